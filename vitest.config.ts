@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['**/*.int.test.ts', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // PGlite is CPU- and memory-heavy; two cores do not gain from more forks.
+    maxWorkers: 2,
+    globalSetup: ['test/global-setup.ts'],
+  },
+})
