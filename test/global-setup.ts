@@ -1,0 +1,2 @@
+// Filled by the store work: prepares one PGlite template data dir per test run.
+export default async function setup(): Promise<void> {}
