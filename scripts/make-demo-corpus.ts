@@ -1,0 +1,981 @@
+/**
+ * Generates the demo corpus shipped in demo/: conversations of "Brightwave", a fictional home-internet
+ * and streaming-box provider, over ten ISO weeks (2026-W36 … 2026-W45), plus its knowledge articles.
+ *
+ *   npx tsx scripts/make-demo-corpus.ts          # rewrites demo/conversations.jsonl and demo/knowledge.jsonl
+ *
+ * Every line of text below was written for Parley; nothing is copied from a dataset. The output is
+ * deterministic (one seeded PRNG, fixed dates, fixed iteration order), so re-running the script gives
+ * byte-identical files and test/unit/demo-corpus.test.ts can check the committed copy against it.
+ */
+import { realpathSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+export type DemoChannel = 'x' | 'instagram' | 'facebook' | 'whatsapp' | 'email' | 'chat'
+export type DemoLanguage = 'en' | 'fr' | 'es' | 'de' | 'pt' | 'it' | 'ko' | 'th'
+export type DemoScenario =
+  | 'billing_double_charge'
+  | 'router_wifi'
+  | 'delivery_delay'
+  | 'password_reset'
+  | 'cancellation'
+  | 'plan_question'
+  | 'praise_support'
+  | 'app_feedback'
+  | 'remote_backorder'
+  | 'app_52_crash'
+  | 'regional_outage'
+
+export interface DemoMessage {
+  externalId: string
+  role: 'customer' | 'agent'
+  author: string
+  text: string
+  sentAt: string
+  language: DemoLanguage
+}
+
+export interface DemoConversation {
+  channel: DemoChannel
+  externalId: string
+  customer: { handle: string; name?: string }
+  messages: DemoMessage[]
+  metadata: { scenario: DemoScenario; resolved: boolean }
+}
+
+export const DEMO_SEED = 20260831
+export const DEMO_FIRST_MONDAY = '2026-08-31'
+export const DEMO_WEEK_COUNT = 10
+/** App 5.2 goes out on this instant; its crash reports must never predate it. */
+export const APP_52_RELEASE = '2026-10-08T09:00:00Z'
+/** The fibre cut in West Yorkshire: all outage conversations start inside this window. */
+export const OUTAGE_WINDOW = { start: '2026-10-27T06:40:00Z', end: '2026-10-28T20:00:00Z' }
+/** New Voice Remote stock lands; back-order complaints switch tone and then fade out. */
+export const REMOTE_STOCK_ARRIVED = '2026-10-01T00:00:00Z'
+
+const DAY_MS = 86_400_000
+const WEEK_MS = 7 * DAY_MS
+const PERIOD_START_MS = Date.parse(`${DEMO_FIRST_MONDAY}T00:00:00Z`)
+const PERIOD_END_MS = PERIOD_START_MS + DEMO_WEEK_COUNT * WEEK_MS - 1000
+const X_LIMIT = 280
+
+// ---------------------------------------------------------------------------------------------
+// Seeded randomness. mulberry32 is tiny, fast and good enough for picking templates; the point is
+// only that the same seed always walks the same path.
+
+export type Rng = () => number
+
+export function createRng(seed: number): Rng {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]
+const chance = (rng: Rng, p: number): boolean => rng() < p
+const intBetween = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1))
+
+function weightedPick<T extends string>(rng: Rng, weights: Partial<Record<T, number>>): T {
+  const entries = Object.entries(weights) as Array<[T, number]>
+  const total = entries.reduce((sum, [, w]) => sum + w, 0)
+  let roll = rng() * total
+  for (const [key, w] of entries) {
+    roll -= w
+    if (roll < 0) return key
+  }
+  return entries[entries.length - 1][0]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario content. A thread is one way a scenario plays out: the customer's opening, the agent's
+// first reply (steps or a request for details), then pairs of [customer follow-up, agent closing]
+// that must agree with each other. Threads can be limited in time (e.g. before the remote stock
+// arrived). Scenarios without `ask` are one-shot (praise, feedback): the agent just answers.
+
+export interface Thread {
+  open: string[]
+  ask?: string[]
+  outcomes: Array<[followUp: string, closing: string]>
+  from?: string
+  until?: string
+}
+
+type Tone = 'negative' | 'neutral' | 'positive'
+
+export interface ScenarioSpec {
+  key: DemoScenario
+  tone: Tone
+  /** Conversations started per ISO week, W36 … W45. Explicit so the timeline is readable and testable. */
+  weekly: number[]
+  window?: { start: string; end: string }
+  languageAffinity?: Partial<Record<DemoLanguage, number>>
+  channelWeights?: Partial<Record<DemoChannel, number>>
+  lines: Partial<Record<DemoLanguage, Thread[]>>
+}
+
+// English is most of the traffic, so it gets the most templates. Slots in braces are filled per
+// conversation (same order number, e-mail, device… across all its messages), see `slotValues`.
+const EN: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: [
+        "You've charged me twice this month. {amount} taken on the same day, twice. Why?",
+        'Just checked my bank app and Brightwave took {amount} two times. I want the second one back.',
+        'double charged again?? {amount} x2 on my card statement',
+        'Hi, my direct debit went out twice this month ({amount} each). Can someone look into this please',
+        'Why is there a second payment of {amount} on my account? I only have one plan with you.',
+        'Been billed twice for the same month. Not the first time either. Refund please.',
+        'So my bill is {amount} but you took {amount} twice. Thats my food money for the week 😤',
+        "There are two identical charges from Brightwave on my credit card this month. Can you explain?",
+        "paid my bill and then you took it AGAIN by direct debit. sort it out",
+        'I was charged twice for order {order}. Please refund the duplicate.',
+      ],
+      ask: [
+        "Sorry about that! Please don't share card details here. Could you send us the email on your account and the date of both payments? We'll get the duplicate refunded.",
+        "Really sorry for the double charge. Can you DM us your account email or order number (never your card number) and we'll check the payments straight away.",
+        "Apologies! A duplicate payment should never happen. If you send us the account email and the order number, we'll look at both charges and refund the extra one.",
+      ],
+      outcomes: [
+        [
+          'Account email is {email}, both payments were on the {dom}.',
+          "Thanks! I can see the duplicate {amount}. I've refunded it today; it'll be back on your card in 3–5 working days.",
+        ],
+        [
+          "order number is {order}, I've DMed you",
+          "Got it, thank you. The second {amount} payment on {order} was a duplicate: I've refunded it and you'll see it in 3–5 working days.",
+        ],
+        [
+          "It's {email}. This is the second time this year btw",
+          "I'm sorry it happened twice. I've refunded the duplicate {amount} (3–5 working days) and added a £10 goodwill credit to your next bill.",
+        ],
+        [
+          'Sent you my order number ({order}). Will I get charged twice again next month?',
+          "No, you won't: the duplicate came from a payment retry on our side, which is fixed on your account. The extra {amount} is refunded, 3–5 working days to show.",
+        ],
+      ],
+    },
+  ],
+  router_wifi: [
+    {
+      open: [
+        'My wifi keeps dropping out {since}. The {hub} light goes orange and then back to white.',
+        'internet cutting out every evening around 8pm, {since}. Paying for Fibre 500 and getting nothing',
+        "Wifi is so unstable, drops every 20 mins or so. I've restarted the {hub} a hundred times.",
+        'Can someone help me set up my new {hub}? The light just flashes orange and nothing connects.',
+        'Connection keeps disconnecting on all devices {since}. Work calls keep freezing 😩',
+        "Just moved the {hub} to the living room and now the wifi won't reach upstairs at all",
+        'Hi, the internet drops several times a day and comes back after a few minutes. Any idea why?',
+        'Is there a problem in my area? My broadband has been dropping on and off {since}.',
+        'Wifi is down AGAIN. This is the 4th time this week. The {hub} keeps rebooting itself.',
+        "Set up the {hub} like the leaflet says but my laptop can't see the network at all",
+        'speeds are fine in the morning then the wifi just dies at night. what is going on',
+      ],
+      ask: [
+        "Sorry to hear that! Could you unplug the {hub} for 30 seconds, plug it back in and wait until the light is solid white? If it drops again, tell us the time and we'll run a line test.",
+        "Sorry about the dropouts. First step: restart the {hub} (unplugged for 30 secs) and check the light turns solid white. Then let us know if it still drops and we'll test your line.",
+        "That's frustrating, sorry. Please restart the {hub} and keep it somewhere open, away from the TV and microwave. If it still drops, send us your account email and we'll run a line test.",
+      ],
+      outcomes: [
+        [
+          'Done that, still dropping. Happened again 10 mins ago.',
+          "Thanks for trying. I've run a line test and found a fault on your line, so I've booked an engineer for {day} between 8am and 1pm. You'll get a text the day before.",
+        ],
+        [
+          'Restarted it and it seems ok now, fingers crossed',
+          "Great! I've also pushed the latest firmware to your {hub}, which fixes evening dropouts on some lines. Shout if it happens again.",
+        ],
+        [
+          'Light is solid white now but the wifi upstairs is still really weak.',
+          "That sounds like range rather than a fault. I've sent you a free Brightwave wifi booster; it should arrive in 2–3 working days with setup steps in the box.",
+        ],
+        [
+          'Tried everything, same problem. My email is {email}',
+          "Thanks, I've checked your line and the signal is unstable, so an engineer will visit on {day}. Sorry for the hassle, and I've added a credit for the days affected.",
+        ],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: [
+        "Where is my {box}? Ordered it {days} days ago and tracking hasn't moved.",
+        'Order {order} was supposed to arrive yesterday. Nothing. No email, no update.',
+        'Still waiting on my {box} delivery. Tracking says "in transit" for a week now.',
+        'The courier says they tried to deliver my {box} but I was home all day?? No card, no knock.',
+        "Hi, my {box} hasn't arrived and the tracking link says the parcel can't be found.",
+        'My delivery was marked as delivered but there is nothing here. Order {order}',
+        "ordered the {box} for the weekend, it's now {dow} and still not here",
+        'How long does delivery normally take? My {box} order ({order}) has been processing for ages.',
+      ],
+      ask: [
+        "Sorry for the wait! Could you send us your order number (it starts with BW-) so we can check with the courier?",
+        "Apologies, that's not the experience we want. Send us the order number and your postcode and we'll chase the courier for you.",
+        "Sorry about this. If you DM us the order number we'll check where your {box} is right now.",
+      ],
+      outcomes: [
+        [
+          "It's {order}",
+          "Thanks! Your {box} is at the local depot and is out for delivery on {day}. You'll get a 1-hour delivery slot by text that morning.",
+        ],
+        [
+          'Order {order}, postcode LS6 2QT',
+          "I've checked and the courier lost track of the parcel, so I've sent a replacement {box} by next-day delivery. New tracking is on its way by email.",
+        ],
+        [
+          '{order}. I need it before the weekend',
+          "It's with the courier and due {day}. If it hasn't arrived by then, we'll send a replacement by next-day delivery at no cost.",
+        ],
+      ],
+    },
+  ],
+  password_reset: [
+    {
+      open: [
+        "I can't log in to my account and the password reset email never arrives.",
+        'Forgot my password, clicked reset, nothing in my inbox (checked spam too)',
+        'The reset link says it has expired every time I click it. How do I get into my account?',
+        'locked out of my Brightwave account after too many tries. help',
+        'Trying to log in to pay my bill but it says my email is not recognised?',
+        'Password reset link takes me to an error page. Tried 3 times.',
+        'I changed my email address and now I cannot sign in to the website at all',
+        "can't remember which email I used for my account, how do I reset the password?",
+      ],
+      ask: [
+        "Sorry about that! Reset links last 30 minutes and only the newest one works. Could you tell us the email on your account so we can check it's the right one?",
+        "Let's get you back in. Which email address is on your account? The reset email comes from no-reply@brightwave.example, so it's worth checking spam too.",
+        "Sorry for the trouble. After 5 failed tries the account locks for 30 minutes. Send us your account email and we'll unlock it and send a fresh link.",
+      ],
+      outcomes: [
+        [
+          "It's {email}",
+          "Thanks! I've unlocked the account and sent a fresh reset link to {email}. It's valid for 30 minutes; use the newest email only.",
+        ],
+        [
+          'should be {email} but maybe the old one',
+          "Found it, your account was still on your old address. I've updated it to {email} and sent a new reset link there.",
+        ],
+        [
+          '{email}. Still nothing arriving',
+          "Our emails to that address were bouncing. I've cleared the block and resent the link; it should arrive within a few minutes.",
+        ],
+      ],
+    },
+  ],
+  cancellation: [
+    {
+      open: [
+        'I want to cancel my contract. How do I do that?',
+        "Moving abroad next month, need to cancel my broadband. What's the notice period?",
+        'Please cancel my Brightwave subscription. Found a cheaper deal elsewhere.',
+        "How much does it cost to leave early? I'm 14 months into an 18 month contract.",
+        'Cancelling. The price rise was the last straw. Tell me what I need to do',
+        'Want to cancel the Stream+ add-on but keep the internet. Possible?',
+        "I've tried to cancel online three times and the page just errors. Cancel my account please.",
+      ],
+      ask: [
+        "Sorry to see you go. You can cancel with 30 days' notice; outside your minimum term there's no fee. Can you send us your account email so we can check your contract?",
+        "We can help with that. Could you send your account email or order number? I'll check your minimum term and any early exit fee before anything is changed.",
+        "No problem. Can I ask what made you decide to leave? And please send us your account email so we can look at your contract.",
+      ],
+      outcomes: [
+        [
+          'Email is {email}. Just want it done',
+          "Done: your cancellation is booked for 30 days from today, reference {ref}. We'll send a prepaid bag for the {hub}; please return it within 30 days.",
+        ],
+        [
+          '{email}, and the price went up too much tbh',
+          "Thanks for telling us. You're out of your minimum term, so there's no exit fee. Cancellation confirmed, reference {ref}, with your final bill 30 days from today.",
+        ],
+        [
+          '{email}. Only the Stream+ bit please',
+          "All sorted: Stream+ is removed from your next bill (reference {ref}) and your broadband stays as it is. You can keep using the {box} as a standard streamer.",
+        ],
+      ],
+    },
+  ],
+  plan_question: [
+    {
+      open: [
+        "What's the difference between Fibre 500 and Fibre 900? Is 900 worth it for a family of 5?",
+        'Can I upgrade my speed without starting a new contract?',
+        'Thinking of upgrading, how much is Fibre 900 for existing customers?',
+        "Does the Stream+ bundle include the {box} or do I pay for it separately?",
+      ],
+      ask: [
+        "Happy to help! Fibre 500 suits most homes; Fibre 900 is for lots of 4K streaming and big downloads at once. You can upgrade any time without a new contract. Want me to check the price for your address?",
+        "Good question! Upgrades don't restart your contract and take effect within 24 hours. Send us your account email and we'll tell you the exact price for your plan.",
+      ],
+      outcomes: [
+        [
+          'Yes please, {email}',
+          "For your address Fibre 900 is {amount} a month, the same contract end date. I've sent the upgrade link to {email}; it goes live within 24 hours of accepting.",
+        ],
+        ['ok and is the box included?', "Yes, Stream+ includes the {box} and the Voice Remote at no extra cost, and you can add it to your current plan any time."],
+      ],
+    },
+    {
+      open: [
+        "I'm moving house next month. Can I take my Brightwave plan with me?",
+        'moving in 3 weeks, what happens to my broadband?',
+        'Do I need a new contract if I move? New place is in the same town.',
+      ],
+      ask: [
+        "Congratulations on the move! You can take your plan with you at no cost if we cover the new address. Could you send us the new postcode and your moving date?",
+      ],
+      outcomes: [
+        [
+          'New postcode is M14 5RT, moving on the 1st',
+          "Great news, we cover that address with the same speed. I've booked your home move for the 1st; take the {hub} with you and plug it in on the day.",
+        ],
+        [
+          "it's BS3 4NX, from the 20th",
+          "That address is covered. Your move is booked for the 20th with no fee and your contract stays the same. Just take the {hub} with you.",
+        ],
+      ],
+    },
+    {
+      open: [
+        'Why did my bill go up this month? Nobody told me.',
+        'My monthly price went up by £3. Is that the yearly price rise?',
+        'Can someone explain the new charges on my bill?',
+      ],
+      ask: [
+        "Sorry for the surprise. Prices rise once a year in September by a fixed amount that's in your contract; we emailed about it in July. Want me to check that's all it is on your bill?",
+      ],
+      outcomes: [
+        ['Yes please, email is {email}', "I've checked: the only change is the £3 yearly price rise from September. Nothing else has changed on your bill."],
+        [
+          'ok but that is a lot. Any cheaper plan?',
+          "I hear you. Fibre 150 would save you £8 a month and is plenty for streaming in HD. I've emailed you the details so you can compare.",
+        ],
+      ],
+    },
+  ],
+  praise_support: [
+    {
+      open: [
+        'Shoutout to {agentFirst} on live chat today, sorted my router in 10 minutes. Best support I have had from any provider 👏',
+        "Honestly impressed. Engineer came on time, fixed the line and explained everything. Thank you Brightwave!",
+        "Just want to say thanks to the support team, you've been really patient with me this week 🙏",
+        'Brightwave support on whatsapp is brilliant, quick and no script reading. More of this please',
+        'Had a problem with my bill and it was fixed in one message. Never thought I would say this about an internet company 😅',
+        'Big thanks to the engineer who came out today. Wifi is faster than ever.',
+        'Switched to Brightwave last month and it has been faultless so far. Great speeds 🚀',
+      ],
+      outcomes: [
+        ['', "Thank you so much for taking the time to tell us! We'll pass your kind words on to the team. ❤️"],
+        ['', "This made our day! We'll make sure {agentFirst} hears about it. Enjoy the speeds!"],
+        ['', "Thank you! Lovely to hear, we'll share this with the team. Shout if you ever need anything."],
+      ],
+    },
+  ],
+  app_feedback: [
+    {
+      until: APP_52_RELEASE,
+      open: [
+        'Love the new usage stats in the Brightwave app, really handy',
+        'Could you add a dark mode to the app? Only thing missing',
+        'The app is actually good now. Restarting the router from my phone is a life saver',
+        'Feature request: let me pause wifi for the kids from the app at bedtime',
+        'Any plans to add the TV guide to the app? Would be great',
+      ],
+      outcomes: [
+        ['', "Thanks for the feedback! We've passed it to our app team, who read every suggestion."],
+        ['', "Glad you like it! Keep an eye out for the next update; there's more coming."],
+      ],
+    },
+    {
+      from: APP_52_RELEASE,
+      open: [
+        'The new look in the app is nice, but where has the data usage screen gone?',
+        'The new TV guide in the app is great. Would be nice to set reminders too',
+      ],
+      outcomes: [['', "Thanks for the feedback! We've passed it to our app team, who read every suggestion."]],
+    },
+  ],
+  remote_backorder: [
+    {
+      until: REMOTE_STOCK_ARRIVED,
+      open: [
+        'Ordered the {remote} {days} days ago and it still says "awaiting stock". When will it ship?',
+        'Where is my {remote}? Order {order}. No updates at all.',
+        'You took my money for a {remote} that you do not even have in stock?',
+        'My {remote} order has been stuck on "processing" for weeks. Is it ever coming?',
+        'Any update on the {remote} back order? Been waiting since August',
+        'Still no {remote}. The old one is falling apart and the website says delivered in 3 days lol',
+      ],
+      ask: [
+        "Sorry for the wait! The {remote} is on back order because demand was much higher than expected. New stock arrives at the end of September and orders ship in the order they were placed. Could you send us your order number?",
+        "Apologies! The {remote} sold out faster than we planned for. Stock is due late September and we'll email you the moment yours ships. If you DM your order number we can check your place in the queue.",
+      ],
+      outcomes: [
+        [
+          "It's {order}",
+          "Thanks! Order {order} is near the front of the queue and will ship in the first batch when stock arrives. You can cancel for a full refund any time before then.",
+        ],
+        [
+          '{order}. Can I just cancel?',
+          "Of course. I've cancelled {order} and refunded {amount} to your original payment method; it takes 3–5 working days to show.",
+        ],
+      ],
+    },
+    {
+      from: REMOTE_STOCK_ARRIVED,
+      open: [
+        'Has the {remote} stock arrived yet? Still waiting on order {order}.',
+        'My {remote} finally shipped, only took 5 weeks 🙄',
+        'Still no sign of the {remote}, I was told end of September.',
+      ],
+      ask: ["Sorry it took so long! The new stock has arrived and back orders are shipping this week. Could you send us your order number so we can check yours?"],
+      outcomes: [
+        ['{order}', "Order {order} shipped yesterday and should be with you in 1–2 working days. The tracking link is in your email."],
+      ],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: [
+        'Since updating the {app} to {ver} it crashes the second I try to log in. {device}',
+        'app just freezes on the loading screen after the update 🙄',
+        "Is anyone else's Brightwave app crashing after the update? Can't sign in at all",
+        'New app version is broken. Face ID login → crash. Every single time.',
+        'Updated to {ver} yesterday and now the app closes itself after the splash screen on my {device}',
+        'cant log into the app since the update, keeps kicking me out',
+        'The app freezes when I open the TV guide and then closes itself. {device}, version {ver}',
+        "Your latest update made the app unusable. Can't check my bill or restart the router from it anymore",
+        'Reinstalled the {app} twice, still crashing at login. What is going on?',
+        'app update = app crash. nice one brightwave',
+        'Fingerprint login crashes the {app} since {ver} on my {device}. Please fix',
+        'The app has been frozen on a white screen since I updated it this morning',
+      ],
+      ask: [
+        "Sorry about this! It's a known issue in app 5.2 with Face ID/fingerprint sign-in on some phones. Workaround: clear the app's cache (or reinstall), then sign in with email and password. A fix is coming in 5.2.1.",
+        "Apologies! 5.2 has a bug with biometric login on some devices. Please clear the app cache, then sign in with your email and password instead of Face ID/fingerprint. 5.2.1 with the fix is on its way.",
+        "Thanks for flagging, and sorry! We know about this 5.2 crash at sign-in. Clearing the app's cache and logging in with email and password (not biometrics) gets around it until 5.2.1 is out.",
+      ],
+      outcomes: [
+        [
+          'That worked, thanks. Bit annoying though',
+          "Glad it's working! You can turn biometric login back on once 5.2.1 is out; it'll arrive as a normal update in the app store.",
+        ],
+        [
+          'Cleared the cache, still crashing 😩',
+          "Sorry! Please uninstall and reinstall the app, then sign in with email and password, not biometrics. Until 5.2.1 you can also manage everything at brightwave.example/account.",
+        ],
+        [
+          'ok the email login works but the TV guide still freezes',
+          "Thanks for checking. The TV guide freeze is part of the same 5.2 bug and is fixed in 5.2.1. Until then, the guide on the {box} itself works as normal.",
+        ],
+      ],
+    },
+  ],
+  regional_outage: [
+    {
+      open: [
+        'Is Brightwave down in {area}? No internet since this morning',
+        'Broadband completely dead in {area}. Anyone else? 😡',
+        'No internet at all since about 7am, {area}. I work from home!!',
+        'Outage in {area}? Router light is red and nothing works',
+        "Whole street has no Brightwave internet in {area}. What's happening?",
+        'Is there an outage? {area}, down since this morning, phone line dead too',
+        "Day 2 with no broadband in {area}. I want compensation.",
+        "no wifi, no TV, no updates from you. {area}. great",
+      ],
+      ask: [
+        "Really sorry! There's an outage affecting parts of West Yorkshire including {area} since 06:40 after a fibre cable was damaged. Engineers are on site; live updates at brightwave.example/status",
+        "We're sorry! A damaged fibre cable is causing an outage in {area} and nearby areas. Engineers are working on it now; follow brightwave.example/status for updates.",
+      ],
+      outcomes: [
+        [
+          'Any ETA? This is costing me a days work',
+          "The repair is finished and service in {area} has been back since 21:10. Every affected account gets a 2-day credit on the next bill automatically, no need to claim.",
+        ],
+        [
+          'Still nothing here in {area}',
+          "Service is restored now. If your {hub} is still offline, please restart it once. A 2-day credit is being added to all affected accounts automatically.",
+        ],
+      ],
+    },
+  ],
+}
+
+// Other languages: fewer templates, and only the scenarios that plausibly reach each market's
+// support team. French customers lean heavily towards wifi dropouts (see `languageAffinity`), which
+// is what "What do French-speaking customers complain about most?" should find.
+const FR: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: [
+        "Vous m'avez prélevé deux fois {amount} ce mois-ci. Je veux être remboursé.",
+        'Double prélèvement sur mon compte !! {amount} x2, pourquoi ?',
+        "Bonjour, j'ai été facturé deux fois pour la commande {order}. Merci de corriger.",
+      ],
+      ask: [
+        "Toutes nos excuses ! Ne partagez jamais vos coordonnées bancaires ici. Pouvez-vous nous envoyer l'e-mail de votre compte et la date des deux prélèvements ?",
+      ],
+      outcomes: [
+        ["C'est {email}, les deux le {dom}.", "Merci ! Le second prélèvement de {amount} était bien un doublon : il est remboursé aujourd'hui, comptez 3 à 5 jours ouvrés."],
+        ['Commande {order}, je vous ai écrit en privé', "C'est corrigé : le doublon de {amount} sur {order} est remboursé (3 à 5 jours ouvrés). Désolés pour le désagrément."],
+      ],
+    },
+  ],
+  router_wifi: [
+    {
+      open: [
+        'Le wifi coupe tous les soirs {since}. Inadmissible pour le prix.',
+        'Coupures internet toutes les 20 minutes, le voyant du {hub} passe à l’orange puis revient au blanc.',
+        'Encore une coupure de connexion ce soir 😡 ça fait {days} jours que ça dure',
+        "Bonjour, ma connexion se coupe plusieurs fois par jour. J'ai déjà redémarré le {hub}, rien n'y fait.",
+        'Impossible de faire une visio sans que le wifi décroche. Il se passe quoi chez Brightwave ?',
+        "Installation du nouveau {hub} : le voyant clignote orange et aucun appareil ne se connecte",
+        'le wifi ne marche plus à l’étage depuis que j’ai déplacé le {hub}',
+        'Internet instable depuis une semaine, ça coupe et ça revient. Je télétravaille !!',
+        "Pourquoi ma connexion fibre saute tous les soirs vers 21h ? J'en ai marre",
+      ],
+      ask: [
+        "Désolés pour ces coupures. Pouvez-vous débrancher le {hub} 30 secondes, le rebrancher et attendre que le voyant soit blanc fixe ? Si ça coupe encore, dites-nous l'heure et nous testerons votre ligne.",
+        "Nous sommes désolés. Redémarrez le {hub} (30 secondes débranché) et placez-le dans un endroit dégagé, loin de la télé. Si le problème continue, envoyez-nous l'e-mail du compte pour un test de ligne.",
+      ],
+      outcomes: [
+        ['Fait, ça coupe toujours. Mon e-mail : {email}', "Merci. Le test de ligne montre un défaut : un technicien passera {day} entre 8h et 13h. Vous recevrez un SMS la veille."],
+        ['Redémarré, ça a l’air d’aller pour l’instant', "Parfait ! Nous avons aussi installé la dernière mise à jour sur votre {hub}, elle corrige les coupures du soir sur certaines lignes."],
+        ["Voyant blanc mais toujours pas de wifi à l'étage", "C'est plutôt une question de portée. Nous vous envoyons gratuitement un répéteur wifi Brightwave, livré sous 2 à 3 jours ouvrés."],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: [
+        "Où est mon {box} ? Commandé il y a {days} jours et le suivi ne bouge pas.",
+        'Commande {order} toujours pas livrée, aucune nouvelle.',
+        'Le livreur dit être passé mais j’étais chez moi toute la journée…',
+      ],
+      ask: ['Désolés pour l’attente ! Pouvez-vous nous envoyer votre numéro de commande (il commence par BW-) ?'],
+      outcomes: [
+        ['{order}', 'Merci ! Votre {box} est au dépôt local et sera livré {day}. Vous recevrez un créneau d’une heure par SMS.'],
+        ["C'est {order}, toujours rien", 'Le transporteur a perdu le colis : nous vous envoyons un nouveau {box} en livraison express, sans frais.'],
+      ],
+    },
+  ],
+  password_reset: [
+    {
+      open: [
+        "Je n'arrive pas à me connecter et je ne reçois pas l'e-mail de réinitialisation.",
+        'Le lien pour changer mon mot de passe est expiré à chaque fois ??',
+        'Compte bloqué après trop d’essais. Comment faire ?',
+      ],
+      ask: ["Désolés ! Le lien est valable 30 minutes et seul le plus récent fonctionne. Quelle adresse e-mail est liée à votre compte ?"],
+      outcomes: [
+        ["C'est {email}", "Merci ! Votre compte est débloqué et un nouveau lien a été envoyé à {email}. Il est valable 30 minutes."],
+        ['{email}, j’ai vérifié les spams', "Nos e-mails vers cette adresse étaient bloqués. C'est réglé, le lien vient d'être renvoyé."],
+      ],
+    },
+  ],
+  cancellation: [
+    {
+      open: [
+        'Je souhaite résilier mon abonnement. Quelle est la marche à suivre ?',
+        'Je déménage à l’étranger, comment résilier ?',
+        "Résiliation svp, j'ai trouvé moins cher ailleurs.",
+      ],
+      ask: ["Dommage de vous voir partir. La résiliation se fait avec un préavis de 30 jours, sans frais après la période minimale. Pouvez-vous nous envoyer l'e-mail de votre compte ?"],
+      outcomes: [
+        ['{email}', "C'est fait : résiliation enregistrée dans 30 jours, référence {ref}. Nous vous enverrons un sac prépayé pour renvoyer le {hub}."],
+        ['{email}, et la hausse de prix est de trop', "Merci pour votre retour. Vous êtes hors période minimale, donc sans frais. Résiliation confirmée, référence {ref}."],
+      ],
+    },
+  ],
+  plan_question: [
+    {
+      open: [
+        'Quelle est la différence entre Fibre 500 et Fibre 900 ?',
+        'Est-ce que je peux augmenter mon débit sans nouveau contrat ?',
+      ],
+      ask: ["Bonne question ! Fibre 500 convient à la plupart des foyers, Fibre 900 aux gros usages 4K. Le changement se fait à tout moment, sans nouvel engagement. Voulez-vous le prix pour votre adresse ?"],
+      outcomes: [['Oui, {email}', 'Pour votre adresse, Fibre 900 est à {amount} par mois. Le lien de changement a été envoyé à {email}.']],
+    },
+  ],
+  praise_support: [
+    {
+      open: [
+        'Merci à {agentFirst} du chat, problème réglé en 10 minutes 👏',
+        'Technicien ponctuel et très sympa, connexion parfaite depuis. Merci Brightwave !',
+        'Service client au top sur WhatsApp, rapide et efficace.',
+      ],
+      outcomes: [['', 'Merci beaucoup pour ce message ! Nous transmettons à l’équipe ❤️']],
+    },
+  ],
+  remote_backorder: [
+    {
+      until: REMOTE_STOCK_ARRIVED,
+      open: [
+        'Ma {remote} commandée il y a {days} jours est toujours "en attente de stock". Elle arrive quand ?',
+        'Commande {order} (télécommande) : aucune nouvelle depuis des semaines.',
+      ],
+      ask: ["Désolés pour l'attente ! La télécommande vocale est en rupture : le nouveau stock arrive fin septembre et les commandes partent dans l'ordre. Pouvez-vous nous donner votre numéro de commande ?"],
+      outcomes: [['{order}', 'Merci ! La commande {order} partira dans le premier lot. Vous pouvez aussi annuler pour un remboursement complet.']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: [
+        "Depuis la mise à jour {ver}, l'appli plante dès que je me connecte. {device}",
+        "L'application reste bloquée sur l'écran blanc depuis la mise à jour 🙄",
+        'Connexion par Face ID = plantage. Corrigez votre appli svp',
+        "Impossible d'ouvrir l'appli Brightwave depuis hier, elle se ferme toute seule",
+      ],
+      ask: ["Désolés ! C'est un problème connu de la version 5.2 avec la connexion Face ID/empreinte. Videz le cache de l'appli (ou réinstallez-la), puis connectez-vous avec e-mail et mot de passe. Le correctif arrive dans la 5.2.1."],
+      outcomes: [
+        ['Ça marche, merci', "Parfait ! Vous pourrez réactiver la connexion biométrique avec la version 5.2.1."],
+        ['Toujours le même plantage 😩', "Désolés ! Désinstallez puis réinstallez l'appli et connectez-vous par e-mail. En attendant la 5.2.1, tout est aussi disponible sur brightwave.example/account."],
+      ],
+    },
+  ],
+}
+
+const ES: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: [
+        'Me habéis cobrado dos veces {amount} este mes. Quiero que me devolváis uno.',
+        'Cobro duplicado en mi cuenta!! {amount} x2',
+        'Hola, me aparece el pedido {order} cobrado dos veces.',
+      ],
+      ask: ['¡Lo sentimos! No compartas datos de tarjeta por aquí. ¿Nos envías el email de tu cuenta y la fecha de los dos cargos?'],
+      outcomes: [
+        ['Es {email}', '¡Gracias! El segundo cargo de {amount} era un duplicado: lo hemos devuelto hoy, tardará de 3 a 5 días hábiles.'],
+        ['Pedido {order}, os lo mando por privado', 'Solucionado: hemos devuelto el cargo duplicado de {amount} del pedido {order}. Lo verás en 3-5 días hábiles.'],
+      ],
+    },
+  ],
+  router_wifi: [
+    {
+      open: [
+        'El wifi se corta cada noche desde hace {days} días. ¿Qué pasa?',
+        'Se me va internet cada 20 minutos, ya he reiniciado el {hub} mil veces',
+        'La luz del {hub} parpadea en naranja y no conecta nada 😤',
+        'Hola, la conexión va y viene todo el día. Teletrabajo y así no se puede.',
+      ],
+      ask: ['¡Lo sentimos! ¿Puedes desenchufar el {hub} 30 segundos, volver a enchufarlo y esperar a que la luz quede blanca fija? Si se vuelve a cortar, dinos la hora y probamos tu línea.'],
+      outcomes: [
+        ['Hecho y se sigue cortando. Mi email: {email}', 'Gracias. La prueba de línea muestra una avería: un técnico irá el {day} entre las 8 y las 13 h.'],
+        ['Reiniciado, de momento va bien', '¡Genial! También hemos actualizado el firmware de tu {hub}, que corrige los cortes nocturnos en algunas líneas.'],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: [
+        '¿Dónde está mi {box}? Lo pedí hace {days} días y el seguimiento no se mueve.',
+        'El pedido {order} tenía que llegar ayer. Nada.',
+        'Dice que el repartidor vino pero estuve en casa todo el día…',
+      ],
+      ask: ['¡Perdona la espera! ¿Nos pasas el número de pedido (empieza por BW-) para revisarlo con la empresa de transporte?'],
+      outcomes: [
+        ['{order}', '¡Gracias! Tu {box} está en el almacén local y se entrega el {day}. Recibirás una franja de una hora por SMS.'],
+        ['Es {order}, sigue sin llegar', 'El transportista ha perdido el paquete: te enviamos otro {box} con entrega urgente, sin coste.'],
+      ],
+    },
+  ],
+  password_reset: [
+    {
+      open: ['No me llega el email para cambiar la contraseña.', 'El enlace de restablecer contraseña dice que ha caducado', 'Cuenta bloqueada, no puedo entrar'],
+      ask: ['¡Lo sentimos! El enlace dura 30 minutos y solo funciona el más reciente. ¿Qué email tiene tu cuenta?'],
+      outcomes: [
+        ['{email}', '¡Gracias! Hemos desbloqueado la cuenta y enviado un enlace nuevo a {email}. Es válido 30 minutos.'],
+        ['Es {email} y ya miré en spam', 'Nuestros correos a esa dirección se estaban bloqueando. Ya está arreglado y te hemos reenviado el enlace.'],
+      ],
+    },
+  ],
+  cancellation: [
+    {
+      open: ['Quiero darme de baja. ¿Cómo lo hago?', 'Me mudo fuera del país, necesito cancelar el contrato', 'Cancelad mi cuenta por favor, he encontrado algo más barato'],
+      ask: ['Sentimos que te vayas. La baja se hace con 30 días de preaviso y sin penalización fuera de la permanencia. ¿Nos pasas el email de tu cuenta?'],
+      outcomes: [['{email}', 'Hecho: la baja queda registrada en 30 días, referencia {ref}. Te enviaremos una bolsa prepagada para devolver el {hub}.']],
+    },
+  ],
+  praise_support: [
+    {
+      open: ['Gracias a {agentFirst} del chat, me lo solucionó en 10 minutos 👏', 'El técnico fue puntual y muy amable. ¡Gracias Brightwave!', 'Atención por WhatsApp de 10, rápida y clara.'],
+      outcomes: [['', '¡Muchísimas gracias por tu mensaje! Se lo pasamos al equipo ❤️']],
+    },
+  ],
+  remote_backorder: [
+    {
+      until: REMOTE_STOCK_ARRIVED,
+      open: ['Pedí el {remote} hace {days} días y sigue "pendiente de stock". ¿Cuándo llega?', 'Pedido {order} del mando: ni una noticia en semanas.'],
+      ask: ['¡Perdona la espera! El mando por voz está agotado; el nuevo stock llega a finales de septiembre y los pedidos salen por orden. ¿Nos das tu número de pedido?'],
+      outcomes: [['{order}', '¡Gracias! El pedido {order} sale en el primer envío. También puedes cancelarlo con reembolso completo.']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: [
+        'Desde la actualización {ver} la app se cierra al iniciar sesión. {device}',
+        'La app se queda congelada en la pantalla de carga desde que actualicé 🙄',
+        'No puedo entrar en la app de Brightwave, se cierra sola',
+      ],
+      ask: ['¡Lo sentimos! Es un error conocido de la versión 5.2 con el inicio de sesión por huella/Face ID. Borra la caché de la app (o reinstálala) y entra con email y contraseña. La 5.2.1 lo soluciona.'],
+      outcomes: [
+        ['Funciona, gracias', '¡Genial! Podrás volver a activar el acceso biométrico con la versión 5.2.1.'],
+        ['Sigue cerrándose 😩', '¡Perdona! Desinstala y vuelve a instalar la app y entra con tu email. Mientras llega la 5.2.1, tienes todo en brightwave.example/account.'],
+      ],
+    },
+  ],
+}
+
+const DE: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: ['Ihr habt diesen Monat zweimal {amount} abgebucht. Bitte erstatten.', 'Doppelte Abbuchung!! {amount} zweimal am selben Tag', 'Hallo, Bestellung {order} wurde mir doppelt berechnet.'],
+      ask: ['Das tut uns leid! Bitte keine Kartendaten hier teilen. Schickst du uns die E-Mail-Adresse deines Kontos und das Datum der beiden Abbuchungen?'],
+      outcomes: [
+        ['Das ist {email}', 'Danke! Die zweite Abbuchung über {amount} war doppelt. Wir haben sie heute erstattet, das dauert 3–5 Werktage.'],
+        ['Bestellung {order}, per DM geschickt', 'Erledigt: die doppelte Zahlung von {amount} für {order} ist erstattet, in 3–5 Werktagen auf deinem Konto.'],
+      ],
+    },
+  ],
+  router_wifi: [
+    {
+      open: ['Das WLAN bricht jeden Abend ab, seit {days} Tagen. Was ist los?', 'Internet fällt alle 20 Minuten aus, {hub} schon x-mal neu gestartet', 'Die Lampe am {hub} blinkt orange und nichts verbindet sich', 'Ständig Verbindungsabbrüche im Homeoffice. So geht das nicht.'],
+      ask: ['Das tut uns leid! Zieh bitte den Stecker vom {hub} für 30 Sekunden und warte, bis die Lampe dauerhaft weiß leuchtet. Wenn es wieder abbricht, sag uns die Uhrzeit, dann testen wir deine Leitung.'],
+      outcomes: [
+        ['Gemacht, bricht immer noch ab. Meine E-Mail: {email}', 'Danke. Der Leitungstest zeigt eine Störung, ein Techniker kommt am {day} zwischen 8 und 13 Uhr.'],
+        ['Neu gestartet, läuft gerade', 'Super! Wir haben deinem {hub} außerdem die neueste Firmware geschickt, die abendliche Abbrüche auf manchen Leitungen behebt.'],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: ['Wo bleibt meine {box}? Vor {days} Tagen bestellt, Sendungsverfolgung steht still.', 'Bestellung {order} sollte gestern kommen. Nichts.', 'Der Bote sagt, er war da. Ich war den ganzen Tag zu Hause…'],
+      ask: ['Entschuldige die Wartezeit! Schickst du uns die Bestellnummer (beginnt mit BW-)? Dann fragen wir beim Paketdienst nach.'],
+      outcomes: [
+        ['{order}', 'Danke! Deine {box} ist im Verteilzentrum und wird am {day} geliefert. Du bekommst ein Zeitfenster per SMS.'],
+        ['{order}, immer noch nichts da', 'Das Paket ist beim Paketdienst verloren gegangen. Wir schicken dir kostenlos eine neue {box} per Expressversand.'],
+      ],
+    },
+  ],
+  password_reset: [
+    {
+      open: ['Die E-Mail zum Zurücksetzen des Passworts kommt nicht an.', 'Der Link zum Passwort-Reset ist jedes Mal abgelaufen??', 'Konto gesperrt nach zu vielen Versuchen. Was nun?'],
+      ask: ['Das tut uns leid! Der Link gilt 30 Minuten und nur der neueste funktioniert. Welche E-Mail-Adresse ist mit deinem Konto verknüpft?'],
+      outcomes: [['{email}', 'Danke! Dein Konto ist entsperrt und ein neuer Link ist an {email} unterwegs. Er gilt 30 Minuten.']],
+    },
+  ],
+  cancellation: [
+    {
+      open: ['Ich möchte meinen Vertrag kündigen. Wie geht das?', 'Ich ziehe ins Ausland und muss kündigen.', 'Bitte kündigen, habe ein günstigeres Angebot gefunden.'],
+      ask: ['Schade, dass du gehst. Die Kündigungsfrist beträgt 30 Tage, nach der Mindestlaufzeit ohne Gebühr. Schickst du uns die E-Mail deines Kontos?'],
+      outcomes: [['{email}', 'Erledigt: Kündigung zum Ablauf von 30 Tagen, Referenz {ref}. Wir schicken dir einen frankierten Beutel für die Rücksendung des {hub}.']],
+    },
+  ],
+  plan_question: [
+    {
+      open: ['Was ist der Unterschied zwischen Fibre 500 und Fibre 900?', 'Kann ich meine Geschwindigkeit ohne neuen Vertrag erhöhen?'],
+      ask: ['Gute Frage! Fibre 500 reicht für die meisten Haushalte, Fibre 900 ist für viel 4K-Streaming gleichzeitig. Ein Wechsel geht jederzeit ohne neue Laufzeit. Sollen wir den Preis für deine Adresse prüfen?'],
+      outcomes: [['Ja, {email}', 'Für deine Adresse kostet Fibre 900 {amount} im Monat. Den Link zum Wechsel haben wir an {email} geschickt.']],
+    },
+  ],
+  remote_backorder: [
+    {
+      until: REMOTE_STOCK_ARRIVED,
+      open: ['Meine {remote} ist seit {days} Tagen "nicht auf Lager". Wann kommt sie?', 'Bestellung {order} (Fernbedienung): seit Wochen keine Info.'],
+      ask: ['Entschuldige die Wartezeit! Die Sprachfernbedienung ist ausverkauft, neue Ware kommt Ende September und Bestellungen gehen der Reihe nach raus. Schickst du uns die Bestellnummer?'],
+      outcomes: [['{order}', 'Danke! Bestellung {order} geht mit der ersten Lieferung raus. Du kannst auch jederzeit gegen volle Erstattung stornieren.']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: ['Seit dem Update auf {ver} stürzt die App beim Login ab. {device}', 'App hängt seit dem Update auf dem Ladebildschirm 🙄', 'Login mit Fingerabdruck = Absturz. Bitte fixen.'],
+      ask: ['Das tut uns leid! Das ist ein bekannter Fehler in Version 5.2 beim Login mit Face ID/Fingerabdruck. Leere den App-Cache (oder installiere neu) und melde dich mit E-Mail und Passwort an. 5.2.1 behebt es.'],
+      outcomes: [
+        ['Klappt, danke', 'Super! Mit Version 5.2.1 kannst du den biometrischen Login wieder einschalten.'],
+        ['Stürzt immer noch ab 😩', 'Sorry! Bitte deinstallieren, neu installieren und mit E-Mail anmelden. Bis 5.2.1 geht alles auch unter brightwave.example/account.'],
+      ],
+    },
+  ],
+}
+
+const PT: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: ['Cobraram-me duas vezes {amount} este mês. Quero o reembolso.', 'Cobrança duplicada!! {amount} x2 no cartão', 'Olá, a encomenda {order} foi cobrada duas vezes.'],
+      ask: ['Pedimos desculpa! Não partilhe dados do cartão aqui. Pode enviar-nos o email da conta e a data das duas cobranças?'],
+      outcomes: [['É {email}', 'Obrigado! A segunda cobrança de {amount} era duplicada: foi reembolsada hoje e demora 3 a 5 dias úteis.']],
+    },
+  ],
+  router_wifi: [
+    {
+      open: ['O wifi vai abaixo todas as noites há {days} dias.', 'A internet cai a cada 20 minutos, já reiniciei o {hub} várias vezes', 'A luz do {hub} pisca laranja e nada liga 😤'],
+      ask: ['Lamentamos! Pode desligar o {hub} durante 30 segundos, voltar a ligar e esperar que a luz fique branca fixa? Se voltar a cair, diga-nos a hora e testamos a linha.'],
+      outcomes: [
+        ['Já fiz, continua a cair. Email: {email}', 'Obrigado. O teste mostra uma avaria na linha: um técnico vai a sua casa na {day} entre as 8h e as 13h.'],
+        ['Reiniciei e parece estar bem', 'Ótimo! Também atualizámos o firmware do seu {hub}, que corrige quebras à noite em algumas linhas.'],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: ['Onde está o meu {box}? Encomendei há {days} dias.', 'A encomenda {order} devia ter chegado ontem. Nada.'],
+      ask: ['Pedimos desculpa pela espera! Pode enviar-nos o número da encomenda (começa por BW-)?'],
+      outcomes: [['{order}', 'Obrigado! O seu {box} está no armazém local e será entregue na {day}.']],
+    },
+  ],
+  password_reset: [
+    {
+      open: ['Não recebo o email para repor a palavra-passe.', 'O link de recuperação diz sempre que expirou'],
+      ask: ['Lamentamos! O link é válido 30 minutos e só o mais recente funciona. Qual é o email da sua conta?'],
+      outcomes: [['{email}', 'Obrigado! Desbloqueámos a conta e enviámos um novo link para {email}, válido 30 minutos.']],
+    },
+  ],
+  praise_support: [
+    {
+      open: ['Obrigado à {agentFirst} do chat, resolveu tudo em 10 minutos 👏', 'Apoio no WhatsApp excelente, rápido e simpático.'],
+      outcomes: [['', 'Muito obrigado pela mensagem! Vamos partilhar com a equipa ❤️']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: ['Desde a atualização {ver} a app fecha quando faço login. {device}', 'A app fica bloqueada no ecrã de carregamento desde a atualização'],
+      ask: ['Pedimos desculpa! É um erro conhecido da versão 5.2 com login por Face ID/impressão digital. Limpe a cache da app (ou reinstale) e entre com email e palavra-passe. A 5.2.1 resolve.'],
+      outcomes: [['Funcionou, obrigado', 'Ótimo! Pode voltar a ativar o login biométrico com a versão 5.2.1.']],
+    },
+  ],
+}
+
+const IT: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: ['Mi avete addebitato due volte {amount} questo mese. Voglio il rimborso.', 'Doppio addebito!! {amount} x2', "Buongiorno, l'ordine {order} mi è stato addebitato due volte."],
+      ask: ["Ci scusiamo! Non condividere qui i dati della carta. Puoi inviarci l'email dell'account e la data dei due addebiti?"],
+      outcomes: [["È {email}", "Grazie! Il secondo addebito di {amount} era un doppione: l'abbiamo rimborsato oggi, servono 3-5 giorni lavorativi."]],
+    },
+  ],
+  router_wifi: [
+    {
+      open: ['Il wifi si disconnette ogni sera da {days} giorni.', 'Internet cade ogni 20 minuti, ho già riavviato il {hub} mille volte', 'La luce del {hub} lampeggia arancione e non si connette niente'],
+      ask: ["Ci dispiace! Puoi staccare il {hub} per 30 secondi, riattaccarlo e aspettare che la luce sia bianca fissa? Se cade ancora, dicci l'ora e testiamo la linea."],
+      outcomes: [
+        ['Fatto, cade ancora. Email: {email}', 'Grazie. Il test mostra un guasto sulla linea: un tecnico passerà {day} tra le 8 e le 13.'],
+        ['Riavviato, per ora funziona', 'Ottimo! Abbiamo anche aggiornato il firmware del tuo {hub}, che risolve le cadute serali su alcune linee.'],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: ['Dove è il mio {box}? Ordinato {days} giorni fa.', "L'ordine {order} doveva arrivare ieri. Niente."],
+      ask: ["Scusa per l'attesa! Puoi inviarci il numero d'ordine (inizia con BW-)?"],
+      outcomes: [['{order}', 'Grazie! Il tuo {box} è al deposito locale e arriva {day}.']],
+    },
+  ],
+  cancellation: [
+    {
+      open: ['Vorrei disdire il contratto. Come faccio?', 'Mi trasferisco all’estero, devo disdire.'],
+      ask: ["Ci dispiace vederti andare. La disdetta richiede 30 giorni di preavviso, senza costi dopo il periodo minimo. Puoi inviarci l'email dell'account?"],
+      outcomes: [['{email}', 'Fatto: disdetta registrata tra 30 giorni, riferimento {ref}. Ti invieremo una busta prepagata per restituire il {hub}.']],
+    },
+  ],
+  praise_support: [
+    {
+      open: ['Grazie a {agentFirst} della chat, problema risolto in 10 minuti 👏', 'Tecnico puntuale e gentilissimo. Grazie Brightwave!'],
+      outcomes: [['', 'Grazie mille per il messaggio! Lo condividiamo con il team ❤️']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: ["Dall'aggiornamento {ver} l'app si chiude quando faccio il login. {device}", "L'app resta bloccata sulla schermata di caricamento dopo l'aggiornamento"],
+      ask: ["Ci scusiamo! È un problema noto della versione 5.2 con l'accesso tramite Face ID/impronta. Svuota la cache dell'app (o reinstallala) e accedi con email e password. La 5.2.1 lo risolve."],
+      outcomes: [['Funziona, grazie', "Ottimo! Con la versione 5.2.1 potrai riattivare l'accesso biometrico."]],
+    },
+  ],
+}
+
+const KO: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: ['이번 달 요금이 {amount}씩 두 번 결제됐어요. 환불해 주세요.', '같은 날 {amount}이 두 번 빠져나갔습니다. 확인 부탁드려요'],
+      ask: ['불편을 드려 죄송합니다. 카드 정보는 여기에 남기지 마시고, 계정 이메일과 결제 날짜를 알려주시겠어요?'],
+      outcomes: [['{email} 입니다', '확인 감사합니다. 중복 결제된 {amount}은 오늘 환불 처리되었으며, 영업일 기준 3~5일 내에 반영됩니다.']],
+    },
+  ],
+  router_wifi: [
+    {
+      open: ['와이파이가 저녁마다 계속 끊겨요. {hub} 재부팅해도 똑같아요 😩', '인터넷이 {days}일째 자꾸 끊깁니다. 확인 부탁드려요', '공유기 불빛이 주황색으로 깜빡이고 와이파이가 안 잡혀요'],
+      ask: ['불편을 드려 죄송합니다. 공유기 전원을 30초 동안 뽑았다가 다시 꽂고, 불빛이 흰색으로 계속 켜지는지 확인해 주시겠어요? 또 끊기면 시간을 알려주세요.'],
+      outcomes: [
+        ['해봤는데 여전히 끊겨요. 이메일은 {email}', '확인 감사합니다. 회선 점검 결과 장애가 확인되어 {day} 오전 8시~오후 1시에 기사 방문을 예약해 드렸습니다.'],
+        ['재부팅하니까 지금은 괜찮아요', '다행입니다! 일부 회선의 저녁 끊김 문제를 해결하는 최신 펌웨어도 공유기에 적용해 드렸습니다.'],
+      ],
+    },
+  ],
+  password_reset: [
+    {
+      open: ['비밀번호 재설정 메일이 안 와요.', '재설정 링크를 누르면 만료됐다고만 나와요'],
+      ask: ['죄송합니다. 링크는 30분 동안만 유효하고 가장 최근 링크만 작동합니다. 계정에 등록된 이메일을 알려주시겠어요?'],
+      outcomes: [['{email}', '감사합니다. 계정 잠금을 해제하고 {email}로 새 링크를 보내드렸습니다. 30분 동안 유효합니다.']],
+    },
+  ],
+  praise_support: [
+    {
+      open: ['채팅 상담해 주신 {agentFirst}님 덕분에 10분 만에 해결했어요. 감사합니다 👏', '기사님이 시간 맞춰 오셔서 친절하게 고쳐주셨어요. 최고예요!'],
+      outcomes: [['', '따뜻한 말씀 감사합니다! 팀에 꼭 전달하겠습니다 ❤️']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: ['{ver} 업데이트 후 앱이 로그인할 때마다 꺼져요. {device}', '업데이트하고 나서 앱이 로딩 화면에서 멈춰요 😩', 'Face ID로 로그인하면 앱이 바로 튕깁니다. 빨리 고쳐주세요'],
+      ask: ['불편을 드려 죄송합니다. 5.2 버전에서 Face ID/지문 로그인 시 발생하는 알려진 오류입니다. 앱 캐시를 삭제(또는 재설치)한 뒤 이메일과 비밀번호로 로그인해 주세요. 5.2.1에서 수정됩니다.'],
+      outcomes: [
+        ['됐어요, 감사합니다', '다행입니다! 5.2.1 업데이트 후에는 생체 인증 로그인을 다시 켜셔도 됩니다.'],
+        ['그래도 계속 꺼져요', '죄송합니다. 앱을 삭제 후 다시 설치하고 이메일로 로그인해 주세요. 5.2.1 전까지는 brightwave.example/account 에서도 모두 이용하실 수 있습니다.'],
+      ],
+    },
+  ],
+}
+
+const TH: Partial<Record<DemoScenario, Thread[]>> = {
+  billing_double_charge: [
+    {
+      open: ['เดือนนี้โดนตัดเงิน {amount} สองครั้งค่ะ ขอเงินคืนด้วย', 'ทำไมถึงเก็บเงินซ้ำ {amount} สองรอบครับ'],
+      ask: ['ขออภัยค่ะ กรุณาอย่าส่งข้อมูลบัตรที่นี่นะคะ รบกวนแจ้งอีเมลของบัญชีและวันที่ที่ถูกตัดเงินทั้งสองครั้งค่ะ'],
+      outcomes: [['{email} ค่ะ', 'ขอบคุณค่ะ ยอด {amount} ที่ถูกตัดซ้ำได้คืนเงินแล้ววันนี้ จะเข้าบัญชีภายใน 3-5 วันทำการค่ะ']],
+    },
+  ],
+  router_wifi: [
+    {
+      open: ['เน็ตหลุดทุกคืนเลยค่ะ รีสตาร์ท{hub}แล้วก็ไม่หาย', 'ไวไฟหลุดบ่อยมาก {days} วันแล้วครับ', 'ไฟที่{hub}กะพริบสีส้ม ต่อเน็ตไม่ได้เลย 😩'],
+      ask: ['ขออภัยในความไม่สะดวกค่ะ รบกวนถอดปลั๊ก{hub} 30 วินาทีแล้วเสียบใหม่ รอจนไฟเป็นสีขาวค้างนะคะ ถ้ายังหลุดอีกแจ้งเวลาได้เลยค่ะ จะตรวจสอบสายให้'],
+      outcomes: [
+        ['ทำแล้วยังหลุดอยู่ อีเมล {email}', 'ขอบคุณค่ะ ตรวจสายแล้วพบปัญหา ได้นัดช่างเข้าไปวัน{day} ช่วง 8:00-13:00 น. ค่ะ'],
+        ['รีสตาร์ทแล้วตอนนี้ใช้ได้ค่ะ', 'ดีใจด้วยค่ะ เราได้อัปเดตเฟิร์มแวร์ล่าสุดให้{hub}ด้วย ซึ่งช่วยแก้ปัญหาเน็ตหลุดตอนกลางคืนค่ะ'],
+      ],
+    },
+  ],
+  delivery_delay: [
+    {
+      open: ['สั่ง{box}ไป {days} วันแล้วยังไม่ได้ของเลยค่ะ', 'ออเดอร์ {order} ควรมาถึงเมื่อวาน แต่ยังไม่มาครับ'],
+      ask: ['ขออภัยที่ให้รอค่ะ รบกวนแจ้งเลขคำสั่งซื้อ (ขึ้นต้นด้วย BW-) เพื่อให้เราตรวจสอบกับขนส่งนะคะ'],
+      outcomes: [['{order}', 'ขอบคุณค่ะ {box}ของคุณอยู่ที่ศูนย์กระจายสินค้าแล้ว จะจัดส่งวัน{day}ค่ะ']],
+    },
+  ],
+  praise_support: [
+    {
+      open: ['ขอบคุณน้อง{agentFirst}ที่ช่วยในแชท แก้ได้ใน 10 นาที 👏', 'ช่างมาตรงเวลาและสุภาพมากค่ะ ขอบคุณ Brightwave'],
+      outcomes: [['', 'ขอบคุณมากสำหรับคำชมค่ะ จะส่งต่อให้ทีมนะคะ ❤️']],
+    },
+  ],
+  app_52_crash: [
+    {
+      open: ['อัปเดตแอปเป็น {ver} แล้วล็อกอินไม่ได้ แอปเด้งออกตลอด {device}', 'แอปค้างหน้าโหลดหลังอัปเดตค่ะ'],
+      ask: ['ขออภัยค่ะ นี่เป็นปัญหาที่ทราบแล้วในเวอร์ชัน 5.2 เมื่อล็อกอินด้วย Face ID/ลายนิ้วมือ รบกวนล้างแคชของแอป (หรือติดตั้งใหม่) แล้วเข้าสู่ระบบด้วยอีเมลและรหัสผ่านนะคะ เวอร์ชัน 5.2.1 จะแก้ไขค่ะ'],
+      outcomes: [['ใช้ได้แล้วค่ะ ขอบคุณ', 'ดีใจด้วยค่ะ หลังอัปเดต 5.2.1 สามารถเปิดการล็อกอินด้วยไบโอเมตริกได้อีกครั้งค่ะ']],
+    },
+  ],
+}
+
+const LINES: Record<DemoLanguage, Partial<Record<DemoScenario, Thread[]>>> = { en: EN, fr: FR, es: ES, de: DE, pt: PT, it: IT, ko: KO, th: TH }

@@ -1,0 +1,140 @@
+// Measures the local intent classifier on banking77 and clinc150, with all training examples and
+// with 10 per intent. Usage: npx tsx scripts/measure-intent.ts [--json] [--limit-sets banking77,clinc150]
+import { existsSync, readFileSync } from 'node:fs'
+import { trainIntentModel, type IntentModel, type SgdSettings } from '../src/chains/classify/intent-local.ts'
+import { OTHER_INTENT } from '../src/chains/classify/taxonomy.ts'
+
+interface Example {
+  text: string
+  label: string
+}
+
+const DATA_DIR = new URL('../../shared/datasets/intent/', import.meta.url)
+const SPLIT_SEED = 42
+const FEW_SHOT = 10
+
+function readJsonl(name: string): Example[] {
+  const url = new URL(name, DATA_DIR)
+  if (!existsSync(url)) throw new Error(`missing dataset ${url.pathname} (needs ../shared)`)
+  return readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; label: string })
+    // clinc150's out-of-scope class is what Parley calls "other".
+    .map((r) => ({ text: r.text, label: r.label === 'oos' ? OTHER_INTENT : r.label }))
+}
+
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function groupByLabel(items: Example[]): Map<string, Example[]> {
+  const groups = new Map<string, Example[]>()
+  for (const item of items) groups.set(item.label, [...(groups.get(item.label) ?? []), item])
+  return groups
+}
+
+function shuffled<T>(items: T[], random: () => number): T[] {
+  const copy = items.slice()
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[copy[i], copy[j]] = [copy[j], copy[i]]
+  }
+  return copy
+}
+
+/** 80/20 split stratified by label, fixed seed. */
+function stratifiedSplit(items: Example[], testShare: number, seed: number): { train: Example[]; test: Example[] } {
+  const random = seededRandom(seed)
+  const train: Example[] = []
+  const test: Example[] = []
+  for (const group of groupByLabel(items).values()) {
+    const order = shuffled(group, random)
+    const cut = Math.round(order.length * testShare)
+    test.push(...order.slice(0, cut))
+    train.push(...order.slice(cut))
+  }
+  return { train, test }
+}
+
+function firstPerLabel(items: Example[], perLabel: number, seed: number): Example[] {
+  const random = seededRandom(seed)
+  return [...groupByLabel(items).values()].flatMap((group) => shuffled(group, random).slice(0, perLabel))
+}
+
+interface Result {
+  dataset: string
+  train: number
+  test: number
+  accuracy: number
+  inScopeAccuracy?: number
+  otherRecall?: number
+  trainSeconds: number
+  temperatureNote?: string
+}
+
+function evaluate(dataset: string, train: Example[], test: Example[], sgd?: Partial<SgdSettings>, threshold?: number): Result {
+  const started = performance.now()
+  const model: IntentModel = trainIntentModel(train, { sgd, otherThreshold: threshold })
+  const trainSeconds = (performance.now() - started) / 1000
+  let correct = 0
+  let inScope = 0
+  let inScopeCorrect = 0
+  let other = 0
+  let otherCorrect = 0
+  for (const e of test) {
+    const { label } = model.predict(e.text)
+    const ok = label === e.label
+    if (ok) correct++
+    if (e.label === OTHER_INTENT) {
+      other++
+      if (ok) otherCorrect++
+    } else {
+      inScope++
+      if (ok) inScopeCorrect++
+    }
+  }
+  const result: Result = { dataset, train: train.length, test: test.length, accuracy: correct / test.length, trainSeconds }
+  if (other > 0) {
+    result.inScopeAccuracy = inScopeCorrect / inScope
+    result.otherRecall = otherCorrect / other
+  }
+  return result
+}
+
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const sgdArg = args.find((a) => a.startsWith('--sgd='))
+const sgd = sgdArg ? (JSON.parse(sgdArg.slice(6)) as Partial<SgdSettings>) : undefined
+const thresholdArg = args.find((a) => a.startsWith('--threshold='))
+const threshold = thresholdArg ? Number(thresholdArg.slice(12)) : undefined
+const setsArg = args.find((a) => a.startsWith('--sets='))
+const sets = (setsArg ? setsArg.slice(7) : 'banking77,banking77-10,clinc150,clinc150-10').split(',')
+
+const results: Result[] = []
+if (sets.some((s) => s.startsWith('banking77'))) {
+  const { train, test } = stratifiedSplit(readJsonl('banking77_train.jsonl'), 0.2, SPLIT_SEED)
+  if (sets.includes('banking77')) results.push(evaluate('banking77 (all, 80/20 split)', train, test, sgd, threshold))
+  if (sets.includes('banking77-10')) results.push(evaluate(`banking77 (${FEW_SHOT}/intent)`, firstPerLabel(train, FEW_SHOT, SPLIT_SEED), test, sgd, threshold))
+}
+if (sets.some((s) => s.startsWith('clinc150'))) {
+  const train = readJsonl('clinc150_train.jsonl')
+  const test = readJsonl('clinc150_val.jsonl')
+  if (sets.includes('clinc150')) results.push(evaluate('clinc150 (all, train→val)', train, test, sgd, threshold))
+  if (sets.includes('clinc150-10')) results.push(evaluate(`clinc150 (${FEW_SHOT}/intent)`, firstPerLabel(train, FEW_SHOT, SPLIT_SEED), test, sgd, threshold))
+}
+
+if (json) console.log(JSON.stringify(results, null, 2))
+else {
+  for (const r of results) {
+    const extra = r.otherRecall === undefined ? '' : `  in-scope ${(100 * r.inScopeAccuracy!).toFixed(1)}%  oos→other recall ${(100 * r.otherRecall).toFixed(1)}%`
+    console.log(`${r.dataset.padEnd(30)} train ${String(r.train).padStart(5)}  test ${String(r.test).padStart(5)}  accuracy ${(100 * r.accuracy).toFixed(1)}%${extra}  train ${r.trainSeconds.toFixed(1)}s`)
+  }
+}

@@ -1,0 +1,240 @@
+// Trains the local sentiment model shipped in models/sentiment/ (npm run train:sentiment).
+// Only data whose licence allows shipping weights is used; every evaluation file is held out and
+// any training row whose text also appears in one is dropped. See models/sentiment/README.md.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { detectLanguage } from '../src/chains/classify/language.ts'
+import { hashFeatureName, SENTIMENT_FEATURE_VERSION, sentimentFeatures } from '../src/chains/classify/features.ts'
+import {
+  DEFAULT_SENTIMENT_MODEL_DIR, SENTIMENT_LABELS, SENTIMENT_MODEL_FILE,
+} from '../src/chains/classify/sentiment-local.ts'
+import type { SentimentLabel, SentimentModelFile } from '../src/chains/classify/sentiment-local.ts'
+
+const { values: options } = parseArgs({
+  options: {
+    datasets: { type: 'string', default: new URL('../../shared/datasets/sentiment/', import.meta.url).pathname },
+    out: { type: 'string', default: DEFAULT_SENTIMENT_MODEL_DIR },
+    epochs: { type: 'string', default: '8' },
+    'learning-rate': { type: 'string', default: '0.2' },
+    l2: { type: 'string', default: '1e-6' },
+    'hash-bits': { type: 'string', default: '20' },
+    'min-weight': { type: 'string', default: '0.002' },
+    limit: { type: 'string' },
+  },
+})
+const SETTINGS = {
+  epochs: Number(options.epochs),
+  learningRate: Number(options['learning-rate']),
+  l2: Number(options.l2),
+  hashBits: Number(options['hash-bits']),
+  minWeight: Number(options['min-weight']),
+  devShare: 0.1,
+  optimiser: 'adagrad, class-balanced softmax cross-entropy per dataset, best epoch by dev macro-F1',
+}
+const TRAIN_FILES = [
+  { file: 'umsab_train.jsonl', licence: 'Apache-2.0 (cardiffnlp/xlm-t)' },
+  { file: 'wisesight_th_train.jsonl', licence: 'CC0 (PyThaiNLP/wisesight-sentiment)' },
+]
+const HELD_OUT_FILES = ['tweeteval_val.jsonl', 'umsab_val.jsonl', 'wisesight_th_val.jsonl', 'nsmc_ko_dev.jsonl']
+const CLASSES = SENTIMENT_LABELS.length
+
+/** `group` is the dataset plus its own language field: class balance is per group. */
+interface Row { id: string; text: string; label: SentimentLabel; source: string; group: string }
+interface Example { indices: Uint32Array; values: Float32Array; label: number; weight: number }
+
+const dataDir = options.datasets
+if (!existsSync(join(dataDir, TRAIN_FILES[0].file))) {
+  console.error(`training data not found in ${dataDir} (pass --datasets)`)
+  process.exit(1)
+}
+const readJsonl = (file: string) =>
+  readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+const textKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim()
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(dataDir, file))).digest('hex')
+
+const heldOutTexts = new Set(HELD_OUT_FILES.flatMap((file) => readJsonl(file).map((r) => textKey(r.text))))
+const droppedAsHeldOut: Record<string, number> = {}
+const rows: Row[] = TRAIN_FILES.flatMap(({ file }) =>
+  readJsonl(file).flatMap((r): Row[] => {
+    if (heldOutTexts.has(textKey(r.text))) {
+      droppedAsHeldOut[file] = (droppedAsHeldOut[file] ?? 0) + 1
+      return []
+    }
+    // wisesight's 4th class `question` carries no polarity: trained as neutral.
+    const label = r.label === 'question' ? 'neutral' : r.label
+    return [{ id: r.id, text: r.text, label, source: file, group: `${file}:${r.language ?? ''}` }]
+  }),
+)
+// A group left with one class (UMSAB English: its neutral and positive rows are all TweetEval
+// validation tweets) would only teach "this language is negative": it is dropped whole.
+const droppedSingleClassGroups: Record<string, number> = {}
+const classesOfGroup = new Map<string, Set<SentimentLabel>>()
+for (const row of rows) classesOfGroup.set(row.group, (classesOfGroup.get(row.group) ?? new Set()).add(row.label))
+const usable = rows.filter((row) => {
+  const classes = classesOfGroup.get(row.group)!.size
+  if (classes < CLASSES - 1) droppedSingleClassGroups[row.group] = (droppedSingleClassGroups[row.group] ?? 0) + 1
+  return classes >= CLASSES - 1
+})
+const limited = options.limit
+  ? usable.filter((_, i) => i % Math.ceil(usable.length / Number(options.limit)) === 0)
+  : usable
+
+/** Deterministic split so the dev rows (used for epochs and temperature) never change between runs. */
+const isDev = (id: string) => createHash('md5').update(id).digest()[0] < 256 * SETTINGS.devShare
+
+function classWeights(subset: Row[]): Map<string, number[]> {
+  const weights = new Map<string, number[]>()
+  for (const group of new Set(subset.map((r) => r.group))) {
+    const ofGroup = subset.filter((r) => r.group === group)
+    const counts = SENTIMENT_LABELS.map((label) => ofGroup.filter((r) => r.label === label).length)
+    weights.set(group, counts.map((n) => (n === 0 ? 0 : ofGroup.length / (CLASSES * n))))
+  }
+  return weights
+}
+
+function toExample(row: Row, weights: Map<string, number[]>): Example {
+  const features = sentimentFeatures(row.text, detectLanguage(row.text).language)
+  const merged = new Map<number, number>()
+  for (const [name, value] of features) {
+    const bucket = hashFeatureName(name, SETTINGS.hashBits)
+    merged.set(bucket, (merged.get(bucket) ?? 0) + value)
+  }
+  const label = SENTIMENT_LABELS.indexOf(row.label)
+  return {
+    indices: Uint32Array.from(merged.keys()),
+    values: Float32Array.from(merged.values()),
+    label,
+    weight: weights.get(row.group)![label],
+  }
+}
+
+function probabilities(weights: Float32Array, example: Example, temperature = 1): number[] {
+  const logits = new Array<number>(CLASSES).fill(0)
+  example.indices.forEach((bucket, k) => {
+    for (let c = 0; c < CLASSES; c++) logits[c] += example.values[k] * weights[bucket * CLASSES + c]
+  })
+  const max = Math.max(...logits.map((z) => z / temperature))
+  const exps = logits.map((z) => Math.exp(z / temperature - max))
+  const total = exps.reduce((a, b) => a + b, 0)
+  return exps.map((e) => e / total)
+}
+
+function macroF1(weights: Float32Array, examples: Example[]): number {
+  const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0))
+  for (const example of examples) {
+    const p = probabilities(weights, example)
+    confusion[example.label][p.indexOf(Math.max(...p))]++
+  }
+  const f1s = confusion.map((row, c) => {
+    const predicted = confusion.reduce((sum, r) => sum + r[c], 0)
+    const actual = row.reduce((a, b) => a + b, 0)
+    return predicted + actual === 0 ? 0 : (2 * row[c]) / (predicted + actual)
+  })
+  return f1s.reduce((a, b) => a + b, 0) / CLASSES
+}
+
+function shuffle<T>(items: T[], seed: number): T[] {
+  let state = seed
+  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[items[i], items[j]] = [items[j], items[i]]
+  }
+  return items
+}
+
+const trainRows = limited.filter((r) => !isDev(r.id))
+const devRows = limited.filter((r) => isDev(r.id))
+const started = Date.now()
+const trainClassWeights = classWeights(trainRows)
+const devClassWeights = classWeights(devRows)
+const train = trainRows.map((row) => toExample(row, trainClassWeights))
+const dev = devRows.map((row) => toExample(row, devClassWeights))
+console.log(`features: ${train.length} train / ${dev.length} dev rows in ${((Date.now() - started) / 1000).toFixed(0)}s; ` +
+  `rows dropped as duplicates of held-out text: ${JSON.stringify(droppedAsHeldOut)}`)
+
+const size = (1 << SETTINGS.hashBits) * CLASSES
+const weights = new Float32Array(size)
+const squaredGradients = new Float32Array(size).fill(1e-8)
+const seen = new Uint8Array(1 << SETTINGS.hashBits)
+let best = { epoch: 0, devMacroF1: -1, weights: new Float32Array(0) }
+for (let epoch = 1; epoch <= SETTINGS.epochs; epoch++) {
+  for (const example of shuffle(train, epoch)) {
+    const p = probabilities(weights, example)
+    example.indices.forEach((bucket, k) => {
+      seen[bucket] = 1
+      for (let c = 0; c < CLASSES; c++) {
+        const at = bucket * CLASSES + c
+        const gradient = example.weight * example.values[k] * (p[c] - (c === example.label ? 1 : 0)) +
+          SETTINGS.l2 * weights[at]
+        squaredGradients[at] += gradient * gradient
+        weights[at] -= (SETTINGS.learningRate * gradient) / Math.sqrt(squaredGradients[at])
+      }
+    })
+  }
+  const devMacroF1 = macroF1(weights, dev)
+  console.log(`epoch ${epoch}: dev macro-F1 ${(100 * devMacroF1).toFixed(1)}`)
+  if (devMacroF1 > best.devMacroF1) best = { epoch, devMacroF1, weights: weights.slice() }
+}
+
+// Temperature scaling on the dev rows so that `confidence` means what it says.
+const devLoss = (t: number) =>
+  dev.reduce((sum, example) => sum - Math.log(probabilities(best.weights, example, t)[example.label] + 1e-12), 0)
+const temperature = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3]
+  .reduce((bestT, t) => (devLoss(t) < devLoss(bestT) ? t : bestT), 1)
+
+// Keep only buckets seen in training whose weights matter, quantised to int16.
+const keptBuckets: number[] = []
+let maxAbs = 0
+for (let bucket = 0; bucket < seen.length; bucket++) {
+  if (!seen[bucket]) continue
+  const row = best.weights.subarray(bucket * CLASSES, bucket * CLASSES + CLASSES)
+  const rowMax = Math.max(...Array.from(row, Math.abs))
+  if (rowMax < SETTINGS.minWeight) continue
+  keptBuckets.push(bucket)
+  maxAbs = Math.max(maxAbs, rowMax)
+}
+const quantScale = maxAbs / 32767
+const quantised = new Int16Array(keptBuckets.length * CLASSES)
+keptBuckets.forEach((bucket, row) => {
+  for (let c = 0; c < CLASSES; c++) {
+    quantised[row * CLASSES + c] = Math.round(best.weights[bucket * CLASSES + c] / quantScale)
+  }
+})
+
+const training = {
+  trainedAt: new Date().toISOString().slice(0, 10),
+  data: TRAIN_FILES.map(({ file, licence }) => ({
+    file: `shared/datasets/sentiment/${file}`, licence, sha256: sha256(file),
+    rows: limited.filter((r) => r.source === file).length,
+  })),
+  heldOut: HELD_OUT_FILES.map((file) => `shared/datasets/sentiment/${file}`),
+  droppedAsHeldOutDuplicates: droppedAsHeldOut,
+  droppedSingleClassGroups,
+  trainRows: train.length,
+  devRows: dev.length,
+  settings: SETTINGS,
+  bestEpoch: best.epoch,
+  devMacroF1: Number((100 * best.devMacroF1).toFixed(2)),
+  temperature,
+  keptFeatures: keptBuckets.length,
+}
+const modelFile: SentimentModelFile = {
+  format: 'parley-sentiment/1',
+  featureVersion: SENTIMENT_FEATURE_VERSION,
+  labels: [...SENTIMENT_LABELS],
+  hashBits: SETTINGS.hashBits,
+  temperature,
+  quantScale,
+  buckets: Buffer.from(Uint32Array.from(keptBuckets).buffer).toString('base64'),
+  weights: Buffer.from(quantised.buffer).toString('base64'),
+  training,
+}
+mkdirSync(options.out, { recursive: true })
+const outPath = join(options.out, SENTIMENT_MODEL_FILE)
+writeFileSync(outPath, JSON.stringify(modelFile))
+console.log(JSON.stringify(training, null, 2))
+console.log(`wrote ${outPath} (${(JSON.stringify(modelFile).length / 1e6).toFixed(2)} MB) in ` +
+  `${((Date.now() - started) / 1000).toFixed(0)}s`)

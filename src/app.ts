@@ -1,0 +1,104 @@
+// buildApp(deps): registers plugins and routes explicitly. Tests call it with real or fake deps and use
+// app.inject; only server.ts listens.
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import underPressure from '@fastify/under-pressure'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { createHash } from 'node:crypto'
+import type { Services } from './services.ts'
+import { registerAuth } from './api/auth.ts'
+import { conversationRoutes } from './api/conversations.ts'
+import { registerErrorHandlers } from './api/errors.ts'
+import { healthRoutes } from './api/health.ts'
+import { keyRoutes } from './api/keys.ts'
+import { searchRoutes } from './api/search.ts'
+import { AppError } from './errors.ts'
+
+export const MAX_EVENT_LOOP_DELAY_MS = 1_000
+export const OVERLOAD_RETRY_AFTER_SECONDS = 5
+const VERSION = '0.1.0'
+
+export interface BuildAppOptions {
+  /** Pino logger options, or false for silence (tests). */
+  logger?: boolean | Record<string, unknown>
+}
+
+export async function buildApp(services: Services, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = services
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 5_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { coerceTypes: false } },
+  })
+  // The API speaks JSON only; anything else is a 415, not a string body that fails validation later.
+  app.removeContentTypeParser('text/plain')
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  registerErrorHandlers(app)
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Parley API', version: VERSION, description: 'Customer-conversation insight and reply assist.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+
+  // Shed load with a 503 and Retry-After instead of letting requests queue until they time out.
+  await app.register(underPressure, {
+    maxEventLoopDelay: MAX_EVENT_LOOP_DELAY_MS,
+    retryAfter: OVERLOAD_RETRY_AFTER_SECONDS,
+    pressureHandler: (_req, reply) => {
+      reply
+        .status(503)
+        .header('retry-after', String(OVERLOAD_RETRY_AFTER_SECONDS))
+        .send({ error: { code: 'OVERLOADED', message: 'the service is under pressure; retry later' } })
+    },
+  })
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // Per API key (hashed, so the key never sits in memory maps as plain text); per IP when anonymous.
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization
+      return auth ? createHash('sha256').update(auth).digest('hex').slice(0, 32) : request.ip
+    },
+    allowList: (request) => request.url === '/health' || request.url === '/ready',
+    errorResponseBuilder: (_request, context) => {
+      const err = new AppError('RATE_LIMITED', `rate limit of ${context.max} requests per ${context.after} exceeded`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      })
+      return Object.assign(err, { statusCode: 429 })
+    },
+  })
+
+  registerAuth(app, services.db)
+  healthRoutes(app, {
+    db: services.db,
+    embedder: services.embedder,
+    embedderReason: services.embedderReason,
+    llmMode: config.llm ? `llm (${config.llm.model})` : 'local',
+  })
+  conversationRoutes(app, services.db)
+  searchRoutes(app, services.db, services.embedder)
+  keyRoutes(app, services.db)
+  for (const register of services.extraRoutes ?? []) register(app)
+
+  return app
+}

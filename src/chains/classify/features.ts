@@ -1,0 +1,197 @@
+// Features for the local sentiment model: hashed word uni/bigrams with negation marking, character
+// n-grams for scripts without word spaces, and a handful of dense cues (hand-written lexicons, emoji,
+// VADER) whose weights are shared by all languages, so a language with no training data (Korean)
+// still gets a learned use of its lexicon.
+// @ts-expect-error -- vader-sentiment ships no type declarations
+import vader from 'vader-sentiment'
+import { ENGLISH, FRENCH, GERMAN, ITALIAN, PORTUGUESE, SPANISH } from './lexicons/european.ts'
+import { KOREAN } from './lexicons/korean.ts'
+import { THAI } from './lexicons/thai.ts'
+import { NEGATIVE_EMOJI, POSITIVE_EMOJI } from './lexicons/emoji.ts'
+import type { PolarityLexicon } from './lexicons/types.ts'
+
+/** Bump when feature extraction changes: weights trained on another version are meaningless. */
+export const SENTIMENT_FEATURE_VERSION = 'sent-features-v1'
+
+export type SparseFeatures = Map<string, number>
+
+interface VaderScores { neg: number; neu: number; pos: number; compound: number }
+const vaderAnalyzer = (vader as { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } })
+  .SentimentIntensityAnalyzer
+
+const LEXICONS: Record<string, PolarityLexicon> = {
+  en: ENGLISH, fr: FRENCH, es: SPANISH, de: GERMAN, pt: PORTUGUESE, it: ITALIAN, ko: KOREAN, th: THAI,
+}
+const NEGATION_SCOPE = 3
+const CLAUSE_BREAK = /^[.,;:!?]+$/
+const TOKEN_RE =
+  /[\p{L}\p{M}\p{N}_]+|\p{Extended_Pictographic}|[:;=][-']?[()dp/]|<\/?3|\^[_]?\^|-_-|[.,;:!?]+/gu
+const NO_SPACE_SCRIPT = /[\p{Script=Thai}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+
+/** Lower-cases and removes what carries no sentiment in social posts (links, handles, RT, '#'). */
+export function normalizeForSentiment(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/https?:\/\/\S+|www\.\S+|(^|\s)http(?=\s|$)/g, ' ')
+    .replace(/@\w+/g, ' ')
+    .replace(/(^|\s)rt(?=\s)/g, ' ')
+    .replace(/#/g, ' ')
+    // "soooo good" and "มากกกกก" are the same words as their short forms, only louder.
+    .replace(/(.)\1{3,}/gu, '$1$1$1')
+    // Split contractions and elisions so negators and lexicon words are whole tokens.
+    .replace(/n['’]t\b/g, ' not')
+    .replace(/\b(j|l|d|c|m|t|s|n|qu)['’]/g, '$1e ')
+    .replace(/['’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function tokenizeForSentiment(normalized: string): string[] {
+  return normalized.match(TOKEN_RE) ?? []
+}
+
+function matchesEntry(token: string, entry: string): boolean {
+  return entry.endsWith('*') ? token.startsWith(entry.slice(0, -1)) : token === entry
+}
+
+function lookup(entries: readonly string[], token: string, nextToken: string | undefined): boolean {
+  const pair = nextToken === undefined ? undefined : `${token} ${nextToken}`
+  return entries.some((entry) => matchesEntry(token, entry) || (pair !== undefined && entry === pair))
+}
+
+export interface PolarityHits { positive: number; negative: number }
+
+/** Which tokens sit in the scope of a preceding negator (or of a following post-negator). */
+function negationMask(tokens: readonly string[], lexicon: PolarityLexicon): boolean[] {
+  const negated = tokens.map(() => false)
+  tokens.forEach((token, i) => {
+    if (lexicon.negators.includes(token)) {
+      for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length && !CLAUSE_BREAK.test(tokens[j]); j++) {
+        negated[j] = true
+      }
+    }
+    if (lexicon.postNegators?.includes(token)) {
+      for (let j = i - 1; j >= i - NEGATION_SCOPE && j >= 0 && !CLAUSE_BREAK.test(tokens[j]); j--) negated[j] = true
+    }
+  })
+  return negated
+}
+
+function wordLexiconHits(tokens: readonly string[], lexicon: PolarityLexicon, hits: PolarityHits): void {
+  const negated = negationMask(tokens, lexicon)
+  tokens.forEach((token, i) => {
+    let polarity = 0
+    if (lookup(lexicon.positive, token, tokens[i + 1])) polarity = 1
+    else if (lookup(lexicon.negative, token, tokens[i + 1])) polarity = -1
+    if (negated[i]) polarity = -polarity
+    if (polarity > 0) hits.positive++
+    else if (polarity < 0) hits.negative++
+  })
+}
+
+const KOREAN_NEGATED_ENDING = /^[가-힣]?지[는도]?\s*(않|못|마)/
+const KOREAN_NEGATOR_BEFORE = /(^|\s)(안|못|전혀)\s?$/
+const THAI_NEGATOR_BEFORE = /(ไม่ค่อย|ไม่ได้|ไม่เคย|ไม่มี|ไม่ถึง|ไม่)\s?$/
+
+/** For Korean and Thai: longest entries first, each character counted once, negation by context. */
+function substringLexiconHits(text: string, lexicon: PolarityLexicon, language: string, hits: PolarityHits): void {
+  const entries = [
+    ...lexicon.positive.map((entry) => ({ entry, polarity: 1 })),
+    ...lexicon.negative.map((entry) => ({ entry, polarity: -1 })),
+  ].sort((a, b) => b.entry.length - a.entry.length)
+  const used = new Array<boolean>(text.length).fill(false)
+  for (const { entry, polarity } of entries) {
+    for (let at = text.indexOf(entry); at >= 0; at = text.indexOf(entry, at + entry.length)) {
+      if (used.slice(at, at + entry.length).some(Boolean)) continue
+      used.fill(true, at, at + entry.length)
+      const before = text.slice(Math.max(0, at - 8), at)
+      const after = text.slice(at + entry.length, at + entry.length + 6)
+      const isNegated = language === 'ko'
+        ? KOREAN_NEGATOR_BEFORE.test(before) || KOREAN_NEGATED_ENDING.test(after)
+        : THAI_NEGATOR_BEFORE.test(before)
+      const signed = isNegated ? -polarity : polarity
+      if (signed > 0) hits.positive++
+      else hits.negative++
+    }
+  }
+}
+
+/** Counts of positive and negative lexicon cues after negation, for the text's language plus English. */
+export function lexiconHits(normalized: string, tokens: readonly string[], language: string): PolarityHits {
+  const hits: PolarityHits = { positive: 0, negative: 0 }
+  const own = LEXICONS[language]
+  if (own?.substring) substringLexiconHits(normalized, own, language, hits)
+  else if (own) wordLexiconHits(tokens, own, hits)
+  // English words are common in posts of every language (and 'und' is often English slang).
+  if (own !== ENGLISH) wordLexiconHits(tokens, ENGLISH, hits)
+  return hits
+}
+
+export function emojiHits(normalized: string, tokens: readonly string[]): PolarityHits {
+  const count = (list: readonly string[]) =>
+    tokens.filter((token) => list.includes(token)).length +
+    // Emoji glued to words or each other are not always separate tokens.
+    list.filter((e) => [...e].length === 1 && normalized.includes(e) && !tokens.includes(e)).length
+  return { positive: count(POSITIVE_EMOJI), negative: count(NEGATIVE_EMOJI) }
+}
+
+function characterNgrams(token: string, into: SparseFeatures): void {
+  const chars = [...token]
+  for (let n = 2; n <= 3; n++) {
+    for (let i = 0; i + n <= chars.length; i++) add(into, `c:${chars.slice(i, i + n).join('')}`, 0.5)
+  }
+}
+
+function add(features: SparseFeatures, name: string, value: number): void {
+  features.set(name, (features.get(name) ?? 0) + value)
+}
+
+/** All features of one text; `language` is an ISO 639-1 code or 'und'. */
+export function sentimentFeatures(text: string, language: string): SparseFeatures {
+  const features: SparseFeatures = new Map()
+  const normalized = normalizeForSentiment(text)
+  const tokens = tokenizeForSentiment(normalized)
+  const lexicon = LEXICONS[language] ?? ENGLISH
+  const negated = lexicon.substring ? tokens.map(() => false) : negationMask(tokens, lexicon)
+
+  let previous = '<s>'
+  tokens.forEach((token, i) => {
+    if (CLAUSE_BREAK.test(token)) {
+      if (token.includes('!')) add(features, 'p:!', 1)
+      if (token.includes('?')) add(features, 'p:?', 1)
+      previous = '<s>'
+      return
+    }
+    const word = negated[i] ? `NOT_${token}` : token
+    add(features, `w:${word}`, 1)
+    add(features, `b:${previous} ${word}`, 1)
+    previous = word
+    if (NO_SPACE_SCRIPT.test(token)) characterNgrams(token, features)
+  })
+
+  const lexicalHits = lexiconHits(normalized, tokens, language)
+  const emoji = emojiHits(normalized, tokens)
+  const vaderScores = vaderAnalyzer.polarity_scores(text)
+  add(features, 'bias', 1)
+  add(features, `lang:${language}`, 1)
+  add(features, 'lex:pos', Math.log1p(lexicalHits.positive))
+  add(features, 'lex:neg', Math.log1p(lexicalHits.negative))
+  add(features, 'lex:none', lexicalHits.positive + lexicalHits.negative === 0 ? 1 : 0)
+  add(features, 'emo:pos', Math.log1p(emoji.positive))
+  add(features, 'emo:neg', Math.log1p(emoji.negative))
+  add(features, 'vader:compound', vaderScores.compound)
+  add(features, 'vader:pos', vaderScores.pos)
+  add(features, 'vader:neg', vaderScores.neg)
+  return features
+}
+
+/** 32-bit FNV-1a; the model stores only the buckets of features seen in training. */
+export function hashFeatureName(name: string, bits: number): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0) & ((1 << bits) - 1)
+}

@@ -1,0 +1,109 @@
+// Local (no-LLM) sentiment: a softmax regression over hashed features (see features.ts), trained by
+// scripts/train-sentiment.ts on licence-compatible public data; provenance in models/sentiment/README.md.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { detectLanguage } from './language.ts'
+import { hashFeatureName, SENTIMENT_FEATURE_VERSION, sentimentFeatures } from './features.ts'
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive'
+export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']
+
+export interface SentimentPrediction {
+  label: SentimentLabel
+  /** p(positive) - p(negative), in [-1, 1]. */
+  score: number
+  /** Temperature-calibrated probability of `label`. */
+  confidence: number
+  probs: Record<SentimentLabel, number>
+}
+
+export interface SentimentModel {
+  readonly version: string
+  predict(text: string, language?: string): SentimentPrediction
+}
+
+export const SENTIMENT_MODEL_FILE = 'model.json'
+export const DEFAULT_SENTIMENT_MODEL_DIR = fileURLToPath(new URL('../../../models/sentiment/', import.meta.url))
+
+/** On-disk shape written by scripts/train-sentiment.ts. */
+export interface SentimentModelFile {
+  format: 'parley-sentiment/1'
+  featureVersion: string
+  labels: SentimentLabel[]
+  hashBits: number
+  temperature: number
+  /** weight = int16 value * quantScale */
+  quantScale: number
+  /** base64 of little-endian Uint32 buckets, sorted ascending */
+  buckets: string
+  /** base64 of little-endian Int16, one row of `labels.length` per bucket */
+  weights: string
+  training: Record<string, unknown>
+}
+
+/** ISO 639-1 from what callers pass ('en-US', 'EN', 'pt_BR'); anything else means "detect". */
+function languageCode(text: string, language: string | undefined): string {
+  const code = language?.trim().toLowerCase().split(/[-_]/)[0]
+  if (code && /^[a-z]{2}$/.test(code)) return code
+  return detectLanguage(text).language
+}
+
+function softmax(logits: number[], temperature: number): number[] {
+  const scaled = logits.map((z) => z / temperature)
+  const max = Math.max(...scaled)
+  const exps = scaled.map((z) => Math.exp(z - max))
+  const total = exps.reduce((a, b) => a + b, 0)
+  return exps.map((e) => e / total)
+}
+
+export function sentimentModelFromFile(file: SentimentModelFile, version: string): SentimentModel {
+  if (file.format !== 'parley-sentiment/1' || file.featureVersion !== SENTIMENT_FEATURE_VERSION) {
+    throw new Error(`sentiment model ${version}: unsupported format ${file.format}/${file.featureVersion}`)
+  }
+  const bucketBytes = Buffer.from(file.buckets, 'base64')
+  const weightBytes = Buffer.from(file.weights, 'base64')
+  const buckets = new Uint32Array(bucketBytes.buffer, bucketBytes.byteOffset, bucketBytes.byteLength / 4)
+  const weights = new Int16Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength / 2)
+  const classes = file.labels.length
+  const rowOfBucket = new Map<number, number>()
+  buckets.forEach((bucket, row) => rowOfBucket.set(bucket, row))
+
+  return {
+    version,
+    predict(text, language) {
+      const logits = new Array<number>(classes).fill(0)
+      for (const [name, value] of sentimentFeatures(text, languageCode(text, language))) {
+        const row = rowOfBucket.get(hashFeatureName(name, file.hashBits))
+        if (row === undefined || value === 0) continue
+        for (let c = 0; c < classes; c++) logits[c] += value * weights[row * classes + c] * file.quantScale
+      }
+      const p = softmax(logits, file.temperature)
+      const probs = Object.fromEntries(file.labels.map((label, c) => [label, p[c]])) as Record<SentimentLabel, number>
+      const best = p.indexOf(Math.max(...p))
+      return {
+        label: file.labels[best],
+        score: probs.positive - probs.negative,
+        confidence: p[best],
+        probs,
+      }
+    },
+  }
+}
+
+const loadedModels = new Map<string, SentimentModel>()
+
+/**
+ * Loads (once per path) a model directory or model.json file; by default the one shipped in
+ * models/sentiment/, found relative to this source file so the working directory does not matter.
+ */
+export function loadSentimentModel(path: string = DEFAULT_SENTIMENT_MODEL_DIR): SentimentModel {
+  const cached = loadedModels.get(path)
+  if (cached) return cached
+  const raw = readFileSync(path.endsWith('.json') ? path : join(path, SENTIMENT_MODEL_FILE))
+  const version = `sentiment-local-${createHash('sha256').update(raw).digest('hex').slice(0, 12)}`
+  const model = sentimentModelFromFile(JSON.parse(raw.toString('utf8')) as SentimentModelFile, version)
+  loadedModels.set(path, model)
+  return model
+}

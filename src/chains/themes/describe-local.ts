@@ -1,0 +1,119 @@
+// Names and describes a theme without an LLM: the label comes from its most distinctive key phrases,
+// the quotes are chosen by maximal marginal relevance (central to the theme, yet unlike each other),
+// and the description ties both together.
+import type { Keyphrase } from './keyphrases.ts'
+
+const MAX_QUOTES = 5
+const MIN_QUOTES = 3
+/** Weight of centrality against novelty in MMR; higher picks more typical, more alike quotes. */
+const MMR_LAMBDA = 0.7
+/** Cosine above which two messages say the same thing (retweets, copy-paste complaints). */
+const NEAR_DUPLICATE_SIMILARITY = 0.9
+/** MMR only looks at the most central messages: enough for variety, cheap for big themes. */
+const MMR_CANDIDATES = 200
+const MAX_LABEL_LENGTH = 48
+const MAX_QUOTE_IN_DESCRIPTION = 160
+
+export interface ClusterDescription {
+  label: string
+  description: string
+  representativeIdx: number[]
+}
+
+export function describeCluster(input: {
+  keyphrases: Keyphrase[]
+  texts: string[]
+  vectors: Float32Array[]
+  centroid: Float32Array
+}): ClusterDescription {
+  const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid)
+  const label = labelFrom(input.keyphrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
+  const description = describe(label, input.keyphrases, input.texts, representativeIdx)
+  return { label, description, representativeIdx }
+}
+
+function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array): number[] {
+  const centrality = vectors.map((v) => dot(v, centroid))
+  const candidates = texts
+    .map((_, i) => i)
+    .filter((i) => texts[i].trim().length > 0)
+    .sort((a, b) => centrality[b] - centrality[a] || a - b)
+    .slice(0, MMR_CANDIDATES)
+
+  const chosen: number[] = []
+  const seenTexts = new Set<string>()
+  const remaining = new Set(candidates)
+  while (chosen.length < MAX_QUOTES && remaining.size > 0) {
+    let best = -1
+    let bestScore = -Infinity
+    for (const i of remaining) {
+      const redundancy = chosen.length === 0 ? 0 : Math.max(...chosen.map((j) => dot(vectors[i], vectors[j])))
+      const score = MMR_LAMBDA * centrality[i] - (1 - MMR_LAMBDA) * redundancy
+      if (score > bestScore) {
+        bestScore = score
+        best = i
+      }
+    }
+    remaining.delete(best)
+    const key = comparable(texts[best])
+    const duplicate = seenTexts.has(key) || chosen.some((j) => dot(vectors[best], vectors[j]) >= NEAR_DUPLICATE_SIMILARITY)
+    if (duplicate) continue
+    seenTexts.add(key)
+    chosen.push(best)
+  }
+  // A theme of near-identical messages still deserves its minimum of quotes.
+  for (const i of candidates) {
+    if (chosen.length >= Math.min(MIN_QUOTES, candidates.length)) break
+    if (!chosen.includes(i)) chosen.push(i)
+  }
+  return chosen
+}
+
+/** Handles and links differ between otherwise identical messages. */
+function comparable(text: string): string {
+  return text.replace(/https?:\/\/\S+|@\w+/g, '').replace(/\W+/g, ' ').trim().toLowerCase()
+}
+
+function labelFrom(keyphrases: Keyphrase[]): string | null {
+  if (keyphrases.length === 0) return null
+  const [first, ...rest] = keyphrases
+  let label = first.phrase
+  // One word rarely names a theme; a second phrase that adds new words makes it specific.
+  if (!label.includes(' ')) {
+    const second = rest.find((k) => !k.phrase.split(' ').some((w) => label.split(' ').includes(w)))
+    if (second && label.length + second.phrase.length + 2 <= MAX_LABEL_LENGTH) label = `${label}, ${second.phrase}`
+  }
+  return capitalise(label.slice(0, MAX_LABEL_LENGTH))
+}
+
+function fallbackLabel(text: string | undefined): string {
+  const words = (text ?? '').replace(/https?:\/\/\S+|@\w+/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
+  return words ? capitalise(words) : 'Unlabelled theme'
+}
+
+function describe(label: string, keyphrases: Keyphrase[], texts: string[], quotes: number[]): string {
+  const count = texts.length
+  const phrases = keyphrases.slice(0, 5).map((k) => `“${k.phrase}”`)
+  const about = phrases.length > 0 ? ` Messages most often mention ${listOf(phrases)}.` : ''
+  const typical = quotes.length > 0 ? ` A typical message: “${shorten(texts[quotes[0]])}”` : ''
+  return `${label}: ${count} message${count === 1 ? '' : 's'}.${about}${typical}`.trim()
+}
+
+function listOf(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+function shorten(text: string): string {
+  const clean = text.replace(/https?:\/\/\S+/g, '').replace(/\s+/g, ' ').trim()
+  return clean.length <= MAX_QUOTE_IN_DESCRIPTION ? clean : `${clean.slice(0, MAX_QUOTE_IN_DESCRIPTION - 1).trimEnd()}…`
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1)
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0
+  for (let d = 0; d < a.length; d++) sum += a[d] * b[d]
+  return sum
+}

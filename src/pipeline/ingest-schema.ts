@@ -1,0 +1,75 @@
+// The conversation format accepted by POST /v1/conversations and `parley import`: one schema for both.
+import { z } from 'zod'
+
+export const MAX_CONVERSATIONS_PER_BATCH = 500
+export const MAX_MESSAGES_PER_CONVERSATION = 1000
+/** Longer input is rejected as malformed; anything up to it is accepted and capped at MAX_MESSAGE_CHARS. */
+export const MAX_RAW_MESSAGE_CHARS = 100_000
+export const MAX_MESSAGE_CHARS = 10_000
+export const MAX_METADATA_BYTES = 16_384
+export const KNOWN_CHANNELS = ['x', 'instagram', 'facebook', 'whatsapp', 'email', 'chat', 'sms', 'other'] as const
+
+const slug = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lowercase letters, digits, - or _ (max 32)')
+const externalId = z.string().trim().min(1).max(256)
+const metadata = z
+  .record(z.string().max(100), z.unknown())
+  .refine((m) => JSON.stringify(m).length <= MAX_METADATA_BYTES, `metadata is larger than ${MAX_METADATA_BYTES} bytes`)
+
+export const messageInput = z.object({
+  externalId,
+  role: z.enum(['customer', 'agent']),
+  author: z.string().trim().max(256).optional(),
+  text: z.string().max(MAX_RAW_MESSAGE_CHARS, `text is longer than ${MAX_RAW_MESSAGE_CHARS} characters`),
+  sentAt: z.iso.datetime({ offset: true }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a BCP-47 language tag such as en or pt-BR')
+    .optional(),
+})
+
+export const conversationInput = z.object({
+  channel: slug.describe(`one of ${KNOWN_CHANNELS.join(', ')}, or your own slug`),
+  externalId,
+  customer: z.union([
+    z.string().trim().min(1).max(256).transform((handle) => ({ handle, name: undefined as string | undefined })),
+    z.object({ handle: z.string().trim().min(1).max(256), name: z.string().trim().max(256).optional() }),
+  ]),
+  status: z.enum(['open', 'pending', 'resolved', 'closed']).optional(),
+  messages: z.array(messageInput).min(1).max(MAX_MESSAGES_PER_CONVERSATION),
+  metadata: metadata.optional(),
+})
+
+/** The envelope is checked strictly; each conversation is then validated on its own (per-item results). */
+export const ingestBatchEnvelope = z.object({
+  conversations: z.array(z.unknown()).min(1).max(MAX_CONVERSATIONS_PER_BATCH),
+})
+
+export type MessageInput = z.infer<typeof messageInput>
+export type ConversationInput = z.infer<typeof conversationInput>
+
+export const itemStatus = z.enum(['created', 'updated', 'unchanged', 'rejected'])
+export type ItemStatus = z.infer<typeof itemStatus>
+
+export const ingestItemResult = z.object({
+  index: z.number().int(),
+  externalId: z.string().optional(),
+  status: itemStatus,
+  id: z.string().optional(),
+  messages: z
+    .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
+    .optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+})
+export type IngestItemResult = z.infer<typeof ingestItemResult>
+
+export const ingestResponse = z.object({
+  results: z.array(ingestItemResult),
+  totals: z.object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    messages: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+  }),
+})
+export type IngestResponse = z.infer<typeof ingestResponse>

@@ -1,0 +1,112 @@
+// validate → normalise → upsert (one transaction) → enqueue enrichment. Used by the API and `parley import`.
+import type { ZodError } from 'zod'
+import type { Db } from '../store/db.ts'
+import { conversationKey, upsertConversations, type ConversationUpsert, type MessageUpsert } from '../store/conversations.ts'
+import { jobsRepo } from '../store/jobs.ts'
+import { conversationInput, type IngestItemResult, type IngestResponse } from './ingest-schema.ts'
+import { contentHash, normaliseText } from './normalise.ts'
+
+export const ENRICH_JOB = 'enrich'
+/** Message ids per enrichment job: big enough to batch embedding calls, small enough to retry cheaply. */
+export const ENRICH_JOB_SIZE = 256
+
+export function zodIssues(err: ZodError, prefix = '') {
+  return err.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(root)',
+    message: i.message,
+  }))
+}
+
+interface Accepted {
+  index: number
+  key: string
+  conv: ConversationUpsert
+  msgs: MessageUpsert[]
+}
+
+export async function ingestConversations(db: Db, workspaceId: string, items: unknown[]): Promise<IngestResponse> {
+  const results: IngestItemResult[] = new Array(items.length)
+  const accepted: Accepted[] = []
+  const seen = new Set<string>()
+
+  items.forEach((raw, index) => {
+    const parsed = conversationInput.safeParse(raw)
+    const externalId = typeof (raw as { externalId?: unknown })?.externalId === 'string' ? (raw as { externalId: string }).externalId : undefined
+    if (!parsed.success) {
+      results[index] = { index, externalId, status: 'rejected', errors: zodIssues(parsed.error, `conversations.${index}`) }
+      return
+    }
+    const c = parsed.data
+    const key = conversationKey(c.channel, c.externalId)
+    if (seen.has(key)) {
+      results[index] = { index, externalId, status: 'rejected', errors: [{ path: `conversations.${index}.externalId`, message: 'duplicate of an earlier conversation in this batch' }] }
+      return
+    }
+    const errors: Array<{ path: string; message: string }> = []
+    const msgIds = new Set<string>()
+    const msgs: MessageUpsert[] = []
+    c.messages.forEach((m, j) => {
+      const path = `conversations.${index}.messages.${j}`
+      if (msgIds.has(m.externalId)) errors.push({ path: `${path}.externalId`, message: 'duplicate message externalId in this conversation' })
+      msgIds.add(m.externalId)
+      const { text } = normaliseText(m.text)
+      if (!text) errors.push({ path: `${path}.text`, message: 'text is empty after removing control characters and whitespace' })
+      const sentAt = new Date(m.sentAt).toISOString()
+      const language = m.language?.toLowerCase() ?? null
+      msgs.push({
+        conversationKey: key,
+        externalId: m.externalId,
+        role: m.role,
+        author: m.author ?? null,
+        text,
+        language,
+        sentAt,
+        contentHash: contentHash([m.role, m.author, text, sentAt, language]),
+      })
+    })
+    if (errors.length > 0) {
+      results[index] = { index, externalId, status: 'rejected', errors }
+      return
+    }
+    seen.add(key)
+    accepted.push({
+      index,
+      key,
+      conv: {
+        channel: c.channel,
+        externalId: c.externalId,
+        customerHandle: c.customer.handle,
+        customerName: c.customer.name ?? null,
+        status: c.status ?? null,
+        metadata: c.metadata ?? {},
+      },
+      msgs,
+    })
+  })
+
+  if (accepted.length > 0) {
+    const outcome = await db.transaction(async (tx) => {
+      const out = await upsertConversations(tx, workspaceId, accepted.map((a) => a.conv), accepted.flatMap((a) => a.msgs))
+      // Same transaction: a message acknowledged to the client always has its enrichment job.
+      const jobs = jobsRepo(tx)
+      for (let i = 0; i < out.changedMessageIds.length; i += ENRICH_JOB_SIZE) {
+        await jobs.enqueue(workspaceId, ENRICH_JOB, { messageIds: out.changedMessageIds.slice(i, i + ENRICH_JOB_SIZE) })
+      }
+      return out
+    })
+    for (const a of accepted) {
+      const conv = outcome.conversations.get(a.key)!
+      const counts = { created: 0, updated: 0, unchanged: 0 }
+      for (const m of a.msgs) counts[outcome.messages.get(`${a.key}\u0000${m.externalId}`) ?? 'unchanged']++
+      const status = conv.created ? 'created' : conv.changed || counts.created + counts.updated > 0 ? 'updated' : 'unchanged'
+      results[a.index] = { index: a.index, externalId: a.conv.externalId, status, id: conv.id, messages: counts }
+    }
+  }
+
+  const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, messages: { created: 0, updated: 0, unchanged: 0 } }
+  for (const r of results) {
+    totals[r.status]++
+    if (r.messages) for (const k of ['created', 'updated', 'unchanged'] as const) totals.messages[k] += r.messages[k]
+  }
+  return { results, totals }
+}

@@ -1,0 +1,123 @@
+// A Postgres-backed job queue consumer. Crash-safe: a job is only marked done after its work committed;
+// a worker that dies leaves its jobs 'running' until STALE_JOB_SECONDS, when another worker takes them.
+import { hostname } from 'node:os'
+import type { Logger } from 'pino'
+import type { Db } from '../store/db.ts'
+import { jobsRepo, type Job } from '../store/jobs.ts'
+import { ENRICH_JOB } from './ingest.ts'
+import { loadStageMessages, type EnrichmentStage } from './stages.ts'
+
+export type JobHandler = (jobs: Job[]) => Promise<void>
+
+export interface WorkerOptions {
+  batch: number
+  pollMs: number
+  log: Logger
+  /** Extra job kinds (themes, summaries…) beside enrichment. */
+  handlers?: Record<string, JobHandler>
+}
+
+export interface Worker {
+  /** Processes every ready job, then resolves; for tests, the eval harness and the CLI. */
+  drain(): Promise<number>
+  start(): void
+  stop(): Promise<void>
+  readonly running: boolean
+}
+
+export function enrichHandler(db: Db, stages: EnrichmentStage[]): JobHandler {
+  return async (jobs) => {
+    const ids = [...new Set(jobs.flatMap((j) => (j.payload.messageIds as string[] | undefined) ?? []))]
+    const messages = await loadStageMessages(db, ids)
+    for (const stage of stages) await stage.run(messages)
+  }
+}
+
+export function createWorker(db: Db, stages: EnrichmentStage[], opts: WorkerOptions): Worker {
+  const jobs = jobsRepo(db)
+  const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
+  const handlers: Record<string, JobHandler> = { [ENRICH_JOB]: enrichHandler(db, stages), ...opts.handlers }
+  let timer: NodeJS.Timeout | undefined
+  let stopped = true
+  let inFlight: Promise<number> | undefined
+
+  async function runBatch(): Promise<number> {
+    // Enrichment jobs are small; take several at once so embedding calls see big batches.
+    const claimed = await jobs.claim(workerId, Math.max(1, Math.ceil(opts.batch / 16)))
+    if (claimed.length === 0) return 0
+    const byKind = new Map<string, Job[]>()
+    for (const j of claimed) byKind.set(j.kind, [...(byKind.get(j.kind) ?? []), j])
+    for (const [kind, group] of byKind) {
+      const handler = handlers[kind]
+      if (!handler) {
+        for (const j of group) await jobs.fail(j, `no handler for job kind ${kind}`, true)
+        continue
+      }
+      try {
+        await handler(group)
+        for (const j of group) await jobs.complete(j.id)
+      } catch (err) {
+        if (group.length === 1) {
+          await failJob(group[0], err)
+          continue
+        }
+        // Isolate the bad job: run each alone so one poisoned job does not fail its neighbours.
+        for (const j of group) {
+          try {
+            await handler([j])
+            await jobs.complete(j.id)
+          } catch (e) {
+            await failJob(j, e)
+          }
+        }
+      }
+    }
+    return claimed.length
+  }
+
+  async function failJob(job: Job, err: unknown) {
+    const message = err instanceof Error ? err.message : String(err)
+    opts.log.warn({ kind: job.kind, job: job.id, attempt: job.attempts, err: message }, 'job failed; will retry with backoff')
+    await jobs.fail(job, message)
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const n = await runBatch()
+      if (n === 0) return total
+      total += n
+    }
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return
+    timer = setTimeout(async () => {
+      inFlight = drain().catch((err) => {
+        opts.log.error({ err: err instanceof Error ? err.message : String(err) }, 'worker loop error')
+        return 0
+      })
+      await inFlight
+      inFlight = undefined
+      schedule(opts.pollMs)
+    }, delay)
+    timer.unref?.()
+  }
+
+  return {
+    drain,
+    start() {
+      if (!stopped) return
+      stopped = false
+      schedule(0)
+    },
+    async stop() {
+      stopped = true
+      if (timer) clearTimeout(timer)
+      await inFlight
+    },
+    get running() {
+      return !stopped
+    },
+  }
+}

@@ -1,0 +1,94 @@
+// Wires config → store, embedder, chains and worker. The server, the CLI and the eval harness all build
+// their services here, so they run the same code.
+import type { FastifyInstance } from 'fastify'
+import pino, { type Logger } from 'pino'
+import type { Config } from './config.ts'
+import type { Embedder } from './embeddings/embedder.ts'
+import { createEmbedder } from './embeddings/index.ts'
+import { embeddingStage, type EnrichmentStage } from './pipeline/stages.ts'
+import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
+import { openDb, type Db } from './store/db.ts'
+import { migrate } from './store/migrate.ts'
+import { apiKeysRepo, workspacesRepo } from './store/workspaces.ts'
+import { createFeatures, type Feature } from './features.ts'
+
+export interface Services {
+  config: Config
+  db: Db
+  embedder: Embedder
+  embedderReason: string
+  worker: Worker
+  log: Logger
+  clock: () => Date
+  features: Feature[]
+  /** Routes of the feature modules (classify, themes, replies, ask). */
+  extraRoutes?: Array<(app: FastifyInstance) => void>
+  close(): Promise<void>
+}
+
+export interface CreateServicesOptions {
+  db?: Db
+  embedder?: Embedder
+  log?: Logger
+  clock?: () => Date
+  /** Extra enrichment stages after embedding (tests inject failing ones). */
+  stages?: EnrichmentStage[]
+  handlers?: Record<string, JobHandler>
+}
+
+export async function createServices(config: Config, opts: CreateServicesOptions = {}): Promise<Services> {
+  const log = opts.log ?? pino({ level: config.logLevel })
+  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+  await migrate(db)
+  let embedder = opts.embedder
+  let embedderReason = 'provided by the caller'
+  if (!embedder) {
+    const picked = await createEmbedder(config.embeddings)
+    embedder = picked.embedder
+    embedderReason = picked.reason
+  }
+  const clock = opts.clock ?? (() => new Date())
+  const features = await createFeatures({ config, db, embedder, log, clock })
+  const stages: EnrichmentStage[] = [embeddingStage(db, embedder), ...features.flatMap((f) => f.stages ?? []), ...(opts.stages ?? [])]
+  const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {}), opts.handlers)
+  const worker = createWorker(db, stages, { batch: config.worker.batch, pollMs: config.worker.pollMs, log, handlers })
+  return {
+    config,
+    db,
+    embedder,
+    embedderReason,
+    worker,
+    log,
+    clock,
+    features,
+    extraRoutes: features.flatMap((f) => (f.routes ? [f.routes] : [])),
+    async close() {
+      await worker.stop()
+      await embedder.close?.()
+      if (!opts.db) await db.close()
+    },
+  }
+}
+
+export const DEFAULT_WORKSPACE_NAME = 'default'
+
+/**
+ * First start: create the default workspace and its admin key. The key comes from PARLEY_API_KEY or is
+ * random; only its hash is stored, and a random one is returned so the caller can print it once.
+ */
+export async function bootstrapDefaultWorkspace(db: Db, adminKey?: string): Promise<{ created: boolean; workspaceId: string; printedKey?: string }> {
+  return db.transaction(async (tx) => {
+    const workspaces = workspacesRepo(tx)
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('parley:bootstrap'))`)
+    const existing = await workspaces.byName(DEFAULT_WORKSPACE_NAME)
+    if (existing) {
+      if (adminKey && !(await apiKeysRepo(tx).authenticate(adminKey))) {
+        await apiKeysRepo(tx).create(existing.id, 'admin', 'PARLEY_API_KEY', adminKey)
+      }
+      return { created: false, workspaceId: existing.id }
+    }
+    const ws = await workspaces.create(DEFAULT_WORKSPACE_NAME)
+    const key = await apiKeysRepo(tx).create(ws.id, 'admin', adminKey ? 'PARLEY_API_KEY' : 'first start', adminKey)
+    return { created: true, workspaceId: ws.id, printedKey: adminKey ? undefined : key.key }
+  })
+}

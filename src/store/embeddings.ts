@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto'
+import type { Db, Queryable } from './db.ts'
+import { toVectorLiteral } from './db.ts'
+
+const MODEL_ID = /^[\w:./@+-]{1,200}$/
+
+/** The model id is inlined as a literal so the planner can match the model's partial HNSW index. */
+export function modelLiteral(model: string): string {
+  if (!MODEL_ID.test(model)) throw new Error(`unsupported embedding model id: ${model}`)
+  return `'${model}'`
+}
+
+/**
+ * One partial HNSW index per model, on the vector cast to the model's fixed dimension: vectors of two
+ * models are stored side by side but never compared, and each model is searched through its own index.
+ */
+export async function ensureModelIndex(db: Queryable, model: string, dim: number): Promise<void> {
+  const known = await db.query<{ dim: number }>(`SELECT dim FROM embedding_models WHERE model = $1`, [model])
+  if (known.rows[0]) {
+    if (known.rows[0].dim !== dim) throw new Error(`model ${model} is registered with dimension ${known.rows[0].dim}, not ${dim}`)
+    return
+  }
+  const name = `message_embeddings_hnsw_${createHash('sha1').update(model).digest('hex').slice(0, 12)}`
+  await db.query(
+    `CREATE INDEX IF NOT EXISTS ${name} ON message_embeddings
+     USING hnsw ((embedding::vector(${Number(dim)})) vector_cosine_ops) WHERE model = ${modelLiteral(model)}`,
+  )
+  await db.query(`INSERT INTO embedding_models (model, dim, index_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [model, dim, name])
+}
+
+export interface SearchFilters {
+  channel?: string
+  role?: 'customer' | 'agent'
+  from?: string
+  to?: string
+  language?: string
+  excludeConversationId?: string
+  messageIds?: string[]
+}
+
+export interface SearchHit {
+  messageId: string
+  conversationId: string
+  conversationExternalId: string
+  channel: string
+  role: string
+  author: string | null
+  text: string
+  language: string | null
+  sentAt: string
+  score: number
+}
+
+/** Cosine top-k inside one workspace; `exact` skips the index (ground truth for recall measurements). */
+export async function searchSimilar(
+  db: Queryable,
+  workspaceId: string,
+  model: string,
+  query: Float32Array,
+  k: number,
+  filters: SearchFilters = {},
+  opts: { exact?: boolean } = {},
+): Promise<SearchHit[]> {
+  const dim = query.length
+  const params: unknown[] = [workspaceId, toVectorLiteral(query), k]
+  const where = [`e.workspace_id = $1`, `e.model = ${modelLiteral(model)}`]
+  const add = (clause: string, value: unknown) => {
+    params.push(value)
+    where.push(clause.replace('?', `$${params.length}`))
+  }
+  if (filters.channel) add(`c.channel = ?`, filters.channel)
+  if (filters.role) add(`m.role = ?`, filters.role)
+  if (filters.from) add(`m.sent_at >= ?::timestamptz`, filters.from)
+  if (filters.to) add(`m.sent_at < ?::timestamptz`, filters.to)
+  if (filters.language) add(`coalesce(m.language, en.language) = ?`, filters.language)
+  if (filters.excludeConversationId) add(`m.conversation_id <> ?::uuid`, filters.excludeConversationId)
+  if (filters.messageIds) add(`m.id = ANY(?::uuid[])`, filters.messageIds)
+  const distance = opts.exact
+    ? `(e.embedding <=> $2::vector)`
+    : `(e.embedding::vector(${dim}) <=> $2::vector(${dim}))`
+  const { rows } = await db.query<SearchHit>(
+    `SELECT m.id AS "messageId", m.conversation_id AS "conversationId", c.external_id AS "conversationExternalId",
+            c.channel, m.role, m.author, m.text, coalesce(m.language, en.language) AS language,
+            m.sent_at AS "sentAt", 1 - ${distance} AS score
+     FROM message_embeddings e
+     JOIN messages m ON m.id = e.message_id
+     JOIN conversations c ON c.id = m.conversation_id
+     LEFT JOIN enrichments en ON en.message_id = m.id
+     WHERE ${where.join(' AND ')}
+     ORDER BY ${distance}
+     LIMIT $3`,
+    params,
+  )
+  return rows.map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
+}
+
+/** Messages of a workspace lacking a current vector for `model` (new, edited, or embedded by another model). */
+export async function messagesMissingEmbedding(db: Queryable, model: string, limit: number, workspaceId?: string) {
+  const { rows } = await db.query<{ id: string; workspaceId: string; text: string; contentHash: string }>(
+    `SELECT m.id, m.workspace_id AS "workspaceId", m.text, m.content_hash AS "contentHash"
+     FROM messages m LEFT JOIN message_embeddings e ON e.message_id = m.id AND e.model = $1
+     WHERE (e.message_id IS NULL OR e.content_hash <> m.content_hash) AND ($3::uuid IS NULL OR m.workspace_id = $3)
+     ORDER BY m.id LIMIT $2`,
+    [model, limit, workspaceId ?? null],
+  )
+  return rows
+}
+
+export async function embeddingStats(db: Db) {
+  const { rows } = await db.query<{ model: string; dim: number; n: number }>(
+    `SELECT em.model, em.dim, (SELECT count(*)::int FROM message_embeddings e WHERE e.model = em.model) AS n FROM embedding_models em`,
+  )
+  return rows
+}

@@ -1,0 +1,75 @@
+import type { Queryable } from './db.ts'
+
+export interface Job {
+  id: string
+  workspaceId: string | null
+  kind: string
+  payload: Record<string, unknown>
+  attempts: number
+  maxAttempts: number
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5
+/** A job still 'running' after this long belongs to a worker that died; it is handed out again. */
+export const STALE_JOB_SECONDS = 300
+const BACKOFF_BASE_SECONDS = 2
+const BACKOFF_MAX_SECONDS = 600
+
+export function jobsRepo(db: Queryable) {
+  return {
+    async enqueue(workspaceId: string | null, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_MAX_ATTEMPTS) {
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO jobs (workspace_id, kind, payload, max_attempts) VALUES ($1, $2, $3, $4) RETURNING id::text`,
+        [workspaceId, kind, JSON.stringify(payload), maxAttempts],
+      )
+      return rows[0].id
+    },
+
+    /** Claims up to `limit` ready jobs; SKIP LOCKED lets several workers share the queue without waiting. */
+    async claim(workerId: string, limit: number, kinds?: string[]): Promise<Job[]> {
+      const { rows } = await db.query<Job>(
+        `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $1, attempts = attempts + 1, updated_at = now()
+         WHERE id IN (
+           SELECT id FROM jobs
+           WHERE ((status = 'queued' AND run_after <= now())
+              OR (status = 'running' AND locked_at < now() - make_interval(secs => $3)))
+             AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
+           ORDER BY run_after, id
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+         RETURNING id::text, workspace_id AS "workspaceId", kind, payload, attempts, max_attempts AS "maxAttempts"`,
+        [workerId, limit, STALE_JOB_SECONDS, kinds ?? null],
+      )
+      return rows
+    },
+
+    async complete(id: string) {
+      await db.query(`UPDATE jobs SET status = 'done', locked_at = NULL, updated_at = now() WHERE id = $1`, [id])
+    },
+
+    /** Retries later with exponential backoff, or gives up after max_attempts (kept as 'failed' for inspection). */
+    async fail(job: Job, error: string, permanent = false) {
+      const delay = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS ** job.attempts)
+      await db.query(
+        `UPDATE jobs SET status = CASE WHEN $4::boolean OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+           run_after = now() + make_interval(secs => $2), locked_at = NULL, locked_by = NULL,
+           last_error = left($3, 2000), updated_at = now()
+         WHERE id = $1`,
+        [job.id, delay, error, permanent],
+      )
+    },
+
+    async depth(): Promise<{ queued: number; running: number; failed: number }> {
+      const { rows } = await db.query<{ status: string; n: number }>(
+        `SELECT status, count(*)::int AS n FROM jobs WHERE status <> 'done' GROUP BY status`,
+      )
+      const by = Object.fromEntries(rows.map((r) => [r.status, r.n]))
+      return { queued: by.queued ?? 0, running: by.running ?? 0, failed: by.failed ?? 0 }
+    },
+
+    /** Done jobs are only history; keep the table small. */
+    async purgeDone(olderThanHours = 24) {
+      await db.query(`DELETE FROM jobs WHERE status = 'done' AND updated_at < now() - make_interval(hours => $1)`, [olderThanHours])
+    },
+  }
+}

@@ -1,0 +1,80 @@
+import pg from 'pg'
+import pgvector from 'pgvector/pg'
+import type { Db, EmbeddingRow, Queryable } from './db.ts'
+import { toVectorLiteral } from './db.ts'
+
+const DEFAULT_POOL_SIZE = 10
+const EMBEDDING_CHUNK = 500
+
+export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize })
+  // Register the vector type once the extension exists (migrations create it on first start).
+  pool.on('connect', (client) => {
+    client.query(`SET hnsw.iterative_scan = relaxed_order`).catch(() => undefined)
+    pgvector.registerTypes(client).catch(() => undefined)
+  })
+  pool.on('error', () => undefined) // an idle client dropped by the server: the pool replaces it
+  const probe = await pool.connect()
+  probe.release()
+
+  const asQueryable = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query(sql, params) {
+      const res = await c.query(sql, params?.map(toParam))
+      return { rows: res.rows, rowCount: res.rowCount ?? res.rows.length }
+    },
+  })
+  const direct = asQueryable(pool)
+
+  async function transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await fn(asQueryable(client))
+      await client.query('COMMIT')
+      return result
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+
+  return {
+    kind: 'pg',
+    query: direct.query,
+    transaction,
+    async exec(sql) {
+      await pool.query(sql)
+    },
+    async writeEmbeddings(rows: EmbeddingRow[]) {
+      for (let i = 0; i < rows.length; i += EMBEDDING_CHUNK) {
+        const chunk = rows.slice(i, i + EMBEDDING_CHUNK)
+        await direct.query(
+          `INSERT INTO message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash)
+           SELECT u.message_id, u.workspace_id, u.model, u.dim, u.embedding::vector, u.content_hash
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[])
+             AS u(message_id, workspace_id, model, dim, embedding, content_hash)
+           JOIN messages m ON m.id = u.message_id
+           ON CONFLICT (message_id, model) DO UPDATE
+             SET embedding = excluded.embedding, dim = excluded.dim, content_hash = excluded.content_hash, created_at = now()`,
+          [
+            chunk.map((r) => r.messageId),
+            chunk.map((r) => r.workspaceId),
+            chunk.map((r) => r.model),
+            chunk.map((r) => r.vector.length),
+            chunk.map((r) => toVectorLiteral(r.vector)),
+            chunk.map((r) => r.contentHash),
+          ],
+        )
+      }
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}
+
+function toParam(v: unknown): unknown {
+  return v instanceof Float32Array ? toVectorLiteral(v) : v
+}

@@ -1,0 +1,36 @@
+// Hosts PGlite off the HTTP event loop: every query and index build runs here, so the API thread
+// keeps serving while the database works. Plain JS so it loads without a TypeScript loader.
+import { parentPort, workerData } from 'node:worker_threads'
+import { PGlite } from '@electric-sql/pglite'
+import { vector } from '@electric-sql/pglite-pgvector'
+
+const db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { vector } })
+// HNSW builds over 100k vectors take ~4x longer with the default; the WASM heap is 2 GiB.
+await db.exec(`SET maintenance_work_mem = '512MB'`)
+
+function serialiseError(err) {
+  return {
+    message: err?.message ?? String(err),
+    code: err?.code,
+    detail: err?.detail,
+    constraint: err?.constraint,
+  }
+}
+
+parentPort.on('message', async (msg) => {
+  try {
+    if (msg.op === 'query') {
+      const res = await db.query(msg.sql, msg.params ?? [], msg.blob ? { blob: new Blob([msg.blob]) } : undefined)
+      parentPort.postMessage({ id: msg.id, rows: res.rows, rowCount: res.affectedRows ?? res.rows.length })
+    } else if (msg.op === 'exec') {
+      await db.exec(msg.sql)
+      parentPort.postMessage({ id: msg.id, rows: [], rowCount: 0 })
+    } else if (msg.op === 'close') {
+      await db.close()
+      parentPort.postMessage({ id: msg.id, rows: [], rowCount: 0 })
+    }
+  } catch (err) {
+    parentPort.postMessage({ id: msg.id, error: serialiseError(err) })
+  }
+})
+parentPort.postMessage({ ready: true })

@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { Db, EmbeddingRow, Queryable, QueryResult } from './db.ts'
+import { encodeEmbeddingCopy } from './binary-copy.ts'
+
+interface Reply {
+  id: number
+  rows?: unknown[]
+  rowCount?: number
+  error?: { message: string; code?: string; detail?: string; constraint?: string }
+}
+
+export class DbQueryError extends Error {
+  code?: string
+  detail?: string
+  constraint?: string
+  constructor(e: NonNullable<Reply['error']>) {
+    super(e.message)
+    this.name = 'DbQueryError'
+    Object.assign(this, { code: e.code, detail: e.detail, constraint: e.constraint })
+  }
+}
+
+/**
+ * PGlite runs in a worker thread (a query blocks the thread it runs on). PGlite has a single session,
+ * so a transaction must own it from BEGIN to COMMIT: every statement goes through one FIFO lock.
+ */
+export async function openPgliteDb(dataDir?: string): Promise<Db> {
+  const dir = dataDir ? resolve(dataDir) : undefined
+  if (dir) mkdirSync(dirname(dir), { recursive: true })
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir: dir } })
+  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>()
+  let nextId = 1
+  let closed = false
+
+  await new Promise<void>((ok, fail) => {
+    const onError = (err: Error) => fail(new Error(`cannot open embedded database at ${dir ?? '(memory)'}: ${err.message}`))
+    worker.once('error', onError)
+    worker.once('message', (m: { ready?: boolean }) => {
+      worker.off('error', onError)
+      if (m.ready) ok()
+    })
+  })
+  worker.on('message', (reply: Reply) => {
+    const p = pending.get(reply.id)
+    if (!p) return
+    pending.delete(reply.id)
+    p.resolve(reply)
+  })
+  worker.on('error', (err) => {
+    for (const p of pending.values()) p.reject(err)
+    pending.clear()
+  })
+
+  function send(op: string, sql: string, params?: unknown[], blob?: Uint8Array): Promise<QueryResult<any>> {
+    if (closed) return Promise.reject(new Error('database is closed'))
+    const id = nextId++
+    return new Promise((ok, fail) => {
+      pending.set(id, {
+        resolve: (r) => (r.error ? fail(new DbQueryError(r.error)) : ok({ rows: r.rows ?? [], rowCount: r.rowCount ?? 0 })),
+        reject: fail,
+      })
+      worker.postMessage({ id, op, sql, params: params?.map(toCloneable), blob })
+    })
+  }
+
+  let tail: Promise<unknown> = Promise.resolve()
+  function locked<T>(fn: () => Promise<T>): Promise<T> {
+    const run = tail.then(fn, fn)
+    tail = run.catch(() => undefined)
+    return run
+  }
+
+  const direct: Queryable = { query: (sql, params) => send('query', sql, params) }
+
+  async function inTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    await send('query', 'BEGIN')
+    try {
+      const result = await fn(direct)
+      await send('query', 'COMMIT')
+      return result
+    } catch (err) {
+      await send('query', 'ROLLBACK').catch(() => undefined)
+      throw err
+    }
+  }
+
+  return {
+    kind: 'pglite',
+    query: (sql, params) => locked(() => send('query', sql, params)),
+    exec: (sql) => locked(() => send('exec', sql)).then(() => undefined),
+    transaction: (fn) => locked(() => inTransaction(fn)),
+    async writeEmbeddings(rows: EmbeddingRow[]) {
+      if (rows.length === 0) return
+      const blob = encodeEmbeddingCopy(rows)
+      await locked(() =>
+        inTransaction(async (tx) => {
+          await tx.query(`CREATE TEMP TABLE IF NOT EXISTS embedding_load
+            (message_id uuid, workspace_id uuid, model text, dim int, embedding vector, content_hash text) ON COMMIT DELETE ROWS`)
+          await send('query', `COPY embedding_load FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
+          await tx.query(`INSERT INTO message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash)
+            SELECT l.message_id, l.workspace_id, l.model, l.dim, l.embedding, l.content_hash FROM embedding_load l
+            JOIN messages m ON m.id = l.message_id
+            ON CONFLICT (message_id, model) DO UPDATE
+              SET embedding = excluded.embedding, dim = excluded.dim, content_hash = excluded.content_hash, created_at = now()`)
+        }),
+      )
+    },
+    async close() {
+      if (closed) return
+      await locked(() => send('close', ''))
+      closed = true
+      await worker.terminate()
+    },
+  }
+}
+
+function toCloneable(v: unknown): unknown {
+  // Float32Array clones fine but PGlite would serialise it as bytea; vectors travel as pgvector text.
+  if (v instanceof Float32Array) return `[${Array.prototype.join.call(v, ',')}]`
+  return v
+}

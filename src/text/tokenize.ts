@@ -1,0 +1,103 @@
+// Word tokens and stopwords shared by the local (no-LLM) text methods: keyphrases, extractive
+// summaries. Handles, links, numbers and punctuation are not words a person would call a topic.
+import { createRequire } from 'node:module'
+
+// The stopword package ships CommonJS without types; its lists are plain arrays keyed by ISO 639-3.
+const stopwordLists = createRequire(import.meta.url)('stopword') as Record<string, unknown>
+
+const URL_HANDLE_OR_EMAIL = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\S+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu
+const HTML_ENTITY = /&(?:amp|lt|gt|quot|apos|#\d+);/g
+/** Letters with marks, inner apostrophes and hyphens ("don't", "check-in"); digits may follow letters ("ios11"). */
+const SPACED_WORD = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}]+)*/gu
+const UNSPACED_SCRIPT = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u
+const LETTER = /\p{L}/u
+
+/**
+ * Words of chat and social care that are everywhere and name no topic. The package's English list is
+ * short (it keeps "just", "please", contractions), so these complete it for this domain.
+ */
+const CHAT_FILLER = [
+  'i\'m', 'im', 'i\'ve', 'ive', 'i\'ll', 'i\'d', 'you\'re', 'you\'ve', 'you\'ll', 'we\'re', 'we\'ve', 'we\'ll', 'we\'d',
+  'they\'re', 'it\'s', 'its', 'that\'s', 'there\'s', 'what\'s', 'let\'s', 'he\'s', 'she\'s', 'here\'s',
+  'don\'t', 'dont', 'doesn\'t', 'didn\'t', 'can\'t', 'cant', 'won\'t', 'isn\'t', 'aren\'t', 'wasn\'t', 'weren\'t',
+  'couldn\'t', 'wouldn\'t', 'shouldn\'t', 'haven\'t', 'hasn\'t', 'hadn\'t', 'ain\'t',
+  'just', 'please', 'pls', 'plz', 'thanks', 'thank', 'thx', 'ty', 'hi', 'hey', 'hello', 'yes', 'no', 'not', 'ok', 'okay',
+  'lol', 'omg', 'u', 'ur', 'r', 'y', 'amp', 'gt', 'lt', 'rt', 'via', 'dm', 'dms', 'us', 'will', 'can', 'one', 'even',
+  'really', 'know', 'going', 'gonna', 'wanna', 'want', 'need', 'would', 'could', 'also', 'yet', 'again', 'already',
+  'today', 'day', 'now', 'time', 'still', 'back', 'go', 'getting', 'see', 'say', 'tell', 'told', 'let', 'let\'s',
+  'i', 'me', 'my', 'a', 'an', 'the', 'so', 'as', 'ever', 'never', 'all', 'any', 'what', 'why', 'when', 'who', 'how',
+  'guys', 'guy', 'thing', 'things', 'something', 'anything', 'nothing', 'way', 'much', 'got', 'get', 'us',
+]
+
+/** Foreign stopwords that are English content words; dropped only when lists are pooled. */
+const POOLED_EXCEPTIONS = new Set(['door', 'war', 'die', 'hat', 'elf', 'man', 'bin', 'son', 'come', 'art', 'fast'])
+
+/** ISO 639-3 codes (the package's keys) of the languages pooled when no language is given. */
+const POOLED_LANGUAGES = ['eng', 'spa', 'fra', 'deu', 'por', 'ita', 'nld', 'ara', 'rus', 'hin', 'tha', 'kor', 'jpn', 'zho', 'tur', 'ind']
+
+const ISO1_TO_ISO3: Record<string, string> = {
+  en: 'eng', es: 'spa', fr: 'fra', de: 'deu', pt: 'por', it: 'ita', nl: 'nld', ar: 'ara', ru: 'rus', hi: 'hin',
+  th: 'tha', ko: 'kor', ja: 'jpn', zh: 'zho', tr: 'tur', id: 'ind', pl: 'pol', sv: 'swe', da: 'dan', fi: 'fin',
+  nb: 'nob', no: 'nob', cs: 'ces', el: 'ell', he: 'heb', hu: 'hun', ro: 'ron', uk: 'ukr', vi: 'vie', fa: 'fas',
+  ur: 'urd', ms: 'msa', tl: 'tgl', ca: 'cat', bg: 'bul', hr: 'hrv', sk: 'slk', sl: 'slv', lt: 'lit', lv: 'lav',
+}
+
+const stopwordCache = new Map<string, ReadonlySet<string>>()
+
+/**
+ * Stopwords for a language (ISO 639-1 or 639-3), always with English and chat filler because
+ * social messages mix in English. Without a language, a pool of the most common languages.
+ */
+export function stopwordsFor(language?: string): ReadonlySet<string> {
+  const key = language?.toLowerCase() ?? '*'
+  const cached = stopwordCache.get(key)
+  if (cached) return cached
+  const codes = key === '*' ? POOLED_LANGUAGES : ['eng', ISO1_TO_ISO3[key] ?? key]
+  const words = new Set<string>(CHAT_FILLER)
+  for (const code of codes) {
+    const list = stopwordLists[code]
+    if (!Array.isArray(list)) continue
+    for (const word of list as string[]) {
+      const lower = word.toLowerCase()
+      if (code !== 'eng' && key === '*' && POOLED_EXCEPTIONS.has(lower)) continue
+      words.add(lower)
+    }
+  }
+  stopwordCache.set(key, words)
+  return words
+}
+
+/** Lowercased, NFKC, without links, handles, e-mail addresses and HTML entities. */
+export function normaliseForWords(text: string): string {
+  return text.replace(URL_HANDLE_OR_EMAIL, ' ').replace(HTML_ENTITY, ' ').normalize('NFKC').toLowerCase().replace(/’/g, "'")
+}
+
+let wordSegmenter: Intl.Segmenter | undefined
+
+/**
+ * Word tokens in order, lowercased; numbers and lone letters dropped. Scripts written without spaces
+ * (Thai, Chinese, Japanese...) go through ICU's word segmenter; everything else through a regex,
+ * which is many times faster on the bulk of messages.
+ */
+export function words(text: string): string[] {
+  const normalised = normaliseForWords(text)
+  const out: string[] = []
+  if (UNSPACED_SCRIPT.test(normalised)) {
+    wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' })
+    for (const segment of wordSegmenter.segment(normalised)) {
+      if (!segment.isWordLike || !LETTER.test(segment.segment)) continue
+      const word = segment.segment.replace(/^#/, '')
+      if (word.length >= 2 || UNSPACED_SCRIPT.test(word)) out.push(word)
+    }
+    return out
+  }
+  for (const match of normalised.matchAll(SPACED_WORD)) {
+    if (match[0].length >= 2) out.push(match[0])
+  }
+  return out
+}
+
+/** Words that carry content: `words(text)` less stopwords, with `null` where a stopword stood so callers can avoid bigrams across it. */
+export function contentWords(text: string, stopwords: ReadonlySet<string>): Array<string | null> {
+  return words(text).map((word) => (stopwords.has(word) ? null : word))
+}
