@@ -150,6 +150,15 @@ export function calibration(
   return { ece: n === 0 ? Number.NaN : ece, bins: table }
 }
 
+/** The reliability table alone (accuracy against mean confidence per bin), e.g. for a report. */
+export function reliabilityTable(
+  confidences: readonly number[],
+  correct: readonly boolean[],
+  bins = 10,
+): ReliabilityBin[] {
+  return calibration(confidences, correct, bins).bins
+}
+
 /** ECE alone; see `calibration` for the reliability table. */
 export function expectedCalibrationError(
   confidences: readonly number[],

@@ -110,6 +110,8 @@ type Tone = 'negative' | 'neutral' | 'positive'
 export interface ScenarioSpec {
   key: DemoScenario
   tone: Tone
+  /** The agent's first reply is troubleshooting steps the customer can try (rather than a question). */
+  askGivesSteps?: boolean
   /** Conversations started per ISO week, W36 … W45. Explicit so the timeline is readable and testable. */
   weekly: number[]
   window?: { start: string; end: string }
@@ -369,7 +371,7 @@ const EN: Partial<Record<DemoScenario, Thread[]>> = {
       ],
       outcomes: [
         ['', "Thank you so much for taking the time to tell us! We'll pass your kind words on to the team. ❤️"],
-        ['', "This made our day! We'll make sure {agentFirst} hears about it. Enjoy the speeds!"],
+        ['', "This made our day! We'll make sure the team hears about it. Enjoy the speeds!"],
         ['', "Thank you! Lovely to hear, we'll share this with the team. Shout if you ever need anything."],
       ],
     },
@@ -979,3 +981,810 @@ const TH: Partial<Record<DemoScenario, Thread[]>> = {
 }
 
 const LINES: Record<DemoLanguage, Partial<Record<DemoScenario, Thread[]>>> = { en: EN, fr: FR, es: ES, de: DE, pt: PT, it: IT, ko: KO, th: TH }
+
+// ---------------------------------------------------------------------------------------------
+// Per-language kits: who writes, how they greet and sign off, and the slot vocabulary.
+
+interface Agent {
+  name: string
+  first: string
+  initials: string
+}
+
+interface LanguageKit {
+  weight: number
+  channels: Partial<Record<DemoChannel, number>>
+  /** "display|latin": the latin form feeds handles and e-mail addresses. */
+  firstNames: string[]
+  lastNames: string[]
+  familyNameFirst?: boolean
+  agents: Agent[]
+  amounts: string[]
+  weekdays: string[]
+  daysOfWeek: string[]
+  since: string[]
+  hub: string[]
+  box: string[]
+  remote: string[]
+  app: string[]
+  dayOfMonth: (day: number) => string
+  prefixes: string[]
+  suffixes: Record<Tone, string[]>
+  bump: string[]
+  thanks: string[]
+  willTry: string[]
+  unhappy: string[]
+  greet: (first: string) => string
+  emailGreeting: string[]
+  emailClosing: string[]
+  agentSignoff: string
+  team: string
+  chatIntro: (agentFirst: string) => string
+  whatsappPhone?: (rng: Rng) => string
+}
+
+const euro = (values: string[]): string[] => values.map((v) => `${v} €`)
+
+const KITS: Record<DemoLanguage, LanguageKit> = {
+  en: {
+    weight: 58,
+    channels: { x: 30, instagram: 12, facebook: 14, whatsapp: 10, email: 16, chat: 18 },
+    firstNames: ['Jess', 'Tom', 'Priya', 'Callum', 'Aisha', 'Ben', 'Chloe', 'Dan', 'Ellie', 'Femi', 'Grace', 'Harry', 'Imogen', 'Jamal', 'Kate', 'Liam', 'Megan', 'Niall', 'Olivia', 'Raj', 'Sophie', 'Tariq', 'Zoe', 'Owen', 'Bethany', 'Kwame', 'Rhiannon', 'Stu'],
+    lastNames: ['Harlow', 'Patel', 'Okafor', 'Brennan', 'Whitfield', 'Ashby', 'Mercer', 'Dunmore', 'Kaur', 'Lowry', 'Finch', 'Rowntree', 'Osei', 'Haddow', 'Pryce', 'Quayle', 'Sutcliffe', 'Venn'],
+    agents: [
+      { name: 'Marta Kowalski', first: 'Marta', initials: 'MK' },
+      { name: 'Dev Sharma', first: 'Dev', initials: 'DS' },
+      { name: 'Sam Okoye', first: 'Sam', initials: 'SO' },
+      { name: 'Lena Byrne', first: 'Lena', initials: 'LB' },
+      { name: 'Chris Tan', first: 'Chris', initials: 'CT' },
+    ],
+    amounts: ['£27.50', '£32.00', '£34.99', '£39.99', '£42.00', '£45.50', '£55.00'],
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+    daysOfWeek: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    since: ['since Monday', 'for three days now', 'all week', 'since the weekend', 'every evening this week', 'on and off for a fortnight', 'since yesterday'],
+    hub: ['router', 'hub', 'Brightwave Hub', 'wifi router'],
+    box: ['Brightbox', 'Brightbox 4K', 'streaming box', 'box'],
+    remote: ['Voice Remote', 'voice remote', 'new remote', 'Brightbox Voice Remote'],
+    app: ['app', 'Brightwave app'],
+    dayOfMonth: (d) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`,
+    prefixes: ['', '', '', '', 'Hi, ', 'Hello, ', 'Hey Brightwave, ', 'Hiya. ', 'Morning. ', 'Ok so ', 'Um, '],
+    suffixes: {
+      negative: ['', '', '', ' Please help.', ' Any ideas?', ' Not impressed.', ' Sort it out please.', ' Really fed up now.', ' Thanks in advance.'],
+      neutral: ['', '', ' Thanks!', ' Cheers.', ' Thanks in advance.'],
+      positive: ['', '', ' 😊', ' Cheers!'],
+    },
+    bump: ['Hello?? Anyone there?', 'Still waiting for a reply…', 'Can someone answer please', 'Bump. Nobody has got back to me.'],
+    thanks: ['Thanks!', 'Thank you, much appreciated 🙏', 'Brilliant, thanks', 'cheers 👍', 'Great, thanks for sorting it.', 'Perfect, thank you!'],
+    willTry: ["Thanks, I'll try that.", 'ok will give it a go', "Cheers, I'll let you know."],
+    unhappy: ["Fine. But this shouldn't have happened in the first place.", "That's not good enough, honestly.", 'Took far too long to sort out.', 'ok. Not impressed with how long this took.'],
+    greet: (first) => `Hi ${first}`,
+    emailGreeting: ['Hello,', 'Hi,', 'Hi there,', 'Dear Brightwave,', 'To whom it may concern,'],
+    emailClosing: ['Thanks', 'Regards', 'Many thanks', 'Kind regards', 'Cheers'],
+    agentSignoff: 'Kind regards',
+    team: 'Brightwave Customer Care',
+    chatIntro: (agent) => `Hi, you're chatting with ${agent} from Brightwave.`,
+    // 07700 900000–900999 is the UK range reserved for fiction.
+    whatsappPhone: (rng) => `+44 7700 900${String(intBetween(rng, 0, 999)).padStart(3, '0')}`,
+  },
+  fr: {
+    weight: 12,
+    channels: { x: 18, instagram: 16, facebook: 20, whatsapp: 18, email: 16, chat: 12 },
+    firstNames: ['Camille', 'Julien', 'Léa', 'Mathieu', 'Inès', 'Nicolas', 'Chloé', 'Thomas', 'Manon', 'Karim', 'Élodie', 'Antoine'],
+    lastNames: ['Marchand', 'Lefèvre', 'Roussel', 'Benali', 'Garnier', 'Faure', 'Chevalier', 'Perrin'],
+    agents: [
+      { name: 'Camille Robert', first: 'Camille', initials: 'CR' },
+      { name: 'Hugo Martin', first: 'Hugo', initials: 'HM' },
+    ],
+    amounts: euro(['29,99', '34,99', '39,99', '44,99']),
+    weekdays: ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'],
+    daysOfWeek: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+    since: ['depuis lundi', 'depuis trois jours', 'depuis une semaine', 'depuis le week-end'],
+    hub: ['routeur', 'Hub Brightwave', 'modem'],
+    box: ['Brightbox', 'boîtier Brightbox', 'boîtier TV'],
+    remote: ['télécommande vocale', 'nouvelle télécommande'],
+    app: ['appli'],
+    dayOfMonth: (d) => String(d),
+    prefixes: ['', '', '', 'Bonjour, ', 'Salut, ', 'Bonsoir, '],
+    suffixes: { negative: ['', '', ' Merci de faire vite.', ' Vraiment déçu.', ' Merci.'], neutral: ['', ' Merci !'], positive: ['', ' 😊'] },
+    bump: ['Bonjour ?? Quelqu’un ?', 'Toujours pas de réponse…'],
+    thanks: ['Merci !', 'Merci beaucoup 🙏', 'Super, merci', 'Parfait, merci pour votre aide.'],
+    willTry: ['Merci, je vais essayer.', 'Ok je teste.'],
+    unhappy: ['Bon. Ça n’aurait jamais dû arriver.', 'Franchement, c’est trop long.'],
+    greet: (first) => `Bonjour ${first}`,
+    emailGreeting: ['Bonjour,', 'Madame, Monsieur,'],
+    emailClosing: ['Cordialement', 'Merci', 'Bien à vous'],
+    agentSignoff: 'Cordialement',
+    team: 'Service client Brightwave',
+    chatIntro: (agent) => `Bonjour, ${agent} de Brightwave à votre écoute.`,
+    // 06 39 98 xx xx is reserved for fiction in France.
+    whatsappPhone: (rng) => `+33 6 39 98 ${String(intBetween(rng, 0, 99)).padStart(2, '0')} ${String(intBetween(rng, 0, 99)).padStart(2, '0')}`,
+  },
+  es: {
+    weight: 8,
+    channels: { x: 16, instagram: 18, facebook: 16, whatsapp: 30, email: 10, chat: 10 },
+    firstNames: ['Lucía', 'Javier', 'Carmen', 'Diego', 'Marta', 'Sergio', 'Paula', 'Álvaro', 'Nerea', 'Iker'],
+    lastNames: ['García', 'Romero', 'Navarro', 'Ortega', 'Castillo', 'Iglesias', 'Molina'],
+    agents: [
+      { name: 'Lucía Gil', first: 'Lucía', initials: 'LG' },
+      { name: 'Pablo Ruiz', first: 'Pablo', initials: 'PR' },
+    ],
+    amounts: euro(['29,99', '34,99', '39,99']),
+    weekdays: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes'],
+    daysOfWeek: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+    since: [],
+    hub: ['router', 'router de Brightwave'],
+    box: ['Brightbox', 'decodificador'],
+    remote: ['mando por voz', 'mando nuevo'],
+    app: ['app'],
+    dayOfMonth: (d) => String(d),
+    prefixes: ['', '', '', 'Hola, ', 'Buenas, '],
+    suffixes: { negative: ['', '', ' Por favor, solucionadlo.', ' Qué desastre.', ' Gracias.'], neutral: ['', ' ¡Gracias!'], positive: ['', ' 😊'] },
+    bump: ['¿Hola? ¿Alguien?', 'Sigo esperando respuesta…'],
+    thanks: ['¡Gracias!', 'Muchas gracias 🙏', 'Perfecto, gracias'],
+    willTry: ['Gracias, lo pruebo.', 'Vale, lo intento.'],
+    unhappy: ['Vale, pero esto no debería haber pasado.', 'Demasiado tiempo para algo así.'],
+    greet: (first) => `Hola ${first}`,
+    emailGreeting: ['Hola,', 'Buenos días,'],
+    emailClosing: ['Un saludo', 'Gracias'],
+    agentSignoff: 'Un saludo',
+    team: 'Atención al cliente Brightwave',
+    chatIntro: (agent) => `Hola, te atiende ${agent} de Brightwave.`,
+  },
+  de: {
+    weight: 7,
+    channels: { x: 14, instagram: 10, facebook: 18, whatsapp: 14, email: 26, chat: 18 },
+    firstNames: ['Lena', 'Jonas', 'Anna', 'Felix', 'Sophie', 'Lukas', 'Miriam', 'Tobias', 'Katrin', 'Nils'],
+    lastNames: ['Becker', 'Hoffmann', 'Krüger', 'Schubert', 'Vogel', 'Lange', 'Brandt'],
+    agents: [
+      { name: 'Jonas Weber', first: 'Jonas', initials: 'JW' },
+      { name: 'Sabine Koch', first: 'Sabine', initials: 'SK' },
+    ],
+    amounts: euro(['29,99', '34,99', '39,99', '49,99']),
+    weekdays: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag'],
+    daysOfWeek: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
+    since: [],
+    hub: ['Router', 'Brightwave Hub'],
+    box: ['Brightbox', 'Streaming-Box', 'Brightbox 4K'],
+    remote: ['Sprachfernbedienung', 'Voice Remote'],
+    app: ['App'],
+    dayOfMonth: (d) => `${d}.`,
+    prefixes: ['', '', '', 'Hallo! ', 'Guten Tag. ', 'Moin! '],
+    suffixes: { negative: ['', '', ' Bitte dringend lösen.', ' Echt ärgerlich.', ' Danke.'], neutral: ['', ' Danke!'], positive: ['', ' 😊'] },
+    bump: ['Hallo?? Jemand da?', 'Warte immer noch auf eine Antwort…'],
+    thanks: ['Danke!', 'Vielen Dank 🙏', 'Super, danke'],
+    willTry: ['Danke, probiere ich aus.', 'Ok, teste ich.'],
+    unhappy: ['Na gut. Hätte aber nicht passieren dürfen.', 'Hat viel zu lange gedauert.'],
+    greet: (first) => `Hallo ${first}`,
+    emailGreeting: ['Hallo,', 'Sehr geehrte Damen und Herren,', 'Guten Tag,'],
+    emailClosing: ['Viele Grüße', 'Mit freundlichen Grüßen', 'Danke'],
+    agentSignoff: 'Viele Grüße',
+    team: 'Brightwave Kundenservice',
+    chatIntro: (agent) => `Hallo, hier ist ${agent} von Brightwave.`,
+  },
+  pt: {
+    weight: 5,
+    channels: { x: 8, instagram: 22, facebook: 18, whatsapp: 34, email: 8, chat: 10 },
+    firstNames: ['Beatriz', 'João', 'Inês', 'Tiago', 'Mariana', 'Rui', 'Catarina', 'Pedro'],
+    lastNames: ['Ferreira', 'Sousa', 'Carvalho', 'Mendes', 'Pinto', 'Lopes'],
+    agents: [{ name: 'Beatriz Santos', first: 'Beatriz', initials: 'BS' }],
+    amounts: euro(['29,99', '34,99', '39,99']),
+    weekdays: ['segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira'],
+    daysOfWeek: ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'],
+    since: [],
+    hub: ['router', 'router Brightwave'],
+    box: ['Brightbox', 'equipamento Brightbox'],
+    remote: ['comando de voz'],
+    app: ['app'],
+    dayOfMonth: (d) => String(d),
+    prefixes: ['', '', 'Olá, ', 'Boa tarde, '],
+    suffixes: { negative: ['', '', ' Resolvam por favor.', ' Obrigado.'], neutral: ['', ' Obrigada!'], positive: ['', ' 😊'] },
+    bump: ['Olá?? Alguém?', 'Continuo à espera de resposta…'],
+    thanks: ['Obrigado!', 'Muito obrigada 🙏', 'Perfeito, obrigado'],
+    willTry: ['Obrigado, vou tentar.'],
+    unhappy: ['Ok, mas isto não devia ter acontecido.'],
+    greet: (first) => `Olá ${first}`,
+    emailGreeting: ['Olá,', 'Bom dia,'],
+    emailClosing: ['Cumprimentos', 'Obrigado'],
+    agentSignoff: 'Com os melhores cumprimentos',
+    team: 'Apoio ao Cliente Brightwave',
+    chatIntro: (agent) => `Olá, fala a ${agent} da Brightwave.`,
+  },
+  it: {
+    weight: 4,
+    channels: { x: 10, instagram: 24, facebook: 22, whatsapp: 24, email: 10, chat: 10 },
+    firstNames: ['Giulia', 'Marco', 'Chiara', 'Luca', 'Francesca', 'Matteo', 'Sara', 'Davide'],
+    lastNames: ['Bianchi', 'Esposito', 'Colombo', 'Ricci', 'Marino', 'Greco'],
+    agents: [{ name: 'Giulia Fontana', first: 'Giulia', initials: 'GF' }],
+    amounts: euro(['29,99', '34,99', '39,99']),
+    weekdays: ['lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì'],
+    daysOfWeek: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
+    since: [],
+    hub: ['router', 'modem'],
+    box: ['Brightbox', 'decoder Brightbox'],
+    remote: ['telecomando vocale'],
+    app: ['app'],
+    dayOfMonth: (d) => String(d),
+    prefixes: ['', '', 'Ciao, ', 'Buongiorno, '],
+    suffixes: { negative: ['', '', ' Per favore risolvete.', ' Grazie.'], neutral: ['', ' Grazie!'], positive: ['', ' 😊'] },
+    bump: ['Ciao?? C’è qualcuno?', 'Ancora nessuna risposta…'],
+    thanks: ['Grazie!', 'Grazie mille 🙏', 'Perfetto, grazie'],
+    willTry: ['Grazie, provo subito.'],
+    unhappy: ['Ok, ma non doveva succedere.'],
+    greet: (first) => `Ciao ${first}`,
+    emailGreeting: ['Buongiorno,', 'Salve,'],
+    emailClosing: ['Cordiali saluti', 'Grazie'],
+    agentSignoff: 'Cordiali saluti',
+    team: 'Assistenza Clienti Brightwave',
+    chatIntro: (agent) => `Ciao, sono ${agent} di Brightwave.`,
+  },
+  ko: {
+    weight: 3,
+    channels: { x: 14, instagram: 30, facebook: 6, whatsapp: 4, email: 12, chat: 34 },
+    firstNames: ['지민|jimin', '서연|seoyeon', '민준|minjun', '하은|haeun', '도윤|doyun', '수빈|subin', '예준|yejun', '지우|jiwoo'],
+    lastNames: ['김|kim', '이|lee', '박|park', '최|choi', '정|jung'],
+    familyNameFirst: true,
+    agents: [{ name: '이수진', first: '수진', initials: 'SJ' }],
+    amounts: ['49,000원', '39,000원', '55,000원'],
+    weekdays: ['월요일', '화요일', '수요일', '목요일', '금요일'],
+    daysOfWeek: ['일요일', '월요일', '화요일', '수요일', '목요일', '금요일', '토요일'],
+    since: [],
+    hub: ['공유기'],
+    box: ['브라이트박스'],
+    remote: ['음성 리모컨'],
+    app: ['앱'],
+    dayOfMonth: (d) => `${d}일`,
+    prefixes: ['', '', '안녕하세요. '],
+    suffixes: { negative: ['', '', ' 빨리 해결해 주세요.', ' 너무 불편해요.'], neutral: ['', ' 감사합니다.'], positive: ['', ' 😊'] },
+    bump: ['답변 기다리고 있어요…'],
+    thanks: ['감사합니다!', '해결됐어요, 고맙습니다 🙏'],
+    willTry: ['네, 해볼게요.'],
+    unhappy: ['해결은 됐지만 너무 오래 걸렸네요.'],
+    greet: (first) => `${first}님 안녕하세요`,
+    emailGreeting: ['안녕하세요.'],
+    emailClosing: ['감사합니다'],
+    agentSignoff: '감사합니다',
+    team: '브라이트웨이브 고객센터',
+    chatIntro: (agent) => `안녕하세요, 브라이트웨이브 상담원 ${agent}입니다.`,
+  },
+  th: {
+    weight: 3,
+    channels: { x: 10, instagram: 16, facebook: 34, whatsapp: 6, email: 6, chat: 28 },
+    firstNames: ['พลอย|ploy', 'ณัฐ|nat', 'ต้น|ton', 'มายด์|mind', 'เบียร์|beer', 'ฝน|fon', 'กิ๊ฟ|gift', 'บอส|boss'],
+    lastNames: ['ศรีสุข|srisuk', 'วงศ์ใหญ่|wongyai', 'ทองดี|thongdee', 'แก้วมณี|kaewmanee'],
+    agents: [{ name: 'นก', first: 'นก', initials: 'NP' }],
+    amounts: ['899 บาท', '1,199 บาท', '699 บาท'],
+    weekdays: ['จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์'],
+    daysOfWeek: ['อาทิตย์', 'จันทร์', 'อังคาร', 'พุธ', 'พฤหัสบดี', 'ศุกร์', 'เสาร์'],
+    since: [],
+    hub: ['เราเตอร์'],
+    box: ['กล่อง Brightbox'],
+    remote: ['รีโมตสั่งงานด้วยเสียง'],
+    app: ['แอป'],
+    dayOfMonth: (d) => String(d),
+    // Thai politeness particles follow the writer's gender; the shared parts stay neutral.
+    prefixes: ['', '', 'แอดมิน '],
+    suffixes: { negative: ['', '', ' ช่วยแก้ไขด่วนด้วย', ' แย่มาก'], neutral: ['', ' ขอบคุณนะ'], positive: ['', ' 😊'] },
+    bump: ['รอคำตอบอยู่นะ…'],
+    thanks: ['ขอบคุณมาก 🙏', 'ขอบคุณนะ'],
+    willTry: ['โอเค เดี๋ยวลองดู'],
+    unhappy: ['แก้ได้แล้วแต่ใช้เวลานานเกินไป'],
+    greet: (first) => `สวัสดีค่ะ คุณ${first}`,
+    emailGreeting: ['เรียนฝ่ายบริการลูกค้า'],
+    emailClosing: ['ขอบคุณค่ะ'],
+    agentSignoff: 'ขอบคุณค่ะ',
+    team: 'ฝ่ายบริการลูกค้า Brightwave',
+    chatIntro: (agent) => `สวัสดีค่ะ ${agent}จาก Brightwave ยินดีให้บริการค่ะ`,
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+// The timeline. Weekly counts are written out (W36 … W45) rather than drawn at random, so the
+// trends the theme report should find are visible right here.
+
+export const SCENARIOS: ScenarioSpec[] = [
+  { key: 'billing_double_charge', tone: 'negative', weekly: [6, 5, 7, 6, 5, 6, 7, 5, 6, 6], channelWeights: { email: 1.5 }, lines: {} },
+  { key: 'router_wifi', tone: 'negative', weekly: [8, 9, 8, 9, 8, 8, 9, 8, 9, 8], languageAffinity: { fr: 3.5 }, askGivesSteps: true, lines: {} },
+  { key: 'delivery_delay', tone: 'negative', weekly: [4, 3, 4, 4, 3, 4, 5, 4, 4, 3], lines: {} },
+  { key: 'password_reset', tone: 'negative', weekly: [4, 5, 4, 4, 5, 4, 4, 5, 4, 4], channelWeights: { chat: 1.5 }, lines: {} },
+  { key: 'cancellation', tone: 'neutral', weekly: [3, 4, 3, 3, 4, 3, 4, 3, 4, 4], channelWeights: { email: 2, chat: 1.5 }, lines: {} },
+  // A little bump in September, when the yearly price rise lands on bills.
+  { key: 'plan_question', tone: 'neutral', weekly: [4, 3, 5, 6, 4, 3, 4, 3, 4, 3], lines: {} },
+  { key: 'praise_support', tone: 'positive', weekly: [3, 4, 3, 4, 3, 4, 3, 3, 4, 3], channelWeights: { x: 1.5, instagram: 1.5 }, lines: {} },
+  { key: 'app_feedback', tone: 'positive', weekly: [3, 3, 4, 3, 3, 2, 1, 1, 1, 1], channelWeights: { instagram: 1.5 }, lines: {} },
+  // Fading: Voice Remote out of stock until REMOTE_STOCK_ARRIVED (2026-10-01), then gone by W43.
+  { key: 'remote_backorder', tone: 'negative', weekly: [10, 12, 14, 11, 5, 2, 1, 0, 0, 0], lines: {} },
+  // Emerging: app 5.2 released 2026-10-08 (W41); crash reports grow every week after.
+  {
+    key: 'app_52_crash',
+    tone: 'negative',
+    weekly: [0, 0, 0, 0, 0, 5, 10, 16, 22, 28],
+    window: { start: APP_52_RELEASE, end: new Date(PERIOD_END_MS).toISOString() },
+    languageAffinity: { ko: 2 },
+    askGivesSteps: true,
+    channelWeights: { x: 1.5, instagram: 1.3 },
+    lines: {},
+  },
+  // Spike: one fibre cut in West Yorkshire on 2026-10-27 (W44), nothing before or after.
+  {
+    key: 'regional_outage',
+    tone: 'negative',
+    weekly: [0, 0, 0, 0, 0, 0, 0, 0, 38, 0],
+    window: OUTAGE_WINDOW,
+    channelWeights: { x: 2.5, facebook: 1.5, email: 0.3 },
+    lines: {},
+  },
+]
+for (const spec of SCENARIOS) {
+  for (const lang of Object.keys(LINES) as DemoLanguage[]) {
+    const threads = LINES[lang][spec.key]
+    if (threads) spec.lines[lang] = threads
+  }
+}
+
+const OUTAGE_AREAS = ['Leeds', 'Headingley', 'Bradford', 'Wakefield', 'Harrogate', 'Otley', 'Pudsey', 'Horsforth', 'Shipley']
+const DEVICES = ['Pixel 8', 'iPhone 13', 'Galaxy S23', 'iPhone 15 Pro', 'Galaxy A54', 'Xiaomi 13', 'iPhone 12 mini', 'OnePlus 11']
+const APP_VERSIONS = ['5.2', '5.2.0', 'v5.2']
+const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net', 'mail.example']
+const BRAND_HANDLE: Record<DemoChannel, string> = {
+  x: 'BrightwaveHelp',
+  instagram: 'brightwave',
+  facebook: 'Brightwave',
+  whatsapp: 'Brightwave',
+  email: 'Brightwave Customer Care',
+  chat: 'Brightwave',
+}
+const EMOJI: Record<Tone, string[]> = {
+  negative: ['😡', '🙄', '😤', '😩', '😒', '🤦'],
+  neutral: ['🙂', '🤔', '🙏'],
+  positive: ['😊', '🙌', '❤️', '👏', '💙'],
+}
+
+type Step = 'open' | 'bump' | 'ask' | 'willTry' | 'followUp' | 'closing' | 'thanks' | 'unhappy'
+
+// Shapes give 1–6 messages. `resolved` means the agent's closing message was reached.
+const SHAPES_WITH_ASK: Array<{ steps: Step[]; weight: number }> = [
+  { steps: ['open'], weight: 11 },
+  { steps: ['open', 'ask'], weight: 20 },
+  { steps: ['open', 'ask', 'willTry'], weight: 4 },
+  { steps: ['open', 'ask', 'followUp'], weight: 8 },
+  { steps: ['open', 'ask', 'followUp', 'closing'], weight: 25 },
+  { steps: ['open', 'ask', 'followUp', 'closing', 'thanks'], weight: 19 },
+  { steps: ['open', 'bump', 'ask', 'followUp', 'closing', 'thanks'], weight: 8 },
+  { steps: ['open', 'ask', 'followUp', 'closing', 'unhappy'], weight: 5 },
+]
+const ONE_SHOT_SHAPES: Array<{ steps: Step[]; weight: number }> = [
+  { steps: ['open'], weight: 12 },
+  { steps: ['open', 'closing'], weight: 50 },
+  { steps: ['open', 'closing', 'thanks'], weight: 38 },
+]
+
+/** Minutes until the agent answers / the customer writes back, by channel. */
+const REPLY_MINUTES: Record<DemoChannel, { agent: [number, number]; customer: [number, number] }> = {
+  x: { agent: [6, 240], customer: [2, 120] },
+  instagram: { agent: [20, 600], customer: [5, 240] },
+  facebook: { agent: [20, 600], customer: [5, 300] },
+  whatsapp: { agent: [3, 180], customer: [2, 120] },
+  email: { agent: [120, 1800], customer: [60, 1440] },
+  chat: { agent: [1, 4], customer: [1, 3] },
+}
+
+const latin = (entry: string): string => (entry.includes('|') ? entry.split('|')[1] : entry)
+const display = (entry: string): string => entry.split('|')[0]
+const ascii = (s: string): string => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+
+interface Customer {
+  first: string
+  name: string
+  handle: string
+  email: string
+  includeName: boolean
+}
+
+function makeCustomer(rng: Rng, kit: LanguageKit, channel: DemoChannel): Customer {
+  const firstEntry = pick(rng, kit.firstNames)
+  const lastEntry = pick(rng, kit.lastNames)
+  const first = display(firstEntry)
+  const last = display(lastEntry)
+  const name = kit.familyNameFirst ? `${last}${first}` : `${first} ${last}`
+  const f = ascii(latin(firstEntry))
+  const l = ascii(latin(lastEntry))
+  const year = intBetween(rng, 70, 99)
+  const digits = intBetween(rng, 1, 999)
+  const email = `${pick(rng, [`${f}.${l}`, `${f}${l}${year}`, `${f[0]}.${l}`, `${f}_${l}`, `${f}${digits}`])}@${pick(rng, EMAIL_DOMAINS)}`
+  const social = pick(rng, [`${f}_${l}`, `${f}${l[0]}${year}`, `${f}.${digits}`, `the_real_${f}`, `${f}${l}`, `${l}.${f}${year}`, `its${f}x`])
+  const phone = kit.whatsappPhone?.(rng)
+  const handleByChannel: Record<DemoChannel, string> = {
+    x: social,
+    instagram: social,
+    facebook: name,
+    whatsapp: phone ?? name,
+    email,
+    chat: email,
+  }
+  const includeName = channel === 'x' || channel === 'instagram' ? chance(rng, 0.4) : true
+  return { first, name, handle: handleByChannel[channel], email, includeName }
+}
+
+function fill(template: string, slots: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = slots[key]
+    if (value === undefined) throw new Error(`demo corpus: no value for slot ${whole} in "${template}"`)
+    return value
+  })
+}
+
+const LATIN_SCRIPT: ReadonlySet<DemoLanguage> = new Set(['en', 'fr', 'es', 'de', 'pt', 'it'])
+
+/** Real customers type fast: lower-case, dropped or swapped letters, missing apostrophes. */
+function roughen(rng: Rng, text: string, lang: DemoLanguage): string {
+  if (!LATIN_SCRIPT.has(lang) || !chance(rng, 0.3)) return text
+  const kind = intBetween(rng, 0, 4)
+  if (kind === 0) return text.toLowerCase()
+  if (kind === 1) return text.replace(/[’']/g, '')
+  if (kind === 2) return text.replace(/[.!]$/, '')
+  const words = text.split(' ')
+  const candidates = words.map((w, i) => (/^\p{L}{5,}$/u.test(w) ? i : -1)).filter((i) => i >= 0)
+  if (candidates.length === 0) return text
+  const i = pick(rng, candidates)
+  const w = words[i]
+  const at = intBetween(rng, 1, w.length - 2)
+  words[i] = kind === 3 ? w.slice(0, at) + w.slice(at + 1) : w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2)
+  return words.join(' ')
+}
+
+const GREETING_MARK: Record<DemoLanguage, string> = { en: '!', fr: ' !', es: '!', de: '!', pt: '!', it: '!', ko: '!', th: '' }
+const STARTS_WITH_GREETING = /^((hi|hello|hey|hola|buenas|bonjour|bonsoir|salut|hallo|guten tag|moin|olá|boa tarde|ciao|buongiorno)(?=[\s,.!])|안녕하세요|สวัสดี)/iu
+// Words that keep their capital after "Hi, ": the pronoun I, the brand, product and feature names.
+const KEEPS_CAPITAL = /^(I\b|I'|Brightwave|Brightbox|Face ID|Fibre|Stream|Voice)/u
+
+/** Wraps an opening in a greeting and a closing remark without doubling greetings or punctuation. */
+function frame(text: string, prefix: string, suffix: string, lang: DemoLanguage): string {
+  let body = text
+  const lead = STARTS_WITH_GREETING.test(body) ? '' : prefix
+  if (lead.endsWith(', ') && lang !== 'de' && !KEEPS_CAPITAL.test(body)) body = body[0].toLowerCase() + body.slice(1)
+  if (suffix.trim() !== '' && LATIN_SCRIPT.has(lang) && /[\p{L}\p{N}]$/u.test(body) && /^ \p{Lu}/u.test(suffix)) body += '.'
+  return `${lead}${body}${suffix}`
+}
+
+function truncateForX(text: string): string {
+  if (text.length <= X_LIMIT) return text
+  const cut = text.slice(0, X_LIMIT - 1)
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`
+}
+
+interface Draft {
+  scenario: ScenarioSpec
+  lang: DemoLanguage
+  channel: DemoChannel
+  startMs: number
+}
+
+function buildConversation(rng: Rng, draft: Draft): Omit<DemoConversation, 'externalId'> & { startMs: number } {
+  const { scenario, lang, channel, startMs } = draft
+  const kit = KITS[lang]
+  const customer = makeCustomer(rng, kit, channel)
+  const agent = pick(rng, kit.agents)
+  const start = new Date(startMs)
+  const slots: Record<string, string> = {
+    order: `BW-${intBetween(rng, 1_000_000, 9_999_999)}`,
+    ref: `CX-${intBetween(rng, 100_000, 999_999)}`,
+    email: customer.email,
+    amount: pick(rng, kit.amounts),
+    hub: pick(rng, kit.hub),
+    box: pick(rng, kit.box),
+    remote: pick(rng, kit.remote),
+    app: pick(rng, kit.app),
+    ver: pick(rng, APP_VERSIONS),
+    device: pick(rng, DEVICES),
+    days: String(intBetween(rng, 3, 16)),
+    day: pick(rng, kit.weekdays),
+    dom: kit.dayOfMonth(new Date(startMs - intBetween(rng, 1, 9) * DAY_MS).getUTCDate()),
+    dow: kit.daysOfWeek[start.getUTCDay()],
+    since: kit.since.length > 0 ? pick(rng, kit.since) : '',
+    area: pick(rng, OUTAGE_AREAS),
+    agentFirst: pick(rng, kit.agents).first,
+  }
+  const threads = (scenario.lines[lang] ?? []).filter((t) => isThreadLive(t, startMs))
+  const thread = pick(rng, threads)
+  // "I'll try that" only makes sense after troubleshooting steps, not after a request for details.
+  const shapes = thread.ask ? SHAPES_WITH_ASK.filter((s) => scenario.askGivesSteps || !s.steps.includes('willTry')) : ONE_SHOT_SHAPES
+  const steps = shapes[weightedIndex(rng, shapes.map((s) => s.weight))].steps
+  const [followUp, closing] = pick(rng, thread.outcomes)
+  const isX = channel === 'x'
+
+  const customerText = (raw: string, opening: boolean): string => {
+    let text = roughen(rng, raw, lang)
+    if (opening && channel !== 'email') text = frame(text, pick(rng, kit.prefixes), pick(rng, kit.suffixes[scenario.tone]), lang)
+    if (opening) {
+      if (chance(rng, 0.12) && lang === 'en' && scenario.tone === 'negative' && channel !== 'x') {
+        text += ` You can call me on ${KITS.en.whatsappPhone!(rng).replace('+44 7700', '07700')}.`
+      }
+    }
+    if (channel !== 'email' && chance(rng, channel === 'chat' ? 0.05 : 0.22)) text += ` ${pick(rng, EMOJI[scenario.tone])}`
+    if (isX && opening && chance(rng, 0.6)) text = `@${BRAND_HANDLE.x} ${text}`
+    if (channel === 'email') {
+      text = opening
+        ? `${pick(rng, kit.emailGreeting)}\n\n${text}\n\n${pick(rng, kit.emailClosing)}\n${customer.first}`
+        : `${text}\n\n${customer.first}`
+    }
+    return isX ? truncateForX(text) : text
+  }
+
+  let agentSpoke = false
+  const agentText = (body: string): string => {
+    const firstAgentMessage = !agentSpoke
+    agentSpoke = true
+    switch (channel) {
+      case 'x': {
+        const full = `@${customer.handle} ${body} ^${agent.initials}`
+        return full.length <= X_LIMIT ? full : truncateForX(`@${customer.handle} ${body}`)
+      }
+      case 'instagram':
+      case 'facebook':
+        return `${firstAgentMessage ? `${lang === 'es' ? '¡' : ''}${kit.greet(customer.first)}${GREETING_MARK[lang]} ` : ''}${body} ^${agent.initials}`
+      case 'whatsapp':
+        return `${body}\n– ${agent.first}, Brightwave`
+      case 'email':
+        return `${kit.greet(customer.first)},\n\n${body}\n\n${kit.agentSignoff},\n${agent.name}\n${kit.team}`
+      case 'chat':
+        return firstAgentMessage ? `${kit.chatIntro(agent.first)} ${body}` : body
+    }
+  }
+
+  // An opening that fits on X, so the customer's point is never cut off mid-sentence.
+  const openings = thread.open.map((t) => fill(t, slots))
+  const fitting = isX ? openings.filter((t) => t.length <= 220) : openings
+  const opening = pick(rng, fitting.length > 0 ? fitting : openings)
+
+  const messages: DemoMessage[] = []
+  const times: number[] = []
+  let clock = startMs
+  const replyRange = REPLY_MINUTES[channel]
+  for (const step of steps) {
+    const role: DemoMessage['role'] = step === 'ask' || step === 'closing' ? 'agent' : 'customer'
+    if (messages.length > 0) {
+      const [min, max] = step === 'bump' ? [Math.max(2, replyRange.customer[0]), replyRange.agent[1]] : replyRange[role]
+      clock += Math.round((min + rng() * (max - min)) * 60_000)
+    }
+    let text: string
+    switch (step) {
+      case 'open':
+        text = customerText(opening, true)
+        break
+      case 'bump':
+        text = customerText(pick(rng, kit.bump), false)
+        break
+      case 'ask':
+        text = agentText(fill(pick(rng, thread.ask ?? []), slots))
+        break
+      case 'followUp':
+        text = customerText(fill(followUp, slots), false)
+        break
+      case 'closing':
+        text = agentText(fill(closing, slots))
+        break
+      case 'willTry':
+        text = customerText(pick(rng, kit.willTry), false)
+        break
+      case 'thanks':
+        text = customerText(pick(rng, kit.thanks), false)
+        break
+      case 'unhappy':
+        text = customerText(pick(rng, kit.unhappy), false)
+        break
+    }
+    messages.push({
+      externalId: '',
+      role,
+      author: role === 'agent' ? (channel === 'email' || channel === 'chat' ? agent.name : BRAND_HANDLE[channel]) : customer.handle,
+      text,
+      sentAt: '',
+      language: lang,
+    })
+    times.push(clock)
+  }
+  squeezeIntoPeriod(messages, times, startMs)
+
+  return {
+    channel,
+    customer: customer.includeName ? { handle: customer.handle, name: customer.name } : { handle: customer.handle },
+    messages,
+    metadata: { scenario: scenario.key, resolved: steps.includes('closing') },
+    startMs,
+  }
+}
+
+/** Replies late on the last Sunday would spill past the period; compress the gaps instead. */
+function squeezeIntoPeriod(messages: DemoMessage[], times: number[], startMs: number): void {
+  const last = times[times.length - 1]
+  const scale = last > PERIOD_END_MS ? (PERIOD_END_MS - startMs) / (last - startMs) : 1
+  messages.forEach((m, i) => {
+    const ms = startMs + Math.floor(((times[i] - startMs) * scale) / 1000) * 1000
+    m.sentAt = new Date(ms).toISOString().replace('.000Z', 'Z')
+  })
+}
+
+function isThreadLive(thread: Thread, atMs: number): boolean {
+  return (!thread.from || atMs >= Date.parse(thread.from)) && (!thread.until || atMs < Date.parse(thread.until))
+}
+
+function weightedIndex(rng: Rng, weights: number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0)
+  let roll = rng() * total
+  for (let i = 0; i < weights.length; i++) {
+    roll -= weights[i]
+    if (roll < 0) return i
+  }
+  return weights.length - 1
+}
+
+// Customers write mostly in the day and evening; a few at night.
+const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.3, 0.3, 0.5, 1, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 7, 7, 6, 4, 2]
+
+function drawStart(rng: Rng, fromMs: number, toMs: number): number {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = fromMs + Math.floor(rng() * (toMs - fromMs))
+    const hour = new Date(candidate).getUTCHours()
+    if (rng() * 7 < HOUR_WEIGHTS[hour]) return Math.floor(candidate / 1000) * 1000
+  }
+  return Math.floor(fromMs / 1000) * 1000
+}
+
+function languagesFor(scenario: ScenarioSpec, atMs: number): Partial<Record<DemoLanguage, number>> {
+  const weights: Partial<Record<DemoLanguage, number>> = {}
+  for (const lang of Object.keys(KITS) as DemoLanguage[]) {
+    const threads = scenario.lines[lang] ?? []
+    if (threads.some((t) => isThreadLive(t, atMs))) weights[lang] = KITS[lang].weight * (scenario.languageAffinity?.[lang] ?? 1)
+  }
+  return weights
+}
+
+function channelsFor(scenario: ScenarioSpec, lang: DemoLanguage): Partial<Record<DemoChannel, number>> {
+  const weights: Partial<Record<DemoChannel, number>> = {}
+  for (const [channel, w] of Object.entries(KITS[lang].channels) as Array<[DemoChannel, number]>) {
+    weights[channel] = w * (scenario.channelWeights?.[channel] ?? 1)
+  }
+  return weights
+}
+
+/** The whole corpus, oldest conversation first. Pure: same seed, same output. */
+export function generateDemoConversations(seed = DEMO_SEED): DemoConversation[] {
+  const rng = createRng(seed)
+  const built: Array<ReturnType<typeof buildConversation>> = []
+  for (let week = 0; week < DEMO_WEEK_COUNT; week++) {
+    const weekStart = PERIOD_START_MS + week * WEEK_MS
+    for (const scenario of SCENARIOS) {
+      const from = Math.max(weekStart, scenario.window ? Date.parse(scenario.window.start) : weekStart)
+      const to = Math.min(weekStart + WEEK_MS, scenario.window ? Date.parse(scenario.window.end) : Infinity)
+      for (let i = 0; i < scenario.weekly[week]; i++) {
+        const startMs = drawStart(rng, from, to)
+        const lang = weightedPick(rng, languagesFor(scenario, startMs))
+        const channel = weightedPick(rng, channelsFor(scenario, lang))
+        built.push(buildConversation(rng, { scenario, lang, channel, startMs }))
+      }
+    }
+  }
+  built.sort((a, b) => a.startMs - b.startMs)
+  return built.map(({ startMs: _startMs, ...conversation }, index) => {
+    const externalId = `bw-${conversation.channel}-${String(index + 1).padStart(4, '0')}`
+    return {
+      channel: conversation.channel,
+      externalId,
+      customer: conversation.customer,
+      messages: conversation.messages.map((m, i) => ({ ...m, externalId: `${externalId}-m${i + 1}` })),
+      metadata: conversation.metadata,
+    }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Knowledge articles: the help-centre pages agents link to. Reply suggestions should ground on
+// these and on past agent replies, which follow the same policies.
+
+export interface DemoKnowledgeArticle {
+  externalId: string
+  title: string
+  body: string
+  language: 'en'
+  tags: string[]
+}
+
+const article = (externalId: string, title: string, tags: string[], paragraphs: string[]): DemoKnowledgeArticle => ({
+  externalId,
+  title,
+  body: paragraphs.join('\n\n'),
+  language: 'en',
+  tags,
+})
+
+export const DEMO_KNOWLEDGE_ARTICLES: DemoKnowledgeArticle[] = [
+  article('kb-billing-duplicate', 'Duplicate or double charges', ['billing', 'refund', 'payments'], [
+    'Very occasionally a payment is taken twice, usually because a card payment and a Direct Debit both went through for the same bill, or because a failed payment was retried after it had actually succeeded.',
+    'If a customer reports a double charge, ask for the email address on the account or the order number (it starts with BW-) and the dates of both payments. Never ask for, or accept, a full card number in a public or private message.',
+    'Once the duplicate is confirmed, refund it to the original payment method the same day. Refunds take 3–5 working days to appear. If it is the second duplicate in twelve months, add a £10 goodwill credit to the next bill.',
+  ]),
+  article('kb-refund-policy', 'Refund policy', ['billing', 'refund', 'policy'], [
+    'Customers can cancel an equipment order (Brightbox 4K, Voice Remote, wifi booster) for a full refund at any time before it ships, and within 14 days of delivery if it is returned unused in its packaging.',
+    'Charges taken in error, such as duplicate payments, are always refunded in full to the original payment method within 3–5 working days. Service credits for outages or faults are added to the next bill automatically and do not need to be claimed.',
+    'We do not refund monthly charges for partial months after a cancellation request; the final bill covers the 30-day notice period.',
+  ]),
+  article('kb-hub-restart', 'Restarting and resetting the Brightwave Hub', ['router', 'wifi', 'setup', 'troubleshooting'], [
+    'Most dropouts are cleared by a restart. Unplug the Brightwave Hub at the wall, wait 30 seconds, plug it back in and wait about three minutes until the light is solid white. A flashing orange light means the Hub is still connecting; a red light means there is no signal on the line.',
+    'A factory reset is a last resort because it removes custom wifi names and passwords. Hold the recessed reset button on the back for 15 seconds with a paperclip until the light flashes blue, then wait five minutes. The Hub returns to the network name and password printed on its back card.',
+    'If the light stays red after a restart, check the status page at brightwave.example/status for an outage in the area before booking an engineer.',
+  ]),
+  article('kb-wifi-dropouts', 'Wifi dropouts and slow speeds', ['wifi', 'router', 'troubleshooting', 'engineer'], [
+    'Place the Hub in the open, at table height, away from TVs, microwaves, fish tanks and thick walls. Evening-only dropouts on some lines are fixed by the Hub firmware 3.8.2, which agents can push remotely from the line tools.',
+    'If the customer still has dropouts after a restart, run a line test from the account tools. A fault on the line means booking an engineer (morning 8am–1pm or afternoon 1pm–6pm slots, text reminder the day before) and adding a credit for the days affected.',
+    'If the line test is clean and the problem is weak wifi in some rooms, it is a range issue: offer the free Brightwave wifi booster, which ships in 2–3 working days with setup steps in the box.',
+  ]),
+  article('kb-new-hub-setup', 'Setting up a new Hub', ['router', 'setup'], [
+    'Connect the grey cable from the fibre wall socket to the port marked WAN on the Hub, then power it on. First start can take up to ten minutes while it downloads its settings; the light flashes orange during this time and turns solid white when ready.',
+    'Join the network printed on the back card. If a laptop cannot see the network, check the Hub light is white and that the laptop supports 5 GHz; the 2.4 GHz network has the same name with -2G at the end.',
+    'The Brightwave app can also set up the Hub: tap Home › Add device and follow the steps.',
+  ]),
+  article('kb-delivery-times', 'Delivery times for the Brightbox and accessories', ['delivery', 'brightbox', 'shipping'], [
+    'Brightbox 4K and accessory orders ship within one working day and are delivered by our courier in 2–3 working days. The customer gets a tracking link by email and a one-hour delivery slot by text on the morning of delivery.',
+    'If tracking has not moved for 3 working days, or a parcel is marked delivered but has not arrived, check with the courier using the order number. If the courier cannot find it, send a replacement by next-day delivery at no cost; there is no need to wait for the investigation.',
+    'If the courier says they attempted delivery but the customer was home, apologise, log it as a courier complaint and re-book delivery for the next working day.',
+  ]),
+  article('kb-voice-remote-backorder', 'Voice Remote back orders (September 2026)', ['delivery', 'remote', 'backorder', 'shipping'], [
+    'Demand for the new Voice Remote in August and September 2026 was much higher than expected and it went out of stock. Orders placed during that time show "awaiting stock" and ship in the order they were placed.',
+    'New stock arrived on 1 October 2026 and all back orders shipped by 9 October. Customers who are still waiting after that date should be treated as a delivery problem: check the courier tracking and send a replacement if needed.',
+    'Customers can cancel a back-ordered remote at any time before it ships for a full refund to the original payment method (3–5 working days).',
+  ]),
+  article('kb-app-52-login-crash', 'Known issue: app 5.2 crashes or freezes at sign-in', ['app', 'login', 'known-issue', 'crash'], [
+    'Since version 5.2 of the Brightwave app (released 8 October 2026), some Android and iOS phones crash or freeze on the loading screen when signing in with Face ID or fingerprint. Some customers also see the TV guide freeze. The cause is a bug in how 5.2 restores the saved biometric session.',
+    'Workaround: clear the app cache (Android: Settings › Apps › Brightwave › Storage › Clear cache; iPhone: Settings › General › iPhone Storage › Brightwave › Offload App, then reinstall), then sign in with email and password instead of biometrics. If the app still crashes, uninstall and reinstall it. Everything in the app is also available at brightwave.example/account.',
+    'The fix ships in version 5.2.1 as a normal app store update. Customers can switch biometric sign-in back on after updating.',
+  ]),
+  article('kb-password-reset', 'Password reset and locked accounts', ['login', 'password', 'account'], [
+    'Customers reset their password with Forgot password at brightwave.example/login. The reset email comes from no-reply@brightwave.example and the link is valid for 30 minutes; only the newest link works, so older emails give an "expired" error.',
+    'After five failed sign-in attempts the account locks for 30 minutes. Agents can unlock it and send a fresh link from the account tools once the customer confirms the email address on the account.',
+    'If the email never arrives, check whether it is bouncing (the account tools show a bounce flag) and clear the block; if the customer changed email address, update it on the account before sending the link.',
+  ]),
+  article('kb-cancellation-policy', 'Cancelling a Brightwave service', ['cancellation', 'contract', 'policy'], [
+    'Customers can cancel with 30 days\' notice by message, phone or online. Outside the minimum term there is no fee. Inside the minimum term the early exit fee is the remaining monthly charges minus 20%, and the agent must tell the customer the amount before confirming.',
+    'Always ask, once and without pressure, why the customer is leaving, and record the reason. Confirm the cancellation with a reference starting with CX- and the final bill date.',
+    'The Hub must be returned within 30 days using the prepaid bag we send; otherwise a £60 charge applies. The Brightbox can be kept and works as a standard streamer without Stream+. Removing only the Stream+ add-on does not affect the broadband contract.',
+  ]),
+  article('kb-plans-prices', 'Plans and prices', ['plans', 'pricing', 'upgrade'], [
+    'Broadband plans: Fibre 150 (good for HD streaming), Fibre 500 (most homes) and Fibre 900 (many 4K streams and large downloads at once). Stream+ adds the Brightbox 4K and the Voice Remote at no extra equipment cost.',
+    'Customers can upgrade at any time without restarting their contract; the new speed is live within 24 hours of accepting the upgrade link. Downgrades are possible at the end of the minimum term.',
+    'Prices rise once a year in September by the fixed amount stated in the contract (£3 a month in 2026); customers are emailed about it in July.',
+  ]),
+  article('kb-moving-home', 'Moving home', ['moving', 'contract', 'plans'], [
+    'Customers can take their plan to a new address at no cost if Brightwave covers it, and the contract end date stays the same. Ask for the new postcode and the moving date, check coverage and book the home move.',
+    'On moving day the customer takes the Hub with them and plugs it in at the new address. If the new address is not covered, the customer can leave without an early exit fee by showing proof of the move.',
+  ]),
+  article('kb-outages-credits', 'Outages, the status page and service credits', ['outage', 'status', 'credit', 'compensation'], [
+    'Live incidents are posted at brightwave.example/status with the affected areas and the next update time. When many customers in one area report no service, check the status page first and reply with the incident details rather than troubleshooting each line.',
+    'After an outage is fixed, affected accounts receive an automatic credit on the next bill (one day of service per day affected, rounded up); customers do not need to claim. If a Hub stays offline after service is restored, a single restart is enough.',
+    'On 27 October 2026 a damaged fibre cable caused an outage across parts of West Yorkshire (Leeds, Bradford, Wakefield, Harrogate and nearby areas) from 06:40 until 21:10. All affected accounts received a 2-day credit.',
+  ]),
+  article('kb-support-channels', 'How we talk to customers', ['support', 'channels', 'tone', 'privacy'], [
+    'We answer on X, Instagram, Facebook, WhatsApp, email and live chat. On public channels, never ask for or repeat personal details (full name, address, card numbers); ask the customer to send their account email or order number by direct message.',
+    'Replies are short, warm and specific: apologise once, say what happens next and when. On X and Instagram, agents sign off with their initials (for example ^MK). Reply in the language the customer wrote in.',
+    'Chat is open 8am–10pm every day; social channels and WhatsApp are answered within 4 hours from 8am to 10pm; email within 2 working days.',
+  ]),
+]
+
+// ---------------------------------------------------------------------------------------------
+
+export function toJsonl(rows: readonly unknown[]): string {
+  return rows.map((row) => JSON.stringify(row)).join('\n') + '\n'
+}
+
+export const DEMO_CONVERSATIONS_PATH = new URL('../demo/conversations.jsonl', import.meta.url)
+export const DEMO_KNOWLEDGE_PATH = new URL('../demo/knowledge.jsonl', import.meta.url)
+
+function main(): void {
+  const conversations = generateDemoConversations()
+  writeFileSync(DEMO_CONVERSATIONS_PATH, toJsonl(conversations))
+  writeFileSync(DEMO_KNOWLEDGE_PATH, toJsonl(DEMO_KNOWLEDGE_ARTICLES))
+  const messages = conversations.reduce((n, c) => n + c.messages.length, 0)
+  console.log(`wrote ${conversations.length} conversations (${messages} messages) and ${DEMO_KNOWLEDGE_ARTICLES.length} knowledge articles to demo/`)
+}
+
+const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+if (invokedDirectly) main()

@@ -16,11 +16,11 @@ const { values: options } = parseArgs({
   options: {
     datasets: { type: 'string', default: new URL('../../shared/datasets/sentiment/', import.meta.url).pathname },
     out: { type: 'string', default: DEFAULT_SENTIMENT_MODEL_DIR },
-    epochs: { type: 'string', default: '8' },
+    epochs: { type: 'string', default: '5' },
     'learning-rate': { type: 'string', default: '0.2' },
     l2: { type: 'string', default: '1e-6' },
     'hash-bits': { type: 'string', default: '20' },
-    'min-weight': { type: 'string', default: '0.002' },
+    'min-weight': { type: 'string', default: '0.01' },
     limit: { type: 'string' },
   },
 })
@@ -39,6 +39,9 @@ const TRAIN_FILES = [
 ]
 const HELD_OUT_FILES = ['tweeteval_val.jsonl', 'umsab_val.jsonl', 'wisesight_th_val.jsonl', 'nsmc_ko_dev.jsonl']
 const CLASSES = SENTIMENT_LABELS.length
+const LANGUAGE_CODES: Record<string, string> = {
+  arabic: 'ar', english: 'en', french: 'fr', german: 'de', hindi: 'hi', italian: 'it', portuguese: 'pt', spanish: 'es',
+}
 
 /** `group` is the dataset plus its own language field: class balance is per group. */
 interface Row { id: string; text: string; label: SentimentLabel; source: string; group: string }
@@ -228,6 +231,8 @@ const modelFile: SentimentModelFile = {
   hashBits: SETTINGS.hashBits,
   temperature,
   quantScale,
+  trainedLanguages: [...new Set(limited.map((r) => (r.source.startsWith('wisesight') ? 'th' : LANGUAGE_CODES[r.group.split(':')[1]])))]
+    .filter(Boolean).sort(),
   buckets: Buffer.from(Uint32Array.from(keptBuckets).buffer).toString('base64'),
   weights: Buffer.from(quantised.buffer).toString('base64'),
   training,

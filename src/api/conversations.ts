@@ -50,7 +50,7 @@ export function conversationRoutes(app: FastifyInstance, db: Db): void {
       },
       // Only the envelope is checked up front, so one bad conversation does not reject the whole batch.
       validatorCompiler: (route) => {
-        if (route.httpPart !== 'body') return validatorCompiler(route)
+        if (route.httpPart !== 'body') return validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0])
         return (data: unknown) => {
           const parsed = ingestBatchEnvelope.safeParse(data)
           if (parsed.success) return { value: parsed.data }
@@ -72,7 +72,7 @@ export function conversationRoutes(app: FastifyInstance, db: Db): void {
           if (prior.rows[0].request_hash !== requestHash) {
             throw new AppError('CONFLICT', 'this Idempotency-Key was used with a different request body')
           }
-          return reply.status(prior.rows[0].status_code).header('idempotent-replayed', 'true').send(prior.rows[0].response as any)
+          return reply.status(prior.rows[0].status_code as 200 | 422).header('idempotent-replayed', 'true').send(prior.rows[0].response as any)
         }
       }
       const result = await ingestConversations(db, workspaceId, body.conversations)

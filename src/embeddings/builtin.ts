@@ -2,7 +2,7 @@
 // texts that share words (or parts of words) land close together, which is what search,
 // deduplication and theme clustering need when no model is available.
 //
-// Features, each signed-hashed into DIMENSION buckets:
+// Features, each signed-hashed into BUILTIN_DIMENSION buckets:
 //   - words of spaced scripts (Latin, Cyrillic, Arabic, Hangul, Devanagari...), lightly stemmed;
 //   - character n-grams inside those words, for typos, inflection and agglutination;
 //   - character n-grams over runs of scripts written without spaces (Thai, Chinese, Japanese...);
@@ -22,6 +22,8 @@ const EMOJI_WEIGHT = 0.5
 const WORD_NGRAMS_WEIGHT = 1
 const RUN_NGRAM_WEIGHT = 1
 const CJK_UNIGRAM_WEIGHT = 0.4
+/** The API and the worker share one event loop; a large batch yields to it this often. */
+const TEXTS_BETWEEN_YIELDS = 256
 
 // Distinct hash seeds keep a word and an equal-looking n-gram in different features.
 const SEED_WORD = 0x9e3779b1
@@ -45,8 +47,14 @@ export function createBuiltinEmbedder(): Embedder {
     dimension: BUILTIN_DIMENSION,
     // Symmetric: queries and passages go through the same features, so `kind` is ignored.
     async embed(texts: string[], opts?: EmbedOptions): Promise<Float32Array[]> {
+      const vectors: Float32Array[] = []
+      for (let start = 0; start < texts.length; start += TEXTS_BETWEEN_YIELDS) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+        throwIfAborted(opts?.signal)
+        for (const text of texts.slice(start, start + TEXTS_BETWEEN_YIELDS)) vectors.push(embedOne(text))
+      }
       throwIfAborted(opts?.signal)
-      return texts.map(embedOne)
+      return vectors
     },
   }
 }

@@ -242,7 +242,7 @@ interface JsonSchemaResponseFormat {
 /** Exported for tests and for chains that want to show the schema in their own prompt. */
 export function jsonSchemaResponseFormat(name: string, schema: z.ZodType): JsonSchemaResponseFormat {
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema) as Record<string, unknown>
-  return {
+  const format: JsonSchemaResponseFormat = {
     type: 'json_schema',
     json_schema: {
       name: name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64),
@@ -251,6 +251,15 @@ export function jsonSchemaResponseFormat(name: string, schema: z.ZodType): JsonS
       strict: isStrictCompatible(jsonSchema),
     },
   }
+  // For a json_schema format the SDK JSON.parses the content inside the transport and throws on
+  // anything else, losing the reply and its token usage. A format that carries its own (non-enumerable,
+  // so never sent) parser is the SDK's documented hook (openai/helpers/zod uses it); ours parses
+  // nothing, so the content reaches parseAnswer below, which can tolerate fences and explain failures.
+  Object.defineProperties(format, {
+    $brand: { value: 'auto-parseable-response-format', enumerable: false },
+    $parseRaw: { value: () => null, enumerable: false },
+  })
+  return format
 }
 
 function isStrictCompatible(node: unknown): boolean {

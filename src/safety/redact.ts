@@ -35,7 +35,7 @@ export const PLACEHOLDER_PATTERN = /\[(EMAIL|PHONE|CARD|IBAN|ADDRESS|URL|ORDER|H
 // ---------------------------------------------------------------- URLs and e-mails
 
 // Parameter names that carry credentials or identity; a URL carrying one of them is personal.
-const SENSITIVE_PARAM = /^(?:.*token.*|.*key|.*secret.*|sig|signature|auth.*|code|otp|session.*|sid|pass.*|pwd|reset.*|access.*|jwt|hash|email|mail|phone|tel|user.*|uid|customer.*|order.*|account.*|id)$/i
+const SENSITIVE_PARAM = /^(?:.*token.*|.*key|.*secret.*|sig|signature|auth.*|code|otp|session.*|sid|pass.*|pwd|reset.*|access.*|jwt|hash|email|mail|phone|tel|user.*|uid|customer.*|order.*|account.*|id|invite.*|share.*|magic.*|login.*|verify.*|confirm.*)$/i
 
 /** A URL is redacted only if it carries a secret or an identity; plain help-centre links are kept. */
 function isSensitiveUrl(href: string): boolean {
@@ -51,10 +51,11 @@ function isSensitiveUrl(href: string): boolean {
   return url.pathname.split('/').some(looksLikeSecret)
 }
 
+// Random-looking ids and tokens, as opposed to slugs made of words and numbers ("summer-sale-2024").
 function looksLikeSecret(part: string): boolean {
-  if (part.length < 16) return false
-  if (!/^[A-Za-z0-9_\-.~%=+]+$/.test(part)) return false
-  return (/\d/.test(part) && /[A-Za-z]/.test(part)) || part.length >= 32
+  if (part.length < 12 || !/^[A-Za-z0-9_\-.~%=+]+$/.test(part)) return false
+  if (part.length >= 32) return true
+  return part.split(/[-_.~]/).some((piece) => piece.length >= 8 && /\d/.test(piece) && /[A-Za-z]/.test(piece))
 }
 
 function findLinks(text: string): PiiMatch[] {
@@ -148,7 +149,7 @@ const byLengthDesc = (a: string, b: string) => b.length - a.length
 // The glue between the word and the number ("number is", "n°", ":", "lautet") holds no digits,
 // no currency and no sentence end, so a price or a date further on is never taken.
 const ORDER_ANCHORED = new RegExp(
-  `(?:(?<![\\p{L}])(?:${ORDER_WORDS_LATIN.sort(byLengthDesc).map(escapeRe).join('|')})(?![\\p{L}])|(?:${ORDER_WORDS_OTHER.sort(byLengthDesc).map(escapeRe).join('|')}))` +
+  `(?:(?<![\\p{L}])(?:${ORDER_WORDS_LATIN.sort(byLengthDesc).map(escapeRe).join('|')})(?![\\p{L}])(?:\\s*(?:n[°º]?|no|nr|num|núm)\\.)?|(?:${ORDER_WORDS_OTHER.sort(byLengthDesc).map(escapeRe).join('|')}))` +
   `[^\\d\\n.!?。€$£¥₩฿]{0,24}?[#＃]?\\s?(?<id>(?<![A-Za-z0-9])(?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,24})(?![A-Za-z0-9])`,
   'giu',
 )
@@ -326,6 +327,11 @@ export class RedactionVault {
   /** Only for a reply draft of the same conversation: puts the originals back. */
   restore(text: string): string {
     return text.replace(PLACEHOLDER_PATTERN, (placeholder) => this.originals.get(placeholder) ?? placeholder)
+  }
+
+  /** The originals this vault holds, e.g. as the allowed values for containsForeignPii. */
+  values(): string[] {
+    return [...this.originals.values()]
   }
 
   get size(): number {

@@ -69,7 +69,7 @@ describe('POST /v1/conversations', () => {
       { payload: { conversations: [] }, code: 'VALIDATION_FAILED', status: 400 },
       { payload: 'just text', type: 'text/plain', code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 },
       { payload: JSON.stringify({ conversations: [conversation('big', [['customer', 'x'.repeat(6_000_000)]])] }), type: 'application/json', code: 'PAYLOAD_TOO_LARGE', status: 413 },
-      { payload: '{"__proto__": {"polluted": true}, "conversations": 1}', type: 'application/json', code: 'VALIDATION_FAILED', status: 400 },
+      { payload: '{"__proto__": {"polluted": true}, "conversations": 1}', type: 'application/json', code: 'INVALID_JSON', status: 400 },
     ]
     for (const c of cases) {
       const res = await t.app.inject({

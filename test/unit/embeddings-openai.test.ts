@@ -98,10 +98,15 @@ describe('openai embedder', () => {
   })
 
   it('reports a failed call and rethrows, without retrying a 400', async () => {
-    nock(BASE_URL).post('/embeddings').once().reply(400, { error: { message: 'bad input', type: 'invalid_request_error' } })
+    let attempts = 0
+    nock(BASE_URL)
+      .post('/embeddings', () => ++attempts > 0)
+      .times(3)
+      .reply(400, { error: { message: 'bad input', type: 'invalid_request_error' } })
     const calls: OpenAICallInfo[] = []
     const embedder = await createOpenAIEmbedder({ baseURL: BASE_URL, apiKey: 'sk-test', model: MODEL, maxRetries: 2, onCall: (c) => calls.push(c) })
     await expect(embedder.embed(['hello there'])).rejects.toThrow(/bad input/)
+    expect(attempts).toBe(1)
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ ok: false, inputs: 1, error: expect.stringContaining('bad input') })
   })

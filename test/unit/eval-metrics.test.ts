@@ -11,6 +11,7 @@ import {
   nmi,
   percentile,
   purity,
+  reliabilityTable,
   rougeL,
   rougeMulti,
   rougeN,
@@ -84,6 +85,7 @@ describe('calibration', () => {
     expect(result.bins[3]).toMatchObject({ accuracy: 1, confidence: expect.closeTo(0.75, 12) })
     expect(result.bins[0].accuracy).toBeNaN()
     expect(expectedCalibrationError(confidences, correct, 5)).toBeCloseTo(0.3, 12)
+    expect(reliabilityTable(confidences, correct, 5)).toEqual(result.bins)
   })
 
   it('puts a confidence on a bin edge into the lower bin despite float error', () => {

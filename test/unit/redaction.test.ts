@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { findPii, redact, RedactionVault, type PiiType, type RedactOptions } from '../../src/safety/redact.ts'
 
-interface Labelled { text: string; entities: Array<{ type: PiiType; value: string }> }
+// split: 'dev' messages were used to tune the detectors; 'heldout' ones were written afterwards and
+// measured before any change (see the report), so they are the honest estimate.
+interface Labelled { text: string; entities: Array<{ type: PiiType; value: string }>; split: 'dev' | 'heldout' }
 
 const SET: Labelled[] = readFileSync(new URL('../fixtures/redaction-set.jsonl', import.meta.url), 'utf8')
   .trim().split('\n').map((line) => JSON.parse(line))
@@ -25,10 +27,10 @@ const FLOORS: Record<PiiType, { recall: number; precision: number }> = {
 
 const norm = (value: string) => value.trim().replace(/\s+/g, ' ').replace(/[.,;:!?]+$/, '')
 
-function score() {
+function score(set: Labelled[]) {
   const counts = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<PiiType, { tp: number; fp: number; fn: number }>
   const misses: string[] = []
-  for (const { text, entities } of SET) {
+  for (const { text, entities } of set) {
     const gold = entities.map((e) => `${e.type}\u0000${norm(e.value)}`)
     const predicted = findPii(text, OPTIONS).map((m) => `${m.type}\u0000${norm(m.value)}`)
     // Value-level matching, as multisets: each gold entity can be matched once.
@@ -48,7 +50,7 @@ function score() {
 }
 
 describe('redaction recall and precision on the labelled multilingual set', () => {
-  const { rows, misses } = score()
+  const { rows, misses } = score(SET)
 
   it('has a realistic, varied set with hard negatives', () => {
     expect(SET.length).toBeGreaterThanOrEqual(150)
@@ -58,7 +60,13 @@ describe('redaction recall and precision on the labelled multilingual set', () =
 
   it('meets the per-type floors', () => {
     // Printed so a run shows the measured figures, not only pass/fail.
-    console.table(rows.map((r) => ({ ...r, recall: r.recall.toFixed(3), precision: r.precision.toFixed(3) })))
+    const table = (title: string, r: typeof rows) => {
+      console.log(title)
+      console.table(r.map((x) => ({ ...x, recall: x.recall.toFixed(3), precision: x.precision.toFixed(3) })))
+    }
+    table(`all ${SET.length} messages`, rows)
+    const heldout = SET.filter((m) => m.split === 'heldout')
+    table(`held-out ${heldout.length} messages`, score(heldout).rows)
     if (process.env.PARLEY_SHOW_MISSES) console.log(misses.join('\n'))
     for (const r of rows) {
       expect.soft(r.recall, `${r.type} recall`).toBeGreaterThanOrEqual(FLOORS[r.type].recall)

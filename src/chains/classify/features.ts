@@ -19,6 +19,11 @@ interface VaderScores { neg: number; neu: number; pos: number; compound: number 
 const vaderAnalyzer = (vader as { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } })
   .SentimentIntensityAnalyzer
 
+/** VADER's compound score in [-1, 1] (an English lexicon with emoticons, negation and boosters). */
+export function vaderCompound(text: string): number {
+  return vaderAnalyzer.polarity_scores(text).compound
+}
+
 const LEXICONS: Record<string, PolarityLexicon> = {
   en: ENGLISH, fr: FRENCH, es: SPANISH, de: GERMAN, pt: PORTUGUESE, it: ITALIAN, ko: KOREAN, th: THAI,
 }

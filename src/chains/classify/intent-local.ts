@@ -34,8 +34,10 @@ export interface SgdSettings {
   epochs: number
   learningRate: number
   l2: number
+  centroidWeight: number
+  centroidInit: boolean
 }
-export const DEFAULT_SGD: SgdSettings = { epochs: 6, learningRate: 2, l2: 1e-6 }
+export const DEFAULT_SGD: SgdSettings = { epochs: 6, learningRate: 2, l2: 1e-6, centroidWeight: 0, centroidInit: false }
 
 interface LabelledVector {
   x: SparseVector
@@ -133,6 +135,26 @@ class SoftmaxRegression {
     this.rescale()
   }
 
+  /**
+   * Adds each class's normalised centroid to its weights: a nearest-centroid vote that carries
+   * the model when there are only a handful of examples per intent.
+   */
+  addCentroids(data: LabelledVector[], weight: number): void {
+    if (weight === 0) return
+    this.rescale()
+    const C = this.classes
+    const centroids = new Float64Array(this.dimension * C)
+    for (const { x, y } of data) {
+      for (let k = 0; k < x.indices.length; k++) centroids[x.indices[k] * C + y] += x.values[k]
+    }
+    const norms = new Float64Array(C)
+    for (let i = 0; i < centroids.length; i++) norms[i % C] += centroids[i] * centroids[i]
+    for (let i = 0; i < centroids.length; i++) {
+      const norm = Math.sqrt(norms[i % C])
+      if (norm > 0) this.weights[i] += (weight * centroids[i]) / norm
+    }
+  }
+
   private rescale(): void {
     for (let i = 0; i < this.weights.length; i++) this.weights[i] *= this.scale
     this.scale = 1
@@ -207,7 +229,9 @@ function fitClassifier(examples: PreparedExample[], labelIndex: Map<string, numb
   const vectors = vectorizer.fitCounts(examples.map((e) => e.counts))
   const data = vectors.map((x, i) => ({ x, y: labelIndex.get(examples[i].label)! }))
   const model = new SoftmaxRegression(vectorizer.dimension, labelIndex.size)
+  if (settings.centroidInit) model.addCentroids(data, settings.centroidWeight)
   model.train(data, settings, mulberry32(seed))
+  if (!settings.centroidInit) model.addCentroids(data, settings.centroidWeight)
   return { vectorizer, model }
 }
 
@@ -247,10 +271,11 @@ export function trainIntentModel(
       const p = softmaxInPlace(model.logits(vectorizer.transform(text)), temperature)
       const ranked = classLabels.map((label, i) => ({ label, p: p[i] })).sort((a, b) => b.p - a.p)
       const top = ranked[0]
-      if (top.label !== OTHER_INTENT && top.p < otherThreshold) {
-        // "Other" here means "none of the known intents fits well", so its confidence is the
-        // probability mass the best known intent leaves unclaimed.
-        return { label: OTHER_INTENT, confidence: 1 - top.p, ranked: ranked.slice(0, RANKED_LIMIT) }
+      const bestKnown = ranked.find((r) => r.label !== OTHER_INTENT)
+      if (top.label === OTHER_INTENT || (bestKnown && bestKnown.p < otherThreshold)) {
+        // "Other" means "none of the known intents fits", so its confidence is the probability
+        // mass the best known intent leaves unclaimed, whether or not "other" was trained.
+        return { label: OTHER_INTENT, confidence: 1 - (bestKnown?.p ?? 0), ranked: ranked.slice(0, RANKED_LIMIT) }
       }
       return { label: top.label, confidence: top.p, ranked: ranked.slice(0, RANKED_LIMIT) }
     },

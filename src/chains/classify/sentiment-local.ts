@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { detectLanguage } from './language.ts'
-import { hashFeatureName, SENTIMENT_FEATURE_VERSION, sentimentFeatures } from './features.ts'
+import { hashFeatureName, SENTIMENT_FEATURE_VERSION, sentimentFeatures, vaderCompound } from './features.ts'
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive'
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']
@@ -36,6 +36,8 @@ export interface SentimentModelFile {
   temperature: number
   /** weight = int16 value * quantScale */
   quantScale: number
+  /** ISO 639-1 codes with their own training rows; others lean on shared lexicon features. */
+  trainedLanguages: string[]
   /** base64 of little-endian Uint32 buckets, sorted ascending */
   buckets: string
   /** base64 of little-endian Int16, one row of `labels.length` per bucket */
@@ -48,6 +50,21 @@ function languageCode(text: string, language: string | undefined): string {
   const code = language?.trim().toLowerCase().split(/[-_]/)[0]
   if (code && /^[a-z]{2}$/.test(code)) return code
   return detectLanguage(text).language
+}
+
+// English has no licence-compatible training rows of its own (see models/sentiment/README.md), so
+// for English and undetermined text the model's view is averaged with VADER's. The constants are
+// VADER's published neutral band (|compound| < 0.05) and an even blend, fixed a priori, not tuned
+// on evaluation data.
+const VADER_NEUTRAL_BAND = 0.05
+const VADER_SHARPNESS = 4
+const VADER_BLEND = 0.5
+const VADER_LANGUAGES = new Set(['en', 'und'])
+
+function vaderProbabilities(text: string): number[] {
+  const compound = vaderCompound(text)
+  const scores = [-compound - VADER_NEUTRAL_BAND, 0, compound - VADER_NEUTRAL_BAND].map((s) => s * VADER_SHARPNESS)
+  return softmax(scores, 1)
 }
 
 function softmax(logits: number[], temperature: number): number[] {
@@ -73,13 +90,18 @@ export function sentimentModelFromFile(file: SentimentModelFile, version: string
   return {
     version,
     predict(text, language) {
+      const code = languageCode(text, language)
       const logits = new Array<number>(classes).fill(0)
-      for (const [name, value] of sentimentFeatures(text, languageCode(text, language))) {
+      for (const [name, value] of sentimentFeatures(text, code)) {
         const row = rowOfBucket.get(hashFeatureName(name, file.hashBits))
         if (row === undefined || value === 0) continue
         for (let c = 0; c < classes; c++) logits[c] += value * weights[row * classes + c] * file.quantScale
       }
-      const p = softmax(logits, file.temperature)
+      let p = softmax(logits, file.temperature)
+      if (VADER_LANGUAGES.has(code) && !file.trainedLanguages.includes(code) && classes === 3) {
+        const lexical = vaderProbabilities(text)
+        p = p.map((value, c) => VADER_BLEND * value + (1 - VADER_BLEND) * lexical[c])
+      }
       const probs = Object.fromEntries(file.labels.map((label, c) => [label, p[c]])) as Record<SentimentLabel, number>
       const best = p.indexOf(Math.max(...p))
       return {

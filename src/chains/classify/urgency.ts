@@ -50,16 +50,16 @@ function termMatcher(terms: string[]): (folded: string) => boolean {
 const INTERROGATIVE_START = termMatcher([
   'how', 'what', 'when', 'where', 'why', 'who', 'which', 'can you', 'could you', 'can i', 'is there', 'is it', 'are you', 'do you', 'does', 'any update', 'any news',
   'comment', 'pourquoi', 'quand', 'ou est', 'est-ce que', 'pouvez-vous', 'quel', 'quelle',
-  'como', 'que', 'cuando', 'donde', 'por que', 'pueden', 'puede',
-  'wie', 'was', 'wann', 'wo', 'warum', 'konnen sie', 'gibt es',
+  'como', 'cuando', 'donde', 'por que', 'pueden', 'puede',
+  'wie', 'wann', 'wo', 'warum', 'konnen sie', 'gibt es',
   'quando', 'onde', 'voces podem', 'qual',
-  'come', 'dove', 'perche', 'potete', 'quale',
+  'dove', 'perche', 'potete', 'quale',
 ])
 const INTERROGATIVE_ANYWHERE = termMatcher(['어떻게', '언제', '왜', '까요', '나요', '습니까', 'ไหม', 'มั้ย', 'อย่างไร', 'ยังไง', 'เมื่อไหร่', 'ทำไม', 'หรือเปล่า'])
 const REQUEST_TERMS = termMatcher([
   'please', 'pls', 'plz', 'help', 'i need', 'i want', 'i would like', 'dm me', 'call me', 'contact me',
   'svp', "s'il vous plait", 'aidez-moi', 'je veux', 'por favor', 'ayuda', 'necesito', 'quiero', 'bitte', 'hilfe', 'ich brauche', 'ich mochte',
-  'ajuda', 'preciso', 'quero', 'aiuto', 'per favore', 'vorrei', '도와주세요', '해주세요', '부탁', 'ช่วย', 'ขอ', 'ต้องการ',
+  'ajuda', 'preciso', 'quero', 'aiuto', 'per favore', 'vorrei', '도와주세요', '해주세요', '부탁', 'ช่วย', 'รบกวน', 'ขอให้', 'ต้องการ',
 ])
 const COMPLAINT_TERMS = termMatcher([
   'terrible', 'worst', 'awful', 'horrible', 'unacceptable', 'disappointed', 'disappointing', 'rude', 'ridiculous', 'useless', 'fed up', 'angry', 'furious', 'disgusting', 'never again', 'waste of', 'joke', 'scam',
@@ -73,12 +73,12 @@ const OUTAGE_TERMS = termMatcher([
 ])
 const SAFETY_TERMS = termMatcher([
   'fire', 'smoke', 'burned', 'burnt', 'explode', 'exploded', 'injured', 'injury', 'hospital', 'poisoning', 'allergic reaction', 'electric shock', 'dangerous', 'unsafe', 'choking', 'gas leak',
-  'incendie', 'fumee', 'blesse', 'intoxication', 'incendio', 'humo', 'herido', 'intoxicacion', 'brand', 'rauch', 'verletzt', 'vergiftung', 'gefahrlich',
+  'incendie', 'fumee', 'blesse', 'intoxication', 'incendio', 'humo', 'herido', 'intoxicacion', 'rauch', 'verletzt', 'vergiftung', 'gefahrlich',
   'fumaca', 'ferido', 'intossicazione', 'ferito', 'pericoloso', '화재', '폭발', '다쳤', '부상', 'ไฟไหม้', 'ระเบิด', 'บาดเจ็บ',
 ])
 const LEGAL_TERMS = termMatcher([
   'lawyer', 'attorney', 'lawsuit', 'sue', 'legal action', 'court', 'ombudsman', 'regulator', 'gdpr', 'consumer protection', 'chargeback', 'small claims',
-  'avocat', 'plainte', 'tribunal', 'abogado', 'demanda', 'denuncia', 'anwalt', 'klage', 'verbraucherzentrale', 'advogado', 'processo', 'procon', 'avvocato', 'denuncia', '변호사', '소송', '고소', 'ทนาย', 'ฟ้อง', 'สคบ',
+  'avocat', 'plainte', 'tribunal', 'abogado', 'demanda', 'denuncia', 'anwalt', 'klage', 'verbraucherzentrale', 'advogado', 'procon', 'avvocato', '변호사', '소송', '고소', 'ทนาย', 'ฟ้อง', 'สคบ',
 ])
 const SECURITY_TERMS = termMatcher([
   'hacked', 'fraud', 'fraudulent', 'stolen', 'unauthorized', 'unauthorised', 'phishing', 'identity theft',
@@ -94,7 +94,7 @@ const URGENT_TERMS = termMatcher([
 ])
 const FOLLOW_UP_TERMS = termMatcher([
   'still waiting', 'still no', 'no answer', 'no response', 'no reply', 'again', 'third time', 'second time', 'hello?', 'anyone',
-  'toujours pas', 'toujours rien', 'sigo esperando', 'sin respuesta', 'otra vez', 'immer noch', 'keine antwort', 'schon wieder', 'ainda nao', 'sem resposta', 'ancora nessuna', 'ancora', '아직도', '답변', 'ยังไม่ได้', 'อีกแล้ว',
+  'toujours pas', 'toujours rien', 'sigo esperando', 'sin respuesta', 'otra vez', 'immer noch', 'keine antwort', 'schon wieder', 'ainda nao', 'sem resposta', 'ancora nessuna', 'ancora', '아직도', '답변이 없', '답장이 없', 'ยังไม่ได้', 'อีกแล้ว',
 ])
 // Messages that close a conversation rather than open a request.
 const ACKNOWLEDGEMENTS = new Set(

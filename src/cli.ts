@@ -1,0 +1,154 @@
+// parley <command>: serve, migrate, workspace, key, import, worker, reembed, eval, and the feature commands.
+import { Command, InvalidArgumentError } from 'commander'
+import pino from 'pino'
+import { createProgress } from '../evals/progress.ts'
+import { loadConfig, type Config } from './config.ts'
+import { createEmbedder } from './embeddings/index.ts'
+import { DEFAULT_IMPORT_BATCH, importFile, workspaceIdByName } from './pipeline/import-file.ts'
+import { embeddingStage } from './pipeline/stages.ts'
+import { createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
+import { openDb } from './store/db.ts'
+import { migrate } from './store/migrate.ts'
+import { apiKeysRepo, ROLES, workspacesRepo, type Role } from './store/workspaces.ts'
+
+const positiveInt = (v: string) => {
+  const n = Number.parseInt(v, 10)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive integer')
+  return n
+}
+
+/** CLI commands log warnings only: their output is for people and scripts. */
+async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>, overrides: Record<string, string> = {}): Promise<T> {
+  const config = loadConfig({ ...process.env, ...overrides })
+  const services = await createServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)) })
+  try {
+    return await fn(services, config)
+  } finally {
+    await services.close()
+  }
+}
+
+const program = new Command()
+program.name('parley').description('Parley: customer-conversation insight and reply assist').showHelpAfterError()
+
+program.command('serve').description('run the API (and the in-process worker)').action(async () => {
+  await import('./server.ts')
+})
+
+program.command('migrate').description('apply database migrations (safe to re-run)').action(async () => {
+  const config = loadConfig()
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  try {
+    const { applied } = await migrate(db)
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date')
+  } finally {
+    await db.close()
+  }
+})
+
+const workspace = program.command('workspace').description('manage workspaces (one brand each)')
+workspace
+  .command('create <name>')
+  .description('create a workspace and print its admin key once')
+  .action((name: string) =>
+    withServices(async (s) => {
+      if (await workspacesRepo(s.db).byName(name)) throw new Error(`workspace "${name}" already exists`)
+      const ws = await workspacesRepo(s.db).create(name)
+      const key = await apiKeysRepo(s.db).create(ws.id, 'admin', 'created by parley workspace create')
+      console.log(`workspace ${name} (${ws.id})\nadmin key (shown once): ${key.key}`)
+    }),
+  )
+workspace.command('list').action(() =>
+  withServices(async (s) => {
+    for (const ws of await workspacesRepo(s.db).list()) console.log(`${ws.id}  ${ws.name}`)
+  }),
+)
+
+program
+  .command('key')
+  .description('API keys')
+  .command('create')
+  .requiredOption('--workspace <name>', 'workspace name')
+  .option('--role <role>', `one of ${ROLES.join(', ')}`, 'agent')
+  .option('--name <name>', 'a label for the key', 'cli')
+  .action((opts: { workspace: string; role: string; name: string }) =>
+    withServices(async (s) => {
+      if (!ROLES.includes(opts.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`)
+      const id = await workspaceIdByName(s, opts.workspace)
+      const key = await apiKeysRepo(s.db).create(id, opts.role as Role, opts.name)
+      console.log(`${opts.role} key for ${opts.workspace} (shown once): ${key.key}`)
+    }),
+  )
+
+program
+  .command('import <file>')
+  .description('import conversations from JSONL or CSV (Parley format, reply pairs, dialogs, classification rows)')
+  .option('--workspace <name>', 'workspace name (created if missing)', DEFAULT_WORKSPACE_NAME)
+  .option('--limit <n>', 'import at most n rows', positiveInt)
+  .option('--batch <n>', 'conversations per transaction', positiveInt, DEFAULT_IMPORT_BATCH)
+  .option('--no-enrich', 'only store; leave enrichment to the worker')
+  .action((file: string, opts: { workspace: string; limit?: number; batch: number; enrich: boolean }) =>
+    withServices(async (s) => {
+      const id = await workspaceIdByName(s, opts.workspace, true)
+      const { totals, rejections } = await importFile(s, id, file, opts)
+      console.log(
+        `conversations: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected; messages written: ${totals.messages}`,
+      )
+      for (const r of rejections) console.log(`  rejected ${r}`)
+    }),
+  )
+
+program.command('worker').description('run the enrichment worker only (server mode: scale it separately)').action(() =>
+  withServices(async (s) => {
+    s.worker.start()
+    console.error('worker running; Ctrl-C to stop')
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+  }),
+)
+
+program
+  .command('reembed')
+  .description('embed every message with another model, then (optionally) drop the old vectors')
+  .requiredOption('--embedder <spec>', 'builtin | transformers:<id or path> | openai:<model>')
+  .option('--drop-old', 'delete vectors of other models afterwards')
+  .action((opts: { embedder: string; dropOld?: boolean }) =>
+    withServices(async (s, config) => {
+      const { embedder, reason } = await createEmbedder({ ...config.embeddings, spec: opts.embedder })
+      console.error(`re-embedding with ${embedder.id} (${reason})`)
+      const { messagesMissingEmbedding } = await import('./store/embeddings.ts')
+      const stage = embeddingStage(s.db, embedder)
+      const { rows } = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages`)
+      const progress = createProgress('reembed', Math.max(1, rows[0].n))
+      for (;;) {
+        const todo = await messagesMissingEmbedding(s.db, embedder.id, 256)
+        if (todo.length === 0) break
+        await stage.run(todo.map((m) => ({ ...m, conversationId: '', role: 'customer', language: null, sentAt: '' })))
+        progress.tick(todo.length)
+      }
+      progress.done()
+      if (opts.dropOld) {
+        await s.db.query(`DELETE FROM message_embeddings WHERE model <> $1`, [embedder.id])
+        console.error('old vectors dropped; set EMBEDDINGS to the new model and restart the service')
+      }
+      await embedder.close?.()
+    }),
+  )
+
+program
+  .command('eval')
+  .description('run an eval suite (see npm run eval -- --help)')
+  .allowUnknownOption()
+  .helpOption(false)
+  .argument('[args...]')
+  .action(async (args: string[]) => {
+    const { main } = await import('../evals/cli.ts')
+    process.exitCode = await main(['run', ...args])
+  })
+
+program.parseAsync(process.argv).catch((err) => {
+  console.error(`parley: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})
