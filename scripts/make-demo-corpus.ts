@@ -48,8 +48,10 @@ export const DEMO_FIRST_MONDAY = '2026-08-31'
 export const DEMO_WEEK_COUNT = 10
 /** App 5.2 goes out on this instant; its crash reports must never predate it. */
 export const APP_52_RELEASE = '2026-10-08T09:00:00Z'
-/** The fibre cut in West Yorkshire: all outage conversations start inside this window. */
+/** The fibre cut in West Yorkshire: outage conversations start inside this window. */
 export const OUTAGE_WINDOW = { start: '2026-10-27T06:40:00Z', end: '2026-10-28T20:00:00Z' }
+/** Service came back at this instant, so "it's fixed" replies are never sent before it. */
+export const OUTAGE_RESTORED = '2026-10-28T21:10:00Z'
 /** New Voice Remote stock lands; back-order complaints switch tone and then fade out. */
 export const REMOTE_STOCK_ARRIVED = '2026-10-01T00:00:00Z'
 
@@ -110,6 +112,8 @@ type Tone = 'negative' | 'neutral' | 'positive'
 export interface ScenarioSpec {
   key: DemoScenario
   tone: Tone
+  /** The agent's closing reply (the fix) is not sent before this instant. */
+  closingNotBefore?: string
   /** The agent's first reply is troubleshooting steps the customer can try (rather than a question). */
   askGivesSteps?: boolean
   /** Conversations started per ISO week, W36 … W45. Explicit so the timeline is readable and testable. */
@@ -489,13 +493,13 @@ const EN: Partial<Record<DemoScenario, Thread[]>> = {
         "no wifi, no TV, no updates from you. {area}. great",
       ],
       ask: [
-        "Really sorry! There's an outage affecting parts of West Yorkshire including {area} since 06:40 after a fibre cable was damaged. Engineers are on site; live updates at brightwave.example/status",
+        "Really sorry! There's an outage affecting parts of West Yorkshire including {area} since 06:40 on Tuesday after a fibre cable was damaged. Engineers are on site; live updates at brightwave.example/status",
         "We're sorry! A damaged fibre cable is causing an outage in {area} and nearby areas. Engineers are working on it now; follow brightwave.example/status for updates.",
       ],
       outcomes: [
         [
           'Any ETA? This is costing me a days work',
-          "The repair is finished and service in {area} has been back since 21:10. Every affected account gets a 2-day credit on the next bill automatically, no need to claim.",
+          "The repair is finished and service in {area} has been back since 21:10 on Wednesday. Every affected account gets a 2-day credit on the next bill automatically, no need to claim.",
         ],
         [
           'Still nothing here in {area}',
@@ -1017,6 +1021,9 @@ interface LanguageKit {
   greet: (first: string) => string
   emailGreeting: string[]
   emailClosing: string[]
+  /** Context people add in e-mails but not in a tweet; the last one is neutral (the account details). */
+  emailExtras: string[]
+  agentEmailClose: string
   agentSignoff: string
   team: string
   chatIntro: (agentFirst: string) => string
@@ -1047,7 +1054,7 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     remote: ['Voice Remote', 'voice remote', 'new remote', 'Brightbox Voice Remote'],
     app: ['app', 'Brightwave app'],
     dayOfMonth: (d) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`,
-    prefixes: ['', '', '', '', 'Hi, ', 'Hello, ', 'Hey Brightwave, ', 'Hiya. ', 'Morning. ', 'Ok so ', 'Um, '],
+    prefixes: ['', '', '', '', 'Hi, ', 'Hello, ', 'Hey Brightwave, ', 'Hiya. ', 'Ok so ', 'Um, '],
     suffixes: {
       negative: ['', '', '', ' Please help.', ' Any ideas?', ' Not impressed.', ' Sort it out please.', ' Really fed up now.', ' Thanks in advance.'],
       neutral: ['', '', ' Thanks!', ' Cheers.', ' Thanks in advance.'],
@@ -1060,6 +1067,15 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `Hi ${first}`,
     emailGreeting: ['Hello,', 'Hi,', 'Hi there,', 'Dear Brightwave,', 'To whom it may concern,'],
     emailClosing: ['Thanks', 'Regards', 'Many thanks', 'Kind regards', 'Cheers'],
+    emailExtras: [
+      'I have been with Brightwave for six years and never had to complain before.',
+      'I already tried the live chat but it disconnected me twice.',
+      "I'd appreciate a proper answer rather than a copy-and-paste reply.",
+      "I was on hold for 40 minutes on the phone yesterday and gave up.",
+      "Please reply by email as I'm at work during the day.",
+      'My account email is {email} and the order number is {order}, in case you need them.',
+    ],
+    agentEmailClose: 'If anything else comes up, just reply to this email and it will come straight back to us.',
     agentSignoff: 'Kind regards',
     team: 'Brightwave Customer Care',
     chatIntro: (agent) => `Hi, you're chatting with ${agent} from Brightwave.`,
@@ -1093,6 +1109,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `Bonjour ${first}`,
     emailGreeting: ['Bonjour,', 'Madame, Monsieur,'],
     emailClosing: ['Cordialement', 'Merci', 'Bien à vous'],
+    emailExtras: ["Je suis client depuis cinq ans et c'est la première fois que je me plains.", "J'ai déjà essayé le chat, sans réponse.", "L'e-mail de mon compte est {email}."],
+    agentEmailClose: "Si vous avez d'autres questions, répondez simplement à cet e-mail.",
     agentSignoff: 'Cordialement',
     team: 'Service client Brightwave',
     chatIntro: (agent) => `Bonjour, ${agent} de Brightwave à votre écoute.`,
@@ -1126,6 +1144,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `Hola ${first}`,
     emailGreeting: ['Hola,', 'Buenos días,'],
     emailClosing: ['Un saludo', 'Gracias'],
+    emailExtras: ['Soy cliente desde hace cinco años y nunca había tenido que quejarme.', 'Ya lo intenté por el chat, sin respuesta.', 'El email de mi cuenta es {email}.'],
+    agentEmailClose: 'Si necesitas algo más, responde a este correo y te ayudamos.',
     agentSignoff: 'Un saludo',
     team: 'Atención al cliente Brightwave',
     chatIntro: (agent) => `Hola, te atiende ${agent} de Brightwave.`,
@@ -1157,6 +1177,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `Hallo ${first}`,
     emailGreeting: ['Hallo,', 'Sehr geehrte Damen und Herren,', 'Guten Tag,'],
     emailClosing: ['Viele Grüße', 'Mit freundlichen Grüßen', 'Danke'],
+    emailExtras: ['Ich bin seit fünf Jahren Kunde und habe mich noch nie beschwert.', 'Im Chat habe ich es schon versucht, ohne Antwort.', 'Meine Konto-E-Mail ist {email}.'],
+    agentEmailClose: 'Wenn noch etwas ist, antworte einfach auf diese E-Mail.',
     agentSignoff: 'Viele Grüße',
     team: 'Brightwave Kundenservice',
     chatIntro: (agent) => `Hallo, hier ist ${agent} von Brightwave.`,
@@ -1185,6 +1207,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `Olá ${first}`,
     emailGreeting: ['Olá,', 'Bom dia,'],
     emailClosing: ['Cumprimentos', 'Obrigado'],
+    emailExtras: ['Sou cliente há cinco anos e nunca tive de reclamar.', 'Já tentei pelo chat, sem resposta.', 'O email da minha conta é {email}.'],
+    agentEmailClose: 'Se precisar de mais alguma coisa, basta responder a este email.',
     agentSignoff: 'Com os melhores cumprimentos',
     team: 'Apoio ao Cliente Brightwave',
     chatIntro: (agent) => `Olá, fala a ${agent} da Brightwave.`,
@@ -1213,6 +1237,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `Ciao ${first}`,
     emailGreeting: ['Buongiorno,', 'Salve,'],
     emailClosing: ['Cordiali saluti', 'Grazie'],
+    emailExtras: ['Sono cliente da cinque anni e non mi sono mai lamentato.', 'Ho già provato in chat, senza risposta.', "L'email del mio account è {email}."],
+    agentEmailClose: 'Per qualsiasi altra cosa, rispondi pure a questa email.',
     agentSignoff: 'Cordiali saluti',
     team: 'Assistenza Clienti Brightwave',
     chatIntro: (agent) => `Ciao, sono ${agent} di Brightwave.`,
@@ -1242,6 +1268,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `${first}님 안녕하세요`,
     emailGreeting: ['안녕하세요.'],
     emailClosing: ['감사합니다'],
+    emailExtras: ['5년째 이용 중인데 이런 일은 처음입니다.', '채팅 상담도 시도했지만 답이 없었습니다.', '계정 이메일은 {email}입니다.'],
+    agentEmailClose: '추가 문의 사항이 있으시면 이 메일에 회신해 주세요.',
     agentSignoff: '감사합니다',
     team: '브라이트웨이브 고객센터',
     chatIntro: (agent) => `안녕하세요, 브라이트웨이브 상담원 ${agent}입니다.`,
@@ -1271,6 +1299,8 @@ const KITS: Record<DemoLanguage, LanguageKit> = {
     greet: (first) => `สวัสดีค่ะ คุณ${first}`,
     emailGreeting: ['เรียนฝ่ายบริการลูกค้า'],
     emailClosing: ['ขอบคุณค่ะ'],
+    emailExtras: ['ใช้บริการมา 5 ปีแล้ว ไม่เคยมีปัญหาแบบนี้', 'ลองติดต่อทางแชทแล้วแต่ไม่มีคนตอบ', 'อีเมลบัญชีคือ {email}'],
+    agentEmailClose: 'หากมีข้อสงสัยเพิ่มเติม สามารถตอบกลับอีเมลนี้ได้เลยค่ะ',
     agentSignoff: 'ขอบคุณค่ะ',
     team: 'ฝ่ายบริการลูกค้า Brightwave',
     chatIntro: (agent) => `สวัสดีค่ะ ${agent}จาก Brightwave ยินดีให้บริการค่ะ`,
@@ -1310,6 +1340,7 @@ export const SCENARIOS: ScenarioSpec[] = [
     tone: 'negative',
     weekly: [0, 0, 0, 0, 0, 0, 0, 0, 38, 0],
     window: OUTAGE_WINDOW,
+    closingNotBefore: OUTAGE_RESTORED,
     channelWeights: { x: 2.5, facebook: 1.5, email: 0.3 },
     lines: {},
   },
@@ -1503,8 +1534,10 @@ function buildConversation(rng: Rng, draft: Draft): Omit<DemoConversation, 'exte
     if (channel !== 'email' && chance(rng, channel === 'chat' ? 0.05 : 0.22)) text += ` ${pick(rng, EMOJI[scenario.tone])}`
     if (isX && opening && chance(rng, 0.6)) text = `@${BRAND_HANDLE.x} ${text}`
     if (channel === 'email') {
+      const extras = scenario.tone === 'negative' ? [pick(rng, kit.emailExtras), pick(rng, kit.emailExtras)] : [kit.emailExtras.at(-1)!]
+      const context = [...new Set(extras)].map((line) => fill(line, slots)).join(' ')
       text = opening
-        ? `${pick(rng, kit.emailGreeting)}\n\n${text}\n\n${pick(rng, kit.emailClosing)}\n${customer.first}`
+        ? `${pick(rng, kit.emailGreeting)}\n\n${text}\n\n${context}\n\n${pick(rng, kit.emailClosing)}\n${customer.first}`
         : `${text}\n\n${customer.first}`
     }
     return isX ? truncateForX(text) : text
@@ -1525,7 +1558,7 @@ function buildConversation(rng: Rng, draft: Draft): Omit<DemoConversation, 'exte
       case 'whatsapp':
         return `${body}\n– ${agent.first}, Brightwave`
       case 'email':
-        return `${kit.greet(customer.first)},\n\n${body}\n\n${kit.agentSignoff},\n${agent.name}\n${kit.team}`
+        return `${kit.greet(customer.first)},\n\n${body}\n\n${kit.agentEmailClose}\n\n${kit.agentSignoff},\n${agent.name}\n${kit.team}`
       case 'chat':
         return firstAgentMessage ? `${kit.chatIntro(agent.first)} ${body}` : body
     }
@@ -1545,6 +1578,9 @@ function buildConversation(rng: Rng, draft: Draft): Omit<DemoConversation, 'exte
     if (messages.length > 0) {
       const [min, max] = step === 'bump' ? [Math.max(2, replyRange.customer[0]), replyRange.agent[1]] : replyRange[role]
       clock += Math.round((min + rng() * (max - min)) * 60_000)
+    }
+    if (step === 'closing' && scenario.closingNotBefore) {
+      clock = Math.max(clock, Date.parse(scenario.closingNotBefore) + intBetween(rng, 5, 90) * 60_000)
     }
     let text: string
     switch (step) {
@@ -1760,7 +1796,7 @@ export const DEMO_KNOWLEDGE_ARTICLES: DemoKnowledgeArticle[] = [
   article('kb-outages-credits', 'Outages, the status page and service credits', ['outage', 'status', 'credit', 'compensation'], [
     'Live incidents are posted at brightwave.example/status with the affected areas and the next update time. When many customers in one area report no service, check the status page first and reply with the incident details rather than troubleshooting each line.',
     'After an outage is fixed, affected accounts receive an automatic credit on the next bill (one day of service per day affected, rounded up); customers do not need to claim. If a Hub stays offline after service is restored, a single restart is enough.',
-    'On 27 October 2026 a damaged fibre cable caused an outage across parts of West Yorkshire (Leeds, Bradford, Wakefield, Harrogate and nearby areas) from 06:40 until 21:10. All affected accounts received a 2-day credit.',
+    'On 27 October 2026 a damaged fibre cable caused an outage across parts of West Yorkshire (Leeds, Bradford, Wakefield, Harrogate and nearby areas) from 06:40 on 27 October until 21:10 on 28 October. All affected accounts received a 2-day credit.',
   ]),
   article('kb-support-channels', 'How we talk to customers', ['support', 'channels', 'tone', 'privacy'], [
     'We answer on X, Instagram, Facebook, WhatsApp, email and live chat. On public channels, never ask for or repeat personal details (full name, address, card numbers); ask the customer to send their account email or order number by direct message.',

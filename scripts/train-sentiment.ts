@@ -21,6 +21,7 @@ const { values: options } = parseArgs({
     l2: { type: 'string', default: '1e-6' },
     'hash-bits': { type: 'string', default: '20' },
     'min-weight': { type: 'string', default: '0.01' },
+    'max-features': { type: 'string', default: '120000' },
     limit: { type: 'string' },
   },
 })
@@ -30,6 +31,7 @@ const SETTINGS = {
   l2: Number(options.l2),
   hashBits: Number(options['hash-bits']),
   minWeight: Number(options['min-weight']),
+  maxFeatures: Number(options['max-features']),
   devShare: 0.1,
   optimiser: 'adagrad, class-balanced softmax cross-entropy per dataset, best epoch by dev macro-F1',
 }
@@ -188,17 +190,18 @@ const devLoss = (t: number) =>
 const temperature = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3]
   .reduce((bestT, t) => (devLoss(t) < devLoss(bestT) ? t : bestT), 1)
 
-// Keep only buckets seen in training whose weights matter, quantised to int16.
-const keptBuckets: number[] = []
-let maxAbs = 0
+// Keep only buckets seen in training whose weights matter most (the file must stay small in git),
+// quantised to int16.
+const candidates: Array<{ bucket: number; strength: number }> = []
 for (let bucket = 0; bucket < seen.length; bucket++) {
   if (!seen[bucket]) continue
   const row = best.weights.subarray(bucket * CLASSES, bucket * CLASSES + CLASSES)
-  const rowMax = Math.max(...Array.from(row, Math.abs))
-  if (rowMax < SETTINGS.minWeight) continue
-  keptBuckets.push(bucket)
-  maxAbs = Math.max(maxAbs, rowMax)
+  const strength = Math.max(...Array.from(row, Math.abs))
+  if (strength >= SETTINGS.minWeight) candidates.push({ bucket, strength })
 }
+const strongest = candidates.sort((a, b) => b.strength - a.strength).slice(0, SETTINGS.maxFeatures)
+const keptBuckets = strongest.map((c) => c.bucket).sort((a, b) => a - b)
+const maxAbs = strongest[0]?.strength ?? 1
 const quantScale = maxAbs / 32767
 const quantised = new Int16Array(keptBuckets.length * CLASSES)
 keptBuckets.forEach((bucket, row) => {

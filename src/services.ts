@@ -10,7 +10,9 @@ import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts
 import { openDb, type Db } from './store/db.ts'
 import { migrate } from './store/migrate.ts'
 import { apiKeysRepo, workspacesRepo } from './store/workspaces.ts'
-import { createFeatures, type Feature } from './features.ts'
+import { createChains, createFeatures, type Chains, type Feature } from './features.ts'
+import { createLlmContext, type LlmContext } from './llm/context.ts'
+import type { ResponseCache } from './llm/structured.ts'
 
 export interface Services {
   config: Config
@@ -21,6 +23,8 @@ export interface Services {
   log: Logger
   clock: () => Date
   features: Feature[]
+  chains: Chains
+  llm?: LlmContext
   /** Routes of the feature modules (classify, themes, replies, ask). */
   extraRoutes?: Array<(app: FastifyInstance) => void>
   close(): Promise<void>
@@ -34,6 +38,8 @@ export interface CreateServicesOptions {
   /** Extra enrichment stages after embedding (tests inject failing ones). */
   stages?: EnrichmentStage[]
   handlers?: Record<string, JobHandler>
+  /** The eval harness caches LLM responses so reruns are deterministic and free. */
+  llmCache?: ResponseCache
 }
 
 export async function createServices(config: Config, opts: CreateServicesOptions = {}): Promise<Services> {
@@ -48,7 +54,10 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     embedderReason = picked.reason
   }
   const clock = opts.clock ?? (() => new Date())
-  const features = await createFeatures({ config, db, embedder, log, clock })
+  const llm = createLlmContext(config.llm, db, log, opts.llmCache)
+  const featureContext = { config, db, embedder, log, clock, llm }
+  const chains = createChains(featureContext)
+  const features = await createFeatures(featureContext, chains)
   const stages: EnrichmentStage[] = [embeddingStage(db, embedder), ...features.flatMap((f) => f.stages ?? []), ...(opts.stages ?? [])]
   const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {}), opts.handlers)
   const worker = createWorker(db, stages, { batch: config.worker.batch, pollMs: config.worker.pollMs, log, handlers })
@@ -61,6 +70,8 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     log,
     clock,
     features,
+    chains,
+    llm,
     extraRoutes: features.flatMap((f) => (f.routes ? [f.routes] : [])),
     async close() {
       await worker.stop()

@@ -90,10 +90,10 @@ export class CircuitBreaker {
       this.trialStartedAt = undefined // aborted by the caller or refused locally: says nothing about the endpoint
       return
     }
+    // The streak only resets on success, so a failed half-open trial re-opens the circuit too.
     this.consecutiveFailures++
-    const wasTrial = this.trialStartedAt !== undefined
     this.trialStartedAt = undefined
-    if (wasTrial || this.consecutiveFailures >= this.threshold) {
+    if (this.consecutiveFailures >= this.threshold) {
       const cooldown = error.retryAfterMs ?? this.cooldowns[error.kind as BreakerFailureKind]
       this.isOpen = true
       this.openUntil = this.now() + Math.min(cooldown, MAX_BREAKER_COOLDOWN_MS)

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages'
+import { LengthFinishReasonError } from 'openai/error'
 import { z } from 'zod'
 import type { LlmConfig } from '../config.ts'
 import {
@@ -161,9 +162,12 @@ async function callUntilValid<T>(
       problem = parsed.problem
     } catch (err) {
       const error = toLlmError(err)
-      // The SDK rejects non-JSON content itself when a json_schema format was requested.
+      // Thrown by the SDK before we see the content: a truncated reply or a body that is not JSON.
+      // Fixed wording, because SyntaxError messages quote the body and this text reaches the audit.
       if (error.kind !== 'bad_output') throw error
-      problem = 'the reply was not valid JSON'
+      problem = error.cause instanceof LengthFinishReasonError
+        ? 'the reply was cut off at the token limit; answer more briefly'
+        : 'the reply could not be read as JSON'
     }
     if (outputAttempt >= MAX_OUTPUT_ATTEMPTS) throw new LlmBadOutputError(`output rejected twice: ${problem}`)
     markRetried()

@@ -3,6 +3,19 @@
 // checksums and per-country lengths), linkifyjs (URLs and e-mails, with a real TLD list).
 // Order/account numbers and street addresses have no library; they are keyword- and shape-
 // anchored patterns tuned on test/fixtures/redaction-set.jsonl (see test/unit/redaction.test.ts).
+//
+// Decisions (precision over guesswork):
+// - ORDER covers customer-specific references announced by a word (order, account, customer, booking,
+//   invoice, tracking, member… in en/fr/es/pt/de/it/ko/ja/zh/th) or with an unmistakable shape
+//   ("#A123456", "123-1234567-1234567"). Tracking numbers count (they reveal a delivery address);
+//   the word "ticket", SKUs, flight and train numbers, prices, dates, years and versions do not
+//   ("#88123" is taken whatever it refers to).
+// - PHONE: any valid +international number; national formats only if valid in a configured region,
+//   at least 7 digits, and written with a leading 0 or separators (a bare "612345678" is left alone).
+// - CARD needs a known issuer prefix and a Luhn pass; masked cards ("**** 1234") are not PII here.
+// - URL: only links carrying a secret or an identity (token-like parameters or path segments).
+// - ADDRESS: street + number in en/fr/es/pt/it/de/ko/ja/th, with a postcode and city that follow;
+//   standalone postcodes only where the shape is unambiguous (UK, Canada, Japan's 〒).
 import * as linkify from 'linkifyjs'
 import { countrySpecs, isValidIBAN } from 'ibantools'
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max'
@@ -206,6 +219,9 @@ function findPhones(text: string, regions: CountryCode[]): PiiMatch[] {
     seen.add(key)
     found.push({ type: 'PHONE', start, end, value: text.slice(start, end) })
   }
+  // Every phone number has seven digits close together; most messages have none, and the
+  // per-region scans below are the costliest part of redaction.
+  if (!/\d(?:[\s().\/-]{0,3}\d){6}/.test(text)) return found
   // International numbers first (no region needed), then national formats per region.
   for (const n of findPhoneNumbersInText(text)) add(n.startsAt, n.endsAt)
   for (const region of regions) {

@@ -7,11 +7,15 @@ const DEFAULT_POOL_SIZE = 10
 const EMBEDDING_CHUNK = 500
 
 export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize })
-  // Register the vector type once the extension exists (migrations create it on first start).
-  pool.on('connect', (client) => {
-    client.query(`SET hnsw.iterative_scan = relaxed_order`).catch(() => undefined)
-    pgvector.registerTypes(client).catch(() => undefined)
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    // Awaited before the client is handed out, one statement at a time (pg deprecates overlapping queries
+    // on one client). The vector type only exists once migrations ran, hence the tolerated failure.
+    onConnect: async (client) => {
+      await client.query(`SET hnsw.iterative_scan = relaxed_order`).catch(() => undefined)
+      await pgvector.registerTypes(client).catch(() => undefined)
+    },
   })
   pool.on('error', () => undefined) // an idle client dropped by the server: the pool replaces it
   const probe = await pool.connect()

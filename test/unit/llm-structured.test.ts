@@ -249,6 +249,17 @@ describe('callStructured', () => {
     expect(audits[0].outcome).toBe('bad_output')
   })
 
+  it('asks for a shorter answer when the reply was cut off at the token limit', async () => {
+    const { bodies, post } = endpoint()
+    const truncated = completion('{"label":"neg')
+    truncated.choices[0].finish_reason = 'length'
+    post().reply(200, truncated)
+    post().reply(200, answer({ label: 'negative', confidence: 0.9 }))
+
+    expect((await callStructured(call())).value.label).toBe('negative')
+    expect(bodies[1].messages.at(-1)?.content).toMatch(/cut off at the token limit/)
+  })
+
   it('opens the circuit after N failures, rejects fast without a request, then half-opens and closes', async () => {
     getBreaker(BASE_URL, { failureThreshold: 3, cooldownMs: { server: 300 } })
     const { bodies, post } = endpoint()

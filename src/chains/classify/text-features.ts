@@ -10,7 +10,7 @@ const CHAR_NGRAM_MIN = 3
 const CHAR_NGRAM_MAX = 5
 // Word features are sparser but more precise than character ones; the weights keep both in play.
 // Indexed by feature kind, which is stored in the low two bits of each hashed key.
-const KIND_WEIGHTS = [0, 1, 1, 1]
+const KIND_WEIGHTS = [0, 1.5, 1.0, 0.5]
 const WORD = 1
 const BIGRAM = 2
 const CHAR = 3

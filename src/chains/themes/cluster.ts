@@ -23,7 +23,7 @@ export interface ClusterResult {
 }
 
 // Defaults measured on airline_dev negative tweets with the built-in embedder (scripts/measure-themes.ts).
-export const DEFAULT_DISTANCE_THRESHOLD = 0.9
+export const DEFAULT_DISTANCE_THRESHOLD = 0.75
 export const DEFAULT_MAX_MICRO_CLUSTERS = 200
 export const DEFAULT_SEED = 42
 const DEFAULT_MIN_CLUSTER_SHARE = 0.01
@@ -31,7 +31,7 @@ const DEFAULT_MIN_CLUSTER_FLOOR = 5
 /** A message whose cosine to its theme's centroid is below this is noise, not a weak member. */
 const MIN_MEMBER_SIMILARITY = 0.05
 /** A message left in a too-small group joins the nearest theme when at least this close to its centroid. */
-const STRAY_JOIN_SIMILARITY = Number(process.env.STRAY ?? 0.2)
+const STRAY_JOIN_SIMILARITY = 0.2
 /** Lloyd iterations run on a sample of this many points per micro-cluster, then one pass over all. */
 const SAMPLE_POINTS_PER_CENTRE = 40
 const LLOYD_ITERATIONS = 8

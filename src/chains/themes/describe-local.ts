@@ -8,7 +8,9 @@ const MIN_QUOTES = 3
 /** Weight of centrality against novelty in MMR; higher picks more typical, more alike quotes. */
 const MMR_LAMBDA = 0.7
 /** Cosine above which two messages say the same thing (retweets, copy-paste complaints). */
-const NEAR_DUPLICATE_SIMILARITY = 0.9
+const NEAR_DUPLICATE_SIMILARITY = 0.95
+/** Off-topic members (far below the most central one) are quoted only when nothing else is left. */
+const MIN_RELATIVE_CENTRALITY = 0.5
 /** MMR only looks at the most central messages: enough for variety, cheap for big themes. */
 const MMR_CANDIDATES = 200
 const MAX_LABEL_LENGTH = 48
@@ -40,9 +42,11 @@ function representativeQuotes(texts: string[], vectors: Float32Array[], centroid
     .sort((a, b) => centrality[b] - centrality[a] || a - b)
     .slice(0, MMR_CANDIDATES)
 
+  const floor = candidates.length > 0 ? MIN_RELATIVE_CENTRALITY * centrality[candidates[0]] : 0
+  const onTopic = candidates.filter((i) => centrality[i] >= floor)
   const chosen: number[] = []
   const seenTexts = new Set<string>()
-  const remaining = new Set(candidates)
+  const remaining = new Set(onTopic.length >= MIN_QUOTES ? onTopic : candidates)
   while (chosen.length < MAX_QUOTES && remaining.size > 0) {
     let best = -1
     let bestScore = -Infinity

@@ -1,0 +1,92 @@
+// The no-LLM classifier: trained sentiment model, language identification, few-shot intent model
+// trained on the workspace's taxonomy examples and corrections, and needs-reply signals.
+import { createHash } from 'node:crypto'
+import { cosine } from '../../embeddings/embedder.ts'
+import { embedOne } from '../../embeddings/builtin.ts'
+import { trainIntentModel, type IntentModel } from './intent-local.ts'
+import { detectLanguage } from './language.ts'
+import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
+import { taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
+import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
+import { assessNeedsReply } from './urgency.ts'
+
+/** A corrected message this similar to a new one decides the new one's sentiment. */
+export const CORRECTION_MATCH_MIN_COSINE = 0.85
+const MAX_CACHED_INTENT_MODELS = 50
+const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
+const URGENCY_VERSION = 'signals-v1'
+
+export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
+  const intentModels = new Map<string, IntentModel>()
+  const correctionVectors = new Map<string, Float32Array>()
+
+  function intentModelFor(labels: WorkspaceLabels): IntentModel {
+    const examples = [...taxonomyExamples(labels.taxonomy), ...labels.intentCorrections]
+    const key = `${labels.workspaceId}:${createHash('sha1').update(JSON.stringify(examples)).digest('hex')}`
+    let model = intentModels.get(key)
+    if (!model) {
+      // Corrections are training examples at once: a new set of examples is a new model.
+      model = trainIntentModel(examples)
+      if (intentModels.size >= MAX_CACHED_INTENT_MODELS) intentModels.delete(intentModels.keys().next().value!)
+      intentModels.set(key, model)
+    }
+    return model
+  }
+
+  function correctedSentiment(labels: WorkspaceLabels, text: string): { label: SentimentLabel; similarity: number } | undefined {
+    if (labels.sentimentCorrections.length === 0) return undefined
+    const v = embedOne(text)
+    let best: { label: SentimentLabel; similarity: number } | undefined
+    for (const c of labels.sentimentCorrections) {
+      let cv = correctionVectors.get(c.text)
+      if (!cv) correctionVectors.set(c.text, (cv = embedOne(c.text)))
+      const sim = cosine(v, cv)
+      if (sim >= CORRECTION_MATCH_MIN_COSINE && (!best || sim > best.similarity)) best = { label: c.label, similarity: sim }
+    }
+    return best
+  }
+
+  return {
+    mode: 'local',
+    async classify(labels, inputs) {
+      const intentModel = inputs.some((i) => i.role === 'customer') ? intentModelFor(labels) : undefined
+      return inputs.map((input) => classifyOne(input, labels, intentModel))
+    },
+  }
+
+  function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intentModel?: IntentModel): Classification {
+    const detected = detectLanguage(input.text)
+    const language = input.language ? { code: input.language.split('-')[0], confidence: 1 } : { code: detected.language, confidence: detected.confidence }
+    const predicted = sentimentModel.predict(input.text, language.code)
+    const corrected = correctedSentiment(labels, input.text)
+    const sentiment = corrected
+      ? { label: corrected.label, score: corrected.label === 'positive' ? 1 : corrected.label === 'negative' ? -1 : 0, confidence: corrected.similarity }
+      : { label: predicted.label, score: predicted.score, confidence: predicted.confidence }
+    const intent = input.role === 'customer' && intentModel ? intentModel.predict(input.text) : undefined
+    const assessment = assessNeedsReply({
+      text: input.text,
+      role: input.role,
+      channel: input.channel,
+      sentiment: { label: sentiment.label, score: sentiment.score },
+      intent: intent?.label,
+      unansweredCustomerMessages: input.unansweredCustomerMessages,
+      brandHandles: labels.brandHandles,
+    })
+    return {
+      messageId: input.messageId,
+      sentiment,
+      intent: intent ? { label: intent.label || OTHER_INTENT, confidence: intent.confidence } : null,
+      language,
+      needsReply: assessment.needsReply,
+      urgency: assessment.urgency,
+      reasons: assessment.reasons,
+      versions: {
+        sentiment: corrected ? `corrections+${sentimentModel.version}` : sentimentModel.version,
+        ...(intentModel ? { intent: intentModel.version } : {}),
+        language: input.language ? 'given' : LANGUAGE_DETECTOR_VERSION,
+        urgency: URGENCY_VERSION,
+      },
+      degraded: false,
+    }
+  }
+}

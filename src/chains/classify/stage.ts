@@ -1,0 +1,75 @@
+// The worker's classification stage: sentiment, intent, language and needs-reply for changed messages.
+import type { EnrichmentStage, StageMessage } from '../../pipeline/stages.ts'
+import type { Db } from '../../store/db.ts'
+import { upsertEnrichments, type EnrichmentRow } from '../../store/enrichments.ts'
+import type { Classification, Classifier, ClassifyInput } from './types.ts'
+import { loadWorkspaceLabels } from './workspace-labels.ts'
+
+/** Per message: consecutive customer messages since the last agent reply, this one included. */
+async function conversationContext(db: Db, messages: StageMessage[]) {
+  const { rows } = await db.query<{ id: string; role: string; channel: string; conversation_id: string }>(
+    `SELECT m.id, m.role, c.channel, m.conversation_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+     WHERE m.conversation_id = ANY($1::uuid[]) ORDER BY m.conversation_id, m.sent_at, m.id`,
+    [[...new Set(messages.map((m) => m.conversationId))]],
+  )
+  const ctx = new Map<string, { unanswered: number; channel: string }>()
+  let run = 0
+  let conversation: string | undefined
+  for (const r of rows) {
+    if (r.conversation_id !== conversation) run = 0
+    conversation = r.conversation_id
+    run = r.role === 'agent' ? 0 : run + 1
+    ctx.set(r.id, { unanswered: run, channel: r.channel })
+  }
+  return ctx
+}
+
+export function toEnrichmentRow(workspaceId: string, contentHash: string, c: Classification): EnrichmentRow {
+  return {
+    messageId: c.messageId,
+    workspaceId,
+    sentiment: c.sentiment.label,
+    sentimentScore: c.sentiment.score,
+    sentimentConfidence: c.sentiment.confidence,
+    intent: c.intent?.label ?? null,
+    intentConfidence: c.intent?.confidence ?? null,
+    language: c.language.code,
+    languageConfidence: c.language.confidence,
+    needsReply: c.needsReply,
+    urgency: c.urgency,
+    reasons: c.reasons,
+    versions: c.versions,
+    degraded: c.degraded,
+    degradedReason: c.degradedReason ?? null,
+    contentHash,
+  }
+}
+
+export function classificationStage(db: Db, classifier: Classifier, local: Classifier): EnrichmentStage {
+  return {
+    name: 'classify',
+    async run(messages) {
+      if (messages.length === 0) return
+      const context = await conversationContext(db, messages)
+      const byWorkspace = new Map<string, StageMessage[]>()
+      for (const m of messages) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m])
+      for (const [workspaceId, group] of byWorkspace) {
+        const labels = await loadWorkspaceLabels(db, workspaceId)
+        const toInput = (m: StageMessage): ClassifyInput => ({
+          messageId: m.id,
+          text: m.text,
+          role: m.role,
+          language: m.language,
+          channel: context.get(m.id)?.channel,
+          unansweredCustomerMessages: m.role === 'customer' ? context.get(m.id)?.unanswered : 0,
+        })
+        // Agent messages only need language and sentiment: the local model is enough and costs no tokens.
+        const customers = group.filter((m) => m.role === 'customer').map(toInput)
+        const agents = group.filter((m) => m.role === 'agent').map(toInput)
+        const results = [...(await classifier.classify(labels, customers)), ...(await local.classify(labels, agents))]
+        const hash = new Map(group.map((m) => [m.id, m.contentHash]))
+        await upsertEnrichments(db, results.map((c) => toEnrichmentRow(workspaceId, hash.get(c.messageId)!, c)))
+      }
+    },
+  }
+}

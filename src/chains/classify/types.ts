@@ -1,0 +1,39 @@
+import type { SentimentLabel } from './sentiment-local.ts'
+
+export interface ClassifyInput {
+  messageId: string
+  text: string
+  role: 'customer' | 'agent'
+  /** Language given at ingestion, trusted over detection. */
+  language: string | null
+  channel?: string
+  /** Consecutive customer messages since the last agent reply, this one included. */
+  unansweredCustomerMessages?: number
+}
+
+export interface Classification {
+  messageId: string
+  sentiment: { label: SentimentLabel; score: number; confidence: number }
+  intent: { label: string; confidence: number } | null
+  language: { code: string; confidence: number }
+  needsReply: boolean
+  urgency: 'none' | 'low' | 'normal' | 'high' | 'critical'
+  reasons: string[]
+  versions: Record<string, string>
+  degraded: boolean
+  degradedReason?: string
+}
+
+/** What a workspace contributes to classification: its taxonomy and its people's corrections. */
+export interface WorkspaceLabels {
+  workspaceId: string
+  taxonomy: Array<{ name: string; description: string; examples: string[] }>
+  intentCorrections: Array<{ text: string; label: string }>
+  sentimentCorrections: Array<{ text: string; label: SentimentLabel }>
+  brandHandles: string[]
+}
+
+export interface Classifier {
+  readonly mode: 'local' | 'llm'
+  classify(labels: WorkspaceLabels, inputs: ClassifyInput[], opts?: { signal?: AbortSignal }): Promise<Classification[]>
+}

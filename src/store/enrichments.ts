@@ -1,0 +1,86 @@
+import type { Queryable } from './db.ts'
+
+export interface EnrichmentRow {
+  messageId: string
+  workspaceId: string
+  sentiment: 'negative' | 'neutral' | 'positive' | null
+  sentimentScore: number | null
+  sentimentConfidence: number | null
+  intent: string | null
+  intentConfidence: number | null
+  language: string | null
+  languageConfidence: number | null
+  needsReply: boolean | null
+  urgency: string | null
+  reasons: string[]
+  versions: Record<string, string>
+  degraded: boolean
+  degradedReason: string | null
+  contentHash: string
+}
+
+export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): Promise<void> {
+  if (rows.length === 0) return
+  const col = <K extends keyof EnrichmentRow>(k: K) => rows.map((r) => r[k])
+  await db.query(
+    `INSERT INTO enrichments AS e (message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent,
+       intent_confidence, language, language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash)
+     SELECT u.message_id, u.workspace_id, u.sentiment, u.sentiment_score, u.sentiment_confidence, u.intent, u.intent_confidence,
+       u.language, u.language_confidence, u.needs_reply, u.urgency,
+       coalesce((SELECT array_agg(x) FROM jsonb_array_elements_text(u.reasons::jsonb) x), '{}'), u.versions::jsonb,
+       u.degraded, u.degraded_reason, u.content_hash
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::real[], $5::real[], $6::text[], $7::real[], $8::text[], $9::real[],
+                 $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[])
+       AS u(message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent, intent_confidence, language,
+            language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash)
+     JOIN messages m ON m.id = u.message_id
+     ON CONFLICT (message_id) DO UPDATE SET
+       sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
+       intent = excluded.intent, intent_confidence = excluded.intent_confidence, language = excluded.language,
+       language_confidence = excluded.language_confidence, needs_reply = excluded.needs_reply, urgency = excluded.urgency,
+       reasons = excluded.reasons, versions = excluded.versions, degraded = excluded.degraded,
+       degraded_reason = excluded.degraded_reason, content_hash = excluded.content_hash, updated_at = now()`,
+    [
+      col('messageId'), col('workspaceId'), col('sentiment'), col('sentimentScore'), col('sentimentConfidence'), col('intent'),
+      col('intentConfidence'), col('language'), col('languageConfidence'), col('needsReply'), col('urgency'),
+      rows.map((r) => JSON.stringify(r.reasons)), rows.map((r) => JSON.stringify(r.versions)), col('degraded'),
+      col('degradedReason'), col('contentHash'),
+    ],
+  )
+}
+
+export type CorrectionField = 'sentiment' | 'intent'
+
+export function correctionsRepo(db: Queryable) {
+  return {
+    /** A later correction of the same field of the same message replaces the earlier one. */
+    async upsert(workspaceId: string, messageId: string, field: CorrectionField, label: string, createdBy?: string) {
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO corrections (workspace_id, message_id, field, label, created_by)
+         SELECT $1, m.id, $3, $4, $5 FROM messages m WHERE m.id = $2 AND m.workspace_id = $1
+         ON CONFLICT (message_id, field) DO UPDATE SET label = excluded.label, created_by = excluded.created_by, created_at = now()
+         RETURNING id`,
+        [workspaceId, messageId, field, label, createdBy ?? null],
+      )
+      return rows[0]?.id
+    },
+    /** Corrected messages with their text: training examples for this workspace. */
+    async examples(workspaceId: string, field: CorrectionField): Promise<Array<{ messageId: string; text: string; label: string }>> {
+      const { rows } = await db.query<{ messageId: string; text: string; label: string }>(
+        `SELECT c.message_id AS "messageId", m.text, c.label FROM corrections c JOIN messages m ON m.id = c.message_id
+         WHERE c.workspace_id = $1 AND c.field = $2 ORDER BY c.created_at`,
+        [workspaceId, field],
+      )
+      return rows
+    },
+    async list(workspaceId: string, limit: number) {
+      const { rows } = await db.query(
+        `SELECT c.id, c.message_id AS "messageId", c.field, c.label, c.created_at AS "createdAt", m.text
+         FROM corrections c JOIN messages m ON m.id = c.message_id
+         WHERE c.workspace_id = $1 ORDER BY c.created_at DESC LIMIT $2`,
+        [workspaceId, limit],
+      )
+      return rows
+    },
+  }
+}

@@ -1,0 +1,44 @@
+// A Postgres server for tests without Docker: PGlite (with pgvector) served over the wire protocol, so the
+// `pg` backend (src/store/pg.ts) runs against a real protocol peer. pglite-socket gives every client the
+// same single session, hence one pooled connection only.
+import { rmSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { vector } from '@electric-sql/pglite-pgvector'
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { openDb, type Db } from '../../src/store/db.ts'
+import { freshDataDir } from './services.ts'
+
+export interface PgSocketServer {
+  databaseUrl: string
+  /** Stops the server, closes PGlite and removes its data dir. */
+  close(): Promise<void>
+}
+
+/** Serves a private copy of the migrated template (or `dataDir`) on a free port of 127.0.0.1. */
+export async function startPgSocketServer(dataDir = freshDataDir()): Promise<PgSocketServer> {
+  const pglite = await PGlite.create({ dataDir, extensions: { vector } })
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 })
+  await server.start()
+  return {
+    databaseUrl: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
+    async close() {
+      await server.stop()
+      await pglite.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A `pg`-backend Db on its own socket server; `cleanup` closes both. */
+export async function openPgSocketDb(): Promise<{ db: Db; databaseUrl: string; cleanup: () => Promise<void> }> {
+  const server = await startPgSocketServer()
+  const db = await openDb({ databaseUrl: server.databaseUrl, poolSize: 1 })
+  return {
+    db,
+    databaseUrl: server.databaseUrl,
+    async cleanup() {
+      await db.close()
+      await server.close()
+    },
+  }
+}

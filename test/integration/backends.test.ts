@@ -1,0 +1,307 @@
+// The same repository suite against both backends: embedded PGlite (worker thread) and a Postgres
+// wire-protocol server reached through `pg` (PGlite behind pglite-socket, so no Docker is needed).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ingestConversations, ENRICH_JOB } from '../../src/pipeline/ingest.ts'
+import { isDbError, PG_UNIQUE_VIOLATION, type Db, type Queryable } from '../../src/store/db.ts'
+import { ensureModelIndex, messagesMissingEmbedding, searchSimilar } from '../../src/store/embeddings.ts'
+import { jobsRepo } from '../../src/store/jobs.ts'
+import { listMigrations, migrate } from '../../src/store/migrate.ts'
+import { apiKeysRepo, workspacesRepo } from '../../src/store/workspaces.ts'
+import { openPgSocketDb } from '../helpers/pg-socket.ts'
+import { conversation, openTestDb } from '../helpers/services.ts'
+
+type Opened = { db: Db; cleanup: () => Promise<void> }
+const backends: Array<[kind: Db['kind'], open: () => Promise<Opened>]> = [
+  ['pglite', openTestDb],
+  ['pg', openPgSocketDb],
+]
+
+let seq = 0
+const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++seq}`
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
+function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function message(externalId: string, role: 'customer' | 'agent', text: string, sentAt: string) {
+  return { externalId, role, author: role === 'agent' ? 'Support' : '@someone', text, sentAt }
+}
+
+describe.each(backends)('%s backend', (kind, open) => {
+  let db: Db
+  let cleanup: (() => Promise<void>) | undefined
+
+  beforeAll(async () => {
+    ;({ db, cleanup } = await open())
+  })
+  afterAll(async () => cleanup?.())
+
+  async function messageIds(workspaceId: string): Promise<Map<string, string>> {
+    const { rows } = await db.query<{ id: string; external_id: string }>(`SELECT id, external_id FROM messages WHERE workspace_id = $1`, [workspaceId])
+    return new Map(rows.map((r) => [r.external_id, r.id]))
+  }
+
+  it('has the migrations applied and re-running them applies nothing', async () => {
+    expect(db.kind).toBe(kind)
+    expect((await migrate(db)).applied).toEqual([])
+    const { rows } = await db.query<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`)
+    expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version))
+    const ext = await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'vector'`)
+    expect(ext.rows).toHaveLength(1)
+  })
+
+  it('creates, authenticates and revokes API keys within their workspace only', async () => {
+    const ws = await workspacesRepo(db).create(uniqueName('keys'))
+    const other = await workspacesRepo(db).create(uniqueName('keys-other'))
+    const keys = apiKeysRepo(db)
+    const { id, key } = await keys.create(ws.id, 'agent', 'test key')
+    expect(key).toMatch(/^pk_/)
+    expect(await keys.authenticate(key)).toEqual({ keyId: id, workspaceId: ws.id, role: 'agent' })
+    expect(await keys.authenticate(`${key}x`)).toBeUndefined()
+    const stored = await db.query<{ key_hash: string }>(`SELECT key_hash FROM api_keys WHERE id = $1`, [id])
+    expect(stored.rows[0].key_hash).not.toContain(key.slice(3))
+
+    expect(await keys.revoke(other.id, id)).toBe(false)
+    expect(await keys.authenticate(key)).toBeDefined()
+    expect(await keys.revoke(ws.id, id)).toBe(true)
+    expect(await keys.authenticate(key)).toBeUndefined()
+    expect(await keys.revoke(ws.id, id)).toBe(false)
+    const listed = await keys.list(ws.id)
+    expect(listed).toHaveLength(1)
+    expect(listed[0].revokedAt).not.toBeNull()
+    expect(await keys.list(other.id)).toEqual([])
+  })
+
+  it('ingests idempotently: a re-sent batch changes nothing, an edit is one update and one job', async () => {
+    const ws = await workspacesRepo(db).create(uniqueName('ingest'))
+    const batch = [
+      conversation('b1', [['customer', 'The app logs me out every hour'], ['agent', 'We are on it']]),
+      conversation('b2', [['customer', 'Refund still not received']]),
+    ]
+    const counts = async () =>
+      (
+        await db.query<{ c: number; m: number; j: number }>(
+          `SELECT (SELECT count(*)::int FROM conversations WHERE workspace_id = $1) AS c,
+                  (SELECT count(*)::int FROM messages WHERE workspace_id = $1) AS m,
+                  (SELECT count(*)::int FROM jobs WHERE workspace_id = $1 AND kind = $2) AS j`,
+          [ws.id, ENRICH_JOB],
+        )
+      ).rows[0]
+
+    const first = await ingestConversations(db, ws.id, batch)
+    expect(first.totals).toMatchObject({ created: 2, messages: { created: 3 } })
+    expect(await counts()).toEqual({ c: 2, m: 3, j: 1 })
+
+    const again = await ingestConversations(db, ws.id, structuredClone(batch))
+    expect(again.totals).toMatchObject({ created: 0, updated: 0, unchanged: 2, messages: { created: 0, updated: 0, unchanged: 3 } })
+    expect(again.results.map((r) => r.id)).toEqual(first.results.map((r) => r.id))
+    expect(await counts()).toEqual({ c: 2, m: 3, j: 1 })
+
+    const edited = structuredClone(batch)
+    edited[1].messages[0].text = 'Refund still not received after two weeks'
+    const third = await ingestConversations(db, ws.id, edited)
+    expect(third.results.map((r) => r.status)).toEqual(['unchanged', 'updated'])
+    expect(third.totals.messages).toEqual({ created: 0, updated: 1, unchanged: 2 })
+    expect(await counts()).toEqual({ c: 2, m: 3, j: 2 })
+    const { rows } = await db.query<{ text: string }>(`SELECT text FROM messages WHERE workspace_id = $1 AND external_id = 'b2-m0'`, [ws.id])
+    expect(rows[0].text).toBe('Refund still not received after two weeks')
+
+    // The same external ids in another workspace are other conversations.
+    const other = await workspacesRepo(db).create(uniqueName('ingest-other'))
+    expect((await ingestConversations(db, other.id, batch)).totals.created).toBe(2)
+    expect(await counts()).toEqual({ c: 2, m: 3, j: 2 })
+  })
+
+  describe('vector search', () => {
+    const model = 'test/tiny-4'
+    const q = new Float32Array([1, 0, 0, 0])
+    let wsA: string
+    let wsB: string
+
+    beforeAll(async () => {
+      wsA = (await workspacesRepo(db).create(uniqueName('vec-a'))).id
+      wsB = (await workspacesRepo(db).create(uniqueName('vec-b'))).id
+      await ingestConversations(db, wsA, [
+        {
+          channel: 'x',
+          externalId: 'v1',
+          customer: '@v1',
+          messages: [
+            message('v1-a', 'customer', 'closest', '2026-01-01T00:00:00Z'),
+            message('v1-b', 'agent', 'second', '2026-02-01T00:00:00Z'),
+          ],
+        },
+        {
+          channel: 'email',
+          externalId: 'v2',
+          customer: 'v2@example.com',
+          messages: [
+            message('v2-a', 'customer', 'third', '2026-03-01T00:00:00Z'),
+            message('v2-b', 'customer', 'farthest', '2026-04-01T00:00:00Z'),
+          ],
+        },
+      ])
+      await ingestConversations(db, wsB, [{ channel: 'x', externalId: 'v1', customer: '@b', messages: [message('b-a', 'customer', 'exact match in B', '2026-01-15T00:00:00Z')] }])
+      await ensureModelIndex(db, model, 4)
+      const vectors: Record<string, number[]> = { 'v1-a': [1, 0.1, 0, 0], 'v1-b': [1, 0.5, 0, 0], 'v2-a': [1, 1, 0, 0], 'v2-b': [0, 1, 0, 0] }
+      const a = await messageIds(wsA)
+      const b = await messageIds(wsB)
+      const hashes = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = ANY($1::uuid[])`, [[wsA, wsB]])
+      const hashOf = new Map(hashes.rows.map((r) => [r.id, r.content_hash]))
+      const rows = Object.entries(vectors).map(([ext, v]) => ({ messageId: a.get(ext)!, workspaceId: wsA, model, vector: new Float32Array(v), contentHash: hashOf.get(a.get(ext)!)! }))
+      rows.push({ messageId: b.get('b-a')!, workspaceId: wsB, model, vector: new Float32Array([1, 0, 0, 0]), contentHash: hashOf.get(b.get('b-a')!)! })
+      // Written twice: an upsert, never a duplicate.
+      await db.writeEmbeddings(rows)
+      await db.writeEmbeddings(rows)
+    })
+
+    const texts = async (filters: Parameters<typeof searchSimilar>[5] = {}, k = 10) => (await searchSimilar(db, wsA, model, q, k, filters)).map((h) => h.text)
+
+    it('returns the nearest first, only from the asking workspace, each vector once', async () => {
+      const hits = await searchSimilar(db, wsA, model, q, 10)
+      expect(hits.map((h) => h.text)).toEqual(['closest', 'second', 'third', 'farthest'])
+      expect(hits[0].score).toBeCloseTo(1 / Math.sqrt(1.01), 4)
+      for (let i = 1; i < hits.length; i++) expect(hits[i].score).toBeLessThan(hits[i - 1].score)
+      expect(hits[0]).toMatchObject({ conversationExternalId: 'v1', channel: 'x', role: 'customer', sentAt: '2026-01-01T00:00:00.000Z' })
+      expect(await texts({}, 2)).toEqual(['closest', 'second'])
+      expect((await searchSimilar(db, wsB, model, q, 10)).map((h) => h.text)).toEqual(['exact match in B'])
+      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM message_embeddings WHERE model = $1`, [model])
+      expect(rows[0].n).toBe(5)
+      expect(await messagesMissingEmbedding(db, model, 10, wsA)).toEqual([])
+    })
+
+    it('applies channel, role and time filters', async () => {
+      expect(await texts({ channel: 'email' })).toEqual(['third', 'farthest'])
+      expect(await texts({ role: 'agent' })).toEqual(['second'])
+      expect(await texts({ from: '2026-02-01T00:00:00Z', to: '2026-04-01T00:00:00Z' })).toEqual(['second', 'third'])
+      expect(await texts({ channel: 'x', role: 'customer' })).toEqual(['closest'])
+      expect(await texts({ channel: 'sms' })).toEqual([])
+    })
+
+    it('never mixes models: another model is searched apart, a dimension clash is refused', async () => {
+      await expect(ensureModelIndex(db, model, 8)).rejects.toThrow(/dimension 4/)
+      expect(await searchSimilar(db, wsA, 'test/other-4', q, 10)).toEqual([])
+    })
+
+    it('marks an edited message as missing its embedding until it is rewritten', async () => {
+      await ingestConversations(db, wsA, [
+        {
+          channel: 'email',
+          externalId: 'v2',
+          customer: 'v2@example.com',
+          messages: [message('v2-b', 'customer', 'farthest, edited', '2026-04-01T00:00:00Z')],
+        },
+      ])
+      const missing = await messagesMissingEmbedding(db, model, 10, wsA)
+      expect(missing.map((m) => m.text)).toEqual(['farthest, edited'])
+    })
+
+    it('finds the same neighbours through the HNSW index as by exact scan', async () => {
+      const wsC = (await workspacesRepo(db).create(uniqueName('vec-c'))).id
+      const hnswModel = 'test/hnsw-16'
+      const random = seeded(42)
+      const n = 60
+      await ingestConversations(db, wsC, [
+        { channel: 'chat', externalId: 'many', customer: '@many', messages: Array.from({ length: n }, (_, i) => message(`m${i}`, 'customer', `message ${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString())) },
+      ])
+      const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1`, [wsC])
+      const vec = () => new Float32Array(Array.from({ length: 16 }, () => random() * 2 - 1))
+      await ensureModelIndex(db, hnswModel, 16)
+      await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: wsC, model: hnswModel, vector: vec(), contentHash: r.content_hash })))
+
+      for (let i = 0; i < 5; i++) {
+        const query = vec()
+        const exact = await searchSimilar(db, wsC, hnswModel, query, 5, {}, { exact: true })
+        // Force the planner onto the index so the approximate path is what is compared.
+        const { viaIndex, plan } = await db.transaction(async (tx) => {
+          await tx.query(`SET LOCAL enable_seqscan = off`)
+          await tx.query(`SET LOCAL enable_sort = off`)
+          let plan = ''
+          const explaining: Queryable = {
+            async query(sql, params) {
+              const res = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)
+              plan = res.rows.map((r) => r['QUERY PLAN']).join('\n')
+              return { rows: [], rowCount: 0 }
+            },
+          }
+          await searchSimilar(explaining, wsC, hnswModel, query, 5)
+          return { viaIndex: await searchSimilar(tx, wsC, hnswModel, query, 5), plan }
+        })
+        expect(plan).toMatch(/message_embeddings_hnsw_/)
+        expect(viaIndex.map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+        expect(viaIndex[0].score).toBeCloseTo(exact[0].score, 5)
+      }
+    })
+  })
+
+  it('rolls a failed transaction back completely and stays usable', async () => {
+    const name = uniqueName('rollback')
+    await expect(
+      db.transaction(async (tx) => {
+        const ws = await workspacesRepo(tx).create(name)
+        await tx.query(`INSERT INTO conversations (workspace_id, channel, external_id) VALUES ($1, 'x', 'r1')`, [ws.id])
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(await workspacesRepo(db).byName(name)).toBeUndefined()
+
+    // A database error inside the transaction: same SQLSTATE on both backends, same rollback.
+    const err = await db
+      .transaction(async (tx) => {
+        await workspacesRepo(tx).create(`${name}-2`)
+        await workspacesRepo(tx).create(`${name}-2`)
+      })
+      .catch((e: unknown) => e)
+    expect(isDbError(err) && err.code).toBe(PG_UNIQUE_VIOLATION)
+    expect(await workspacesRepo(db).byName(`${name}-2`)).toBeUndefined()
+
+    const committed = await db.transaction(async (tx) => workspacesRepo(tx).create(`${name}-3`))
+    expect((await workspacesRepo(db).get(committed.id))?.name).toBe(`${name}-3`)
+  })
+
+  it('runs the job queue: claim, complete, fail with backoff, give up after max attempts', async () => {
+    const ws = await workspacesRepo(db).create(uniqueName('jobs'))
+    const jobs = jobsRepo(db)
+    const jobKind = `test-${kind}-${++seq}`
+    const ok = await jobs.enqueue(ws.id, jobKind, { n: 1 })
+    const flaky = await jobs.enqueue(ws.id, jobKind, { n: 2 }, 2)
+
+    const claimed = await jobs.claim('w1', 10, [jobKind])
+    expect(claimed.map((j) => j.id).sort()).toEqual([ok, flaky].sort())
+    expect(claimed.every((j) => j.attempts === 1)).toBe(true)
+    expect(await jobs.claim('w2', 10, [jobKind])).toEqual([]) // running jobs are not handed out twice
+
+    await jobs.complete(ok)
+    const flakyJob = claimed.find((j) => j.id === flaky)!
+    await jobs.fail(flakyJob, 'first failure')
+    const state = async () =>
+      (
+        await db.query<{ status: string; attempts: number; last_error: string | null; delay: number }>(
+          `SELECT status, attempts, last_error, extract(epoch FROM run_after - now())::float AS delay FROM jobs WHERE id = $1`,
+          [flaky],
+        )
+      ).rows[0]
+    const afterFirst = await state()
+    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1, last_error: 'first failure' })
+    expect(afterFirst.delay).toBeGreaterThan(1)
+    expect(afterFirst.delay).toBeLessThanOrEqual(2)
+    expect(await jobs.claim('w1', 10, [jobKind])).toEqual([]) // not before its backoff
+
+    await db.query(`UPDATE jobs SET run_after = now() WHERE id = $1`, [flaky])
+    const retry = await jobs.claim('w1', 10, [jobKind])
+    expect(retry.map((j) => [j.id, j.attempts])).toEqual([[flaky, 2]])
+    await jobs.fail(retry[0], 'second failure')
+    expect(await state()).toMatchObject({ status: 'failed', attempts: 2, last_error: 'second failure' })
+
+    const { rows } = await db.query<{ status: string }>(`SELECT status FROM jobs WHERE id = $1`, [ok])
+    expect(rows[0].status).toBe('done')
+    await db.query(`UPDATE jobs SET run_after = now() WHERE id = $1`, [flaky])
+    expect(await jobs.claim('w1', 10, [jobKind])).toEqual([]) // failed is final
+  })
+})

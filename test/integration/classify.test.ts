@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+beforeAll(async () => {
+  t = await createTestServices()
+})
+afterAll(async () => t?.close())
+
+async function ingest(ws: Awaited<ReturnType<typeof createWorkspace>>, convs: unknown[]) {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: convs } })
+  expect(res.statusCode).toBe(200)
+  await t.services.worker.drain()
+  return res.json().results as Array<{ id: string }>
+}
+
+describe('local classification', () => {
+  it('enriches customer messages with sentiment, intent, language and needs-reply, and lists by them', async () => {
+    const ws = await createWorkspace(t.services)
+    const [bad, good, fr] = await ingest(ws, [
+      conversation('k1', [['customer', 'Your app crashes every time I log in, this is terrible! Is the service down?']]),
+      conversation('k2', [['customer', 'Thank you so much, the support team was amazing 😍']]),
+      conversation('k3', [['customer', 'Bonjour, j’ai été prélevé deux fois ce mois-ci, pouvez-vous me rembourser ?']]),
+    ])
+    const get = async (id: string) => (await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}`, headers: ws.auth('agent') })).json()
+    const e1 = (await get(bad.id)).messages[0].enrichment
+    expect(e1.sentiment.label).toBe('negative')
+    expect(e1.needsReply).toBe(true)
+    expect(e1.language.code).toBe('en')
+    expect(e1.versions.sentiment).toBeTruthy()
+    const e2 = (await get(good.id)).messages[0].enrichment
+    expect(e2.sentiment.label).toBe('positive')
+    expect(e2.intent.label).toBe('praise')
+    const e3 = (await get(fr.id)).messages[0].enrichment
+    expect(e3.language.code).toBe('fr')
+    expect(e3.intent.label).toBe('billing')
+
+    const negatives = await t.app.inject({ method: 'GET', url: '/v1/conversations?sentiment=negative', headers: ws.auth('analyst') })
+    expect(negatives.json().items.map((c: { id: string }) => c.id)).toEqual([bad.id])
+  })
+
+  it('uses a correction at once: the relabelled message and similar new ones follow it', async () => {
+    const ws = await createWorkspace(t.services)
+    const [c] = await ingest(ws, [conversation('r1', [['customer', 'where can I find the wifi password sticker']])])
+    const msgId = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages[0].id
+    const corr = await t.app.inject({ method: 'POST', url: `/v1/messages/${msgId}/corrections`, headers: ws.auth('agent'), payload: { field: 'intent', label: 'account_login' } })
+    expect(corr.statusCode).toBe(201)
+    const after = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages[0].enrichment
+    expect(after.intent).toMatchObject({ label: 'account_login', confidence: 1 })
+    expect(after.versions.intent).toBe('human')
+
+    const bad = await t.app.inject({ method: 'POST', url: `/v1/messages/${msgId}/corrections`, headers: ws.auth('agent'), payload: { field: 'intent', label: 'nonsense' } })
+    expect(bad.statusCode).toBe(400)
+    const other = await createWorkspace(t.services)
+    const foreign = await t.app.inject({ method: 'POST', url: `/v1/messages/${msgId}/corrections`, headers: other.auth('agent'), payload: { field: 'intent', label: 'billing' } })
+    expect(foreign.statusCode).toBe(404)
+  })
+
+  it('replaces the taxonomy and validates it', async () => {
+    const ws = await createWorkspace(t.services)
+    const intents = [
+      { name: 'refund', description: 'wants money back', examples: ['refund please', 'I want my money back', 'give me a refund for the order'] },
+      { name: 'shipping', description: 'where is the parcel', examples: ['where is my parcel', 'package not delivered yet', 'tracking shows nothing'] },
+    ]
+    const put = await t.app.inject({ method: 'PUT', url: '/v1/taxonomy', headers: ws.auth(), payload: { intents } })
+    expect(put.statusCode).toBe(200)
+    const [c] = await ingest(ws, [conversation('t1', [['customer', 'my parcel is still not delivered, where is it?']])])
+    const e = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages[0].enrichment
+    expect(e.intent.label).toBe('shipping')
+    const invalid = await t.app.inject({ method: 'PUT', url: '/v1/taxonomy', headers: ws.auth(), payload: { intents: [{ name: 'Bad Name', description: '', examples: [] }] } })
+    expect(invalid.statusCode).toBe(400)
+    expect((await t.app.inject({ method: 'PUT', url: '/v1/taxonomy', headers: ws.auth('agent'), payload: { intents } })).statusCode).toBe(403)
+  })
+})

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SENTIMENT_MODEL_DIR, loadSentimentModel } from '../../src/chains/classify/sentiment-local.ts'
+import { lexiconHits, normalizeForSentiment, tokenizeForSentiment } from '../../src/chains/classify/features.ts'
+
+const MODEL_PRESENT = existsSync(`${DEFAULT_SENTIMENT_MODEL_DIR}/model.json`)
+
+function hits(text: string, language: string) {
+  const normalized = normalizeForSentiment(text)
+  return lexiconHits(normalized, tokenizeForSentiment(normalized), language)
+}
+
+describe('sentiment lexicon negation', () => {
+  it.each([
+    ['en', 'this is not good'],
+    ['fr', "ce n'est pas bon"],
+    ['es', 'no me gusta'],
+    ['de', 'das gefällt mir nicht, gar nicht gut'],
+    ['ko', '안 좋아요'],
+    ['ko', '좋지 않았다'],
+    ['th', 'ไม่ดี'],
+  ])('%s: "%s" counts as negative', (language, text) => {
+    const result = hits(text, language)
+    expect(result.negative).toBeGreaterThan(0)
+    expect(result.positive).toBe(0)
+  })
+
+  it('prefers the longer Korean entry ("재미없" is not "재미")', () => {
+    expect(hits('진짜 재미없다', 'ko')).toEqual({ positive: 0, negative: 1 })
+  })
+})
+
+describe.skipIf(!MODEL_PRESENT)('local sentiment model (skipped: models/sentiment/model.json missing)', () => {
+  const model = loadSentimentModel()
+
+  it('has a version derived from the weights file and is cached', () => {
+    expect(model.version).toMatch(/^sentiment-local-[0-9a-f]{12}$/)
+    expect(loadSentimentModel()).toBe(model)
+  })
+
+  it.each([
+    ['en', 'I love this, thank you so much for the quick help! 😍', 'positive'],
+    ['en', 'Worst service ever. Still waiting for my refund 😡', 'negative'],
+    ['en', 'This is not good at all.', 'negative'],
+    ['fr', "Merci beaucoup, c'est parfait, je suis très content !", 'positive'],
+    ['fr', "C'est nul, je suis vraiment déçu du service.", 'negative'],
+    ['es', 'Me encanta, excelente atención, ¡gracias!', 'positive'],
+    ['es', 'Pésimo servicio, no me gusta nada, qué asco.', 'negative'],
+    ['de', 'Super, vielen Dank, alles perfekt!', 'positive'],
+    ['de', 'Schrecklich, total enttäuscht, nie wieder.', 'negative'],
+    ['pt', 'Amei, ótimo atendimento, obrigado!', 'positive'],
+    ['pt', 'Péssimo, que raiva, serviço horrível.', 'negative'],
+    ['it', 'Bellissimo, grazie mille, tutto perfetto!', 'positive'],
+    ['it', 'Che schifo, servizio pessimo, sono deluso.', 'negative'],
+    ['ko', '정말 최고예요 강추합니다 ㅋㅋ', 'positive'],
+    ['ko', '최악이에요 너무 지루하고 돈 아깝다 ㅠㅠ', 'negative'],
+    ['th', 'อร่อยมาก ประทับใจสุดๆ ขอบคุณค่ะ', 'positive'],
+    ['th', 'แย่มาก บริการห่วย ผิดหวังสุดๆ', 'negative'],
+  ])('%s: %s → %s', (_language, text, expected) => {
+    expect(model.predict(text).label).toBe(expected)
+  })
+
+  it('turns negation and emoji into the expected direction', () => {
+    expect(model.predict('good').score).toBeGreaterThan(model.predict('not good').score)
+    expect(model.predict('ไม่ดีเลย').score).toBeLessThan(model.predict('ดีมาก').score)
+    expect(model.predict('안 좋아요').score).toBeLessThan(model.predict('좋아요').score)
+    expect(model.predict('pedido recibido 👍').score).toBeGreaterThan(model.predict('pedido recibido 👎').score)
+  })
+
+  it('returns probabilities that sum to 1, a score in [-1, 1] and the label with the top probability', () => {
+    for (const text of ['ok', 'The parcel is at the depot.', '최고', '', '🙂', 'นี่คืออะไร']) {
+      const prediction = model.predict(text)
+      const probs = Object.values(prediction.probs)
+      expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6)
+      expect(Math.abs(prediction.score)).toBeLessThanOrEqual(1)
+      expect(prediction.confidence).toBe(Math.max(...probs))
+      expect(prediction.probs[prediction.label]).toBe(prediction.confidence)
+    }
+  })
+
+  it('accepts a caller-given language tag', () => {
+    expect(model.predict('Não gostei, péssimo', 'pt-BR').label).toBe('negative')
+  })
+})

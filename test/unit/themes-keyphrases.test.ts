@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { clusterKeyphrases } from '../../src/chains/themes/keyphrases.ts'
+import { describeCluster } from '../../src/chains/themes/describe-local.ts'
+
+// Made-up messages written for this test.
+const docs = [
+  '@acme my parcel never arrived, tracking number 12345 http://t.co/x',
+  'parcel never arrived and the tracking page is blank',
+  'Still no parcel. Tracking says delivered but it never arrived',
+  'where is my parcel? tracking not updated for days',
+  'the app crashes when I open the settings page',
+  'app crashes every time on login, please fix',
+  'Since the update the app crashes on startup',
+  'app crashes again after the update',
+  'random thought about nothing',
+]
+const labels = [0, 0, 0, 0, 1, 1, 1, 1, -1]
+
+describe('clusterKeyphrases', () => {
+  const phrases = clusterKeyphrases(docs, labels, { top: 5, language: 'en' })
+
+  it('gives distinctive phrases per cluster, bigrams included, and none for noise', () => {
+    expect([...phrases.keys()].sort()).toEqual([0, 1])
+    const first = phrases.get(0)!.map((p) => p.phrase)
+    const second = phrases.get(1)!.map((p) => p.phrase)
+    expect(first.slice(0, 3).some((p) => p.includes('parcel') || p.includes('tracking'))).toBe(true)
+    expect(second).toContain('app crashes')
+    expect(first.some((p) => p.includes('crash'))).toBe(false)
+  })
+
+  it('drops handles, links, numbers and stopwords', () => {
+    const all = [...phrases.values()].flat().map((p) => p.phrase)
+    for (const phrase of all) {
+      expect(phrase).not.toMatch(/acme|http|t\.co|\d|^(the|my|and|is|on)$/)
+    }
+  })
+
+  it('orders phrases by decreasing weight and skips a word already inside a stronger bigram', () => {
+    const second = phrases.get(1)!
+    for (let i = 1; i < second.length; i++) expect(second[i].weight).toBeLessThanOrEqual(second[i - 1].weight)
+    const words = second.map((p) => p.phrase)
+    expect(words).not.toContain('crashes')
+  })
+
+  it('handles scripts written without spaces', () => {
+    const thai = clusterKeyphrases(['บัตรเครดิตหาย', 'บัตรเครดิตหายไป', 'แอปค้าง', 'แอปค้างอีกแล้ว'], [0, 0, 1, 1])
+    expect(thai.get(0)!.length).toBeGreaterThan(0)
+  })
+
+  it('rejects mismatched inputs', () => {
+    expect(() => clusterKeyphrases(['a'], [0, 1])).toThrow(/differ/)
+  })
+})
+
+describe('describeCluster', () => {
+  const unit = (values: number[]) => {
+    const norm = Math.hypot(...values)
+    return Float32Array.from(values, (x) => x / norm)
+  }
+  const texts = ['parcel lost', 'parcel lost', 'parcel lost!!', 'tracking is blank', 'courier never came', 'refund for the parcel?', 'unrelated']
+  const vectors = [unit([1, 0.1, 0]), unit([1, 0.1, 0]), unit([1, 0.1, 0.01]), unit([0.8, 0.5, 0]), unit([0.8, 0, 0.5]), unit([0.7, 0.3, 0.3]), unit([0, 0, 1])]
+  const centroid = unit([1, 0.2, 0.2])
+  const result = describeCluster({ keyphrases: [{ phrase: 'parcel lost', weight: 0.3 }, { phrase: 'tracking', weight: 0.1 }], texts, vectors, centroid })
+
+  it('picks 3–5 central, non-duplicate quotes', () => {
+    expect(result.representativeIdx.length).toBeGreaterThanOrEqual(3)
+    expect(result.representativeIdx.length).toBeLessThanOrEqual(5)
+    const picked = result.representativeIdx.filter((i) => i <= 2)
+    expect(picked).toHaveLength(1)
+    expect(result.representativeIdx).not.toContain(6)
+  })
+
+  it('labels from the top phrase and describes with phrases and a quote', () => {
+    expect(result.label).toBe('Parcel lost')
+    expect(result.description).toContain('7 messages')
+    expect(result.description).toContain('“tracking”')
+    expect(result.description).toContain(texts[result.representativeIdx[0]])
+  })
+
+  it('falls back to a label from the most central message without key phrases', () => {
+    const bare = describeCluster({ keyphrases: [], texts, vectors, centroid })
+    expect(bare.label.length).toBeGreaterThan(0)
+  })
+})
