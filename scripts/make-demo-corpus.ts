@@ -1822,5 +1822,12 @@ function main(): void {
   console.log(`wrote ${conversations.length} conversations (${messages} messages) and ${DEMO_KNOWLEDGE_ARTICLES.length} knowledge articles to demo/`)
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
-if (invokedDirectly) main()
+// Importing this module (the test does) must not write files; only running it does.
+function invokedDirectly(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+  } catch {
+    return false
+  }
+}
+if (invokedDirectly()) main()

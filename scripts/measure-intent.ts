@@ -76,8 +76,25 @@ interface Result {
   accuracy: number
   inScopeAccuracy?: number
   otherRecall?: number
+  /** Expected calibration error of the top known intent's probability (10 bins). */
+  ece: number
   trainSeconds: number
-  temperatureNote?: string
+  /** In-scope accuracy and other-recall at several thresholds (only when the test set has "other"). */
+  thresholdSweep?: Array<{ threshold: number; inScopeAccuracy: number; otherRecall: number }>
+}
+
+const SWEEP_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+
+function expectedCalibrationError(points: Array<{ p: number; correct: boolean }>, bins = 10): number {
+  let total = 0
+  for (let b = 0; b < bins; b++) {
+    const inBin = points.filter((x) => Math.min(bins - 1, Math.floor(x.p * bins)) === b)
+    if (inBin.length === 0) continue
+    const confidence = inBin.reduce((s, x) => s + x.p, 0) / inBin.length
+    const accuracy = inBin.filter((x) => x.correct).length / inBin.length
+    total += (inBin.length / points.length) * Math.abs(confidence - accuracy)
+  }
+  return total
 }
 
 function evaluate(dataset: string, train: Example[], test: Example[], sgd?: Partial<SgdSettings>, threshold?: number): Result {
@@ -91,8 +108,12 @@ function evaluate(dataset: string, train: Example[], test: Example[], sgd?: Part
   let inScopeCorrect = 0
   let other = 0
   let otherCorrect = 0
+  const calibration: Array<{ p: number; correct: boolean }> = []
+  const rankings: Array<{ gold: string; ranked: Array<{ label: string; p: number }> }> = []
   for (const e of test) {
-    const { label } = model.predict(e.text)
+    const { label, ranked } = model.predict(e.text)
+    calibration.push({ p: ranked[0].p, correct: ranked[0].label === e.label })
+    rankings.push({ gold: e.label, ranked })
     const ok = label === e.label
     if (ok) correct++
     if (e.label === OTHER_INTENT) {
@@ -103,10 +124,23 @@ function evaluate(dataset: string, train: Example[], test: Example[], sgd?: Part
       if (ok) inScopeCorrect++
     }
   }
-  const result: Result = { dataset, train: train.length, test: test.length, accuracy: correct / test.length, trainSeconds }
+  const result: Result = { dataset, train: train.length, test: test.length, accuracy: correct / test.length, ece: expectedCalibrationError(calibration), trainSeconds }
   if (other > 0) {
     result.inScopeAccuracy = inScopeCorrect / inScope
     result.otherRecall = otherCorrect / other
+    result.thresholdSweep = SWEEP_THRESHOLDS.map((threshold) => {
+      const predicted = rankings.map(({ gold, ranked }) => {
+        const best = ranked.find((r) => r.label !== OTHER_INTENT)
+        return { gold, label: ranked[0].label === OTHER_INTENT || !best || best.p < threshold ? OTHER_INTENT : best.label }
+      })
+      const ins = predicted.filter((x) => x.gold !== OTHER_INTENT)
+      const oos = predicted.filter((x) => x.gold === OTHER_INTENT)
+      return {
+        threshold,
+        inScopeAccuracy: ins.filter((x) => x.label === x.gold).length / ins.length,
+        otherRecall: oos.filter((x) => x.label === OTHER_INTENT).length / oos.length,
+      }
+    })
   }
   return result
 }
@@ -137,6 +171,10 @@ if (json) console.log(JSON.stringify(results, null, 2))
 else {
   for (const r of results) {
     const extra = r.otherRecall === undefined ? '' : `  in-scope ${(100 * r.inScopeAccuracy!).toFixed(1)}%  oos→other recall ${(100 * r.otherRecall).toFixed(1)}%`
-    console.log(`${r.dataset.padEnd(30)} train ${String(r.train).padStart(5)}  test ${String(r.test).padStart(5)}  accuracy ${(100 * r.accuracy).toFixed(1)}%${extra}  train ${r.trainSeconds.toFixed(1)} s CPU`)
+    console.log(`${r.dataset.padEnd(30)} train ${String(r.train).padStart(5)}  test ${String(r.test).padStart(5)}  accuracy ${(100 * r.accuracy).toFixed(1)}%${extra}  ECE ${r.ece.toFixed(3)}  train ${r.trainSeconds.toFixed(1)} s CPU`)
+    if (r.thresholdSweep) {
+      const cells = r.thresholdSweep.map((t) => `${t.threshold}: ${(100 * t.inScopeAccuracy).toFixed(1)}/${(100 * t.otherRecall).toFixed(1)}`)
+      console.log(`${''.padEnd(30)} threshold → in-scope acc / other recall  ${cells.join('  ')}`)
+    }
   }
 }

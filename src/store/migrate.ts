@@ -22,8 +22,13 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * several processes start at once (a transaction-scoped advisory lock serialises them).
  */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  // Under the lock too: concurrent CREATE TABLE IF NOT EXISTS can still fail on a Postgres server
+  // (a unique violation in pg_type) when two processes start at once.
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('parley:migrate'))`)
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
+  })
   const applied: string[] = []
   for (const m of listMigrations(dir)) {
     const did = await db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Db, EmbeddingRow, Queryable, QueryResult } from './db.ts'
@@ -29,13 +29,17 @@ export class DbQueryError extends Error {
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const dir = dataDir ? resolve(dataDir) : undefined
   if (dir) mkdirSync(dirname(dir), { recursive: true })
+  const releaseLock = dir ? lockDataDir(dir) : () => undefined
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir: dir } })
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>()
   let nextId = 1
   let closed = false
 
   await new Promise<void>((ok, fail) => {
-    const onError = (err: Error) => fail(new Error(`cannot open embedded database at ${dir ?? '(memory)'}: ${err.message}`))
+    const onError = (err: Error) => {
+      releaseLock()
+      fail(new Error(`cannot open embedded database at ${dir ?? '(memory)'}: ${err.message}`))
+    }
     worker.once('error', onError)
     worker.once('message', (m: { ready?: boolean }) => {
       worker.off('error', onError)
@@ -112,6 +116,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       await locked(() => send('close', ''))
       closed = true
       await worker.terminate()
+      releaseLock()
     },
   }
 }
@@ -120,4 +125,33 @@ function toCloneable(v: unknown): unknown {
   // Float32Array clones fine but PGlite would serialise it as bytea; vectors travel as pgvector text.
   if (v instanceof Float32Array) return `[${Array.prototype.join.call(v, ',')}]`
   return v
+}
+
+/**
+ * Two processes writing one PGlite data dir corrupt it. The lock names the owner so the error can say
+ * what to do; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const lockFile = `${dir}.lock`
+  try {
+    const owner = Number.parseInt(readFileSync(lockFile, 'utf8'), 10)
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `the embedded database ${dir} is in use by process ${owner}. Stop it first (the CLI and the server cannot share an embedded store), or use a Postgres server via DATABASE_URL.`,
+      )
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+  }
+  writeFileSync(lockFile, String(process.pid))
+  return () => rmSync(lockFile, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

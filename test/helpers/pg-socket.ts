@@ -14,10 +14,14 @@ export interface PgSocketServer {
   close(): Promise<void>
 }
 
-/** Serves a private copy of the migrated template (or `dataDir`) on a free port of 127.0.0.1. */
-export async function startPgSocketServer(dataDir = freshDataDir()): Promise<PgSocketServer> {
+/**
+ * Serves a private copy of the migrated template (or `dataDir`) on a free port of 127.0.0.1. Several
+ * connections are queued onto the one session, a transaction at a time.
+ */
+export async function startPgSocketServer(opts: { dataDir?: string; maxConnections?: number } = {}): Promise<PgSocketServer> {
+  const dataDir = opts.dataDir ?? freshDataDir()
   const pglite = await PGlite.create({ dataDir, extensions: { vector } })
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 })
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: opts.maxConnections ?? 1 })
   await server.start()
   return {
     databaseUrl: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,

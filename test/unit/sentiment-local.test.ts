@@ -30,7 +30,8 @@ describe('sentiment lexicon negation', () => {
   })
 })
 
-describe.skipIf(!MODEL_PRESENT)('local sentiment model (skipped: models/sentiment/model.json missing)', () => {
+const MODEL_TITLE = MODEL_PRESENT ? 'local sentiment model' : 'local sentiment model (skipped: models/sentiment/model.json missing, run npm run train:sentiment)'
+describe.skipIf(!MODEL_PRESENT)(MODEL_TITLE, () => {
   const model = loadSentimentModel()
 
   it('has a version derived from the weights file and is cached', () => {

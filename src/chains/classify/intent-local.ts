@@ -34,8 +34,11 @@ export interface SgdSettings {
   epochs: number
   learningRate: number
   l2: number
+  warmStart: boolean
 }
-export const DEFAULT_SGD: Omit<SgdSettings, 'epochs'> = { learningRate: 2, l2: 1e-6 }
+export const DEFAULT_SGD: Omit<SgdSettings, 'epochs'> = { learningRate: 2, l2: 1e-6, warmStart: true }
+const FINISH_EPOCH_SHARE = 1 / 2
+const FINISH_LEARNING_RATE_SHARE = 0.5
 // Small training sets (a taxonomy's few examples) gain from more passes and cost little;
 // large ones converge in a few. Measured: 15 passes add ~1 point at 10 examples per intent.
 const MIN_EPOCHS = 6
@@ -185,12 +188,12 @@ export function fitTemperature(logits: Float64Array[], targets: number[]): numbe
 }
 
 /** Deterministic stratified split; classes with fewer than 3 examples stay whole in the training part. */
-function stratifiedHoldout<T extends { label: string }>(items: T[], share: number, random: () => number): { fit: T[]; holdout: T[] } {
-  const byLabel = new Map<string, T[]>()
-  for (const item of items) byLabel.set(item.label, [...(byLabel.get(item.label) ?? []), item])
+function stratifiedHoldout<T>(items: T[], classOf: (item: T) => number, share: number, random: () => number): { fit: T[]; holdout: T[] } {
+  const byClass = new Map<number, T[]>()
+  for (const item of items) byClass.set(classOf(item), [...(byClass.get(classOf(item)) ?? []), item])
   const fit: T[] = []
   const holdout: T[] = []
-  for (const group of byLabel.values()) {
+  for (const group of byClass.values()) {
     const shuffled = group.slice()
     shuffleInPlace(shuffled, random)
     const take = group.length >= 3 ? Math.max(1, Math.round(group.length * share)) : 0
@@ -200,24 +203,42 @@ function stratifiedHoldout<T extends { label: string }>(items: T[], share: numbe
   return { fit, holdout }
 }
 
-interface FittedClassifier {
+interface CalibratedClassifier {
   vectorizer: TfidfVectorizer
   model: SoftmaxRegression
+  temperature: number
 }
 
-interface PreparedExample {
-  text: string
-  label: string
-  counts: Map<number, number>
-}
-
-function fitClassifier(examples: PreparedExample[], labelIndex: Map<string, number>, settings: SgdSettings, seed: number): FittedClassifier {
+/**
+ * Trains on most of the data, fits the temperature on the stratified rest, then keeps training
+ * the same model on everything. Continuing (rather than training a second model from scratch)
+ * makes calibration cost a fraction of a training run, which matters because workspaces retrain
+ * whenever their taxonomy or corrections change.
+ */
+function trainCalibrated(examples: Array<{ label: string; counts: Map<number, number> }>, labelIndex: Map<string, number>, settings: SgdSettings, seed: number): CalibratedClassifier {
   const vectorizer = new TfidfVectorizer()
+  // Idf over all texts, held-out ones included, is unsupervised and leaks no label.
   const vectors = vectorizer.fitCounts(examples.map((e) => e.counts))
-  const data = vectors.map((x, i) => ({ x, y: labelIndex.get(examples[i].label)! }))
+  const data: LabelledVector[] = vectors.map((x, i) => ({ x, y: labelIndex.get(examples[i].label)! }))
   const model = new SoftmaxRegression(vectorizer.dimension, labelIndex.size)
-  model.train(data, settings, mulberry32(seed))
-  return { vectorizer, model }
+  const random = mulberry32(seed)
+  const { fit, holdout } = stratifiedHoldout(data, (d) => d.y, CALIBRATION_SHARE, mulberry32(seed ^ 0x5bd1e995))
+  if (labelIndex.size < 2 || holdout.length === 0 || fit.length === 0) {
+    model.train(data, settings, random)
+    return { vectorizer, model, temperature: 1 }
+  }
+  model.train(fit, settings, random)
+  const temperature = fitTemperature(
+    holdout.map((d) => model.logits(d.x)),
+    holdout.map((d) => d.y),
+  )
+  if (settings.warmStart) {
+    model.train(data, { ...settings, epochs: Math.ceil(settings.epochs * FINISH_EPOCH_SHARE), learningRate: settings.learningRate * FINISH_LEARNING_RATE_SHARE }, random)
+    return { vectorizer, model, temperature }
+  }
+  const fresh = new SoftmaxRegression(vectorizer.dimension, labelIndex.size)
+  fresh.train(data, settings, random)
+  return { vectorizer, model: fresh, temperature }
 }
 
 function modelVersion(examples: Array<{ text: string; label: string }>, settings: object): string {
@@ -244,9 +265,8 @@ export function trainIntentModel(
   const classLabels = [...new Set(cleaned.map((e) => e.label))].sort()
   const labelIndex = new Map(classLabels.map((l, i) => [l, i]))
 
-  const prepared = cleaned.map((e) => ({ ...e, counts: extractFeatureCounts(e.text) }))
-  const temperature = classLabels.length < 2 ? 1 : calibrate(prepared, labelIndex, settings, seed)
-  const { vectorizer, model } = fitClassifier(prepared, labelIndex, settings, seed)
+  const prepared = cleaned.map((e) => ({ label: e.label, counts: extractFeatureCounts(e.text) }))
+  const { vectorizer, model, temperature } = trainCalibrated(prepared, labelIndex, settings, seed)
   const labels = classLabels.includes(OTHER_INTENT) ? classLabels : [...classLabels, OTHER_INTENT]
 
   return {
@@ -265,16 +285,4 @@ export function trainIntentModel(
       return { label: top.label, confidence: top.p, ranked: ranked.slice(0, RANKED_LIMIT) }
     },
   }
-}
-
-/** Fits a temperature on a stratified held-out slice with a model trained on the rest. */
-function calibrate(examples: PreparedExample[], labelIndex: Map<string, number>, settings: SgdSettings, seed: number): number {
-  const { fit, holdout } = stratifiedHoldout(examples, CALIBRATION_SHARE, mulberry32(seed ^ 0x5bd1e995))
-  if (holdout.length === 0 || fit.length === 0) return 1
-  const { vectorizer, model } = fitClassifier(fit, labelIndex, settings, seed)
-  const logits = holdout.map((e) => model.logits(vectorizer.vectorize(e.counts)))
-  return fitTemperature(
-    logits,
-    holdout.map((e) => labelIndex.get(e.label)!),
-  )
 }

@@ -33,8 +33,8 @@ const MIN_MEMBER_SIMILARITY = 0.05
 /** A message left in a too-small group joins the nearest theme when at least this close to its centroid. */
 const STRAY_JOIN_SIMILARITY = 0.2
 /** Lloyd iterations run on a sample of this many points per micro-cluster, then one pass over all. */
-const SAMPLE_POINTS_PER_CENTRE = 40
-const LLOYD_ITERATIONS = 8
+const SAMPLE_POINTS_PER_CENTRE = 25
+const LLOYD_ITERATIONS = 6
 
 export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {}): ClusterResult {
   const n = vectors.length
@@ -103,14 +103,36 @@ function kMeansPlusPlus(points: Float32Array[], k: number, random: () => number)
 }
 
 function nearest(point: Float32Array, centres: Float32Array[]): number {
+  // Four centres per pass over the point: each point value is loaded once for four products,
+  // which is most of the clustering time at 50,000 messages.
   let best = 0
   let bestScore = -Infinity
-  for (let c = 0; c < centres.length; c++) {
-    const score = dot(point, centres[c])
-    if (score > bestScore) {
-      bestScore = score
-      best = c
+  const dimension = point.length
+  let c = 0
+  for (; c + 3 < centres.length; c += 4) {
+    const c0 = centres[c]
+    const c1 = centres[c + 1]
+    const c2 = centres[c + 2]
+    const c3 = centres[c + 3]
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let d = 0; d < dimension; d++) {
+      const x = point[d]
+      s0 += x * c0[d]
+      s1 += x * c1[d]
+      s2 += x * c2[d]
+      s3 += x * c3[d]
     }
+    if (s0 > bestScore) (bestScore = s0), (best = c)
+    if (s1 > bestScore) (bestScore = s1), (best = c + 1)
+    if (s2 > bestScore) (bestScore = s2), (best = c + 2)
+    if (s3 > bestScore) (bestScore = s3), (best = c + 3)
+  }
+  for (; c < centres.length; c++) {
+    const score = dot(point, centres[c])
+    if (score > bestScore) (bestScore = score), (best = c)
   }
   return best
 }

@@ -4,7 +4,7 @@ import type { PolarityLexicon } from './types.ts'
 // mostly on VADER's lexicon; this list adds service vocabulary VADER lacks.
 export const ENGLISH: PolarityLexicon = {
   positive: [
-    'thanks', 'thank', 'thx', 'ty', 'great', 'awesome', 'amazing', 'excellent', 'love', 'loved', 'loving',
+    'good', 'like', 'liked', 'thanks', 'thank', 'thx', 'ty', 'great', 'awesome', 'amazing', 'excellent', 'love', 'loved', 'loving',
     'perfect', 'fantastic', 'wonderful', 'best', 'helpful', 'resolved', 'fixed', 'recommend*', 'happy',
     'glad', 'enjoy*', 'fast', 'quick', 'smooth', 'easy', 'beautiful', 'brilliant', 'superb', 'nice', 'cool',
     'excited', 'exciting', 'congrat*', 'proud', 'fun', 'favourite', 'favorite', 'yay', 'lol', 'haha*',
