@@ -2,7 +2,7 @@
 // themes vs true classes), key phrases per theme, identity across two halves of the data, and the
 // time to cluster 50,000 synthetic 384-dimensional vectors.
 //
-//   npx tsx scripts/measure-themes.ts [--set airline|banking77] [--embedder builtin|tfidf] [--limit N] [--threshold T] [--min-size M] [--micro K] [--no-scale]
+//   npx tsx scripts/measure-themes.ts [--set airline|banking77] [--embedder builtin|tfidf] [--limit N] [--threshold T] [--min-size M] [--micro K] [--seed S] [--no-scale] [--show-themes]
 //
 // Defaults were tuned on airline_dev negative tweets only; banking77_train was not used for tuning.
 import { readFileSync, existsSync } from 'node:fs'
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     threshold: { type: 'string' },
     'min-size': { type: 'string' },
     micro: { type: 'string' },
+    seed: { type: 'string' },
     'no-scale': { type: 'boolean', default: false },
     'show-themes': { type: 'boolean', default: false },
     embedder: { type: 'string', default: 'builtin' },
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
     distanceThreshold: args.threshold ? Number(args.threshold) : undefined,
     minClusterSize: args['min-size'] ? Number(args['min-size']) : undefined,
     maxMicroClusters: args.micro ? Number(args.micro) : undefined,
+    seed: args.seed ? Number(args.seed) : undefined,
   }
   const t1 = performance.now()
   const { labels, centroids, k } = clusterVectors(vectors, opts)

@@ -21,7 +21,7 @@ export interface LocalSummary {
 export const DEFAULT_MAX_SENTENCES = 3
 const MIN_SENTENCE_WORDS = 3
 const CONTENT_WORDS_CAP = 12
-const WEIGHT_POSITION = 1.0
+const WEIGHT_POSITION = 2.0
 const WEIGHT_CONTENT = 0.08
 const WEIGHT_CENTRALITY = 1.5
 const WEIGHT_CUE = 0.6

@@ -33,8 +33,10 @@ const MIN_MEMBER_SIMILARITY = 0.05
 /** A message left in a too-small group joins the nearest theme when at least this close to its centroid. */
 const STRAY_JOIN_SIMILARITY = 0.2
 /** Lloyd iterations run on a sample of this many points per micro-cluster, then one pass over all. */
-const SAMPLE_POINTS_PER_CENTRE = 25
-const LLOYD_ITERATIONS = 6
+const SAMPLE_POINTS_PER_CENTRE = 20
+const LLOYD_ITERATIONS = 5
+/** k-means++ seeding is sequential over the centres, so it looks at a smaller (random) sample still. */
+const SEEDING_POINTS_PER_CENTRE = 8
 
 export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {}): ClusterResult {
   const n = vectors.length
@@ -68,7 +70,7 @@ function hasContent(vector: Float32Array): boolean {
 function microClusters(points: Float32Array[], k: number, random: () => number): number[] {
   const sampleSize = Math.min(points.length, k * SAMPLE_POINTS_PER_CENTRE)
   const sample = sampleIndices(points.length, sampleSize, random).map((i) => points[i])
-  let centres = kMeansPlusPlus(sample, k, random)
+  let centres = kMeansPlusPlus(sample.slice(0, k * SEEDING_POINTS_PER_CENTRE), k, random)
   for (let iteration = 0; iteration < LLOYD_ITERATIONS; iteration++) {
     const assignment = sample.map((point) => nearest(point, centres))
     centres = meanDirections(sample, assignment, centres)

@@ -1,0 +1,24 @@
+// The registry of eval suites. A new suite is one file in this folder exporting a `Suite`
+// (see evals/runner.ts), added here under its name.
+import type { Suite } from '../runner.ts'
+import { intentSuite, languageSuite, sentimentSuite } from './classification.ts'
+
+// Suites differ in the dataset shape they read; the registry only needs their common surface.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySuite = Suite<any>
+
+export const SUITES: Record<string, AnySuite> = {
+  [sentimentSuite.name]: sentimentSuite,
+  [intentSuite.name]: intentSuite,
+  [languageSuite.name]: languageSuite,
+}
+
+export class UnknownSuiteError extends Error {
+  override name = 'UnknownSuiteError'
+}
+
+export function suiteByName(name: string): AnySuite {
+  const suite = SUITES[name]
+  if (!suite) throw new UnknownSuiteError(`unknown eval suite "${name}"; available: ${Object.keys(SUITES).sort().join(', ')}`)
+  return suite
+}
