@@ -146,7 +146,8 @@ export function promptVersions(names?: string[], dir: string = DEFAULT_PROMPTS_D
   return readdir(dir).then((files) => {
     const available = files.filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3))
     const wanted = names ? available.filter((name) => names.includes(name)) : available
-    return Object.fromEntries(wanted.sort().map((name) => [name, loadPrompt(name, dir).version]))
+    // The version is `name@hash`; the report keys by name already.
+    return Object.fromEntries(wanted.sort().map((name) => [name, loadPrompt(name, dir).version.replace(`${name}@`, '')]))
   })
 }
 

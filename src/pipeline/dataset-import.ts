@@ -1,8 +1,9 @@
 // Turns rows of the known file formats into conversations of the ingest format, so `parley import`
 // and the eval harness load any of them through the same ingestion path.
 import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
-import { datasetSchemas, detectFormat, readJsonl, type DatasetFormat } from '../../evals/datasets.ts'
+import { datasetSchemas, detectFormat, JsonlSyntaxError, type DatasetFormat } from '../../evals/datasets.ts'
 
 /** Datasets carry no timestamps for turns; synthetic ones keep the turn order and a plausible spacing. */
 export const SYNTHETIC_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
@@ -45,6 +46,7 @@ export function isConversationRow(row: unknown): boolean {
 
 /** One row of any known format → one conversation (raw: validated by ingestion like API input). */
 export function rowToConversation(row: unknown, index: number): { format: ImportFormat; conversation: unknown } {
+  if (row instanceof JsonlSyntaxError) throw row
   if (isConversationRow(row)) return { format: 'conversation', conversation: row }
   const format = detectFormat(row)
   switch (format) {
@@ -89,10 +91,11 @@ export function rowToConversation(row: unknown, index: number): { format: Import
  */
 export async function* readImportRows(path: string, opts: { limit?: number } = {}): AsyncGenerator<unknown> {
   if (!/\.csv$/i.test(path)) {
-    for await (const rec of readJsonl(path, opts)) yield rec.value
+    yield* readJsonlRows(path, opts.limit)
     return
   }
-  const parser = createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true }))
+  // A row with too few or too many cells is still yielded, so validation rejects that row alone.
+  const parser = createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: true }))
   let pending: { key: string; conv: any } | undefined
   let count = 0
   for await (const rec of parser as AsyncIterable<Record<string, string>>) {
@@ -119,4 +122,28 @@ export async function* readImportRows(path: string, opts: { limit?: number } = {
     })
   }
   if (pending && (opts.limit === undefined || count < opts.limit)) yield pending.conv
+}
+
+/**
+ * JSONL rows; a line that is not JSON is yielded as a JsonlSyntaxError in its place (rowToConversation
+ * throws it), so one corrupt line is one rejected row instead of an import stopped halfway.
+ */
+async function* readJsonlRows(path: string, limit?: number): AsyncGenerator<unknown> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  let line = 0
+  let count = 0
+  for await (const raw of lines) {
+    line++
+    const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim()
+    if (text === '') continue
+    if (limit !== undefined && count >= limit) break
+    count++
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (err) {
+      value = new JsonlSyntaxError(path, line, (err as Error).message)
+    }
+    yield value
+  }
 }

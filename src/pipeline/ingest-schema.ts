@@ -10,15 +10,19 @@ export const MAX_METADATA_BYTES = 16_384
 export const KNOWN_CHANNELS = ['x', 'instagram', 'facebook', 'whatsapp', 'email', 'chat', 'sms', 'other'] as const
 
 const slug = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'lowercase letters, digits, - or _ (max 32)')
-const externalId = z.string().trim().min(1).max(256)
+// Postgres text and jsonb cannot hold NUL: refused per item here rather than failing the whole batch in SQL.
+const NO_NUL = 'must not contain NUL (\\u0000) characters'
+const label = (min: number, max: number) => z.string().trim().min(min).max(max).refine((s) => !s.includes('\u0000'), NO_NUL)
+const externalId = label(1, 256)
 const metadata = z
   .record(z.string().max(100), z.unknown())
   .refine((m) => JSON.stringify(m).length <= MAX_METADATA_BYTES, `metadata is larger than ${MAX_METADATA_BYTES} bytes`)
+  .refine((m) => !JSON.stringify(m).includes('\\u0000'), NO_NUL)
 
 export const messageInput = z.object({
   externalId,
   role: z.enum(['customer', 'agent']),
-  author: z.string().trim().max(256).optional(),
+  author: label(0, 256).optional(),
   text: z.string().max(MAX_RAW_MESSAGE_CHARS, `text is longer than ${MAX_RAW_MESSAGE_CHARS} characters`),
   sentAt: z.iso.datetime({ offset: true }),
   language: z
@@ -31,8 +35,8 @@ export const conversationInput = z.object({
   channel: slug.describe(`one of ${KNOWN_CHANNELS.join(', ')}, or your own slug`),
   externalId,
   customer: z.union([
-    z.string().trim().min(1).max(256).transform((handle) => ({ handle, name: undefined as string | undefined })),
-    z.object({ handle: z.string().trim().min(1).max(256), name: z.string().trim().max(256).optional() }),
+    label(1, 256).transform((handle) => ({ handle, name: undefined as string | undefined })),
+    z.object({ handle: label(1, 256), name: label(0, 256).optional() }),
   ]),
   status: z.enum(['open', 'pending', 'resolved', 'closed']).optional(),
   messages: z.array(messageInput).min(1).max(MAX_MESSAGES_PER_CONVERSATION),

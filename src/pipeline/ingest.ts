@@ -31,7 +31,9 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
 
   items.forEach((raw, index) => {
     const parsed = conversationInput.safeParse(raw)
-    const externalId = typeof (raw as { externalId?: unknown })?.externalId === 'string' ? (raw as { externalId: string }).externalId : undefined
+    const rawId = (raw as { externalId?: unknown })?.externalId
+    // Echoed in the result, which the idempotency store keeps as jsonb: no NUL there either.
+    const externalId = typeof rawId === 'string' ? rawId.replaceAll('\u0000', '') : undefined
     if (!parsed.success) {
       results[index] = { index, externalId, status: 'rejected', errors: zodIssues(parsed.error, `conversations.${index}`) }
       return

@@ -152,10 +152,15 @@ export function encodeCursor(lastMessageAt: string | null, id: string): string {
   return Buffer.from(JSON.stringify([lastMessageAt, id])).toString('base64url')
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A forged cursor must be refused here: its values are cast to uuid and timestamptz in SQL. */
 export function decodeCursor(cursor: string): [string | null, string] | undefined {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return v as [string | null, string]
+    if (!Array.isArray(v) || v.length !== 2 || typeof v[1] !== 'string' || !UUID.test(v[1])) return undefined
+    if (v[0] === null) return [null, v[1]]
+    if (typeof v[0] === 'string' && /^\d{4}-\d\d-\d\dT/.test(v[0]) && !Number.isNaN(Date.parse(v[0])) && v[0] === new Date(v[0]).toISOString()) return [v[0], v[1]]
   } catch {
     /* fall through */
   }

@@ -1,5 +1,6 @@
 // One small database interface with two backends: embedded PGlite (default) and a Postgres server.
 // Repositories only see `Db`; nothing else in the code knows which backend runs.
+import { AppError } from '../errors.ts'
 
 export type Row = Record<string, unknown>
 
@@ -37,6 +38,18 @@ export const PG_UNIQUE_VIOLATION = '23505'
 
 export function isDbError(err: unknown): err is Error & { code?: string } {
   return err instanceof Error && typeof (err as { code?: unknown }).code === 'string'
+}
+
+const hasNul = (v: unknown) => typeof v === 'string' && v.includes('\u0000')
+
+/**
+ * Postgres text cannot hold NUL, and the server answers one with an error that would surface as a 500.
+ * Whatever input a route forgot to check, a NUL in a parameter is the caller's mistake: a 400 on both backends.
+ */
+export function assertStorableParams(params: unknown[] | undefined): void {
+  if (params?.some((p) => hasNul(p) || (Array.isArray(p) && p.some(hasNul)))) {
+    throw new AppError('VALIDATION_FAILED', 'text must not contain NUL (\\u0000) characters')
+  }
 }
 
 export function toVectorLiteral(v: ArrayLike<number>): string {

@@ -62,6 +62,8 @@ export async function searchSimilar(
   opts: { exact?: boolean } = {},
 ): Promise<SearchHit[]> {
   const dim = query.length
+  // A zero vector (a query of punctuation only) has no direction: cosine is undefined, nothing is similar.
+  if (!query.some((x) => x !== 0)) return []
   const params: unknown[] = [workspaceId, toVectorLiteral(query), k]
   const where = [`e.workspace_id = $1`, `e.model = ${modelLiteral(model)}`]
   const add = (clause: string, value: unknown) => {
@@ -91,7 +93,10 @@ export async function searchSimilar(
      LIMIT $3`,
     params,
   )
-  return rows.map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
+  // A stored zero vector scores NaN against everything: it matches nothing.
+  return rows
+    .map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
+    .filter((r) => Number.isFinite(r.score))
 }
 
 /** Messages of a workspace lacking a current vector for `model` (new, edited, or embedded by another model). */

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import pgvector from 'pgvector/pg'
 import type { Db, EmbeddingRow, Queryable } from './db.ts'
-import { toVectorLiteral } from './db.ts'
+import { assertStorableParams, toVectorLiteral } from './db.ts'
 
 const DEFAULT_POOL_SIZE = 10
 const EMBEDDING_CHUNK = 500
@@ -23,6 +23,7 @@ export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE
 
   const asQueryable = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query(sql, params) {
+      assertStorableParams(params)
       const res = await c.query(sql, params?.map(toParam))
       return { rows: res.rows, rowCount: res.rowCount ?? res.rows.length }
     },

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Db, EmbeddingRow, Queryable, QueryResult } from './db.ts'
+import { assertStorableParams, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
 import { encodeEmbeddingCopy } from './binary-copy.ts'
 
 interface Reply {
@@ -59,6 +59,11 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
 
   function send(op: string, sql: string, params?: unknown[], blob?: Uint8Array): Promise<QueryResult<any>> {
     if (closed) return Promise.reject(new Error('database is closed'))
+    try {
+      assertStorableParams(params)
+    } catch (err) {
+      return Promise.reject(err)
+    }
     const id = nextId++
     return new Promise((ok, fail) => {
       pending.set(id, {

@@ -1,4 +1,4 @@
-// Workspace isolation on every /v1 route. The route list is read from the app itself, so a route added
+// Workspace isolation, and hostile input, on every /v1 route. The route list is read from the app itself, so a route added
 // later is swept too: with workspace B's key and A's ids in its path it must never answer 5xx or 2xx,
 // never show A's text, and never change what A sees.
 import type { FastifyInstance } from 'fastify'
@@ -71,7 +71,8 @@ async function snapshotOfA(): Promise<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
-  t = await createTestServices()
+  // The sweeps send hundreds of requests with one key.
+  t = await createTestServices({ env: { RATE_LIMIT_PER_MINUTE: '100000' } })
   await t.app.ready()
   A = await createWorkspace(t.services)
   B = await createWorkspace(t.services)
@@ -182,5 +183,84 @@ describe('workspace isolation', () => {
     for (const role of ['admin', 'agent', 'analyst'] as const) {
       expect((await t.app.inject({ url: '/v1/workspace', headers: A.auth(role) })).statusCode).toBe(200)
     }
+  })
+})
+
+// Hostile input on every /v1 route: whatever is sent, the answer is a 4xx (or a 2xx when it is harmless),
+// never a 5xx. Query parameters come from the OpenAPI description plus the usual names.
+const GENERIC_QUERY_PARAMS = ['q', 'k', 'limit', 'cursor', 'channel', 'status', 'role', 'language', 'from', 'to', 'sentiment', 'intent', 'needsReply', 'week', 'format']
+const HOSTILE_VALUES = ['\u0000', "' OR 1=1; --", 'x'.repeat(3000), '-1', '2026-02-30T25:61:00Z', '\ud800', '{"$gt":""}']
+const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
+const HOSTILE_CURSORS = [cursorOf(['not a date', 'not-a-uuid']), cursorOf(['2026-01-01T00:00:00Z', "'; --"]), cursorOf([null, '\u0000']), cursorOf([1, 2]), 'not base64 at all!']
+const HOSTILE_IDS = ['not-a-uuid', "1' OR '1'='1", '\u0000', 'x'.repeat(2000), '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc%2Fpasswd']
+const deep = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)
+const NUL_FIELDS = { name: '\u0000', role: 'admin', question: '\u0000', q: '\u0000', text: '\u0000', field: 'intent', label: '\u0000', feedback: '\u0000', intents: [{ name: '\u0000', description: '\u0000', examples: ['\u0000'] }] }
+const HOSTILE_BODIES: Array<{ payload: string; type?: string }> = [
+  { payload: '{' },
+  { payload: 'null' },
+  { payload: '[]' },
+  { payload: '"just a string"' },
+  { payload: '12345' },
+  { payload: deep(5000) },
+  { payload: '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}' },
+  { payload: JSON.stringify(NUL_FIELDS) },
+  { payload: JSON.stringify({ conversations: [{ channel: 'x', externalId: '\u0000', customer: '\u0000', messages: [{ externalId: '\u0000', role: 'customer', text: '\u0000a', sentAt: '2026-01-01T00:00:00Z' }] }] }) },
+  { payload: JSON.stringify({ name: 'x'.repeat(100_000), text: 'y'.repeat(1_000_000) }) },
+  { payload: '<xml/>', type: 'application/xml' },
+  { payload: 'a=1&b=2', type: 'application/x-www-form-urlencoded' },
+]
+
+function documentedQueryParams(): Map<string, string[]> {
+  const spec = (t.app as unknown as { swagger(): { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }> }>> } }).swagger()
+  const out = new Map<string, string[]>()
+  for (const [path, ops] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      out.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name))
+    }
+  }
+  return out
+}
+
+describe('hostile input on every /v1 route', () => {
+  const failures: string[] = []
+  async function send(method: string, url: string, payload?: string, type = 'application/json') {
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...B.auth(), ...(payload !== undefined ? { 'content-type': type } : {}) },
+      ...(payload !== undefined ? { payload } : {}),
+    })
+    if (res.statusCode >= 500) failures.push(`${method} ${url.slice(0, 120)} ${payload?.slice(0, 80) ?? ''} → ${res.statusCode} ${res.body.slice(0, 200)}`)
+    expect(Object.keys(Object.prototype)).toEqual([]) // nothing polluted the prototype
+    return res
+  }
+
+  it('answers hostile ids, query strings and bodies with a 4xx, never a 5xx', async () => {
+    const documented = documentedQueryParams()
+    let sent = 0
+    for (const r of v1Routes()) {
+      const path = withId(r.path, '00000000-0000-4000-8000-000000000000')
+      for (const id of hasParams(r.path) ? HOSTILE_IDS : []) {
+        await send(r.method, withId(r.path, encodeURIComponent(id)))
+        sent++
+      }
+      const params = [...new Set([...(documented.get(`${r.method} ${r.path}`) ?? []), ...GENERIC_QUERY_PARAMS])]
+      for (const param of params) {
+        for (const value of param === 'cursor' ? [...HOSTILE_VALUES, ...HOSTILE_CURSORS] : HOSTILE_VALUES) {
+          // Required parameters keep a harmless value, so the hostile one reaches the handler.
+          const query = new URLSearchParams({ q: 'refund', question: 'refund', week: '2026-W10', [param]: value })
+          await send(r.method, `${path}?${query}`, r.method === 'GET' || r.method === 'DELETE' ? undefined : '{}')
+          sent++
+        }
+      }
+      if (r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH') {
+        for (const body of HOSTILE_BODIES) {
+          await send(r.method, path, body.payload, body.type)
+          sent++
+        }
+      }
+    }
+    expect(failures).toEqual([])
+    expect(sent).toBeGreaterThan(100)
   })
 })

@@ -1,0 +1,388 @@
+// `npm run bench [-- --only ingest,search] [--sizes 10000,100000] [--quick] [--json]`
+// A list of named sections; each builds its own fresh embedded database, measures, and returns rows.
+// Add a section by writing one `BenchSection` and appending it to SECTIONS. Progress goes to stderr,
+// the report to stdout (a table, or JSON with --json), so `npm run bench -- --json > report.json` works.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import pino from 'pino'
+import { loadConfig } from '../src/config.ts'
+import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
+import type { Embedder } from '../src/embeddings/embedder.ts'
+import { createTransformersEmbedder } from '../src/embeddings/transformers.ts'
+import { ingestConversations } from '../src/pipeline/ingest.ts'
+import { embeddingStage } from '../src/pipeline/stages.ts'
+import { createWorker } from '../src/pipeline/worker.ts'
+import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
+import { ensureModelIndex, modelLiteral, searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
+import { generateConversations, messageTexts, similarQueries, type BenchConversation } from './corpus.ts'
+import { benchEmbedder } from './embedders.ts'
+
+export const GLOVE_FOLDER = fileURLToPath(new URL('../../shared/models/glove-6b-100d-sif', import.meta.url))
+const DEFAULT_SEARCH_SIZES = [10_000, 100_000]
+const QUICK_SEARCH_SIZES = [2_000, 10_000]
+const DEFAULT_INGEST_MESSAGES = 5_000
+const QUICK_INGEST_MESSAGES = 1_000
+/** Conversations per ingest call in the ingest section, as a client batching the API would send. */
+const INGEST_BATCH = 200
+/** Conversations per call when only building a dataset (the API's maximum). */
+const BUILD_INGEST_BATCH = 500
+const BUILD_VECTOR_CHUNK = 5_000
+const SEARCH_QUERIES = 200
+const SEARCH_WARM_UP = 10
+const K = 10
+/** pgvector's default, then a wider candidate list; both are reported so the trade-off is visible. */
+const EF_SEARCH_VALUES = [40, 100]
+const CORPUS_SEED = 7
+
+export interface BenchOptions {
+  quick: boolean
+  /** Message counts for size-dependent sections (search). */
+  sizes: number[]
+  ingestMessages: number
+  progress(message: string): void
+}
+
+export type Cell = string | number | null
+export interface SectionReport {
+  /** One row per measurement; the keys are the table's columns and the JSON fields. */
+  rows: Array<Record<string, Cell>>
+  notes: string[]
+}
+
+export interface BenchSection {
+  name: string
+  title: string
+  run(opts: BenchOptions): Promise<SectionReport>
+}
+
+// ---------- shared helpers for sections ----------
+
+export interface BenchServices {
+  services: Services
+  workspaceId: string
+}
+
+/** A fresh PGlite database in the OS temp dir with migrations applied; removed afterwards. */
+export async function withFreshServices<T>(embedder: Embedder, fn: (s: BenchServices) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
+  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin' })
+  let services: Services | undefined
+  try {
+    services = await createServices(config, { embedder, log: pino({ level: 'silent' }) })
+    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
+    return await fn({ services, workspaceId })
+  } finally {
+    await services?.close().catch(() => undefined)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export async function seconds<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now()
+  const result = await fn()
+  return [result, (performance.now() - started) / 1000]
+}
+
+/** Nearest-rank percentile of an unsorted sample. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+const round = (x: number, digits = 0) => Number(x.toFixed(digits))
+
+export async function ingestAll(s: BenchServices, conversations: BenchConversation[], batch: number): Promise<number> {
+  let messages = 0
+  for (let i = 0; i < conversations.length; i += batch) {
+    const { totals } = await ingestConversations(s.services.db, s.workspaceId, conversations.slice(i, i + batch))
+    if (totals.rejected > 0) throw new Error(`bench corpus rejected by ingest (${totals.rejected} conversations): fix bench/corpus.ts`)
+    messages += totals.messages.created
+  }
+  return messages
+}
+
+/**
+ * Fast path for building big datasets: vectors for every stored message in large binary-COPY chunks,
+ * then one HNSW build, which on PGlite is ~5x faster than inserting into an existing index.
+ */
+export async function loadVectorsInBulk(s: BenchServices, embedder: Embedder): Promise<{ vectorSeconds: number; indexSeconds: number }> {
+  const { db } = s.services
+  const [, vectorSeconds] = await seconds(async () => {
+    let after = '00000000-0000-0000-0000-000000000000'
+    for (;;) {
+      const { rows } = await db.query<{ id: string; text: string; contentHash: string }>(
+        `SELECT id, text, content_hash AS "contentHash" FROM messages WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [s.workspaceId, after, BUILD_VECTOR_CHUNK],
+      )
+      if (rows.length === 0) break
+      const vectors = await embedder.embed(rows.map((r) => r.text), { kind: 'passage' })
+      await db.writeEmbeddings(
+        rows.map((r, i) => ({ messageId: r.id, workspaceId: s.workspaceId, model: embedder.id, vector: vectors[i], contentHash: r.contentHash })),
+      )
+      after = rows[rows.length - 1].id
+    }
+  })
+  const [, indexSeconds] = await seconds(() => ensureModelIndex(db, embedder.id, embedder.dimension))
+  return { vectorSeconds, indexSeconds }
+}
+
+async function countEmbeddings(s: BenchServices, model: string): Promise<number> {
+  const { rows } = await s.services.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM message_embeddings WHERE workspace_id = $1 AND model = $2`,
+    [s.workspaceId, model],
+  )
+  return rows[0].n
+}
+
+// ---------- section: ingest ----------
+
+/**
+ * src/store/embeddings.ts accepts model ids matching [\w:./@+-], but folder-loaded transformers.js ids
+ * carry '#<fingerprint>'. Until the store accepts '#', the bench measures the same model under an id
+ * with '#' replaced, so the figure exists; the substitution is printed in the report.
+ */
+function withStorableId(embedder: Embedder): Embedder {
+  try {
+    modelLiteral(embedder.id)
+    return embedder
+  } catch {
+    const id = embedder.id.replace(/[^\w:./@+-]/g, '_')
+    return { id, dimension: embedder.dimension, embed: (texts, o) => embedder.embed(texts, o), close: () => embedder.close?.() ?? Promise.resolve() }
+  }
+}
+
+async function benchIngest(embedder: Embedder, conversations: BenchConversation[], opts: BenchOptions): Promise<Record<string, Cell>> {
+  const texts = messageTexts(conversations)
+  return withFreshServices(embedder, async (s) => {
+    opts.progress(`${embedder.id}: ingesting ${texts.length} messages`)
+    const [messages, ingestSeconds] = await seconds(() => ingestAll(s, conversations, INGEST_BATCH))
+    // Only the embedding stage, wired as createServices wires it: enrichment stages have their own
+    // section, and this figure should not move when a classifier is added.
+    const worker = createWorker(s.services.db, [embeddingStage(s.services.db, embedder)], {
+      batch: s.services.config.worker.batch,
+      pollMs: s.services.config.worker.pollMs,
+      log: s.services.log,
+    })
+    opts.progress(`${embedder.id}: embedding through the worker`)
+    const [, embedSeconds] = await seconds(() => worker.drain())
+    const embedded = await countEmbeddings(s, embedder.id)
+    if (embedded !== messages) {
+      const { rows } = await s.services.db.query<{ last_error: string }>(`SELECT DISTINCT last_error FROM jobs WHERE last_error IS NOT NULL LIMIT 3`)
+      throw new Error(`worker embedded ${embedded} of ${messages} messages; job errors: ${rows.map((r) => r.last_error).join(' | ') || 'none'}`)
+    }
+    opts.progress(`${embedder.id}: raw embedder throughput`)
+    const raw = await benchEmbedder(embedder, texts)
+    const embedRate = messages / embedSeconds
+    const totalRate = messages / (ingestSeconds + embedSeconds)
+    return {
+      embedder: embedder.id,
+      messages,
+      'ingest msg/s': round(messages / ingestSeconds),
+      'embed (worker) msg/s': round(embedRate),
+      'total msg/s': round(totalRate),
+      'raw embedder texts/s': raw.textsPerSecond,
+      'worker/raw': round(embedRate / raw.textsPerSecond, 3),
+      'total/raw': round(totalRate / raw.textsPerSecond, 3),
+      skipped: null,
+    }
+  })
+}
+
+const ingestSection: BenchSection = {
+  name: 'ingest',
+  title: 'Ingest throughput (ingest → enrichment job → embedding worker → HNSW), fresh PGlite per embedder',
+  async run(opts) {
+    const conversations = generateConversations({ messages: opts.ingestMessages, seed: CORPUS_SEED })
+    const notes: string[] = []
+    const rows = [await benchIngest(createBuiltinEmbedder(), conversations, opts)]
+    if (existsSync(join(GLOVE_FOLDER, 'tokenizer.json'))) {
+      opts.progress('loading transformers.js model glove-6b-100d-sif')
+      const glove = await createTransformersEmbedder({ model: GLOVE_FOLDER, dtype: 'fp32' })
+      const storable = withStorableId(glove)
+      if (storable !== glove) notes.push(`the store rejects the model id ${glove.id}; measured as ${storable.id} (see bench/README.md)`)
+      rows.push(await benchIngest(storable, conversations, opts)) // services.close() disposes the model
+    } else {
+      rows.push({ embedder: 'transformers:glove-6b-100d-sif', skipped: `${GLOVE_FOLDER} not present (it lives in ../shared beside the repo)` })
+    }
+    return {
+      rows,
+      notes: [
+        ...notes,
+        `${conversations.length} synthetic conversations (1–4 messages, 10 languages), ingested ${INGEST_BATCH} per call`,
+        'embed (worker): the enrichment worker running only the embedding stage, vectors written into a live HNSW index',
+        'worker/raw and total/raw: pipeline throughput divided by the embedder alone on the same texts (1 = no overhead)',
+      ],
+    }
+  },
+}
+
+// ---------- section: search ----------
+
+/**
+ * A hit counts as relevant when it is in the exact top-k or scores at least as high as the exact
+ * k-th hit: synthetic (and real) messages repeat, and among equal scores either id is a right answer.
+ */
+export function recallAtK(approx: SearchHit[], exact: SearchHit[], k: number): number {
+  if (exact.length === 0) return 1
+  const ids = new Set(exact.map((h) => h.messageId))
+  const threshold = exact[Math.min(k, exact.length) - 1].score - 1e-6
+  const found = approx.slice(0, k).filter((h) => ids.has(h.messageId) || h.score >= threshold).length
+  return Math.min(1, found / Math.min(k, exact.length))
+}
+
+async function hnswIndexScans(s: BenchServices): Promise<number | null> {
+  // The planner may prefer a scan at small sizes; counting index scans proves the HNSW path was measured.
+  const { rows } = await s.services.db
+    .query<{ n: number }>(`SELECT coalesce(sum(idx_scan), 0)::int AS n FROM pg_stat_user_indexes WHERE indexrelname LIKE 'message_embeddings_hnsw_%'`)
+    .catch(() => ({ rows: [] as Array<{ n: number }> }))
+  return rows[0]?.n ?? null
+}
+
+async function benchSearchAt(size: number, opts: BenchOptions): Promise<{ rows: Array<Record<string, Cell>>; note: string }> {
+  const embedder = createBuiltinEmbedder()
+  return withFreshServices(embedder, async (s) => {
+    const { db } = s.services
+    const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `search${size}` })
+    opts.progress(`search@${size}: ingesting`)
+    const [messages, ingestSeconds] = await seconds(() => ingestAll(s, conversations, BUILD_INGEST_BATCH))
+    opts.progress(`search@${size}: embedding and bulk-loading vectors, building the HNSW index`)
+    const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(s, embedder)
+
+    const queries = await embedder.embed(similarQueries(messageTexts(conversations), SEARCH_QUERIES), { kind: 'query' })
+    const search = (q: Float32Array, exact: boolean) => searchSimilar(db, s.workspaceId, embedder.id, q, K, {}, { exact })
+    for (const q of queries.slice(0, SEARCH_WARM_UP)) await search(q, false)
+
+    opts.progress(`search@${size}: ${queries.length} exact queries (ground truth)`)
+    const truth: SearchHit[][] = []
+    const exactMs: number[] = []
+    for (const q of queries) {
+      const [hits, secs] = await seconds(() => search(q, true))
+      truth.push(hits)
+      exactMs.push(secs * 1000)
+    }
+    const rows: Array<Record<string, Cell>> = [
+      { messages, search: 'exact (seq scan)', 'p50 ms': round(percentile(exactMs, 50), 1), 'p95 ms': round(percentile(exactMs, 95), 1), 'recall@10': 1, 'index scans': null },
+    ]
+    for (const ef of EF_SEARCH_VALUES) {
+      opts.progress(`search@${size}: ${queries.length} HNSW queries, ef_search=${ef}`)
+      // PGlite has one session, so the setting holds for the queries that follow.
+      await db.query(`SET hnsw.ef_search = ${ef}`)
+      const scansBefore = await hnswIndexScans(s)
+      const latencies: number[] = []
+      let recallSum = 0
+      for (let i = 0; i < queries.length; i++) {
+        const [hits, secs] = await seconds(() => search(queries[i], false))
+        latencies.push(secs * 1000)
+        recallSum += recallAtK(hits, truth[i], K)
+      }
+      const scansAfter = await hnswIndexScans(s)
+      rows.push({
+        messages,
+        search: `hnsw ef_search=${ef}${ef === 40 ? ' (default)' : ''}`,
+        'p50 ms': round(percentile(latencies, 50), 1),
+        'p95 ms': round(percentile(latencies, 95), 1),
+        'recall@10': round(recallSum / queries.length, 3),
+        'index scans': scansBefore === null || scansAfter === null ? null : scansAfter - scansBefore,
+      })
+    }
+    await db.query(`RESET hnsw.ef_search`)
+    const note = `${messages} messages: ingest ${round(ingestSeconds, 1)} s, embed + bulk vector load ${round(vectorSeconds, 1)} s, HNSW build ${round(indexSeconds, 1)} s`
+    return { rows, note }
+  })
+}
+
+const searchSection: BenchSection = {
+  name: 'search',
+  title: `Similarity search: ${SEARCH_QUERIES} queries, top-${K}, builtin embedder, latency of searchSimilar and recall against exact search`,
+  async run(opts) {
+    const rows: Array<Record<string, Cell>> = []
+    const notes: string[] = []
+    for (const size of opts.sizes) {
+      const at = await benchSearchAt(size, opts)
+      rows.push(...at.rows)
+      notes.push(at.note)
+    }
+    notes.push(
+      'queries are stored messages re-phrased (a word dropped, numbers changed, an opener added); latency excludes embedding the query',
+      'recall@10: share of the exact top-10 found by HNSW, where a hit scoring as high as the exact 10th counts (ties among repeated texts)',
+      'index scans: HNSW index scans counted by pg_stat_user_indexes during the run (should equal the query count)',
+    )
+    return { rows, notes }
+  },
+}
+
+// ---------- sections and CLI ----------
+
+export const SECTIONS: BenchSection[] = [ingestSection, searchSection]
+
+function formatTable(rows: Array<Record<string, Cell>>): string {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => rows.some((r) => r[c] !== null && r[c] !== undefined))
+  const cell = (v: Cell | undefined) => (v === null || v === undefined ? '-' : String(v))
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)))
+  const line = (values: string[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ')
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n')
+}
+
+function parseSizes(value: string): number[] {
+  const sizes = value.split(',').map((v) => Number(v.trim()))
+  if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`--sizes takes message counts of at least 100, e.g. 10000,100000 (got "${value}")`)
+  return sizes
+}
+
+const USAGE = `usage: npm run bench -- [--only ${SECTIONS.map((s) => s.name).join(',')}] [--sizes 10000,100000] [--ingest-messages 5000] [--quick] [--json]`
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      sizes: { type: 'string' },
+      'ingest-messages': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(`${USAGE}\nsections:\n${SECTIONS.map((s) => `  ${s.name.padEnd(10)} ${s.title}`).join('\n')}`)
+    return
+  }
+  const wanted = values.only?.split(',').map((s) => s.trim()) ?? SECTIONS.map((s) => s.name)
+  const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w))
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; ${USAGE}`)
+
+  const benchStarted = performance.now()
+  const opts: BenchOptions = {
+    quick: values.quick,
+    sizes: values.sizes ? parseSizes(values.sizes) : values.quick ? QUICK_SEARCH_SIZES : DEFAULT_SEARCH_SIZES,
+    ingestMessages: values['ingest-messages'] ? parseSizes(values['ingest-messages'])[0] : values.quick ? QUICK_INGEST_MESSAGES : DEFAULT_INGEST_MESSAGES,
+    progress: (message) => process.stderr.write(`[bench ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)}s] ${message}\n`),
+  }
+
+  const reports: Array<{ name: string; title: string; seconds: number } & SectionReport> = []
+  for (const section of SECTIONS.filter((s) => wanted.includes(s.name))) {
+    opts.progress(`section ${section.name}`)
+    const [report, secs] = await seconds(() => section.run(opts))
+    reports.push({ name: section.name, title: section.title, seconds: round(secs, 1), ...report })
+  }
+
+  if (values.json) {
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, platform: process.platform }
+    console.log(JSON.stringify({ startedAt: new Date(Date.now() - (performance.now() - benchStarted)).toISOString(), machine, options: { ...opts, progress: undefined }, sections: reports }, null, 2))
+    return
+  }
+  for (const r of reports) {
+    console.log(`\n== ${r.name}: ${r.title} (${r.seconds} s)\n`)
+    console.log(formatTable(r.rows))
+    for (const note of r.notes) console.log(`  · ${note}`)
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main().catch((err) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exitCode = 1
+  })
+}

@@ -1,0 +1,121 @@
+// Hybrid retrieval of the messages an answer cites: vector similarity and Postgres full-text search,
+// both restricted by the plan's filters, merged by reciprocal-rank fusion, re-ranked, then diversified
+// (one message per conversation, MMR over embeddings, near-duplicates dropped) so five citations are
+// five different voices rather than five copies of one complaint.
+import type { Embedder } from '../../embeddings/embedder.ts'
+import type { Queryable } from '../../store/db.ts'
+import { filterCandidates, textCandidates, vectorCandidates, vectorsOf, type CandidateRow } from '../../store/ask.ts'
+import { words } from '../../text/tokenize.ts'
+import type { AskPlan, RetrievedMessage } from './types.ts'
+
+export const DEFAULT_CITATIONS = 5
+export const CANDIDATES_PER_LIST = 40
+/** The usual RRF constant: ranks deep in a list still count, the top of each list counts most. */
+export const RRF_K = 60
+/** The filters-only list fills in when the question has no topic words; it ranks below real matches. */
+const FILTER_LIST_WEIGHT = 0.5
+export const MMR_LAMBDA = 0.7
+export const NEAR_DUPLICATE_COSINE = 0.95
+const SHORT_MESSAGE_CHARS = 25
+
+export interface RetrieveDeps {
+  db: Queryable
+  embedder: Embedder
+}
+
+/** Any of the topic words, in websearch syntax ('simple' config: no stemming, language-neutral). */
+export function fullTextQuery(topic: string | undefined): string | undefined {
+  const terms = [...new Set(words(topic ?? ''))].filter((w) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, 12)
+  return terms.length > 0 ? terms.join(' or ') : undefined
+}
+
+export function reciprocalRankFusion(lists: Array<{ rows: CandidateRow[]; weight: number }>): Map<string, { row: CandidateRow; fused: number }> {
+  const fused = new Map<string, { row: CandidateRow; fused: number }>()
+  for (const { rows, weight } of lists) {
+    rows.forEach((row, rank) => {
+      const entry = fused.get(row.messageId) ?? { row, fused: 0 }
+      entry.fused += weight / (RRF_K + rank + 1)
+      fused.set(row.messageId, entry)
+    })
+  }
+  return fused
+}
+
+/** Prefers messages that carry what was asked (the plan's intent, sentiment) and have something to say. */
+export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan): number {
+  let factor = 1
+  if (plan.filters.intent && row.intent === plan.filters.intent) factor += 0.2
+  if (plan.filters.sentiment && row.sentiment === plan.filters.sentiment) factor += 0.2
+  if (plan.kind === 'why' && !plan.filters.sentiment && row.sentiment === 'negative') factor += 0.1
+  if (row.text.trim().length < SHORT_MESSAGE_CHARS) factor *= 0.8
+  return fused * factor
+}
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!
+    na += a[i]! * a[i]!
+    nb += b[i]! * b[i]!
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0
+}
+
+const normalised = (text: string) => words(text).join(' ')
+
+/** Maximal marginal relevance with one message per conversation and no near-duplicates. */
+export function diversify<T extends { messageId: string; conversationId: string; text: string; score: number }>(
+  ranked: T[], vectors: Map<string, Float32Array>, k: number, lambda = MMR_LAMBDA,
+): T[] {
+  const pool = ranked.slice()
+  const chosen: T[] = []
+  const top = pool[0]?.score || 1
+  while (chosen.length < k && pool.length > 0) {
+    let best = -1
+    let bestValue = -Infinity
+    for (let i = 0; i < pool.length; i++) {
+      const c = pool[i]!
+      const v = vectors.get(c.messageId)
+      const similarity = v ? Math.max(0, ...chosen.map((s) => (vectors.has(s.messageId) ? cosine(v, vectors.get(s.messageId)!) : 0))) : 0
+      const value = lambda * (c.score / top) - (1 - lambda) * similarity
+      if (value > bestValue) {
+        bestValue = value
+        best = i
+      }
+    }
+    const [pick] = pool.splice(best, 1)
+    const v = vectors.get(pick!.messageId)
+    const duplicate = chosen.some(
+      (s) => s.conversationId === pick!.conversationId
+        || normalised(s.text) === normalised(pick!.text)
+        || (v && vectors.has(s.messageId) && cosine(v, vectors.get(s.messageId)!) >= NEAR_DUPLICATE_COSINE),
+    )
+    if (!duplicate) chosen.push(pick!)
+  }
+  return chosen
+}
+
+export async function retrieve(deps: RetrieveDeps, workspaceId: string, plan: AskPlan, question: string, k = DEFAULT_CITATIONS): Promise<RetrievedMessage[]> {
+  const { db, embedder } = deps
+  const { filters, timeRange } = plan
+  const topicText = [plan.topic, filters.theme].filter(Boolean).join(' ') || undefined
+  const ftsQuery = fullTextQuery(topicText)
+  const [vector] = await embedder.embed([topicText ?? question], { kind: 'query' })
+  const [byVector, byText, byFilters] = await Promise.all([
+    vector ? vectorCandidates(db, workspaceId, embedder.id, vector, CANDIDATES_PER_LIST, filters, timeRange) : Promise.resolve([]),
+    ftsQuery ? textCandidates(db, workspaceId, ftsQuery, CANDIDATES_PER_LIST, filters, timeRange) : Promise.resolve([]),
+    filterCandidates(db, workspaceId, CANDIDATES_PER_LIST, filters, timeRange),
+  ])
+  const fused = reciprocalRankFusion([
+    { rows: byVector, weight: 1 },
+    { rows: byText, weight: 1 },
+    { rows: byFilters, weight: FILTER_LIST_WEIGHT },
+  ])
+  const ranked = [...fused.values()]
+    .map(({ row, fused: f }) => ({ ...row, score: rerankScore(row, f, plan) }))
+    .sort((a, b) => b.score - a.score || a.messageId.localeCompare(b.messageId))
+  const vectors = await vectorsOf(db, workspaceId, embedder.id, ranked.slice(0, 3 * CANDIDATES_PER_LIST).map((r) => r.messageId))
+  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
+}

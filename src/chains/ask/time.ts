@@ -1,0 +1,196 @@
+// Time expressions of a question → half-open UTC ranges. Relative periods people use in reports
+// ("last month", "this week", "in the past two weeks") follow calendar rules written here because
+// chrono reads them as single instants; absolute dates and ranges ("between 1 and 15 October",
+// "17–19 February 2015", "since October") come from chrono-node.
+import * as chrono from 'chrono-node'
+import type { TimeRange } from './types.ts'
+
+const DAY_MS = 86_400_000
+type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year'
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  couple: 2, few: 3,
+}
+
+export interface ResolvedTime {
+  ranges: TimeRange[]
+  /** The text spans that expressed time, so the planner can drop them from the retrieval topic. */
+  spans: string[]
+  /** "since X": the range runs to now. */
+  since: boolean
+}
+
+const fmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+export function rangeLabel(from: Date, to: Date): string {
+  const last = new Date(to.getTime() - 1)
+  const a = fmt.format(from)
+  const b = fmt.format(last)
+  return a === b ? a : `${a} – ${b}`
+}
+
+export function makeRange(from: Date, to: Date, label?: string): TimeRange {
+  return { from: from.toISOString(), to: to.toISOString(), label: label ?? rangeLabel(from, to) }
+}
+
+export function startOf(unit: Unit, d: Date): Date {
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth()
+  switch (unit) {
+    case 'day':
+      return new Date(Date.UTC(y, m, d.getUTCDate()))
+    case 'week': {
+      const day = startOf('day', d)
+      return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY_MS) // ISO weeks start on Monday
+    }
+    case 'month':
+      return new Date(Date.UTC(y, m, 1))
+    case 'quarter':
+      return new Date(Date.UTC(y, m - (m % 3), 1))
+    case 'year':
+      return new Date(Date.UTC(y, 0, 1))
+  }
+}
+
+export function add(unit: Unit, d: Date, n: number): Date {
+  switch (unit) {
+    case 'day':
+      return new Date(d.getTime() + n * DAY_MS)
+    case 'week':
+      return new Date(d.getTime() + 7 * n * DAY_MS)
+    case 'month':
+      return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()))
+    case 'quarter':
+      return add('month', d, 3 * n)
+    case 'year':
+      return add('month', d, 12 * n)
+  }
+}
+
+/** The period of the same length that ends where `range` starts: what "change" is measured against. */
+export function previousOf(range: TimeRange): TimeRange {
+  const from = new Date(range.from)
+  const to = new Date(range.to)
+  const prevFrom = new Date(from.getTime() - (to.getTime() - from.getTime()))
+  return makeRange(prevFrom, from, `previous period (${rangeLabel(prevFrom, from)})`)
+}
+
+const UNIT = '(day|week|fortnight|month|quarter|year)s?'
+const COUNT = '(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)'
+const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, now: Date) => TimeRange }> = [
+  {
+    // "in the past two weeks", "over the last 30 days": a rolling window ending now.
+    re: new RegExp(`\\b(?:past|last|previous|recent)\\s+${COUNT}\\s+${UNIT}\\b`, 'i'),
+    resolve: (m, now) => {
+      const n = countOf(m[1]!)
+      const { unit, factor } = unitOf(m[2]!)
+      const from = add(unit, now, -n * factor)
+      return makeRange(from, now, `past ${n * factor} ${unit}${n * factor === 1 ? '' : 's'}`)
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:last|previous|past)\\s+${UNIT}\\b`, 'i'),
+    resolve: (m, now) => {
+      const { unit, factor } = unitOf(m[1]!)
+      if (factor > 1) return makeRange(add(unit, now, -factor), now, `past ${factor} ${unit}s`)
+      const to = startOf(unit, now)
+      return makeRange(add(unit, to, -1), to, `last ${unit} (${rangeLabel(add(unit, to, -1), to)})`)
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:this|current)\\s+${UNIT}\\b`, 'i'),
+    resolve: (m, now) => {
+      const { unit } = unitOf(m[1]!)
+      const from = startOf(unit, now)
+      return makeRange(from, now, `this ${unit} (${rangeLabel(from, add('day', startOf('day', now), 1))})`)
+    },
+  },
+  { re: /\btoday\b/i, resolve: (_m, now) => makeRange(startOf('day', now), now, 'today') },
+  {
+    re: /\byesterday\b/i,
+    resolve: (_m, now) => {
+      const to = startOf('day', now)
+      return makeRange(add('day', to, -1), to, `yesterday (${rangeLabel(add('day', to, -1), to)})`)
+    },
+  },
+]
+
+function countOf(word: string): number {
+  const w = word.toLowerCase().replace(/\s+of$/, '')
+  return NUMBER_WORDS[w] ?? Number.parseInt(w, 10)
+}
+
+function unitOf(word: string): { unit: Unit; factor: number } {
+  const w = word.toLowerCase().replace(/s$/, '')
+  return w === 'fortnight' ? { unit: 'week', factor: 2 } : { unit: w as Unit, factor: 1 }
+}
+
+/** The finest unit the parsed component pins down: "17 Feb" is a day, "October" a month, "2025" a year. */
+function granularity(c: chrono.ParsedComponents): Unit {
+  if (c.isCertain('day')) return 'day'
+  if (c.isCertain('month')) return 'month'
+  if (c.isCertain('year')) return 'year'
+  return 'day'
+}
+
+function asUtc(c: chrono.ParsedComponents): Date {
+  return new Date(Date.UTC(c.get('year') ?? 1970, (c.get('month') ?? 1) - 1, c.get('day') ?? 1))
+}
+
+/**
+ * Every time expression of `text`, in order, as ranges against `now` (UTC). "between 1 and 15 October"
+ * (a bare day before "and") borrows the month and year of its end.
+ */
+export function resolveTimeExpressions(text: string, now: Date): ResolvedTime {
+  const spans: string[] = []
+  const ranges: TimeRange[] = []
+  let rest = text
+  for (const rule of RELATIVE_RULES) {
+    const m = rule.re.exec(rest)
+    if (!m) continue
+    ranges.push(rule.resolve(m, now))
+    spans.push(m[0])
+    rest = rest.replace(m[0], ' ')
+  }
+  let sinceUsed = false
+  const parsed = chrono.parse(rest, { instant: now, timezone: 'UTC' }, { forwardDate: false })
+  for (const result of parsed) {
+    const unit = granularity(result.start)
+    let from = startOf(unit, asUtc(result.start))
+    const endComponent = result.end ?? result.start
+    let to = add(unit, startOf(unit, asUtc(endComponent)), 1)
+    const before = rest.slice(Math.max(0, result.index - 40), result.index)
+    const bareDay = /\bbetween\s+(\d{1,2})(?:st|nd|rd|th)?\s+and\s*$/i.exec(before)
+    if (bareDay && unit === 'day') {
+      from = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), Number(bareDay[1])))
+      spans.push(bareDay[0])
+    }
+    // "since the October release": from the start of October until now. Only the first date of a
+    // question can open such a range ("from A to B" is a closed range chrono already returns whole).
+    const sinceWord = /\bsince\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.exec(before.slice(-30))
+    if (sinceWord && ranges.length === 0 && !result.end) {
+      to = now
+      sinceUsed = true
+      ranges.push(makeRange(from, to, `since ${rangeLabel(from, add('day', from, 1))}`))
+    } else {
+      // The current month or year ends now, not in the future.
+      ranges.push(makeRange(from, from < now && to > now ? now : to))
+    }
+    spans.push(result.text)
+  }
+  // Two single days joined by "between … and …" or "from … to …" are one range.
+  if (ranges.length === 2 && parsed.length === 2 && !parsed[0]!.end && !parsed[1]!.end) {
+    const joined = new RegExp(`\\b(?:between|from)\\s+${escape(parsed[0]!.text)}\\s+(?:and|to|until|till|through|-|–)\\s+${escape(parsed[1]!.text)}`, 'i')
+    if (joined.test(rest)) {
+      const a = ranges[0]!
+      const b = ranges[1]!
+      ranges.splice(0, 2, makeRange(new Date(a.from), new Date(b.to)))
+    }
+  }
+  return { ranges, spans, since: sinceUsed }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

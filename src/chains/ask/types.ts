@@ -1,0 +1,130 @@
+// The ask chain: a plain-language question → a plan (how it was understood) → figures computed by SQL
+// → citations retrieved from stored messages → an answer that only states what those support.
+import { z } from 'zod'
+
+export const ASK_KINDS = ['count', 'trend', 'why', 'examples', 'compare'] as const
+export type AskKind = (typeof ASK_KINDS)[number]
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const
+
+/** Half-open [from, to) in ISO 8601; `label` says it in words ("last month", "1–15 Oct 2026"). */
+export const timeRangeSchema = z.object({ from: z.string(), to: z.string(), label: z.string() })
+export type TimeRange = z.infer<typeof timeRangeSchema>
+
+export const askFiltersSchema = z.object({
+  channel: z.string().optional(),
+  language: z.string().optional(),
+  sentiment: z.enum(SENTIMENTS).optional(),
+  intent: z.string().optional(),
+  theme: z.string().optional(),
+  /** Conversation metadata the workspace declared as segments (settings.ask.segments), e.g. { airline: 'United' }. */
+  segment: z.record(z.string(), z.string()).optional(),
+  customerRole: z.literal('customer'),
+})
+export type AskFilters = z.infer<typeof askFiltersSchema>
+
+export const askPlanSchema = z.object({
+  kind: z.enum(ASK_KINDS),
+  timeRange: timeRangeSchema,
+  previousRange: timeRangeSchema.optional(),
+  filters: askFiltersSchema,
+  /** Free text for retrieval: the question's content words without time words and cue words. */
+  topic: z.string().optional(),
+  /** True when the question asked for a proportion ("what share", "what percentage"). */
+  wantsShare: z.boolean().optional(),
+  /** Who made the plan. */
+  planner: z.enum(['local', 'llm']),
+})
+export type AskPlan = z.infer<typeof askPlanSchema>
+
+export const FIGURE_KINDS = ['count', 'previous_count', 'change', 'share', 'breakdown', 'series', 'sentiment_mix', 'theme_volume'] as const
+export const askFigureSchema = z.object({
+  kind: z.enum(FIGURE_KINDS),
+  label: z.string(),
+  value: z.number(),
+  unit: z.enum(['messages', 'percent', 'conversations']),
+  from: z.string(),
+  to: z.string(),
+  filters: z.record(z.string(), z.unknown()),
+  /** What a breakdown or series row is about: { intent: 'billing' }, { week: '2026-W44' }, { sentiment: 'negative' }. */
+  group: z.record(z.string(), z.string()).optional(),
+  /** For breakdown rows: the same count in the previous period. */
+  previousValue: z.number().optional(),
+})
+export type AskFigure = z.infer<typeof askFigureSchema>
+
+export const askCitationSchema = z.object({
+  n: z.number().int(),
+  messageId: z.string(),
+  conversationId: z.string(),
+  channel: z.string(),
+  sentAt: z.string(),
+  text: z.string(),
+  sentiment: z.string().nullable(),
+  intent: z.string().nullable(),
+  score: z.number(),
+})
+export type AskCitation = z.infer<typeof askCitationSchema>
+
+export const askResultSchema = z.object({
+  answer: z.string(),
+  figures: z.array(askFigureSchema),
+  citations: z.array(askCitationSchema),
+  plan: askPlanSchema,
+  degraded: z.boolean(),
+  degradedReason: z.string().optional(),
+})
+export type AskResult = z.infer<typeof askResultSchema>
+
+/** What the workspace calls things: the words a planner may resolve a question into. */
+export interface AskVocabulary {
+  intents: Array<{ name: string; description: string }>
+  channels: string[]
+  /** Non-merged theme labels, when the themes tables exist. */
+  themes: string[]
+  /** Segment key → its known values (from conversation metadata). */
+  segments: Record<string, string[]>
+}
+
+export interface PlanRequest {
+  question: string
+  now: Date
+  vocabulary: AskVocabulary
+  workspaceId: string
+  signal?: AbortSignal
+}
+
+export interface AskPlanner {
+  readonly mode: 'local' | 'llm'
+  plan(req: PlanRequest): Promise<{ plan: AskPlan; degraded: boolean; degradedReason?: string }>
+}
+
+/** A retrieved message before it becomes a numbered citation. */
+export interface RetrievedMessage {
+  messageId: string
+  conversationId: string
+  channel: string
+  sentAt: string
+  text: string
+  sentiment: string | null
+  intent: string | null
+  score: number
+}
+
+export interface AnswerRequest {
+  question: string
+  plan: AskPlan
+  figures: AskFigure[]
+  citations: AskCitation[]
+  workspaceId: string
+  signal?: AbortSignal
+}
+
+export interface AskAnswerer {
+  readonly mode: 'local' | 'llm'
+  answer(req: AnswerRequest): Promise<{ answer: string; degraded: boolean; degradedReason?: string }>
+}
+
+export interface AskChain {
+  readonly mode: 'local' | 'llm'
+  ask(workspaceId: string, question: string, opts?: { now?: Date; signal?: AbortSignal }): Promise<AskResult>
+}

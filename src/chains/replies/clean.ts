@@ -1,0 +1,237 @@
+// Turning a past agent reply into a draft for a different customer: strip what was specific to the
+// old conversation (handles, names, order numbers, contact details, agent initials), then frame it for
+// this one (greeting, handle, sign-off, tone, channel limit). Also the rules that name a draft's approach.
+import { findPii, normalisePiiValue, type PiiType } from '../../safety/redact.ts'
+import type { Approach, BrandVoice, ReplyMode, Tone } from './types.ts'
+
+/** Characters per channel for one reply; X public replies are tweets. */
+export const CHANNEL_LIMITS: Record<string, { public: number; private: number }> = {
+  x: { public: 280, private: 10_000 },
+  twitter: { public: 280, private: 10_000 },
+  instagram: { public: 2_200, private: 1_000 },
+  facebook: { public: 8_000, private: 2_000 },
+  whatsapp: { public: 4_096, private: 4_096 },
+  email: { public: 10_000, private: 10_000 },
+  chat: { public: 2_000, private: 2_000 },
+}
+export const DEFAULT_CHANNEL_LIMIT = 2_000
+/** A cleaned reply with fewer letters than this says nothing on its own. */
+const MIN_LETTERS = 12
+
+export function channelLimit(channel: string, mode: ReplyMode, maxChars?: number): number {
+  const limits = CHANNEL_LIMITS[channel.toLowerCase()]
+  const limit = limits ? limits[mode] : DEFAULT_CHANNEL_LIMIT
+  return maxChars ? Math.min(limit, maxChars) : limit
+}
+
+const normHandle = (h: string) => h.replace(/^@/, '').toLowerCase()
+
+export interface CleanContext {
+  brandHandles: string[]
+  /** The customer of the conversation the reply came from: their names must not reach someone else. */
+  pastCustomer?: { handle: string | null; name: string | null }
+  /** `${type}:${normalised value}` of values that are the brand's own (support e-mail, hotline, other brand accounts). */
+  brandValues?: ReadonlySet<string>
+}
+
+export const piiKey = (type: PiiType, value: string) => `${type}:${normalisePiiValue(type, value)}`
+
+const LEADING_MENTIONS = /^(?:\s*@[\p{L}\p{N}_.]+[,:]?)+\s*/u
+const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu
+// "^MK", "/JI", "-AB", "*TJ", "~JS", "– Anna", "-Tom B." at the very end: agents' initials and names.
+const SIGN_OFFS = [
+  /\s*[\^/*~]\s*[\p{Lu}][\p{L}]{0,2}\s*$/u,
+  /\s+[-–—]\s*[\p{Lu}]{1,3}\s*$/u,
+  /\s*[-–—~]\s*[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}]\.?)?\s*$/u,
+]
+const GREETING = /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|olá|oi|ciao|buongiorno)\b(?:\s+(?:there|team|all|again))?(?:\s+[\p{Lu}][\p{L}'’-]+)?\s*[!,.:]*\s*/iu
+
+function letters(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+export function tidyText(text: string): string {
+  return text
+    .replace(/\(\s*\)|\[\s*\]/g, '')
+    .replace(/[ \t]+([.,!?;:])/g, '$1')
+    .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
+    .replace(/^[\s,;:.!-]+/, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\s*,\s*([.!?])/g, '$1')
+    .trim()
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+}
+
+/**
+ * Removes what belonged to the old conversation. Returns null when too little is left to be a reply.
+ * PII values found in `brandValues` (seen in replies to several customers) are the brand's and stay.
+ */
+export function cleanReply(text: string, ctx: CleanContext): string | null {
+  const brand = new Set(ctx.brandHandles.map(normHandle))
+  let out = text.replace(LEADING_MENTIONS, '')
+  out = out.replace(MENTION, (m) => (brand.has(normHandle(m)) || ctx.brandValues?.has(piiKey('HANDLE', m)) ? m : ''))
+  for (let changed = true; changed; ) {
+    const before = out
+    for (const pattern of SIGN_OFFS) out = out.replace(pattern, '')
+    changed = out !== before
+  }
+  out = out.replace(GREETING, '')
+  for (const value of [ctx.pastCustomer?.name, ctx.pastCustomer?.handle?.replace(/^@/, '')]) {
+    for (const word of (value ?? '').split(/[\s_.]+/).filter((w) => w.length >= 3)) {
+      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu'), '')
+    }
+  }
+  const pii = findPii(out).filter((m) => !ctx.brandValues?.has(piiKey(m.type, m.value)))
+  for (const m of pii.reverse()) {
+    // "order #BW-123" → "order": the reference goes, the words around it still read.
+    const start = out[m.start - 1] === '#' ? m.start - 1 : m.start
+    out = out.slice(0, start) + out.slice(m.end)
+  }
+  out = tidyText(out)
+  return letters(out) >= MIN_LETTERS ? out : null
+}
+
+/** PII values and handles that occur in replies to at least `minConversations` different conversations. */
+export function brandValuesOf(replies: Array<{ text: string; conversationId: string }>, minConversations = 2): Set<string> {
+  const seen = new Map<string, Set<string>>()
+  for (const r of replies) {
+    const keys = [...findPii(r.text).map((m) => piiKey(m.type, m.value)), ...[...r.text.replace(LEADING_MENTIONS, '').matchAll(MENTION)].map((m) => piiKey('HANDLE', m[0]))]
+    for (const key of new Set(keys)) {
+      const convs = seen.get(key) ?? new Set<string>()
+      convs.add(r.conversationId)
+      seen.set(key, convs)
+    }
+  }
+  return new Set([...seen].filter(([, convs]) => convs.size >= minConversations).map(([key]) => key))
+}
+
+// ---------------------------------------------------------------- approach of a draft
+
+const APPROACH_RULES: Array<[Approach, RegExp]> = [
+  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)/iu],
+  ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?/iu],
+  ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)/iu],
+  ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)/iu],
+  ['check_and_follow_up', /(?:(?:we|i)(?:'ll| will| are going to) (?:check|look into|find out|get back|investigate|follow up)|let (?:me|us) (?:check|look)|nous allons vérifier|vamos a revisar|lo revisamos|wir prüfen|vamos verificar|verifichiamo)/iu],
+  ['acknowledge', /(?:thanks? (?:so much )?for (?:the|your) (?:kind|lovely|feedback|shout|love|support|patience)|glad|happy to (?:hear|help)|you're welcome|no problem|de rien|avec plaisir|de nada|gern geschehen|di niente|prego)/iu],
+]
+
+export function approachOf(text: string): Approach {
+  for (const [approach, pattern] of APPROACH_RULES) if (pattern.test(text)) return approach
+  return 'inform'
+}
+
+// ---------------------------------------------------------------- framing for this conversation
+
+const GREETINGS: Record<string, { friendly: string; formal: string; anonymous: string; formalAnonymous: string }> = {
+  en: { friendly: 'Hi {name}!', formal: 'Hello {name},', anonymous: 'Hi there!', formalAnonymous: 'Hello,' },
+  fr: { friendly: 'Bonjour {name} !', formal: 'Bonjour {name},', anonymous: 'Bonjour !', formalAnonymous: 'Bonjour,' },
+  es: { friendly: '¡Hola {name}!', formal: 'Estimado/a {name}:', anonymous: '¡Hola!', formalAnonymous: 'Buenos días:' },
+  de: { friendly: 'Hallo {name}!', formal: 'Guten Tag {name},', anonymous: 'Hallo!', formalAnonymous: 'Guten Tag,' },
+  pt: { friendly: 'Olá {name}!', formal: 'Olá {name},', anonymous: 'Olá!', formalAnonymous: 'Olá,' },
+  it: { friendly: 'Ciao {name}!', formal: 'Buongiorno {name},', anonymous: 'Ciao!', formalAnonymous: 'Buongiorno,' },
+}
+const EMPATHY: Record<string, string> = {
+  en: 'Sorry to hear about this.',
+  fr: 'Nous sommes désolés pour ce désagrément.',
+  es: 'Sentimos mucho las molestias.',
+  de: 'Das tut uns leid.',
+  pt: 'Lamentamos o incómodo.',
+  it: 'Ci dispiace per il disagio.',
+}
+const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)/iu
+const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu
+
+export interface FrameOptions {
+  channel: string
+  mode: ReplyMode
+  tone: Tone
+  language: string
+  maxChars: number
+  customer: { handle: string | null; name: string | null }
+  voice: BrandVoice
+  approach: Approach
+}
+
+function firstName(name: string | null): string | null {
+  const first = name?.trim().split(/\s+/)[0]
+  return first && /^\p{Lu}/u.test(first) && !/\d/.test(first) ? first : null
+}
+
+function sentencesOf(text: string, language: string): string[] {
+  return [...new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)].map((s) => s.segment.trim()).filter(Boolean)
+}
+
+function truncateToSentences(text: string, maxChars: number, language: string): string {
+  if (text.length <= maxChars) return text
+  let kept = ''
+  for (const sentence of sentencesOf(text, language)) {
+    const next = kept ? `${kept} ${sentence}` : sentence
+    if (next.length > maxChars) break
+    kept = next
+  }
+  if (kept) return kept
+  const cut = text.slice(0, Math.max(0, maxChars - 1))
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`
+}
+
+/** Drops sentences with a word the brand avoids; null when nothing is left. */
+export function withoutAvoidedWords(text: string, avoidWords: string[], language = 'en'): string | null {
+  if (avoidWords.length === 0) return text
+  const patterns = avoidWords.filter((w) => w.trim()).map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w.trim())}(?![\\p{L}\\p{N}])`, 'iu'))
+  const kept = sentencesOf(text, language).filter((s) => !patterns.some((p) => p.test(s)))
+  return letters(kept.join(' ')) >= MIN_LETTERS ? kept.join(' ') : null
+}
+
+/**
+ * Greeting, customer handle (public X replies), tone, sign-off, within the channel's limit: drafts never
+ * exceed `maxChars` (the greeting goes first, then the sign-off, then sentences from the end).
+ */
+export function frameDraft(body: string, o: FrameOptions): string | null {
+  let text = withoutAvoidedWords(body, o.voice.avoidWords, o.language)
+  if (text === null) return null
+  if (o.tone === 'formal') text = tidyText(text.replace(EMOJI, '').replace(/!+/g, '.'))
+  if (o.tone === 'concise') text = sentencesOf(text, o.language).slice(0, 2).join(' ')
+  if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${EMPATHY[o.language] ?? EMPATHY.en} ${text}`
+
+  const handle = o.customer.handle?.replace(/^@/, '')
+  const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(o.channel.toLowerCase()) && handle && /^[\p{L}\p{N}_]+$/u.test(handle) ? `@${handle} ` : ''
+  const name = mentionPrefix ? null : firstName(o.customer.name)
+  let greeting = ''
+  if (o.tone !== 'concise') {
+    const set = GREETINGS[o.language] ?? GREETINGS.en
+    const template = o.voice.greeting && (o.language === 'en' || !GREETINGS[o.language]) ? o.voice.greeting : o.tone === 'formal' ? (name ? set.formal : set.formalAnonymous) : name ? set.friendly : set.anonymous
+    greeting = template.includes('{name}') ? (name ? template.replace('{name}', name) : (o.tone === 'formal' ? set.formalAnonymous : set.anonymous)) : template
+  }
+  let signOff = o.voice.signOff.trim()
+  const compose = () => (mentionPrefix + [greeting, text, signOff].filter(Boolean).join(' ')).trim()
+  if (compose().length > o.maxChars) greeting = ''
+  if (compose().length > o.maxChars) signOff = ''
+  const room = o.maxChars - (compose().length - text!.length)
+  if (room < MIN_LETTERS) return null
+  text = truncateToSentences(text!, room, o.language)
+  const out = compose()
+  return out.length <= o.maxChars ? out : out.slice(0, o.maxChars)
+}
+
+// ---------------------------------------------------------------- feedback
+
+/** Levenshtein distance over code points divided by the longer length: 0 = unchanged, 1 = rewritten. */
+export function normalisedEditDistance(a: string, b: string): number {
+  const x = Array.from(a.slice(0, 4_000))
+  const y = Array.from(b.slice(0, 4_000))
+  if (x.length === 0 && y.length === 0) return 0
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[y.length] / Math.max(x.length, y.length)
+}

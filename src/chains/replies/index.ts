@@ -1,0 +1,129 @@
+// The reply-assist service: the API route and the eval harness both call suggestReplies, so what is
+// measured is what agents get. Also the brand voice setting and the knowledge-chunk embedding job.
+import { z } from 'zod'
+import type { Embedder } from '../../embeddings/embedder.ts'
+import type { JobHandler } from '../../pipeline/worker.ts'
+import { getConversation } from '../../store/conversations.ts'
+import type { Db } from '../../store/db.ts'
+import { KNOWLEDGE_EMBED_BATCH, knowledgeRepo } from '../../store/knowledge.ts'
+import { suggestionsRepo, type SuggestionSource } from '../../store/suggestions.ts'
+import { workspacesRepo, type WorkspaceSettings } from '../../store/workspaces.ts'
+import { brandHandlesOf } from '../classify/workspace-labels.ts'
+import { channelLimit } from './clean.ts'
+import { retrieveForReply } from './retrieve.ts'
+import { TONES, type BrandVoice, type ConversationTurn, type ReplyMode, type ReplySuggester, type Tone } from './types.ts'
+
+export const VOICE_SETTING = 'voice'
+export const DEFAULT_SUGGESTIONS = 3
+export const MAX_SUGGESTIONS = 5
+/** Channels where a reply is normally a private message rather than a public post. */
+const PRIVATE_CHANNELS = new Set(['whatsapp', 'email', 'chat', 'sms'])
+
+export const voiceSchema = z.object({
+  guidelines: z.string().max(4_000).default(''),
+  signOff: z.string().max(60).default(''),
+  avoidWords: z.array(z.string().trim().min(1).max(60)).max(200).default([]),
+  greeting: z.string().max(120).optional().describe('e.g. "Hey {name}!"; {name} is the customer’s first name when known'),
+  handles: z.array(z.string().regex(/^@?[\p{L}\p{N}_.]{1,50}$/u)).max(50).default([]).describe('the brand’s own handles'),
+})
+
+export const suggestOptionsSchema = z.object({
+  n: z.number().int().min(1).max(MAX_SUGGESTIONS).default(DEFAULT_SUGGESTIONS),
+  tone: z.enum(TONES as [Tone, ...Tone[]]).default('friendly'),
+  channel: z.string().trim().min(1).max(32).optional(),
+  mode: z.enum(['public', 'private']).optional(),
+  maxChars: z.number().int().min(40).max(10_000).optional(),
+})
+export type SuggestOptions = z.output<typeof suggestOptionsSchema>
+
+/** The workspace's voice; the handles of the 'brand' setting count as the brand's too. */
+export function voiceOf(settings: WorkspaceSettings): BrandVoice {
+  const parsed = voiceSchema.safeParse(settings[VOICE_SETTING] ?? {})
+  const voice = parsed.success ? parsed.data : voiceSchema.parse({})
+  return { ...voice, handles: [...new Set([...voice.handles, ...brandHandlesOf(settings)])] }
+}
+
+export interface SuggestionsResponse {
+  suggestions: Array<{ id: string; text: string; confidence: number; approach: string; sources: SuggestionSource[] }>
+  shouldReply: boolean
+  reason: string
+  language: string
+  degraded: boolean
+  degradedReason?: string
+  note?: string
+  messageId: string | null
+  channel: string
+  mode: ReplyMode
+  maxChars: number
+}
+
+export interface ReplyDeps {
+  db: Db
+  embedder: Embedder
+  suggester: ReplySuggester
+}
+
+/** Drafts for a conversation, stored so feedback can refer to them; undefined if no such conversation. */
+export async function suggestReplies(
+  deps: ReplyDeps,
+  workspaceId: string,
+  conversationId: string,
+  options: SuggestOptions,
+  signal?: AbortSignal,
+): Promise<SuggestionsResponse | undefined> {
+  const conv = await getConversation(deps.db, workspaceId, conversationId)
+  if (!conv) return undefined
+  const ws = await workspacesRepo(deps.db).get(workspaceId)
+  const channel = (options.channel ?? conv.channel).toLowerCase()
+  const mode: ReplyMode = options.mode ?? (PRIVATE_CHANNELS.has(channel) ? 'private' : 'public')
+  const maxChars = channelLimit(channel, mode, options.maxChars)
+  const turns: ConversationTurn[] = conv.messages.map((m) => ({
+    messageId: m.id,
+    role: m.role,
+    text: m.text,
+    language: m.language,
+    needsReply: m.enrichment?.needsReply ?? null,
+    urgency: m.enrichment?.urgency ?? null,
+    reasons: m.enrichment?.reasons ?? [],
+  }))
+  const req = {
+    workspaceId, conversationId, channel, mode, tone: options.tone, n: options.n, maxChars,
+    customer: conv.customer as { handle: string | null; name: string | null },
+    turns,
+    voice: voiceOf(ws?.settings ?? {}),
+  }
+  const retrieval = await retrieveForReply(deps.db, deps.embedder, req, { signal })
+  const result = await deps.suggester.suggest(req, retrieval, { signal })
+  const ids = await suggestionsRepo(deps.db).insert(workspaceId, {
+    conversationId, messageId: result.messageId, channel, mode: result.degraded ? 'local' : deps.suggester.mode, language: result.language, drafts: result.suggestions,
+  })
+  return {
+    suggestions: result.suggestions.map((d, i) => ({ id: ids[i], text: d.text, confidence: d.confidence, approach: d.approach, sources: d.sources })),
+    shouldReply: result.shouldReply,
+    reason: result.reason,
+    language: result.language,
+    degraded: result.degraded,
+    ...(result.degradedReason ? { degradedReason: result.degradedReason } : {}),
+    ...(result.note ? { note: result.note } : {}),
+    messageId: result.messageId,
+    channel,
+    mode,
+    maxChars,
+  }
+}
+
+/** Embeds the job's workspace's chunks that lack a vector of the current model (new, edited or re-embedded). */
+export function knowledgeEmbedHandler(db: Db, embedder: Embedder): JobHandler {
+  return async (jobs) => {
+    const repo = knowledgeRepo(db)
+    for (const workspaceId of new Set(jobs.map((j) => j.workspaceId).filter((w): w is string => w !== null))) {
+      for (;;) {
+        const chunks = await repo.chunksToEmbed(workspaceId, embedder.id, KNOWLEDGE_EMBED_BATCH)
+        if (chunks.length === 0) break
+        // The title gives a passage its topic ("Refund policy") even when the chunk never names it.
+        const vectors = await embedder.embed(chunks.map((c) => `${c.title}\n${c.text}`), { kind: 'passage' })
+        await repo.writeChunkVectors(workspaceId, embedder.id, chunks.map((c) => c.id), vectors)
+      }
+    }
+  }
+}

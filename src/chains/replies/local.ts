@@ -1,0 +1,214 @@
+// Reply suggestion without an LLM, the Smart Reply way: the candidates are this brand's own past
+// replies (and accepted suggestions) to customer messages like this one. They are cleaned of the old
+// conversation's specifics, grouped (a reply the brand sent many times is a trusted one), ranked by
+// similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
+import { assessNeedsReply } from '../classify/urgency.ts'
+import { detectLanguage } from '../classify/language.ts'
+import type { SuggestionSource } from '../../store/suggestions.ts'
+import { approachOf, brandValuesOf, cleanReply, frameDraft } from './clean.ts'
+import { triggerTurns } from './retrieve.ts'
+import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
+
+/** Near-identical replies (word-set Jaccard at least this) are one reply sent several times. */
+const SAME_REPLY_JACCARD = 0.6
+/** Weight of how often the brand sent a reply, against how similar its question was. */
+const FREQUENCY_WEIGHT = 0.25
+const MMR_LAMBDA = 0.7
+/** Two drafts with the same approach count as this much more alike. */
+const SAME_APPROACH_PENALTY = 0.4
+const SOURCES_PER_DRAFT = 3
+const EXCERPT_CHARS = 200
+const TEMPLATE_CONFIDENCE = 0.2
+const HUMAN_REVIEW_REASONS = new Set(['safety_terms', 'legal_terms', 'security_terms'])
+
+export interface TriggerAssessment {
+  shouldReply: boolean
+  reason: string
+  messageId: string | null
+}
+
+/**
+ * Smart Reply's triggering step: thanks, emoji and closings need no reply; an answered conversation
+ * needs none; safety, legal and security matters are flagged for a person. Uses the classifier's
+ * stored needs-reply/urgency when present, the same rules on the fly when not.
+ */
+export function assessTrigger(req: ReplyRequest): TriggerAssessment {
+  const trigger = triggerTurns(req.turns)
+  const last = trigger[trigger.length - 1]
+  if (!last) return { shouldReply: false, reason: 'no_customer_message', messageId: null }
+  if (req.turns[req.turns.length - 1]?.role === 'agent') return { shouldReply: false, reason: 'last_message_from_agent', messageId: last.messageId }
+  const assessment =
+    last.needsReply !== null
+      ? { needsReply: last.needsReply, urgency: last.urgency ?? 'normal', reasons: last.reasons }
+      : assessNeedsReply({ text: last.text, role: 'customer', channel: req.channel, unansweredCustomerMessages: trigger.length, brandHandles: req.voice.handles })
+  if (!assessment.needsReply) return { shouldReply: false, reason: assessment.reasons[0] ?? 'no_request', messageId: last.messageId }
+  const needsHuman = assessment.urgency === 'critical' || assessment.reasons.some((r) => HUMAN_REVIEW_REASONS.has(r))
+  return { shouldReply: true, reason: needsHuman ? 'needs_human' : 'needs_reply', messageId: last.messageId }
+}
+
+export interface RankedReply {
+  body: string
+  approach: Approach
+  score: number
+  similarity: number
+  count: number
+  members: ReplyCandidate[]
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const w of a) if (b.has(w)) shared++
+  const union = a.size + b.size - shared
+  return union === 0 ? 0 : shared / union
+}
+
+function candidateLanguage(c: ReplyCandidate): string {
+  return c.language && c.language !== 'und' ? c.language : detectLanguage(c.text).language
+}
+
+/** Picks the candidates in the customer's language, or English with a note when the brand has none. */
+export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandidate[]; language: string; note?: string } {
+  const all = retrieval.candidates.map((c) => ({ c, lang: candidateLanguage(c) }))
+  let language = retrieval.language
+  if (language === 'und') {
+    const counts = new Map<string, number>()
+    for (const { lang } of all) counts.set(lang, (counts.get(lang) ?? 0) + 1)
+    language = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'en'
+    if (language === 'und') language = 'en'
+  }
+  const same = all.filter((x) => x.lang === language).map((x) => x.c)
+  if (same.length > 0 || language === 'en') return { pool: same, language }
+  const english = all.filter((x) => x.lang === 'en').map((x) => x.c)
+  if (english.length === 0) return { pool: [], language }
+  return { pool: english, language: 'en', note: `no past replies in ${language}; drafts are in en` }
+}
+
+/** Cleans, groups near-identical replies, and scores each group by similarity × how often it was sent. */
+export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[]): RankedReply[] {
+  const brandValues = brandValuesOf(pool)
+  const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
+  for (const c of [...pool].sort((a, b) => b.similarity - a.similarity)) {
+    const body = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, brandValues })
+    if (!body) continue
+    const words = wordSet(body)
+    const group = groups.find((g) => jaccard(g.words, words) >= SAME_REPLY_JACCARD)
+    if (group) {
+      group.members.push(c)
+      group.conversations.add(c.conversationId)
+      continue
+    }
+    groups.push({ body, approach: approachOf(body), score: 0, similarity: c.similarity, count: 0, members: [c], words, conversations: new Set([c.conversationId]) })
+  }
+  for (const g of groups) {
+    g.count = g.conversations.size
+    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count))
+  }
+  return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
+}
+
+/** Maximal marginal relevance: each next draft is relevant and unlike those already picked, in wording and approach. */
+export function diversify(ranked: RankedReply[], n: number): RankedReply[] {
+  const top = ranked[0]?.score || 1
+  const words = new Map(ranked.map((r) => [r, wordSet(r.body)]))
+  const picked: RankedReply[] = []
+  const left = [...ranked]
+  while (picked.length < n && left.length > 0) {
+    let best = 0
+    let bestValue = -Infinity
+    left.forEach((r, i) => {
+      const redundancy = Math.max(0, ...picked.map((p) => jaccard(words.get(p)!, words.get(r)!) + (p.approach === r.approach ? SAME_APPROACH_PENALTY : 0)))
+      const value = MMR_LAMBDA * (r.score / top) - (1 - MMR_LAMBDA) * redundancy
+      if (value > bestValue) {
+        bestValue = value
+        best = i
+      }
+    })
+    picked.push(left.splice(best, 1)[0])
+  }
+  return picked
+}
+
+// Written for Parley; used when the brand has too few past replies to draw on.
+const TEMPLATES: Record<string, Partial<Record<Approach, string>>> = {
+  en: {
+    ask_dm: 'Thanks for reaching out. Could you send us a DM with a few more details so we can look into this for you?',
+    check_and_follow_up: "Thanks for letting us know. We'll check this and get back to you as soon as we can.",
+    ask_details: 'Could you tell us a little more about what happened, so we can help you with this?',
+  },
+  fr: {
+    ask_dm: 'Merci de nous avoir contactés. Pouvez-vous nous envoyer un message privé avec quelques détails pour que nous puissions regarder cela ?',
+    check_and_follow_up: 'Merci de nous avoir prévenus. Nous vérifions et revenons vers vous dès que possible.',
+    ask_details: "Pouvez-vous nous en dire un peu plus sur ce qui s'est passé, afin que nous puissions vous aider ?",
+  },
+  es: {
+    ask_dm: 'Gracias por escribirnos. ¿Nos envías un mensaje privado con algunos detalles para que podamos revisarlo?',
+    check_and_follow_up: 'Gracias por avisarnos. Lo revisamos y te respondemos lo antes posible.',
+    ask_details: '¿Puedes contarnos un poco más sobre lo que ha pasado para que podamos ayudarte?',
+  },
+  de: {
+    ask_dm: 'Danke für deine Nachricht. Kannst du uns per Direktnachricht ein paar Details schicken, damit wir uns das ansehen können?',
+    check_and_follow_up: 'Danke für den Hinweis. Wir prüfen das und melden uns so schnell wie möglich.',
+    ask_details: 'Kannst du uns etwas genauer beschreiben, was passiert ist, damit wir dir helfen können?',
+  },
+  pt: {
+    ask_dm: 'Obrigado pelo contacto. Pode enviar-nos uma mensagem privada com mais alguns detalhes para analisarmos?',
+    check_and_follow_up: 'Obrigado por nos avisar. Vamos verificar e voltamos a falar consigo assim que possível.',
+    ask_details: 'Pode contar-nos um pouco mais sobre o que aconteceu, para o podermos ajudar?',
+  },
+  it: {
+    ask_dm: 'Grazie per averci scritto. Puoi inviarci un messaggio privato con qualche dettaglio così possiamo verificare?',
+    check_and_follow_up: 'Grazie per la segnalazione. Verifichiamo e ti rispondiamo il prima possibile.',
+    ask_details: 'Puoi raccontarci qualcosa in più su cosa è successo, così possiamo aiutarti?',
+  },
+}
+
+function sourcesOf(r: RankedReply): SuggestionSource[] {
+  return r.members.slice(0, SOURCES_PER_DRAFT).map((m) => ({
+    type: 'past_reply',
+    id: m.id,
+    conversationId: m.conversationId,
+    messageId: m.customerMessageId,
+    score: Number(m.similarity.toFixed(4)),
+    excerpt: (cleanReply(m.text, { brandHandles: [], pastCustomer: m.pastCustomer }) ?? '').slice(0, EXCERPT_CHARS),
+  }))
+}
+
+export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: Draft[]; language: string; note?: string } {
+  const { pool, language, note } = candidatesInLanguage(retrieval)
+  let ranked = rankCandidates(req, pool)
+  // Already in a private channel: "send us a DM" is no answer.
+  if (req.mode === 'private') ranked = ranked.filter((r) => r.approach !== 'ask_dm')
+  const frame = (body: string, approach: Approach) =>
+    frameDraft(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach })
+  const drafts: Draft[] = []
+  for (const r of diversify(ranked, req.n * 2)) {
+    if (drafts.length >= req.n) break
+    const text = frame(r.body, r.approach)
+    if (!text || drafts.some((d) => d.text === text)) continue
+    const confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
+    drafts.push({ text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r) })
+  }
+  const templates = TEMPLATES[language] ?? TEMPLATES.en
+  for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
+    if (drafts.length >= req.n) break
+    if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm')) continue
+    const text = frame(body, approach)
+    if (text) drafts.push({ text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [] })
+  }
+  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note }
+}
+
+export function createLocalReplySuggester(): ReplySuggester {
+  return {
+    mode: 'local',
+    async suggest(req, retrieval): Promise<ReplyResult> {
+      const trigger = assessTrigger(req)
+      const { drafts, language, note } = localDrafts(req, retrieval)
+      return { suggestions: drafts, shouldReply: trigger.shouldReply, reason: trigger.reason, language, degraded: false, note, messageId: trigger.messageId }
+    },
+  }
+}

@@ -1,0 +1,112 @@
+// Retrieval shared by both reply implementations: customer messages of other conversations of the
+// same workspace that resemble this one, the agent reply that followed each (and accepted or edited
+// suggestion finals written for them), and the workspace's knowledge passages.
+import type { Embedder } from '../../embeddings/embedder.ts'
+import type { Db } from '../../store/db.ts'
+import { searchSimilar } from '../../store/embeddings.ts'
+import { knowledgeRepo } from '../../store/knowledge.ts'
+import { suggestionsRepo } from '../../store/suggestions.ts'
+import { detectLanguage } from '../classify/language.ts'
+import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
+
+/** Similar past customer messages looked at per request. */
+export const SIMILAR_MESSAGES_K = 40
+export const KNOWLEDGE_K = 4
+/** Candidate lists are searched deeper than k so that filters (role, other conversation) still leave k. */
+const HNSW_EF_SEARCH = 120
+const QUERY_MAX_CHARS = 2_000
+/** Trailing customer messages taken together as what is being answered. */
+const TRIGGER_MAX_MESSAGES = 3
+
+/** The customer messages the reply answers: those after the last agent message (or the last customer one). */
+export function triggerTurns(turns: ConversationTurn[]): ConversationTurn[] {
+  const lastAgent = turns.findLastIndex((t) => t.role === 'agent')
+  const trailing = turns.slice(lastAgent + 1).filter((t) => t.role === 'customer')
+  if (trailing.length > 0) return trailing.slice(-TRIGGER_MAX_MESSAGES)
+  const lastCustomer = turns.findLast((t) => t.role === 'customer')
+  return lastCustomer ? [lastCustomer] : []
+}
+
+export function languageOfTurns(turns: ConversationTurn[]): string {
+  const last = turns[turns.length - 1]
+  if (!last) return 'und'
+  if (last.language && last.language !== 'und') return last.language
+  return detectLanguage(turns.map((t) => t.text).join('\n')).language
+}
+
+interface NextReplyRow {
+  customerMessageId: string
+  id: string
+  conversationId: string
+  text: string
+  language: string | null
+  handle: string | null
+  name: string | null
+}
+
+export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyRequest, opts: { signal?: AbortSignal } = {}): Promise<Retrieval> {
+  const trigger = triggerTurns(req.turns)
+  const query = trigger.map((t) => t.text).join('\n').slice(-QUERY_MAX_CHARS)
+  const language = languageOfTurns(trigger)
+  if (!query.trim()) return { query, language, candidates: [], knowledge: [] }
+
+  // Customer message against stored customer messages is a symmetric comparison: both sides are
+  // embedded as passages. Knowledge passages answer a question, so that search embeds a query.
+  const [asPassage] = await embedder.embed([query], { kind: 'passage', signal: opts.signal })
+  const [asQuery] = await embedder.embed([query], { kind: 'query', signal: opts.signal })
+
+  // Iterative index scans keep HNSW fast while the role/conversation filters discard neighbours.
+  const hits = await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`)
+    await tx.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`)
+    return searchSimilar(tx, req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, { role: 'customer', excludeConversationId: req.conversationId })
+  })
+  const byId = new Map(hits.map((h) => [h.messageId, h]))
+  const ids = hits.map((h) => h.messageId)
+
+  const { rows } = await db.query<NextReplyRow>(
+    `SELECT h.id AS "customerMessageId", r.id, r.conversation_id AS "conversationId", r.text,
+            coalesce(r.language, en.language) AS language, c.customer_handle AS handle, c.customer_name AS name
+     FROM unnest($2::uuid[]) AS h(id)
+     JOIN messages cm ON cm.id = h.id AND cm.workspace_id = $1
+     JOIN conversations c ON c.id = cm.conversation_id AND c.workspace_id = $1
+     JOIN LATERAL (
+       SELECT m.id, m.conversation_id, m.text, m.language FROM messages m
+       WHERE m.workspace_id = $1 AND m.conversation_id = cm.conversation_id AND m.role = 'agent'
+         AND (m.sent_at, m.id) > (cm.sent_at, cm.id)
+       ORDER BY m.sent_at, m.id LIMIT 1) r ON true
+     LEFT JOIN enrichments en ON en.message_id = r.id AND en.workspace_id = $1`,
+    [req.workspaceId, ids],
+  )
+  const candidates: ReplyCandidate[] = rows.map((r) => {
+    const hit = byId.get(r.customerMessageId)!
+    return {
+      id: r.id,
+      kind: 'agent_message',
+      conversationId: r.conversationId,
+      customerMessageId: r.customerMessageId,
+      customerText: hit.text,
+      similarity: hit.score,
+      text: r.text,
+      language: r.language,
+      pastCustomer: { handle: r.handle, name: r.name },
+    }
+  })
+  for (const f of await suggestionsRepo(db).finalsFor(req.workspaceId, ids)) {
+    const hit = byId.get(f.messageId)!
+    candidates.push({
+      id: f.id,
+      kind: 'accepted_suggestion',
+      conversationId: f.conversationId,
+      customerMessageId: f.messageId,
+      customerText: hit.text,
+      similarity: hit.score,
+      text: f.text,
+      language: f.language,
+      pastCustomer: { handle: f.handle, name: f.name },
+    })
+  }
+  candidates.sort((a, b) => b.similarity - a.similarity)
+  const knowledge = await knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K)
+  return { query, language, candidates, knowledge }
+}

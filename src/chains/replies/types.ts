@@ -1,0 +1,91 @@
+import type { SuggestionSource } from '../../store/suggestions.ts'
+
+export type Tone = 'friendly' | 'formal' | 'empathetic' | 'concise'
+export type ReplyMode = 'public' | 'private'
+export const TONES: Tone[] = ['friendly', 'formal', 'empathetic', 'concise']
+/** What a draft does; the N drafts of one request should differ in this, not only in wording. */
+export const APPROACHES = ['ask_dm', 'ask_details', 'give_steps', 'inform', 'apologise_escalate', 'check_and_follow_up', 'acknowledge', 'other'] as const
+export type Approach = (typeof APPROACHES)[number]
+
+/** Workspace setting 'voice'. */
+export interface BrandVoice {
+  guidelines: string
+  signOff: string
+  avoidWords: string[]
+  greeting?: string
+  /** The brand's own handles: never stripped as "another customer's handle", never redacted. */
+  handles: string[]
+}
+
+export const EMPTY_VOICE: BrandVoice = { guidelines: '', signOff: '', avoidWords: [], handles: [] }
+
+export interface ConversationTurn {
+  messageId: string
+  role: 'customer' | 'agent'
+  text: string
+  language: string | null
+  needsReply: boolean | null
+  urgency: string | null
+  reasons: string[]
+}
+
+export interface ReplyRequest {
+  workspaceId: string
+  conversationId: string
+  channel: string
+  mode: ReplyMode
+  tone: Tone
+  n: number
+  maxChars: number
+  customer: { handle: string | null; name: string | null }
+  turns: ConversationTurn[]
+  voice: BrandVoice
+}
+
+/** A past agent reply (or accepted suggestion) that answered a customer message similar to this one. */
+export interface ReplyCandidate {
+  /** Agent message id, or suggestion id for an accepted final. */
+  id: string
+  kind: 'agent_message' | 'accepted_suggestion'
+  conversationId: string
+  /** The past customer message it answered. */
+  customerMessageId: string
+  customerText: string
+  /** Cosine similarity of that customer message to the one being answered. */
+  similarity: number
+  text: string
+  language: string | null
+  pastCustomer: { handle: string | null; name: string | null }
+}
+
+export interface Retrieval {
+  query: string
+  language: string
+  candidates: ReplyCandidate[]
+  knowledge: Array<{ chunkId: string; articleId: string; title: string; text: string; language: string | null; score: number }>
+}
+
+export interface Draft {
+  text: string
+  approach: Approach
+  confidence: number
+  sources: SuggestionSource[]
+}
+
+export interface ReplyResult {
+  suggestions: Draft[]
+  shouldReply: boolean
+  reason: string
+  language: string
+  degraded: boolean
+  degradedReason?: string
+  /** e.g. "no past replies in fr; drafts are in en" */
+  note?: string
+  /** The customer message answered (null when the conversation has none). */
+  messageId: string | null
+}
+
+export interface ReplySuggester {
+  readonly mode: 'local' | 'llm'
+  suggest(req: ReplyRequest, retrieval: Retrieval, opts?: { signal?: AbortSignal }): Promise<ReplyResult>
+}

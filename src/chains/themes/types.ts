@@ -1,0 +1,101 @@
+// Shapes shared by the theme service, its describers, the store and the report renderers.
+import type { Trend } from './track.ts'
+
+export interface SentimentMix {
+  negative: number
+  neutral: number
+  positive: number
+  unknown: number
+}
+
+export interface NamedCount {
+  name: string
+  count: number
+}
+
+/** A representative customer message; personal data in `text` is masked before it is stored. */
+export interface ThemeQuote {
+  messageId: string
+  conversationId: string
+  channel: string
+  sentAt: string
+  text: string
+}
+
+/** What a describer gets: the local description plus the evidence an LLM may word better. */
+export interface DescribeInput {
+  workspaceId: string
+  keyphrases: string[]
+  quotes: string[]
+  volume: number
+  localLabel: string
+  localDescription: string
+}
+
+export interface ThemeDescription {
+  label: string
+  description: string
+  /** `local` or `<prompt version>/<model>`. */
+  version: string
+  degraded: boolean
+  degradedReason?: string
+}
+
+export interface ThemeDescriber {
+  readonly mode: 'local' | 'llm'
+  describe(input: DescribeInput, opts?: { signal?: AbortSignal }): Promise<ThemeDescription>
+}
+
+export const LOCAL_THEME_VERSION = 'themes-local@1'
+
+export const localThemeDescriber: ThemeDescriber = {
+  mode: 'local',
+  async describe(input) {
+    return { label: input.localLabel, description: input.localDescription, version: LOCAL_THEME_VERSION, degraded: false }
+  },
+}
+
+export interface ThemeHistoryPoint {
+  week: string
+  volume: number
+  share: number
+}
+
+export interface ReportTheme {
+  id: string
+  label: string
+  /** The label the last run generated; `label` differs when a person renamed the theme. */
+  generatedLabel: string
+  renamed: boolean
+  description: string
+  volume: number
+  conversations: number
+  share: number
+  previousVolume: number
+  changePct: number | null
+  trend: Trend
+  spike: boolean
+  sentiment: SentimentMix
+  intents: NamedCount[]
+  channels: NamedCount[]
+  keyphrases: string[]
+  quotes: Array<ThemeQuote & { url: string }>
+  history: ThemeHistoryPoint[]
+  /** Theme ids merged into this one by a person. */
+  mergedFrom: string[]
+  degraded: boolean
+}
+
+export interface ThemeReport {
+  week: string
+  from: string
+  to: string
+  generatedAt: string
+  computedAt: string | null
+  mode: string
+  degraded: boolean
+  totals: { messages: number; clustered: number; unclustered: number; themes: number }
+  weeks: string[]
+  highlights: { new: string[]; rising: string[]; falling: string[]; spikes: string[] }
+  themes: ReportTheme[]
+}

@@ -1,0 +1,194 @@
+// SQL behind POST /v1/ask: figures over customer messages and their enrichments, the workspace's
+// vocabulary, and the candidate lists of hybrid retrieval (vector, full-text, filters only).
+// Plain parameterised SQL with the workspace in every WHERE.
+import type { AskFilters, TimeRange } from '../chains/ask/types.ts'
+import { toVectorLiteral, type Queryable } from './db.ts'
+import { modelLiteral } from './embeddings.ts'
+
+const SEGMENT_KEY = /^[A-Za-z0-9_.-]{1,64}$/
+const MAX_SEGMENT_VALUES = 200
+
+/** Shared WHERE for every ask query: workspace, customer messages, time range, plan filters. */
+function whereOf(workspaceId: string, filters: Omit<AskFilters, 'customerRole'>, range: TimeRange, params: unknown[] = []) {
+  params.push(workspaceId, range.from, range.to)
+  const where = [`m.workspace_id = $1`, `m.role = 'customer'`, `m.sent_at >= $2::timestamptz`, `m.sent_at < $3::timestamptz`]
+  const add = (clause: string, value: unknown) => {
+    params.push(value)
+    where.push(clause.replaceAll('?', `$${params.length}`))
+  }
+  if (filters.channel) add(`c.channel = ?`, filters.channel)
+  if (filters.language) add(`coalesce(m.language, e.language) = ?`, filters.language)
+  if (filters.sentiment) add(`e.sentiment = ?`, filters.sentiment)
+  if (filters.intent) add(`e.intent = ?`, filters.intent)
+  for (const [key, value] of Object.entries(filters.segment ?? {})) {
+    if (!SEGMENT_KEY.test(key)) continue
+    params.push(key, value)
+    where.push(`c.metadata ->> $${params.length - 1} = $${params.length}`)
+  }
+  return { where: where.join(' AND '), params }
+}
+
+const FROM = `FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN enrichments e ON e.message_id = m.id`
+
+export async function countMessages(db: Queryable, workspaceId: string, filters: AskFilters, range: TimeRange): Promise<{ messages: number; conversations: number }> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  const { rows } = await db.query<{ messages: number; conversations: number }>(
+    `SELECT count(*)::int AS messages, count(DISTINCT m.conversation_id)::int AS conversations ${FROM} WHERE ${where}`,
+    params,
+  )
+  return rows[0] ?? { messages: 0, conversations: 0 }
+}
+
+/** Counts per value of one enrichment column (intent or sentiment) in the filtered set, largest first. */
+export async function breakdown(
+  db: Queryable,
+  workspaceId: string,
+  filters: AskFilters,
+  range: TimeRange,
+  column: 'intent' | 'sentiment',
+): Promise<Array<{ key: string; n: number }>> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  const { rows } = await db.query<{ key: string; n: number }>(
+    `SELECT e.${column} AS key, count(*)::int AS n ${FROM} WHERE ${where} AND e.${column} IS NOT NULL
+     GROUP BY e.${column} ORDER BY n DESC, key`,
+    params,
+  )
+  return rows
+}
+
+export interface WeekRow {
+  week: string
+  from: string
+  n: number
+  negative: number
+  positive: number
+}
+
+/** Per ISO week: volume and sentiment counts of the filtered set. */
+export async function weeklySeries(db: Queryable, workspaceId: string, filters: AskFilters, range: TimeRange): Promise<WeekRow[]> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  const { rows } = await db.query<WeekRow>(
+    `SELECT to_char(date_trunc('week', m.sent_at AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS week,
+            min(date_trunc('week', m.sent_at AT TIME ZONE 'UTC'))::text AS "from",
+            count(*)::int AS n,
+            count(*) FILTER (WHERE e.sentiment = 'negative')::int AS negative,
+            count(*) FILTER (WHERE e.sentiment = 'positive')::int AS positive
+     ${FROM} WHERE ${where} GROUP BY 1 ORDER BY 1`,
+    params,
+  )
+  return rows.map((r) => ({ ...r, from: new Date(`${r.from.slice(0, 10)}T00:00:00Z`).toISOString() }))
+}
+
+export async function workspaceChannels(db: Queryable, workspaceId: string): Promise<string[]> {
+  const { rows } = await db.query<{ channel: string }>(`SELECT DISTINCT channel FROM conversations WHERE workspace_id = $1 ORDER BY channel`, [workspaceId])
+  return rows.map((r) => r.channel)
+}
+
+/** Known values of the metadata keys a workspace declared as segments (settings.ask.segments). */
+export async function segmentValues(db: Queryable, workspaceId: string, keys: string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const key of keys.filter((k) => SEGMENT_KEY.test(k))) {
+    const { rows } = await db.query<{ value: string }>(
+      `SELECT DISTINCT metadata ->> $2 AS value FROM conversations
+       WHERE workspace_id = $1 AND jsonb_typeof(metadata -> $2) = 'string' ORDER BY 1 LIMIT ${MAX_SEGMENT_VALUES}`,
+      [workspaceId, key],
+    )
+    out[key] = rows.map((r) => r.value).filter((v) => v.trim().length >= 2)
+  }
+  return out
+}
+
+/** Theme labels of the workspace, or none when the themes tables are not installed. */
+export async function themeLabels(db: Queryable, workspaceId: string): Promise<string[]> {
+  const { rows: exists } = await db.query<{ t: string | null }>(`SELECT to_regclass('themes')::text AS t`)
+  if (!exists[0]?.t) return []
+  const { rows } = await db.query<{ label: string }>(
+    `SELECT DISTINCT coalesce(manual_label, label) AS label FROM themes WHERE workspace_id = $1 AND merged_into IS NULL ORDER BY 1 LIMIT 500`,
+    [workspaceId],
+  )
+  return rows.map((r) => r.label)
+}
+
+/** Weekly theme snapshot volumes of a theme (by label) for the given ISO weeks; empty without themes tables. */
+export async function themeWeeklyVolumes(db: Queryable, workspaceId: string, label: string, weeks: string[]): Promise<Array<{ week: string; volume: number }>> {
+  const { rows: exists } = await db.query<{ t: string | null }>(`SELECT to_regclass('theme_snapshots')::text AS t`)
+  if (!exists[0]?.t || weeks.length === 0) return []
+  const { rows } = await db.query<{ week: string; volume: number }>(
+    `SELECT s.week, sum(s.volume)::int AS volume FROM theme_snapshots s JOIN themes t ON t.id = s.theme_id
+     WHERE s.workspace_id = $1 AND t.workspace_id = $1 AND coalesce(t.manual_label, t.label) = $2 AND s.week = ANY($3::text[])
+     GROUP BY s.week ORDER BY s.week`,
+    [workspaceId, label, weeks],
+  )
+  return rows
+}
+
+export interface CandidateRow {
+  messageId: string
+  conversationId: string
+  channel: string
+  sentAt: string
+  text: string
+  sentiment: string | null
+  sentimentScore: number | null
+  intent: string | null
+  score: number
+}
+
+const CANDIDATE_COLUMNS = `m.id AS "messageId", m.conversation_id AS "conversationId", c.channel, m.sent_at AS "sentAt", m.text,
+  e.sentiment, e.sentiment_score AS "sentimentScore", e.intent`
+
+function candidates(rows: CandidateRow[]): CandidateRow[] {
+  return rows.map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
+}
+
+/** Cosine nearest neighbours among the filtered messages (exact scan: filters make the set small). */
+export async function vectorCandidates(
+  db: Queryable, workspaceId: string, model: string, vector: Float32Array, k: number, filters: AskFilters, range: TimeRange,
+): Promise<CandidateRow[]> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  params.push(toVectorLiteral(vector), k)
+  const v = `$${params.length - 1}::vector`
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS}, 1 - (x.embedding <=> ${v}) AS score
+     ${FROM} JOIN message_embeddings x ON x.message_id = m.id AND x.model = ${modelLiteral(model)} AND x.workspace_id = $1
+     WHERE ${where} ORDER BY x.embedding <=> ${v} LIMIT $${params.length}`,
+    params,
+  )
+  return candidates(rows)
+}
+
+/** Full-text matches ('simple' config, any of the topic words), ranked by cover density. */
+export async function textCandidates(db: Queryable, workspaceId: string, query: string, k: number, filters: AskFilters, range: TimeRange): Promise<CandidateRow[]> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  params.push(query, k)
+  const q = `websearch_to_tsquery('simple', $${params.length - 1})`
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS}, ts_rank_cd(m.tsv, ${q}) AS score
+     ${FROM} WHERE ${where} AND m.tsv @@ ${q} ORDER BY score DESC, m.sent_at DESC LIMIT $${params.length}`,
+    params,
+  )
+  return candidates(rows)
+}
+
+/** The filtered set itself, most clearly labelled first: what matches when the question has no topic words. */
+export async function filterCandidates(db: Queryable, workspaceId: string, k: number, filters: AskFilters, range: TimeRange): Promise<CandidateRow[]> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  params.push(k)
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT ${CANDIDATE_COLUMNS}, coalesce(e.intent_confidence, 0) + abs(coalesce(e.sentiment_score, 0)) AS score
+     ${FROM} WHERE ${where} ORDER BY score DESC, m.sent_at DESC, m.id LIMIT $${params.length}`,
+    params,
+  )
+  return candidates(rows)
+}
+
+/** Stored vectors of some messages (for diversity), parsed from pgvector's text form. */
+export async function vectorsOf(db: Queryable, workspaceId: string, model: string, messageIds: string[]): Promise<Map<string, Float32Array>> {
+  if (messageIds.length === 0) return new Map()
+  const { rows } = await db.query<{ id: string; v: string }>(
+    `SELECT message_id AS id, embedding::text AS v FROM message_embeddings
+     WHERE workspace_id = $1 AND model = ${modelLiteral(model)} AND message_id = ANY($2::uuid[])`,
+    [workspaceId, messageIds],
+  )
+  return new Map(rows.map((r) => [r.id, Float32Array.from(JSON.parse(r.v) as number[])]))
+}

@@ -1,0 +1,217 @@
+// Themes, their weekly snapshots and the record of computed weeks. Plain SQL, workspace in every WHERE.
+import type { NamedCount, SentimentMix, ThemeQuote } from '../chains/themes/types.ts'
+import type { Trend } from '../chains/themes/track.ts'
+import { toVectorLiteral, type Queryable } from './db.ts'
+import { modelLiteral } from './embeddings.ts'
+
+export interface WeekMessage {
+  id: string
+  conversationId: string
+  channel: string
+  text: string
+  sentAt: string
+  sentiment: string | null
+  intent: string | null
+  vector: Float32Array
+}
+
+export interface ThemeRow {
+  id: string
+  label: string
+  manualLabel: string | null
+  mergedInto: string | null
+  createdWeek: string
+}
+
+export interface SnapshotInput {
+  themeId: string
+  week: string
+  label: string
+  description: string
+  volume: number
+  conversations: number
+  share: number
+  sentiment: SentimentMix
+  intents: NamedCount[]
+  channels: NamedCount[]
+  trend: Trend
+  changePct: number | null
+  spike: boolean
+  keyphrases: string[]
+  model: string
+  centroid: Float32Array
+  exemplars: ThemeQuote[]
+  version: string
+  degraded: boolean
+}
+
+export interface SnapshotRow extends Omit<SnapshotInput, 'centroid' | 'model'> {}
+
+export interface RunRow {
+  week: string
+  model: string
+  messages: number
+  clustered: number
+  themes: number
+  mode: string
+  degraded: boolean
+  durationMs: number
+  computedAt: string
+}
+
+const parseVector = (text: string) => Float32Array.from(JSON.parse(text) as number[])
+
+export function themesRepo(db: Queryable) {
+  return {
+    /** The week's customer messages that have a current vector of `model` (never re-embedded here). */
+    async weekMessages(workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
+      const { rows } = await db.query<Omit<WeekMessage, 'vector'> & { vector: string | null }>(
+        `SELECT m.id, m.conversation_id AS "conversationId", c.channel, m.text, m.sent_at AS "sentAt",
+                e.sentiment, e.intent, emb.embedding::text AS vector
+         FROM messages m
+         JOIN conversations c ON c.id = m.conversation_id
+         LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash
+         LEFT JOIN enrichments e ON e.message_id = m.id
+         WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3
+         ORDER BY m.sent_at, m.id`,
+        [workspaceId, from.toISOString(), to.toISOString()],
+      )
+      const messages: WeekMessage[] = []
+      let withoutVector = 0
+      for (const r of rows) {
+        if (!r.vector) {
+          withoutVector++
+          continue
+        }
+        messages.push({ ...r, sentAt: new Date(r.sentAt).toISOString(), vector: parseVector(r.vector) })
+      }
+      return { messages, withoutVector }
+    },
+
+    async themes(workspaceId: string): Promise<ThemeRow[]> {
+      const { rows } = await db.query<ThemeRow>(
+        `SELECT id, label, manual_label AS "manualLabel", merged_into AS "mergedInto", created_week AS "createdWeek"
+         FROM themes WHERE workspace_id = $1`,
+        [workspaceId],
+      )
+      return rows
+    },
+
+    /** Per theme, its snapshot of `week` if any, else its latest one of the `lookback` weeks before. */
+    async matchCandidates(workspaceId: string, model: string, week: string, earliestWeek: string) {
+      const { rows } = await db.query<{ themeId: string; week: string; keyphrases: string[]; volume: number; share: number; centroid: string }>(
+        `SELECT DISTINCT ON (theme_id) theme_id AS "themeId", week, keyphrases, volume, share, centroid::text AS centroid
+         FROM theme_snapshots
+         WHERE workspace_id = $1 AND model = $2 AND week <= $3 AND week >= $4
+         ORDER BY theme_id, week DESC`,
+        [workspaceId, model, week, earliestWeek],
+      )
+      return rows.map((r) => ({ ...r, centroid: parseVector(r.centroid) }))
+    },
+
+    async snapshots(workspaceId: string, weeks: string[]): Promise<SnapshotRow[]> {
+      const { rows } = await db.query<SnapshotRow>(
+        `SELECT theme_id AS "themeId", week, label, description, volume, conversations, share, sentiment, intents, channels,
+                trend, change_pct AS "changePct", spike, keyphrases, exemplars, version, degraded
+         FROM theme_snapshots WHERE workspace_id = $1 AND week = ANY($2::text[])`,
+        [workspaceId, weeks],
+      )
+      return rows
+    },
+
+    async runs(workspaceId: string, weeks: string[]): Promise<RunRow[]> {
+      const { rows } = await db.query<RunRow>(
+        `SELECT week, model, messages, clustered, themes, mode, degraded, duration_ms AS "durationMs", computed_at AS "computedAt"
+         FROM theme_runs WHERE workspace_id = $1 AND week = ANY($2::text[])`,
+        [workspaceId, weeks],
+      )
+      return rows.map((r) => ({ ...r, computedAt: new Date(r.computedAt).toISOString() }))
+    },
+
+    async createTheme(workspaceId: string, label: string, week: string): Promise<string> {
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO themes (workspace_id, label, created_week) VALUES ($1, $2, $3) RETURNING id`,
+        [workspaceId, label, week],
+      )
+      return rows[0].id
+    },
+
+    async setGeneratedLabel(workspaceId: string, themeId: string, label: string) {
+      await db.query(`UPDATE themes SET label = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, themeId, label])
+    },
+
+    /** Replaces the week's snapshots and records the run; the caller holds a transaction. */
+    async replaceWeek(workspaceId: string, week: string, snapshots: SnapshotInput[], run: Omit<RunRow, 'week' | 'computedAt'>) {
+      await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`parley:themes:${workspaceId}:${week}`])
+      await db.query(`DELETE FROM theme_snapshots WHERE workspace_id = $1 AND week = $2`, [workspaceId, week])
+      for (const s of snapshots) {
+        await db.query(
+          `INSERT INTO theme_snapshots (theme_id, workspace_id, week, label, description, volume, conversations, share, sentiment,
+             intents, channels, trend, change_pct, spike, keyphrases, model, centroid, exemplars, version, degraded)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::vector, $18, $19, $20)`,
+          [
+            s.themeId, workspaceId, week, s.label, s.description, s.volume, s.conversations, s.share, JSON.stringify(s.sentiment),
+            JSON.stringify(s.intents), JSON.stringify(s.channels), s.trend, s.changePct, s.spike, s.keyphrases, s.model,
+            toVectorLiteral(s.centroid), JSON.stringify(s.exemplars), s.version, s.degraded,
+          ],
+        )
+      }
+      await db.query(
+        `INSERT INTO theme_runs (workspace_id, week, model, messages, clustered, themes, mode, degraded, duration_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (workspace_id, week) DO UPDATE SET model = excluded.model, messages = excluded.messages,
+           clustered = excluded.clustered, themes = excluded.themes, mode = excluded.mode, degraded = excluded.degraded,
+           duration_ms = excluded.duration_ms, computed_at = now()`,
+        [workspaceId, week, run.model, run.messages, run.clustered, run.themes, run.mode, run.degraded, run.durationMs],
+      )
+      // A re-run can leave themes with no snapshot at all; keep only those a person touched.
+      await db.query(
+        `DELETE FROM themes t WHERE t.workspace_id = $1 AND t.manual_label IS NULL AND t.merged_into IS NULL
+           AND NOT EXISTS (SELECT 1 FROM theme_snapshots s WHERE s.theme_id = t.id)
+           AND NOT EXISTS (SELECT 1 FROM themes o WHERE o.merged_into = t.id)`,
+        [workspaceId],
+      )
+    },
+
+    async rename(workspaceId: string, themeId: string, label: string | null): Promise<boolean> {
+      const res = await db.query(`UPDATE themes SET manual_label = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, themeId, label])
+      return res.rowCount > 0
+    },
+
+    async merge(workspaceId: string, themeId: string, into: string): Promise<boolean> {
+      const res = await db.query(
+        `UPDATE themes SET merged_into = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2
+           AND EXISTS (SELECT 1 FROM themes t WHERE t.workspace_id = $1 AND t.id = $3)`,
+        [workspaceId, themeId, into],
+      )
+      return res.rowCount > 0
+    },
+
+    /** Workspaces with customer messages in the range but no computed run for `week`. */
+    async workspacesMissingWeek(week: string, from: Date, to: Date): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT w.id FROM workspaces w
+         WHERE NOT EXISTS (SELECT 1 FROM theme_runs r WHERE r.workspace_id = w.id AND r.week = $1)
+           AND EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = w.id AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3)`,
+        [week, from.toISOString(), to.toISOString()],
+      )
+      return rows.map((r) => r.id)
+    },
+
+    async hasMessagesBefore(workspaceId: string, before: Date): Promise<boolean> {
+      const { rows } = await db.query(`SELECT 1 FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at < $2 LIMIT 1`, [workspaceId, before.toISOString()])
+      return rows.length > 0
+    },
+  }
+}
+
+/** Follows merged_into to the theme that stands for it now (cycles cannot form, see the merge route). */
+export function rootOf(themes: Map<string, ThemeRow>, id: string): string {
+  let current = id
+  for (let hops = 0; hops < 50; hops++) {
+    const next = themes.get(current)?.mergedInto
+    if (!next) return current
+    current = next
+  }
+  return current
+}
