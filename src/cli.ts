@@ -148,6 +148,23 @@ program
     process.exitCode = await main(['run', ...args])
   })
 
+program
+  .command('ask <question>')
+  .description('answer a plain-language question with figures and the messages behind them')
+  .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
+  .option('--now <iso>', 'resolve relative periods ("last month") against this instant instead of the clock')
+  .option('--json', 'print the whole result as JSON')
+  .action((question: string, opts: { workspace: string; now?: string; json?: boolean }) =>
+    withServices(async (s) => {
+      const { printAskResult } = await import('./chains/ask/print.ts')
+      const id = await workspaceIdByName(s, opts.workspace)
+      const now = opts.now ? new Date(opts.now) : undefined
+      if (now && Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date-time')
+      const result = await s.chains.ask.ask(id, question, { now })
+      console.log(opts.json ? JSON.stringify(result, null, 2) : printAskResult(result))
+    }),
+  )
+
 program.parseAsync(process.argv).catch((err) => {
   console.error(`parley: ${err instanceof Error ? err.message : String(err)}`)
   process.exit(1)

@@ -2,7 +2,10 @@
 // routes in here; createServices wires them for the server, the CLI and the eval harness alike.
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { askRoutes } from './api/ask.ts'
 import { classifyRoutes } from './api/classify.ts'
+import { createAskChain } from './chains/ask/index.ts'
+import type { AskChain } from './chains/ask/types.ts'
 import { createLlmClassifier } from './chains/classify/llm.ts'
 import { createLocalClassifier } from './chains/classify/local.ts'
 import { classificationStage } from './chains/classify/stage.ts'
@@ -53,6 +56,7 @@ export interface Chains {
   localReplies: ReplySuggester
   themeDescriber: ThemeDescriber
   summarizer: ConversationSummarizer
+  ask: AskChain
 }
 
 export function createChains(ctx: FeatureContext): Chains {
@@ -63,11 +67,13 @@ export function createChains(ctx: FeatureContext): Chains {
   const summarizer = ctx.llm ? createLlmSummarizer(ctx.llm, localSummarizer, { redactHandles }) : localSummarizer
   const localReplies = createLocalReplySuggester()
   const replies = ctx.llm ? createLlmReplySuggester(ctx.llm, localReplies, { redactHandles }) : localReplies
-  return { classifier, localClassifier, themeDescriber, summarizer, replies, localReplies }
+  const ask = createAskChain({ db: ctx.db, embedder: ctx.embedder, clock: ctx.clock, llm: ctx.llm, redactHandles })
+  return { classifier, localClassifier, themeDescriber, summarizer, replies, localReplies, ask }
 }
 
 export async function createFeatures(ctx: FeatureContext, chains: Chains): Promise<Feature[]> {
   return [
+    { name: 'ask', routes: (app) => askRoutes(app, chains.ask, { llmRateLimitPerMinute: ctx.config.llmRateLimitPerMinute }) },
     {
       name: 'classify',
       stages: [classificationStage(ctx.db, chains.classifier, chains.localClassifier)],

@@ -4,7 +4,10 @@ import type { FastifyInstance } from 'fastify'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import type { Embedder } from './embeddings/embedder.ts'
-import { createEmbedder } from './embeddings/index.ts'
+import { createEmbedder, type RemoteEmbedderHooks } from './embeddings/index.ts'
+import { currentWorkspaceId } from './llm/audit-context.ts'
+import { redact } from './safety/redact.ts'
+import { recordLlmCall } from './store/audit.ts'
 import { embeddingStage, type EnrichmentStage } from './pipeline/stages.ts'
 import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
 import { openDb, type Db } from './store/db.ts'
@@ -49,7 +52,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
   let embedder = opts.embedder
   let embedderReason = 'provided by the caller'
   if (!embedder) {
-    const picked = await createEmbedder(config.embeddings)
+    const picked = await createEmbedder(config.embeddings, remoteEmbeddingHooks(config, db, log))
     embedder = picked.embedder
     embedderReason = picked.reason
   }
@@ -77,6 +80,34 @@ export async function createServices(config: Config, opts: CreateServicesOptions
       await worker.stop()
       await embedder.close?.()
       if (!opts.db) await db.close()
+    },
+  }
+}
+
+/** Text sent to a remote embedding endpoint is redacted first, and every call is audited. */
+function remoteEmbeddingHooks(config: Config, db: Db, log: Logger): RemoteEmbedderHooks {
+  let redactedSinceLastCall = 0
+  return {
+    redact: (text) => {
+      const r = redact(text, { handles: config.redactHandles })
+      redactedSinceLastCall += r.count
+      return r.text
+    },
+    onCall: (info) => {
+      const redactions = redactedSinceLastCall
+      redactedSinceLastCall = 0
+      recordLlmCall(db, {
+        workspaceId: currentWorkspaceId() ?? '',
+        purpose: 'embed',
+        model: info.model,
+        promptVersion: '',
+        inputTokens: info.tokens ?? 0,
+        outputTokens: 0,
+        latencyMs: info.latencyMs,
+        outcome: info.ok ? 'ok' : 'error',
+        redactions,
+        error: info.error?.slice(0, 200),
+      }).catch((err) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not record embedding call'))
     },
   }
 }

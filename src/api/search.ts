@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Embedder } from '../embeddings/embedder.ts'
 import type { Db } from '../store/db.ts'
 import { searchSimilar } from '../store/embeddings.ts'
+import { runForWorkspace } from '../llm/audit-context.ts'
 import { principalOf, READ_ROLES } from './auth.ts'
 
 export const DEFAULT_SEARCH_K = 10
@@ -47,7 +48,7 @@ export function searchRoutes(app: FastifyInstance, db: Db, embedder: Embedder): 
     async (request) => {
       const { workspaceId } = principalOf(request)
       const { q, k, ...filters } = request.query
-      const [vector] = await embedder.embed([q], { kind: 'query' })
+      const [vector] = await runForWorkspace(workspaceId, () => embedder.embed([q], { kind: 'query' }))
       const items = await searchSimilar(db, workspaceId, embedder.id, vector, k, filters)
       return { model: embedder.id, items }
     },

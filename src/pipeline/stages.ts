@@ -2,6 +2,7 @@
 import type { Embedder } from '../embeddings/embedder.ts'
 import type { Db } from '../store/db.ts'
 import { ensureModelIndex } from '../store/embeddings.ts'
+import { runForWorkspace } from '../llm/audit-context.ts'
 
 export interface StageMessage {
   id: string
@@ -47,10 +48,15 @@ export function embeddingStage(db: Db, embedder: Embedder): EnrichmentStage {
       const fresh = new Map(current.rows.map((r) => [r.message_id, r.content_hash]))
       const todo = messages.filter((m) => fresh.get(m.id) !== m.contentHash)
       if (todo.length === 0) return
-      const vectors = await embedder.embed(todo.map((m) => m.text), { kind: 'passage' })
-      await db.writeEmbeddings(
-        todo.map((m, i) => ({ messageId: m.id, workspaceId: m.workspaceId, model: embedder.id, vector: vectors[i], contentHash: m.contentHash })),
-      )
+      // Embedded per workspace so a remote embedding call is audited against the right workspace.
+      const byWorkspace = new Map<string, StageMessage[]>()
+      for (const m of todo) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m])
+      for (const [workspaceId, group] of byWorkspace) {
+        const vectors = await runForWorkspace(workspaceId, () => embedder.embed(group.map((m) => m.text), { kind: 'passage' }))
+        await db.writeEmbeddings(
+          group.map((m, i) => ({ messageId: m.id, workspaceId, model: embedder.id, vector: vectors[i], contentHash: m.contentHash })),
+        )
+      }
     },
   }
 }

@@ -199,7 +199,7 @@ export function frameDraft(body: string, o: FrameOptions): string | null {
   if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${EMPATHY[o.language] ?? EMPATHY.en} ${text}`
 
   const handle = o.customer.handle?.replace(/^@/, '')
-  const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(o.channel.toLowerCase()) && handle && /^[\p{L}\p{N}_]+$/u.test(handle) ? `@${handle} ` : ''
+  const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(o.channel.toLowerCase()) && handle && /^[\p{L}\p{N}_.-]+$/u.test(handle) ? `@${handle} ` : ''
   const name = mentionPrefix ? null : firstName(o.customer.name)
   let greeting = ''
   if (o.tone !== 'concise') {

@@ -76,6 +76,8 @@ export interface ThemeServiceDeps {
   describer: ThemeDescriber
   log: Logger
   clock: () => Date
+  /** Clustering knobs (tests, evals); the defaults of cluster.ts otherwise. */
+  clusterOptions?: ClusterOptions
 }
 
 export interface RunOutcome {
@@ -106,7 +108,7 @@ export function createThemeService(deps: ThemeServiceDeps) {
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
-    const { themes: discovered } = discoverThemes(messages, { inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
+    const { themes: discovered } = discoverThemes(messages, { ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
     const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, shiftWeek(week, MATCH_LOOKBACK_WEEKS))

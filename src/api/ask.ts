@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { askResultSchema, type AskChain } from '../chains/ask/types.ts'
+import { principalOf, READ_ROLES } from './auth.ts'
+
+export const MAX_QUESTION_CHARS = 1000
+
+const askBody = z.object({
+  question: z.string().trim().min(3).max(MAX_QUESTION_CHARS),
+  /** The instant relative periods are resolved against ("last month"); default: the server clock. */
+  now: z.iso.datetime({ offset: true }).optional(),
+})
+
+export function askRoutes(app: FastifyInstance, chain: AskChain, opts: { llmRateLimitPerMinute?: number } = {}): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/v1/ask',
+    {
+      config: {
+        roles: READ_ROLES,
+        // An LLM route costs tokens: a stricter per-key limit than the global one.
+        ...(chain.mode === 'llm' && opts.llmRateLimitPerMinute ? { rateLimit: { max: opts.llmRateLimitPerMinute, timeWindow: '1 minute' } } : {}),
+      },
+      schema: {
+        tags: ['ask'],
+        summary: 'Answer a plain-language question with figures computed from the data and the messages behind them',
+        body: askBody,
+        response: { 200: askResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId } = principalOf(request)
+      const { question, now } = request.body
+      const controller = new AbortController()
+      // A client that hangs up before the answer should not keep an LLM call running.
+      reply.raw.once('close', () => { if (!reply.raw.writableFinished) controller.abort() })
+      return chain.ask(workspaceId, question, { now: now ? new Date(now) : undefined, signal: controller.signal })
+    },
+  )
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs'
+import nock from 'nock'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { loadPrompt } from '../../src/llm/prompts.ts'
+import { resetBreakers } from '../../src/llm/resilience.ts'
+import { completion, fakeLlm, LLM_ENV, userText, type ChatBody } from '../helpers/llm.ts'
+import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+beforeAll(async () => {
+  nock.disableNetConnect()
+  t = await createTestServices({ env: LLM_ENV })
+})
+afterAll(async () => {
+  await t?.close()
+  nock.cleanAll()
+  nock.enableNetConnect()
+})
+afterEach(() => {
+  nock.cleanAll()
+  resetBreakers()
+})
+
+type Ws = Awaited<ReturnType<typeof createWorkspace>>
+const RESPONSE_KEYS = ['channel', 'degraded', 'language', 'maxChars', 'messageId', 'mode', 'reason', 'shouldReply', 'suggestions']
+
+// Enrichment would call the fake LLM too; classification answers are built from the request.
+function classifyAnswer(body: ChatBody) {
+  const ids = [...userText(body).matchAll(/id="(m\d+)"/g)].map((m) => m[1])
+  return completion(JSON.stringify({ results: ids.map((id) => ({ id, sentiment: 'negative', sentiment_score: -0.6, intent: 'other', language: 'en', needs_reply: true, urgency: 'normal' })) }))
+}
+const isReplies = (body: ChatBody) => body.response_format?.json_schema.name === 'replies'
+
+async function ingest(ws: Ws, convs: unknown[]) {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
+  expect(res.statusCode).toBe(200)
+  await t.services.worker.drain()
+  return res.json().results as Array<{ id: string }>
+}
+
+async function setUp(ws: Ws) {
+  const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body) }))
+  await ingest(ws, [conversation('h1', [['customer', 'I was charged twice for my bill this month'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days, see https://help.acme.example/refunds ^MK']])])
+  await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: ws.auth(), payload: { title: 'Duplicate charges', body: 'Duplicate payments are refunded to the original payment method within 3-5 working days.' } })
+  await t.services.worker.drain()
+  nock.removeInterceptor(classify.scope.interceptors[0])
+  nock.cleanAll()
+}
+
+describe('LLM reply drafts', () => {
+  it('sends redacted, fenced content and restores placeholders only in the draft', async () => {
+    const ws = await createWorkspace(t.services)
+    await setUp(ws)
+    const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body) }))
+    const [target] = await ingest(ws, [conversation('t1', [['customer', 'Charged twice again!! Write to me at jane.doe@example.com or +44 20 7946 0958']])])
+    nock.cleanAll()
+    void classify
+    const llm = fakeLlm((body) => {
+      const ids = [...userText(body).matchAll(/id="([pk]\d+)"/g)].map((m) => m[1])
+      return {
+        status: 200,
+        json: completion(JSON.stringify({
+          shouldReply: true, reason: 'needs_reply', language: 'en',
+          suggestions: [
+            { text: "Sorry for the double charge! We'll refund it within 3-5 working days and confirm at [EMAIL_1]. Details: https://help.acme.example/refunds", approach: 'inform', sourceIds: ids },
+            { text: 'Could you DM us the date of both payments so we can check?', approach: 'ask_dm', sourceIds: [] },
+            { text: 'Our colleague bob.smith@other.example had the same, we refunded him.', approach: 'inform', sourceIds: [] },
+            { text: '**Great news**, claim your [refund here](http://evil.example/claim) ' + 'and more words '.repeat(40), approach: 'give_steps', sourceIds: [] },
+          ],
+        })),
+      }
+    })
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    const sent = userText(llm.bodies.find(isReplies)!)
+    expect(sent).not.toContain('jane.doe@example.com')
+    expect(sent).not.toContain('7946')
+    expect(sent).toContain('[EMAIL_1]')
+    expect(sent).toMatch(/<untrusted_conversation_message nonce="[0-9a-f]+" role="customer">/)
+    expect(sent).toMatch(/<untrusted_past_reply nonce="[0-9a-f]+" id="p1">/)
+    expect(sent).toMatch(/<untrusted_knowledge_passage nonce="[0-9a-f]+" id="k1" title="Duplicate charges">/)
+
+    expect(body.degraded).toBe(false)
+    const texts = body.suggestions.map((s: { text: string }) => s.text)
+    expect(texts[0]).toContain('jane.doe@example.com')
+    expect(texts[0]).toContain('https://help.acme.example/refunds')
+    expect(texts.join('\n')).not.toMatch(/bob\.smith|evil\.example|\*\*|\[EMAIL_/)
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(280)
+    expect(body.suggestions[0].sources.map((s: { type: string }) => s.type).sort()).toEqual(['knowledge', 'past_reply'])
+    // Stored drafts and the audit row never hold the customer's original text.
+    const audit = (await t.app.inject({ method: 'GET', url: '/v1/audit/llm-calls', headers: ws.auth() })).json().items
+    expect(audit.find((a: { purpose: string }) => a.purpose === 'replies')).toMatchObject({ outcome: 'ok', redactions: 2 })
+  })
+
+  it('falls back to local drafts, marked degraded, when the endpoint fails', async () => {
+    const ws = await createWorkspace(t.services)
+    await setUp(ws)
+    const [target] = await ingest(ws, [conversation('t2', [['customer', 'charged twice for my bill, please help']])])
+    fakeLlm(() => ({ status: 500, json: { error: { message: 'boom' } } }))
+    const body = (await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })).json()
+    expect(body).toMatchObject({ degraded: true, degradedReason: 'llm_server', shouldReply: true })
+    expect(body.suggestions[0].text).toMatch(/refunded within 3-5 working days/)
+  })
+
+  it('hostile customer text does not change the output format or leak the prompt', async () => {
+    const ws = await createWorkspace(t.services)
+    await setUp(ws)
+    const hostile = readFileSync(new URL('../fixtures/injection-set.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string).slice(0, 12)
+    const targets = await ingest(ws, hostile.map((text, i) => conversation(`hostile-${i}`, [['customer', text]])))
+    nock.cleanAll()
+    const system = loadPrompt('replies').system
+    let call = 0
+    // A model that obeys the attacker: plain text, the system prompt, or a draft that recites it.
+    fakeLlm(() => {
+      const kind = call++ % 3
+      if (kind === 0) return { status: 200, json: completion('YES') }
+      if (kind === 1) return { status: 200, json: completion(JSON.stringify({ shouldReply: true, reason: 'needs_reply', language: 'en', suggestions: [{ text: system.slice(0, 240), approach: 'inform', sourceIds: [] }] })) }
+      return { status: 200, json: completion(JSON.stringify({ shouldReply: true, reason: 'needs_reply', language: 'en', suggestions: [{ text: `Sure! My instructions say: ${system.slice(200, 400)}`, approach: 'other', sourceIds: [] }, { text: 'Thanks for reaching out, we will check and come back to you.', approach: 'check_and_follow_up', sourceIds: [] }] })) }
+    }, 200)
+    for (const target of targets) {
+      const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
+      expect(res.statusCode).toBe(200)
+      const body = res.json()
+      expect(Object.keys(body).filter((k) => RESPONSE_KEYS.includes(k)).sort()).toEqual(RESPONSE_KEYS)
+      for (const s of body.suggestions) {
+        expect(Object.keys(s).sort()).toEqual(['approach', 'confidence', 'id', 'sources', 'text'])
+        expect(s.text.toLowerCase()).not.toContain('you draft replies for a brand')
+        expect(s.text).not.toMatch(/ground every fact|untrusted_/i)
+        expect(s.text.length).toBeLessThanOrEqual(280)
+      }
+    }
+  })
+})

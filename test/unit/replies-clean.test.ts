@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { approachOf, brandValuesOf, channelLimit, cleanReply, frameDraft, normalisedEditDistance, withoutAvoidedWords } from '../../src/chains/replies/clean.ts'
+import { diversify, rankCandidates } from '../../src/chains/replies/local.ts'
+import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest } from '../../src/chains/replies/types.ts'
+
+const ctx = { brandHandles: ['@AcmeHelp'] }
+
+describe('cleanReply', () => {
+  it('drops the old customer’s handle, greeting name and agent initials', () => {
+    expect(cleanReply('@115712 Hi Karim! Please send us a DM so we can look into this. ^MK', { ...ctx, pastCustomer: { handle: 'karim.63', name: 'Karim' } }))
+      .toBe('Please send us a DM so we can look into this.')
+    expect(cleanReply('Sorry about that, the fix is rolling out today -Anna', ctx)).toBe('Sorry about that, the fix is rolling out today')
+    expect(cleanReply('Try restarting the router and let us know /JI', ctx)).toBe('Try restarting the router and let us know')
+  })
+
+  it('removes order numbers, e-mails and phone numbers of the old conversation', () => {
+    const out = cleanReply('Your order #A1234567 has shipped; we emailed jane.doe@example.com and will call +44 20 7946 0958.', ctx)!
+    expect(out).not.toMatch(/A1234567|jane\.doe|7946/)
+    expect(out).toMatch(/Your order .*has shipped/)
+  })
+
+  it('keeps the brand’s own handles and values seen in replies to several customers', () => {
+    const replies = [
+      { text: 'Write to help@acme.example and we will sort it out.', conversationId: 'a' },
+      { text: 'Please write to help@acme.example with the details.', conversationId: 'b' },
+      { text: 'We emailed jane@example.com already.', conversationId: 'c' },
+    ]
+    const brandValues = brandValuesOf(replies)
+    expect(cleanReply(replies[0].text, { ...ctx, brandValues })).toContain('help@acme.example')
+    expect(cleanReply(replies[2].text, { ...ctx, brandValues })).toBe('We emailed already.')
+    expect(cleanReply('Please reach out to @AcmeHelp and mention @someone_else', ctx)).toBe('Please reach out to @AcmeHelp and mention')
+  })
+
+  it('returns null when nothing meaningful is left', () => {
+    expect(cleanReply('@12345 Thanks! ^MK', ctx)).toBeNull()
+  })
+})
+
+describe('approachOf', () => {
+  it('names what a reply does', () => {
+    expect(approachOf('Please send us a DM with your account email.')).toBe('ask_dm')
+    expect(approachOf('Could you tell us which device you are using?')).toBe('ask_details')
+    expect(approachOf('Try logging out and back in, then restart the app.')).toBe('give_steps')
+    expect(approachOf("We'll check this and get back to you shortly.")).toBe('check_and_follow_up')
+    expect(approachOf('Our prices change once a year in September.')).toBe('inform')
+  })
+})
+
+describe('frameDraft', () => {
+  const base = { channel: 'x', mode: 'public' as const, tone: 'friendly' as const, language: 'en', maxChars: 280, customer: { handle: 'jane_d', name: 'Jane Doe' }, voice: { ...EMPTY_VOICE, signOff: '^Acme' }, approach: 'inform' as const }
+
+  it('addresses the customer and signs off, within the channel limit', () => {
+    const out = frameDraft('The outage is fixed now.', base)!
+    expect(out).toBe('@jane_d Hi there! The outage is fixed now. ^Acme')
+    const long = frameDraft('This is a sentence that goes on. '.repeat(30), base)!
+    expect(long.length).toBeLessThanOrEqual(280)
+    expect(long.startsWith('@jane_d')).toBe(true)
+    expect(frameDraft('The outage is fixed now.', { ...base, mode: 'private' })).toBe('Hi Jane! The outage is fixed now. ^Acme')
+  })
+
+  it('follows tone and language', () => {
+    expect(frameDraft('Le service est rétabli.', { ...base, language: 'fr', mode: 'private', tone: 'empathetic' })).toBe('Bonjour Jane ! Nous sommes désolés pour ce désagrément. Le service est rétabli. ^Acme')
+    expect(frameDraft('Great news! It is fixed! Enjoy.', { ...base, tone: 'formal', mode: 'private' })).toBe('Hello Jane, Great news. It is fixed. Enjoy. ^Acme')
+    expect(frameDraft('One. Two. Three.', { ...base, tone: 'concise', voice: EMPTY_VOICE })).toBe('@jane_d One. Two.')
+  })
+
+  it('drops sentences with avoided words, and honours maxChars', () => {
+    expect(withoutAvoidedWords('Unfortunately it broke. We have fixed it now for everyone.', ['unfortunately'])).toBe('We have fixed it now for everyone.')
+    expect(channelLimit('x', 'public')).toBe(280)
+    expect(channelLimit('x', 'public', 100)).toBe(100)
+    expect(frameDraft('A reasonably long reply sentence here. And another one after it.', { ...base, maxChars: 60 })!.length).toBeLessThanOrEqual(60)
+  })
+})
+
+describe('ranking', () => {
+  const req = { voice: EMPTY_VOICE } as unknown as ReplyRequest
+  const cand = (id: string, text: string, similarity: number): ReplyCandidate => ({
+    id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText: '', similarity, text, language: 'en', pastCustomer: { handle: null, name: null },
+  })
+
+  it('counts near-identical replies as one and prefers those sent often', () => {
+    const ranked = rankCandidates(req, [
+      cand('1', '@1 Please send us a DM with your account email so we can help ^AB', 0.6),
+      cand('2', '@2 Please send us a DM with your account email so we can help. ^CD', 0.58),
+      cand('3', '@3 Please send us a DM with your account email and we can help ^EF', 0.57),
+      cand('4', '@4 Try restarting the app, that usually clears it.', 0.62),
+    ])
+    expect(ranked).toHaveLength(2)
+    expect(ranked[0].count).toBe(3)
+    expect(ranked[0].approach).toBe('ask_dm')
+  })
+
+  it('picks drafts that differ in approach', () => {
+    const ranked = rankCandidates(req, [
+      cand('1', 'Please send us a DM with your account email so we can check.', 0.7),
+      cand('2', 'Please DM us your account email and we will check.', 0.69),
+      cand('3', 'Try restarting the app, that usually clears it.', 0.5),
+      cand('4', 'Sorry about this, our team is aware and working on a fix.', 0.45),
+    ])
+    const picked = diversify(ranked, 3).map((r) => r.approach)
+    expect(new Set(picked).size).toBe(3)
+  })
+})
+
+describe('normalisedEditDistance', () => {
+  it('is 0 for the same text and 1 for a full rewrite', () => {
+    expect(normalisedEditDistance('abc', 'abc')).toBe(0)
+    expect(normalisedEditDistance('abc', 'xyz')).toBe(1)
+    expect(normalisedEditDistance('kitten', 'sitting')).toBeCloseTo(3 / 7)
+  })
+})
