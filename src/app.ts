@@ -17,13 +17,14 @@ import { keyRoutes } from './api/keys.ts'
 import { searchRoutes } from './api/search.ts'
 import { AppError } from './errors.ts'
 
-export const MAX_EVENT_LOOP_DELAY_MS = 1_000
 export const OVERLOAD_RETRY_AFTER_SECONDS = 5
 const VERSION = '0.1.0'
 
 export interface BuildAppOptions {
   /** Pino logger options, or false for silence (tests). */
   logger?: boolean | Record<string, unknown>
+  /** How often event-loop delay is sampled for load shedding (under-pressure's default: 1 s). */
+  pressureSampleIntervalMs?: number
 }
 
 export async function buildApp(services: Services, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
@@ -60,7 +61,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
 
   // Shed load with a 503 and Retry-After instead of letting requests queue until they time out.
   await app.register(underPressure, {
-    maxEventLoopDelay: MAX_EVENT_LOOP_DELAY_MS,
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    ...(opts.pressureSampleIntervalMs ? { sampleInterval: opts.pressureSampleIntervalMs } : {}),
     retryAfter: OVERLOAD_RETRY_AFTER_SECONDS,
     pressureHandler: (_req, reply) => {
       reply

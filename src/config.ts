@@ -18,6 +18,7 @@ export const DEFAULT_LLM_RATE_LIMIT_PER_MINUTE = 60
 export const DEFAULT_WORKER_BATCH = 64
 export const DEFAULT_WORKER_POLL_MS = 500
 export const DEFAULT_MODELS_DIR = './models'
+export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1_000
 
 const boolFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -50,6 +51,7 @@ const envSchema = z.object({
   WORKER_BATCH: z.coerce.number().int().positive().default(DEFAULT_WORKER_BATCH),
   WORKER_POLL_MS: z.coerce.number().int().positive().default(DEFAULT_WORKER_POLL_MS),
   REDACT_HANDLES: boolFromEnv.default(false),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(DEFAULT_MAX_EVENT_LOOP_DELAY_MS),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -81,6 +83,8 @@ export interface Config {
   llmRateLimitPerMinute: number
   worker: { mode: Env['WORKER']; batch: number; pollMs: number }
   redactHandles: boolean
+  /** Above this event-loop delay the API answers 503 + Retry-After instead of queueing. */
+  maxEventLoopDelayMs: number
 }
 
 export class ConfigError extends Error {}
@@ -126,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llmRateLimitPerMinute: e.LLM_RATE_LIMIT_PER_MINUTE,
     worker: { mode: e.WORKER, batch: e.WORKER_BATCH, pollMs: e.WORKER_POLL_MS },
     redactHandles: e.REDACT_HANDLES,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
   }
 }

@@ -20,6 +20,7 @@ function whereOf(workspaceId: string, filters: Omit<AskFilters, 'customerRole'>,
   if (filters.language) add(`coalesce(m.language, e.language) = ?`, filters.language)
   if (filters.sentiment) add(`e.sentiment = ?`, filters.sentiment)
   if (filters.intent) add(`e.intent = ?`, filters.intent)
+  if (filters.mentions) add(`m.tsv @@ websearch_to_tsquery('simple', ?)`, filters.mentions)
   for (const [key, value] of Object.entries(filters.segment ?? {})) {
     if (!SEGMENT_KEY.test(key)) continue
     params.push(key, value)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { inject } from 'vitest'
-import { buildApp } from '../../src/app.ts'
+import { buildApp, type BuildAppOptions } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { createBuiltinEmbedder } from '../../src/embeddings/builtin.ts'
 import { createServices, type CreateServicesOptions, type Services } from '../../src/services.ts'
@@ -28,12 +28,12 @@ export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({ LOG_LEVEL: 'silent', EMBEDDINGS: 'builtin', WORKER: 'off', ...env })
 }
 
-export async function createTestServices(opts: CreateServicesOptions & { env?: Record<string, string> } = {}) {
-  const { env, ...rest } = opts
+export async function createTestServices(opts: CreateServicesOptions & { env?: Record<string, string>; app?: Omit<BuildAppOptions, 'logger'> } = {}) {
+  const { env, app: appOptions, ...rest } = opts
   const dir = freshDataDir()
   const config = testConfig({ DATA_DIR: dir, ...env })
   const services = await createServices(config, { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }), ...rest })
-  const app = await buildApp(services, { logger: false })
+  const app = await buildApp(services, { logger: false, ...appOptions })
   return {
     services,
     app,

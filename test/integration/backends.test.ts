@@ -184,6 +184,17 @@ describe.each(backends)('%s backend', (kind, open) => {
       expect(await texts({ channel: 'sms' })).toEqual([])
     })
 
+    it('finds nothing for a zero query vector, and skips stored zero vectors instead of scoring them NaN', async () => {
+      expect(await searchSimilar(db, wsA, model, new Float32Array(4), 10)).toEqual([])
+      const zeroModel = 'test/zero-4'
+      await ensureModelIndex(db, zeroModel, 4)
+      const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1 ORDER BY external_id`, [wsA])
+      await db.writeEmbeddings(rows.map((r, i) => ({ messageId: r.id, workspaceId: wsA, model: zeroModel, vector: new Float32Array(i === 0 ? [0, 0, 0, 0] : [1, i, 0, 0]), contentHash: r.content_hash })))
+      const hits = await searchSimilar(db, wsA, zeroModel, q, 10)
+      expect(hits).toHaveLength(rows.length - 1)
+      expect(hits.every((h) => Number.isFinite(h.score))).toBe(true)
+    })
+
     it('never mixes models: another model is searched apart, a dimension clash is refused', async () => {
       await expect(ensureModelIndex(db, model, 8)).rejects.toThrow(/dimension 4/)
       expect(await searchSimilar(db, wsA, 'test/other-4', q, 10)).toEqual([])
@@ -238,6 +249,14 @@ describe.each(backends)('%s backend', (kind, open) => {
         expect(viaIndex[0].score).toBeCloseTo(exact[0].score, 5)
       }
     })
+  })
+
+  it('refuses text with NUL as bad input (Postgres cannot store it), inside and outside transactions', async () => {
+    const refused = { name: 'AppError', code: 'VALIDATION_FAILED', status: 400 }
+    await expect(db.query(`SELECT $1::text AS t`, ['a\u0000b'])).rejects.toMatchObject(refused)
+    await expect(db.query(`SELECT $1::text[] AS t`, [['ok', 'a\u0000b']])).rejects.toMatchObject(refused)
+    await expect(db.transaction((tx) => workspacesRepo(tx).create('nul\u0000name'))).rejects.toMatchObject(refused)
+    expect((await db.query<{ t: string }>(`SELECT $1::text AS t`, ['fine'])).rows[0].t).toBe('fine')
   })
 
   it('rolls a failed transaction back completely and stays usable', async () => {

@@ -12,6 +12,7 @@ const LEAKS = [A_MARKER, A_HANDLE]
 // Words both workspaces share, without the marker, so a search or a question finds something in B
 // and would find A's messages if scoping failed. Echoing this text back is no leak.
 const SHARED_WORDS = 'zebrafish quartz order never arrived'
+const MAX_SWEEP_IDS = 40
 
 let t: Awaited<ReturnType<typeof createTestServices>>
 let A: Awaited<ReturnType<typeof createWorkspace>>
@@ -173,9 +174,13 @@ describe('workspace isolation', () => {
     await snapshotOfA() // A's own first reads may fill caches (themes); that is not B's doing
     const before = await snapshotOfA()
     expect(JSON.stringify(before)).toContain(A_MARKER) // the snapshot does see A's data
+    // Every id A can see (themes, articles, suggestions… of routes added later too) is tried in B's paths.
+    const harvested = JSON.stringify(before).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []
+    const idsOfA = [...new Set([...Object.values(aIds), ...harvested])].slice(0, MAX_SWEEP_IDS)
+    expect(idsOfA.length).toBeGreaterThan(Object.keys(aIds).length)
     const checked: string[] = []
     for (const r of v1Routes()) {
-      const urls = hasParams(r.path) ? Object.values(aIds).map((id) => withId(r.path, id)) : [r.path]
+      const urls = hasParams(r.path) ? idsOfA.map((id) => withId(r.path, id)) : [r.path]
       for (const url of urls) {
         const res = await sweepRequest(r.method, url, B.auth())
         const what = `${r.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`

@@ -64,13 +64,13 @@ describe('LLM reply drafts', () => {
           suggestions: [
             { text: "Sorry for the double charge! We'll refund it within 3-5 working days and confirm at [EMAIL_1]. Details: https://help.acme.example/refunds", approach: 'inform', sourceIds: ids },
             { text: 'Could you DM us the date of both payments so we can check?', approach: 'ask_dm', sourceIds: [] },
-            { text: 'Our colleague bob.smith@other.example had the same, we refunded him.', approach: 'inform', sourceIds: [] },
+            { text: 'Our colleague bob.smith@othermail.com had the same, we refunded him.', approach: 'inform', sourceIds: [] },
             { text: '**Great news**, claim your [refund here](http://evil.example/claim) ' + 'and more words '.repeat(40), approach: 'give_steps', sourceIds: [] },
           ],
         })),
       }
     })
-    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: { n: 4 } })
     expect(res.statusCode).toBe(200)
     const body = res.json()
     const sent = userText(llm.bodies.find(isReplies)!)

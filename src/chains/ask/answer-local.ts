@@ -55,7 +55,7 @@ export function answerLocally(req: AnswerRequest): string {
   const share = figures.find((f) => f.kind === 'share')
   const base = figures.find((f) => f.kind === 'count' && f.label.startsWith('all '))
   const breakdown = figures.filter((f) => f.kind === 'breakdown')
-  const opening = `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} in ${range}.`
+  const opening = `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${range}).`
 
   switch (plan.kind) {
     case 'count': {
@@ -105,8 +105,11 @@ export function answerLocally(req: AnswerRequest): string {
     case 'why': {
       sentences.push(opening)
       if (breakdown.length > 0) {
-        const top = breakdown.slice(0, TOP_TOPICS).map((f) => `${topic(f.group!.intent!)} (${f.value})`)
-        sentences.push(`The most common topics were ${top.join(', ')}.`)
+        const named = breakdown.filter((f) => f.group!.intent !== 'other')
+        const top = named.slice(0, TOP_TOPICS).map((f) => `${topic(f.group!.intent!)} (${f.value})`)
+        if (top.length) sentences.push(`The most common intents were ${top.join(', ')}.`)
+        const unnamed = breakdown.find((f) => f.group!.intent === 'other')
+        if (unnamed) sentences.push(`${unnamed.value} matched no specific intent.`)
       }
       const change = changeSentence(figures)
       if (change) sentences.push(change)

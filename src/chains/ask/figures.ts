@@ -20,6 +20,7 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
   if (filters.language) parts.push(`in ${LANGUAGE_NAMES.of(filters.language) ?? filters.language}`)
   const segment = Object.entries(filters.segment ?? {}).map(([k, v]) => `${k} ${v}`)
   if (segment.length) parts.push(`(${segment.join(', ')})`)
+  if (filters.mentions) parts.push(`mentioning ${filters.mentions.split(' or ').map((w) => `"${w}"`).join(' or ')}`)
   return parts.filter(Boolean).join(' ')
 }
 
@@ -68,14 +69,14 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     ? { ...filters, intent: undefined }
     : filters.sentiment
       ? { ...filters, sentiment: undefined }
-      : filters.channel || filters.language || filters.segment
+      : filters.channel || filters.language || filters.segment || filters.mentions
         ? { customerRole: 'customer' }
         : undefined
   if (base) {
     const whole = await countMessages(db, workspaceId, base, range)
     fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole.messages, unit: 'messages', filters: base })
     if (whole.messages > 0) {
-      fig({ kind: 'share', label: `share of ${describeFilters(base)} that are ${describeFilters(filters)}`, value: roundShare(current.messages, whole.messages), unit: 'percent' })
+      fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: roundShare(current.messages, whole.messages), unit: 'percent' })
     }
   }
 

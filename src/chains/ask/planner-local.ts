@@ -170,6 +170,12 @@ export function buildPlan(input: {
   comparePrevious?: boolean
 }): AskPlan {
   const { kind, ranges, now } = input
+  const filters = { ...input.filters }
+  // "sentiment about the app": with no intent or theme naming the subject, count the messages that mention it.
+  if (input.topic && !filters.intent && !filters.theme && !filters.mentions && (kind === 'trend' || kind === 'why' || kind === 'count')) {
+    const terms = input.topic.split(/\s+/).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w)).slice(0, 6)
+    if (terms.length > 0) filters.mentions = terms.join(' or ')
+  }
   let timeRange: TimeRange
   let previousRange: TimeRange | undefined
   if (ranges.length === 0) {
@@ -185,7 +191,7 @@ export function buildPlan(input: {
     kind,
     timeRange,
     ...(previousRange ? { previousRange } : {}),
-    filters: input.filters,
+    filters,
     ...(input.topic ? { topic: input.topic } : {}),
     wantsShare: input.wantsShare,
     planner: input.planner,

@@ -25,7 +25,7 @@ export interface RetrieveDeps {
 
 /** Any of the topic words, in websearch syntax ('simple' config: no stemming, language-neutral). */
 export function fullTextQuery(topic: string | undefined): string | undefined {
-  const terms = [...new Set(words(topic ?? ''))].filter((w) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, 12)
+  const terms = [...new Set(words(topic ?? '').map((w) => w.replace(/['’-].*$/u, '')))].filter((w) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, 12)
   return terms.length > 0 ? terms.join(' or ') : undefined
 }
 
@@ -63,7 +63,17 @@ function cosine(a: Float32Array, b: Float32Array): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0
 }
 
-const normalised = (text: string) => words(text).join(' ')
+/** Share of the shorter message's words found in the other: templated complaints and copy-paste score near 1. */
+export function wordContainment(a: string, b: string): number {
+  const wa = new Set(words(a))
+  const wb = new Set(words(b))
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa]
+  if (small.size === 0) return a.trim() === b.trim() ? 1 : 0
+  let shared = 0
+  for (const w of small) if (large.has(w)) shared++
+  return shared / small.size
+}
+export const NEAR_DUPLICATE_CONTAINMENT = 0.8
 
 /** Maximal marginal relevance with one message per conversation and no near-duplicates. */
 export function diversify<T extends { messageId: string; conversationId: string; text: string; score: number }>(
@@ -89,7 +99,7 @@ export function diversify<T extends { messageId: string; conversationId: string;
     const v = vectors.get(pick!.messageId)
     const duplicate = chosen.some(
       (s) => s.conversationId === pick!.conversationId
-        || normalised(s.text) === normalised(pick!.text)
+        || wordContainment(s.text, pick!.text) >= NEAR_DUPLICATE_CONTAINMENT
         || (v && vectors.has(s.messageId) && cosine(v, vectors.get(s.messageId)!) >= NEAR_DUPLICATE_COSINE),
     )
     if (!duplicate) chosen.push(pick!)

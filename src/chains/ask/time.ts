@@ -72,7 +72,9 @@ export function add(unit: Unit, d: Date, n: number): Date {
 export function previousOf(range: TimeRange): TimeRange {
   const from = new Date(range.from)
   const to = new Date(range.to)
-  const prevFrom = new Date(from.getTime() - (to.getTime() - from.getTime()))
+  // A calendar month is compared with the month before, whatever their lengths.
+  const wholeMonth = from.getTime() === startOf('month', from).getTime() && to.getTime() === add('month', from, 1).getTime()
+  const prevFrom = wholeMonth ? add('month', from, -1) : new Date(from.getTime() - (to.getTime() - from.getTime()))
   return makeRange(prevFrom, from, `previous period (${rangeLabel(prevFrom, from)})`)
 }
 

@@ -18,6 +18,8 @@ export const askFiltersSchema = z.object({
   theme: z.string().optional(),
   /** Conversation metadata the workspace declared as segments (settings.ask.segments), e.g. { airline: 'United' }. */
   segment: z.record(z.string(), z.string()).optional(),
+  /** Messages must mention one of these words (full-text): the subject when no intent or theme names it ("the app"). */
+  mentions: z.string().optional(),
   customerRole: z.literal('customer'),
 })
 export type AskFilters = z.infer<typeof askFiltersSchema>

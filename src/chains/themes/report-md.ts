@@ -61,6 +61,9 @@ export function introOf(report: ThemeReport): string {
   const parts = [
     `Customers sent ${totals.messages} messages in ${report.week}; ${report.themes.length} themes cover ${totals.clustered} of them (${pct(totals.clustered / totals.messages)}), the rest were one-offs.`,
   ]
+  if (report.volume.spike && report.volume.usual !== null) {
+    parts.push(`This was an unusually busy week: ${totals.messages} messages against a usual ${Math.round(report.volume.usual)}; new themes account for ${report.volume.inNewThemes} of them.`)
+  }
   if (top) parts.push(`The largest theme is “${top.label}” with ${top.volume} messages (${pct(top.share)}).`)
   const changes = [newCount ? `${newCount} new` : '', rising ? `${rising} rising` : '', spikes ? `${spikes} with an unusual spike` : ''].filter(Boolean)
   parts.push(changes.length > 0 ? `Compared with the weeks before: ${changes.join(', ')}.` : 'No theme is new or growing compared with the weeks before.')

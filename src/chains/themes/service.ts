@@ -23,6 +23,10 @@ export const TOP_COUNTS = 3
 /** Weeks with fewer customer messages than this are clustered together with the CONTEXT_WEEKS before. */
 export const CONTEXT_BELOW_MESSAGES = 2_000
 export const CONTEXT_WEEKS = 3
+/** A week is unusually busy at this multiple of the median of its history weeks... */
+export const WEEK_SPIKE_RATIO = 1.5
+/** ...and at least this many messages above it. */
+export const WEEK_SPIKE_MIN_MESSAGES = 20
 /** A theme needs at least this many messages in the week to be reported for it. */
 export const MIN_THEME_MESSAGES = 3
 export const THEMES_JOB = 'themes'
@@ -278,6 +282,9 @@ export function createThemeService(deps: ThemeServiceDeps) {
     themes.sort((a, b) => b.volume - a.volume || a.label.localeCompare(b.label))
     const run = runs.get(week)
     const ids = (pick: (t: ReportTheme) => boolean) => themes.filter(pick).map((t) => t.id)
+    const pastVolumes = weeks.slice(0, -1).map((w) => runs.get(w)?.messages ?? 0).filter((n) => n > 0)
+    const usual = pastVolumes.length > 0 ? medianOf(pastVolumes) : null
+    const messages = run?.messages ?? 0
     return {
       week,
       from: from.toISOString(),
@@ -291,6 +298,12 @@ export function createThemeService(deps: ThemeServiceDeps) {
         clustered: run?.clustered ?? 0,
         unclustered: (run?.messages ?? 0) - (run?.clustered ?? 0),
         themes: themes.length,
+      },
+      volume: {
+        messages,
+        usual,
+        spike: usual !== null && messages >= WEEK_SPIKE_RATIO * usual && messages - usual >= WEEK_SPIKE_MIN_MESSAGES,
+        inNewThemes: themes.filter((t) => t.trend === 'new').reduce((sum, t) => sum + t.volume, 0),
       },
       weeks,
       highlights: {
@@ -378,6 +391,12 @@ function addMixes(mixes: SentimentMix[]): SentimentMix {
   const total: SentimentMix = { negative: 0, neutral: 0, positive: 0, unknown: 0 }
   for (const m of mixes) for (const k of Object.keys(total) as Array<keyof SentimentMix>) total[k] += m[k] ?? 0
   return total
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 function round4(x: number): number {

@@ -95,6 +95,8 @@ export interface ThemeReport {
   mode: string
   degraded: boolean
   totals: { messages: number; clustered: number; unclustered: number; themes: number }
+  /** The week as a whole: a surge often shows as several new themes at once. */
+  volume: { messages: number; usual: number | null; spike: boolean; inNewThemes: number }
   weeks: string[]
   highlights: { new: string[]; rising: string[]; falling: string[]; spikes: string[] }
   themes: ReportTheme[]

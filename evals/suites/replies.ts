@@ -1,0 +1,176 @@
+// Eval suite `replies`: the brand's earlier conversations are its history; for each held-back pair,
+// the customer's side is ingested alone and Parley is asked for 3 drafts, scored best-of-3 against
+// the reply the brand really sent (ROUGE-L, chrF), beside two retrieval baselines.
+//
+// Leakage guards: pairs cut from one thread share turns (a later pair's context holds an earlier
+// pair's reply), so history and test are split by thread, never by pair; and each test conversation
+// is deleted after it is answered, so no held-back text ever becomes a candidate for another.
+import { cosine } from '../../src/embeddings/embedder.ts'
+import { suggestReplies } from '../../src/chains/replies/index.ts'
+import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
+import { ingestConversations } from '../../src/pipeline/ingest.ts'
+import { MAX_CONVERSATIONS_PER_BATCH } from '../../src/pipeline/ingest-schema.ts'
+import { workspacesRepo } from '../../src/store/workspaces.ts'
+import { loadReplyPairs, type ReplyPairRow } from '../datasets.ts'
+import { bestOfK, chrF, mean, percentile, rougeL } from '../metrics.ts'
+import type { Suite, SuiteContext } from '../runner.ts'
+
+export const SUGGESTIONS_PER_PAIR = 3
+/** Share of threads used as history when no --train file is given (earliest threads first). */
+export const DEFAULT_HISTORY_SHARE = 0.7
+const EMBED_BATCH = 256
+
+/** Replies on X open with the customer's @handle; scores compare what follows it. */
+export function replyBody(text: string): string {
+  return text.replace(/^(?:\s*@[\p{L}\p{N}_.]+)+\s*/u, '').trim()
+}
+
+/** Pairs of one thread share this key: an explicit conversation id, else the thread's first turn. */
+export function threadKey(row: ReplyPairRow): string {
+  const conversationId = (row as Record<string, unknown>).conversation_id
+  if (typeof conversationId === 'string') return `c:${conversationId}`
+  return `t:${row.company ?? ''}:${(row.context[0]?.text ?? row.customer).trim()}`
+}
+
+export function splitByThread(rows: ReplyPairRow[], historyShare: number): { history: ReplyPairRow[]; test: ReplyPairRow[] } {
+  const order = [...new Set(rows.map(threadKey))]
+  const historyThreads = new Set(order.slice(0, Math.round(order.length * historyShare)))
+  return { history: rows.filter((r) => historyThreads.has(threadKey(r))), test: rows.filter((r) => !historyThreads.has(threadKey(r))) }
+}
+
+interface PastPair { customer: string; reply: string }
+
+function pastPairs(rows: ReplyPairRow[]): PastPair[] {
+  const pairs: PastPair[] = []
+  for (const row of rows) {
+    const turns = [...row.context, { speaker: 'customer' as const, text: row.customer }, { speaker: 'agent' as const, text: row.agent_reply }]
+    turns.forEach((t, i) => {
+      if (t.speaker === 'agent' && i > 0 && turns[i - 1].speaker === 'customer' && t.text.trim()) pairs.push({ customer: turns[i - 1].text, reply: t.text })
+    })
+  }
+  // The same exchange appears in every later pair of its thread; count it once.
+  return [...new Map(pairs.map((p) => [`${p.customer}\u0000${p.reply}`, p])).values()]
+}
+
+function mostFrequent(pairs: PastPair[]): string {
+  const counts = new Map<string, { n: number; text: string }>()
+  for (const p of pairs) {
+    const key = replyBody(p.reply).toLowerCase()
+    const entry = counts.get(key) ?? { n: 0, text: replyBody(p.reply) }
+    entry.n++
+    counts.set(key, entry)
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.text ?? ''
+}
+
+async function embedAll(ctx: SuiteContext<'reply_pairs'>, texts: string[]): Promise<Float32Array[]> {
+  const out: Float32Array[] = []
+  for (let i = 0; i < texts.length; i += EMBED_BATCH) out.push(...(await ctx.services.embedder.embed(texts.slice(i, i + EMBED_BATCH), { kind: 'passage' })))
+  return out
+}
+
+async function ingest(ctx: SuiteContext<'reply_pairs'>, workspaceId: string, conversations: unknown[]): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < conversations.length; i += MAX_CONVERSATIONS_PER_BATCH) {
+    const res = await ingestConversations(ctx.services.db, workspaceId, conversations.slice(i, i + MAX_CONVERSATIONS_PER_BATCH))
+    for (const r of res.results) if (r.status !== 'rejected' && r.id) ids.push(r.id)
+    await ctx.services.worker.drain()
+  }
+  return ids
+}
+
+const score = (candidates: string[], reference: string) => ({
+  rougeL: candidates.length ? bestOfK(candidates.map(replyBody), replyBody(reference), rougeL).score : 0,
+  chrF: candidates.length ? bestOfK(candidates.map(replyBody), replyBody(reference), (c, r) => chrF(c, r)).score : 0,
+})
+
+export const repliesSuite: Suite<'reply_pairs'> = {
+  name: 'replies',
+  description: 'Reply drafts: best-of-3 ROUGE-L and chrF against the real agent reply, beside most_frequent and nearest_neighbour baselines',
+  format: 'reply_pairs',
+  prompts: ['replies'],
+  async run(ctx) {
+    const rows = ctx.dataset.rows
+    let history: ReplyPairRow[]
+    let test: ReplyPairRow[]
+    if (ctx.args.train) {
+      test = rows
+      const testThreads = new Set(test.map(threadKey))
+      history = (await loadReplyPairs(ctx.args.train)).rows.filter((r) => !testThreads.has(threadKey(r)))
+    } else {
+      ;({ history, test } = splitByThread(rows, ctx.args.split ?? DEFAULT_HISTORY_SHARE))
+    }
+    ctx.log(`replies: ${history.length} history pairs, ${test.length} held-back pairs`)
+    const suggester = ctx.args.mode === 'llm' ? ctx.services.chains.replies : ctx.services.chains.localReplies
+    const deps = { db: ctx.services.db, embedder: ctx.services.embedder, suggester }
+
+    // One workspace per brand: a brand's drafts may only draw on its own history.
+    const companies = [...new Set(test.map((r) => r.company ?? ''))]
+    const ours: Array<{ rougeL: number; chrF: number }> = []
+    const frequent: Array<{ rougeL: number; chrF: number }> = []
+    const nearest: Array<{ rougeL: number; chrF: number }> = []
+    const nearest3: Array<{ rougeL: number; chrF: number }> = []
+    const latencies: number[] = []
+    let shouldReply = 0
+    let degraded = 0
+    let withDrafts = 0
+    const progress = ctx.progress(`suggest ${ctx.dataset.name}`, test.length)
+    for (const company of companies) {
+      const brandHistory = history.filter((r) => (r.company ?? '') === company)
+      const brandTest = test.filter((r) => (r.company ?? '') === company)
+      const workspaceId = company === '' && companies.length === 1
+        ? ctx.workspaceId
+        : (await workspacesRepo(ctx.services.db).create(`eval-replies-${company || 'all'}-${Date.now()}`)).id
+      await ingest(ctx, workspaceId, brandHistory.map((r, i) => rowToConversation(r, i).conversation))
+
+      const pairs = pastPairs(brandHistory)
+      const pairVectors = await embedAll(ctx, pairs.map((p) => p.customer))
+      const frequentReply = mostFrequent(pairs)
+
+      for (const [i, row] of brandTest.entries()) {
+        // The customer's side only: the agent reply is what is being predicted.
+        const held = rowToConversation({ ...row, id: `heldout:${row.id}`, agent_reply: '' }, brandHistory.length + i).conversation
+        const [conversationId] = await ingest(ctx, workspaceId, [held])
+        const started = performance.now()
+        const res = conversationId ? await suggestReplies(deps, workspaceId, conversationId, { n: SUGGESTIONS_PER_PAIR, tone: 'friendly', mode: 'public' }) : undefined
+        latencies.push(performance.now() - started)
+        if (conversationId) await ctx.services.db.query(`DELETE FROM conversations WHERE workspace_id = $1 AND id = $2`, [workspaceId, conversationId])
+        const drafts = res?.suggestions.map((s) => s.text) ?? []
+        if (res?.shouldReply) shouldReply++
+        if (res?.degraded) degraded++
+        if (drafts.length > 0) withDrafts++
+        ours.push(score(drafts, row.agent_reply))
+        frequent.push(score(frequentReply ? [frequentReply] : [], row.agent_reply))
+
+        const [query] = await embedAll(ctx, [row.customer])
+        const ranked = pairVectors.map((v, k) => ({ k, s: cosine(v, query) })).sort((a, b) => b.s - a.s)
+        nearest.push(score(ranked.slice(0, 1).map((x) => pairs[x.k].reply), row.agent_reply))
+        nearest3.push(score(ranked.slice(0, 3).map((x) => pairs[x.k].reply), row.agent_reply))
+        progress.tick(1)
+      }
+    }
+    progress.done()
+    const summary = (xs: Array<{ rougeL: number; chrF: number }>) => ({ rouge_l: mean(xs.map((x) => x.rougeL)), chrf: mean(xs.map((x) => x.chrF)) })
+    const n = test.length
+    return {
+      n,
+      metrics: {
+        // Best of the 3 drafts, as an agent picks one; the baselines offer one reply (top3: three).
+        ...summary(ours),
+        should_reply_agreement: n ? shouldReply / n : 0,
+        with_drafts: n ? withDrafts / n : 0,
+      },
+      baselines: {
+        most_frequent: summary(frequent),
+        nearest_neighbour: summary(nearest),
+        nearest_neighbour_best_of_3: summary(nearest3),
+      },
+      details: {
+        history_pairs: history.length,
+        companies: companies.length,
+        degraded,
+        latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+      },
+    }
+  },
+}
