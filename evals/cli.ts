@@ -24,6 +24,8 @@ export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
+  /** A migrated PGlite data dir each run copies (tests); default: a fresh one per run. */
+  scratchTemplate?: string
 }
 
 const defaultIo: CliIo = {
@@ -101,7 +103,7 @@ export function parseRunArgv(argv: string[], io: CliIo = defaultIo): RunCommand 
 async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const command = parseRunArgv(argv, io)
   const log = (line: string) => io.stderr(`${line}\n`)
-  const report = await runSuite(suiteByName(command.suite), command.args, { env: io.env, log })
+  const report = await runSuite(suiteByName(command.suite), command.args, { env: io.env, log, scratchTemplate: io.scratchTemplate })
   const paths = await writeReport(report, command.out)
   if (command.json) io.stdout(`${JSON.stringify(toJsonOutput(report), null, 2)}\n`)
   else io.stdout(`${formatTable(report)}\n`)
@@ -164,7 +166,7 @@ async function gateCommand(argv: string[], io: CliIo): Promise<number> {
   const { passed } = await runGate(
     baseline,
     async (suite, entry) => {
-      const report = await runSuite(suiteByName(suite), entryRunArgs(entry, root), { env: io.env, log })
+      const report = await runSuite(suiteByName(suite), entryRunArgs(entry, root), { env: io.env, log, scratchTemplate: io.scratchTemplate })
       await writeReport(report, out)
       return report
     },

@@ -2,7 +2,7 @@
 // Only data whose licence allows shipping weights is used; every evaluation file is held out and
 // any training row whose text also appears in one is dropped. See models/sentiment/README.md.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { detectLanguage } from '../src/chains/classify/language.ts'
@@ -23,6 +23,11 @@ const { values: options } = parseArgs({
     'min-weight': { type: 'string', default: '0.01' },
     'max-features': { type: 'string', default: '120000' },
     limit: { type: 'string' },
+    // Cross-lingual check on training data only: leave these UMSAB languages (e.g. "spanish,german")
+    // out of training and report the model's macro-recall on their rows, as a stand-in for English,
+    // which has no rows of its own. Such a run is an experiment: write it with --out elsewhere.
+    'hold-out-languages': { type: 'string', default: '' },
+    'feature-version': { type: 'string', default: SENTIMENT_FEATURE_VERSION },
   },
 })
 const SETTINGS = {
@@ -82,9 +87,13 @@ const usable = rows.filter((row) => {
   if (classes < CLASSES - 1) droppedSingleClassGroups[row.group] = (droppedSingleClassGroups[row.group] ?? 0) + 1
   return classes >= CLASSES - 1
 })
+const heldOutLanguages = new Set(options['hold-out-languages'].split(',').map((l) => l.trim()).filter(Boolean))
+const isHeldOutLanguage = (row: Row) => heldOutLanguages.has(row.group.split(':')[1])
+const crossLingualRows = usable.filter(isHeldOutLanguage)
+const usableForTraining = usable.filter((row) => !isHeldOutLanguage(row))
 const limited = options.limit
-  ? usable.filter((_, i) => i % Math.ceil(usable.length / Number(options.limit)) === 0)
-  : usable
+  ? usableForTraining.filter((_, i) => i % Math.ceil(usableForTraining.length / Number(options.limit)) === 0)
+  : usableForTraining
 
 /** Deterministic split so the dev rows (used for epochs and temperature) never change between runs. */
 const isDev = (id: string) => createHash('md5').update(id).digest()[0] < 256 * SETTINGS.devShare
@@ -99,11 +108,22 @@ function classWeights(subset: Row[]): Map<string, number[]> {
   return weights
 }
 
-function toExample(row: Row, weights: Map<string, number[]>): Example {
-  const features = sentimentFeatures(row.text, detectLanguage(row.text).language)
+const featureCache = new Map<string, SparseFeatures>()
+function featuresOf(row: Row): SparseFeatures {
+  let features = featureCache.get(row.id)
+  if (!features) {
+    features = sentimentFeatures(row.text, detectLanguage(row.text).language, options['feature-version'])
+    featureCache.set(row.id, features)
+  }
+  return features
+}
+
+/** `head` 'transfer' keeps only the language-independent cues, renamed into their own buckets. */
+function toExample(row: Row, weights: Map<string, number[]>, head: 'full' | 'transfer' = 'full'): Example {
   const merged = new Map<number, number>()
-  for (const [name, value] of features) {
-    const bucket = hashFeatureName(name, SETTINGS.hashBits)
+  for (const [name, value] of featuresOf(row)) {
+    if (head === 'transfer' && !isTransferableFeature(name)) continue
+    const bucket = hashFeatureName(head === 'transfer' ? TRANSFER_HEAD_PREFIX + name : name, SETTINGS.hashBits)
     merged.set(bucket, (merged.get(bucket) ?? 0) + value)
   }
   const label = SENTIMENT_LABELS.indexOf(row.label)
@@ -160,35 +180,48 @@ const dev = devRows.map((row) => toExample(row, devClassWeights))
 console.log(`features: ${train.length} train / ${dev.length} dev rows in ${((Date.now() - started) / 1000).toFixed(0)}s; ` +
   `rows dropped as duplicates of held-out text: ${JSON.stringify(droppedAsHeldOut)}`)
 
-const size = (1 << SETTINGS.hashBits) * CLASSES
-const weights = new Float32Array(size)
-const squaredGradients = new Float32Array(size).fill(1e-8)
-const seen = new Uint8Array(1 << SETTINGS.hashBits)
-let best = { epoch: 0, devMacroF1: -1, weights: new Float32Array(0) }
-for (let epoch = 1; epoch <= SETTINGS.epochs; epoch++) {
-  for (const example of shuffle(train, epoch)) {
-    const p = probabilities(weights, example)
-    example.indices.forEach((bucket, k) => {
-      seen[bucket] = 1
-      for (let c = 0; c < CLASSES; c++) {
-        const at = bucket * CLASSES + c
-        const gradient = example.weight * example.values[k] * (p[c] - (c === example.label ? 1 : 0)) +
-          SETTINGS.l2 * weights[at]
-        squaredGradients[at] += gradient * gradient
-        weights[at] -= (SETTINGS.learningRate * gradient) / Math.sqrt(squaredGradients[at])
-      }
-    })
+interface FittedHead { weights: Float32Array; seen: Uint8Array; epoch: number; devMacroF1: number; temperature: number }
+
+function fit(name: string, train: Example[], dev: Example[]): FittedHead {
+  const size = (1 << SETTINGS.hashBits) * CLASSES
+  const weights = new Float32Array(size)
+  const squaredGradients = new Float32Array(size).fill(1e-8)
+  const seen = new Uint8Array(1 << SETTINGS.hashBits)
+  let best = { epoch: 0, devMacroF1: -1, weights: new Float32Array(0) }
+  for (let epoch = 1; epoch <= SETTINGS.epochs; epoch++) {
+    for (const example of shuffle(train, epoch)) {
+      const p = probabilities(weights, example)
+      example.indices.forEach((bucket, k) => {
+        seen[bucket] = 1
+        for (let c = 0; c < CLASSES; c++) {
+          const at = bucket * CLASSES + c
+          const gradient = example.weight * example.values[k] * (p[c] - (c === example.label ? 1 : 0)) +
+            SETTINGS.l2 * weights[at]
+          squaredGradients[at] += gradient * gradient
+          weights[at] -= (SETTINGS.learningRate * gradient) / Math.sqrt(squaredGradients[at])
+        }
+      })
+    }
+    const devMacroF1 = macroF1(weights, dev)
+    console.log(`${name} epoch ${epoch}: dev macro-F1 ${(100 * devMacroF1).toFixed(1)}`)
+    if (devMacroF1 > best.devMacroF1) best = { epoch, devMacroF1, weights: weights.slice() }
   }
-  const devMacroF1 = macroF1(weights, dev)
-  console.log(`epoch ${epoch}: dev macro-F1 ${(100 * devMacroF1).toFixed(1)}`)
-  if (devMacroF1 > best.devMacroF1) best = { epoch, devMacroF1, weights: weights.slice() }
+  // Temperature scaling on the dev rows so that `confidence` means what it says.
+  const devLoss = (t: number) =>
+    dev.reduce((sum, example) => sum - Math.log(probabilities(best.weights, example, t)[example.label] + 1e-12), 0)
+  const temperature = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3]
+    .reduce((bestT, t) => (devLoss(t) < devLoss(bestT) ? t : bestT), 1)
+  return { ...best, seen, temperature }
 }
 
-// Temperature scaling on the dev rows so that `confidence` means what it says.
-const devLoss = (t: number) =>
-  dev.reduce((sum, example) => sum - Math.log(probabilities(best.weights, example, t)[example.label] + 1e-12), 0)
-const temperature = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3]
-  .reduce((bestT, t) => (devLoss(t) < devLoss(bestT) ? t : bestT), 1)
+const fullHead = fit('full', train, dev)
+// Languages without training rows (English among them) get a head that sees only the
+// language-independent cues: in the full head the word features explain most of the training
+// rows, so the shared cues stay weak there and transfer badly.
+const transferHead = fit('transfer', trainRows.map((row) => toExample(row, trainClassWeights, 'transfer')),
+  devRows.map((row) => toExample(row, devClassWeights, 'transfer')))
+const best = fullHead
+const temperature = fullHead.temperature
 
 // Keep only buckets seen in training whose weights matter most (the file must stay small in git),
 // quantised to int16.
@@ -226,10 +259,11 @@ const training = {
   devMacroF1: Number((100 * best.devMacroF1).toFixed(2)),
   temperature,
   keptFeatures: keptBuckets.length,
+  ...(crossLingualMacroRecall ? { heldOutLanguages: [...heldOutLanguages], crossLingualMacroRecall } : {}),
 }
 const modelFile: SentimentModelFile = {
   format: 'parley-sentiment/1',
-  featureVersion: SENTIMENT_FEATURE_VERSION,
+  featureVersion: options['feature-version'],
   labels: [...SENTIMENT_LABELS],
   hashBits: SETTINGS.hashBits,
   temperature,
@@ -242,7 +276,10 @@ const modelFile: SentimentModelFile = {
 }
 mkdirSync(options.out, { recursive: true })
 const outPath = join(options.out, SENTIMENT_MODEL_FILE)
-writeFileSync(outPath, JSON.stringify(modelFile))
+// Other processes load the shipped file while this runs: write aside, then rename over it.
+const partialPath = `${outPath}.partial-${process.pid}`
+writeFileSync(partialPath, JSON.stringify(modelFile))
+renameSync(partialPath, outPath)
 console.log(JSON.stringify(training, null, 2))
 console.log(`wrote ${outPath} (${(JSON.stringify(modelFile).length / 1e6).toFixed(2)} MB) in ` +
   `${((Date.now() - started) / 1000).toFixed(0)}s`)

@@ -138,6 +138,64 @@ program
   )
 
 program
+  .command('themes')
+  .description('the weekly theme report of a workspace (computed first when missing)')
+  .option('--week <week>', 'ISO week, e.g. 2026-W44 (default: the last complete week)')
+  .option('--format <format>', 'md | html | json', 'md')
+  .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
+  .option('--out <file>', 'write to this file instead of stdout')
+  .option('--rerun', 'recompute the week even if it was computed before')
+  .action((opts: { week?: string; format: string; workspace: string; out?: string; rerun?: boolean }) =>
+    withServices(async (s) => {
+      const { createThemeService } = await import('./chains/themes/service.ts')
+      const { lastCompleteWeek } = await import('./chains/themes/week.ts')
+      const { renderThemesMarkdown } = await import('./chains/themes/report-md.ts')
+      const { renderThemesHtml } = await import('./chains/themes/report-html.ts')
+      if (!['md', 'html', 'json'].includes(opts.format)) throw new Error('--format must be md, html or json')
+      const id = await workspaceIdByName(s, opts.workspace)
+      const themes = createThemeService({ db: s.db, embedderId: s.embedder.id, describer: s.chains.themeDescriber, log: s.log, clock: s.clock })
+      const week = opts.week ?? lastCompleteWeek(s.clock())
+      await themes.ensureWeek(id, week, { force: opts.rerun })
+      const report = await themes.report(id, week, { linkBase: process.env.PARLEY_PUBLIC_URL })
+      const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'html' ? renderThemesHtml(report) : renderThemesMarkdown(report)
+      if (opts.out) {
+        const { writeFile } = await import('node:fs/promises')
+        await writeFile(opts.out, text)
+        console.error(`wrote ${opts.out} (${report.themes.length} themes, ${report.totals.messages} messages)`)
+      } else process.stdout.write(text)
+    }),
+  )
+
+program
+  .command('summarize')
+  .description('summarise conversations whose summary is missing or out of date')
+  .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
+  .option('--limit <n>', 'at most n conversations', positiveInt)
+  .option('--force', 'summarise again even when up to date')
+  .action((opts: { workspace: string; limit?: number; force?: boolean }) =>
+    withServices(async (s) => {
+      const { createSummaryService } = await import('./chains/summarize/service.ts')
+      const id = await workspaceIdByName(s, opts.workspace)
+      const summaries = createSummaryService({ db: s.db, summarizer: s.chains.summarizer, log: s.log })
+      const { rows } = await s.db.query<{ id: string }>(
+        `SELECT c.id FROM conversations c LEFT JOIN conversation_summaries cs ON cs.conversation_id = c.id
+         WHERE c.workspace_id = $1 AND ($2::boolean OR cs.conversation_id IS NULL OR cs.version <> $3 OR cs.updated_at < c.updated_at)
+         ORDER BY c.last_message_at DESC NULLS LAST LIMIT $4`,
+        [id, opts.force ?? false, s.chains.summarizer.version, opts.limit ?? 1_000_000],
+      )
+      const progress = createProgress('summarize', Math.max(1, rows.length))
+      let degraded = 0
+      for (const r of rows) {
+        const stored = await summaries.refresh(id, r.id, { force: opts.force })
+        if (stored?.degraded) degraded++
+        progress.tick(1)
+      }
+      progress.done()
+      console.log(`summarised ${rows.length} conversations with ${s.chains.summarizer.version}${degraded ? ` (${degraded} fell back to the local summary)` : ''}`)
+    }),
+  )
+
+program
   .command('eval')
   .description('run an eval suite (see npm run eval -- --help)')
   .allowUnknownOption()

@@ -92,21 +92,22 @@ export const sentimentSuite: Suite<'classification'> = {
     const notes: string[] = []
     const remapped = new Map<string, number>()
     const unknown = new Map<string, number>()
-    const rows: Array<{ row: ClassificationRow; gold: string }> = []
+    const candidates: Array<{ row: ClassificationRow; gold: string }> = []
     for (const row of ctx.dataset.rows) {
       const gold = sentimentGold(row.label)
       if (!gold) unknown.set(row.label, (unknown.get(row.label) ?? 0) + 1)
       else {
         if (gold !== row.label) remapped.set(`${row.label}→${gold}`, (remapped.get(`${row.label}→${gold}`) ?? 0) + 1)
-        rows.push({ row, gold })
+        candidates.push({ row, gold })
       }
     }
     for (const [mapping, count] of remapped) notes.push(`label ${mapping} for ${count} rows`)
     if (unknown.size) notes.push(`skipped rows with labels outside negative/neutral/positive: ${[...unknown].map(([l, c]) => `${l} (${c})`).join(', ')}`)
-    if (rows.length === 0) throw new Error('sentiment: no rows with a negative/neutral/positive label')
+    if (candidates.length === 0) throw new Error('sentiment: no rows with a negative/neutral/positive label')
     for (const note of notes) ctx.log(`sentiment: ${note}`)
 
-    await ctx.ingestRows(rows.map((r) => r.row))
+    const ingested = await ctx.ingestRows(candidates.map((r) => r.row))
+    const rows = candidates.filter((r) => ingested.accepted.has(r.row.id))
     const stored = await ctx.readEnrichments()
     const gold = rows.map((r) => r.gold)
     const present = new Set(gold)
@@ -147,6 +148,7 @@ export const sentimentSuite: Suite<'classification'> = {
         ...(byLanguage.size ? { per_language: perLanguage } : {}),
         binary,
         missing,
+        rejected_by_ingestion: ingested.rejected,
         notes,
         model_versions: modelVersions(stored.values()),
       },
@@ -241,7 +243,7 @@ export const intentSuite: Suite<'classification'> = {
   format: 'classification',
   prompts: ['classify'],
   async run(ctx: Ctx): Promise<SuiteResult> {
-    const { train, test, source } = await intentData(ctx)
+    const { train, test: allTest, source } = await intentData(ctx)
     const { taxonomy, labelOf, nameOf } = buildIntentTaxonomy(train, ctx.args.shots)
     if (taxonomy.length > MAX_INTENTS) {
       throw new Error(`intent: the training data has ${taxonomy.length} labels but a workspace taxonomy holds at most ${MAX_INTENTS} intents (MAX_INTENTS in src/chains/classify/taxonomy.ts)`)
@@ -253,9 +255,10 @@ export const intentSuite: Suite<'classification'> = {
     }
     await workspacesRepo(ctx.services.db).setSetting(ctx.workspaceId, TAXONOMY_SETTING, checked.data)
     const examples = taxonomy.reduce((sum, intent) => sum + intent.examples.length, 0)
-    ctx.log(`intent: ${taxonomy.length} intents, ${examples} examples from ${source}; evaluating ${test.length} rows`)
+    ctx.log(`intent: ${taxonomy.length} intents, ${examples} examples from ${source}; evaluating ${allTest.length} rows`)
 
-    await ctx.ingestRows(test)
+    const ingested = await ctx.ingestRows(allTest)
+    const test = allTest.filter((r) => ingested.accepted.has(r.id))
     const stored = await ctx.readEnrichments()
     const outOfScope = [...labelOf.values()].find((label) => OUT_OF_SCOPE_LABELS.has(label.toLowerCase()))
     const asLabel = (name: string | null | undefined) => {
@@ -282,6 +285,7 @@ export const intentSuite: Suite<'classification'> = {
         unseen_labels: [...new Set(gold.filter((g) => !nameOf.has(g)))],
         predicted_other: predicted.filter((p, i) => stored.get(test[i].id)?.intent === OTHER_INTENT).length,
         missing: predicted.filter((p) => p === MISSING).length,
+        rejected_by_ingestion: ingested.rejected,
         model_versions: modelVersions(stored.values()),
       },
     }
@@ -297,15 +301,16 @@ export const languageSuite: Suite<'classification'> = {
   format: 'classification',
   prompts: [],
   async run(ctx: Ctx): Promise<SuiteResult> {
-    const rows = ctx.dataset.rows.flatMap((row) => {
+    const candidates = ctx.dataset.rows.flatMap((row) => {
       const gold = languageCode((row as Record<string, unknown>).language)
       return gold ? [{ row, gold }] : []
     })
-    const unlabelled = ctx.dataset.rows.length - rows.length
-    if (rows.length === 0) throw new Error('language: no rows with a `language` field (e.g. "english" or "en")')
+    const unlabelled = ctx.dataset.rows.length - candidates.length
+    if (candidates.length === 0) throw new Error('language: no rows with a `language` field (e.g. "english" or "en")')
     if (unlabelled) ctx.log(`language: skipped ${unlabelled} rows without a language field`)
     // Ingestion trusts a given language over detection, so the field must not reach the store.
-    await ctx.ingestRows(rows.map((r) => r.row), { omitFields: ['language'] })
+    const ingested = await ctx.ingestRows(candidates.map((r) => r.row), { omitFields: ['language'] })
+    const rows = candidates.filter((r) => ingested.accepted.has(r.row.id))
     const stored = await ctx.readEnrichments()
     const gold = rows.map((r) => r.gold)
     const predicted = rows.map(({ row }) => stored.get(row.id)?.language ?? MISSING)
@@ -324,6 +329,7 @@ export const languageSuite: Suite<'classification'> = {
           [...predicted.filter((p) => !labels.includes(p)).reduce((m, p) => m.set(p, (m.get(p) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 10),
         ),
         skipped_without_language: unlabelled,
+        rejected_by_ingestion: ingested.rejected,
         model_versions: modelVersions(stored.values()),
       },
     }

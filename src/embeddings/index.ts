@@ -6,12 +6,14 @@ import { createBuiltinEmbedder } from './builtin.ts'
 import type { Embedder, EmbeddingsOptions } from './embedder.ts'
 import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './openai.ts'
 import { createTransformersEmbedder } from './transformers.ts'
+import { createUseEmbedder } from './use.ts'
 
 export type { EmbedKind, EmbedOptions, Embedder, EmbeddingsOptions } from './embedder.ts'
 export { cosine, l2Normalise } from './embedder.ts'
 export { BUILTIN_ID, createBuiltinEmbedder } from './builtin.ts'
 export { createTransformersEmbedder } from './transformers.ts'
 export { createOpenAIEmbedder } from './openai.ts'
+export { createUseEmbedder } from './use.ts'
 
 /** Where the Docker image (or an operator) puts a transformers.js model for 'auto' to find. */
 export const BAKED_MODEL_SUBDIR = 'embedder'
@@ -21,6 +23,7 @@ export const VALID_EMBEDDINGS_SPECS = [
   'builtin',
   'transformers:<hub id, e.g. Xenova/multilingual-e5-small, or model folder path>',
   'openai:<model, e.g. text-embedding-3-small>',
+  'use (offline Universal Sentence Encoder lite, English only)',
 ]
 
 /** What only the caller knows: the safety layer's redaction and the audit hook for remote calls. */
@@ -37,6 +40,10 @@ export async function createEmbedder(options: EmbeddingsOptions, hooks: RemoteEm
     return { embedder: createBuiltinEmbedder(), reason: 'EMBEDDINGS=builtin: offline hashed n-gram embedder, no model weights' }
   }
   if (spec === 'auto') return createAutoEmbedder(options.modelsDir)
+  if (spec === 'use') {
+    const embedder = await createUseEmbedder()
+    return { embedder, reason: `EMBEDDINGS=use: offline Universal Sentence Encoder lite ${embedder.id} (${embedder.dimension} dims, English only)` }
+  }
 
   const [provider, ...rest] = spec.split(':')
   const model = rest.join(':').trim()

@@ -2,14 +2,14 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { EXIT_FAILED, EXIT_OK, main, type CliIo } from '../../evals/cli.ts'
 import { readReport } from '../../evals/report.ts'
 
 let dir: string
 
 function captureIo(): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', env: { PATH: process.env.PATH }, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) }
+  const io = { out: '', err: '', env: { PATH: process.env.PATH }, scratchTemplate: inject('pgTemplate'), stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) }
   return io
 }
 

@@ -43,7 +43,7 @@ async function setUp(ws: Ws) {
   await ingest(ws, [conversation('h1', [['customer', 'I was charged twice for my bill this month'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days, see https://help.acme.example/refunds ^MK']])])
   await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: ws.auth(), payload: { title: 'Duplicate charges', body: 'Duplicate payments are refunded to the original payment method within 3-5 working days.' } })
   await t.services.worker.drain()
-  nock.removeInterceptor(classify.scope.interceptors[0])
+  classify.scope.persist(false)
   nock.cleanAll()
 }
 
@@ -53,8 +53,8 @@ describe('LLM reply drafts', () => {
     await setUp(ws)
     const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body) }))
     const [target] = await ingest(ws, [conversation('t1', [['customer', 'Charged twice again!! Write to me at jane.doe@example.com or +44 20 7946 0958']])])
+    classify.scope.persist(false)
     nock.cleanAll()
-    void classify
     const llm = fakeLlm((body) => {
       const ids = [...userText(body).matchAll(/id="([pk]\d+)"/g)].map((m) => m[1])
       return {

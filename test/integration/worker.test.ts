@@ -64,10 +64,13 @@ describe('worker', () => {
     expect(job).toMatchObject({ status: 'queued', attempts: 1, last_error: 'stage exploded on a poisoned message' })
     const delays = [job.delay]
     while (job.status === 'queued') {
-      expect(await t.services.worker.drain()).toBe(0) // still backing off
+      const attempts = job.attempts
+      await t.services.worker.drain()
+      expect((await jobOf(ws.id, 'bad-m0')).attempts).toBe(attempts) // still backing off
       await db().query(`UPDATE jobs SET run_after = now() WHERE id = $1`, [job.id])
-      expect(await t.services.worker.drain()).toBe(1)
+      await t.services.worker.drain()
       job = await jobOf(ws.id, 'bad-m0')
+      expect(job.attempts).toBe(attempts + 1)
       if (job.status === 'queued') delays.push(job.delay)
     }
     expect(job).toMatchObject({ status: 'failed', attempts: DEFAULT_MAX_ATTEMPTS })
@@ -76,7 +79,7 @@ describe('worker', () => {
 
     // Later work is still processed.
     await ingestConversations(db(), ws.id, [conversation('good3', [['customer', 'thanks, all sorted']])])
-    expect(await t.services.worker.drain()).toBe(1)
+    expect(await t.services.worker.drain()).toBeGreaterThanOrEqual(1)
     expect(await embedded(ws.id, ['good3-m0'])).toEqual(['good3-m0'])
     expect((await jobOf(ws.id, 'good3-m0')).status).toBe('done')
   })
@@ -88,21 +91,22 @@ describe('worker', () => {
     const job = await jobOf(ws.id, 'flaky-m0')
     expect(job).toMatchObject({ status: 'queued', attempts: 1, last_error: 'transient failure' })
     await db().query(`UPDATE jobs SET run_after = now() WHERE id = $1`, [job.id])
-    expect(await t.services.worker.drain()).toBe(1)
+    await t.services.worker.drain()
     expect(await jobOf(ws.id, 'flaky-m0')).toMatchObject({ status: 'done', attempts: 2 })
   })
 
   it('reclaims a job left running by a killed worker once it is stale, not before', async () => {
     const ws = await createWorkspace(t.services)
+    await t.services.worker.drain() // an empty queue, so the dying worker claims exactly this job
     await ingestConversations(db(), ws.id, [conversation('orphan', [['customer', 'the worker died holding me']])])
     const claimed = await jobsRepo(db()).claim('worker-that-dies', 10, [ENRICH_JOB])
     expect(claimed).toHaveLength(1)
 
-    expect(await t.services.worker.drain()).toBe(0) // a live worker may still be on it
-    expect(await jobOf(ws.id, 'orphan-m0')).toMatchObject({ status: 'running', attempts: 1 })
+    await t.services.worker.drain()
+    expect(await jobOf(ws.id, 'orphan-m0')).toMatchObject({ status: 'running', attempts: 1 }) // a live worker may still be on it
 
     await db().query(`UPDATE jobs SET locked_at = now() - interval '1 hour' WHERE id = $1`, [claimed[0].id])
-    expect(await t.services.worker.drain()).toBe(1)
+    await t.services.worker.drain()
     expect(await jobOf(ws.id, 'orphan-m0')).toMatchObject({ status: 'done', attempts: 2 })
     expect(await embedded(ws.id, ['orphan-m0'])).toEqual(['orphan-m0'])
   })

@@ -59,6 +59,8 @@ const NON_TOPIC = new Set([
   'complain', 'complaining', 'complained', 'examples', 'example', 'show', 'me', 'change', 'changed', 'sentiment', 'grew', 'most', 'period',
   'between', 'since', 'speaking', 'count', 'number', 'compare', 'compared', 'trend', 'did', 'do', 'were', 'was', 'about', 'unhappy',
   'happy', 'angry', 'upset', 'negative', 'positive', 'neutral', 'praise', 'reason', 'reasons', 'main', 'week', 'month', 'year', 'days',
+  'say', 'saying', 'said', 'says', 'talk', 'talking', 'think', 'thinking', 'feel', 'feeling', 'felt', 'write', 'writing', 'wrote',
+  'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
 ])
 
 export interface LocalPlannerOptions {

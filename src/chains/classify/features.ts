@@ -10,10 +10,22 @@ import { THAI } from './lexicons/thai.ts'
 import { NEGATIVE_EMOJI, POSITIVE_EMOJI } from './lexicons/emoji.ts'
 import type { PolarityLexicon } from './lexicons/types.ts'
 
-/** Bump when feature extraction changes: weights trained on another version are meaningless. */
-export const SENTIMENT_FEATURE_VERSION = 'sent-features-v1'
+/**
+ * Bump when feature extraction changes: weights trained on another version are meaningless. The
+ * previous version stays readable so a shipped model.json keeps working until it is retrained.
+ */
+export const SENTIMENT_FEATURE_VERSION = 'sent-features-v2'
+export const SUPPORTED_SENTIMENT_FEATURE_VERSIONS: readonly string[] = ['sent-features-v1', SENTIMENT_FEATURE_VERSION]
 
 export type SparseFeatures = Map<string, number>
+
+/** Names of the transfer head's copies of the language-independent features (see sentiment-local.ts). */
+export const TRANSFER_HEAD_PREFIX = 'T|'
+
+/** Everything but word, bigram, character and language-identity features carries across languages. */
+export function isTransferableFeature(name: string): boolean {
+  return !/^(w|b|c|lang):/.test(name)
+}
 
 interface VaderScores { neg: number; neu: number; pos: number; compound: number }
 const vaderAnalyzer = (vader as { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } })
@@ -152,8 +164,54 @@ function add(features: SparseFeatures, name: string, value: number): void {
   features.set(name, (features.get(name) ?? 0) + value)
 }
 
-/** All features of one text; `language` is an ISO 639-1 code or 'und'. */
-export function sentimentFeatures(text: string, language: string): SparseFeatures {
+/** VADER's normalisation of a summed valence into (-1, 1), so every language's score has one scale. */
+const squash = (sum: number) => sum / Math.sqrt(sum * sum + 15)
+/** Undoes VADER's squashing, in units of one typical word (VADER valences are about 2 per word). */
+function vaderWordCount(compound: number): number {
+  const c = Math.max(-0.995, Math.min(0.995, compound))
+  return (c * Math.sqrt(15 / (1 - c * c))) / 2
+}
+const URL_RE = /https?:\/\/|www\.|(^|\s)http(\s|$)/i
+const SHOUTED_WORD_RE = /\b\p{Lu}{3,}\b/gu
+const ELONGATED_RE = /(\p{L})\1{2,}/u
+const DIGIT_RE = /\p{N}/u
+
+/**
+ * Language-independent cues whose weights are learned on the languages with training rows and
+ * carry over to those without (English): one polarity scale for all languages (the own lexicon plus
+ * emoji; VADER for English), whether any polarity evidence exists at all, and the surface marks
+ * of news-like or conversational posts that separate neutral from opinion (links, handles,
+ * hashtags, questions, digits, shouting, elongation, length).
+ */
+function transferableCues(text: string, tokens: readonly string[], language: string, lexical: PolarityHits,
+  emoji: PolarityHits, vaderScores: VaderScores, features: SparseFeatures): void {
+  const ownScore = squash(lexical.positive - lexical.negative + 2 * (emoji.positive - emoji.negative))
+  const polarity = language === 'en' || language === 'und'
+    ? squash(vaderWordCount(vaderScores.compound) + 2 * (emoji.positive - emoji.negative))
+    : ownScore
+  add(features, 'x:polarity', polarity)
+  add(features, 'x:polarity+', Math.max(0, polarity))
+  add(features, 'x:polarity-', Math.max(0, -polarity))
+  const evidence = lexical.positive + lexical.negative + emoji.positive + emoji.negative
+  add(features, 'x:no-evidence', evidence === 0 && Math.abs(vaderScores.compound) < 0.05 ? 1 : 0)
+  add(features, 'x:mixed', Math.min(lexical.positive + emoji.positive, lexical.negative + emoji.negative) > 0 ? 1 : 0)
+  add(features, 'x:url', URL_RE.test(text) ? 1 : 0)
+  add(features, 'x:mentions', Math.log1p((text.match(/@\w+/g) ?? []).length))
+  add(features, 'x:hashtags', Math.log1p((text.match(/#[\p{L}\p{N}_]+/gu) ?? []).length))
+  add(features, 'x:question', text.includes('?') || text.includes('؟') ? 1 : 0)
+  add(features, 'x:exclaim', text.includes('!') ? 1 : 0)
+  add(features, 'x:digits', DIGIT_RE.test(text) ? 1 : 0)
+  add(features, 'x:shouting', Math.log1p((text.match(SHOUTED_WORD_RE) ?? []).length))
+  add(features, 'x:elongated', ELONGATED_RE.test(text) ? 1 : 0)
+  const words = tokens.filter((token) => !CLAUSE_BREAK.test(token)).length
+  add(features, words <= 6 ? 'x:short' : words <= 18 ? 'x:medium' : 'x:long', 1)
+}
+
+/**
+ * All features of one text; `language` is an ISO 639-1 code or 'und'. `version` selects the
+ * extraction a model file was trained with (see SUPPORTED_SENTIMENT_FEATURE_VERSIONS).
+ */
+export function sentimentFeatures(text: string, language: string, version = SENTIMENT_FEATURE_VERSION): SparseFeatures {
   const features: SparseFeatures = new Map()
   const normalized = normalizeForSentiment(text)
   const tokens = tokenizeForSentiment(normalized)
@@ -188,6 +246,7 @@ export function sentimentFeatures(text: string, language: string): SparseFeature
   add(features, 'vader:compound', vaderScores.compound)
   add(features, 'vader:pos', vaderScores.pos)
   add(features, 'vader:neg', vaderScores.neg)
+  if (version !== 'sent-features-v1') transferableCues(text, tokens, language, lexicalHits, emoji, vaderScores, features)
   return features
 }
 

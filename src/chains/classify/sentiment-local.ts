@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { detectLanguage } from './language.ts'
-import { hashFeatureName, SENTIMENT_FEATURE_VERSION, sentimentFeatures, vaderCompound } from './features.ts'
+import {
+  hashFeatureName, isTransferableFeature, sentimentFeatures, SUPPORTED_SENTIMENT_FEATURE_VERSIONS, TRANSFER_HEAD_PREFIX,
+  vaderCompound,
+} from './features.ts'
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive'
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']
@@ -42,6 +45,12 @@ export interface SentimentModelFile {
   buckets: string
   /** base64 of little-endian Int16, one row of `labels.length` per bucket */
   weights: string
+  /**
+   * A second softmax over the language-independent features only (stored under
+   * TRANSFER_HEAD_PREFIX names in the same buckets), for languages without training rows; `weight`
+   * is its share when averaged with the full model's probabilities for those languages.
+   */
+  transferHead?: { temperature: number; weight: number }
   training: Record<string, unknown>
 }
 
@@ -76,7 +85,7 @@ function softmax(logits: number[], temperature: number): number[] {
 }
 
 export function sentimentModelFromFile(file: SentimentModelFile, version: string): SentimentModel {
-  if (file.format !== 'parley-sentiment/1' || file.featureVersion !== SENTIMENT_FEATURE_VERSION) {
+  if (file.format !== 'parley-sentiment/1' || !SUPPORTED_SENTIMENT_FEATURE_VERSIONS.includes(file.featureVersion)) {
     throw new Error(`sentiment model ${version}: unsupported format ${file.format}/${file.featureVersion}`)
   }
   const bucketBytes = Buffer.from(file.buckets, 'base64')
@@ -91,13 +100,24 @@ export function sentimentModelFromFile(file: SentimentModelFile, version: string
     version,
     predict(text, language) {
       const code = languageCode(text, language)
-      const logits = new Array<number>(classes).fill(0)
-      for (const [name, value] of sentimentFeatures(text, code)) {
-        const row = rowOfBucket.get(hashFeatureName(name, file.hashBits))
-        if (row === undefined || value === 0) continue
-        for (let c = 0; c < classes; c++) logits[c] += value * weights[row * classes + c] * file.quantScale
+      const features = sentimentFeatures(text, code, file.featureVersion)
+      const logitsOf = (names: Iterable<[string, number]>) => {
+        const logits = new Array<number>(classes).fill(0)
+        for (const [name, value] of names) {
+          const row = rowOfBucket.get(hashFeatureName(name, file.hashBits))
+          if (row === undefined || value === 0) continue
+          for (let c = 0; c < classes; c++) logits[c] += value * weights[row * classes + c] * file.quantScale
+        }
+        return logits
       }
-      let p = softmax(logits, file.temperature)
+      let p = softmax(logitsOf(features), file.temperature)
+      const transfer = file.transferHead
+      if (transfer && transfer.weight > 0 && !file.trainedLanguages.includes(code)) {
+        const shared = [...features].filter(([name]) => isTransferableFeature(name))
+          .map(([name, value]): [string, number] => [TRANSFER_HEAD_PREFIX + name, value])
+        const q = softmax(logitsOf(shared), transfer.temperature)
+        p = p.map((value, c) => (1 - transfer.weight) * value + transfer.weight * q[c])
+      }
       if (VADER_LANGUAGES.has(code) && !file.trainedLanguages.includes(code) && classes === 3) {
         const lexical = vaderProbabilities(text)
         p = p.map((value, c) => VADER_BLEND * value + (1 - VADER_BLEND) * lexical[c])

@@ -155,6 +155,13 @@ export interface FrameOptions {
   customer: { handle: string | null; name: string | null }
   voice: BrandVoice
   approach: Approach
+  /** Open with a greeting (default true); the local path greets when the reply it reuses did. */
+  greet?: boolean
+}
+
+/** Whether a reply opens with a greeting (after any @mentions). */
+export function opensWithGreeting(text: string): boolean {
+  return GREETING.test(text.replace(LEADING_MENTIONS, ''))
 }
 
 function firstName(name: string | null): string | null {
@@ -202,7 +209,7 @@ export function frameDraft(body: string, o: FrameOptions): string | null {
   const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(o.channel.toLowerCase()) && handle && /^[\p{L}\p{N}_.-]+$/u.test(handle) ? `@${handle} ` : ''
   const name = mentionPrefix ? null : firstName(o.customer.name)
   let greeting = ''
-  if (o.tone !== 'concise') {
+  if (o.tone !== 'concise' && (o.greet ?? true)) {
     const set = GREETINGS[o.language] ?? GREETINGS.en
     const template = o.voice.greeting && (o.language === 'en' || !GREETINGS[o.language]) ? o.voice.greeting : o.tone === 'formal' ? (name ? set.formal : set.formalAnonymous) : name ? set.friendly : set.anonymous
     greeting = template.includes('{name}') ? (name ? template.replace('{name}', name) : (o.tone === 'formal' ? set.formalAnonymous : set.anonymous)) : template

@@ -5,7 +5,7 @@
 import { assessNeedsReply } from '../classify/urgency.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
-import { approachOf, brandValuesOf, cleanReply, frameDraft } from './clean.ts'
+import { approachOf, brandValuesOf, cleanReply, frameDraft, opensWithGreeting } from './clean.ts'
 import { triggerTurns } from './retrieve.ts'
 import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
 
@@ -182,12 +182,13 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: 
   let ranked = rankCandidates(req, pool)
   // Already in a private channel: "send us a DM" is no answer.
   if (req.mode === 'private') ranked = ranked.filter((r) => r.approach !== 'ask_dm')
-  const frame = (body: string, approach: Approach) =>
-    frameDraft(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach })
+  // Greet the way the brand does: as its configured greeting says, or as the reused reply did.
+  const frame = (body: string, approach: Approach, greet = true) =>
+    frameDraft(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
   for (const r of diversify(ranked, req.n * 2)) {
     if (drafts.length >= req.n) break
-    const text = frame(r.body, r.approach)
+    const text = frame(r.body, r.approach, opensWithGreeting(r.members[0].text))
     if (!text || drafts.some((d) => d.text === text)) continue
     const confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
     drafts.push({ text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r) })

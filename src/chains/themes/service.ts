@@ -119,7 +119,20 @@ export function createThemeService(deps: ThemeServiceDeps) {
     const matched = matchThemes(candidates, discovered.map((d) => ({ centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase) })))
 
     const history = await shareHistory(workspaceId, weeksEndingWith(shiftWeek(week, 1), HISTORY_WEEKS), themeRows)
+    // A merged theme's matches go to the theme it was merged into. When that one has its own cluster
+    // this week, the snapshot stays on the matched theme and the report folds both. Direct matches
+    // choose first, so a merge never pushes the target's own cluster out.
+    const assigned: Array<string | null> = matched.map(() => null)
     const used = new Set<string>()
+    for (const direct of [true, false]) {
+      matched.forEach((match, i) => {
+        if (!match || (rootOf(themeRows, match) === match) !== direct) return
+        const root = rootOf(themeRows, match)
+        const id = !used.has(root) ? root : !used.has(match) ? match : null
+        if (id) used.add(id)
+        assigned[i] = id
+      })
+    }
     const snapshots: SnapshotInput[] = []
     let degraded = false
     for (const [i, theme] of discovered.entries()) {
@@ -134,19 +147,13 @@ export function createThemeService(deps: ThemeServiceDeps) {
         localDescription: theme.local.description,
       })
       degraded ||= description.degraded
-      // A merged theme's matches go to the theme it was merged into, unless that one already has a
-      // cluster this week: then the snapshot stays on the matched theme and the report folds both.
-      const match = matched[i]
-      let themeId = match ? rootOf(themeRows, match) : null
-      if (themeId && used.has(themeId)) themeId = match
-      if (!themeId || used.has(themeId)) themeId = null
+      let themeId = assigned[i]
       if (!themeId) {
         themeId = await repo.createTheme(workspaceId, description.label, week)
         themeRows.set(themeId, { id: themeId, label: description.label, manualLabel: null, mergedInto: null, createdWeek: week })
       } else {
         await repo.setGeneratedLabel(workspaceId, themeId, description.label)
       }
-      used.add(themeId)
       const share = total > 0 ? members.length / total : 0
       const trend = classifyTrend(history.get(rootOf(themeRows, themeId)) ?? history.get('') ?? [], share)
       snapshots.push({
@@ -333,14 +340,17 @@ export function createThemeService(deps: ThemeServiceDeps) {
     return enqueued
   }
 
-  /** Makes sure one scheduler job waits for the next Monday; safe to call from every process. */
+  /**
+   * Makes sure the scheduler job for the next Monday exists; safe to call from every process and at
+   * every start. Keyed by its time, so each Monday is scheduled once whatever the clocks say.
+   */
   async function ensureSchedule(): Promise<void> {
-    const next = new Date(weekRange(isoWeekOf(deps.clock())).to.getTime() + SCHEDULE_DELAY_MS)
+    const at = new Date(weekRange(isoWeekOf(deps.clock())).to.getTime() + SCHEDULE_DELAY_MS).toISOString()
     await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('parley:themes-schedule'))`)
-      const pending = await tx.query(`SELECT 1 FROM jobs WHERE kind = $1 AND status IN ('queued', 'running') AND run_after >= $2 LIMIT 1`, [THEMES_SCHEDULE_JOB, deps.clock().toISOString()])
-      if (pending.rows.length > 0) return
-      await tx.query(`INSERT INTO jobs (workspace_id, kind, payload, run_after) VALUES (NULL, $1, '{}', $2)`, [THEMES_SCHEDULE_JOB, next.toISOString()])
+      const exists = await tx.query(`SELECT 1 FROM jobs WHERE kind = $1 AND payload->>'at' = $2 AND status <> 'failed' LIMIT 1`, [THEMES_SCHEDULE_JOB, at])
+      if (exists.rows.length > 0) return
+      await tx.query(`INSERT INTO jobs (workspace_id, kind, payload, run_after) VALUES (NULL, $1, $2, $3)`, [THEMES_SCHEDULE_JOB, JSON.stringify({ at }), at])
     })
   }
 

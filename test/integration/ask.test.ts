@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+beforeAll(async () => {
+  t = await createTestServices()
+})
+afterAll(async () => t?.close())
+
+type Ws = Awaited<ReturnType<typeof createWorkspace>>
+const NOW = '2026-10-20T12:00:00Z'
+
+async function ingest(ws: Ws, convs: unknown[]) {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: convs } })
+  expect(res.statusCode).toBe(200)
+  await t.services.worker.drain()
+}
+
+async function ask(ws: Ws, question: string, role: 'analyst' | 'ingest' = 'analyst') {
+  return t.app.inject({ method: 'POST', url: '/v1/ask', headers: ws.auth(role), payload: { question, now: NOW } })
+}
+
+const DELIVERY = [
+  'My parcel is a week late and the tracking number does not work. Terrible.',
+  'The courier left my package in the rain, it arrived damaged. Very disappointed.',
+  'Where is my order?? Delivery was promised on Monday, still nothing, awful service.',
+]
+
+describe('POST /v1/ask (local mode)', () => {
+  let a: Ws
+  let b: Ws
+  beforeAll(async () => {
+    a = await createWorkspace(t.services)
+    b = await createWorkspace(t.services)
+    await ingest(a, [
+      ...DELIVERY.map((text, i) => conversation(`a-del-${i}`, [['customer', text], ['agent', 'Sorry, we are checking with the courier.']])),
+      conversation('a-dup', [['customer', DELIVERY[0]!], ['customer', `${DELIVERY[0]} Hello??`]]),
+      conversation('a-praise', [['customer', 'Thank you so much, the support team was amazing!']]),
+    ])
+    // Human corrections fix the labels, so the figures below do not depend on the classifier's guesses.
+    const { rows } = await t.services.db.query<{ id: string; text: string }>(`SELECT id, text FROM messages WHERE workspace_id = $1 AND role = 'customer'`, [a.id])
+    for (const m of rows) {
+      const praise = m.text.startsWith('Thank you')
+      for (const [field, label] of [['sentiment', praise ? 'positive' : 'negative'], ['intent', praise ? 'praise' : 'delivery']]) {
+        const res = await t.app.inject({ method: 'POST', url: `/v1/messages/${m.id}/corrections`, headers: a.auth('agent'), payload: { field, label } })
+        expect(res.statusCode).toBe(201)
+      }
+    }
+    await ingest(b, [conversation('b-bill', [['customer', 'I was charged twice for my subscription, I want a refund now. Unacceptable.']])])
+  })
+
+  it('answers with SQL figures, a plan and diverse citations from the workspace', async () => {
+    const res = await ask(a, 'Why were customers unhappy with delivery this month?')
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body.plan).toMatchObject({ kind: 'why', planner: 'local', filters: { sentiment: 'negative', intent: 'delivery', customerRole: 'customer' } })
+    expect(body.plan.timeRange).toMatchObject({ from: '2026-10-01T00:00:00.000Z', to: '2026-10-20T12:00:00.000Z' })
+    const count = body.figures.find((f: { kind: string; unit: string }) => f.kind === 'count' && f.unit === 'messages')
+    // What the classifier stored decides the count: read it back the way a person would, through SQL.
+    const { rows } = await t.services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM messages m JOIN enrichments e ON e.message_id = m.id
+       WHERE m.workspace_id = $1 AND m.role = 'customer' AND e.sentiment = 'negative' AND e.intent = 'delivery'`, [a.id])
+    expect(count.value).toBe(rows[0]!.n)
+    expect(count.value).toBe(5)
+    expect(body.citations.length).toBeGreaterThanOrEqual(2)
+    const conversations = body.citations.map((c: { conversationId: string }) => c.conversationId)
+    expect(new Set(conversations).size).toBe(conversations.length)
+    expect(body.answer).toContain(`${count.value}`)
+    expect(body.answer).toMatch(/\[1\]/)
+    expect(body.degraded).toBe(false)
+  })
+
+  it('never counts or cites another workspace’s messages', async () => {
+    const inB = (await ask(b, 'How many complaints about delivery this month?')).json()
+    expect(inB.figures.find((f: { kind: string }) => f.kind === 'count').value).toBe(0)
+    expect(inB.citations).toEqual([])
+    const all = (await ask(b, 'What are customers saying?')).json()
+    const aTexts = new Set([...DELIVERY, 'Thank you so much, the support team was amazing!'])
+    expect(all.citations.length).toBeGreaterThan(0)
+    for (const c of all.citations) expect(aTexts.has(c.text)).toBe(false)
+    expect(all.figures.find((f: { kind: string }) => f.kind === 'count').value).toBe(1)
+  })
+
+  it('says honestly when no data matches, without inventing numbers', async () => {
+    const res = (await ask(a, 'How many Korean customers complained about billing on WhatsApp last week?')).json()
+    expect(res.plan.filters).toMatchObject({ language: 'ko', channel: 'whatsapp', intent: 'billing' })
+    expect(res.citations).toEqual([])
+    expect(res.answer).toMatch(/^No .* cannot answer/)
+    const digits = res.answer.replace(/\([^)]*\d{4}[^)]*\)/g, '').match(/\d+/g) ?? []
+    expect(digits).toEqual([])
+  })
+
+  it('validates input and roles', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/v1/ask', headers: a.auth(), payload: { question: '' } })).statusCode).toBe(400)
+    expect((await t.app.inject({ method: 'POST', url: '/v1/ask', headers: a.auth(), payload: { question: 'why?', now: 'yesterday' } })).statusCode).toBe(400)
+    expect((await ask(a, 'Why are customers unhappy?', 'ingest')).statusCode).toBe(403)
+  })
+})

@@ -1,0 +1,186 @@
+// The weekly theme report on the shipped demo corpus (ten ISO weeks with known scenarios in
+// metadata.scenario, which Parley itself never reads): structure, trends, the W44 outage, quotes that
+// point at real stored messages, and renames and merges that survive a re-run.
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReportTheme, ThemeReport } from '../../src/chains/themes/types.ts'
+import { importFile } from '../../src/pipeline/import-file.ts'
+import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+
+const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta.url))
+const NOW = new Date('2026-11-10T09:00:00Z')
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+let ws: Awaited<ReturnType<typeof createWorkspace>>
+const scenarioOf = new Map<string, string>()
+
+beforeAll(async () => {
+  t = await createTestServices({ clock: () => NOW })
+  ws = await createWorkspace(t.services)
+  await importFile(t.services, ws.id, DEMO, { quiet: true })
+  const { rows } = await t.services.db.query<{ id: string; scenario: string }>(`SELECT id, metadata->>'scenario' AS scenario FROM conversations WHERE workspace_id = $1`, [ws.id])
+  for (const r of rows) scenarioOf.set(r.id, r.scenario)
+})
+afterAll(async () => t?.close())
+
+async function report(week: string, auth = ws.auth('analyst')): Promise<ThemeReport> {
+  const res = await t.app.inject({ method: 'GET', url: `/v1/themes?week=${week}`, headers: auth })
+  expect(res.statusCode).toBe(200)
+  return res.json()
+}
+
+/** The scenario most of a theme's quoted conversations belong to (ground truth, for the test only). */
+function dominantScenario(theme: ReportTheme): string | undefined {
+  const counts = new Map<string, number>()
+  for (const q of theme.quotes) counts.set(scenarioOf.get(q.conversationId)!, (counts.get(scenarioOf.get(q.conversationId)!) ?? 0) + 1)
+  const [best] = [...counts].sort((a, b) => b[1] - a[1])
+  return best && best[1] * 2 > theme.quotes.length ? best[0] : undefined
+}
+
+describe('weekly themes on the demo corpus', () => {
+  it('computes the week and its history on first request, with themes, trends and quotes', async () => {
+    const r = await report('2026-W45')
+    expect(r.weeks).toHaveLength(9)
+    expect(r.weeks[0]).toBe('2026-W37')
+    expect(r.totals.messages).toBeGreaterThan(50)
+    expect(r.themes.length).toBeGreaterThanOrEqual(3)
+    const { rows } = await t.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM theme_runs WHERE workspace_id = $1 AND messages > 0`, [ws.id])
+    expect(rows[0].n).toBeGreaterThanOrEqual(9)
+    for (const theme of r.themes) {
+      expect(theme.label.length).toBeGreaterThan(0)
+      expect(theme.history.map((h) => h.week)).toEqual(r.weeks)
+      expect(theme.history[8].volume).toBe(theme.volume)
+      expect(theme.quotes.length).toBeGreaterThanOrEqual(Math.min(3, theme.volume))
+      expect(theme.quotes.length).toBeLessThanOrEqual(5)
+      expect(['new', 'rising', 'steady', 'falling']).toContain(theme.trend)
+      const s = theme.sentiment
+      expect(s.negative + s.neutral + s.positive + s.unknown).toBe(theme.volume)
+    }
+    expect(r.themes.map((x) => x.volume)).toEqual([...r.themes.map((x) => x.volume)].sort((a, b) => b - a))
+    // Across the ten weeks, some themes carry on (history before this week) and trends vary.
+    const continuing = r.themes.filter((x) => x.history.slice(0, -1).some((h) => h.volume > 0))
+    expect(continuing.length).toBeGreaterThan(0)
+  })
+
+  it('sees the app 5.2 crashes arrive as a new or rising theme after the W41 release', async () => {
+    const flagged: string[] = []
+    for (const week of ['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      const r = await report(week)
+      for (const theme of r.themes) {
+        if (dominantScenario(theme) === 'app_52_crash' && (theme.trend === 'new' || theme.trend === 'rising')) flagged.push(week)
+      }
+    }
+    expect(flagged.length).toBeGreaterThan(0)
+    // Before the release no theme is about the crash.
+    const before = await report('2026-W39')
+    expect(before.themes.filter((x) => dominantScenario(x) === 'app_52_crash')).toEqual([])
+  })
+
+  it('flags W44 as an unusual week whose outage themes are new', async () => {
+    const r = await report('2026-W44')
+    expect(r.volume.spike).toBe(true)
+    expect(r.volume.messages).toBeGreaterThan(1.5 * (r.volume.usual ?? Infinity))
+    const outage = r.themes.filter((x) => dominantScenario(x) === 'regional_outage')
+    expect(outage.length).toBeGreaterThan(0)
+    for (const theme of outage) expect(['new', 'rising']).toContain(theme.trend)
+    expect(outage.some((x) => x.trend === 'new')).toBe(true)
+    expect(r.volume.inNewThemes).toBeGreaterThan(0)
+    const after = await report('2026-W45')
+    expect(after.volume.spike).toBe(false)
+    expect(after.themes.filter((x) => dominantScenario(x) === 'regional_outage' && x.trend === 'new')).toEqual([])
+  })
+
+  it('quotes real stored customer messages of this workspace and links to their conversations', async () => {
+    const r = await report('2026-W44')
+    const quotes = r.themes.flatMap((x) => x.quotes)
+    expect(quotes.length).toBeGreaterThan(0)
+    const { rows } = await t.services.db.query<{ id: string; conversation_id: string; role: string; sent_at: Date }>(
+      `SELECT id, conversation_id, role, sent_at FROM messages WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+      [ws.id, quotes.map((q) => q.messageId)],
+    )
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    for (const q of quotes) {
+      const stored = byId.get(q.messageId)
+      expect(stored, q.messageId).toBeDefined()
+      expect(stored!.conversation_id).toBe(q.conversationId)
+      expect(stored!.role).toBe('customer')
+      expect(new Date(stored!.sent_at).getTime()).toBeGreaterThanOrEqual(new Date(r.from).getTime())
+      expect(new URL(q.url).pathname).toBe(`/v1/conversations/${q.conversationId}`)
+    }
+    const open = await t.app.inject({ method: 'GET', url: new URL(quotes[0].url).pathname, headers: ws.auth('analyst') })
+    expect(open.statusCode).toBe(200)
+    expect(open.json().messages.map((m: { id: string }) => m.id)).toContain(quotes[0].messageId)
+  })
+
+  it('renders Markdown a product manager can forward', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W44&format=md', headers: ws.auth('analyst') })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/markdown')
+    const md = res.body
+    expect(md).toMatch(/^# Customer themes — week 2026-W44/)
+    expect(md).toContain('unusually busy week')
+    expect(md).toContain("## What's new or rising")
+    expect(md).toContain('## All themes')
+    expect(md).toMatch(/\[conversation\]\(http:\/\/[^)]+\/v1\/conversations\/[0-9a-f-]{36}\)/)
+  })
+
+  it('keeps theme ids on a re-run, and a rename and a merge survive the next run', async () => {
+    const before = await report('2026-W43')
+    expect(before.themes.length).toBeGreaterThanOrEqual(3)
+    const rerun = await t.app.inject({ method: 'POST', url: '/v1/themes/runs', headers: ws.auth('analyst'), payload: { week: '2026-W43' } })
+    expect(rerun.statusCode).toBe(201)
+    const again = await report('2026-W43')
+    expect(again.themes.map((x) => x.id).sort()).toEqual(before.themes.map((x) => x.id).sort())
+
+    const [a, b, c] = again.themes
+    const rename = await t.app.inject({ method: 'PATCH', url: `/v1/themes/${a.id}`, headers: ws.auth('analyst'), payload: { label: 'Wifi and router trouble' } })
+    expect(rename.statusCode).toBe(200)
+    const merge = await t.app.inject({ method: 'POST', url: `/v1/themes/${c.id}/merge`, headers: ws.auth('analyst'), payload: { into: b.id } })
+    expect(merge.statusCode).toBe(200)
+    const cycle = await t.app.inject({ method: 'POST', url: `/v1/themes/${b.id}/merge`, headers: ws.auth('analyst'), payload: { into: c.id } })
+    expect(cycle.statusCode).toBe(409)
+
+    await t.app.inject({ method: 'POST', url: '/v1/themes/runs', headers: ws.auth('analyst'), payload: { week: '2026-W43' } })
+    const after = await report('2026-W43')
+    const renamed = after.themes.find((x) => x.id === a.id)!
+    expect(renamed.label).toBe('Wifi and router trouble')
+    expect(renamed.renamed).toBe(true)
+    expect(after.themes.find((x) => x.id === c.id)).toBeUndefined()
+    const target = after.themes.find((x) => x.id === b.id)!
+    expect(target.mergedFrom).toContain(c.id)
+    expect(target.volume).toBe(b.volume + c.volume)
+    expect(after.totals.clustered).toBe(again.totals.clustered)
+  })
+
+  it('keeps workspaces apart and checks roles and input', async () => {
+    const other = await createWorkspace(t.services)
+    const r = await report('2026-W44', other.auth('analyst'))
+    expect(r.themes).toEqual([])
+    const mine = await report('2026-W44')
+    const foreign = await t.app.inject({ method: 'PATCH', url: `/v1/themes/${mine.themes[0].id}`, headers: other.auth('analyst'), payload: { label: 'x' } })
+    expect(foreign.statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'PATCH', url: `/v1/themes/${mine.themes[0].id}`, headers: ws.auth('agent'), payload: { label: 'x' } })).statusCode).toBe(403)
+    expect((await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W99', headers: ws.auth() })).statusCode).toBe(400)
+    expect((await t.app.inject({ method: 'GET', url: '/v1/themes?week=44', headers: ws.auth() })).statusCode).toBe(400)
+  })
+
+  it('schedules last week’s run through the job queue, once', async () => {
+    const fresh = await createWorkspace(t.services)
+    const convs = Array.from({ length: 6 }, (_, i) => ({ ...conversation(`s${i}`, [['customer', `the router keeps dropping the wifi connection every evening ${i}`]]) }))
+    for (const c of convs) for (const m of c.messages) m.sentAt = '2026-11-04T10:00:00.000Z'
+    expect((await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: fresh.auth(), payload: { conversations: convs } })).statusCode).toBe(200)
+    await t.services.worker.drain()
+    await t.services.db.query(`INSERT INTO jobs (workspace_id, kind, payload) VALUES (NULL, 'themes-schedule', '{}')`)
+    await t.services.worker.drain()
+    const runs = await t.services.db.query<{ week: string; messages: number }>(`SELECT week, messages FROM theme_runs WHERE workspace_id = $1`, [fresh.id])
+    expect(runs.rows).toEqual([{ week: '2026-W45', messages: 6 }])
+    // The next Monday's check is scheduled once (it may already have run: the test clock is in the past).
+    const next = await t.services.db.query<{ run_after: Date }>(`SELECT run_after FROM jobs WHERE kind = 'themes-schedule' AND payload->>'at' = '2026-11-16T00:10:00.000Z'`)
+    expect(next.rows.map((r) => new Date(r.run_after).toISOString())).toEqual(['2026-11-16T00:10:00.000Z'])
+    // Running the scheduler again enqueues nothing new: the week is done.
+    await t.services.db.query(`INSERT INTO jobs (workspace_id, kind, payload) VALUES (NULL, 'themes-schedule', '{}')`)
+    await t.services.worker.drain()
+    const jobs = await t.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE workspace_id = $1 AND kind = 'themes'`, [fresh.id])
+    expect(jobs.rows[0].n).toBe(1)
+  })
+})
