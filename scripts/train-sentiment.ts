@@ -6,9 +6,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { detectLanguage } from '../src/chains/classify/language.ts'
-import { hashFeatureName, SENTIMENT_FEATURE_VERSION, sentimentFeatures } from '../src/chains/classify/features.ts'
 import {
-  DEFAULT_SENTIMENT_MODEL_DIR, SENTIMENT_LABELS, SENTIMENT_MODEL_FILE,
+  hashFeatureName, isTransferableFeature, SENTIMENT_FEATURE_VERSION, sentimentFeatures, TRANSFER_HEAD_PREFIX,
+} from '../src/chains/classify/features.ts'
+import type { SparseFeatures } from '../src/chains/classify/features.ts'
+import {
+  DEFAULT_SENTIMENT_MODEL_DIR, SENTIMENT_LABELS, SENTIMENT_MODEL_FILE, sentimentModelFromFile,
 } from '../src/chains/classify/sentiment-local.ts'
 import type { SentimentLabel, SentimentModelFile } from '../src/chains/classify/sentiment-local.ts'
 
@@ -18,6 +21,7 @@ const { values: options } = parseArgs({
     out: { type: 'string', default: DEFAULT_SENTIMENT_MODEL_DIR },
     epochs: { type: 'string', default: '5' },
     'learning-rate': { type: 'string', default: '0.2' },
+    'transfer-learning-rate': { type: 'string', default: '0.05' },
     l2: { type: 'string', default: '1e-6' },
     'hash-bits': { type: 'string', default: '20' },
     'min-weight': { type: 'string', default: '0.01' },
@@ -28,11 +32,14 @@ const { values: options } = parseArgs({
     // which has no rows of its own. Such a run is an experiment: write it with --out elsewhere.
     'hold-out-languages': { type: 'string', default: '' },
     'feature-version': { type: 'string', default: SENTIMENT_FEATURE_VERSION },
+    // Share of the transfer head for languages without training rows (0 = full model only).
+    'transfer-weight': { type: 'string', default: '1' },
   },
 })
 const SETTINGS = {
   epochs: Number(options.epochs),
   learningRate: Number(options['learning-rate']),
+  transferLearningRate: Number(options['transfer-learning-rate']),
   l2: Number(options.l2),
   hashBits: Number(options['hash-bits']),
   minWeight: Number(options['min-weight']),
@@ -109,6 +116,14 @@ function classWeights(subset: Row[]): Map<string, number[]> {
 }
 
 const featureCache = new Map<string, SparseFeatures>()
+/** Class weights scaled so that every group has the same total weight. */
+function languageEqualised(subset: Row[], weights: Map<string, number[]>): Map<string, number[]> {
+  const sizes = new Map<string, number>()
+  for (const row of subset) sizes.set(row.group, (sizes.get(row.group) ?? 0) + 1)
+  const meanSize = subset.length / sizes.size
+  return new Map([...weights].map(([group, w]) => [group, w.map((x) => (x * meanSize) / sizes.get(group)!)]))
+}
+
 function featuresOf(row: Row): SparseFeatures {
   let features = featureCache.get(row.id)
   if (!features) {
@@ -182,7 +197,7 @@ console.log(`features: ${train.length} train / ${dev.length} dev rows in ${((Dat
 
 interface FittedHead { weights: Float32Array; seen: Uint8Array; epoch: number; devMacroF1: number; temperature: number }
 
-function fit(name: string, train: Example[], dev: Example[]): FittedHead {
+function fit(name: string, train: Example[], dev: Example[], learningRate: number): FittedHead {
   const size = (1 << SETTINGS.hashBits) * CLASSES
   const weights = new Float32Array(size)
   const squaredGradients = new Float32Array(size).fill(1e-8)
@@ -198,7 +213,7 @@ function fit(name: string, train: Example[], dev: Example[]): FittedHead {
           const gradient = example.weight * example.values[k] * (p[c] - (c === example.label ? 1 : 0)) +
             SETTINGS.l2 * weights[at]
           squaredGradients[at] += gradient * gradient
-          weights[at] -= (SETTINGS.learningRate * gradient) / Math.sqrt(squaredGradients[at])
+          weights[at] -= (learningRate * gradient) / Math.sqrt(squaredGradients[at])
         }
       })
     }
@@ -214,34 +229,74 @@ function fit(name: string, train: Example[], dev: Example[]): FittedHead {
   return { ...best, seen, temperature }
 }
 
-const fullHead = fit('full', train, dev)
+const fullHead = fit('full', train, dev, SETTINGS.learningRate)
 // Languages without training rows (English among them) get a head that sees only the
 // language-independent cues: in the full head the word features explain most of the training
 // rows, so the shared cues stay weak there and transfer badly.
-const transferHead = fit('transfer', trainRows.map((row) => toExample(row, trainClassWeights, 'transfer')),
-  devRows.map((row) => toExample(row, devClassWeights, 'transfer')))
-const best = fullHead
-const temperature = fullHead.temperature
+// Each language counts the same there (Thai alone has two thirds of the rows), and its few dense
+// weights move on every row, so it learns more slowly.
+const transferHead = fit('transfer', trainRows.map((row) => toExample(row, languageEqualised(trainRows, trainClassWeights), 'transfer')),
+  devRows.map((row) => toExample(row, languageEqualised(devRows, devClassWeights), 'transfer')), SETTINGS.transferLearningRate)
 
 // Keep only buckets seen in training whose weights matter most (the file must stay small in git),
-// quantised to int16.
+// quantised to int16. The transfer head's few buckets are always kept. Its names are prefixed, so the
+// two heads share one table (a rare hash collision only adds the two weights).
+const merged = fullHead.weights.map((w, at) => w + transferHead.weights[at])
 const candidates: Array<{ bucket: number; strength: number }> = []
-for (let bucket = 0; bucket < seen.length; bucket++) {
-  if (!seen[bucket]) continue
-  const row = best.weights.subarray(bucket * CLASSES, bucket * CLASSES + CLASSES)
+for (let bucket = 0; bucket < fullHead.seen.length; bucket++) {
+  const ofTransfer = transferHead.seen[bucket] === 1
+  if (!fullHead.seen[bucket] && !ofTransfer) continue
+  const row = merged.subarray(bucket * CLASSES, bucket * CLASSES + CLASSES)
   const strength = Math.max(...Array.from(row, Math.abs))
-  if (strength >= SETTINGS.minWeight) candidates.push({ bucket, strength })
+  if (ofTransfer || strength >= SETTINGS.minWeight) candidates.push({ bucket, strength: ofTransfer ? Infinity : strength })
 }
 const strongest = candidates.sort((a, b) => b.strength - a.strength).slice(0, SETTINGS.maxFeatures)
 const keptBuckets = strongest.map((c) => c.bucket).sort((a, b) => a - b)
-const maxAbs = strongest[0]?.strength ?? 1
+const maxAbs = Math.max(1e-6, ...keptBuckets.map((bucket) => Math.max(...Array.from(
+  merged.subarray(bucket * CLASSES, bucket * CLASSES + CLASSES), Math.abs))))
 const quantScale = maxAbs / 32767
 const quantised = new Int16Array(keptBuckets.length * CLASSES)
 keptBuckets.forEach((bucket, row) => {
-  for (let c = 0; c < CLASSES; c++) {
-    quantised[row * CLASSES + c] = Math.round(best.weights[bucket * CLASSES + c] / quantScale)
-  }
+  for (let c = 0; c < CLASSES; c++) quantised[row * CLASSES + c] = Math.round(merged[bucket * CLASSES + c] / quantScale)
 })
+const trainedLanguages = [...new Set(limited.map((r) =>
+  (r.source.startsWith('wisesight') ? 'th' : LANGUAGE_CODES[r.group.split(':')[1]])))].filter(Boolean).sort()
+const modelFileWith = (transferWeight: number, training: Record<string, unknown>): SentimentModelFile => ({
+  format: 'parley-sentiment/1',
+  featureVersion: options['feature-version'],
+  labels: [...SENTIMENT_LABELS],
+  hashBits: SETTINGS.hashBits,
+  temperature: fullHead.temperature,
+  quantScale,
+  trainedLanguages,
+  buckets: Buffer.from(Uint32Array.from(keptBuckets).buffer).toString('base64'),
+  weights: Buffer.from(quantised.buffer).toString('base64'),
+  transferHead: { temperature: transferHead.temperature, weight: transferWeight },
+  training,
+})
+
+/** Macro-recall (TweetEval's headline metric) of each held-out language, through the shipped predict path. */
+function crossLingualReport(transferWeight: number): Record<string, number> {
+  const model = sentimentModelFromFile(modelFileWith(transferWeight, {}), 'cross-lingual-check')
+  const report: Record<string, number> = {}
+  for (const language of heldOutLanguages) {
+    const ofLanguage = crossLingualRows.filter((r) => r.group.split(':')[1] === language)
+    const recalls = SENTIMENT_LABELS.map((label) => {
+      const ofClass = ofLanguage.filter((r) => r.label === label)
+      return ofClass.filter((r) => model.predict(r.text).label === label).length / Math.max(1, ofClass.length)
+    })
+    report[language] = Number((100 * recalls.reduce((a, b) => a + b, 0) / CLASSES).toFixed(1))
+  }
+  const values = Object.values(report)
+  report.mean = Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(1))
+  return report
+}
+const transferWeight = Number(options['transfer-weight'])
+const crossLingualMacroRecall = heldOutLanguages.size === 0 ? undefined : Object.fromEntries(
+  [0, 0.5, 0.75, 1].map((w) => [`transferWeight ${w}`, crossLingualReport(w)]))
+if (crossLingualMacroRecall) console.log(`held-out languages, macro-recall: ${JSON.stringify(crossLingualMacroRecall)}`)
+const best = fullHead
+const temperature = fullHead.temperature
 
 const training = {
   trainedAt: new Date().toISOString().slice(0, 10),
@@ -258,22 +313,12 @@ const training = {
   bestEpoch: best.epoch,
   devMacroF1: Number((100 * best.devMacroF1).toFixed(2)),
   temperature,
+  transferHead: { bestEpoch: transferHead.epoch, devMacroF1: Number((100 * transferHead.devMacroF1).toFixed(2)),
+    temperature: transferHead.temperature, weight: transferWeight },
   keptFeatures: keptBuckets.length,
   ...(crossLingualMacroRecall ? { heldOutLanguages: [...heldOutLanguages], crossLingualMacroRecall } : {}),
 }
-const modelFile: SentimentModelFile = {
-  format: 'parley-sentiment/1',
-  featureVersion: options['feature-version'],
-  labels: [...SENTIMENT_LABELS],
-  hashBits: SETTINGS.hashBits,
-  temperature,
-  quantScale,
-  trainedLanguages: [...new Set(limited.map((r) => (r.source.startsWith('wisesight') ? 'th' : LANGUAGE_CODES[r.group.split(':')[1]])))]
-    .filter(Boolean).sort(),
-  buckets: Buffer.from(Uint32Array.from(keptBuckets).buffer).toString('base64'),
-  weights: Buffer.from(quantised.buffer).toString('base64'),
-  training,
-}
+const modelFile = modelFileWith(transferWeight, training)
 mkdirSync(options.out, { recursive: true })
 const outPath = join(options.out, SENTIMENT_MODEL_FILE)
 // Other processes load the shipped file while this runs: write aside, then rename over it.

@@ -1,0 +1,113 @@
+import nock from 'nock'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { resetBreakers } from '../../src/llm/resilience.ts'
+import { completion, fakeLlm, LLM_ENV, userText } from '../helpers/llm.ts'
+import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+
+const DIALOG: Array<['customer' | 'agent', string]> = [
+  ['customer', 'I was charged twice for my October bill, please refund the duplicate. My email is jane.doe@example.com'],
+  ['agent', 'Sorry about that! We have refunded the duplicate charge, it will reach your card in 3-5 working days.'],
+]
+
+describe('conversation summaries (local)', () => {
+  let t: Awaited<ReturnType<typeof createTestServices>>
+  beforeAll(async () => {
+    t = await createTestServices()
+  })
+  afterAll(async () => t?.close())
+
+  it('are stored after enrichment, shown with the conversation, and refreshed when it changes', async () => {
+    const ws = await createWorkspace(t.services)
+    const conv = conversation('sum1', DIALOG)
+    const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [conv] } })
+    const id = res.json().results[0].id
+    await t.services.worker.drain()
+    const first = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })).json()
+    expect(first.summary).toMatch(/charged twice/)
+    expect(first.wanted).toMatch(/charged twice/)
+    expect(first.done).toMatch(/refunded/)
+    expect(first.version).toBe('summarize-local@1')
+    expect(first.degraded).toBe(false)
+    const full = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}`, headers: ws.auth('analyst') })).json()
+    expect(full.summary.summary).toBe(first.summary)
+
+    // The customer writes again: the summary follows without anyone asking.
+    const more = { ...conv, messages: [...conv.messages, { externalId: 'sum1-m9', role: 'customer', author: '@cust_sum1', text: 'It is still not there after a week, I am still waiting for the refund.', sentAt: '2026-10-09T10:00:00Z' }] }
+    await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [more] } })
+    await t.services.worker.drain()
+    const second = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })).json()
+    expect(second.open).toMatch(/still/)
+    expect(second.updatedAt >= first.updatedAt).toBe(true)
+
+    // Unchanged conversation: re-sending it queues no work and keeps the summary.
+    await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [more] } })
+    const jobs = await t.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE workspace_id = $1 AND kind = 'summarize' AND status = 'queued'`, [ws.id])
+    expect(jobs.rows[0].n).toBe(0)
+
+    const refreshed = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })
+    expect(refreshed.statusCode).toBe(200)
+    const other = await createWorkspace(t.services)
+    expect((await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}/summary`, headers: other.auth() })).statusCode).toBe(404)
+  })
+})
+
+describe('conversation summaries (LLM)', () => {
+  let t: Awaited<ReturnType<typeof createTestServices>>
+  beforeAll(async () => {
+    nock.disableNetConnect()
+    t = await createTestServices({ env: LLM_ENV })
+  })
+  afterAll(async () => {
+    await t?.close()
+    nock.cleanAll()
+    nock.enableNetConnect()
+  })
+  afterEach(() => {
+    nock.cleanAll()
+    resetBreakers()
+  })
+
+  async function ingest(ws: Awaited<ReturnType<typeof createWorkspace>>, externalId: string) {
+    // Classification calls get a failing answer (they fall back locally); only summaries are asserted.
+    const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [conversation(externalId, DIALOG)] } })
+    return res.json().results[0].id as string
+  }
+
+  it('debounces the refresh job, sends redacted fenced turns, and stores the validated answer', async () => {
+    const ws = await createWorkspace(t.services)
+    const id = await ingest(ws, 'llm1')
+    nock('http://llm.test/v1').post('/chat/completions').times(10).reply(500, { error: { message: 'classifier off' } })
+    await t.services.worker.drain()
+    const queued = await t.services.db.query<{ delay: number }>(
+      `SELECT extract(epoch FROM run_after - now())::float AS delay FROM jobs WHERE workspace_id = $1 AND kind = 'summarize' AND status = 'queued'`,
+      [ws.id],
+    )
+    expect(queued.rows).toHaveLength(1)
+    expect(queued.rows[0].delay).toBeGreaterThan(30)
+    nock.cleanAll()
+    resetBreakers()
+
+    const llm = fakeLlm(() => ({
+      status: 200,
+      json: completion(JSON.stringify({ summary: 'Customer was double charged; the agent refunded the duplicate.', wanted: 'A refund of a duplicate charge.', done: 'Refunded the duplicate, 3-5 working days.', open: null })),
+    }))
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ summary: 'Customer was double charged; the agent refunded the duplicate.', open: null, degraded: false })
+    expect(res.json().version).toMatch(/^summarize@[0-9a-f]{12}\/test-model$/)
+    const sent = userText(llm.bodies[0])
+    expect(sent).not.toContain('jane.doe@example.com')
+    expect(sent).toContain('[EMAIL_1]')
+    expect(sent).toMatch(/<untrusted_conversation_turn nonce="[0-9a-f]+" n="1" speaker="customer">/)
+    expect(llm.bodies[0].response_format?.type).toBe('json_schema')
+  })
+
+  it('falls back to the local summary, marked degraded, when the LLM fails', async () => {
+    const ws = await createWorkspace(t.services)
+    const id = await ingest(ws, 'llm2')
+    fakeLlm(() => ({ status: 500, json: { error: { message: 'down' } } }))
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })
+    expect(res.json()).toMatchObject({ degraded: true, version: 'summarize-local@1' })
+    expect(res.json().summary).toMatch(/charged twice/)
+  })
+})

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { renderThemesHtml } from '../../src/chains/themes/report-html.ts'
+import { renderThemesMarkdown } from '../../src/chains/themes/report-md.ts'
+import type { ReportTheme, ThemeReport } from '../../src/chains/themes/types.ts'
+import { isoWeekOf, lastCompleteWeek, shiftWeek, weekRange } from '../../src/chains/themes/week.ts'
+
+const weeks = ['2026-W42', '2026-W43', '2026-W44']
+function theme(over: Partial<ReportTheme>): ReportTheme {
+  return {
+    id: '00000000-0000-4000-8000-000000000001', label: 'App crashes at sign-in', generatedLabel: 'App crashes at sign-in', renamed: false,
+    description: 'Customers report the app closing at sign-in.', volume: 30, conversations: 25, share: 0.3, previousVolume: 10, changePct: 120,
+    trend: 'rising', spike: false, sentiment: { negative: 20, neutral: 8, positive: 2, unknown: 0 }, intents: [{ name: 'bug_outage', count: 20 }],
+    channels: [{ name: 'x', count: 18 }], keyphrases: ['app crashes', 'sign in'],
+    quotes: [{ messageId: 'm1', conversationId: 'c1', channel: 'x', sentAt: '2026-10-27T10:00:00.000Z', text: 'App <b>crashes</b> [click](http://evil) | again', url: 'http://h/v1/conversations/c1' }],
+    history: weeks.map((week, i) => ({ week, volume: [0, 10, 30][i], share: [0, 0.1, 0.3][i] })), mergedFrom: [], degraded: false, ...over,
+  }
+}
+const report: ThemeReport = {
+  week: '2026-W44', from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', generatedAt: '2026-11-03T08:00:00.000Z', computedAt: null,
+  mode: 'local', degraded: false, totals: { messages: 100, clustered: 60, unclustered: 40, themes: 2 },
+  volume: { messages: 100, usual: 50, spike: true, inNewThemes: 30 }, weeks,
+  highlights: { new: ['n'], rising: ['00000000-0000-4000-8000-000000000001'], falling: [], spikes: ['n'] },
+  themes: [theme({}), theme({ id: 'n', label: 'Fibre outage in Leeds', trend: 'new', spike: true, volume: 30, previousVolume: 0, changePct: null })],
+}
+
+describe('theme report renderers', () => {
+  it('writes Markdown with an intro, what is new or rising, a table and escaped quotes', () => {
+    const md = renderThemesMarkdown(report)
+    expect(md).toMatch(/^# Customer themes — week 2026-W44\n/)
+    expect(md).toContain('26 Oct 2026 – 1 Nov 2026')
+    expect(md).toContain('unusually busy week: 100 messages against a usual 50')
+    expect(md).toContain('**Fibre outage in Leeds** — new this week, an unusual spike')
+    expect(md).toContain('rising (+120% vs recent weeks), 10 → 30 messages')
+    expect(md).toContain('\\[click\\](http://evil) \\| again')
+    expect(md).toContain('[conversation](http://h/v1/conversations/c1)')
+  })
+
+  it('writes HTML with escaped text and one bar per theme in each chart', () => {
+    const html = renderThemesHtml(report)
+    expect(html).not.toContain('<b>crashes</b>')
+    expect(html).toContain('&lt;b&gt;crashes&lt;/b&gt;')
+    expect(html.match(/class="bar volume"/g)).toHaveLength(2)
+    expect(html.match(/class="bar change"/g)).toHaveLength(2)
+    expect(html.match(/class="bar sentiment /g)).toHaveLength(6)
+  })
+})
+
+describe('ISO weeks', () => {
+  it('knows week boundaries, year edges and the last complete week', () => {
+    expect(weekRange('2026-W44').from.toISOString()).toBe('2026-10-26T00:00:00.000Z')
+    expect(isoWeekOf(new Date('2026-11-01T23:59:59Z'))).toBe('2026-W44')
+    expect(isoWeekOf(new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53')
+    expect(shiftWeek('2027-W01', 1)).toBe('2026-W53')
+    expect(lastCompleteWeek(new Date('2026-11-02T00:05:00Z'))).toBe('2026-W44')
+    expect(() => weekRange('2025-W53')).toThrow(/does not exist/)
+  })
+})
