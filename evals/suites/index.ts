@@ -1,6 +1,7 @@
 // The registry of eval suites. A new suite is one file in this folder exporting a `Suite`
 // (see evals/runner.ts), added here under its name.
 import type { Suite } from '../runner.ts'
+import { askSuite } from './ask.ts'
 import { intentSuite, languageSuite, sentimentSuite } from './classification.ts'
 
 // Suites differ in the dataset shape they read; the registry only needs their common surface.
@@ -11,6 +12,7 @@ export const SUITES: Record<string, AnySuite> = {
   [sentimentSuite.name]: sentimentSuite,
   [intentSuite.name]: intentSuite,
   [languageSuite.name]: languageSuite,
+  [askSuite.name]: askSuite,
 }
 
 export class UnknownSuiteError extends Error {

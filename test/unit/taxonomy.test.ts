@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_TAXONOMY, OTHER_INTENT, taxonomyExamples, taxonomySchema } from '../../src/chains/classify/taxonomy.ts'
+import { DEFAULT_TAXONOMY, MAX_INTENTS, OTHER_INTENT, taxonomyExamples, taxonomySchema } from '../../src/chains/classify/taxonomy.ts'
 
 describe('default taxonomy', () => {
   it('validates against the taxonomy schema', () => {
@@ -44,9 +44,9 @@ describe('taxonomySchema', () => {
 
   it('enforces the size limits', () => {
     expect(taxonomySchema.safeParse([]).success).toBe(false)
-    const many = Array.from({ length: 101 }, (_, i) => ({ ...intent, name: `intent_${i}` }))
+    const many = Array.from({ length: MAX_INTENTS + 1 }, (_, i) => ({ ...intent, name: `intent_${i}` }))
     expect(taxonomySchema.safeParse(many).success).toBe(false)
-    expect(taxonomySchema.safeParse(many.slice(0, 100)).success).toBe(true)
+    expect(taxonomySchema.safeParse(many.slice(0, MAX_INTENTS)).success).toBe(true)
     expect(taxonomySchema.safeParse([{ ...intent, description: 'x'.repeat(501) }]).success).toBe(false)
     expect(taxonomySchema.safeParse([{ ...intent, examples: Array(201).fill('hello') }]).success).toBe(false)
     expect(taxonomySchema.safeParse([{ ...intent, examples: ['x'.repeat(1001)] }]).success).toBe(false)

@@ -12,7 +12,7 @@ export interface IntentDef {
 /** The label given when no intent of the taxonomy fits well enough. */
 export const OTHER_INTENT = 'other'
 
-export const MAX_INTENTS = 100
+export const MAX_INTENTS = 200
 export const MAX_EXAMPLES_PER_INTENT = 200
 export const MAX_EXAMPLE_CHARS = 1000
 export const MAX_DESCRIPTION_CHARS = 500
