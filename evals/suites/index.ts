@@ -2,6 +2,7 @@
 // (see evals/runner.ts), added here under its name.
 import type { Suite } from '../runner.ts'
 import { askSuite } from './ask.ts'
+import { repliesSuite } from './replies.ts'
 import { intentSuite, languageSuite, sentimentSuite } from './classification.ts'
 
 // Suites differ in the dataset shape they read; the registry only needs their common surface.
@@ -13,6 +14,7 @@ export const SUITES: Record<string, AnySuite> = {
   [intentSuite.name]: intentSuite,
   [languageSuite.name]: languageSuite,
   [askSuite.name]: askSuite,
+  [repliesSuite.name]: repliesSuite,
 }
 
 export class UnknownSuiteError extends Error {

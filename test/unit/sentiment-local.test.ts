@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SENTIMENT_MODEL_DIR, loadSentimentModel } from '../../src/chains/classify/sentiment-local.ts'
-import { lexiconHits, normalizeForSentiment, tokenizeForSentiment } from '../../src/chains/classify/features.ts'
+import {
+  DEFAULT_SENTIMENT_MODEL_DIR, loadSentimentModel, sentimentModelFromFile,
+} from '../../src/chains/classify/sentiment-local.ts'
+import type { SentimentModelFile } from '../../src/chains/classify/sentiment-local.ts'
+import {
+  hashFeatureName, isTransferableFeature, lexiconHits, normalizeForSentiment, SENTIMENT_FEATURE_VERSION,
+  sentimentFeatures, tokenizeForSentiment, TRANSFER_HEAD_PREFIX,
+} from '../../src/chains/classify/features.ts'
 
 const MODEL_PRESENT = existsSync(`${DEFAULT_SENTIMENT_MODEL_DIR}/model.json`)
 
@@ -27,6 +33,56 @@ describe('sentiment lexicon negation', () => {
 
   it('prefers the longer Korean entry ("재미없" is not "재미")', () => {
     expect(hits('진짜 재미없다', 'ko')).toEqual({ positive: 0, negative: 1 })
+  })
+})
+
+describe('language-independent cues', () => {
+  it('puts English (VADER) and other languages (own lexicon) on one polarity scale', () => {
+    const english = sentimentFeatures('This is great, thank you', 'en')
+    const french = sentimentFeatures("C'est génial, merci", 'fr')
+    const negative = sentimentFeatures('Terrible service, awful', 'en')
+    expect(english.get('x:polarity')).toBeGreaterThan(0.2)
+    expect(french.get('x:polarity')).toBeGreaterThan(0.2)
+    expect(negative.get('x:polarity')).toBeLessThan(-0.2)
+  })
+
+  it('marks news-like and question posts and keeps v1 extraction for older model files', () => {
+    const features = sentimentFeatures('Launch date confirmed for 12 May? https://example.com #games', 'en')
+    expect(features.get('x:url')).toBe(1)
+    expect(features.get('x:question')).toBe(1)
+    expect(features.get('x:digits')).toBe(1)
+    expect(features.get('x:no-evidence')).toBe(1)
+    const v1 = sentimentFeatures('Launch date confirmed for 12 May?', 'en', 'sent-features-v1')
+    expect([...v1.keys()].some((name) => name.startsWith('x:'))).toBe(false)
+  })
+
+  it('leaves words, bigrams, character n-grams and the language out of the transfer head', () => {
+    expect(['w:good', 'b:<s> good', 'c:ดี', 'lang:en'].some(isTransferableFeature)).toBe(false)
+    expect(['x:polarity', 'lex:pos', 'emo:neg', 'vader:compound', 'bias'].every(isTransferableFeature)).toBe(true)
+  })
+})
+
+describe('transfer head', () => {
+  // A hand-made model: the full head knows nothing; the transfer head says "a link means neutral".
+  function tinyModel(weight: number): SentimentModelFile {
+    const bucket = hashFeatureName(`${TRANSFER_HEAD_PREFIX}x:url`, 12)
+    return {
+      format: 'parley-sentiment/1', featureVersion: SENTIMENT_FEATURE_VERSION, labels: ['negative', 'neutral', 'positive'],
+      hashBits: 12, temperature: 1, quantScale: 1 / 1000, trainedLanguages: ['fr'],
+      buckets: Buffer.from(Uint32Array.from([bucket]).buffer).toString('base64'),
+      weights: Buffer.from(Int16Array.from([-5000, 5000, -5000]).buffer).toString('base64'),
+      transferHead: { temperature: 1, weight }, training: {},
+    }
+  }
+
+  it('is used for languages without training rows, in proportion to its weight', () => {
+    const text = 'voir https://example.com'
+    const used = sentimentModelFromFile(tinyModel(1), 'test').predict(text, 'ko')
+    expect(used.label).toBe('neutral')
+    expect(used.probs.neutral).toBeGreaterThan(0.99)
+    expect(sentimentModelFromFile(tinyModel(0.5), 'test').predict(text, 'ko').probs.neutral).toBeCloseTo(
+      0.5 / 3 + 0.5 * used.probs.neutral, 6)
+    expect(sentimentModelFromFile(tinyModel(1), 'test').predict(text, 'fr').probs.neutral).toBeCloseTo(1 / 3, 6)
   })
 })
 
