@@ -1,0 +1,73 @@
+// Suite `themes`: how well the local theme discovery (the clustering, key phrases and descriptions the
+// weekly run uses) recovers known groups. Airline tweets (`negative_reason` of the negative ones is the
+// truth) or any classification file (its `label` is the truth, e.g. banking77 intents).
+//
+//   npm run eval -- themes --data ../shared/datasets/themes/airline_dev.jsonl
+//   npm run eval -- themes --data ../shared/datasets/intent/banking77_train.jsonl --sample 3000
+import { discoverThemes } from '../../src/chains/themes/service.ts'
+import { modelLiteral } from '../../src/store/embeddings.ts'
+import type { ClassificationRow } from '../datasets.ts'
+import { adjustedRandIndex, nmi, purity } from '../metrics.ts'
+import type { Suite, SuiteContext, SuiteResult } from '../runner.ts'
+
+const NOISE = 'noise'
+
+/** Airline rows carry their complaint reason; only negative tweets with one are themes to find. */
+function truthOf(row: ClassificationRow): string | undefined {
+  const reason = (row as Record<string, unknown>).negative_reason
+  if (reason === undefined) return row.label
+  return row.label === 'negative' && typeof reason === 'string' && reason ? reason : undefined
+}
+
+export async function runThemesSuite(ctx: SuiteContext<'classification'>): Promise<SuiteResult> {
+  const rows = ctx.dataset.rows.filter((row) => truthOf(row) !== undefined)
+  const gold = new Map(rows.map((row) => [row.id, truthOf(row)!]))
+  await ctx.ingestRows(rows)
+  const { rows: stored } = await ctx.services.db.query<{ externalId: string; text: string; vector: string }>(
+    `SELECT DISTINCT ON (c.external_id) c.external_id AS "externalId", m.text, e.embedding::text AS vector
+     FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.role = 'customer'
+     JOIN message_embeddings e ON e.message_id = m.id AND e.model = ${modelLiteral(ctx.services.embedder.id)}
+     WHERE c.workspace_id = $1 ORDER BY c.external_id, m.sent_at`,
+    [ctx.workspaceId],
+  )
+  const items = stored.map((r) => ({ id: r.externalId, text: r.text, vector: Float32Array.from(JSON.parse(r.vector) as number[]) }))
+  const started = performance.now()
+  const { labels, themes } = discoverThemes(items)
+  const seconds = (performance.now() - started) / 1000
+  const truth = items.map((item) => gold.get(item.id)!)
+  const predicted = Array.from(labels, (label) => (label < 0 ? NOISE : `t${label}`))
+  const clusteredIdx = predicted.flatMap((p, i) => (p === NOISE ? [] : [i]))
+  const trueReasons = new Set(truth).size
+  ctx.log(`themes: ${themes.length} found for ${trueReasons} true groups in ${items.length} messages (${seconds.toFixed(2)} s)`)
+  return {
+    n: items.length,
+    metrics: {
+      nmi: nmi(truth, predicted),
+      ari: adjustedRandIndex(truth, predicted),
+      purity: purity(truth, predicted),
+      // The same scores on the messages placed in a theme (noise left out).
+      nmi_clustered: nmi(clusteredIdx.map((i) => truth[i]), clusteredIdx.map((i) => predicted[i])),
+      purity_clustered: purity(clusteredIdx.map((i) => truth[i]), clusteredIdx.map((i) => predicted[i])),
+      themes_found: themes.length,
+      true_reasons: trueReasons,
+      noise_share: 1 - clusteredIdx.length / Math.max(1, items.length),
+      cluster_seconds: seconds,
+    },
+    details: {
+      themes: themes.slice(0, 30).map((t) => {
+        const counts = new Map<string, number>()
+        for (const i of t.members) counts.set(truth[i], (counts.get(truth[i]) ?? 0) + 1)
+        const [top] = [...counts].sort((a, b) => b[1] - a[1])
+        return { label: t.local.label, size: t.members.length, keyphrases: t.keyphrases.slice(0, 5).map((k) => k.phrase), majority: top?.[0], majority_share: top ? top[1] / t.members.length : 0 }
+      }),
+    },
+  }
+}
+
+export const themesSuite: Suite<'classification'> = {
+  name: 'themes',
+  description: 'theme discovery against known groups (airline complaint reasons, or intents): NMI, ARI, purity, themes found',
+  format: 'classification',
+  prompts: ['themes'],
+  run: runThemesSuite,
+}
