@@ -3,6 +3,8 @@
 import type { Suite } from '../runner.ts'
 import { askSuite } from './ask.ts'
 import { repliesSuite } from './replies.ts'
+import { summariesSuite } from './summaries.ts'
+import { themesSuite } from './themes.ts'
 import { intentSuite, languageSuite, sentimentSuite } from './classification.ts'
 
 // Suites differ in the dataset shape they read; the registry only needs their common surface.
@@ -15,6 +17,8 @@ export const SUITES: Record<string, AnySuite> = {
   [languageSuite.name]: languageSuite,
   [askSuite.name]: askSuite,
   [repliesSuite.name]: repliesSuite,
+  [themesSuite.name]: themesSuite,
+  [summariesSuite.name]: summariesSuite,
 }
 
 export class UnknownSuiteError extends Error {
