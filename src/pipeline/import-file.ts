@@ -49,13 +49,16 @@ export async function importFile(s: Services, workspaceId: string, file: string,
   await flush()
   progress?.done()
   if (opts.enrich !== false) {
-    const depth = await jobsRepo(s.db).depth()
-    const enrich = opts.quiet ? undefined : createProgress('enrich', Math.max(1, depth.queued))
-    for (;;) {
-      const n = await s.worker.drain()
-      if (n === 0) break
-      enrich?.tick(n)
-    }
+    // Enrichment queues follow-up jobs (summaries), so progress is against the jobs queued now and
+    // the bar stops at 100% while the follow-ups finish.
+    const queued = Math.max(1, (await jobsRepo(s.db).depth()).queued)
+    const enrich = opts.quiet ? undefined : createProgress('enrich (jobs)', queued)
+    let done = 0
+    await s.worker.drain((n) => {
+      const step = Math.min(n, queued - done)
+      done += step
+      if (step > 0) enrich?.tick(step)
+    })
     enrich?.done()
   }
   return { totals, rejections }

@@ -19,7 +19,7 @@ export interface WorkerOptions {
 
 export interface Worker {
   /** Processes every ready job, then resolves; for tests, the eval harness and the CLI. */
-  drain(): Promise<number>
+  drain(onBatch?: (jobs: number) => void): Promise<number>
   start(): void
   stop(): Promise<void>
   readonly running: boolean
@@ -81,12 +81,13 @@ export function createWorker(db: Db, stages: EnrichmentStage[], opts: WorkerOpti
     await jobs.fail(job, message)
   }
 
-  async function drain(): Promise<number> {
+  async function drain(onBatch?: (jobs: number) => void): Promise<number> {
     let total = 0
     for (;;) {
       const n = await runBatch()
       if (n === 0) return total
       total += n
+      onBatch?.(n)
     }
   }
 

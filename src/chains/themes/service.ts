@@ -82,6 +82,8 @@ export interface ThemeServiceDeps {
   clock: () => Date
   /** Clustering knobs (tests, evals); the defaults of cluster.ts otherwise. */
   clusterOptions?: ClusterOptions
+  /** Called after a week is stored with the theme of each of its clustered messages (measurement scripts). */
+  onWeekComputed?: (week: string, members: Array<{ messageId: string; conversationId: string; themeId: string }>) => void
 }
 
 export interface RunOutcome {
@@ -179,6 +181,10 @@ export function createThemeService(deps: ThemeServiceDeps) {
       })
     }
     const clustered = snapshots.reduce((sum, s) => sum + s.volume, 0)
+    deps.onWeekComputed?.(
+      week,
+      discovered.flatMap((theme, i) => theme.members.map((m) => ({ messageId: messages[m].id, conversationId: messages[m].conversationId, themeId: snapshots[i].themeId }))),
+    )
     const durationMs = Math.round(performance.now() - started)
     await db.transaction((tx) =>
       themesRepo(tx).replaceWeek(workspaceId, week, snapshots, {

@@ -1,0 +1,134 @@
+// Measures the weekly theme run on the shipped demo corpus (ten ISO weeks, metadata.scenario is the
+// ground truth that Parley itself never reads): per week the number of themes, NMI / ARI / purity of
+// message → theme against the conversation's scenario (unclustered messages count as one "noise"
+// group, as in the eval suite), whether the W44 outage is one theme flagged as a spike, whether the
+// app 5.2 crash keeps one theme id from W41 to W45 and goes new → rising, and the labels.
+//
+//   DATA_DIR=/tmp/td/data npx tsx scripts/measure-demo-themes.ts [--labels]
+//
+// The demo is imported into DATA_DIR first when its default workspace is empty (about a minute).
+// Every run forgets the workspace's themes and recomputes W36..W45 in order, so identity and trends
+// are those of a fresh install that ran every Monday.
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import pino from 'pino'
+import { adjustedRandIndex, nmi, purity } from '../evals/metrics.ts'
+import { createThemeService } from '../src/chains/themes/service.ts'
+import type { ThemeReport } from '../src/chains/themes/types.ts'
+import { weekRange, weeksEndingWith } from '../src/chains/themes/week.ts'
+import { loadConfig } from '../src/config.ts'
+import { importFile, workspaceIdByName } from '../src/pipeline/import-file.ts'
+import { createServices, DEFAULT_WORKSPACE_NAME } from '../src/services.ts'
+
+const DEMO = fileURLToPath(new URL('../demo/conversations.jsonl', import.meta.url))
+const WEEKS = weeksEndingWith('2026-W45', 10)
+const OUTAGE = 'regional_outage'
+const CRASH = 'app_52_crash'
+const NOISE = 'noise'
+
+const { values: args } = parseArgs({ options: { labels: { type: 'boolean', default: false } } })
+
+const config = loadConfig({ ...process.env, EMBEDDINGS: process.env.EMBEDDINGS ?? 'builtin', LOG_LEVEL: 'warn' })
+const s = await createServices(config, { log: pino({ level: 'warn' }, pino.destination(2)) })
+try {
+  const workspaceId = await workspaceIdByName(s, DEFAULT_WORKSPACE_NAME)
+  const count = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM conversations WHERE workspace_id = $1`, [workspaceId])
+  if (count.rows[0].n === 0) {
+    console.error(`importing the demo into ${config.dataDir} …`)
+    await importFile(s, workspaceId, DEMO, { quiet: true })
+    await s.worker.drain()
+  }
+  const scenarios = new Map(
+    (await s.db.query<{ id: string; scenario: string }>(`SELECT id, metadata->>'scenario' AS scenario FROM conversations WHERE workspace_id = $1`, [workspaceId])).rows.map((r) => [r.id, r.scenario]),
+  )
+  await s.db.query(`DELETE FROM theme_runs WHERE workspace_id = $1`, [workspaceId])
+  await s.db.query(`DELETE FROM themes WHERE workspace_id = $1`, [workspaceId])
+
+  const assignments = new Map<string, Map<string, string>>()
+  const service = createThemeService({
+    db: s.db,
+    embedderId: s.embedder.id,
+    describer: s.chains.themeDescriber,
+    log: pino({ level: 'warn' }),
+    clock: () => new Date('2026-11-10T09:00:00Z'),
+    onWeekComputed: (week, members) => assignments.set(week, new Map(members.map((m) => [m.messageId, m.themeId]))),
+  })
+  const started = performance.now()
+  for (const week of WEEKS) await service.runWeek(workspaceId, week)
+  const seconds = (performance.now() - started) / 1000
+
+  const rows: string[] = []
+  const crashIds: Array<{ week: string; ids: string[]; trends: string[] }> = []
+  const totals = { nmi: 0, ari: 0, purity: 0, themes: 0 }
+  let w44: { outageThemes: number; outageMain: string; spike: boolean; share: number } | undefined
+  const reports = new Map<string, ThemeReport>()
+  for (const week of WEEKS) {
+    const report = await service.report(workspaceId, week)
+    reports.set(week, report)
+    const { from, to } = weekRange(week)
+    const messages = (await s.db.query<{ id: string; conversationId: string }>(
+      `SELECT id, conversation_id AS "conversationId" FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at >= $2 AND sent_at < $3`,
+      [workspaceId, from.toISOString(), to.toISOString()],
+    )).rows
+    const themeOf = assignments.get(week) ?? new Map()
+    const truth = messages.map((m) => scenarios.get(m.conversationId) ?? 'unknown')
+    const predicted = messages.map((m) => themeOf.get(m.id) ?? NOISE)
+    const scores = { nmi: nmi(truth, predicted), ari: adjustedRandIndex(truth, predicted), purity: purity(truth, predicted) }
+    totals.nmi += scores.nmi
+    totals.ari += scores.ari
+    totals.purity += scores.purity
+    totals.themes += report.themes.length
+
+    // The theme holding most of a scenario's messages, and how many themes hold a sizeable part of it.
+    const themesOf = (scenario: string) => {
+      const counts = new Map<string, number>()
+      messages.forEach((m, i) => {
+        if (truth[i] === scenario && predicted[i] !== NOISE) counts.set(predicted[i], (counts.get(predicted[i]) ?? 0) + 1)
+      })
+      const all = messages.filter((_, i) => truth[i] === scenario).length
+      return { all, ranked: [...counts].sort((a, b) => b[1] - a[1]) }
+    }
+    const crash = themesOf(CRASH)
+    if (crash.all > 0) {
+      const ids = crash.ranked.filter(([, n]) => n >= Math.max(2, 0.2 * crash.all)).map(([id]) => id)
+      crashIds.push({ week, ids, trends: ids.map((id) => report.themes.find((t) => t.id === id)?.trend ?? '?') })
+    }
+    if (week === '2026-W44') {
+      const outage = themesOf(OUTAGE)
+      const sizeable = outage.ranked.filter(([, n]) => n >= Math.max(2, 0.1 * outage.all))
+      const main = report.themes.find((t) => t.id === outage.ranked[0]?.[0])
+      w44 = { outageThemes: sizeable.length, outageMain: main?.label ?? '-', spike: main?.spike ?? false, share: outage.all ? (outage.ranked[0]?.[1] ?? 0) / outage.all : 0 }
+    }
+    const fresh = report.themes.filter((t) => t.trend === 'new').length
+    rows.push(
+      `${week}  msgs ${String(messages.length).padStart(3)}  themes ${String(report.themes.length).padStart(2)} (new ${String(fresh).padStart(2)})  ` +
+        `clustered ${pct(report.totals.clustered / Math.max(1, report.totals.messages))}  NMI ${scores.nmi.toFixed(3)}  ARI ${scores.ari.toFixed(3)}  purity ${scores.purity.toFixed(3)}`,
+    )
+  }
+
+  console.log(`demo themes, ${s.embedder.id}, ${WEEKS.length} weeks computed in ${seconds.toFixed(1)} s`)
+  for (const row of rows) console.log(row)
+  const n = WEEKS.length
+  console.log(`mean        themes ${(totals.themes / n).toFixed(1)}  NMI ${(totals.nmi / n).toFixed(3)}  ARI ${(totals.ari / n).toFixed(3)}  purity ${(totals.purity / n).toFixed(3)}`)
+  if (w44) {
+    const one = w44.outageThemes === 1
+    console.log(`W44 outage: ${w44.outageThemes} theme(s) hold ≥10% of it; main "${w44.outageMain}" has ${pct(w44.share)}, spike=${w44.spike} → ${one && w44.spike ? 'PASS' : 'FAIL'}`)
+  }
+  const crashMain = crashIds.map((c) => c.ids[0] ?? '-')
+  const stable = crashMain.every((id) => id !== '-' && id === crashMain[0])
+  const trendPath = crashIds.map((c) => `${c.week.slice(5)}:${c.ids.length}×${c.trends[0] ?? '-'}`).join(' ')
+  const newThenRising = crashIds[0]?.trends[0] === 'new' && crashIds.slice(1).some((c) => c.trends[0] === 'rising')
+  console.log(`app 5.2 crash: ${trendPath} → one id W41..W45 ${stable ? 'PASS' : 'FAIL'}, new→rising ${newThenRising ? 'PASS' : 'FAIL'}`)
+  if (args.labels) {
+    for (const week of WEEKS) {
+      const report = reports.get(week)!
+      console.log(`\n${week}: ${report.themes.map((t) => `${t.label} [${t.volume}${t.trend === 'steady' ? '' : ` ${t.trend}`}${t.spike ? ' SPIKE' : ''}]`).join(' · ')}`)
+    }
+  }
+} finally {
+  await s.close()
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`.padStart(4)
+}
