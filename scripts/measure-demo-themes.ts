@@ -123,6 +123,7 @@ try {
     for (const week of WEEKS) {
       const report = reports.get(week)!
       console.log(`\n${week}: ${report.themes.map((t) => `${t.label} [${t.volume}${t.trend === 'steady' ? '' : ` ${t.trend}`}${t.spike ? ' SPIKE' : ''}]`).join(' · ')}`)
+      if (week === '2026-W44') for (const t of report.themes) console.log(`  ${t.label}: ${t.keyphrases.slice(0, 8).join(', ')}`)
     }
   }
 } finally {

@@ -34,7 +34,7 @@ const { values: options } = parseArgs({
     'hold-out-languages': { type: 'string', default: '' },
     'feature-version': { type: 'string', default: SENTIMENT_FEATURE_VERSION },
     // Share of the transfer head for languages without training rows (0 = full model only).
-    'transfer-weight': { type: 'string', default: '1' },
+    'transfer-weight': { type: 'string', default: '0.75' },
   },
 })
 const SETTINGS = {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Db, Queryable } from './db.ts'
 import { toVectorLiteral } from './db.ts'
 
-const MODEL_ID = /^[\w:./@+-]{1,200}$/
+const MODEL_ID = /^[\w:./@+#-]{1,200}$/
 
 /** The model id is inlined as a literal so the planner can match the model's partial HNSW index. */
 export function modelLiteral(model: string): string {

@@ -13,6 +13,8 @@ export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE
     // Awaited before the client is handed out, one statement at a time (pg deprecates overlapping queries
     // on one client). The vector type only exists once migrations ran, hence the tolerated failure.
     onConnect: async (client) => {
+      // See pglite-worker.mjs for why these search settings.
+      await client.query(`SET hnsw.ef_search = 200`).catch(() => undefined)
       await client.query(`SET hnsw.iterative_scan = relaxed_order`).catch(() => undefined)
       await pgvector.registerTypes(client).catch(() => undefined)
     },

@@ -112,7 +112,9 @@ export function sentimentModelFromFile(file: SentimentModelFile, version: string
       }
       let p = softmax(logitsOf(features), file.temperature)
       const transfer = file.transferHead
-      if (transfer && transfer.weight > 0 && !file.trainedLanguages.includes(code)) {
+      // Only for a language identified as one without training rows: undetermined text (often short)
+      // may well be in a trained language whose words the full model knows.
+      if (transfer && transfer.weight > 0 && code !== 'und' && !file.trainedLanguages.includes(code)) {
         const shared = [...features].filter(([name]) => isTransferableFeature(name))
           .map(([name, value]): [string, number] => [TRANSFER_HEAD_PREFIX + name, value])
         const q = softmax(logitsOf(shared), transfer.temperature)

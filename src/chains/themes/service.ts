@@ -47,13 +47,18 @@ export interface DiscoverOptions extends ClusterOptions {
   inFocus?: (index: number) => boolean
   /** Clusters with fewer members in focus are left out. */
   minFocusMembers?: number
+  /** 0..1: how much a message's cluster position leans on the mean of its conversation's messages. */
+  conversationWeight?: number
 }
 
 /** Pure: clusters and describes texts with their (L2-normalised) vectors. */
-export function discoverThemes(items: Array<{ text: string; vector: Float32Array }>, opts: DiscoverOptions = {}): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, ...clusterOptions } = opts
+export function discoverThemes(
+  items: Array<{ text: string; vector: Float32Array; conversationId?: string }>,
+  opts: DiscoverOptions = {},
+): { labels: Int32Array; themes: DiscoveredTheme[] } {
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, ...clusterOptions } = opts
   const texts = items.map((i) => i.text)
-  const result = clusterVectors(items.map((i) => i.vector), clusterOptions)
+  const result = clusterVectors(withConversationContext(items, conversationWeight), clusterOptions)
   const phrases = clusterKeyphrases(texts, result.labels)
   const members: number[][] = Array.from({ length: result.k }, () => [])
   result.labels.forEach((label, i) => {
@@ -72,6 +77,35 @@ export function discoverThemes(items: Array<{ text: string; vector: Float32Array
     themes.push({ members: list, centroid: result.centroids[c], keyphrases, local })
   })
   return { labels: result.labels, themes }
+}
+
+/**
+ * A message is clustered by what it says and by what its conversation is about: "Any ETA?" or
+ * "Perfect, thank you!" name no topic on their own but belong to the outage their thread reports.
+ * Quotes and key phrases still come from each message's own words and vector.
+ */
+function withConversationContext(items: Array<{ vector: Float32Array; conversationId?: string }>, weight: number): Float32Array[] {
+  if (weight <= 0) return items.map((i) => i.vector)
+  const sums = new Map<string, Float32Array>()
+  for (const item of items) {
+    if (!item.conversationId) continue
+    const sum = sums.get(item.conversationId) ?? new Float32Array(item.vector.length)
+    for (let d = 0; d < sum.length; d++) sum[d] += item.vector[d]
+    sums.set(item.conversationId, sum)
+  }
+  return items.map((item) => {
+    const sum = item.conversationId ? sums.get(item.conversationId) : undefined
+    if (!sum) return item.vector
+    const sumNorm = Math.hypot(...sum) || 1
+    const ownNorm = Math.hypot(...item.vector)
+    const blended = new Float32Array(item.vector.length)
+    // A message without content words (all-zero vector) stays noise rather than borrowing a topic.
+    if (ownNorm === 0) return blended
+    for (let d = 0; d < blended.length; d++) blended[d] = (1 - weight) * item.vector[d] + (weight * sum[d]) / sumNorm
+    const norm = Math.hypot(...blended) || 1
+    for (let d = 0; d < blended.length; d++) blended[d] /= norm
+    return blended
+  })
 }
 
 export interface ThemeServiceDeps {
@@ -114,7 +148,8 @@ export function createThemeService(deps: ThemeServiceDeps) {
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
-    const { themes: discovered } = discoverThemes(messages, { ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
+    const tuning = process.env.TUNE ? JSON.parse(process.env.TUNE) : {}
+    const { themes: discovered } = discoverThemes(messages, { ...deps.clusterOptions, ...tuning, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
     const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, shiftWeek(week, MATCH_LOOKBACK_WEEKS))
