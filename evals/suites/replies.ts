@@ -32,6 +32,20 @@ export function threadKey(row: ReplyPairRow): string {
   return `t:${row.company ?? ''}:${(row.context[0]?.text ?? row.customer).trim()}`
 }
 
+/**
+ * Pairs of one thread repeat its earlier turns in their context; the longest pair already holds every
+ * turn (context + customer + agent reply), so it alone is stored as the thread's conversation.
+ */
+export function longestPerThread(rows: ReplyPairRow[]): ReplyPairRow[] {
+  const longest = new Map<string, ReplyPairRow>()
+  for (const r of rows) {
+    const key = threadKey(r)
+    const seen = longest.get(key)
+    if (!seen || r.context.length > seen.context.length) longest.set(key, r)
+  }
+  return [...longest.values()]
+}
+
 export function splitByThread(rows: ReplyPairRow[], historyShare: number): { history: ReplyPairRow[]; test: ReplyPairRow[] } {
   const order = [...new Set(rows.map(threadKey))]
   const historyThreads = new Set(order.slice(0, Math.round(order.length * historyShare)))
@@ -121,7 +135,7 @@ export const repliesSuite: Suite<'reply_pairs'> = {
       const workspaceId = company === '' && companies.length === 1
         ? ctx.workspaceId
         : (await workspacesRepo(ctx.services.db).create(`eval-replies-${company || 'all'}-${Date.now()}`)).id
-      await ingest(ctx, workspaceId, brandHistory.map((r, i) => rowToConversation(r, i).conversation))
+      await ingest(ctx, workspaceId, longestPerThread(brandHistory).map((r, i) => rowToConversation(r, i).conversation))
 
       const pairs = pastPairs(brandHistory)
       const pairVectors = await embedAll(ctx, pairs.map((p) => p.customer))
