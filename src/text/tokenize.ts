@@ -101,3 +101,40 @@ export function words(text: string): string[] {
 export function contentWords(text: string, stopwords: ReadonlySet<string>): Array<string | null> {
   return words(text).map((word) => (stopwords.has(word) ? null : word))
 }
+
+/**
+ * Words that are content words to a stopword list but name no theme: time ("morning", "days"),
+ * politeness and mood ("thanks", "great", "annoying"), chasing ("anyone", "someone", "answer"),
+ * effort ("tried", "happened"). Key phrases and theme labels leave them out; clustering does not.
+ * English first, then the greetings, thanks and fillers of the other languages customers write in.
+ */
+const GENERIC_WORDS = new Set([
+  // time
+  'morning', 'evening', 'night', 'tonight', 'afternoon', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years',
+  'hour', 'hours', 'minute', 'minutes', 'mins', 'min', 'yesterday', 'tomorrow', 'ago', 'since', 'soon', 'later', 'earlier', 'lately',
+  'second', 'first', 'last', 'next', 'old', 'long', 'times',
+  // chasing and people
+  'anyone', 'someone', 'somebody', 'anybody', 'nobody', 'everyone', 'else', 'answer', 'answered', 'reply', 'replied', 'respond',
+  'response', 'waiting', 'wait', 'waited', 'updates', 'eta', 'team', 'support', 'help', 'helped', 'helpful', 'agent',
+  // effort and happenings
+  'happened', 'happen', 'happens', 'tried', 'try', 'trying', 'work', 'works', 'worked', 'working', 'says', 'said', 'done', 'doing',
+  'making', 'make', 'made', 'take', 'took', 'gave', 'give', 'put', 'keep', 'keeps', 'kept', 'sort', 'sorting', 'sorted', 'fix', 'fixed',
+  'everything', 'problem', 'problems', 'issue', 'issues', 'question', 'bit', 'lot', 'little', 'maybe', 'actually', 'though', 'btw',
+  'anyway', 'literally', 'seriously', 'basically', 'ever', 'either', 'whole', 'far', 'big', 'sure', 'fine', 'good', 'bad',
+  'great', 'perfect', 'brilliant', 'amazing', 'awesome', 'lovely', 'cheers', 'thanks', 'thank', 'appreciated', 'appreciate',
+  'annoying', 'annoyed', 'fed', 'ridiculous', 'joke', 'unacceptable', 'frustrating', 'sorry', 'hiya', 'ok', 'okay', 'regards', 'kind',
+  // other languages: greetings, thanks, "still", "since", "please", "works now"
+  'merci', 'bonjour', 'bonsoir', 'salut', 'svp', 'toujours', 'depuis', 'encore', 'vraiment', 'parfait', 'marche', 'fait', 'rien',
+  'ça', "c'est", "j'ai", "l'air", 'deux', 'fois', 'bien', 'trop', 'tous', 'jours', 'soirs', 'après', 'déjà',
+  'nada', 'ayer', 'años', 'nunca', 'bien', 'minutos', 'cada',
+  'gracias', 'muchas', 'hola', 'buenas', 'buenos', 'perfecto', 'sigue', 'todavía', 'funciona', 'favor',
+  'danke', 'hallo', 'guten', 'tag', 'bitte', 'immer', 'noch', 'klappt', 'super', 'vielen',
+  'obrigado', 'obrigada', 'olá', 'ola', 'boa', 'bom', 'tarde', 'dia', 'ainda', 'funcionou',
+  'grazie', 'ciao', 'salve', 'buongiorno', 'perfetto', 'ancora', 'funziona', 'mille',
+  'ขอบคุณ', 'ค่ะ', 'ครับ', 'คะ', 'นะ', '감사합니다', '너무', '안녕하세요',
+])
+
+/** True for words that carry no theme (see GENERIC_WORDS) and for one- or two-letter Latin tokens ("bw", "st"). */
+export function isGenericWord(word: string): boolean {
+  return GENERIC_WORDS.has(word) || /^[a-z]{1,2}$/.test(word)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clusterKeyphrases } from '../../src/chains/themes/keyphrases.ts'
+import { clusterKeyphrases, mergeClustersByWords } from '../../src/chains/themes/keyphrases.ts'
 import { describeCluster } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
@@ -47,8 +47,36 @@ describe('clusterKeyphrases', () => {
     expect(thai.get(0)!.length).toBeGreaterThan(0)
   })
 
+  it('leaves generic chat words out of key phrases', () => {
+    const chasers = ['wifi keeps dropping, anyone else? costing me a days work', 'wifi keeps dropping since this morning, anyone else?', 'the wifi keeps dropping every evening', 'bill charged twice this month', 'charged twice on my bill', 'bill says charged twice, thanks']
+    const result = clusterKeyphrases(chasers, [0, 0, 0, 1, 1, 1], { top: 5, language: 'en' })
+    const all = [...result.values()].flat().map((p) => p.phrase)
+    expect(all).toContain('wifi')
+    expect(all.some((p) => p.includes('charged twice'))).toBe(true)
+    for (const phrase of all) expect(phrase).not.toMatch(/anyone|else|days|work|morning|evening|month|thanks/)
+  })
+
   it('rejects mismatched inputs', () => {
     expect(() => clusterKeyphrases(['a'], [0, 1])).toThrow(/differ/)
+  })
+})
+
+describe('mergeClustersByWords', () => {
+  it('joins clusters told in the same words, keeps others apart and numbers by size', () => {
+    const texts = [
+      'no internet in leeds since the outage', 'internet down in leeds, outage?', 'outage in bradford, internet dead',
+      'leeds outage still no internet', 'internet outage bradford again',
+      'the app crashes at login', 'app crashes after the update', 'login crashes the app',
+      'random words here',
+    ]
+    const labels = [0, 0, 0, 1, 1, 2, 2, 2, -1]
+    const merged = mergeClustersByWords(texts, labels, 0.3, { language: 'en' })
+    expect(merged[0]).toBe(merged[3])
+    expect(merged[0]).toBe(0)
+    expect(merged[5]).toBe(1)
+    expect(merged[5]).not.toBe(merged[0])
+    expect(merged[8]).toBe(-1)
+    expect(mergeClustersByWords(texts, labels, 0.99, { language: 'en' })[3]).not.toBe(mergeClustersByWords(texts, labels, 0.99, { language: 'en' })[0])
   })
 })
 
@@ -75,6 +103,15 @@ describe('describeCluster', () => {
     expect(result.description).toContain('7 messages')
     expect(result.description).toContain('“tracking”')
     expect(result.description).toContain(texts[result.representativeIdx[0]])
+  })
+
+  it('leads the label with a bigram most of the theme uses, in 2–4 words', () => {
+    const labelled = describeCluster({
+      keyphrases: [{ phrase: 'app', weight: 0.5, support: 0.9 }, { phrase: 'app crash', weight: 0.4, support: 0.6 }, { phrase: 'login', weight: 0.35, support: 0.4 }, { phrase: 'rare pair', weight: 0.3, support: 0.05 }],
+      texts, vectors, centroid,
+    })
+    expect(labelled.label).toBe('App crash, login')
+    expect(labelled.label.split(/\s+/).length).toBeLessThanOrEqual(4)
   })
 
   it('falls back to a label from the most central message without key phrases', () => {

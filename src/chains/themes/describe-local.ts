@@ -14,6 +14,14 @@ const MIN_RELATIVE_CENTRALITY = 0.5
 /** MMR only looks at the most central messages: enough for variety, cheap for big themes. */
 const MMR_CANDIDATES = 200
 const MAX_LABEL_LENGTH = 48
+const MAX_LABEL_WORDS = 4
+/** Phrases a label may be made of: the theme's most distinctive ones. */
+const LABEL_CANDIDATES = 5
+/** A bigram leads the label when this share of the theme's messages uses it. */
+const LABEL_BIGRAM_SUPPORT = 0.12
+/** A second phrase joins the label when this share of messages uses it and it scores near the first. */
+const LABEL_EXTRA_SUPPORT = 0.12
+const LABEL_EXTRA_WEIGHT = 0.6
 const MAX_QUOTE_IN_DESCRIPTION = 160
 
 export interface ClusterDescription {
@@ -78,16 +86,26 @@ function comparable(text: string): string {
   return text.replace(/https?:\/\/\S+|@\w+/g, '').replace(/\W+/g, ' ').trim().toLowerCase()
 }
 
+/**
+ * 2–4 words from the theme's most distinctive phrases (generic words are already out of them): a
+ * bigram names a topic best ("charged twice", "voice remote") when enough of the theme says it, and a
+ * second phrase with new words is added when it is about as distinctive, in rank order.
+ */
 function labelFrom(keyphrases: Keyphrase[]): string | null {
-  if (keyphrases.length === 0) return null
-  const [first, ...rest] = keyphrases
-  let label = first.phrase
-  // One word rarely names a theme; a second phrase that adds new words makes it specific.
-  if (!label.includes(' ')) {
-    const second = rest.find((k) => !k.phrase.split(' ').some((w) => label.split(' ').includes(w)))
-    if (second && label.length + second.phrase.length + 2 <= MAX_LABEL_LENGTH) label = `${label}, ${second.phrase}`
+  const top = keyphrases.slice(0, LABEL_CANDIDATES)
+  if (top.length === 0) return null
+  const head = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
+  const chosen = [head]
+  const words = new Set(head.phrase.split(' '))
+  for (const k of top) {
+    if (k === head || (k.support ?? 1) < LABEL_EXTRA_SUPPORT || k.weight < LABEL_EXTRA_WEIGHT * head.weight) continue
+    const parts = k.phrase.split(' ')
+    if (parts.some((w) => words.has(w)) || words.size + parts.length > MAX_LABEL_WORDS) continue
+    chosen.push(k)
+    break
   }
-  return capitalise(label.slice(0, MAX_LABEL_LENGTH))
+  chosen.sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b))
+  return capitalise(chosen.map((k) => k.phrase).join(', ').slice(0, MAX_LABEL_LENGTH))
 }
 
 function fallbackLabel(text: string | undefined): string {

@@ -1,7 +1,7 @@
 // Distinctive key phrases per cluster by class-based TF-IDF (as BERTopic): all documents of a cluster
 // are one "class document"; a phrase scores high when it is frequent in that class and rare across
 // all classes (noise included, so words common to the whole week sink).
-import { contentWords, stopwordsFor } from '../../text/tokenize.ts'
+import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
 
 const DEFAULT_TOP = 10
 /** A phrase has to occur in this share of a cluster's messages (at least 2) to describe it. */
@@ -13,6 +13,8 @@ const BIGRAM_BOOST = 1.25
 export interface Keyphrase {
   phrase: string
   weight: number
+  /** Share of the cluster's messages that use the phrase (0..1). */
+  support?: number
 }
 
 export function clusterKeyphrases(
@@ -55,7 +57,7 @@ export function clusterKeyphrases(
       const tf = count / classTerms
       const idf = Math.log(1 + averageTermsPerClass / totalTermCounts.get(term)!)
       const boost = term.includes(' ') ? BIGRAM_BOOST : 1
-      scored.push({ phrase: term, weight: tf * idf * boost })
+      scored.push({ phrase: term, weight: tf * idf * boost, support: count / classDocCounts.get(label)! })
     }
     scored.sort((a, b) => b.weight - a.weight || a.phrase.localeCompare(b.phrase))
     result.set(label, withoutRedundantWords(scored, top))
@@ -63,9 +65,9 @@ export function clusterKeyphrases(
   return result
 }
 
-/** Unigrams and bigrams of a document, each once; bigrams never span a stopword or a dropped token. */
+/** Unigrams and bigrams of a document, each once; bigrams never span a stopword, a generic word or a dropped token. */
 function documentTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
-  const tokens = contentWords(doc, stopwords)
+  const tokens = contentWords(doc, stopwords).map((word) => (word !== null && isGenericWord(word) ? null : word))
   const terms = new Set<string>()
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]
@@ -89,4 +91,78 @@ function withoutRedundantWords(sorted: Keyphrase[], top: number): Keyphrase[] {
     for (const part of parts) coveredWords.add(part)
   }
   return chosen
+}
+
+/**
+ * Joins clusters that talk about the same things in different words or with different follow-ups
+ * (an outage reported as "no internet in Leeds" and chased as "any ETA? costing me a day's work"):
+ * each cluster becomes a profile of the content words its messages use (share of its messages × idf
+ * over the clusters), and the most similar pair is merged while its cosine is at least `minSimilarity`.
+ * Returns new labels, numbered by size (largest first); noise stays −1.
+ */
+export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, minSimilarity: number, opts: { language?: string } = {}): Int32Array {
+  const stopwords = stopwordsFor(opts.language)
+  const profiles = new Map<number, { size: number; counts: Map<string, number> }>()
+  for (let i = 0; i < docs.length; i++) {
+    if (labels[i] < 0) continue
+    const profile = profiles.get(labels[i]) ?? { size: 0, counts: new Map<string, number>() }
+    profile.size++
+    for (const word of new Set(contentWords(docs[i], stopwords))) {
+      if (word !== null && !isGenericWord(word)) profile.counts.set(word, (profile.counts.get(word) ?? 0) + 1)
+    }
+    profiles.set(labels[i], profile)
+  }
+  const parent = new Map([...profiles.keys()].map((c) => [c, c]))
+  const vectorOf = (profile: { size: number; counts: Map<string, number> }, idf: Map<string, number>) => {
+    const vector = new Map<string, number>()
+    let norm = 0
+    for (const [word, count] of profile.counts) {
+      // A word said by one or two members is that member's, not the cluster's.
+      if (count < Math.max(2, MERGE_MIN_WORD_SHARE * profile.size)) continue
+      const weight = (count / profile.size) * idf.get(word)!
+      vector.set(word, weight)
+      norm += weight * weight
+    }
+    norm = Math.sqrt(norm) || 1
+    for (const [word, weight] of vector) vector.set(word, weight / norm)
+    return vector
+  }
+  while (profiles.size > 1) {
+    const clustersWithWord = new Map<string, number>()
+    for (const profile of profiles.values()) for (const word of profile.counts.keys()) clustersWithWord.set(word, (clustersWithWord.get(word) ?? 0) + 1)
+    const idf = new Map([...clustersWithWord].map(([word, n]) => [word, Math.log(1 + profiles.size / n)]))
+    const vectors = new Map([...profiles].map(([c, profile]) => [c, vectorOf(profile, idf)]))
+    let best: [number, number] | null = null
+    let bestSimilarity = minSimilarity
+    const ids = [...profiles.keys()]
+    for (let a = 0; a < ids.length; a++) {
+      for (let b = a + 1; b < ids.length; b++) {
+        const similarity = sparseDot(vectors.get(ids[a])!, vectors.get(ids[b])!)
+        if (similarity >= bestSimilarity) (bestSimilarity = similarity), (best = [ids[a], ids[b]])
+      }
+    }
+    if (!best) break
+    const [keep, absorb] = best
+    const into = profiles.get(keep)!
+    const from = profiles.get(absorb)!
+    into.size += from.size
+    for (const [word, count] of from.counts) into.counts.set(word, (into.counts.get(word) ?? 0) + count)
+    profiles.delete(absorb)
+    parent.set(absorb, keep)
+  }
+  const root = (c: number): number => (parent.get(c) === c ? c : root(parent.get(c)!))
+  const sizes = new Map<number, number>()
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes.set(root(labels[i]), (sizes.get(root(labels[i])) ?? 0) + 1)
+  const order = new Map([...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c], index) => [c, index]))
+  return Int32Array.from({ length: labels.length }, (_, i) => (labels[i] < 0 ? -1 : order.get(root(labels[i]))!))
+}
+
+/** A word has to be used by this share of a cluster's messages to count in its profile. */
+const MERGE_MIN_WORD_SHARE = 0.1
+
+function sparseDot(a: Map<string, number>, b: Map<string, number>): number {
+  let sum = 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  for (const [word, weight] of small) sum += weight * (large.get(word) ?? 0)
+  return sum
 }

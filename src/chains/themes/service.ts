@@ -10,7 +10,7 @@ import { rootOf, themesRepo, type SnapshotInput, type SnapshotRow, type ThemeRow
 import { redact } from '../../safety/redact.ts'
 import { clusterVectors, type ClusterOptions } from './cluster.ts'
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
-import { clusterKeyphrases, type Keyphrase } from './keyphrases.ts'
+import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { classifyTrend, matchThemes } from './track.ts'
 import type { NamedCount, ReportTheme, SentimentMix, ThemeDescriber, ThemeQuote, ThemeReport } from './types.ts'
 import { isoWeekOf, lastCompleteWeek, shiftWeek, weekRange, weeksEndingWith } from './week.ts'
@@ -29,6 +29,14 @@ export const WEEK_SPIKE_RATIO = 1.5
 export const WEEK_SPIKE_MIN_MESSAGES = 20
 /** A theme needs at least this many messages in the week to be reported for it. */
 export const MIN_THEME_MESSAGES = 3
+/**
+ * How the weekly run groups conversations, measured on the demo corpus with the built-in embedder
+ * (scripts/measure-demo-themes.ts): a message leans almost wholly on its conversation, because
+ * follow-ups ("any ETA?") and closers ("perfect, thanks!") carry the thread's topic, not their own;
+ * a looser linkage threshold than the single-message default, then clusters using the same words are
+ * joined so one incident told several ways is one theme.
+ */
+export const WEEKLY_DISCOVERY = { conversationWeight: 0.9, distanceThreshold: 0.85, mergeSimilarity: 0.15 } as const satisfies DiscoverOptions
 export const THEMES_JOB = 'themes'
 export const THEMES_SCHEDULE_JOB = 'themes-schedule'
 /** The weekly run starts a little after Monday 00:00 UTC, when late messages of Sunday have arrived. */
@@ -49,6 +57,8 @@ export interface DiscoverOptions extends ClusterOptions {
   minFocusMembers?: number
   /** 0..1: how much a message's cluster position leans on the mean of its conversation's messages. */
   conversationWeight?: number
+  /** When set, clusters whose word profiles have at least this cosine are merged (keyphrases.ts). */
+  mergeSimilarity?: number
 }
 
 /** Pure: clusters and describes texts with their (L2-normalised) vectors. */
@@ -56,9 +66,15 @@ export function discoverThemes(
   items: Array<{ text: string; vector: Float32Array; conversationId?: string }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, ...clusterOptions } = opts
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, ...clusterOptions } = opts
   const texts = items.map((i) => i.text)
-  const result = clusterVectors(withConversationContext(items, conversationWeight), clusterOptions)
+  const clusterVectorsOf = withConversationContext(items, conversationWeight)
+  const result = clusterVectors(clusterVectorsOf, clusterOptions)
+  if (mergeSimilarity !== undefined) {
+    result.labels = mergeClustersByWords(texts, result.labels, mergeSimilarity)
+    result.centroids = centroidsOf(clusterVectorsOf, result.labels)
+    result.k = result.centroids.length
+  }
   const phrases = clusterKeyphrases(texts, result.labels)
   const members: number[][] = Array.from({ length: result.k }, () => [])
   result.labels.forEach((label, i) => {
@@ -84,6 +100,20 @@ export function discoverThemes(
  * "Perfect, thank you!" name no topic on their own but belong to the outage their thread reports.
  * Quotes and key phrases still come from each message's own words and vector.
  */
+function centroidsOf(vectors: Float32Array[], labels: Int32Array): Float32Array[] {
+  const centroids: Float32Array[] = []
+  labels.forEach((label, i) => {
+    if (label < 0) return
+    centroids[label] ??= new Float32Array(vectors[i].length)
+    for (let d = 0; d < vectors[i].length; d++) centroids[label][d] += vectors[i][d]
+  })
+  for (const centroid of centroids) {
+    const norm = Math.hypot(...centroid) || 1
+    for (let d = 0; d < centroid.length; d++) centroid[d] /= norm
+  }
+  return centroids
+}
+
 function withConversationContext(items: Array<{ vector: Float32Array; conversationId?: string }>, weight: number): Float32Array[] {
   if (weight <= 0) return items.map((i) => i.vector)
   const sums = new Map<string, Float32Array>()
@@ -114,8 +144,8 @@ export interface ThemeServiceDeps {
   describer: ThemeDescriber
   log: Logger
   clock: () => Date
-  /** Clustering knobs (tests, evals); the defaults of cluster.ts otherwise. */
-  clusterOptions?: ClusterOptions
+  /** Clustering knobs (tests, evals); WEEKLY_DISCOVERY otherwise. */
+  clusterOptions?: DiscoverOptions
   /** Called after a week is stored with the theme of each of its clustered messages (measurement scripts). */
   onWeekComputed?: (week: string, members: Array<{ messageId: string; conversationId: string; themeId: string }>) => void
 }
@@ -148,8 +178,7 @@ export function createThemeService(deps: ThemeServiceDeps) {
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
-    const tuning = process.env.TUNE ? JSON.parse(process.env.TUNE) : {}
-    const { themes: discovered } = discoverThemes(messages, { ...deps.clusterOptions, ...tuning, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
+    const { themes: discovered } = discoverThemes(messages, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
     const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, shiftWeek(week, MATCH_LOOKBACK_WEEKS))

@@ -1,0 +1,69 @@
+// Bench section `suggest`: reply suggestions in local mode, end to end as the API route calls them
+// (suggestReplies: load the conversation, embed the trigger, HNSW search for similar past customer
+// messages, their agent replies, knowledge, drafting, storing the drafts), with 10k and 100k messages
+// in the store. It reuses the search section's bulk-loaded store when that one is still open.
+import { suggestOptionsSchema, suggestReplies } from '../src/chains/replies/index.ts'
+import { percentile, seconds, withBulkLoadedStore, type BenchSection, type Cell } from './run.ts'
+
+const REQUESTS = 100
+const QUICK_REQUESTS = 30
+const WARM_UP = 5
+
+const round = (x: number, digits = 0) => Number(x.toFixed(digits))
+
+export const suggestSection: BenchSection = {
+  name: 'suggest',
+  title: 'Reply suggestions, local mode: latency of suggestReplies with the store at each size (builtin embedder)',
+  async run(opts) {
+    const requests = opts.quick ? QUICK_REQUESTS : REQUESTS
+    const rows: Array<Record<string, Cell>> = []
+    // Largest first: the search section leaves its last (largest) store open, so it is reused, not rebuilt.
+    for (const size of [...opts.sizes].sort((a, b) => b - a)) {
+      rows.unshift(
+        await withBulkLoadedStore(size, opts, async (s) => {
+          const { db, chains } = s.services
+          // Conversations whose last message is the customer's: the ones an agent asks drafts for.
+          const { rows: waiting } = await db.query<{ id: string }>(
+            `SELECT c.id FROM conversations c
+             JOIN LATERAL (SELECT role FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) last ON true
+             WHERE c.workspace_id = $1 AND last.role = 'customer' ORDER BY c.id LIMIT $2`,
+            [s.workspaceId, requests + WARM_UP],
+          )
+          if (waiting.length < requests + WARM_UP) throw new Error(`only ${waiting.length} conversations await a reply at ${size} messages`)
+          const deps = { db, embedder: s.embedder, suggester: chains.localReplies }
+          const options = suggestOptionsSchema.parse({})
+          for (const c of waiting.slice(0, WARM_UP)) await suggestReplies(deps, s.workspaceId, c.id, options)
+          opts.progress(`suggest@${size}: ${requests} requests`)
+          const ms: number[] = []
+          let grounded = 0
+          let drafts = 0
+          for (const c of waiting.slice(WARM_UP)) {
+            const [response, secs] = await seconds(() => suggestReplies(deps, s.workspaceId, c.id, options))
+            if (!response) throw new Error(`conversation ${c.id} vanished`)
+            ms.push(secs * 1000)
+            drafts += response.suggestions.length
+            if (response.suggestions.some((d) => d.sources.some((src) => src.type === 'past_reply'))) grounded++
+          }
+          return {
+            messages: s.build.messages,
+            requests,
+            'p50 ms': round(percentile(ms, 50), 1),
+            'p95 ms': round(percentile(ms, 95), 1),
+            'max ms': round(Math.max(...ms), 1),
+            'drafts/request': round(drafts / requests, 2),
+            'grounded in a past reply': round(grounded / requests, 2),
+          }
+        }),
+      )
+    }
+    return {
+      rows,
+      notes: [
+        'requests: conversations whose last message is the customer\'s, default options (3 drafts, friendly), one at a time after 5 warm-up requests',
+        'latency: the whole suggestReplies call as POST /v1/conversations/:id/suggestions makes it, query embedding and storing the drafts included; HTTP excluded',
+        'grounded in a past reply: share of requests with at least one draft citing an agent reply from another conversation',
+        'the store is the search section\'s: vectors bulk-loaded, no enrichments (needs-reply then comes from the conversation shape alone)',
+      ],
+    }
+  },
+}
