@@ -15,6 +15,7 @@ export const CORRECTION_MATCH_MIN_COSINE = 0.85
 const MAX_CACHED_INTENT_MODELS = 50
 const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
 const URGENCY_VERSION = 'signals-v1'
+const YIELD_EVERY = 32
 
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
   const intentModels = new Map<string, IntentModel>()
@@ -50,7 +51,13 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     mode: 'local',
     async classify(labels, inputs) {
       const intentModel = inputs.some((i) => i.role === 'customer') ? intentModelFor(labels) : undefined
-      return inputs.map((input) => classifyOne(input, labels, intentModel))
+      const out: Classification[] = []
+      for (let i = 0; i < inputs.length; i += YIELD_EVERY) {
+        // The worker shares the API's event loop: hand it back between slices of a big batch.
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve))
+        for (const input of inputs.slice(i, i + YIELD_EVERY)) out.push(classifyOne(input, labels, intentModel))
+      }
+      return out
     },
   }
 
