@@ -42,8 +42,9 @@ export function createWorker(db: Db, stages: EnrichmentStage[], opts: WorkerOpti
   let inFlight: Promise<number> | undefined
 
   async function runBatch(): Promise<number> {
-    // Enrichment jobs are small; take several at once so embedding calls see big batches.
-    const claimed = await jobs.claim(workerId, Math.max(1, Math.ceil(opts.batch / 16)))
+    // Jobs are claimed in groups so one handler call sees many of them: enrichment jobs merge into
+    // big embedding batches, and per-conversation summary jobs do not cost a round trip each.
+    const claimed = await jobs.claim(workerId, opts.batch)
     if (claimed.length === 0) return 0
     const byKind = new Map<string, Job[]>()
     for (const j of claimed) byKind.set(j.kind, [...(byKind.get(j.kind) ?? []), j])
