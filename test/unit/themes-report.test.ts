@@ -30,7 +30,7 @@ describe('theme report renderers', () => {
     expect(md).toContain('26 Oct 2026 – 1 Nov 2026')
     expect(md).toContain('unusually busy week: 100 messages against a usual 50')
     expect(md).toContain('**Fibre outage in Leeds** — new this week, an unusual spike')
-    expect(md).toContain('rising (+120% vs recent weeks), 10 → 30 messages')
+    expect(md).toContain('rising (share of the week +120% vs recent weeks), 10 → 30 messages last week → this week')
     expect(md).toContain('\\[click\\](http://evil) \\| again')
     expect(md).toContain('[conversation](http://h/v1/conversations/c1)')
   })

@@ -73,8 +73,10 @@ export function introOf(report: ThemeReport): string {
 export function movement(t: ReportTheme): string {
   const spike = t.spike ? ', an unusual spike' : ''
   if (t.trend === 'new') return `new this week${spike}`
-  const change = t.changePct === null ? '' : ` (${signed(Math.round(t.changePct))}% vs recent weeks)`
-  return `${t.trend}${change}, ${t.previousVolume} → ${t.volume} messages${spike}`
+  // Trends compare the theme's share of the week, so say so: in a busy week a theme can gain
+  // messages yet fall in share.
+  const change = t.changePct === null ? '' : ` (share of the week ${signed(Math.round(t.changePct))}% vs recent weeks)`
+  return `${t.trend}${change}, ${t.previousVolume} → ${t.volume} messages last week → this week${spike}`
 }
 
 export function trendWord(t: ReportTheme): string {
