@@ -3,6 +3,8 @@
 // text is copied. The mix of slots (product × problem × detail × opener × closer × numbers) keeps 100k
 // messages varied enough that nearest-neighbour search is not a sea of exact duplicates.
 
+import { seededRandom as uniformRandom } from '../src/seeded-random.ts'
+
 export interface BenchMessage {
   externalId: string
   role: 'customer' | 'agent'
@@ -27,16 +29,9 @@ export type Random = {
   chance(p: number): boolean
 }
 
-/** mulberry32: tiny, fast, and good enough to make varied but repeatable text. */
+/** Varied but repeatable text: the same seed always makes the same corpus. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = uniformRandom(seed)
   return {
     int: (n) => Math.floor(next() * n),
     pick: (items) => items[Math.floor(next() * items.length)],

@@ -10,6 +10,7 @@
  */
 import { realpathSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { seededRandom } from '../src/seeded-random.ts'
 
 export type DemoChannel = 'x' | 'instagram' | 'facebook' | 'whatsapp' | 'email' | 'chat'
 export type DemoLanguage = 'en' | 'fr' | 'es' | 'de' | 'pt' | 'it' | 'ko' | 'th'
@@ -62,20 +63,12 @@ const PERIOD_END_MS = PERIOD_START_MS + DEMO_WEEK_COUNT * WEEK_MS - 1000
 const X_LIMIT = 280
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness. mulberry32 is tiny, fast and good enough for picking templates; the point is
-// only that the same seed always walks the same path.
+// Seeded randomness: the point is only that the same seed always walks the same path.
 
 export type Rng = () => number
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return seededRandom(seed)
 }
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]

@@ -6,8 +6,8 @@
 //
 //   npx tsx scripts/measure-embedders.ts [--embedders builtin,use,glove] [--limit-themes N] [--limit-test N] [--json]
 //
-// The split and the 10 examples per intent are the ones scripts/measure-intent.ts uses (seed 42), so
-// the lexical figures match it. Softmax temperature and mixing weight are chosen on a separate
+// The split and the 10 examples per intent come from scripts/lib/intent-split.ts, as in
+// scripts/measure-intent.ts, so the lexical figures match it. Softmax temperature and mixing weight are chosen on a separate
 // validation slice of the training 80% (10 more per intent), never on the test 20%.
 import { existsSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -20,12 +20,11 @@ import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { createTransformersEmbedder } from '../src/embeddings/transformers.ts'
 import { createUseEmbedder } from '../src/embeddings/use.ts'
+import { FEW_SHOT, firstPerLabel, SPLIT_SEED, stratifiedSplit, type Example } from './lib/intent-split.ts'
 
 const SHARED = new URL('../../shared/', import.meta.url)
 const GLOVE_FOLDER = fileURLToPath(new URL('models/glove-6b-100d-sif', SHARED))
-const SPLIT_SEED = 42
 const VALIDATION_SEED = 43
-const FEW_SHOT = 10
 // Wide on purpose: each model has its own cosine scale (GloVe-SIF averages sit close together).
 const THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85]
 const TEMPERATURES = [0.01, 0.02, 0.03, 0.05, 0.1]
@@ -40,11 +39,6 @@ const { values: args } = parseArgs({
   },
 })
 
-interface Example {
-  text: string
-  label: string
-}
-
 function readJsonl<T>(relative: string): T[] {
   const url = new URL(relative, SHARED)
   if (!existsSync(url)) throw new Error(`missing ${url.pathname}: run from a checkout next to ../shared`)
@@ -52,52 +46,6 @@ function readJsonl<T>(relative: string): T[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T)
-}
-
-// --- data (same split and few-shot choice as scripts/measure-intent.ts) ------------------------
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function groupByLabel(items: Example[]): Map<string, Example[]> {
-  const groups = new Map<string, Example[]>()
-  for (const item of items) groups.set(item.label, [...(groups.get(item.label) ?? []), item])
-  return groups
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const copy = items.slice()
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[copy[i], copy[j]] = [copy[j], copy[i]]
-  }
-  return copy
-}
-
-function stratifiedSplit(items: Example[], testShare: number, seed: number): { train: Example[]; test: Example[] } {
-  const random = seededRandom(seed)
-  const train: Example[] = []
-  const test: Example[] = []
-  for (const group of groupByLabel(items).values()) {
-    const order = shuffled(group, random)
-    const cut = Math.round(order.length * testShare)
-    test.push(...order.slice(0, cut))
-    train.push(...order.slice(cut))
-  }
-  return { train, test }
-}
-
-function firstPerLabel(items: Example[], perLabel: number, seed: number): Example[] {
-  const random = seededRandom(seed)
-  return [...groupByLabel(items).values()].flatMap((group) => shuffled(group, random).slice(0, perLabel))
 }
 
 // --- embedders -----------------------------------------------------------------------------------

@@ -3,15 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { trainIntentModel, type IntentModel, type SgdSettings } from '../src/chains/classify/intent-local.ts'
 import { OTHER_INTENT } from '../src/chains/classify/taxonomy.ts'
-
-interface Example {
-  text: string
-  label: string
-}
+import { FEW_SHOT, firstPerLabel, SPLIT_SEED, stratifiedSplit, type Example } from './lib/intent-split.ts'
 
 const DATA_DIR = new URL('../../shared/datasets/intent/', import.meta.url)
-const SPLIT_SEED = 42
-const FEW_SHOT = 10
 
 function readJsonl(name: string): Example[] {
   const url = new URL(name, DATA_DIR)
@@ -22,51 +16,6 @@ function readJsonl(name: string): Example[] {
     .map((l) => JSON.parse(l) as { text: string; label: string })
     // clinc150's out-of-scope class is what Parley calls "other".
     .map((r) => ({ text: r.text, label: r.label === 'oos' ? OTHER_INTENT : r.label }))
-}
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function groupByLabel(items: Example[]): Map<string, Example[]> {
-  const groups = new Map<string, Example[]>()
-  for (const item of items) groups.set(item.label, [...(groups.get(item.label) ?? []), item])
-  return groups
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const copy = items.slice()
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[copy[i], copy[j]] = [copy[j], copy[i]]
-  }
-  return copy
-}
-
-/** 80/20 split stratified by label, fixed seed. */
-function stratifiedSplit(items: Example[], testShare: number, seed: number): { train: Example[]; test: Example[] } {
-  const random = seededRandom(seed)
-  const train: Example[] = []
-  const test: Example[] = []
-  for (const group of groupByLabel(items).values()) {
-    const order = shuffled(group, random)
-    const cut = Math.round(order.length * testShare)
-    test.push(...order.slice(0, cut))
-    train.push(...order.slice(cut))
-  }
-  return { train, test }
-}
-
-function firstPerLabel(items: Example[], perLabel: number, seed: number): Example[] {
-  const random = seededRandom(seed)
-  return [...groupByLabel(items).values()].flatMap((group) => shuffled(group, random).slice(0, perLabel))
 }
 
 interface Result {

@@ -1,5 +1,8 @@
 // A fake OpenAI-compatible endpoint for integration tests (nock, no network).
 import nock from 'nock'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { resetBreakers } from '../../src/llm/resilience.ts'
+import { createTestServices } from './services.ts'
 
 export const LLM_BASE_URL = 'http://llm.test/v1'
 export const LLM_ENV = { LLM_BASE_URL, LLM_API_KEY: 'sk-test', LLM_MODEL: 'test-model', LLM_TIMEOUT_MS: '1500', LLM_MAX_RETRIES: '1', LLM_ROUTE_BUDGET_MS: '4000' }
@@ -39,4 +42,41 @@ export function fakeLlm(reply: (body: ChatBody) => { status: number; json?: unkn
 
 export function userText(body: ChatBody): string {
   return body.messages.map((m) => m.content).join('\n')
+}
+
+type TestServices = Awaited<ReturnType<typeof createTestServices>>
+
+/**
+ * Test services pointed at the fake endpoint, for the enclosing file or describe block. The network
+ * stays closed throughout. Interceptors and circuit breakers are module-wide state, so they are
+ * cleared around each test (`resetEach`) lest one test's faults decide the next one's outcome.
+ * Returns live accessors: they are only valid once the registered beforeAll has run.
+ */
+export function useLlmTestServices(opts: { env?: Record<string, string>; resetEach?: 'before' | 'after' | 'none' } = {}): Pick<TestServices, 'app' | 'services'> {
+  const { env = LLM_ENV, resetEach = 'after' } = opts
+  let current: TestServices | undefined
+  const started = (): TestServices => {
+    if (!current) throw new Error('useLlmTestServices: used before its beforeAll ran')
+    return current
+  }
+  beforeAll(async () => {
+    nock.disableNetConnect()
+    resetBreakers()
+    current = await createTestServices({ env })
+  })
+  afterAll(async () => {
+    await current?.close()
+    nock.cleanAll()
+    nock.enableNetConnect()
+  })
+  const reset = () => {
+    nock.cleanAll()
+    resetBreakers()
+  }
+  if (resetEach === 'before') beforeEach(reset)
+  if (resetEach === 'after') afterEach(reset)
+  return {
+    get app() { return started().app },
+    get services() { return started().services },
+  }
 }

@@ -1,10 +1,9 @@
 import nock from 'nock'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { resetBreakers } from '../../src/llm/resilience.ts'
-import { completion, fakeLlm, LLM_ENV, userText, type ChatBody } from '../helpers/llm.ts'
-import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { completion, fakeLlm, useLlmTestServices, userText, type ChatBody } from '../helpers/llm.ts'
+import { conversation, createWorkspace } from '../helpers/services.ts'
 
-let t: Awaited<ReturnType<typeof createTestServices>>
+const t = useLlmTestServices()
 let ws: Awaited<ReturnType<typeof createWorkspace>>
 const NOW = '2026-10-20T12:00:00Z'
 const SECRET_EMAIL = 'jane.doe@example.com'
@@ -16,8 +15,6 @@ const plan = (over: Record<string, unknown> = {}) => ({
 })
 
 beforeAll(async () => {
-  nock.disableNetConnect()
-  t = await createTestServices({ env: LLM_ENV })
   ws = await createWorkspace(t.services)
   // Ingestion runs the other chains too: they are refused (400, which does not open the circuit) and answer locally.
   fakeLlm(() => ({ status: 400, json: { error: { message: 'not in this test' } } }), 200)
@@ -37,15 +34,6 @@ beforeAll(async () => {
       await t.app.inject({ method: 'POST', url: `/v1/messages/${m.id}/corrections`, headers: ws.auth('agent'), payload: { field, label } })
     }
   }
-})
-afterAll(async () => {
-  await t?.close()
-  nock.cleanAll()
-  nock.enableNetConnect()
-})
-afterEach(() => {
-  nock.cleanAll()
-  resetBreakers()
 })
 
 const ask = (question: string) => t.app.inject({ method: 'POST', url: '/v1/ask', headers: ws.auth('analyst'), payload: { question, now: NOW } })

@@ -1,23 +1,10 @@
 import nock from 'nock'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { resetBreakers } from '../../src/llm/resilience.ts'
-import { completion, fakeLlm, LLM_ENV, userText } from '../helpers/llm.ts'
-import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+import { completion, fakeLlm, useLlmTestServices, userText } from '../helpers/llm.ts'
+import { conversation, createWorkspace } from '../helpers/services.ts'
 
-let t: Awaited<ReturnType<typeof createTestServices>>
-beforeAll(async () => {
-  nock.disableNetConnect()
-  t = await createTestServices({ env: LLM_ENV })
-})
-afterAll(async () => {
-  await t?.close()
-  nock.cleanAll()
-  nock.enableNetConnect()
-})
-afterEach(() => {
-  nock.cleanAll()
-  resetBreakers()
-})
+const t = useLlmTestServices()
 
 async function ingestAndEnrich(ws: Awaited<ReturnType<typeof createWorkspace>>, text: string) {
   const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [conversation(`c-${Math.random()}`, [['customer', text]])] } })

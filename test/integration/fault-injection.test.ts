@@ -1,22 +1,20 @@
 // The LLM endpoint misbehaves in every way we know; the suggestions route still answers within its
 // budget, from the local implementation, and says it degraded. The circuit opens and closes.
 import nock from 'nock'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { getBreaker, resetBreakers } from '../../src/llm/resilience.ts'
-import { completion, fakeLlm, LLM_BASE_URL, LLM_ENV } from '../helpers/llm.ts'
-import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getBreaker } from '../../src/llm/resilience.ts'
+import { completion, fakeLlm, LLM_BASE_URL, LLM_ENV, useLlmTestServices } from '../helpers/llm.ts'
+import { conversation, createWorkspace } from '../helpers/services.ts'
 
 const BUDGET_MS = Number(LLM_ENV.LLM_ROUTE_BUDGET_MS)
 const SLACK_MS = 1_500 // local fallback + PGlite on a loaded machine
-let t: Awaited<ReturnType<typeof createTestServices>>
+const t = useLlmTestServices({ resetEach: 'before' })
 let ws: Awaited<ReturnType<typeof createWorkspace>>
 let targetId: string
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 beforeAll(async () => {
-  nock.disableNetConnect()
-  t = await createTestServices({ env: LLM_ENV })
   ws = await createWorkspace(t.services)
   const res = await t.app.inject({
     method: 'POST',
@@ -32,15 +30,6 @@ beforeAll(async () => {
   targetId = res.json().results[1].id
   // No endpoint is reachable here, so enrichment falls back to local classification.
   await t.services.worker.drain()
-})
-afterAll(async () => {
-  await t?.close()
-  nock.cleanAll()
-  nock.enableNetConnect()
-})
-beforeEach(() => {
-  nock.cleanAll()
-  resetBreakers()
 })
 
 async function suggest() {

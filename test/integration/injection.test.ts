@@ -1,11 +1,9 @@
 // Hostile customer messages (several languages) that try to change the output, leak the prompt or
 // escape the fence: classification keeps its format, and the LLM sees them only as fenced data.
 import { readFileSync } from 'node:fs'
-import nock from 'nock'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resetBreakers } from '../../src/llm/resilience.ts'
-import { completion, fakeLlm, LLM_ENV, type ChatBody } from '../helpers/llm.ts'
-import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+import { describe, expect, it } from 'vitest'
+import { completion, fakeLlm, LLM_ENV, useLlmTestServices, type ChatBody } from '../helpers/llm.ts'
+import { conversation, createWorkspace } from '../helpers/services.ts'
 
 const attacks = readFileSync(new URL('../fixtures/injection-set.jsonl', import.meta.url), 'utf8')
   .split('\n')
@@ -19,18 +17,8 @@ describe.each([
   ['local', {}],
   ['llm', LLM_ENV],
 ])('prompt injection, %s mode', (mode, env) => {
-  let t: Awaited<ReturnType<typeof createTestServices>>
+  const t = useLlmTestServices({ env, resetEach: 'none' })
   let bodies: ChatBody[] = []
-  beforeAll(async () => {
-    nock.disableNetConnect()
-    resetBreakers()
-    t = await createTestServices({ env })
-  })
-  afterAll(async () => {
-    await t?.close()
-    nock.cleanAll()
-    nock.enableNetConnect()
-  })
 
   it('keeps every label in its enum and the text as data', async () => {
     if (mode === 'llm') {

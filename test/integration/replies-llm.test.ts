@@ -1,25 +1,11 @@
 import { readFileSync } from 'node:fs'
 import nock from 'nock'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadPrompt } from '../../src/llm/prompts.ts'
-import { resetBreakers } from '../../src/llm/resilience.ts'
-import { completion, fakeLlm, LLM_ENV, userText, type ChatBody } from '../helpers/llm.ts'
-import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+import { completion, fakeLlm, useLlmTestServices, userText, type ChatBody } from '../helpers/llm.ts'
+import { conversation, createWorkspace } from '../helpers/services.ts'
 
-let t: Awaited<ReturnType<typeof createTestServices>>
-beforeAll(async () => {
-  nock.disableNetConnect()
-  t = await createTestServices({ env: LLM_ENV })
-})
-afterAll(async () => {
-  await t?.close()
-  nock.cleanAll()
-  nock.enableNetConnect()
-})
-afterEach(() => {
-  nock.cleanAll()
-  resetBreakers()
-})
+const t = useLlmTestServices()
 
 type Ws = Awaited<ReturnType<typeof createWorkspace>>
 const RESPONSE_KEYS = ['channel', 'degraded', 'language', 'maxChars', 'messageId', 'mode', 'reason', 'shouldReply', 'suggestions']

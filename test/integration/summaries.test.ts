@@ -1,7 +1,7 @@
 import nock from 'nock'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetBreakers } from '../../src/llm/resilience.ts'
-import { completion, fakeLlm, LLM_ENV, userText } from '../helpers/llm.ts'
+import { completion, fakeLlm, useLlmTestServices, userText } from '../helpers/llm.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
 const DIALOG: Array<['customer' | 'agent', string]> = [
@@ -52,20 +52,7 @@ describe('conversation summaries (local)', () => {
 })
 
 describe('conversation summaries (LLM)', () => {
-  let t: Awaited<ReturnType<typeof createTestServices>>
-  beforeAll(async () => {
-    nock.disableNetConnect()
-    t = await createTestServices({ env: LLM_ENV })
-  })
-  afterAll(async () => {
-    await t?.close()
-    nock.cleanAll()
-    nock.enableNetConnect()
-  })
-  afterEach(() => {
-    nock.cleanAll()
-    resetBreakers()
-  })
+  const t = useLlmTestServices()
 
   async function ingest(ws: Awaited<ReturnType<typeof createWorkspace>>, externalId: string) {
     // Classification calls get a failing answer (they fall back locally); only summaries are asserted.

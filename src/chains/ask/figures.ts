@@ -2,6 +2,7 @@
 // period, breakdowns and weekly series, all computed by SQL over stored enrichments.
 import type { Queryable } from '../../store/db.ts'
 import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../../store/ask.ts'
+import { isoWeekOf } from '../themes/week.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
@@ -32,16 +33,8 @@ function publicFilters(filters: AskFilters): Record<string, unknown> {
 function isoWeeks(range: TimeRange): string[] {
   const weeks = new Set<string>()
   const end = Math.min(Date.parse(range.to), Date.now() + 7 * DAY_MS)
-  for (let t = Math.max(Date.parse(range.from), end - 400 * DAY_MS); t < end; t += DAY_MS) weeks.add(isoWeek(new Date(t)))
+  for (let t = Math.max(Date.parse(range.from), end - 400 * DAY_MS); t < end; t += DAY_MS) weeks.add(isoWeekOf(new Date(t)))
   return [...weeks]
-}
-
-export function isoWeek(d: Date): string {
-  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
-  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7)) // the Thursday of the week decides its year
-  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1)
-  const week = Math.ceil(((day.getTime() - yearStart) / DAY_MS + 1) / 7)
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
 }
 
 export async function computeFigures(db: Queryable, workspaceId: string, plan: AskPlan): Promise<AskFigure[]> {

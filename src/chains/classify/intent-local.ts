@@ -3,6 +3,7 @@
 // on one core, so it is a linear model trained by SGD rather than anything heavier; confidence
 // is made meaningful by temperature scaling fitted on a held-out slice of the examples.
 import { createHash } from 'node:crypto'
+import { seededRandom } from '../../seeded-random.ts'
 import { extractFeatureCounts, FEATURE_VERSION, TfidfVectorizer, type SparseVector } from './text-features.ts'
 import { OTHER_INTENT } from './taxonomy.ts'
 
@@ -50,18 +51,6 @@ export function defaultEpochs(exampleCount: number): number {
 interface LabelledVector {
   x: SparseVector
   y: number
-}
-
-/** Small, fast, seedable PRNG so training is reproducible across machines. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function shuffleInPlace<T>(items: T[], random: () => number): void {
@@ -218,8 +207,8 @@ interface CalibratedClassifier {
  * fewer passes do, at slightly lower accuracy.)
  */
 function trainCalibrated(examples: PreparedExample[], labelIndex: Map<string, number>, settings: SgdSettings, seed: number): CalibratedClassifier {
-  const random = mulberry32(seed)
-  const { fit, holdout } = stratifiedHoldout(examples, (e) => labelIndex.get(e.label)!, CALIBRATION_SHARE, mulberry32(seed ^ 0x5bd1e995))
+  const random = seededRandom(seed)
+  const { fit, holdout } = stratifiedHoldout(examples, (e) => labelIndex.get(e.label)!, CALIBRATION_SHARE, seededRandom(seed ^ 0x5bd1e995))
   let temperature = 1
   if (labelIndex.size >= 2 && holdout.length > 0 && fit.length > 0) {
     // The held-out texts must stay out of the vectorizer too: at predict time unseen features

@@ -7,6 +7,8 @@
 //   3. groups smaller than `minClusterSize`, and messages far from their group, become noise (-1).
 // Vectors must be L2-normalised (cosine geometry); all-zero vectors (texts without content) are noise.
 
+import { seededRandom } from '../../seeded-random.ts'
+
 export interface ClusterOptions {
   /** Groups smaller than this are noise. Default: 1% of the non-empty messages, at least 5. */
   minClusterSize?: number
@@ -48,7 +50,8 @@ export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {
   const dimension = vectors[usable[0]].length
   const minClusterSize = opts.minClusterSize ?? Math.max(DEFAULT_MIN_CLUSTER_FLOOR, Math.ceil(DEFAULT_MIN_CLUSTER_SHARE * usable.length))
   const threshold = opts.distanceThreshold ?? DEFAULT_DISTANCE_THRESHOLD
-  const random = mulberry32(opts.seed ?? DEFAULT_SEED)
+  // Seeded so the same week and seed give the same themes.
+  const random = seededRandom(opts.seed ?? DEFAULT_SEED)
   const maxMicro = Math.max(1, opts.maxMicroClusters ?? DEFAULT_MAX_MICRO_CLUSTERS)
 
   const points = usable.map((i) => vectors[i])
@@ -312,16 +315,4 @@ function dot64(a: Float64Array, b: Float64Array): number {
   let sum = 0
   for (let d = 0; d < a.length; d++) sum += a[d] * b[d]
   return sum
-}
-
-/** Small seeded PRNG so the same week and seed give the same themes. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

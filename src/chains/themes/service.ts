@@ -11,7 +11,7 @@ import { redact } from '../../safety/redact.ts'
 import { clusterVectors, type ClusterOptions } from './cluster.ts'
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
-import { classifyTrend, matchThemes } from './track.ts'
+import { classifyTrend, matchThemes, medianOf } from './track.ts'
 import type { NamedCount, ReportTheme, SentimentMix, ThemeDescriber, ThemeQuote, ThemeReport } from './types.ts'
 import { isoWeekOf, lastCompleteWeek, shiftWeek, weekRange, weeksEndingWith } from './week.ts'
 
@@ -471,12 +471,6 @@ function addMixes(mixes: SentimentMix[]): SentimentMix {
   const total: SentimentMix = { negative: 0, neutral: 0, positive: 0, unknown: 0 }
   for (const m of mixes) for (const k of Object.keys(total) as Array<keyof SentimentMix>) total[k] += m[k] ?? 0
   return total
-}
-
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 function round4(x: number): number {

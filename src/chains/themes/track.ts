@@ -107,7 +107,7 @@ function isSpike(history: number[], current: number): boolean {
   return current >= SPIKE_RATIO * baseline && current - baseline >= SPIKE_MIN_ABSOLUTE
 }
 
-function medianOf(values: number[]): number {
+export function medianOf(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
