@@ -5,6 +5,7 @@
 // Leakage guards: pairs cut from one thread share turns (a later pair's context holds an earlier
 // pair's reply), so history and test are split by thread, never by pair; and each test conversation
 // is deleted after it is answered, so no held-back text ever becomes a candidate for another.
+import { VOICE_SETTING } from '../../src/chains/classify/workspace-labels.ts'
 import { cosine } from '../../src/embeddings/embedder.ts'
 import { suggestReplies } from '../../src/chains/replies/index.ts'
 import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
@@ -98,6 +99,8 @@ const score = (candidates: string[], reference: string) => ({
   chrF: candidates.length ? bestOfK(candidates.map(replyBody), replyBody(reference), (c, r) => chrF(c, r)).score : 0,
 })
 
+const BRAND_HANDLE = /^[\p{L}\p{N}_.]{1,50}$/u
+
 export const repliesSuite: Suite<'reply_pairs'> = {
   name: 'replies',
   description: 'Reply drafts: best-of-3 ROUGE-L and chrF against the real agent reply, beside most_frequent and nearest_neighbour baselines',
@@ -135,6 +138,8 @@ export const repliesSuite: Suite<'reply_pairs'> = {
       const workspaceId = company === '' && companies.length === 1
         ? ctx.workspaceId
         : (await workspacesRepo(ctx.services.db).create(`eval-replies-${company || 'all'}-${Date.now()}`)).id
+      // A brand's workspace knows its own handle, as a configured one would (PUT /v1/settings/voice).
+      if (BRAND_HANDLE.test(company)) await workspacesRepo(ctx.services.db).setSetting(workspaceId, VOICE_SETTING, { handles: [`@${company}`] })
       await ingest(ctx, workspaceId, longestPerThread(brandHistory).map((r, i) => rowToConversation(r, i).conversation))
 
       const pairs = pastPairs(brandHistory)

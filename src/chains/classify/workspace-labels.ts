@@ -6,7 +6,8 @@ import { DEFAULT_TAXONOMY, taxonomySchema, type IntentDef } from './taxonomy.ts'
 import type { WorkspaceLabels } from './types.ts'
 
 export const TAXONOMY_SETTING = 'taxonomy'
-export const BRAND_SETTING = 'brand'
+/** The brand's own handles live in the voice settings (PUT /v1/settings/voice). */
+export const VOICE_SETTING = 'voice'
 
 export function taxonomyOf(settings: Record<string, unknown>): IntentDef[] {
   const parsed = taxonomySchema.safeParse(settings[TAXONOMY_SETTING])
@@ -14,8 +15,8 @@ export function taxonomyOf(settings: Record<string, unknown>): IntentDef[] {
 }
 
 export function brandHandlesOf(settings: Record<string, unknown>): string[] {
-  const brand = settings[BRAND_SETTING] as { handles?: unknown } | undefined
-  return Array.isArray(brand?.handles) ? brand.handles.filter((h): h is string => typeof h === 'string') : []
+  const voice = settings[VOICE_SETTING] as { handles?: unknown } | undefined
+  return Array.isArray(voice?.handles) ? voice.handles.filter((h): h is string => typeof h === 'string') : []
 }
 
 export async function loadWorkspaceLabels(db: Queryable, workspaceId: string): Promise<WorkspaceLabels> {

@@ -8,12 +8,12 @@ import type { Db } from '../../store/db.ts'
 import { KNOWLEDGE_EMBED_BATCH, knowledgeRepo } from '../../store/knowledge.ts'
 import { suggestionsRepo, type SuggestionSource } from '../../store/suggestions.ts'
 import { workspacesRepo, type WorkspaceSettings } from '../../store/workspaces.ts'
-import { brandHandlesOf } from '../classify/workspace-labels.ts'
+import { VOICE_SETTING } from '../classify/workspace-labels.ts'
 import { channelLimit } from './clean.ts'
 import { retrieveForReply } from './retrieve.ts'
 import { TONES, type BrandVoice, type ConversationTurn, type ReplyMode, type ReplySuggester, type Tone } from './types.ts'
 
-export const VOICE_SETTING = 'voice'
+export { VOICE_SETTING }
 export const DEFAULT_SUGGESTIONS = 3
 export const MAX_SUGGESTIONS = 5
 /** Channels where a reply is normally a private message rather than a public post. */
@@ -36,11 +36,10 @@ export const suggestOptionsSchema = z.object({
 })
 export type SuggestOptions = z.output<typeof suggestOptionsSchema>
 
-/** The workspace's voice; the handles of the 'brand' setting count as the brand's too. */
+/** The workspace's voice (its handles are also what the classifier counts as a brand mention). */
 export function voiceOf(settings: WorkspaceSettings): BrandVoice {
   const parsed = voiceSchema.safeParse(settings[VOICE_SETTING] ?? {})
-  const voice = parsed.success ? parsed.data : voiceSchema.parse({})
-  return { ...voice, handles: [...new Set([...voice.handles, ...brandHandlesOf(settings)])] }
+  return parsed.success ? parsed.data : voiceSchema.parse({})
 }
 
 export interface SuggestionsResponse {
