@@ -8,6 +8,7 @@ import { DEFAULT_IMPORT_BATCH, importFile, workspaceIdByName } from './pipeline/
 import { embeddingStage } from './pipeline/stages.ts'
 import { createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
 import { openDb } from './store/db.ts'
+import { correctionsRepo } from './store/enrichments.ts'
 import { migrate } from './store/migrate.ts'
 import { apiKeysRepo, ROLES, workspacesRepo, type Role } from './store/workspaces.ts'
 
@@ -95,6 +96,21 @@ program
         `conversations: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected; messages written: ${totals.messages}`,
       )
       for (const r of rejections) console.log(`  rejected ${r}`)
+    }),
+  )
+
+program
+  .command('corrections')
+  .description('print a workspace’s human corrections as classification JSONL ({id, text, label}): an eval set for `parley eval`')
+  .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
+  .option('--field <field>', 'sentiment or intent', 'intent')
+  .action((opts: { workspace: string; field: string }) =>
+    withServices(async (s) => {
+      if (opts.field !== 'sentiment' && opts.field !== 'intent') throw new Error('--field must be sentiment or intent')
+      const id = await workspaceIdByName(s, opts.workspace)
+      for (const c of await correctionsRepo(s.db).examples(id, opts.field)) {
+        process.stdout.write(`${JSON.stringify({ id: c.messageId, text: c.text, label: c.label })}\n`)
+      }
     }),
   )
 
