@@ -11,7 +11,7 @@ import { workspacesRepo, type WorkspaceSettings } from '../../store/workspaces.t
 import { VOICE_SETTING } from '../classify/workspace-labels.ts'
 import { channelLimit } from './clean.ts'
 import { retrieveForReply } from './retrieve.ts'
-import { TONES, type BrandVoice, type ConversationTurn, type ReplyMode, type ReplySuggester, type Tone } from './types.ts'
+import { TONES, type BrandVoice, type ConversationTurn, type ReplyMode, type ReplyResult, type ReplySuggester, type Tone } from './types.ts'
 
 export { VOICE_SETTING }
 export const DEFAULT_SUGGESTIONS = 3
@@ -42,15 +42,9 @@ export function voiceOf(settings: WorkspaceSettings): BrandVoice {
   return parsed.success ? parsed.data : voiceSchema.parse({})
 }
 
-export interface SuggestionsResponse {
+/** What a suggester returns, with stored ids on the drafts and the limits they were written for. */
+export interface SuggestionsResponse extends Omit<ReplyResult, 'suggestions'> {
   suggestions: Array<{ id: string; text: string; confidence: number; approach: string; sources: SuggestionSource[] }>
-  shouldReply: boolean
-  reason: string
-  language: string
-  degraded: boolean
-  degradedReason?: string
-  note?: string
-  messageId: string | null
   channel: string
   mode: ReplyMode
   maxChars: number
