@@ -9,5 +9,7 @@ export default defineConfig({
     // PGlite is CPU- and memory-heavy; two cores do not gain from more forks.
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    // The default output counts skipped tests; the second reporter says which and why.
+    reporters: ['default', './test/reporters/skip-reasons.ts'],
   },
 })
