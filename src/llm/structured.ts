@@ -27,20 +27,10 @@ import {
 import { chatModelFor } from './model.ts'
 import type { LoadedPrompt, RenderedPrompt } from './prompts.ts'
 import { getBreaker, withRetry, type TokenBudget } from './resilience.ts'
+import type { LlmCallRecord } from '../store/audit.ts'
 
-export interface LlmCallRecord {
-  workspaceId: string
-  purpose: string
-  model: string
-  promptVersion: string
-  inputTokens: number
-  outputTokens: number
-  latencyMs: number
-  outcome: 'ok' | 'retry_ok' | 'bad_output' | 'error' | 'timeout' | 'circuit_open' | 'budget'
-  redactions: number
-  /** `kind[ status]: short message`; never contains prompt or message text. */
-  error?: string
-}
+// The audit row is the store's type; callers of the audit hook find it here too.
+export type { LlmCallRecord }
 
 export interface ResponseCache {
   get(key: string): Promise<unknown | undefined>
