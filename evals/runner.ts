@@ -16,7 +16,7 @@ import { MAX_CONVERSATIONS_PER_BATCH } from '../src/pipeline/ingest-schema.ts'
 import { createServices, type Services } from '../src/services.ts'
 import { workspacesRepo } from '../src/store/workspaces.ts'
 import { describeSkipped, loadDatasetAs, type Dataset, type DatasetFormat, type RowOf } from './datasets.ts'
-import { createProgress, type Progress } from './progress.ts'
+import { createProgress, type Progress } from '../src/progress.ts'
 import { codeVersion, type EvalReport } from './report.ts'
 
 export const DEFAULT_EMBEDDER = 'builtin'
