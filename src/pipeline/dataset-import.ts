@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
-import { datasetSchemas, detectFormat, JsonlSyntaxError, type DatasetFormat } from '../../evals/datasets.ts'
+import { datasetSchemas, detectFormat, JsonlSyntaxError, type DatasetFormat } from './dataset-formats.ts'
 
 /** Datasets carry no timestamps for turns; synthetic ones keep the turn order and a plausible spacing. */
 export const SYNTHETIC_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
