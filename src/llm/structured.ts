@@ -200,7 +200,7 @@ async function checkBudgets(call: StructuredCall<unknown>, rendered: RenderedPro
 }
 
 /** Deliberately rough (4 characters per token): it guards budgets, it does not bill. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4)
 }
 
@@ -234,7 +234,7 @@ interface JsonSchemaResponseFormat {
 }
 
 /** Exported for tests and for chains that want to show the schema in their own prompt. */
-export function jsonSchemaResponseFormat(name: string, schema: z.ZodType): JsonSchemaResponseFormat {
+function jsonSchemaResponseFormat(name: string, schema: z.ZodType): JsonSchemaResponseFormat {
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema) as Record<string, unknown>
   const format: JsonSchemaResponseFormat = {
     type: 'json_schema',
@@ -307,7 +307,7 @@ export async function withLocalFallback<T>(
 }
 
 /** sha256 over (prompt version, model, rendered input): a changed prompt file or model is a new key. */
-export function responseCacheKey(promptVersion: string, model: string, rendered: RenderedPrompt): string {
+function responseCacheKey(promptVersion: string, model: string, rendered: RenderedPrompt): string {
   return createHash('sha256').update(JSON.stringify([promptVersion, model, rendered.system, rendered.user])).digest('hex')
 }
 

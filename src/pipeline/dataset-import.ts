@@ -40,7 +40,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
 }
 const languageOf = (v: unknown) => (typeof v === 'string' ? (LANGUAGE_NAMES[v.toLowerCase()] ?? (/^[a-z]{2}$/.test(v) ? v : undefined)) : undefined)
 
-export function isConversationRow(row: unknown): boolean {
+function isConversationRow(row: unknown): boolean {
   return typeof row === 'object' && row !== null && 'messages' in row && 'channel' in row
 }
 
