@@ -5,7 +5,7 @@ import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { classificationStage } from '../src/chains/classify/stage.ts'
 import { loadStageMessages } from '../src/pipeline/stages.ts'
 import { generateConversations } from './corpus.ts'
-import { ingestAll, seconds, withFreshServices, type BenchSection, type BenchServices } from './run.ts'
+import { ingestAll, seconds, withFreshServices, type BenchSection, type BenchServices } from './harness.ts'
 
 /** Conversations per ingest call, as in the ingest section, so the ingest rates are comparable. */
 const INGEST_BATCH = 200

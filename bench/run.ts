@@ -1,25 +1,36 @@
 // `npm run bench [-- --only ingest,search] [--sizes 10000,100000] [--quick] [--json]`
 // A list of named sections; each builds its own fresh embedded database, measures, and returns rows.
-// Add a section by writing one `BenchSection` and appending it to SECTIONS. Progress goes to stderr,
+// Add a section by writing one `BenchSection` (bench/harness.ts) and appending it to SECTIONS. Progress goes to stderr,
 // the report to stdout (a table, or JSON with --json), so `npm run bench -- --json > report.json` works.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import pino from 'pino'
-import { loadConfig } from '../src/config.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { createTransformersEmbedder } from '../src/embeddings/transformers.ts'
-import { ingestConversations } from '../src/pipeline/ingest.ts'
 import { embeddingStage } from '../src/pipeline/stages.ts'
 import { createWorker } from '../src/pipeline/worker.ts'
-import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
-import { ensureModelIndex, searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
+import { searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
 import { generateConversations, messageTexts, similarQueries, type BenchConversation } from './corpus.ts'
 import { benchEmbedder } from './embedders.ts'
 import { enrichSection } from './enrich.ts'
+import {
+  CORPUS_SEED,
+  ingestAll,
+  percentile,
+  releaseBulkLoadedStore,
+  round,
+  seconds,
+  withBulkLoadedStore,
+  withFreshServices,
+  type BenchOptions,
+  type BenchSection,
+  type BenchServices,
+  type Cell,
+  type SectionReport,
+} from './harness.ts'
 import { suggestSection } from './suggest.ts'
 import { themesSection } from './themes.ts'
 
@@ -32,9 +43,6 @@ const DEFAULT_THEMES_MESSAGES = 50_000
 const QUICK_THEMES_MESSAGES = 5_000
 /** Conversations per ingest call in the ingest section, as a client batching the API would send. */
 const INGEST_BATCH = 200
-/** Conversations per call when only building a dataset (the API's maximum). */
-const BUILD_INGEST_BATCH = 500
-const BUILD_VECTOR_CHUNK = 5_000
 const SEARCH_QUERIES = 200
 const SEARCH_WARM_UP = 10
 /** Above this many messages, exact search takes ~1 s a query on PGlite: fewer exact queries keep the run short. */
@@ -44,159 +52,6 @@ const K = 10
 /** pgvector's default, then wider candidate lists: duplicate-heavy data leaves islands in the graph that only a wider search reaches. */
 const EF_SEARCH_VALUES = [40, 100, 200]
 const PGVECTOR_EF_SEARCH = 40
-const CORPUS_SEED = 7
-
-export interface BenchOptions {
-  quick: boolean
-  /** Message counts of the store in the search and suggest sections. */
-  sizes: number[]
-  /** Messages of the ingest and enrich sections. */
-  ingestMessages: number
-  /** Customer messages in the themes section's week. */
-  themesMessages: number
-  progress(message: string): void
-}
-
-export type Cell = string | number | null
-export interface SectionReport {
-  /** One row per measurement; the keys are the table's columns and the JSON fields. */
-  rows: Array<Record<string, Cell>>
-  notes: string[]
-}
-
-export interface BenchSection {
-  name: string
-  title: string
-  run(opts: BenchOptions): Promise<SectionReport>
-}
-
-// ---------- shared helpers for sections ----------
-
-export interface BenchServices {
-  services: Services
-  workspaceId: string
-}
-
-/** A fresh PGlite database in the OS temp dir with migrations applied; `close` removes it. */
-export async function openFreshServices(embedder: Embedder): Promise<BenchServices & { close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin' })
-  let services: Services | undefined
-  const close = async () => {
-    await services?.close().catch(() => undefined)
-    rmSync(dir, { recursive: true, force: true })
-  }
-  try {
-    services = await createServices(config, { embedder, log: pino({ level: 'silent' }) })
-    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
-    return { services, workspaceId, close }
-  } catch (err) {
-    await close()
-    throw err
-  }
-}
-
-/** A fresh PGlite database for the duration of `fn`; removed afterwards. */
-export async function withFreshServices<T>(embedder: Embedder, fn: (s: BenchServices) => Promise<T>): Promise<T> {
-  const { close, ...s } = await openFreshServices(embedder)
-  try {
-    return await fn(s)
-  } finally {
-    await close()
-  }
-}
-
-export async function seconds<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now()
-  const result = await fn()
-  return [result, (performance.now() - started) / 1000]
-}
-
-/** Nearest-rank percentile of an unsorted sample. */
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
-const round = (x: number, digits = 0) => Number(x.toFixed(digits))
-
-export async function ingestAll(s: BenchServices, conversations: BenchConversation[], batch: number): Promise<number> {
-  let messages = 0
-  for (let i = 0; i < conversations.length; i += batch) {
-    const { totals } = await ingestConversations(s.services.db, s.workspaceId, conversations.slice(i, i + batch))
-    if (totals.rejected > 0) throw new Error(`bench corpus rejected by ingest (${totals.rejected} conversations): fix bench/corpus.ts`)
-    messages += totals.messages.created
-  }
-  return messages
-}
-
-/**
- * Fast path for building big datasets: vectors for every stored message in large binary-COPY chunks,
- * then one HNSW build, which on PGlite is ~5x faster than inserting into an existing index.
- */
-export async function loadVectorsInBulk(s: BenchServices, embedder: Embedder): Promise<{ vectorSeconds: number; indexSeconds: number }> {
-  const { db } = s.services
-  const [, vectorSeconds] = await seconds(async () => {
-    let after = '00000000-0000-0000-0000-000000000000'
-    for (;;) {
-      const { rows } = await db.query<{ id: string; text: string; contentHash: string }>(
-        `SELECT id, text, content_hash AS "contentHash" FROM messages WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-        [s.workspaceId, after, BUILD_VECTOR_CHUNK],
-      )
-      if (rows.length === 0) break
-      const vectors = await embedder.embed(rows.map((r) => r.text), { kind: 'passage' })
-      await db.writeEmbeddings(
-        rows.map((r, i) => ({ messageId: r.id, workspaceId: s.workspaceId, model: embedder.id, vector: vectors[i], contentHash: r.contentHash })),
-      )
-      after = rows[rows.length - 1].id
-    }
-  })
-  const [, indexSeconds] = await seconds(() => ensureModelIndex(db, embedder.id, embedder.dimension))
-  return { vectorSeconds, indexSeconds }
-}
-
-export interface BulkStoreBuild {
-  messages: number
-  ingestSeconds: number
-  vectorSeconds: number
-  indexSeconds: number
-}
-export type BulkStore = BenchServices & { size: number; embedder: Embedder; conversations: BenchConversation[]; build: BulkStoreBuild }
-
-/**
- * The search corpus of `size` messages with builtin vectors and the HNSW index, built the fast way. The
- * last one built stays open for the next section asking for the same size (search → suggest), since a
- * 100k build takes minutes; only one is kept, as each holds its own PGlite heap. main() releases it.
- */
-let keptStore: (BulkStore & { close(): Promise<void> }) | undefined
-
-export async function withBulkLoadedStore<T>(size: number, opts: BenchOptions, fn: (s: BulkStore) => Promise<T>): Promise<T> {
-  if (keptStore?.size !== size) {
-    await releaseBulkLoadedStore()
-    const embedder = createBuiltinEmbedder()
-    const fresh = await openFreshServices(embedder)
-    try {
-      const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `search${size}` })
-      opts.progress(`store@${size}: ingesting`)
-      const [messages, ingestSeconds] = await seconds(() => ingestAll(fresh, conversations, BUILD_INGEST_BATCH))
-      opts.progress(`store@${size}: embedding and bulk-loading vectors, building the HNSW index`)
-      const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(fresh, embedder)
-      // The ingest queued enrichment jobs for work the bulk load did: drop them so nothing redoes it.
-      await fresh.services.db.query(`DELETE FROM jobs WHERE workspace_id = $1`, [fresh.workspaceId])
-      keptStore = { ...fresh, size, embedder, conversations, build: { messages, ingestSeconds, vectorSeconds, indexSeconds } }
-    } catch (err) {
-      await fresh.close()
-      throw err
-    }
-  }
-  return fn(keptStore)
-}
-
-export async function releaseBulkLoadedStore(): Promise<void> {
-  const kept = keptStore
-  keptStore = undefined
-  await kept?.close()
-}
 
 async function countEmbeddings(s: BenchServices, model: string): Promise<number> {
   const { rows } = await s.services.db.query<{ n: number }>(

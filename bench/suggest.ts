@@ -3,7 +3,7 @@
 // messages, their agent replies, knowledge, drafting, storing the drafts), with 10k and 100k messages
 // in the store. It reuses the search section's bulk-loaded store when that one is still open.
 import { suggestOptionsSchema, suggestReplies } from '../src/chains/replies/index.ts'
-import { percentile, seconds, withBulkLoadedStore, type BenchSection, type Cell } from './run.ts'
+import { percentile, seconds, withBulkLoadedStore, type BenchSection, type Cell } from './harness.ts'
 
 const REQUESTS = 100
 const QUICK_REQUESTS = 30

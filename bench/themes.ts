@@ -10,10 +10,10 @@ import { localThemeDescriber } from '../src/chains/themes/types.ts'
 import { weekRange } from '../src/chains/themes/week.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
-import { ingestConversations } from '../src/pipeline/ingest.ts'
+import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { loadStageMessages } from '../src/pipeline/stages.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
-import { ingestAll, loadVectorsInBulk, seconds, withFreshServices, type BenchSection, type BenchServices, type Cell } from './run.ts'
+import { ingestAll, loadVectorsInBulk, seconds, withFreshServices, type BenchSection, type BenchServices, type Cell } from './harness.ts'
 
 export const BENCH_WEEK = '2026-W10'
 /** Conversations per ingest call (the API's maximum): loading is setup here, not what is measured. */
@@ -126,13 +126,9 @@ export async function benchThemes(opts: { messages?: number; progress?: (line: s
     progress('themes: re-ingesting the same week, draining the worker, second weekly run')
     const since = new Date()
     const textsBefore = embedder.texts()
-    let messagesCreated = 0
-    let messagesUpdated = 0
-    for (let i = 0; i < conversations.length; i += INGEST_BATCH) {
-      const { totals } = await ingestConversations(db, s.workspaceId, conversations.slice(i, i + INGEST_BATCH))
-      messagesCreated += totals.messages.created
-      messagesUpdated += totals.messages.updated
-    }
+    const { messages: reingested } = await ingestInBatches(db, s.workspaceId, conversations, { batchSize: INGEST_BATCH })
+    const messagesCreated = reingested.created
+    const messagesUpdated = reingested.updated
     const workerJobs = await s.services.worker.drain()
     const second = await timedRun()
     second.embeddedTexts = embedder.texts() - textsBefore

@@ -11,12 +11,12 @@ import { loadConfig } from '../src/config.ts'
 import { loadPrompt, DEFAULT_PROMPTS_DIR } from '../src/llm/prompts.ts'
 import { FileResponseCache } from '../src/llm/structured.ts'
 import { rowToConversation } from '../src/pipeline/dataset-import.ts'
-import { ingestConversations } from '../src/pipeline/ingest.ts'
+import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { MAX_CONVERSATIONS_PER_BATCH } from '../src/pipeline/ingest-schema.ts'
 import { createServices, type Services } from '../src/services.ts'
 import { workspacesRepo } from '../src/store/workspaces.ts'
 import { describeSkipped, loadDatasetAs, type Dataset, type DatasetFormat, type RowOf } from './datasets.ts'
-import { createProgress, type Progress } from './progress.ts'
+import { createProgress, type Progress } from '../src/progress.ts'
 import { codeVersion, type EvalReport } from './report.ts'
 
 export const DEFAULT_EMBEDDER = 'builtin'
@@ -250,22 +250,26 @@ function createContext<F extends DatasetFormat>(
     async ingestRows(rows, opts = {}) {
       const summary: IngestSummary = { accepted: new Set(), ingested: 0, rejected: 0, rejections: [], unfinishedJobs: 0 }
       const progress = createProgress(`ingest+enrich ${dataset.name}`, rows.length)
-      for (let start = 0; start < rows.length; start += INGEST_CHUNK) {
-        const chunk = rows.slice(start, start + INGEST_CHUNK)
-        const conversations = chunk.map((row, i) => rowToConversation(withoutFields(row, opts.omitFields), start + i).conversation)
-        const response = await ingestConversations(services.db, workspaceId, conversations)
-        for (const result of response.results) {
-          if (result.status === 'rejected') {
-            summary.rejected++
-            if (summary.rejections.length < 5) summary.rejections.push(`${result.externalId ?? `#${start + result.index}`}: ${result.errors?.map((e) => e.message).join('; ')}`)
-          } else {
-            summary.ingested++
-            summary.accepted.add(String((chunk[result.index] as { id: unknown }).id))
-          }
-        }
-        await services.worker.drain()
-        progress.tick(chunk.length)
+      // Converted as read, so a row that cannot become a conversation stops the run where it stands.
+      function* conversations() {
+        for (let i = 0; i < rows.length; i++) yield rowToConversation(withoutFields(rows[i], opts.omitFields), i).conversation
       }
+      await ingestInBatches(services.db, workspaceId, conversations(), {
+        batchSize: INGEST_CHUNK,
+        afterBatch: async ({ offset, size, response }) => {
+          for (const result of response.results) {
+            if (result.status === 'rejected') {
+              summary.rejected++
+              if (summary.rejections.length < 5) summary.rejections.push(`${result.externalId ?? `#${offset + result.index}`}: ${result.errors?.map((e) => e.message).join('; ')}`)
+            } else {
+              summary.ingested++
+              summary.accepted.add(String((rows[offset + result.index] as { id: unknown }).id))
+            }
+          }
+          await services.worker.drain()
+          progress.tick(size)
+        },
+      })
       progress.done()
       const { rows: jobs } = await services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE workspace_id = $1 AND status <> 'done'`, [workspaceId])
       summary.unfinishedJobs = jobs[0].n

@@ -17,8 +17,8 @@ import { createThemeService } from '../src/chains/themes/service.ts'
 import type { ThemeReport } from '../src/chains/themes/types.ts'
 import { weekRange, weeksEndingWith } from '../src/chains/themes/week.ts'
 import { loadConfig } from '../src/config.ts'
-import { importFile, workspaceIdByName } from '../src/pipeline/import-file.ts'
-import { createServices, DEFAULT_WORKSPACE_NAME } from '../src/services.ts'
+import { importFile } from '../src/pipeline/import-file.ts'
+import { bootstrapDefaultWorkspace, createServices } from '../src/services.ts'
 
 const DEMO = fileURLToPath(new URL('../demo/conversations.jsonl', import.meta.url))
 const WEEKS = weeksEndingWith('2026-W45', 10)
@@ -31,7 +31,7 @@ const { values: args } = parseArgs({ options: { labels: { type: 'boolean', defau
 const config = loadConfig({ ...process.env, EMBEDDINGS: process.env.EMBEDDINGS ?? 'builtin', LOG_LEVEL: 'warn' })
 const s = await createServices(config, { log: pino({ level: 'warn' }, pino.destination(2)) })
 try {
-  const workspaceId = await workspaceIdByName(s, DEFAULT_WORKSPACE_NAME)
+  const { workspaceId } = await bootstrapDefaultWorkspace(s.db, s.config.adminApiKey)
   const count = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM conversations WHERE workspace_id = $1`, [workspaceId])
   if (count.rows[0].n === 0) {
     console.error(`importing the demo into ${config.dataDir} …`)

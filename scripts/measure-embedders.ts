@@ -19,7 +19,7 @@ import { clusterVectors, DEFAULT_DISTANCE_THRESHOLD } from '../src/chains/themes
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { createTransformersEmbedder } from '../src/embeddings/transformers.ts'
-import { createUseEmbedder } from '../src/embeddings/use.ts'
+import { createUseEmbedder } from '../src/embeddings/universal-sentence-encoder.ts'
 import { FEW_SHOT, firstPerLabel, SPLIT_SEED, stratifiedSplit, type Example } from './lib/intent-split.ts'
 
 const SHARED = new URL('../../shared/', import.meta.url)

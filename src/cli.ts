@@ -1,15 +1,18 @@
 // parley <command>: serve, migrate, workspace, key, import, worker, reembed, eval, and the feature commands.
 import { Command, InvalidArgumentError } from 'commander'
 import pino from 'pino'
-import { createProgress } from '../evals/progress.ts'
-import { loadConfig, type Config } from './config.ts'
+import { DEFAULT_CLI_LOG_LEVEL, loadConfig, type Config } from './config.ts'
 import { createEmbedder } from './embeddings/index.ts'
-import { DEFAULT_IMPORT_BATCH, importFile, workspaceIdByName } from './pipeline/import-file.ts'
+import { DEFAULT_IMPORT_BATCH, importFile } from './pipeline/import-file.ts'
 import { embeddingStage } from './pipeline/stages.ts'
-import { createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
-import { openDb } from './store/db.ts'
+import { createProgress } from './progress.ts'
+import { bootstrapDefaultWorkspace, createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
+import { countMessages } from './store/conversations.ts'
+import { deleteEmbeddingsOfOtherModels, messagesMissingEmbedding } from './store/embeddings.ts'
+import { openDb } from './store/open-db.ts'
 import { correctionsRepo } from './store/enrichments.ts'
 import { migrate } from './store/migrate.ts'
+import { summariesRepo } from './store/summaries.ts'
 import { apiKeysRepo, ROLES, workspacesRepo, type Role } from './store/workspaces.ts'
 
 const positiveInt = (v: string) => {
@@ -19,14 +22,22 @@ const positiveInt = (v: string) => {
 }
 
 /** CLI commands log warnings only: their output is for people and scripts. */
-async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>, overrides: Record<string, string> = {}): Promise<T> {
-  const config = loadConfig({ ...process.env, ...overrides })
-  const services = await createServices(config, { log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)) })
+async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig(undefined, { logLevel: DEFAULT_CLI_LOG_LEVEL })
+  const services = await createServices(config, { log: pino({ level: config.logLevel }, pino.destination(2)) })
   try {
     return await fn(services, config)
   } finally {
     await services.close()
   }
+}
+
+async function workspaceIdByName(s: Services, name: string, create = false): Promise<string> {
+  if (name === DEFAULT_WORKSPACE_NAME) return (await bootstrapDefaultWorkspace(s.db, s.config.adminApiKey)).workspaceId
+  const repo = workspacesRepo(s.db)
+  const ws = (await repo.byName(name)) ?? (create ? await repo.create(name) : undefined)
+  if (!ws) throw new Error(`no workspace named "${name}" (parley workspace create ${name})`)
+  return ws.id
 }
 
 const program = new Command()
@@ -134,19 +145,23 @@ program
     withServices(async (s, config) => {
       const { embedder, reason } = await createEmbedder({ ...config.embeddings, spec: opts.embedder })
       console.error(`re-embedding with ${embedder.id} (${reason})`)
-      const { messagesMissingEmbedding } = await import('./store/embeddings.ts')
       const stage = embeddingStage(s.db, embedder)
-      const { rows } = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages`)
-      const progress = createProgress('reembed', Math.max(1, rows[0].n))
-      for (;;) {
-        const todo = await messagesMissingEmbedding(s.db, embedder.id, 256)
-        if (todo.length === 0) break
-        await stage.run(todo.map((m) => ({ ...m, conversationId: '', role: 'customer', language: null, sentAt: '' })))
-        progress.tick(todo.length)
+      // The whole instance moves to one model, workspace by workspace.
+      const workspaces = await workspacesRepo(s.db).list()
+      let messages = 0
+      for (const ws of workspaces) messages += await countMessages(s.db, ws.id)
+      const progress = createProgress('reembed', Math.max(1, messages))
+      for (const ws of workspaces) {
+        for (;;) {
+          const todo = await messagesMissingEmbedding(s.db, embedder.id, 256, ws.id)
+          if (todo.length === 0) break
+          await stage.run(todo.map((m) => ({ ...m, conversationId: '', role: 'customer', language: null, sentAt: '' })))
+          progress.tick(todo.length)
+        }
       }
       progress.done()
       if (opts.dropOld) {
-        await s.db.query(`DELETE FROM message_embeddings WHERE model <> $1`, [embedder.id])
+        for (const ws of workspaces) await deleteEmbeddingsOfOtherModels(s.db, ws.id, embedder.id)
         console.error('old vectors dropped; set EMBEDDINGS to the new model and restart the service')
       }
       await embedder.close?.()
@@ -172,7 +187,7 @@ program
       const themes = createThemeService({ db: s.db, embedderId: s.embedder.id, describer: s.chains.themeDescriber, log: s.log, clock: s.clock })
       const week = opts.week ?? lastCompleteWeek(s.clock())
       await themes.ensureWeek(id, week, { force: opts.rerun })
-      const report = await themes.report(id, week, { linkBase: process.env.PARLEY_PUBLIC_URL })
+      const report = await themes.report(id, week, { linkBase: s.config.publicUrl })
       const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'html' ? renderThemesHtml(report) : renderThemesMarkdown(report)
       if (opts.out) {
         const { writeFile } = await import('node:fs/promises')
@@ -193,21 +208,20 @@ program
       const { createSummaryService } = await import('./chains/summarize/service.ts')
       const id = await workspaceIdByName(s, opts.workspace)
       const summaries = createSummaryService({ db: s.db, summarizer: s.chains.summarizer, log: s.log })
-      const { rows } = await s.db.query<{ id: string }>(
-        `SELECT c.id FROM conversations c LEFT JOIN conversation_summaries cs ON cs.conversation_id = c.id
-         WHERE c.workspace_id = $1 AND ($2::boolean OR cs.conversation_id IS NULL OR cs.version <> $3 OR cs.updated_at < c.updated_at)
-         ORDER BY c.last_message_at DESC NULLS LAST LIMIT $4`,
-        [id, opts.force ?? false, s.chains.summarizer.version, opts.limit ?? 1_000_000],
-      )
-      const progress = createProgress('summarize', Math.max(1, rows.length))
+      const conversationIds = await summariesRepo(s.db).conversationsToSummarise(id, {
+        force: opts.force ?? false,
+        version: s.chains.summarizer.version,
+        limit: opts.limit ?? 1_000_000,
+      })
+      const progress = createProgress('summarize', Math.max(1, conversationIds.length))
       let degraded = 0
-      for (const r of rows) {
-        const stored = await summaries.refresh(id, r.id, { force: opts.force })
+      for (const conversationId of conversationIds) {
+        const stored = await summaries.refresh(id, conversationId, { force: opts.force })
         if (stored?.degraded) degraded++
         progress.tick(1)
       }
       progress.done()
-      console.log(`summarised ${rows.length} conversations with ${s.chains.summarizer.version}${degraded ? ` (${degraded} fell back to the local summary)` : ''}`)
+      console.log(`summarised ${conversationIds.length} conversations with ${s.chains.summarizer.version}${degraded ? ` (${degraded} fell back to the local summary)` : ''}`)
     }),
   )
 
@@ -217,9 +231,9 @@ program
   .allowUnknownOption()
   .helpOption(false)
   .argument('[args...]')
-  .action(async (args: string[]) => {
-    const { main } = await import('../evals/cli.ts')
-    process.exitCode = await main(['run', ...args])
+  .action(() => {
+    // bin/parley.js hands `eval` to evals/cli.ts before this file loads; src/ does not import evals/.
+    throw new Error('run the eval harness through bin/parley.js (npm run parley -- eval …) or npm run eval')
   })
 
 program

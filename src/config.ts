@@ -6,6 +6,8 @@ export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_DATA_DIR = './data'
 export const DEFAULT_EMBEDDINGS = 'auto'
 export const DEFAULT_LOG_LEVEL = 'info'
+/** CLI commands print for people and scripts: only warnings go to the log unless LOG_LEVEL says otherwise. */
+export const DEFAULT_CLI_LOG_LEVEL = 'warn'
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
 export const DEFAULT_LLM_TIMEOUT_MS = 20_000
@@ -42,7 +44,8 @@ const envSchema = z.object({
   EMBEDDINGS_BASE_URL: z.string().url().optional(),
   EMBEDDINGS_API_KEY: z.string().optional(),
   MODELS_DIR: z.string().default(DEFAULT_MODELS_DIR),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULT_LOG_LEVEL),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PARLEY_PUBLIC_URL: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(DEFAULT_BODY_LIMIT_BYTES),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_REQUEST_TIMEOUT_MS),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT_PER_MINUTE),
@@ -55,6 +58,7 @@ const envSchema = z.object({
 })
 
 export type Env = z.infer<typeof envSchema>
+export type LogLevel = NonNullable<Env['LOG_LEVEL']>
 
 export interface LlmConfig {
   baseURL: string
@@ -76,7 +80,9 @@ export interface Config {
   /** undefined = local mode: no LLM is called. */
   llm?: LlmConfig
   embeddings: { spec: string; baseURL?: string; apiKey?: string; modelsDir: string }
-  logLevel: Env['LOG_LEVEL']
+  logLevel: LogLevel
+  /** Where people reach this service: the base of links in reports made outside a request (`parley themes`). */
+  publicUrl?: string
   bodyLimitBytes: number
   requestTimeoutMs: number
   rateLimitPerMinute: number
@@ -89,7 +95,12 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export interface ConfigDefaults {
+  /** Used when LOG_LEVEL is unset (the CLI logs less than the server). */
+  logLevel?: LogLevel
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): Config {
   const parsed = envSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   )
@@ -123,7 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: e.EMBEDDINGS_API_KEY ?? e.LLM_API_KEY,
       modelsDir: e.MODELS_DIR,
     },
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? DEFAULT_LOG_LEVEL,
+    publicUrl: e.PARLEY_PUBLIC_URL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -13,7 +13,7 @@ import { ASK_SETTING } from '../../src/chains/ask/index.ts'
 import type { AskResult } from '../../src/chains/ask/types.ts'
 import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES_PER_INTENT, OTHER_INTENT, taxonomySchema, type IntentDef } from '../../src/chains/classify/taxonomy.ts'
 import { TAXONOMY_SETTING } from '../../src/chains/classify/workspace-labels.ts'
-import { ingestConversations } from '../../src/pipeline/ingest.ts'
+import { ingestInBatches } from '../../src/pipeline/ingest-batches.ts'
 import { MAX_CONVERSATIONS_PER_BATCH } from '../../src/pipeline/ingest-schema.ts'
 import { workspacesRepo } from '../../src/store/workspaces.ts'
 import { generateAskQuestions, isReason, type AskQuestion } from '../ask-questions.ts'
@@ -100,21 +100,21 @@ export function figureAnswer(q: AskQuestion, result: AskResult, notReasons: Read
 async function ingestEvaluated(ctx: Ctx, rows: readonly AirlineRow[]): Promise<void> {
   const { services, workspaceId } = ctx
   const progress = ctx.progress(`ingest+enrich ${ctx.dataset.name}`, rows.length)
-  for (let i = 0; i < rows.length; i += MAX_CONVERSATIONS_PER_BATCH) {
-    const chunk = rows.slice(i, i + MAX_CONVERSATIONS_PER_BATCH)
-    const conversations = chunk.map((r) => ({
-      channel: 'x',
-      externalId: r.id,
-      customer: { handle: `customer-${r.id}` },
-      messages: [{ externalId: `${r.id}:0`, role: 'customer', author: `customer-${r.id}`, text: r.text, sentAt: new Date(Date.parse(r.created_at)).toISOString() }],
-      metadata: { [SEGMENT_KEY]: r.airline },
-    }))
-    const res = await ingestConversations(services.db, workspaceId, conversations)
-    const rejected = res.results.filter((x) => x.status === 'rejected').length
-    if (rejected) ctx.log(`ask: ingestion rejected ${rejected} rows of chunk ${i / MAX_CONVERSATIONS_PER_BATCH + 1}`)
-    await services.worker.drain()
-    progress.tick(chunk.length)
-  }
+  const conversations = rows.map((r) => ({
+    channel: 'x',
+    externalId: r.id,
+    customer: { handle: `customer-${r.id}` },
+    messages: [{ externalId: `${r.id}:0`, role: 'customer', author: `customer-${r.id}`, text: r.text, sentAt: new Date(Date.parse(r.created_at)).toISOString() }],
+    metadata: { [SEGMENT_KEY]: r.airline },
+  }))
+  await ingestInBatches(services.db, workspaceId, conversations, {
+    batchSize: MAX_CONVERSATIONS_PER_BATCH,
+    afterBatch: async ({ offset, size, response }) => {
+      if (response.totals.rejected) ctx.log(`ask: ingestion rejected ${response.totals.rejected} rows of chunk ${offset / MAX_CONVERSATIONS_PER_BATCH + 1}`)
+      await services.worker.drain()
+      progress.tick(size)
+    },
+  })
   progress.done()
 }
 

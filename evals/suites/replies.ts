@@ -9,8 +9,7 @@ import { VOICE_SETTING } from '../../src/chains/classify/workspace-labels.ts'
 import { cosine } from '../../src/embeddings/embedder.ts'
 import { suggestReplies } from '../../src/chains/replies/index.ts'
 import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
-import { ingestConversations } from '../../src/pipeline/ingest.ts'
-import { MAX_CONVERSATIONS_PER_BATCH } from '../../src/pipeline/ingest-schema.ts'
+import { ingestInBatches } from '../../src/pipeline/ingest-batches.ts'
 import { workspacesRepo } from '../../src/store/workspaces.ts'
 import { loadReplyPairs, type ReplyPairRow } from '../datasets.ts'
 import { bestOfK, chrF, mean, percentile, rougeL } from '../metrics.ts'
@@ -86,11 +85,12 @@ async function embedAll(ctx: SuiteContext<'reply_pairs'>, texts: string[]): Prom
 
 async function ingest(ctx: SuiteContext<'reply_pairs'>, workspaceId: string, conversations: unknown[]): Promise<string[]> {
   const ids: string[] = []
-  for (let i = 0; i < conversations.length; i += MAX_CONVERSATIONS_PER_BATCH) {
-    const res = await ingestConversations(ctx.services.db, workspaceId, conversations.slice(i, i + MAX_CONVERSATIONS_PER_BATCH))
-    for (const r of res.results) if (r.status !== 'rejected' && r.id) ids.push(r.id)
-    await ctx.services.worker.drain()
-  }
+  await ingestInBatches(ctx.services.db, workspaceId, conversations, {
+    afterBatch: async ({ response }) => {
+      for (const r of response.results) if (r.status !== 'rejected' && r.id) ids.push(r.id)
+      await ctx.services.worker.drain()
+    },
+  })
   return ids
 }
 

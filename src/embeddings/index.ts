@@ -2,18 +2,11 @@
 // in /ready, so whoever runs the service can see which model indexes their data, and why.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+// The model-backed embedders (transformers.js with ONNX Runtime, TensorFlow.js for USE, the openai
+// client) are imported only when a spec chooses them: `builtin` starts without loading any of them.
 import { createBuiltinEmbedder } from './builtin.ts'
 import type { Embedder, EmbeddingsOptions } from './embedder.ts'
-import { createOpenAIEmbedder, type OpenAIEmbedderOptions } from './openai.ts'
-import { createTransformersEmbedder } from './transformers.ts'
-import { createUseEmbedder } from './use.ts'
-
-export type { EmbedKind, EmbedOptions, Embedder, EmbeddingsOptions } from './embedder.ts'
-export { cosine, l2Normalise } from './embedder.ts'
-export { BUILTIN_ID, createBuiltinEmbedder } from './builtin.ts'
-export { createTransformersEmbedder } from './transformers.ts'
-export { createOpenAIEmbedder } from './openai.ts'
-export { createUseEmbedder } from './use.ts'
+import type { OpenAIEmbedderOptions } from './openai.ts'
 
 /** Where the Docker image (or an operator) puts a transformers.js model for 'auto' to find. */
 export const BAKED_MODEL_SUBDIR = 'embedder'
@@ -41,6 +34,7 @@ export async function createEmbedder(options: EmbeddingsOptions, hooks: RemoteEm
   }
   if (spec === 'auto') return createAutoEmbedder(options.modelsDir)
   if (spec === 'use') {
+    const { createUseEmbedder } = await import('./universal-sentence-encoder.ts')
     const embedder = await createUseEmbedder()
     return { embedder, reason: `EMBEDDINGS=use: offline Universal Sentence Encoder lite ${embedder.id} (${embedder.dimension} dims, English only)` }
   }
@@ -48,6 +42,7 @@ export async function createEmbedder(options: EmbeddingsOptions, hooks: RemoteEm
   const [provider, ...rest] = spec.split(':')
   const model = rest.join(':').trim()
   if (provider === 'transformers' && model) {
+    const { createTransformersEmbedder } = await import('./transformers.ts')
     const embedder = await createTransformersEmbedder({ model, modelsDir: options.modelsDir })
     return { embedder, reason: `EMBEDDINGS=${spec}: local transformers.js model ${embedder.id} (${embedder.dimension} dims)` }
   }
@@ -55,6 +50,7 @@ export async function createEmbedder(options: EmbeddingsOptions, hooks: RemoteEm
     if (!options.baseURL && !options.apiKey) {
       throw new Error(`EMBEDDINGS=${spec} needs EMBEDDINGS_API_KEY (or LLM_API_KEY), or EMBEDDINGS_BASE_URL for a local OpenAI-compatible server`)
     }
+    const { createOpenAIEmbedder } = await import('./openai.ts')
     const embedder = await createOpenAIEmbedder({ baseURL: options.baseURL, apiKey: options.apiKey, model, ...hooks })
     const where = options.baseURL ? new URL(options.baseURL).host : 'api.openai.com'
     return { embedder, reason: `EMBEDDINGS=${spec}: remote embeddings from ${where} (${embedder.dimension} dims), inputs redacted` }
@@ -71,6 +67,7 @@ async function createAutoEmbedder(modelsDir: string): Promise<CreatedEmbedder> {
     }
   }
   try {
+    const { createTransformersEmbedder } = await import('./transformers.ts')
     const embedder = await createTransformersEmbedder({ model: folder, modelsDir })
     return { embedder, reason: `EMBEDDINGS=auto: found model folder ${folder}, using ${embedder.id} (${embedder.dimension} dims)` }
   } catch (error) {

@@ -16,7 +16,7 @@ export interface LlmContext {
 }
 
 /** The daily budget is derived from the audit log, so it holds across processes and restarts. */
-export function auditTokenBudget(db: Queryable, tokensPerDay: number): TokenBudget {
+function auditTokenBudget(db: Queryable, tokensPerDay: number): TokenBudget {
   return { remaining: async (workspaceId) => tokensPerDay - (await tokensUsedToday(db, workspaceId)) }
 }
 

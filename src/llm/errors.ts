@@ -69,7 +69,7 @@ export class LlmClientError extends LlmError {
 }
 
 /** 408 request timeout, 409 conflict (lock contention), 429 and every 5xx are worth retrying. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500
 }
 

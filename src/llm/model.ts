@@ -3,7 +3,7 @@
 import { ChatOpenAI } from '@langchain/openai'
 import type { LlmConfig } from '../config.ts'
 
-export function createChatModel(cfg: LlmConfig): ChatOpenAI {
+function createChatModel(cfg: LlmConfig): ChatOpenAI {
   return new ChatOpenAI({
     model: cfg.model,
     apiKey: cfg.apiKey,

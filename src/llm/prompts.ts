@@ -47,7 +47,7 @@ export function loadPrompt(name: string, dir: string = DEFAULT_PROMPTS_DIR): Loa
 }
 
 /** Exposed for tests and for prompts built in memory; `loadPrompt` is the normal entry. */
-export function parsePrompt(name: string, version: string, text: string): LoadedPrompt {
+function parsePrompt(name: string, version: string, text: string): LoadedPrompt {
   const { system, user } = splitSections(text.replace(/\r\n/g, '\n'))
   if (!user) throw new PromptError(`prompt ${name} has an empty user message`)
   const variables = [...new Set([...placeholders(system), ...placeholders(user)])].sort()

@@ -27,20 +27,10 @@ import {
 import { chatModelFor } from './model.ts'
 import type { LoadedPrompt, RenderedPrompt } from './prompts.ts'
 import { getBreaker, withRetry, type TokenBudget } from './resilience.ts'
+import type { LlmCallRecord } from '../store/audit.ts'
 
-export interface LlmCallRecord {
-  workspaceId: string
-  purpose: string
-  model: string
-  promptVersion: string
-  inputTokens: number
-  outputTokens: number
-  latencyMs: number
-  outcome: 'ok' | 'retry_ok' | 'bad_output' | 'error' | 'timeout' | 'circuit_open' | 'budget'
-  redactions: number
-  /** `kind[ status]: short message`; never contains prompt or message text. */
-  error?: string
-}
+// The audit row is the store's type; callers of the audit hook find it here too.
+export type { LlmCallRecord }
 
 export interface ResponseCache {
   get(key: string): Promise<unknown | undefined>
@@ -210,7 +200,7 @@ async function checkBudgets(call: StructuredCall<unknown>, rendered: RenderedPro
 }
 
 /** Deliberately rough (4 characters per token): it guards budgets, it does not bill. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4)
 }
 
@@ -244,7 +234,7 @@ interface JsonSchemaResponseFormat {
 }
 
 /** Exported for tests and for chains that want to show the schema in their own prompt. */
-export function jsonSchemaResponseFormat(name: string, schema: z.ZodType): JsonSchemaResponseFormat {
+function jsonSchemaResponseFormat(name: string, schema: z.ZodType): JsonSchemaResponseFormat {
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema) as Record<string, unknown>
   const format: JsonSchemaResponseFormat = {
     type: 'json_schema',
@@ -317,7 +307,7 @@ export async function withLocalFallback<T>(
 }
 
 /** sha256 over (prompt version, model, rendered input): a changed prompt file or model is a new key. */
-export function responseCacheKey(promptVersion: string, model: string, rendered: RenderedPrompt): string {
+function responseCacheKey(promptVersion: string, model: string, rendered: RenderedPrompt): string {
   return createHash('sha256').update(JSON.stringify([promptVersion, model, rendered.system, rendered.user])).digest('hex')
 }
 

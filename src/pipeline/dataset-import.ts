@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
-import { datasetSchemas, detectFormat, JsonlSyntaxError, type DatasetFormat } from '../../evals/datasets.ts'
+import { datasetSchemas, detectFormat, JsonlSyntaxError, type DatasetFormat } from './dataset-formats.ts'
 
 /** Datasets carry no timestamps for turns; synthetic ones keep the turn order and a plausible spacing. */
 export const SYNTHETIC_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
@@ -40,7 +40,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
 }
 const languageOf = (v: unknown) => (typeof v === 'string' ? (LANGUAGE_NAMES[v.toLowerCase()] ?? (/^[a-z]{2}$/.test(v) ? v : undefined)) : undefined)
 
-export function isConversationRow(row: unknown): boolean {
+function isConversationRow(row: unknown): boolean {
   return typeof row === 'object' && row !== null && 'messages' in row && 'channel' in row
 }
 

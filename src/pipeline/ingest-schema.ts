@@ -48,11 +48,8 @@ export const ingestBatchEnvelope = z.object({
   conversations: z.array(z.unknown()).min(1).max(MAX_CONVERSATIONS_PER_BATCH),
 })
 
-export type MessageInput = z.infer<typeof messageInput>
-export type ConversationInput = z.infer<typeof conversationInput>
 
 export const itemStatus = z.enum(['created', 'updated', 'unchanged', 'rejected'])
-export type ItemStatus = z.infer<typeof itemStatus>
 
 export const ingestItemResult = z.object({
   index: z.number().int(),

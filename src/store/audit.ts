@@ -1,5 +1,19 @@
-import type { LlmCallRecord } from '../llm/structured.ts'
 import type { Queryable } from './db.ts'
+
+/** One LLM or remote-embedding call as audited; `error` never contains prompt or message text. */
+export interface LlmCallRecord {
+  workspaceId: string
+  purpose: string
+  model: string
+  promptVersion: string
+  inputTokens: number
+  outputTokens: number
+  latencyMs: number
+  outcome: 'ok' | 'retry_ok' | 'bad_output' | 'error' | 'timeout' | 'circuit_open' | 'budget'
+  redactions: number
+  /** `kind[ status]: short message`; never contains prompt or message text. */
+  error?: string
+}
 
 /** One row per LLM or remote-embedding call; it never holds prompt or message text. */
 export async function recordLlmCall(db: Queryable, r: LlmCallRecord): Promise<void> {

@@ -222,6 +222,11 @@ export async function listConversations(
   return { items: page, nextCursor: last ? encodeCursor(last.lastMessageAt, last.id) : null }
 }
 
+export async function countMessages(db: Queryable, workspaceId: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE workspace_id = $1`, [workspaceId])
+  return rows[0].n
+}
+
 export function iso(v: unknown): string | null {
   return v == null ? null : new Date(v as string).toISOString()
 }

@@ -1,5 +1,6 @@
 // One small database interface with two backends: embedded PGlite (default) and a Postgres server.
-// Repositories only see `Db`; nothing else in the code knows which backend runs.
+// Repositories only see `Db`; nothing else in the code knows which backend runs. The backends import
+// this module, so choosing one lives apart, in open-db.ts.
 import { AppError } from '../errors.ts'
 
 export type Row = Record<string, unknown>
@@ -54,20 +55,4 @@ export function assertStorableParams(params: unknown[] | undefined): void {
 
 export function toVectorLiteral(v: ArrayLike<number>): string {
   return `[${Array.prototype.join.call(v, ',')}]`
-}
-
-export interface OpenDbOptions {
-  databaseUrl?: string
-  dataDir?: string
-  /** Postgres pool size (server mode). */
-  poolSize?: number
-}
-
-export async function openDb(opts: OpenDbOptions): Promise<Db> {
-  if (opts.databaseUrl) {
-    const { openPgDb } = await import('./pg.ts')
-    return openPgDb(opts.databaseUrl, opts.poolSize)
-  }
-  const { openPgliteDb } = await import('./pglite.ts')
-  return openPgliteDb(opts.dataDir)
 }

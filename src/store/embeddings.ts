@@ -111,6 +111,11 @@ export async function messagesMissingEmbedding(db: Queryable, model: string, lim
   return rows
 }
 
+/** After a re-embed: drops a workspace's vectors of every model but `keep`. */
+export async function deleteEmbeddingsOfOtherModels(db: Queryable, workspaceId: string, keep: string): Promise<void> {
+  await db.query(`DELETE FROM message_embeddings WHERE workspace_id = $1 AND model <> $2`, [workspaceId, keep])
+}
+
 export async function embeddingStats(db: Db) {
   const { rows } = await db.query<{ model: string; dim: number; n: number }>(
     `SELECT em.model, em.dim, (SELECT count(*)::int FROM message_embeddings e WHERE e.model = em.model) AS n FROM embedding_models em`,

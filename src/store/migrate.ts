@@ -45,7 +45,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<{ applied: 
 }
 
 /** Splits a migration file into statements; our migrations use no dollar-quoted bodies. */
-export function splitStatements(sql: string): string[] {
+function splitStatements(sql: string): string[] {
   return sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))

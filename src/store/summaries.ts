@@ -43,6 +43,17 @@ export function summariesRepo(db: Queryable) {
       return rows
     },
 
+    /** Conversations whose summary is missing, from another summariser version or older than the conversation; all of them with `force`. */
+    async conversationsToSummarise(workspaceId: string, opts: { version: string; force: boolean; limit: number }): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT c.id FROM conversations c LEFT JOIN conversation_summaries cs ON cs.conversation_id = c.id
+         WHERE c.workspace_id = $1 AND ($2::boolean OR cs.conversation_id IS NULL OR cs.version <> $3 OR cs.updated_at < c.updated_at)
+         ORDER BY c.last_message_at DESC NULLS LAST LIMIT $4`,
+        [workspaceId, opts.force, opts.version, opts.limit],
+      )
+      return rows.map((r) => r.id)
+    },
+
     async upsert(workspaceId: string, s: Omit<StoredSummary, 'updatedAt'>): Promise<void> {
       await db.query(
         `INSERT INTO conversation_summaries (conversation_id, workspace_id, summary, wanted, done, open, version, degraded, content_hash)

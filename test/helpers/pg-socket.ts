@@ -5,7 +5,8 @@ import { rmSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { vector } from '@electric-sql/pglite-pgvector'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
-import { openDb, type Db } from '../../src/store/db.ts'
+import type { Db } from '../../src/store/db.ts'
+import { openDb } from '../../src/store/open-db.ts'
 import { freshDataDir } from './services.ts'
 
 export interface PgSocketServer {

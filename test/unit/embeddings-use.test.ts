@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cosine, type Embedder } from '../../src/embeddings/embedder.ts'
 import { createEmbedder } from '../../src/embeddings/index.ts'
-import { createUseEmbedder, prepareText, USE_DIMENSION, USE_MAX_CHARS } from '../../src/embeddings/use.ts'
+import { createUseEmbedder, prepareText, USE_DIMENSION, USE_MAX_CHARS } from '../../src/embeddings/universal-sentence-encoder.ts'
 
 function canResolve(name: string): boolean {
   try {

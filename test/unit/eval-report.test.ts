@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createProgress } from '../../evals/progress.ts'
+import { createProgress } from '../../src/progress.ts'
 import {
   codeVersion,
   compareReports,

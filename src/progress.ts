@@ -1,5 +1,5 @@
-// Progress for long eval runs. Always on stderr, so `--json` output on stdout stays parseable;
-// a live bar only on a terminal, and at most ~10 plain lines in CI logs and pipes.
+// Progress for long CLI runs (import, reembed, summarize, evals). Always on stderr, so `--json` output on
+// stdout stays parseable; a live bar only on a terminal, and at most ~10 plain lines in CI logs and pipes.
 import cliProgress from 'cli-progress'
 
 export type Progress = {

@@ -1,0 +1,168 @@
+// What every bench section shares: the section contract, fresh stores, timing, and the bulk-loaded
+// search store that the search and suggest sections reuse. Sections import this, and run.ts lists them.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pino from 'pino'
+import { loadConfig } from '../src/config.ts'
+import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
+import type { Embedder } from '../src/embeddings/embedder.ts'
+import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
+import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
+import { ensureModelIndex } from '../src/store/embeddings.ts'
+import { generateConversations, type BenchConversation } from './corpus.ts'
+
+/** Conversations per call when only building a dataset (the API's maximum). */
+const BUILD_INGEST_BATCH = 500
+const BUILD_VECTOR_CHUNK = 5_000
+export const CORPUS_SEED = 7
+
+export interface BenchOptions {
+  quick: boolean
+  /** Message counts of the store in the search and suggest sections. */
+  sizes: number[]
+  /** Messages of the ingest and enrich sections. */
+  ingestMessages: number
+  /** Customer messages in the themes section's week. */
+  themesMessages: number
+  progress(message: string): void
+}
+
+export type Cell = string | number | null
+export interface SectionReport {
+  /** One row per measurement; the keys are the table's columns and the JSON fields. */
+  rows: Array<Record<string, Cell>>
+  notes: string[]
+}
+
+export interface BenchSection {
+  name: string
+  title: string
+  run(opts: BenchOptions): Promise<SectionReport>
+}
+
+export interface BenchServices {
+  services: Services
+  workspaceId: string
+}
+
+/** A fresh PGlite database in the OS temp dir with migrations applied; `close` removes it. */
+export async function openFreshServices(embedder: Embedder): Promise<BenchServices & { close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
+  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin' })
+  let services: Services | undefined
+  const close = async () => {
+    await services?.close().catch(() => undefined)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    services = await createServices(config, { embedder, log: pino({ level: 'silent' }) })
+    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
+    return { services, workspaceId, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+/** A fresh PGlite database for the duration of `fn`; removed afterwards. */
+export async function withFreshServices<T>(embedder: Embedder, fn: (s: BenchServices) => Promise<T>): Promise<T> {
+  const { close, ...s } = await openFreshServices(embedder)
+  try {
+    return await fn(s)
+  } finally {
+    await close()
+  }
+}
+
+export async function seconds<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now()
+  const result = await fn()
+  return [result, (performance.now() - started) / 1000]
+}
+
+/** Nearest-rank percentile of an unsorted sample. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+export const round = (x: number, digits = 0) => Number(x.toFixed(digits))
+
+export async function ingestAll(s: BenchServices, conversations: BenchConversation[], batch: number): Promise<number> {
+  const totals = await ingestInBatches(s.services.db, s.workspaceId, conversations, {
+    batchSize: batch,
+    afterBatch: ({ response }) => {
+      if (response.totals.rejected > 0) throw new Error(`bench corpus rejected by ingest (${response.totals.rejected} conversations): fix bench/corpus.ts`)
+    },
+  })
+  return totals.messages.created
+}
+
+/**
+ * Fast path for building big datasets: vectors for every stored message in large binary-COPY chunks,
+ * then one HNSW build, which on PGlite is ~5x faster than inserting into an existing index.
+ */
+export async function loadVectorsInBulk(s: BenchServices, embedder: Embedder): Promise<{ vectorSeconds: number; indexSeconds: number }> {
+  const { db } = s.services
+  const [, vectorSeconds] = await seconds(async () => {
+    let after = '00000000-0000-0000-0000-000000000000'
+    for (;;) {
+      const { rows } = await db.query<{ id: string; text: string; contentHash: string }>(
+        `SELECT id, text, content_hash AS "contentHash" FROM messages WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+        [s.workspaceId, after, BUILD_VECTOR_CHUNK],
+      )
+      if (rows.length === 0) break
+      const vectors = await embedder.embed(rows.map((r) => r.text), { kind: 'passage' })
+      await db.writeEmbeddings(
+        rows.map((r, i) => ({ messageId: r.id, workspaceId: s.workspaceId, model: embedder.id, vector: vectors[i], contentHash: r.contentHash })),
+      )
+      after = rows[rows.length - 1].id
+    }
+  })
+  const [, indexSeconds] = await seconds(() => ensureModelIndex(db, embedder.id, embedder.dimension))
+  return { vectorSeconds, indexSeconds }
+}
+
+export interface BulkStoreBuild {
+  messages: number
+  ingestSeconds: number
+  vectorSeconds: number
+  indexSeconds: number
+}
+export type BulkStore = BenchServices & { size: number; embedder: Embedder; conversations: BenchConversation[]; build: BulkStoreBuild }
+
+/**
+ * The search corpus of `size` messages with builtin vectors and the HNSW index, built the fast way. The
+ * last one built stays open for the next section asking for the same size (search → suggest), since a
+ * 100k build takes minutes; only one is kept, as each holds its own PGlite heap. main() releases it.
+ */
+let keptStore: (BulkStore & { close(): Promise<void> }) | undefined
+
+export async function withBulkLoadedStore<T>(size: number, opts: BenchOptions, fn: (s: BulkStore) => Promise<T>): Promise<T> {
+  if (keptStore?.size !== size) {
+    await releaseBulkLoadedStore()
+    const embedder = createBuiltinEmbedder()
+    const fresh = await openFreshServices(embedder)
+    try {
+      const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `search${size}` })
+      opts.progress(`store@${size}: ingesting`)
+      const [messages, ingestSeconds] = await seconds(() => ingestAll(fresh, conversations, BUILD_INGEST_BATCH))
+      opts.progress(`store@${size}: embedding and bulk-loading vectors, building the HNSW index`)
+      const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(fresh, embedder)
+      // The ingest queued enrichment jobs for work the bulk load did: drop them so nothing redoes it.
+      await fresh.services.db.query(`DELETE FROM jobs WHERE workspace_id = $1`, [fresh.workspaceId])
+      keptStore = { ...fresh, size, embedder, conversations, build: { messages, ingestSeconds, vectorSeconds, indexSeconds } }
+    } catch (err) {
+      await fresh.close()
+      throw err
+    }
+  }
+  return fn(keptStore)
+}
+
+export async function releaseBulkLoadedStore(): Promise<void> {
+  const kept = keptStore
+  keptStore = undefined
+  await kept?.close()
+}
