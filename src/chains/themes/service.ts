@@ -13,7 +13,7 @@ import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { classifyTrend, matchThemes, medianOf } from './track.ts'
 import type { NamedCount, ReportTheme, SentimentMix, ThemeDescriber, ThemeQuote, ThemeReport } from './types.ts'
-import { isoWeekOf, lastCompleteWeek, shiftWeek, weekRange, weeksEndingWith } from './week.ts'
+import { isoWeekOf, lastCompleteWeek, weekBefore, weekRange, weeksEndingWith } from './week.ts'
 
 /** Weeks of history shown per theme and used for its trend. */
 export const HISTORY_WEEKS = 8
@@ -174,17 +174,17 @@ export function createThemeService(deps: ThemeServiceDeps) {
     // A small week borrows the weeks before it as context, so a theme with a handful of messages a
     // week still forms a cluster (and keeps a stable centroid); a big week stands on its own.
     const context = own.messages.length < CONTEXT_BELOW_MESSAGES
-      ? (await repo.weekMessages(workspaceId, deps.embedderId, weekRange(shiftWeek(week, CONTEXT_WEEKS)).from, from)).messages
+      ? (await repo.weekMessages(workspaceId, deps.embedderId, weekRange(weekBefore(week, CONTEXT_WEEKS)).from, from)).messages
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
     const { themes: discovered } = discoverThemes(messages, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
-    const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, shiftWeek(week, MATCH_LOOKBACK_WEEKS))
+    const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, weekBefore(week, MATCH_LOOKBACK_WEEKS))
     const matched = matchThemes(candidates, discovered.map((d) => ({ centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase) })))
 
-    const history = await shareHistory(workspaceId, weeksEndingWith(shiftWeek(week, 1), HISTORY_WEEKS), themeRows)
+    const history = await shareHistory(workspaceId, weeksEndingWith(weekBefore(week), HISTORY_WEEKS), themeRows)
     // A merged theme's matches go to the theme it was merged into. When that one has its own cluster
     // this week, the snapshot stays on the matched theme and the report folds both. Direct matches
     // choose first, so a merge never pushes the target's own cluster out.
