@@ -231,14 +231,3 @@ export function themesRepo(db: Queryable) {
     },
   }
 }
-
-/** Follows merged_into to the theme that stands for it now (cycles cannot form, see the merge route). */
-export function rootOf(themes: Map<string, ThemeRow>, id: string): string {
-  let current = id
-  for (let hops = 0; hops < 50; hops++) {
-    const next = themes.get(current)?.mergedInto
-    if (!next) return current
-    current = next
-  }
-  return current
-}

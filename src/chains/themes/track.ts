@@ -13,6 +13,9 @@ export interface ThemeSnapshotLite {
 
 export type Trend = 'new' | 'rising' | 'steady' | 'falling'
 
+/** Weeks of history shown per theme and used for its trend. */
+export const HISTORY_WEEKS = 8
+
 /** Combined score = CENTROID_WEIGHT · cosine + (1 − CENTROID_WEIGHT) · key-phrase word overlap. */
 const CENTROID_WEIGHT = 0.75
 export const DEFAULT_MIN_MATCH_SIMILARITY = 0.55
