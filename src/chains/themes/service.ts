@@ -5,16 +5,12 @@
 //   report.ts      reads the stored weeks back as a report
 //   curation.ts    a person's renames and merges
 //   schedule.ts    the Monday scheduler and the job handlers
-import type { Db } from '../../store/db.ts'
 import { mergeTheme, renameTheme } from './curation.ts'
 import { buildThemeReport } from './report.ts'
-import { createThemeScheduler } from './schedule.ts'
+import { createThemeScheduler, type SchedulerDeps } from './schedule.ts'
 import { createWeeklyRun, type WeeklyRunDeps } from './weekly-run.ts'
 
-export interface ThemeServiceDeps extends WeeklyRunDeps {
-  db: Db
-  clock: () => Date
-}
+export type ThemeServiceDeps = WeeklyRunDeps & SchedulerDeps
 
 export type ThemeService = ReturnType<typeof createThemeService>
 
