@@ -1,6 +1,6 @@
 // Themes, their weekly snapshots and the record of computed weeks. Plain SQL, workspace in every WHERE.
-import type { NamedCount, SentimentMix, ThemeQuote } from '../chains/themes/types.ts'
-import type { Trend } from '../chains/themes/track.ts'
+// The row shapes are the store's own; chains/themes fills and reads them with its domain types, and
+// the compiler checks the two agree where they meet.
 import { toVectorLiteral, type Queryable } from './db.ts'
 import { modelLiteral } from './embeddings.ts'
 
@@ -23,6 +23,29 @@ export interface ThemeRow {
   createdWeek: string
 }
 
+/** Sentiment counts of a snapshot's messages (jsonb). */
+export interface SnapshotSentiment {
+  negative: number
+  neutral: number
+  positive: number
+  unknown: number
+}
+
+/** One of a snapshot's top intents or channels (jsonb). */
+export interface SnapshotCount {
+  name: string
+  count: number
+}
+
+/** A stored exemplar message; its text is masked before it gets here. */
+export interface SnapshotQuote {
+  messageId: string
+  conversationId: string
+  channel: string
+  sentAt: string
+  text: string
+}
+
 export interface SnapshotInput {
   themeId: string
   week: string
@@ -31,16 +54,17 @@ export interface SnapshotInput {
   volume: number
   conversations: number
   share: number
-  sentiment: SentimentMix
-  intents: NamedCount[]
-  channels: NamedCount[]
-  trend: Trend
+  sentiment: SnapshotSentiment
+  intents: SnapshotCount[]
+  channels: SnapshotCount[]
+  /** 'new' | 'rising' | 'steady' | 'falling', as chains/themes/track.ts classified it. */
+  trend: string
   changePct: number | null
   spike: boolean
   keyphrases: string[]
   model: string
   centroid: Float32Array
-  exemplars: ThemeQuote[]
+  exemplars: SnapshotQuote[]
   version: string
   degraded: boolean
 }
@@ -167,8 +191,8 @@ export function themesRepo(db: Queryable) {
       // A re-run can leave themes with no snapshot at all; keep only those a person touched.
       await db.query(
         `DELETE FROM themes t WHERE t.workspace_id = $1 AND t.manual_label IS NULL AND t.merged_into IS NULL
-           AND NOT EXISTS (SELECT 1 FROM theme_snapshots s WHERE s.theme_id = t.id)
-           AND NOT EXISTS (SELECT 1 FROM themes o WHERE o.merged_into = t.id)`,
+           AND NOT EXISTS (SELECT 1 FROM theme_snapshots s WHERE s.workspace_id = $1 AND s.theme_id = t.id)
+           AND NOT EXISTS (SELECT 1 FROM themes o WHERE o.workspace_id = $1 AND o.merged_into = t.id)`,
         [workspaceId],
       )
     },
@@ -187,7 +211,10 @@ export function themesRepo(db: Queryable) {
       return res.rowCount > 0
     },
 
-    /** Workspaces with customer messages in the range but no computed run for `week`. */
+    /**
+     * Workspaces with customer messages in the range but no computed run for `week`: the scheduler's
+     * one question across workspaces, each subquery tied to the workspace it asks about.
+     */
     async workspacesMissingWeek(week: string, from: Date, to: Date): Promise<string[]> {
       const { rows } = await db.query<{ id: string }>(
         `SELECT w.id FROM workspaces w
@@ -203,15 +230,4 @@ export function themesRepo(db: Queryable) {
       return rows.length > 0
     },
   }
-}
-
-/** Follows merged_into to the theme that stands for it now (cycles cannot form, see the merge route). */
-export function rootOf(themes: Map<string, ThemeRow>, id: string): string {
-  let current = id
-  for (let hops = 0; hops < 50; hops++) {
-    const next = themes.get(current)?.mergedInto
-    if (!next) return current
-    current = next
-  }
-  return current
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { renderThemesHtml } from '../../src/chains/themes/report-html.ts'
 import { renderThemesMarkdown } from '../../src/chains/themes/report-md.ts'
 import type { ReportTheme, ThemeReport } from '../../src/chains/themes/types.ts'
-import { isoWeekOf, lastCompleteWeek, shiftWeek, weekRange } from '../../src/chains/themes/week.ts'
+import { isoWeekOf, lastCompleteWeek, weekBefore, weekRange } from '../../src/chains/themes/week.ts'
 
 const weeks = ['2026-W42', '2026-W43', '2026-W44']
 function theme(over: Partial<ReportTheme>): ReportTheme {
@@ -50,7 +50,8 @@ describe('ISO weeks', () => {
     expect(weekRange('2026-W44').from.toISOString()).toBe('2026-10-26T00:00:00.000Z')
     expect(isoWeekOf(new Date('2026-11-01T23:59:59Z'))).toBe('2026-W44')
     expect(isoWeekOf(new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53')
-    expect(shiftWeek('2027-W01', 1)).toBe('2026-W53')
+    expect(weekBefore('2027-W01')).toBe('2026-W53')
+    expect(weekBefore('2026-W02', 3)).toBe('2025-W51')
     expect(lastCompleteWeek(new Date('2026-11-02T00:05:00Z'))).toBe('2026-W44')
     expect(() => weekRange('2025-W53')).toThrow(/does not exist/)
   })

@@ -1,6 +1,7 @@
 // Theme identity and trend across weeks. A theme continues when this week's cluster sits where last
 // week's did (centroid) and is told by the same words (key phrases); its share of the week's messages
 // then gives the trend, and a share far above its own history is a spike worth a look.
+import { cosine } from '../../embeddings/embedder.ts'
 
 export interface ThemeSnapshotLite {
   themeId: string
@@ -11,6 +12,9 @@ export interface ThemeSnapshotLite {
 }
 
 export type Trend = 'new' | 'rising' | 'steady' | 'falling'
+
+/** Weeks of history shown per theme and used for its trend. */
+export const HISTORY_WEEKS = 8
 
 /** Combined score = CENTROID_WEIGHT · cosine + (1 − CENTROID_WEIGHT) · key-phrase word overlap. */
 const CENTROID_WEIGHT = 0.75
@@ -115,11 +119,4 @@ export function medianOf(values: number[]): number {
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) return 0
-  let sum = 0
-  for (let d = 0; d < a.length; d++) sum += a[d] * b[d]
-  return sum
 }

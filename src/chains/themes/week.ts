@@ -30,17 +30,17 @@ export function weekRange(week: string): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 7 * DAY_MS) }
 }
 
-/** The week `n` weeks before (negative: after) `week`. */
-export function shiftWeek(week: string, n: number): string {
+/** The week `n` weeks before `week` (the one just before by default). */
+export function weekBefore(week: string, n = 1): string {
   return isoWeekOf(new Date(weekRange(week).from.getTime() - n * 7 * DAY_MS))
 }
 
 /** `count` weeks ending with `week`, oldest first. */
 export function weeksEndingWith(week: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => shiftWeek(week, count - 1 - i))
+  return Array.from({ length: count }, (_, i) => weekBefore(week, count - 1 - i))
 }
 
 /** The last week that has fully ended at `now`. */
 export function lastCompleteWeek(now: Date): string {
-  return shiftWeek(isoWeekOf(now), 1)
+  return weekBefore(isoWeekOf(now))
 }

@@ -1,0 +1,37 @@
+// What a theme's messages are like: their sentiment mix and their most frequent intents and channels.
+// The weekly run counts them per snapshot; the report adds up the snapshots it folds into one theme.
+import type { NamedCount, SentimentMix } from './types.ts'
+
+/** Intents and channels kept per theme. */
+const TOP_COUNTS = 3
+
+export function sentimentMix(sentiments: Array<string | null>): SentimentMix {
+  const mix: SentimentMix = { negative: 0, neutral: 0, positive: 0, unknown: 0 }
+  for (const s of sentiments) {
+    const key = s === 'negative' || s === 'neutral' || s === 'positive' ? s : 'unknown'
+    mix[key]++
+  }
+  return mix
+}
+
+export function topCounts(values: Array<string | null>): NamedCount[] {
+  const counts = new Map<string, number>()
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return topOf(counts)
+}
+
+export function mergeCounts(lists: NamedCount[][]): NamedCount[] {
+  const counts = new Map<string, number>()
+  for (const list of lists) for (const c of list) counts.set(c.name, (counts.get(c.name) ?? 0) + c.count)
+  return topOf(counts)
+}
+
+export function addMixes(mixes: SentimentMix[]): SentimentMix {
+  const total: SentimentMix = { negative: 0, neutral: 0, positive: 0, unknown: 0 }
+  for (const m of mixes) for (const k of Object.keys(total) as Array<keyof SentimentMix>) total[k] += m[k] ?? 0
+  return total
+}
+
+function topOf(counts: Map<string, number>): NamedCount[] {
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, TOP_COUNTS)
+}

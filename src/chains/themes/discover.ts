@@ -1,0 +1,103 @@
+// Theme discovery, pure: texts with their (L2-normalised) vectors → clusters (optionally leaning on
+// each message's conversation, and joined when they use the same words) → key phrases, a local label
+// and description per cluster. The weekly run and the themes eval suite both call it.
+import { clusterVectors, type ClusterOptions } from './cluster.ts'
+import { describeCluster, type ClusterDescription } from './describe-local.ts'
+import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
+
+export interface DiscoveredTheme {
+  /** Indices of the members in focus (the target week), into the input items. */
+  members: number[]
+  centroid: Float32Array
+  keyphrases: Keyphrase[]
+  local: ClusterDescription
+}
+
+export interface DiscoverOptions extends ClusterOptions {
+  /** Only these items are counted, quoted and described; the others only help to form clusters. */
+  inFocus?: (index: number) => boolean
+  /** Clusters with fewer members in focus are left out. */
+  minFocusMembers?: number
+  /** 0..1: how much a message's cluster position leans on the mean of its conversation's messages. */
+  conversationWeight?: number
+  /** When set, clusters whose word profiles have at least this cosine are merged (keyphrases.ts). */
+  mergeSimilarity?: number
+}
+
+/** Pure: clusters and describes texts with their (L2-normalised) vectors. */
+export function discoverThemes(
+  items: Array<{ text: string; vector: Float32Array; conversationId?: string }>,
+  opts: DiscoverOptions = {},
+): { labels: Int32Array; themes: DiscoveredTheme[] } {
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, ...clusterOptions } = opts
+  const texts = items.map((i) => i.text)
+  const clusterVectorsOf = withConversationContext(items, conversationWeight)
+  const result = clusterVectors(clusterVectorsOf, clusterOptions)
+  if (mergeSimilarity !== undefined) {
+    result.labels = mergeClustersByWords(texts, result.labels, mergeSimilarity)
+    result.centroids = centroidsOf(clusterVectorsOf, result.labels)
+    result.k = result.centroids.length
+  }
+  const phrases = clusterKeyphrases(texts, result.labels)
+  const members: number[][] = Array.from({ length: result.k }, () => [])
+  result.labels.forEach((label, i) => {
+    if (label >= 0 && inFocus(i)) members[label].push(i)
+  })
+  const themes: DiscoveredTheme[] = []
+  members.forEach((list, c) => {
+    if (list.length === 0 || list.length < minFocusMembers) return
+    const keyphrases = phrases.get(c) ?? []
+    const local = describeCluster({
+      keyphrases,
+      texts: list.map((i) => texts[i]),
+      vectors: list.map((i) => items[i].vector),
+      centroid: result.centroids[c],
+    })
+    themes.push({ members: list, centroid: result.centroids[c], keyphrases, local })
+  })
+  return { labels: result.labels, themes }
+}
+
+/** Normalised mean vector per cluster, recomputed once clusters have been joined by their words. */
+function centroidsOf(vectors: Float32Array[], labels: Int32Array): Float32Array[] {
+  const centroids: Float32Array[] = []
+  labels.forEach((label, i) => {
+    if (label < 0) return
+    centroids[label] ??= new Float32Array(vectors[i].length)
+    for (let d = 0; d < vectors[i].length; d++) centroids[label][d] += vectors[i][d]
+  })
+  for (const centroid of centroids) {
+    const norm = Math.hypot(...centroid) || 1
+    for (let d = 0; d < centroid.length; d++) centroid[d] /= norm
+  }
+  return centroids
+}
+
+/**
+ * A message is clustered by what it says and by what its conversation is about: "Any ETA?" or
+ * "Perfect, thank you!" name no topic on their own but belong to the outage their thread reports.
+ * Quotes and key phrases still come from each message's own words and vector.
+ */
+function withConversationContext(items: Array<{ vector: Float32Array; conversationId?: string }>, weight: number): Float32Array[] {
+  if (weight <= 0) return items.map((i) => i.vector)
+  const sums = new Map<string, Float32Array>()
+  for (const item of items) {
+    if (!item.conversationId) continue
+    const sum = sums.get(item.conversationId) ?? new Float32Array(item.vector.length)
+    for (let d = 0; d < sum.length; d++) sum[d] += item.vector[d]
+    sums.set(item.conversationId, sum)
+  }
+  return items.map((item) => {
+    const sum = item.conversationId ? sums.get(item.conversationId) : undefined
+    if (!sum) return item.vector
+    const sumNorm = Math.hypot(...sum) || 1
+    const ownNorm = Math.hypot(...item.vector)
+    const blended = new Float32Array(item.vector.length)
+    // A message without content words (all-zero vector) stays noise rather than borrowing a topic.
+    if (ownNorm === 0) return blended
+    for (let d = 0; d < blended.length; d++) blended[d] = (1 - weight) * item.vector[d] + (weight * sum[d]) / sumNorm
+    const norm = Math.hypot(...blended) || 1
+    for (let d = 0; d < blended.length; d++) blended[d] /= norm
+    return blended
+  })
+}

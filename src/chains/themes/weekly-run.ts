@@ -1,0 +1,191 @@
+// The weekly run of a workspace: the week's customer messages with their stored vectors and
+// enrichments → discovered themes → label and description → identity across weeks (matched against
+// recent snapshots, a person's merges respected) → trend and spike → the week's snapshots, stored in
+// one transaction together with the record of the run.
+import type { Logger } from 'pino'
+import type { Db } from '../../store/db.ts'
+import { themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
+import { redact } from '../../safety/redact.ts'
+import { sentimentMix, topCounts } from './counts.ts'
+import { assignMatches, rootOf } from './curation.ts'
+import { discoverThemes, type DiscoverOptions } from './discover.ts'
+import { classifyTrend, HISTORY_WEEKS, matchThemes } from './track.ts'
+import type { ThemeDescriber, ThemeQuote } from './types.ts'
+import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
+
+/** A theme absent for up to this many weeks still keeps its identity when it comes back. */
+const MATCH_LOOKBACK_WEEKS = 4
+/** Weeks with fewer customer messages than this are clustered together with the CONTEXT_WEEKS before. */
+const CONTEXT_BELOW_MESSAGES = 2_000
+const CONTEXT_WEEKS = 3
+/** A theme needs at least this many messages in the week to be reported for it. */
+const MIN_THEME_MESSAGES = 3
+/**
+ * How the weekly run groups conversations, measured on the demo corpus with the built-in embedder
+ * (scripts/measure-demo-themes.ts): a message leans almost wholly on its conversation, because
+ * follow-ups ("any ETA?") and closers ("perfect, thanks!") carry the thread's topic, not their own;
+ * a looser linkage threshold than the single-message default, then clusters using the same words are
+ * joined so one incident told several ways is one theme.
+ */
+export const WEEKLY_DISCOVERY = { conversationWeight: 0.9, distanceThreshold: 0.85, mergeSimilarity: 0.15 } as const satisfies DiscoverOptions
+
+export interface WeeklyRunDeps {
+  db: Db
+  embedderId: string
+  describer: ThemeDescriber
+  log: Logger
+  /** Clustering knobs (tests, evals); WEEKLY_DISCOVERY otherwise. */
+  clusterOptions?: DiscoverOptions
+  /** Called after a week is stored with the theme of each of its clustered messages (measurement scripts). */
+  onWeekComputed?: (week: string, members: Array<{ messageId: string; conversationId: string; themeId: string }>) => void
+}
+
+export interface RunOutcome {
+  week: string
+  messages: number
+  clustered: number
+  themes: number
+  durationMs: number
+  degraded: boolean
+}
+
+export function createWeeklyRun(deps: WeeklyRunDeps) {
+  const { db } = deps
+  const repo = themesRepo(db)
+  const inFlight = new Map<string, Promise<RunOutcome>>()
+
+  async function computeWeek(workspaceId: string, week: string): Promise<RunOutcome> {
+    const started = performance.now()
+    const { from, to } = weekRange(week)
+    const own = await repo.weekMessages(workspaceId, deps.embedderId, from, to)
+    const total = own.messages.length + own.withoutVector
+    // A small week borrows the weeks before it as context, so a theme with a handful of messages a
+    // week still forms a cluster (and keeps a stable centroid); a big week stands on its own.
+    const context = own.messages.length < CONTEXT_BELOW_MESSAGES
+      ? (await repo.weekMessages(workspaceId, deps.embedderId, weekRange(weekBefore(week, CONTEXT_WEEKS)).from, from)).messages
+      : []
+    const messages = [...own.messages, ...context]
+    const inWeek = own.messages.length
+    const { themes: discovered } = discoverThemes(messages, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
+
+    const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
+    const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, weekBefore(week, MATCH_LOOKBACK_WEEKS))
+    const matched = matchThemes(candidates, discovered.map((d) => ({ centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase) })))
+
+    const history = await shareHistory(workspaceId, weeksEndingWith(weekBefore(week), HISTORY_WEEKS), themeRows)
+    const assigned = assignMatches(matched, themeRows)
+    const snapshots: SnapshotInput[] = []
+    let degraded = false
+    for (const [i, theme] of discovered.entries()) {
+      const members = theme.members.map((m) => messages[m])
+      const quotes = theme.local.representativeIdx.map((m) => toQuote(members[m]))
+      const description = await deps.describer.describe({
+        workspaceId,
+        keyphrases: theme.keyphrases.map((k) => k.phrase),
+        quotes: quotes.map((q) => q.text),
+        volume: members.length,
+        localLabel: theme.local.label,
+        localDescription: theme.local.description,
+      })
+      degraded ||= description.degraded
+      let themeId = assigned[i]
+      if (!themeId) {
+        themeId = await repo.createTheme(workspaceId, description.label, week)
+        themeRows.set(themeId, { id: themeId, label: description.label, manualLabel: null, mergedInto: null, createdWeek: week })
+      } else {
+        await repo.setGeneratedLabel(workspaceId, themeId, description.label)
+      }
+      const share = total > 0 ? members.length / total : 0
+      const trend = classifyTrend(history.get(rootOf(themeRows, themeId)) ?? history.get('') ?? [], share)
+      snapshots.push({
+        themeId,
+        week,
+        label: description.label,
+        description: description.description,
+        volume: members.length,
+        conversations: new Set(members.map((m) => m.conversationId)).size,
+        share,
+        sentiment: sentimentMix(members.map((m) => m.sentiment)),
+        intents: topCounts(members.map((m) => m.intent)),
+        channels: topCounts(members.map((m) => m.channel)),
+        trend: trend.trend,
+        changePct: trend.changePct,
+        spike: trend.spike,
+        keyphrases: theme.keyphrases.map((k) => k.phrase),
+        model: deps.embedderId,
+        centroid: theme.centroid,
+        exemplars: quotes,
+        version: description.version,
+        degraded: description.degraded,
+      })
+    }
+    const clustered = snapshots.reduce((sum, s) => sum + s.volume, 0)
+    deps.onWeekComputed?.(
+      week,
+      discovered.flatMap((theme, i) => theme.members.map((m) => ({ messageId: messages[m].id, conversationId: messages[m].conversationId, themeId: snapshots[i].themeId }))),
+    )
+    const durationMs = Math.round(performance.now() - started)
+    await db.transaction((tx) =>
+      themesRepo(tx).replaceWeek(workspaceId, week, snapshots, {
+        model: deps.embedderId,
+        messages: total,
+        clustered,
+        themes: snapshots.length,
+        mode: deps.describer.mode,
+        degraded,
+        durationMs,
+      }),
+    )
+    deps.log.info({ workspaceId, week, messages: total, themes: snapshots.length, durationMs }, 'themes computed')
+    return { week, messages: total, clustered, themes: snapshots.length, durationMs, degraded }
+  }
+
+  /**
+   * Share per week (oldest first) for every root theme; NaN for weeks never computed or without
+   * messages, 0 for computed weeks where the theme was absent. Key '' holds the all-absent history.
+   */
+  async function shareHistory(workspaceId: string, weeks: string[], themeRows: Map<string, ThemeRow>): Promise<Map<string, number[]>> {
+    const runs = new Map((await repo.runs(workspaceId, weeks)).map((r) => [r.week, r]))
+    const base = weeks.map((w) => ((runs.get(w)?.messages ?? 0) > 0 ? 0 : Number.NaN))
+    const out = new Map<string, number[]>([['', base]])
+    for (const s of await repo.snapshots(workspaceId, weeks)) {
+      const root = rootOf(themeRows, s.themeId)
+      const series = out.get(root) ?? [...base]
+      series[weeks.indexOf(s.week)] += s.share
+      out.set(root, series)
+    }
+    return out
+  }
+
+  /** Computes the week now; a second call for the same week while it runs shares the first one's run. */
+  async function runWeek(workspaceId: string, week: string): Promise<RunOutcome> {
+    weekRange(week)
+    const key = `${workspaceId}:${week}`
+    const running = inFlight.get(key)
+    if (running) return running
+    const promise = computeWeek(workspaceId, week).finally(() => inFlight.delete(key))
+    inFlight.set(key, promise)
+    return promise
+  }
+
+  /** Computes the week, and first any of its history weeks never computed, so trends have a past. */
+  async function ensureWeek(workspaceId: string, week: string, opts: { force?: boolean } = {}): Promise<RunOutcome[]> {
+    const weeks = weeksEndingWith(week, HISTORY_WEEKS + 1)
+    const done = new Set((await repo.runs(workspaceId, weeks)).map((r) => r.week))
+    const outcomes: RunOutcome[] = []
+    for (const w of weeks) {
+      const isTarget = w === week
+      if (done.has(w) && !(isTarget && opts.force)) continue
+      if (!isTarget && !(await repo.hasMessagesBefore(workspaceId, weekRange(w).to))) continue
+      outcomes.push(await runWeek(workspaceId, w))
+    }
+    return outcomes
+  }
+
+  return { runWeek, ensureWeek }
+}
+
+function toQuote(m: WeekMessage): ThemeQuote {
+  // Quotes are read and forwarded by people outside support: personal data stays masked.
+  return { messageId: m.id, conversationId: m.conversationId, channel: m.channel, sentAt: m.sentAt, text: redact(m.text).text }
+}
