@@ -1,7 +1,7 @@
 // The worker survives failing jobs and dead workers; ingestion never acknowledges a message without its job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENRICH_JOB, ENRICH_JOB_SIZE, ingestConversations } from '../../src/pipeline/ingest.ts'
-import type { EnrichmentStage } from '../../src/pipeline/stages.ts'
+import { ENRICH_JOB, ENRICH_JOB_SIZE, type EnrichmentStage } from '../../src/pipeline/enrichment.ts'
+import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { DEFAULT_MAX_ATTEMPTS, jobsRepo } from '../../src/store/jobs.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 

@@ -1,10 +1,10 @@
-// After classification, every conversation with changed messages gets one pending summary refresh
-// (debounced when an LLM is called, immediate for the local summarizer, which costs nothing).
-import type { EnrichmentStage } from '../../pipeline/stages.ts'
-import type { JobHandler } from '../../pipeline/worker.ts'
+// Enrichment stage 3 (see pipeline/enrichment.ts): after classification, every conversation with changed
+// messages gets one pending summary refresh (debounced when an LLM is called, immediate for the local
+// summarizer, which costs nothing). The SUMMARIZE_JOB it enqueues is handled in ./service.ts.
+import type { EnrichmentStage } from '../../pipeline/enrichment.ts'
 import type { Db } from '../../store/db.ts'
 import { summariesRepo } from '../../store/summaries.ts'
-import { SUMMARIZE_JOB, type SummaryService } from './service.ts'
+import { SUMMARIZE_JOB } from './service.ts'
 
 export function summaryRefreshStage(db: Db, debounceMs: number): EnrichmentStage {
   return {
@@ -16,15 +16,5 @@ export function summaryRefreshStage(db: Db, debounceMs: number): EnrichmentStage
         await summariesRepo(db).enqueueRefresh(workspaceId, [...conversations], SUMMARIZE_JOB, debounceMs)
       }
     },
-  }
-}
-
-export function summarizeJobHandler(service: SummaryService): JobHandler {
-  return async (jobs) => {
-    for (const job of jobs) {
-      const conversationId = job.payload.conversationId
-      if (!job.workspaceId || typeof conversationId !== 'string') continue
-      await service.refresh(job.workspaceId, conversationId)
-    }
   }
 }
