@@ -84,7 +84,7 @@ export function correctionsRepo(db: Queryable) {
     /** Corrected messages with their text: training examples for this workspace. */
     async examples(workspaceId: string, field: CorrectionField): Promise<Array<{ messageId: string; text: string; label: string }>> {
       const { rows } = await db.query<{ messageId: string; text: string; label: string }>(
-        `SELECT c.message_id AS "messageId", m.text, c.label FROM corrections c JOIN messages m ON m.id = c.message_id
+        `SELECT c.message_id AS "messageId", m.text, c.label FROM corrections c JOIN messages m ON m.id = c.message_id AND m.workspace_id = c.workspace_id
          WHERE c.workspace_id = $1 AND c.field = $2 ORDER BY c.created_at`,
         [workspaceId, field],
       )
@@ -93,7 +93,7 @@ export function correctionsRepo(db: Queryable) {
     async list(workspaceId: string, limit: number) {
       const { rows } = await db.query(
         `SELECT c.id, c.message_id AS "messageId", c.field, c.label, c.created_at AS "createdAt", m.text
-         FROM corrections c JOIN messages m ON m.id = c.message_id
+         FROM corrections c JOIN messages m ON m.id = c.message_id AND m.workspace_id = c.workspace_id
          WHERE c.workspace_id = $1 ORDER BY c.created_at DESC LIMIT $2`,
         [workspaceId, limit],
       )
