@@ -146,3 +146,21 @@ describe('ingestion and its jobs', () => {
     expect(rows[0]).toEqual({ c: 0, m: 0 })
   })
 })
+
+describe('the weekly theme schedule', () => {
+  it('is not written by building services, only when a worker starts, and only once', async () => {
+    const s = await createTestServices({ env: { WORKER: 'inprocess', WORKER_POLL_MS: '60000' } })
+    try {
+      const schedules = async () =>
+        (await s.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'themes-schedule'`)).rows[0].n
+      expect(await schedules()).toBe(0)
+      await s.services.worker.start()
+      await s.services.worker.stop()
+      expect(await schedules()).toBe(1)
+      await s.services.worker.start()
+      expect(await schedules()).toBe(1)
+    } finally {
+      await s.close()
+    }
+  })
+})
