@@ -2,8 +2,8 @@
 // ingest it (timed), run the classification stage alone over every message (timed), then let the
 // whole worker drain the queued jobs as the server would (embedding, classification, summaries).
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
-import { classificationStage } from '../src/chains/classify/stage.ts'
-import { loadStageMessages } from '../src/pipeline/stages.ts'
+import { classificationStage } from '../src/chains/classify/enrichment-stage.ts'
+import { loadStageMessages } from '../src/store/messages.ts'
 import { generateConversations } from './corpus.ts'
 import { ingestAll, seconds, withFreshServices, type BenchSection, type BenchServices } from './harness.ts'
 
@@ -38,7 +38,7 @@ export const enrichSection: BenchSection = {
       const ids = idRows.map((r) => r.id)
       opts.progress(`enrich: classification stage alone over ${ids.length} messages`)
       const [, classifySeconds] = await seconds(async () => {
-        for (let i = 0; i < ids.length; i += CLASSIFY_CHUNK) await stage.run(await loadStageMessages(db, ids.slice(i, i + CLASSIFY_CHUNK)))
+        for (let i = 0; i < ids.length; i += CLASSIFY_CHUNK) await stage.run(await loadStageMessages(db, s.workspaceId, ids.slice(i, i + CLASSIFY_CHUNK)))
       })
       const classified = await count(s, `SELECT count(*)::int AS n FROM enrichments WHERE workspace_id = $1`)
       if (classified !== messages) throw new Error(`classification stage enriched ${classified} of ${messages} messages`)

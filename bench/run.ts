@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { createTransformersEmbedder } from '../src/embeddings/transformers.ts'
-import { embeddingStage } from '../src/pipeline/stages.ts'
+import { embeddingStage } from '../src/pipeline/embedding-stage.ts'
+import { ENRICH_JOB, enrichJobHandler } from '../src/pipeline/enrichment.ts'
 import { createWorker } from '../src/pipeline/worker.ts'
 import { searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
 import { generateConversations, messageTexts, similarQueries, type BenchConversation } from './corpus.ts'
@@ -70,7 +71,8 @@ async function benchIngest(embedder: Embedder, conversations: BenchConversation[
     const [messages, ingestSeconds] = await seconds(() => ingestAll(s, conversations, INGEST_BATCH))
     // Only the embedding stage, wired as createServices wires it: enrichment stages have their own
     // section, and this figure should not move when a classifier is added.
-    const worker = createWorker(s.services.db, [embeddingStage(s.services.db, embedder)], {
+    const worker = createWorker(s.services.db, {
+      handlers: { [ENRICH_JOB]: enrichJobHandler(s.services.db, [embeddingStage(s.services.db, embedder)]) },
       batch: s.services.config.worker.batch,
       pollMs: s.services.config.worker.pollMs,
       log: s.services.log,

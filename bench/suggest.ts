@@ -2,7 +2,7 @@
 // (suggestReplies: load the conversation, embed the trigger, HNSW search for similar past customer
 // messages, their agent replies, knowledge, drafting, storing the drafts), with 10k and 100k messages
 // in the store. It reuses the search section's bulk-loaded store when that one is still open.
-import { suggestOptionsSchema, suggestReplies } from '../src/chains/replies/index.ts'
+import { suggestOptionsSchema, suggestReplies } from '../src/chains/replies/service.ts'
 import { percentile, seconds, withBulkLoadedStore, type BenchSection, type Cell } from './harness.ts'
 
 const REQUESTS = 100

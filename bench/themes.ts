@@ -4,14 +4,14 @@
 // counting what the embedder and the worker were asked to do.
 //
 //   npm run bench -- --only themes [--themes-messages 50000]
-import { classificationStage } from '../src/chains/classify/stage.ts'
+import { classificationStage } from '../src/chains/classify/enrichment-stage.ts'
 import { createThemeService } from '../src/chains/themes/service.ts'
 import { localThemeDescriber } from '../src/chains/themes/types.ts'
 import { weekRange } from '../src/chains/themes/week.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
-import { loadStageMessages } from '../src/pipeline/stages.ts'
+import { loadStageMessages } from '../src/store/messages.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
 import { ingestAll, loadVectorsInBulk, seconds, withFreshServices, type BenchSection, type BenchServices, type Cell } from './harness.ts'
 
@@ -97,7 +97,7 @@ export async function benchThemes(opts: { messages?: number; progress?: (line: s
     const { rows: idRows } = await db.query<{ id: string }>(`SELECT id FROM messages WHERE workspace_id = $1 ORDER BY id`, [s.workspaceId])
     const [, classifySeconds] = await seconds(async () => {
       for (let i = 0; i < idRows.length; i += CLASSIFY_CHUNK) {
-        await stage.run(await loadStageMessages(db, idRows.slice(i, i + CLASSIFY_CHUNK).map((r) => r.id)))
+        await stage.run(await loadStageMessages(db, s.workspaceId, idRows.slice(i, i + CLASSIFY_CHUNK).map((r) => r.id)))
       }
     })
     // The queued enrichment jobs asked for exactly the work done above.

@@ -1,5 +1,6 @@
-// buildApp(deps): registers plugins and routes explicitly. Tests call it with real or fake deps and use
-// app.inject; only server.ts listens.
+// buildApp(services): registers plugins and every route explicitly, one plugin per area, each given only
+// what it uses. Tests call it with real or fake services and use app.inject; only server.ts listens.
+// The services are opened and closed by whoever built them (server.ts, the test helpers), not by the app.
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
@@ -9,12 +10,21 @@ import underPressure from '@fastify/under-pressure'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { createHash } from 'node:crypto'
 import type { Services } from './services.ts'
+import { askRoutes } from './api/ask.ts'
+import { auditRoutes } from './api/audit.ts'
 import { registerAuth } from './api/auth.ts'
 import { conversationRoutes } from './api/conversations.ts'
+import { correctionRoutes } from './api/corrections.ts'
 import { registerErrorHandlers } from './api/errors.ts'
 import { healthRoutes } from './api/health.ts'
 import { keyRoutes } from './api/keys.ts'
+import { knowledgeRoutes } from './api/knowledge.ts'
 import { searchRoutes } from './api/search.ts'
+import { suggestionRoutes } from './api/suggestions.ts'
+import { summaryRoutes } from './api/summaries.ts'
+import { taxonomyRoutes } from './api/taxonomy.ts'
+import { themeRoutes } from './api/themes.ts'
+import { voiceRoutes } from './api/voice.ts'
 import { AppError } from './errors.ts'
 
 export const OVERLOAD_RETRY_AFTER_SECONDS = 5
@@ -96,17 +106,28 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
     },
   })
 
-  registerAuth(app, services.db)
-  healthRoutes(app, {
-    db: services.db,
-    embedder: services.embedder,
-    embedderReason: services.embedderReason,
-    llmMode: config.llm ? `llm (${config.llm.model})` : 'local',
+  // A hook on the root, so every route plugin below inherits it; routes opt in by declaring their roles.
+  const { db, embedder, chains, clock } = services
+  registerAuth(app, db)
+
+  await app.register(healthRoutes, { db, embedder, embedderReason: services.embedderReason, llmMode: config.llm ? `llm (${config.llm.model})` : 'local' })
+  await app.register(keyRoutes, { db })
+  await app.register(conversationRoutes, { db })
+  await app.register(summaryRoutes, { summaries: services.summaries })
+  await app.register(searchRoutes, { db, embedder })
+  await app.register(taxonomyRoutes, { db })
+  await app.register(correctionRoutes, { db })
+  await app.register(auditRoutes, { db })
+  await app.register(themeRoutes, { db, themes: services.themes, clock })
+  await app.register(askRoutes, { chain: chains.ask, llmRateLimitPerMinute: config.llmRateLimitPerMinute })
+  await app.register(knowledgeRoutes, { db })
+  await app.register(voiceRoutes, { db })
+  await app.register(suggestionRoutes, {
+    db,
+    embedder,
+    suggester: chains.replies,
+    llmRateLimitPerMinute: services.llm ? config.llmRateLimitPerMinute : undefined,
   })
-  conversationRoutes(app, services.db)
-  searchRoutes(app, services.db, services.embedder)
-  keyRoutes(app, services.db)
-  for (const register of services.extraRoutes ?? []) register(app)
 
   return app
 }

@@ -14,7 +14,7 @@ if (boot.printedKey) {
 }
 const app = await buildApp(services)
 services.log.info({ embedder: services.embedder.id, reason: services.embedderReason, database: services.db.kind }, 'services ready')
-if (config.worker.mode === 'inprocess') services.worker.start()
+if (config.worker.mode === 'inprocess') await services.worker.start()
 
 let closing = false
 async function shutdown(signal: string) {

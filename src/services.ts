@@ -1,36 +1,45 @@
-// Wires config → store, embedder, chains and worker. The server, the CLI and the eval harness all build
-// their services here, so they run the same code.
-import type { FastifyInstance } from 'fastify'
+// Wires config → store, embedder, chains, their services and the worker. The server, the CLI and the eval
+// harness all build their services here, so they run the same code. Routes are not wired here: app.ts
+// registers them, one plugin per area, from these services.
 import pino, { type Logger } from 'pino'
+import { createChains, type Chains } from './chains/create-chains.ts'
+import { classificationStage } from './chains/classify/enrichment-stage.ts'
+import { knowledgeEmbedHandler } from './chains/replies/knowledge-job.ts'
+import { summaryRefreshStage } from './chains/summarize/enrichment-stage.ts'
+import { createSummaryService, LLM_SUMMARY_DEBOUNCE_MS, SUMMARIZE_JOB, summarizeJobHandler, type SummaryService } from './chains/summarize/service.ts'
+import { themeJobHandlers } from './chains/themes/schedule.ts'
+import { createThemeService, type ThemeService } from './chains/themes/service.ts'
 import type { Config } from './config.ts'
 import type { Embedder } from './embeddings/embedder.ts'
 import { createEmbedder, type RemoteEmbedderHooks } from './embeddings/index.ts'
 import { currentWorkspaceId } from './llm/audit-context.ts'
-import { redact } from './safety/redact.ts'
-import { recordLlmCall } from './store/audit.ts'
-import { embeddingStage, type EnrichmentStage } from './pipeline/stages.ts'
-import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
-import type { Db } from './store/db.ts'
-import { openDb } from './store/open-db.ts'
-import { migrate } from './store/migrate.ts'
-import { apiKeysRepo, workspacesRepo } from './store/workspaces.ts'
-import { createChains, createFeatures, type Chains, type Feature } from './features.ts'
 import { createLlmContext, type LlmContext } from './llm/context.ts'
 import type { ResponseCache } from './llm/structured.ts'
+import { embeddingStage } from './pipeline/embedding-stage.ts'
+import { ENRICH_JOB, enrichJobHandler, enrichmentPipeline, type EnrichmentStage } from './pipeline/enrichment.ts'
+import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
+import { redact } from './safety/redact.ts'
+import { recordLlmCall } from './store/audit.ts'
+import type { Db } from './store/db.ts'
+import { openDb } from './store/open-db.ts'
+import { KNOWLEDGE_EMBED_JOB } from './store/knowledge.ts'
+import { migrate } from './store/migrate.ts'
+import { apiKeysRepo, workspacesRepo } from './store/workspaces.ts'
 
 export interface Services {
   config: Config
   db: Db
   embedder: Embedder
   embedderReason: string
-  worker: Worker
   log: Logger
   clock: () => Date
-  features: Feature[]
-  chains: Chains
+  /** undefined in local mode. */
   llm?: LlmContext
-  /** Routes of the feature modules (classify, themes, replies, ask). */
-  extraRoutes?: Array<(app: FastifyInstance) => void>
+  chains: Chains
+  themes: ThemeService
+  summaries: SummaryService
+  /** Not started here: the server (WORKER=inprocess) and `parley worker` start it. */
+  worker: Worker
   close(): Promise<void>
 }
 
@@ -39,7 +48,7 @@ export interface CreateServicesOptions {
   embedder?: Embedder
   log?: Logger
   clock?: () => Date
-  /** Extra enrichment stages after embedding (tests inject failing ones). */
+  /** Extra enrichment stages after the pipeline's own (tests inject failing ones). */
   stages?: EnrichmentStage[]
   handlers?: Record<string, JobHandler>
   /** The eval harness caches LLM responses so reruns are deterministic and free. */
@@ -59,24 +68,45 @@ export async function createServices(config: Config, opts: CreateServicesOptions
   }
   const clock = opts.clock ?? (() => new Date())
   const llm = createLlmContext(config.llm, db, log, opts.llmCache)
-  const featureContext = { config, db, embedder, log, clock, llm }
-  const chains = createChains(featureContext)
-  const features = await createFeatures(featureContext, chains)
-  const stages: EnrichmentStage[] = [embeddingStage(db, embedder), ...features.flatMap((f) => f.stages ?? []), ...(opts.stages ?? [])]
-  const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {}), opts.handlers)
-  const worker = createWorker(db, stages, { batch: config.worker.batch, pollMs: config.worker.pollMs, log, handlers })
+  const chains = createChains({ config, db, embedder, clock, llm })
+  const themes = createThemeService({ db, embedderId: embedder.id, describer: chains.themeDescriber, log, clock })
+  const summaries = createSummaryService({ db, summarizer: chains.summarizer, log })
+
+  const stages = enrichmentPipeline(
+    {
+      embed: embeddingStage(db, embedder),
+      classify: classificationStage(db, chains.classifier, chains.localClassifier),
+      summarize: summaryRefreshStage(db, llm ? LLM_SUMMARY_DEBOUNCE_MS : 0),
+    },
+    opts.stages,
+  )
+  const handlers: Record<string, JobHandler> = {
+    [ENRICH_JOB]: enrichJobHandler(db, stages),
+    [SUMMARIZE_JOB]: summarizeJobHandler(summaries),
+    [KNOWLEDGE_EMBED_JOB]: knowledgeEmbedHandler(db, embedder),
+    ...themeJobHandlers(themes),
+    ...opts.handlers,
+  }
+  const worker = createWorker(db, {
+    batch: config.worker.batch,
+    pollMs: config.worker.pollMs,
+    log,
+    handlers,
+    // A process that runs a worker keeps the weekly theme run scheduled; the run then schedules the next.
+    onStart: () => themes.ensureSchedule(),
+  })
   return {
     config,
     db,
     embedder,
     embedderReason,
-    worker,
     log,
     clock,
-    features,
-    chains,
     llm,
-    extraRoutes: features.flatMap((f) => (f.routes ? [f.routes] : [])),
+    chains,
+    themes,
+    summaries,
+    worker,
     async close() {
       await worker.stop()
       await embedder.close?.()
@@ -122,7 +152,7 @@ export const DEFAULT_WORKSPACE_NAME = 'default'
 export async function bootstrapDefaultWorkspace(db: Db, adminKey?: string): Promise<{ created: boolean; workspaceId: string; printedKey?: string }> {
   return db.transaction(async (tx) => {
     const workspaces = workspacesRepo(tx)
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('parley:bootstrap'))`)
+    await workspaces.lockForBootstrap()
     const existing = await workspaces.byName(DEFAULT_WORKSPACE_NAME)
     if (existing) {
       if (adminKey && !(await apiKeysRepo(tx).authenticate(adminKey))) {

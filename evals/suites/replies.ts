@@ -5,9 +5,9 @@
 // Leakage guards: pairs cut from one thread share turns (a later pair's context holds an earlier
 // pair's reply), so history and test are split by thread, never by pair; and each test conversation
 // is deleted after it is answered, so no held-back text ever becomes a candidate for another.
-import { VOICE_SETTING } from '../../src/chains/classify/workspace-labels.ts'
+import { VOICE_SETTING } from '../../src/store/voice-setting.ts'
 import { cosine } from '../../src/embeddings/embedder.ts'
-import { suggestReplies } from '../../src/chains/replies/index.ts'
+import { suggestReplies } from '../../src/chains/replies/service.ts'
 import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
 import { ingestInBatches } from '../../src/pipeline/ingest-batches.ts'
 import { workspacesRepo } from '../../src/store/workspaces.ts'

@@ -1,3 +1,4 @@
+// Plain-language questions answered with figures computed from the workspace's data.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -12,7 +13,14 @@ const askBody = z.object({
   now: z.iso.datetime({ offset: true }).optional(),
 })
 
-export function askRoutes(app: FastifyInstance, chain: AskChain, opts: { llmRateLimitPerMinute?: number } = {}): void {
+export interface AskRoutesOptions {
+  chain: AskChain
+  /** Stricter per-key rate limit when answers come from an LLM. */
+  llmRateLimitPerMinute?: number
+}
+
+export async function askRoutes(app: FastifyInstance, opts: AskRoutesOptions): Promise<void> {
+  const { chain } = opts
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/ask',
     {

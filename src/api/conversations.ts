@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+// Ingest (idempotent batches) and reading conversations back, with their messages and enrichments.
 import type { FastifyInstance } from 'fastify'
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -7,7 +8,9 @@ import { ingestConversations, zodIssues } from '../pipeline/ingest.ts'
 import { conversationInput, ingestBatchEnvelope, ingestResponse, MAX_CONVERSATIONS_PER_BATCH } from '../pipeline/ingest-schema.ts'
 import type { Db } from '../store/db.ts'
 import { decodeCursor, getConversation, listConversations } from '../store/conversations.ts'
+import { idempotencyRepo } from '../store/idempotency.ts'
 import { principalOf, READ_ROLES, WRITE_ROLES } from './auth.ts'
+import { uuidParam } from './params.ts'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 200
@@ -29,10 +32,9 @@ const listQuery = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 })
 
-export const uuidParam = z.object({ id: z.uuid() })
-
-export function conversationRoutes(app: FastifyInstance, db: Db): void {
+export async function conversationRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
+  const idempotency = idempotencyRepo(db)
 
   r.post(
     '/v1/conversations',
@@ -64,25 +66,18 @@ export function conversationRoutes(app: FastifyInstance, db: Db): void {
       const idemKey = request.headers['idempotency-key']
       const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex')
       if (typeof idemKey === 'string') {
-        const prior = await db.query<{ request_hash: string; status_code: number; response: unknown }>(
-          `SELECT request_hash, status_code, response FROM idempotency_keys WHERE workspace_id = $1 AND key = $2`,
-          [workspaceId, idemKey],
-        )
-        if (prior.rows[0]) {
-          if (prior.rows[0].request_hash !== requestHash) {
+        const prior = await idempotency.get(workspaceId, idemKey)
+        if (prior) {
+          if (prior.requestHash !== requestHash) {
             throw new AppError('CONFLICT', 'this Idempotency-Key was used with a different request body')
           }
-          return reply.status(prior.rows[0].status_code as 200 | 422).header('idempotent-replayed', 'true').send(prior.rows[0].response as any)
+          return reply.status(prior.statusCode as 200 | 422).header('idempotent-replayed', 'true').send(prior.response as any)
         }
       }
       const result = await ingestConversations(db, workspaceId, body.conversations)
       const status = result.totals.rejected === result.results.length ? 422 : 200
       if (typeof idemKey === 'string') {
-        await db.query(
-          `INSERT INTO idempotency_keys (workspace_id, key, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT DO NOTHING`,
-          [workspaceId, idemKey, requestHash, status, JSON.stringify(result)],
-        )
+        await idempotency.save(workspaceId, idemKey, { requestHash, statusCode: status, response: result })
       }
       return reply.status(status).send(result)
     },

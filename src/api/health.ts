@@ -1,18 +1,26 @@
+// Liveness and readiness probes: public, no API key.
 import type { FastifyInstance } from 'fastify'
 import type { Embedder } from '../embeddings/embedder.ts'
 import type { Db } from '../store/db.ts'
-import { jobsRepo } from '../store/jobs.ts'
+import { databaseReadiness } from '../store/readiness.ts'
 
-export function healthRoutes(app: FastifyInstance, deps: { db: Db; embedder: Embedder; embedderReason: string; llmMode: string }): void {
+export interface HealthRoutesOptions {
+  db: Db
+  embedder: Embedder
+  embedderReason: string
+  llmMode: string
+}
+
+export async function healthRoutes(app: FastifyInstance, deps: HealthRoutesOptions): Promise<void> {
   app.get('/health', { schema: { tags: ['ops'], summary: 'Liveness: the process is up' } }, async () => ({ status: 'ok' }))
 
   app.get('/ready', { schema: { tags: ['ops'], summary: 'Readiness: database, embedder and queue depth' } }, async (_request, reply) => {
     const checks: Record<string, unknown> = {}
     let ready = true
     try {
-      await deps.db.query('SELECT 1')
-      checks.database = { ok: true, kind: deps.db.kind }
-      checks.queue = await jobsRepo(deps.db).depth()
+      const { kind, queue } = await databaseReadiness(deps.db)
+      checks.database = { ok: true, kind }
+      checks.queue = queue
     } catch (err) {
       ready = false
       checks.database = { ok: false, error: err instanceof Error ? err.message : String(err) }

@@ -1,3 +1,4 @@
+// The calling key's workspace, and its API keys (created, listed, revoked).
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -5,9 +6,9 @@ import { notFound } from '../errors.ts'
 import type { Db } from '../store/db.ts'
 import { apiKeysRepo, ROLES, workspacesRepo } from '../store/workspaces.ts'
 import { ADMIN_ROLES, principalOf, READ_ROLES } from './auth.ts'
-import { uuidParam } from './conversations.ts'
+import { uuidParam } from './params.ts'
 
-export function keyRoutes(app: FastifyInstance, db: Db): void {
+export async function keyRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const keys = apiKeysRepo(db)
 

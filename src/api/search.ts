@@ -1,3 +1,4 @@
+// Semantic search over a workspace's messages.
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -33,7 +34,7 @@ const searchHit = z.object({
   score: z.number(),
 })
 
-export function searchRoutes(app: FastifyInstance, db: Db, embedder: Embedder): void {
+export async function searchRoutes(app: FastifyInstance, { db, embedder }: { db: Db; embedder: Embedder }): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/search',
     {

@@ -5,14 +5,14 @@ import type { SummaryService } from '../chains/summarize/service.ts'
 import { notFound } from '../errors.ts'
 import type { StoredSummary } from '../store/summaries.ts'
 import { principalOf, READ_ROLES } from './auth.ts'
-import { uuidParam } from './conversations.ts'
+import { uuidParam } from './params.ts'
 
 function present(s: StoredSummary) {
   const { contentHash: _hash, ...rest } = s
   return rest
 }
 
-export function summaryRoutes(app: FastifyInstance, summaries: SummaryService): void {
+export async function summaryRoutes(app: FastifyInstance, { summaries }: { summaries: SummaryService }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
 
   r.get(

@@ -12,7 +12,7 @@ import type { Db } from '../store/db.ts'
 import { jobsRepo } from '../store/jobs.ts'
 import type { Role } from '../store/workspaces.ts'
 import { principalOf, READ_ROLES } from './auth.ts'
-import { uuidParam } from './conversations.ts'
+import { uuidParam } from './params.ts'
 
 /** People who curate themes: product and insight roles, not ingestion keys. */
 export const THEME_EDIT_ROLES: Role[] = ['admin', 'analyst']
@@ -22,7 +22,13 @@ function linkBase(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`
 }
 
-export function themeRoutes(app: FastifyInstance, deps: { db: Db; themes: ThemeService; clock: () => Date }): void {
+export interface ThemeRoutesOptions {
+  db: Db
+  themes: ThemeService
+  clock: () => Date
+}
+
+export async function themeRoutes(app: FastifyInstance, deps: ThemeRoutesOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
 
   r.get(

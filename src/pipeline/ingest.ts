@@ -1,14 +1,11 @@
 // validate → normalise → upsert (one transaction) → enqueue enrichment. Used by the API and `parley import`.
+// What enrichment then does to the stored messages, stage by stage, is listed in ./enrichment.ts.
 import type { ZodError } from 'zod'
 import type { Db } from '../store/db.ts'
 import { conversationKey, upsertConversations, type ConversationUpsert, type MessageUpsert } from '../store/conversations.ts'
-import { jobsRepo } from '../store/jobs.ts'
+import { enqueueEnrichment } from './enrichment.ts'
 import { conversationInput, type IngestItemResult, type IngestResponse } from './ingest-schema.ts'
 import { contentHash, normaliseText } from './normalise.ts'
-
-export const ENRICH_JOB = 'enrich'
-/** Message ids per enrichment job: big enough to batch embedding calls, small enough to retry cheaply. */
-export const ENRICH_JOB_SIZE = 256
 
 export function zodIssues(err: ZodError, prefix = '') {
   return err.issues.map((i) => ({
@@ -90,10 +87,7 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
     const outcome = await db.transaction(async (tx) => {
       const out = await upsertConversations(tx, workspaceId, accepted.map((a) => a.conv), accepted.flatMap((a) => a.msgs))
       // Same transaction: a message acknowledged to the client always has its enrichment job.
-      const jobs = jobsRepo(tx)
-      for (let i = 0; i < out.changedMessageIds.length; i += ENRICH_JOB_SIZE) {
-        await jobs.enqueue(workspaceId, ENRICH_JOB, { messageIds: out.changedMessageIds.slice(i, i + ENRICH_JOB_SIZE) })
-      }
+      await enqueueEnrichment(tx, workspaceId, out.changedMessageIds)
       return out
     })
     for (const a of accepted) {

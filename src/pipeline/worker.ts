@@ -1,11 +1,10 @@
 // A Postgres-backed job queue consumer. Crash-safe: a job is only marked done after its work committed;
 // a worker that dies leaves its jobs 'running' until STALE_JOB_SECONDS, when another worker takes them.
+// It knows no job kind itself: services.ts gives it a handler per kind (enrichment.ts, summaries, themes…).
 import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type { Db } from '../store/db.ts'
 import { jobsRepo, type Job } from '../store/jobs.ts'
-import { ENRICH_JOB } from './ingest.ts'
-import { loadStageMessages, type EnrichmentStage } from './stages.ts'
 
 export type JobHandler = (jobs: Job[]) => Promise<void>
 
@@ -13,30 +12,25 @@ export interface WorkerOptions {
   batch: number
   pollMs: number
   log: Logger
-  /** Extra job kinds (themes, summaries…) beside enrichment. */
-  handlers?: Record<string, JobHandler>
+  /** One handler per job kind; a job of another kind fails permanently. */
+  handlers: Record<string, JobHandler>
+  /** Runs once when the worker starts, before it claims jobs (e.g. enqueueing a recurring job's next run). */
+  onStart?: () => Promise<void>
 }
 
 export interface Worker {
   /** Processes every ready job, then resolves; for tests, the eval harness and the CLI. */
   drain(onBatch?: (jobs: number) => void): Promise<number>
-  start(): void
+  /** Resolves once `onStart` ran and polling began. */
+  start(): Promise<void>
   stop(): Promise<void>
   readonly running: boolean
 }
 
-export function enrichHandler(db: Db, stages: EnrichmentStage[]): JobHandler {
-  return async (jobs) => {
-    const ids = [...new Set(jobs.flatMap((j) => (j.payload.messageIds as string[] | undefined) ?? []))]
-    const messages = await loadStageMessages(db, ids)
-    for (const stage of stages) await stage.run(messages)
-  }
-}
-
-export function createWorker(db: Db, stages: EnrichmentStage[], opts: WorkerOptions): Worker {
+export function createWorker(db: Db, opts: WorkerOptions): Worker {
   const jobs = jobsRepo(db)
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`
-  const handlers: Record<string, JobHandler> = { [ENRICH_JOB]: enrichHandler(db, stages), ...opts.handlers }
+  const handlers = opts.handlers
   let timer: NodeJS.Timeout | undefined
   let stopped = true
   let inFlight: Promise<number> | undefined
@@ -108,9 +102,15 @@ export function createWorker(db: Db, stages: EnrichmentStage[], opts: WorkerOpti
 
   return {
     drain,
-    start() {
+    async start() {
       if (!stopped) return
       stopped = false
+      try {
+        await opts.onStart?.()
+      } catch (err) {
+        stopped = true
+        throw err
+      }
       schedule(0)
     },
     async stop() {

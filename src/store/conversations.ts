@@ -206,7 +206,7 @@ export async function listConversations(
   const { rows } = await db.query<ConversationSummaryRow & { handle: string | null; name: string | null }>(
     `SELECT c.id, c.channel, c.external_id AS "externalId", c.customer_handle AS handle, c.customer_name AS name,
             c.status, c.metadata, c.first_message_at AS "firstMessageAt", c.last_message_at AS "lastMessageAt",
-            (SELECT count(*)::int FROM messages m WHERE m.conversation_id = c.id) AS "messageCount"
+            (SELECT count(*)::int FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id) AS "messageCount"
      FROM conversations c WHERE ${where.join(' AND ')}
      ORDER BY coalesce(c.last_message_at, '-infinity') DESC, c.id DESC
      LIMIT $2`,

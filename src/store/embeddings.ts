@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db, Queryable } from './db.ts'
+import type { Queryable } from './db.ts'
 import { toVectorLiteral } from './db.ts'
 
 const MODEL_ID = /^[\w:./@+#-]{1,200}$/
@@ -26,6 +26,15 @@ export async function ensureModelIndex(db: Queryable, model: string, dim: number
      USING hnsw ((embedding::vector(${Number(dim)})) vector_cosine_ops) WHERE model = ${modelLiteral(model)}`,
   )
   await db.query(`INSERT INTO embedding_models (model, dim, index_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [model, dim, name])
+}
+
+/** The content hash each message's current vector of `model` was computed from. */
+export async function embeddedContentHashes(db: Queryable, workspaceId: string, model: string, messageIds: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ message_id: string; content_hash: string }>(
+    `SELECT message_id, content_hash FROM message_embeddings WHERE workspace_id = $1 AND model = $2 AND message_id = ANY($3::uuid[])`,
+    [workspaceId, model, messageIds],
+  )
+  return new Map(rows.map((r) => [r.message_id, r.content_hash]))
 }
 
 export interface SearchFilters {
@@ -114,11 +123,4 @@ export async function messagesMissingEmbedding(db: Queryable, model: string, lim
 /** After a re-embed: drops a workspace's vectors of every model but `keep`. */
 export async function deleteEmbeddingsOfOtherModels(db: Queryable, workspaceId: string, keep: string): Promise<void> {
   await db.query(`DELETE FROM message_embeddings WHERE workspace_id = $1 AND model <> $2`, [workspaceId, keep])
-}
-
-export async function embeddingStats(db: Db) {
-  const { rows } = await db.query<{ model: string; dim: number; n: number }>(
-    `SELECT em.model, em.dim, (SELECT count(*)::int FROM message_embeddings e WHERE e.model = em.model) AS n FROM embedding_models em`,
-  )
-  return rows
 }

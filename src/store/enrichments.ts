@@ -33,7 +33,7 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
                  $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[])
        AS u(message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent, intent_confidence, language,
             language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash)
-     JOIN messages m ON m.id = u.message_id
+     JOIN messages m ON m.id = u.message_id AND m.workspace_id = u.workspace_id
      ON CONFLICT (message_id) DO UPDATE SET
        sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
        intent = excluded.intent, intent_confidence = excluded.intent_confidence, language = excluded.language,
@@ -51,6 +51,23 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
 
 export type CorrectionField = 'sentiment' | 'intent'
 
+/** A human correction is the message's label from then on, with full confidence. */
+export async function applyCorrection(db: Queryable, workspaceId: string, messageId: string, field: CorrectionField, label: string): Promise<void> {
+  const set = field === 'sentiment'
+    ? `sentiment = $3, sentiment_confidence = 1, sentiment_score = CASE $3 WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END`
+    : `intent = $3, intent_confidence = 1`
+  await db.query(
+    `UPDATE enrichments SET ${set}, versions = versions || jsonb_build_object($4::text, 'human'), updated_at = now()
+     WHERE workspace_id = $1 AND message_id = $2`,
+    [workspaceId, messageId, label, field],
+  )
+}
+
+/** Forces re-classification of the workspace's messages: an empty hash never matches the message's. */
+export async function markEnrichmentsStale(db: Queryable, workspaceId: string): Promise<void> {
+  await db.query(`UPDATE enrichments SET content_hash = '' WHERE workspace_id = $1`, [workspaceId])
+}
+
 export function correctionsRepo(db: Queryable) {
   return {
     /** A later correction of the same field of the same message replaces the earlier one. */
@@ -67,7 +84,7 @@ export function correctionsRepo(db: Queryable) {
     /** Corrected messages with their text: training examples for this workspace. */
     async examples(workspaceId: string, field: CorrectionField): Promise<Array<{ messageId: string; text: string; label: string }>> {
       const { rows } = await db.query<{ messageId: string; text: string; label: string }>(
-        `SELECT c.message_id AS "messageId", m.text, c.label FROM corrections c JOIN messages m ON m.id = c.message_id
+        `SELECT c.message_id AS "messageId", m.text, c.label FROM corrections c JOIN messages m ON m.id = c.message_id AND m.workspace_id = c.workspace_id
          WHERE c.workspace_id = $1 AND c.field = $2 ORDER BY c.created_at`,
         [workspaceId, field],
       )
@@ -76,7 +93,7 @@ export function correctionsRepo(db: Queryable) {
     async list(workspaceId: string, limit: number) {
       const { rows } = await db.query(
         `SELECT c.id, c.message_id AS "messageId", c.field, c.label, c.created_at AS "createdAt", m.text
-         FROM corrections c JOIN messages m ON m.id = c.message_id
+         FROM corrections c JOIN messages m ON m.id = c.message_id AND m.workspace_id = c.workspace_id
          WHERE c.workspace_id = $1 ORDER BY c.created_at DESC LIMIT $2`,
         [workspaceId, limit],
       )

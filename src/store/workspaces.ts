@@ -55,6 +55,10 @@ export function workspacesRepo(db: Queryable) {
       const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM workspaces`)
       return rows[0].n
     },
+    /** Serialises first-start bootstrap across processes sharing the database (held until the transaction ends). */
+    async lockForBootstrap(): Promise<void> {
+      await db.query(`SELECT pg_advisory_xact_lock(hashtext('parley:bootstrap'))`)
+    },
     /** Merges one settings key (shallow), so features do not overwrite each other's settings. */
     async setSetting(id: string, key: string, value: unknown): Promise<WorkspaceSettings> {
       const { rows } = await db.query<{ settings: WorkspaceSettings }>(

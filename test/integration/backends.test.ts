@@ -1,7 +1,8 @@
 // The same repository suite against both backends: embedded PGlite (worker thread) and a Postgres
 // wire-protocol server reached through `pg` (PGlite behind pglite-socket, so no Docker is needed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestConversations, ENRICH_JOB } from '../../src/pipeline/ingest.ts'
+import { ENRICH_JOB } from '../../src/pipeline/enrichment.ts'
+import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { isDbError, PG_UNIQUE_VIOLATION, type Db, type Queryable } from '../../src/store/db.ts'
 import { ensureModelIndex, messagesMissingEmbedding, searchSimilar } from '../../src/store/embeddings.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'

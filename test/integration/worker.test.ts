@@ -1,7 +1,7 @@
 // The worker survives failing jobs and dead workers; ingestion never acknowledges a message without its job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENRICH_JOB, ENRICH_JOB_SIZE, ingestConversations } from '../../src/pipeline/ingest.ts'
-import type { EnrichmentStage } from '../../src/pipeline/stages.ts'
+import { ENRICH_JOB, ENRICH_JOB_SIZE, type EnrichmentStage } from '../../src/pipeline/enrichment.ts'
+import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { DEFAULT_MAX_ATTEMPTS, jobsRepo } from '../../src/store/jobs.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
@@ -144,5 +144,23 @@ describe('ingestion and its jobs', () => {
       [ws.id],
     )
     expect(rows[0]).toEqual({ c: 0, m: 0 })
+  })
+})
+
+describe('the weekly theme schedule', () => {
+  it('is not written by building services, only when a worker starts, and only once', async () => {
+    const s = await createTestServices({ env: { WORKER: 'inprocess', WORKER_POLL_MS: '60000' } })
+    try {
+      const schedules = async () =>
+        (await s.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'themes-schedule'`)).rows[0].n
+      expect(await schedules()).toBe(0)
+      await s.services.worker.start()
+      await s.services.worker.stop()
+      expect(await schedules()).toBe(1)
+      await s.services.worker.start()
+      expect(await schedules()).toBe(1)
+    } finally {
+      await s.close()
+    }
   })
 })

@@ -3,6 +3,7 @@
 // (or the summarizer did).
 import { createHash } from 'node:crypto'
 import type { Logger } from 'pino'
+import type { JobHandler } from '../../pipeline/worker.ts'
 import type { Db } from '../../store/db.ts'
 import { summariesRepo, type DialogMessage, type StoredSummary } from '../../store/summaries.ts'
 import { summarizeDialog, type DialogTurn } from './local.ts'
@@ -74,5 +75,16 @@ export function createSummaryService(deps: { db: Db; summarizer: ConversationSum
       })
       return repo.get(workspaceId, conversationId)
     },
+  }
+}
+
+/** Handles the SUMMARIZE_JOB that enrichment-stage.ts enqueues: one refresh per job's conversation. */
+export function summarizeJobHandler(service: SummaryService): JobHandler {
+  return async (jobs) => {
+    for (const job of jobs) {
+      const conversationId = job.payload.conversationId
+      if (!job.workspaceId || typeof conversationId !== 'string') continue
+      await service.refresh(job.workspaceId, conversationId)
+    }
   }
 }

@@ -1,31 +1,20 @@
 // The reply-assist service: the API route and the eval harness both call suggestReplies, so what is
-// measured is what agents get. Also the brand voice setting and the knowledge-chunk embedding job.
+// measured is what agents get.
 import { z } from 'zod'
 import type { Embedder } from '../../embeddings/embedder.ts'
-import type { JobHandler } from '../../pipeline/worker.ts'
 import { getConversation } from '../../store/conversations.ts'
 import type { Db } from '../../store/db.ts'
-import { KNOWLEDGE_EMBED_BATCH, knowledgeRepo } from '../../store/knowledge.ts'
 import { suggestionsRepo, type SuggestionSource } from '../../store/suggestions.ts'
-import { workspacesRepo, type WorkspaceSettings } from '../../store/workspaces.ts'
-import { VOICE_SETTING } from '../classify/workspace-labels.ts'
+import { voiceOf } from '../../store/voice-setting.ts'
+import { workspacesRepo } from '../../store/workspaces.ts'
 import { channelLimit } from './clean.ts'
 import { retrieveForReply } from './retrieve.ts'
-import { TONES, type BrandVoice, type ConversationTurn, type ReplyMode, type ReplyResult, type ReplySuggester, type Tone } from './types.ts'
+import { TONES, type ConversationTurn, type ReplyMode, type ReplyResult, type ReplySuggester, type Tone } from './types.ts'
 
-export { VOICE_SETTING }
 export const DEFAULT_SUGGESTIONS = 3
 export const MAX_SUGGESTIONS = 5
 /** Channels where a reply is normally a private message rather than a public post. */
 const PRIVATE_CHANNELS = new Set(['whatsapp', 'email', 'chat', 'sms'])
-
-export const voiceSchema = z.object({
-  guidelines: z.string().max(4_000).default(''),
-  signOff: z.string().max(60).default(''),
-  avoidWords: z.array(z.string().trim().min(1).max(60)).max(200).default([]),
-  greeting: z.string().max(120).optional().describe('e.g. "Hey {name}!"; {name} is the customer’s first name when known'),
-  handles: z.array(z.string().regex(/^@?[\p{L}\p{N}_.]{1,50}$/u)).max(50).default([]).describe('the brand’s own handles'),
-})
 
 export const suggestOptionsSchema = z.object({
   n: z.number().int().min(1).max(MAX_SUGGESTIONS).default(DEFAULT_SUGGESTIONS),
@@ -35,12 +24,6 @@ export const suggestOptionsSchema = z.object({
   maxChars: z.number().int().min(40).max(10_000).optional(),
 })
 export type SuggestOptions = z.output<typeof suggestOptionsSchema>
-
-/** The workspace's voice (its handles are also what the classifier counts as a brand mention). */
-export function voiceOf(settings: WorkspaceSettings): BrandVoice {
-  const parsed = voiceSchema.safeParse(settings[VOICE_SETTING] ?? {})
-  return parsed.success ? parsed.data : voiceSchema.parse({})
-}
 
 /** What a suggester returns, with stored ids on the drafts and the limits they were written for. */
 export interface SuggestionsResponse extends Omit<ReplyResult, 'suggestions'> {
@@ -102,21 +85,5 @@ export async function suggestReplies(
     channel,
     mode,
     maxChars,
-  }
-}
-
-/** Embeds the job's workspace's chunks that lack a vector of the current model (new, edited or re-embedded). */
-export function knowledgeEmbedHandler(db: Db, embedder: Embedder): JobHandler {
-  return async (jobs) => {
-    const repo = knowledgeRepo(db)
-    for (const workspaceId of new Set(jobs.map((j) => j.workspaceId).filter((w): w is string => w !== null))) {
-      for (;;) {
-        const chunks = await repo.chunksToEmbed(workspaceId, embedder.id, KNOWLEDGE_EMBED_BATCH)
-        if (chunks.length === 0) break
-        // The title gives a passage its topic ("Refund policy") even when the chunk never names it.
-        const vectors = await embedder.embed(chunks.map((c) => `${c.title}\n${c.text}`), { kind: 'passage' })
-        await repo.writeChunkVectors(workspaceId, embedder.id, chunks.map((c) => c.id), vectors)
-      }
-    }
   }
 }

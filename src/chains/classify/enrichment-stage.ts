@@ -1,23 +1,21 @@
-// The worker's classification stage: sentiment, intent, language and needs-reply for changed messages.
-import type { EnrichmentStage, StageMessage } from '../../pipeline/stages.ts'
+// Enrichment stage 2 (see pipeline/enrichment.ts): sentiment, intent, language, needs-reply and urgency
+// for changed messages.
+import type { EnrichmentStage } from '../../pipeline/enrichment.ts'
 import type { Db } from '../../store/db.ts'
 import { upsertEnrichments, type EnrichmentRow } from '../../store/enrichments.ts'
+import { conversationTurns, type StageMessage } from '../../store/messages.ts'
 import type { Classification, Classifier, ClassifyInput } from './types.ts'
 import { loadWorkspaceLabels } from './workspace-labels.ts'
 
 /** Per message: consecutive customer messages since the last agent reply, this one included. */
-async function conversationContext(db: Db, messages: StageMessage[]) {
-  const { rows } = await db.query<{ id: string; role: string; channel: string; conversation_id: string }>(
-    `SELECT m.id, m.role, c.channel, m.conversation_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-     WHERE m.conversation_id = ANY($1::uuid[]) ORDER BY m.conversation_id, m.sent_at, m.id`,
-    [[...new Set(messages.map((m) => m.conversationId))]],
-  )
+async function conversationContext(db: Db, workspaceId: string, messages: StageMessage[]) {
+  const rows = await conversationTurns(db, workspaceId, [...new Set(messages.map((m) => m.conversationId))])
   const ctx = new Map<string, { unanswered: number; channel: string }>()
   let run = 0
   let conversation: string | undefined
   for (const r of rows) {
-    if (r.conversation_id !== conversation) run = 0
-    conversation = r.conversation_id
+    if (r.conversationId !== conversation) run = 0
+    conversation = r.conversationId
     run = r.role === 'agent' ? 0 : run + 1
     ctx.set(r.id, { unanswered: run, channel: r.channel })
   }
@@ -50,10 +48,10 @@ export function classificationStage(db: Db, classifier: Classifier, local: Class
     name: 'classify',
     async run(messages) {
       if (messages.length === 0) return
-      const context = await conversationContext(db, messages)
       const byWorkspace = new Map<string, StageMessage[]>()
       for (const m of messages) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m])
       for (const [workspaceId, group] of byWorkspace) {
+        const context = await conversationContext(db, workspaceId, group)
         const labels = await loadWorkspaceLabels(db, workspaceId)
         const toInput = (m: StageMessage): ClassifyInput => ({
           messageId: m.id,

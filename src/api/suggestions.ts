@@ -1,0 +1,112 @@
+// Reply drafts for a conversation, what agents did with them, and how often drafts were used.
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { normalisedEditDistance } from '../chains/replies/clean.ts'
+import { suggestOptionsSchema, suggestReplies, type ReplyDeps } from '../chains/replies/service.ts'
+import { AppError, notFound } from '../errors.ts'
+import { suggestionsRepo } from '../store/suggestions.ts'
+import { AGENT_ROLES, principalOf, READ_ROLES } from './auth.ts'
+import { uuidParam } from './params.ts'
+
+const source = z.object({
+  type: z.enum(['past_reply', 'knowledge']),
+  id: z.string().describe('the past agent message or accepted suggestion; or the knowledge chunk'),
+  conversationId: z.string().optional(),
+  messageId: z.string().optional().describe('past replies: the customer message that reply answered'),
+  title: z.string().optional(),
+  score: z.number(),
+  excerpt: z.string(),
+})
+
+const suggestionsResponse = z.object({
+  suggestions: z.array(z.object({ id: z.string(), text: z.string(), confidence: z.number(), approach: z.string(), sources: z.array(source) })),
+  shouldReply: z.boolean(),
+  reason: z.string(),
+  language: z.string(),
+  degraded: z.boolean(),
+  degradedReason: z.string().optional(),
+  note: z.string().optional(),
+  messageId: z.string().nullable(),
+  channel: z.string(),
+  mode: z.enum(['public', 'private']),
+  maxChars: z.number(),
+})
+
+export interface SuggestionRoutesOptions extends ReplyDeps {
+  /** Stricter per-key rate limit when drafts come from an LLM. */
+  llmRateLimitPerMinute?: number
+}
+
+export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRoutesOptions): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>()
+  const suggestions = suggestionsRepo(deps.db)
+
+  r.post(
+    '/v1/conversations/:id/suggestions',
+    {
+      config: {
+        roles: AGENT_ROLES,
+        ...(deps.llmRateLimitPerMinute ? { rateLimit: { max: deps.llmRateLimitPerMinute, timeWindow: '1 minute' } } : {}),
+      },
+      schema: {
+        tags: ['replies'],
+        summary: 'Reply drafts for the conversation: distinct approaches, grounded in past replies and knowledge; never sent',
+        params: uuidParam,
+        body: suggestOptionsSchema.default({ n: 3, tone: 'friendly' }),
+        response: { 200: suggestionsResponse },
+      },
+    },
+    async (request, reply) => {
+      const controller = new AbortController()
+      // A client that hangs up before the answer should not keep an LLM call running.
+      reply.raw.once('close', () => { if (!reply.raw.writableFinished) controller.abort() })
+      const res = await suggestReplies(deps, principalOf(request).workspaceId, request.params.id, request.body, controller.signal)
+      if (!res) throw notFound('conversation')
+      return res
+    },
+  )
+
+  r.post(
+    '/v1/suggestions/:id/feedback',
+    {
+      config: { roles: AGENT_ROLES },
+      schema: {
+        tags: ['replies'],
+        summary: 'What the agent did with a draft; accepted and edited finals become candidates for later drafts',
+        params: uuidParam,
+        body: z.object({ action: z.enum(['accepted', 'edited', 'rejected']), finalText: z.string().trim().min(1).max(10_000).optional() }),
+      },
+    },
+    async (request) => {
+      const { workspaceId } = principalOf(request)
+      const { action, finalText } = request.body
+      if (action === 'edited' && !finalText) {
+        throw new AppError('VALIDATION_FAILED', 'an edited draft needs its final text', { issues: [{ path: 'body.finalText', message: 'required when action is edited' }] })
+      }
+      const existing = await suggestions.get(workspaceId, request.params.id)
+      if (!existing) throw notFound('suggestion')
+      const final = action === 'edited' ? finalText! : action === 'accepted' ? (finalText ?? existing.text) : null
+      const distance = final === null ? null : normalisedEditDistance(existing.text, final)
+      const saved = await suggestions.recordFeedback(workspaceId, request.params.id, action, final, distance)
+      if (!saved) throw notFound('suggestion')
+      return saved
+    },
+  )
+
+  r.get(
+    '/v1/suggestions/stats',
+    {
+      config: { roles: READ_ROLES },
+      schema: {
+        tags: ['replies'],
+        summary: 'Acceptance rate and mean normalised edit distance of drafts, per ISO week',
+        querystring: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+      },
+    },
+    async (request) => {
+      const weeks = await suggestions.weeklyStats(principalOf(request).workspaceId, request.query.from, request.query.to)
+      return { weeks }
+    },
+  )
+}
