@@ -13,14 +13,14 @@ type Ws = Awaited<ReturnType<typeof createWorkspace>>
 
 async function ingest(ws: Ws, convs: unknown[]) {
   const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
-  expect(res.statusCode).toBe(200)
+  expect(res.statusCode, res.body).toBe(200)
   await t.services.worker.drain()
   return res.json().results as Array<{ id: string }>
 }
 
 async function firstMessage(ws: Ws, conversationId: string) {
   const res = await t.app.inject({ method: 'GET', url: `/v1/conversations/${conversationId}`, headers: ws.auth('agent') })
-  expect(res.statusCode).toBe(200)
+  expect(res.statusCode, res.body).toBe(200)
   return res.json().messages[0] as { id: string; enrichment: { sentiment: { label: string; confidence: number }; versions: { sentiment: string } } }
 }
 

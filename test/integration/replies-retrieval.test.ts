@@ -13,7 +13,7 @@ type Ws = Awaited<ReturnType<typeof createWorkspace>>
 
 async function ingest(ws: Ws, convs: unknown[]) {
   const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
-  expect(res.statusCode).toBe(200)
+  expect(res.statusCode, res.body).toBe(200)
   await t.services.worker.drain()
   return res.json().results as Array<{ id: string }>
 }
@@ -41,7 +41,7 @@ describe('reply retrieval', () => {
     ])
 
     const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
-    expect(res.statusCode).toBe(200)
+    expect(res.statusCode, res.body).toBe(200)
     const suggestions = res.json().suggestions as Suggestion[]
     expect(suggestions.length).toBeGreaterThan(0)
     const sources = suggestions.flatMap((s) => s.sources)
