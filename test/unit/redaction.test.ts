@@ -12,9 +12,9 @@ const SET: Labelled[] = readFileSync(new URL('../fixtures/redaction-set.jsonl', 
 const OPTIONS: RedactOptions = { handles: true, keepHandles: ['AcmeSupport'] }
 const TYPES: PiiType[] = ['EMAIL', 'PHONE', 'CARD', 'IBAN', 'ADDRESS', 'URL', 'ORDER', 'HANDLE']
 
-// Floors set from the measured figures (see the printed table), a little under them so that a
-// regression fails but a harmless change of one borderline message does not.
-const FLOORS: Record<PiiType, { recall: number; precision: number }> = {
+// Floors on the 'dev' rows, set from the measured figures (see the printed table), a little under
+// them so that a regression fails but a harmless change of one borderline message does not.
+const DEV_FLOORS: Record<PiiType, { recall: number; precision: number }> = {
   EMAIL: { recall: 0.95, precision: 0.95 },
   PHONE: { recall: 0.9, precision: 0.9 },
   CARD: { recall: 0.95, precision: 0.95 },
@@ -23,6 +23,21 @@ const FLOORS: Record<PiiType, { recall: number; precision: number }> = {
   URL: { recall: 0.9, precision: 0.9 },
   ORDER: { recall: 0.85, precision: 0.85 },
   HANDLE: { recall: 0.9, precision: 0.9 },
+}
+
+// Floors on the 'heldout' rows, the honest estimate: set at what they measure today with nothing
+// taken off. Every type measured 1.000 recall and precision on the 45 held-out messages (gold:
+// EMAIL 4, PHONE 10, CARD 2, IBAN 2, ADDRESS 7, URL 1, ORDER 9, HANDLE 1), so one miss or one false
+// positive on a held-out row fails. Lowering a floor here needs a reason written next to it.
+const HELDOUT_FLOORS: Record<PiiType, { recall: number; precision: number }> = {
+  EMAIL: { recall: 1, precision: 1 },
+  PHONE: { recall: 1, precision: 1 },
+  CARD: { recall: 1, precision: 1 },
+  IBAN: { recall: 1, precision: 1 },
+  ADDRESS: { recall: 1, precision: 1 },
+  URL: { recall: 1, precision: 1 },
+  ORDER: { recall: 1, precision: 1 },
+  HANDLE: { recall: 1, precision: 1 },
 }
 
 const norm = (value: string) => value.trim().replace(/\s+/g, ' ').replace(/[.,;:!?]+$/, '')
@@ -49,8 +64,25 @@ function score(set: Labelled[]) {
   return { rows, misses }
 }
 
+type Rows = ReturnType<typeof score>['rows']
+
+// Printed so a run shows the measured figures, not only pass/fail.
+function printTable(title: string, rows: Rows) {
+  console.log(title)
+  console.table(rows.map((x) => ({ ...x, recall: x.recall.toFixed(3), precision: x.precision.toFixed(3) })))
+}
+
+function expectFloors(split: string, rows: Rows, floors: Record<PiiType, { recall: number; precision: number }>) {
+  for (const r of rows) {
+    expect.soft(r.recall, `${split} ${r.type} recall`).toBeGreaterThanOrEqual(floors[r.type].recall)
+    expect.soft(r.precision, `${split} ${r.type} precision`).toBeGreaterThanOrEqual(floors[r.type].precision)
+  }
+}
+
 describe('redaction recall and precision on the labelled multilingual set', () => {
   const { rows, misses } = score(SET)
+  const dev = SET.filter((m) => m.split === 'dev')
+  const heldout = SET.filter((m) => m.split === 'heldout')
 
   it('has a realistic, varied set with hard negatives', () => {
     expect(SET.length).toBeGreaterThanOrEqual(150)
@@ -58,20 +90,27 @@ describe('redaction recall and precision on the labelled multilingual set', () =
     for (const type of TYPES) expect(rows.find((r) => r.type === type)!.gold).toBeGreaterThanOrEqual(5)
   })
 
-  it('meets the per-type floors', () => {
-    // Printed so a run shows the measured figures, not only pass/fail.
-    const table = (title: string, r: typeof rows) => {
-      console.log(title)
-      console.table(r.map((x) => ({ ...x, recall: x.recall.toFixed(3), precision: x.precision.toFixed(3) })))
-    }
-    table(`all ${SET.length} messages`, rows)
-    const heldout = SET.filter((m) => m.split === 'heldout')
-    table(`held-out ${heldout.length} messages`, score(heldout).rows)
+  it('puts every message in exactly one split, and gives the held-out split every type', () => {
+    // A row with a misspelt split would silently escape both sets of floors.
+    expect(dev.length + heldout.length).toBe(SET.length)
+    expect(heldout.length).toBeGreaterThanOrEqual(45)
+    // A type with no gold entity scores recall 1 by definition: its floor would assert nothing.
+    const held = score(heldout).rows
+    for (const type of TYPES) expect(held.find((r) => r.type === type)!.gold, `held-out ${type} entities`).toBeGreaterThanOrEqual(1)
+  })
+
+  it('meets the per-type floors on the dev messages', () => {
+    printTable(`all ${SET.length} messages`, rows)
     if (process.env.PARLEY_SHOW_MISSES) console.log(misses.join('\n'))
-    for (const r of rows) {
-      expect.soft(r.recall, `${r.type} recall`).toBeGreaterThanOrEqual(FLOORS[r.type].recall)
-      expect.soft(r.precision, `${r.type} precision`).toBeGreaterThanOrEqual(FLOORS[r.type].precision)
-    }
+    const measured = score(dev).rows
+    printTable(`dev ${dev.length} messages`, measured)
+    expectFloors('dev', measured, DEV_FLOORS)
+  })
+
+  it('meets the per-type floors on the held-out messages', () => {
+    const measured = score(heldout).rows
+    printTable(`held-out ${heldout.length} messages`, measured)
+    expectFloors('held-out', measured, HELDOUT_FLOORS)
   })
 })
 

@@ -1,0 +1,53 @@
+// Reply retrieval draws on OTHER conversations: the agent's own earlier answer in this conversation
+// is context, not a precedent, and quoting it back would repeat what the customer already read.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+beforeAll(async () => {
+  t = await createTestServices()
+})
+afterAll(async () => t?.close())
+
+type Ws = Awaited<ReturnType<typeof createWorkspace>>
+
+async function ingest(ws: Ws, convs: unknown[]) {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
+  expect(res.statusCode, res.body).toBe(200)
+  await t.services.worker.drain()
+  return res.json().results as Array<{ id: string }>
+}
+
+interface Suggestion { text: string; sources: Array<{ type: string; id: string; conversationId: string; messageId?: string }> }
+
+describe('reply retrieval', () => {
+  it('never takes a precedent from the conversation being answered', async () => {
+    const ws = await createWorkspace(t.services)
+    const [past] = await ingest(ws, [
+      conversation('p-other', [
+        ['customer', 'my internet is down since this morning, no connection at all'],
+        ['agent', 'Sorry about that! Please send us a DM with your account email so we can check the line.'],
+      ]),
+    ])
+    // The conversation's first customer message is the nearest neighbour of its last one, and the
+    // agent answered it: only the exclusion of this conversation keeps that answer out.
+    const ownAnswer = 'Please unplug the zebra modem and wait for the violet lamp.'
+    const [target] = await ingest(ws, [
+      conversation('p-self', [
+        ['customer', 'my internet is down since this morning, no connection'],
+        ['agent', ownAnswer],
+        ['customer', 'my internet is still down since this morning, no connection at all'],
+      ]),
+    ])
+
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
+    expect(res.statusCode, res.body).toBe(200)
+    const suggestions = res.json().suggestions as Suggestion[]
+    expect(suggestions.length).toBeGreaterThan(0)
+    const sources = suggestions.flatMap((s) => s.sources)
+    // The other conversation is found, so retrieval ran and an empty source list proves nothing.
+    expect(sources.map((s) => s.conversationId)).toContain(past.id)
+    for (const source of sources) expect(source.conversationId, 'a source from the conversation being answered').not.toBe(target.id)
+    for (const s of suggestions) expect(s.text).not.toMatch(/zebra modem|violet lamp/)
+  })
+})
