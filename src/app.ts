@@ -76,7 +76,9 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(swaggerUi, { routePrefix: '/docs' })
 
   // Shed load with a 503 and Retry-After instead of letting requests queue until they time out.
-  await app.register(underPressure, {
+  // 0 turns shedding off: under-pressure reads a sampling window with no samples (a loop starved of CPU)
+  // as an infinite delay, so a huge threshold alone does not stop it shedding.
+  if (config.maxEventLoopDelayMs > 0) await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     ...(opts.pressureSampleIntervalMs ? { sampleInterval: opts.pressureSampleIntervalMs } : {}),
     retryAfter: OVERLOAD_RETRY_AFTER_SECONDS,

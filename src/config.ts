@@ -54,7 +54,7 @@ const envSchema = z.object({
   WORKER_BATCH: z.coerce.number().int().positive().default(DEFAULT_WORKER_BATCH),
   WORKER_POLL_MS: z.coerce.number().int().positive().default(DEFAULT_WORKER_POLL_MS),
   REDACT_HANDLES: boolFromEnv.default(false),
-  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(DEFAULT_MAX_EVENT_LOOP_DELAY_MS),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().nonnegative().default(DEFAULT_MAX_EVENT_LOOP_DELAY_MS),
 })
 
 export type Env = z.infer<typeof envSchema>

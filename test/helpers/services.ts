@@ -26,7 +26,7 @@ export async function openTestDb(): Promise<{ db: Db; cleanup: () => Promise<voi
 
 export function testConfig(env: Record<string, string> = {}) {
   // Load shedding is off unless a test sets it: a busy CI machine must not turn assertions into 503s.
-  return loadConfig({ LOG_LEVEL: 'silent', EMBEDDINGS: 'builtin', WORKER: 'off', MAX_EVENT_LOOP_DELAY_MS: '600000', ...env })
+  return loadConfig({ LOG_LEVEL: 'silent', EMBEDDINGS: 'builtin', WORKER: 'off', MAX_EVENT_LOOP_DELAY_MS: '0', ...env })
 }
 
 export async function createTestServices(opts: CreateServicesOptions & { env?: Record<string, string>; app?: Omit<BuildAppOptions, 'logger'> } = {}) {
