@@ -13,6 +13,8 @@ import { registerAuth } from './api/auth.ts'
 import { conversationRoutes } from './api/conversations.ts'
 import { registerErrorHandlers } from './api/errors.ts'
 import { healthRoutes } from './api/health.ts'
+import { integrationRoutes } from './api/integrations.ts'
+import { webhookRoutes } from './api/webhooks.ts'
 import { keyRoutes } from './api/keys.ts'
 import { searchRoutes } from './api/search.ts'
 import { AppError } from './errors.ts'
@@ -107,6 +109,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   searchRoutes(app, services.db, services.embedder)
   keyRoutes(app, services.db)
   for (const register of services.extraRoutes ?? []) register(app)
+  await app.register(integrationRoutes, { services })
+  await app.register(webhookRoutes, { services })
 
   return app
 }

@@ -19,6 +19,10 @@ export const DEFAULT_WORKER_BATCH = 64
 export const DEFAULT_WORKER_POLL_MS = 500
 export const DEFAULT_MODELS_DIR = './models'
 export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1_000
+// --- integrations and outbound webhooks (issue 15) ---
+export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 30_000
+export const DEFAULT_WEBHOOK_RETRY_WINDOW_MS = 24 * 60 * 60_000
+export const DEFAULT_CHATWOOT_SYNC_INTERVAL_MINUTES = 15
 
 const boolFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -52,6 +56,13 @@ const envSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().positive().default(DEFAULT_WORKER_POLL_MS),
   REDACT_HANDLES: boolFromEnv.default(false),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(DEFAULT_MAX_EVENT_LOOP_DELAY_MS),
+  // --- integrations and outbound webhooks (issue 15) ---
+  PARLEY_SECRET_KEY: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  ALLOW_PRIVATE_TARGETS: boolFromEnv.default(false),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(0).default(DEFAULT_WEBHOOK_RETRY_BASE_MS),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_WEBHOOK_RETRY_WINDOW_MS),
+  CHATWOOT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(DEFAULT_CHATWOOT_SYNC_INTERVAL_MINUTES),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -85,6 +96,20 @@ export interface Config {
   redactHandles: boolean
   /** Above this event-loop delay the API answers 503 + Retry-After instead of queueing. */
   maxEventLoopDelayMs: number
+  integrations: IntegrationsConfig
+}
+
+export interface IntegrationsConfig {
+  /** 32-byte key (base64 or hex) encrypting stored secrets; embedded mode may keep a generated one in dataDir. */
+  secretKey?: string
+  /** Parley's own address as Chatwoot and the dashboard app reach it; else taken from the request. */
+  publicUrl?: string
+  /** Off: outbound targets resolving to private, loopback or link-local addresses are refused (SSRF). */
+  allowPrivateTargets: boolean
+  webhookRetryBaseMs: number
+  webhookRetryWindowMs: number
+  /** 0 turns the periodic Chatwoot catch-up off. */
+  chatwootSyncIntervalMinutes: number
 }
 
 export class ConfigError extends Error {}
@@ -131,5 +156,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: { mode: e.WORKER, batch: e.WORKER_BATCH, pollMs: e.WORKER_POLL_MS },
     redactHandles: e.REDACT_HANDLES,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
+    integrations: {
+      secretKey: e.PARLEY_SECRET_KEY,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+      allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
+      webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      webhookRetryWindowMs: e.WEBHOOK_RETRY_WINDOW_MS,
+      chatwootSyncIntervalMinutes: e.CHATWOOT_SYNC_INTERVAL_MINUTES,
+    },
   }
 }

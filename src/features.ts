@@ -30,6 +30,7 @@ import type { LlmContext } from './llm/context.ts'
 import type { EnrichmentStage } from './pipeline/stages.ts'
 import type { JobHandler } from './pipeline/worker.ts'
 import type { Db } from './store/db.ts'
+import { integrationsFeature } from './integrations/feature.ts'
 
 export interface FeatureContext {
   config: Config
@@ -88,6 +89,8 @@ export async function createFeatures(ctx: FeatureContext, chains: Chains): Promi
         llmRateLimitPerMinute: ctx.llm ? ctx.config.llmRateLimitPerMinute : undefined,
       }),
     },
+    // Last: its stage runs after classification, on enriched messages.
+    integrationsFeature(ctx, chains),
   ]
 }
 

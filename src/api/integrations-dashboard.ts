@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { IntegrationRoutesOptions } from './integrations.ts'
+
+export const dashboardAppRoutes: FastifyPluginAsync<IntegrationRoutesOptions> = async () => {}
