@@ -89,6 +89,7 @@ CREATE TABLE webhook_deliveries (
   created_at timestamptz NOT NULL DEFAULT now(),
   -- Retries stop this long after it (WEBHOOK_RETRY_WINDOW_MS); a manual redelivery starts a new window.
   window_from timestamptz NOT NULL DEFAULT now(),
+  first_attempt_at timestamptz,
   last_attempt_at timestamptz,
   delivered_at timestamptz
 );

@@ -86,15 +86,16 @@ export function webhookSubscriptionsRepo(db: Queryable) {
       await db.query(`UPDATE webhook_subscriptions SET failing_since = NULL WHERE workspace_id = $1 AND id = $2 AND failing_since IS NOT NULL`, [workspaceId, id])
     },
 
-    /** Returns how long (ms) the subscription has been failing without a single success. */
-    async recordFailure(workspaceId: string, id: string): Promise<number> {
-      const { rows } = await db.query<{ ms: number }>(
-        `UPDATE webhook_subscriptions SET failing_since = coalesce(failing_since, now())
-         WHERE workspace_id = $1 AND id = $2
-         RETURNING (extract(epoch FROM now() - failing_since) * 1000)::float8 AS ms`,
-        [workspaceId, id],
+    /** True when the subscription has not had one success since this delivery's first attempt. */
+    async recordFailure(workspaceId: string, id: string, deliveryId: string): Promise<boolean> {
+      const { rows } = await db.query<{ throughout: boolean }>(
+        `UPDATE webhook_subscriptions s SET failing_since = coalesce(s.failing_since, d.last_attempt_at, now())
+         FROM webhook_deliveries d
+         WHERE s.workspace_id = $1 AND s.id = $2 AND d.workspace_id = $1 AND d.id = $3
+         RETURNING s.failing_since <= d.first_attempt_at AS throughout`,
+        [workspaceId, id, deliveryId],
       )
-      return rows[0]?.ms ?? 0
+      return rows[0]?.throughout ?? false
     },
 
     async disable(workspaceId: string, id: string, reason: string) {
@@ -128,7 +129,7 @@ export function webhookDeliveriesRepo(db: Queryable) {
     async recordAttempt(workspaceId: string, id: string, outcome: { status: DeliveryStatus; statusCode: number | null; error: string | null }) {
       await db.query(
         `UPDATE webhook_deliveries SET attempts = attempts + 1, status = $3, last_status_code = $4, last_error = left($5, 500),
-           last_attempt_at = now(), delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
+           first_attempt_at = coalesce(first_attempt_at, now()), last_attempt_at = now(), delivered_at = CASE WHEN $3 = 'delivered' THEN now() ELSE delivered_at END
          WHERE workspace_id = $1 AND id = $2`,
         [workspaceId, id, outcome.status, outcome.statusCode, outcome.error],
       )
@@ -136,7 +137,7 @@ export function webhookDeliveriesRepo(db: Queryable) {
 
     /** Manual redelivery: the same id and body, a fresh schedule. */
     async reopen(workspaceId: string, id: string) {
-      await db.query(`UPDATE webhook_deliveries SET status = 'pending', window_from = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, id])
+      await db.query(`UPDATE webhook_deliveries SET status = 'pending', window_from = now(), first_attempt_at = NULL WHERE workspace_id = $1 AND id = $2`, [workspaceId, id])
     },
   }
 }

@@ -1,6 +1,6 @@
 // At-least-once delivery: one attempt per job; a failed attempt schedules the next with exponential
-// backoff (and jitter) until the retry window (24 h by default) is spent. A subscription that has
-// failed for a whole window without one success is disabled, with the reason kept for its owner.
+// backoff (and jitter) until the retry window (24 h by default) is spent. A subscription with no
+// success during a delivery's whole window is disabled, with the reason kept for its owner.
 import type { Logger } from 'pino'
 import type { JobHandler } from '../pipeline/worker.ts'
 import { OutboundRefusedError, sendOutbound, type OutboundPolicy } from '../safety/outbound-url.ts'
@@ -71,12 +71,13 @@ export function webhookDeliveryHandler(o: DeliveryOptions): JobHandler {
       const delay = retryDelayMs(attempts, o.retryBaseMs)
       const exhausted = delivery.windowAgeMs + delay > o.retryWindowMs
       await deliveries.recordAttempt(workspaceId, deliveryId, { status: exhausted ? 'failed' : 'pending', statusCode, error })
-      const failingForMs = await subscriptions.recordFailure(workspaceId, sub.id)
+      const failedThroughout = await subscriptions.recordFailure(workspaceId, sub.id, deliveryId)
       o.log.warn({ subscription: sub.id, delivery: deliveryId, attempts, statusCode, exhausted }, 'webhook delivery failed')
       if (!exhausted) {
         await enqueueJobAt(o.db, workspaceId, WEBHOOK_DELIVER_JOB, { deliveryId }, new Date(Date.now() + delay))
-      } else if (failingForMs >= o.retryWindowMs) {
-        await subscriptions.disable(workspaceId, sub.id, `every delivery failed for ${Math.round(failingForMs / 3_600_000)} h; last error: ${error}`.slice(0, 300))
+      } else if (failedThroughout) {
+        // Not one success during this delivery's whole retry window: the endpoint is gone, not flaky.
+        await subscriptions.disable(workspaceId, sub.id, `every attempt failed for ${Math.round(o.retryWindowMs / 60_000)} min; last error: ${error}`.slice(0, 300))
       }
     }
   }
