@@ -10,6 +10,7 @@ import { createServices, DEFAULT_WORKSPACE_NAME, type Services } from './service
 import { openDb } from './store/db.ts'
 import { correctionsRepo } from './store/enrichments.ts'
 import { migrate } from './store/migrate.ts'
+import { registerChatwootCommands } from './integrations/chatwoot/cli.ts'
 import { apiKeysRepo, ROLES, workspacesRepo, type Role } from './store/workspaces.ts'
 
 const positiveInt = (v: string) => {
@@ -210,6 +211,8 @@ program
       console.log(`summarised ${rows.length} conversations with ${s.chains.summarizer.version}${degraded ? ` (${degraded} fell back to the local summary)` : ''}`)
     }),
   )
+
+registerChatwootCommands(program, (fn) => withServices((s) => fn(s)))
 
 program
   .command('eval')

@@ -31,6 +31,7 @@ import type { EnrichmentStage } from './pipeline/stages.ts'
 import type { JobHandler } from './pipeline/worker.ts'
 import type { Db } from './store/db.ts'
 import { integrationsFeature } from './integrations/feature.ts'
+import { withThemeWebhooks } from './webhooks/theme-events.ts'
 
 export interface FeatureContext {
   config: Config
@@ -102,7 +103,7 @@ async function themesAndSummariesFeature(ctx: FeatureContext, chains: Chains): P
   return {
     name: 'themes-summaries',
     stages: [summaryRefreshStage(ctx.db, ctx.llm ? LLM_SUMMARY_DEBOUNCE_MS : 0)],
-    handlers: { ...themeJobHandlers(themes), [SUMMARIZE_JOB]: summarizeJobHandler(summaries) },
+    handlers: { ...withThemeWebhooks(themeJobHandlers(themes), ctx.db, themes), [SUMMARIZE_JOB]: summarizeJobHandler(summaries) },
     routes: (app) => {
       themeRoutes(app, { db: ctx.db, themes, clock: ctx.clock })
       summaryRoutes(app, summaries)
