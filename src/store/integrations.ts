@@ -104,7 +104,7 @@ export function receiptsRepo(db: Queryable) {
   }
 }
 
-export type AuditEvent = 'signature_rejected' | 'stale_timestamp' | 'replayed_delivery' | 'note_posted' | 'note_failed' | 'labels_applied' | 'sync_done'
+export type AuditEvent = 'dashboard_feedback' | 'signature_rejected' | 'stale_timestamp' | 'replayed_delivery' | 'note_posted' | 'note_failed' | 'labels_applied' | 'sync_done'
 
 export function integrationAuditRepo(db: Queryable) {
   return {
@@ -271,6 +271,21 @@ export function integrationReadsRepo(db: Queryable) {
         [workspaceId, messageIds],
       )
       return rows
+    },
+
+    async conversationByExternalId(workspaceId: string, externalId: string): Promise<string | undefined> {
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM conversations WHERE workspace_id = $1 AND external_id = $2 LIMIT 1`, [workspaceId, externalId])
+      return rows[0]?.id
+    },
+
+    /** The drafts of the conversation's latest automatic draft run. */
+    async latestDraftIds(workspaceId: string, conversationId: string): Promise<string[]> {
+      const { rows } = await db.query<{ ids: string[] }>(
+        `SELECT a.suggestion_ids AS ids FROM auto_drafts a JOIN messages m ON m.id = a.message_id AND m.workspace_id = $1
+         WHERE a.workspace_id = $1 AND m.conversation_id = $2 AND a.status = 'drafted' ORDER BY m.sent_at DESC LIMIT 1`,
+        [workspaceId, conversationId],
+      )
+      return rows[0]?.ids ?? []
     },
 
     async conversationOriginOfMessage(workspaceId: string, messageId: string): Promise<ChatwootOrigin | null> {

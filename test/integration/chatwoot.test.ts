@@ -41,7 +41,7 @@ async function connect(ws: Ws, extra: Record<string, unknown> = {}) {
     method: 'POST', url: '/v1/integrations/chatwoot', headers: ws.auth(),
     payload: { baseUrl: chatwoot.url, accountId: 1, apiAccessToken: API_TOKEN, webhookSecret: WEBHOOK_SECRET, ...extra },
   })
-  expect(res.statusCode).toBe(201)
+  expect(res.statusCode, res.body).toBe(201)
   return res.json() as { id: string; webhookUrl: string; dashboardAppUrl: string }
 }
 
@@ -209,5 +209,38 @@ describe('Chatwoot catch-up', () => {
     expect(conv!.detail.messages.map((m: { externalId: string }) => m.externalId)).toEqual(['chatwoot:9100', 'chatwoot:9101'])
     const list = chatwoot.requests.find((r) => r.path.startsWith('/api/v1/accounts/1/conversations?'))
     expect(list?.headers.api_access_token).toBe(API_TOKEN)
+  })
+})
+
+describe('Chatwoot dashboard app', () => {
+  it('serves the page framed only by the Chatwoot origin, with drafts and feedback behind the signed token', async () => {
+    const ws = await createWorkspace(t.services)
+    const conn = await connect(ws)
+    await deliver(conn, live(fixture('incoming')))
+    await t.services.worker.drain()
+    await t.services.worker.drain()
+    const appPath = new URL(conn.dashboardAppUrl).pathname + new URL(conn.dashboardAppUrl).search
+    const token = new URL(conn.dashboardAppUrl).searchParams.get('token')!
+    const page = await t.app.inject({ method: 'GET', url: appPath })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-security-policy']).toContain(`frame-ancestors ${chatwoot.url};`)
+    expect(page.body).toContain(`const ALLOWED_ORIGIN = "${chatwoot.url}"`)
+    expect((await t.app.inject({ method: 'GET', url: appPath.replace(token, token.slice(0, -2) + 'xx') })).statusCode).toBe(401)
+    // Another connection's token does not open this one.
+    const other = await connect(ws)
+    const otherToken = new URL(other.dashboardAppUrl).searchParams.get('token')!
+    expect((await t.app.inject({ method: 'GET', url: `/v1/integrations/chatwoot/${conn.id}/app?token=${otherToken}` })).statusCode).toBe(401)
+
+    const data = (await t.app.inject({ method: 'GET', url: `/v1/integrations/chatwoot/${conn.id}/app/conversations/312?token=${token}` })).json()
+    expect(data.drafts.length).toBeGreaterThan(0)
+    expect(data.sentiment).not.toBeNull()
+    const fb = await t.app.inject({
+      method: 'POST', url: `/v1/integrations/chatwoot/${conn.id}/app/feedback?token=${token}`,
+      payload: { suggestionId: data.drafts[0].id, action: 'copied', agentId: 3 },
+    })
+    expect(fb.statusCode).toBe(200)
+    expect(fb.json().feedback).toBe('accepted')
+    const audit = (await t.app.inject({ method: 'GET', url: `/v1/integrations/chatwoot/${conn.id}/audit`, headers: ws.auth() })).json().items
+    expect(audit.find((a: { event: string }) => a.event === 'dashboard_feedback').detail).toMatchObject({ action: 'copied', agentId: 3 })
   })
 })
