@@ -17,6 +17,8 @@ import { conversationRoutes } from './api/conversations.ts'
 import { correctionRoutes } from './api/corrections.ts'
 import { registerErrorHandlers } from './api/errors.ts'
 import { healthRoutes } from './api/health.ts'
+import { integrationRoutes } from './api/integrations.ts'
+import { webhookRoutes } from './api/webhooks.ts'
 import { keyRoutes } from './api/keys.ts'
 import { knowledgeRoutes } from './api/knowledge.ts'
 import { searchRoutes } from './api/search.ts'
@@ -130,6 +132,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
     suggester: chains.replies,
     llmRateLimitPerMinute: services.llm ? config.llmRateLimitPerMinute : undefined,
   })
+  await app.register(integrationRoutes, { db, config, clock })
+  await app.register(webhookRoutes, { db, config, clock })
 
   return app
 }

@@ -13,6 +13,7 @@ import { openDb } from './store/open-db.ts'
 import { correctionsRepo } from './store/enrichments.ts'
 import { migrate } from './store/migrate.ts'
 import { summariesRepo } from './store/summaries.ts'
+import { registerChatwootCommands } from './integrations/chatwoot/cli.ts'
 import { apiKeysRepo, ROLES, workspacesRepo, type Role } from './store/workspaces.ts'
 
 const positiveInt = (v: string) => {
@@ -224,6 +225,8 @@ program
       console.log(`summarised ${conversationIds.length} conversations with ${s.chains.summarizer.version}${degraded ? ` (${degraded} fell back to the local summary)` : ''}`)
     }),
   )
+
+registerChatwootCommands(program, (fn) => withServices((s) => fn(s)))
 
 program
   .command('eval')

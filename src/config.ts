@@ -21,6 +21,10 @@ export const DEFAULT_WORKER_BATCH = 64
 export const DEFAULT_WORKER_POLL_MS = 500
 export const DEFAULT_MODELS_DIR = './models'
 export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1_000
+// --- integrations and outbound webhooks (issue 15) ---
+export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 30_000
+export const DEFAULT_WEBHOOK_RETRY_WINDOW_MS = 24 * 60 * 60_000
+export const DEFAULT_CHATWOOT_SYNC_INTERVAL_MINUTES = 15
 
 const boolFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -55,6 +59,12 @@ const envSchema = z.object({
   WORKER_POLL_MS: z.coerce.number().int().positive().default(DEFAULT_WORKER_POLL_MS),
   REDACT_HANDLES: boolFromEnv.default(false),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().nonnegative().default(DEFAULT_MAX_EVENT_LOOP_DELAY_MS),
+  // --- integrations and outbound webhooks (issue 15) ---
+  PARLEY_SECRET_KEY: z.string().optional(),
+  ALLOW_PRIVATE_TARGETS: boolFromEnv.default(false),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(0).default(DEFAULT_WEBHOOK_RETRY_BASE_MS),
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_WEBHOOK_RETRY_WINDOW_MS),
+  CHATWOOT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(DEFAULT_CHATWOOT_SYNC_INTERVAL_MINUTES),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -81,7 +91,7 @@ export interface Config {
   llm?: LlmConfig
   embeddings: { spec: string; baseURL?: string; apiKey?: string; modelsDir: string }
   logLevel: LogLevel
-  /** Where people reach this service: the base of links in reports made outside a request (`parley themes`). */
+  /** Where people (and Chatwoot) reach this service: the base of links made outside a request, and of a connection's URLs. */
   publicUrl?: string
   bodyLimitBytes: number
   requestTimeoutMs: number
@@ -91,6 +101,18 @@ export interface Config {
   redactHandles: boolean
   /** Above this event-loop delay the API answers 503 + Retry-After instead of queueing. */
   maxEventLoopDelayMs: number
+  integrations: IntegrationsConfig
+}
+
+export interface IntegrationsConfig {
+  /** 32-byte key (base64 or hex) encrypting stored secrets; embedded mode may keep a generated one in dataDir. */
+  secretKey?: string
+  /** Off: outbound targets resolving to private, loopback or link-local addresses are refused (SSRF). */
+  allowPrivateTargets: boolean
+  webhookRetryBaseMs: number
+  webhookRetryWindowMs: number
+  /** 0 turns the periodic Chatwoot catch-up off. */
+  chatwootSyncIntervalMinutes: number
 }
 
 export class ConfigError extends Error {}
@@ -135,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       modelsDir: e.MODELS_DIR,
     },
     logLevel: e.LOG_LEVEL ?? defaults.logLevel ?? DEFAULT_LOG_LEVEL,
-    publicUrl: e.PARLEY_PUBLIC_URL,
+    publicUrl: e.PARLEY_PUBLIC_URL?.replace(/\/+$/, ''),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
@@ -143,5 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     worker: { mode: e.WORKER, batch: e.WORKER_BATCH, pollMs: e.WORKER_POLL_MS },
     redactHandles: e.REDACT_HANDLES,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
+    integrations: {
+      secretKey: e.PARLEY_SECRET_KEY,
+      allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
+      webhookRetryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      webhookRetryWindowMs: e.WEBHOOK_RETRY_WINDOW_MS,
+      chatwootSyncIntervalMinutes: e.CHATWOOT_SYNC_INTERVAL_MINUTES,
+    },
   }
 }

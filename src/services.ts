@@ -12,6 +12,8 @@ import { createThemeService, type ThemeService } from './chains/themes/service.t
 import type { Config } from './config.ts'
 import type { Embedder } from './embeddings/embedder.ts'
 import { createEmbedder, type RemoteEmbedderHooks } from './embeddings/index.ts'
+import { integrationsStage } from './integrations/drafts.ts'
+import { integrationJobHandlers } from './integrations/feature.ts'
 import { currentWorkspaceId } from './llm/audit-context.ts'
 import { createLlmContext, type LlmContext } from './llm/context.ts'
 import type { ResponseCache } from './llm/structured.ts'
@@ -20,6 +22,7 @@ import { ENRICH_JOB, enrichJobHandler, enrichmentPipeline, type EnrichmentStage 
 import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
 import { redact } from './safety/redact.ts'
 import { recordLlmCall } from './store/audit.ts'
+import { withThemeWebhooks } from './webhooks/theme-events.ts'
 import type { Db } from './store/db.ts'
 import { openDb } from './store/open-db.ts'
 import { KNOWLEDGE_EMBED_JOB } from './store/knowledge.ts'
@@ -77,6 +80,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
       embed: embeddingStage(db, embedder),
       classify: classificationStage(db, chains.classifier, chains.localClassifier),
       summarize: summaryRefreshStage(db, llm ? LLM_SUMMARY_DEBOUNCE_MS : 0),
+      notify: integrationsStage(db),
     },
     opts.stages,
   )
@@ -84,7 +88,8 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     [ENRICH_JOB]: enrichJobHandler(db, stages),
     [SUMMARIZE_JOB]: summarizeJobHandler(summaries),
     [KNOWLEDGE_EMBED_JOB]: knowledgeEmbedHandler(db, embedder),
-    ...themeJobHandlers(themes),
+    ...withThemeWebhooks(themeJobHandlers(themes), db, themes),
+    ...integrationJobHandlers({ config, db, embedder, log, clock, replies: chains.replies }),
     ...opts.handlers,
   }
   const worker = createWorker(db, {

@@ -6,6 +6,8 @@
 //   2. classify   sentiment, intent, language, needs-reply, urgency    chains/classify/enrichment-stage.ts
 //   3. summarize  one debounced summary refresh per conversation       chains/summarize/enrichment-stage.ts
 //                 (its SUMMARIZE_JOB is handled by chains/summarize/service.ts)
+//   4. notify     outbound webhooks and Chatwoot write-back for the     integrations/drafts.ts
+//                 enriched messages (queues jobs; sends nothing itself)
 //
 // The stages are built in services.ts (they need the embedder and the chains); this file fixes their order.
 import type { Db, Queryable } from '../store/db.ts'
@@ -27,11 +29,12 @@ export interface EnrichmentStages {
   embed: EnrichmentStage
   classify: EnrichmentStage
   summarize: EnrichmentStage
+  notify: EnrichmentStage
 }
 
 /** The stages in the order they run; `extra` ones (tests inject failing stages) run last. */
 export function enrichmentPipeline(stages: EnrichmentStages, extra: EnrichmentStage[] = []): EnrichmentStage[] {
-  return [stages.embed, stages.classify, stages.summarize, ...extra]
+  return [stages.embed, stages.classify, stages.summarize, stages.notify, ...extra]
 }
 
 /** Enqueues enrichment of the messages in jobs of ENRICH_JOB_SIZE; returns how many jobs. */

@@ -1,0 +1,86 @@
+// After enrichment: tell subscribers a conversation was enriched, and draft replies once for each new
+// customer message that needs one, when someone will use them (a Chatwoot connection that posts notes,
+// or a suggestions.ready subscriber). Nothing here sends anything to a customer.
+import type { Logger } from 'pino'
+import { suggestReplies, type ReplyDeps } from '../chains/replies/service.ts'
+import type { EnrichmentStage } from '../pipeline/enrichment.ts'
+import type { JobHandler } from '../pipeline/worker.ts'
+import type { Db } from '../store/db.ts'
+import { autoDraftsRepo, chatwootNotesRepo, connectionsRepo, integrationReadsRepo } from '../store/integrations.ts'
+import { jobsRepo } from '../store/jobs.ts'
+import { emitWebhookEvent, hasSubscribers } from '../webhooks/events.ts'
+import { CHATWOOT_NOTE_JOB } from './chatwoot/jobs.ts'
+
+export const AUTODRAFT_JOB = 'replies.autodraft'
+/** Older customer messages (history from an import or a first sync) get no automatic drafts. */
+const AUTODRAFT_MAX_AGE_HOURS = 48
+
+export function integrationsStage(db: Db): EnrichmentStage {
+  const reads = integrationReadsRepo(db)
+  const drafts = autoDraftsRepo(db)
+  const connections = connectionsRepo(db)
+  return {
+    name: 'integrations',
+    async run(messages) {
+      const byWorkspace = new Map<string, string[]>()
+      for (const m of messages) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m.id])
+      for (const [workspaceId, ids] of byWorkspace) {
+        if (await hasSubscribers(db, workspaceId, 'conversation.enriched')) {
+          const rows = await reads.enrichedSummary(workspaceId, ids)
+          const byConversation = new Map<string, typeof rows>()
+          for (const r of rows) byConversation.set(r.conversationId, [...(byConversation.get(r.conversationId) ?? []), r])
+          for (const [conversationId, msgs] of byConversation) {
+            await emitWebhookEvent(db, workspaceId, 'conversation.enriched', {
+              conversationId, externalId: msgs[0].externalId, channel: msgs[0].channel,
+              messages: msgs.map((m) => ({ id: m.messageId, externalId: m.messageExternalId, role: m.role, sentiment: m.sentiment, intent: m.intent, needsReply: m.needsReply, urgency: m.urgency, language: m.language })),
+            })
+          }
+        }
+        const candidates = (await drafts.candidates(workspaceId, ids, AUTODRAFT_MAX_AGE_HOURS)).filter((c) => c.needsReply)
+        if (candidates.length === 0) continue
+        const wantedBySubscribers = await hasSubscribers(db, workspaceId, 'suggestions.ready')
+        for (const c of candidates) {
+          const conn = c.origin ? await connections.get(workspaceId, c.origin.connectionId) : undefined
+          if (!wantedBySubscribers && !conn?.options.postNotes) continue
+          if (await drafts.claim(workspaceId, c.messageId)) {
+            await jobsRepo(db).enqueue(workspaceId, AUTODRAFT_JOB, { messageId: c.messageId, conversationId: c.conversationId })
+          }
+        }
+      }
+    },
+  }
+}
+
+export function autodraftHandler(deps: ReplyDeps & { log: Logger }): JobHandler {
+  const db: Db = deps.db
+  const drafts = autoDraftsRepo(db)
+  const reads = integrationReadsRepo(db)
+  return async (jobs) => {
+    for (const job of jobs) {
+      const workspaceId = job.workspaceId
+      const { messageId, conversationId } = job.payload as { messageId: string; conversationId: string }
+      if (!workspaceId) continue
+      let run = await drafts.get(workspaceId, messageId)
+      if (!run) continue
+      if (run.status === 'pending') {
+        const res = await suggestReplies(deps, workspaceId, conversationId, { n: 3, tone: 'friendly' })
+        if (!res || !res.shouldReply || res.suggestions.length === 0) {
+          await drafts.finish(workspaceId, messageId, 'skipped', [])
+          continue
+        }
+        const ids = res.suggestions.map((s) => s.id)
+        await drafts.finish(workspaceId, messageId, 'drafted', ids)
+        run = { status: 'drafted', suggestionIds: ids }
+        await emitWebhookEvent(db, workspaceId, 'suggestions.ready', {
+          conversationId, messageId, language: res.language, channel: res.channel, degraded: res.degraded,
+          suggestions: res.suggestions.map((s) => ({ id: s.id, text: s.text, approach: s.approach, confidence: s.confidence })),
+        })
+      }
+      if (run.status !== 'drafted') continue
+      const origin = await reads.conversationOriginOfMessage(workspaceId, messageId)
+      if (origin && (await chatwootNotesRepo(db).claim(workspaceId, origin.connectionId, messageId))) {
+        await jobsRepo(db).enqueue(workspaceId, CHATWOOT_NOTE_JOB, { connectionId: origin.connectionId, messageId })
+      }
+    }
+  }
+}
