@@ -16,6 +16,7 @@ import { healthRoutes } from './api/health.ts'
 import { keyRoutes } from './api/keys.ts'
 import { searchRoutes } from './api/search.ts'
 import { AppError } from './errors.ts'
+import { consolePlugin } from './console/plugin.ts'
 
 export const OVERLOAD_RETRY_AFTER_SECONDS = 5
 const VERSION = '0.1.0'
@@ -107,6 +108,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   searchRoutes(app, services.db, services.embedder)
   keyRoutes(app, services.db)
   for (const register of services.extraRoutes ?? []) register(app)
+  await app.register(consolePlugin, { db: services.db })
 
   return app
 }
