@@ -36,6 +36,8 @@ for (const line of readFileSync(KNOWLEDGE, 'utf8').split('\n').filter(Boolean)) 
   await app.inject({ method: 'POST', url: '/v1/knowledge', headers: { authorization: `Bearer ${keys.admin}` }, payload: JSON.parse(line) })
 }
 await services.worker.drain()
+// Weekly themes are computed on first request; warm them so the screenshots time the console.
+await app.inject({ method: 'GET', url: '/v1/themes?week=2026-W45', headers: { authorization: `Bearer ${keys.analyst}` } })
 await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' })
 const address = app.server.address()
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

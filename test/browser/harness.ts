@@ -24,6 +24,9 @@ export async function startConsole(opts: { limit?: number } = {}) {
     await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: ws.auth('admin'), payload: JSON.parse(line) })
   }
   await t.services.worker.drain()
+  // Weekly themes are computed on first request (the week and its history: seconds of clustering);
+  // warm them so page timings measure the console, not a one-off computation.
+  await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W45', headers: ws.auth('analyst') })
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   const address = t.app.server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
