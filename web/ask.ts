@@ -49,6 +49,17 @@ function seriesChart(points: Array<{ label: string; value: number }>): SVGElemen
     }))
 }
 
+type Figure = AskResult['figures'][number]
+/** A trend can carry several series (the topic, and all messages for comparison): one chart each. */
+function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
+  const groups = new Map<string, Figure[]>()
+  for (const f of series) {
+    const name = f.label.replace(f.group?.week ?? '', '').trim()
+    groups.set(name, [...(groups.get(name) ?? []), f])
+  }
+  return [...groups]
+}
+
 function renderAnswer(region: HTMLElement, res: AskResult, rerun: (q: string) => Promise<void>): void {
   const series = res.figures.filter((f) => f.kind === 'series')
   const plan = res.plan
@@ -60,7 +71,8 @@ function renderAnswer(region: HTMLElement, res: AskResult, rerun: (q: string) =>
     h('h2', {}, 'Answer'),
     h('p', { class: 'answer-text', dir: 'auto' }, res.answer),
     res.degraded ? h('p', { class: 'muted' }, `Answered without the LLM: ${res.degradedReason ?? ''}`) : '',
-    series.length ? seriesChart(series.map((f) => ({ label: f.group?.week ?? f.label, value: f.value }))) : '',
+    ...seriesByName(series).slice(0, 2).map(([name, rows]) =>
+      h('figure', { class: 'series' }, seriesChart(rows.map((f) => ({ label: f.group?.week ?? f.label, value: f.value }))), h('figcaption', {}, name))),
     h('table', { class: 'figures-table' }, h('caption', {}, 'Figures'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
