@@ -6,6 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HAS_CHROMIUM, launch, signIn, SKIP_REASON, startConsole } from './harness.ts'
 
+/** New messages stay inside the demo's weeks, so the themes page still opens on the demo's last week. */
+const LAST_DEMO_DAY = '2026-11-08T18:00:00Z'
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
@@ -106,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     const { rows } = await c.services.db.query<{ channel: string; external_id: string }>(`SELECT channel, external_id FROM conversations WHERE workspace_id = $1 AND id = $2`, [c.ws.id, id])
     const res = await c.app.inject({
       method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
-      payload: { conversations: [{ channel: rows[0].channel, externalId: rows[0].external_id, customer: { handle: '@someone' }, messages: [{ externalId: 'live-1', role: 'customer', text: 'Still waiting, any news?', sentAt: new Date().toISOString() }] }] },
+      payload: { conversations: [{ channel: rows[0].channel, externalId: rows[0].external_id, customer: { handle: '@someone' }, messages: [{ externalId: 'live-1', role: 'customer', text: 'Still waiting, any news?', sentAt: LAST_DEMO_DAY }] }] },
     })
     expect(res.statusCode).toBe(200)
     await expect.poll(() => messages.count(), { timeout: 25_000 }).toBe(before + 1)
@@ -214,7 +216,7 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     ].join('\n')
     const res = await c.app.inject({
       method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
-      payload: { conversations: [{ channel: 'chat', externalId: 'xss-1', customer: { handle: '<b>bold</b>', name: '<img src=x onerror=alert(1)>' }, messages: [{ externalId: 'xss-m1', role: 'customer', text: evil, sentAt: new Date().toISOString() }] }] },
+      payload: { conversations: [{ channel: 'chat', externalId: 'xss-1', customer: { handle: '<b>bold</b>', name: '<img src=x onerror=alert(1)>' }, messages: [{ externalId: 'xss-m1', role: 'customer', text: evil, sentAt: LAST_DEMO_DAY }] }] },
     })
     expect(res.statusCode).toBe(200)
     await c.services.worker.drain()
