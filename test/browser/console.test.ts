@@ -130,8 +130,8 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
   it('a product manager opens W44, sees the outage spike, renames a theme and follows a quote', async () => {
     const { context, page } = await session('analyst')
     await timed('themes', page, '/themes', 'section[aria-label="Themes"] article h2')
-    expect(await page.getByLabel('Week').inputValue()).toBe('2026-W45')
-    await page.getByLabel('Week').selectOption('2026-W44')
+    expect(await page.getByLabel('Week', { exact: true }).inputValue()).toBe('2026-W45')
+    await page.getByLabel('Week', { exact: true }).selectOption('2026-W44')
     await page.waitForURL(/week=2026-W44/)
     const region = page.getByRole('region', { name: 'Themes' })
     await region.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 60_000 })
