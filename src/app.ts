@@ -17,6 +17,8 @@ import { conversationRoutes } from './api/conversations.ts'
 import { correctionRoutes } from './api/corrections.ts'
 import { registerErrorHandlers } from './api/errors.ts'
 import { healthRoutes } from './api/health.ts'
+import { inboxRoutes } from './api/inbox.ts'
+import { sessionRoutes } from './api/session.ts'
 import { integrationRoutes } from './api/integrations.ts'
 import { webhookRoutes } from './api/webhooks.ts'
 import { keyRoutes } from './api/keys.ts'
@@ -28,6 +30,7 @@ import { taxonomyRoutes } from './api/taxonomy.ts'
 import { themeRoutes } from './api/themes.ts'
 import { voiceRoutes } from './api/voice.ts'
 import { AppError } from './errors.ts'
+import { consolePlugin } from './console/plugin.ts'
 
 export const OVERLOAD_RETRY_AFTER_SECONDS = 5
 const VERSION = '0.1.0'
@@ -134,6 +137,10 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   })
   await app.register(integrationRoutes, { db, config, clock })
   await app.register(webhookRoutes, { db, config, clock })
+  await app.register(sessionRoutes, { db })
+  await app.register(inboxRoutes, { db })
+  // The web console's pages and assets (web/), at / beside the API.
+  await app.register(consolePlugin, { db })
 
   return app
 }

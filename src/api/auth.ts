@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../errors.ts'
 import type { Db } from '../store/db.ts'
 import { apiKeysRepo, type ApiKeyPrincipal, type Role } from '../store/workspaces.ts'
+import { assertSameSiteWrite, sessionOf } from './session-cookie.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,6 +32,16 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const roles = request.routeOptions.config?.roles
     if (!roles) return
     const header = request.headers.authorization ?? ''
+    // The console: no Authorization header, a session cookie instead (writes also need the CSRF token).
+    if (!header) {
+      const session = await sessionOf(request, db)
+      if (session) {
+        assertSameSiteWrite(request, session)
+        if (!roles.includes(session.role)) throw new AppError('FORBIDDEN', `this route needs one of the roles: ${roles.join(', ')}`)
+        request.principal = { keyId: session.keyId, workspaceId: session.workspaceId, role: session.role }
+        return
+      }
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     if (!match) throw new AppError('UNAUTHORIZED', 'send the API key as "Authorization: Bearer <key>"')
     const key = match[1]

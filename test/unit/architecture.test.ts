@@ -4,7 +4,7 @@
 // so this needs no extra tool and reads the same files the compiler does.
 //
 // Layers, highest first; a file may import its own layer and any layer below it, never above:
-//   api → chains, integrations, webhooks → pipeline, llm → store → embeddings, text, safety
+//   api, console → chains, integrations, webhooks → pipeline, llm → store → embeddings, text, safety
 // Beside them:
 //   leaves (config.ts, errors.ts, progress.ts, seeded-random.ts): importable from anywhere, import no other src/ file
 //     but each other. config.ts is the only reader of the environment; errors.ts holds codes every layer throws.
@@ -21,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const SCANNED = ['src', 'evals', 'bench', 'scripts']
 const SOURCE = /\.(ts|mts|mjs|js)$/
 
-const LAYER_RANK: Record<string, number> = { api: 5, chains: 4, integrations: 4, webhooks: 4, pipeline: 3, llm: 3, store: 2, embeddings: 1, text: 1, safety: 1 }
+const LAYER_RANK: Record<string, number> = { console: 5, api: 5, chains: 4, integrations: 4, webhooks: 4, pipeline: 3, llm: 3, store: 2, embeddings: 1, text: 1, safety: 1 }
 const LEAVES = new Set(['src/config.ts', 'src/errors.ts', 'src/progress.ts', 'src/seeded-random.ts'])
 const COMPOSITION_ROOTS = new Set(['src/server.ts', 'src/cli.ts', 'src/app.ts', 'src/services.ts'])
 

@@ -1,0 +1,94 @@
+// Ask for leaders: a question, the answer with its figures, a chart for series, citations that open
+// their conversation, and how the question was read.
+import { api, type AskResult } from './api.ts'
+import { h, replace, svg, view } from './dom.ts'
+
+export async function renderAsk(): Promise<void> {
+  const input = h('input', { id: 'question', type: 'text', maxlength: 1000, required: true, autocomplete: 'off' })
+  const button = h('button', { type: 'submit', class: 'primary' }, 'Ask')
+  const examples = h('ul', { class: 'examples', 'aria-label': 'Examples' })
+  const answer = h('section', { class: 'answer', 'aria-label': 'Answer', 'aria-live': 'polite' })
+  const form = h('form', { class: 'ask-form' }, h('label', { for: 'question' }, 'Question'), input, button)
+  replace(view(), form, examples, answer)
+  const run = async (question: string) => {
+    button.disabled = true
+    replace(answer, h('p', { class: 'muted' }, 'Working it out…'))
+    try {
+      renderAnswer(answer, await api.ask(question), run)
+    } catch (err) {
+      replace(answer, h('p', { class: 'error', role: 'alert' }, err instanceof Error ? err.message : String(err)))
+    } finally {
+      button.disabled = false
+    }
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    void run(input.value)
+  })
+  // Examples use the workspace's own words: its intents and its latest themes.
+  const [tax, weeks] = await Promise.all([api.taxonomy().catch(() => ({ intents: [] })), api.weeks().catch(() => ({ weeks: [] }))])
+  const intent = tax.intents[0]?.name.replaceAll('_', ' ')
+  const qs = [
+    'How many negative messages were there last month?',
+    intent ? `How did ${intent} messages change week by week over the last 8 weeks?` : 'How did volume change week by week over the last 8 weeks?',
+    'Why are customers unhappy this week?',
+  ]
+  if (weeks.weeks[0]) qs.push(`What were the main complaints in ${weeks.weeks[0].week}?`)
+  replace(examples, qs.map((q) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => { input.value = q; void run(q) } }, q))))
+}
+
+function seriesChart(points: Array<{ label: string; value: number }>): SVGElement {
+  const W = 480, H = 120
+  const max = Math.max(1, ...points.map((p) => p.value))
+  const bw = W / Math.max(1, points.length)
+  return svg('svg', { viewBox: `0 0 ${W} ${H + 16}`, width: W, height: H + 16, role: 'img', 'aria-label': points.map((p) => `${p.label}: ${p.value}`).join(', ') },
+    ...points.flatMap((p, i) => {
+      const bh = Math.max(1, (p.value / max) * (H - 4))
+      return [svg('rect', { x: i * bw + 2, y: H - bh, width: bw - 4, height: bh, class: 'bar' }, svg('title', {}, `${p.label}: ${p.value}`)),
+        svg('text', { x: i * bw + bw / 2, y: H + 12, 'text-anchor': 'middle', class: 'axis' }, p.label.replace(/^\d{4}-/, ''))]
+    }))
+}
+
+type Figure = AskResult['figures'][number]
+/** A trend can carry several series (the topic, and all messages for comparison): one chart each. */
+function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
+  const groups = new Map<string, Figure[]>()
+  for (const f of series) {
+    const name = f.label.replace(f.group?.week ?? '', '').trim()
+    groups.set(name, [...(groups.get(name) ?? []), f])
+  }
+  return [...groups]
+}
+
+function renderAnswer(region: HTMLElement, res: AskResult, rerun: (q: string) => Promise<void>): void {
+  const series = res.figures.filter((f) => f.kind === 'series')
+  const plan = res.plan
+  const filters = Object.entries(plan.filters).filter(([k, v]) => k !== 'customerRole' && v !== undefined)
+  const editable = h('input', { type: 'text', 'aria-label': 'Re-run with changes', value: '' })
+  editable.value = `${plan.topic ?? ''} ${plan.timeRange.label}`.trim()
+  region.replaceChildren()
+  region.append(
+    h('h2', {}, 'Answer'),
+    h('p', { class: 'answer-text', dir: 'auto' }, res.answer),
+    res.degraded ? h('p', { class: 'muted' }, `Answered without the LLM: ${res.degradedReason ?? ''}`) : '',
+    ...seriesByName(series).slice(0, 2).map(([name, rows]) =>
+      h('figure', { class: 'series' }, seriesChart(rows.map((f) => ({ label: f.group?.week ?? f.label, value: f.value }))), h('figcaption', {}, name))),
+    h('table', { class: 'figures-table' }, h('caption', {}, 'Figures'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
+      h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
+        h('td', {}, f.label), h('td', {}, f.unit === 'percent' ? `${Math.round(f.value * 10) / 10}%` : String(f.value)),
+        h('td', {}, `${f.from.slice(0, 10)} – ${f.to.slice(0, 10)}`))))),
+    h('details', { class: 'plan', open: true }, h('summary', {}, 'How I read your question'),
+      h('dl', {},
+        h('dt', {}, 'Kind'), h('dd', {}, plan.kind),
+        h('dt', {}, 'Time range'), h('dd', {}, `${plan.timeRange.label} (${plan.timeRange.from.slice(0, 10)} – ${plan.timeRange.to.slice(0, 10)})`),
+        h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') : 'none'),
+        h('dt', {}, 'Topic'), h('dd', {}, plan.topic ?? '—'),
+        h('dt', {}, 'Planner'), h('dd', {}, plan.planner)),
+      h('form', { class: 'rerun', onsubmit: (e: Event) => { e.preventDefault(); void rerun(editable.value) } }, editable, h('button', { type: 'submit' }, 'Re-run'))),
+    h('h3', {}, 'Citations'),
+    h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
+      h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),
+      h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${c.sentiment}` : ''}`)))),
+  )
+}

@@ -1,0 +1,215 @@
+// One conversation: messages (text only, direction from the text itself), their labels with one-click
+// correction, the summary, and for agents the Suggested replies panel.
+import { api, type Conversation, type Message, type Suggestions } from './api.ts'
+import { h, pct, replace, toast, view, when } from './dom.ts'
+
+const SENTIMENTS = ['negative', 'neutral', 'positive']
+/** Placeholders the drafts leave for the agent: redaction tokens ([ORDER_1]) and template slots ({name}). */
+const PLACEHOLDER = /(\[[A-Z]+(?:_\d+)?\]|\{[a-z_]+\})/g
+/** Drafts that say something was done must be checked: the suggester cannot do anything itself. */
+const CLAIMED_ACTION = /\b(I|we)(?:'ve| have| 've)? (?:refunded|cancell?ed|credited|issued|sent|booked|escalated|processed|reset|replaced|upgraded)\b|\bhas been (?:refunded|cancell?ed|credited|processed|sent)\b/i
+
+let intents: string[] | undefined
+async function intentNames(): Promise<string[]> {
+  intents ??= await api.taxonomy().then((t) => [...t.intents.map((i) => i.name), 'other']).catch(() => ['other'])
+  return intents
+}
+
+export function canAssist(): boolean {
+  const role = document.body.dataset.role
+  return role === 'agent' || role === 'admin'
+}
+
+export async function renderConversationPage(): Promise<void> {
+  const id = document.body.dataset.id!
+  const pane = h('div', { class: 'conversation-pane' })
+  replace(view(), pane)
+  await showConversation(pane, id)
+}
+
+export interface OpenConversation {
+  refresh(): Promise<void>
+}
+
+export async function showConversation(pane: HTMLElement, id: string): Promise<OpenConversation> {
+  let conv = await api.conversation(id)
+  const names = canAssist() ? await intentNames() : []
+  const messages = h('ol', { class: 'messages', 'aria-label': 'Messages' })
+  const fill = () => replace(messages, conv.messages.map((m) => messageItem(m, names)))
+  fill()
+  const title = conv.customer.name ?? conv.customer.handle ?? conv.externalId
+  const heading = h('h2', { id: 'conversation-title', tabindex: '-1' }, title)
+  const summary = conv.summary
+    ? h('section', { class: 'summary', 'aria-label': 'Summary' }, h('h3', {}, 'Summary'), h('p', { dir: 'auto' }, String((conv.summary as Record<string, unknown>).summary ?? '')))
+    : null
+  replace(
+    pane,
+    h('div', { class: 'conversation-head' }, heading, h('p', { class: 'muted' }, `${conv.channel} · ${conv.status} · ${conv.messages.length} messages · last ${when(conv.lastMessageAt)}`)),
+    summary,
+    messages,
+    canAssist() ? suggestionsPanel(conv) : null,
+  )
+  return {
+    async refresh() {
+      const next = await api.conversation(id)
+      if (next.messages.length !== conv.messages.length) {
+        conv = next
+        fill()
+        toast('New message in this conversation')
+      }
+    },
+  }
+}
+
+function chip(kind: string, label: string, confidence: number | null | undefined): HTMLElement {
+  return h('span', { class: `chip ${kind} ${kind}-${label}` }, `${kind}: ${label}`, confidence != null ? h('span', { class: 'conf' }, ` ${pct(confidence)}`) : null)
+}
+
+function corrector(m: Message, field: 'sentiment' | 'intent', options: string[], current: string | undefined, onDone: (label: string) => void): HTMLElement {
+  const select = h('select', { 'aria-label': `Correct ${field}`, class: 'correct' },
+    h('option', { value: '' }, `Correct ${field}…`),
+    options.filter((o) => o !== current).map((o) => h('option', { value: o }, o)))
+  select.addEventListener('change', async () => {
+    const label = select.value
+    if (!label) return
+    select.disabled = true
+    try {
+      await api.correct(m.id, field, label)
+      onDone(label)
+      toast(`${field} corrected to ${label}`)
+    } catch (err) {
+      toast(`Could not correct: ${err instanceof Error ? err.message : String(err)}`)
+      select.disabled = false
+    }
+  })
+  return select
+}
+
+function messageItem(m: Message, intentOptions: string[]): HTMLElement {
+  const e = m.enrichment
+  const chips = h('div', { class: 'chips' })
+  const renderChips = () => {
+    const en = m.enrichment
+    replace(chips,
+      en?.sentiment ? chip('sentiment', en.sentiment.label, en.sentiment.confidence) : null,
+      en?.intent ? chip('intent', en.intent.label, en.intent.confidence) : null,
+      en?.language ? chip('language', en.language.code, en.language.confidence) : m.language ? chip('language', m.language, null) : null,
+      m.role === 'customer' && canAssist() && en
+        ? [
+            corrector(m, 'sentiment', SENTIMENTS, en.sentiment?.label, (label) => { en.sentiment = { label, score: 0, confidence: 1 }; renderChips() }),
+            corrector(m, 'intent', intentOptions, en.intent?.label, (label) => { en.intent = { label, confidence: 1 }; renderChips() }),
+          ]
+        : null,
+    )
+  }
+  renderChips()
+  return h('li', { class: `msg ${m.role}` },
+    h('div', { class: 'meta' }, h('span', { class: 'author' }, m.author ?? m.role), ' · ', h('time', { datetime: m.sentAt ?? '' }, when(m.sentAt))),
+    // dir=auto: Arabic or Hebrew text lays itself out right-to-left; lang helps fonts and screen readers.
+    h('p', { class: 'text', dir: 'auto', lang: m.language ?? undefined }, m.text),
+    e || m.role === 'customer' ? chips : null,
+  )
+}
+
+function highlighted(text: string): Array<string | HTMLElement> {
+  return text.split(PLACEHOLDER).map((part, i) => (i % 2 === 1 ? h('mark', { class: 'placeholder', title: 'fill this in before sending' }, part) : part))
+}
+
+function suggestionsPanel(conv: Conversation): HTMLElement {
+  const body = h('div', { class: 'drafts' })
+  const get = h('button', { type: 'button', class: 'primary' }, 'Get drafts')
+  const panel = h('section', { class: 'suggestions', 'aria-labelledby': 'suggestions-title' },
+    h('div', { class: 'panel-head' }, h('h2', { id: 'suggestions-title' }, 'Suggested replies'), get), body)
+  const load = async () => {
+    get.disabled = true
+    replace(body, h('p', { class: 'muted' }, 'Drafting…'))
+    try {
+      renderDrafts(body, await api.suggest(conv.id))
+      get.textContent = 'New drafts'
+    } catch (err) {
+      replace(body, h('p', { class: 'error', role: 'alert' }, `No drafts: ${err instanceof Error ? err.message : String(err)}`))
+    } finally {
+      get.disabled = false
+    }
+  }
+  get.addEventListener('click', () => void load())
+  const last = conv.messages[conv.messages.length - 1]
+  if (last?.role === 'customer') void load()
+  else replace(body, h('p', { class: 'muted' }, 'The last message is an agent’s. Ask for drafts if a follow-up is needed.'))
+  return panel
+}
+
+function renderDrafts(body: HTMLElement, res: Suggestions): void {
+  const notes = [
+    !res.shouldReply ? `A reply may not be needed (${res.reason.replaceAll('_', ' ')}).` : null,
+    res.note ?? null,
+    res.degraded ? `Drafted locally: ${res.degradedReason ?? 'the LLM was unavailable'}.` : null,
+  ].filter((x): x is string => Boolean(x))
+  replace(body,
+    notes.map((n) => h('p', { class: 'muted' }, n)),
+    res.suggestions.length === 0 ? h('p', {}, 'No drafts for this conversation.') : null,
+    h('ol', { class: 'draft-list' }, res.suggestions.map((s, i) => draftItem(s, i + 1, res.maxChars))),
+  )
+}
+
+function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: number): HTMLElement {
+  const status = h('p', { class: 'draft-status', role: 'status' })
+  const count = (t: string) => h('span', { class: t.length > maxChars ? 'count over' : 'count' }, `${t.length} / ${maxChars} characters`)
+  const send = async (action: 'accepted' | 'edited' | 'rejected', finalText?: string) => {
+    try {
+      await api.feedback(s.id, action, finalText)
+      status.textContent = `Feedback recorded: ${action}`
+      item.dataset.feedback = action
+    } catch (err) {
+      status.textContent = `Feedback failed: ${err instanceof Error ? err.message : String(err)}`
+    }
+  }
+  const copy = h('button', { type: 'button' }, 'Copy')
+  copy.addEventListener('click', async () => {
+    await navigator.clipboard?.writeText(s.text).catch(() => undefined)
+    await send('accepted')
+    toast('Draft copied')
+  })
+  const editor = h('div', { class: 'editor', hidden: true })
+  const edit = h('button', { type: 'button', 'aria-expanded': 'false' }, 'Edit')
+  const textarea = h('textarea', { 'aria-label': `Edit draft ${n}`, rows: 5, dir: 'auto' })
+  textarea.value = s.text
+  const counter = h('span', {}, count(s.text))
+  textarea.addEventListener('input', () => replace(counter, count(textarea.value)))
+  const use = h('button', { type: 'button', class: 'primary' }, 'Use edited')
+  use.addEventListener('click', async () => {
+    await navigator.clipboard?.writeText(textarea.value).catch(() => undefined)
+    await send(textarea.value.trim() === s.text.trim() ? 'accepted' : 'edited', textarea.value.trim())
+  })
+  replace(editor, textarea, counter, use)
+  edit.addEventListener('click', () => {
+    editor.hidden = !editor.hidden
+    edit.setAttribute('aria-expanded', String(!editor.hidden))
+    if (!editor.hidden) textarea.focus()
+  })
+  const reason = h('select', { 'aria-label': `Reason to reject draft ${n}` },
+    ['wrong facts', 'wrong tone', 'not relevant', 'needs a human', 'other'].map((r) => h('option', { value: r }, r)))
+  const confirm = h('button', { type: 'button' }, 'Reject')
+  confirm.addEventListener('click', () => void send('rejected'))
+  const claims = CLAIMED_ACTION.test(s.text)
+  const item = h('li', { class: 'draft' },
+    h('h3', {}, `Draft ${n}: ${s.approach.replaceAll('_', ' ')}`),
+    h('p', { class: 'muted' }, `confidence ${pct(s.confidence)} · `, count(s.text)),
+    claims ? h('p', { class: 'warn' }, 'Claims an action was taken: check it really was before sending.') : null,
+    h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text)),
+    s.sources.length
+      ? h('details', { class: 'sources' }, h('summary', {}, `Sources (${s.sources.length})`),
+          h('ul', {}, s.sources.map((src) => h('li', {},
+            src.type === 'past_reply' && src.conversationId
+              ? h('a', { href: `/conversations/${src.conversationId}` }, 'Past conversation')
+              : h('span', {}, `Knowledge: ${src.title ?? 'article'}`),
+            ` (${pct(src.score)}) `,
+            h('q', { dir: 'auto' }, src.excerpt)))))
+      : null,
+    h('div', { class: 'actions' }, copy, edit, h('span', { class: 'reject' }, reason, confirm)),
+    editor,
+    status,
+  )
+  return item
+}
+
