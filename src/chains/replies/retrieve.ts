@@ -5,6 +5,7 @@ import type { Embedder } from '../../embeddings/embedder.ts'
 import type { Db } from '../../store/db.ts'
 import { searchSimilar } from '../../store/embeddings.ts'
 import { knowledgeRepo } from '../../store/knowledge.ts'
+import { HNSW_ITERATIVE_SCAN, REPLY_CANDIDATE_EF_SEARCH } from '../../store/search-tuning.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
@@ -12,8 +13,6 @@ import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from '
 /** Similar past customer messages looked at per request. */
 export const SIMILAR_MESSAGES_K = 40
 export const KNOWLEDGE_K = 4
-/** Candidate lists are searched deeper than k so that filters (role, other conversation) still leave k. */
-const HNSW_EF_SEARCH = 120
 const QUERY_MAX_CHARS = 2_000
 /** Trailing customer messages taken together as what is being answered. */
 const TRIGGER_MAX_MESSAGES = 3
@@ -57,8 +56,8 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
 
   // Iterative index scans keep HNSW fast while the role/conversation filters discard neighbours.
   const hits = await db.transaction(async (tx) => {
-    await tx.query(`SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`)
-    await tx.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`)
+    await tx.query(`SET LOCAL hnsw.ef_search = ${REPLY_CANDIDATE_EF_SEARCH}`)
+    await tx.query(`SET LOCAL hnsw.iterative_scan = ${HNSW_ITERATIVE_SCAN}`)
     return searchSimilar(tx, req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, { role: 'customer', excludeConversationId: req.conversationId })
   })
   const byId = new Map(hits.map((h) => [h.messageId, h]))
