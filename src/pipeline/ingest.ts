@@ -4,7 +4,7 @@ import type { Db } from '../store/db.ts'
 import { conversationKey, upsertConversations, type ConversationUpsert, type MessageUpsert } from '../store/conversations.ts'
 import { jobsRepo } from '../store/jobs.ts'
 import { conversationInput, type IngestItemResult, type IngestResponse } from './ingest-schema.ts'
-import { contentHash, normaliseText } from './normalise.ts'
+import { contentHash, normaliseIngestedText } from './normalise.ts'
 
 export const ENRICH_JOB = 'enrich'
 /** Message ids per enrichment job: big enough to batch embedding calls, small enough to retry cheaply. */
@@ -51,7 +51,7 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
       const path = `conversations.${index}.messages.${j}`
       if (msgIds.has(m.externalId)) errors.push({ path: `${path}.externalId`, message: 'duplicate message externalId in this conversation' })
       msgIds.add(m.externalId)
-      const { text } = normaliseText(m.text)
+      const { text } = normaliseIngestedText(m.text)
       if (!text) errors.push({ path: `${path}.text`, message: 'text is empty after removing control characters and whitespace' })
       const sentAt = new Date(m.sentAt).toISOString()
       const language = m.language?.toLowerCase() ?? null
