@@ -20,7 +20,7 @@ import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { createTransformersEmbedder } from '../src/embeddings/transformers.ts'
 import { createUseEmbedder } from '../src/embeddings/universal-sentence-encoder.ts'
-import { FEW_SHOT, firstPerLabel, SPLIT_SEED, stratifiedSplit, type Example } from './lib/intent-split.ts'
+import { FEW_SHOT, firstPerLabel, SPLIT_SEED, trainTestSplit, type Example } from './lib/intent-split.ts'
 
 const SHARED = new URL('../../shared/', import.meta.url)
 const GLOVE_FOLDER = fileURLToPath(new URL('models/glove-6b-100d-sif', SHARED))
@@ -148,8 +148,8 @@ interface IntentData {
 }
 
 function prepareIntent(): IntentData {
-  const all = readJsonl<Example>('datasets/intent/banking77_train.jsonl').map((r) => ({ text: r.text, label: r.label }))
-  const { train, test: fullTest } = stratifiedSplit(all, 0.2, SPLIT_SEED)
+  const all = readJsonl<Example>('datasets/intent/banking77_train.jsonl').map((r) => ({ id: r.id, text: r.text, label: r.label }))
+  const { train, test: fullTest } = trainTestSplit(all)
   const shots = firstPerLabel(train, FEW_SHOT, SPLIT_SEED)
   const used = new Set(shots)
   const validation = firstPerLabel(train.filter((e) => !used.has(e)), FEW_SHOT, VALIDATION_SEED)

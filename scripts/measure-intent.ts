@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { trainIntentModel, type IntentModel, type SgdSettings } from '../src/chains/classify/intent-local.ts'
 import { OTHER_INTENT } from '../src/chains/classify/taxonomy.ts'
-import { FEW_SHOT, firstPerLabel, SPLIT_SEED, stratifiedSplit, type Example } from './lib/intent-split.ts'
+import { FEW_SHOT, firstPerLabel, SPLIT_SEED, trainTestSplit, type Example } from './lib/intent-split.ts'
 
 const DATA_DIR = new URL('../../shared/datasets/intent/', import.meta.url)
 
@@ -13,9 +13,9 @@ function readJsonl(name: string): Example[] {
   return readFileSync(url, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { text: string; label: string })
+    .map((l) => JSON.parse(l) as { id: string; text: string; label: string })
     // clinc150's out-of-scope class is what Parley calls "other".
-    .map((r) => ({ text: r.text, label: r.label === 'oos' ? OTHER_INTENT : r.label }))
+    .map((r) => ({ id: r.id, text: r.text, label: r.label === 'oos' ? OTHER_INTENT : r.label }))
 }
 
 interface Result {
@@ -105,7 +105,7 @@ const sets = (setsArg ? setsArg.slice(7) : 'banking77,banking77-10,clinc150,clin
 
 const results: Result[] = []
 if (sets.some((s) => s.startsWith('banking77'))) {
-  const { train, test } = stratifiedSplit(readJsonl('banking77_train.jsonl'), 0.2, SPLIT_SEED)
+  const { train, test } = trainTestSplit(readJsonl('banking77_train.jsonl'))
   if (sets.includes('banking77')) results.push(evaluate('banking77 (all, 80/20 split)', train, test, sgd, threshold))
   if (sets.includes('banking77-10')) results.push(evaluate(`banking77 (${FEW_SHOT}/intent)`, firstPerLabel(train, FEW_SHOT, SPLIT_SEED), test, sgd, threshold))
 }

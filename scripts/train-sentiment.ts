@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util'
 import { detectLanguage } from '../src/chains/classify/language.ts'
 import {
   hashFeatureName, isTransferableFeature, SENTIMENT_FEATURE_VERSION, sentimentFeatures, TRANSFER_HEAD_PREFIX,
-} from '../src/chains/classify/features.ts'
-import type { SparseFeatures } from '../src/chains/classify/features.ts'
+} from '../src/chains/classify/sentiment-features.ts'
+import type { SparseFeatures } from '../src/chains/classify/sentiment-features.ts'
 import {
   DEFAULT_SENTIMENT_MODEL_DIR, SENTIMENT_LABELS, SENTIMENT_MODEL_FILE, sentimentModelFromFile,
 } from '../src/chains/classify/sentiment-local.ts'

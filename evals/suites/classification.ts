@@ -208,12 +208,16 @@ export function buildIntentTaxonomy(train: readonly ClassificationRow[], shots?:
   return { taxonomy, labelOf, nameOf }
 }
 
-/** Stratified split by a hash of the id: `share` of each label's rows to train, the rest to evaluate. */
-export function stratifiedSplit(rows: readonly ClassificationRow[], share: number): { train: ClassificationRow[]; test: ClassificationRow[] } {
+/**
+ * Stratified split by a hash of the id: `share` of each label's rows to train, the rest to evaluate.
+ * The one train/test split of the repository: the gate's `--split` and the scripts' measurements
+ * (scripts/lib/intent-split.ts) evaluate the same rows.
+ */
+export function stratifiedSplit<T extends { id: string; label: string }>(rows: readonly T[], share: number): { train: T[]; test: T[] } {
   if (!(share > 0 && share < 1)) throw new RangeError(`--split must be between 0 and 1 (exclusive), got ${share}`)
-  const byLabel = new Map<string, ClassificationRow[]>()
+  const byLabel = new Map<string, T[]>()
   for (const row of rows) byLabel.set(row.label, [...(byLabel.get(row.label) ?? []), row])
-  const trainSet = new Set<ClassificationRow>()
+  const trainSet = new Set<T>()
   for (const group of byLabel.values()) {
     const ordered = [...group].sort((a, b) => (stableRank(a.id) < stableRank(b.id) ? -1 : 1))
     // Every label keeps at least one training example, and one test row when it has two or more.

@@ -1,12 +1,17 @@
 // The train/test split and few-shot choice shared by the intent measurements, so figures from
-// scripts/measure-intent.ts and scripts/measure-embedders.ts are computed on the same examples.
+// scripts/measure-intent.ts and scripts/measure-embedders.ts are computed on the same examples (and
+// the split on the same rows as the eval gate's).
+import { stratifiedSplit } from '../../evals/suites/classification.ts'
 import { seededRandom } from '../../src/seeded-random.ts'
 
 export interface Example {
+  /** The dataset row's id: the split is decided by its hash. */
+  id: string
   text: string
   label: string
 }
 
+/** Seed of the few-shot choice (`firstPerLabel`). */
 export const SPLIT_SEED = 42
 export const FEW_SHOT = 10
 
@@ -25,18 +30,12 @@ function shuffled<T>(items: T[], random: () => number): T[] {
   return copy
 }
 
-/** Split stratified by label (`testShare` of each label to test), fixed seed. */
-export function stratifiedSplit(items: Example[], testShare: number, seed: number): { train: Example[]; test: Example[] } {
-  const random = seededRandom(seed)
-  const train: Example[] = []
-  const test: Example[] = []
-  for (const group of groupByLabel(items).values()) {
-    const order = shuffled(group, random)
-    const cut = Math.round(order.length * testShare)
-    test.push(...order.slice(0, cut))
-    train.push(...order.slice(cut))
-  }
-  return { train, test }
+/** The share the eval gate trains on (evals/baseline.json, banking77 `split: 0.8`). */
+export const TRAIN_SHARE = 0.8
+
+/** The gate's split (stratified by label, by a hash of the id), so the scripts measure the rows the gate does. */
+export function trainTestSplit(items: Example[]): { train: Example[]; test: Example[] } {
+  return stratifiedSplit(items, TRAIN_SHARE)
 }
 
 /** `perLabel` seeded-random examples of each label. */

@@ -7,7 +7,10 @@
 //   - character n-grams inside those words, for typos, inflection and agglutination;
 //   - character n-grams over runs of scripts written without spaces (Thai, Chinese, Japanese...);
 //   - emoji, which carry topic and mood in social messages.
-// Any change to the features changes the vectors, so it must bump BUILTIN_VERSION.
+// Text is normalised and tokenised by src/text. Any change to the features (or to those two
+// functions) changes the vectors, so it must bump BUILTIN_VERSION.
+import { normaliseForBuiltinEmbedder } from '../text/normalise.ts'
+import { builtinEmbedderTokens } from '../text/tokenize.ts'
 import { l2Normalise, throwIfAborted, type EmbedOptions, type Embedder } from './embedder.ts'
 
 export const BUILTIN_VERSION = 'v1'
@@ -33,10 +36,6 @@ const SEED_EMOJI = 0x27d4eb2f
 
 const BOUNDARY = 0x1f // marks word start/end in n-grams, as fastText's '<' and '>'
 
-const URL_OR_HANDLE = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\S+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu
-const TOKEN = /[\p{L}\p{M}\p{N}]+|\p{Extended_Pictographic}/gu
-const FOLDABLE_LETTER_WITH_MARKS = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}])\p{M}+/gu
-const ASCII_ONLY = /^[\x00-\x7f]*$/
 const ASCII_LETTERS = /^[a-z]+$/
 const DIGITS_ONLY = /^\p{N}+$/u
 const EMOJI = /^\p{Extended_Pictographic}$/u
@@ -61,7 +60,7 @@ export function createBuiltinEmbedder(): Embedder {
 
 export function embedOne(text: string): Float32Array {
   const features = new Map<number, number>()
-  for (const token of tokenize(normaliseText(text))) addTokenFeatures(token, features)
+  for (const token of builtinEmbedderTokens(normaliseForBuiltinEmbedder(text))) addTokenFeatures(token, features)
   const vector = new Float32Array(BUILTIN_DIMENSION)
   for (const [hash, weight] of features) {
     // Sublinear term frequency: a word repeated five times is not five times as relevant.
@@ -70,26 +69,6 @@ export function embedOne(text: string): Float32Array {
     vector[mixed % BUILTIN_DIMENSION] += mixed & 0x80000000 ? -value : value
   }
   return l2Normalise(vector)
-}
-
-/**
- * NFKC (full-width and compatibility forms), lowercase, links and handles dropped, and accents
- * folded where writers often omit them (Latin, Greek, Arabic/Hebrew vowel signs). Marks of other
- * scripts are left alone: in Thai or Devanagari they are the vowels.
- */
-export function normaliseText(text: string): string {
-  if (ASCII_ONLY.test(text)) return text.replace(URL_OR_HANDLE, ' ').toLowerCase()
-  return text
-    .normalize('NFKC')
-    .replace(URL_OR_HANDLE, ' ')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(FOLDABLE_LETTER_WITH_MARKS, '$1')
-    .normalize('NFKC')
-}
-
-function* tokenize(normalised: string): Generator<string> {
-  for (const match of normalised.matchAll(TOKEN)) yield match[0]
 }
 
 function addTokenFeatures(token: string, features: Map<number, number>): void {
@@ -236,7 +215,7 @@ function isHangul(cp: number): boolean {
 
 // --- Lexicon -------------------------------------------------------------------------------------
 // Function words and chat pleasantries that say nothing about a message's topic. Written
-// accent-folded, since they are matched after normaliseText. Kept small on purpose: a word missing
+// accent-folded, since they are matched after normaliseForBuiltinEmbedder. Kept small on purpose: a word missing
 // here only costs a little precision, a content word wrongly listed here is lost.
 const STOPWORDS = new Set(
   [

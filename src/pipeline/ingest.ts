@@ -5,7 +5,7 @@ import type { Db } from '../store/db.ts'
 import { conversationKey, upsertConversations, type ConversationUpsert, type MessageUpsert } from '../store/conversations.ts'
 import { enqueueEnrichment } from './enrichment.ts'
 import { conversationInput, type IngestItemResult, type IngestResponse } from './ingest-schema.ts'
-import { contentHash, normaliseText } from './normalise.ts'
+import { contentHash, normaliseIngestedText } from './normalise.ts'
 
 export function zodIssues(err: ZodError, prefix = '') {
   return err.issues.map((i) => ({
@@ -48,7 +48,7 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
       const path = `conversations.${index}.messages.${j}`
       if (msgIds.has(m.externalId)) errors.push({ path: `${path}.externalId`, message: 'duplicate message externalId in this conversation' })
       msgIds.add(m.externalId)
-      const { text } = normaliseText(m.text)
+      const { text } = normaliseIngestedText(m.text)
       if (!text) errors.push({ path: `${path}.text`, message: 'text is empty after removing control characters and whitespace' })
       const sentAt = new Date(m.sentAt).toISOString()
       const language = m.language?.toLowerCase() ?? null

@@ -1,15 +1,32 @@
 // SQL behind POST /v1/ask: figures over customer messages and their enrichments, the workspace's
 // vocabulary, and the candidate lists of hybrid retrieval (vector, full-text, filters only).
 // Plain parameterised SQL with the workspace in every WHERE.
-import type { AskFilters, TimeRange } from '../chains/ask/types.ts'
 import { toVectorLiteral, type Queryable } from './db.ts'
 import { modelLiteral } from './embeddings.ts'
+
+/** What every ask query filters customer messages by; the ask chain's plan filters carry these (and more). */
+export interface AskMessageFilters {
+  channel?: string
+  language?: string
+  sentiment?: string
+  intent?: string
+  /** Full-text: the message mentions one of these words (websearch syntax, 'simple' config). */
+  mentions?: string
+  /** Conversation metadata key → value; keys that are not plain names are ignored. */
+  segment?: Record<string, string>
+}
+
+/** Half-open [from, to) in ISO 8601. */
+export interface AskTimeRange {
+  from: string
+  to: string
+}
 
 const SEGMENT_KEY = /^[A-Za-z0-9_.-]{1,64}$/
 const MAX_SEGMENT_VALUES = 200
 
 /** Shared WHERE for every ask query: workspace, customer messages, time range, plan filters. */
-function whereOf(workspaceId: string, filters: Omit<AskFilters, 'customerRole'>, range: TimeRange, params: unknown[] = []) {
+function whereOf(workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, params: unknown[] = []) {
   params.push(workspaceId, range.from, range.to)
   const where = [`m.workspace_id = $1`, `m.role = 'customer'`, `m.sent_at >= $2::timestamptz`, `m.sent_at < $3::timestamptz`]
   const add = (clause: string, value: unknown) => {
@@ -31,7 +48,7 @@ function whereOf(workspaceId: string, filters: Omit<AskFilters, 'customerRole'>,
 
 const FROM = `FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN enrichments e ON e.message_id = m.id`
 
-export async function countMessages(db: Queryable, workspaceId: string, filters: AskFilters, range: TimeRange): Promise<{ messages: number; conversations: number }> {
+export async function countMessages(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange): Promise<{ messages: number; conversations: number }> {
   const { where, params } = whereOf(workspaceId, filters, range)
   const { rows } = await db.query<{ messages: number; conversations: number }>(
     `SELECT count(*)::int AS messages, count(DISTINCT m.conversation_id)::int AS conversations ${FROM} WHERE ${where}`,
@@ -44,8 +61,8 @@ export async function countMessages(db: Queryable, workspaceId: string, filters:
 export async function breakdown(
   db: Queryable,
   workspaceId: string,
-  filters: AskFilters,
-  range: TimeRange,
+  filters: AskMessageFilters,
+  range: AskTimeRange,
   column: 'intent' | 'sentiment',
 ): Promise<Array<{ key: string; n: number }>> {
   const { where, params } = whereOf(workspaceId, filters, range)
@@ -66,7 +83,7 @@ export interface WeekRow {
 }
 
 /** Per ISO week: volume and sentiment counts of the filtered set. */
-export async function weeklySeries(db: Queryable, workspaceId: string, filters: AskFilters, range: TimeRange): Promise<WeekRow[]> {
+export async function weeklySeries(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange): Promise<WeekRow[]> {
   const { where, params } = whereOf(workspaceId, filters, range)
   const { rows } = await db.query<WeekRow>(
     `SELECT to_char(date_trunc('week', m.sent_at AT TIME ZONE 'UTC'), 'IYYY-"W"IW') AS week,
@@ -144,7 +161,7 @@ function candidates(rows: CandidateRow[]): CandidateRow[] {
 
 /** Cosine nearest neighbours among the filtered messages (exact scan: filters make the set small). */
 export async function vectorCandidates(
-  db: Queryable, workspaceId: string, model: string, vector: Float32Array, k: number, filters: AskFilters, range: TimeRange,
+  db: Queryable, workspaceId: string, model: string, vector: Float32Array, k: number, filters: AskMessageFilters, range: AskTimeRange,
 ): Promise<CandidateRow[]> {
   const { where, params } = whereOf(workspaceId, filters, range)
   params.push(toVectorLiteral(vector), k)
@@ -159,7 +176,7 @@ export async function vectorCandidates(
 }
 
 /** Full-text matches ('simple' config, any of the topic words), ranked by cover density. */
-export async function textCandidates(db: Queryable, workspaceId: string, query: string, k: number, filters: AskFilters, range: TimeRange): Promise<CandidateRow[]> {
+export async function textCandidates(db: Queryable, workspaceId: string, query: string, k: number, filters: AskMessageFilters, range: AskTimeRange): Promise<CandidateRow[]> {
   const { where, params } = whereOf(workspaceId, filters, range)
   params.push(query, k)
   const q = `websearch_to_tsquery('simple', $${params.length - 1})`
@@ -172,7 +189,7 @@ export async function textCandidates(db: Queryable, workspaceId: string, query: 
 }
 
 /** The filtered set itself, most clearly labelled first: what matches when the question has no topic words. */
-export async function filterCandidates(db: Queryable, workspaceId: string, k: number, filters: AskFilters, range: TimeRange): Promise<CandidateRow[]> {
+export async function filterCandidates(db: Queryable, workspaceId: string, k: number, filters: AskMessageFilters, range: AskTimeRange): Promise<CandidateRow[]> {
   const { where, params } = whereOf(workspaceId, filters, range)
   params.push(k)
   const { rows } = await db.query<CandidateRow>(

@@ -2,6 +2,7 @@ import pg from 'pg'
 import pgvector from 'pgvector/pg'
 import type { Db, EmbeddingRow, Queryable } from './db.ts'
 import { assertStorableParams, toVectorLiteral } from './db.ts'
+import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 
 const DEFAULT_POOL_SIZE = 10
 const EMBEDDING_CHUNK = 500
@@ -13,9 +14,7 @@ export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE
     // Awaited before the client is handed out, one statement at a time (pg deprecates overlapping queries
     // on one client). The vector type only exists once migrations ran, hence the tolerated failure.
     onConnect: async (client) => {
-      // See pglite-worker.mjs for why these search settings.
-      await client.query(`SET hnsw.ef_search = 200`).catch(() => undefined)
-      await client.query(`SET hnsw.iterative_scan = relaxed_order`).catch(() => undefined)
+      for (const setting of SESSION_SEARCH_SETTINGS) await client.query(setting).catch(() => undefined)
       await pgvector.registerTypes(client).catch(() => undefined)
     },
   })

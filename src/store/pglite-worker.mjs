@@ -7,10 +7,8 @@ import { vector } from '@electric-sql/pglite-pgvector'
 const db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { vector } })
 // HNSW builds over 100k vectors take ~4x longer with the default; the WASM heap is 2 GiB.
 await db.exec(`SET maintenance_work_mem = '512MB'`)
-// Search settings (same as the pg backend's): ef_search 40 misses whole queries whose neighbours sit
-// in large clusters of near-identical texts (recall@10 0.91 → 0.96–0.99 at 200, ~2 ms more), and
-// iterative scans keep filtered searches (workspace, role, channel) from returning too few rows.
-await db.exec(`SET hnsw.ef_search = 200; SET hnsw.iterative_scan = relaxed_order`)
+// The same search settings as the pg backend's, passed in from search-tuning.ts.
+await db.exec(workerData.searchSettings.join('; '))
 
 function serialiseError(err) {
   return {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { assertStorableParams, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
 import { encodeEmbeddingCopy } from './binary-copy.ts'
+import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 
 interface Reply {
   id: number
@@ -33,7 +34,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const dir = dataDir ? resolve(dataDir) : undefined
   if (dir) mkdirSync(dirname(dir), { recursive: true })
   const releaseLock = dir ? lockDataDir(dir) : () => undefined
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir: dir } })
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir: dir, searchSettings: SESSION_SEARCH_SETTINGS } })
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>()
   let nextId = 1
   let closed = false

@@ -1,12 +1,15 @@
-// Word tokens and stopwords shared by the local (no-LLM) text methods: keyphrases, extractive
-// summaries. Handles, links, numbers and punctuation are not words a person would call a topic.
+// Every tokeniser of src, one per purpose, and the stopwords of the local (no-LLM) text methods.
+// `words` is the general one: topic words for key phrases, extractive summaries and ask, with ICU's
+// word segmenter (Intl.Segmenter) for Thai, Japanese and the other scripts written without spaces.
+// The others each define the tokens of a trained model or of stored vectors, so they are frozen:
+// change one only with the feature version it belongs to (see the matching normaliser in
+// ./normalise.ts), and never point a model at another's tokens.
 import { createRequire } from 'node:module'
+import { normaliseForWords } from './normalise.ts'
 
 // The stopword package ships CommonJS without types; its lists are plain arrays keyed by ISO 639-3.
 const stopwordLists = createRequire(import.meta.url)('stopword') as Record<string, unknown>
 
-const URL_HANDLE_OR_EMAIL = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\S+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.]+/gu
-const HTML_ENTITY = /&(?:amp|lt|gt|quot|apos|#\d+);/g
 /** Letters with marks, inner apostrophes and hyphens ("don't", "check-in"); digits may follow letters ("ios11"). */
 const SPACED_WORD = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}]+)*/gu
 const UNSPACED_SCRIPT = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u
@@ -65,11 +68,6 @@ export function stopwordsFor(language?: string): ReadonlySet<string> {
   }
   stopwordCache.set(key, words)
   return words
-}
-
-/** Lowercased, NFKC, without links, handles, e-mail addresses and HTML entities. */
-export function normaliseForWords(text: string): string {
-  return text.replace(URL_HANDLE_OR_EMAIL, ' ').replace(HTML_ENTITY, ' ').normalize('NFKC').toLowerCase().replace(/’/g, "'")
 }
 
 let wordSegmenter: Intl.Segmenter | undefined
@@ -137,4 +135,32 @@ const GENERIC_WORDS = new Set([
 /** True for words that carry no theme (see GENERIC_WORDS) and for one- or two-letter Latin tokens ("bw", "st"). */
 export function isGenericWord(word: string): boolean {
   return GENERIC_WORDS.has(word) || /^[a-z]{1,2}$/.test(word)
+}
+
+// --- Tokens of trained models and stored vectors (frozen, see the header) ---------------------------
+
+const SENTIMENT_TOKEN =
+  /[\p{L}\p{M}\p{N}_]+|\p{Extended_Pictographic}|[:;=][-']?[()dp/]|<\/?3|\^[_]?\^|-_-|[.,;:!?]+/gu
+const INTENT_FEATURE_TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\p{Extended_Pictographic}/gu
+const BUILTIN_EMBEDDER_TOKEN = /[\p{L}\p{M}\p{N}]+|\p{Extended_Pictographic}/gu
+const LETTER_OR_DIGIT_RUN = /[\p{L}\p{N}]+/gu
+
+/** Sentiment model tokens of `normaliseForSentiment` text: words, emoji, emoticons and runs of punctuation (clause breaks). */
+export function sentimentTokens(normalised: string): string[] {
+  return normalised.match(SENTIMENT_TOKEN) ?? []
+}
+
+/** Intent model tokens of `normaliseForIntentFeatures` text: words (with an inner apostrophe) and emoji. */
+export function intentFeatureTokens(normalised: string): string[] {
+  return normalised.match(INTENT_FEATURE_TOKEN) ?? []
+}
+
+/** Builtin embedder tokens of `normaliseForBuiltinEmbedder` text: runs of letters, marks and digits, and single emoji. */
+export function builtinEmbedderTokens(normalised: string): string[] {
+  return normalised.match(BUILTIN_EMBEDDER_TOKEN) ?? []
+}
+
+/** Lowercased runs of letters and digits, for reply-to-reply word overlap (its thresholds were tuned on these). */
+export function letterAndDigitRuns(text: string): string[] {
+  return text.toLowerCase().match(LETTER_OR_DIGIT_RUN) ?? []
 }

@@ -25,14 +25,6 @@ const LAYER_RANK: Record<string, number> = { console: 5, api: 5, chains: 4, inte
 const LEAVES = new Set(['src/config.ts', 'src/errors.ts', 'src/progress.ts', 'src/seeded-random.ts'])
 const COMPOSITION_ROOTS = new Set(['src/server.ts', 'src/cli.ts', 'src/app.ts', 'src/services.ts'])
 
-/**
- * TEMPORARY, to be emptied by the lead after merging issue 17's branches: violations that live in files
- * other branches are rewriting. `from -> to`, exactly as reported by the test. Do not add to it.
- */
-const KNOWN_VIOLATIONS_TO_REMOVE = new Set<string>([
-  'src/store/ask.ts -> src/chains/ask/types.ts',
-])
-
 type Place = { kind: 'layer'; layer: string; rank: number } | { kind: 'leaf' } | { kind: 'root' } | { kind: 'tool' } | { kind: 'unplaced' }
 
 export function placeOf(file: string): Place {
@@ -134,13 +126,10 @@ describe('architecture: the import graph', () => {
     const violations = [...graph].flatMap(([from, targets]) =>
       targets.flatMap((to) => {
         const why = layerViolation(from, to)
-        return why ? [`${from} -> ${to}`].map((edge) => ({ edge, why })) : []
+        return why ? [`${from} -> ${to} (${why})`] : []
       }),
     )
-    const unexpected = violations.filter((v) => !KNOWN_VIOLATIONS_TO_REMOVE.has(v.edge)).map((v) => `${v.edge} (${v.why})`)
-    expect(unexpected).toEqual([])
-    const fixed = [...KNOWN_VIOLATIONS_TO_REMOVE].filter((edge) => !violations.some((v) => v.edge === edge))
-    expect(fixed, 'fixed: remove these from KNOWN_VIOLATIONS_TO_REMOVE').toEqual([])
+    expect(violations).toEqual([])
   })
 })
 

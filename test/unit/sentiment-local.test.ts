@@ -5,15 +5,16 @@ import {
 } from '../../src/chains/classify/sentiment-local.ts'
 import type { SentimentModelFile } from '../../src/chains/classify/sentiment-local.ts'
 import {
-  hashFeatureName, isTransferableFeature, lexiconHits, normalizeForSentiment, SENTIMENT_FEATURE_VERSION,
-  sentimentFeatures, tokenizeForSentiment, TRANSFER_HEAD_PREFIX,
-} from '../../src/chains/classify/features.ts'
+  hashFeatureName, isTransferableFeature, lexiconHits, SENTIMENT_FEATURE_VERSION, sentimentFeatures, TRANSFER_HEAD_PREFIX,
+} from '../../src/chains/classify/sentiment-features.ts'
+import { normaliseForSentiment } from '../../src/text/normalise.ts'
+import { sentimentTokens } from '../../src/text/tokenize.ts'
 
 const MODEL_PRESENT = existsSync(`${DEFAULT_SENTIMENT_MODEL_DIR}/model.json`)
 
 function hits(text: string, language: string) {
-  const normalized = normalizeForSentiment(text)
-  return lexiconHits(normalized, tokenizeForSentiment(normalized), language)
+  const normalized = normaliseForSentiment(text)
+  return lexiconHits(normalized, sentimentTokens(normalized), language)
 }
 
 describe('sentiment lexicon negation', () => {

@@ -2,7 +2,7 @@
 // both restricted by the plan's filters, merged by reciprocal-rank fusion, re-ranked, then diversified
 // (one message per conversation, MMR over embeddings, near-duplicates dropped) so five citations are
 // five different voices rather than five copies of one complaint.
-import type { Embedder } from '../../embeddings/embedder.ts'
+import { cosine, type Embedder } from '../../embeddings/embedder.ts'
 import type { Queryable } from '../../store/db.ts'
 import { filterCandidates, textCandidates, vectorCandidates, vectorsOf, type CandidateRow } from '../../store/ask.ts'
 import { words } from '../../text/tokenize.ts'
@@ -49,18 +49,6 @@ export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan): nu
   if (plan.kind === 'why' && !plan.filters.sentiment && row.sentiment === 'negative') factor += 0.1
   if (row.text.trim().length < SHORT_MESSAGE_CHARS) factor *= 0.8
   return fused * factor
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0
-  let na = 0
-  let nb = 0
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!
-    na += a[i]! * a[i]!
-    nb += b[i]! * b[i]!
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
 }
 
 /** Share of the shorter message's words found in the other: templated complaints and copy-paste score near 1. */

@@ -4,7 +4,7 @@
 // is made meaningful by temperature scaling fitted on a held-out slice of the examples.
 import { createHash } from 'node:crypto'
 import { seededRandom } from '../../seeded-random.ts'
-import { extractFeatureCounts, FEATURE_VERSION, TfidfVectorizer, type SparseVector } from './text-features.ts'
+import { extractFeatureCounts, INTENT_FEATURE_VERSION, TfidfVectorizer, type SparseVector } from './intent-features.ts'
 import { OTHER_INTENT } from './taxonomy.ts'
 
 export interface IntentPrediction {
@@ -241,7 +241,7 @@ function trainOn(examples: PreparedExample[], labelIndex: Map<string, number>, s
 
 function modelVersion(examples: Array<{ text: string; label: string }>, settings: object): string {
   const hash = createHash('sha256')
-  hash.update(JSON.stringify({ features: FEATURE_VERSION, settings }))
+  hash.update(JSON.stringify({ features: INTENT_FEATURE_VERSION, settings }))
   for (const e of examples) hash.update(`\u0000${e.label}\u0001${e.text}`)
   return `intent-local:${hash.digest('hex').slice(0, 16)}`
 }

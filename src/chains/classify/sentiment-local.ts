@@ -1,4 +1,4 @@
-// Local (no-LLM) sentiment: a softmax regression over hashed features (see features.ts), trained by
+// Local (no-LLM) sentiment: a softmax regression over hashed features (see sentiment-features.ts), trained by
 // scripts/train-sentiment.ts on licence-compatible public data; provenance in models/sentiment/README.md.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { detectLanguage } from './language.ts'
 import {
   hashFeatureName, isTransferableFeature, sentimentFeatures, SUPPORTED_SENTIMENT_FEATURE_VERSIONS, TRANSFER_HEAD_PREFIX,
   vaderCompound,
-} from './features.ts'
+} from './sentiment-features.ts'
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive'
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']

@@ -5,6 +5,7 @@
 import { assessNeedsReply } from '../classify/urgency.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
+import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { approachOf, brandValuesOf, cleanReply, frameDraft, opensWithGreeting } from './clean.ts'
 import { triggerTurns } from './retrieve.ts'
 import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
@@ -56,7 +57,7 @@ export interface RankedReply {
 }
 
 function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+  return new Set(letterAndDigitRuns(text))
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

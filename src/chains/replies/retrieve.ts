@@ -3,8 +3,8 @@
 // suggestion finals written for them), and the workspace's knowledge passages.
 import type { Embedder } from '../../embeddings/embedder.ts'
 import type { Db } from '../../store/db.ts'
-import { searchSimilar } from '../../store/embeddings.ts'
 import { knowledgeRepo } from '../../store/knowledge.ts'
+import { replyRetrievalRepo } from '../../store/reply-retrieval.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
@@ -12,8 +12,6 @@ import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from '
 /** Similar past customer messages looked at per request. */
 export const SIMILAR_MESSAGES_K = 40
 export const KNOWLEDGE_K = 4
-/** Candidate lists are searched deeper than k so that filters (role, other conversation) still leave k. */
-const HNSW_EF_SEARCH = 120
 const QUERY_MAX_CHARS = 2_000
 /** Trailing customer messages taken together as what is being answered. */
 const TRIGGER_MAX_MESSAGES = 3
@@ -34,16 +32,6 @@ export function languageOfTurns(turns: ConversationTurn[]): string {
   return detectLanguage(turns.map((t) => t.text).join('\n')).language
 }
 
-interface NextReplyRow {
-  customerMessageId: string
-  id: string
-  conversationId: string
-  text: string
-  language: string | null
-  handle: string | null
-  name: string | null
-}
-
 export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyRequest, opts: { signal?: AbortSignal } = {}): Promise<Retrieval> {
   const trigger = triggerTurns(req.turns)
   const query = trigger.map((t) => t.text).join('\n').slice(-QUERY_MAX_CHARS)
@@ -55,29 +43,12 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
   const [asPassage] = await embedder.embed([query], { kind: 'passage', signal: opts.signal })
   const [asQuery] = await embedder.embed([query], { kind: 'query', signal: opts.signal })
 
-  // Iterative index scans keep HNSW fast while the role/conversation filters discard neighbours.
-  const hits = await db.transaction(async (tx) => {
-    await tx.query(`SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`)
-    await tx.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`)
-    return searchSimilar(tx, req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, { role: 'customer', excludeConversationId: req.conversationId })
-  })
+  const repo = replyRetrievalRepo(db)
+  const hits = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId)
   const byId = new Map(hits.map((h) => [h.messageId, h]))
   const ids = hits.map((h) => h.messageId)
 
-  const { rows } = await db.query<NextReplyRow>(
-    `SELECT h.id AS "customerMessageId", r.id, r.conversation_id AS "conversationId", r.text,
-            coalesce(r.language, en.language) AS language, c.customer_handle AS handle, c.customer_name AS name
-     FROM unnest($2::uuid[]) AS h(id)
-     JOIN messages cm ON cm.id = h.id AND cm.workspace_id = $1
-     JOIN conversations c ON c.id = cm.conversation_id AND c.workspace_id = $1
-     JOIN LATERAL (
-       SELECT m.id, m.conversation_id, m.text, m.language FROM messages m
-       WHERE m.workspace_id = $1 AND m.conversation_id = cm.conversation_id AND m.role = 'agent'
-         AND (m.sent_at, m.id) > (cm.sent_at, cm.id)
-       ORDER BY m.sent_at, m.id LIMIT 1) r ON true
-     LEFT JOIN enrichments en ON en.message_id = r.id AND en.workspace_id = $1`,
-    [req.workspaceId, ids],
-  )
+  const rows = await repo.nextAgentReplies(req.workspaceId, ids)
   const candidates: ReplyCandidate[] = rows.map((r) => {
     const hit = byId.get(r.customerMessageId)!
     return {

@@ -5,7 +5,7 @@
 import type { ConversationUpsert, MessageUpsert } from '../../store/conversations.ts'
 import { conversationKey } from '../../store/conversations.ts'
 import type { ChatwootOrigin } from '../../store/integrations.ts'
-import { contentHash, normaliseText } from '../../pipeline/normalise.ts'
+import { contentHash, normaliseIngestedText } from '../../pipeline/normalise.ts'
 import { messageTypeOf, type ChatwootConversation, type ChatwootMessage } from './payloads.ts'
 
 /** Chatwoot inbox channel class → Parley channel (it sets the reply length limit and mode). */
@@ -59,7 +59,7 @@ export function mapMessage(conv: ConversationUpsert, m: ChatwootMessage): Messag
   const role = type === 'incoming' ? 'customer' : 'agent'
   // A deleted message keeps its place with no text; an attachment-only message has none to begin with.
   const deleted = m.content_attributes?.deleted === true
-  const text = deleted ? '' : normaliseText(m.content ?? '').text
+  const text = deleted ? '' : normaliseIngestedText(m.content ?? '').text
   const sentAt = new Date(typeof m.created_at === 'number' ? m.created_at * 1000 : m.created_at).toISOString()
   const author = m.sender?.name ?? null
   return {

@@ -1,11 +1,13 @@
-// Language-robust lexical features for the local (no-LLM) classifiers: word uni/bigrams plus
+// Language-robust lexical features for the local (no-LLM) intent model: word uni/bigrams plus
 // character n-grams, hashed so that no vocabulary has to be shipped or kept in sync.
 // Character n-grams carry scripts written without spaces (Thai, Japanese) and inflected
 // languages (Korean, German, French) where whole-word matches are rare.
 
-export const FEATURE_VERSION = 'lex-v1'
+import { normaliseForIntentFeatures } from '../../text/normalise.ts'
+import { intentFeatureTokens } from '../../text/tokenize.ts'
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\p{Extended_Pictographic}/gu
+export const INTENT_FEATURE_VERSION = 'lex-v1'
+
 const CHAR_NGRAM_MIN = 3
 const CHAR_NGRAM_MAX = 5
 // Word features are sparser but more precise than character ones; the weights keep both in play.
@@ -14,22 +16,6 @@ const KIND_WEIGHTS = [0, 1.5, 1.0, 0.5]
 const WORD = 1
 const BIGRAM = 2
 const CHAR = 3
-
-/** Lower-cases, applies compatibility folding and strips Latin accents (customers often omit them). */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/https?:\/\/\S+/g, ' url ')
-    .replace(/@\w+/g, ' @mention ')
-    .replace(/\d+/g, '0')
-}
-
-export function tokenize(text: string): string[] {
-  return normalizeText(text).match(WORD_RE) ?? []
-}
 
 /** 32-bit FNV-1a over UTF-16 code units; the kind lives in the low bits so word and char features never collide. */
 export function hashFeature(kind: number, s: string): number {
@@ -51,7 +37,7 @@ export function extractFeatureCounts(text: string): Map<number, number> {
   const add = (key: number): void => {
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
-  const tokens = tokenize(text)
+  const tokens = intentFeatureTokens(normaliseForIntentFeatures(text))
   for (let i = 0; i < tokens.length; i++) {
     add(hashFeature(WORD, tokens[i]))
     if (i + 1 < tokens.length) add(hashFeature(BIGRAM, `${tokens[i]} ${tokens[i + 1]}`))

@@ -1,4 +1,4 @@
-// Features for the local sentiment model: hashed word uni/bigrams with negation marking, character
+// Features for the local sentiment model (text normalised and tokenised by src/text): hashed word uni/bigrams with negation marking, character
 // n-grams for scripts without word spaces, and a handful of dense cues (hand-written lexicons, emoji,
 // VADER) whose weights are shared by all languages, so a language with no training data (Korean)
 // still gets a learned use of its lexicon.
@@ -9,6 +9,8 @@ import { KOREAN } from './lexicons/korean.ts'
 import { THAI } from './lexicons/thai.ts'
 import { NEGATIVE_EMOJI, POSITIVE_EMOJI } from './lexicons/emoji.ts'
 import type { PolarityLexicon } from './lexicons/types.ts'
+import { normaliseForSentiment } from '../../text/normalise.ts'
+import { sentimentTokens } from '../../text/tokenize.ts'
 
 /**
  * Bump when feature extraction changes: weights trained on another version are meaningless. The
@@ -41,32 +43,7 @@ const LEXICONS: Record<string, PolarityLexicon> = {
 }
 const NEGATION_SCOPE = 3
 const CLAUSE_BREAK = /^[.,;:!?]+$/
-const TOKEN_RE =
-  /[\p{L}\p{M}\p{N}_]+|\p{Extended_Pictographic}|[:;=][-']?[()dp/]|<\/?3|\^[_]?\^|-_-|[.,;:!?]+/gu
 const NO_SPACE_SCRIPT = /[\p{Script=Thai}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
-
-/** Lower-cases and removes what carries no sentiment in social posts (links, handles, RT, '#'). */
-export function normalizeForSentiment(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/https?:\/\/\S+|www\.\S+|(^|\s)http(?=\s|$)/g, ' ')
-    .replace(/@\w+/g, ' ')
-    .replace(/(^|\s)rt(?=\s)/g, ' ')
-    .replace(/#/g, ' ')
-    // "soooo good" and "มากกกกก" are the same words as their short forms, only louder.
-    .replace(/(.)\1{3,}/gu, '$1$1$1')
-    // Split contractions and elisions so negators and lexicon words are whole tokens.
-    .replace(/n['’]t\b/g, ' not')
-    .replace(/\b(j|l|d|c|m|t|s|n|qu)['’]/g, '$1e ')
-    .replace(/['’]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-export function tokenizeForSentiment(normalized: string): string[] {
-  return normalized.match(TOKEN_RE) ?? []
-}
 
 function matchesEntry(token: string, entry: string): boolean {
   return entry.endsWith('*') ? token.startsWith(entry.slice(0, -1)) : token === entry
@@ -213,8 +190,8 @@ function transferableCues(text: string, tokens: readonly string[], language: str
  */
 export function sentimentFeatures(text: string, language: string, version = SENTIMENT_FEATURE_VERSION): SparseFeatures {
   const features: SparseFeatures = new Map()
-  const normalized = normalizeForSentiment(text)
-  const tokens = tokenizeForSentiment(normalized)
+  const normalized = normaliseForSentiment(text)
+  const tokens = sentimentTokens(normalized)
   const lexicon = LEXICONS[language] ?? ENGLISH
   const negated = lexicon.substring ? tokens.map(() => false) : negationMask(tokens, lexicon)
 

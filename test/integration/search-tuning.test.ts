@@ -1,0 +1,29 @@
+// Both backends start their sessions with the HNSW settings named in store/search-tuning.ts; the
+// PGlite worker is plain JS and receives them at start, so a lost hand-over shows up here.
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../src/store/db.ts'
+import { DEFAULT_EF_SEARCH, HNSW_ITERATIVE_SCAN } from '../../src/store/search-tuning.ts'
+import { openPgSocketDb } from '../helpers/pg-socket.ts'
+import { openTestDb } from '../helpers/services.ts'
+
+const backends: Array<[kind: Db['kind'], open: () => Promise<{ db: Db; cleanup: () => Promise<void> }>]> = [
+  ['pglite', openTestDb],
+  ['pg', openPgSocketDb],
+]
+
+describe.each(backends)('%s backend', (kind, open) => {
+  const cleanups: Array<() => Promise<void>> = []
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup()
+  })
+
+  it('starts every session with the default HNSW search settings', async () => {
+    const { db, cleanup } = await open()
+    cleanups.push(cleanup)
+    expect(db.kind).toBe(kind)
+    const { rows } = await db.query<{ ef: string; scan: string }>(
+      `SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`,
+    )
+    expect(rows[0]).toEqual({ ef: String(DEFAULT_EF_SEARCH), scan: HNSW_ITERATIVE_SCAN })
+  })
+})
