@@ -35,7 +35,7 @@ export function webhookHeaders(secret: string, id: string, timestampSeconds: num
   return { 'webhook-id': id, 'webhook-timestamp': String(timestampSeconds), 'webhook-signature': signWebhook(secret, id, timestampSeconds, body) }
 }
 
-/** What a receiver runs (also documented in docs/chatwoot.md): constant-time, with a timestamp tolerance. */
+/** What a receiver runs (the README's "Webhooks" section shows the same for receivers): constant-time, with a timestamp tolerance. */
 export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
   const id = headers['webhook-id']
   const ts = Number(headers['webhook-timestamp'])
