@@ -14,6 +14,7 @@ import { rowToConversation } from '../src/pipeline/dataset-import.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { MAX_CONVERSATIONS_PER_BATCH } from '../src/pipeline/ingest-schema.ts'
 import { createServices, type Services } from '../src/services.ts'
+import { firstCustomerEnrichments, llmUsage, unfinishedJobCount, type FirstCustomerEnrichment } from '../src/store/eval-reads.ts'
 import { workspacesRepo } from '../src/store/workspaces.ts'
 import { describeSkipped, loadDatasetAs, type Dataset, type DatasetFormat, type RowOf } from './datasets.ts'
 import { createProgress, type Progress } from '../src/progress.ts'
@@ -59,17 +60,7 @@ export interface IngestSummary {
 }
 
 /** What the worker stored for the first customer message of a dataset row, read back by SQL. */
-export interface StoredEnrichment {
-  sentiment: string | null
-  sentimentScore: number | null
-  sentimentConfidence: number | null
-  intent: string | null
-  intentConfidence: number | null
-  language: string | null
-  languageConfidence: number | null
-  degraded: boolean
-  versions: Record<string, string>
-}
+export type StoredEnrichment = FirstCustomerEnrichment
 
 export interface SuiteContext<F extends DatasetFormat = DatasetFormat> {
   services: Services
@@ -189,7 +180,7 @@ export async function runSuite<F extends DatasetFormat>(suite: Suite<F>, args: R
     const result = await suite.run(ctx)
     const details: Record<string, unknown> = { ...result.details }
     if (args.mode === 'llm') {
-      const usage = await llmUsage(services, workspaceId)
+      const usage = await llmUsage(services.db, workspaceId)
       details.llm_usage = usage
       log(`llm: ${usage.calls} calls, ${usage.input_tokens} input + ${usage.output_tokens} output tokens (cached answers cost none), ${usage.degraded} messages fell back to local`)
     }
@@ -214,16 +205,6 @@ export async function runSuite<F extends DatasetFormat>(suite: Suite<F>, args: R
 
 function describeArgs(args: RunArgs): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined))
-}
-
-async function llmUsage(services: Services, workspaceId: string) {
-  const { rows } = await services.db.query<{ calls: number; input: number; output: number }>(
-    `SELECT count(*)::int AS calls, coalesce(sum(input_tokens), 0)::int AS input, coalesce(sum(output_tokens), 0)::int AS output
-     FROM llm_calls WHERE workspace_id = $1`,
-    [workspaceId],
-  )
-  const degraded = await services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enrichments WHERE workspace_id = $1 AND degraded`, [workspaceId])
-  return { calls: rows[0].calls, input_tokens: rows[0].input, output_tokens: rows[0].output, degraded: degraded.rows[0].n }
 }
 
 function withoutFields(row: unknown, fields: string[] | undefined): unknown {
@@ -271,27 +252,11 @@ function createContext<F extends DatasetFormat>(
         },
       })
       progress.done()
-      const { rows: jobs } = await services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM jobs WHERE workspace_id = $1 AND status <> 'done'`, [workspaceId])
-      summary.unfinishedJobs = jobs[0].n
+      summary.unfinishedJobs = await unfinishedJobCount(services.db, workspaceId)
       if (summary.rejected > 0) log(`ingestion rejected ${summary.rejected} rows (not scored); first: ${summary.rejections[0]}`)
       if (summary.unfinishedJobs > 0) log(`warning: ${summary.unfinishedJobs} enrichment jobs did not finish; their rows score as wrong`)
       return summary
     },
-    async readEnrichments() {
-      // The first customer message of each conversation: classification rows hold exactly one.
-      const { rows } = await services.db.query<StoredEnrichment & { externalId: string }>(
-        `SELECT DISTINCT ON (c.external_id) c.external_id AS "externalId", e.sentiment, e.sentiment_score AS "sentimentScore",
-                e.sentiment_confidence AS "sentimentConfidence", e.intent, e.intent_confidence AS "intentConfidence",
-                e.language, e.language_confidence AS "languageConfidence", coalesce(e.degraded, false) AS degraded,
-                coalesce(e.versions, '{}'::jsonb) AS versions
-         FROM conversations c
-         JOIN messages m ON m.conversation_id = c.id AND m.role = 'customer'
-         JOIN enrichments e ON e.message_id = m.id
-         WHERE c.workspace_id = $1
-         ORDER BY c.external_id, m.sent_at, m.id`,
-        [workspaceId],
-      )
-      return new Map(rows.map(({ externalId, ...enrichment }) => [externalId, enrichment]))
-    },
+    readEnrichments: () => firstCustomerEnrichments(services.db, workspaceId),
   }
 }
