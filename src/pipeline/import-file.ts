@@ -1,6 +1,5 @@
 // Import a file into a workspace, then let the worker enrich it: shared by `parley import`, the tests and scripts.
-import { statSync } from 'node:fs'
-import { createProgress } from '../progress.ts'
+import { createProgress, type ProgressOptions } from '../progress.ts'
 import type { Db } from '../store/db.ts'
 import { jobsRepo } from '../store/jobs.ts'
 import { readImportRows, rowToConversation } from './dataset-import.ts'
@@ -15,11 +14,22 @@ export interface ImportTarget {
   worker: Pick<Worker, 'drain'>
 }
 
-export async function importFile(s: ImportTarget, workspaceId: string, file: string, opts: { limit?: number; batch?: number; enrich?: boolean; quiet?: boolean }) {
+/** Rows the import will iterate (what its progress counts): one cheap pass over the file, so the total is exact, not a guess from its size. */
+export async function countImportRows(file: string, limit?: number): Promise<number> {
+  let rows = 0
+  for await (const _row of readImportRows(file, { limit })) rows++
+  return rows
+}
+
+export async function importFile(
+  s: ImportTarget,
+  workspaceId: string,
+  file: string,
+  opts: { limit?: number; batch?: number; enrich?: boolean; quiet?: boolean; progress?: ProgressOptions },
+) {
   const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, messages: 0 }
   const rejections: string[] = []
-  const size = statSync(file).size
-  const progress = opts.quiet ? undefined : createProgress(`import ${file}`, opts.limit ?? Math.max(1, Math.round(size / 400)))
+  const progress = opts.quiet ? undefined : createProgress(`import ${file}`, await countImportRows(file, opts.limit), opts.progress)
   // Rows that are not conversations at all are rejected here; the rest are judged by ingestion.
   async function* conversations() {
     let index = 0
@@ -27,6 +37,8 @@ export async function importFile(s: ImportTarget, workspaceId: string, file: str
       try {
         yield rowToConversation(row, index).conversation
       } catch (err) {
+        // A row rejected here never reaches a batch, so it is counted as done now.
+        progress?.tick(1)
         totals.rejected++
         if (rejections.length < 5) rejections.push(`row ${index + 1}: ${err instanceof Error ? err.message : String(err)}`)
       }
@@ -49,7 +61,7 @@ export async function importFile(s: ImportTarget, workspaceId: string, file: str
     // Enrichment queues follow-up jobs (summaries), so progress is against the jobs queued now and
     // the bar stops at 100% while the follow-ups finish.
     const queued = Math.max(1, (await jobsRepo(s.db).depth()).queued)
-    const enrich = opts.quiet ? undefined : createProgress('enrich (jobs)', queued)
+    const enrich = opts.quiet ? undefined : createProgress('enrich (jobs)', queued, opts.progress)
     let done = 0
     await s.worker.drain((n) => {
       const step = Math.min(n, queued - done)
