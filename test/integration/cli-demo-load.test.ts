@@ -54,8 +54,8 @@ describe('demo:load', () => {
     const auth = { authorization: `Bearer ${ws.keys.admin}` }
     const articles = (await t.app.inject({ url: '/v1/knowledge?limit=500', headers: auth })).json() as { items: unknown[] }
     expect(articles.items).toHaveLength(14)
-    const voice = (await t.app.inject({ url: '/v1/settings/voice', headers: auth })).json() as { signOff: string; handles: string[] }
-    expect(voice.signOff).toBe('The Brightwave team')
+    const voice = (await t.app.inject({ url: '/v1/settings/voice', headers: auth })).json() as { greeting: string; handles: string[] }
+    expect(voice.greeting).toBe('Hi {name},')
     expect(voice.handles).toContain('@BrightwaveHelp')
   })
 
