@@ -14,7 +14,8 @@ export interface ServiceClient {
   call<T = unknown>(method: string, path: string, opts?: RequestOptions): Promise<{ status: number; body: T }>
 }
 
-type RequestOptions = { body?: unknown; text?: boolean }
+/** `accept`: statuses besides 2xx whose body is the answer (e.g. 422 from an ingest batch whose every item was rejected). */
+type RequestOptions = { body?: unknown; text?: boolean; accept?: number[] }
 
 export type ServiceTarget = { url: string; source: string }
 
@@ -50,7 +51,7 @@ export function createServiceClient(target: ServiceTarget, apiKey: string, fetch
       throw new ServiceClientError(`cannot reach Parley at ${target.url} (${cause}; from ${target.source}): start it with npm start, or point PARLEY_URL or --url at it`)
     }
     const raw = await res.text()
-    if (!res.ok) {
+    if (!res.ok && !opts.accept?.includes(res.status)) {
       let detail = raw.slice(0, 200)
       try {
         const { error } = JSON.parse(raw) as { error?: { code?: string; message?: string } }

@@ -4,7 +4,8 @@ import pino from 'pino'
 import { createServiceClient, runningService, ServiceClientError, type ServiceClient } from './cli-remote.ts'
 import { DEFAULT_CLI_LOG_LEVEL, loadConfig, type Config } from './config.ts'
 import { createEmbedder } from './embeddings/index.ts'
-import { DEFAULT_IMPORT_BATCH, importFile } from './pipeline/import-file.ts'
+import { DEFAULT_IMPORT_BATCH, importFile, importFileThroughService } from './pipeline/import-file.ts'
+import type { IngestResponse } from './pipeline/ingest-batches.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
 import { createProgress } from './progress.ts'
 import { bootstrapDefaultWorkspace, createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
@@ -150,20 +151,29 @@ servedOptions(program.command('key').description('API keys').command('create').d
 program
   .command('import <file>')
   .description('import conversations from JSONL or CSV (Parley format, reply pairs, dialogs, classification rows)')
-  .option('--workspace <name>', 'workspace name (created if missing)', DEFAULT_WORKSPACE_NAME)
+  .option('--workspace <name>', 'workspace name (created if missing; through a running service: the key’s workspace)', DEFAULT_WORKSPACE_NAME)
+  .option('--url <url>', 'a running Parley to send the file to (default: PARLEY_URL, or the service holding the local store)')
+  .option('--key <key>', 'API key for that service (default: PARLEY_KEY)')
   .option('--limit <n>', 'import at most n rows', positiveInt)
   .option('--batch <n>', 'conversations per transaction', positiveInt, DEFAULT_IMPORT_BATCH)
   .option('--no-enrich', 'only store; leave enrichment to the worker')
-  .action((file: string, opts: { workspace: string; limit?: number; batch: number; enrich: boolean }) =>
-    withServices(async (s) => {
-      const id = await workspaceIdByName(s, opts.workspace, true)
-      const { totals, rejections } = await importFile(s, id, file, opts)
+  .action((file: string, opts: RemoteOptions & { limit?: number; batch: number; enrich: boolean }, command: Command) => {
+    const report = ({ totals, rejections }: Awaited<ReturnType<typeof importFile>>) => {
       console.log(
         `conversations: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected; messages written: ${totals.messages}`,
       )
       for (const r of rejections) console.log(`  rejected ${r}`)
-    }),
-  )
+    }
+    return viaServiceOrStore(
+      command,
+      opts,
+      async (client) => {
+        report(await importFileThroughService((conversations) => client.request<IngestResponse>('POST', '/v1/conversations', { body: { conversations }, accept: [422] }), file, opts))
+        console.error('sent through the running service; its worker enriches in the background (GET /ready shows the queue)')
+      },
+      async (s) => report(await importFile(s, await workspaceIdByName(s, opts.workspace, true), file, opts)),
+    )
+  })
 
 program
   .command('corrections')

@@ -3,7 +3,7 @@
 // workspace. Without a running service they open the store, with `default` as the workspace everywhere.
 // The CLI runs as a real child process (bin/parley.js), against a real listening app.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -57,6 +57,13 @@ describe('CLI through a running service', () => {
     const created = /\(shown once\): (\S+)/.exec(key.stdout)?.[1]
     const me = await t.app.inject({ url: '/v1/workspace', headers: { authorization: `Bearer ${created}` } })
     expect(me.json()).toMatchObject({ id: ws.id, role: 'analyst' })
+
+    const file = join(dir, 'one.jsonl')
+    writeFileSync(file, `${JSON.stringify({ channel: 'chat', externalId: 'cli-remote-1', customer: 'u', messages: [{ externalId: 'm', role: 'customer', text: 'hello there', sentAt: '2026-05-01T10:00:00Z' }] })}\n`)
+    const imported = await parley(['import', file], { DATA_DIR: dataDir, PARLEY_KEY: ws.keys.admin })
+    expect(imported.stdout).toMatch(/conversations: 1 created/)
+    const stored = await t.app.inject({ url: '/v1/conversations?limit=5', headers: ws.auth('admin') })
+    expect((stored.json() as { items: Array<{ externalId: string }> }).items.map((c) => c.externalId)).toContain('cli-remote-1')
 
     const missingKey = await parley(['themes'], { DATA_DIR: dataDir })
     expect(missingKey.code).toBe(1)
