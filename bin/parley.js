@@ -5,6 +5,8 @@
 import { register } from 'tsx/esm/api'
 
 register()
+// Before anything else: on an unsupported Node this exits with one line.
+await import('../src/node-version.ts')
 const [command, ...args] = process.argv.slice(2)
 if (command === 'eval') {
   const { main } = await import('../evals/cli.ts')

@@ -1,9 +1,11 @@
 // parley <command>: serve, migrate, workspace, key, import, worker, reembed, eval, and the feature commands.
 import { Command, InvalidArgumentError } from 'commander'
 import pino from 'pino'
+import { createServiceClient, runningService, ServiceClientError, type ServiceClient } from './cli-remote.ts'
 import { DEFAULT_CLI_LOG_LEVEL, loadConfig, type Config } from './config.ts'
 import { createEmbedder } from './embeddings/index.ts'
-import { DEFAULT_IMPORT_BATCH, importFile } from './pipeline/import-file.ts'
+import { DEFAULT_IMPORT_BATCH, importFile, importFileThroughService } from './pipeline/import-file.ts'
+import type { IngestResponse } from './pipeline/ingest-batches.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
 import { createProgress } from './progress.ts'
 import { bootstrapDefaultWorkspace, createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
@@ -14,6 +16,7 @@ import { correctionsRepo } from './store/enrichments.ts'
 import { migrate } from './store/migrate.ts'
 import { summariesRepo } from './store/summaries.ts'
 import { registerChatwootCommands } from './integrations/chatwoot/cli.ts'
+import type { AskResult } from './chains/ask/types.ts'
 import { apiKeysRepo, ROLES, workspacesRepo, type Role } from './store/workspaces.ts'
 
 const positiveInt = (v: string) => {
@@ -31,6 +34,45 @@ async function withServices<T>(fn: (s: Services, config: Config) => Promise<T>):
   } finally {
     await services.close()
   }
+}
+
+type RemoteOptions = { url?: string; key?: string; workspace: string }
+
+/**
+ * Runs a command the API can serve. When a service holds the embedded store (or PARLEY_URL / --url
+ * names one), the command goes through that service's HTTP API with PARLEY_KEY / --key, whose
+ * workspace it acts on; otherwise it opens the store itself.
+ */
+async function viaServiceOrStore<T>(
+  command: Command,
+  opts: RemoteOptions,
+  remote: (client: ServiceClient, workspace: { id: string; name: string; role: string }) => Promise<T>,
+  local: (s: Services, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(undefined, { logLevel: DEFAULT_CLI_LOG_LEVEL })
+  const target = runningService(config, opts.url)
+  if (!target) return withServices(local)
+  const key = opts.key ?? config.client.apiKey
+  if (!key) {
+    throw new ServiceClientError(
+      `Parley is running at ${target.url} (${target.source}) and holds the store, so this command goes through its API: set PARLEY_KEY (or --key) to an API key of the workspace, or stop the service first`,
+    )
+  }
+  const client = createServiceClient(target, key)
+  const workspace = await client.request<{ id: string; name: string; role: string }>('GET', '/v1/workspace')
+  // The key decides the workspace; an explicit --workspace must agree with it rather than be ignored.
+  if (command.getOptionValueSource('workspace') !== 'default' && opts.workspace !== workspace.name) {
+    throw new ServiceClientError(`the key in PARLEY_KEY belongs to workspace "${workspace.name}", not "${opts.workspace}": use a key of "${opts.workspace}"`)
+  }
+  return remote(client, workspace)
+}
+
+/** The options of a command that can go through a running service. */
+function servedOptions(command: Command): Command {
+  return command
+    .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
+    .option('--url <url>', 'a running Parley to use (default: PARLEY_URL, or the service holding the local store)')
+    .option('--key <key>', 'API key for that service (default: PARLEY_KEY)')
 }
 
 async function workspaceIdByName(s: Services, name: string, create = false): Promise<string> {
@@ -71,45 +113,67 @@ workspace
       console.log(`workspace ${name} (${ws.id})\nadmin key (shown once): ${key.key}`)
     }),
   )
-workspace.command('list').action(() =>
-  withServices(async (s) => {
-    for (const ws of await workspacesRepo(s.db).list()) console.log(`${ws.id}  ${ws.name}`)
-  }),
+servedOptions(workspace.command('list').description('list workspaces (through a running service: the key’s own workspace)')).action(
+  (opts: RemoteOptions, command: Command) =>
+    viaServiceOrStore(
+      command,
+      opts,
+      async (_client, ws) => {
+        console.log(`${ws.id}  ${ws.name}`)
+        console.error('(through the running service an API key sees only its own workspace; stop the service to list them all)')
+      },
+      async (s) => {
+        for (const ws of await workspacesRepo(s.db).list()) console.log(`${ws.id}  ${ws.name}`)
+      },
+    ),
 )
 
-program
-  .command('key')
-  .description('API keys')
-  .command('create')
-  .requiredOption('--workspace <name>', 'workspace name')
+servedOptions(program.command('key').description('API keys').command('create').description('create an API key and print it once'))
   .option('--role <role>', `one of ${ROLES.join(', ')}`, 'agent')
   .option('--name <name>', 'a label for the key', 'cli')
-  .action((opts: { workspace: string; role: string; name: string }) =>
-    withServices(async (s) => {
-      if (!ROLES.includes(opts.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`)
-      const id = await workspaceIdByName(s, opts.workspace)
-      const key = await apiKeysRepo(s.db).create(id, opts.role as Role, opts.name)
-      console.log(`${opts.role} key for ${opts.workspace} (shown once): ${key.key}`)
-    }),
-  )
+  .action((opts: RemoteOptions & { role: string; name: string }, command: Command) => {
+    if (!ROLES.includes(opts.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`)
+    return viaServiceOrStore(
+      command,
+      opts,
+      async (client, ws) => {
+        const created = await client.request<{ key: string }>('POST', '/v1/keys', { body: { role: opts.role, name: opts.name } })
+        console.log(`${opts.role} key for ${ws.name} (shown once): ${created.key}`)
+      },
+      async (s) => {
+        const id = await workspaceIdByName(s, opts.workspace)
+        const key = await apiKeysRepo(s.db).create(id, opts.role as Role, opts.name)
+        console.log(`${opts.role} key for ${opts.workspace} (shown once): ${key.key}`)
+      },
+    )
+  })
 
 program
   .command('import <file>')
   .description('import conversations from JSONL or CSV (Parley format, reply pairs, dialogs, classification rows)')
-  .option('--workspace <name>', 'workspace name (created if missing)', DEFAULT_WORKSPACE_NAME)
+  .option('--workspace <name>', 'workspace name (created if missing; through a running service: the key’s workspace)', DEFAULT_WORKSPACE_NAME)
+  .option('--url <url>', 'a running Parley to send the file to (default: PARLEY_URL, or the service holding the local store)')
+  .option('--key <key>', 'API key for that service (default: PARLEY_KEY)')
   .option('--limit <n>', 'import at most n rows', positiveInt)
   .option('--batch <n>', 'conversations per transaction', positiveInt, DEFAULT_IMPORT_BATCH)
   .option('--no-enrich', 'only store; leave enrichment to the worker')
-  .action((file: string, opts: { workspace: string; limit?: number; batch: number; enrich: boolean }) =>
-    withServices(async (s) => {
-      const id = await workspaceIdByName(s, opts.workspace, true)
-      const { totals, rejections } = await importFile(s, id, file, opts)
+  .action((file: string, opts: RemoteOptions & { limit?: number; batch: number; enrich: boolean }, command: Command) => {
+    const report = ({ totals, rejections }: Awaited<ReturnType<typeof importFile>>) => {
       console.log(
         `conversations: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected; messages written: ${totals.messages}`,
       )
       for (const r of rejections) console.log(`  rejected ${r}`)
-    }),
-  )
+    }
+    return viaServiceOrStore(
+      command,
+      opts,
+      async (client) => {
+        report(await importFileThroughService((conversations) => client.request<IngestResponse>('POST', '/v1/conversations', { body: { conversations }, accept: [422] }), file, opts))
+        console.error('sent through the running service; its worker enriches in the background (GET /ready shows the queue)')
+      },
+      async (s) => report(await importFile(s, await workspaceIdByName(s, opts.workspace, true), file, opts)),
+    )
+  })
 
 program
   .command('corrections')
@@ -169,34 +233,44 @@ program
     }),
   )
 
-program
-  .command('themes')
-  .description('the weekly theme report of a workspace (computed first when missing)')
+servedOptions(program.command('themes').description('the weekly theme report of a workspace (computed first when missing)'))
   .option('--week <week>', 'ISO week, e.g. 2026-W44 (default: the last complete week)')
   .option('--format <format>', 'md | html | json', 'md')
-  .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--rerun', 'recompute the week even if it was computed before')
-  .action((opts: { week?: string; format: string; workspace: string; out?: string; rerun?: boolean }) =>
-    withServices(async (s) => {
-      const { createThemeService } = await import('./chains/themes/service.ts')
-      const { lastCompleteWeek } = await import('./chains/themes/week.ts')
-      const { renderThemesMarkdown } = await import('./chains/themes/report-md.ts')
-      const { renderThemesHtml } = await import('./chains/themes/report-html.ts')
-      if (!['md', 'html', 'json'].includes(opts.format)) throw new Error('--format must be md, html or json')
-      const id = await workspaceIdByName(s, opts.workspace)
-      const themes = createThemeService({ db: s.db, embedderId: s.embedder.id, describer: s.chains.themeDescriber, log: s.log, clock: s.clock })
-      const week = opts.week ?? lastCompleteWeek(s.clock())
-      await themes.ensureWeek(id, week, { force: opts.rerun })
-      const report = await themes.report(id, week, { linkBase: s.config.publicUrl })
-      const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'html' ? renderThemesHtml(report) : renderThemesMarkdown(report)
-      if (opts.out) {
-        const { writeFile } = await import('node:fs/promises')
-        await writeFile(opts.out, text)
-        console.error(`wrote ${opts.out} (${report.themes.length} themes, ${report.totals.messages} messages)`)
-      } else process.stdout.write(text)
-    }),
-  )
+  .action((opts: RemoteOptions & { week?: string; format: string; out?: string; rerun?: boolean }, command: Command) => {
+    if (!['md', 'html', 'json'].includes(opts.format)) throw new Error('--format must be md, html or json')
+    const output = async (text: string, summary: string) => {
+      if (!opts.out) return void process.stdout.write(text)
+      const { writeFile } = await import('node:fs/promises')
+      await writeFile(opts.out, text)
+      console.error(`wrote ${opts.out}${summary}`)
+    }
+    return viaServiceOrStore(
+      command,
+      opts,
+      async (client) => {
+        const { lastCompleteWeek } = await import('./chains/themes/week.ts')
+        const week = opts.week ?? lastCompleteWeek(new Date())
+        if (opts.rerun) await client.request('POST', '/v1/themes/runs', { body: { week } })
+        const text = await client.request<string>('GET', `/v1/themes?week=${encodeURIComponent(week)}&format=${opts.format}`, { text: true })
+        await output(opts.format === 'json' ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : text, '')
+      },
+      async (s) => {
+        const { createThemeService } = await import('./chains/themes/service.ts')
+        const { lastCompleteWeek } = await import('./chains/themes/week.ts')
+        const { renderThemesMarkdown } = await import('./chains/themes/report-md.ts')
+        const { renderThemesHtml } = await import('./chains/themes/report-html.ts')
+        const id = await workspaceIdByName(s, opts.workspace)
+        const themes = createThemeService({ db: s.db, embedderId: s.embedder.id, describer: s.chains.themeDescriber, log: s.log, clock: s.clock })
+        const week = opts.week ?? lastCompleteWeek(s.clock())
+        await themes.ensureWeek(id, week, { force: opts.rerun })
+        const report = await themes.report(id, week, { linkBase: s.config.publicUrl })
+        const text = opts.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : opts.format === 'html' ? renderThemesHtml(report) : renderThemesMarkdown(report)
+        await output(text, ` (${report.themes.length} themes, ${report.totals.messages} messages)`)
+      },
+    )
+  })
 
 program
   .command('summarize')
@@ -239,22 +313,23 @@ program
     throw new Error('run the eval harness through bin/parley.js (npm run parley -- eval …) or npm run eval')
   })
 
-program
-  .command('ask <question>')
-  .description('answer a plain-language question with figures and the messages behind them')
-  .option('--workspace <name>', 'workspace name', DEFAULT_WORKSPACE_NAME)
+servedOptions(program.command('ask <question>').description('answer a plain-language question with figures and the messages behind them'))
   .option('--now <iso>', 'resolve relative periods ("last month") against this instant instead of the clock')
   .option('--json', 'print the whole result as JSON')
-  .action((question: string, opts: { workspace: string; now?: string; json?: boolean }) =>
-    withServices(async (s) => {
+  .action((question: string, opts: RemoteOptions & { now?: string; json?: boolean }, command: Command) => {
+    const now = opts.now ? new Date(opts.now) : undefined
+    if (now && Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date-time')
+    const print = async (result: AskResult) => {
       const { printAskResult } = await import('./chains/ask/print.ts')
-      const id = await workspaceIdByName(s, opts.workspace)
-      const now = opts.now ? new Date(opts.now) : undefined
-      if (now && Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date-time')
-      const result = await s.chains.ask.ask(id, question, { now })
       console.log(opts.json ? JSON.stringify(result, null, 2) : printAskResult(result))
-    }),
-  )
+    }
+    return viaServiceOrStore(
+      command,
+      opts,
+      async (client) => print(await client.request<AskResult>('POST', '/v1/ask', { body: { question, ...(now ? { now: now.toISOString() } : {}) } })),
+      async (s) => print(await s.chains.ask.ask(await workspaceIdByName(s, opts.workspace), question, { now })),
+    )
+  })
 
 program.parseAsync(process.argv).catch((err) => {
   console.error(`parley: ${err instanceof Error ? err.message : String(err)}`)

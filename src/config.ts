@@ -65,6 +65,9 @@ const envSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(0).default(DEFAULT_WEBHOOK_RETRY_BASE_MS),
   WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_WEBHOOK_RETRY_WINDOW_MS),
   CHATWOOT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(DEFAULT_CHATWOOT_SYNC_INTERVAL_MINUTES),
+  // --- clients of a running service: the CLI and npm run demo:load (issue 18) ---
+  PARLEY_URL: z.string().url().optional(),
+  PARLEY_KEY: z.string().optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -102,6 +105,8 @@ export interface Config {
   /** Above this event-loop delay the API answers 503 + Retry-After instead of queueing. */
   maxEventLoopDelayMs: number
   integrations: IntegrationsConfig
+  /** How a client (the CLI, the demo loader) reaches a running service: PARLEY_URL, and the API key it sends (PARLEY_KEY). */
+  client: { serviceUrl?: string; apiKey?: string }
 }
 
 export interface IntegrationsConfig {
@@ -172,5 +177,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       webhookRetryWindowMs: e.WEBHOOK_RETRY_WINDOW_MS,
       chatwootSyncIntervalMinutes: e.CHATWOOT_SYNC_INTERVAL_MINUTES,
     },
+    client: { serviceUrl: e.PARLEY_URL?.replace(/\/+$/, ''), apiKey: e.PARLEY_KEY },
   }
 }

@@ -33,11 +33,17 @@ function terminalBar(label: string, total: number, stream: NodeJS.WritableStream
     },
     cliProgress.Presets.shades_classic,
   )
-  bar.start(Math.max(total, 0), 0)
+  let expected = Math.max(total, 0)
+  let count = 0
+  bar.start(expected, 0)
   let finished = false
   return {
     tick(n = 1) {
-      if (!finished) bar.increment(n)
+      if (finished) return
+      count += n
+      // A total that was too small grows with the count: the bar never reads more than 100%.
+      if (count > expected) bar.setTotal((expected = count))
+      bar.increment(n)
     },
     done() {
       if (finished) return
@@ -47,8 +53,9 @@ function terminalBar(label: string, total: number, stream: NodeJS.WritableStream
   }
 }
 
-function plainLines(label: string, total: number, stream: NodeJS.WritableStream, now: () => number): Progress {
+function plainLines(label: string, expectedTotal: number, stream: NodeJS.WritableStream, now: () => number): Progress {
   const started = now()
+  let total = expectedTotal
   let count = 0
   let reportedDecile = 0
   let finished = false
@@ -57,6 +64,8 @@ function plainLines(label: string, total: number, stream: NodeJS.WritableStream,
       if (finished) return
       count += n
       if (total <= 0) return
+      // A total that was too small grows with the count: a line never reads more than 100%.
+      total = Math.max(total, count)
       // Deciles 1–9 only: 100% is announced once, by done().
       const decile = Math.min(9, Math.floor((count * 10) / total))
       if (decile > reportedDecile) {

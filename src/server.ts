@@ -1,7 +1,11 @@
 // Process entry only: config → services → app → listen; graceful close on SIGINT/SIGTERM.
+// First import on purpose: on an unsupported Node it exits with one line before anything else loads.
+import './node-version.ts'
+import type { AddressInfo } from 'node:net'
 import { loadConfig } from './config.ts'
 import { buildApp } from './app.ts'
 import { bootstrapDefaultWorkspace, createServices } from './services.ts'
+import { localServiceUrl, removeServiceState, writeServiceState } from './service-state.ts'
 
 const config = loadConfig()
 const services = await createServices(config)
@@ -23,6 +27,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down')
   const force = setTimeout(() => process.exit(1), 15_000)
   force.unref()
+  if (services.db.kind === 'pglite') removeServiceState(config.dataDir)
   await app.close()
   await services.close()
   process.exit(0)
@@ -31,3 +36,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
 await app.listen({ port: config.port, host: config.host })
+if (services.db.kind === 'pglite') {
+  // This process now holds the embedded store: CLI commands and npm run demo:load find the API here instead.
+  const { port } = app.server.address() as AddressInfo
+  writeServiceState(config.dataDir, { url: localServiceUrl({ host: config.host, port }), pid: process.pid })
+}

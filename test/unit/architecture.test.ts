@@ -6,7 +6,7 @@
 // Layers, highest first; a file may import its own layer and any layer below it, never above:
 //   api, console → chains, integrations, webhooks → pipeline, llm → store → embeddings, text, safety
 // Beside them:
-//   leaves (config.ts, errors.ts, progress.ts, seeded-random.ts): importable from anywhere, import no other src/ file
+//   leaves (config.ts, errors.ts, progress.ts, seeded-random.ts, node-version.ts, service-state.ts, cli-remote.ts): importable from anywhere, import no other src/ file
 //     but each other. config.ts is the only reader of the environment; errors.ts holds codes every layer throws.
 //   composition roots (server.ts, cli.ts, app.ts, services.ts): wire the layers together, may import
 //     any of them, and nothing in the layers imports a root.
@@ -22,7 +22,7 @@ const SCANNED = ['src', 'evals', 'bench', 'scripts']
 const SOURCE = /\.(ts|mts|mjs|js)$/
 
 const LAYER_RANK: Record<string, number> = { console: 5, api: 5, chains: 4, integrations: 4, webhooks: 4, pipeline: 3, llm: 3, store: 2, embeddings: 1, text: 1, safety: 1 }
-const LEAVES = new Set(['src/config.ts', 'src/errors.ts', 'src/progress.ts', 'src/seeded-random.ts'])
+const LEAVES = new Set(['src/config.ts', 'src/errors.ts', 'src/progress.ts', 'src/seeded-random.ts', 'src/node-version.ts', 'src/service-state.ts', 'src/cli-remote.ts'])
 const COMPOSITION_ROOTS = new Set(['src/server.ts', 'src/cli.ts', 'src/app.ts', 'src/services.ts'])
 
 type Place = { kind: 'layer'; layer: string; rank: number } | { kind: 'leaf' } | { kind: 'root' } | { kind: 'tool' } | { kind: 'unplaced' }
