@@ -1,6 +1,7 @@
 // Ask for leaders: a question, the answer with its figures, a chart for series, citations that open
 // their conversation, and how the question was read.
 import { api, type AskResult } from './api.ts'
+import type { TimeRange } from '../src/chains/ask/types.ts'
 import { h, replace, svg, view } from './dom.ts'
 
 export async function renderAsk(): Promise<void> {
@@ -11,10 +12,11 @@ export async function renderAsk(): Promise<void> {
   const form = h('form', { class: 'ask-form' }, h('label', { for: 'question' }, 'Question'), input, button)
   replace(view(), form, examples, answer)
   const run = async (question: string) => {
+    input.value = question
     button.disabled = true
     replace(answer, h('p', { class: 'muted' }, 'Working it out…'))
     try {
-      renderAnswer(answer, await api.ask(question), run)
+      renderAnswer(answer, question, await api.ask(question), run)
     } catch (err) {
       replace(answer, h('p', { class: 'error', role: 'alert' }, err instanceof Error ? err.message : String(err)))
     } finally {
@@ -60,12 +62,14 @@ function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
   return [...groups]
 }
 
-function renderAnswer(region: HTMLElement, res: AskResult, rerun: (q: string) => Promise<void>): void {
+function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: (q: string) => Promise<void>): void {
   const series = res.figures.filter((f) => f.kind === 'series')
   const plan = res.plan
   const filters = Object.entries(plan.filters).filter(([k, v]) => k !== 'customerRole' && v !== undefined)
-  const editable = h('input', { type: 'text', 'aria-label': 'Re-run with changes', value: '' })
-  editable.value = `${plan.topic ?? ''} ${plan.timeRange.label}`.trim()
+  // POST /v1/ask takes a question, not a plan: the period and filters are re-read from the wording, so
+  // the re-run box holds the question itself, and the reading above shows what each wording produced.
+  const editable = h('input', { type: 'text', id: 'rerun-question', class: 'wide', maxlength: 1000 })
+  editable.value = question
   region.replaceChildren()
   region.append(
     h('h2', {}, 'Answer'),
@@ -77,18 +81,34 @@ function renderAnswer(region: HTMLElement, res: AskResult, rerun: (q: string) =>
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
         h('td', {}, f.label), h('td', {}, f.unit === 'percent' ? `${Math.round(f.value * 10) / 10}%` : String(f.value)),
-        h('td', {}, `${f.from.slice(0, 10)} – ${f.to.slice(0, 10)}`))))),
+        h('td', {}, `${f.from.slice(0, 10)} – ${day(f.to)}`))))),
     h('details', { class: 'plan', open: true }, h('summary', {}, 'How I read your question'),
       h('dl', {},
         h('dt', {}, 'Kind'), h('dd', {}, plan.kind),
-        h('dt', {}, 'Time range'), h('dd', {}, `${plan.timeRange.label} (${plan.timeRange.from.slice(0, 10)} – ${plan.timeRange.to.slice(0, 10)})`),
-        h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') : 'none'),
+        h('dt', {}, 'Time range'), h('dd', {}, period(plan.timeRange)),
+        plan.previousRange ? [h('dt', {}, 'Compared with'), h('dd', {}, period(plan.previousRange))] : null,
+        h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? Object.entries(v as Record<string, string>).map(([a, b]) => `${a}=${b}`).join(', ') : String(v)}`).join(' · ') : 'none (all customer messages)'),
+        h('dt', {}, 'Grouping'), h('dd', {}, series.length ? 'by week' : res.figures.some((f) => f.kind === 'breakdown') ? `by ${Object.keys(res.figures.find((f) => f.kind === 'breakdown')!.group ?? {}).join(', ') || 'group'}` : 'none'),
         h('dt', {}, 'Topic'), h('dd', {}, plan.topic ?? '—'),
-        h('dt', {}, 'Planner'), h('dd', {}, plan.planner)),
-      h('form', { class: 'rerun', onsubmit: (e: Event) => { e.preventDefault(); void rerun(editable.value) } }, editable, h('button', { type: 'submit' }, 'Re-run'))),
+        h('dt', {}, 'Planner'), h('dd', {}, plan.planner === 'llm' ? 'LLM' : 'local rules')),
+      h('form', { class: 'rerun', onsubmit: (e: Event) => { e.preventDefault(); void rerun(editable.value) } },
+        h('label', { for: 'rerun-question' }, 'Change the wording to change the reading (e.g. “between 1 and 15 October”, “on email”, “negative”)'),
+        h('div', { class: 'inline-form' }, editable, h('button', { type: 'submit' }, 'Re-run')))),
     h('h3', {}, 'Citations'),
     h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
       h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),
       h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${c.sentiment}` : ''}`)))),
   )
+}
+
+/** The plan's ranges are half-open [from, to): the last day shown is the one before `to`. */
+function day(toExclusive: string): string {
+  return new Date(Date.parse(toExclusive) - 1).toISOString().slice(0, 10)
+}
+
+/** "last month (2026-10-01 – 2026-10-31)": the words the planner matched, then the exact days. */
+function period(range: TimeRange): string {
+  const days = `${range.from.slice(0, 10)} – ${day(range.to)}`
+  const words = range.label.replace(/\s*\([^)]*\)\s*$/, '')
+  return /\d/.test(words) ? days : `${words} (${days})`
 }

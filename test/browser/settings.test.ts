@@ -5,12 +5,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HAS_CHROMIUM, launch, signIn, SKIP_REASON, startConsole } from './harness.ts'
 
-describe.skipIf(!HAS_CHROMIUM)(`console settings and knowledge sources in a browser${SKIP_REASON}`, () => {
+describe.skipIf(!HAS_CHROMIUM)(`console settings, knowledge sources and the ask re-run in a browser${SKIP_REASON}`, () => {
   let c: Awaited<ReturnType<typeof startConsole>>
   let browser: Browser
 
   beforeAll(async () => {
-    c = await startConsole({ limit: 120 })
+    c = await startConsole({ limit: 60 })
     browser = await launch()
   }, 300_000)
   afterAll(async () => {
@@ -132,4 +132,25 @@ describe.skipIf(!HAS_CHROMIUM)(`console settings and knowledge sources in a brow
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('the ask page shows how it read the question, and a re-worded question re-runs with a new period', async () => {
+    const { context, page, errors } = await session('agent')
+    await page.goto(`${c.base}/ask`)
+    await page.getByLabel('Question').fill('How many negative messages were there last month?')
+    await page.getByRole('button', { name: 'Ask', exact: true }).click()
+    const answer = page.getByRole('region', { name: 'Answer' })
+    const reading = answer.locator('details.plan dl')
+    await reading.waitFor({ timeout: 60_000 })
+    // "now" is 2026-11-10: last month is October, shown with its inclusive last day.
+    expect(await reading.innerText()).toMatch(/Time range\s+last month \(2026-10-01 – 2026-10-31\)/)
+    expect(await reading.innerText()).toMatch(/Filters\s+sentiment: negative/)
+    const rerun = answer.getByLabel(/Change the wording to change the reading/)
+    expect(await rerun.inputValue()).toBe('How many negative messages were there last month?')
+    await rerun.fill('How many negative messages were there between 1 and 15 October 2026?')
+    await answer.getByRole('button', { name: 'Re-run' }).click()
+    await expect.poll(() => answer.locator('details.plan dl').innerText(), { timeout: 60_000 }).toMatch(/Time range\s+2026-10-01 – 2026-10-15\n/)
+    expect(await page.getByLabel('Question').inputValue()).toBe('How many negative messages were there between 1 and 15 October 2026?')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 90_000)
 })
