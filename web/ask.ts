@@ -39,16 +39,51 @@ export async function renderAsk(): Promise<void> {
   replace(examples, qs.map((q) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => { input.value = q; void run(q) } }, q))))
 }
 
-function seriesChart(points: Array<{ label: string; value: number }>): SVGElement {
-  const W = 480, H = 120
-  const max = Math.max(1, ...points.map((p) => p.value))
+function seriesChart(points: Array<{ label: string; value: number | null }>, unit: string): SVGElement {
+  const W = 480, H = 120, TOP = 12
+  const max = Math.max(1, ...points.map((p) => p.value ?? 0))
   const bw = W / Math.max(1, points.length)
-  return svg('svg', { viewBox: `0 0 ${W} ${H + 16}`, width: W, height: H + 16, role: 'img', 'aria-label': points.map((p) => `${p.label}: ${p.value}`).join(', ') },
+  const shown = (v: number | null) => (v === null ? 'no messages' : unit === 'percent' ? `${Math.round(v)}%` : String(v))
+  return svg('svg', { viewBox: `0 0 ${W} ${H + TOP + 16}`, width: W, height: H + TOP + 16, role: 'img', 'aria-label': points.map((p) => `${p.label}: ${shown(p.value)}`).join(', ') },
     ...points.flatMap((p, i) => {
-      const bh = Math.max(1, (p.value / max) * (H - 4))
-      return [svg('rect', { x: i * bw + 2, y: H - bh, width: bw - 4, height: bh, class: 'bar' }, svg('title', {}, `${p.label}: ${p.value}`)),
-        svg('text', { x: i * bw + bw / 2, y: H + 12, 'text-anchor': 'middle', class: 'axis' }, p.label.replace(/^\d{4}-/, ''))]
+      const bh = p.value ? Math.max(1, (p.value / max) * (H - 4)) : 0
+      const x = i * bw + bw / 2
+      return [
+        svg('rect', { x: i * bw + 2, y: TOP + H - bh, width: bw - 4, height: bh, class: 'bar' }, svg('title', {}, `${p.label}: ${shown(p.value)}`)),
+        svg('text', { x, y: TOP + H - bh - 3, 'text-anchor': 'middle', class: 'value' }, p.value === null ? '–' : shown(p.value)),
+        svg('text', { x, y: TOP + H + 12, 'text-anchor': 'middle', class: 'axis' }, p.label.replace(/^\d{4}-/, '')),
+      ]
     }))
+}
+
+/** Monday 00:00 UTC of an ISO week label ("2026-W38"). */
+function weekStart(label: string): number | undefined {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label)
+  if (!m) return undefined
+  const jan4 = Date.UTC(Number(m[1]), 0, 4)
+  const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000
+  return week1 + (Number(m[2]) - 1) * 7 * 86_400_000
+}
+
+function weekLabel(monday: number): string {
+  const thursday = new Date(monday + 3 * 86_400_000)
+  const year = thursday.getUTCFullYear()
+  const n = 1 + Math.round((monday - (weekStart(`${year}-W01`) ?? monday)) / (7 * 86_400_000))
+  return `${year}-W${String(n).padStart(2, '0')}`
+}
+
+/** Weeks without messages are missing from a series: put them back (a count of 0, a share of nothing) so the chart's spacing tells the truth. */
+function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null }> {
+  const byWeek = new Map(rows.map((f) => [f.group?.week ?? f.label, f.value]))
+  const starts = [...byWeek.keys()].map(weekStart)
+  if (starts.some((s) => s === undefined) || starts.length < 2) return [...byWeek].map(([label, value]) => ({ label, value }))
+  const first = Math.min(...(starts as number[])), last = Math.max(...(starts as number[]))
+  const out: Array<{ label: string; value: number | null }> = []
+  for (let t = first; t <= last && out.length < 200; t += 7 * 86_400_000) {
+    const label = weekLabel(t)
+    out.push({ label, value: byWeek.get(label) ?? (rows[0].unit === 'percent' ? null : 0) })
+  }
+  return out
 }
 
 type Figure = AskResult['figures'][number]
@@ -76,7 +111,7 @@ function renderAnswer(region: HTMLElement, question: string, res: AskResult, rer
     h('p', { class: 'answer-text', dir: 'auto' }, res.answer),
     res.degraded ? h('p', { class: 'muted' }, `Answered without the LLM: ${res.degradedReason ?? ''}`) : '',
     ...seriesByName(series).slice(0, 2).map(([name, rows]) =>
-      h('figure', { class: 'series' }, seriesChart(rows.map((f) => ({ label: f.group?.week ?? f.label, value: f.value }))), h('figcaption', {}, name))),
+      h('figure', { class: 'series' }, seriesChart(everyWeek(rows), rows[0].unit), h('figcaption', {}, name))),
     h('table', { class: 'figures-table' }, h('caption', {}, 'Figures'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},

@@ -34,7 +34,7 @@ export function knowledgeEditor(initial: Article[]): HTMLElement {
     ? h('li', { class: 'muted' }, 'No articles yet.')
     : articles.map((a) => h('li', {},
         h('button', { type: 'button', class: 'link', 'aria-label': `Edit ${a.title}`, onclick: () => open(a) }, a.title),
-        h('span', { class: 'muted' }, ` ${a.language ?? ''} ${a.tags.join(', ')} · ${a.chunks} chunks · updated ${when(a.updatedAt)}`))))
+        h('span', { class: 'muted' }, ` ${a.language ?? ''} ${a.tags.join(', ')} · ${a.chunks} ${a.chunks === 1 ? "chunk" : "chunks"} · updated ${when(a.updatedAt)}`))))
   const refresh = async () => { articles = (await api.knowledge()).items; draw() }
 
   const form = h('form', { class: 'stacked', 'aria-labelledby': 'article-editor-title' },

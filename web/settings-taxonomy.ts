@@ -27,7 +27,7 @@ export function taxonomyEditor(initial: IntentDef[]): HTMLElement {
   const draw = () => replace(list, intents.map(intentRow))
 
   const newName = h('input', { type: 'text', 'aria-label': 'New intent name', placeholder: 'e.g. delivery_delay', maxlength: 40, pattern: '[a-z][a-z0-9_]{0,39}' })
-  const newDescription = h('input', { type: 'text', 'aria-label': 'New intent description', maxlength: 500 })
+  const newDescription = h('input', { type: 'text', 'aria-label': 'New intent description', placeholder: 'what it covers', maxlength: 500, size: 40 })
   const add = h('button', { type: 'button' }, 'Add intent')
   add.addEventListener('click', () => {
     const name = newName.value.trim()

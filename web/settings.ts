@@ -27,7 +27,7 @@ export async function renderSettings(): Promise<void> {
         h('dt', {}, 'Embedder'), h('dd', {}, `${String(checks.embedder?.model ?? '?')} — ${String(checks.embedder?.reason ?? '')}`),
         h('dt', {}, 'LLM'), h('dd', {}, String(checks.llm?.mode ?? '?')),
         h('dt', {}, 'Database'), h('dd', {}, String(checks.database?.kind ?? '?')),
-        h('dt', {}, 'Queue and enrichment backlog'), h('dd', {}, JSON.stringify(checks.queue ?? {})))),
+        h('dt', {}, 'Queue and enrichment backlog'), h('dd', {}, Object.entries(checks.queue ?? {}).map(([k, v]) => `${String(v)} ${k}`).join(' · ') || 'unknown'))),
     section('Taxonomy', taxonomyEditor(tax.intents)),
     section('Knowledge articles', knowledgeEditor(knowledge.items)),
     section('Brand voice', voiceEditor(voice)),

@@ -4,6 +4,7 @@
 // frame on another origin posts a forged appContext, which the app must ignore.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser, Frame, Page } from 'playwright-core'
@@ -16,6 +17,7 @@ import { HAS_CHROMIUM, launch, SKIP_REASON } from './harness.ts'
 const WEBHOOK_SECRET = 'cw-webhook-secret-0123456789abcdef'
 const CHATWOOT_CONVERSATION = 312
 const AGENT = { id: 42, name: 'Rui Costa', email: 'rui@acme.test' }
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/chatwoot/${name}.json`, import.meta.url), 'utf8'))
 
 /** The page Chatwoot's conversation view would be: the app in an iframe, and the appContext it posts. */
@@ -144,6 +146,13 @@ describe.skipIf(!HAS_CHROMIUM)(`Chatwoot dashboard app in a browser${SKIP_REASON
     expect((await audit())[0].detail).toMatchObject({ suggestionId: data.drafts[0].id, action: 'copied', agentId: AGENT.id })
     const { rows } = await t.services.db.query<{ feedback: string }>('SELECT feedback FROM suggestions WHERE workspace_id = $1 AND id = $2', [ws.id, data.drafts[0].id])
     expect(rows[0].feedback).toBe('accepted')
+    // Accessible inside Chatwoot too: no serious or critical axe-core violation in the framed page.
+    await app.evaluate(AXE_SOURCE)
+    const violations = await app.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+    })
+    expect(violations).toEqual([])
     expect(errors).toEqual([])
     await page.close()
   })
