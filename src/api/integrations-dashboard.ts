@@ -117,9 +117,15 @@ async function copyText(node, text) {
   const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
   return false;
 }
-async function load(conversationId) {
+// The webhook that brings a message is processed in the background: the app may open before Parley has
+// read or drafted it, so it looks again a few times before saying so.
+const RETRIES = 5, RETRY_MS = 3000;
+async function load(conversationId, attempt = 0) {
   const res = await fetch(base + '/conversations/' + encodeURIComponent(conversationId) + '?token=' + encodeURIComponent(token));
   const status = document.getElementById('status');
+  if (shown !== conversationId) return;
+  const pending = res.status === 404 || (res.ok && (await res.clone().json()).drafts.length === 0);
+  if (pending && attempt < RETRIES) { status.textContent = 'Parley is still reading this conversation…'; setTimeout(() => load(conversationId, attempt + 1), RETRY_MS); return; }
   if (!res.ok) { shown = null; status.textContent = res.status === 404 ? 'Parley has not seen this conversation yet.' : 'Parley could not load this conversation.'; return; }
   const data = await res.json();
   status.textContent = '';

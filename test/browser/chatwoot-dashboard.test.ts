@@ -171,6 +171,14 @@ describe.skipIf(!HAS_CHROMIUM)(`Chatwoot dashboard app in a browser${SKIP_REASON
     await page.close()
   })
 
+  it('says it is still reading a conversation Parley has not stored yet, instead of showing nothing', async () => {
+    const { page, app } = await openInChatwoot()
+    await page.evaluate((c) => (window as unknown as { sendContext: (c: unknown) => void }).sendContext(c), { ...context, conversation: { id: 999_999 } })
+    await expect.poll(() => app.getByRole('status').first().textContent()).toBe('Parley is still reading this conversation…')
+    expect(await app.getByRole('region', { name: 'Suggested replies' }).getByRole('listitem').count()).toBe(0)
+    await page.close()
+  })
+
   it('cannot be framed by another origin (frame-ancestors)', async () => {
     const page = await browser.newPage()
     await page.goto(`${other.origin}/framer`)
