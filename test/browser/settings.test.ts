@@ -10,7 +10,7 @@ describe.skipIf(!HAS_CHROMIUM)(`console settings, knowledge sources and the ask 
   let browser: Browser
 
   beforeAll(async () => {
-    c = await startConsole({ limit: 60 })
+    c = await startConsole({ limit: 60, warmThemes: false })
     browser = await launch()
   }, 300_000)
   afterAll(async () => {
