@@ -73,6 +73,11 @@ if (serve) {
   })
   await shot('search', '/search?q=router+keeps+dropping', 'ol.results a')
   await shot('settings', '/settings', 'section[aria-label="API keys"]')
+  await shot('settings-knowledge', '/settings', 'section[aria-label="API keys"]', async (p) => {
+    const knowledge = p.getByRole('region', { name: 'Knowledge articles' })
+    await knowledge.locator('ul.article-list button').first().click()
+    await knowledge.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8))
+  })
   await browser.close()
   await app.close()
   await services.close()

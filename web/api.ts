@@ -6,7 +6,10 @@ import type { SessionInfo } from '../src/api/session.ts'
 import type { AskResult } from '../src/chains/ask/types.ts'
 import type { SuggestionsResponse } from '../src/chains/replies/service.ts'
 import type { ThemeReport } from '../src/chains/themes/types.ts'
+import type { IntentDef } from '../src/chains/classify/taxonomy.ts'
 import type { getConversation } from '../src/store/conversations.ts'
+import type { Article, ArticleInput } from '../src/store/knowledge.ts'
+import type { VoiceSetting } from '../src/store/voice-setting.ts'
 
 export type Inbox = z.infer<typeof inboxResponse>
 export type InboxItem = Inbox['items'][number]
@@ -14,7 +17,7 @@ export type Conversation = NonNullable<Awaited<ReturnType<typeof getConversation
 export type Message = Conversation['messages'][number]
 export type Suggestions = SuggestionsResponse
 export type Weeks = z.infer<typeof weeksResponse>
-export type { AskResult, SessionInfo, ThemeReport }
+export type { Article, ArticleInput, AskResult, IntentDef, SessionInfo, ThemeReport, VoiceSetting }
 
 export interface SearchHit {
   messageId: string
@@ -72,15 +75,21 @@ export const api = {
     call<unknown>('POST', `/v1/suggestions/${encodeURIComponent(suggestionId)}/feedback`, finalText ? { action, finalText } : { action }),
   correct: (messageId: string, field: 'sentiment' | 'intent', label: string) =>
     call<unknown>('POST', `/v1/messages/${encodeURIComponent(messageId)}/corrections`, { field, label }),
-  taxonomy: () => call<{ intents: Array<{ name: string; description: string; examples?: string[] }> }>('GET', '/v1/taxonomy'),
+  taxonomy: () => call<{ intents: IntentDef[] }>('GET', '/v1/taxonomy'),
+  saveTaxonomy: (intents: IntentDef[], reclassify: boolean) => call<{ intents: IntentDef[]; reclassifyJobs: number }>('PUT', `/v1/taxonomy${qs({ reclassify: String(reclassify) })}`, { intents }),
   weeks: () => call<Weeks>('GET', '/v1/themes/weeks'),
   themes: (week: string) => call<ThemeReport>('GET', `/v1/themes${qs({ week })}`),
   renameTheme: (id: string, label: string | null) => call<unknown>('PATCH', `/v1/themes/${encodeURIComponent(id)}`, { label }),
   mergeTheme: (id: string, into: string) => call<unknown>('POST', `/v1/themes/${encodeURIComponent(id)}/merge`, { into }),
   ask: (question: string) => call<AskResult>('POST', '/v1/ask', { question }),
   search: (q: Record<string, string | number | undefined>) => call<{ model: string; items: SearchHit[] }>('GET', `/v1/search${qs(q)}`),
-  knowledge: () => call<{ items: Array<{ id: string; title: string; language: string | null; tags: string[]; updatedAt?: string }> }>('GET', '/v1/knowledge'),
-  voice: () => call<Record<string, unknown>>('GET', '/v1/settings/voice'),
+  knowledge: () => call<{ items: Article[] }>('GET', '/v1/knowledge?limit=500'),
+  article: (id: string) => call<Article>('GET', `/v1/knowledge/${encodeURIComponent(id)}`),
+  createArticle: (a: ArticleInput) => call<Article>('POST', '/v1/knowledge', a),
+  updateArticle: (id: string, a: ArticleInput) => call<Article>('PUT', `/v1/knowledge/${encodeURIComponent(id)}`, a),
+  deleteArticle: (id: string) => call<void>('DELETE', `/v1/knowledge/${encodeURIComponent(id)}`),
+  voice: () => call<VoiceSetting>('GET', '/v1/settings/voice'),
+  saveVoice: (v: VoiceSetting) => call<VoiceSetting>('PUT', '/v1/settings/voice', v),
   keys: () => call<{ items: Array<{ id: string; name: string; prefix: string; role: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }> }>('GET', '/v1/keys'),
   createKey: (name: string, role: string) => call<{ id: string; key: string; role: string }>('POST', '/v1/keys', { name, role }),
   revokeKey: (id: string) => call<void>('DELETE', `/v1/keys/${encodeURIComponent(id)}`),

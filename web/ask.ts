@@ -1,6 +1,7 @@
 // Ask for leaders: a question, the answer with its figures, a chart for series, citations that open
 // their conversation, and how the question was read.
 import { api, type AskResult } from './api.ts'
+import type { TimeRange } from '../src/chains/ask/types.ts'
 import { h, replace, svg, view } from './dom.ts'
 
 export async function renderAsk(): Promise<void> {
@@ -11,10 +12,11 @@ export async function renderAsk(): Promise<void> {
   const form = h('form', { class: 'ask-form' }, h('label', { for: 'question' }, 'Question'), input, button)
   replace(view(), form, examples, answer)
   const run = async (question: string) => {
+    input.value = question
     button.disabled = true
     replace(answer, h('p', { class: 'muted' }, 'Working it out…'))
     try {
-      renderAnswer(answer, await api.ask(question), run)
+      renderAnswer(answer, question, await api.ask(question), run)
     } catch (err) {
       replace(answer, h('p', { class: 'error', role: 'alert' }, err instanceof Error ? err.message : String(err)))
     } finally {
@@ -37,16 +39,51 @@ export async function renderAsk(): Promise<void> {
   replace(examples, qs.map((q) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => { input.value = q; void run(q) } }, q))))
 }
 
-function seriesChart(points: Array<{ label: string; value: number }>): SVGElement {
-  const W = 480, H = 120
-  const max = Math.max(1, ...points.map((p) => p.value))
+function seriesChart(points: Array<{ label: string; value: number | null }>, unit: string): SVGElement {
+  const W = 480, H = 120, TOP = 12
+  const max = Math.max(1, ...points.map((p) => p.value ?? 0))
   const bw = W / Math.max(1, points.length)
-  return svg('svg', { viewBox: `0 0 ${W} ${H + 16}`, width: W, height: H + 16, role: 'img', 'aria-label': points.map((p) => `${p.label}: ${p.value}`).join(', ') },
+  const shown = (v: number | null) => (v === null ? 'no messages' : unit === 'percent' ? `${Math.round(v)}%` : String(v))
+  return svg('svg', { viewBox: `0 0 ${W} ${H + TOP + 16}`, width: W, height: H + TOP + 16, role: 'img', 'aria-label': points.map((p) => `${p.label}: ${shown(p.value)}`).join(', ') },
     ...points.flatMap((p, i) => {
-      const bh = Math.max(1, (p.value / max) * (H - 4))
-      return [svg('rect', { x: i * bw + 2, y: H - bh, width: bw - 4, height: bh, class: 'bar' }, svg('title', {}, `${p.label}: ${p.value}`)),
-        svg('text', { x: i * bw + bw / 2, y: H + 12, 'text-anchor': 'middle', class: 'axis' }, p.label.replace(/^\d{4}-/, ''))]
+      const bh = p.value ? Math.max(1, (p.value / max) * (H - 4)) : 0
+      const x = i * bw + bw / 2
+      return [
+        svg('rect', { x: i * bw + 2, y: TOP + H - bh, width: bw - 4, height: bh, class: 'bar' }, svg('title', {}, `${p.label}: ${shown(p.value)}`)),
+        svg('text', { x, y: TOP + H - bh - 3, 'text-anchor': 'middle', class: 'value' }, p.value === null ? '–' : shown(p.value)),
+        svg('text', { x, y: TOP + H + 12, 'text-anchor': 'middle', class: 'axis' }, p.label.replace(/^\d{4}-/, '')),
+      ]
     }))
+}
+
+/** Monday 00:00 UTC of an ISO week label ("2026-W38"). */
+function weekStart(label: string): number | undefined {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label)
+  if (!m) return undefined
+  const jan4 = Date.UTC(Number(m[1]), 0, 4)
+  const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000
+  return week1 + (Number(m[2]) - 1) * 7 * 86_400_000
+}
+
+function weekLabel(monday: number): string {
+  const thursday = new Date(monday + 3 * 86_400_000)
+  const year = thursday.getUTCFullYear()
+  const n = 1 + Math.round((monday - (weekStart(`${year}-W01`) ?? monday)) / (7 * 86_400_000))
+  return `${year}-W${String(n).padStart(2, '0')}`
+}
+
+/** Weeks without messages are missing from a series: put them back (a count of 0, a share of nothing) so the chart's spacing tells the truth. */
+function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null }> {
+  const byWeek = new Map(rows.map((f) => [f.group?.week ?? f.label, f.value]))
+  const starts = [...byWeek.keys()].map(weekStart)
+  if (starts.some((s) => s === undefined) || starts.length < 2) return [...byWeek].map(([label, value]) => ({ label, value }))
+  const first = Math.min(...(starts as number[])), last = Math.max(...(starts as number[]))
+  const out: Array<{ label: string; value: number | null }> = []
+  for (let t = first; t <= last && out.length < 200; t += 7 * 86_400_000) {
+    const label = weekLabel(t)
+    out.push({ label, value: byWeek.get(label) ?? (rows[0].unit === 'percent' ? null : 0) })
+  }
+  return out
 }
 
 type Figure = AskResult['figures'][number]
@@ -60,35 +97,53 @@ function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
   return [...groups]
 }
 
-function renderAnswer(region: HTMLElement, res: AskResult, rerun: (q: string) => Promise<void>): void {
+function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: (q: string) => Promise<void>): void {
   const series = res.figures.filter((f) => f.kind === 'series')
   const plan = res.plan
   const filters = Object.entries(plan.filters).filter(([k, v]) => k !== 'customerRole' && v !== undefined)
-  const editable = h('input', { type: 'text', 'aria-label': 'Re-run with changes', value: '' })
-  editable.value = `${plan.topic ?? ''} ${plan.timeRange.label}`.trim()
+  // POST /v1/ask takes a question, not a plan: the period and filters are re-read from the wording, so
+  // the re-run box holds the question itself, and the reading above shows what each wording produced.
+  const editable = h('input', { type: 'text', id: 'rerun-question', class: 'wide', maxlength: 1000 })
+  editable.value = question
   region.replaceChildren()
   region.append(
     h('h2', {}, 'Answer'),
     h('p', { class: 'answer-text', dir: 'auto' }, res.answer),
     res.degraded ? h('p', { class: 'muted' }, `Answered without the LLM: ${res.degradedReason ?? ''}`) : '',
     ...seriesByName(series).slice(0, 2).map(([name, rows]) =>
-      h('figure', { class: 'series' }, seriesChart(rows.map((f) => ({ label: f.group?.week ?? f.label, value: f.value }))), h('figcaption', {}, name))),
+      h('figure', { class: 'series' }, seriesChart(everyWeek(rows), rows[0].unit), h('figcaption', {}, name))),
     h('table', { class: 'figures-table' }, h('caption', {}, 'Figures'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
         h('td', {}, f.label), h('td', {}, f.unit === 'percent' ? `${Math.round(f.value * 10) / 10}%` : String(f.value)),
-        h('td', {}, `${f.from.slice(0, 10)} – ${f.to.slice(0, 10)}`))))),
+        h('td', {}, `${f.from.slice(0, 10)} – ${day(f.to)}`))))),
     h('details', { class: 'plan', open: true }, h('summary', {}, 'How I read your question'),
       h('dl', {},
         h('dt', {}, 'Kind'), h('dd', {}, plan.kind),
-        h('dt', {}, 'Time range'), h('dd', {}, `${plan.timeRange.label} (${plan.timeRange.from.slice(0, 10)} – ${plan.timeRange.to.slice(0, 10)})`),
-        h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') : 'none'),
+        h('dt', {}, 'Time range'), h('dd', {}, period(plan.timeRange)),
+        plan.previousRange ? [h('dt', {}, 'Compared with'), h('dd', {}, period(plan.previousRange))] : null,
+        h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? Object.entries(v as Record<string, string>).map(([a, b]) => `${a}=${b}`).join(', ') : String(v)}`).join(' · ') : 'none (all customer messages)'),
+        h('dt', {}, 'Grouping'), h('dd', {}, series.length ? 'by week' : res.figures.some((f) => f.kind === 'breakdown') ? `by ${Object.keys(res.figures.find((f) => f.kind === 'breakdown')!.group ?? {}).join(', ') || 'group'}` : 'none'),
         h('dt', {}, 'Topic'), h('dd', {}, plan.topic ?? '—'),
-        h('dt', {}, 'Planner'), h('dd', {}, plan.planner)),
-      h('form', { class: 'rerun', onsubmit: (e: Event) => { e.preventDefault(); void rerun(editable.value) } }, editable, h('button', { type: 'submit' }, 'Re-run'))),
+        h('dt', {}, 'Planner'), h('dd', {}, plan.planner === 'llm' ? 'LLM' : 'local rules')),
+      h('form', { class: 'rerun', onsubmit: (e: Event) => { e.preventDefault(); void rerun(editable.value) } },
+        h('label', { for: 'rerun-question' }, 'Change the wording to change the reading (e.g. “between 1 and 15 October”, “on email”, “negative”)'),
+        h('div', { class: 'inline-form' }, editable, h('button', { type: 'submit' }, 'Re-run')))),
     h('h3', {}, 'Citations'),
     h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
       h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),
       h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${c.sentiment}` : ''}`)))),
   )
+}
+
+/** The plan's ranges are half-open [from, to): the last day shown is the one before `to`. */
+function day(toExclusive: string): string {
+  return new Date(Date.parse(toExclusive) - 1).toISOString().slice(0, 10)
+}
+
+/** "last month (2026-10-01 – 2026-10-31)": the words the planner matched, then the exact days. */
+function period(range: TimeRange): string {
+  const days = `${range.from.slice(0, 10)} – ${day(range.to)}`
+  const words = range.label.replace(/\s*\([^)]*\)\s*$/, '')
+  return /\d/.test(words) ? days : `${words} (${days})`
 }

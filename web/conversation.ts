@@ -1,6 +1,6 @@
 // One conversation: messages (text only, direction from the text itself), their labels with one-click
 // correction, the summary, and for agents the Suggested replies panel.
-import { api, type Conversation, type Message, type Suggestions } from './api.ts'
+import { api, type Article, type Conversation, type Message, type Suggestions } from './api.ts'
 import { h, pct, replace, toast, view, when } from './dom.ts'
 
 const SENTIMENTS = ['negative', 'neutral', 'positive']
@@ -202,7 +202,7 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
           h('ul', {}, s.sources.map((src) => h('li', {},
             src.type === 'past_reply' && src.conversationId
               ? h('a', { href: `/conversations/${src.conversationId}` }, 'Past conversation')
-              : h('span', {}, `Knowledge: ${src.title ?? 'article'}`),
+              : src.type === 'knowledge' ? knowledgeSource(src) : h('span', {}, src.type),
             ` (${pct(src.score)}) `,
             h('q', { dir: 'auto' }, src.excerpt)))))
       : null,
@@ -213,3 +213,35 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
   return item
 }
 
+
+type Source = Suggestions['suggestions'][number]['sources'][number]
+
+/** The article a knowledge source came from: by its id when the source carries one, else by its title when exactly one article has it. */
+async function articleOf(src: Source): Promise<Article | undefined> {
+  const articleId = (src as Source & { articleId?: string }).articleId
+  if (articleId) return api.article(articleId)
+  const matches = (await api.knowledge()).items.filter((a) => a.title === src.title)
+  return matches.length === 1 ? matches[0] : undefined
+}
+
+/** A knowledge source opens in place: the whole article, as text. */
+function knowledgeSource(src: Source): HTMLElement {
+  const body = h('div', { class: 'article-view' }, h('p', { class: 'muted' }, 'Opening the article…'))
+  const box = h('details', { class: 'source-article' }, h('summary', {}, `Knowledge article: ${src.title ?? 'untitled'}`), body)
+  let loaded = false
+  box.addEventListener('toggle', async () => {
+    if (!box.open || loaded) return
+    loaded = true
+    try {
+      const article = await articleOf(src)
+      replace(body, article
+        ? [h('h4', {}, article.title), h('p', { class: 'muted' }, [article.language, article.tags.join(', '), `updated ${when(article.updatedAt)}`].filter(Boolean).join(' · ')),
+            h('div', { class: 'article-body', dir: 'auto', lang: article.language ?? undefined }, article.body)]
+        : h('p', { class: 'muted' }, 'This article is no longer in the knowledge base (or its title is ambiguous); the excerpt below is what the draft used.'))
+    } catch (err) {
+      loaded = false
+      replace(body, h('p', { class: 'error' }, `Could not open the article: ${err instanceof Error ? err.message : String(err)}`))
+    }
+  })
+  return box
+}

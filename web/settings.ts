@@ -1,6 +1,9 @@
 // Settings for admins: taxonomy, knowledge, brand voice, keys, model status, the LLM-call audit, queue.
 import { api } from './api.ts'
 import { h, replace, toast, view, when } from './dom.ts'
+import { knowledgeEditor } from './settings-knowledge.ts'
+import { taxonomyEditor } from './settings-taxonomy.ts'
+import { voiceEditor } from './settings-voice.ts'
 
 const section = (title: string, ...body: Array<Node | string | null>) =>
   h('section', { class: 'settings-section', 'aria-label': title }, h('h2', {}, title), ...body)
@@ -24,10 +27,10 @@ export async function renderSettings(): Promise<void> {
         h('dt', {}, 'Embedder'), h('dd', {}, `${String(checks.embedder?.model ?? '?')} — ${String(checks.embedder?.reason ?? '')}`),
         h('dt', {}, 'LLM'), h('dd', {}, String(checks.llm?.mode ?? '?')),
         h('dt', {}, 'Database'), h('dd', {}, String(checks.database?.kind ?? '?')),
-        h('dt', {}, 'Queue and enrichment backlog'), h('dd', {}, JSON.stringify(checks.queue ?? {})))),
-    section('Taxonomy', h('ul', {}, tax.intents.map((i) => h('li', {}, h('strong', {}, i.name), ` — ${i.description}`, i.examples?.length ? h('span', { class: 'muted' }, ` (e.g. ${i.examples.slice(0, 2).join('; ')})`) : '')))),
-    section('Knowledge articles', knowledge.items.length ? h('ul', {}, knowledge.items.map((a) => h('li', {}, a.title, h('span', { class: 'muted' }, ` ${a.language ?? ''} ${a.tags.join(', ')}`)))) : h('p', {}, 'None yet: POST /v1/knowledge.')),
-    section('Brand voice', h('pre', { class: 'json' }, JSON.stringify(voice, null, 2))),
+        h('dt', {}, 'Queue and enrichment backlog'), h('dd', {}, Object.entries(checks.queue ?? {}).map(([k, v]) => `${String(v)} ${k}`).join(' · ') || 'unknown'))),
+    section('Taxonomy', taxonomyEditor(tax.intents)),
+    section('Knowledge articles', knowledgeEditor(knowledge.items)),
+    section('Brand voice', voiceEditor(voice)),
     section('API keys',
       h('table', {}, h('thead', {}, h('tr', {}, ['Name', 'Prefix', 'Role', 'Created', 'Last used', 'Status', ''].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, keys.items.map((k) => {

@@ -88,44 +88,79 @@ export const dashboardAppRoutes: FastifyPluginAsync<IntegrationRouteDeps> = asyn
 }
 
 function page(chatwootOrigin: string, nonce: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley</title>
-<style nonce="${nonce}">body{font:14px system-ui,sans-serif;margin:12px;color:#1f2933}.muted{color:#6b7280}.draft{border:1px solid #e5e7eb;border-radius:6px;padding:8px;margin:8px 0;white-space:pre-wrap}button{margin-right:6px}</style></head>
-<body><h3>Parley</h3><div id="status" class="muted">Waiting for the conversation…</div><div id="facts"></div><div id="drafts"></div>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Parley</title>
+<style nonce="${nonce}">body{font:14px system-ui,sans-serif;margin:12px;color:#1f2933}h1{font-size:16px;margin:0 0 8px}h2{font-size:14px;margin:12px 0 4px}
+.muted{color:#52606d}#facts p{margin:2px 0}
+ol{list-style:none;padding:0;margin:0}.draft{border:1px solid #d2d6dc;border-radius:6px;padding:8px;margin:8px 0}
+.draft-text{white-space:pre-wrap;margin:4px 0 8px}mark{background:#fff3bf}button{margin-right:6px;font:inherit;padding:3px 10px}.fb{display:inline;margin-left:4px}</style></head>
+<body><h1>Parley</h1><p id="status" class="muted" role="status">Waiting for the conversation…</p><div id="facts"></div>
+<section aria-labelledby="drafts-title"><h2 id="drafts-title">Suggested replies</h2><ol id="drafts"></ol></section>
 <script nonce="${nonce}">
 const ALLOWED_ORIGIN = ${JSON.stringify(chatwootOrigin)};
-const base = location.pathname.replace(/\\/app$/, '/app');
+const base = location.pathname;
 const token = new URLSearchParams(location.search).get('token');
 let agentId = null;
+let shown = null;
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
-async function feedback(id, action, finalText) {
-  await fetch(base + '/feedback?token=' + encodeURIComponent(token), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ suggestionId: id, action, finalText, agentId }) });
+// Placeholders the agent must fill ([ORDER_1], {name}) stand out; everything stays text.
+function highlighted(text) {
+  return text.split(/(\[[A-Z]+(?:_\d+)?\]|\{[a-z_]+\})/g).map((part, i) => i % 2 ? el('mark', part) : document.createTextNode(part));
 }
-async function load(conversationId) {
+async function feedback(id, action) {
+  const res = await fetch(base + '/feedback?token=' + encodeURIComponent(token), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ suggestionId: id, action, agentId }) });
+  return res.ok;
+}
+async function copyText(node, text) {
+  try { await navigator.clipboard.writeText(text); return true; } catch {}
+  // Chatwoot's iframe may not grant clipboard access: select the draft so the agent copies it by hand.
+  const range = document.createRange(); range.selectNodeContents(node);
+  const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
+  return false;
+}
+// The webhook that brings a message is processed in the background: the app may open before Parley has
+// read or drafted it, so it looks again a few times before saying so.
+const RETRIES = 5, RETRY_MS = 3000;
+async function load(conversationId, attempt = 0) {
   const res = await fetch(base + '/conversations/' + encodeURIComponent(conversationId) + '?token=' + encodeURIComponent(token));
   const status = document.getElementById('status');
-  if (!res.ok) { status.textContent = res.status === 404 ? 'Parley has not seen this conversation yet.' : 'Parley could not load this conversation.'; return; }
+  if (shown !== conversationId) return;
+  const pending = res.status === 404 || (res.ok && (await res.clone().json()).drafts.length === 0);
+  if (pending && attempt < RETRIES) { status.textContent = 'Parley is still reading this conversation…'; setTimeout(() => load(conversationId, attempt + 1), RETRY_MS); return; }
+  if (!res.ok) { shown = null; status.textContent = res.status === 404 ? 'Parley has not seen this conversation yet.' : 'Parley could not load this conversation.'; return; }
   const data = await res.json();
   status.textContent = '';
-  const facts = document.getElementById('facts'); facts.replaceChildren();
-  facts.append(el('div', 'Sentiment: ' + (data.sentiment ?? '–')), el('div', 'Intent: ' + (data.intent ?? '–')), el('p', data.summary ?? '', 'muted'));
+  const facts = document.getElementById('facts');
+  const fact = (name, value) => { const p = el('p'); p.append(el('strong', name + ':'), ' ' + value); return p; };
+  facts.replaceChildren(fact('Sentiment', data.sentiment ?? '–'), fact('Intent', data.intent ?? '–'));
+  if (data.summary) { const p = el('p', null, 'muted'); p.append(el('strong', 'Summary: '), data.summary); p.dir = 'auto'; facts.append(p); }
   const drafts = document.getElementById('drafts'); drafts.replaceChildren();
-  if (data.drafts.length === 0) drafts.append(el('div', 'No drafts for this conversation.', 'muted'));
-  for (const d of data.drafts) {
-    const box = el('div', null, 'draft'); box.dataset.id = d.id;
-    const text = el('div', d.text); const copy = el('button', 'Copy'); const reject = el('button', 'Not useful');
-    copy.onclick = async () => { try { await navigator.clipboard.writeText(d.text); } catch {} await feedback(d.id, 'copied'); copy.textContent = 'Copied'; };
-    reject.onclick = async () => { await feedback(d.id, 'rejected'); box.remove(); };
-    box.append(el('div', d.approach.replaceAll('_', ' ') + ' · ' + Math.round(d.confidence * 100) + '%', 'muted'), text, copy, reject);
-    drafts.append(box);
-  }
+  if (data.drafts.length === 0) status.textContent = 'No drafts for this conversation.';
+  data.drafts.forEach((d) => {
+    const item = el('li', null, 'draft'); item.dataset.id = d.id;
+    const text = el('p', null, 'draft-text'); text.dir = 'auto'; text.append(...highlighted(d.text));
+    const done = el('p', null, 'fb muted'); done.setAttribute('role', 'status');
+    const copy = el('button', 'Copy'); copy.type = 'button';
+    const reject = el('button', 'Not useful'); reject.type = 'button';
+    copy.onclick = async () => {
+      const copied = await copyText(text, d.text);
+      const ok = await feedback(d.id, 'copied');
+      done.textContent = (copied ? 'Copied' : 'Selected: press Ctrl+C to copy') + (ok ? '' : ' (feedback not recorded)');
+    };
+    reject.onclick = async () => { const ok = await feedback(d.id, 'rejected'); done.textContent = ok ? 'Marked not useful' : 'Feedback not recorded'; };
+    item.append(el('div', d.approach.replaceAll('_', ' ') + ' · ' + Math.round(d.confidence * 100) + '% confidence', 'muted'), text, copy, reject, done);
+    drafts.append(item);
+  });
 }
 window.addEventListener('message', (event) => {
   // Anyone can post to this window: only Chatwoot's own origin is believed.
   if (event.origin !== ALLOWED_ORIGIN || typeof event.data !== 'string') return;
   let msg; try { msg = JSON.parse(event.data); } catch { return; }
   if (msg?.event !== 'appContext' || !msg.data?.conversation?.id) return;
-  agentId = msg.data.currentAgent?.id ?? null;
-  load(msg.data.conversation.id);
+  agentId = Number.isInteger(msg.data.currentAgent?.id) ? msg.data.currentAgent.id : null;
+  // Chatwoot re-sends the context (on fetch-info, on tab switches): reload only for another conversation.
+  if (shown === msg.data.conversation.id) return;
+  shown = msg.data.conversation.id;
+  load(shown);
 });
 window.parent.postMessage('chatwoot-dashboard-app:fetch-info', '*');
 </script></body></html>`

@@ -15,7 +15,7 @@ const KNOWLEDGE = fileURLToPath(new URL('../../demo/knowledge.jsonl', import.met
 export const DEMO_NOW = new Date('2026-11-10T09:00:00Z')
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
-export async function startConsole(opts: { limit?: number } = {}) {
+export async function startConsole(opts: { limit?: number; warmThemes?: boolean } = {}) {
   const t = await createTestServices({ clock: () => DEMO_NOW })
   const ws = await createWorkspace(t.services, `demo-${process.pid}-${Date.now()}`)
   await importFile(t.services, ws.id, DEMO, { quiet: true, limit: opts.limit })
@@ -26,7 +26,7 @@ export async function startConsole(opts: { limit?: number } = {}) {
   await t.services.worker.drain()
   // Weekly themes are computed on first request (the week and its history: seconds of clustering);
   // warm them so page timings measure the console, not a one-off computation.
-  await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W45', headers: ws.auth('analyst') })
+  if (opts.warmThemes !== false) await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W45', headers: ws.auth('analyst') })
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   const address = t.app.server.address()
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
