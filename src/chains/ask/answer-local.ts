@@ -4,6 +4,7 @@ import { describeFilters } from './figures.ts'
 import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure } from './types.ts'
 
 const QUOTE_CHARS = 140
+const OTHER = 'other'
 const QUOTES = 3
 const TOP_TOPICS = 3
 
@@ -98,11 +99,16 @@ function rankAnswer(req: AnswerRequest): string {
   const what = describeFilters(plan.filters)
   if (rows.length === 0) return `No ${what} match this question for ${plan.timeRange.label}, so there is nothing to rank.`
   const dimension = Object.keys(rows[0]!.group ?? {})[0] ?? plan.groupBy
-  const [first] = rows
+  // "other" is "no specific intent": not an answer to "what do they complain about most".
+  const named = rows.filter((f) => f.group?.intent !== OTHER)
+  const unnamed = rows.find((f) => f.group?.intent === OTHER)
+  const [first] = named.length ? named : rows
   const name = (f: AskFigure) => topic(Object.values(f.group ?? {})[0] ?? '')
   const estimated = rows.some((f) => f.estimate)
   const out = [`By ${dimension}, ${name(first!)} has the most ${what} (${plan.timeRange.label}): ${figureText(first!)}.`]
-  if (rows.length > 1) out.push(`Then ${rows.slice(1, plan.top ?? 5).map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
+  const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
+  if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
+  if (unnamed && named.length) out.push(`About ${unnamed.value} matched no specific intent.`)
   out.push(estimated ? 'These counts are estimates from classifier labels, with 95% intervals in the figures.' : 'These are exact counts from message metadata.')
   if (plan.groupBy === 'theme') out.push('Themes are ranked by the intents under them until themes carry their messages.')
   return out.join(' ')

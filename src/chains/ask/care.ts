@@ -18,8 +18,9 @@ export function percentile(sorted: number[], q: number): number {
 }
 
 /** The median as people compute it: the middle value, or the mean of the two middle ones. */
-export function median(sorted: number[]): number {
-  if (sorted.length === 0) return 0
+export function median(values: number[]): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
