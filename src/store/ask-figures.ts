@@ -34,6 +34,19 @@ function probabilitySql(field: 'sentiment' | 'intent', param: string, classes: n
      ELSE (1 - ${confidence}) / ${k - 1} END)`
 }
 
+/**
+ * Bounds of p(message has `value`) when the stored confidence is trusted for the chosen label but not
+ * how the rest spreads: at most all of the doubt (1 - confidence) belongs to `value` (upper), at least
+ * none of it does (lower). Unclassified messages could be anything.
+ */
+function boundSql(field: 'sentiment' | 'intent', param: string, side: 'lower' | 'upper'): string {
+  const confidence = `coalesce(e.${field}_confidence, ${DEFAULT_CONFIDENCE})`
+  return `(CASE WHEN e.${field} IS NULL THEN ${side === 'upper' ? 1 : 0}
+     WHEN e.versions ->> '${field}' = 'human' THEN (CASE WHEN e.${field} = ${param} THEN 1.0 ELSE 0.0 END)
+     WHEN e.${field} = ${param} THEN ${side === 'upper' ? '1.0' : confidence}
+     ELSE ${side === 'upper' ? `1 - ${confidence}` : '0.0'} END)`
+}
+
 export interface LabelEstimateRow {
   /** The group's key ('' without grouping). */
   key: string
@@ -45,6 +58,9 @@ export interface LabelEstimateRow {
   expected: number
   /** Sum of p(1-p): the variance of the count if the probabilities are calibrated. */
   variance: number
+  /** Sums of the lower and upper bounds of each message's probability (see boundSql). */
+  lower: number
+  upper: number
 }
 
 const GROUP_COLUMNS = { channel: 'c.channel', language: 'coalesce(m.language, e.language)', intent: 'e.intent', sentiment: 'e.sentiment' } as const
@@ -67,28 +83,35 @@ export async function labelEstimates(
   const { sentiment: _s, intent: _i, ...metadata } = filters
   const { where, params } = whereOf(workspaceId, metadata, range)
   const factors: string[] = []
+  const lowers: string[] = []
+  const uppers: string[] = []
   const exact: string[] = []
-  if (target.sentiment) {
-    params.push(target.sentiment)
-    factors.push(probabilitySql('sentiment', `$${params.length}`, classes.sentiment))
-    exact.push(`e.sentiment = $${params.length}`)
-  }
-  if (target.intent) {
-    params.push(target.intent)
-    factors.push(probabilitySql('intent', `$${params.length}`, classes.intent))
-    exact.push(`e.intent = $${params.length}`)
+  for (const field of ['sentiment', 'intent'] as const) {
+    const value = target[field]
+    if (!value) continue
+    params.push(value)
+    const param = `$${params.length}`
+    factors.push(probabilitySql(field, param, classes[field]))
+    lowers.push(boundSql(field, param, 'lower'))
+    uppers.push(boundSql(field, param, 'upper'))
+    exact.push(`e.${field} = ${param}`)
   }
   // Sentiment and intent are treated as independent given the message: their probabilities multiply.
   const p = factors.length ? factors.join(' * ') : '1.0'
   const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
-  const { rows } = await db.query<{ key: string; messages: number; classified: number; expected: string; variance: string }>(
+  const product = (xs: string[]) => (xs.length ? xs.join(' * ') : '1.0')
+  const { rows } = await db.query<{ key: string; messages: number; classified: number; expected: string; variance: string; lower: string; upper: string }>(
     `SELECT x.key, count(*)::int AS messages, count(*) FILTER (WHERE x.is_exact)::int AS classified,
-            coalesce(sum(x.p), 0) AS expected, coalesce(sum(x.p * (1 - x.p)), 0) AS variance
-     FROM (SELECT ${key} AS key, (${p})::float8 AS p, coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}) x
+            coalesce(sum(x.p), 0) AS expected, coalesce(sum(x.p * (1 - x.p)), 0) AS variance,
+            coalesce(sum(x.lo), 0) AS lower, coalesce(sum(x.hi), 0) AS upper
+     FROM (SELECT ${key} AS key, (${p})::float8 AS p, (${product(lowers)})::float8 AS lo, (${product(uppers)})::float8 AS hi,
+             coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}) x
      GROUP BY x.key ORDER BY 4 DESC, 1`,
     params,
   )
-  return rows.map((r) => ({ key: r.key, messages: r.messages, classified: r.classified, expected: Number(r.expected), variance: Number(r.variance) }))
+  return rows.map((r) => ({
+    key: r.key, messages: r.messages, classified: r.classified, expected: Number(r.expected), variance: Number(r.variance), lower: Number(r.lower), upper: Number(r.upper),
+  }))
 }
 
 /** Exact counts per channel or language of the metadata-filtered customer messages. */

@@ -85,7 +85,7 @@ describe('POST /v1/ask (local mode)', () => {
     const res = (await ask(a, 'How many Korean customers complained about billing on WhatsApp last week?')).json()
     expect(res.plan.filters).toMatchObject({ language: 'ko', channel: 'whatsapp', intent: 'billing' })
     expect(res.citations).toEqual([])
-    expect(res.answer).toMatch(/^No .* cannot answer/)
+    expect(res.answer).toMatch(/No .* cannot answer/)
     const digits = res.answer.replace(/\([^)]*\d{4}[^)]*\)/g, '').match(/\d+/g) ?? []
     expect(digits).toEqual([])
   })

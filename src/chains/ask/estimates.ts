@@ -8,7 +8,9 @@ import { labelEstimates, metadataCounts, type LabelClasses, type LabelEstimateRo
 import { SENTIMENTS, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
 const Z95 = 1.96
-export const ESTIMATE_METHOD = 'sum of per-message label probabilities (stored confidence; human corrections count as certain); 95% interval from their variance, widened to the classified count'
+export const ESTIMATE_METHOD =
+  'sum of per-message label probabilities (stored confidence for the chosen label, the rest spread over the others; human corrections count as certain); ' +
+  'interval: from trusting only the confident part of each label to giving the target all of each label\'s doubt, and at least the 95% interval of the sum'
 
 export interface FigureContext {
   db: Queryable
@@ -26,11 +28,15 @@ export function estimateOf(value: number, low: number, high: number, method: str
   return { value: round1(value), low: round1(Math.max(0, Math.min(low, value))), high: round1(Math.max(high, value)), method }
 }
 
-/** The estimate of one row of sums: value, and an interval that holds both the sum and the classified count. */
-export function estimateFromRow(row: Pick<LabelEstimateRow, 'expected' | 'variance' | 'classified'>): FigureEstimate {
+/**
+ * The estimate of one row of sums. The stored confidences are not known to be calibrated on this
+ * workspace's data, so the interval does not only reflect sampling noise (the variance of the sum):
+ * it runs from the confident part of the labels (lower) to the labels plus all their doubt (upper).
+ */
+export function estimateFromRow(row: Pick<LabelEstimateRow, 'expected' | 'variance' | 'classified'> & Partial<Pick<LabelEstimateRow, 'lower' | 'upper'>>): FigureEstimate {
   const sd = Math.sqrt(row.variance)
-  const low = Math.min(row.expected, row.classified) - Z95 * sd
-  const high = Math.max(row.expected, row.classified) + Z95 * sd
+  const low = Math.min(row.expected, row.classified, row.lower ?? Infinity) - Z95 * sd
+  const high = Math.max(row.expected, row.classified, row.upper ?? -Infinity) + Z95 * sd
   return estimateOf(Math.round(row.expected), Math.floor(low), Math.ceil(high), ESTIMATE_METHOD)
 }
 
