@@ -163,6 +163,7 @@ export const askSuite: Suite<'airline'> = {
     const exact: Record<string, number[]> = { count: [], share: [], grew_most: [], group_by: [] }
     const relativeError: number[] = []
     const covered: number[] = []
+    const widths: number[] = []
     const precision: number[] = []
     const degraded: number[] = []
     const perQuestion: unknown[] = []
@@ -184,10 +185,14 @@ export const askSuite: Suite<'airline'> = {
         if (typeof q.answer === 'number') {
           relativeError.push(Math.abs(Number(got ?? 0) - q.answer) / Math.max(1, q.answer))
           const estimate = estimatedFigure(q, result)?.estimate
-          if (estimate) covered.push(estimate.low <= q.answer && q.answer <= estimate.high ? 1 : 0)
+          if (estimate) {
+            covered.push(estimate.low <= q.answer && q.answer <= estimate.high ? 1 : 0)
+            widths.push((estimate.high - estimate.low) / Math.max(1, q.answer))
+          }
         }
       }
-      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, plan_ok: planOk, citation_precision: citationPrecision })
+      const interval = estimatedFigure(q, result)?.estimate
+      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, ...(interval ? { interval: [interval.low, interval.high] } : {}), plan_ok: planOk, citation_precision: citationPrecision })
       progress.tick(1)
     }
     progress.done()
@@ -205,6 +210,8 @@ export const askSuite: Suite<'airline'> = {
         figure_relative_error: median(relativeError),
         figure_relative_error_mean: mean(relativeError),
         interval_coverage: mean(covered),
+        // Coverage is cheap with wide intervals: their median width relative to the true value says what it cost.
+        interval_relative_width: median(widths),
         degraded_rate: mean(degraded),
       },
       details: {

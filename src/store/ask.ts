@@ -149,14 +149,25 @@ export interface CandidateRow {
   sentiment: string | null
   sentimentScore: number | null
   intent: string | null
+  /** The classifier's confidence in the stored labels (1 when a person corrected them). */
+  sentimentConfidence: number | null
+  intentConfidence: number | null
   score: number
 }
 
 const CANDIDATE_COLUMNS = `m.id AS "messageId", m.conversation_id AS "conversationId", c.channel, m.sent_at AS "sentAt", m.text,
-  e.sentiment, e.sentiment_score AS "sentimentScore", e.intent`
+  e.sentiment, e.sentiment_score AS "sentimentScore", e.intent,
+  CASE WHEN e.versions ->> 'sentiment' = 'human' THEN 1 ELSE e.sentiment_confidence END AS "sentimentConfidence",
+  CASE WHEN e.versions ->> 'intent' = 'human' THEN 1 ELSE e.intent_confidence END AS "intentConfidence"`
 
 function candidates(rows: CandidateRow[]): CandidateRow[] {
-  return rows.map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
+  return rows.map((r) => ({
+    ...r,
+    score: Number(r.score),
+    sentAt: new Date(r.sentAt).toISOString(),
+    sentimentConfidence: r.sentimentConfidence === null ? null : Number(r.sentimentConfidence),
+    intentConfidence: r.intentConfidence === null ? null : Number(r.intentConfidence),
+  }))
 }
 
 /** Cosine nearest neighbours among the filtered messages (exact scan: filters make the set small). */
