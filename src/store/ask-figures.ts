@@ -183,3 +183,17 @@ export async function dataExtent(db: Queryable, workspaceId: string, asOf: strin
   const r = rows[0]
   return r?.first && r.last ? { first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() } : undefined
 }
+
+/** Stored weekly theme volumes (non-merged themes, by their shown label) for the given ISO weeks; empty without themes tables. */
+export async function themeVolumesByWeek(db: Queryable, workspaceId: string, weeks: string[]): Promise<Array<{ label: string; week: string; volume: number }>> {
+  const { rows: exists } = await db.query<{ t: string | null }>(`SELECT to_regclass('theme_snapshots')::text AS t`)
+  if (!exists[0]?.t || weeks.length === 0) return []
+  const { rows } = await db.query<{ label: string; week: string; volume: number }>(
+    `SELECT coalesce(t.manual_label, t.label) AS label, s.week, sum(s.volume)::int AS volume
+     FROM theme_snapshots s JOIN themes t ON t.id = s.theme_id
+     WHERE s.workspace_id = $1 AND t.workspace_id = $1 AND t.merged_into IS NULL AND s.week = ANY($2::text[])
+     GROUP BY 1, 2`,
+    [workspaceId, weeks],
+  )
+  return rows
+}

@@ -133,15 +133,24 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.figures.filter((f) => f.kind === 'breakdown').length).toBeGreaterThan(0)
     const en = await ask('What do French-speaking customers complain about most?')
     expect(en.plan).toMatchObject({ kind: 'rank', groupBy: 'intent', filters: { language: 'fr', sentiment: 'negative' } })
-    console.log('FR', r.answer, '\nEN', en.answer)
   })
 
-  it('why did volume spike: the week of the outage against the week before', async () => {
+  it('why did volume spike: the theme that grew most in the outage week is the outage', async () => {
+    await t.services.themes.ensureWeek(ws.id, '2026-W44')
     const r = await ask('Why did volume spike last week?', '2026-11-03T09:00:00Z')
     expect(r.plan.kind).toBe('compare')
     expect(r.plan.timeRange.from).toBe('2026-10-26T00:00:00.000Z')
-    console.log('SPIKE', r.answer)
-  })
+    const grown = r.figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
+    expect(grown).toBeDefined()
+    // Ground truth: the theme's quoted conversations in the W44 report are mostly the outage scenario.
+    const report = (await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W44', headers: ws.auth('analyst') })).json() as { themes: Array<{ label: string; quotes: Array<{ conversationId: string }> }> }
+    const theme = report.themes.find((x) => x.label === grown!.group!.theme)!
+    const { rows } = await t.services.db.query<{ id: string; scenario: string }>(`SELECT id, metadata->>'scenario' AS scenario FROM conversations WHERE workspace_id = $1`, [ws.id])
+    const scenarioOf = new Map(rows.map((x) => [x.id, x.scenario]))
+    const outage = theme.quotes.filter((q) => scenarioOf.get(q.conversationId) === 'regional_outage').length
+    expect(outage * 2).toBeGreaterThan(theme.quotes.length)
+    expect(r.answer).toContain(`"${grown!.group!.theme}"`)
+  }, 300_000)
 
   it('citations carry no personal data', async () => {
     const r = await ask('Show examples of billing complaints')

@@ -167,6 +167,8 @@ export function answerLocally(req: AnswerRequest): string {
       const grew = moved.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta)[0]
       const fell = moved.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta)[0]
       const period = plan.previousRange?.label ?? 'the previous period'
+      const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
+      if (theme) sentences.push(`The theme that grew most is "${theme.group!.theme}": ${theme.previousValue} → ${theme.value} messages (from the weekly theme runs).`)
       if (grew) sentences.push(`${capitalise(topic(grew.f.group!.intent!))} grew most: from ${grew.f.previousValue} in ${period} to ${grew.f.value} in ${range}.`)
       else if (moved.length) sentences.push(`No topic grew against ${period}.`)
       if (fell) sentences.push(`${capitalise(topic(fell.f.group!.intent!))} fell most: from ${fell.f.previousValue} to ${fell.f.value}.`)

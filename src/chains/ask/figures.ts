@@ -3,11 +3,13 @@
 import type { Queryable } from '../../store/db.ts'
 import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
+import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
 import { estimateOf, estimateCount, labelClassesOf, rankFigures, type FigureContext } from './estimates.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
+const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
@@ -146,6 +148,22 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const week = { from: w.from, to: new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString(), label: w.week }
       fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume' }, range: week })
       fig({ kind: 'series', label: `negative share, week ${w.week}`, value: roundShare(w.negative, w.n), unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week })
+    }
+  }
+
+  // "Why did volume spike": which themes grew most, from the weekly theme runs stored for these weeks.
+  if (plan.kind === 'compare' && previous && !filters.theme) {
+    const now = isoWeeks(range)
+    const then = isoWeeks(previous).filter((w) => !now.includes(w))
+    const rows = await themeVolumesByWeek(db, workspaceId, [...now, ...then])
+    const sum = (label: string, weeks: string[]) => rows.filter((r) => r.label === label && weeks.includes(r.week)).reduce((s, r) => s + r.volume, 0)
+    const grown = [...new Set(rows.map((r) => r.label))]
+      .map((label) => ({ label, value: sum(label, now), previousValue: sum(label, then) }))
+      .filter((t) => t.value > t.previousValue)
+      .sort((a, b) => b.value - b.previousValue - (a.value - a.previousValue) || a.label.localeCompare(b.label))
+      .slice(0, THEMES_GROWN)
+    for (const t of grown) {
+      fig({ kind: 'theme_volume', label: `messages in theme "${t.label}", weeks ${now.join(', ')} (previously ${then.join(', ')})`, value: t.value, previousValue: t.previousValue, unit: 'messages', group: { theme: t.label, measure: 'growth' } })
     }
   }
 
