@@ -4,10 +4,10 @@
 // Gold answers come from the dataset's own labels, never from Parley's classifier.
 import type { AirlineRow } from './datasets.ts'
 
-export type AskQuestionKind = 'count' | 'share' | 'grew_most' | 'examples'
+export type AskQuestionKind = 'count' | 'share' | 'grew_most' | 'group_by' | 'examples'
 
 export interface ExpectedPlan {
-  kind: 'count' | 'compare' | 'examples'
+  kind: 'count' | 'compare' | 'examples' | 'rank'
   timeRange?: { from: string; to: string }
   previousRange?: { from: string; to: string }
   filters: { sentiment?: string; intent?: string; channel?: string; segment?: Record<string, string> }
@@ -19,7 +19,7 @@ export interface AskQuestion {
   question: string
   now: string
   expected: ExpectedPlan
-  /** count: messages; share: percent with one decimal; grew_most: the intent name. */
+  /** count: messages; share: percent with one decimal; grew_most and group_by: the intent name. */
   answer?: number | string
   /** examples: the gold reason and airline a cited message must have. */
   reason?: string
@@ -133,6 +133,19 @@ export function generateAskQuestions(rows: readonly AirlineRow[], opts: Generato
             answer: opts.intentOf(deltas[0][0]),
           })
         }
+      }
+
+      // Group-by: the most common complaint reason in the window, when it is not tied.
+      if (reasonCounts[0] && reasonCounts[0][1] !== reasonCounts[1]?.[1]) {
+        questions.push({
+          id: `group:${id}`,
+          type: 'group_by',
+          airline,
+          question: `Which complaint reason was most common for ${airline} between ${longDate(first)} and ${longDate(last)}?`,
+          now,
+          expected: { kind: 'rank', timeRange: range(first, last), filters: { sentiment: 'negative', segment } },
+          answer: opts.intentOf(reasonCounts[0][0]),
+        })
       }
 
       const allReasons = countBy(mine.filter((r) => negative(r) && isReason(r.negative_reason)).map((r) => r.negative_reason!))

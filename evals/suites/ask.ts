@@ -18,6 +18,7 @@ import { MAX_CONVERSATIONS_PER_BATCH } from '../../src/pipeline/ingest-schema.ts
 import { workspacesRepo } from '../../src/store/workspaces.ts'
 import { generateAskQuestions, isReason, type AskQuestion } from '../ask-questions.ts'
 import type { AirlineRow } from '../datasets.ts'
+import { conversationExternalIds } from '../../src/store/ask.ts'
 import { mean } from '../metrics.ts'
 import { stableRank, type Suite, type SuiteContext, type SuiteResult } from '../runner.ts'
 import { intentName } from './classification.ts'
@@ -85,6 +86,12 @@ export function figureAnswer(q: AskQuestion, result: AskResult, notReasons: Read
       return figures.find((f) => f.kind === 'count' && f.unit === 'messages')?.value
     case 'share':
       return figures.find((f) => f.kind === 'share')?.value
+    case 'group_by': {
+      const ranked = figures
+        .filter((f) => f.kind === 'breakdown' && f.group?.intent && !notReasons.has(f.group.intent))
+        .sort((a, b) => b.value - a.value)
+      return ranked[0]?.group?.intent
+    }
     case 'grew_most': {
       const moved = figures
         .filter((f) => f.kind === 'breakdown' && f.previousValue !== undefined && f.group?.intent && !notReasons.has(f.group.intent))
@@ -95,6 +102,18 @@ export function figureAnswer(q: AskQuestion, result: AskResult, notReasons: Read
     default:
       return undefined
   }
+}
+
+/** The figure a count or share question is answered by, when it is an estimate with an interval. */
+function estimatedFigure(q: AskQuestion, result: AskResult) {
+  return q.type === 'count' ? result.figures.find((f) => f.kind === 'count' && f.unit === 'messages') : result.figures.find((f) => f.kind === 'share')
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 async function ingestEvaluated(ctx: Ctx, rows: readonly AirlineRow[]): Promise<void> {
@@ -138,13 +157,13 @@ export const askSuite: Suite<'airline'> = {
     // The gold "grew most" ignores reasons like "Can't Tell"; so does the answer read from the figures.
     const notReasons = new Set(taxonomy.filter((t) => t.name === OTHER_INTENT || !isReason(t.description)).map((t) => t.name))
     const goldById = new Map(evaluated.map((r) => [r.id, r]))
-    const { rows: convs } = await ctx.services.db.query<{ id: string; externalId: string }>(
-      `SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`, [ctx.workspaceId])
-    const externalOf = new Map(convs.map((c) => [c.id, c.externalId]))
+    const externalOf = await conversationExternalIds(ctx.services.db, ctx.workspaceId)
 
     const filterScores: number[] = []
-    const exact: Record<string, number[]> = { count: [], share: [], grew_most: [] }
+    const exact: Record<string, number[]> = { count: [], share: [], grew_most: [], group_by: [] }
     const relativeError: number[] = []
+    const covered: number[] = []
+    const widths: number[] = []
     const precision: number[] = []
     const degraded: number[] = []
     const perQuestion: unknown[] = []
@@ -163,13 +182,21 @@ export const askSuite: Suite<'airline'> = {
         precision.push(citationPrecision)
       } else {
         exact[q.type]!.push(got === q.answer ? 1 : 0)
-        if (typeof q.answer === 'number') relativeError.push(Math.abs(Number(got ?? 0) - q.answer) / Math.max(1, q.answer))
+        if (typeof q.answer === 'number') {
+          relativeError.push(Math.abs(Number(got ?? 0) - q.answer) / Math.max(1, q.answer))
+          const estimate = estimatedFigure(q, result)?.estimate
+          if (estimate) {
+            covered.push(estimate.low <= q.answer && q.answer <= estimate.high ? 1 : 0)
+            widths.push((estimate.high - estimate.low) / Math.max(1, q.answer))
+          }
+        }
       }
-      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, plan_ok: planOk, citation_precision: citationPrecision })
+      const interval = estimatedFigure(q, result)?.estimate
+      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, ...(interval ? { interval: [interval.low, interval.high] } : {}), plan_ok: planOk, citation_precision: citationPrecision })
       progress.tick(1)
     }
     progress.done()
-    const allExact = [...exact.count!, ...exact.share!, ...exact.grew_most!]
+    const allExact = [...exact.count!, ...exact.share!, ...exact.grew_most!, ...exact.group_by!]
     return {
       n: questions.length,
       metrics: {
@@ -179,11 +206,17 @@ export const askSuite: Suite<'airline'> = {
         figure_exact_count: mean(exact.count!),
         figure_exact_share: mean(exact.share!),
         grew_most_correct: mean(exact.grew_most!),
-        figure_relative_error: mean(relativeError),
+        group_by_correct: mean(exact.group_by!),
+        figure_relative_error: median(relativeError),
+        figure_relative_error_mean: mean(relativeError),
+        interval_coverage: mean(covered),
+        // Coverage is cheap with wide intervals: their median width relative to the true value says what it cost.
+        interval_relative_width: median(widths),
         degraded_rate: mean(degraded),
       },
       details: {
-        questions_by_type: Object.fromEntries(['count', 'share', 'grew_most', 'examples'].map((t) => [t, questions.filter((q) => q.type === t).length])),
+        estimated_figures: covered.length,
+        questions_by_type: Object.fromEntries(['count', 'share', 'grew_most', 'group_by', 'examples'].map((t) => [t, questions.filter((q) => q.type === t).length])),
         train_rows: train.length,
         evaluated_rows: evaluated.length,
         intents: taxonomy.map((t) => t.name),

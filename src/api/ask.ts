@@ -10,7 +10,11 @@ export const MAX_QUESTION_CHARS = 1000
 const askBody = z.object({
   question: z.string().trim().min(3).max(MAX_QUESTION_CHARS),
   /** The instant relative periods are resolved against ("last month"); default: the server clock. */
-  now: z.iso.datetime({ offset: true }).optional(),
+  now: z.iso.datetime({ offset: true }).optional().describe(
+    'The instant relative periods are resolved against ("last week", "this month", "week 44" of the current year) and that ' +
+      '"still waiting for a reply" is judged at; ISO 8601 with an offset, default: the server clock. When the resolved range ' +
+      'holds no data but older data exists, the answer says where the data ends and offers that range (dataEndsAt, suggestedRange).',
+  ),
 })
 
 export interface AskRoutesOptions {

@@ -26,7 +26,7 @@ const SEGMENT_KEY = /^[A-Za-z0-9_.-]{1,64}$/
 const MAX_SEGMENT_VALUES = 200
 
 /** Shared WHERE for every ask query: workspace, customer messages, time range, plan filters. */
-function whereOf(workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, params: unknown[] = []) {
+export function whereOf(workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, params: unknown[] = []) {
   params.push(workspaceId, range.from, range.to)
   const where = [`m.workspace_id = $1`, `m.role = 'customer'`, `m.sent_at >= $2::timestamptz`, `m.sent_at < $3::timestamptz`]
   const add = (clause: string, value: unknown) => {
@@ -46,7 +46,7 @@ function whereOf(workspaceId: string, filters: AskMessageFilters, range: AskTime
   return { where: where.join(' AND '), params }
 }
 
-const FROM = `FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN enrichments e ON e.message_id = m.id`
+export const FROM = `FROM messages m JOIN conversations c ON c.id = m.conversation_id LEFT JOIN enrichments e ON e.message_id = m.id`
 
 export async function countMessages(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange): Promise<{ messages: number; conversations: number }> {
   const { where, params } = whereOf(workspaceId, filters, range)
@@ -149,14 +149,25 @@ export interface CandidateRow {
   sentiment: string | null
   sentimentScore: number | null
   intent: string | null
+  /** The classifier's confidence in the stored labels (1 when a person corrected them). */
+  sentimentConfidence: number | null
+  intentConfidence: number | null
   score: number
 }
 
 const CANDIDATE_COLUMNS = `m.id AS "messageId", m.conversation_id AS "conversationId", c.channel, m.sent_at AS "sentAt", m.text,
-  e.sentiment, e.sentiment_score AS "sentimentScore", e.intent`
+  e.sentiment, e.sentiment_score AS "sentimentScore", e.intent,
+  CASE WHEN e.versions ->> 'sentiment' = 'human' THEN 1 ELSE e.sentiment_confidence END AS "sentimentConfidence",
+  CASE WHEN e.versions ->> 'intent' = 'human' THEN 1 ELSE e.intent_confidence END AS "intentConfidence"`
 
 function candidates(rows: CandidateRow[]): CandidateRow[] {
-  return rows.map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
+  return rows.map((r) => ({
+    ...r,
+    score: Number(r.score),
+    sentAt: new Date(r.sentAt).toISOString(),
+    sentimentConfidence: r.sentimentConfidence === null ? null : Number(r.sentimentConfidence),
+    intentConfidence: r.intentConfidence === null ? null : Number(r.intentConfidence),
+  }))
 }
 
 /** Cosine nearest neighbours among the filtered messages (exact scan: filters make the set small). */
@@ -209,4 +220,11 @@ export async function vectorsOf(db: Queryable, workspaceId: string, model: strin
     [workspaceId, messageIds],
   )
   return new Map(rows.map((r) => [r.id, Float32Array.from(JSON.parse(r.v) as number[])]))
+}
+
+/** Conversation id → external id: how the eval maps cited conversations back to its gold rows. */
+export async function conversationExternalIds(db: Queryable, workspaceId: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id: string; externalId: string }>(
+    `SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`, [workspaceId])
+  return new Map(rows.map((r) => [r.id, r.externalId]))
 }

@@ -85,8 +85,9 @@ describe('POST /v1/ask (local mode)', () => {
     const res = (await ask(a, 'How many Korean customers complained about billing on WhatsApp last week?')).json()
     expect(res.plan.filters).toMatchObject({ language: 'ko', channel: 'whatsapp', intent: 'billing' })
     expect(res.citations).toEqual([])
-    expect(res.answer).toMatch(/^No .* cannot answer/)
-    const digits = res.answer.replace(/\([^)]*\d{4}[^)]*\)/g, '').match(/\d+/g) ?? []
+    expect(res.answer).toMatch(/No .* cannot answer/)
+    // Dates (of the range, and where the data ends) are not figures.
+    const digits = res.answer.replace(/\([^)]*\d{4}[^)]*\)/g, '').replace(/\d{1,2} [A-Z][a-z]{2} \d{4}/g, '').match(/\d+/g) ?? []
     expect(digits).toEqual([])
   })
 

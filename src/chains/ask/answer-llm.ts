@@ -30,6 +30,7 @@ export function allowedNumbers(figures: AskFigure[], texts: string[]): Set<strin
   for (const f of figures) {
     for (const form of numberForms(f.value)) allowed.add(form)
     if (f.previousValue !== undefined) for (const form of numberForms(f.previousValue)) allowed.add(form)
+    if (f.estimate) for (const v of [f.estimate.low, f.estimate.high]) for (const form of numberForms(v)) allowed.add(form)
   }
   for (const t of [...figures.flatMap((f) => [f.label, f.from, f.to]), ...texts]) {
     for (const m of t.matchAll(/\d+(?:\.\d+)?/g)) allowed.add(String(Number(m[0])))
@@ -51,7 +52,8 @@ export function badCitations(answer: string, citationCount: number): number[] {
 
 function figureLines(figures: AskFigure[]): string {
   return figures
-    .map((f) => `- ${f.label}: ${f.value}${f.unit === 'percent' ? '%' : ` ${f.unit}`}${f.previousValue !== undefined ? ` (previous period: ${f.previousValue})` : ''}`)
+    .map((f) => `- ${f.label}: ${f.value}${f.unit === 'percent' ? '%' : ` ${f.unit}`}${f.previousValue !== undefined ? ` (previous period: ${f.previousValue})` : ''}${
+      f.estimate ? ` (estimate from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})` : f.exact ? ' (exact)' : ''}`)
     .join('\n')
 }
 

@@ -4,6 +4,7 @@ import { describeFilters } from './figures.ts'
 import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure } from './types.ts'
 
 const QUOTE_CHARS = 140
+const OTHER = 'other'
 const QUOTES = 3
 const TOP_TOPICS = 3
 
@@ -40,8 +41,83 @@ function dominantIntents(citations: AskCitation[]): string | undefined {
   return `The cited messages are mostly about ${top.map(([k, n]) => `${topic(k)} (${n} of ${citations.length})`).join(' and ')}.`
 }
 
+const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** "about 42 (95% interval 35–50, estimated from classifier labels)" or "42 (exact count)". */
+export function figureText(f: AskFigure): string {
+  if (f.estimate) return `about ${f.value} (estimated from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})`
+  return `${f.value}`
+}
+
+function minutesText(m: number): string {
+  if (m < 90) return `${Math.round(m)} min`
+  if (m < 48 * 60) return `${Math.round(m / 6) / 10} h`
+  return `${Math.round(m / 144) / 10} days`
+}
+
+/** Sentences any answerer's text starts with: a question that could not be mapped, a theme matched, data that ends before the range. */
+export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'suggestedRange'>): string {
+  const { plan } = req
+  const out: string[] = []
+  if (plan.understood === false) out.push(`I could not map this question to a figure I can compute; I understood: ${plan.understoodAs ?? plan.kind}. What follows is a search of the messages, not an answer.`)
+  if (plan.themeMatched) out.push(`The question names the theme "${plan.themeMatched}"; messages are matched by its words (${plan.filters.mentions ?? plan.themeMatched}).`)
+  if (req.dataEndsAt && req.suggestedRange) {
+    out.push(`There is no data for ${plan.timeRange.label}: this workspace's data ends on ${dayFmt.format(new Date(req.dataEndsAt))}. Ask about ${req.suggestedRange.label} instead (the same length, ending there).`)
+  }
+  return out.join(' ')
+}
+
+function careAnswer(req: AnswerRequest): string {
+  const { plan, figures } = req
+  const range = plan.timeRange.label
+  const started = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && !f.group)
+  const awaiting = figures.find((f) => f.kind === 'awaiting_reply')
+  const unanswered = figures.find((f) => f.group?.measure === 'unanswered')
+  const complaints = figures.find((f) => f.group?.measure === 'unanswered_complaints')
+  if (!started || started.value === 0) return `No conversations started in ${range}, so there is nothing to measure.`
+  const out: string[] = []
+  if (plan.kind === 'awaiting') {
+    const byChannel = figures.filter((f) => f.group?.measure === 'awaiting').map((f) => `${f.group!.channel} ${f.value}`)
+    out.push(`${awaiting?.value ?? 0} of ${started.value} conversations (${range}) are still waiting for a reply: their last message is the customer's (exact count${byChannel.length ? `; ${byChannel.join(', ')}` : ''}).`)
+  } else {
+    const median = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'median' && !f.group.channel)
+    const p90 = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'p90' && !f.group.channel)
+    const within = figures.find((f) => f.group?.measure === 'answered_within_hour' && !f.group.channel)
+    if (median && p90) out.push(`Median first-response time was ${minutesText(median.value)} (90th percentile ${minutesText(p90.value)}) over ${started.value} conversations, ${range}; exact, from message timestamps.`)
+    else out.push(`None of the ${started.value} conversations (${range}) got an agent reply.`)
+    const perChannel = figures.filter((f) => f.kind === 'response_time' && f.group?.measure === 'median' && f.group.channel).map((f) => `${f.group!.channel} ${minutesText(f.value)}`)
+    if (perChannel.length > 1) out.push(`By channel (median): ${perChannel.join(', ')}.`)
+    if (within) out.push(`${within.value}% were answered within an hour.`)
+  }
+  if (unanswered) out.push(`${unanswered.value} never got an agent reply (exact)${complaints ? `, of which ${figureText(complaints)} opened with a complaint` : ''}.`)
+  return out.join(' ')
+}
+
+function rankAnswer(req: AnswerRequest): string {
+  const { plan, figures } = req
+  const rows = figures.filter((f) => f.kind === 'breakdown')
+  const what = describeFilters(plan.filters)
+  if (rows.length === 0) return `No ${what} match this question for ${plan.timeRange.label}, so there is nothing to rank.`
+  const dimension = Object.keys(rows[0]!.group ?? {})[0] ?? plan.groupBy
+  // "other" is "no specific intent": not an answer to "what do they complain about most".
+  const named = rows.filter((f) => f.group?.intent !== OTHER)
+  const unnamed = rows.find((f) => f.group?.intent === OTHER)
+  const [first] = named.length ? named : rows
+  const name = (f: AskFigure) => topic(Object.values(f.group ?? {})[0] ?? '')
+  const estimated = rows.some((f) => f.estimate)
+  const out = [`By ${dimension}, ${name(first!)} has the most ${what} (${plan.timeRange.label}): ${figureText(first!)}.`]
+  const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
+  if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
+  if (unnamed && named.length) out.push(`About ${unnamed.value} matched no specific intent.`)
+  out.push(estimated ? 'These counts are estimates from classifier labels, with 95% intervals in the figures.' : 'These are exact counts from message metadata.')
+  if (plan.groupBy === 'theme') out.push('Themes are ranked by the intents under them until themes carry their messages.')
+  return out.join(' ')
+}
+
 export function answerLocally(req: AnswerRequest): string {
   const { plan, figures, citations } = req
+  if (plan.kind === 'awaiting' || plan.kind === 'response_time') return careAnswer(req)
+  if (plan.kind === 'rank') return rankAnswer(req)
   const range = plan.timeRange.label
   const what = describeFilters(plan.filters)
   const count = figures.find((f) => f.kind === 'count' && f.unit === 'messages')
@@ -55,7 +131,9 @@ export function answerLocally(req: AnswerRequest): string {
   const share = figures.find((f) => f.kind === 'share')
   const base = figures.find((f) => f.kind === 'count' && f.label.startsWith('all '))
   const breakdown = figures.filter((f) => f.kind === 'breakdown')
-  const opening = `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${range}).`
+  const opening = count?.estimate
+    ? `There were ${figureText(count)} ${what} (${range}).`
+    : `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${range}; exact count from metadata).`
 
   switch (plan.kind) {
     case 'count': {
@@ -89,6 +167,8 @@ export function answerLocally(req: AnswerRequest): string {
       const grew = moved.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta)[0]
       const fell = moved.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta)[0]
       const period = plan.previousRange?.label ?? 'the previous period'
+      const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
+      if (theme) sentences.push(`The theme that grew most is "${theme.group!.theme}": ${theme.previousValue} → ${theme.value} messages (from the weekly theme runs).`)
       if (grew) sentences.push(`${capitalise(topic(grew.f.group!.intent!))} grew most: from ${grew.f.previousValue} in ${period} to ${grew.f.value} in ${range}.`)
       else if (moved.length) sentences.push(`No topic grew against ${period}.`)
       if (fell) sentences.push(`${capitalise(topic(fell.f.group!.intent!))} fell most: from ${fell.f.previousValue} to ${fell.f.value}.`)

@@ -3,9 +3,13 @@
 import type { Queryable } from '../../store/db.ts'
 import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
+import { themeVolumesByWeek } from '../../store/ask-figures.ts'
+import { careFigures } from './care.ts'
+import { estimateOf, estimateCount, labelClassesOf, rankFigures, type FigureContext } from './estimates.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
+const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
@@ -37,24 +41,48 @@ function isoWeeks(range: TimeRange): string[] {
   return [...weeks]
 }
 
-export async function computeFigures(db: Queryable, workspaceId: string, plan: AskPlan): Promise<AskFigure[]> {
+/** Depends on classifier labels (sentiment, intent): an estimate, not a count. */
+export const dependsOnLabels = (filters: AskFilters) => !!(filters.sentiment || filters.intent)
+
+export interface FigureOptions {
+  /** The workspace's intent names (the number of classes a probability is spread over). */
+  intents: string[]
+  /** The request's now: what "still waiting" and "answered" are judged against. */
+  asOf: string
+}
+
+export async function computeFigures(db: Queryable, workspaceId: string, plan: AskPlan, opts: FigureOptions = { intents: [], asOf: new Date().toISOString() }): Promise<AskFigure[]> {
   const { filters, timeRange: range, previousRange: previous } = plan
   const figures: AskFigure[] = []
   const fig = (f: Omit<AskFigure, 'from' | 'to' | 'filters'> & { range?: TimeRange; filters?: AskFilters }) => {
     const { range: r = range, filters: fl = filters, ...rest } = f
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf }
+  if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
+    for (const f of await careFigures(ctx, plan)) fig(f)
+    return figures
+  }
 
   const current = await countMessages(db, workspaceId, filters, range)
-  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: current.messages, unit: 'messages' })
-  fig({ kind: 'count', label: `conversations with such messages, ${range.label}`, value: current.conversations, unit: 'conversations' })
+  const labelled = dependsOnLabels(filters)
+  const currentEstimate = labelled ? await estimateCount(ctx, filters, range) : undefined
+  const currentValue = currentEstimate ? currentEstimate.value : current.messages
+  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...(currentEstimate ? { estimate: currentEstimate } : { exact: true }) })
+  fig({ kind: 'count', label: `conversations with such messages, ${range.label}`, value: current.conversations, unit: 'conversations', ...(labelled ? {} : { exact: true }) })
 
   if (previous) {
     const before = await countMessages(db, workspaceId, filters, previous)
-    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: before.messages, unit: 'messages', range: previous })
-    if (before.messages > 0) {
-      fig({ kind: 'change', label: `change against ${previous.label}`, value: roundShare(current.messages - before.messages, before.messages), unit: 'percent' })
+    const beforeEstimate = labelled ? await estimateCount(ctx, filters, previous) : undefined
+    const beforeValue = beforeEstimate ? beforeEstimate.value : before.messages
+    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...(beforeEstimate ? { estimate: beforeEstimate } : { exact: true }) })
+    if (beforeValue > 0) {
+      fig({ kind: 'change', label: `change against ${previous.label}`, value: roundShare(currentValue - beforeValue, beforeValue), unit: 'percent', ...(labelled ? {} : { exact: true }) })
     }
+  }
+
+  if (plan.kind === 'rank' && plan.groupBy) {
+    for (const f of await rankFigures(ctx, plan)) fig(f)
   }
 
   // The share answers "what share of complaints were about X": the base drops the most specific filter.
@@ -65,33 +93,39 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       : filters.channel || filters.language || filters.segment || filters.mentions
         ? { customerRole: 'customer' }
         : undefined
-  if (base) {
-    const whole = await countMessages(db, workspaceId, base, range)
-    fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole.messages, unit: 'messages', filters: base })
-    if (whole.messages > 0) {
-      fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: roundShare(current.messages, whole.messages), unit: 'percent' })
+  if (base && plan.kind !== 'rank') {
+    const baseEstimate = dependsOnLabels(base) ? await estimateCount(ctx, base, range) : undefined
+    const whole = baseEstimate ? baseEstimate.value : (await countMessages(db, workspaceId, base, range)).messages
+    fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...(baseEstimate ? { estimate: baseEstimate } : { exact: true }) })
+    if (whole > 0) {
+      const shareEstimate = currentEstimate
+        ? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
+        : undefined
+      fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
     }
   }
 
-  if (!filters.intent && current.messages > 0) {
-    const now = await breakdown(db, workspaceId, filters, range, 'intent')
-    const then = previous ? new Map((await breakdown(db, workspaceId, filters, previous, 'intent')).map((r) => [r.key, r.n])) : undefined
+  if (!filters.intent && current.messages > 0 && plan.kind !== 'rank') {
+    const now = await intentBreakdown(ctx, filters, range)
+    const then = previous ? new Map((await intentBreakdown(ctx, filters, previous)).map((r) => [r.key, r.n])) : undefined
     // For comparisons every intent that moved matters, not only the largest ones now.
     const keys = plan.kind === 'compare' && then ? [...new Set([...now.map((r) => r.key), ...then.keys()])] : now.slice(0, BREAKDOWN_TOP).map((r) => r.key)
-    const counts = new Map(now.map((r) => [r.key, r.n]))
+    const rows = new Map(now.map((r) => [r.key, r]))
     for (const key of keys) {
+      const row = rows.get(key)
       fig({
         kind: 'breakdown',
         label: `${describeFilters({ ...filters, intent: key })}, ${range.label}`,
-        value: counts.get(key) ?? 0,
+        value: row?.n ?? 0,
         unit: 'messages',
         group: { intent: key },
+        ...(row?.estimate ? { estimate: row.estimate } : {}),
         ...(then ? { previousValue: then.get(key) ?? 0 } : {}),
       })
     }
   }
 
-  if (!filters.sentiment && current.messages > 0) {
+  if (!filters.sentiment && current.messages > 0 && plan.kind !== 'rank') {
     const mix = await breakdown(db, workspaceId, filters, range, 'sentiment')
     const total = mix.reduce((s, r) => s + r.n, 0)
     const before = previous ? await breakdown(db, workspaceId, filters, previous, 'sentiment') : []
@@ -117,10 +151,39 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     }
   }
 
+  // "Why did volume spike": which themes grew most, from the weekly theme runs stored for these weeks.
+  if (plan.kind === 'compare' && previous && !filters.theme) {
+    const now = isoWeeks(range)
+    const then = isoWeeks(previous).filter((w) => !now.includes(w))
+    const rows = await themeVolumesByWeek(db, workspaceId, [...now, ...then])
+    const sum = (label: string, weeks: string[]) => rows.filter((r) => r.label === label && weeks.includes(r.week)).reduce((s, r) => s + r.volume, 0)
+    const grown = [...new Set(rows.map((r) => r.label))]
+      .map((label) => ({ label, value: sum(label, now), previousValue: sum(label, then) }))
+      .filter((t) => t.value > t.previousValue)
+      .sort((a, b) => b.value - b.previousValue - (a.value - a.previousValue) || a.label.localeCompare(b.label))
+      .slice(0, THEMES_GROWN)
+    for (const t of grown) {
+      fig({ kind: 'theme_volume', label: `messages in theme "${t.label}", weeks ${now.join(', ')} (previously ${then.join(', ')})`, value: t.value, previousValue: t.previousValue, unit: 'messages', group: { theme: t.label, measure: 'growth' } })
+    }
+  }
+
   if (filters.theme) {
     for (const t of await themeWeeklyVolumes(db, workspaceId, filters.theme, isoWeeks(range))) {
       fig({ kind: 'theme_volume', label: `messages in theme "${filters.theme}", week ${t.week}`, value: t.volume, unit: 'messages', group: { theme: filters.theme, week: t.week } })
     }
   }
   return figures
+}
+
+/** Messages per intent in the filtered set: estimated per intent (largest first), so rankings and "grew most" compare estimates. */
+async function intentBreakdown(ctx: FigureContext, filters: AskFilters, range: TimeRange) {
+  if (ctx.intents.length === 0) {
+    return (await breakdown(ctx.db, ctx.workspaceId, filters, range, 'intent')).map((r) => ({ key: r.key, n: r.n, estimate: undefined }))
+  }
+  const rows = []
+  for (const intent of ctx.intents) {
+    const estimate = await estimateCount(ctx, { ...filters, intent }, range)
+    rows.push({ key: intent, n: estimate.value, estimate })
+  }
+  return rows.filter((r) => r.n > 0).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key))
 }

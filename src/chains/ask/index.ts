@@ -5,15 +5,18 @@ import type { Embedder } from '../../embeddings/embedder.ts'
 import type { LlmContext } from '../../llm/context.ts'
 import type { Queryable } from '../../store/db.ts'
 import { segmentValues, themeLabels, workspaceChannels } from '../../store/ask.ts'
+import { dataExtent } from '../../store/ask-figures.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
+import { redact } from '../../safety/redact.ts'
 import { taxonomyOf } from '../classify/workspace-labels.ts'
 import { createLlmAnswerer } from './answer-llm.ts'
-import { createLocalAnswerer, quote } from './answer-local.ts'
+import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
 import { computeFigures } from './figures.ts'
 import { createLlmPlanner } from './planner-llm.ts'
 import { createLocalPlanner } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
-import type { AskChain, AskVocabulary } from './types.ts'
+import { makeRange, startOf } from './time.ts'
+import type { AskChain, AskPlan, AskVocabulary, TimeRange } from './types.ts'
 
 /** Workspace setting: { segments: ["airline", "region"] } — conversation metadata keys a question may filter on. */
 export const ASK_SETTING = 'ask'
@@ -53,22 +56,42 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const vocabulary = await loadVocabulary(deps.db, workspaceId)
       const planned = await planner.plan({ question, now, vocabulary, workspaceId, signal: opts.signal })
       const { plan } = planned
-      const figures = await computeFigures(deps.db, workspaceId, plan)
-      const matched = figures.find((f) => f.kind === 'count' && f.unit === 'messages')?.value ?? 0
-      const retrieved = matched > 0
+      const figures = await computeFigures(deps.db, workspaceId, plan, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString() })
+      const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0
+      const careKind = plan.kind === 'awaiting' || plan.kind === 'response_time'
+      const retrieved = matched > 0 && !careKind
         ? await retrieve(deps, workspaceId, plan, question, plan.kind === 'examples' ? EXAMPLES_CITATIONS : DEFAULT_CITATIONS)
         : []
-      const citations = retrieved.map((r, i) => ({ ...r, n: i + 1, text: quote(r.text, CITATION_EXCERPT_CHARS) }))
-      const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal })
+      // Citations are read and forwarded like theme quotes: personal data stays masked.
+      const citations = retrieved.map((r, i) => ({ ...r, n: i + 1, text: quote(redact(r.text, { handles: deps.redactHandles }).text, CITATION_EXCERPT_CHARS) }))
+      const ends = matched > 0 ? undefined : await whereDataEnds(deps.db, workspaceId, plan, now)
+      const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends })
       const degradedReason = planned.degradedReason ?? answered.degradedReason
+      const preface = prefaceOf({ plan, ...ends })
       return {
-        answer: answered.answer,
+        answer: preface ? `${preface} ${answered.answer}` : answered.answer,
         figures,
         citations,
         plan,
         degraded: planned.degraded || answered.degraded,
         ...(degradedReason ? { degradedReason } : {}),
+        ...ends,
       }
     },
   }
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * The range asked about holds no data but older data exists (a stored history asked about "last week"):
+ * where the data ends, and the range of the same length ending there, to offer instead.
+ */
+export async function whereDataEnds(db: Queryable, workspaceId: string, plan: AskPlan, now: Date): Promise<{ dataEndsAt: string; suggestedRange: TimeRange } | undefined> {
+  const extent = await dataExtent(db, workspaceId, now.toISOString())
+  if (!extent || Date.parse(extent.last) >= Date.parse(plan.timeRange.from)) return undefined
+  const length = Math.max(DAY_MS, Date.parse(plan.timeRange.to) - Date.parse(plan.timeRange.from))
+  const to = startOf('day', new Date(Date.parse(extent.last) + DAY_MS))
+  const from = new Date(Math.max(Date.parse(extent.first) - (Date.parse(extent.first) % DAY_MS), to.getTime() - length))
+  return { dataEndsAt: extent.last, suggestedRange: makeRange(from, to) }
 }

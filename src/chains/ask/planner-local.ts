@@ -1,22 +1,59 @@
 // The local (no-LLM) planner: cue words decide the kind of question, chrono-node and calendar rules
 // the time range, and the workspace's own vocabulary (intents, channels, themes, segments) the filters.
 import { stopwordsFor, words } from '../../text/tokenize.ts'
-import { makeRange, previousOf, resolveTimeExpressions } from './time.ts'
-import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, PlanRequest, TimeRange } from './types.ts'
+import { englishTimeWords, makeRange, previousOf, resolveTimeExpressions } from './time.ts'
+import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
 export const ALL_TIME_FROM = '1970-01-01T00:00:00.000Z'
+
+/** Word boundaries that hold for accented letters too ("réponse", "más"). */
+const W = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu')
+
+/** Care-team questions, in the supported languages: checked before the other kinds. */
+const AWAITING_CUE = W([
+  'still waiting(?: for (?:a |an )?(?:reply|answer|response))?', 'awaiting (?:a |an )?(?:reply|answer|response)', 'waiting for (?:a |an |our )?(?:reply|answer|response)',
+  'needs? (?:a )?reply', 'not (?:yet )?(?:been )?(?:answered|replied)', 'no reply yet', 'open conversations',
+  'attend(?:ent)? (?:encore )?(?:une )?r[ée]ponse', 'en attente(?: de r[ée]ponse)?', 'sans r[ée]ponse',
+  'warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
+  'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', 'sem resposta',
+  '답변(?:을)? 기다리', '답장 대기', 'รอการตอบกลับ',
+].join('|'))
+const RESPONSE_TIME_CUE = W([
+  'how (?:fast|quickly|long)', 'response times?', 'reply times?', 'first[- ]response', 'time to (?:first )?(?:reply|respond|response|answer)',
+  'within (?:an|one|1) hour', 'went unanswered', 'go unanswered', 'never (?:got )?(?:an? )?(?:answer|answered|reply|replied)', 'unanswered',
+  'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure',
+  'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde',
+  'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'en menos de una hora', 'tempo de resposta', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
+  '응답 시간', 'เวลาตอบกลับ',
+].join('|'))
+/** "which channel has the most …", "top 3 …", "quel canal … le plus", "welcher Kanal … am meisten". */
+const RANK_CUE = W([
+  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
+].join('|'))
+const MOST_CUE = W(['most', 'biggest', 'largest', 'top', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'más', 'mais', '가장', 'มากที่สุด'].join('|'))
+const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
+  ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|platforms?|채널|ช่องทาง')],
+  ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|언어|ภาษา')],
+  ['sentiment', W('sentiments?|moods?|stimmung')],
+  ['theme', W('themes?|th[èe]mes?|themas?|temas?|주제|หัวข้อ')],
+  ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que')],
+]
+const TOP_N = /(?<![\p{L}])top\s+(\d{1,2})(?![\p{N}])/iu
+const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down')
 
 const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than)\b/i],
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
+  ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
 ]
 const SHARE_CUE = /\b(share|percent(?:age)?|proportion|fraction|ratio|%)/i
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
+  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|complain(?:s|ed|ing|ts?)?|angry|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
@@ -34,19 +71,22 @@ const CHANNEL_WORDS: Array<[string, RegExp]> = [
 
 /** Language names and adjectives → ISO 639-1 ("French-speaking", "francophone", "Korean"). */
 const LANGUAGE_WORDS: Record<string, string[]> = {
-  en: ['english', 'anglophone'], fr: ['french', 'francophone'], es: ['spanish', 'hispanophone'], de: ['german', 'germanophone'],
-  pt: ['portuguese', 'brazilian', 'lusophone'], it: ['italian'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
+  en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[ée]s'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[ée]s', 'franceses'],
+  es: ['spanish', 'hispanophones?', 'espagnol', 'spanisch\\p{L}*', 'espa[ñn]ol', 'hispanohablantes?'], de: ['german', 'germanophones?', 'allemand', 'deutsch\\p{L}*', 'alem[áa]n', 'alem[ãa]o'],
+  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s'], it: ['italian'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
   nl: ['dutch', 'flemish'], ar: ['arabic'], hi: ['hindi'], ru: ['russian'], pl: ['polish'], tr: ['turkish'], sv: ['swedish'], id: ['indonesian'],
   vi: ['vietnamese'],
 }
 
 /** Everyday words for the default taxonomy's intents; a workspace's own intents match by name. */
 const INTENT_SYNONYMS: Record<string, string[]> = {
-  delivery: ['delivery', 'deliveries', 'shipping', 'shipment', 'parcel', 'package', 'courier', 'tracking', 'late order', 'backorder'],
-  billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged', 'price rise', 'price increase'],
-  bug_outage: ['outage', 'crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading'],
-  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa'],
-  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'churn', 'leaving'],
+  delivery: ['delivery', 'deliveries', 'shipping', 'shipment', 'parcel', 'package', 'courier', 'tracking', 'late order', 'backorder',
+    'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda'],
+  billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged', 'price rise', 'price increase',
+    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso'],
+  bug_outage: ['outage', 'crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'panne', 'coupure', 'störung', 'ausfall', 'avería', 'caída', 'falha', 'queda'],
+  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'anmeldung', 'passwort', 'contraseña', 'senha'],
+  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'churn', 'leaving', 'résiliation', 'annulation', 'kündigung', 'cancelación', 'cancelamento'],
   feature_request: ['feature request', 'feature', 'suggestion'],
   praise: ['praise', 'compliment'],
   question: ['questions'],
@@ -61,7 +101,13 @@ const NON_TOPIC = new Set([
   'happy', 'angry', 'upset', 'negative', 'positive', 'neutral', 'praise', 'reason', 'reasons', 'main', 'week', 'month', 'year', 'days',
   'say', 'saying', 'said', 'says', 'talk', 'talking', 'think', 'thinking', 'feel', 'feeling', 'felt', 'write', 'writing', 'wrote',
   'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
+  'volume', 'spike', 'spiked', 'surge', 'channel', 'channels', 'intent', 'intents', 'reply', 'replies', 'answer', 'answered',
+  // The same words in the other supported languages.
+  'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
+  'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
 ])
+/** Cue words of any kind (count, complaint, ranking…) never name the topic. */
+const isCueWord = (w: string) => SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w)
 
 export interface LocalPlannerOptions {
   /** Add the previous period of the same length to count/why/trend plans (for "change vs previous"). */
@@ -98,8 +144,22 @@ export function intentPhrases(vocabulary: AskVocabulary): Array<{ value: string;
 }
 
 export function detectKind(question: string): AskKind {
-  for (const [kind, cue] of KIND_CUES) if (cue.test(question)) return kind
-  return 'why'
+  return readKind(question).kind
+}
+
+/** The kind of question, whether a cue decided it (else the default 'why'), and for rankings what is ranked. */
+export function readKind(question: string): { kind: AskKind; cued: boolean; groupBy?: GroupBy; top?: number } {
+  if (AWAITING_CUE.test(question)) return { kind: 'awaiting', cued: true }
+  if (RESPONSE_TIME_CUE.test(question)) return { kind: 'response_time', cued: true }
+  const compare = KIND_CUES.find(([kind]) => kind === 'compare')![1]
+  if (compare.test(question) || SPIKE_CUE.test(question)) return { kind: 'compare', cued: true }
+  const topN = TOP_N.exec(question)
+  if ((topN || (RANK_CUE.test(question) && MOST_CUE.test(question))) && !KIND_CUES[0]![1].test(question)) {
+    const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (topN ? 'intent' : undefined)
+    if (groupBy) return { kind: 'rank', cued: true, groupBy, ...(topN ? { top: Number(topN[1]) } : {}) }
+  }
+  for (const [kind, cue] of KIND_CUES) if (cue.test(question)) return { kind, cued: true }
+  return { kind: 'why', cued: false }
 }
 
 export function matchFilters(question: string, vocabulary: AskVocabulary): { filters: AskFilters; spans: string[] } {
@@ -120,7 +180,7 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
     }
   }
   for (const [code, names] of Object.entries(LANGUAGE_WORDS)) {
-    const m = new RegExp(`\\b(${names.join('|')})(?:[- ]speaking)?\\b`, 'i').exec(question)
+    const m = new RegExp(`(?<![\\p{L}])(${names.join('|')})(?:[- ]speaking)?(?![\\p{L}])`, 'iu').exec(question)
     if (m) {
       filters.language = code
       spans.push(m[0])
@@ -147,17 +207,39 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
 
 export function topicOf(question: string, spans: string[]): string | undefined {
   const text = spans.reduce((t, span) => t.replace(span, ' '), question)
-  const stop = stopwordsFor('en')
-  const kept = words(text).filter((w) => !stop.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w))
+  const stop = stopwordsFor('*')
+  const kept = words(text).filter((w) => !stop.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w))
   return kept.length > 0 ? [...new Set(kept)].join(' ') : undefined
 }
 
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
-export function planLocally(question: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
+export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
+  // Month names and relative periods of the other languages read as English from here on.
+  const question = englishTimeWords(asked)
   const time = resolveTimeExpressions(question, now)
-  const kind = detectKind(question)
+  const read = readKind(question)
   const { filters, spans } = matchFilters(question, vocabulary)
-  return buildPlan({ kind, ranges: time.ranges, filters, topic: topicOf(question, [...time.spans, ...spans]), wantsShare: SHARE_CUE.test(question), now, planner: 'local', comparePrevious: opts.comparePrevious })
+  const topic = read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
+  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question), now, planner: 'local', comparePrevious: opts.comparePrevious })
+  const { customerRole: _role, ...named } = filters
+  const understood = read.cued || Object.keys(named).length > 0 || time.ranges.length > 0
+  return {
+    ...plan,
+    ...(read.groupBy ? { groupBy: read.groupBy } : {}),
+    ...(read.top ? { top: read.top } : {}),
+    understood,
+    understoodAs: describePlan(plan, read),
+  }
+}
+
+/** The plan in words: what the answer is about, shown with it (and alone when the question could not be mapped). */
+export function describePlan(plan: AskPlan, read: { kind: AskKind; groupBy?: GroupBy; top?: number }): string {
+  const { customerRole: _role, ...filters } = plan.filters
+  const parts = [`${read.kind}${read.groupBy ? ` by ${read.groupBy}` : ''}${read.top ? ` (top ${read.top})` : ''}`, plan.timeRange.label]
+  const named = Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+  if (named.length) parts.push(named.join(', '))
+  if (plan.topic) parts.push(`topic "${plan.topic}"`)
+  return parts.join('; ')
 }
 
 /** Shared by both planners: ranges and kind → time range and previous range. */
@@ -173,6 +255,11 @@ export function buildPlan(input: {
 }): AskPlan {
   const { kind, ranges, now } = input
   const filters = { ...input.filters }
+  // A theme is found by the words of its label until themes carry their messages: counted as mentions, and the plan says a theme matched.
+  if (filters.theme && !filters.mentions) {
+    const terms = words(filters.theme).filter((w) => w.length >= 3 && !stopwordsFor('en').has(w)).slice(0, 6)
+    if (terms.length > 0) filters.mentions = terms.join(' or ')
+  }
   // "sentiment about the app": with no intent or theme naming the subject, count the messages that mention it.
   if (input.topic && !filters.intent && !filters.theme && !filters.mentions && (kind === 'trend' || kind === 'why' || kind === 'count')) {
     const terms = input.topic.split(/\s+/).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w)).slice(0, 6)
@@ -187,7 +274,8 @@ export function buildPlan(input: {
     timeRange = ranges[ranges.length - 1]!
   } else {
     timeRange = ranges[0]!
-    if (kind === 'compare' || input.comparePrevious !== false) previousRange = previousOf(timeRange)
+    const periodless = kind === 'rank' || kind === 'awaiting' || kind === 'response_time'
+    if (kind === 'compare' || (input.comparePrevious !== false && !periodless)) previousRange = previousOf(timeRange)
   }
   return {
     kind,
@@ -196,6 +284,7 @@ export function buildPlan(input: {
     filters,
     ...(input.topic ? { topic: input.topic } : {}),
     wantsShare: input.wantsShare,
+    ...(filters.theme ? { themeMatched: filters.theme } : {}),
     planner: input.planner,
   }
 }

@@ -17,6 +17,8 @@ const FILTER_LIST_WEIGHT = 0.5
 export const MMR_LAMBDA = 0.7
 export const NEAR_DUPLICATE_COSINE = 0.95
 const SHORT_MESSAGE_CHARS = 25
+/** Weight of a citation whose label confidence is 0 relative to a certain one (1 + this). */
+const LABEL_CONFIDENCE_FLOOR = 0.25
 
 export interface RetrieveDeps {
   db: Queryable
@@ -48,6 +50,9 @@ export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan): nu
   if (plan.filters.sentiment && row.sentiment === plan.filters.sentiment) factor += 0.2
   if (plan.kind === 'why' && !plan.filters.sentiment && row.sentiment === 'negative') factor += 0.1
   if (row.text.trim().length < SHORT_MESSAGE_CHARS) factor *= 0.8
+  // A citation stands for the labels asked about: the surer the classifier is of them, the better the example.
+  if (plan.filters.intent) factor *= LABEL_CONFIDENCE_FLOOR + (row.intentConfidence ?? 0)
+  if (plan.filters.sentiment) factor *= LABEL_CONFIDENCE_FLOOR + (row.sentimentConfidence ?? 0)
   return fused * factor
 }
 
@@ -115,5 +120,5 @@ export async function retrieve(deps: RetrieveDeps, workspaceId: string, plan: As
     .map(({ row, fused: f }) => ({ ...row, score: rerankScore(row, f, plan) }))
     .sort((a, b) => b.score - a.score || a.messageId.localeCompare(b.messageId))
   const vectors = await vectorsOf(db, workspaceId, embedder.id, ranked.slice(0, 3 * CANDIDATES_PER_LIST).map((r) => r.messageId))
-  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
+  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, sentimentConfidence: _sc, intentConfidence: _ic, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
 }

@@ -144,10 +144,17 @@ function asUtc(c: chrono.ParsedComponents): Date {
  * Every time expression of `text`, in order, as ranges against `now` (UTC). "between 1 and 15 October"
  * (a bare day before "and") borrows the month and year of its end.
  */
-export function resolveTimeExpressions(text: string, now: Date): ResolvedTime {
+export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
   const spans: string[] = []
   const ranges: TimeRange[] = []
+  const text = englishTimeWords(input)
+  const week = isoWeekRange(text, now)
   let rest = text
+  if (week) {
+    ranges.push(week.range)
+    spans.push(week.span)
+    rest = rest.replace(week.span, ' ')
+  }
   for (const rule of RELATIVE_RULES) {
     const m = rule.re.exec(rest)
     if (!m) continue
@@ -191,6 +198,49 @@ export function resolveTimeExpressions(text: string, now: Date): ResolvedTime {
     }
   }
   return { ranges, spans, since: sinceUsed }
+}
+
+/** Month names and relative periods of the other supported languages, written in English for the rules and chrono. */
+const TIME_WORDS: Array<[RegExp, string]> = [
+  [/(?<![\p{L}])(janvier|januar|enero|janeiro)(?![\p{L}])/giu, 'January'],
+  [/(?<![\p{L}])(f[ée]vrier|februar|febrero|fevereiro)(?![\p{L}])/giu, 'February'],
+  [/(?<![\p{L}])(mars|m[äa]rz|marzo|mar[çc]o)(?![\p{L}])/giu, 'March'],
+  [/(?<![\p{L}])(avril|abril)(?![\p{L}])/giu, 'April'],
+  [/(?<![\p{L}])(mai|mayo|maio)(?![\p{L}])/giu, 'May'],
+  [/(?<![\p{L}])(juin|juni|junio|junho)(?![\p{L}])/giu, 'June'],
+  [/(?<![\p{L}])(juillet|juli|julio|julho)(?![\p{L}])/giu, 'July'],
+  [/(?<![\p{L}])(ao[ûu]t|agosto)(?![\p{L}])/giu, 'August'],
+  [/(?<![\p{L}])(septembre|setembro|septiembre)(?![\p{L}])/giu, 'September'],
+  [/(?<![\p{L}])(octobre|oktober|octubre|outubro)(?![\p{L}])/giu, 'October'],
+  [/(?<![\p{L}])(novembre|noviembre|novembro)(?![\p{L}])/giu, 'November'],
+  [/(?<![\p{L}])(d[ée]cembre|dezember|diciembre|dezembro)(?![\p{L}])/giu, 'December'],
+  [/(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nr]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|지난\s*주|สัปดาห์ที่แล้ว/giu, 'last week'],
+  [/(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nr]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|지난\s*달|เดือนที่แล้ว/giu, 'last month'],
+  [/cette\s+semaine|diese\s+woche|esta\s+semana|이번\s*주/giu, 'this week'],
+  [/ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|이번\s*달/giu, 'this month'],
+]
+
+export function englishTimeWords(text: string): string {
+  return TIME_WORDS.reduce((t, [re, en]) => t.replace(re, en), text)
+}
+
+/** "week 44", "W44", "semaine 44", "KW 44", "semana 44": the ISO week, of the year named or else the latest one not after now. */
+export function isoWeekRange(text: string, now: Date): { range: TimeRange; span: string } | undefined {
+  const m = /(?<![\p{L}\p{N}])(?:(?:iso\s+)?(?:week|wk|semaine|semana|woche|kw)\s*(?:no\.?\s*|n[°º]\s*|#\s*)?|w)(\d{1,2})(?![\p{L}\p{N}])/iu.exec(text)
+  if (!m) return undefined
+  const week = Number(m[1])
+  if (week < 1 || week > 53) return undefined
+  const yearNamed = /\b(20\d\d)\b/.exec(text)
+  let year = yearNamed ? Number(yearNamed[1]) : now.getUTCFullYear()
+  let from = isoWeekStart(year, week)
+  if (!yearNamed && from > now) from = isoWeekStart(--year, week)
+  const to = add('week', from, 1)
+  return { range: makeRange(from, to, `${year}-W${String(week).padStart(2, '0')} (${rangeLabel(from, to)})`), span: m[0] }
+}
+
+function isoWeekStart(year: number, week: number): Date {
+  const jan4 = new Date(Date.UTC(year, 0, 4))
+  return add('week', startOf('week', jan4), week - 1)
 }
 
 function escape(s: string): string {

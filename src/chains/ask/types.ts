@@ -2,9 +2,16 @@
 // → citations retrieved from stored messages → an answer that only states what those support.
 import { z } from 'zod'
 
-export const ASK_KINDS = ['count', 'trend', 'why', 'examples', 'compare'] as const
+/**
+ * rank: "which channel has the most complaints", "top 3 intents"; awaiting: "still waiting for a reply";
+ * response_time: first-response times ("how fast do we reply on X", "answered within an hour").
+ */
+export const ASK_KINDS = ['count', 'trend', 'why', 'examples', 'compare', 'rank', 'awaiting', 'response_time'] as const
 export type AskKind = (typeof ASK_KINDS)[number]
 export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const
+/** What a ranking groups by; `theme` ranks by theme volume from the weekly theme snapshots. */
+export const GROUP_BYS = ['channel', 'intent', 'language', 'sentiment', 'theme'] as const
+export type GroupBy = (typeof GROUP_BYS)[number]
 
 /** Half-open [from, to) in ISO 8601; `label` says it in words ("last month", "1–15 Oct 2026"). */
 export const timeRangeSchema = z.object({ from: z.string(), to: z.string(), label: z.string() })
@@ -33,17 +40,39 @@ export const askPlanSchema = z.object({
   topic: z.string().optional(),
   /** True when the question asked for a proportion ("what share", "what percentage"). */
   wantsShare: z.boolean().optional(),
+  /** rank: the dimension ranked and how many rows the question wants ("top 3"). */
+  groupBy: z.enum(GROUP_BYS).optional(),
+  top: z.number().int().positive().optional(),
+  /** False when no cue, filter or time of the question could be mapped: the answer says so. */
+  understood: z.boolean().optional(),
+  /** What the planner read, in words: shown when the question could not be mapped, and for audit. */
+  understoodAs: z.string().optional(),
+  /** The theme label a question named (filters.theme), so the reader knows a theme matched. */
+  themeMatched: z.string().optional(),
   /** Who made the plan. */
   planner: z.enum(['local', 'llm']),
 })
 export type AskPlan = z.infer<typeof askPlanSchema>
 
-export const FIGURE_KINDS = ['count', 'previous_count', 'change', 'share', 'breakdown', 'series', 'sentiment_mix', 'theme_volume'] as const
+export const FIGURE_KINDS = [
+  'count', 'previous_count', 'change', 'share', 'breakdown', 'series', 'sentiment_mix', 'theme_volume', 'awaiting_reply', 'response_time',
+] as const
+
+/**
+ * A figure that depends on classifier labels is an estimate: `value` sums each message's probability of
+ * the label, `low`–`high` is a 95% interval, `method` says how it was made.
+ */
+export const figureEstimateSchema = z.object({ value: z.number(), low: z.number(), high: z.number(), method: z.string() })
+export type FigureEstimate = z.infer<typeof figureEstimateSchema>
+
 export const askFigureSchema = z.object({
   kind: z.enum(FIGURE_KINDS),
   label: z.string(),
   value: z.number(),
-  unit: z.enum(['messages', 'percent', 'conversations']),
+  unit: z.enum(['messages', 'percent', 'conversations', 'minutes']),
+  /** True when the figure depends only on metadata (channel, dates, language, roles): counted, not estimated. */
+  exact: z.boolean().optional(),
+  estimate: figureEstimateSchema.optional(),
   from: z.string(),
   to: z.string(),
   filters: z.record(z.string(), z.unknown()),
@@ -74,6 +103,9 @@ export const askResultSchema = z.object({
   plan: askPlanSchema,
   degraded: z.boolean(),
   degradedReason: z.string().optional(),
+  /** The range asked about has no data but older data exists: where the data ends and the range offered instead. */
+  dataEndsAt: z.string().optional(),
+  suggestedRange: timeRangeSchema.optional(),
 })
 export type AskResult = z.infer<typeof askResultSchema>
 
@@ -85,6 +117,8 @@ export interface AskVocabulary {
   themes: string[]
   /** Segment key → its known values (from conversation metadata). */
   segments: Record<string, string[]>
+  /** Theme label → its key phrases (latest snapshot): a question naming a phrase names the theme. */
+  themePhrases?: Record<string, string[]>
 }
 
 export interface PlanRequest {
@@ -115,6 +149,9 @@ export interface RetrievedMessage {
 export interface AnswerRequest {
   question: string
   plan: AskPlan
+  /** Set when the range has no data but older data exists. */
+  dataEndsAt?: string
+  suggestedRange?: TimeRange
   figures: AskFigure[]
   citations: AskCitation[]
   workspaceId: string

@@ -1,0 +1,68 @@
+// Care performance from message timestamps: first-response time (median and percentiles, overall and
+// by channel), the share answered within an hour, conversations still awaiting a reply (the last
+// message is the customer's) and unanswered complaints. Timings are exact; "complaint" is a label, so
+// the unanswered-complaints figure is an estimate.
+import { conversationTimings, type ConversationTiming } from '../../store/ask-figures.ts'
+import { estimateFromRow, type FigureContext } from './estimates.ts'
+import type { AskFigure, AskPlan } from './types.ts'
+
+export const ANSWERED_WITHIN_MINUTES = 60
+
+type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'>
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  return sorted[rank]!
+}
+
+/** The median as people compute it: the middle value, or the mean of the two middle ones. */
+export function median(values: number[]): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+const round1 = (x: number) => Math.round(10 * x) / 10
+
+function responseFigures(timings: ConversationTiming[], range: string, group?: Record<string, string>): FigureDraft[] {
+  const answered = timings.map((t) => t.responseMinutes).filter((m): m is number => m !== null).sort((a, b) => a - b)
+  if (answered.length === 0) return []
+  const where = group?.channel ? ` on ${group.channel}` : ''
+  const within = answered.filter((m) => m <= ANSWERED_WITHIN_MINUTES).length
+  return [
+    { kind: 'response_time', label: `median first-response time${where}, ${range} (${answered.length} answered conversations)`, value: round1(median(answered)), unit: 'minutes', exact: true, group: { ...group, measure: 'median' } },
+    { kind: 'response_time', label: `90th percentile first-response time${where}, ${range}`, value: round1(percentile(answered, 0.9)), unit: 'minutes', exact: true, group: { ...group, measure: 'p90' } },
+    { kind: 'share', label: `share of conversations${where} answered within an hour, ${range}`, value: round1((100 * within) / timings.length), unit: 'percent', exact: true, group: { ...group, measure: 'answered_within_hour' } },
+  ]
+}
+
+export async function careFigures(ctx: FigureContext, plan: AskPlan): Promise<FigureDraft[]> {
+  const range = plan.timeRange
+  const timings = await conversationTimings(ctx.db, ctx.workspaceId, plan.filters, range, ctx.asOf < range.to ? ctx.asOf : range.to)
+  const figures: FigureDraft[] = []
+  const awaiting = timings.filter((t) => t.awaiting)
+  const unanswered = timings.filter((t) => t.responseMinutes === null)
+  figures.push({ kind: 'count', label: `conversations started, ${range.label}`, value: timings.length, unit: 'conversations', exact: true })
+  figures.push({ kind: 'awaiting_reply', label: `conversations awaiting a reply (last message is the customer's), ${range.label}`, value: awaiting.length, unit: 'conversations', exact: true })
+  const byChannel = new Map<string, ConversationTiming[]>()
+  for (const t of awaiting) byChannel.set(t.channel, [...(byChannel.get(t.channel) ?? []), t])
+  for (const [channel, list] of [...byChannel].sort((a, b) => b[1].length - a[1].length)) {
+    figures.push({ kind: 'breakdown', label: `awaiting a reply on ${channel}`, value: list.length, unit: 'conversations', exact: true, group: { channel, measure: 'awaiting' } })
+  }
+  figures.push({ kind: 'count', label: `conversations never answered by an agent, ${range.label}`, value: unanswered.length, unit: 'conversations', exact: true, group: { measure: 'unanswered' } })
+  const complaints = estimateFromRow({
+    expected: unanswered.reduce((s, t) => s + t.negativeP, 0),
+    variance: unanswered.reduce((s, t) => s + t.negativeP * (1 - t.negativeP), 0),
+    classified: unanswered.filter((t) => t.negativeP > 0.5).length,
+  })
+  figures.push({ kind: 'count', label: `complaints (negative opening message) never answered, ${range.label}`, value: complaints.value, unit: 'conversations', estimate: complaints, group: { measure: 'unanswered_complaints' } })
+  if (plan.kind === 'response_time') {
+    figures.push(...responseFigures(timings, range.label))
+    const channels = [...new Set(timings.map((t) => t.channel))].sort()
+    for (const channel of channels) figures.push(...responseFigures(timings.filter((t) => t.channel === channel), range.label, { channel }))
+  }
+  return figures
+}

@@ -1,0 +1,199 @@
+// SQL behind the ask figures that go beyond plain counts: label-dependent counts as sums of
+// probabilities, rankings by a dimension, conversations awaiting a reply, first-response times and
+// where the workspace's data ends. Workspace in every WHERE.
+import type { Queryable } from './db.ts'
+import { FROM, whereOf, type AskMessageFilters, type AskTimeRange } from './ask.ts'
+
+/** The labels a figure counts: each message contributes its probability of carrying them. */
+export interface LabelTarget {
+  sentiment?: string
+  intent?: string
+}
+
+/** Number of classes of each label field, to spread the remaining probability over the others. */
+export interface LabelClasses {
+  sentiment: number
+  intent: number
+}
+
+/** Confidence assumed when an enrichment stored none. */
+const DEFAULT_CONFIDENCE = 0.5
+
+/**
+ * p(message has `value` in `field`): 1 or 0 when a person corrected it; the stored confidence when the
+ * classifier chose it; the rest of the probability spread evenly over the other classes otherwise;
+ * uniform when the message is not classified (or carries a label outside the classes, e.g. `uncertain`).
+ */
+function probabilitySql(field: 'sentiment' | 'intent', param: string, classes: number): string {
+  const confidence = `coalesce(e.${field}_confidence, ${DEFAULT_CONFIDENCE})`
+  const k = Math.max(2, classes)
+  return `(CASE WHEN e.${field} IS NULL THEN ${1 / k}
+     WHEN e.versions ->> '${field}' = 'human' THEN (CASE WHEN e.${field} = ${param} THEN 1.0 ELSE 0.0 END)
+     WHEN e.${field} = ${param} THEN ${confidence}
+     ${field === 'sentiment' ? `WHEN e.sentiment NOT IN ('negative', 'neutral', 'positive') THEN ${1 / k}` : ''}
+     ELSE (1 - ${confidence}) / ${k - 1} END)`
+}
+
+/**
+ * Bounds of p(message has `value`) when the stored confidence is trusted for the chosen label but not
+ * how the rest spreads: at most all of the doubt (1 - confidence) belongs to `value` (upper), at least
+ * none of it does (lower). Unclassified messages could be anything.
+ */
+function boundSql(field: 'sentiment' | 'intent', param: string, side: 'lower' | 'upper'): string {
+  const confidence = `coalesce(e.${field}_confidence, ${DEFAULT_CONFIDENCE})`
+  return `(CASE WHEN e.${field} IS NULL THEN ${side === 'upper' ? 1 : 0}
+     WHEN e.versions ->> '${field}' = 'human' THEN (CASE WHEN e.${field} = ${param} THEN 1.0 ELSE 0.0 END)
+     WHEN e.${field} = ${param} THEN ${side === 'upper' ? '1.0' : confidence}
+     ELSE ${side === 'upper' ? `1 - ${confidence}` : '0.0'} END)`
+}
+
+export interface LabelEstimateRow {
+  /** The group's key ('' without grouping). */
+  key: string
+  /** Messages in the metadata-filtered set. */
+  messages: number
+  /** Messages whose stored labels are exactly the target (classify-and-count). */
+  classified: number
+  /** Sum of the messages' probabilities of the target. */
+  expected: number
+  /** Sum of p(1-p): the variance of the count if the probabilities are calibrated. */
+  variance: number
+  /** Sums of the lower and upper bounds of each message's probability (see boundSql). */
+  lower: number
+  upper: number
+}
+
+const GROUP_COLUMNS = { channel: 'c.channel', language: 'coalesce(m.language, e.language)', intent: 'e.intent', sentiment: 'e.sentiment' } as const
+export type EstimateGroup = keyof typeof GROUP_COLUMNS
+
+/**
+ * Expected number of customer messages carrying the target labels among those matching the metadata
+ * filters, optionally per channel / language / intent / sentiment. Label filters in `filters` are ignored:
+ * labels enter only through `target`.
+ */
+export async function labelEstimates(
+  db: Queryable,
+  workspaceId: string,
+  filters: AskMessageFilters,
+  range: AskTimeRange,
+  target: LabelTarget,
+  classes: LabelClasses,
+  groupBy?: EstimateGroup,
+): Promise<LabelEstimateRow[]> {
+  const { sentiment: _s, intent: _i, ...metadata } = filters
+  const { where, params } = whereOf(workspaceId, metadata, range)
+  const factors: string[] = []
+  const lowers: string[] = []
+  const uppers: string[] = []
+  const exact: string[] = []
+  for (const field of ['sentiment', 'intent'] as const) {
+    const value = target[field]
+    if (!value) continue
+    params.push(value)
+    const param = `$${params.length}`
+    factors.push(probabilitySql(field, param, classes[field]))
+    lowers.push(boundSql(field, param, 'lower'))
+    uppers.push(boundSql(field, param, 'upper'))
+    exact.push(`e.${field} = ${param}`)
+  }
+  // Sentiment and intent are treated as independent given the message: their probabilities multiply.
+  const p = factors.length ? factors.join(' * ') : '1.0'
+  const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
+  const product = (xs: string[]) => (xs.length ? xs.join(' * ') : '1.0')
+  const { rows } = await db.query<{ key: string; messages: number; classified: number; expected: string; variance: string; lower: string; upper: string }>(
+    `SELECT x.key, count(*)::int AS messages, count(*) FILTER (WHERE x.is_exact)::int AS classified,
+            coalesce(sum(x.p), 0) AS expected, coalesce(sum(x.p * (1 - x.p)), 0) AS variance,
+            coalesce(sum(x.lo), 0) AS lower, coalesce(sum(x.hi), 0) AS upper
+     FROM (SELECT ${key} AS key, (${p})::float8 AS p, (${product(lowers)})::float8 AS lo, (${product(uppers)})::float8 AS hi,
+             coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}) x
+     GROUP BY x.key ORDER BY 4 DESC, 1`,
+    params,
+  )
+  return rows.map((r) => ({
+    key: r.key, messages: r.messages, classified: r.classified, expected: Number(r.expected), variance: Number(r.variance), lower: Number(r.lower), upper: Number(r.upper),
+  }))
+}
+
+/** Exact counts per channel or language of the metadata-filtered customer messages. */
+export async function metadataCounts(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, groupBy: 'channel' | 'language'): Promise<Array<{ key: string; n: number; conversations: number }>> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  const { rows } = await db.query<{ key: string; n: number; conversations: number }>(
+    `SELECT coalesce(${GROUP_COLUMNS[groupBy]}, '') AS key, count(*)::int AS n, count(DISTINCT m.conversation_id)::int AS conversations
+     ${FROM} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1`,
+    params,
+  )
+  return rows
+}
+
+export interface ConversationTiming {
+  conversationId: string
+  channel: string
+  language: string | null
+  /** The conversation's first customer message. */
+  firstCustomerAt: string
+  /** Minutes from it to the first agent message after it; null when no agent answered. */
+  responseMinutes: number | null
+  /** The last message (up to `asOf`) is the customer's: the conversation awaits a reply. */
+  awaiting: boolean
+  /** The first customer message's probability of being negative (a complaint). */
+  negativeP: number
+}
+
+/**
+ * Per conversation whose first customer message falls in the range (and matches the metadata filters):
+ * first-response time from message timestamps, whether it still awaits a reply as of `asOf`, and how
+ * likely its opening message is a complaint.
+ */
+export async function conversationTimings(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, asOf: string): Promise<ConversationTiming[]> {
+  const { sentiment: _s, intent: _i, mentions: _m, ...metadata } = filters
+  const { where, params } = whereOf(workspaceId, metadata, { from: '1970-01-01T00:00:00.000Z', to: asOf })
+  params.push(range.from, range.to, asOf)
+  const [from, to, asOfP] = [`$${params.length - 2}::timestamptz`, `$${params.length - 1}::timestamptz`, `$${params.length}::timestamptz`]
+  const pNegative = probabilitySql('sentiment', `'negative'`, 3)
+  const { rows } = await db.query<{ conversationId: string; channel: string; language: string | null; firstCustomerAt: string; responseMinutes: string | null; lastRole: string; negativeP: string }>(
+    `WITH firsts AS (
+       SELECT DISTINCT ON (m.conversation_id) m.conversation_id, c.channel, coalesce(m.language, e.language) AS language, m.sent_at, ${pNegative}::float8 AS p
+       ${FROM} WHERE ${where} ORDER BY m.conversation_id, m.sent_at, m.id
+     )
+     SELECT f.conversation_id AS "conversationId", f.channel, f.language, f.sent_at AS "firstCustomerAt", f.p AS "negativeP",
+       (SELECT extract(epoch FROM min(a.sent_at) - f.sent_at) / 60 FROM messages a
+         WHERE a.workspace_id = $1 AND a.conversation_id = f.conversation_id AND a.role = 'agent' AND a.sent_at > f.sent_at AND a.sent_at <= ${asOfP}) AS "responseMinutes",
+       (SELECT l.role FROM messages l WHERE l.workspace_id = $1 AND l.conversation_id = f.conversation_id AND l.sent_at <= ${asOfP}
+         ORDER BY l.sent_at DESC, l.id DESC LIMIT 1) AS "lastRole"
+     FROM firsts f WHERE f.sent_at >= ${from} AND f.sent_at < ${to}`,
+    params,
+  )
+  return rows.map((r) => ({
+    conversationId: r.conversationId,
+    channel: r.channel,
+    language: r.language,
+    firstCustomerAt: new Date(r.firstCustomerAt).toISOString(),
+    responseMinutes: r.responseMinutes === null ? null : Number(r.responseMinutes),
+    awaiting: r.lastRole === 'customer',
+    negativeP: Number(r.negativeP),
+  }))
+}
+
+/** First and last customer message of the workspace, up to `asOf`: where its data starts and ends. */
+export async function dataExtent(db: Queryable, workspaceId: string, asOf: string): Promise<{ first: string; last: string } | undefined> {
+  const { rows } = await db.query<{ first: string | null; last: string | null }>(
+    `SELECT min(sent_at) AS first, max(sent_at) AS last FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at <= $2::timestamptz`,
+    [workspaceId, asOf],
+  )
+  const r = rows[0]
+  return r?.first && r.last ? { first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() } : undefined
+}
+
+/** Stored weekly theme volumes (non-merged themes, by their shown label) for the given ISO weeks; empty without themes tables. */
+export async function themeVolumesByWeek(db: Queryable, workspaceId: string, weeks: string[]): Promise<Array<{ label: string; week: string; volume: number }>> {
+  const { rows: exists } = await db.query<{ t: string | null }>(`SELECT to_regclass('theme_snapshots')::text AS t`)
+  if (!exists[0]?.t || weeks.length === 0) return []
+  const { rows } = await db.query<{ label: string; week: string; volume: number }>(
+    `SELECT coalesce(t.manual_label, t.label) AS label, s.week, sum(s.volume)::int AS volume
+     FROM theme_snapshots s JOIN themes t ON t.id = s.theme_id
+     WHERE s.workspace_id = $1 AND t.workspace_id = $1 AND t.merged_into IS NULL AND s.week = ANY($2::text[])
+     GROUP BY 1, 2`,
+    [workspaceId, weeks],
+  )
+  return rows
+}

@@ -1,0 +1,160 @@
+// /v1/ask on the shipped demo corpus, checked against computations over the demo file itself
+// (metadata.scenario is the ground truth; Parley never reads it).
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AskFigure, AskResult } from '../../src/chains/ask/types.ts'
+import { importFile } from '../../src/pipeline/import-file.ts'
+import { createTestServices, createWorkspace } from '../helpers/services.ts'
+
+const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta.url))
+const NOW = '2026-11-10T09:00:00Z'
+
+interface DemoMessage { role: 'customer' | 'agent'; text: string; sentAt: string; language: string }
+interface DemoConversation { channel: string; externalId: string; messages: DemoMessage[]; metadata: { scenario: string } }
+const demo: DemoConversation[] = readFileSync(DEMO, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+
+/** Scenarios that are not complaints (questions, thanks, app likes). */
+const NOT_COMPLAINTS = new Set(['plan_question', 'praise_support', 'app_feedback'])
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+let ws: Awaited<ReturnType<typeof createWorkspace>>
+beforeAll(async () => {
+  t = await createTestServices({ clock: () => new Date(NOW) })
+  ws = await createWorkspace(t.services)
+  await importFile(t.services, ws.id, DEMO, { quiet: true })
+}, 600_000)
+afterAll(async () => t?.close())
+
+async function ask(question: string, now = NOW): Promise<AskResult> {
+  const res = await t.app.inject({ method: 'POST', url: '/v1/ask', headers: ws.auth('analyst'), payload: { question, now } })
+  expect(res.statusCode).toBe(200)
+  return res.json()
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+
+/** Minutes from each conversation's first customer message to the first agent message after it. */
+function firstResponses(convs: DemoConversation[]): number[] {
+  const out: number[] = []
+  for (const c of convs) {
+    const first = c.messages.find((m) => m.role === 'customer')
+    if (!first) continue
+    const reply = c.messages.filter((m) => m.role === 'agent' && Date.parse(m.sentAt) > Date.parse(first.sentAt)).map((m) => Date.parse(m.sentAt)).sort((a, b) => a - b)[0]
+    if (reply !== undefined) out.push((reply - Date.parse(first.sentAt)) / 60_000)
+  }
+  return out
+}
+
+const figure = (r: AskResult, pred: (f: AskFigure) => boolean) => r.figures.find(pred)
+
+describe('/v1/ask on the demo corpus', () => {
+  it('median first-response time per channel matches a computation over the demo file', async () => {
+    const r = await ask('How fast do we reply on each channel?')
+    expect(r.plan.kind).toBe('response_time')
+    const channels = [...new Set(demo.map((c) => c.channel))]
+    for (const channel of channels) {
+      const want = Math.round(10 * median(firstResponses(demo.filter((c) => c.channel === channel)))) / 10
+      const got = figure(r, (f) => f.kind === 'response_time' && f.group?.channel === channel && f.group?.measure === 'median')
+      expect(got?.value, channel).toBe(want)
+      expect(got?.exact).toBe(true)
+    }
+    const overall = figure(r, (f) => f.kind === 'response_time' && !f.group?.channel && f.group?.measure === 'median')
+    expect(overall?.value).toBe(Math.round(10 * median(firstResponses(demo))) / 10)
+    expect(r.answer).toMatch(/exact/)
+  })
+
+  it('"how fast do we reply on X" restricts to the channel', async () => {
+    const r = await ask('How fast do we reply on X?')
+    expect(r.plan.filters.channel).toBe('x')
+    const got = figure(r, (f) => f.kind === 'response_time' && !f.group?.channel && f.group?.measure === 'median')
+    expect(got?.value).toBe(Math.round(10 * median(firstResponses(demo.filter((c) => c.channel === 'x')))) / 10)
+  })
+
+  it('counts the conversations still waiting for a reply: the last message is the customer’s', async () => {
+    const want = demo.filter((c) => c.messages.at(-1)!.role === 'customer').length
+    for (const q of ['How many conversations are still waiting for a reply?', 'Combien de conversations attendent encore une réponse ?', 'Wie viele Gespräche warten noch auf eine Antwort?']) {
+      const r = await ask(q)
+      expect(r.plan.kind, q).toBe('awaiting')
+      expect(figure(r, (f) => f.kind === 'awaiting_reply')?.value, q).toBe(want)
+    }
+  })
+
+  it('"which channel has the most complaints" names the channel with the most complaint messages in the file', async () => {
+    const perChannel = new Map<string, number>()
+    for (const c of demo) {
+      if (NOT_COMPLAINTS.has(c.metadata.scenario)) continue
+      perChannel.set(c.channel, (perChannel.get(c.channel) ?? 0) + c.messages.filter((m) => m.role === 'customer').length)
+    }
+    const [truth] = [...perChannel].sort((a, b) => b[1] - a[1])
+    for (const q of ['Which channel has the most complaints?', 'Quel canal a le plus de réclamations ?', 'Welcher Kanal hat die meisten Beschwerden?']) {
+      const r = await ask(q)
+      expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'channel', filters: { sentiment: 'negative' } })
+      const top = r.figures.filter((f) => f.kind === 'breakdown')[0]
+      expect(top?.group?.channel, q).toBe(truth![0])
+      expect(top?.estimate?.method).toMatch(/probabilit/)
+      expect(r.answer).toMatch(/estimate/)
+    }
+  })
+
+  it('reads ISO weeks, and label-dependent counts come with an interval', async () => {
+    const r = await ask('How many messages about billing in week 44?')
+    expect(r.plan.timeRange).toMatchObject({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })
+    expect(r.plan.filters.intent).toBe('billing')
+    const count = figure(r, (f) => f.kind === 'count' && f.unit === 'messages')!
+    expect(count.estimate).toBeDefined()
+    expect(count.estimate!.low).toBeLessThanOrEqual(count.value)
+    expect(count.estimate!.high).toBeGreaterThanOrEqual(count.value)
+    const channelOnly = await ask('How many messages on X in W44?')
+    expect(figure(channelOnly, (f) => f.kind === 'count' && f.unit === 'messages')?.exact).toBe(true)
+  })
+
+  it('a relative range past the end of the data says where the data ends and offers a range', async () => {
+    const r = await ask('How many complaints last week?', '2026-12-15T09:00:00Z')
+    expect(r.dataEndsAt?.slice(0, 10)).toBe(demo.flatMap((c) => c.messages.filter((m) => m.role === 'customer').map((m) => m.sentAt)).sort().at(-1)!.slice(0, 10))
+    expect(r.suggestedRange).toBeDefined()
+    expect(Date.parse(r.suggestedRange!.to)).toBeGreaterThan(Date.parse(r.dataEndsAt!))
+    expect(r.answer).toMatch(/data ends on/)
+  })
+
+  it('a question it cannot map says so and shows what it understood', async () => {
+    const r = await ask('blorp zzz quux?')
+    expect(r.plan.understood).toBe(false)
+    expect(r.answer).toMatch(/could not map this question/)
+  })
+
+  it('the French question ranks what French-speaking customers complain about', async () => {
+    const r = await ask('De quoi les clients francophones se plaignent-ils le plus ?')
+    expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'intent', filters: { language: 'fr', sentiment: 'negative' } })
+    expect(r.figures.filter((f) => f.kind === 'breakdown').length).toBeGreaterThan(0)
+    const en = await ask('What do French-speaking customers complain about most?')
+    expect(en.plan).toMatchObject({ kind: 'rank', groupBy: 'intent', filters: { language: 'fr', sentiment: 'negative' } })
+  })
+
+  it('why did volume spike: the theme that grew most in the outage week is the outage', async () => {
+    await t.services.themes.ensureWeek(ws.id, '2026-W44')
+    const r = await ask('Why did volume spike last week?', '2026-11-03T09:00:00Z')
+    expect(r.plan.kind).toBe('compare')
+    expect(r.plan.timeRange.from).toBe('2026-10-26T00:00:00.000Z')
+    const grown = r.figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
+    expect(grown).toBeDefined()
+    // Ground truth: the theme's quoted conversations in the W44 report are mostly the outage scenario.
+    const report = (await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W44', headers: ws.auth('analyst') })).json() as { themes: Array<{ label: string; quotes: Array<{ conversationId: string }> }> }
+    const theme = report.themes.find((x) => x.label === grown!.group!.theme)!
+    const { rows } = await t.services.db.query<{ id: string; scenario: string }>(`SELECT id, metadata->>'scenario' AS scenario FROM conversations WHERE workspace_id = $1`, [ws.id])
+    const scenarioOf = new Map(rows.map((x) => [x.id, x.scenario]))
+    const outage = theme.quotes.filter((q) => scenarioOf.get(q.conversationId) === 'regional_outage').length
+    expect(outage * 2).toBeGreaterThan(theme.quotes.length)
+    expect(r.answer).toContain(`"${grown!.group!.theme}"`)
+  }, 300_000)
+
+  it('citations carry no personal data', async () => {
+    const r = await ask('Show examples of billing complaints')
+    expect(r.citations.length).toBeGreaterThan(0)
+    for (const c of r.citations) expect(c.text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/)
+  })
+})

@@ -1,0 +1,128 @@
+// The local planner reads questions as people ask them: rankings, ISO weeks, care-team questions,
+// comparisons and the same in French, German, Spanish and Portuguese; what it cannot map it says.
+import { describe, expect, it } from 'vitest'
+import { median, percentile } from '../../src/chains/ask/care.ts'
+import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
+import { planLocally } from '../../src/chains/ask/planner-local.ts'
+import { isoWeekRange } from '../../src/chains/ask/time.ts'
+import type { AskVocabulary } from '../../src/chains/ask/types.ts'
+
+const NOW = new Date('2026-11-10T12:00:00Z')
+const vocabulary: AskVocabulary = {
+  intents: ['billing', 'delivery', 'bug_outage', 'account_login', 'cancellation', 'praise', 'question', 'other'].map((name) => ({ name, description: name })),
+  channels: ['x', 'email', 'chat', 'instagram', 'facebook', 'whatsapp'],
+  themes: ['Wifi dropouts'],
+  segments: {},
+}
+const plan = (q: string, now = NOW) => planLocally(q, now, vocabulary)
+const W44 = { from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' }
+
+describe('rankings', () => {
+  it.each([
+    ['Which channel has the most complaints?', 'channel'],
+    ['Quel canal a le plus de réclamations ?', 'channel'],
+    ['Welcher Kanal hat die meisten Beschwerden?', 'channel'],
+    ['¿Qué canal tiene más quejas?', 'channel'],
+    ['Qual canal tem mais reclamações?', 'channel'],
+    ['What do French-speaking customers complain about most?', 'intent'],
+    ['De quoi les clients se plaignent-ils le plus ?', 'intent'],
+    ['Which language has the most complaints?', 'language'],
+  ])('%s → rank by %s of complaints', (q, groupBy) => {
+    expect(plan(q)).toMatchObject({ kind: 'rank', groupBy, filters: { sentiment: 'negative' }, understood: true })
+  })
+
+  it('reads "top 3" as a limit', () => {
+    expect(plan('top 3 intents last month')).toMatchObject({ kind: 'rank', groupBy: 'intent', top: 3, timeRange: { from: '2026-10-01T00:00:00.000Z' } })
+  })
+
+  it('a comparison is not a ranking', () => {
+    expect(plan('Which complaint reason grew most last week?').kind).toBe('compare')
+  })
+})
+
+describe('ISO weeks and dates in other languages', () => {
+  it.each(['How many billing complaints in week 44?', 'billing in W44', 'Combien de plaintes sur la facturation semaine 44 ?', 'Wie viele Beschwerden in KW 44?', '¿Cuántas quejas en la semana 44?'])('%s → 2026-W44', (q) => {
+    expect(plan(q).timeRange).toMatchObject(W44)
+  })
+
+  it('a week after now is last year’s', () => {
+    expect(isoWeekRange('week 50', NOW)?.range.from).toBe('2025-12-08T00:00:00.000Z')
+    expect(isoWeekRange('week 2 2026', NOW)?.range.from).toBe('2026-01-05T00:00:00.000Z')
+  })
+
+  it.each([
+    ['Combien de plaintes en octobre ?', '2026-10-01T00:00:00.000Z'],
+    ['Wie viele Beschwerden im Oktober?', '2026-10-01T00:00:00.000Z'],
+    ['¿Cuántas quejas en octubre?', '2026-10-01T00:00:00.000Z'],
+    ['Quantas reclamações em outubro?', '2026-10-01T00:00:00.000Z'],
+    ['Combien de plaintes la semaine dernière ?', '2026-11-02T00:00:00.000Z'],
+    ['Wie viele Beschwerden letzte Woche?', '2026-11-02T00:00:00.000Z'],
+  ])('%s starts %s, counts complaints, keeps no question words as topic', (q, from) => {
+    const p = plan(q)
+    expect(p).toMatchObject({ kind: 'count', filters: { sentiment: 'negative' } })
+    expect(p.timeRange.from).toBe(from)
+    expect(p.filters.mentions).toBeUndefined()
+  })
+
+  it('French intent words name the intent', () => {
+    expect(plan('Combien de plaintes sur la facturation en octobre ?').filters.intent).toBe('billing')
+  })
+})
+
+describe('care-team questions', () => {
+  it.each([
+    ['How many conversations are still waiting for a reply?', 'awaiting'],
+    ['Combien de conversations attendent encore une réponse ?', 'awaiting'],
+    ['Wie viele Kunden warten noch auf eine Antwort?', 'awaiting'],
+    ['¿Cuántas conversaciones siguen esperando una respuesta?', 'awaiting'],
+    ['How fast do we reply on X?', 'response_time'],
+    ['What share got an answer within an hour last week?', 'response_time'],
+    ['How many complaints went unanswered?', 'response_time'],
+    ['Quel est notre temps de réponse ?', 'response_time'],
+    ['Wie schnell antworten wir?', 'response_time'],
+    ['¿Cuál es el tiempo de respuesta en email?', 'response_time'],
+  ])('%s → %s', (q, kind) => {
+    const p = plan(q)
+    expect(p.kind).toBe(kind)
+    expect(p.previousRange).toBeUndefined()
+  })
+})
+
+describe('comparisons, spikes and what cannot be mapped', () => {
+  it('"did X go up in October" compares October with September', () => {
+    expect(plan('Did delivery complaints go up in October?')).toMatchObject({
+      kind: 'compare', filters: { intent: 'delivery', sentiment: 'negative' },
+      timeRange: { from: '2026-10-01T00:00:00.000Z' }, previousRange: { from: '2026-09-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' },
+    })
+  })
+
+  it('"why did volume spike last week" compares last week with the one before', () => {
+    expect(plan('Why did volume spike last week?')).toMatchObject({ kind: 'compare', timeRange: { from: '2026-11-02T00:00:00.000Z' }, previousRange: { from: '2026-10-26T00:00:00.000Z' } })
+  })
+
+  it('a named theme is a filter the plan reports', () => {
+    expect(plan('How many customers complained about wifi dropouts in October?')).toMatchObject({ themeMatched: 'Wifi dropouts', filters: { theme: 'Wifi dropouts', mentions: 'wifi or dropouts' } })
+  })
+
+  it('gibberish is not understood, and the plan says what was read', () => {
+    const p = plan('blorp zzz quux')
+    expect(p.understood).toBe(false)
+    expect(p.understoodAs).toContain('all time')
+  })
+})
+
+describe('figures', () => {
+  it('median and nearest-rank percentiles', () => {
+    expect(median([1, 3, 2])).toBe(2)
+    expect(median([4, 1, 3, 2].sort((a, b) => a - b))).toBe(2.5)
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9)
+  })
+
+  it('an estimate’s interval holds both the probability sum and the classified count', () => {
+    const e = estimateFromRow({ expected: 40, variance: 9, classified: 55 })
+    expect(e.value).toBe(40)
+    expect(e.low).toBeLessThanOrEqual(40 - 1.96 * 3)
+    expect(e.high).toBeGreaterThanOrEqual(55 + 1.96 * 3)
+    expect(e.method).toMatch(/probabilit/)
+  })
+})
