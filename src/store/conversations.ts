@@ -129,7 +129,10 @@ export interface ConversationListFilters {
   status?: string
   sentiment?: string
   intent?: string
+  /** The last message is the customer's, the classifier says it asks for or implies a response, and no agent answered it. */
   needsReply?: boolean
+  /** The last message is the customer's (whatever it says): nobody has answered it yet. */
+  awaiting?: boolean
   language?: string
   from?: string
   to?: string
@@ -192,11 +195,19 @@ export async function listConversations(
   }
   if (filters.sentiment) addEnrich('e.sentiment = ?', filters.sentiment)
   if (filters.intent) addEnrich('e.intent = ?', filters.intent)
-  if (filters.needsReply !== undefined) addEnrich('e.needs_reply = ?', filters.needsReply)
   if (filters.language) addEnrich('e.language = ?', filters.language)
   if (enrich.length > 0) {
     where.push(`EXISTS (SELECT 1 FROM messages m JOIN enrichments e ON e.message_id = m.id
       WHERE m.conversation_id = c.id AND m.workspace_id = $1 AND m.role = 'customer' AND ${enrich.join(' AND ')})`)
+  }
+  // Both read the conversation's latest message: a customer message an agent has since answered waits for nobody.
+  const latest = `(SELECT m.role, e.needs_reply FROM messages m LEFT JOIN enrichments e ON e.message_id = m.id AND e.workspace_id = m.workspace_id
+      WHERE m.conversation_id = c.id AND m.workspace_id = $1 ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)`
+  if (filters.awaiting !== undefined) {
+    where.push(`${filters.awaiting ? '' : 'NOT '}coalesce((SELECT l.role = 'customer' FROM ${latest} l), false)`)
+  }
+  if (filters.needsReply !== undefined) {
+    where.push(`${filters.needsReply ? '' : 'NOT '}coalesce((SELECT l.role = 'customer' AND l.needs_reply IS TRUE FROM ${latest} l), false)`)
   }
   if (cursor) {
     params.push(cursor[0] ?? '-infinity', cursor[1])

@@ -5,6 +5,7 @@ import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
 import { trainIntentModel, type IntentModel } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
+import { certainProbs, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
 import { taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
@@ -14,7 +15,7 @@ import { assessNeedsReply } from './urgency.ts'
 export const CORRECTION_MATCH_MIN_COSINE = 0.85
 const MAX_CACHED_INTENT_MODELS = 50
 const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
-const URGENCY_VERSION = 'signals-v1'
+const URGENCY_VERSION = 'signals-v2'
 const YIELD_EVERY = 32
 
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
@@ -64,12 +65,12 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
   function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intentModel?: IntentModel): Classification {
     const detected = detectLanguage(input.text)
     const language = input.language ? { code: input.language.split('-')[0], confidence: 1 } : { code: detected.language, confidence: detected.confidence }
-    const predicted = sentimentModel.predict(input.text, language.code)
-    const corrected = correctedSentiment(labels, input.text)
-    const sentiment = corrected
-      ? { label: corrected.label, score: corrected.label === 'positive' ? 1 : corrected.label === 'negative' ? -1 : 0, confidence: corrected.similarity }
-      : { label: predicted.label, score: predicted.score, confidence: predicted.confidence }
     const intent = input.role === 'customer' && intentModel ? intentModel.predict(input.text) : undefined
+    const corrected = correctedSentiment(labels, input.text)
+    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, intent?.label)
+    const sentiment = corrected
+      ? { label: corrected.label, score: corrected.label === 'positive' ? 1 : corrected.label === 'negative' ? -1 : 0, confidence: corrected.similarity, probs: certainProbs(corrected.label) }
+      : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }
     const assessment = assessNeedsReply({
       text: input.text,
       role: input.role,
@@ -77,6 +78,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       sentiment: { label: sentiment.label, score: sentiment.score },
       intent: intent?.label,
       unansweredCustomerMessages: input.unansweredCustomerMessages,
+      afterAgentReply: input.afterAgentReply,
       brandHandles: labels.brandHandles,
     })
     return {
@@ -88,7 +90,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       urgency: assessment.urgency,
       reasons: assessment.reasons,
       versions: {
-        sentiment: corrected ? `corrections+${sentimentModel.version}` : sentimentModel.version,
+        sentiment: corrected ? `corrections+${sentimentModel.version}` : `${sentimentModel.version}+cues-v1`,
         ...(intentModel ? { intent: intentModel.version } : {}),
         language: input.language ? 'given' : LANGUAGE_DETECTOR_VERSION,
         urgency: URGENCY_VERSION,
