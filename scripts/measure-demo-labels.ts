@@ -31,7 +31,7 @@ for (const c of conversations) {
     run = m.role === 'agent' ? 0 : run + 1
     answered ||= m.role === 'agent'
     inputs.push({ messageId: m.externalId, text: m.text, role: m.role, language: m.language ?? null, channel: c.channel,
-      unansweredCustomerMessages: m.role === 'customer' ? run : 0, afterAgentReply: m.role === 'customer' && answered })
+      unansweredCustomerMessages: m.role === 'customer' ? run : 0, afterAgentReply: m.role === 'customer' && answered, conversationId: c.externalId })
   }
 }
 const results = new Map((await createLocalClassifier().classify(labels, inputs)).map((r) => [r.messageId, r]))

@@ -67,6 +67,7 @@ export function classificationStage(db: Db, classifier: Classifier, local: Class
           channel: context.get(m.id)?.channel,
           unansweredCustomerMessages: m.role === 'customer' ? context.get(m.id)?.unanswered : 0,
           afterAgentReply: m.role === 'customer' ? context.get(m.id)?.afterAgentReply : false,
+          conversationId: m.conversationId,
         })
         // Agent messages only need language and sentiment: the local model is enough and costs no tokens.
         const customers = group.filter((m) => m.role === 'customer').map(toInput)

@@ -18,6 +18,26 @@ const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
 const URGENCY_VERSION = 'signals-v2'
 const YIELD_EVERY = 32
 
+/**
+ * A reply to the agent ("order number is BW-123", "still the same", "thanks!") or a chaser ("anyone there?") has no topic of its own:
+ * it belongs to what the conversation is about, the first intent of its customer that is not `other`.
+ * Only messages of the same batch are seen (the enrichment stage passes a conversation's changed messages together).
+ */
+function inheritConversationIntent(inputs: ClassifyInput[], out: Classification[]): Classification[] {
+  const topic = new Map<string, { label: string; confidence: number }>()
+  inputs.forEach((input, i) => {
+    const intent = out[i].intent
+    if (input.conversationId && intent && intent.label !== OTHER_INTENT && !topic.has(input.conversationId)) topic.set(input.conversationId, intent)
+  })
+  return out.map((c, i) => {
+    const inherited = inputs[i].conversationId ? topic.get(inputs[i].conversationId!) : undefined
+    const followUp = inputs[i].afterAgentReply || (inputs[i].unansweredCustomerMessages ?? 1) > 1
+    return c.intent?.label === OTHER_INTENT && followUp && inherited
+      ? { ...c, intent: inherited, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
+      : c
+  })
+}
+
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
   const intentModels = new Map<string, IntentModel>()
   const correctionVectors = new Map<string, Float32Array>()
@@ -58,7 +78,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         for (const input of inputs.slice(i, i + YIELD_EVERY)) out.push(classifyOne(input, labels, intentModel))
       }
-      return out
+      return inheritConversationIntent(inputs, out)
     },
   }
 

@@ -12,6 +12,8 @@ export interface ClassifyInput {
   unansweredCustomerMessages?: number
   /** An agent wrote earlier in the conversation. */
   afterAgentReply?: boolean
+  /** Messages of one conversation classified together share what the conversation is about. */
+  conversationId?: string
 }
 
 export interface Classification {
