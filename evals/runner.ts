@@ -63,6 +63,8 @@ export interface StoredEnrichment {
   sentiment: string | null
   sentimentScore: number | null
   sentimentConfidence: number | null
+  /** Class probabilities behind the label (also when it is `uncertain`). */
+  sentimentProbs: { negative: number; neutral: number; positive: number } | null
   intent: string | null
   intentConfidence: number | null
   language: string | null
@@ -281,7 +283,7 @@ function createContext<F extends DatasetFormat>(
       // The first customer message of each conversation: classification rows hold exactly one.
       const { rows } = await services.db.query<StoredEnrichment & { externalId: string }>(
         `SELECT DISTINCT ON (c.external_id) c.external_id AS "externalId", e.sentiment, e.sentiment_score AS "sentimentScore",
-                e.sentiment_confidence AS "sentimentConfidence", e.intent, e.intent_confidence AS "intentConfidence",
+                e.sentiment_confidence AS "sentimentConfidence", e.sentiment_probs AS "sentimentProbs", e.intent, e.intent_confidence AS "intentConfidence",
                 e.language, e.language_confidence AS "languageConfidence", coalesce(e.degraded, false) AS degraded,
                 coalesce(e.versions, '{}'::jsonb) AS versions
          FROM conversations c

@@ -253,7 +253,7 @@ export async function getConversation(db: Queryable, workspaceId: string, id: st
   if (!c) return undefined
   const msgs = await db.query<Record<string, any>>(
     `SELECT m.id, m.external_id AS "externalId", m.role, m.author, m.text, m.language, m.sent_at AS "sentAt",
-            e.sentiment, e.sentiment_score, e.sentiment_confidence, e.intent, e.intent_confidence,
+            e.sentiment, e.sentiment_score, e.sentiment_confidence, e.sentiment_probs, e.intent, e.intent_confidence,
             e.language AS detected_language, e.language_confidence, e.needs_reply, e.urgency, e.reasons,
             e.versions, e.degraded, e.degraded_reason
      FROM messages m LEFT JOIN enrichments e ON e.message_id = m.id
@@ -282,7 +282,7 @@ export async function getConversation(db: Queryable, workspaceId: string, id: st
       enrichment:
         m.sentiment || m.intent || m.detected_language
           ? {
-              sentiment: m.sentiment ? { label: m.sentiment, score: m.sentiment_score, confidence: m.sentiment_confidence } : null,
+              sentiment: m.sentiment ? { label: m.sentiment, score: m.sentiment_score, confidence: m.sentiment_confidence, probs: m.sentiment_probs ?? null } : null,
               intent: m.intent ? { label: m.intent, confidence: m.intent_confidence } : null,
               language: m.detected_language ? { code: m.detected_language, confidence: m.language_confidence } : null,
               needsReply: m.needs_reply,
