@@ -103,3 +103,27 @@ describe('decideSentiment', () => {
     expect(decideSentiment({ negative: 0.8, neutral: 0.1, positive: 0.1 }, 'Where is my parcel? Thanks in advance').evidence).not.toContain('thanks_cue')
   })
 })
+
+describe('the default taxonomy on plain care messages', () => {
+  it.each([
+    ['en', 'My broadband keeps dropping out every evening', 'connectivity'],
+    ['fr', 'La connexion wifi coupe tous les soirs', 'connectivity'],
+    ['en', 'I was billed twice this month, please refund one', 'billing'],
+    ['de', 'Mein Paket ist immer noch nicht angekommen', 'delivery'],
+    ['en', 'The app crashes when I sign in since the update', 'bug_outage'],
+    ['es', 'Quiero cancelar mi contrato', 'cancellation'],
+    ['en', 'How much is the upgrade to the faster plan?', 'pricing'],
+  ])('%s: "%s" is %s', async (language, text, intent) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    expect(result.intent?.label).toBe(intent)
+  })
+
+  it('a reply to the agent takes the intent of its conversation', async () => {
+    const results = await classifier.classify(labels, [
+      { messageId: 'a', text: 'I was charged twice for my order', role: 'customer', language: 'en', conversationId: 'c' },
+      { messageId: 'b', text: 'BW-1234567', role: 'customer', language: 'en', conversationId: 'c', afterAgentReply: true },
+      { messageId: 'd', text: 'BW-1234567', role: 'customer', language: 'en', conversationId: 'other-conversation', afterAgentReply: true },
+    ])
+    expect(results.map((r) => r.intent?.label)).toEqual(['billing', 'billing', 'other'])
+  })
+})

@@ -110,7 +110,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       urgency: assessment.urgency,
       reasons: assessment.reasons,
       versions: {
-        sentiment: corrected ? `corrections+${sentimentModel.version}` : `${sentimentModel.version}+cues-v1`,
+        sentiment: corrected ? `corrections+${sentimentModel.version}` : `${sentimentModel.version}+decision-v1`,
         ...(intentModel ? { intent: intentModel.version } : {}),
         language: input.language ? 'given' : LANGUAGE_DETECTOR_VERSION,
         urgency: URGENCY_VERSION,
