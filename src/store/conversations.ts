@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts'
+import type { SentimentProbabilities } from './enrichments.ts'
 
 export interface ConversationUpsert {
   channel: string
@@ -282,7 +283,9 @@ export async function getConversation(db: Queryable, workspaceId: string, id: st
       enrichment:
         m.sentiment || m.intent || m.detected_language
           ? {
-              sentiment: m.sentiment ? { label: m.sentiment, score: m.sentiment_score, confidence: m.sentiment_confidence, probs: m.sentiment_probs ?? null } : null,
+              sentiment: m.sentiment
+                ? { label: m.sentiment, score: m.sentiment_score, confidence: m.sentiment_confidence, ...(m.sentiment_probs ? { probs: m.sentiment_probs as SentimentProbabilities } : {}) }
+                : null,
               intent: m.intent ? { label: m.intent, confidence: m.intent_confidence } : null,
               language: m.detected_language ? { code: m.detected_language, confidence: m.language_confidence } : null,
               needsReply: m.needs_reply,
