@@ -14,6 +14,7 @@ import {
   type IntentDef,
 } from '../../src/chains/classify/taxonomy.ts'
 import { TAXONOMY_SETTING } from '../../src/chains/classify/workspace-labels.ts'
+import { mostLikelySentiment, UNCERTAIN_SENTIMENT } from '../../src/chains/classify/sentiment-decision.ts'
 
 type Ctx = SuiteContext<'classification'>
 /** Stands in for a row the worker left without an enrichment: always wrong, never silently dropped. */
@@ -116,15 +117,25 @@ export const sentimentSuite: Suite<'classification'> = {
     const binary = !present.has('neutral') && present.size === 2
     if (binary) notes.push('two-class data: accuracy/recall/F1 score the sign of the sentiment score (≥ 0 → positive); ece uses the stored 3-class label')
     const labels = binary ? ['negative', 'positive'] : [...SENTIMENT_CLASSES]
+    // An `uncertain` label is scored by the class its stored probabilities favour (what a count that
+    // sums probabilities leans on); how often the classifier hedged, and how right it is when it
+    // does not, are reported beside it.
     const predicted = rows.map(({ row }) => {
       const e = stored.get(row.id)
       if (!e?.sentiment) return MISSING
-      return binary ? ((e.sentimentScore ?? 0) >= 0 ? 'positive' : 'negative') : e.sentiment
+      if (binary) return (e.sentimentScore ?? 0) >= 0 ? 'positive' : 'negative'
+      return e.sentiment === UNCERTAIN_SENTIMENT && e.sentimentProbs ? mostLikelySentiment(e.sentimentProbs) : e.sentiment
     })
     const confidences = rows.map(({ row }) => stored.get(row.id)?.sentimentConfidence ?? 0)
-    const storedCorrect = rows.map(({ row, gold: g }) => stored.get(row.id)?.sentiment === g)
+    const storedCorrect = rows.map((_, i) => predicted[i] === gold[i])
     const report = classificationReport(gold, predicted, labels)
-    const metrics: Record<string, number> = { ...classificationMetrics(report), ece: calibration(confidences, storedCorrect).ece }
+    const sure = rows.map(({ row }, i) => ({ label: stored.get(row.id)?.sentiment, gold: gold[i] })).filter((r) => r.label && r.label !== UNCERTAIN_SENTIMENT)
+    const metrics: Record<string, number> = {
+      ...classificationMetrics(report),
+      ece: calibration(confidences, storedCorrect).ece,
+      uncertain_share: 1 - sure.length / Math.max(1, rows.length),
+      accuracy_when_sure: sure.length ? sure.filter((r) => (binary ? r.label !== 'neutral' && r.label === r.gold : r.label === r.gold)).length / sure.length : 0,
+    }
 
     const byLanguage = new Map<string, number[]>()
     rows.forEach(({ row }, i) => {

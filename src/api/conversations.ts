@@ -9,6 +9,7 @@ import { conversationInput, ingestBatchEnvelope, ingestResponse, MAX_CONVERSATIO
 import type { Db } from '../store/db.ts'
 import { decodeCursor, getConversation, listConversations } from '../store/conversations.ts'
 import { idempotencyRepo } from '../store/idempotency.ts'
+import { SENTIMENT_VALUES } from '../chains/classify/sentiment-decision.ts'
 import { principalOf, READ_ROLES, WRITE_ROLES } from './auth.ts'
 import { uuidParam } from './params.ts'
 
@@ -24,9 +25,12 @@ const listQuery = z.object({
   cursor: z.string().max(500).optional(),
   channel: z.string().max(32).optional(),
   status: z.string().max(32).optional(),
-  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  sentiment: z.enum(SENTIMENT_VALUES).optional().describe('`uncertain`: the classifier could not back a class'),
   intent: z.string().max(40).optional(),
-  needsReply: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  needsReply: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
+    .describe('true: the last message is the customer’s, asks for or implies a response, and no agent has answered it'),
+  awaiting: z.enum(['true', 'false']).transform((v) => v === 'true').optional()
+    .describe('true: the last message is the customer’s (including thanks and closers); needsReply narrows it to those that need an answer'),
   language: z.string().max(12).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts'
+import type { SentimentProbabilities } from './enrichments.ts'
 
 export interface ConversationUpsert {
   channel: string
@@ -129,7 +130,10 @@ export interface ConversationListFilters {
   status?: string
   sentiment?: string
   intent?: string
+  /** The last message is the customer's, the classifier says it asks for or implies a response, and no agent answered it. */
   needsReply?: boolean
+  /** The last message is the customer's (whatever it says): nobody has answered it yet. */
+  awaiting?: boolean
   language?: string
   from?: string
   to?: string
@@ -192,11 +196,19 @@ export async function listConversations(
   }
   if (filters.sentiment) addEnrich('e.sentiment = ?', filters.sentiment)
   if (filters.intent) addEnrich('e.intent = ?', filters.intent)
-  if (filters.needsReply !== undefined) addEnrich('e.needs_reply = ?', filters.needsReply)
   if (filters.language) addEnrich('e.language = ?', filters.language)
   if (enrich.length > 0) {
     where.push(`EXISTS (SELECT 1 FROM messages m JOIN enrichments e ON e.message_id = m.id
       WHERE m.conversation_id = c.id AND m.workspace_id = $1 AND m.role = 'customer' AND ${enrich.join(' AND ')})`)
+  }
+  // Both read the conversation's latest message: a customer message an agent has since answered waits for nobody.
+  const latest = `(SELECT m.role, e.needs_reply FROM messages m LEFT JOIN enrichments e ON e.message_id = m.id AND e.workspace_id = m.workspace_id
+      WHERE m.conversation_id = c.id AND m.workspace_id = $1 ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)`
+  if (filters.awaiting !== undefined) {
+    where.push(`${filters.awaiting ? '' : 'NOT '}coalesce((SELECT l.role = 'customer' FROM ${latest} l), false)`)
+  }
+  if (filters.needsReply !== undefined) {
+    where.push(`${filters.needsReply ? '' : 'NOT '}coalesce((SELECT l.role = 'customer' AND l.needs_reply IS TRUE FROM ${latest} l), false)`)
   }
   if (cursor) {
     params.push(cursor[0] ?? '-infinity', cursor[1])
@@ -242,7 +254,7 @@ export async function getConversation(db: Queryable, workspaceId: string, id: st
   if (!c) return undefined
   const msgs = await db.query<Record<string, any>>(
     `SELECT m.id, m.external_id AS "externalId", m.role, m.author, m.text, m.language, m.sent_at AS "sentAt",
-            e.sentiment, e.sentiment_score, e.sentiment_confidence, e.intent, e.intent_confidence,
+            e.sentiment, e.sentiment_score, e.sentiment_confidence, e.sentiment_probs, e.intent, e.intent_confidence,
             e.language AS detected_language, e.language_confidence, e.needs_reply, e.urgency, e.reasons,
             e.versions, e.degraded, e.degraded_reason
      FROM messages m LEFT JOIN enrichments e ON e.message_id = m.id
@@ -271,7 +283,9 @@ export async function getConversation(db: Queryable, workspaceId: string, id: st
       enrichment:
         m.sentiment || m.intent || m.detected_language
           ? {
-              sentiment: m.sentiment ? { label: m.sentiment, score: m.sentiment_score, confidence: m.sentiment_confidence } : null,
+              sentiment: m.sentiment
+                ? { label: m.sentiment, score: m.sentiment_score, confidence: m.sentiment_confidence, ...(m.sentiment_probs ? { probs: m.sentiment_probs as SentimentProbabilities } : {}) }
+                : null,
               intent: m.intent ? { label: m.intent, confidence: m.intent_confidence } : null,
               language: m.detected_language ? { code: m.detected_language, confidence: m.language_confidence } : null,
               needsReply: m.needs_reply,

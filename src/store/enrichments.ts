@@ -1,11 +1,17 @@
 import type { Queryable } from './db.ts'
 
+/** `uncertain`: the classifier could not back a class (its probabilities are still stored). */
+export type StoredSentiment = 'negative' | 'neutral' | 'positive' | 'uncertain'
+/** Calibrated class probabilities behind a sentiment label, summing to 1 (column `sentiment_probs`). */
+export interface SentimentProbabilities { negative: number; neutral: number; positive: number }
+
 export interface EnrichmentRow {
   messageId: string
   workspaceId: string
-  sentiment: 'negative' | 'neutral' | 'positive' | null
+  sentiment: StoredSentiment | null
   sentimentScore: number | null
   sentimentConfidence: number | null
+  sentimentProbs: SentimentProbabilities | null
   intent: string | null
   intentConfidence: number | null
   language: string | null
@@ -24,18 +30,20 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
   const col = <K extends keyof EnrichmentRow>(k: K) => rows.map((r) => r[k])
   await db.query(
     `INSERT INTO enrichments AS e (message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent,
-       intent_confidence, language, language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash)
+       intent_confidence, language, language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash,
+       sentiment_probs)
      SELECT u.message_id, u.workspace_id, u.sentiment, u.sentiment_score, u.sentiment_confidence, u.intent, u.intent_confidence,
        u.language, u.language_confidence, u.needs_reply, u.urgency,
        coalesce((SELECT array_agg(x) FROM jsonb_array_elements_text(u.reasons::jsonb) x), '{}'), u.versions::jsonb,
-       u.degraded, u.degraded_reason, u.content_hash
+       u.degraded, u.degraded_reason, u.content_hash, u.sentiment_probs::jsonb
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::real[], $5::real[], $6::text[], $7::real[], $8::text[], $9::real[],
-                 $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[])
+                 $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[], $17::text[])
        AS u(message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent, intent_confidence, language,
-            language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash)
+            language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash, sentiment_probs)
      JOIN messages m ON m.id = u.message_id AND m.workspace_id = u.workspace_id
      ON CONFLICT (message_id) DO UPDATE SET
        sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
+       sentiment_probs = excluded.sentiment_probs,
        intent = excluded.intent, intent_confidence = excluded.intent_confidence, language = excluded.language,
        language_confidence = excluded.language_confidence, needs_reply = excluded.needs_reply, urgency = excluded.urgency,
        reasons = excluded.reasons, versions = excluded.versions, degraded = excluded.degraded,
@@ -44,7 +52,7 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
       col('messageId'), col('workspaceId'), col('sentiment'), col('sentimentScore'), col('sentimentConfidence'), col('intent'),
       col('intentConfidence'), col('language'), col('languageConfidence'), col('needsReply'), col('urgency'),
       rows.map((r) => JSON.stringify(r.reasons)), rows.map((r) => JSON.stringify(r.versions)), col('degraded'),
-      col('degradedReason'), col('contentHash'),
+      col('degradedReason'), col('contentHash'), rows.map((r) => (r.sentimentProbs ? JSON.stringify(r.sentimentProbs) : null)),
     ],
   )
 }
@@ -54,7 +62,8 @@ export type CorrectionField = 'sentiment' | 'intent'
 /** A human correction is the message's label from then on, with full confidence. */
 export async function applyCorrection(db: Queryable, workspaceId: string, messageId: string, field: CorrectionField, label: string): Promise<void> {
   const set = field === 'sentiment'
-    ? `sentiment = $3, sentiment_confidence = 1, sentiment_score = CASE $3 WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END`
+    ? `sentiment = $3, sentiment_confidence = 1, sentiment_score = CASE $3 WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END,
+       sentiment_probs = jsonb_build_object('negative', ($3 = 'negative')::int, 'neutral', ($3 = 'neutral')::int, 'positive', ($3 = 'positive')::int)`
     : `intent = $3, intent_confidence = 1`
   await db.query(
     `UPDATE enrichments SET ${set}, versions = versions || jsonb_build_object($4::text, 'human'), updated_at = now()

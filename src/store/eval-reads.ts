@@ -7,6 +7,8 @@ export interface FirstCustomerEnrichment {
   sentiment: string | null
   sentimentScore: number | null
   sentimentConfidence: number | null
+  /** Class probabilities behind the label (also when it is `uncertain`). */
+  sentimentProbs: { negative: number; neutral: number; positive: number } | null
   intent: string | null
   intentConfidence: number | null
   language: string | null
@@ -19,7 +21,7 @@ export interface FirstCustomerEnrichment {
 export async function firstCustomerEnrichments(db: Queryable, workspaceId: string): Promise<Map<string, FirstCustomerEnrichment>> {
   const { rows } = await db.query<FirstCustomerEnrichment & { externalId: string }>(
     `SELECT DISTINCT ON (c.external_id) c.external_id AS "externalId", e.sentiment, e.sentiment_score AS "sentimentScore",
-            e.sentiment_confidence AS "sentimentConfidence", e.intent, e.intent_confidence AS "intentConfidence",
+            e.sentiment_confidence AS "sentimentConfidence", e.sentiment_probs AS "sentimentProbs", e.intent, e.intent_confidence AS "intentConfidence",
             e.language, e.language_confidence AS "languageConfidence", coalesce(e.degraded, false) AS degraded,
             coalesce(e.versions, '{}'::jsonb) AS versions
      FROM conversations c

@@ -39,7 +39,10 @@ describe('trainIntentModel on the default taxonomy', () => {
   it('returns a ranked probability distribution with the top label first', () => {
     const p = model.predict('where is my package')
     const sum = p.ranked.reduce((s, r) => s + r.p, 0)
-    expect(sum).toBeCloseTo(1, 5)
+    // `ranked` keeps the ten likeliest of the default taxonomy's intents: nearly all the mass, never more than all of it.
+    expect(p.ranked.length).toBeLessThanOrEqual(10)
+    expect(sum).toBeGreaterThan(0.9)
+    expect(sum).toBeLessThanOrEqual(1 + 1e-6)
     expect(p.ranked[0].label).toBe('delivery')
     expect(p.confidence).toBe(p.ranked[0].p)
     for (let i = 1; i < p.ranked.length; i++) expect(p.ranked[i - 1].p).toBeGreaterThanOrEqual(p.ranked[i].p)

@@ -7,17 +7,22 @@ import { conversationTurns, type StageMessage } from '../../store/messages.ts'
 import type { Classification, Classifier, ClassifyInput } from './types.ts'
 import { loadWorkspaceLabels } from './workspace-labels.ts'
 
-/** Per message: consecutive customer messages since the last agent reply, this one included. */
+/** Per message: consecutive customer messages since the last agent reply (this one included), and whether an agent wrote before it. */
 async function conversationContext(db: Db, workspaceId: string, messages: StageMessage[]) {
   const rows = await conversationTurns(db, workspaceId, [...new Set(messages.map((m) => m.conversationId))])
-  const ctx = new Map<string, { unanswered: number; channel: string }>()
+  const ctx = new Map<string, { unanswered: number; channel: string; afterAgentReply: boolean }>()
   let run = 0
+  let answered = false
   let conversation: string | undefined
   for (const r of rows) {
-    if (r.conversationId !== conversation) run = 0
+    if (r.conversationId !== conversation) {
+      run = 0
+      answered = false
+    }
     conversation = r.conversationId
     run = r.role === 'agent' ? 0 : run + 1
-    ctx.set(r.id, { unanswered: run, channel: r.channel })
+    answered ||= r.role === 'agent'
+    ctx.set(r.id, { unanswered: run, channel: r.channel, afterAgentReply: answered })
   }
   return ctx
 }
@@ -29,6 +34,7 @@ export function toEnrichmentRow(workspaceId: string, contentHash: string, c: Cla
     sentiment: c.sentiment.label,
     sentimentScore: c.sentiment.score,
     sentimentConfidence: c.sentiment.confidence,
+    sentimentProbs: c.sentiment.probs,
     intent: c.intent?.label ?? null,
     intentConfidence: c.intent?.confidence ?? null,
     language: c.language.code,
@@ -60,6 +66,8 @@ export function classificationStage(db: Db, classifier: Classifier, local: Class
           language: m.language,
           channel: context.get(m.id)?.channel,
           unansweredCustomerMessages: m.role === 'customer' ? context.get(m.id)?.unanswered : 0,
+          afterAgentReply: m.role === 'customer' ? context.get(m.id)?.afterAgentReply : false,
+          conversationId: m.conversationId,
         })
         // Agent messages only need language and sentiment: the local model is enough and costs no tokens.
         const customers = group.filter((m) => m.role === 'customer').map(toInput)

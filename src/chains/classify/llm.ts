@@ -6,10 +6,23 @@ import { loadPrompt } from '../../llm/prompts.ts'
 import { callStructured, withLocalFallback } from '../../llm/structured.ts'
 import { fenceUntrusted, UNTRUSTED_DATA_NOTICE } from '../../safety/fence.ts'
 import { RedactionVault } from '../../safety/redact.ts'
+import type { SentimentProbs } from './sentiment-decision.ts'
+import type { SentimentLabel } from './sentiment-local.ts'
 import { OTHER_INTENT } from './taxonomy.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
 
 export const LLM_CLASSIFY_BATCH = 20
+
+/**
+ * The model gives a label and a score, not probabilities: the label gets the confidence its score
+ * implies and the other two classes share the rest, so counts can sum probabilities for every mode.
+ */
+function llmSentiment(label: SentimentLabel, score: number): Classification['sentiment'] {
+  const confidence = Math.min(1, 0.5 + Math.abs(score) / 2)
+  const rest = (1 - confidence) / 2
+  const probs = { negative: rest, neutral: rest, positive: rest, [label]: confidence } as SentimentProbs
+  return { label, score, confidence, probs }
+}
 
 export function classificationSchema(intents: string[]) {
   const names = [...new Set([...intents, OTHER_INTENT])] as [string, ...string[]]
@@ -60,7 +73,7 @@ export function createLlmClassifier(ctx: LlmContext, local: Classifier, opts: { 
       if (!r) return { ...fallback.get(m.messageId)!, degraded: true, degradedReason: 'llm_missing_item' }
       return {
         messageId: m.messageId,
-        sentiment: { label: r.sentiment, score: r.sentiment_score, confidence: Math.min(1, 0.5 + Math.abs(r.sentiment_score) / 2) },
+        sentiment: llmSentiment(r.sentiment, r.sentiment_score),
         intent: m.role === 'customer' ? { label: r.intent, confidence: 1 } : null,
         language: m.language ? { code: m.language, confidence: 1 } : { code: r.language, confidence: 1 },
         needsReply: m.role === 'customer' && r.needs_reply,

@@ -5,6 +5,7 @@ import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
 import { trainIntentModel, type IntentModel } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
+import { certainProbs, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
 import { taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
@@ -14,8 +15,28 @@ import { assessNeedsReply } from './urgency.ts'
 export const CORRECTION_MATCH_MIN_COSINE = 0.85
 const MAX_CACHED_INTENT_MODELS = 50
 const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
-const URGENCY_VERSION = 'signals-v1'
+const URGENCY_VERSION = 'signals-v2'
 const YIELD_EVERY = 32
+
+/**
+ * A reply to the agent ("order number is BW-123", "still the same", "thanks!") or a chaser ("anyone there?") has no topic of its own:
+ * it belongs to what the conversation is about, the first intent of its customer that is not `other`.
+ * Only messages of the same batch are seen (the enrichment stage passes a conversation's changed messages together).
+ */
+function inheritConversationIntent(inputs: ClassifyInput[], out: Classification[]): Classification[] {
+  const topic = new Map<string, { label: string; confidence: number }>()
+  inputs.forEach((input, i) => {
+    const intent = out[i].intent
+    if (input.conversationId && intent && intent.label !== OTHER_INTENT && !topic.has(input.conversationId)) topic.set(input.conversationId, intent)
+  })
+  return out.map((c, i) => {
+    const inherited = inputs[i].conversationId ? topic.get(inputs[i].conversationId!) : undefined
+    const followUp = inputs[i].afterAgentReply || (inputs[i].unansweredCustomerMessages ?? 1) > 1
+    return c.intent?.label === OTHER_INTENT && followUp && inherited
+      ? { ...c, intent: inherited, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
+      : c
+  })
+}
 
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
   const intentModels = new Map<string, IntentModel>()
@@ -57,19 +78,19 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         for (const input of inputs.slice(i, i + YIELD_EVERY)) out.push(classifyOne(input, labels, intentModel))
       }
-      return out
+      return inheritConversationIntent(inputs, out)
     },
   }
 
   function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intentModel?: IntentModel): Classification {
     const detected = detectLanguage(input.text)
     const language = input.language ? { code: input.language.split('-')[0], confidence: 1 } : { code: detected.language, confidence: detected.confidence }
-    const predicted = sentimentModel.predict(input.text, language.code)
-    const corrected = correctedSentiment(labels, input.text)
-    const sentiment = corrected
-      ? { label: corrected.label, score: corrected.label === 'positive' ? 1 : corrected.label === 'negative' ? -1 : 0, confidence: corrected.similarity }
-      : { label: predicted.label, score: predicted.score, confidence: predicted.confidence }
     const intent = input.role === 'customer' && intentModel ? intentModel.predict(input.text) : undefined
+    const corrected = correctedSentiment(labels, input.text)
+    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, intent?.label)
+    const sentiment = corrected
+      ? { label: corrected.label, score: corrected.label === 'positive' ? 1 : corrected.label === 'negative' ? -1 : 0, confidence: corrected.similarity, probs: certainProbs(corrected.label) }
+      : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }
     const assessment = assessNeedsReply({
       text: input.text,
       role: input.role,
@@ -77,6 +98,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       sentiment: { label: sentiment.label, score: sentiment.score },
       intent: intent?.label,
       unansweredCustomerMessages: input.unansweredCustomerMessages,
+      afterAgentReply: input.afterAgentReply,
       brandHandles: labels.brandHandles,
     })
     return {
@@ -88,7 +110,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       urgency: assessment.urgency,
       reasons: assessment.reasons,
       versions: {
-        sentiment: corrected ? `corrections+${sentimentModel.version}` : sentimentModel.version,
+        sentiment: corrected ? `corrections+${sentimentModel.version}` : `${sentimentModel.version}+decision-v1`,
         ...(intentModel ? { intent: intentModel.version } : {}),
         language: input.language ? 'given' : LANGUAGE_DETECTOR_VERSION,
         urgency: URGENCY_VERSION,

@@ -1,3 +1,4 @@
+import type { SentimentProbs, SentimentValue } from './sentiment-decision.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 export interface ClassifyInput {
@@ -9,11 +10,16 @@ export interface ClassifyInput {
   channel?: string
   /** Consecutive customer messages since the last agent reply, this one included. */
   unansweredCustomerMessages?: number
+  /** An agent wrote earlier in the conversation. */
+  afterAgentReply?: boolean
+  /** Messages of one conversation classified together share what the conversation is about. */
+  conversationId?: string
 }
 
 export interface Classification {
   messageId: string
-  sentiment: { label: SentimentLabel; score: number; confidence: number }
+  /** `uncertain` when the evidence cannot back a class; `probs` are the calibrated class probabilities either way. */
+  sentiment: { label: SentimentValue; score: number; confidence: number; probs: SentimentProbs }
   intent: { label: string; confidence: number } | null
   language: { code: string; confidence: number }
   needsReply: boolean

@@ -2,15 +2,18 @@
 // complaints, outage/safety/legal/cancellation words, brand mentions and customers who keep
 // writing without an answer. Rules rather than a model because every decision has to be
 // explainable to the agent (the reasons are shown) and stable across releases.
+import { CLOSING_CUES, COMPLAINT_CUES, foldText, termMatcher, thanksCue } from './plain-cues.ts'
 
 export interface ReplySignals {
   text: string
   role: 'customer' | 'agent'
   channel?: string
-  sentiment?: { label: 'negative' | 'neutral' | 'positive'; score: number }
+  sentiment?: { label: 'negative' | 'neutral' | 'positive' | 'uncertain'; score: number }
   intent?: string
   /** Consecutive customer messages since the last agent reply, including this one. */
   unansweredCustomerMessages?: number
+  /** An agent wrote earlier in the conversation: a short thank-you or "I'll try that" now closes it. */
+  afterAgentReply?: boolean
   brandHandles?: string[]
 }
 
@@ -28,23 +31,9 @@ export const REPEATED_CONTACT_MIN = 2
 export const ESCALATE_CONTACT_MIN = 4
 /** Sentiment scores at or above this count as a clearly negative message. */
 export const NEGATIVE_SENTIMENT_MIN = 0.6
-const INTENTS_EXPECTING_REPLY = new Set(['question', 'complaint', 'bug_outage', 'billing', 'delivery', 'account_login', 'cancellation', 'feature_request'])
-
-function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase()
-}
-
-/**
- * Matches whole words for space-separated scripts and substrings for Korean and Thai, where
- * particles attach to words (Korean) or words are not separated at all (Thai).
- */
-function termMatcher(terms: string[]): (folded: string) => boolean {
-  const folded = terms.map(foldText)
-  const substringTerms = folded.filter((t) => /[\u0E00-\u0E7F\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]/.test(t))
-  const wordTerms = folded.filter((t) => !substringTerms.includes(t)).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-  const wordRe = wordTerms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${wordTerms.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null
-  return (text) => (wordRe?.test(text) ?? false) || substringTerms.some((t) => text.includes(t))
-}
+/** Closers are short; a longer message after an answer carries something new. */
+const CLOSER_MAX_WORDS = 12
+const INTENTS_EXPECTING_REPLY = new Set(['question', 'complaint', 'bug_outage', 'billing', 'delivery', 'account_login', 'cancellation', 'feature_request', 'connectivity', 'product_fault', 'pricing'])
 
 // Lexicons written for Parley: English, French, Spanish, German, Portuguese, Italian, Korean, Thai.
 const INTERROGATIVE_START = termMatcher([
@@ -104,6 +93,8 @@ const ACKNOWLEDGEMENTS = new Set(
     '감사합니다', '고맙습니다', '감사해요', '네', '알겠습니다', 'ขอบคุณ', 'ขอบคุณค่ะ', 'ขอบคุณครับ', 'ขอบคุณมาก', 'ขอบคุณมากค่ะ', 'ขอบคุณมากครับ', 'โอเค', 'ok ค่ะ', 'ok ครับ',
   ].map(foldText),
 )
+/** "Perfect, …", "Super, …": a reply that accepts the agent's answer. */
+const ACKNOWLEDGEMENT_START = (words: string) => /^(perfect|great|super|brilliant|parfait|perfecto|perfeito|perfetto|ok|okay|vale|alles klar|d'accord)\b/.test(words)
 const THANKS_WORDS = /thank|thx|merci|gracias|danke|obrigad|grazie|감사|고맙|ขอบคุณ/
 
 function stripToWords(folded: string): string {
@@ -146,6 +137,13 @@ export function assessNeedsReply(s: ReplySignals): ReplyAssessment {
     return { needsReply: false, urgency: 'none', reasons: [THANKS_WORDS.test(words) ? 'thanks_only' : 'acknowledgement_only'] }
   }
 
+  // After an answer, "Thanks, I'll try that" or "Took far too long" closes the thread: nobody waits on the agent.
+  const request = REQUEST_TERMS(folded.replace(/thanks? in advance|thank you in advance/g, ' '))
+  if (s.afterAgentReply && !question && !request && words.split(' ').length <= CLOSER_MAX_WORDS
+    && (CLOSING_CUES(folded) || ((thanksCue(folded) || ACKNOWLEDGEMENT_START(words)) && !OUTAGE_TERMS(folded) && !FOLLOW_UP_TERMS(folded)))) {
+    return { needsReply: false, urgency: 'none', reasons: ['closing'] }
+  }
+
   const reasons: string[] = []
   let urgency: Urgency = 'low'
   const flag = (reason: string, level: Urgency): void => {
@@ -159,12 +157,12 @@ export function assessNeedsReply(s: ReplySignals): ReplyAssessment {
   if (OUTAGE_TERMS(folded) || s.intent === 'bug_outage') flag('outage_terms', 'high')
   if (CANCELLATION_TERMS(folded) || s.intent === 'cancellation') flag('cancellation_terms', 'high')
   if (URGENT_TERMS(folded)) flag('urgent_terms', 'high')
-  const complaint = COMPLAINT_TERMS(folded) || s.intent === 'complaint'
+  const complaint = COMPLAINT_TERMS(folded) || COMPLAINT_CUES(folded) || s.intent === 'complaint'
   if (complaint) flag('complaint', 'normal')
   const negative = s.sentiment?.label === 'negative' && s.sentiment.score >= NEGATIVE_SENTIMENT_MIN
   if (negative) flag('negative_sentiment', 'normal')
   if (question) flag('question', 'normal')
-  if (REQUEST_TERMS(folded)) flag('request', 'normal')
+  if (request) flag('request', 'normal')
   if (s.intent && INTENTS_EXPECTING_REPLY.has(s.intent)) flag('intent_expects_reply', 'normal')
   if (FOLLOW_UP_TERMS(folded)) flag('follow_up', 'normal')
 
@@ -185,7 +183,9 @@ export function assessNeedsReply(s: ReplySignals): ReplyAssessment {
     urgency = 'critical'
   }
 
-  if (!substantive && !reasons.includes('repeated_contact')) {
+  // After an agent's answer, anything but a closer is the customer's turn in the exchange (the order
+  // number the agent asked for, "still the same"): the agent owes the next message.
+  if (!substantive && !reasons.includes('repeated_contact') && !s.afterAgentReply) {
     if (s.intent === 'praise' || s.intent === 'other' || s.sentiment?.label === 'positive') {
       // Praise and chatter are welcome but nobody is waiting for an answer; a brand mention still deserves a look.
       return reasons.includes('brand_mention')

@@ -1,0 +1,127 @@
+// Phrases whose meaning a support lead never doubts, in every supported language: an explicit
+// complaint ("charged twice", "never arrived", "down again", "still waiting"), an explicit thank-you
+// or compliment, and the closers that end a conversation ("I'll try that", "took far too long").
+// The sentiment model is trained on tweets, not on care conversations: these cues keep its plain
+// mistakes out (a complaint is never positive, a thank-you never negative) and tell the inbox which
+// customer messages close a thread. Written for Parley, not taken from any dataset.
+
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(/[’‘`]/g, "'")
+}
+
+const SUBSTRING_SCRIPT = /[\u0E00-\u0E7F\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF]/
+
+/**
+ * Matches whole words for space-separated scripts and substrings for Korean and Thai, where
+ * particles attach to words (Korean) or words are not separated at all (Thai). Terms and text are
+ * folded (accents dropped, lower case); a space in a term matches any run of spaces.
+ */
+export function termMatcher(terms: string[]): (folded: string) => boolean {
+  const folded = terms.map(foldText)
+  const substringTerms = folded.filter((t) => SUBSTRING_SCRIPT.test(t))
+  const wordTerms = folded.filter((t) => !substringTerms.includes(t)).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+  const wordRe = wordTerms.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${wordTerms.join('|')})(?![\\p{L}\\p{N}])`, 'u') : null
+  return (text) => (wordRe?.test(text) ?? false) || substringTerms.some((t) => text.includes(t))
+}
+
+/** Something went wrong and the customer says so: a fault, a failed delivery, a wrong charge, waiting. */
+export const COMPLAINT_CUES = termMatcher([
+  // en
+  'charged twice', 'billed twice', 'paid twice', 'went out twice', 'taken twice', 'twice this month', 'twice for', 'double charged', 'charged me twice', 'double charge', 'charged me again', 'overcharged', 'still not refunded', 'no refund',
+  'never arrived', 'never received', "hasn't arrived", 'has not arrived', "didn't arrive", 'did not arrive', 'not arrived', 'still not arrived', 'never came', 'never got it', 'lost my parcel', 'lost my order',
+  'down again', 'is down', 'went down', 'outage', 'no internet', 'no signal', 'no service', 'no connection', 'keeps dropping', 'keeps crashing', 'keeps disconnecting', 'keeps freezing', 'keeps cutting out', 'cutting out', 'dropping out', 'drops every',
+  'not working', "isn't working", "doesn't work", 'does not work', "won't work", "won't load", "won't connect", 'not loading', 'stopped working', 'crashes', 'crashing', 'crashed', 'freezes', 'broken', 'still broken',
+  'unusable', 'crash', 'still not here', 'not here yet', 'supposed to arrive', 'no update', 'on hold for', 'gave up', 'error', 'error page', 'error code', 'stuck', 'awaiting stock', 'out of stock', 'is it ever coming', 'marked as delivered', 'says delivered', 'nothing here', 'nothing connects',
+  "can't connect", 'cannot connect', "won't reach", 'keeps dropping', 'drops', 'dropping', 'dropouts', 'disconnecting', 'unstable', 'weak signal', 'really weak', 'so slow', 'too slow',
+  "can't log in", 'cannot log in', "can't sign in", 'cannot sign in', 'locked out', "can't access",
+  'still waiting', 'been waiting', 'waiting since', 'someone answer', 'anyone answer', 'still nothing', 'still no', 'no answer', 'no reply', 'no response', 'nobody replied', 'nobody has got back', 'anyone there', 'third time', '4th time',
+  'unacceptable', 'terrible', 'awful', 'horrible', 'worst', 'rubbish', 'useless', 'ridiculous', 'disgraceful', 'appalling', 'fed up', 'sick of', 'disappointed', 'not impressed', 'not good enough', 'too long', 'far too long', "shouldn't have happened", 'thanks for nothing',
+  // fr
+  'preleve deux fois', 'debite deux fois', 'facture deux fois', 'double prelevement', 'jamais recu', 'jamais arrive', "toujours pas arrive", "n'est toujours pas", 'toujours pas', 'toujours rien', 'toujours en attente',
+  'encore une coupure', 'coupure', 'ca coupe', 'se coupe', 'instable', 'en attente de stock', 'erreur', 'bloquee', 'en panne', 'panne', 'ne marche pas', 'ne marche plus', 'ne fonctionne pas', 'ne fonctionne plus', 'plante', 'bloque', 'ne charge pas', 'impossible de me connecter', "n'arrive pas a me connecter",
+  'inadmissible', 'inacceptable', 'honteux', 'nul', 'catastrophique', 'marre', 'decu', 'decue', 'trop long', "n'aurait jamais du", 'merci pour rien', 'personne ne repond',
+  // es
+  'cobrado dos veces', 'cobraron dos veces', 'doble cobro', 'cargo duplicado', 'nunca llego', 'no ha llegado', 'no me ha llegado', 'sigue sin', 'sigo esperando', 'sin respuesta',
+  'no funciona', 'se corta', 'inestable', 'atascado', 'error', 'no carga', 'se cae', 'se cuelga', 'caida', 'sin servicio', 'sin internet', 'sin conexion', 'no puedo entrar', 'no puedo iniciar sesion',
+  'inaceptable', 'vergonzoso', 'pesimo', 'harto', 'harta', 'decepcionado', 'decepcionada', 'demasiado tiempo', 'no deberia haber pasado',
+  // de
+  'doppelt abgebucht', 'zweimal abgebucht', 'doppelt berechnet', 'nie angekommen', 'nicht angekommen', 'immer noch nicht', 'immer noch kein', 'warte immer noch', 'keine antwort', 'schon wieder',
+  'funktioniert nicht', 'absturz', 'wo bleibt', 'steht still', 'bricht ab', 'bricht jeden', 'instabil', 'fehler', 'hangt', 'funktioniert nicht mehr', 'geht nicht', 'sturzt ab', 'abgesturzt', 'stoerung', 'storung', 'ausfall', 'kein internet', 'keine verbindung', 'kann mich nicht anmelden', 'komme nicht rein',
+  'unverschamt', 'inakzeptabel', 'frechheit', 'schrecklich', 'enttauscht', 'zu lange', 'viel zu lange', 'nicht passieren durfen',
+  // pt
+  'cobrado duas vezes', 'cobraram duas vezes', 'cobranca duplicada', 'nunca chegou', 'nao chegou', 'ainda nao chegou', 'ainda nao', 'continuo esperando', 'sem resposta',
+  'nao funciona', 'instavel', 'trava', 'erro', 'nao carrega', 'fecha sozinho', 'fecha quando', 'caiu', 'fora do ar', 'sem internet', 'sem sinal', 'nao consigo entrar', 'nao consigo acessar',
+  'inaceitavel', 'pessimo', 'pessima', 'horrivel', 'decepcionado', 'decepcionada', 'vergonha', 'nao devia ter acontecido',
+  // it
+  'addebitato due volte', 'doppio addebito', 'mai arrivato', 'non e arrivato', 'non e ancora arrivato', 'ancora niente', 'ancora nessuna', 'sto ancora aspettando',
+  'non funziona', 'instabile', 'errore', 'bloccato', 'si interrompe', 'non carica', 'si blocca', 'si chiude', 'crasha', 'guasto', 'disservizio', 'senza internet', 'non riesco ad accedere', 'non riesco a entrare',
+  'inaccettabile', 'vergogna', 'pessimo', 'deluso', 'delusa', 'troppo tempo', 'non doveva succedere',
+  // ko
+  '두 번 결제', '이중 결제', '두번 결제', '안 왔', '안왔', '아직도', '아직 안', '답변이 없', '답장이 없', '또 끊', '끊겨', '끊기', '먹통', '오류', '장애', '안 돼요', '안돼요', '튕겨', '꺼져', '로그인이 안', '최악', '실망', '너무 오래',
+  // th
+  'ตัดเงินสองครั้ง', 'เก็บเงินซ้ำ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่ได้', 'ล่ม', 'ใช้ไม่ได้', 'เข้าไม่ได้', 'หลุด', 'เน็ตหลุด', 'แย่', 'ผิดหวัง', 'นานเกินไป', 'อีกแล้ว',
+])
+
+/** Politeness formulas that are not gratitude for anything yet. */
+const ADVANCE_THANKS = termMatcher([
+  'thanks in advance', 'thank you in advance', 'thanks in adv', 'merci d\'avance', 'merci par avance', 'merci de faire vite', 'gracias de antemano', 'gracias por adelantado',
+  'danke im voraus', 'vielen dank im voraus', 'desde ja obrigad', 'obrigado desde ja', 'obrigada desde ja', 'grazie in anticipo', 'grazie anticipatamente',
+])
+
+/** Gratitude or a compliment. */
+export const THANKS_CUES = termMatcher([
+  'thanks', 'thank you', 'thx', 'cheers', 'much appreciated', 'appreciate it', 'big thanks', 'shout out', 'well done', 'great service', 'brilliant', 'amazing', 'awesome', 'excellent', 'fantastic', 'love the', 'love it', 'so helpful', 'really helpful',
+  'merci', 'bravo', 'au top', 'parfait', 'gracias', 'excelente', 'perfecto', 'danke', 'toll', 'klasse', 'prima', 'obrigado', 'obrigada', 'otimo', 'perfeito', 'adorei', 'grazie', 'ottimo', 'perfetto', 'bravissimi',
+  '감사', '고맙', '최고', '친절', 'ขอบคุณ', 'ดีมาก', 'เยี่ยม',
+])
+
+/** Words of thanks customers type in a hurry: matched with one slip (a letter missing, extra, wrong or swapped). */
+const THANKS_WORDS = ['thanks', 'thank', 'cheers', 'merci', 'gracias', 'danke', 'obrigado', 'obrigada', 'grazie', 'perfect', 'brilliant']
+/** Real words one slip away from a word of thanks. */
+const NEAR_THANKS = new Set(['think', 'thinks', 'thing', 'things', 'thane', 'dance', 'graze', 'cheeks', 'cheeses', 'merch', 'mercy', 'tank', 'tanks', 'than'])
+const MIN_FUZZY_LENGTH = 4
+/** Only short messages: in a long one a near-miss is more likely another word. */
+const MAX_FUZZY_WORDS = 8
+
+/** Optimal string alignment distance, stopping early above 1. */
+function withinOneSlip(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  }
+  return d[a.length][b.length] <= 1
+}
+
+function misspeltThanks(folded: string): boolean {
+  const words = folded.split(/[^\p{L}]+/u).filter(Boolean)
+  if (words.length > MAX_FUZZY_WORDS) return false
+  return words.some((w) => w.length >= MIN_FUZZY_LENGTH && !NEAR_THANKS.has(w) && THANKS_WORDS.some((t) => withinOneSlip(w, t)))
+}
+
+/** A thank-you that is not a politeness formula ahead of a request. */
+export function thanksCue(folded: string): boolean {
+  if (!THANKS_CUES(folded) && !misspeltThanks(folded)) return false
+  // "Thanks in advance" alone is a sign-off, not gratitude: look for thanks elsewhere in the text.
+  return !ADVANCE_THANKS(folded) || THANKS_CUES(ADVANCE_THANKS_STRIP(folded)) || misspeltThanks(ADVANCE_THANKS_STRIP(folded))
+}
+const ADVANCE_THANKS_STRIP = (folded: string) =>
+  folded.replace(/(thanks?|thank you|merci|gracias|danke|vielen dank|obrigad[oa]|grazie)\s+(in advance|in adv|d'avance|par avance|de faire vite|de antemano|por adelantado|im voraus|desde ja|in anticipo|anticipatamente)/g, ' ')
+    .replace(/desde ja obrigad[oa]/g, ' ')
+
+/**
+ * Closers after an agent's answer that expect nothing back: "I'll try that", "I'll let you know", and
+ * after-the-fact grumbles about a fixed problem ("took far too long", "shouldn't have happened").
+ */
+export const CLOSING_CUES = termMatcher([
+  "i'll try that", 'i will try that', "i'll try it", 'will give it a go', 'give it a go', "i'll let you know", 'will let you know', "i'll give that a try",
+  'je vais essayer', 'je teste', 'ok je teste', 'je vous tiens au courant', 'lo pruebo', 'lo intento', 'lo probare', 'te aviso', 'probiere ich aus', 'teste ich', 'ich probiere es', 'melde mich',
+  'vou tentar', 'vou testar', 'provo subito', 'ci provo', 'vi faccio sapere', '해볼게요', '해 볼게요', 'ลองดู',
+  "shouldn't have happened", 'should not have happened', 'not good enough', 'took far too long', 'took too long', 'too long to sort', 'not impressed with how long',
+  "n'aurait jamais du arriver", "c'est trop long", 'no deberia haber pasado', 'demasiado tiempo para', 'nicht passieren durfen', 'viel zu lange gedauert',
+  'nao devia ter acontecido', 'non doveva succedere', '너무 오래 걸렸', 'นานเกินไป',
+])

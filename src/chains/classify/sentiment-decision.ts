@@ -1,0 +1,86 @@
+// From the model's class probabilities to the stored sentiment: the plain cues of plain-cues.ts and
+// the message's intent move the probabilities (an explicit complaint is evidence against positive,
+// a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
+// The probabilities are kept with the label, so counts can sum them instead of counting labels.
+import { COMPLAINT_CUES, foldText, thanksCue } from './plain-cues.ts'
+import type { SentimentLabel } from './sentiment-local.ts'
+
+/** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
+export type SentimentValue = SentimentLabel | 'uncertain'
+export const UNCERTAIN_SENTIMENT = 'uncertain'
+export const SENTIMENT_VALUES = ['negative', 'neutral', 'positive', UNCERTAIN_SENTIMENT] as const
+
+export type SentimentProbs = Record<SentimentLabel, number>
+
+/**
+ * Below this probability of its best class a message is `uncertain`. The model's probabilities are
+ * temperature-calibrated on its dev split (models/sentiment/README.md), so the label shown is right
+ * more often than not when it clears this bar.
+ */
+export const SENTIMENT_SURE_MIN = 0.5
+/**
+ * Likelihood ratio of an explicit cue: how much likelier the cue's side is, and how much less
+ * likely the opposite side. Fixed a priori (a cue is strong evidence, not proof), not tuned on evaluation data.
+ */
+const CUE_FOR = 3
+const CUE_AGAINST = 0.15
+/** The intent is weaker evidence than a phrase: the intent model can be wrong too. */
+const INTENT_FOR = 1.5
+const INTENT_AGAINST = 0.5
+const NEGATIVE_INTENTS = new Set(['complaint', 'bug_outage', 'connectivity', 'product_fault'])
+const POSITIVE_INTENTS = new Set(['praise'])
+
+export interface SentimentDecision {
+  label: SentimentValue
+  /** p(positive) - p(negative), in [-1, 1]. */
+  score: number
+  /** Probability of the most likely class (also when the label is `uncertain`). */
+  confidence: number
+  probs: SentimentProbs
+  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'intent:<name>'. */
+  evidence: string[]
+}
+
+function normalised(p: SentimentProbs): SentimentProbs {
+  const total = p.negative + p.neutral + p.positive
+  return { negative: p.negative / total, neutral: p.neutral / total, positive: p.positive / total }
+}
+
+export function decideSentiment(modelProbs: SentimentProbs, text: string, intent?: string): SentimentDecision {
+  const folded = foldText(text)
+  const complaint = COMPLAINT_CUES(folded)
+  const thanks = !complaint && thanksCue(folded)
+  const evidence: string[] = []
+  let p = { ...modelProbs }
+  if (complaint) {
+    evidence.push('complaint_cue')
+    p = { negative: p.negative * CUE_FOR, neutral: p.neutral, positive: p.positive * CUE_AGAINST }
+  } else if (thanks) {
+    evidence.push('thanks_cue')
+    p = { negative: p.negative * CUE_AGAINST, neutral: p.neutral, positive: p.positive * CUE_FOR }
+  }
+  if (intent && NEGATIVE_INTENTS.has(intent)) {
+    evidence.push(`intent:${intent}`)
+    p = { negative: p.negative * INTENT_FOR, neutral: p.neutral, positive: p.positive * INTENT_AGAINST }
+  } else if (intent && POSITIVE_INTENTS.has(intent) && !complaint) {
+    evidence.push(`intent:${intent}`)
+    p = { negative: p.negative * INTENT_AGAINST, neutral: p.neutral, positive: p.positive * INTENT_FOR }
+  }
+  const probs = normalised(p)
+  const best = mostLikelySentiment(probs)
+  const confidence = probs[best]
+  // Never the opposite of what the customer plainly says, whatever the probabilities.
+  const contradicts = (complaint && best === 'positive') || (thanks && best === 'negative')
+  const label: SentimentValue = contradicts || confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best
+  return { label, score: probs.positive - probs.negative, confidence, probs, evidence }
+}
+
+/** The most likely of the model's classes, whether or not the label was `uncertain`. */
+export function mostLikelySentiment(probs: SentimentProbs): SentimentLabel {
+  return (Object.keys(probs) as SentimentLabel[]).reduce((a, b) => (probs[b] > probs[a] ? b : a))
+}
+
+/** Probabilities that say "this label, for sure": a human correction. */
+export function certainProbs(label: SentimentLabel): SentimentProbs {
+  return { negative: label === 'negative' ? 1 : 0, neutral: label === 'neutral' ? 1 : 0, positive: label === 'positive' ? 1 : 0 }
+}

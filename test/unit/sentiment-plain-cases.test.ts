@@ -1,0 +1,129 @@
+// Plain cases written for Parley: an explicit complaint is never positive and a thank-you never
+// negative, in every supported language — right or `uncertain`, never the opposite. Runs through the
+// local classifier exactly as the enrichment stage calls it (shipped model, default taxonomy).
+import { describe, expect, it } from 'vitest'
+import { createLocalClassifier } from '../../src/chains/classify/local.ts'
+import { decideSentiment, SENTIMENT_SURE_MIN } from '../../src/chains/classify/sentiment-decision.ts'
+import { DEFAULT_TAXONOMY } from '../../src/chains/classify/taxonomy.ts'
+import type { WorkspaceLabels } from '../../src/chains/classify/types.ts'
+
+const COMPLAINTS: Array<[string, string]> = [
+  ['en', "You've charged me twice this month. Why?"],
+  ['en', 'My order never arrived and nobody answers. Great service 👍'],
+  ['en', 'Internet is down again, third time this week!! Love paying for nothing'],
+  ['en', 'Still waiting for my refund, thanks a lot'],
+  ['en', 'The app keeps crashing since the update, amazing work'],
+  ['en', "Can't log in, the reset email never arrives. Please help, thanks in advance!"],
+  ['en', 'Wifi keeps dropping every evening 😊'],
+  ['fr', 'On m’a prélevé deux fois ce mois-ci, merci de rembourser.'],
+  ['fr', 'Mon colis n’est toujours pas arrivé, super.'],
+  ['fr', 'Encore une coupure de connexion ce soir, ça ne marche pas.'],
+  ['es', 'Me han cobrado dos veces, ¡gracias por nada!'],
+  ['es', 'Mi pedido nunca llegó. Sigo esperando.'],
+  ['es', 'El wifi se corta cada noche, no funciona.'],
+  ['de', 'Sie haben doppelt abgebucht! Danke im Voraus für die Erstattung.'],
+  ['de', 'Mein Paket ist nie angekommen.'],
+  ['de', 'Das Internet funktioniert schon wieder nicht.'],
+  ['pt', 'Fui cobrado duas vezes no cartão, obrigado desde já.'],
+  ['pt', 'Meu pedido nunca chegou.'],
+  ['pt', 'A internet não funciona de novo.'],
+  ['it', 'Mi avete addebitato due volte!'],
+  ['it', 'Il mio pacco non è ancora arrivato.'],
+  ['it', 'Internet non funziona da stamattina, grazie.'],
+  ['ko', '결제가 두 번 결제 됐어요. 환불해 주세요.'],
+  ['ko', '택배가 아직도 안 왔어요.'],
+  ['th', 'โดนตัดเงินสองครั้งค่ะ'],
+  ['th', 'เน็ตล่มอีกแล้ว ใช้ไม่ได้เลย'],
+]
+
+const THANKS: Array<[string, string]> = [
+  ['en', 'Thank you so much, all sorted now!'],
+  ['en', 'Thanks!'],
+  ['en', 'Brilliant, thanks for sorting it.'],
+  ['en', 'Perfect, tahnk you!'],
+  ['en', 'Big thanks to the engineer who came out today.'],
+  ['fr', 'Merci beaucoup pour votre aide !'],
+  ['fr', 'Super, merci'],
+  ['es', '¡Muchas gracias, excelente atención!'],
+  ['de', 'Vielen Dank, super Service!'],
+  ['pt', 'Muito obrigada, resolveram tudo!'],
+  ['it', 'Grazie mille, servizio eccellente!'],
+  ['ko', '친절하게 도와주셔서 감사합니다!'],
+  ['th', 'ขอบคุณมากค่ะ บริการดีมาก'],
+]
+
+const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+const classifier = createLocalClassifier()
+
+async function sentimentOf(text: string, language: string) {
+  const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+  return result.sentiment
+}
+
+describe('plain cases: never the opposite of what the customer plainly says', () => {
+  it.each(COMPLAINTS)('%s complaint is negative or uncertain: "%s"', async (language, text) => {
+    expect(['negative', 'uncertain']).toContain((await sentimentOf(text, language)).label)
+  })
+
+  it.each(THANKS)('%s thank-you is positive or uncertain: "%s"', async (language, text) => {
+    expect(['positive', 'uncertain']).toContain((await sentimentOf(text, language)).label)
+  })
+
+  it('most plain complaints are called negative, not merely hedged', async () => {
+    const labelsOut = await Promise.all(COMPLAINTS.map(([language, text]) => sentimentOf(text, language)))
+    expect(labelsOut.filter((s) => s.label === 'negative').length).toBeGreaterThanOrEqual(COMPLAINTS.length * 0.7)
+  })
+})
+
+describe('decideSentiment', () => {
+  it('keeps the class probabilities, summing to 1, whatever the label', async () => {
+    const s = await sentimentOf('ok', 'en')
+    expect(s.probs.negative + s.probs.neutral + s.probs.positive).toBeCloseTo(1, 6)
+    expect(s.confidence).toBeCloseTo(Math.max(s.probs.negative, s.probs.neutral, s.probs.positive), 6)
+  })
+
+  it('says uncertain below the calibrated bar instead of guessing', () => {
+    const d = decideSentiment({ negative: 0.34, neutral: 0.33, positive: 0.33 }, 'the box is on the table')
+    expect(d.confidence).toBeLessThan(SENTIMENT_SURE_MIN)
+    expect(d.label).toBe('uncertain')
+  })
+
+  it('a confident model keeps its label when nothing contradicts it', () => {
+    expect(decideSentiment({ negative: 0.1, neutral: 0.2, positive: 0.7 }, 'the box is on the table').label).toBe('positive')
+  })
+
+  it('an explicit complaint turns even a confident positive into negative or uncertain', () => {
+    const d = decideSentiment({ negative: 0.02, neutral: 0.03, positive: 0.95 }, 'charged twice, love it')
+    expect(d.label).not.toBe('positive')
+    expect(d.evidence).toContain('complaint_cue')
+  })
+
+  it('a thank-you turns even a confident negative into positive or uncertain; thanks in advance does not count', () => {
+    expect(decideSentiment({ negative: 0.95, neutral: 0.03, positive: 0.02 }, 'thank you so much').label).not.toBe('negative')
+    expect(decideSentiment({ negative: 0.8, neutral: 0.1, positive: 0.1 }, 'Where is my parcel? Thanks in advance').evidence).not.toContain('thanks_cue')
+  })
+})
+
+describe('the default taxonomy on plain care messages', () => {
+  it.each([
+    ['en', 'My broadband keeps dropping out every evening', 'connectivity'],
+    ['fr', 'La connexion wifi coupe tous les soirs', 'connectivity'],
+    ['en', 'I was billed twice this month, please refund one', 'billing'],
+    ['de', 'Mein Paket ist immer noch nicht angekommen', 'delivery'],
+    ['en', 'The app crashes when I sign in since the update', 'bug_outage'],
+    ['es', 'Quiero cancelar mi contrato', 'cancellation'],
+    ['en', 'How much is the upgrade to the faster plan?', 'pricing'],
+  ])('%s: "%s" is %s', async (language, text, intent) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    expect(result.intent?.label).toBe(intent)
+  })
+
+  it('a reply to the agent takes the intent of its conversation', async () => {
+    const results = await classifier.classify(labels, [
+      { messageId: 'a', text: 'I was charged twice for my order', role: 'customer', language: 'en', conversationId: 'c' },
+      { messageId: 'b', text: 'BW-1234567', role: 'customer', language: 'en', conversationId: 'c', afterAgentReply: true },
+      { messageId: 'd', text: 'BW-1234567', role: 'customer', language: 'en', conversationId: 'other-conversation', afterAgentReply: true },
+    ])
+    expect(results.map((r) => r.intent?.label)).toEqual(['billing', 'billing', 'other'])
+  })
+})
