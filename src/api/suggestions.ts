@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ACTION_CLAIMS } from '../chains/replies/claims.ts'
 import { normalisedEditDistance } from '../chains/replies/clean.ts'
 import { suggestOptionsSchema, suggestReplies, type ReplyDeps } from '../chains/replies/service.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -20,7 +21,17 @@ const source = z.object({
 })
 
 const suggestionsResponse = z.object({
-  suggestions: z.array(z.object({ id: z.string(), text: z.string(), confidence: z.number(), approach: z.string(), sources: z.array(source) })),
+  suggestions: z.array(z.object({
+    id: z.string(),
+    text: z.string(),
+    confidence: z.number(),
+    approach: z.string(),
+    sources: z.array(source),
+    claims: z.array(z.enum(ACTION_CLAIMS)).describe(
+      'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
+    ),
+    placeholders: z.array(z.string()).describe('placeholders like "[order number]" or "[amount]" left where a fact of the past case could not be filled from this conversation or the workspace knowledge: the agent fills them in'),
+  })),
   shouldReply: z.boolean(),
   reason: z.string(),
   language: z.string(),
@@ -51,7 +62,7 @@ export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRou
       },
       schema: {
         tags: ['replies'],
-        summary: 'Reply drafts for the conversation: distinct approaches, grounded in past replies and knowledge; never sent',
+        summary: 'Reply drafts for the conversation, grounded in past replies and knowledge; never sent. Facts of past cases become placeholders; claimed actions are listed in `claims` and must be confirmed by the agent',
         params: uuidParam,
         body: suggestOptionsSchema.default({ n: 3, tone: 'friendly' }),
         response: { 200: suggestionsResponse },
