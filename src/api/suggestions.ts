@@ -84,24 +84,35 @@ export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRou
       config: { roles: AGENT_ROLES },
       schema: {
         tags: ['replies'],
-        summary: 'What the agent did with a draft; accepted and edited finals become candidates for later drafts',
+        summary: 'What the agent did with a draft; accepted and edited finals become candidates for later drafts. The first feedback counts: sending the same again is a no-op, a different one is refused with 409 CONFLICT',
         params: uuidParam,
-        body: z.object({ action: z.enum(['accepted', 'edited', 'rejected']), finalText: z.string().trim().min(1).max(10_000).optional() }),
+        body: z.object({
+          action: z.enum(['accepted', 'edited', 'rejected']),
+          finalText: z.string().trim().min(1).max(10_000).optional().describe('the text sent: required when edited, optional when accepted'),
+          reason: z.string().trim().min(1).max(500).optional().describe('rejected only: why the draft was not used, e.g. "wrong order number" or "off topic"'),
+        }),
       },
     },
     async (request) => {
       const { workspaceId } = principalOf(request)
-      const { action, finalText } = request.body
+      const { action, finalText, reason } = request.body
       if (action === 'edited' && !finalText) {
         throw new AppError('VALIDATION_FAILED', 'an edited draft needs its final text', { issues: [{ path: 'body.finalText', message: 'required when action is edited' }] })
+      }
+      if (reason && action !== 'rejected') {
+        throw new AppError('VALIDATION_FAILED', 'a reason goes with a rejection only', { issues: [{ path: 'body.reason', message: 'only when action is rejected' }] })
       }
       const existing = await suggestions.get(workspaceId, request.params.id)
       if (!existing) throw notFound('suggestion')
       const final = action === 'edited' ? finalText! : action === 'accepted' ? (finalText ?? existing.text) : null
       const distance = final === null ? null : normalisedEditDistance(existing.text, final)
-      const saved = await suggestions.recordFeedback(workspaceId, request.params.id, action, final, distance)
-      if (!saved) throw notFound('suggestion')
-      return saved
+      const saved = await suggestions.recordFeedback(workspaceId, request.params.id, action, final, distance, reason ?? null)
+      if (saved) return saved
+      // Already answered: the same feedback again is a retry; a different one would rewrite history.
+      const recorded = await suggestions.feedbackOf(workspaceId, request.params.id)
+      if (!recorded) throw notFound('suggestion')
+      if (recorded.feedback === action && recorded.finalText === final && (recorded.reason ?? null) === (reason ?? null)) return recorded
+      throw new AppError('CONFLICT', `feedback on this suggestion was already recorded as ${recorded.feedback}; the first feedback counts and is kept`)
     },
   )
 
@@ -111,7 +122,7 @@ export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRou
       config: { roles: READ_ROLES },
       schema: {
         tags: ['replies'],
-        summary: 'Acceptance rate and mean normalised edit distance of drafts, per ISO week',
+        summary: 'Acceptance rate and mean normalised edit distance of drafts, per ISO week; each suggestion counts once, with its first feedback',
         querystring: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
       },
     },
