@@ -7,6 +7,7 @@
 // is deleted after it is answered, so no held-back text ever becomes a candidate for another.
 import { VOICE_SETTING } from '../../src/store/voice-setting.ts'
 import { cosine } from '../../src/embeddings/embedder.ts'
+import { stripFrame } from '../../src/chains/replies/clean.ts'
 import { suggestReplies } from '../../src/chains/replies/service.ts'
 import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
 import { ingestInBatches } from '../../src/pipeline/ingest-batches.ts'
@@ -22,9 +23,13 @@ export const SUGGESTIONS_PER_PAIR = 3
 export const DEFAULT_HISTORY_SHARE = 0.7
 const EMBED_BATCH = 256
 
-/** Replies on X open with the customer's @handle; scores compare what follows it. */
+/**
+ * Scores compare the body of a reply: without the customer's @handle it opens with on X, the greeting,
+ * and the agent's sign-off or initials ("^JS"), which drafts leave out on purpose. Applied alike to
+ * drafts, baselines and the reference.
+ */
 export function replyBody(text: string): string {
-  return text.replace(/^(?:\s*@[\p{L}\p{N}_.]+)+\s*/u, '').trim()
+  return stripFrame(text).trim()
 }
 
 /** Pairs of one thread share this key: an explicit conversation id, else the thread's first turn. */
@@ -163,6 +168,8 @@ export const repliesSuite: Suite<'reply_pairs'> = {
     const nearest: Array<{ rougeL: number; chrF: number }> = []
     const nearest3: Array<{ rougeL: number; chrF: number }> = []
     const latencies: number[] = []
+    const grounded: number[] = []
+    const debug: unknown[] = []
     let shouldReply = 0
     let degraded = 0
     const leaks: Array<{ foreign: string[] }> = []
@@ -208,12 +215,14 @@ export const repliesSuite: Suite<'reply_pairs'> = {
         }
         for (const s of res?.suggestions ?? []) calibration.push({ confidence: s.confidence, close: chrF(replyBody(s.text), replyBody(row.agent_reply)) >= CLOSE_CHRF })
         ours.push(score(drafts, row.agent_reply))
+        grounded.push(res?.suggestions.filter((s) => s.sources.some((src) => src.type === 'past_reply')).length ?? 0)
         frequent.push(score(frequentReply ? [frequentReply] : [], row.agent_reply))
 
         const [query] = await embedAll(ctx, [row.customer])
         const ranked = pairVectors.map((v, k) => ({ k, s: cosine(v, query) })).sort((a, b) => b.s - a.s)
         nearest.push(score(ranked.slice(0, 1).map((x) => pairs[x.k].reply), row.agent_reply))
         nearest3.push(score(ranked.slice(0, 3).map((x) => pairs[x.k].reply), row.agent_reply))
+        if (process.env.P11_DEBUG && debug.length < 25) debug.push({ ref: row.agent_reply, ours: drafts, conf: res?.suggestions.map((s) => s.confidence), nn: ranked.slice(0, 3).map((x) => [pairs[x.k].reply, x.s]), o: ours.at(-1), n3: nearest3.at(-1) })
         progress.tick(1)
       }
 
@@ -261,6 +270,8 @@ export const repliesSuite: Suite<'reply_pairs'> = {
         companies: companies.length,
         degraded,
         latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
+        drafts_from_past_replies_per_pair: mean(grounded),
+        ...(debug.length ? { debug } : {}),
         should_reply_set: { needs_reply: triggering.filter((t) => t.needsReply).length, no_reply: triggering.filter((t) => !t.needsReply).length },
         foreign_entity_examples: leakExamples,
         reliability: { close: `chrF ≥ ${CLOSE_CHRF}`, bins: calibrated.bins },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
 import { claimsOf, doneInConversation } from '../../src/chains/replies/claims.ts'
 import { cleanReply, frameDraftDetailed, signOffFor } from '../../src/chains/replies/clean.ts'
-import { localDrafts } from '../../src/chains/replies/local.ts'
+import { assessTrigger, localDrafts } from '../../src/chains/replies/local.ts'
 import { fillSlots, slotContextFor } from '../../src/chains/replies/template.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest, type Retrieval } from '../../src/chains/replies/types.ts'
 import { findCaseFacts } from '../../src/safety/case-facts.ts'
@@ -164,5 +164,17 @@ describe('clean without damage', () => {
     const req = request(['My router keeps dropping'], { channel: 'x', mode: 'public', maxChars: 120 })
     const { drafts } = localDrafts(req, { query: '', language: 'en', knowledge: [], candidates: [candidate('1', 'Got it, thank you. Could you tell us which model you have, the firmware version shown under Settings > About, and when the dropouts started?', 0.9)] })
     expect(drafts.some((d) => d.text.startsWith('Got it, thank you.') && d.sources.length > 0)).toBe(false)
+  })
+})
+
+describe('shouldReply both ways', () => {
+  const turn = (text: string, reasons: string[], needsReply: boolean) => ({ messageId: 'm', role: 'customer' as const, text, language: null, needsReply, urgency: 'low', reasons })
+  it('an unanswered complaint never gets shouldReply false, even when the stored assessment said no_request', () => {
+    const req = request([], { turns: [turn("Ma commande n'est toujours pas arrivée, ça fait deux semaines.", ['no_request'], false)] })
+    expect(assessTrigger(req)).toMatchObject({ shouldReply: true })
+  })
+  it('a closing thanks or an emoji still needs no reply', () => {
+    expect(assessTrigger(request([], { turns: [turn('Merci beaucoup !', ['thanks_only'], false)] }))).toMatchObject({ shouldReply: false, reason: 'thanks_only' })
+    expect(assessTrigger(request([], { turns: [turn('👍', ['emoji_only'], false)] }))).toMatchObject({ shouldReply: false })
   })
 })

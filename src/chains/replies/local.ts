@@ -30,6 +30,17 @@ const SOURCES_PER_DRAFT = 3
 const EXCERPT_CHARS = 200
 const TEMPLATE_CONFIDENCE = 0.2
 const HUMAN_REVIEW_REASONS = new Set(['safety_terms', 'legal_terms', 'security_terms'])
+/** Reasons that mean "nothing to answer" only when the message is short chatter; a complaint overrides them. */
+const SOFT_NO_REPLY_REASONS = new Set(['no_request'])
+// Something went wrong for the customer, in the supported languages: an unanswered message saying so always gets a reply.
+const COMPLAINT_CUES = new RegExp([
+  "(?:not|never|still(?: not| no)?|hasn'?t|haven'?t|didn'?t|doesn'?t|won'?t|isn'?t) (?:arrived|received|come|turned up|working|work|delivered|here)|\\b(?:late|delay(?:ed)?|missing|broken|damaged|wrong|refund|charged twice|double charged|overcharged|cancel)",
+  "(?:pas|jamais|toujours pas) (?:reçu|arrivé|livré)|\\b(?:retard|en retard|cassé|endommagé|remboursement|manquant|débité deux fois|annuler)",
+  '(?:nicht|noch nicht|nie) (?:angekommen|erhalten|geliefert)|\\b(?:verspätet|verspätung|kaputt|beschädigt|erstattung|doppelt abgebucht|stornieren)',
+  '(?:no|todavía no|nunca) (?:ha llegado|he recibido|llegó)|\\b(?:retraso|roto|dañado|reembolso|cobrado dos veces|cancelar)',
+  '(?:não|ainda não|nunca) (?:chegou|recebi)|\\b(?:atraso|partido|danificado|reembolso|cobrado duas vezes|cancelar)',
+  '(?:non|ancora non|mai) (?:è arrivato|ho ricevuto|arrivato)|\\b(?:ritardo|rotto|danneggiato|rimborso|addebitato due volte|annullare)',
+].join('|'), 'iu')
 
 export interface TriggerAssessment {
   shouldReply: boolean
@@ -51,7 +62,10 @@ export function assessTrigger(req: ReplyRequest): TriggerAssessment {
     last.needsReply !== null
       ? { needsReply: last.needsReply, urgency: last.urgency ?? 'normal', reasons: last.reasons }
       : assessNeedsReply({ text: last.text, role: 'customer', channel: req.channel, unansweredCustomerMessages: trigger.length, brandHandles: req.voice.handles })
-  if (!assessment.needsReply) return { shouldReply: false, reason: assessment.reasons[0] ?? 'no_request', messageId: last.messageId }
+  const reason = assessment.reasons[0] ?? 'no_request'
+  // An unanswered complaint is never "no request", whatever the classifier's lexicons missed.
+  const complaint = trigger.some((t) => COMPLAINT_CUES.test(t.text))
+  if (!assessment.needsReply && !(complaint && SOFT_NO_REPLY_REASONS.has(reason))) return { shouldReply: false, reason, messageId: last.messageId }
   const needsHuman = assessment.urgency === 'critical' || assessment.reasons.some((r) => HUMAN_REVIEW_REASONS.has(r))
   return { shouldReply: true, reason: needsHuman ? 'needs_human' : 'needs_reply', messageId: last.messageId }
 }
