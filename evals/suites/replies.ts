@@ -169,7 +169,6 @@ export const repliesSuite: Suite<'reply_pairs'> = {
     const nearest3: Array<{ rougeL: number; chrF: number }> = []
     const latencies: number[] = []
     const grounded: number[] = []
-    const debug: unknown[] = []
     let shouldReply = 0
     let degraded = 0
     const leaks: Array<{ foreign: string[] }> = []
@@ -222,7 +221,6 @@ export const repliesSuite: Suite<'reply_pairs'> = {
         const ranked = pairVectors.map((v, k) => ({ k, s: cosine(v, query) })).sort((a, b) => b.s - a.s)
         nearest.push(score(ranked.slice(0, 1).map((x) => pairs[x.k].reply), row.agent_reply))
         nearest3.push(score(ranked.slice(0, 3).map((x) => pairs[x.k].reply), row.agent_reply))
-        if (process.env.P11_DEBUG && debug.length < 25) debug.push({ ref: row.agent_reply, ours: drafts, conf: res?.suggestions.map((s) => s.confidence), nn: ranked.slice(0, 3).map((x) => [pairs[x.k].reply, x.s]), o: ours.at(-1), n3: nearest3.at(-1) })
         progress.tick(1)
       }
 
@@ -271,7 +269,6 @@ export const repliesSuite: Suite<'reply_pairs'> = {
         degraded,
         latency_ms: { p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
         drafts_from_past_replies_per_pair: mean(grounded),
-        ...(debug.length ? { debug } : {}),
         should_reply_set: { needs_reply: triggering.filter((t) => t.needsReply).length, no_reply: triggering.filter((t) => !t.needsReply).length },
         foreign_entity_examples: leakExamples,
         reliability: { close: `chrF ≥ ${CLOSE_CHRF}`, bins: calibrated.bins },

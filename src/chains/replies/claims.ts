@@ -29,7 +29,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:inviato|spedito)|(?:è stato|sono stati) (?:inviat|spedit)',
   ].join('|'), 'iu'),
   cancelled: new RegExp([
-    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?cancell?ed\\b|\\b(?:has|have) been cancell?ed|\\b(?:is|was) (?:now )?cancell?ed",
+    "\\bcancell?ation (?:is |has been )?confirmed|\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?cancell?ed\\b|\\b(?:has|have) been cancell?ed|\\b(?:is|was) (?:now )?cancell?ed",
     "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?annulé|(?:a|ont) été annulé|est (?:bien )?annulé",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:storniert|gekündigt)',
     '(?:hemos|he)\\s+cancelado|(?:ha sido|fue|está) cancelad',

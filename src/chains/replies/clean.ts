@@ -45,16 +45,21 @@ const CLOSING_FORMULA = "(?:kind(?:est)? regards|best regards|warm regards|regar
 // ("Kind regards, Chris Tan"), an agent's name or initials after a dash or caret ("– Marta, Brightwave",
 // "^MK", "/JI", "-Tom B.").
 const SIGN_OFFS = [
-  new RegExp(`(?:^|(?<=[.!?…]|\\n))\\s*(?i:${CLOSING_FORMULA})\\s*[,!.]?(?:\\s*${NAME}(?:\\s+${NAME}|\\s+[\\p{Lu}]\\.?){0,3})?(?:\\s*[,–—-]\\s*${NAME}(?:\\s+${NAME}){0,2})?\\s*$`, 'u'),
+  // A closing formula and what follows it to the end: up to three short lines (name, team, company).
+  new RegExp(`(?:^|(?<=[.!?…])[ \\t]+|\\n)\\s*(?i:${CLOSING_FORMULA})[ \\t]*[,!.]?(?:[ \\t]*\\n?[ \\t]*[^\\n.!?]{1,60}?){0,3}\\s*$`, 'u'),
   /\s*[\^/*~]\s*[\p{Lu}][\p{L}]{0,2}\s*$/u,
   /\s+[-–—]\s*[\p{Lu}]{1,3}\s*$/u,
   new RegExp(`\\s*[-–—~]\\s*${NAME}(?:\\s+[\\p{Lu}]\\.?|\\s+${NAME})?(?:\\s*,\\s*${NAME}(?:\\s+${NAME})?)?\\s*$`, 'u'),
 ]
 // Who is writing, at the start: "You're chatting with Sam.", "This is Sam from Brightwave here."
-const AGENT_INTRO = new RegExp(`^(?i:you(?:'|’)re chatting with|you are chatting with|this is|my name is|je suis|ich bin|hier ist|soy|sono|aqui é|sou)\\s+${NAME}(?:\\s+(?i:from|de|von|di|da|at)\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+(?i:here|aquí|hier|qui))?\\s*[.!,:]\\s*`, 'u')
-const GREETING = new RegExp(`^(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME})?\\s*[!,.:]*\\s*`, 'u')
+const AGENT_INTRO = new RegExp(
+  `^(?:(?i:you(?:'|’)re chatting with|you are chatting with|this is|my name is|je suis|ich bin|hier ist|soy|sono|aqui é|sou|te atiende|le atiende|sie sprechen mit|parli con|fala com)\\s+${NAME}` +
+    `(?:\\s+(?i:from|de|von|di|da|at)\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+(?i:here|aquí|hier|qui))?|${NAME}\\s+(?i:de|from|von|di|da)\\s+[\\p{Lu}][\\p{L}]+\\s+(?i:à votre écoute|at your service|a su servicio|a tu servicio|für sie da|al suo servizio|ao seu dispor))\\s*[.!,:]\\s*`,
+  'u',
+)
+const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME})?\\s*[!,.:]*\\s*`, 'u')
 // Sentences that only make sense in an e-mail.
-const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re) à cet e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
+const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
 function letters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0
