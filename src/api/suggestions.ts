@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { ACTION_CLAIMS } from '../chains/replies/claims.ts'
 import { normalisedEditDistance } from '../chains/replies/clean.ts'
 import { suggestOptionsSchema, suggestReplies, type ReplyDeps } from '../chains/replies/service.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -20,7 +21,17 @@ const source = z.object({
 })
 
 const suggestionsResponse = z.object({
-  suggestions: z.array(z.object({ id: z.string(), text: z.string(), confidence: z.number(), approach: z.string(), sources: z.array(source) })),
+  suggestions: z.array(z.object({
+    id: z.string(),
+    text: z.string(),
+    confidence: z.number(),
+    approach: z.string(),
+    sources: z.array(source),
+    claims: z.array(z.enum(ACTION_CLAIMS)).describe(
+      'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
+    ),
+    placeholders: z.array(z.string()).describe('placeholders like "[order number]" or "[amount]" left where a fact of the past case could not be filled from this conversation or the workspace knowledge: the agent fills them in'),
+  })),
   shouldReply: z.boolean(),
   reason: z.string(),
   language: z.string(),
@@ -51,7 +62,7 @@ export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRou
       },
       schema: {
         tags: ['replies'],
-        summary: 'Reply drafts for the conversation: distinct approaches, grounded in past replies and knowledge; never sent',
+        summary: 'Reply drafts for the conversation, grounded in past replies and knowledge; never sent. Facts of past cases become placeholders; claimed actions are listed in `claims` and must be confirmed by the agent',
         params: uuidParam,
         body: suggestOptionsSchema.default({ n: 3, tone: 'friendly' }),
         response: { 200: suggestionsResponse },
@@ -73,24 +84,35 @@ export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRou
       config: { roles: AGENT_ROLES },
       schema: {
         tags: ['replies'],
-        summary: 'What the agent did with a draft; accepted and edited finals become candidates for later drafts',
+        summary: 'What the agent did with a draft; accepted and edited finals become candidates for later drafts. The first feedback counts: sending the same again is a no-op, a different one is refused with 409 CONFLICT',
         params: uuidParam,
-        body: z.object({ action: z.enum(['accepted', 'edited', 'rejected']), finalText: z.string().trim().min(1).max(10_000).optional() }),
+        body: z.object({
+          action: z.enum(['accepted', 'edited', 'rejected']),
+          finalText: z.string().trim().min(1).max(10_000).optional().describe('the text sent: required when edited, optional when accepted'),
+          reason: z.string().trim().min(1).max(500).optional().describe('rejected only: why the draft was not used, e.g. "wrong order number" or "off topic"'),
+        }),
       },
     },
     async (request) => {
       const { workspaceId } = principalOf(request)
-      const { action, finalText } = request.body
+      const { action, finalText, reason } = request.body
       if (action === 'edited' && !finalText) {
         throw new AppError('VALIDATION_FAILED', 'an edited draft needs its final text', { issues: [{ path: 'body.finalText', message: 'required when action is edited' }] })
+      }
+      if (reason && action !== 'rejected') {
+        throw new AppError('VALIDATION_FAILED', 'a reason goes with a rejection only', { issues: [{ path: 'body.reason', message: 'only when action is rejected' }] })
       }
       const existing = await suggestions.get(workspaceId, request.params.id)
       if (!existing) throw notFound('suggestion')
       const final = action === 'edited' ? finalText! : action === 'accepted' ? (finalText ?? existing.text) : null
       const distance = final === null ? null : normalisedEditDistance(existing.text, final)
-      const saved = await suggestions.recordFeedback(workspaceId, request.params.id, action, final, distance)
-      if (!saved) throw notFound('suggestion')
-      return saved
+      const saved = await suggestions.recordFeedback(workspaceId, request.params.id, action, final, distance, reason ?? null)
+      if (saved) return saved
+      // Already answered: the same feedback again is a retry; a different one would rewrite history.
+      const recorded = await suggestions.feedbackOf(workspaceId, request.params.id)
+      if (!recorded) throw notFound('suggestion')
+      if (recorded.feedback === action && recorded.finalText === final && (recorded.reason ?? null) === (reason ?? null)) return recorded
+      throw new AppError('CONFLICT', `feedback on this suggestion was already recorded as ${recorded.feedback}; the first feedback counts and is kept`)
     },
   )
 
@@ -100,7 +122,7 @@ export async function suggestionRoutes(app: FastifyInstance, deps: SuggestionRou
       config: { roles: READ_ROLES },
       schema: {
         tags: ['replies'],
-        summary: 'Acceptance rate and mean normalised edit distance of drafts, per ISO week',
+        summary: 'Acceptance rate and mean normalised edit distance of drafts, per ISO week; each suggestion counts once, with its first feedback',
         querystring: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
       },
     },

@@ -7,7 +7,7 @@
 // Decisions (precision over guesswork):
 // - ORDER covers customer-specific references announced by a word (order, account, customer, booking,
 //   invoice, tracking, member… in en/fr/es/pt/de/it/ko/ja/zh/th) or with an unmistakable shape
-//   ("#A123456", "123-1234567-1234567"). Tracking numbers count (they reveal a delivery address);
+//   ("#A123456", "#A12-99", "123-1234567-1234567", "BW-9094474"). Tracking numbers count (they reveal a delivery address);
 //   the word "ticket", SKUs, flight and train numbers, prices, dates, years and versions do not
 //   ("#88123" is taken whatever it refers to).
 // - PHONE: any valid +international number; national formats only if valid in a configured region,
@@ -166,8 +166,9 @@ const ORDER_ANCHORED = new RegExp(
   `[^\\d\\n.!?。€$£¥₩฿]{0,24}?[#＃]?\\s?(?<id>(?<![A-Za-z0-9])(?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,24})(?![A-Za-z0-9])`,
   'giu',
 )
-// Without a keyword, only shapes that are unmistakably references: "#A123456", "123-1234567-1234567".
-const ORDER_STANDALONE = /(?<![\w&])[#＃]\s?(?<id>[A-Z]{0,3}\d{5,12})(?![\w])|(?<![\d-])(?<id2>\d{3}-\d{7}-\d{7})(?![\d-])/g
+// Without a keyword, only shapes that are unmistakably references: "#A123456", "#A12-99",
+// "123-1234567-1234567", and a short letter prefix, a dash and a long number ("BW-9094474", "bw-3311278").
+const ORDER_STANDALONE = /(?<![\w&])[#＃]\s?(?<id>[A-Z]{0,3}\d{5,12}|(?=[A-Z0-9-]*\d)[A-Z0-9]{1,6}-[A-Z0-9]{1,8})(?![\w-])|(?<![\d-])(?<id2>\d{3}-\d{7}-\d{7})(?![\d-])|(?<![\p{L}\p{N}_-])(?<id3>\p{L}{1,4}-\d{5,12})(?![\p{L}\p{N}_]|-\p{N})/gu
 
 function isReferenceLike(id: string): boolean {
   if (id.length < 4) return false
@@ -190,7 +191,7 @@ function findOrders(text: string): PiiMatch[] {
     found.push({ type: 'ORDER', start: end - id.length, end, value: id })
   }
   for (const m of text.matchAll(ORDER_STANDALONE)) {
-    const id = m.groups!.id ?? m.groups!.id2
+    const id = m.groups!.id ?? m.groups!.id2 ?? m.groups!.id3
     const end = m.index + m[0].length
     found.push({ type: 'ORDER', start: end - id.length, end, value: id })
   }

@@ -45,5 +45,10 @@ export function replyRetrievalRepo(db: Db) {
       )
       return rows
     },
+
+    /** Removes a conversation that must never become a reply candidate (the eval's held-back pairs). */
+    async removeConversation(workspaceId: string, conversationId: string): Promise<void> {
+      await db.query(`DELETE FROM conversations WHERE workspace_id = $1 AND id = $2`, [workspaceId, conversationId])
+    },
   }
 }

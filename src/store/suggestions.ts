@@ -65,21 +65,37 @@ export function suggestionsRepo(db: Queryable) {
     },
 
     async get(workspaceId: string, id: string) {
-      const { rows } = await db.query<{ id: string; text: string; feedback: FeedbackAction | null; conversationId: string }>(
-        `SELECT id, text, feedback, conversation_id AS "conversationId" FROM suggestions WHERE workspace_id = $1 AND id = $2`,
+      const { rows } = await db.query<{ id: string; text: string; feedback: FeedbackAction | null; finalText: string | null; reason: string | null; conversationId: string }>(
+        `SELECT id, text, feedback, final_text AS "finalText", feedback_reason AS reason, conversation_id AS "conversationId"
+         FROM suggestions WHERE workspace_id = $1 AND id = $2`,
         [workspaceId, id],
       )
       return rows[0]
     },
 
-    async recordFeedback(workspaceId: string, id: string, action: FeedbackAction, finalText: string | null, editDistance: number | null) {
-      const { rows } = await db.query<{ id: string; feedback: FeedbackAction; finalText: string | null; editDistance: number | null; feedbackAt: string }>(
-        `UPDATE suggestions SET feedback = $3, final_text = $4, edit_distance = $5, feedback_at = now()
-         WHERE workspace_id = $1 AND id = $2
-         RETURNING id, feedback, final_text AS "finalText", edit_distance AS "editDistance", feedback_at AS "feedbackAt"`,
-        [workspaceId, id, action, finalText, editDistance],
+    /**
+     * Records the first feedback on a suggestion; undefined when it already has one (or does not exist):
+     * feedback is never overwritten, so an edited final is not lost to a later rejection.
+     */
+    async recordFeedback(workspaceId: string, id: string, action: FeedbackAction, finalText: string | null, editDistance: number | null, reason: string | null = null) {
+      const { rows } = await db.query<{ id: string; feedback: FeedbackAction; finalText: string | null; editDistance: number | null; reason: string | null; feedbackAt: string }>(
+        `UPDATE suggestions SET feedback = $3, final_text = $4, edit_distance = $5, feedback_reason = $6, feedback_at = now()
+         WHERE workspace_id = $1 AND id = $2 AND feedback IS NULL
+         RETURNING id, feedback, final_text AS "finalText", edit_distance AS "editDistance", feedback_reason AS reason, feedback_at AS "feedbackAt"`,
+        [workspaceId, id, action, finalText, editDistance, reason],
       )
       return rows[0] ? { ...rows[0], feedbackAt: new Date(rows[0].feedbackAt).toISOString() } : undefined
+    },
+
+    /** The feedback already recorded on a suggestion, as recordFeedback returns it. */
+    async feedbackOf(workspaceId: string, id: string) {
+      const { rows } = await db.query<{ id: string; feedback: FeedbackAction | null; finalText: string | null; editDistance: number | null; reason: string | null; feedbackAt: string | null }>(
+        `SELECT id, feedback, final_text AS "finalText", edit_distance AS "editDistance", feedback_reason AS reason, feedback_at AS "feedbackAt"
+         FROM suggestions WHERE workspace_id = $1 AND id = $2`,
+        [workspaceId, id],
+      )
+      const r = rows[0]
+      return r && r.feedback ? { ...r, feedback: r.feedback, feedbackAt: r.feedbackAt ? new Date(r.feedbackAt).toISOString() : null } : undefined
     },
 
     /** Accepted and edited finals written for these customer messages: candidates for the local path. */
@@ -95,7 +111,7 @@ export function suggestionsRepo(db: Queryable) {
       return rows
     },
 
-    /** Per ISO week (of the feedback, or of the suggestion for `suggested`), within [from, to). */
+    /** Per ISO week (of the feedback, or of the suggestion for `suggested`), within [from, to). Each suggestion counts once, with its first (and only) feedback. */
     async weeklyStats(workspaceId: string, from?: string, to?: string): Promise<WeeklyFeedbackStats[]> {
       const { rows } = await db.query<Record<string, unknown>>(
         `WITH s AS (

@@ -110,7 +110,7 @@ describe('LLM reply drafts', () => {
       const body = res.json()
       expect(Object.keys(body).filter((k) => RESPONSE_KEYS.includes(k)).sort()).toEqual(RESPONSE_KEYS)
       for (const s of body.suggestions) {
-        expect(Object.keys(s).sort()).toEqual(['approach', 'confidence', 'id', 'sources', 'text'])
+        expect(Object.keys(s).sort()).toEqual(['approach', 'claims', 'confidence', 'id', 'placeholders', 'sources', 'text'])
         expect(s.text.toLowerCase()).not.toContain('you draft replies for a brand')
         expect(s.text).not.toMatch(/ground every fact|untrusted_/i)
         expect(s.text.length).toBeLessThanOrEqual(280)

@@ -125,6 +125,26 @@ describe('reply suggestions (local)', () => {
     expect(stats.weeks[0].week).toMatch(/^\d{4}-W\d{2}$/)
     expect(stats.weeks[0].meanEditDistance).toBeCloseTo(fb.json().editDistance)
   })
+
+  it('keeps the first feedback: an edited final is never replaced by a later rejection (409), a retry is a no-op', async () => {
+    const ws = await createWorkspace(t.services)
+    const [conv] = await ingest(ws, [conversation('h-1', [['customer', 'my parcel has not arrived yet, where is it?']])])
+    const drafts = (await suggest(ws, conv.id, { mode: 'private' })).json().suggestions
+    const url = (i: number) => `/v1/suggestions/${drafts[i].id}/feedback`
+    const edited = { action: 'edited', finalText: 'Your parcel left us yesterday; tracking follows by e-mail.' }
+    expect((await t.app.inject({ method: 'POST', url: url(0), headers: ws.auth('agent'), payload: edited })).statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'POST', url: url(0), headers: ws.auth('agent'), payload: edited })).statusCode).toBe(200)
+    const conflict = await t.app.inject({ method: 'POST', url: url(0), headers: ws.auth('agent'), payload: { action: 'rejected' } })
+    expect(conflict.statusCode).toBe(409)
+    expect(conflict.json().error.code).toBe('CONFLICT')
+
+    const rejected = await t.app.inject({ method: 'POST', url: url(1), headers: ws.auth('agent'), payload: { action: 'rejected', reason: 'wrong order number' } })
+    expect(rejected.json()).toMatchObject({ feedback: 'rejected', reason: 'wrong order number' })
+    expect((await t.app.inject({ method: 'POST', url: url(1), headers: ws.auth('agent'), payload: { action: 'accepted', reason: 'x' } })).statusCode).toBe(400)
+
+    const stats = (await t.app.inject({ method: 'GET', url: '/v1/suggestions/stats', headers: ws.auth('analyst') })).json()
+    expect(stats.weeks[0]).toMatchObject({ withFeedback: 2, edited: 1, rejected: 1 })
+  })
 })
 
 describe('knowledge articles and voice', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { approachOf, brandValuesOf, channelLimit, cleanReply, frameDraft, normalisedEditDistance, withoutAvoidedWords } from '../../src/chains/replies/clean.ts'
+import { approachOf, channelLimit, cleanReply, frameDraft, normalisedEditDistance, withoutAvoidedWords } from '../../src/chains/replies/clean.ts'
 import { diversify, rankCandidates } from '../../src/chains/replies/local.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest } from '../../src/chains/replies/types.ts'
 
@@ -13,21 +13,13 @@ describe('cleanReply', () => {
     expect(cleanReply('Try restarting the router and let us know /JI', ctx)).toBe('Try restarting the router and let us know')
   })
 
-  it('removes order numbers, e-mails and phone numbers of the old conversation', () => {
+  it('turns order numbers, e-mails and phone numbers of the old conversation into placeholders', () => {
     const out = cleanReply('Your order #A1234567 has shipped; we emailed jane.doe@example.com and will call +44 20 7946 0958.', ctx)!
     expect(out).not.toMatch(/A1234567|jane\.doe|7946/)
-    expect(out).toMatch(/Your order .*has shipped/)
+    expect(out).toBe('Your order [order number] has shipped; we emailed [email] and will call [phone].')
   })
 
-  it('keeps the brand’s own handles and values seen in replies to several customers', () => {
-    const replies = [
-      { text: 'Write to help@acme.example and we will sort it out.', conversationId: 'a' },
-      { text: 'Please write to help@acme.example with the details.', conversationId: 'b' },
-      { text: 'We emailed jane@example.com already.', conversationId: 'c' },
-    ]
-    const brandValues = brandValuesOf(replies)
-    expect(cleanReply(replies[0].text, { ...ctx, brandValues })).toContain('help@acme.example')
-    expect(cleanReply(replies[2].text, { ...ctx, brandValues })).toBe('We emailed already.')
+  it('keeps the brand’s own handles, drops other people’s mentions', () => {
     expect(cleanReply('Please reach out to @AcmeHelp and mention @someone_else', ctx)).toBe('Please reach out to @AcmeHelp and mention')
   })
 
@@ -73,7 +65,7 @@ describe('frameDraft', () => {
 })
 
 describe('ranking', () => {
-  const req = { voice: EMPTY_VOICE } as unknown as ReplyRequest
+  const req = { voice: EMPTY_VOICE, turns: [], customer: { handle: null, name: null }, channel: 'x' } as unknown as ReplyRequest
   const cand = (id: string, text: string, similarity: number): ReplyCandidate => ({
     id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText: '', similarity, text, language: 'en', pastCustomer: { handle: null, name: null },
   })
@@ -90,15 +82,13 @@ describe('ranking', () => {
     expect(ranked[0].approach).toBe('ask_dm')
   })
 
-  it('picks drafts that differ in approach', () => {
-    const ranked = rankCandidates(req, [
-      cand('1', 'Please send us a DM with your account email so we can check.', 0.7),
-      cand('2', 'Please DM us your account email and we will check.', 0.69),
-      cand('3', 'Try restarting the app, that usually clears it.', 0.5),
-      cand('4', 'Sorry about this, our team is aware and working on a fix.', 0.45),
-    ])
-    const picked = diversify(ranked, 3).map((r) => r.approach)
-    expect(new Set(picked).size).toBe(3)
+  it('puts relevance first and prefers another approach only among near-equal candidates', () => {
+    const dm = cand('1', 'Please send us a DM with your account email so we can check.', 0.7)
+    const dm2 = cand('2', 'Please DM us your account email and we will check.', 0.69)
+    const nearSteps = cand('3', 'Try restarting the app, that usually clears it.', 0.685)
+    expect(diversify(rankCandidates(req, [dm, dm2, nearSteps]), 3).map((r) => r.members[0].id)).toEqual(['1', '3', '2'])
+    const farSteps = cand('3', 'Try restarting the app, that usually clears it.', 0.5)
+    expect(diversify(rankCandidates(req, [dm, dm2, farSteps]), 3).map((r) => r.members[0].id)).toEqual(['1', '2', '3'])
   })
 })
 

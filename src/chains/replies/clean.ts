@@ -1,7 +1,7 @@
 // Turning a past agent reply into a draft for a different customer: strip what was specific to the
 // old conversation (handles, names, order numbers, contact details, agent initials), then frame it for
 // this one (greeting, handle, sign-off, tone, channel limit). Also the rules that name a draft's approach.
-import { findPii, normalisePiiValue, type PiiType } from '../../safety/redact.ts'
+import { EMPTY_SLOTS, fillSlots, type SlotContext } from './template.ts'
 import type { Approach, BrandVoice, ReplyMode, Tone } from './types.ts'
 
 /** Characters per channel for one reply; X public replies are tweets. */
@@ -28,23 +28,38 @@ const normHandle = (h: string) => h.replace(/^@/, '').toLowerCase()
 
 export interface CleanContext {
   brandHandles: string[]
-  /** The customer of the conversation the reply came from: their names must not reach someone else. */
+  /** The customer of the conversation the reply came from: their name must not reach someone else. */
   pastCustomer?: { handle: string | null; name: string | null }
-  /** `${type}:${normalised value}` of values that are the brand's own (support e-mail, hotline, other brand accounts). */
-  brandValues?: ReadonlySet<string>
+  /** What the current case may state; without it every case fact becomes a placeholder. */
+  slots?: SlotContext
+  /** The channel the draft is for: e-mail-only sentences ("just reply to this email") go elsewhere. */
+  channel?: string
 }
-
-export const piiKey = (type: PiiType, value: string) => `${type}:${normalisePiiValue(type, value)}`
 
 const LEADING_MENTIONS = /^(?:\s*@[\p{L}\p{N}_.]+[,:]?)+\s*/u
 const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu
-// "^MK", "/JI", "-AB", "*TJ", "~JS", "– Anna", "-Tom B." at the very end: agents' initials and names.
+const NAME = "[\\p{Lu}][\\p{Ll}'’-]+"
+// Closing formulas of an e-mail or letter, in the supported languages.
+const CLOSING_FORMULA = "(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|all the best|best|cheers|many thanks|thanks again|sincerely(?: yours)?|yours sincerely|cordialement|bien cordialement|bien à vous|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|saludos(?: cordiales)?|un saludo|atentamente|cumprimentos|com os melhores cumprimentos|atenciosamente|abraços|cordiali saluti|distinti saluti|un saluto|saluti)"
+// Units removed by position and shape, never single words wherever they occur: the closing block
+// ("Kind regards, Chris Tan"), an agent's name or initials after a dash or caret ("– Marta, Brightwave",
+// "^MK", "/JI", "-Tom B.").
 const SIGN_OFFS = [
+  // A closing formula and what follows it to the end: up to three short lines (name, team, company).
+  new RegExp(`(?:^|(?<=[.!?…])[ \\t]+|\\n)\\s*(?i:${CLOSING_FORMULA})[ \\t]*[,!.]?(?:[ \\t]*\\n?[ \\t]*[^\\n.!?]{1,60}?){0,3}\\s*$`, 'u'),
   /\s*[\^/*~]\s*[\p{Lu}][\p{L}]{0,2}\s*$/u,
   /\s+[-–—]\s*[\p{Lu}]{1,3}\s*$/u,
-  /\s*[-–—~]\s*[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}]\.?)?\s*$/u,
+  new RegExp(`\\s*[-–—~]\\s*${NAME}(?:\\s+[\\p{Lu}]\\.?|\\s+${NAME})?(?:\\s*,\\s*${NAME}(?:\\s+${NAME})?)?\\s*$`, 'u'),
 ]
-const GREETING = /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|olá|oi|ciao|buongiorno)\b(?:\s+(?:there|team|all|again))?(?:\s+[\p{Lu}][\p{L}'’-]+)?\s*[!,.:]*\s*/iu
+// Who is writing, at the start: "You're chatting with Sam.", "This is Sam from Brightwave here."
+const AGENT_INTRO = new RegExp(
+  `^(?:(?i:you(?:'|’)re chatting with|you are chatting with|this is|my name is|je suis|ich bin|hier ist|soy|sono|aqui é|sou|te atiende|le atiende|sie sprechen mit|parli con|fala com)\\s+${NAME}` +
+    `(?:\\s+(?i:from|de|von|di|da|at)\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+(?i:here|aquí|hier|qui))?|${NAME}\\s+(?i:de|from|von|di|da)\\s+[\\p{Lu}][\\p{L}]+\\s+(?i:à votre écoute|at your service|a su servicio|a tu servicio|für sie da|al suo servizio|ao seu dispor))\\s*[.!,:]\\s*`,
+  'u',
+)
+const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME})?\\s*[!,.:]*\\s*`, 'u')
+// Sentences that only make sense in an e-mail.
+const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
 function letters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0
@@ -61,52 +76,40 @@ export function tidyText(text: string): string {
     .replace(/([,;:])(?:\s*[,;:])+/g, '$1')
     .replace(/^[\s,;:.!-]+/, '')
     .replace(/[ \t]{2,}/g, ' ')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
     .replace(/\s*,\s*([.!?])/g, '$1')
     .trim()
     .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
 }
 
-/**
- * Removes what belonged to the old conversation. Returns null when too little is left to be a reply.
- * PII values found in `brandValues` (seen in replies to several customers) are the brand's and stay.
- */
-export function cleanReply(text: string, ctx: CleanContext): string | null {
-  const brand = new Set(ctx.brandHandles.map(normHandle))
+/** Strips greeting, agent introduction, closing block and initials: the units around a reply's body. */
+export function stripFrame(text: string): string {
   let out = text.replace(LEADING_MENTIONS, '')
-  out = out.replace(MENTION, (m) => (brand.has(normHandle(m)) || ctx.brandValues?.has(piiKey('HANDLE', m)) ? m : ''))
   for (let changed = true; changed; ) {
     const before = out
     for (const pattern of SIGN_OFFS) out = out.replace(pattern, '')
+    out = out.replace(GREETING, '').replace(AGENT_INTRO, '')
     changed = out !== before
   }
-  out = out.replace(GREETING, '')
-  for (const value of [ctx.pastCustomer?.name, ctx.pastCustomer?.handle?.replace(/^@/, '')]) {
-    for (const word of (value ?? '').split(/[\s_.]+/).filter((w) => w.length >= 3)) {
-      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu'), '')
-    }
-  }
-  const pii = findPii(out).filter((m) => !ctx.brandValues?.has(piiKey(m.type, m.value)))
-  for (const m of pii.reverse()) {
-    // "order #BW-123" → "order": the reference goes, the words around it still read.
-    const start = out[m.start - 1] === '#' ? m.start - 1 : m.start
-    out = out.slice(0, start) + out.slice(m.end)
-  }
-  out = tidyText(out)
-  return letters(out) >= MIN_LETTERS ? out : null
+  return out
 }
 
-/** PII values and handles that occur in replies to at least `minConversations` different conversations. */
-export function brandValuesOf(replies: Array<{ text: string; conversationId: string }>, minConversations = 2): Set<string> {
-  const seen = new Map<string, Set<string>>()
-  for (const r of replies) {
-    const keys = [...findPii(r.text).map((m) => piiKey(m.type, m.value)), ...[...r.text.replace(LEADING_MENTIONS, '').matchAll(MENTION)].map((m) => piiKey('HANDLE', m[0]))]
-    for (const key of new Set(keys)) {
-      const convs = seen.get(key) ?? new Set<string>()
-      convs.add(r.conversationId)
-      seen.set(key, convs)
-    }
-  }
-  return new Set([...seen].filter(([, convs]) => convs.size >= minConversations).map(([key]) => key))
+/**
+ * Removes what belonged to the old conversation and turns its facts into slots (template.ts).
+ * Returns null when too little is left to be a reply.
+ */
+export function cleanReply(text: string, ctx: CleanContext): string | null {
+  const brand = new Set(ctx.brandHandles.map(normHandle))
+  let out = stripFrame(text)
+  out = out.replace(MENTION, (m) => (brand.has(normHandle(m)) ? m : ''))
+  if (ctx.channel && ctx.channel !== 'email') out = out.replace(EMAIL_ONLY, '')
+  // The old customer's name as a whole capitalised word only: "the_real_jess" never deletes "real" from a sentence.
+  const slots = ctx.slots ?? EMPTY_SLOTS
+  const names = [...slots.names, ctx.pastCustomer?.name ?? '']
+  out = fillSlots(out, { ...slots, names, brandHandles: ctx.brandHandles }).text
+  out = tidyText(out)
+  return letters(out.replace(/\[[a-z ]+\]/g, '')) >= MIN_LETTERS ? out : null
 }
 
 // ---------------------------------------------------------------- approach of a draft
@@ -194,19 +197,46 @@ export function withoutAvoidedWords(text: string, avoidWords: string[], language
   return letters(kept.join(' ')) >= MIN_LETTERS ? kept.join(' ') : null
 }
 
+// The brand's closing formula in the customer's language; on chat-like channels only the name part is kept.
+const CLOSINGS: Record<string, string> = { en: 'Kind regards', fr: 'Cordialement', de: 'Viele Grüße', es: 'Saludos', pt: 'Com os melhores cumprimentos', it: 'Cordiali saluti' }
+const LETTER_CHANNELS = new Set(['email'])
+const LEADING_CLOSING = new RegExp(`^(?i:${CLOSING_FORMULA})\\s*[,!.]?\\s*`, 'u')
+
+/** The brand sign-off for this channel and language: "Kind regards, Brightwave" → "Viele Grüße,\nBrightwave" / "– Brightwave". */
+export function signOffFor(signOff: string, channel: string, language: string): string {
+  const trimmed = signOff.trim()
+  const formula = trimmed.match(LEADING_CLOSING)
+  if (!formula) return trimmed
+  const rest = trimmed.slice(formula[0].length).trim()
+  if (!LETTER_CHANNELS.has(channel.toLowerCase())) return rest ? `– ${rest}` : ''
+  const closing = language === 'en' || !CLOSINGS[language] ? formula[0].replace(/[\s,!.]+$/, '') : CLOSINGS[language]
+  return rest ? `${closing},\n${rest}` : closing
+}
+
+export interface FramedDraft {
+  text: string
+  /** Sentences were cut for the channel limit. */
+  truncated: boolean
+  /** Share of the body's letters kept after the cut (1 when not cut). */
+  keptShare: number
+}
+
 /**
  * Greeting, customer handle (public X replies), tone, sign-off, within the channel's limit: drafts never
- * exceed `maxChars` (the greeting goes first, then the sign-off, then sentences from the end).
+ * exceed `maxChars` (the greeting goes first, then the sign-off, then sentences from the end). E-mails
+ * keep their line breaks and get greeting and sign-off on lines of their own.
  */
-export function frameDraft(body: string, o: FrameOptions): string | null {
+export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft | null {
   let text = withoutAvoidedWords(body, o.voice.avoidWords, o.language)
   if (text === null) return null
   if (o.tone === 'formal') text = tidyText(text.replace(EMOJI, '').replace(/!+/g, '.'))
   if (o.tone === 'concise') text = sentencesOf(text, o.language).slice(0, 2).join(' ')
   if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${EMPATHY[o.language] ?? EMPATHY.en} ${text}`
 
+  const channel = o.channel.toLowerCase()
+  const letter = LETTER_CHANNELS.has(channel)
   const handle = o.customer.handle?.replace(/^@/, '')
-  const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(o.channel.toLowerCase()) && handle && /^[\p{L}\p{N}_.-]+$/u.test(handle) ? `@${handle} ` : ''
+  const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(channel) && handle && /^[\p{L}\p{N}_.-]+$/u.test(handle) ? `@${handle} ` : ''
   const name = mentionPrefix ? null : firstName(o.customer.name)
   let greeting = ''
   if (o.tone !== 'concise' && (o.greet ?? true)) {
@@ -214,15 +244,23 @@ export function frameDraft(body: string, o: FrameOptions): string | null {
     const template = o.voice.greeting && (o.language === 'en' || !GREETINGS[o.language]) ? o.voice.greeting : o.tone === 'formal' ? (name ? set.formal : set.formalAnonymous) : name ? set.friendly : set.anonymous
     greeting = template.includes('{name}') ? (name ? template.replace('{name}', name) : (o.tone === 'formal' ? set.formalAnonymous : set.anonymous)) : template
   }
-  let signOff = o.voice.signOff.trim()
-  const compose = () => (mentionPrefix + [greeting, text, signOff].filter(Boolean).join(' ')).trim()
+  let signOff = signOffFor(o.voice.signOff, channel, o.language)
+  // Once: a body that already ends with the brand's sign-off does not get it twice.
+  if (signOff && text.trimEnd().endsWith(signOff.split('\n').pop()!.trim())) signOff = ''
+  const separator = letter ? '\n\n' : ' '
+  const compose = () => (mentionPrefix + [greeting, text, signOff].filter(Boolean).join(separator)).trim()
   if (compose().length > o.maxChars) greeting = ''
   if (compose().length > o.maxChars) signOff = ''
   const room = o.maxChars - (compose().length - text!.length)
   if (room < MIN_LETTERS) return null
-  text = truncateToSentences(text!, room, o.language)
+  const whole = text!
+  text = truncateToSentences(whole, room, o.language)
   const out = compose()
-  return out.length <= o.maxChars ? out : out.slice(0, o.maxChars)
+  return { text: out.length <= o.maxChars ? out : out.slice(0, o.maxChars), truncated: text !== whole, keptShare: letters(whole) ? letters(text) / letters(whole) : 1 }
+}
+
+export function frameDraft(body: string, o: FrameOptions): string | null {
+  return frameDraftDetailed(body, o)?.text ?? null
 }
 
 // ---------------------------------------------------------------- feedback

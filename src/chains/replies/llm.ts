@@ -12,7 +12,9 @@ import { checkDraft, containsForeignPii, looksLikePromptLeak } from '../../safet
 import { RedactionVault } from '../../safety/redact.ts'
 import * as linkify from 'linkifyjs'
 import type { SuggestionSource } from '../../store/suggestions.ts'
+import { claimsOf, doneInConversation, unbackedClaims } from './claims.ts'
 import { frameDraft } from './clean.ts'
+import { fillSlots, placeholdersIn, slotContextFor } from './template.ts'
 import { assessTrigger, candidatesInLanguage, diversify, rankCandidates } from './local.ts'
 import { APPROACHES, type Draft, type ReplyRequest, type ReplyResult, type ReplySuggester, type Retrieval } from './types.ts'
 
@@ -101,6 +103,9 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       cache: ctx.cache,
     })
 
+    // A value the model copied from a past reply and this case cannot back becomes a placeholder, as on the local path.
+    const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), retrieval.candidates.map((c) => c.pastCustomer.name))
+    const done = doneInConversation(req.turns)
     const allowedValues = [...vault.values(), ...(req.customer.handle ? [req.customer.handle] : []), ...req.voice.handles]
     const drafts: Draft[] = []
     for (const s of value.suggestions.slice(0, req.n)) {
@@ -109,12 +114,14 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       const restored = vault.restore(s.text)
       if (containsForeignPii(restored, allowedValues)) continue
       const checked = checkDraft(restored, { allowedUrls: urlsIn(used.map((p) => p.text)) })
-      const text = frameDraft(checked.cleaned, {
+      const text = frameDraft(fillSlots(checked.cleaned, slots).text, {
         channel: req.channel, mode: req.mode, tone: req.tone, language: value.language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach: s.approach,
       })
       if (!text || drafts.some((d) => d.text === text)) continue
       const best = Math.max(0, ...used.map((p) => p.source.score))
-      drafts.push({ text, approach: s.approach, confidence: Number((used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4).toFixed(3)), sources: used.map((p) => p.source) })
+      const claims = unbackedClaims(claimsOf(text), done)
+      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1)
+      drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, placeholders: placeholdersIn(text) })
     }
     if (drafts.length === 0 && value.shouldReply) throw new LlmBadOutputError('every draft failed the output checks')
     // The rules' safety flag is kept even when the model did not raise it: a person must look.

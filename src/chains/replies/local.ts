@@ -6,21 +6,41 @@ import { assessNeedsReply } from '../classify/urgency.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
-import { approachOf, brandValuesOf, cleanReply, frameDraft, opensWithGreeting } from './clean.ts'
+import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
+import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting } from './clean.ts'
 import { triggerTurns } from './retrieve.ts'
+import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
 import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
 
 /** Near-identical replies (word-set Jaccard at least this) are one reply sent several times. */
 const SAME_REPLY_JACCARD = 0.6
 /** Weight of how often the brand sent a reply, against how similar its question was. */
 const FREQUENCY_WEIGHT = 0.25
-const MMR_LAMBDA = 0.7
-/** Two drafts with the same approach count as this much more alike. */
-const SAME_APPROACH_PENALTY = 0.4
+/** Relevance first: a different approach is preferred only among candidates scoring within this share of the best one left. */
+const NEAR_EQUAL_SHARE = 0.04
+/** A reply stating an action this conversation does not show (refunded, sent…) ranks below an equal one that promises. */
+const UNBACKED_CLAIM_RANK = 0.93
+/** …and is trusted less: the agent must confirm the action before sending. */
+const UNBACKED_CLAIM_CONFIDENCE = 0.6
+/** A draft cut for the channel limit says less than the reply it came from. */
+const TRUNCATED_CONFIDENCE = 0.75
+/** A cut that keeps less than this share of the reply no longer answers: the draft is dropped. */
+const MIN_KEPT_SHARE = 0.5
 const SOURCES_PER_DRAFT = 3
 const EXCERPT_CHARS = 200
 const TEMPLATE_CONFIDENCE = 0.2
 const HUMAN_REVIEW_REASONS = new Set(['safety_terms', 'legal_terms', 'security_terms'])
+/** Reasons that mean "nothing to answer" only when the message is short chatter; a complaint overrides them. */
+const SOFT_NO_REPLY_REASONS = new Set(['no_request'])
+// Something went wrong for the customer, in the supported languages: an unanswered message saying so always gets a reply.
+const COMPLAINT_CUES = new RegExp([
+  "(?:not|never|still(?: not| no)?|hasn'?t|haven'?t|didn'?t|doesn'?t|won'?t|isn'?t) (?:arrived|received|come|turned up|working|work|delivered|here)|\\b(?:late|delay(?:ed)?|missing|broken|damaged|wrong|refund|charged twice|double charged|overcharged|cancel)",
+  "(?:pas|jamais|toujours pas) (?:reçu|arrivé|livré)|\\b(?:retard|en retard|cassé|endommagé|remboursement|manquant|débité deux fois|annuler)",
+  '(?:nicht|noch nicht|nie) (?:angekommen|erhalten|geliefert)|\\b(?:verspätet|verspätung|kaputt|beschädigt|erstattung|doppelt abgebucht|stornieren)',
+  '(?:no|todavía no|nunca) (?:ha llegado|he recibido|llegó)|\\b(?:retraso|roto|dañado|reembolso|cobrado dos veces|cancelar)',
+  '(?:não|ainda não|nunca) (?:chegou|recebi)|\\b(?:atraso|partido|danificado|reembolso|cobrado duas vezes|cancelar)',
+  '(?:non|ancora non|mai) (?:è arrivato|ho ricevuto|arrivato)|\\b(?:ritardo|rotto|danneggiato|rimborso|addebitato due volte|annullare)',
+].join('|'), 'iu')
 
 export interface TriggerAssessment {
   shouldReply: boolean
@@ -42,7 +62,10 @@ export function assessTrigger(req: ReplyRequest): TriggerAssessment {
     last.needsReply !== null
       ? { needsReply: last.needsReply, urgency: last.urgency ?? 'normal', reasons: last.reasons }
       : assessNeedsReply({ text: last.text, role: 'customer', channel: req.channel, unansweredCustomerMessages: trigger.length, brandHandles: req.voice.handles })
-  if (!assessment.needsReply) return { shouldReply: false, reason: assessment.reasons[0] ?? 'no_request', messageId: last.messageId }
+  const reason = assessment.reasons[0] ?? 'no_request'
+  // An unanswered complaint is never "no request", whatever the classifier's lexicons missed.
+  const complaint = trigger.some((t) => COMPLAINT_CUES.test(t.text))
+  if (!assessment.needsReply && !(complaint && SOFT_NO_REPLY_REASONS.has(reason))) return { shouldReply: false, reason, messageId: last.messageId }
   const needsHuman = assessment.urgency === 'critical' || assessment.reasons.some((r) => HUMAN_REVIEW_REASONS.has(r))
   return { shouldReply: true, reason: needsHuman ? 'needs_human' : 'needs_reply', messageId: last.messageId }
 }
@@ -54,6 +77,8 @@ export interface RankedReply {
   similarity: number
   count: number
   members: ReplyCandidate[]
+  /** Actions the reply states as done that this conversation does not show. */
+  claims: ActionClaim[]
 }
 
 function wordSet(text: string): Set<string> {
@@ -88,12 +113,13 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
   return { pool: english, language: 'en', note: `no past replies in ${language}; drafts are in en` }
 }
 
-/** Cleans, groups near-identical replies, and scores each group by similarity × how often it was sent. */
-export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[]): RankedReply[] {
-  const brandValues = brandValuesOf(pool)
+/** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
+export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
+  const context = slots ?? slotContextFor(req, [], pool.map((c) => c.pastCustomer.name))
+  const done = doneInConversation(req.turns)
   const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
   for (const c of [...pool].sort((a, b) => b.similarity - a.similarity)) {
-    const body = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, brandValues })
+    const body = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
     if (!body) continue
     const words = wordSet(body)
     const group = groups.find((g) => jaccard(g.words, words) >= SAME_REPLY_JACCARD)
@@ -102,33 +128,28 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[]): Ranke
       group.conversations.add(c.conversationId)
       continue
     }
-    groups.push({ body, approach: approachOf(body), score: 0, similarity: c.similarity, count: 0, members: [c], words, conversations: new Set([c.conversationId]) })
+    const claims = unbackedClaims(claimsOf(body), done)
+    groups.push({ body, approach: approachOf(body), score: 0, similarity: c.similarity, count: 0, members: [c], claims, words, conversations: new Set([c.conversationId]) })
   }
   for (const g of groups) {
     g.count = g.conversations.size
-    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count))
+    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1)
   }
   return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
 }
 
-/** Maximal marginal relevance: each next draft is relevant and unlike those already picked, in wording and approach. */
+/**
+ * Relevance first, then variety: each next draft is the best-scoring one left, unless another within
+ * NEAR_EQUAL_SHARE of it takes an approach not yet offered and reads differently.
+ */
 export function diversify(ranked: RankedReply[], n: number): RankedReply[] {
-  const top = ranked[0]?.score || 1
   const words = new Map(ranked.map((r) => [r, wordSet(r.body)]))
   const picked: RankedReply[] = []
-  const left = [...ranked]
+  const left = [...ranked].sort((a, b) => b.score - a.score)
   while (picked.length < n && left.length > 0) {
-    let best = 0
-    let bestValue = -Infinity
-    left.forEach((r, i) => {
-      const redundancy = Math.max(0, ...picked.map((p) => jaccard(words.get(p)!, words.get(r)!) + (p.approach === r.approach ? SAME_APPROACH_PENALTY : 0)))
-      const value = MMR_LAMBDA * (r.score / top) - (1 - MMR_LAMBDA) * redundancy
-      if (value > bestValue) {
-        bestValue = value
-        best = i
-      }
-    })
-    picked.push(left.splice(best, 1)[0])
+    const floor = left[0].score * (1 - NEAR_EQUAL_SHARE)
+    const distinct = left.findIndex((r) => r.score >= floor && !picked.some((p) => p.approach === r.approach || jaccard(words.get(p)!, words.get(r)!) >= SAME_REPLY_JACCARD))
+    picked.push(left.splice(Math.max(0, distinct), 1)[0])
   }
   return picked
 }
@@ -167,39 +188,46 @@ const TEMPLATES: Record<string, Partial<Record<Approach, string>>> = {
   },
 }
 
-function sourcesOf(r: RankedReply): SuggestionSource[] {
+function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
   return r.members.slice(0, SOURCES_PER_DRAFT).map((m) => ({
     type: 'past_reply',
     id: m.id,
     conversationId: m.conversationId,
     messageId: m.customerMessageId,
     score: Number(m.similarity.toFixed(4)),
-    excerpt: (cleanReply(m.text, { brandHandles: [], pastCustomer: m.pastCustomer }) ?? '').slice(0, EXCERPT_CHARS),
+    excerpt: (cleanReply(m.text, { brandHandles: [], pastCustomer: m.pastCustomer, slots }) ?? '').slice(0, EXCERPT_CHARS),
   }))
 }
 
 export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: Draft[]; language: string; note?: string } {
   const { pool, language, note } = candidatesInLanguage(retrieval)
-  let ranked = rankCandidates(req, pool)
+  const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), pool.map((c) => c.pastCustomer.name))
+  let ranked = rankCandidates(req, pool, slots)
   // Already in a private channel: "send us a DM" is no answer.
   if (req.mode === 'private') ranked = ranked.filter((r) => r.approach !== 'ask_dm')
   // Greet the way the brand does: as its configured greeting says, or as the reused reply did.
   const frame = (body: string, approach: Approach, greet = true) =>
-    frameDraft(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
+    frameDraftDetailed(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
   for (const r of diversify(ranked, req.n * 2)) {
     if (drafts.length >= req.n) break
-    const text = frame(r.body, r.approach, opensWithGreeting(r.members[0].text))
-    if (!text || drafts.some((d) => d.text === text)) continue
-    const confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
-    drafts.push({ text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r) })
+    const framed = frame(r.body, r.approach, opensWithGreeting(r.members[0].text))
+    if (!framed || drafts.some((d) => d.text === framed.text)) continue
+    if (framed.truncated && framed.keptShare < MIN_KEPT_SHARE) continue
+    let confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
+    if (r.claims.length) confidence *= UNBACKED_CLAIM_CONFIDENCE
+    if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
+    drafts.push({
+      text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
+      claims: r.claims, placeholders: placeholdersIn(framed.text),
+    })
   }
   const templates = TEMPLATES[language] ?? TEMPLATES.en
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
     if (drafts.length >= req.n) break
     if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm')) continue
-    const text = frame(body, approach)
-    if (text) drafts.push({ text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [] })
+    const framed = frame(body, approach)
+    if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], placeholders: [] })
   }
   return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note }
 }

@@ -1,4 +1,5 @@
 import type { SuggestionSource } from '../../store/suggestions.ts'
+import type { ActionClaim } from './claims.ts'
 
 export type Tone = 'friendly' | 'formal' | 'empathetic' | 'concise'
 export type ReplyMode = 'public' | 'private'
@@ -70,6 +71,10 @@ export interface Draft {
   approach: Approach
   confidence: number
   sources: SuggestionSource[]
+  /** Actions the draft states as done that the conversation does not show: the agent must confirm them. */
+  claims: ActionClaim[]
+  /** Placeholders left for the agent ("[order number]", "[amount]"): facts this case could not supply. */
+  placeholders: string[]
 }
 
 export interface ReplyResult {

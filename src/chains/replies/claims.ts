@@ -1,0 +1,78 @@
+// Claims of actions in a draft: "I've refunded it", "a replacement has been sent", "wir haben … storniert".
+// A draft reused from another case can state an action nobody took for this customer; such a draft is
+// flagged (the agent must confirm before sending) and trusted less, unless this conversation already
+// shows the action was done. A wording that promises ("we'll refund") is not a claim.
+
+export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated'] as const
+export type ActionClaim = (typeof ACTION_CLAIMS)[number]
+
+// Past or perfect statements only, per language: en fr de es pt it.
+const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
+  refund: new RegExp([
+    "\\b(?:i|we)(?:'ve|’ve| have| just| now)*\\s+(?:(?:fully|now|just|already)\\s+)?(?:refunded|reimbursed|processed (?:a|the|your) refund|issued (?:a|the|your) refund|reversed)",
+    '\\b(?:is|was|has been|have been|been)\\s+(?:now\\s+|fully\\s+|already\\s+)?(?:refunded|reimbursed|reversed)',
+    '\\brefund (?:has been|was|is) (?:processed|issued|approved|on its way)',
+    "(?:j'ai|j’ai|nous avons|on a)\\s+(?:bien\\s+)?(?:remboursé|procédé au remboursement|effectué le remboursement)",
+    '(?:a|ont|est|sont) été (?:intégralement\\s+)?rembours',
+    '(?:haben|habe|hat|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:zurück)?erstattet',
+    '(?:hemos|he|ha sido|han sido|fue)\\s+(?:reembolsad|devuelt|procesado el reembolso)',
+    '(?:reembolsámos|reembolsamos|estornamos|foi reembolsad|foram reembolsad|foi estornad)',
+    '(?:abbiamo|ho|è stato|sono stati)\\s+(?:già\\s+)?rimborsat',
+  ].join('|'), 'iu'),
+  sent: new RegExp([
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|already\\s+)?(?:sent|shipped|dispatched|posted|mailed|emailed)\\b",
+    '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
+    "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?(?:envoyé|expédié)|(?:a|ont) été (?:envoyé|expédié)",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:verschickt|versendet|versandt|gesendet|zugeschickt)',
+    '(?:hemos|he)\\s+(?:enviado|mandado)|(?:ha sido|fue|han sido) enviad',
+    '(?:enviámos|enviamos|despachamos|foi enviad|foram enviad)',
+    '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:inviato|spedito)|(?:è stato|sono stati) (?:inviat|spedit)',
+  ].join('|'), 'iu'),
+  cancelled: new RegExp([
+    "\\bcancell?ation (?:is |has been )?confirmed|\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?cancell?ed\\b|\\b(?:has|have) been cancell?ed|\\b(?:is|was) (?:now )?cancell?ed",
+    "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?annulé|(?:a|ont) été annulé|est (?:bien )?annulé",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:storniert|gekündigt)',
+    '(?:hemos|he)\\s+cancelado|(?:ha sido|fue|está) cancelad',
+    '(?:cancelámos|cancelamos|foi cancelad)',
+    '(?:abbiamo|ho)\\s+annullato|(?:è stato|è stata) annullat',
+  ].join('|'), 'iu'),
+  credited: new RegExp([
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+)?(?:credited|applied (?:a|the) (?:credit|discount)|added (?:a|the) (?:credit|voucher))|\\b(?:has|have) been credited|\\bcredit (?:has been|was) (?:applied|added)",
+    "(?:j'ai|j’ai|nous avons)\\s+(?:crédité|appliqué un avoir)|a été crédité",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:gutgeschrieben)',
+    '(?:hemos|he)\\s+(?:abonado|acreditado)|(?:ha sido|fue) (?:abonad|acreditad)',
+    '(?:creditámos|creditamos|foi creditad)',
+    '(?:abbiamo|ho)\\s+accreditato|(?:è stato|sono stati) accreditat',
+  ].join('|'), 'iu'),
+  fixed: new RegExp([
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired)\\b|\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired)|\\b(?:is|was) (?:now )?(?:fixed|resolved)",
+    "(?:j'ai|j’ai|nous avons)\\s+(?:corrigé|résolu|réparé)|(?:a|ont) été (?:corrigé|résolu|réparé)|est (?:maintenant )?(?:corrigé|résolu)",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:behoben|gelöst|repariert|korrigiert)',
+    '(?:hemos|he)\\s+(?:solucionado|resuelto|corregido|arreglado)|(?:ha sido|fue|está) (?:solucionad|resuelt|corregid|arreglad)',
+    '(?:resolvemos|corrigimos|foi resolvid|foi corrigid|está resolvid)',
+    '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
+  ].join('|'), 'iu'),
+  escalated: new RegExp([
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:escalated|passed (?:this|it|your \\w+) (?:on|along)|raised (?:this|it|a ticket)|forwarded (?:this|it|your))|\\b(?:has|have) been (?:escalated|passed on|forwarded)",
+    "(?:j'ai|j’ai|nous avons)\\s+(?:escaladé|transmis|remonté)|(?:a|ont) été (?:escaladé|transmis|remonté)",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:weitergeleitet|eskaliert)',
+    '(?:hemos|he)\\s+(?:escalado|trasladado|derivado)|(?:ha sido|fue) (?:escalad|trasladad|derivad)',
+    '(?:escalámos|escalamos|encaminhámos|encaminhamos|foi encaminhad|foi escalad)',
+    '(?:abbiamo|ho)\\s+(?:inoltrato|segnalato|escalato)|(?:è stato|è stata) (?:inoltrat|segnalat)',
+  ].join('|'), 'iu'),
+}
+
+/** The actions a text states as done, in a stable order. */
+export function claimsOf(text: string): ActionClaim[] {
+  return ACTION_CLAIMS.filter((claim) => CLAIM_PATTERNS[claim].test(text))
+}
+
+/** Actions this conversation shows were done: an agent of this conversation said so. */
+export function doneInConversation(turns: Array<{ role: string; text: string }>): Set<ActionClaim> {
+  return new Set(turns.filter((t) => t.role === 'agent').flatMap((t) => claimsOf(t.text)))
+}
+
+/** Claims not backed by the conversation: the agent must confirm them before sending. */
+export function unbackedClaims(claims: ActionClaim[], done: ReadonlySet<ActionClaim>): ActionClaim[] {
+  return claims.filter((c) => !done.has(c))
+}

@@ -1,0 +1,123 @@
+// Case-specific facts in a text: the values that belong to one customer's case and must never reach
+// another customer. A past reply reused as a draft has these turned into slots
+// (chains/replies/template.ts); the replies eval counts any that come from another conversation.
+// Detection is by shape, in any language, with no keyword needed before the value: "BW-9094474",
+// "bw-3311278", "#A12-99", "£42.00", "3 March", "14:30". E-mails, phones, cards, IBANs and
+// addresses come from the redactor (findPii), which already knows their shapes.
+import { findPii, type PiiMatch } from './redact.ts'
+
+export type FactType = 'identifier' | 'amount' | 'date' | 'time' | 'email' | 'phone' | 'address' | 'handle' | 'name'
+
+export interface CaseFact { type: FactType; start: number; end: number; value: string }
+
+// Reference-shaped tokens: letters and digits joined by - _ / (no dots: versions and decimals are not ids).
+const TOKEN = /(?<![\p{L}\p{N}_@/.:-])[#＃№]?[\p{L}\p{N}]+(?:[-_/][\p{L}\p{N}]+)*(?![\p{L}\p{N}_@]|[-_/][\p{L}\p{N}])/gu
+
+/** Whether a token is a case reference rather than a word, a model name ("Brightbox 4K"), a year or a quantity. */
+export function isIdentifierToken(token: string): boolean {
+  const hashed = /^[#＃№]/.test(token)
+  const body = token.replace(/^[#＃№]/, '')
+  const digits = (body.match(/\p{Nd}/gu) ?? []).length
+  if (digits === 0) return false
+  if (hashed) return true
+  const letters = (body.match(/\p{L}/gu) ?? []).length
+  if (/^\d+$/.test(body)) return digits >= 5
+  if (/^\d{4}-\d{2}-\d{2}$/.test(body)) return false
+  // "BW-9094474", "AB12345", "XJ4K2P9": a code with at least 4 digits, or letters and digits mixed through a long token.
+  if (digits >= 4 && body.length >= 6) return true
+  return letters >= 2 && digits >= 3 && body.length >= 7 && /\d\p{L}|\p{L}\d/u.test(body)
+}
+
+const CURRENCY_BEFORE = '(?:[£$€¥₩฿₹]|R\\$|US\\$|CHF|EUR|USD|GBP|BRL)'
+const CURRENCY_AFTER = '(?:[£$€¥₩฿₹]|CHF|EUR|USD|GBP|BRL|euros?|dollars?|pounds?|reais|francs?|Euro|Franken)'
+const NUMBER = '\\d{1,3}(?:[.,\\s\\u00a0]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?'
+const AMOUNT = new RegExp(`${CURRENCY_BEFORE}\\s?(?:${NUMBER})(?![\\d])|(?<![\\p{L}\\d.,])(?:${NUMBER})\\s?${CURRENCY_AFTER}(?![\\p{L}])`, 'giu')
+
+const MONTHS = [
+  // en (May only with a day number, it is also a verb)
+  'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept?', 'Oct', 'Nov', 'Dec',
+  // fr de es pt it
+  'janvier', 'février', 'mars', 'avril', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'Januar', 'Februar', 'März', 'Juni', 'Juli', 'Oktober', 'Dezember',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+  'janeiro', 'fevereiro', 'março', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'dezembro',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+]
+const MONTH = `(?:${MONTHS.join('|')}|May(?=\\s+\\d)|mai|Mai)`
+const DAY = '\\d{1,2}(?:st|nd|rd|th|er|\\.|º|°)?'
+const DATE = new RegExp(
+  [
+    '(?<![\\d/.-])\\d{4}-\\d{1,2}-\\d{1,2}(?![\\d])',
+    '(?<![\\d/.-])(?!24/7)(?:0?[1-9]|[12]\\d|3[01])/(?:0?[1-9]|[12]\\d|3[01])(?:/\\d{2,4})?(?![\\d/]|\\.\\d)',
+    '(?<![\\d/.-])\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}(?![\\d.]\\d|\\d)',
+    `(?<![\\p{L}\\d])${DAY}\\s+(?:de\\s+|di\\s+)?(?:${MONTH}|May)(?:\\s+(?:de\\s+)?\\d{4})?(?![\\p{L}])`,
+    `(?<![\\p{L}])${MONTH}\\.?\\s+${DAY}(?:,?\\s+\\d{4})?(?![\\p{L}\\d])`,
+    `(?<![\\p{L}])(?:early |mid[- ]|late |end of |début |fin |Anfang |Ende |finales de |principios de )?${MONTH}(?![\\p{L}])`,
+  ].join('|'),
+  'gu',
+)
+const TIME = /(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|h[0-5]\d|\s?[ap]\.?m\.?(?![\p{L}])|\s?Uhr(?![\p{L}]))|(?<![\d:])(?:[01]?\d|2[0-3])h(?![\p{L}\d])/giu
+const HANDLE = /(?<![\p{L}\p{N}_.@/])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?/gu
+
+const FROM_PII: Partial<Record<PiiMatch['type'], FactType>> = {
+  EMAIL: 'email', PHONE: 'phone', ADDRESS: 'address', CARD: 'identifier', IBAN: 'identifier', ORDER: 'identifier',
+}
+// When spans overlap the first listed wins: an e-mail holds a name, a phone number looks like an id.
+const PRIORITY: FactType[] = ['email', 'address', 'phone', 'amount', 'date', 'time', 'identifier', 'handle', 'name']
+
+export interface FactOptions {
+  /** Person names known to the workspace (other customers, agents); matched as whole capitalised words. */
+  names?: Iterable<string>
+  /** Handles that are the brand's own: never a case fact. */
+  brandHandles?: string[]
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Name words worth matching: capitalised, 3+ letters, not a plain word of a sentence start. */
+export function nameWords(name: string | null | undefined): string[] {
+  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, '')).filter((w) => w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w))
+}
+
+/** Every case fact in `text`, non-overlapping, in reading order. */
+export function findCaseFacts(text: string, opts: FactOptions = {}): CaseFact[] {
+  const found: CaseFact[] = []
+  for (const m of findPii(text)) {
+    const type = FROM_PII[m.type]
+    if (type) found.push({ type, start: m.start, end: m.end, value: m.value })
+  }
+  const add = (type: FactType, re: RegExp) => {
+    for (const m of text.matchAll(re)) found.push({ type, start: m.index, end: m.index + m[0].length, value: m[0] })
+  }
+  add('amount', AMOUNT)
+  add('date', DATE)
+  add('time', TIME)
+  for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })
+  const brand = new Set((opts.brandHandles ?? []).map((h) => h.replace(/^@/, '').toLowerCase()))
+  for (const m of text.matchAll(HANDLE)) if (!brand.has(m[0].slice(1).toLowerCase())) found.push({ type: 'handle', start: m.index, end: m.index + m[0].length, value: m[0] })
+  const names = [...new Set([...(opts.names ?? [])].flatMap(nameWords))]
+  if (names.length > 0) add('name', new RegExp(`(?<![\\p{L}\\p{N}_@])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu'))
+
+  found.sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || (b.end - b.start) - (a.end - a.start))
+  const accepted: CaseFact[] = []
+  for (const f of found) if (accepted.every((a) => f.end <= a.start || f.start >= a.end)) accepted.push(f)
+  return accepted.sort((a, b) => a.start - b.start)
+}
+
+/** One spelling per value: "BW-9094474" = "bw 9094474", "£42.00" = "£ 42,00", "+44 20…" = "020…". */
+export function factKey(type: FactType, value: string): string {
+  switch (type) {
+    case 'phone': return `phone:${value.replace(/\D/g, '').slice(-9)}`
+    case 'amount': return `amount:${value.replace(/[^\d]/g, '').replace(/^0+/, '').replace(/00$/, '')}`
+    case 'email': case 'handle': case 'name': return `${type}:${value.toLowerCase()}`
+    default: return `${type}:${value.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase()}`
+  }
+}
+
+/** The keys of every fact in these texts, e.g. everything the current conversation says. */
+export function factKeysOf(texts: Iterable<string>, opts: FactOptions = {}): Set<string> {
+  const keys = new Set<string>()
+  for (const t of texts) for (const f of findCaseFacts(t, opts)) keys.add(factKey(f.type, f.value))
+  return keys
+}

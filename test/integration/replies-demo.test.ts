@@ -1,0 +1,80 @@
+// Issue 11 on the demo corpus, as a new user tried it: no draft holds another customer's data (the
+// foreign_entity_rate of the replies eval, over every conversation whose last message is a customer's),
+// and the examples of the issue are fixed.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
+import { suggestOptionsSchema, suggestReplies } from '../../src/chains/replies/service.ts'
+import { importFile } from '../../src/pipeline/import-file.ts'
+import { createTestServices, createWorkspace } from '../helpers/services.ts'
+
+const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta.url))
+const KNOWLEDGE = fileURLToPath(new URL('../../demo/knowledge.jsonl', import.meta.url))
+
+interface DemoRow { externalId: string; customer: { handle?: string; name?: string }; messages: Array<{ role: string; text: string }> }
+const demo: DemoRow[] = readFileSync(DEMO, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+const knowledge = readFileSync(KNOWLEDGE, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { externalId: string; title: string; body: string })
+
+let t: Awaited<ReturnType<typeof createTestServices>>
+let ws: Awaited<ReturnType<typeof createWorkspace>>
+const idOf = new Map<string, string>()
+
+beforeAll(async () => {
+  t = await createTestServices()
+  ws = await createWorkspace(t.services)
+  await importFile(t.services, ws.id, DEMO, { quiet: true })
+  for (const k of knowledge) {
+    const res = await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: ws.auth(), payload: { externalId: k.externalId, title: k.title, body: k.body } })
+    expect(res.statusCode).toBe(201)
+  }
+  await t.services.worker.drain()
+  const { rows } = await t.services.db.query<{ id: string; externalId: string }>(`SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`, [ws.id])
+  for (const r of rows) idOf.set(r.externalId, r.id)
+}, 600_000)
+afterAll(async () => t?.close())
+
+const deps = () => ({ db: t.services.db, embedder: t.services.embedder, suggester: t.services.chains.localReplies })
+const suggest = (externalId: string, over: Record<string, unknown> = {}) =>
+  suggestReplies(deps(), ws.id, idOf.get(externalId)!, suggestOptionsSchema.parse(over))
+
+describe('demo corpus drafts', () => {
+  it('bw-facebook-0237 never gets another customer’s order number or amount (BW-9094474, £42.00)', async () => {
+    const res = (await suggest('bw-facebook-0237'))!
+    const texts = res.suggestions.map((s) => s.text).join('\n')
+    expect(texts).not.toMatch(/9094474|42\.00/)
+  })
+
+  it('bw-instagram-0108 (charged £27.50 twice) is offered no other amount, and any stated refund is flagged', async () => {
+    const res = (await suggest('bw-instagram-0108'))!
+    for (const s of res.suggestions) {
+      expect(s.text).not.toMatch(/£(?!27\.50)\d/)
+      if (/refunded/i.test(s.text)) expect(s.claims).toContain('refund')
+    }
+  })
+
+  it('foreign_entity_rate is 0 over every conversation whose last message is a customer’s', async () => {
+    // Customers' names, and agents' names where they sign ("Kind regards,\nLena Byrne") or introduce themselves.
+    const agentNames = demo.flatMap((c) => c.messages.flatMap((m) => [
+      ...[...m.text.matchAll(/(?:regards|Cordialement|Saludos|Un saludo|Grüße|cumprimentos|saluti),\n(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+)/gu)].map((x) => x[1]),
+      ...[...m.text.matchAll(/(?:Te atiende |You're chatting with )(\p{Lu}\p{Ll}+)|(\p{Lu}\p{Ll}+) de Brightwave/gu)].map((x) => x[1] ?? x[2]),
+    ]))
+    const names = [...demo.map((c) => c.customer.name ?? null).filter((n): n is string => Boolean(n)), ...agentNames]
+    const index = new EntityIndex({ names, brandHandles: ['@brightwave', '@BrightwaveHelp'] })
+    for (const c of demo) index.add(c.externalId, [...c.messages.map((m) => m.text), c.customer.name ?? ''])
+    const allowedTexts = knowledge.map((k) => k.body)
+    const results: Array<{ foreign: string[] }> = []
+    const leaks: string[] = []
+    for (const c of demo.filter((d) => d.messages.at(-1)?.role === 'customer')) {
+      const res = (await suggest(c.externalId, { n: 3 }))!
+      for (const s of res.suggestions) {
+        const foreign = index.foreignIn(s.text, { conversationId: c.externalId, texts: [...c.messages.map((m) => m.text), c.customer.name ?? '', `@${(c.customer.handle ?? '').replace(/^@/, '')}`], allowedTexts })
+        results.push({ foreign })
+        if (foreign.length) leaks.push(`${c.externalId}: ${foreign.join(', ')} in ${JSON.stringify(s.text)}`)
+      }
+    }
+    expect(results.length).toBeGreaterThan(200)
+    expect(leaks).toEqual([])
+    expect(foreignEntityRate(results)).toBe(0)
+  }, 600_000)
+})

@@ -1,0 +1,180 @@
+// Issue 11: drafts an agent can send without fear. Each case of the issue, reproduced on the pure
+// functions that decide it: another customer's data, invented actions, words deleted, wrong channel.
+import { describe, expect, it } from 'vitest'
+import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
+import { claimsOf, doneInConversation } from '../../src/chains/replies/claims.ts'
+import { cleanReply, frameDraftDetailed, signOffFor } from '../../src/chains/replies/clean.ts'
+import { assessTrigger, localDrafts } from '../../src/chains/replies/local.ts'
+import { fillSlots, slotContextFor } from '../../src/chains/replies/template.ts'
+import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest, type Retrieval } from '../../src/chains/replies/types.ts'
+import { findCaseFacts } from '../../src/safety/case-facts.ts'
+import { redact } from '../../src/safety/redact.ts'
+
+function request(texts: string[], over: Partial<ReplyRequest> = {}): ReplyRequest {
+  return {
+    workspaceId: 'w', conversationId: 'current', channel: 'facebook', mode: 'private', tone: 'friendly', n: 3, maxChars: 2_000,
+    customer: { handle: 'anna.k', name: 'Anna Keller' }, voice: EMPTY_VOICE,
+    turns: texts.map((text, i) => ({ messageId: `m${i}`, role: 'customer' as const, text, language: 'en', needsReply: true, urgency: 'normal', reasons: [] })),
+    ...over,
+  }
+}
+
+const candidate = (id: string, text: string, similarity: number, name: string | null = null): ReplyCandidate => ({
+  id, kind: 'agent_message', conversationId: `past-${id}`, customerMessageId: `cm-${id}`, customerText: '', similarity, text, language: 'en', pastCustomer: { handle: null, name },
+})
+
+describe('case facts', () => {
+  it('finds identifiers of any shape, amounts, dates and times without a keyword before them', () => {
+    const facts = findCaseFacts('The second £42.00 payment on BW-9094474 was a duplicate; bw-3311278 and #A12-99 too, 12345678 on 3 March at 14:30.')
+    expect(facts.map((f) => `${f.type}:${f.value}`)).toEqual([
+      'amount:£42.00', 'identifier:BW-9094474', 'identifier:bw-3311278', 'identifier:#A12-99', 'identifier:12345678', 'date:3 March', 'time:14:30',
+    ])
+  })
+
+  it('works in other languages and leaves model names, versions and years alone', () => {
+    expect(findCaseFacts('Der Betrag von 27,50 € wurde am 3. März erstattet.').map((f) => f.type)).toEqual(['amount', 'date'])
+    expect(findCaseFacts('El pedido 123456789 llega el 5 de mayo.').map((f) => f.type)).toEqual(['identifier', 'date'])
+    expect(findCaseFacts('The Brightbox 4K runs 1080p on iOS 17.2 since 2026, support 24/7.')).toEqual([])
+  })
+
+  it('the redactor catches a bare order reference too, in theme quotes and citations alike', () => {
+    expect(redact('The second payment on BW-9094474 was a duplicate').text).toBe('The second payment on [ORDER_1] was a duplicate')
+    expect(redact('see bw-3311278').text).toBe('see [ORDER_1]')
+  })
+})
+
+describe('a past reply becomes a template (bw-facebook-0237 got another customer’s BW-9094474 and £42.00)', () => {
+  const past = "Hi Tom! The second £42.00 payment on BW-9094474 was a duplicate: I've refunded it. – Marta, Brightwave"
+
+  it('fills the order number from the current conversation and leaves the unknown amount as a placeholder', () => {
+    const req = request(['I was charged twice for order BW-6333896, please help'])
+    const slots = slotContextFor(req, [], ['Tom Baker'])
+    const body = cleanReply(past, { brandHandles: [], pastCustomer: { handle: null, name: 'Tom Baker' }, slots, channel: 'facebook' })!
+    expect(body).toBe("The second [amount] payment on BW-6333896 was a duplicate: I've refunded it.")
+  })
+
+  it('keeps a value the workspace knowledge states, and the current customer’s own amount', () => {
+    const req = request(['I was charged £27.50 twice'])
+    const slots = slotContextFor(req, ['Refunds of duplicate payments take 3 to 5 working days. Call 0800 123 4567.'], [])
+    expect(fillSlots('We refunded £42.00; call 0800 123 4567 if not there by 14 May.', slots).text).toBe('We refunded £27.50; call 0800 123 4567 if not there by [date].')
+  })
+
+  it('no draft of the local path holds another conversation’s facts', () => {
+    const req = request(['I was charged £27.50 twice, what happened?'])
+    const retrieval: Retrieval = {
+      query: '', language: 'en', knowledge: [],
+      candidates: [
+        candidate('1', 'The second £42.00 payment on BW-9094474 was a duplicate: I have refunded it. Call me on 020 7946 0958.', 0.9, 'Tom Baker'),
+        candidate('2', "The extra £45.50 is refunded, Sara. We'll email sara.l@example.com once done.", 0.88, 'Sara Lind'),
+        candidate('3', "Sorry about the double charge! We'll refund the duplicate within 3 to 5 days.", 0.86),
+      ],
+    }
+    const { drafts } = localDrafts(req, retrieval)
+    const index = new EntityIndex({ names: ['Tom Baker', 'Sara Lind'] })
+    for (const c of retrieval.candidates) index.add(c.conversationId, [c.text])
+    const results = drafts.map((d) => ({ foreign: index.foreignIn(d.text, { conversationId: 'current', texts: req.turns.map((t) => t.text) }) }))
+    expect(drafts.length).toBeGreaterThan(0)
+    expect(foreignEntityRate(results)).toBe(0)
+    expect(drafts.map((d) => d.text).join('\n')).not.toMatch(/42\.00|45\.50|9094474|7946|sara|Sara/i)
+  })
+})
+
+describe('foreign_entity_rate', () => {
+  it('catches a planted leak and passes a clean draft', () => {
+    const index = new EntityIndex({ names: ['Tom Baker'] })
+    index.add('other', ['My order BW-9094474 was charged £42.00 twice. Tom Baker, tom@example.com, +44 20 7946 0958'])
+    index.add('current', ['I was charged twice on order BW-6333896'])
+    const current = { conversationId: 'current', texts: ['I was charged twice on order BW-6333896'] }
+    expect(index.foreignIn('Refunded BW-9094474 for you.', current)).toEqual(['identifier:bw9094474'])
+    expect(index.foreignIn('The £42.00 is back on your card, Tom.', current)).toEqual(['amount:42', 'name:tom'])
+    expect(index.foreignIn('We wrote to tom@example.com and +44 20 7946 0958.', current)).toHaveLength(2)
+    expect(index.foreignIn('We are looking at BW-6333896 now.', current)).toEqual([])
+    const rate = foreignEntityRate([{ foreign: ['identifier:bw9094474'] }, { foreign: [] }, { foreign: [] }, { foreign: [] }])
+    expect(rate).toBe(0.25)
+  })
+})
+
+describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")', () => {
+  it('flags stated actions in the supported languages, not promises', () => {
+    expect(claimsOf("I've refunded it.")).toEqual(['refund'])
+    expect(claimsOf('The extra £45.50 is refunded')).toEqual(['refund'])
+    expect(claimsOf("I've sent a replacement Brightbox 4K")).toEqual(['sent'])
+    expect(claimsOf('Nous avons remboursé la différence.')).toEqual(['refund'])
+    expect(claimsOf('Wir haben dir den Betrag erstattet.')).toEqual(['refund'])
+    expect(claimsOf('Hemos cancelado tu pedido.')).toEqual(['cancelled'])
+    expect(claimsOf('Abbiamo inoltrato la richiesta al team.')).toEqual(['escalated'])
+    expect(claimsOf('O valor foi creditado na sua conta.')).toEqual(['credited'])
+    expect(claimsOf("We'll refund the duplicate within 5 days.")).toEqual([])
+    expect(claimsOf('We will send a replacement once it is back in stock.')).toEqual([])
+  })
+
+  it('a claim the conversation does not show lowers confidence and ranks below a promise of equal relevance', () => {
+    const req = request(['I was charged twice!'])
+    const retrieval: Retrieval = {
+      query: '', language: 'en', knowledge: [],
+      candidates: [
+        candidate('1', "I've refunded the duplicate payment, it will show in 3 to 5 days.", 0.9),
+        candidate('2', "We'll refund the duplicate payment, it will show in 3 to 5 days after that.", 0.89),
+      ],
+    }
+    const { drafts } = localDrafts(req, retrieval)
+    expect(drafts[0].claims).toEqual([])
+    const claimed = drafts.find((d) => d.claims.length > 0)!
+    expect(claimed.claims).toEqual(['refund'])
+    expect(claimed.confidence).toBeLessThan(drafts[0].confidence)
+  })
+
+  it('an action an agent of this conversation already stated is backed', () => {
+    expect(doneInConversation([{ role: 'agent', text: "I've refunded the second payment." }]).has('refund')).toBe(true)
+    expect(doneInConversation([{ role: 'customer', text: 'you refunded me? I have been refunded?' }]).has('refund')).toBe(false)
+  })
+})
+
+describe('clean without damage', () => {
+  it('never deletes parts of a past customer’s handle from the text (the_real_jess)', () => {
+    const pastCustomer = { handle: 'the_real_jess', name: 'Jess' }
+    expect(cleanReply("@the_real_jess we'll email you the moment yours ships, Jess.", { brandHandles: [], pastCustomer }))
+      .toBe("We'll email you the moment yours ships, [name].")
+    expect(cleanReply('Sorry about the dropouts! Check the light turns solid white.', { brandHandles: [], pastCustomer }))
+      .toBe('Sorry about the dropouts! Check the light turns solid white.')
+  })
+
+  it('removes greetings, agent introductions, closings and other agents’ names as units', () => {
+    const ctx = { brandHandles: [], channel: 'whatsapp' }
+    expect(cleanReply("You're chatting with Sam. Your parcel left our warehouse today. – Marta, Brightwave", ctx)).toBe('Your parcel left our warehouse today.')
+    expect(cleanReply('Hello Tom,\n\nYour parcel left our warehouse today. If it does not arrive, just reply to this email.\n\nKind regards,\nChris Tan', ctx))
+      .toBe('Your parcel left our warehouse today.')
+    expect(cleanReply('Hello Tom,\n\nYour parcel left our warehouse today.\nIt should arrive tomorrow.\n\nKind regards,\nChris Tan', { brandHandles: [], channel: 'email' }))
+      .toBe('Your parcel left our warehouse today.\nIt should arrive tomorrow.')
+  })
+
+  it('applies the brand sign-off once, per channel, in the customer’s language', () => {
+    expect(signOffFor('Kind regards, Brightwave Support', 'email', 'de')).toBe('Viele Grüße,\nBrightwave Support')
+    expect(signOffFor('Kind regards, Brightwave Support', 'whatsapp', 'en')).toBe('– Brightwave Support')
+    expect(signOffFor('Kind regards', 'x', 'en')).toBe('')
+    const o = { channel: 'email', mode: 'private' as const, tone: 'friendly' as const, language: 'de', maxChars: 10_000, customer: { handle: null, name: 'Jonas Weber' }, voice: { ...EMPTY_VOICE, signOff: 'Kind regards, Brightwave' }, approach: 'inform' as const }
+    expect(frameDraftDetailed('Dein Paket ist unterwegs.\nEs kommt morgen an.', o)!.text).toBe('Hallo Jonas!\n\nDein Paket ist unterwegs.\nEs kommt morgen an.\n\nViele Grüße,\nBrightwave')
+  })
+
+  it('a cut for the channel limit is reported, and a draft cut down to its thanks is dropped', () => {
+    const o = { channel: 'x', mode: 'public' as const, tone: 'friendly' as const, language: 'en', maxChars: 120, customer: { handle: null, name: null }, voice: EMPTY_VOICE, approach: 'ask_details' as const, greet: false }
+    const framed = frameDraftDetailed('Got it, thank you. Could you tell us which model you have, the firmware version shown under Settings > About, and when the dropouts started?', o)!
+    expect(framed.truncated).toBe(true)
+    expect(framed.keptShare).toBeLessThan(0.5)
+    const req = request(['My router keeps dropping'], { channel: 'x', mode: 'public', maxChars: 120 })
+    const { drafts } = localDrafts(req, { query: '', language: 'en', knowledge: [], candidates: [candidate('1', 'Got it, thank you. Could you tell us which model you have, the firmware version shown under Settings > About, and when the dropouts started?', 0.9)] })
+    expect(drafts.some((d) => d.text.startsWith('Got it, thank you.') && d.sources.length > 0)).toBe(false)
+  })
+})
+
+describe('shouldReply both ways', () => {
+  const turn = (text: string, reasons: string[], needsReply: boolean) => ({ messageId: 'm', role: 'customer' as const, text, language: null, needsReply, urgency: 'low', reasons })
+  it('an unanswered complaint never gets shouldReply false, even when the stored assessment said no_request', () => {
+    const req = request([], { turns: [turn("Ma commande n'est toujours pas arrivée, ça fait deux semaines.", ['no_request'], false)] })
+    expect(assessTrigger(req)).toMatchObject({ shouldReply: true })
+  })
+  it('a closing thanks or an emoji still needs no reply', () => {
+    expect(assessTrigger(request([], { turns: [turn('Merci beaucoup !', ['thanks_only'], false)] }))).toMatchObject({ shouldReply: false, reason: 'thanks_only' })
+    expect(assessTrigger(request([], { turns: [turn('👍', ['emoji_only'], false)] }))).toMatchObject({ shouldReply: false })
+  })
+})
