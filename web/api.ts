@@ -71,8 +71,8 @@ export const api = {
   inbox: (q: Record<string, string | number | undefined>) => call<Inbox>('GET', `/v1/inbox${qs(q)}`),
   conversation: (id: string) => call<Conversation>('GET', `/v1/conversations/${encodeURIComponent(id)}`),
   suggest: (id: string) => call<Suggestions>('POST', `/v1/conversations/${encodeURIComponent(id)}/suggestions`, { n: 3, tone: 'friendly' }),
-  feedback: (suggestionId: string, action: 'accepted' | 'edited' | 'rejected', finalText?: string) =>
-    call<unknown>('POST', `/v1/suggestions/${encodeURIComponent(suggestionId)}/feedback`, finalText ? { action, finalText } : { action }),
+  feedback: (suggestionId: string, action: 'accepted' | 'edited' | 'rejected', finalText?: string, reason?: string) =>
+    call<unknown>('POST', `/v1/suggestions/${encodeURIComponent(suggestionId)}/feedback`, { action, ...(finalText ? { finalText } : {}), ...(reason ? { reason } : {}) }),
   correct: (messageId: string, field: 'sentiment' | 'intent', label: string) =>
     call<unknown>('POST', `/v1/messages/${encodeURIComponent(messageId)}/corrections`, { field, label }),
   taxonomy: () => call<{ intents: IntentDef[] }>('GET', '/v1/taxonomy'),

@@ -7,7 +7,6 @@ const SENTIMENTS = ['negative', 'neutral', 'positive']
 /** Placeholders the drafts leave for the agent: redaction tokens ([ORDER_1]) and template slots ({name}). */
 const PLACEHOLDER = /(\[[A-Z]+(?:_\d+)?\]|\{[a-z_]+\})/g
 /** Drafts that say something was done must be checked: the suggester cannot do anything itself. */
-const CLAIMED_ACTION = /\b(I|we)(?:'ve| have| 've)? (?:refunded|cancell?ed|credited|issued|sent|booked|escalated|processed|reset|replaced|upgraded)\b|\bhas been (?:refunded|cancell?ed|credited|processed|sent)\b/i
 
 let intents: string[] | undefined
 async function intentNames(): Promise<string[]> {
@@ -155,9 +154,9 @@ function renderDrafts(body: HTMLElement, res: Suggestions): void {
 function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: number): HTMLElement {
   const status = h('p', { class: 'draft-status', role: 'status' })
   const count = (t: string) => h('span', { class: t.length > maxChars ? 'count over' : 'count' }, `${t.length} / ${maxChars} characters`)
-  const send = async (action: 'accepted' | 'edited' | 'rejected', finalText?: string) => {
+  const send = async (action: 'accepted' | 'edited' | 'rejected', finalText?: string, reason?: string) => {
     try {
-      await api.feedback(s.id, action, finalText)
+      await api.feedback(s.id, action, finalText, reason)
       status.textContent = `Feedback recorded: ${action}`
       item.dataset.feedback = action
     } catch (err) {
@@ -190,12 +189,13 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
   const reason = h('select', { 'aria-label': `Reason to reject draft ${n}` },
     ['wrong facts', 'wrong tone', 'not relevant', 'needs a human', 'other'].map((r) => h('option', { value: r }, r)))
   const confirm = h('button', { type: 'button' }, 'Reject')
-  confirm.addEventListener('click', () => void send('rejected'))
-  const claims = CLAIMED_ACTION.test(s.text)
+  confirm.addEventListener('click', () => void send('rejected', undefined, reason.value))
+  // The server flags drafts that state an action (refund, replacement…) the conversation does not show.
+  const claims = s.claims.length > 0
   const item = h('li', { class: 'draft' },
     h('h3', {}, `Draft ${n}: ${s.approach.replaceAll('_', ' ')}`),
     h('p', { class: 'muted' }, `confidence ${pct(s.confidence)} · `, count(s.text)),
-    claims ? h('p', { class: 'warn' }, 'Claims an action was taken: check it really was before sending.') : null,
+    claims ? h('p', { class: 'warn' }, `Claims an action was taken (${s.claims.join(', ')}): check it really was before sending.`) : null,
     h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text)),
     s.sources.length
       ? h('details', { class: 'sources' }, h('summary', {}, `Sources (${s.sources.length})`),
