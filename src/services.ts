@@ -17,6 +17,7 @@ import { integrationJobHandlers } from './integrations/feature.ts'
 import { currentWorkspaceId } from './llm/audit-context.ts'
 import { createLlmContext, type LlmContext } from './llm/context.ts'
 import type { ResponseCache } from './llm/structured.ts'
+import { embeddingIndexHandlers } from './pipeline/embedding-index.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
 import { ENRICH_JOB, enrichJobHandler, enrichmentPipeline, type EnrichmentStage } from './pipeline/enrichment.ts'
 import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
@@ -88,6 +89,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     [ENRICH_JOB]: enrichJobHandler(db, stages),
     [SUMMARIZE_JOB]: summarizeJobHandler(summaries),
     [KNOWLEDGE_EMBED_JOB]: knowledgeEmbedHandler(db, embedder),
+    ...embeddingIndexHandlers(db),
     ...withThemeWebhooks(themeJobHandlers(themes), db, themes),
     ...integrationJobHandlers({ config, db, embedder, log, clock, replies: chains.replies }),
     ...opts.handlers,

@@ -5,6 +5,7 @@ import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type { Db } from '../store/db.ts'
 import { jobsRepo, type Job } from '../store/jobs.ts'
+import { jobDuration, jobsProcessed } from './metrics.ts'
 
 export type JobHandler = (jobs: Job[]) => Promise<void>
 
@@ -48,10 +49,14 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
         for (const j of group) await jobs.fail(j, `no handler for job kind ${kind}`, true)
         continue
       }
+      const end = jobDuration.startTimer({ kind })
       try {
         await handler(group)
-        for (const j of group) await jobs.complete(j.id)
+        end({ outcome: 'done' })
+        await jobs.completeMany(group.map((j) => j.id))
+        jobsProcessed.inc({ kind, outcome: 'done' }, group.length)
       } catch (err) {
+        end({ outcome: 'error' })
         if (group.length === 1) {
           await failJob(group[0], err)
           continue
@@ -61,6 +66,7 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
           try {
             await handler([j])
             await jobs.complete(j.id)
+            jobsProcessed.inc({ kind, outcome: 'done' })
           } catch (e) {
             await failJob(j, e)
           }
@@ -73,7 +79,8 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
   async function failJob(job: Job, err: unknown) {
     const message = err instanceof Error ? err.message : String(err)
     opts.log.warn({ kind: job.kind, job: job.id, attempt: job.attempts, err: message }, 'job failed; will retry with backoff')
-    await jobs.fail(job, message)
+    const outcome = await jobs.fail(job, message)
+    jobsProcessed.inc({ kind: job.kind, outcome })
   }
 
   async function drain(onBatch?: (jobs: number) => void): Promise<number> {
