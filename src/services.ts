@@ -97,6 +97,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
   const worker = createWorker(db, {
     batch: config.worker.batch,
     pollMs: config.worker.pollMs,
+    leaseSeconds: config.worker.leaseSeconds,
     log,
     handlers,
     // A process that runs a worker keeps the weekly theme run scheduled; the run then schedules the next.

@@ -1,11 +1,13 @@
-// A Postgres-backed job queue consumer. Crash-safe: a job is only marked done after its work committed;
-// a worker that dies leaves its jobs 'running' until STALE_JOB_SECONDS, when another worker takes them.
+// A Postgres-backed job queue consumer. Crash-safe: a job is only marked done after its work committed.
+// A worker heartbeats its running jobs; one that dies stops, and after its lease (JOB_LEASE_SECONDS)
+// another worker takes them. An embedded store has one process by construction: its first worker puts
+// every job left 'running' back in the queue at once.
 // It knows no job kind itself: services.ts gives it a handler per kind (enrichment.ts, summaries, themes…).
 import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type { Db } from '../store/db.ts'
-import { jobsRepo, type Job } from '../store/jobs.ts'
-import { jobDuration, jobsProcessed } from './metrics.ts'
+import { jobsRepo, STALE_JOB_SECONDS, type Job } from '../store/jobs.ts'
+import { jobDuration, jobsProcessed, jobsReclaimed } from './metrics.ts'
 
 export type JobHandler = (jobs: Job[]) => Promise<void>
 
@@ -17,7 +19,12 @@ export interface WorkerOptions {
   handlers: Record<string, JobHandler>
   /** Runs once when the worker starts, before it claims jobs (e.g. enqueueing a recurring job's next run). */
   onStart?: () => Promise<void>
+  /** Seconds a running job stays this worker's without a heartbeat (server mode); default STALE_JOB_SECONDS. */
+  leaseSeconds?: number
 }
+
+/** Embedded stores whose leftover running jobs were already reclaimed by a worker of this process. */
+const recoveredStores = new WeakSet<Db>()
 
 export interface Worker {
   /** Processes every ready job, then resolves; for tests, the eval harness and the CLI. */
@@ -36,11 +43,41 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
   let stopped = true
   let inFlight: Promise<number> | undefined
 
+  const leaseSeconds = opts.leaseSeconds ?? STALE_JOB_SECONDS
+
+  async function recoverEmbeddedStore() {
+    if (db.kind !== 'pglite' || recoveredStores.has(db)) return
+    recoveredStores.add(db)
+    const n = await jobs.reclaimAllRunning()
+    if (n > 0) {
+      jobsReclaimed.inc(n)
+      opts.log.warn({ jobs: n }, 'requeued jobs a previous process left running')
+    }
+  }
+
+  /** Keeps the leases of this worker's running jobs fresh while `fn` runs. */
+  async function withHeartbeat<T>(fn: () => Promise<T>): Promise<T> {
+    const beat = setInterval(() => {
+      jobs.heartbeat(workerId).catch((err) => opts.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'job heartbeat failed'))
+    }, Math.max(200, (leaseSeconds * 1000) / 3))
+    beat.unref?.()
+    try {
+      return await fn()
+    } finally {
+      clearInterval(beat)
+    }
+  }
+
   async function runBatch(): Promise<number> {
+    await recoverEmbeddedStore()
     // Jobs are claimed in groups so one handler call sees many of them: enrichment jobs merge into
     // big embedding batches, and per-conversation summary jobs do not cost a round trip each.
-    const claimed = await jobs.claim(workerId, opts.batch)
+    const claimed = await jobs.claim(workerId, opts.batch, undefined, leaseSeconds)
     if (claimed.length === 0) return 0
+    return withHeartbeat(() => runClaimed(claimed))
+  }
+
+  async function runClaimed(claimed: Job[]): Promise<number> {
     const byKind = new Map<string, Job[]>()
     for (const j of claimed) byKind.set(j.kind, [...(byKind.get(j.kind) ?? []), j])
     for (const [kind, group] of byKind) {

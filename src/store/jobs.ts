@@ -10,7 +10,10 @@ export interface Job {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5
-/** A job still 'running' after this long belongs to a worker that died; it is handed out again. */
+/**
+ * A job 'running' without a heartbeat for this long belongs to a worker that died; it is handed out
+ * again. Workers pass their configured lease (JOB_LEASE_SECONDS) and heartbeat well within it.
+ */
 export const STALE_JOB_SECONDS = 300
 const BACKOFF_BASE_SECONDS = 2
 const BACKOFF_MAX_SECONDS = 600
@@ -41,7 +44,7 @@ export function jobsRepo(db: Queryable) {
     },
 
     /** Claims up to `limit` ready jobs; SKIP LOCKED lets several workers share the queue without waiting. */
-    async claim(workerId: string, limit: number, kinds?: string[]): Promise<Job[]> {
+    async claim(workerId: string, limit: number, kinds?: string[], leaseSeconds = STALE_JOB_SECONDS): Promise<Job[]> {
       const { rows } = await db.query<Job>(
         `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $1, attempts = attempts + 1, updated_at = now()
          WHERE id IN (
@@ -53,9 +56,25 @@ export function jobsRepo(db: Queryable) {
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
          RETURNING id::text, workspace_id AS "workspaceId", kind, payload, attempts, max_attempts AS "maxAttempts"`,
-        [workerId, limit, STALE_JOB_SECONDS, kinds ?? null],
+        [workerId, limit, leaseSeconds, kinds ?? null],
       )
       return rows
+    },
+
+    /** The worker is alive: its running jobs' leases start again. */
+    async heartbeat(workerId: string) {
+      await db.query(`UPDATE jobs SET locked_at = now() WHERE locked_by = $1 AND status = 'running'`, [workerId])
+    },
+
+    /**
+     * Every running job back to the queue, at once: for an embedded store, whose one process just
+     * started, so whatever is 'running' was left by a process that died. Returns how many.
+     */
+    async reclaimAllRunning(): Promise<number> {
+      const { rowCount } = await db.query(
+        `UPDATE jobs SET status = 'queued', locked_at = NULL, locked_by = NULL, run_after = now(), updated_at = now() WHERE status = 'running'`,
+      )
+      return rowCount
     },
 
     async complete(id: string) {
@@ -87,6 +106,14 @@ export function jobsRepo(db: Queryable) {
       )
       const by = Object.fromEntries(rows.map((r) => [r.status, r.n]))
       return { queued: by.queued ?? 0, running: by.running ?? 0, failed: by.failed ?? 0 }
+    },
+
+    /** Unfinished and failed jobs by state and kind (metrics). */
+    async depthByKind(): Promise<Array<{ status: string; kind: string; count: number }>> {
+      const { rows } = await db.query<{ status: string; kind: string; count: number }>(
+        `SELECT status, kind, count(*)::int AS count FROM jobs WHERE status <> 'done' GROUP BY status, kind`,
+      )
+      return rows
     },
 
     /** Done jobs are only history; keep the table small. */
