@@ -18,6 +18,7 @@ import { currentWorkspaceId } from './llm/audit-context.ts'
 import { createLlmContext, type LlmContext } from './llm/context.ts'
 import type { ResponseCache } from './llm/structured.ts'
 import { embeddingIndexHandlers } from './pipeline/embedding-index.ts'
+import { observeLlmCall } from './pipeline/metrics.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
 import { ENRICH_JOB, enrichJobHandler, enrichmentPipeline, type EnrichmentStage } from './pipeline/enrichment.ts'
 import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
@@ -133,6 +134,7 @@ function remoteEmbeddingHooks(config: Config, db: Db, log: Logger): RemoteEmbedd
       return r.text
     },
     onCall: (info) => {
+      observeLlmCall({ purpose: 'embed', outcome: info.ok ? 'ok' : 'error', inputTokens: info.tokens ?? 0, outputTokens: 0, latencyMs: info.latencyMs })
       const redactions = redactedSinceLastCall
       redactedSinceLastCall = 0
       recordLlmCall(db, {

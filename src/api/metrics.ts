@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify'
 import type { Db } from '../store/db.ts'
 import { enrichmentBacklog } from '../store/readiness.ts'
 import { jobsRepo } from '../store/jobs.ts'
-import { enrichmentBacklog as backlogGauge, httpRequestDuration, metricsRegistry, queueDepth } from '../pipeline/metrics.ts'
+import { openBreakerCount } from '../llm/resilience.ts'
+import { enrichmentBacklog as backlogGauge, httpRequestDuration, llmCircuitOpen, metricsRegistry, queueDepth } from '../pipeline/metrics.ts'
 import { AppError } from '../errors.ts'
 
 export interface MetricsRoutesOptions {
@@ -33,6 +34,7 @@ async function metricsPlugin(app: FastifyInstance, { db, token }: MetricsRoutesO
     queueDepth.reset()
     for (const row of await jobsRepo(db).depthByKind()) queueDepth.set({ state: row.status, kind: row.kind }, row.count)
     backlogGauge.set(await enrichmentBacklog(db))
+    llmCircuitOpen.set(openBreakerCount() > 0 ? 1 : 0)
     return reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics())
   })
 }

@@ -42,7 +42,11 @@ export function embeddingStage(db: Db, embedder: Embedder): EnrichmentStage {
       }
       // Embedded per workspace so a remote embedding call is audited against the right workspace.
       const byWorkspace = new Map<string, StageMessage[]>()
-      for (const m of messages) byWorkspace.set(m.workspaceId, [...(byWorkspace.get(m.workspaceId) ?? []), m])
+      for (const m of messages) {
+        const group = byWorkspace.get(m.workspaceId)
+        if (group) group.push(m) // not a spread per message: quadratic in a 16k-message bulk batch
+        else byWorkspace.set(m.workspaceId, [m])
+      }
       const todo = new Map<string, StageMessage[]>()
       let total = 0
       for (const [workspaceId, group] of byWorkspace) {

@@ -87,8 +87,7 @@ export const enrichmentBacklog = new Gauge({
 
 export const searchDuration = new Histogram({
   name: 'parley_search_duration_seconds',
-  help: 'Vector search latency, by mode (index or exact)',
-  labelNames: ['mode'] as const,
+  help: 'Vector search latency of /v1/search (the query embedding excluded)',
   buckets: LATENCY_BUCKETS,
   registers: [metricsRegistry],
 })
@@ -117,9 +116,17 @@ export const llmDuration = new Histogram({
 
 export const llmCircuitOpen = new Gauge({
   name: 'parley_llm_circuit_open',
-  help: '1 while the LLM circuit breaker is open (calls go to the local fallback), else 0',
+  help: "1 while an LLM endpoint's circuit breaker is open (calls go to the local fallback), else 0",
   registers: [metricsRegistry],
 })
+
+/** Counts one LLM or remote-embedding call (the audit record carries no text; purpose is a fixed set). */
+export function observeLlmCall(r: { purpose: string; outcome: string; inputTokens: number; outputTokens: number; latencyMs: number }): void {
+  llmCalls.inc({ purpose: r.purpose, outcome: r.outcome })
+  if (r.inputTokens > 0) llmTokens.inc({ purpose: r.purpose, direction: 'input' }, r.inputTokens)
+  if (r.outputTokens > 0) llmTokens.inc({ purpose: r.purpose, direction: 'output' }, r.outputTokens)
+  llmDuration.observe({ purpose: r.purpose }, r.latencyMs / 1000)
+}
 
 /** Times `fn` into a histogram with the given labels; the observation also happens when it throws. */
 export async function timed<T, L extends string>(h: Histogram<L>, labels: Partial<Record<L, string>>, fn: () => Promise<T>): Promise<T> {

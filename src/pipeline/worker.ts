@@ -79,7 +79,11 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
 
   async function runClaimed(claimed: Job[]): Promise<number> {
     const byKind = new Map<string, Job[]>()
-    for (const j of claimed) byKind.set(j.kind, [...(byKind.get(j.kind) ?? []), j])
+    for (const j of claimed) {
+      const group = byKind.get(j.kind)
+      if (group) group.push(j)
+      else byKind.set(j.kind, [j])
+    }
     for (const [kind, group] of byKind) {
       const handler = handlers[kind]
       if (!handler) {
