@@ -106,6 +106,7 @@ describe.each(backends)('operations on %s', (_name, setup) => {
     expect(body).toMatch(/parley_job_duration_seconds_count\{kind="enrich",outcome="done"\} [1-9]/)
     expect(body).toContain(`parley_enrichment_backlog_messages ${(await ready()).enrichment.backlog}`)
     expect(body).toMatch(/parley_ingested_messages_total\{outcome="created"\} [1-9]/)
+    expect(body).toMatch(/parley_search_duration_seconds_count [1-9]/)
     expect(body).not.toContain(HANDLE)
     expect(body).not.toContain('parcel')
     expect(body).not.toContain('pk_')
