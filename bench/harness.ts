@@ -49,7 +49,7 @@ export interface BenchServices {
 /** A fresh PGlite database in the OS temp dir with migrations applied; `close` removes it. */
 export async function openFreshServices(embedder: Embedder): Promise<BenchServices & { close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin' })
+  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
   let services: Services | undefined
   const close = async () => {
     await services?.close().catch(() => undefined)

@@ -16,6 +16,7 @@ import { createWorker } from '../src/pipeline/worker.ts'
 import { searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
 import { generateConversations, messageTexts, similarQueries, type BenchConversation } from './corpus.ts'
 import { benchEmbedder } from './embedders.ts'
+import { backlogSection } from './backlog.ts'
 import { enrichSection } from './enrich.ts'
 import {
   CORPUS_SEED,
@@ -241,7 +242,7 @@ const searchSection: BenchSection = {
 // ---------- sections and CLI ----------
 
 // suggest right after search: it reuses the search section's last store instead of building it again.
-export const SECTIONS: BenchSection[] = [ingestSection, searchSection, suggestSection, enrichSection, themesSection]
+export const SECTIONS: BenchSection[] = [ingestSection, searchSection, suggestSection, enrichSection, backlogSection, themesSection]
 
 function formatTable(rows: Array<Record<string, Cell>>): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => rows.some((r) => r[c] !== null && r[c] !== undefined))

@@ -17,6 +17,8 @@ import { conversationRoutes } from './api/conversations.ts'
 import { correctionRoutes } from './api/corrections.ts'
 import { registerErrorHandlers } from './api/errors.ts'
 import { healthRoutes } from './api/health.ts'
+import { metricsRoutes } from './api/metrics.ts'
+import { statusRoutes } from './api/status.ts'
 import { inboxRoutes } from './api/inbox.ts'
 import { sessionRoutes } from './api/session.ts'
 import { integrationRoutes } from './api/integrations.ts'
@@ -117,7 +119,9 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   const { db, embedder, chains, clock } = services
   registerAuth(app, db)
 
+  await app.register(metricsRoutes, { db, token: config.metricsToken })
   await app.register(healthRoutes, { db, embedder, embedderReason: services.embedderReason, llmMode: config.llm ? `llm (${config.llm.model})` : 'local' })
+  await app.register(statusRoutes, { db })
   await app.register(keyRoutes, { db })
   await app.register(conversationRoutes, { db })
   await app.register(summaryRoutes, { summaries: services.summaries })

@@ -25,6 +25,9 @@ export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1_000
 export const DEFAULT_WEBHOOK_RETRY_BASE_MS = 30_000
 export const DEFAULT_WEBHOOK_RETRY_WINDOW_MS = 24 * 60 * 60_000
 export const DEFAULT_CHATWOOT_SYNC_INTERVAL_MINUTES = 15
+// --- scale, recovery and metrics (issue 16) ---
+/** A server worker's jobs are taken over this long after its last heartbeat (it beats every third of it). */
+export const DEFAULT_JOB_LEASE_SECONDS = 30
 
 const boolFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -68,6 +71,9 @@ const envSchema = z.object({
   // --- clients of a running service: the CLI and npm run demo:load (issue 18) ---
   PARLEY_URL: z.string().url().optional(),
   PARLEY_KEY: z.string().optional(),
+  // --- scale, recovery and metrics (issue 16) ---
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_JOB_LEASE_SECONDS),
+  METRICS_TOKEN: z.string().min(16).optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -100,7 +106,10 @@ export interface Config {
   requestTimeoutMs: number
   rateLimitPerMinute: number
   llmRateLimitPerMinute: number
-  worker: { mode: Env['WORKER']; batch: number; pollMs: number }
+  /** leaseSeconds: how long a silent worker's running jobs stay its own (issue 16). */
+  worker: { mode: Env['WORKER']; batch: number; pollMs: number; leaseSeconds: number }
+  /** When set, GET /metrics requires it as a Bearer token (issue 16). */
+  metricsToken?: string
   redactHandles: boolean
   /** Above this event-loop delay the API answers 503 + Retry-After instead of queueing. */
   maxEventLoopDelayMs: number
@@ -167,7 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     llmRateLimitPerMinute: e.LLM_RATE_LIMIT_PER_MINUTE,
-    worker: { mode: e.WORKER, batch: e.WORKER_BATCH, pollMs: e.WORKER_POLL_MS },
+    worker: { mode: e.WORKER, batch: e.WORKER_BATCH, pollMs: e.WORKER_POLL_MS, leaseSeconds: e.JOB_LEASE_SECONDS },
+    metricsToken: e.METRICS_TOKEN,
     redactHandles: e.REDACT_HANDLES,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     integrations: {

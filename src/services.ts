@@ -17,6 +17,8 @@ import { integrationJobHandlers } from './integrations/feature.ts'
 import { currentWorkspaceId } from './llm/audit-context.ts'
 import { createLlmContext, type LlmContext } from './llm/context.ts'
 import type { ResponseCache } from './llm/structured.ts'
+import { embeddingIndexHandlers } from './pipeline/embedding-index.ts'
+import { observeLlmCall } from './pipeline/metrics.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
 import { ENRICH_JOB, enrichJobHandler, enrichmentPipeline, type EnrichmentStage } from './pipeline/enrichment.ts'
 import { createWorker, type JobHandler, type Worker } from './pipeline/worker.ts'
@@ -88,6 +90,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     [ENRICH_JOB]: enrichJobHandler(db, stages),
     [SUMMARIZE_JOB]: summarizeJobHandler(summaries),
     [KNOWLEDGE_EMBED_JOB]: knowledgeEmbedHandler(db, embedder),
+    ...embeddingIndexHandlers(db),
     ...withThemeWebhooks(themeJobHandlers(themes), db, themes),
     ...integrationJobHandlers({ config, db, embedder, log, clock, replies: chains.replies }),
     ...opts.handlers,
@@ -95,6 +98,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
   const worker = createWorker(db, {
     batch: config.worker.batch,
     pollMs: config.worker.pollMs,
+    leaseSeconds: config.worker.leaseSeconds,
     log,
     handlers,
     // A process that runs a worker keeps the weekly theme run scheduled; the run then schedules the next.
@@ -130,6 +134,7 @@ function remoteEmbeddingHooks(config: Config, db: Db, log: Logger): RemoteEmbedd
       return r.text
     },
     onCall: (info) => {
+      observeLlmCall({ purpose: 'embed', outcome: info.ok ? 'ok' : 'error', inputTokens: info.tokens ?? 0, outputTokens: 0, latencyMs: info.latencyMs })
       const redactions = redactedSinceLastCall
       redactedSinceLastCall = 0
       recordLlmCall(db, {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Embedder } from '../embeddings/embedder.ts'
 import type { Db } from '../store/db.ts'
+import { searchDuration, timed } from '../pipeline/metrics.ts'
 import { searchSimilar } from '../store/embeddings.ts'
 import { runForWorkspace } from '../llm/audit-context.ts'
 import { principalOf, READ_ROLES } from './auth.ts'
@@ -50,7 +51,7 @@ export async function searchRoutes(app: FastifyInstance, { db, embedder }: { db:
       const { workspaceId } = principalOf(request)
       const { q, k, ...filters } = request.query
       const [vector] = await runForWorkspace(workspaceId, () => embedder.embed([q], { kind: 'query' }))
-      const items = await searchSimilar(db, workspaceId, embedder.id, vector, k, filters)
+      const items = await timed(searchDuration, {}, () => searchSimilar(db, workspaceId, embedder.id, vector, k, filters))
       return { model: embedder.id, items }
     },
   )

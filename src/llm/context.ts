@@ -2,6 +2,7 @@
 // (for the eval harness) a response cache. Built once in services.ts; undefined in local mode.
 import type { Logger } from 'pino'
 import type { LlmConfig } from '../config.ts'
+import { observeLlmCall } from '../pipeline/metrics.ts'
 import { recordLlmCall, tokensUsedToday } from '../store/audit.ts'
 import type { Queryable } from '../store/db.ts'
 import type { LlmCallRecord, ResponseCache } from './structured.ts'
@@ -25,6 +26,7 @@ export function createLlmContext(cfg: LlmConfig | undefined, db: Queryable, log:
   return {
     cfg,
     audit: async (r) => {
+      observeLlmCall(r)
       try {
         await recordLlmCall(db, r)
       } catch (err) {

@@ -113,6 +113,11 @@ export function getBreaker(key: string, options?: CircuitBreakerOptions): Circui
   return breaker
 }
 
+/** Breakers currently refusing calls (open), for the metrics endpoint. */
+export function openBreakerCount(): number {
+  return [...breakers.values()].filter((b) => b.state === 'open').length
+}
+
 /** For tests: forget every breaker. */
 export function resetBreakers(): void {
   breakers.clear()

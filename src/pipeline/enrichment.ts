@@ -13,6 +13,7 @@
 import type { Db, Queryable } from '../store/db.ts'
 import { jobsRepo } from '../store/jobs.ts'
 import { loadStageMessages, type StageMessage } from '../store/messages.ts'
+import { enrichedMessages, enrichmentStageDuration, timed } from './metrics.ts'
 import type { JobHandler } from './worker.ts'
 
 export const ENRICH_JOB = 'enrich'
@@ -58,6 +59,7 @@ export function enrichJobHandler(db: Db, stages: EnrichmentStage[]): JobHandler 
     }
     const messages: StageMessage[] = []
     for (const [workspaceId, ids] of idsByWorkspace) messages.push(...(await loadStageMessages(db, workspaceId, [...ids])))
-    for (const stage of stages) await stage.run(messages)
+    for (const stage of stages) await timed(enrichmentStageDuration, { stage: stage.name }, () => stage.run(messages))
+    enrichedMessages.inc(messages.length)
   }
 }

@@ -60,6 +60,10 @@ export const ingestItemResult = z.object({
     .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
     .optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  truncated: z
+    .array(z.string())
+    .optional()
+    .describe(`externalIds of this conversation's messages whose text was cut at ${MAX_MESSAGE_CHARS} characters (stored and enriched as cut)`),
 })
 export type IngestItemResult = z.infer<typeof ingestItemResult>
 

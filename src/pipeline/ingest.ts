@@ -5,6 +5,7 @@ import type { Db } from '../store/db.ts'
 import { conversationKey, upsertConversations, type ConversationUpsert, type MessageUpsert } from '../store/conversations.ts'
 import { enqueueEnrichment } from './enrichment.ts'
 import { conversationInput, type IngestItemResult, type IngestResponse } from './ingest-schema.ts'
+import { ingestedMessages, truncatedMessages } from './metrics.ts'
 import { contentHash, normaliseIngestedText } from './normalise.ts'
 
 export function zodIssues(err: ZodError, prefix = '') {
@@ -19,6 +20,7 @@ interface Accepted {
   key: string
   conv: ConversationUpsert
   msgs: MessageUpsert[]
+  truncated: string[]
 }
 
 export async function ingestConversations(db: Db, workspaceId: string, items: unknown[]): Promise<IngestResponse> {
@@ -44,11 +46,13 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
     const errors: Array<{ path: string; message: string }> = []
     const msgIds = new Set<string>()
     const msgs: MessageUpsert[] = []
+    const truncated: string[] = []
     c.messages.forEach((m, j) => {
       const path = `conversations.${index}.messages.${j}`
       if (msgIds.has(m.externalId)) errors.push({ path: `${path}.externalId`, message: 'duplicate message externalId in this conversation' })
       msgIds.add(m.externalId)
-      const { text } = normaliseIngestedText(m.text)
+      const { text, truncated: cut } = normaliseIngestedText(m.text)
+      if (cut) truncated.push(m.externalId)
       if (!text) errors.push({ path: `${path}.text`, message: 'text is empty after removing control characters and whitespace' })
       const sentAt = new Date(m.sentAt).toISOString()
       const language = m.language?.toLowerCase() ?? null
@@ -80,6 +84,7 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
         metadata: c.metadata ?? {},
       },
       msgs,
+      truncated,
     })
   })
 
@@ -95,7 +100,7 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
       const counts = { created: 0, updated: 0, unchanged: 0 }
       for (const m of a.msgs) counts[outcome.messages.get(`${a.key}\u0000${m.externalId}`) ?? 'unchanged']++
       const status = conv.created ? 'created' : conv.changed || counts.created + counts.updated > 0 ? 'updated' : 'unchanged'
-      results[a.index] = { index: a.index, externalId: a.conv.externalId, status, id: conv.id, messages: counts }
+      results[a.index] = { index: a.index, externalId: a.conv.externalId, status, id: conv.id, messages: counts, ...(a.truncated.length > 0 ? { truncated: a.truncated } : {}) }
     }
   }
 
@@ -104,5 +109,9 @@ export async function ingestConversations(db: Db, workspaceId: string, items: un
     totals[r.status]++
     if (r.messages) for (const k of ['created', 'updated', 'unchanged'] as const) totals.messages[k] += r.messages[k]
   }
+  ingestedMessages.inc({ outcome: 'created' }, totals.messages.created)
+  ingestedMessages.inc({ outcome: 'updated' }, totals.messages.updated)
+  ingestedMessages.inc({ outcome: 'unchanged' }, totals.messages.unchanged)
+  truncatedMessages.inc(accepted.reduce((n, a) => n + a.truncated.length, 0))
   return { results, totals }
 }

@@ -10,23 +10,41 @@ export interface Job {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5
-/** A job still 'running' after this long belongs to a worker that died; it is handed out again. */
+/**
+ * A job 'running' without a heartbeat for this long belongs to a worker that died; it is handed out
+ * again. Workers pass their configured lease (JOB_LEASE_SECONDS) and heartbeat well within it.
+ */
 export const STALE_JOB_SECONDS = 300
 const BACKOFF_BASE_SECONDS = 2
 const BACKOFF_MAX_SECONDS = 600
 
 export function jobsRepo(db: Queryable) {
   return {
-    async enqueue(workspaceId: string | null, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_MAX_ATTEMPTS) {
+    async enqueue(workspaceId: string | null, kind: string, payload: Record<string, unknown>, maxAttempts = DEFAULT_MAX_ATTEMPTS, delaySeconds = 0) {
       const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO jobs (workspace_id, kind, payload, max_attempts) VALUES ($1, $2, $3, $4) RETURNING id::text`,
-        [workspaceId, kind, JSON.stringify(payload), maxAttempts],
+        `INSERT INTO jobs (workspace_id, kind, payload, max_attempts, run_after) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
+         RETURNING id::text`,
+        [workspaceId, kind, JSON.stringify(payload), maxAttempts, delaySeconds],
       )
       return rows[0].id
     },
 
+    /**
+     * Jobs of `kind` not finished (any workspace: the queue is shared): `ready` can be claimed now,
+     * `later` are running or wait for their run_after.
+     */
+    async pending(kind: string): Promise<{ ready: number; later: number }> {
+      const { rows } = await db.query<{ ready: number; later: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'queued' AND run_after <= now())::int AS ready,
+                count(*) FILTER (WHERE status = 'running' OR run_after > now())::int AS later
+         FROM jobs WHERE kind = $1 AND status IN ('queued', 'running')`,
+        [kind],
+      )
+      return rows[0]
+    },
+
     /** Claims up to `limit` ready jobs; SKIP LOCKED lets several workers share the queue without waiting. */
-    async claim(workerId: string, limit: number, kinds?: string[]): Promise<Job[]> {
+    async claim(workerId: string, limit: number, kinds?: string[], leaseSeconds = STALE_JOB_SECONDS): Promise<Job[]> {
       const { rows } = await db.query<Job>(
         `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $1, attempts = attempts + 1, updated_at = now()
          WHERE id IN (
@@ -38,25 +56,48 @@ export function jobsRepo(db: Queryable) {
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
          RETURNING id::text, workspace_id AS "workspaceId", kind, payload, attempts, max_attempts AS "maxAttempts"`,
-        [workerId, limit, STALE_JOB_SECONDS, kinds ?? null],
+        [workerId, limit, leaseSeconds, kinds ?? null],
       )
       return rows
+    },
+
+    /** The worker is alive: its running jobs' leases start again. */
+    async heartbeat(workerId: string) {
+      await db.query(`UPDATE jobs SET locked_at = now() WHERE locked_by = $1 AND status = 'running'`, [workerId])
+    },
+
+    /**
+     * Every running job back to the queue, at once: for an embedded store, whose one process just
+     * started, so whatever is 'running' was left by a process that died. Returns how many.
+     */
+    async reclaimAllRunning(): Promise<number> {
+      const { rowCount } = await db.query(
+        `UPDATE jobs SET status = 'queued', locked_at = NULL, locked_by = NULL, run_after = now(), updated_at = now() WHERE status = 'running'`,
+      )
+      return rowCount
     },
 
     async complete(id: string) {
       await db.query(`UPDATE jobs SET status = 'done', locked_at = NULL, updated_at = now() WHERE id = $1`, [id])
     },
 
+    /** One statement for a whole claimed group: a round trip per job cost more than small jobs' work. */
+    async completeMany(ids: string[]) {
+      if (ids.length === 0) return
+      await db.query(`UPDATE jobs SET status = 'done', locked_at = NULL, updated_at = now() WHERE id = ANY($1::bigint[])`, [ids])
+    },
+
     /** Retries later with exponential backoff, or gives up after max_attempts (kept as 'failed' for inspection). */
-    async fail(job: Job, error: string, permanent = false) {
+    async fail(job: Job, error: string, permanent = false): Promise<'retry' | 'failed'> {
       const delay = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS ** job.attempts)
-      await db.query(
+      const { rows } = await db.query<{ status: string }>(
         `UPDATE jobs SET status = CASE WHEN $4::boolean OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
            run_after = now() + make_interval(secs => $2), locked_at = NULL, locked_by = NULL,
            last_error = left($3, 2000), updated_at = now()
-         WHERE id = $1`,
+         WHERE id = $1 RETURNING status`,
         [job.id, delay, error, permanent],
       )
+      return rows[0]?.status === 'failed' ? 'failed' : 'retry'
     },
 
     async depth(): Promise<{ queued: number; running: number; failed: number }> {
@@ -65,6 +106,14 @@ export function jobsRepo(db: Queryable) {
       )
       const by = Object.fromEntries(rows.map((r) => [r.status, r.n]))
       return { queued: by.queued ?? 0, running: by.running ?? 0, failed: by.failed ?? 0 }
+    },
+
+    /** Unfinished and failed jobs by state and kind (metrics). */
+    async depthByKind(): Promise<Array<{ status: string; kind: string; count: number }>> {
+      const { rows } = await db.query<{ status: string; kind: string; count: number }>(
+        `SELECT status, kind, count(*)::int AS count FROM jobs WHERE status <> 'done' GROUP BY status, kind`,
+      )
+      return rows
     },
 
     /** Done jobs are only history; keep the table small. */

@@ -1,8 +1,71 @@
-// What /ready reports about the database: reachable, which backend, and how deep the job queue is.
-import type { Db } from './db.ts'
+// What /ready and /v1/status report about the database: reachable, which backend, the job queue, the
+// enrichment backlog and whether searches go through the HNSW index. These are operator views of the
+// whole store (every workspace shares the queue and the index), hence no workspace filter here.
+import type { Db, Queryable } from './db.ts'
+import { modelIndexReady } from './embeddings.ts'
 import { jobsRepo } from './jobs.ts'
 
-export async function databaseReadiness(db: Db): Promise<{ kind: Db['kind']; queue: { queued: number; running: number; failed: number } }> {
+export interface DatabaseReadiness {
+  kind: Db['kind']
+  queue: { queued: number; running: number; failed: number }
+  enrichment: { backlog: number }
+  search: { model: string; index: 'ready' | 'building'; exact: boolean }
+}
+
+export async function databaseReadiness(db: Db, embeddingModel: string): Promise<DatabaseReadiness> {
   await db.query('SELECT 1')
-  return { kind: db.kind, queue: await jobsRepo(db).depth() }
+  const indexed = await modelIndexReady(db, embeddingModel)
+  return {
+    kind: db.kind,
+    queue: await jobsRepo(db).depth(),
+    enrichment: { backlog: await enrichmentBacklog(db) },
+    // Without the index (dropped for a bulk load, rebuilt in the background) searches scan every vector:
+    // exact, but slower.
+    search: { model: embeddingModel, index: indexed ? 'ready' : 'building', exact: !indexed },
+  }
+}
+
+/** Stored messages without a classification of their current content: 0 once enrichment caught up. */
+export async function enrichmentBacklog(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM messages m
+     WHERE NOT EXISTS (SELECT 1 FROM enrichments e WHERE e.message_id = m.id AND e.content_hash = m.content_hash)`,
+  )
+  return rows[0].n
+}
+
+export interface QueueStatus {
+  backlog: number
+  jobs: Array<{ kind: string; status: string; count: number; oldest: string | null }>
+  lastError: { kind: string; error: string; at: string; attempts: number } | null
+}
+
+/**
+ * One workspace's view of the queue: its jobs and the store's shared ones (no workspace, e.g. the index
+ * build) by kind and state (done ones of the last hour), its backlog, and the last error its jobs recorded.
+ * Never another workspace's errors: they may quote that workspace's data.
+ */
+export async function queueStatus(db: Queryable, workspaceId: string): Promise<QueueStatus> {
+  const { rows } = await db.query<{ kind: string; status: string; count: number; oldest: Date | null }>(
+    `SELECT kind, status, count(*)::int AS count, min(created_at) AS oldest FROM jobs
+     WHERE (workspace_id = $1 OR workspace_id IS NULL) AND (status <> 'done' OR updated_at > now() - interval '1 hour')
+     GROUP BY kind, status ORDER BY kind, status`,
+    [workspaceId],
+  )
+  const last = await db.query<{ kind: string; error: string; at: Date; attempts: number }>(
+    `SELECT kind, last_error AS error, updated_at AS at, attempts FROM jobs
+     WHERE workspace_id = $1 AND last_error IS NOT NULL ORDER BY updated_at DESC LIMIT 1`,
+    [workspaceId],
+  )
+  const backlog = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM messages m WHERE m.workspace_id = $1
+       AND NOT EXISTS (SELECT 1 FROM enrichments e WHERE e.message_id = m.id AND e.workspace_id = $1 AND e.content_hash = m.content_hash)`,
+    [workspaceId],
+  )
+  const l = last.rows[0]
+  return {
+    backlog: backlog.rows[0].n,
+    jobs: rows.map((r) => ({ ...r, oldest: r.oldest ? new Date(r.oldest).toISOString() : null })),
+    lastError: l ? { kind: l.kind, error: l.error, at: new Date(l.at).toISOString(), attempts: l.attempts } : null,
+  }
 }

@@ -47,3 +47,46 @@ export async function openPgSocketDb(): Promise<{ db: Db; databaseUrl: string; c
     },
   }
 }
+
+/** Why the real-server tests skip, or undefined when PARLEY_TEST_DATABASE_URL names a server. */
+export const PG_SERVER_SKIP_REASON = process.env.PARLEY_TEST_DATABASE_URL
+  ? undefined
+  : 'PARLEY_TEST_DATABASE_URL is not set (.ci/run sets it when ../shared/scripts/postgres-server.sh can start PostgreSQL)'
+
+let serverDbSeq = 0
+/**
+ * A private database on the real PostgreSQL server of PARLEY_TEST_DATABASE_URL: test files run in
+ * parallel, and workers draining one shared queue would take each other's jobs. `cleanup` drops it.
+ */
+export async function createPgServerDatabase(): Promise<{ databaseUrl: string; cleanup: () => Promise<void> }> {
+  const base = process.env.PARLEY_TEST_DATABASE_URL
+  if (!base) throw new Error(PG_SERVER_SKIP_REASON)
+  const name = `parley_test_${process.pid}_${Date.now()}_${++serverDbSeq}`
+  const admin = await openDb({ databaseUrl: base, poolSize: 1 })
+  await admin.exec(`CREATE DATABASE ${name}`)
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return {
+    databaseUrl: url.toString(),
+    async cleanup() {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.close()
+    },
+  }
+}
+
+/** A `pg`-backend Db on a private database of the real server, migrated. */
+export async function openPgServerDb(): Promise<{ db: Db; databaseUrl: string; cleanup: () => Promise<void> }> {
+  const { databaseUrl, cleanup } = await createPgServerDatabase()
+  const db = await openDb({ databaseUrl, poolSize: 4 })
+  const { migrate } = await import('../../src/store/migrate.ts')
+  await migrate(db)
+  return {
+    db,
+    databaseUrl,
+    async cleanup() {
+      await db.close()
+      await cleanup()
+    },
+  }
+}

@@ -1,21 +1,29 @@
-// The same repository suite against both backends: embedded PGlite (worker thread) and a Postgres
-// wire-protocol server reached through `pg` (PGlite behind pglite-socket, so no Docker is needed).
+// The same repository suite against every backend: embedded PGlite (worker thread), a Postgres
+// wire-protocol server reached through `pg` (PGlite behind pglite-socket, so no Docker is needed), and a
+// real PostgreSQL server with pgvector when PARLEY_TEST_DATABASE_URL names one (.ci/run starts it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENRICH_JOB } from '../../src/pipeline/enrichment.ts'
 import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { isDbError, PG_UNIQUE_VIOLATION, type Db, type Queryable } from '../../src/store/db.ts'
-import { ensureModelIndex, messagesMissingEmbedding, searchSimilar } from '../../src/store/embeddings.ts'
+import pino from 'pino'
+import { createWorker, type JobHandler } from '../../src/pipeline/worker.ts'
+import { buildModelIndex, dropModelIndex, ensureModelIndex, messagesMissingEmbedding, modelIndexReady, searchSimilar } from '../../src/store/embeddings.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'
 import { listMigrations, migrate } from '../../src/store/migrate.ts'
 import { apiKeysRepo, workspacesRepo } from '../../src/store/workspaces.ts'
-import { openPgSocketDb } from '../helpers/pg-socket.ts'
+import { openPgServerDb, openPgSocketDb, PG_SERVER_SKIP_REASON } from '../helpers/pg-socket.ts'
 import { conversation, openTestDb } from '../helpers/services.ts'
 
 type Opened = { db: Db; cleanup: () => Promise<void> }
-const backends: Array<[kind: Db['kind'], open: () => Promise<Opened>]> = [
-  ['pglite', openTestDb],
-  ['pg', openPgSocketDb],
+const backends: Array<[name: string, kind: Db['kind'], open: () => Promise<Opened>]> = [
+  ['pglite', 'pglite', openTestDb],
+  ['pg (pglite-socket)', 'pg', openPgSocketDb],
 ]
+if (!PG_SERVER_SKIP_REASON) backends.push(['pg (PostgreSQL server)', 'pg', openPgServerDb])
+
+else describe.skip(`pg (PostgreSQL server) backend (skipped: ${PG_SERVER_SKIP_REASON})`, () => {
+  it('runs the repository suite against a real server', () => undefined)
+})
 
 let seq = 0
 const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++seq}`
@@ -34,7 +42,7 @@ function message(externalId: string, role: 'customer' | 'agent', text: string, s
   return { externalId, role, author: role === 'agent' ? 'Support' : '@someone', text, sentAt }
 }
 
-describe.each(backends)('%s backend', (kind, open) => {
+describe.each(backends)('%s backend', (_name, kind, open) => {
   let db: Db
   let cleanup: (() => Promise<void>) | undefined
 
@@ -323,5 +331,61 @@ describe.each(backends)('%s backend', (kind, open) => {
     expect(rows[0].status).toBe('done')
     await db.query(`UPDATE jobs SET run_after = now() WHERE id = $1`, [flaky])
     expect(await jobs.claim('w1', 10, [jobKind])).toEqual([]) // failed is final
+  })
+
+  it('keeps a job while its worker heartbeats and hands it to another worker once the lease ran out', async () => {
+    const jobs = jobsRepo(db)
+    const jobKind = uniqueName('lease')
+    const id = await jobs.enqueue(null, jobKind, {})
+    expect((await jobs.claim('alive', 1, [jobKind], 1)).map((j) => j.id)).toEqual([id])
+    await db.query(`UPDATE jobs SET locked_at = now() - interval '5 seconds' WHERE id = $1`, [id])
+    await jobs.heartbeat('alive')
+    expect(await jobs.claim('other', 1, [jobKind], 1)).toEqual([]) // the heartbeat renewed the lease
+    await db.query(`UPDATE jobs SET locked_at = now() - interval '5 seconds' WHERE id = $1`, [id])
+    const taken = await jobs.claim('other', 1, [jobKind], 1)
+    expect(taken.map((j) => [j.id, j.attempts])).toEqual([[id, 2]])
+    await jobs.completeMany([id])
+    expect(await jobs.pending(jobKind)).toEqual({ ready: 0, later: 0 })
+  })
+
+  it('searches exactly while a model index is dropped for a bulk load, and through the index once rebuilt', async () => {
+    const ws = (await workspacesRepo(db).create(uniqueName('bulk'))).id
+    const bulkModel = `test/bulk-8-${kind}-${seq}`
+    const random = seeded(7)
+    const n = 40
+    await ingestConversations(db, ws, [
+      { channel: 'chat', externalId: 'bulk', customer: '@bulk', messages: Array.from({ length: n }, (_, i) => message(`b${i}`, 'customer', `bulk ${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString())) },
+    ])
+    const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1`, [ws])
+    const vec = () => new Float32Array(Array.from({ length: 8 }, () => random() * 2 - 1))
+    await ensureModelIndex(db, bulkModel, 8)
+    expect(await modelIndexReady(db, bulkModel)).toBe(true)
+    await dropModelIndex(db, bulkModel)
+    expect(await modelIndexReady(db, bulkModel)).toBe(false)
+    await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: ws, model: bulkModel, vector: vec(), contentHash: r.content_hash })))
+    const query = vec()
+    const exact = await searchSimilar(db, ws, bulkModel, query, 5, {}, { exact: true })
+    expect(exact).toHaveLength(5)
+    expect((await searchSimilar(db, ws, bulkModel, query, 5)).map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+    await buildModelIndex(db, bulkModel, { concurrently: kind === 'pg' })
+    expect(await modelIndexReady(db, bulkModel)).toBe(true)
+    expect((await searchSimilar(db, ws, bulkModel, query, 5)).map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+  })
+
+  it('lets two workers share the queue: every job handled exactly once', async () => {
+    const jobKind = uniqueName('shared')
+    const jobs = jobsRepo(db)
+    for (let i = 0; i < 40; i++) await jobs.enqueue(null, jobKind, { i })
+    const handled: number[] = []
+    const handler: JobHandler = async (group) => {
+      for (const j of group) handled.push(j.payload.i as number)
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    const log = pino({ level: 'silent' })
+    const workers = ['a', 'b'].map(() => createWorker(db, { batch: 3, pollMs: 50, log, handlers: { [jobKind]: handler }, leaseSeconds: 30 }))
+    const counts = await Promise.all(workers.map((w) => w.drain()))
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(40)
+    expect(handled.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i))
+    expect(await jobs.pending(jobKind)).toEqual({ ready: 0, later: 0 })
   })
 })

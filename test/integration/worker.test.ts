@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENRICH_JOB, ENRICH_JOB_SIZE, type EnrichmentStage } from '../../src/pipeline/enrichment.ts'
 import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { DEFAULT_MAX_ATTEMPTS, jobsRepo } from '../../src/store/jobs.ts'
-import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
+import { rmSync } from 'node:fs'
+import pino from 'pino'
+import { createBuiltinEmbedder } from '../../src/embeddings/builtin.ts'
+import { createServices } from '../../src/services.ts'
+import { conversation, createTestServices, createWorkspace, freshDataDir, testConfig } from '../helpers/services.ts'
 
 const POISON = 'POISON-7f3a'
 const FLAKY = 'FLAKY-c21e'
@@ -161,6 +165,34 @@ describe('the weekly theme schedule', () => {
       expect(await schedules()).toBe(1)
     } finally {
       await s.close()
+    }
+  })
+})
+
+describe('crash recovery of an embedded store', () => {
+  it("requeues a dead process's running jobs on the next start at once, not after the lease", async () => {
+    const dir = freshDataDir()
+    const open = () => createServices(testConfig({ DATA_DIR: dir, JOB_LEASE_SECONDS: '3600' }), { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }) })
+    try {
+      const first = await open()
+      const ws = await createWorkspace(first)
+      await ingestConversations(first.db, ws.id, [conversation('left-running', [['customer', 'the process died holding me']])])
+      expect(await jobsRepo(first.db).claim('process-that-dies', 10, [ENRICH_JOB])).toHaveLength(1)
+      await first.close() // as if killed: the job stays 'running' in the data dir
+
+      const second = await open()
+      try {
+        await second.worker.drain()
+        const { rows } = await second.db.query<{ status: string; n: number }>(
+          `SELECT j.status, (SELECT count(*)::int FROM enrichments WHERE workspace_id = $1) AS n FROM jobs j WHERE j.workspace_id = $1 AND j.kind = $2`,
+          [ws.id, ENRICH_JOB],
+        )
+        expect(rows).toEqual([{ status: 'done', n: 1 }])
+      } finally {
+        await second.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

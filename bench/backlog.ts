@@ -1,0 +1,104 @@
+// Bench section `backlog`: does enrichment keep pace with ingestion? A client ingests flat out (100
+// conversations per call) while the worker(s) run beside it, as on a server; the clock runs from the
+// first ingest call until /ready's backlog is 0 (every message embedded and classified). Embedded PGlite
+// always; a PostgreSQL server too when BENCH_DATABASE_URL names one (1 and 2 worker processes' worth
+// of workers, each with its own connection pool, on a private database).
+import pino from 'pino'
+import { loadConfig } from '../src/config.ts'
+import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
+import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
+import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
+import { openDb } from '../src/store/open-db.ts'
+import { enrichmentBacklog } from '../src/store/readiness.ts'
+import { modelIndexReady } from '../src/store/embeddings.ts'
+import { generateConversations } from './corpus.ts'
+import { openFreshServices, round, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
+
+const CONVERSATIONS_PER_CALL = 100
+const POLL_MS = 100
+const CORPUS_SEED = 13
+
+export const BACKLOG_SIZES = [20_000, 100_000]
+export const QUICK_BACKLOG_SIZES = [2_000, 10_000]
+
+async function untilEmpty(services: Services): Promise<void> {
+  while ((await enrichmentBacklog(services.db)) > 0) await new Promise((r) => setTimeout(r, POLL_MS))
+}
+
+async function measure(backend: string, size: number, services: Services[], workspaceId: string, opts: BenchOptions): Promise<Record<string, Cell>> {
+  const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `backlog${size}` })
+  opts.progress(`backlog: ${backend}, ${size} messages, ${services.length} worker(s)`)
+  for (const s of services) await s.worker.start()
+  const started = performance.now()
+  const totals = await ingestInBatches(services[0].db, workspaceId, conversations, { batchSize: CONVERSATIONS_PER_CALL })
+  const ingestSeconds = (performance.now() - started) / 1000
+  await untilEmpty(services[0])
+  const emptySeconds = (performance.now() - started) / 1000
+  let indexSeconds: number | null = null
+  const embedderId = services[0].embedder.id
+  const indexDeadline = performance.now() + 600_000
+  while (!(await modelIndexReady(services[0].db, embedderId)) && performance.now() < indexDeadline) await new Promise((r) => setTimeout(r, 250))
+  if (await modelIndexReady(services[0].db, embedderId)) indexSeconds = (performance.now() - started) / 1000 - emptySeconds
+  for (const s of services) await s.worker.stop()
+  const messages = totals.messages.created
+  return {
+    backend,
+    workers: services.length,
+    messages,
+    'ingest s': round(ingestSeconds, 1),
+    'ingest msg/s': round(messages / ingestSeconds),
+    'until empty s': round(emptySeconds, 1),
+    'end-to-end msg/s': round(messages / emptySeconds),
+    'ingest/until-empty': round(ingestSeconds / emptySeconds, 2),
+    'index build after s': indexSeconds === null ? null : round(indexSeconds, 1),
+  }
+}
+
+async function serverRun(url: string, size: number, workers: number, opts: BenchOptions): Promise<Record<string, Cell>> {
+  const admin = await openDb({ databaseUrl: url, poolSize: 1 })
+  const name = `parley_bench_${process.pid}_${size}_${workers}`
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.exec(`CREATE DATABASE ${name}`)
+  const dbUrl = new URL(url)
+  dbUrl.pathname = `/${name}`
+  const services: Services[] = []
+  try {
+    const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
+    for (let i = 0; i < workers; i++) services.push(await createServices(config, { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }) }))
+    const { workspaceId } = await bootstrapDefaultWorkspace(services[0].db)
+    return await measure('pg server', size, services, workspaceId, opts)
+  } finally {
+    for (const s of services) await s.close().catch(() => undefined)
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
+    await admin.close()
+  }
+}
+
+export const backlogSection: BenchSection = {
+  name: 'backlog',
+  title: 'Ingest flat out with the worker beside it: time from the first message until the enrichment backlog is empty',
+  async run(opts) {
+    const sizes = opts.quick ? QUICK_BACKLOG_SIZES : BACKLOG_SIZES
+    const rows: Array<Record<string, Cell>> = []
+    for (const size of sizes) {
+      const fresh = await openFreshServices(createBuiltinEmbedder())
+      try {
+        // The same poll interval as the server runs below, so the backends compare.
+        rows.push(await measure('pglite', size, [fresh.services], fresh.workspaceId, opts))
+      } finally {
+        await fresh.close()
+      }
+      const url = process.env.BENCH_DATABASE_URL
+      if (url) for (const workers of [1, 2]) rows.push(await serverRun(url, size, workers, opts))
+    }
+    return {
+      rows,
+      notes: [
+        `ingestConversations with ${CONVERSATIONS_PER_CALL} conversations per call, builtin embedder, local classifier and summaries, one in-process worker (pglite)`,
+        'until empty: from the first ingest call until enrichmentBacklog() is 0; ingest/until-empty ≥ 0.6 means enrichment keeps pace',
+        'index build after: the background HNSW build after the backlog emptied (searches are exact until then)',
+        process.env.BENCH_DATABASE_URL ? 'pg server: each worker is a separate createServices (own pool), as separate processes would be' : 'set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows (1 and 2 workers)',
+      ],
+    }
+  },
+}
