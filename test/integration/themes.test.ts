@@ -11,6 +11,8 @@ import { conversation, createTestServices, createWorkspace } from '../helpers/se
 
 const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta.url))
 const NOW = new Date('2026-11-10T09:00:00Z')
+/** Mean token overlap of generated labels with test/fixtures/theme-labels.json: 0.485 measured with the local recipe and the built-in embedder. */
+const LABEL_OVERLAP_FLOOR = 0.4
 
 let t: Awaited<ReturnType<typeof createTestServices>>
 let ws: Awaited<ReturnType<typeof createWorkspace>>
@@ -79,6 +81,26 @@ describe('weekly themes on the demo corpus', () => {
         }
       }
     }
+  })
+
+  it('labels its themes with words a person used for the same topic', async () => {
+    const written = JSON.parse(readFileSync(new URL('../fixtures/theme-labels.json', import.meta.url), 'utf8')).labels as Record<string, string>
+    const tokens = (text: string) => new Set(text.toLowerCase().replace(/wi-fi/g, 'wifi').split(/[^\p{L}\d.]+/u).filter((w) => w.length >= 3).map((w) => w.replace(/(?:ing|es|s)$/, '')))
+    const overlaps: number[] = []
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      for (const theme of (await report(week)).themes) {
+        const scenario = dominantScenario(theme)
+        if (!scenario || !written[scenario]) continue
+        const mine = tokens(theme.label)
+        const theirs = tokens(written[scenario])
+        // Share of the label's words that the person's label uses too.
+        overlaps.push([...mine].filter((w) => theirs.has(w)).length / Math.max(1, mine.size))
+      }
+    }
+    const mean = overlaps.reduce((a, b) => a + b, 0) / overlaps.length
+    console.info(`label token overlap with hand-written labels: ${mean.toFixed(3)} over ${overlaps.length} themes`)
+    expect(overlaps.length).toBeGreaterThan(8)
+    expect(mean).toBeGreaterThanOrEqual(LABEL_OVERLAP_FLOOR)
   })
 
   it('never words a trend against the numbers it shows', async () => {
