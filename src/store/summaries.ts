@@ -21,6 +21,15 @@ export interface DialogMessage {
 
 export function summariesRepo(db: Queryable) {
   return {
+    /** Conversation ids by their external id (evals map dataset rows to stored conversations). */
+    async idsByExternalId(workspaceId: string): Promise<Map<string, string>> {
+      const { rows } = await db.query<{ id: string; externalId: string }>(
+        `SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`,
+        [workspaceId],
+      )
+      return new Map(rows.map((r) => [r.externalId, r.id]))
+    },
+
     async get(workspaceId: string, conversationId: string): Promise<StoredSummary | undefined> {
       const { rows } = await db.query<StoredSummary>(
         `SELECT conversation_id AS "conversationId", summary, wanted, done, open, version, degraded, content_hash AS "contentHash",

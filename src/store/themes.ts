@@ -12,6 +12,8 @@ export interface WeekMessage {
   sentAt: string
   sentiment: string | null
   intent: string | null
+  /** The names the message's author goes by (conversation customer handle and name, message author): masked in quotes and labels. */
+  people: Array<string | null>
   vector: Float32Array
 }
 
@@ -91,7 +93,7 @@ export function themesRepo(db: Queryable) {
     async weekMessages(workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
       const { rows } = await db.query<Omit<WeekMessage, 'vector'> & { vector: string | null }>(
         `SELECT m.id, m.conversation_id AS "conversationId", c.channel, m.text, m.sent_at AS "sentAt",
-                e.sentiment, e.intent, emb.embedding::text AS vector
+                e.sentiment, e.intent, ARRAY[c.customer_handle, c.customer_name, m.author] AS people, emb.embedding::text AS vector
          FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
          LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash

@@ -1,6 +1,7 @@
 import nock from 'nock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetBreakers } from '../../src/llm/resilience.ts'
+import { LOCAL_SUMMARY_VERSION } from '../../src/chains/summarize/service.ts'
 import { completion, fakeLlm, useLlmTestServices, userText } from '../helpers/llm.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
@@ -26,7 +27,7 @@ describe('conversation summaries (local)', () => {
     expect(first.summary).toMatch(/charged twice/)
     expect(first.wanted).toMatch(/charged twice/)
     expect(first.done).toMatch(/refunded/)
-    expect(first.version).toBe('summarize-local@1')
+    expect(first.version).toBe(LOCAL_SUMMARY_VERSION)
     expect(first.degraded).toBe(false)
     const full = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}`, headers: ws.auth('analyst') })).json()
     expect(full.summary.summary).toBe(first.summary)
@@ -94,7 +95,7 @@ describe('conversation summaries (LLM)', () => {
     const id = await ingest(ws, 'llm2')
     fakeLlm(() => ({ status: 500, json: { error: { message: 'down' } } }))
     const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })
-    expect(res.json()).toMatchObject({ degraded: true, version: 'summarize-local@1' })
+    expect(res.json()).toMatchObject({ degraded: true, version: LOCAL_SUMMARY_VERSION })
     expect(res.json().summary).toMatch(/charged twice/)
   })
 })

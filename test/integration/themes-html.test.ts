@@ -54,7 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`HTML theme report in a browser${existsSy
     expect(await page.locator('article.theme svg rect.bar.history').count()).toBeGreaterThan(0)
     const links = await page.locator('blockquote a.conversation').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
     expect(links.length).toBeGreaterThan(0)
-    for (const href of links) expect(href).toMatch(/\/v1\/conversations\/[0-9a-f-]{36}$/)
+    for (const href of links) expect(href).toMatch(/\/conversations\/[0-9a-f-]{36}$/)
     expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([])
     await page.close()
   })

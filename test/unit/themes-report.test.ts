@@ -8,10 +8,10 @@ const weeks = ['2026-W42', '2026-W43', '2026-W44']
 function theme(over: Partial<ReportTheme>): ReportTheme {
   return {
     id: '00000000-0000-4000-8000-000000000001', label: 'App crashes at sign-in', generatedLabel: 'App crashes at sign-in', renamed: false,
-    description: 'Customers report the app closing at sign-in.', volume: 30, conversations: 25, share: 0.3, previousVolume: 10, changePct: 120,
-    trend: 'rising', spike: false, sentiment: { negative: 20, neutral: 8, positive: 2, unknown: 0 }, intents: [{ name: 'bug_outage', count: 20 }],
+    description: 'Customers report the app closing at sign-in.', volume: 30, conversations: 25, share: 0.3, previousVolume: 10, changePct: 200,
+    trend: 'rising', spike: false, trendEvidence: { baselineVolume: 10, baselineShare: 0.1, baselineWeeks: 2, test: { name: 'two-proportion z-test', z: 4.1, p: 0.0001 } }, sentiment: { negative: 20, neutral: 8, positive: 2, unknown: 0 }, intents: [{ name: 'bug_outage', count: 20 }],
     channels: [{ name: 'x', count: 18 }], keyphrases: ['app crashes', 'sign in'],
-    quotes: [{ messageId: 'm1', conversationId: 'c1', channel: 'x', sentAt: '2026-10-27T10:00:00.000Z', text: 'App <b>crashes</b> [click](http://evil) | again', url: 'http://h/v1/conversations/c1' }],
+    quotes: [{ messageId: 'm1', conversationId: 'c1', channel: 'x', sentAt: '2026-10-27T10:00:00.000Z', text: 'App <b>crashes</b> [click](http://evil) | again', url: 'http://h/conversations/c1' }],
     history: weeks.map((week, i) => ({ week, volume: [0, 10, 30][i], share: [0, 0.1, 0.3][i] })), mergedFrom: [], degraded: false, ...over,
   }
 }
@@ -20,7 +20,7 @@ const report: ThemeReport = {
   mode: 'local', degraded: false, totals: { messages: 100, clustered: 60, unclustered: 40, themes: 2 },
   volume: { messages: 100, usual: 50, spike: true, inNewThemes: 30 }, weeks,
   highlights: { new: ['n'], rising: ['00000000-0000-4000-8000-000000000001'], falling: [], spikes: ['n'] },
-  themes: [theme({}), theme({ id: 'n', label: 'Fibre outage in Leeds', trend: 'new', spike: true, volume: 30, previousVolume: 0, changePct: null })],
+  themes: [theme({}), theme({ id: 'n', label: 'Fibre outage in Leeds', trend: 'new', spike: true, volume: 30, previousVolume: 0, changePct: null, trendEvidence: { baselineVolume: null, baselineShare: null, baselineWeeks: 0, test: null } })],
 }
 
 describe('theme report renderers', () => {
@@ -29,10 +29,10 @@ describe('theme report renderers', () => {
     expect(md).toMatch(/^# Customer themes — week 2026-W44\n/)
     expect(md).toContain('26 Oct 2026 – 1 Nov 2026')
     expect(md).toContain('unusually busy week: 100 messages against a usual 50')
-    expect(md).toContain('**Fibre outage in Leeds** — new this week, an unusual spike')
-    expect(md).toContain('rising (share of the week +120% vs recent weeks), 10 → 30 messages last week → this week')
+    expect(md).toContain('**Fibre outage in Leeds** — new this week (nothing like it in the weeks before), 30 messages, an unusual spike')
+    expect(md).toContain('rising: 10 → 30 messages a week (+200%) vs the mean of the 2 weeks before, 10% → 30% of the week; two-proportion z-test p < 0.001')
     expect(md).toContain('\\[click\\](http://evil) \\| again')
-    expect(md).toContain('[conversation](http://h/v1/conversations/c1)')
+    expect(md).toContain('[conversation](http://h/conversations/c1)')
   })
 
   it('writes HTML with escaped text and one bar per theme in each chart', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyTrend, matchThemes, type ThemeSnapshotLite } from '../../src/chains/themes/track.ts'
+import { classifyTrend, matchThemes, twoProportionTest, type ThemeSnapshotLite } from '../../src/chains/themes/track.ts'
 
 const unit = (values: number[]) => {
   const norm = Math.hypot(...values)
@@ -41,26 +41,38 @@ describe('matchThemes', () => {
   })
 })
 
+/** Weeks of `total` messages each with these theme volumes. */
+const weeksOf = (volumes: number[], total = 100) => volumes.map((volume) => ({ volume, total }))
+
 describe('classifyTrend', () => {
-  it('calls a theme without earlier share new', () => {
-    expect(classifyTrend([], 0.04)).toEqual({ trend: 'new', spike: false, changePct: null })
-    expect(classifyTrend([0, 0], 0.3).spike).toBe(true)
+  it('calls a theme new only when no computed week of its history had it', () => {
+    expect(classifyTrend([], { volume: 4, total: 100 })).toMatchObject({ trend: 'new', spike: false, changePct: null, test: null })
+    expect(classifyTrend(weeksOf([0, 0]), { volume: 30, total: 100 }).spike).toBe(true)
+    expect(classifyTrend(weeksOf([0, 3, 0]), { volume: 30, total: 100 }).trend).not.toBe('new')
   })
 
-  it('classifies rising, steady and falling against the recent weeks', () => {
-    expect(classifyTrend([0.1, 0.1, 0.1], 0.15)).toMatchObject({ trend: 'rising', changePct: 50 })
-    expect(classifyTrend([0.1, 0.1, 0.1], 0.105)).toMatchObject({ trend: 'steady', changePct: 5 })
-    expect(classifyTrend([0.2, 0.2], 0.1)).toMatchObject({ trend: 'falling', changePct: -50 })
+  it('calls rising and falling only on a significant change of share, with the volume moving the same way', () => {
+    expect(classifyTrend(weeksOf([10, 10, 10]), { volume: 30, total: 100 })).toMatchObject({ trend: 'rising', changePct: 200, baselineVolume: 10 })
+    expect(classifyTrend(weeksOf([10, 10, 10]), { volume: 12, total: 100 })).toMatchObject({ trend: 'steady', changePct: 20 })
+    expect(classifyTrend(weeksOf([30, 30]), { volume: 10, total: 100 })).toMatchObject({ trend: 'falling', changePct: -66.7 })
+    // 3 → 3 messages is never rising, whatever the shares do.
+    expect(classifyTrend(weeksOf([3, 3, 3]), { volume: 3, total: 40 }).trend).toBe('steady')
+    // More messages in a much busier week: the share fell, the volume rose, so neither word fits.
+    expect(classifyTrend(weeksOf([8, 8, 8], 100), { volume: 23, total: 1000 }).trend).toBe('steady')
   })
 
-  it('ignores large relative moves of tiny themes', () => {
-    expect(classifyTrend([0.002], 0.004).trend).toBe('steady')
+  it('reports the test it used with a p-value a reader can recompute', () => {
+    const { test } = classifyTrend(weeksOf([10, 10, 10]), { volume: 30, total: 100 })
+    expect(test?.name).toBe('two-proportion z-test')
+    expect(test!.p).toBeLessThan(0.001)
+    expect(twoProportionTest(10, 100, 10, 100).p).toBe(1)
+    // z for 30/100 vs 30/300: pooled 0.15, se = sqrt(.15·.85·(1/100+1/300)) ≈ 0.04123, z ≈ 4.85
+    expect(twoProportionTest(30, 100, 30, 300).z).toBeCloseTo(4.85, 1)
   })
 
-  it('flags a share far above its history as a spike, but not ordinary variation', () => {
-    expect(classifyTrend([0.05, 0.06, 0.05, 0.055], 0.2).spike).toBe(true)
-    expect(classifyTrend([0.05, 0.06, 0.05, 0.055], 0.065).spike).toBe(false)
-    expect(classifyTrend([0.05], 0.2).spike).toBe(true)
-    expect(classifyTrend([0.05], 0.08).spike).toBe(false)
+  it('flags a volume far above its own history as a spike, but not ordinary variation', () => {
+    expect(classifyTrend(weeksOf([5, 6, 5, 5]), { volume: 20, total: 100 }).spike).toBe(true)
+    expect(classifyTrend(weeksOf([5, 6, 5, 5]), { volume: 7, total: 100 }).spike).toBe(false)
+    expect(classifyTrend(weeksOf([1, 1, 1]), { volume: 3, total: 100 }).spike).toBe(false)
   })
 })

@@ -19,6 +19,10 @@ export interface LocalSummary {
 
 // Weights and the default length were tuned on tweetsumm_train (scripts/measure-summaries.ts).
 export const DEFAULT_MAX_SENTENCES = 3
+/** About a person's summary (TweetSumm references average 34 words); tuned on tweetsumm_train. */
+export const DEFAULT_MAX_WORDS = 40
+/** The baseline to beat is lead-3, whatever length the summariser itself uses. */
+const LEAD_SENTENCES = 3
 const MIN_SENTENCE_WORDS = 3
 const CONTENT_WORDS_CAP = 12
 const WEIGHT_POSITION = 2.0
@@ -32,7 +36,7 @@ const PROBLEM_CUE = /\b(can'?t|cannot|won'?t|unable|not (?:working|able|receiv\w
 const ACTION_CUE = /\b(dm|direct message|send us|follow|try|tried|reinstall\w*|restart\w*|log ?out|update|check\w*|refund\w*|replace\w*|escalat\w*|forward\w*|look into|looking into|investigat\w*|fix\w*|resolved?|contact|reach out|link|steps|call|visit|credit\w*|sent|share|confirm\w*|provide)\b/i
 const PLEASANTRY = /^(hi|hey|hello|thanks?|thank you|sorry|we'?re sorry|apologi[sz]e|no worries|you'?re welcome|happy to help|glad|have a (?:great|good|nice)|we'?re here|we understand|that'?s not what we like)\b/i
 const RESOLVED_CUE = /\b(thanks?|thank you|thx|ty|worked|works now|fixed|sorted|resolved|perfect|great|awesome|appreciate)\b/i
-const UNRESOLVED_CUE = /\b(still|not|no|never|doesn'?t|didn'?t|won'?t|can'?t|nothing|waiting|yet)\b|\?/i
+const UNRESOLVED_CUE = /\b(still|not|no|never|doesn'?t|didn'?t|won'?t|can'?t|nothing|waiting|yet|need|when|where|any (?:news|update))\b|\?/i
 const REQUEST_CUE = /\?|\b(dm|direct message|send us|please (?:provide|share|send|confirm|follow|let us know)|let us know|could you|can you)\b/i
 
 // Social care replies start with handles and end with agent initials ("/JI", "^AB", "-Sam").
@@ -50,51 +54,122 @@ interface Sentence {
   content: Set<string>
 }
 
-export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: number } = {}): LocalSummary {
+export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: number; maxWords?: number } = {}): LocalSummary {
   const maxSentences = Math.max(1, opts.maxSentences ?? DEFAULT_MAX_SENTENCES)
+  const maxWords = opts.maxWords ?? DEFAULT_MAX_WORDS
   const sentences = splitDialog(dialog)
-  const customer = sentences.filter((s) => isCustomer(s.speaker))
-  const agent = sentences.filter((s) => !isCustomer(s.speaker))
+  // A transcript without roles ("#Person1#", "Anna") is told from both sides alike: its first speaker
+  // stands where the agent would, the other where the customer would.
+  const hasRoles = dialog.some((turn) => isRole(turn.speaker))
+  const firstSpeaker = dialog[0]?.speaker
+  // A transcript stored under one role (an imported dialogue whose speakers all became "customer")
+  // still alternates speakers turn by turn: its even turns are one side, its odd turns the other.
+  const oneRole = isOneRole(dialog)
+  const isAsking = (s: Sentence) => (oneRole ? s.turn % 2 === 1 : hasRoles ? isCustomer(s.speaker) : s.speaker !== firstSpeaker)
+  const customer = sentences.filter((s) => isAsking(s))
+  const agent = sentences.filter((s) => !isAsking(s))
 
   const customerWords = wordCounts(customer)
   const agentWords = wordCounts(agent)
   const rankedCustomer = rank(customer, (s) => centrality(s, customerWords, agentWords), PROBLEM_CUE)
   const rankedAgent = rank(agent, (s) => centrality(s, agentWords, customerWords), ACTION_CUE)
 
+  const problem = rankedCustomer[0]
   // The customer's problem first, then alternate, so both sides are told even with two sentences.
   const chosen: Sentence[] = []
   const queues = [rankedCustomer, rankedAgent]
+  let wordCount = 0
   for (let round = 0; chosen.length < maxSentences && queues.some((q) => q.length > 0); round++) {
     const next = queues[round % 2].shift() ?? queues[(round + 1) % 2].shift()
-    if (next) chosen.push(next)
+    if (!next) continue
+    // A summary as long as a person writes one: a sentence that would overrun the budget is left out
+    // (the first one always stays), shorter ones further down the ranking may still fit.
+    const length = words(next.text).length
+    if (chosen.length > 0 && wordCount + length > maxWords) continue
+    chosen.push(next)
+    wordCount += length
   }
   chosen.sort((a, b) => a.position - b.position)
 
   const wantedSentences = chosen.filter((s) => isCustomer(s.speaker))
   const doneSentences = chosen.filter((s) => !isCustomer(s.speaker))
   return {
-    summary: formatSummary(chosen),
+    summary: formatSummary(chosen, { reported: true, speakers: [...new Set(dialog.map((turn) => turn.speaker))], unlabelled: oneRole }),
     wanted: wantedSentences.map((s) => s.text).join(' '),
     done: doneSentences.map((s) => s.text).join(' '),
-    open: openQuestion(sentences),
+    open: openQuestion(dialog, sentences, problem),
     sentences: chosen.map((s) => ({ text: s.text, speaker: s.speaker })),
   }
 }
 
 /** The first `n` sentences of the conversation in the summary's format: the baseline to beat. */
-export function leadBaseline(dialog: DialogTurn[], n = DEFAULT_MAX_SENTENCES): string {
-  return formatSummary(splitDialog(dialog).slice(0, n))
+export function leadBaseline(dialog: DialogTurn[], n = LEAD_SENTENCES): string {
+  return formatSummary(splitDialog(dialog).slice(0, n), { unlabelled: isOneRole(dialog) })
 }
 
-function formatSummary(sentences: Array<{ text: string; speaker: string }>): string {
+/**
+ * Reported speech, as a person writes a summary ("Customer says his router drops…, Agent asks him to
+ * restart it"): first and second person turned into third, greetings in front of a sentence dropped.
+ * English only; text in other languages passes unchanged (the patterns do not match it).
+ */
+const CUSTOMER_PRONOUNS: Array<[RegExp, string]> = [
+  [/\bI'?m\b/g, 'he is'], [/\bI'?ve\b/g, 'he has'], [/\bI'?ll\b/g, 'he will'], [/\bI'?d\b/g, 'he would'], [/\bI\b/g, 'he'],
+  [/\b[Mm]y\b/g, 'his'], [/\b[Mm]e\b/g, 'him'], [/\b[Mm]yself\b/g, 'himself'],
+]
+const AGENT_PRONOUNS: Array<[RegExp, string]> = [
+  [/\b[Yy]ou'?re\b/g, 'customer is'], [/\b[Yy]our\b/g, 'his'], [/\b[Yy]ou\b/g, 'customer'],
+  [/\b[Ww]e'?re\b/g, 'agent is'], [/\b[Ww]e\b/g, 'agent'], [/\bus\b/g, 'agent'], [/\b[Oo]ur\b/g, 'their'],
+]
+const LEADING_GREETING = /^(?:(?:hi|hello|hey|hiya|dear)\b[^,.!?]{0,20}[,.!?]\s*|(?:thanks?|thank you)(?: (?:for|so much)[^,.!?]{0,40})?[,.!?]\s*|(?:we'?re |i'?m )?sorry[^,.!?]{0,40}[,.!?]\s*)+/i
+
+/** In a transcript of named people, "I" is the speaker and "you" the other one, by name. */
+function namedPronouns(self: string, other: string): Array<[RegExp, string]> {
+  return [
+    [/\bI'?m\b/g, `${self} is`], [/\bI'?ve\b/g, `${self} has`], [/\bI'?ll\b/g, `${self} will`], [/\bI\b/g, self],
+    [/\b[Mm]y\b/g, `${self}'s`], [/\b[Mm]e\b/g, self],
+    [/\b[Yy]ou'?re\b/g, `${other} is`], [/\b[Yy]our\b/g, `${other}'s`], [/\b[Yy]ou\b/g, other],
+  ]
+}
+
+/** Pronoun rules are English: a sentence without common English words ("me" is French too) is left as it is. */
+const LOOKS_ENGLISH = /\b(the|is|are|am|was|and|to|my|your|it|this|that|can'?t|don'?t|have|has|with|for|of|in|on|please|could|would)\b/i
+
+export function reportedSpeech(text: string, speaker: string, other?: string): string {
+  if (!LOOKS_ENGLISH.test(text)) return text
+  const rules = isRole(speaker) ? (isCustomer(speaker) ? CUSTOMER_PRONOUNS : AGENT_PRONOUNS) : other ? namedPronouns(speaker, other) : []
+  let out = text.replace(LEADING_GREETING, '')
+  if (out.length < 3) out = text
+  for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement)
+  return out.charAt(0).toUpperCase() + out.slice(1)
+}
+
+/** Every turn under the same role: who said what is unknown, so the summary names no one. */
+function isOneRole(dialog: DialogTurn[]): boolean {
+  return dialog.length > 1 && isRole(dialog[0].speaker) && dialog.every((turn) => turn.speaker === dialog[0].speaker)
+}
+
+function formatSummary(sentences: Array<{ text: string; speaker: string }>, opts: { reported?: boolean; speakers?: string[]; unlabelled?: boolean } = {}): string {
+  if (opts.unlabelled) return sentences.map((s) => s.text).join(' ')
   const parts: string[] = []
   let lastSpeaker: string | null = null
   for (const s of sentences) {
-    const speaker = isCustomer(s.speaker) ? 'Customer' : 'Agent'
-    parts.push(speaker === lastSpeaker ? s.text : `${speaker}: ${s.text}`)
+    const speaker = speakerName(s.speaker)
+    const other = opts.speakers?.find((name) => name !== s.speaker)
+    const text = opts.reported ? reportedSpeech(s.text, s.speaker, other) : s.text
+    parts.push(speaker === lastSpeaker ? text : `${speaker}: ${text}`)
     lastSpeaker = speaker
   }
   return parts.join(' ')
+}
+
+/** Customer and agent by role; anyone else (a named participant of a transcript) by their own name. */
+function speakerName(speaker: string): string {
+  if (isCustomer(speaker)) return 'Customer'
+  return isRole(speaker) ? 'Agent' : speaker
+}
+
+function isRole(speaker: string): boolean {
+  return /^(customer|agent|user|assistant|support|bot)$/i.test(speaker)
 }
 
 function isCustomer(speaker: string): boolean {
@@ -159,17 +234,24 @@ function rank(sentences: Sentence[], centralityOf: (s: Sentence) => number, cue:
   return [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)! || a.position - b.position)
 }
 
-/** What still waits: the customer's last unresolved words, or the agent's last unanswered request. */
-function openQuestion(sentences: Sentence[]): string | null {
-  if (sentences.length === 0) return null
-  const lastTurn = sentences[sentences.length - 1].turn
-  const last = sentences.filter((s) => s.turn === lastTurn)
-  const lastText = last.map((s) => s.text).join(' ')
-  if (isCustomer(last[0].speaker)) {
-    if (RESOLVED_CUE.test(lastText) && !/\bstill\b|\?/i.test(lastText)) return null
-    const unresolved = last.filter((s) => UNRESOLVED_CUE.test(s.text))
-    return unresolved.length > 0 ? unresolved[unresolved.length - 1].text : null
+/**
+ * What still waits. When the customer spoke last, their last words are unanswered: open, unless they
+ * only close the conversation ("Thanks!", "works now"). A last message that states nothing itself (an
+ * order number given on request, "any news?") leaves the customer's problem open. When the agent spoke
+ * last, an agent request still waiting for the customer's answer is open.
+ */
+function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sentence | undefined): string | null {
+  const last = dialog[dialog.length - 1]
+  if (!last) return null
+  const lastText = cleanTurn(last.text)
+  if (isCustomer(last.speaker) || (!dialog.some((turn) => isRole(turn.speaker)) && dialog.length > 1 && last.speaker !== dialog[0].speaker)) {
+    if (RESOLVED_CUE.test(lastText) && !UNRESOLVED_CUE.test(lastText)) return null
+    const own = sentences.filter((s) => s.turn === dialog.length - 1)
+    const stated = own.filter((s) => UNRESOLVED_CUE.test(s.text) || PROBLEM_CUE.test(s.text))
+    if (stated.length > 0) return stated[stated.length - 1].text
+    return problem?.text ?? (lastText || null)
   }
-  const request = last.filter((s) => REQUEST_CUE.test(s.text))
+  const own = sentences.filter((s) => s.turn === dialog.length - 1)
+  const request = own.filter((s) => REQUEST_CUE.test(s.text))
   return request.length > 0 ? request[request.length - 1].text : null
 }

@@ -1,6 +1,7 @@
 // Names and describes a theme without an LLM: the label comes from its most distinctive key phrases,
 // the quotes are chosen by maximal marginal relevance (central to the theme, yet unlike each other),
 // and the description ties both together.
+import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
 import type { Keyphrase } from './keyphrases.ts'
 
 const MAX_QUOTES = 5
@@ -23,6 +24,8 @@ const LABEL_BIGRAM_SUPPORT = 0.12
 const LABEL_EXTRA_SUPPORT = 0.12
 const LABEL_EXTRA_WEIGHT = 0.6
 const MAX_QUOTE_IN_DESCRIPTION = 160
+/** A quote says something about the theme with at least this many content words (not "Thanks!", not a bare number). */
+const MIN_QUOTE_CONTENT_WORDS = 3
 
 export interface ClusterDescription {
   label: string
@@ -44,8 +47,8 @@ export function describeCluster(input: {
 
 function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array): number[] {
   const centrality = vectors.map((v) => dot(v, centroid))
-  const candidates = texts
-    .map((_, i) => i)
+  const informative = texts.map((_, i) => i).filter((i) => isInformative(texts[i]))
+  const candidates = (informative.length >= Math.min(MIN_QUOTES, texts.length) ? informative : texts.map((_, i) => i))
     .filter((i) => texts[i].trim().length > 0)
     .sort((a, b) => centrality[b] - centrality[a] || a - b)
     .slice(0, MMR_CANDIDATES)
@@ -79,6 +82,11 @@ function representativeQuotes(texts: string[], vectors: Float32Array[], centroid
     if (!chosen.includes(i)) chosen.push(i)
   }
   return chosen
+}
+
+function isInformative(text: string): boolean {
+  const content = contentWords(text, stopwordsFor()).filter((w) => w !== null && !isGenericWord(w))
+  return content.length >= MIN_QUOTE_CONTENT_WORDS
 }
 
 /** Handles and links differ between otherwise identical messages. */

@@ -2,6 +2,23 @@
 // are one "class document"; a phrase scores high when it is frequent in that class and rare across
 // all classes (noise included, so words common to the whole week sink).
 import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
+import { isPersonalToken } from './personal.ts'
+
+/**
+ * Words of any support conversation that name no topic of their own: the identifiers customers are
+ * asked for ("order number", "account email") and the channel's own talk ("dm", "message"). A theme
+ * labelled with them says nothing ("Order number, email"), and matching on them joins unrelated themes.
+ */
+const CARE_WORDS = new Set([
+  'order', 'number', 'email', 'e-mail', 'mail', 'account', 'case', 'reference', 'ref', 'details', 'detail', 'dm', 'dms', 'message',
+  'messages', 'sent', 'send', 'name', 'phone', 'address', 'postcode', 'zip', 'customer', 'info', 'information', 'ticket', 'chat',
+  'hello', 'please', 'still', 'get', 'got', 'now', 'today', 'back', 'need', 'want', 'know', 'let', 'can', 'could',
+])
+const NO_PEOPLE: ReadonlySet<string> = new Set()
+
+function isThemeWord(word: string): boolean {
+  return !isGenericWord(word) && !CARE_WORDS.has(word) && !isPersonalToken(word, NO_PEOPLE)
+}
 
 const DEFAULT_TOP = 10
 /** A phrase has to occur in this share of a cluster's messages (at least 2) to describe it. */
@@ -67,7 +84,7 @@ export function clusterKeyphrases(
 
 /** Unigrams and bigrams of a document, each once; bigrams never span a stopword, a generic word or a dropped token. */
 function documentTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
-  const tokens = contentWords(doc, stopwords).map((word) => (word !== null && isGenericWord(word) ? null : word))
+  const tokens = contentWords(doc, stopwords).map((word) => (word !== null && isThemeWord(word) ? word : null))
   const terms = new Set<string>()
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]
@@ -108,7 +125,7 @@ export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, 
     const profile = profiles.get(labels[i]) ?? { size: 0, counts: new Map<string, number>() }
     profile.size++
     for (const word of new Set(contentWords(docs[i], stopwords))) {
-      if (word !== null && !isGenericWord(word)) profile.counts.set(word, (profile.counts.get(word) ?? 0) + 1)
+      if (word !== null && isThemeWord(word)) profile.counts.set(word, (profile.counts.get(word) ?? 0) + 1)
     }
     profiles.set(labels[i], profile)
   }

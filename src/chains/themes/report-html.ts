@@ -122,7 +122,7 @@ function themeSection(t: ReportTheme, n: number, weeks: string[]): string {
   const facts = [
     `${t.volume} messages in ${t.conversations} conversations`,
     `${pct(t.share)} of the week`,
-    `${signed(t.volume - t.previousVolume)} vs last week`,
+    movement(t),
     `${negativeShare(t)} negative`,
   ]
   const counts = [

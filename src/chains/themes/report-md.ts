@@ -25,10 +25,10 @@ export function renderThemesMarkdown(report: ThemeReport): string {
   }
 
   out.push('## All themes', '')
-  out.push('| # | Theme | Messages | Share | vs last week | Trend | Negative | Last weeks |')
+  out.push('| # | Theme | Messages | Share | vs recent weeks | Trend | Negative | Last weeks |')
   out.push('|---|---|---:|---:|---:|---|---:|---|')
   report.themes.forEach((t, i) => {
-    out.push(`| ${i + 1} | ${escapeMd(t.label)} | ${t.volume} | ${pct(t.share)} | ${signed(t.volume - t.previousVolume)} | ${trendWord(t)} | ${negativeShare(t)} | ${sparkline(t.history.map((h) => h.volume))} |`)
+    out.push(`| ${i + 1} | ${escapeMd(t.label)} | ${t.volume} | ${pct(t.share)} | ${vsRecent(t)} | ${trendWord(t)} | ${negativeShare(t)} | ${sparkline(t.history.map((h) => h.volume))} |`)
   })
   out.push('')
 
@@ -72,11 +72,20 @@ export function introOf(report: ThemeReport): string {
 
 export function movement(t: ReportTheme): string {
   const spike = t.spike ? ', an unusual spike' : ''
-  if (t.trend === 'new') return `new this week${spike}`
-  // Trends compare the theme's share of the week, so say so: in a busy week a theme can gain
-  // messages yet fall in share.
-  const change = t.changePct === null ? '' : ` (share of the week ${signed(Math.round(t.changePct))}% vs recent weeks)`
-  return `${t.trend}${change}, ${t.previousVolume} → ${t.volume} messages last week → this week${spike}`
+  if (t.trend === 'new') return `new this week (nothing like it in the weeks before), ${t.volume} messages${spike}`
+  // The numbers the trend was computed from, so a reader can check it: the mean of the baseline
+  // weeks against this week, in messages and in share of the week, and the test behind the word.
+  const e = t.trendEvidence
+  const base = e.baselineVolume ?? 0
+  const change = t.changePct === null ? '' : ` (${signed(Math.round(t.changePct))}%)`
+  const shares = e.baselineShare === null ? '' : `, ${pct(e.baselineShare)} → ${pct(t.share)} of the week`
+  const test = e.test ? `; ${e.test.name} p ${e.test.p < 0.001 ? '< 0.001' : `= ${e.test.p.toFixed(3)}`}` : ''
+  return `${t.trend}: ${base} → ${t.volume} messages a week${change} vs the mean of the ${e.baselineWeeks} week${e.baselineWeeks === 1 ? '' : 's'} before${shares}${test}${spike}`
+}
+
+/** This week's volume against the mean of the weeks the trend compared with (the same numbers as the trend). */
+export function vsRecent(t: ReportTheme): string {
+  return t.trendEvidence.baselineVolume === null ? 'new' : signed(Math.round(t.volume - t.trendEvidence.baselineVolume))
 }
 
 export function trendWord(t: ReportTheme): string {

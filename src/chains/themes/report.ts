@@ -46,10 +46,10 @@ export async function buildThemeReport(deps: ReportDeps, workspaceId: string, we
     const main = current[0]
     const sum = (w: string, f: (s: SnapshotRow) => number) => (perWeek.get(w) ?? []).reduce((acc, s) => acc + f(s), 0)
     const history = weeks.map((w) => ({ week: w, volume: sum(w, (s) => s.volume), share: round4(sum(w, (s) => s.share)) }))
-    const past = history.slice(0, -1).map((h) => (known(h.week) ? h.share : Number.NaN))
+    const past = history.slice(0, -1).map((h) => ({ volume: h.volume, total: known(h.week) ? runs.get(h.week)!.messages : Number.NaN }))
     const volume = sum(week, (s) => s.volume)
     const share = sum(week, (s) => s.share)
-    const trend = classifyTrend(past, share)
+    const trend = classifyTrend(past, { volume, total: runs.get(week)?.messages ?? 0 })
     const row = themeRows.get(root)
     themes.push({
       id: root,
@@ -64,11 +64,12 @@ export async function buildThemeReport(deps: ReportDeps, workspaceId: string, we
       changePct: trend.changePct,
       trend: trend.trend,
       spike: trend.spike,
+      trendEvidence: { baselineVolume: trend.baselineVolume, baselineShare: trend.baselineShare, baselineWeeks: trend.baselineWeeks, test: trend.test },
       sentiment: addMixes(current.map((s) => s.sentiment)),
       intents: mergeCounts(current.map((s) => s.intents)),
       channels: mergeCounts(current.map((s) => s.channels)),
       keyphrases: main.keyphrases,
-      quotes: current.flatMap((s) => s.exemplars).slice(0, REPORT_QUOTES).map((q) => ({ ...q, url: `${linkBase}/v1/conversations/${q.conversationId}` })),
+      quotes: current.flatMap((s) => s.exemplars).slice(0, REPORT_QUOTES).map((q) => ({ ...q, url: `${linkBase}/conversations/${q.conversationId}` })),
       history,
       mergedFrom: [...themeRows.values()].filter((t) => t.id !== root && rootOf(themeRows, t.id) === root).map((t) => t.id),
       degraded: current.some((s) => s.degraded),

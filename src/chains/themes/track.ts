@@ -19,20 +19,38 @@ export const HISTORY_WEEKS = 8
 /** Combined score = CENTROID_WEIGHT · cosine + (1 − CENTROID_WEIGHT) · key-phrase word overlap. */
 const CENTROID_WEIGHT = 0.75
 export const DEFAULT_MIN_MATCH_SIMILARITY = 0.55
-/** Trend compares with the mean share of this many latest weeks, so one odd week does not flip it. */
+/** Trend compares with the pooled counts of this many latest known weeks, so one odd week does not flip it. */
 const TREND_WINDOW = 3
-/** Relative change beyond which a theme is rising or falling... */
-const TREND_CHANGE = 0.25
-/** ...as long as the share moved by at least half a percentage point (tiny themes jitter). */
-const TREND_MIN_ABSOLUTE = 0.005
-/** Robust z-score (median and MAD of history) above which a share is a spike. */
+/** Two-sided significance level of the two-proportion z-test behind rising and falling. */
+const TREND_ALPHA = 0.05
+/** Robust z-score (median and MAD of history) above which a share is a spike... */
 const SPIKE_Z = 3.5
-/** With little history: a spike is a share at least this multiple of the baseline... */
-const SPIKE_RATIO = 3
-/** ...and at least this many percentage points above it. */
-const SPIKE_MIN_ABSOLUTE = 0.02
-/** A brand-new theme taking this share of a week at once is itself unusual. */
+/** ...and the volume at least this multiple of its recent mean and this many messages above it. */
+const SPIKE_RATIO = 2
+const SPIKE_MIN_EXTRA_MESSAGES = 5
+/** A brand-new theme taking this share of a week, with at least this many messages, is itself unusual. */
 const NEW_THEME_SPIKE_SHARE = 0.1
+const NEW_THEME_SPIKE_MESSAGES = 10
+
+/** The theme's count in one week and the week's count of messages; total NaN or 0 when the week was never computed. */
+export interface WeekCount {
+  volume: number
+  total: number
+}
+
+/** What a trend was computed from, shown beside it so a reader can check it by hand. */
+export interface TrendEvidence {
+  trend: Trend
+  spike: boolean
+  /** Change of the volume against the mean volume of the baseline weeks, in percent; null when new. */
+  changePct: number | null
+  /** Mean weekly volume and pooled share of the baseline weeks (null when new). */
+  baselineVolume: number | null
+  baselineShare: number | null
+  baselineWeeks: number
+  /** Two-proportion z-test of this week's share against the baseline weeks' pooled share. */
+  test: { name: 'two-proportion z-test'; z: number; p: number } | null
+}
 
 export function matchThemes(
   previous: ThemeSnapshotLite[],
@@ -78,37 +96,64 @@ function phraseOverlap(a: string[], b: string[]): number {
 }
 
 /**
- * `history` holds the theme's shares (0..1) of the previous weeks, oldest first; 0 or a missing week
- * means the theme was absent. `changePct` is against the mean of the latest weeks, null when new.
+ * `history` holds the theme's counts in the previous weeks, oldest first. `new` only when the theme had
+ * no message in any computed week of the history; `rising`/`falling` only when the share moved
+ * significantly (two-proportion z-test, p < 0.05, counts of this week against the pooled counts of the
+ * latest TREND_WINDOW known weeks) *and* the volume moved the same way, so the words never contradict
+ * the numbers shown; a spike is a share far above the theme's own history with a volume well above it.
  */
-export function classifyTrend(history: number[], current: number): { trend: Trend; spike: boolean; changePct: number | null } {
-  const known = history.filter((share) => Number.isFinite(share))
-  if (!known.some((share) => share > 0)) return { trend: 'new', spike: current >= NEW_THEME_SPIKE_SHARE, changePct: null }
-
-  const recent = known.slice(-TREND_WINDOW)
-  const baseline = recent.reduce((sum, share) => sum + share, 0) / recent.length
-  const change = baseline > 0 ? (current - baseline) / baseline : null
-  const delta = current - baseline
-  let trend: Trend = 'steady'
-  if (change !== null && Math.abs(delta) >= TREND_MIN_ABSOLUTE) {
-    if (change >= TREND_CHANGE) trend = 'rising'
-    else if (change <= -TREND_CHANGE) trend = 'falling'
-  } else if (baseline === 0 && current > 0) {
-    trend = 'rising'
+export function classifyTrend(history: WeekCount[], current: WeekCount): TrendEvidence {
+  const known = history.filter((w) => Number.isFinite(w.total) && w.total > 0)
+  const share = current.total > 0 ? current.volume / current.total : 0
+  if (!known.some((w) => w.volume > 0)) {
+    const spike = share >= NEW_THEME_SPIKE_SHARE && current.volume >= NEW_THEME_SPIKE_MESSAGES
+    return { trend: 'new', spike, changePct: null, baselineVolume: null, baselineShare: null, baselineWeeks: 0, test: null }
   }
-  return { trend, spike: isSpike(known, current), changePct: change === null ? null : round1(change * 100) }
+  const recent = known.slice(-TREND_WINDOW)
+  const baseCount = recent.reduce((sum, w) => sum + w.volume, 0)
+  const baseTotal = recent.reduce((sum, w) => sum + w.total, 0)
+  const baselineVolume = baseCount / recent.length
+  const baselineShare = baseCount / baseTotal
+  const test = twoProportionTest(current.volume, current.total, baseCount, baseTotal)
+  let trend: Trend = 'steady'
+  if (test.p < TREND_ALPHA) {
+    if (share > baselineShare && current.volume > baselineVolume) trend = 'rising'
+    else if (share < baselineShare && current.volume < baselineVolume) trend = 'falling'
+  }
+  const changePct = baselineVolume > 0 ? round1(((current.volume - baselineVolume) / baselineVolume) * 100) : null
+  const shares = known.map((w) => w.volume / w.total)
+  const spike =
+    trend === 'rising' &&
+    isShareSpike(shares, share) &&
+    current.volume >= SPIKE_RATIO * baselineVolume &&
+    current.volume - baselineVolume >= SPIKE_MIN_EXTRA_MESSAGES
+  return { trend, spike, changePct, baselineVolume: round1(baselineVolume), baselineShare: round4(baselineShare), baselineWeeks: recent.length, test }
 }
 
-function isSpike(history: number[], current: number): boolean {
-  if (history.length >= 3) {
-    const median = medianOf(history)
-    const mad = medianOf(history.map((share) => Math.abs(share - median)))
-    // A flat history has MAD 0; the floors keep ordinary wiggles from counting as spikes.
-    const scale = Math.max(1.4826 * mad, 0.15 * median, TREND_MIN_ABSOLUTE)
-    return (current - median) / scale >= SPIKE_Z && current - median >= TREND_MIN_ABSOLUTE
-  }
-  const baseline = history.reduce((sum, share) => sum + share, 0) / history.length
-  return current >= SPIKE_RATIO * baseline && current - baseline >= SPIKE_MIN_ABSOLUTE
+/** Pooled two-proportion z-test, two-sided (normal approximation); p = 1 when either side has no messages. */
+export function twoProportionTest(x1: number, n1: number, x2: number, n2: number): { name: 'two-proportion z-test'; z: number; p: number } {
+  if (n1 <= 0 || n2 <= 0) return { name: 'two-proportion z-test', z: 0, p: 1 }
+  const pooled = (x1 + x2) / (n1 + n2)
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+  const z = se > 0 ? (x1 / n1 - x2 / n2) / se : 0
+  return { name: 'two-proportion z-test', z: round4(z), p: round4(2 * (1 - normalCdf(Math.abs(z)))) }
+}
+
+/** Standard normal CDF (Abramowitz–Stegun 26.2.17, error < 7.5e-8). */
+function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(z))
+  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))))
+  const upper = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI) * poly
+  return z >= 0 ? 1 - upper : upper
+}
+
+function isShareSpike(history: number[], current: number): boolean {
+  if (history.length < 3) return current >= 3 * (history.reduce((a, b) => a + b, 0) / history.length)
+  const median = medianOf(history)
+  const mad = medianOf(history.map((share) => Math.abs(share - median)))
+  // A flat history has MAD 0; the floors keep ordinary wiggles from counting as spikes.
+  const scale = Math.max(1.4826 * mad, 0.15 * median, 0.005)
+  return (current - median) / scale >= SPIKE_Z
 }
 
 export function medianOf(values: number[]): number {
@@ -119,4 +164,8 @@ export function medianOf(values: number[]): number {
 
 function round1(x: number): number {
   return Math.round(x * 10) / 10
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000
 }

@@ -1,5 +1,5 @@
 // Shapes shared by the theme service, its describers, the store and the report renderers.
-import type { Trend } from './track.ts'
+import type { Trend, TrendEvidence } from './track.ts'
 
 export interface SentimentMix {
   negative: number
@@ -75,6 +75,8 @@ export interface ReportTheme {
   changePct: number | null
   trend: Trend
   spike: boolean
+  /** The numbers the trend was computed from (baseline weeks, the test and its p-value). */
+  trendEvidence: Pick<TrendEvidence, 'baselineVolume' | 'baselineShare' | 'baselineWeeks' | 'test'>
   sentiment: SentimentMix
   intents: NamedCount[]
   channels: NamedCount[]

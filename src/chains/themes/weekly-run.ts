@@ -5,16 +5,18 @@
 import type { Logger } from 'pino'
 import type { Db } from '../../store/db.ts'
 import { themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
-import { redact } from '../../safety/redact.ts'
 import { sentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
-import { classifyTrend, HISTORY_WEEKS, matchThemes } from './track.ts'
+import { labelSource, maskForThemes, personTokens } from './personal.ts'
+import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, type WeekCount } from './track.ts'
 import type { ThemeDescriber, ThemeQuote } from './types.ts'
 import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
 
 /** A theme absent for up to this many weeks still keeps its identity when it comes back. */
 const MATCH_LOOKBACK_WEEKS = 4
+/** Below a match (track.ts) but close enough that a cluster is the same topic told again, not a new one. */
+const LOOKALIKE_SIMILARITY = 0.45
 /** Weeks with fewer customer messages than this are clustered together with the CONTEXT_WEEKS before. */
 const CONTEXT_BELOW_MESSAGES = 2_000
 const CONTEXT_WEEKS = 3
@@ -66,7 +68,11 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
-    const { themes: discovered } = discoverThemes(messages, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
+    // Personal data goes before anything is built from the words: key phrases, labels and quotes only
+    // ever see the masked text (the stored vectors are unaffected).
+    const masked = messages.map((m) => maskForThemes(m.text, personTokens(m.people)))
+    const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId }))
+    const { themes: discovered } = discoverThemes(items, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
     const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, weekBefore(week, MATCH_LOOKBACK_WEEKS))
@@ -74,11 +80,12 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
 
     const history = await shareHistory(workspaceId, weeksEndingWith(weekBefore(week), HISTORY_WEEKS), themeRows)
     const assigned = assignMatches(matched, themeRows)
+    const lookalikes = await lookalikesOf(workspaceId, week, discovered, assigned, themeRows)
     const snapshots: SnapshotInput[] = []
     let degraded = false
     for (const [i, theme] of discovered.entries()) {
       const members = theme.members.map((m) => messages[m])
-      const quotes = theme.local.representativeIdx.map((m) => toQuote(members[m]))
+      const quotes = theme.local.representativeIdx.map((m) => toQuote(members[m], masked[theme.members[m]]))
       const description = await deps.describer.describe({
         workspaceId,
         keyphrases: theme.keyphrases.map((k) => k.phrase),
@@ -91,12 +98,16 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       let themeId = assigned[i]
       if (!themeId) {
         themeId = await repo.createTheme(workspaceId, description.label, week)
-        themeRows.set(themeId, { id: themeId, label: description.label, manualLabel: null, mergedInto: null, createdWeek: week })
+        // A second cluster of a topic that already has its theme this week (another language, another
+        // wording) is folded into it, so the report shows one theme with its history, not a "new" one.
+        const into = lookalikes.get(i) ?? null
+        if (into) await repo.merge(workspaceId, themeId, into)
+        themeRows.set(themeId, { id: themeId, label: description.label, manualLabel: null, mergedInto: into, createdWeek: week })
       } else {
         await repo.setGeneratedLabel(workspaceId, themeId, description.label)
       }
       const share = total > 0 ? members.length / total : 0
-      const trend = classifyTrend(history.get(rootOf(themeRows, themeId)) ?? history.get('') ?? [], share)
+      const trend = classifyTrend(history.get(rootOf(themeRows, themeId)) ?? history.get('') ?? [], { volume: members.length, total })
       snapshots.push({
         themeId,
         week,
@@ -141,17 +152,55 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
   }
 
   /**
-   * Share per week (oldest first) for every root theme; NaN for weeks never computed or without
-   * messages, 0 for computed weeks where the theme was absent. Key '' holds the all-absent history.
+   * For clusters that matched no theme: the theme of the last HISTORY_WEEKS they resemble (a looser
+   * bar than a match). Not yet taken this week → the cluster continues it (`assigned` is updated);
+   * taken → the returned map says which theme the cluster's new theme is folded into. Either way the
+   * cluster is not `new`: something like it existed in the weeks before.
    */
-  async function shareHistory(workspaceId: string, weeks: string[], themeRows: Map<string, ThemeRow>): Promise<Map<string, number[]>> {
+  async function lookalikesOf(
+    workspaceId: string,
+    week: string,
+    discovered: Array<{ centroid: Float32Array; keyphrases: Array<{ phrase: string }> }>,
+    assigned: Array<string | null>,
+    themeRows: Map<string, ThemeRow>,
+  ): Promise<Map<number, string>> {
+    const foldInto = new Map<number, string>()
+    if (!assigned.some((a) => a === null)) return foldInto
+    const wide = await repo.matchCandidates(workspaceId, deps.embedderId, week, weekBefore(week, HISTORY_WEEKS))
+    const taken = new Set(assigned.filter((a): a is string => a !== null).map((a) => rootOf(themeRows, a)))
+    discovered.forEach((d, i) => {
+      if (assigned[i] !== null) return
+      const current = { centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase) }
+      let best: string | null = null
+      let bestScore = LOOKALIKE_SIMILARITY
+      for (const c of wide) {
+        const score = matchScore(c, current)
+        if (score >= bestScore) (bestScore = score), (best = c.themeId)
+      }
+      if (!best) return
+      const root = rootOf(themeRows, best)
+      if (taken.has(root)) foldInto.set(i, root)
+      else {
+        assigned[i] = root
+        taken.add(root)
+      }
+    })
+    return foldInto
+  }
+
+  /**
+   * Per root theme, its volume and the week's message count per history week (oldest first); total NaN
+   * for weeks never computed, volume 0 for computed weeks where the theme was absent. Key '' holds the
+   * all-absent history.
+   */
+  async function shareHistory(workspaceId: string, weeks: string[], themeRows: Map<string, ThemeRow>): Promise<Map<string, WeekCount[]>> {
     const runs = new Map((await repo.runs(workspaceId, weeks)).map((r) => [r.week, r]))
-    const base = weeks.map((w) => ((runs.get(w)?.messages ?? 0) > 0 ? 0 : Number.NaN))
-    const out = new Map<string, number[]>([['', base]])
+    const base = (): WeekCount[] => weeks.map((w) => ({ volume: 0, total: (runs.get(w)?.messages ?? 0) > 0 ? runs.get(w)!.messages : Number.NaN }))
+    const out = new Map<string, WeekCount[]>([['', base()]])
     for (const s of await repo.snapshots(workspaceId, weeks)) {
       const root = rootOf(themeRows, s.themeId)
-      const series = out.get(root) ?? [...base]
-      series[weeks.indexOf(s.week)] += s.share
+      const series = out.get(root) ?? base()
+      series[weeks.indexOf(s.week)].volume += s.volume
       out.set(root, series)
     }
     return out
@@ -185,7 +234,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
   return { runWeek, ensureWeek }
 }
 
-function toQuote(m: WeekMessage): ThemeQuote {
-  // Quotes are read and forwarded by people outside support: personal data stays masked.
-  return { messageId: m.id, conversationId: m.conversationId, channel: m.channel, sentAt: m.sentAt, text: redact(m.text).text }
+/** Quotes are read and forwarded by people outside support: the masked text, never the stored one. */
+function toQuote(m: WeekMessage, maskedText: string): ThemeQuote {
+  return { messageId: m.id, conversationId: m.conversationId, channel: m.channel, sentAt: m.sentAt, text: maskedText }
 }

@@ -1,0 +1,63 @@
+// What a theme may show to a reader outside support: no names, handles, e-mails, postcodes, order or
+// account numbers. `redact` (safety/redact.ts) masks what it recognises; this guard adds what only the
+// theme run knows or needs: the week's own customers' names and handles (taken from the conversations,
+// so "Antwort, jonas" cannot become a label), bare identifiers ("BW-4545418"), and for labels any token
+// that carries a digit or looks like a handle, a domain or a postcode.
+import { redact } from '../../safety/redact.ts'
+
+/** What a quote shows where something was removed. */
+const MASK = '[…]'
+/** Redaction placeholders ("[ORDER_1]") and masks: readable in a quote, never words of a label. */
+const PLACEHOLDER = /\[(?:[A-Z]+(?:_\d+)?|…)\]/g
+/** Letters-dash-digits references and long digit runs: order, account, ticket and tracking numbers. */
+const BARE_IDENTIFIER = /\b(?:[A-Za-z]{1,4}[-_#]?\d{4,}[A-Za-z\d-]*|#?\d{5,})\b/g
+/** UK postcodes, full ("BS3 4AB") or outward only ("BS3"), which demo and real customers write alone. */
+const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b/g
+const HANDLE = /(?<![\w.])@[\w.]{2,}/g
+const MAY_HOLD_PII = /[\d@]|https?:|www\.|\.[a-z]{2,}\//i
+/** Name parts shorter than this are too ambiguous to mask ("al", "jo"). */
+const MIN_NAME_PART = 3
+
+/** The lowercase parts of the names and handles of the people in these conversations. */
+export function personTokens(people: Iterable<string | null | undefined>): Set<string> {
+  const tokens = new Set<string>()
+  for (const person of people) {
+    if (!person) continue
+    for (const part of person.normalize('NFC').toLowerCase().split(/[^\p{L}]+/u)) if (part.length >= MIN_NAME_PART) tokens.add(part)
+  }
+  return tokens
+}
+
+/**
+ * A customer message as a theme may quote it or build a label from it: redacted, bare identifiers and
+ * postcodes masked, and every word that is one of the given people's names or handle parts masked.
+ */
+export function maskForThemes(text: string, people: ReadonlySet<string>): string {
+  // Everything `redact` finds carries a digit, an @ or a link; the rest of a 50,000-message week skips it.
+  let out = MAY_HOLD_PII.test(text) ? redact(text, { handles: true }).text : text
+  out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE, MASK).replace(HANDLE, MASK)
+  if (people.size > 0) {
+    out = out.replace(/\p{L}[\p{L}'’-]*/gu, (word) => {
+      const parts = word.toLowerCase().split(/['’-]/)
+      return parts.some((p) => people.has(p)) ? MASK : word
+    })
+  }
+  return out
+}
+
+/** A label word that could identify someone or something private: digits, handles, domains, placeholders. */
+export function isPersonalToken(token: string, people: ReadonlySet<string>): boolean {
+  if (/\d/.test(token) && !/^\d+(?:\.\d+)+$/.test(token)) return true // "bs3", "bw4545418"; versions ("5.2") stay
+  if (/[@_]|\.\p{L}/u.test(token)) return true
+  return token.toLowerCase().split(/['’-]/).some((part) => people.has(part))
+}
+
+/** The words a label may be built from: the masked text without placeholders ("email", "order" are not topics). */
+export function labelSource(masked: string): string {
+  return masked.replace(PLACEHOLDER, ' ')
+}
+
+/** True when a label or quote still shows something `redact` or this guard would mask. */
+export function showsPersonalData(text: string, people: ReadonlySet<string>): boolean {
+  return maskForThemes(text, people) !== text
+}

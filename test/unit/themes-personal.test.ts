@@ -1,0 +1,28 @@
+// What a theme may show: the masking applied before key phrases, labels and quotes are built.
+import { describe, expect, it } from 'vitest'
+import { isPersonalToken, labelSource, maskForThemes, personTokens, showsPersonalData } from '../../src/chains/themes/personal.ts'
+
+describe('theme personal-data guard', () => {
+  const people = personTokens(['nicolas_marchand.org', 'Sophie Martin', null])
+
+  it('masks the conversation’s own names and handles, e-mails, bare order numbers and postcodes', () => {
+    const masked = maskForThemes("C'est nicolas_marchand.org, Sophie here, order BW-4545418, mail me at s.martin@example.com, I'm in BS3", people)
+    expect(masked).not.toMatch(/nicolas|marchand|sophie|4545418|example\.com|BS3/i)
+    expect(masked).toContain('order')
+  })
+
+  it('leaves ordinary words and versions alone', () => {
+    const text = 'The app 5.2 crashes at login since the update'
+    expect(maskForThemes(text, people)).toBe(text)
+    expect(isPersonalToken('5.2', people)).toBe(false)
+    expect(isPersonalToken('bs3', people)).toBe(true)
+    expect(isPersonalToken('jonas', personTokens(['jonas.k']))).toBe(true)
+  })
+
+  it('gives labels no placeholder words to build on', () => {
+    const masked = maskForThemes('My e-mail is jo@example.com', new Set())
+    expect(labelSource(masked)).not.toMatch(/EMAIL|…/)
+    expect(showsPersonalData('Wi-Fi drops in the evening', people)).toBe(false)
+    expect(showsPersonalData('Cheaper plan, sophie', people)).toBe(true)
+  })
+})
