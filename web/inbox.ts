@@ -26,7 +26,7 @@ export async function renderInbox(): Promise<void> {
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter conversations', method: 'get', action: '/inbox' },
     select('channel', 'Channel', CHANNELS),
     select('language', 'Language', LANGUAGES),
-    select('sentiment', 'Sentiment', ['negative', 'neutral', 'positive']),
+    select('sentiment', 'Sentiment', ['negative', 'neutral', 'positive', 'uncertain']),
     select('intent', 'Intent', intents),
     h('label', {}, h('input', { type: 'checkbox', name: 'awaiting', value: 'true', checked: filters.get('awaiting') === 'true' }), ' Awaiting only'),
     h('button', { type: 'submit' }, 'Filter'),

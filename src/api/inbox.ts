@@ -14,7 +14,7 @@ export const inboxQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   channel: z.string().max(32).optional(),
   language: z.string().max(12).optional(),
-  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  sentiment: z.enum(['negative', 'neutral', 'positive', 'uncertain']).optional(),
   intent: z.string().max(40).optional(),
   awaiting: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 })

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { completion, fakeLlm, LLM_ENV, useLlmTestServices, type ChatBody } from '../helpers/llm.ts'
 import { conversation, createWorkspace } from '../helpers/services.ts'
+import { SENTIMENT_VALUES } from '../../src/chains/classify/sentiment-decision.ts'
 
 const attacks = readFileSync(new URL('../fixtures/injection-set.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as { text: string; language: string; attack: string })
 
-const SENTIMENTS = ['negative', 'neutral', 'positive']
 const URGENCIES = ['none', 'low', 'normal', 'high', 'critical']
 
 describe.each([
@@ -39,7 +39,7 @@ describe.each([
     expect(rows.length).toBe(attacks.length)
     const intents = (await t.app.inject({ method: 'GET', url: '/v1/taxonomy', headers: ws.auth() })).json().intents.map((i: { name: string }) => i.name)
     for (const r of rows) {
-      expect(SENTIMENTS).toContain(r.sentiment)
+      expect(SENTIMENT_VALUES).toContain(r.sentiment)
       expect(URGENCIES).toContain(r.urgency)
       expect([...intents, 'other']).toContain(r.intent)
     }
