@@ -8,6 +8,7 @@ import type { SuggestionsResponse } from '../src/chains/replies/service.ts'
 import type { ThemeReport } from '../src/chains/themes/types.ts'
 import type { IntentDef } from '../src/chains/classify/taxonomy.ts'
 import type { getConversation } from '../src/store/conversations.ts'
+import type { SearchHit } from '../src/store/embeddings.ts'
 import type { Article, ArticleInput } from '../src/store/knowledge.ts'
 import type { VoiceSetting } from '../src/store/voice-setting.ts'
 
@@ -17,20 +18,8 @@ export type Conversation = NonNullable<Awaited<ReturnType<typeof getConversation
 export type Message = Conversation['messages'][number]
 export type Suggestions = SuggestionsResponse
 export type Weeks = z.infer<typeof weeksResponse>
-export type { Article, ArticleInput, AskResult, IntentDef, SessionInfo, ThemeReport, VoiceSetting }
+export type { Article, ArticleInput, AskResult, IntentDef, SearchHit, SessionInfo, ThemeReport, VoiceSetting }
 
-export interface SearchHit {
-  messageId: string
-  conversationId: string
-  conversationExternalId: string
-  channel: string
-  role: string
-  author: string | null
-  text: string
-  language: string | null
-  sentAt: string
-  score: number
-}
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
