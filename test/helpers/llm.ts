@@ -52,7 +52,7 @@ type TestServices = Awaited<ReturnType<typeof createTestServices>>
  * cleared around each test (`resetEach`) lest one test's faults decide the next one's outcome.
  * Returns live accessors: they are only valid once the registered beforeAll has run.
  */
-export function useLlmTestServices(opts: { env?: Record<string, string>; resetEach?: 'before' | 'after' | 'none' } = {}): Pick<TestServices, 'app' | 'services'> {
+export function useLlmTestServices(opts: { env?: Record<string, string>; resetEach?: 'before' | 'after' | 'none' } = {}): Pick<TestServices, 'app' | 'services' | 'ingest'> {
   const { env = LLM_ENV, resetEach = 'after' } = opts
   let current: TestServices | undefined
   const started = (): TestServices => {
@@ -78,5 +78,6 @@ export function useLlmTestServices(opts: { env?: Record<string, string>; resetEa
   return {
     get app() { return started().app },
     get services() { return started().services },
+    ingest: (ws, conversations) => started().ingest(ws, conversations),
   }
 }

@@ -38,6 +38,13 @@ export async function createTestServices(opts: CreateServicesOptions & { env?: R
   return {
     services,
     app,
+    /** POST /v1/conversations with the workspace's ingest key, then run enrichment to the end. */
+    async ingest(ws: { auth: (role?: Role) => Record<string, string> }, conversations: unknown[]) {
+      const res = await app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations } })
+      if (res.statusCode !== 200) throw new Error(`ingest answered ${res.statusCode}: ${res.body}`)
+      await services.worker.drain()
+      return res.json().results as Array<{ id: string; externalId: string; status: string }>
+    },
     async close() {
       await app.close()
       await services.close()

@@ -10,12 +10,6 @@ afterAll(async () => t?.close())
 type Ws = Awaited<ReturnType<typeof createWorkspace>>
 const NOW = '2026-10-20T12:00:00Z'
 
-async function ingest(ws: Ws, convs: unknown[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: convs } })
-  expect(res.statusCode).toBe(200)
-  await t.services.worker.drain()
-}
-
 async function ask(ws: Ws, question: string, role: 'analyst' | 'ingest' = 'analyst') {
   return t.app.inject({ method: 'POST', url: '/v1/ask', headers: ws.auth(role), payload: { question, now: NOW } })
 }
@@ -32,7 +26,7 @@ describe('POST /v1/ask (local mode)', () => {
   beforeAll(async () => {
     a = await createWorkspace(t.services)
     b = await createWorkspace(t.services)
-    await ingest(a, [
+    await t.ingest(a, [
       ...DELIVERY.map((text, i) => conversation(`a-del-${i}`, [['customer', text], ['agent', 'Sorry, we are checking with the courier.']])),
       conversation('a-dup', [['customer', DELIVERY[0]!], ['customer', `${DELIVERY[0]} Hello??`]]),
       conversation('a-praise', [['customer', 'Thank you so much, the support team was amazing!']]),
@@ -46,7 +40,7 @@ describe('POST /v1/ask (local mode)', () => {
         expect(res.statusCode).toBe(201)
       }
     }
-    await ingest(b, [conversation('b-bill', [['customer', 'I was charged twice for my subscription, I want a refund now. Unacceptable.']])])
+    await t.ingest(b, [conversation('b-bill', [['customer', 'I was charged twice for my subscription, I want a refund now. Unacceptable.']])])
   })
 
   it('answers with SQL figures, a plan and diverse citations from the workspace', async () => {

@@ -11,13 +11,6 @@ afterAll(async () => t?.close())
 
 type Ws = Awaited<ReturnType<typeof createWorkspace>>
 
-async function ingest(ws: Ws, convs: unknown[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
-  expect(res.statusCode, res.body).toBe(200)
-  await t.services.worker.drain()
-  return res.json().results as Array<{ id: string }>
-}
-
 async function firstMessage(ws: Ws, conversationId: string) {
   const res = await t.app.inject({ method: 'GET', url: `/v1/conversations/${conversationId}`, headers: ws.auth('agent') })
   expect(res.statusCode, res.body).toBe(200)
@@ -33,18 +26,18 @@ describe('sentiment corrections (local classifier)', () => {
   it('labels a new message like the corrected message it nearly repeats, and leaves unrelated ones alone', async () => {
     // Without a correction the model reads this sarcasm as positive: that is what the correction fixes.
     const untaught = await createWorkspace(t.services)
-    const [plain] = await ingest(untaught, [conversation('s-plain', [['customer', NEAR_COPY]])])
+    const [plain] = await t.ingest(untaught, [conversation('s-plain', [['customer', NEAR_COPY]])])
     const model = (await firstMessage(untaught, plain.id)).enrichment
     expect(model.sentiment.label, 'the example needs a message the model gets wrong').not.toBe('negative')
     expect(model.versions.sentiment).not.toMatch(/^corrections\+/)
 
     const ws = await createWorkspace(t.services)
-    const [original] = await ingest(ws, [conversation('s-orig', [['customer', CORRECTED]])])
+    const [original] = await t.ingest(ws, [conversation('s-orig', [['customer', CORRECTED]])])
     const msg = await firstMessage(ws, original.id)
     const corr = await t.app.inject({ method: 'POST', url: `/v1/messages/${msg.id}/corrections`, headers: ws.auth('agent'), payload: { field: 'sentiment', label: 'negative' } })
     expect(corr.statusCode).toBe(201)
 
-    const [similar, unrelated] = await ingest(ws, [
+    const [similar, unrelated] = await t.ingest(ws, [
       conversation('s-similar', [['customer', NEAR_COPY]]),
       conversation('s-unrelated', [['customer', UNRELATED]]),
     ])

@@ -17,16 +17,9 @@ function classifyAnswer(body: ChatBody) {
 }
 const isReplies = (body: ChatBody) => body.response_format?.json_schema.name === 'replies'
 
-async function ingest(ws: Ws, convs: unknown[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
-  expect(res.statusCode).toBe(200)
-  await t.services.worker.drain()
-  return res.json().results as Array<{ id: string }>
-}
-
 async function setUp(ws: Ws) {
   const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body) }))
-  await ingest(ws, [conversation('h1', [['customer', 'I was charged twice for my bill this month'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days, see https://help.acme.example/refunds ^MK']])])
+  await t.ingest(ws, [conversation('h1', [['customer', 'I was charged twice for my bill this month'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days, see https://help.acme.example/refunds ^MK']])])
   await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: ws.auth(), payload: { title: 'Duplicate charges', body: 'Duplicate payments are refunded to the original payment method within 3-5 working days.' } })
   await t.services.worker.drain()
   classify.scope.persist(false)
@@ -38,7 +31,7 @@ describe('LLM reply drafts', () => {
     const ws = await createWorkspace(t.services)
     await setUp(ws)
     const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body) }))
-    const [target] = await ingest(ws, [conversation('t1', [['customer', 'Charged twice again!! Write to me at jane.doe@example.com or +44 20 7946 0958']])])
+    const [target] = await t.ingest(ws, [conversation('t1', [['customer', 'Charged twice again!! Write to me at jane.doe@example.com or +44 20 7946 0958']])])
     classify.scope.persist(false)
     nock.cleanAll()
     const llm = fakeLlm((body) => {
@@ -82,7 +75,7 @@ describe('LLM reply drafts', () => {
   it('falls back to local drafts, marked degraded, when the endpoint fails', async () => {
     const ws = await createWorkspace(t.services)
     await setUp(ws)
-    const [target] = await ingest(ws, [conversation('t2', [['customer', 'charged twice for my bill, please help']])])
+    const [target] = await t.ingest(ws, [conversation('t2', [['customer', 'charged twice for my bill, please help']])])
     fakeLlm(() => ({ status: 500, json: { error: { message: 'boom' } } }))
     const body = (await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })).json()
     expect(body).toMatchObject({ degraded: true, degradedReason: 'llm_server', shouldReply: true })
@@ -93,7 +86,7 @@ describe('LLM reply drafts', () => {
     const ws = await createWorkspace(t.services)
     await setUp(ws)
     const hostile = readFileSync(new URL('../fixtures/injection-set.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text as string).slice(0, 12)
-    const targets = await ingest(ws, hostile.map((text, i) => conversation(`hostile-${i}`, [['customer', text]])))
+    const targets = await t.ingest(ws, hostile.map((text, i) => conversation(`hostile-${i}`, [['customer', text]])))
     nock.cleanAll()
     const system = loadPrompt('replies').system
     let call = 0

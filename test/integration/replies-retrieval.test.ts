@@ -11,19 +11,12 @@ afterAll(async () => t?.close())
 
 type Ws = Awaited<ReturnType<typeof createWorkspace>>
 
-async function ingest(ws: Ws, convs: unknown[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
-  expect(res.statusCode, res.body).toBe(200)
-  await t.services.worker.drain()
-  return res.json().results as Array<{ id: string }>
-}
-
 interface Suggestion { text: string; sources: Array<{ type: string; id: string; conversationId: string; messageId?: string }> }
 
 describe('reply retrieval', () => {
   it('never takes a precedent from the conversation being answered', async () => {
     const ws = await createWorkspace(t.services)
-    const [past] = await ingest(ws, [
+    const [past] = await t.ingest(ws, [
       conversation('p-other', [
         ['customer', 'my internet is down since this morning, no connection at all'],
         ['agent', 'Sorry about that! Please send us a DM with your account email so we can check the line.'],
@@ -32,7 +25,7 @@ describe('reply retrieval', () => {
     // The conversation's first customer message is the nearest neighbour of its last one, and the
     // agent answered it: only the exclusion of this conversation keeps that answer out.
     const ownAnswer = 'Please unplug the zebra modem and wait for the violet lamp.'
-    const [target] = await ingest(ws, [
+    const [target] = await t.ingest(ws, [
       conversation('p-self', [
         ['customer', 'my internet is down since this morning, no connection'],
         ['agent', ownAnswer],

@@ -9,13 +9,6 @@ afterAll(async () => t?.close())
 
 type Ws = Awaited<ReturnType<typeof createWorkspace>>
 
-async function ingest(ws: Ws, convs: unknown[]) {
-  const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: convs } })
-  expect(res.statusCode).toBe(200)
-  await t.services.worker.drain()
-  return res.json().results as Array<{ id: string }>
-}
-
 const suggest = (ws: Ws, id: string, payload: Record<string, unknown> = {}) =>
   t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/suggestions`, headers: ws.auth('agent'), payload })
 
@@ -31,8 +24,8 @@ describe('reply suggestions (local)', () => {
   it('drafts distinct replies from the workspace’s own past replies, cleaned, within the X limit', async () => {
     const ws = await createWorkspace(t.services)
     await t.app.inject({ method: 'PUT', url: '/v1/settings/voice', headers: ws.auth(), payload: { guidelines: 'warm', signOff: '^Acme', avoidWords: [], handles: ['@AcmeHelp'] } })
-    const past = await ingest(ws, history('a'))
-    const [target] = await ingest(ws, [conversation('a-new', [['customer', 'my internet is down since this morning, any outage?']])])
+    const past = await t.ingest(ws, history('a'))
+    const [target] = await t.ingest(ws, [conversation('a-new', [['customer', 'my internet is down since this morning, any outage?']])])
     const res = await suggest(ws, target.id)
     expect(res.statusCode).toBe(200)
     const body = res.json()
@@ -59,8 +52,8 @@ describe('reply suggestions (local)', () => {
 
   it('answers in the customer’s language when the brand has replies in it, else in English with a note', async () => {
     const ws = await createWorkspace(t.services)
-    await ingest(ws, history('b'))
-    const [fr, de] = await ingest(ws, [
+    await t.ingest(ws, history('b'))
+    const [fr, de] = await t.ingest(ws, [
       conversation('b-fr', [['customer', 'Bonjour, internet ne marche plus chez moi depuis ce matin']]),
       conversation('b-de', [['customer', 'Hallo, mein Internet funktioniert seit heute Morgen nicht mehr']]),
     ])
@@ -75,7 +68,7 @@ describe('reply suggestions (local)', () => {
 
   it('says when no reply is needed, and flags legal or safety matters for a person', async () => {
     const ws = await createWorkspace(t.services)
-    const [thanks, answered, legal] = await ingest(ws, [
+    const [thanks, answered, legal] = await t.ingest(ws, [
       conversation('c-thanks', [['customer', 'the box is broken'], ['agent', 'Sorry! A new one is on its way.'], ['customer', 'Thank you so much! 🙏']]),
       conversation('c-answered', [['customer', 'where is my parcel?'], ['agent', 'It arrives tomorrow.']]),
       conversation('c-legal', [['customer', 'The charger caught fire in my kitchen, I will contact my lawyer']]),
@@ -88,21 +81,21 @@ describe('reply suggestions (local)', () => {
   it('never draws on another workspace’s data', async () => {
     const a = await createWorkspace(t.services)
     const b = await createWorkspace(t.services)
-    await ingest(a, [conversation('iso-a', [['customer', 'my router blinks orange all night long'], ['agent', 'Workspace A secret answer: reset the flux capacitor via the orange button.']])])
+    await t.ingest(a, [conversation('iso-a', [['customer', 'my router blinks orange all night long'], ['agent', 'Workspace A secret answer: reset the flux capacitor via the orange button.']])])
     await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: a.auth(), payload: { title: 'Orange light', body: 'Workspace A only: an orange light means the flux capacitor needs a reset.' } })
     await t.services.worker.drain()
-    const [target] = await ingest(b, [conversation('iso-b', [['customer', 'my router blinks orange all night long']])])
+    const [target] = await t.ingest(b, [conversation('iso-b', [['customer', 'my router blinks orange all night long']])])
     const body = (await suggest(b, target.id)).json()
     expect(JSON.stringify(body)).not.toMatch(/flux capacitor|Workspace A/)
     for (const s of body.suggestions) expect(s.sources).toEqual([])
     // B cannot ask for drafts of A's conversation either.
-    const [aConv] = await ingest(a, [conversation('iso-a2', [['customer', 'hello?']])])
+    const [aConv] = await t.ingest(a, [conversation('iso-a2', [['customer', 'hello?']])])
     expect((await suggest(b, aConv.id)).statusCode).toBe(404)
   })
 
   it('records feedback; accepted and edited finals become candidates; stats per ISO week', async () => {
     const ws = await createWorkspace(t.services)
-    const [first] = await ingest(ws, [conversation('f-1', [['customer', 'how do I change the wifi password on the new box?']])])
+    const [first] = await t.ingest(ws, [conversation('f-1', [['customer', 'how do I change the wifi password on the new box?']])])
     const drafts = (await suggest(ws, first.id, { mode: 'private' })).json().suggestions
     expect(drafts.length).toBe(2) // cold start, private: the two templates that are not "send us a DM"
     const edited = 'Open the Brightbox app, tap Wifi, then Change password. Done in a minute!'
@@ -114,7 +107,7 @@ describe('reply suggestions (local)', () => {
     expect((await t.app.inject({ method: 'POST', url: `/v1/suggestions/${drafts[1].id}/feedback`, headers: other.auth('agent'), payload: { action: 'accepted' } })).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'POST', url: `/v1/suggestions/${drafts[1].id}/feedback`, headers: ws.auth('agent'), payload: { action: 'rejected' } })).statusCode).toBe(200)
 
-    const [second] = await ingest(ws, [conversation('f-2', [['customer', 'how can I change my wifi password on the box?']])])
+    const [second] = await t.ingest(ws, [conversation('f-2', [['customer', 'how can I change my wifi password on the box?']])])
     const again = (await suggest(ws, second.id, { mode: 'private' })).json()
     expect(again.suggestions[0].text).toContain('tap Wifi, then Change password')
     expect(again.suggestions[0].sources[0]).toMatchObject({ type: 'past_reply', id: drafts[0].id, conversationId: first.id })
@@ -128,7 +121,7 @@ describe('reply suggestions (local)', () => {
 
   it('keeps the first feedback: an edited final is never replaced by a later rejection (409), a retry is a no-op', async () => {
     const ws = await createWorkspace(t.services)
-    const [conv] = await ingest(ws, [conversation('h-1', [['customer', 'my parcel has not arrived yet, where is it?']])])
+    const [conv] = await t.ingest(ws, [conversation('h-1', [['customer', 'my parcel has not arrived yet, where is it?']])])
     const drafts = (await suggest(ws, conv.id, { mode: 'private' })).json().suggestions
     const url = (i: number) => `/v1/suggestions/${drafts[i].id}/feedback`
     const edited = { action: 'edited', finalText: 'Your parcel left us yesterday; tracking follows by e-mail.' }
