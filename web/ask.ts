@@ -87,6 +87,13 @@ function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null 
 }
 
 type Figure = AskResult['figures'][number]
+
+/** Counted figures read as they are; estimated ones (they depend on labels) carry their 95% interval. */
+function figureValue(f: Figure): string {
+  const show = (v: number) => (f.unit === 'percent' ? `${Math.round(v * 10) / 10}%` : String(Math.round(v * 10) / 10))
+  if (f.estimate) return `≈ ${show(f.estimate.value)} (${show(f.estimate.low)}–${show(f.estimate.high)}, estimated)`
+  return f.exact ? `${show(f.value)} (counted)` : show(f.value)
+}
 /** A trend can carry several series (the topic, and all messages for comparison): one chart each. */
 function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
   const groups = new Map<string, Figure[]>()
@@ -115,7 +122,7 @@ function renderAnswer(region: HTMLElement, question: string, res: AskResult, rer
     h('table', { class: 'figures-table' }, h('caption', {}, 'Figures'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
-        h('td', {}, f.label), h('td', {}, f.unit === 'percent' ? `${Math.round(f.value * 10) / 10}%` : String(f.value)),
+        h('td', {}, f.label), h('td', {}, figureValue(f)),
         h('td', {}, `${f.from.slice(0, 10)} – ${day(f.to)}`))))),
     h('details', { class: 'plan', open: true }, h('summary', {}, 'How I read your question'),
       h('dl', {},
