@@ -43,7 +43,8 @@ function readStateFile(dataDir: string): ServiceState | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs (EPERM: it runs as another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

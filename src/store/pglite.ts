@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { assertStorableParams, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
 import { encodeEmbeddingCopy } from './binary-copy.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
+import { isAlive } from '../service-state.ts'
 
 interface Reply {
   id: number
@@ -171,11 +172,3 @@ function lockDataDir(dir: string): () => void {
   return () => rmSync(lockFile, { force: true })
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
