@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { z } from 'zod'
 import { ConfigError } from '../src/config.ts'
 import { loadBaseline, runGate, type ResolvedEntry } from './gate.ts'
+import { runSuiteIsolated } from './isolated-run.ts'
 import { DEFAULT_REPORTS_DIR, formatComparison, formatTable, readReport, toJsonOutput, writeReport } from './report.ts'
 import { DEFAULT_EMBEDDER, LlmNotConfiguredError, runSuite, type EvalMode, type RunArgs } from './runner.ts'
 import { SUITES, suiteByName, UnknownSuiteError } from './suites/index.ts'
@@ -165,11 +166,8 @@ async function gateCommand(argv: string[], io: CliIo): Promise<number> {
   const baseline = await loadBaseline(options.baseline)
   const { passed } = await runGate(
     baseline,
-    async (suite, entry) => {
-      const report = await runSuite(suiteByName(suite), entryRunArgs(entry, root), { env: io.env, log, scratchTemplate: io.scratchTemplate })
-      await writeReport(report, out)
-      return report
-    },
+    // Each entry in its own process (see isolated-run.ts); it writes its report to `out` itself.
+    (suite, entry) => runSuiteIsolated(suite, entryRunArgs(entry, root), { out, env: io.env, stderr: io.stderr }),
     { sharedAvailable: existsSync(resolve(root, '../shared')), log, root, requireData: options.requireData },
   )
   return passed ? EXIT_OK : EXIT_FAILED

@@ -63,8 +63,11 @@ export type GateResult = {
   failures: FloorFailure[]
   /** Why an entry was skipped or errored. */
   reason?: string
-  report?: EvalReport
+  report?: GateReport
 }
+
+/** What the gate needs of a run's report. */
+export type GateReport = Pick<EvalReport, 'n' | 'metrics'>
 
 export type GateOptions = {
   /** Whether ../shared (the datasets outside the repository) is present on this machine. */
@@ -83,7 +86,7 @@ function skipReason(entry: BaselineEntry, dataPath: string, root: string, shared
   return undefined
 }
 
-function describeFloors(report: EvalReport, floors: Record<string, number>): string {
+function describeFloors(report: GateReport, floors: Record<string, number>): string {
   return Object.entries(floors)
     .map(([metric, floor]) => `${metric} ${report.metrics[metric]?.toFixed(4)} ≥ ${floor}`)
     .join(', ')
@@ -92,7 +95,7 @@ function describeFloors(report: EvalReport, floors: Record<string, number>): str
 /** Runs every baseline entry in turn (eval runs are heavy: never in parallel) and checks its floors. */
 export async function runGate(
   baseline: Baseline,
-  runSuite: (suite: string, entry: ResolvedEntry) => Promise<EvalReport>,
+  runSuite: (suite: string, entry: ResolvedEntry) => Promise<GateReport>,
   options: GateOptions,
 ): Promise<{ passed: boolean; results: GateResult[] }> {
   const root = options.root ?? REPO_ROOT
@@ -107,7 +110,7 @@ export async function runGate(
         options.log(`SKIP  ${label}: ${reason}`)
         continue
       }
-      let report: EvalReport
+      let report: GateReport
       try {
         report = await runSuite(suite, { ...entry, dataPath })
       } catch (error) {

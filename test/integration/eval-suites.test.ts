@@ -79,7 +79,8 @@ describe('eval run sentiment', () => {
 })
 
 describe('eval gate', () => {
-  it('fails when a floor is above the measured value, and runs intent and language end to end', async () => {
+  // Each entry runs in its own process (tsx start-up, models loaded twice): allow it time on a busy machine.
+  it('fails when a floor is above the measured value, and runs intent and language end to end', { timeout: 180_000 }, async () => {
     const baseline = {
       intent: [
         {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { entryRunArgs, EXIT_OK, EXIT_USAGE, main, parseRunArgv, type CliIo } from '../../evals/cli.ts'
+import { runArgv } from '../../evals/isolated-run.ts'
 import { DEFAULT_EMBEDDER, sampleRows, scratchEnv } from '../../evals/runner.ts'
 import { buildIntentTaxonomy, intentName, languageCode, stratifiedSplit } from '../../evals/suites/classification.ts'
 import { INTENT_NAME_PATTERN, OTHER_INTENT } from '../../src/chains/classify/taxonomy.ts'
@@ -16,6 +17,16 @@ function captureIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: string; err: str
 }
 
 describe('eval run arguments', () => {
+  it('the command line the gate gives a child process parses back to the same run', () => {
+    const args = { data: '/d.jsonl', limit: 30, sample: 20, mode: 'local' as const, embedder: 'builtin', train: '/t.jsonl', shots: 10, split: 0.8 }
+    const parsed = parseRunArgv(runArgv('intent', args, '/tmp/r').slice(1), captureIo())
+    expect(parsed).toEqual({ suite: 'intent', json: true, out: '/tmp/r', args })
+    const bare = { data: '/d.jsonl', mode: 'llm' as const, embedder: 'use' }
+    expect(parseRunArgv(runArgv('sentiment', bare, '/o').slice(1), captureIo()).args).toEqual({
+      ...bare, limit: undefined, sample: undefined, train: undefined, shots: undefined, split: undefined,
+    })
+  })
+
   it('parses every option with its type and applies the defaults', () => {
     const io = captureIo()
     const parsed = parseRunArgv(
