@@ -2,6 +2,7 @@
 // (see evals/runner.ts), added here under its name.
 import type { Suite } from '../runner.ts'
 import { askSuite } from './ask.ts'
+import { askDemoSuite } from './ask-demo.ts'
 import { repliesSuite } from './replies.ts'
 import { summariesSuite } from './summaries.ts'
 import { themesSuite } from './themes.ts'
@@ -16,6 +17,7 @@ export const SUITES: Record<string, AnySuite> = {
   [intentSuite.name]: intentSuite,
   [languageSuite.name]: languageSuite,
   [askSuite.name]: askSuite,
+  [askDemoSuite.name]: askDemoSuite,
   [repliesSuite.name]: repliesSuite,
   [themesSuite.name]: themesSuite,
   [summariesSuite.name]: summariesSuite,

@@ -100,6 +100,13 @@ export const datasetSchemas = {
       ...rest,
       summaries: summaries ?? [summary as string],
     })),
+  /** Parley's own ingest format (demo/conversations.jsonl): suites that need whole conversations read it. */
+  conversation: z.looseObject({
+    externalId: z.string(),
+    channel: z.string(),
+    messages: z.array(z.looseObject({ role: z.enum(['customer', 'agent']), text: z.string(), sentAt: z.string() })).min(1),
+    metadata: z.record(z.string(), z.unknown()).default({}),
+  }),
   airline: z.looseObject({
     id,
     text: z.string(),
@@ -115,11 +122,13 @@ export type ClassificationRow = z.output<typeof datasetSchemas.classification>
 export type ReplyPairRow = z.output<typeof datasetSchemas.reply_pairs>
 export type SummarisationRow = z.output<typeof datasetSchemas.summarisation>
 export type AirlineRow = z.output<typeof datasetSchemas.airline>
+export type ConversationRow = z.output<typeof datasetSchemas.conversation>
 export type RowOf<F extends DatasetFormat> = z.output<(typeof datasetSchemas)[F]>
 
 // Most specific first: an airline row is also a valid classification row, and some reply-pair
 // files also carry the whole `dialog`.
 const formatKeys: ReadonlyArray<[DatasetFormat, ReadonlyArray<string | readonly string[]>]> = [
+  ['conversation', ['externalId', 'channel', 'messages']],
   ['airline', ['id', 'text', 'label', 'negative_reason', 'airline', 'created_at']],
   ['reply_pairs', ['id', 'context', 'customer', 'agent_reply']],
   ['summarisation', ['id', 'dialog', ['summaries', 'summary']]],

@@ -9,8 +9,6 @@ import { datasetSchemas, detectFormat, JsonlSyntaxError, type DatasetFormat } fr
 export const SYNTHETIC_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0)
 const TURN_SPACING_MS = 5 * 60_000
 
-export type ImportFormat = DatasetFormat | 'conversation'
-
 interface Turn {
   role: 'customer' | 'agent'
   text: string
@@ -45,11 +43,13 @@ function isConversationRow(row: unknown): boolean {
 }
 
 /** One row of any known format → one conversation (raw: validated by ingestion like API input). */
-export function rowToConversation(row: unknown, index: number): { format: ImportFormat; conversation: unknown } {
+export function rowToConversation(row: unknown, index: number): { format: DatasetFormat; conversation: unknown } {
   if (row instanceof JsonlSyntaxError) throw row
   if (isConversationRow(row)) return { format: 'conversation', conversation: row }
   const format = detectFormat(row)
   switch (format) {
+    case 'conversation':
+      return { format, conversation: row }
     case 'reply_pairs': {
       const r = datasetSchemas.reply_pairs.parse(row)
       const turns: Turn[] = [...r.context.map((t) => ({ role: t.speaker, text: t.text })), { role: 'customer', text: r.customer }, { role: 'agent', text: r.agent_reply }]
