@@ -4,6 +4,8 @@
 // messages' roles and timestamps.
 import type { ConversationRow } from '../src/pipeline/dataset-formats.ts'
 
+export { median } from '../src/chains/ask/care.ts'
+
 export const DEMO_NOW = '2026-11-10T09:00:00Z'
 
 /** Scenarios that are not complaints (questions, thanks, app likes). */
@@ -86,13 +88,6 @@ export function topComplaintOf(messages: readonly CustomerMessage[], language: s
 /** Conversations whose last message is the customer's. */
 export function awaitingCount(rows: readonly ConversationRow[]): number {
   return rows.filter((row) => [...row.messages].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)).at(-1)?.role === 'customer').length
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return 0
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** Minutes from each conversation's first customer message to the first agent message after it. */
