@@ -228,3 +228,14 @@ export async function conversationExternalIds(db: Queryable, workspaceId: string
     `SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`, [workspaceId])
   return new Map(rows.map((r) => [r.id, r.externalId]))
 }
+
+/** Conversation external id → its first customer message's id: how the eval finds the messages a reviewer labels. */
+export async function firstCustomerMessageIds(db: Queryable, workspaceId: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ externalId: string; messageId: string }>(
+    `SELECT DISTINCT ON (c.id) c.external_id AS "externalId", m.id AS "messageId"
+     FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.workspace_id = c.workspace_id AND m.role = 'customer'
+     WHERE c.workspace_id = $1 ORDER BY c.id, m.sent_at, m.id`,
+    [workspaceId],
+  )
+  return new Map(rows.map((r) => [r.externalId, r.messageId]))
+}

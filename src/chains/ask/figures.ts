@@ -5,7 +5,7 @@ import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../.
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
-import { estimateOf, estimateCount, labelClassesOf, rankFigures, type FigureContext } from './estimates.ts'
+import { estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
@@ -41,8 +41,8 @@ function isoWeeks(range: TimeRange): string[] {
   return [...weeks]
 }
 
-/** Depends on classifier labels (sentiment, intent): an estimate, not a count. */
-export const dependsOnLabels = (filters: AskFilters) => !!(filters.sentiment || filters.intent)
+/** Depends on classifier labels (a sentiment class, an intent): an estimate, not a count. */
+export const dependsOnLabels = (filters: AskFilters) => Object.keys(targetOf(filters)).length > 0
 
 export interface FigureOptions {
   /** The workspace's intent names (the number of classes a probability is spread over). */
@@ -58,7 +58,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const { range: r = range, filters: fl = filters, ...rest } = f
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
-  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf }
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache() }
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
     for (const f of await careFigures(ctx, plan)) fig(f)
     return figures
@@ -99,7 +99,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...(baseEstimate ? { estimate: baseEstimate } : { exact: true }) })
     if (whole > 0) {
       const shareEstimate = currentEstimate
-        ? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
+        ? (await estimateShareOf(ctx, filters, base, range)) ?? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
         : undefined
       fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
     }
