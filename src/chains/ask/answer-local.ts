@@ -150,8 +150,11 @@ export function answerLocally(req: AnswerRequest): string {
       if (volume.length >= 2) {
         const [first, last] = [volume[0]!, volume[volume.length - 1]!]
         sentences.push(`Weekly volume went from ${first.value} in ${first.group!.week} to ${last.value} in ${last.group!.week}.`)
-        const [nf, nl] = [negative[0]!, negative[negative.length - 1]!]
-        sentences.push(`The negative share moved from ${nf.value}% to ${nl.value}%.`)
+        if (negative.length >= 2) {
+          const [nf, nl] = [negative[0]!, negative[negative.length - 1]!]
+          const of = plan.filters.sentiment ? ` of ${describeFilters({ ...plan.filters, sentiment: undefined })}` : ''
+          sentences.push(`The negative share${of} moved from ${nf.value}% to ${nl.value}%.`)
+        }
       }
       const mix = figures.find((f) => f.kind === 'sentiment_mix' && f.group?.sentiment === 'negative')
       if (mix) sentences.push(`Over the whole period ${mix.value}% were negative${mix.previousValue !== undefined ? `, against ${mix.previousValue}% in the previous period` : ''}.`)

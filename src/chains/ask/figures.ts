@@ -144,10 +144,17 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   }
 
   if (plan.kind === 'trend' && current.messages > 0) {
+    // Within a sentiment filter every message has that sentiment: the negative share is of the same
+    // messages without it (all customer messages about the intent, on the channel…), not 100%.
+    const shareBase = filters.sentiment ? { ...filters, sentiment: undefined } : filters
+    const mix = filters.sentiment ? new Map((await weeklySeries(db, workspaceId, shareBase, range)).map((w) => [w.week, w])) : undefined
     for (const w of await weeklySeries(db, workspaceId, filters, range)) {
       const week = { from: w.from, to: new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString(), label: w.week }
+      const all = mix ? mix.get(w.week) : w
       fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume' }, range: week })
-      fig({ kind: 'series', label: `negative share, week ${w.week}`, value: roundShare(w.negative, w.n), unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week })
+      if (all && all.n > 0) {
+        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: roundShare(all.negative, all.n), unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week, filters: shareBase })
+      }
     }
   }
 

@@ -17,8 +17,6 @@ const FILTER_LIST_WEIGHT = 0.5
 export const MMR_LAMBDA = 0.7
 export const NEAR_DUPLICATE_COSINE = 0.95
 const SHORT_MESSAGE_CHARS = 25
-/** Weight of a citation whose label confidence is 0 relative to a certain one (1 + this). */
-const LABEL_CONFIDENCE_FLOOR = 0.25
 
 export interface RetrieveDeps {
   db: Queryable
@@ -43,16 +41,33 @@ export function reciprocalRankFusion(lists: Array<{ rows: CandidateRow[]; weight
   return fused
 }
 
-/** Prefers messages that carry what was asked (the plan's intent, sentiment) and have something to say. */
-export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan): number {
+/**
+ * How likely the message carries the labels the plan filters on: 1 for each label a person gave it,
+ * the classifier's confidence otherwise (multiplied over the filtered labels); undefined without label
+ * filters.
+ */
+export function labelLikelihood(row: CandidateRow, plan: AskPlan): number | undefined {
+  const parts: number[] = []
+  if (plan.filters.sentiment) parts.push(row.sentimentCorrected ? 1 : Math.min(LIKELIEST_UNCORRECTED, row.sentimentConfidence ?? 0))
+  if (plan.filters.intent) parts.push(row.intentCorrected ? 1 : Math.min(LIKELIEST_UNCORRECTED, row.intentConfidence ?? 0))
+  return parts.length ? parts.reduce((p, x) => p * x, 1) : undefined
+}
+/** A classifier's label, however confident, ranks below a person's. */
+const LIKELIEST_UNCORRECTED = 0.99
+/** How much relevance to the question's words can reorder messages of about equal likelihood. */
+const TOPIC_TIEBREAK = 0.05
+
+/**
+ * With label filters, a citation stands for the labels asked about: messages most likely to carry them
+ * come first (those a person labelled, then by the classifier's confidence), and the question's words
+ * only break near-ties. Without, relevance decides, preferring messages with something to say.
+ */
+export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan, maxFused = fused): number {
+  const likelihood = labelLikelihood(row, plan)
+  if (likelihood !== undefined) return likelihood + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
   let factor = 1
-  if (plan.filters.intent && row.intent === plan.filters.intent) factor += 0.2
-  if (plan.filters.sentiment && row.sentiment === plan.filters.sentiment) factor += 0.2
-  if (plan.kind === 'why' && !plan.filters.sentiment && row.sentiment === 'negative') factor += 0.1
+  if (plan.kind === 'why' && row.sentiment === 'negative') factor += 0.1
   if (row.text.trim().length < SHORT_MESSAGE_CHARS) factor *= 0.8
-  // A citation stands for the labels asked about: the surer the classifier is of them, the better the example.
-  if (plan.filters.intent) factor *= LABEL_CONFIDENCE_FLOOR + (row.intentConfidence ?? 0)
-  if (plan.filters.sentiment) factor *= LABEL_CONFIDENCE_FLOOR + (row.sentimentConfidence ?? 0)
   return fused * factor
 }
 
@@ -116,9 +131,10 @@ export async function retrieve(deps: RetrieveDeps, workspaceId: string, plan: As
     { rows: byText, weight: 1 },
     { rows: byFilters, weight: FILTER_LIST_WEIGHT },
   ])
+  const maxFused = Math.max(0, ...[...fused.values()].map((f) => f.fused))
   const ranked = [...fused.values()]
-    .map(({ row, fused: f }) => ({ ...row, score: rerankScore(row, f, plan) }))
+    .map(({ row, fused: f }) => ({ ...row, score: rerankScore(row, f, plan, maxFused) }))
     .sort((a, b) => b.score - a.score || a.messageId.localeCompare(b.messageId))
   const vectors = await vectorsOf(db, workspaceId, embedder.id, ranked.slice(0, 3 * CANDIDATES_PER_LIST).map((r) => r.messageId))
-  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, sentimentConfidence: _sc, intentConfidence: _ic, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
+  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, sentimentConfidence: _sc, intentConfidence: _ic, sentimentCorrected: _c1, intentCorrected: _c2, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
 }
