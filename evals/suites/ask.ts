@@ -135,6 +135,11 @@ export function figureAnswer(q: AskQuestion, result: AskResult, notReasons: Read
       return ranked[0]?.group?.intent
     }
     case 'grew_most': {
+      // The product's answer, where it has one: the intent likeliest to have the largest change.
+      const leader = figures
+        .filter((f) => f.kind === 'change' && f.group?.measure === 'growth' && f.group.intent && !notReasons.has(f.group.intent))
+        .sort((a, b) => (b.probability ?? 0) - (a.probability ?? 0) || b.value - a.value)[0]
+      if (leader) return leader.value > 0 ? leader.group!.intent : undefined
       const moved = figures
         .filter((f) => f.kind === 'breakdown' && f.previousValue !== undefined && f.group?.intent && !notReasons.has(f.group.intent))
         .map((f) => ({ intent: f.group!.intent!, delta: f.value - f.previousValue! }))
@@ -236,7 +241,12 @@ export const askSuite: Suite<'airline'> = {
         }
       }
       const interval = estimatedFigure(q, result)?.estimate
-      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, ...(interval ? { interval: [interval.low, interval.high] } : {}), plan_ok: planOk, citation_precision: citationPrecision })
+      // For "which grew most": the three largest estimated changes read from the figures, to see how close the call was.
+      const moved = q.type === 'grew_most'
+        ? result.figures.filter((f) => f.kind === 'breakdown' && f.previousValue !== undefined && f.group?.intent && !notReasons.has(f.group.intent))
+          .map((f) => [f.group!.intent!, f.previousValue!, f.value] as const).sort((a, b) => b[2] - b[1] - (a[2] - a[1])).slice(0, 3)
+        : undefined
+      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, ...(interval ? { interval: [interval.low, interval.high] } : {}), ...(moved ? { moved } : {}), plan_ok: planOk, citation_precision: citationPrecision })
       progress.tick(1)
     }
     progress.done()

@@ -1,7 +1,7 @@
 // Confusion-corrected counts: built from a classifier whose errors are known, so the truth of every
 // figure is known too.
 import { describe, expect, it } from 'vitest'
-import { canEstimate, confusionModel, estimateShare, estimateTarget, fitSubset, MIN_LABELLED, type LabelCell } from '../../src/chains/ask/confusion.ts'
+import { canEstimate, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, MIN_LABELLED, type LabelCell } from '../../src/chains/ask/confusion.ts'
 
 /** A sentiment classifier that calls 30% of negatives neutral and 10% of neutrals negative. */
 function classified(trueNegatives: number, trueNeutrals: number, corrected: boolean): LabelCell[] {
@@ -84,5 +84,31 @@ describe('confusion-corrected shares', () => {
     const sparse = confusionModel([...cells(40, 40, true), { sentiment: 'negative', intent: 'pricing', trueSentiment: 'negative', trueIntent: 'pricing', n: 1 }], ['sentiment', 'intent'])!
     expect(canEstimate(sparse, { intent: 'pricing' })).toBe(false)
     expect(canEstimate(sparse, { intent: 'billing' })).toBe(true)
+  })
+})
+
+describe('which grew most', () => {
+  const cells = (delivery: number, billing: number, corrected: boolean): LabelCell[] => [
+    { sentiment: 'negative', intent: 'delivery', trueSentiment: corrected ? 'negative' : null, trueIntent: corrected ? 'delivery' : null, n: Math.round(0.8 * delivery) },
+    { sentiment: 'negative', intent: 'billing', trueSentiment: corrected ? 'negative' : null, trueIntent: corrected ? 'delivery' : null, n: Math.round(0.2 * delivery) },
+    { sentiment: 'negative', intent: 'billing', trueSentiment: corrected ? 'negative' : null, trueIntent: corrected ? 'billing' : null, n: Math.round(0.8 * billing) },
+    { sentiment: 'negative', intent: 'delivery', trueSentiment: corrected ? 'negative' : null, trueIntent: corrected ? 'billing' : null, n: Math.round(0.2 * billing) },
+  ].filter((c) => c.n > 0)
+  const model = confusionModel(cells(50, 50, true), ['sentiment', 'intent'])!
+  const targets = [{ sentiment: 'negative', intent: 'delivery' }, { sentiment: 'negative', intent: 'billing' }]
+
+  it('names the clearly larger growth with a high probability and an interval around it', () => {
+    const [delivery, billing] = compareTargets(fitSubset(model, cells(80, 45, false)), fitSubset(model, cells(40, 40, false)), targets)
+    expect(delivery!.largest).toBeGreaterThan(0.9)
+    expect(delivery!.largest + billing!.largest).toBeCloseTo(1)
+    expect(Math.abs(delivery!.value - 40)).toBeLessThan(6)
+    expect(delivery!.low).toBeLessThanOrEqual(40)
+    expect(delivery!.high).toBeGreaterThanOrEqual(40)
+  })
+
+  it('does not pretend to know when the two changes are alike', () => {
+    const [delivery, billing] = compareTargets(fitSubset(model, cells(50, 50, false)), fitSubset(model, cells(45, 45, false)), targets)
+    expect(delivery!.largest).toBeLessThan(0.8)
+    expect(billing!.largest).toBeLessThan(0.8)
   })
 })

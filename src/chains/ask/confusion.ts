@@ -294,3 +294,47 @@ export function estimateShare(fit: SubsetFit, target: LabelTarget, base: LabelTa
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x))
+
+export interface Change extends Interval {
+  /** Share of the bootstrap replicates in which this target's change was the largest of those compared. */
+  largest: number
+}
+
+/**
+ * The change of each target's count from `before` to `after`, with a 95% interval, and how often it is
+ * the largest change: the two fits share the model and seed, so replicate b of both measured the
+ * confusion on the same resample and the comparison sees it once. `before` undefined: no messages then.
+ */
+export function compareTargets(after: SubsetFit, before: SubsetFit | undefined, targets: readonly LabelTarget[], seed = 5): Change[] {
+  const random = seededRandom(seed)
+  const replicateCount = Math.min(after.replicates.length, before?.replicates.length ?? Infinity)
+  const moments = (fit: SubsetFit | undefined, posterior: (f: SubsetFit) => number[][], target: LabelTarget) => {
+    if (!fit) return { mean: 0, sd: 0 }
+    const p = targetProbability(fit, posterior(fit), target)
+    return {
+      mean: exactOf(fit, target) + fit.unknown.reduce((s, u, j) => s + u.n * p[j]!, 0),
+      sd: Math.sqrt(fit.unknown.reduce((s, u, j) => s + u.n * p[j]! * (1 - p[j]!), 0)),
+    }
+  }
+  const points = targets.map((t) => moments(after, (f) => f.posterior, t).mean - moments(before, (f) => f.posterior, t).mean)
+  const draws: number[][] = targets.map(() => [])
+  const wins = targets.map(() => 0)
+  for (let b = 0; b < replicateCount; b++) {
+    const deltas = targets.map((t, k) => {
+      const a = moments(after, (f) => f.replicates[b]!, t)
+      const p = moments(before, (f) => f.replicates[b]!, t)
+      const delta = Math.max(0, a.mean + a.sd * normal(random)) - Math.max(0, p.mean + p.sd * normal(random))
+      draws[k]!.push(delta)
+      return delta
+    })
+    const top = deltas.reduce((best, d, k) => (d > deltas[best]! ? k : best), 0)
+    if (targets.length) wins[top]!++
+  }
+  return targets.map((_, k) => {
+    const sorted = draws[k]!.sort((a, b) => a - b)
+    const value = points[k]!
+    return sorted.length
+      ? { value, low: Math.min(value, quantile(sorted, 0.025)), high: Math.max(value, quantile(sorted, 0.975)), largest: wins[k]! / replicateCount }
+      : { value, low: value, high: value, largest: 0 }
+  })
+}

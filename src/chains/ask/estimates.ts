@@ -8,7 +8,7 @@
 import type { Queryable } from '../../store/db.ts'
 import { labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
 import {
-  CONFUSION_METHOD, canEstimate, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
+  CONFUSION_METHOD, canEstimate, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
 import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
@@ -125,6 +125,23 @@ export async function estimateShareOf(ctx: FigureContext, filters: AskFilters, b
   if (!share) return undefined
   const r = (x: number) => Math.round(10 * x) / 10
   return estimateOf(r(share.value), r(share.low), r(share.high), `${CONFUSION_METHOD}; the share's numerator and denominator are drawn together`)
+}
+
+/**
+ * Per intent, the change of its estimated count from `previous` to `range` with its interval, and how
+ * often it was the largest change in the bootstrap: "which grew most" answered with its uncertainty.
+ * Only intents the confusion can be measured for; undefined without enough corrected messages.
+ */
+export async function estimateGrowth(ctx: FigureContext, filters: AskFilters, range: TimeRange, previous: TimeRange, intents: string[]): Promise<Array<{ intent: string; change: Change }> | undefined> {
+  const targets = intents.map((intent) => ({ intent, target: targetOf({ ...filters, intent }) }))
+  const model = targets[0] ? await modelFor(ctx, targetFields(targets[0].target)) : undefined
+  const usable = model ? targets.filter((t) => canEstimate(model, t.target)) : []
+  if (usable.length < 2) return undefined
+  const after = (await fitsFor(ctx, filters, range, usable[0]!.target))?.get('')
+  if (!after) return undefined
+  const before = (await fitsFor(ctx, filters, previous, usable[0]!.target))?.get('')
+  const changes = compareTargets(after, before, usable.map((t) => t.target))
+  return usable.map((t, k) => ({ intent: t.intent, change: changes[k]! }))
 }
 
 type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'>

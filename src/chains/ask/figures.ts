@@ -5,10 +5,14 @@ import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../.
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
-import { estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
+import { OTHER_INTENT } from '../classify/taxonomy.ts'
+import { CONFUSION_METHOD } from './confusion.ts'
+import { estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
+/** Intents shown as candidates for "grew most", likeliest first. */
+const GROWTH_LEADERS = 5
 const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
 
@@ -122,6 +126,23 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
         ...(row?.estimate ? { estimate: row.estimate } : {}),
         ...(then ? { previousValue: then.get(key) ?? 0 } : {}),
       })
+    }
+    if (plan.kind === 'compare' && previous) {
+      // Which intent grew most, with the uncertainty of both periods' estimates: "other" is no topic.
+      const growth = await estimateGrowth(ctx, filters, range, previous, ctx.intents.filter((i) => i !== OTHER_INTENT))
+      const leaders = (growth ?? []).filter((g) => g.change.largest > 0).sort((a, b) => b.change.largest - a.change.largest || b.change.value - a.change.value).slice(0, GROWTH_LEADERS)
+      for (const { intent, change } of leaders) {
+        const estimate = estimateOf(Math.round(change.value), Math.floor(change.low), Math.ceil(change.high), `${CONFUSION_METHOD}; both periods drawn from the same resample`)
+        fig({
+          kind: 'change',
+          label: `change in ${describeFilters({ ...filters, intent })}, ${previous.label} → ${range.label} (the largest change in ${Math.round(100 * change.largest)}% of resamples)`,
+          value: estimate.value,
+          unit: 'messages',
+          group: { intent, measure: 'growth' },
+          estimate,
+          probability: Math.round(100 * change.largest) / 100,
+        })
+      }
     }
   }
 

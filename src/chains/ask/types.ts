@@ -83,6 +83,8 @@ export const askFigureSchema = z.object({
   group: z.record(z.string(), z.string()).optional(),
   /** For breakdown rows: the same count in the previous period. */
   previousValue: z.number().optional(),
+  /** For a change per intent ("which grew most"): the share of bootstrap resamples in which it was the largest change. */
+  probability: z.number().min(0).max(1).optional(),
 })
 export type AskFigure = z.infer<typeof askFigureSchema>
 
