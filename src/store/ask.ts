@@ -216,13 +216,13 @@ export async function filterCandidates(db: Queryable, workspaceId: string, k: nu
   const { where, params } = whereOf(workspaceId, filters, range)
   params.push(k)
   const fields = (['sentiment', 'intent'] as const).filter((f) => filters[f])
-  const corrected = fields.length ? fields.map((f) => `${correctedSql(f)}::int`).join(' + ') : '0'
+  const corrected = fields.length ? `${fields.map((f) => `${correctedSql(f)}::int`).join(' + ')} DESC, ` : ''
   const confidence = fields.length
     ? fields.map((f) => `coalesce(e.${f}_confidence, 0)`).join(' * ')
     : `coalesce(e.intent_confidence, 0) + abs(coalesce(e.sentiment_score, 0))`
   const { rows } = await db.query<CandidateRow>(
     `SELECT ${CANDIDATE_COLUMNS}, ${confidence} AS score
-     ${FROM} WHERE ${where} ORDER BY ${corrected} DESC, score DESC, m.sent_at DESC, m.id LIMIT $${params.length}`,
+     ${FROM} WHERE ${where} ORDER BY ${corrected}score DESC, m.sent_at DESC, m.id LIMIT $${params.length}`,
     params,
   )
   return candidates(rows)

@@ -41,7 +41,7 @@ export const CONFUSION_METHOD =
   '(EM prior adjustment); 95% bootstrap interval over the corrected sample and each message\'s own doubt'
 
 const NONE = '∅'
-const cellKey = (c: Pick<LabelCell, 'sentiment' | 'intent'>) => `${c.sentiment ?? NONE}|${c.intent ?? NONE}`
+export const cellKey = (c: Pick<LabelCell, 'sentiment' | 'intent'>) => `${c.sentiment ?? NONE}|${c.intent ?? NONE}`
 const trueValue = (c: LabelCell, f: LabelField) => (f === 'sentiment' ? c.trueSentiment : c.trueIntent)
 const predictedValue = (c: LabelCell, f: LabelField) => (f === 'sentiment' ? c.sentiment : c.intent)
 
@@ -337,4 +337,10 @@ export function compareTargets(after: SubsetFit, before: SubsetFit | undefined, 
       ? { value, low: Math.min(value, quantile(sorted, 0.025)), high: Math.max(value, quantile(sorted, 0.975)), largest: wins[k]! / replicateCount }
       : { value, low: value, high: value, largest: 0 }
   })
+}
+
+/** p(target | predicted cell) for each uncorrected cell of the fitted set: how likely a message predicted so carries the target. */
+export function cellLikelihoods(fit: SubsetFit, target: LabelTarget): Map<string, number> {
+  const p = targetProbability(fit, fit.posterior, target)
+  return new Map(fit.unknown.map((u, j) => [u.cell, p[j]!]))
 }

@@ -8,7 +8,7 @@
 import type { Queryable } from '../../store/db.ts'
 import { labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
 import {
-  CONFUSION_METHOD, canEstimate, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
+  CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
 import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
@@ -142,6 +142,17 @@ export async function estimateGrowth(ctx: FigureContext, filters: AskFilters, ra
   const before = (await fitsFor(ctx, filters, previous, usable[0]!.target))?.get('')
   const changes = compareTargets(after, before, usable.map((t) => t.target))
   return usable.map((t, k) => ({ intent: t.intent, change: changes[k]! }))
+}
+
+/**
+ * For citations: per predicted cell ("sentiment|intent"), how likely an uncorrected message of the
+ * plan's set carries the filtered labels, from the measured confusion; undefined without one.
+ */
+export async function citationLikelihoods(db: Queryable, workspaceId: string, filters: AskFilters, range: TimeRange): Promise<Map<string, number> | undefined> {
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf([]), intents: [], asOf: range.to, cache: newEstimateCache() }
+  const target = targetOf(filters)
+  const fit = (await fitsFor(ctx, filters, range, target))?.get('')
+  return fit ? cellLikelihoods(fit, target) : undefined
 }
 
 type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'>
