@@ -262,6 +262,8 @@ export const askSuite: Suite<'airline'> = {
         grew_most_correct: mean(exact.grew_most!),
         group_by_correct: mean(exact.group_by!),
         figure_relative_error: median(relativeError),
+        // The same, higher-is-better, so the gate (floors only) can hold it: 1 − the median relative error.
+        figure_relative_accuracy: 1 - median(relativeError),
         figure_relative_error_mean: mean(relativeError),
         interval_coverage: mean(covered),
         // Coverage is cheap with wide intervals: their median width relative to the true value says what it cost.
