@@ -7,8 +7,16 @@
 // Parley. Gold answers come from the dataset's labels, so classifier errors (sentiment and reason)
 // count against `figure_exact`. Each airline is the addressed brand, stored as conversation metadata
 // `airline` and declared as an ask segment (settings.ask.segments), the way a workspace serving
-// several brands or regions would declare them; all tweets are channel `x`. The dataset's labels are
-// never stored with the messages.
+// several brands or regions would declare them; all tweets are channel `x`.
+//
+// Labelled data, as a care team would have it: after everything is ingested and classified, a
+// "reviewer" goes through a random 10% of the ingested tweets (chosen by a hash of the id, independent
+// of the split and of the labels) and records each one's true sentiment and complaint reason through
+// the same correction path as POST /v1/messages/:id/corrections — a confirmation when the classifier
+// was right, a correction when it was wrong, the way a review queue or an eval set is built (a sample
+// of only the wrong labels would not measure the confusion). Those tweets count exactly in the figures
+// and measure the classifier's confusion for the rest. The dataset's labels of every other evaluated
+// tweet are never stored: they are only the gold answers.
 import { ASK_SETTING } from '../../src/chains/ask/index.ts'
 import type { AskResult } from '../../src/chains/ask/types.ts'
 import { MAX_EXAMPLE_CHARS, MAX_EXAMPLES_PER_INTENT, OTHER_INTENT, taxonomySchema, type IntentDef } from '../../src/chains/classify/taxonomy.ts'
@@ -18,7 +26,8 @@ import { MAX_CONVERSATIONS_PER_BATCH } from '../../src/pipeline/ingest-schema.ts
 import { workspacesRepo } from '../../src/store/workspaces.ts'
 import { generateAskQuestions, isReason, type AskQuestion } from '../ask-questions.ts'
 import type { AirlineRow } from '../datasets.ts'
-import { conversationExternalIds } from '../../src/store/ask.ts'
+import { conversationExternalIds, firstCustomerMessageIds } from '../../src/store/ask.ts'
+import { applyCorrection, correctionsRepo } from '../../src/store/enrichments.ts'
 import { mean } from '../metrics.ts'
 import { stableRank, type Suite, type SuiteContext, type SuiteResult } from '../runner.ts'
 import { intentName } from './classification.ts'
@@ -26,6 +35,8 @@ import { intentName } from './classification.ts'
 type Ctx = SuiteContext<'airline'>
 export const DEFAULT_TRAIN_SHARE = 0.3
 export const DEFAULT_SHOTS = 60
+/** Share of the ingested tweets a reviewer labels (see the header). */
+export const REVIEW_SHARE = 0.1
 const SEGMENT_KEY = 'airline'
 
 /** Train/eval split by id hash: the same rows on every machine, stratified enough at these sizes. */
@@ -35,6 +46,37 @@ export function splitRows(rows: readonly AirlineRow[], trainShare: number): { tr
   const evaluated: AirlineRow[] = []
   for (const row of rows) (Number.parseInt(stableRank(`ask-split:${row.id}`).slice(0, 8), 16) < threshold ? train : evaluated).push(row)
   return { train, evaluated }
+}
+
+/** The reviewed sample: by a hash of the id with its own salt, so it is independent of the train split and of the labels. */
+export function reviewedRows(rows: readonly AirlineRow[], share: number): AirlineRow[] {
+  const threshold = Math.floor(share * 0xffffffff)
+  return rows.filter((row) => Number.parseInt(stableRank(`ask-review:${row.id}`).slice(0, 8), 16) < threshold)
+}
+
+/** The labels a reviewer gives a tweet: its sentiment, and its complaint reason as an intent (`other` when none applies). */
+export function reviewerLabels(row: AirlineRow, intentOf: (reason: string) => string, intents: ReadonlySet<string>): { sentiment: string; intent: string } {
+  const intent = row.label === 'negative' && row.negative_reason ? intentOf(row.negative_reason) : OTHER_INTENT
+  return { sentiment: row.label, intent: intents.has(intent) ? intent : OTHER_INTENT }
+}
+
+/** Records the reviewer's labels the way the corrections endpoint does (correction row, then the enrichment). */
+async function review(ctx: Ctx, rows: readonly AirlineRow[], intentOf: (reason: string) => string, intents: ReadonlySet<string>): Promise<number> {
+  const { db } = ctx.services
+  const messageOf = await firstCustomerMessageIds(db, ctx.workspaceId)
+  let reviewed = 0
+  for (const row of rows) {
+    const messageId = messageOf.get(row.id)
+    if (!messageId) continue
+    const labels = reviewerLabels(row, intentOf, intents)
+    await db.transaction(async (tx) => {
+      for (const field of ['sentiment', 'intent'] as const) {
+        if (await correctionsRepo(tx).upsert(ctx.workspaceId, messageId, field, labels[field])) await applyCorrection(tx, ctx.workspaceId, messageId, field, labels[field])
+      }
+    })
+    reviewed++
+  }
+  return reviewed
 }
 
 /** One intent per complaint reason (examples: train tweets of that reason), and `other` for the rest. */
@@ -93,6 +135,11 @@ export function figureAnswer(q: AskQuestion, result: AskResult, notReasons: Read
       return ranked[0]?.group?.intent
     }
     case 'grew_most': {
+      // The product's answer, where it has one: the intent likeliest to have the largest change.
+      const leader = figures
+        .filter((f) => f.kind === 'change' && f.group?.measure === 'growth' && f.group.intent && !notReasons.has(f.group.intent))
+        .sort((a, b) => (b.probability ?? 0) - (a.probability ?? 0) || b.value - a.value)[0]
+      if (leader) return leader.value > 0 ? leader.group!.intent : undefined
       const moved = figures
         .filter((f) => f.kind === 'breakdown' && f.previousValue !== undefined && f.group?.intent && !notReasons.has(f.group.intent))
         .map((f) => ({ intent: f.group!.intent!, delta: f.value - f.previousValue! }))
@@ -151,6 +198,8 @@ export const askSuite: Suite<'airline'> = {
     await repo.setSetting(ctx.workspaceId, ASK_SETTING, { segments: [SEGMENT_KEY] })
     ctx.log(`ask: ${train.length} train rows (taxonomy of ${taxonomy.length} intents), ${evaluated.length} rows ingested and asked about`)
     await ingestEvaluated(ctx, evaluated)
+    const reviewed = await review(ctx, reviewedRows(evaluated, REVIEW_SHARE), intentOf, new Set(taxonomy.map((t) => t.name)))
+    ctx.log(`ask: a reviewer labelled ${reviewed} of the ingested tweets (${Math.round(100 * REVIEW_SHARE)}%)`)
 
     const questions = generateAskQuestions(evaluated, { intentOf })
     if (questions.length === 0) throw new Error('ask: the data is too small or too short in time to generate questions')
@@ -192,7 +241,12 @@ export const askSuite: Suite<'airline'> = {
         }
       }
       const interval = estimatedFigure(q, result)?.estimate
-      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, ...(interval ? { interval: [interval.low, interval.high] } : {}), plan_ok: planOk, citation_precision: citationPrecision })
+      // For "which grew most": the three largest estimated changes read from the figures, to see how close the call was.
+      const moved = q.type === 'grew_most'
+        ? result.figures.filter((f) => f.kind === 'breakdown' && f.previousValue !== undefined && f.group?.intent && !notReasons.has(f.group.intent))
+          .map((f) => [f.group!.intent!, f.previousValue!, f.value] as const).sort((a, b) => b[2] - b[1] - (a[2] - a[1])).slice(0, 3)
+        : undefined
+      perQuestion.push({ id: q.id, question: q.question, expected: q.answer ?? q.reason, got, ...(interval ? { interval: [interval.low, interval.high] } : {}), ...(moved ? { moved } : {}), plan_ok: planOk, citation_precision: citationPrecision })
       progress.tick(1)
     }
     progress.done()
@@ -208,6 +262,8 @@ export const askSuite: Suite<'airline'> = {
         grew_most_correct: mean(exact.grew_most!),
         group_by_correct: mean(exact.group_by!),
         figure_relative_error: median(relativeError),
+        // The same, higher-is-better, so the gate (floors only) can hold it: 1 − the median relative error.
+        figure_relative_accuracy: 1 - median(relativeError),
         figure_relative_error_mean: mean(relativeError),
         interval_coverage: mean(covered),
         // Coverage is cheap with wide intervals: their median width relative to the true value says what it cost.
@@ -218,6 +274,7 @@ export const askSuite: Suite<'airline'> = {
         estimated_figures: covered.length,
         questions_by_type: Object.fromEntries(['count', 'share', 'grew_most', 'group_by', 'examples'].map((t) => [t, questions.filter((q) => q.type === t).length])),
         train_rows: train.length,
+        reviewed_rows: reviewed,
         evaluated_rows: evaluated.length,
         intents: taxonomy.map((t) => t.name),
         reasons_asked: [...new Set(evaluated.map((r) => r.negative_reason).filter(isReason))].sort(),

@@ -4,6 +4,15 @@
 import type { Queryable } from './db.ts'
 import { FROM, whereOf, type AskMessageFilters, type AskTimeRange } from './ask.ts'
 
+/**
+ * The filters that select messages exactly: all but the labels, which estimates handle. `uncertain` is
+ * not a class but what the classifier said, so a filter on it selects exactly.
+ */
+export function metadataOf(filters: AskMessageFilters): AskMessageFilters {
+  const { sentiment, intent: _i, ...metadata } = filters
+  return sentiment === 'uncertain' ? { ...metadata, sentiment } : metadata
+}
+
 /** The labels a figure counts: each message contributes its probability of carrying them. */
 export interface LabelTarget {
   sentiment?: string
@@ -80,8 +89,7 @@ export async function labelEstimates(
   classes: LabelClasses,
   groupBy?: EstimateGroup,
 ): Promise<LabelEstimateRow[]> {
-  const { sentiment: _s, intent: _i, ...metadata } = filters
-  const { where, params } = whereOf(workspaceId, metadata, range)
+  const { where, params } = whereOf(workspaceId, metadataOf(filters), range)
   const factors: string[] = []
   const lowers: string[] = []
   const uppers: string[] = []
@@ -113,6 +121,47 @@ export async function labelEstimates(
     key: r.key, messages: r.messages, classified: r.classified, expected: Number(r.expected), variance: Number(r.variance), lower: Number(r.lower), upper: Number(r.upper),
   }))
 }
+
+/**
+ * One cell of the classifier's output on the metadata-filtered customer messages: its predicted labels
+ * (for a corrected field, the prediction kept at correction time, `predicted_*`), the human labels when
+ * a person corrected the message, and how many messages share all four.
+ */
+export interface LabelCellRow {
+  /** The group's key ('' without grouping). */
+  key: string
+  sentiment: string | null
+  intent: string | null
+  trueSentiment: string | null
+  trueIntent: string | null
+  n: number
+}
+
+const CORRECTION_JOINS = `LEFT JOIN corrections cs ON cs.message_id = m.id AND cs.workspace_id = $1 AND cs.field = 'sentiment'
+  LEFT JOIN corrections ci ON ci.message_id = m.id AND ci.workspace_id = $1 AND ci.field = 'intent'`
+
+/**
+ * The messages matching the metadata filters, counted per predicted and corrected labels (optionally per
+ * channel / language): what the confusion-corrected estimates work from. Label filters in `filters` are
+ * ignored: labels enter through the cells. Without a range: all time.
+ */
+export async function labelCells(
+  db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange | undefined, groupBy?: 'channel' | 'language',
+): Promise<LabelCellRow[]> {
+  const { where, params } = whereOf(workspaceId, metadataOf(filters), range ?? ALL_TIME)
+  const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
+  const { rows } = await db.query<LabelCellRow>(
+    `SELECT ${key} AS key,
+       CASE WHEN cs.label IS NOT NULL THEN e.predicted_sentiment ELSE e.sentiment END AS sentiment,
+       CASE WHEN ci.label IS NOT NULL THEN e.predicted_intent ELSE e.intent END AS intent,
+       cs.label AS "trueSentiment", ci.label AS "trueIntent", count(*)::int AS n
+     ${FROM} ${CORRECTION_JOINS} WHERE ${where} GROUP BY 1, 2, 3, 4, 5`,
+    params,
+  )
+  return rows
+}
+
+const ALL_TIME: AskTimeRange = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' }
 
 /** Exact counts per channel or language of the metadata-filtered customer messages. */
 export async function metadataCounts(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, groupBy: 'channel' | 'language'): Promise<Array<{ key: string; n: number; conversations: number }>> {

@@ -152,13 +152,21 @@ export interface CandidateRow {
   /** The classifier's confidence in the stored labels (1 when a person corrected them). */
   sentimentConfidence: number | null
   intentConfidence: number | null
+  /** A person gave the message its current sentiment / intent (a correction, or a confirmation). */
+  sentimentCorrected: boolean
+  intentCorrected: boolean
   score: number
 }
+
+/** The message's current label is the one a person gave it (a later re-classification does not count). */
+const correctedSql = (field: 'sentiment' | 'intent') =>
+  `EXISTS (SELECT 1 FROM corrections k WHERE k.workspace_id = $1 AND k.message_id = m.id AND k.field = '${field}' AND k.label = e.${field})`
 
 const CANDIDATE_COLUMNS = `m.id AS "messageId", m.conversation_id AS "conversationId", c.channel, m.sent_at AS "sentAt", m.text,
   e.sentiment, e.sentiment_score AS "sentimentScore", e.intent,
   CASE WHEN e.versions ->> 'sentiment' = 'human' THEN 1 ELSE e.sentiment_confidence END AS "sentimentConfidence",
-  CASE WHEN e.versions ->> 'intent' = 'human' THEN 1 ELSE e.intent_confidence END AS "intentConfidence"`
+  CASE WHEN e.versions ->> 'intent' = 'human' THEN 1 ELSE e.intent_confidence END AS "intentConfidence",
+  ${correctedSql('sentiment')} AS "sentimentCorrected", ${correctedSql('intent')} AS "intentCorrected"`
 
 function candidates(rows: CandidateRow[]): CandidateRow[] {
   return rows.map((r) => ({
@@ -199,13 +207,22 @@ export async function textCandidates(db: Queryable, workspaceId: string, query: 
   return candidates(rows)
 }
 
-/** The filtered set itself, most clearly labelled first: what matches when the question has no topic words. */
+/**
+ * The filtered set itself, most likely to carry the filtered labels first: messages a person labelled
+ * so, then by the classifier's confidence in those labels. Without label filters: the most clearly
+ * labelled first.
+ */
 export async function filterCandidates(db: Queryable, workspaceId: string, k: number, filters: AskMessageFilters, range: AskTimeRange): Promise<CandidateRow[]> {
   const { where, params } = whereOf(workspaceId, filters, range)
   params.push(k)
+  const fields = (['sentiment', 'intent'] as const).filter((f) => filters[f])
+  const corrected = fields.length ? `${fields.map((f) => `${correctedSql(f)}::int`).join(' + ')} DESC, ` : ''
+  const confidence = fields.length
+    ? fields.map((f) => `coalesce(e.${f}_confidence, 0)`).join(' * ')
+    : `coalesce(e.intent_confidence, 0) + abs(coalesce(e.sentiment_score, 0))`
   const { rows } = await db.query<CandidateRow>(
-    `SELECT ${CANDIDATE_COLUMNS}, coalesce(e.intent_confidence, 0) + abs(coalesce(e.sentiment_score, 0)) AS score
-     ${FROM} WHERE ${where} ORDER BY score DESC, m.sent_at DESC, m.id LIMIT $${params.length}`,
+    `SELECT ${CANDIDATE_COLUMNS}, ${confidence} AS score
+     ${FROM} WHERE ${where} ORDER BY ${corrected}score DESC, m.sent_at DESC, m.id LIMIT $${params.length}`,
     params,
   )
   return candidates(rows)
@@ -227,4 +244,15 @@ export async function conversationExternalIds(db: Queryable, workspaceId: string
   const { rows } = await db.query<{ id: string; externalId: string }>(
     `SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`, [workspaceId])
   return new Map(rows.map((r) => [r.id, r.externalId]))
+}
+
+/** Conversation external id → its first customer message's id: how the eval finds the messages a reviewer labels. */
+export async function firstCustomerMessageIds(db: Queryable, workspaceId: string): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ externalId: string; messageId: string }>(
+    `SELECT DISTINCT ON (c.id) c.external_id AS "externalId", m.id AS "messageId"
+     FROM conversations c JOIN messages m ON m.conversation_id = c.id AND m.workspace_id = c.workspace_id AND m.role = 'customer'
+     WHERE c.workspace_id = $1 ORDER BY c.id, m.sent_at, m.id`,
+    [workspaceId],
+  )
+  return new Map(rows.map((r) => [r.externalId, r.messageId]))
 }

@@ -59,12 +59,21 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
 
 export type CorrectionField = 'sentiment' | 'intent'
 
-/** A human correction is the message's label from then on, with full confidence. */
+/**
+ * A human correction is the message's label from then on, with full confidence. The classifier's own
+ * prediction is kept next to it (`predicted_*`, written at the first correction of the field only: a
+ * later re-classification may have learnt from the correction itself), so the classifier's confusion
+ * can be measured on corrected messages.
+ */
 export async function applyCorrection(db: Queryable, workspaceId: string, messageId: string, field: CorrectionField, label: string): Promise<void> {
+  const keep = (column: string, from: string) =>
+    `${column} = CASE WHEN ${column} IS NOT NULL OR versions ->> '${field}' = 'human' THEN ${column} ELSE ${from} END`
   const set = field === 'sentiment'
-    ? `sentiment = $3, sentiment_confidence = 1, sentiment_score = CASE $3 WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END,
+    ? `${keep('predicted_sentiment', 'sentiment')}, ${keep('predicted_sentiment_probs', 'sentiment_probs')},
+       sentiment = $3, sentiment_confidence = 1, sentiment_score = CASE $3 WHEN 'positive' THEN 1 WHEN 'negative' THEN -1 ELSE 0 END,
        sentiment_probs = jsonb_build_object('negative', ($3 = 'negative')::int, 'neutral', ($3 = 'neutral')::int, 'positive', ($3 = 'positive')::int)`
-    : `intent = $3, intent_confidence = 1`
+    : `${keep('predicted_intent', 'intent')}, ${keep('predicted_intent_confidence', 'intent_confidence')}, intent = $3, intent_confidence = 1`
+  // Every right-hand side reads the row as it was before this UPDATE: the prediction, not the correction.
   await db.query(
     `UPDATE enrichments SET ${set}, versions = versions || jsonb_build_object($4::text, 'human'), updated_at = now()
      WHERE workspace_id = $1 AND message_id = $2`,

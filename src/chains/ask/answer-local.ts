@@ -150,8 +150,11 @@ export function answerLocally(req: AnswerRequest): string {
       if (volume.length >= 2) {
         const [first, last] = [volume[0]!, volume[volume.length - 1]!]
         sentences.push(`Weekly volume went from ${first.value} in ${first.group!.week} to ${last.value} in ${last.group!.week}.`)
-        const [nf, nl] = [negative[0]!, negative[negative.length - 1]!]
-        sentences.push(`The negative share moved from ${nf.value}% to ${nl.value}%.`)
+        if (negative.length >= 2) {
+          const [nf, nl] = [negative[0]!, negative[negative.length - 1]!]
+          const of = plan.filters.sentiment ? ` of ${describeFilters({ ...plan.filters, sentiment: undefined })}` : ''
+          sentences.push(`The negative share${of} moved from ${nf.value}% to ${nl.value}%.`)
+        }
       }
       const mix = figures.find((f) => f.kind === 'sentiment_mix' && f.group?.sentiment === 'negative')
       if (mix) sentences.push(`Over the whole period ${mix.value}% were negative${mix.previousValue !== undefined ? `, against ${mix.previousValue}% in the previous period` : ''}.`)
@@ -169,7 +172,15 @@ export function answerLocally(req: AnswerRequest): string {
       const period = plan.previousRange?.label ?? 'the previous period'
       const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
       if (theme) sentences.push(`The theme that grew most is "${theme.group!.theme}": ${theme.previousValue} → ${theme.value} messages (from the weekly theme runs).`)
-      if (grew) sentences.push(`${capitalise(topic(grew.f.group!.intent!))} grew most: from ${grew.f.previousValue} in ${period} to ${grew.f.value} in ${range}.`)
+      const leader = figures.find((f) => f.kind === 'change' && f.group?.measure === 'growth')
+      if (leader?.estimate && leader.value > 0) {
+        const row = moved.find((m) => m.f.group?.intent === leader.group!.intent)
+        const chance = Math.round(100 * (leader.probability ?? 0))
+        sentences.push(
+          `${capitalise(topic(leader.group!.intent!))} most likely grew most${row ? `: from about ${row.f.previousValue} in ${period} to about ${row.f.value} in ${range}` : ''}` +
+            ` (a change of about ${leader.value}, 95% interval ${leader.estimate.low} to ${leader.estimate.high}; the largest change in ${chance}% of resamples${chance < 50 ? ', so not clearly ahead of the others' : ''}).`,
+        )
+      } else if (grew) sentences.push(`${capitalise(topic(grew.f.group!.intent!))} grew most: from ${grew.f.previousValue} in ${period} to ${grew.f.value} in ${range}.`)
       else if (moved.length) sentences.push(`No topic grew against ${period}.`)
       if (fell) sentences.push(`${capitalise(topic(fell.f.group!.intent!))} fell most: from ${fell.f.previousValue} to ${fell.f.value}.`)
       if (!grew && !fell) {

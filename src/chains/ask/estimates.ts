@@ -1,11 +1,16 @@
-// Figures that depend on classifier labels are estimates. Each message contributes its probability of
-// carrying the label (the stored confidence for the chosen label, the rest spread over the other
-// classes, 1 or 0 when a person corrected it); the interval is the 95% normal interval of that sum,
-// widened to include the classify-and-count figure, whose distance from the sum is a measure of how
-// far off the calibration may be. Metadata-only figures (channel, dates, language) are counted exactly.
+// Figures that depend on classifier labels are estimates. Where the workspace has enough corrected
+// messages (a person's labels next to the kept predictions), the classifier's confusion is measured
+// on them and the count is corrected for it (confusion.ts): corrected messages count exactly, the
+// others are estimated, with a bootstrap interval. Without them, each message contributes its
+// probability of carrying the label (the stored confidence for the chosen label, the rest spread over
+// the other classes), and the interval is the 95% normal interval of that sum widened to include the
+// classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
-import { labelEstimates, metadataCounts, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
-import { SENTIMENTS, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
+import { labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
+import {
+  CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
+} from './confusion.ts'
+import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
 const Z95 = 1.96
 export const ESTIMATE_METHOD =
@@ -18,9 +23,19 @@ export interface FigureContext {
   classes: LabelClasses
   intents: string[]
   asOf: string
+  /** Per request: the workspace's corrected messages and the fits made on them, loaded once. */
+  cache?: EstimateCache
 }
 
-export const labelClassesOf = (intents: string[]): LabelClasses => ({ sentiment: SENTIMENTS.length, intent: Math.max(2, intents.length) })
+export interface EstimateCache {
+  corrected?: Promise<LabelCellRow[]>
+  models: Map<string, ConfusionModel | undefined>
+  fits: Map<string, Promise<Map<string, SubsetFit>>>
+}
+
+export const newEstimateCache = (): EstimateCache => ({ models: new Map(), fits: new Map() })
+
+export const labelClassesOf = (intents: string[]): LabelClasses => ({ sentiment: SENTIMENT_CLASSES.length, intent: Math.max(2, intents.length) })
 
 const round1 = (x: number) => Math.round(10 * x) / 10
 
@@ -40,11 +55,104 @@ export function estimateFromRow(row: Pick<LabelEstimateRow, 'expected' | 'varian
   return estimateOf(Math.round(row.expected), Math.floor(low), Math.ceil(high), ESTIMATE_METHOD)
 }
 
-const targetOf = (filters: AskFilters) => ({ sentiment: filters.sentiment, intent: filters.intent })
+/** The labels a figure estimates (`uncertain` is not a class: it selects messages exactly, see metadataOf). */
+export const targetOf = (filters: AskFilters): LabelTarget => ({
+  ...(filters.sentiment && filters.sentiment !== 'uncertain' ? { sentiment: filters.sentiment } : {}),
+  ...(filters.intent ? { intent: filters.intent } : {}),
+})
+
+/** The confusion measured on the workspace's corrected messages for these fields, if there are enough. */
+async function modelFor(ctx: FigureContext, fields: LabelField[]): Promise<ConfusionModel | undefined> {
+  const cache = (ctx.cache ??= newEstimateCache())
+  const key = fields.join('+')
+  if (!cache.models.has(key)) {
+    cache.corrected ??= labelCells(ctx.db, ctx.workspaceId, { }, undefined).then((rows) => rows.filter((r) => r.trueSentiment !== null || r.trueIntent !== null))
+    cache.models.set(key, confusionModel(await cache.corrected, fields))
+  }
+  return cache.models.get(key)
+}
+
+/**
+ * Fits of the class mix of the messages matching the metadata filters in the range (per group when
+ * grouped), for the given fields; undefined when the confusion cannot be measured for `target`.
+ */
+async function fitsFor(ctx: FigureContext, filters: AskFilters, range: TimeRange, target: LabelTarget, groupBy?: 'channel' | 'language'): Promise<Map<string, SubsetFit> | undefined> {
+  const fields = targetFields(target)
+  const model = fields.length ? await modelFor(ctx, fields) : undefined
+  if (!model || !canEstimate(model, target)) return undefined
+  const metadata = metadataOf(filters)
+  const cache = ctx.cache!
+  const key = JSON.stringify([fields, metadata, range.from, range.to, groupBy ?? ''])
+  if (!cache.fits.has(key)) {
+    cache.fits.set(key, labelCells(ctx.db, ctx.workspaceId, metadata, range, groupBy).then((rows) => {
+      const byKey = new Map<string, LabelCellRow[]>()
+      for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r])
+      return new Map([...byKey].map(([k, cells]) => [k, fitSubset(model, cells)]))
+    }))
+  }
+  return cache.fits.get(key)!
+}
+
+const emptyEstimate = () => estimateOf(0, 0, 0, CONFUSION_METHOD)
+
+function fromInterval(i: { value: number; low: number; high: number }): FigureEstimate {
+  return estimateOf(Math.round(i.value), Math.floor(i.low), Math.ceil(i.high), CONFUSION_METHOD)
+}
 
 export async function estimateCount(ctx: FigureContext, filters: AskFilters, range: TimeRange): Promise<FigureEstimate> {
-  const [row] = await labelEstimates(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes)
+  const target = targetOf(filters)
+  const fits = await fitsFor(ctx, filters, range, target)
+  if (fits) {
+    const fit = fits.get('')
+    return fit ? fromInterval(estimateTarget(fit, target)) : emptyEstimate()
+  }
+  const [row] = await labelEstimates(ctx.db, ctx.workspaceId, filters, range, target, ctx.classes)
   return estimateFromRow(row ?? { expected: 0, variance: 0, classified: 0 })
+}
+
+/**
+ * The share (percent) of the messages matching `filters` among those matching `base` (which drops one
+ * of its labels), when both come from one confusion-corrected fit; undefined otherwise.
+ */
+export async function estimateShareOf(ctx: FigureContext, filters: AskFilters, base: AskFilters, range: TimeRange): Promise<FigureEstimate | undefined> {
+  const target = targetOf(filters)
+  const baseTarget = targetOf(base)
+  if (targetFields(baseTarget).length === 0) return undefined
+  const fits = await fitsFor(ctx, filters, range, target)
+  const fit = fits?.get('')
+  if (!fit || !canEstimate(fit.model, baseTarget)) return undefined
+  const share = estimateShare(fit, target, baseTarget)
+  if (!share) return undefined
+  const r = (x: number) => Math.round(10 * x) / 10
+  return estimateOf(r(share.value), r(share.low), r(share.high), `${CONFUSION_METHOD}; the share's numerator and denominator are drawn together`)
+}
+
+/**
+ * Per intent, the change of its estimated count from `previous` to `range` with its interval, and how
+ * often it was the largest change in the bootstrap: "which grew most" answered with its uncertainty.
+ * Only intents the confusion can be measured for; undefined without enough corrected messages.
+ */
+export async function estimateGrowth(ctx: FigureContext, filters: AskFilters, range: TimeRange, previous: TimeRange, intents: string[]): Promise<Array<{ intent: string; change: Change }> | undefined> {
+  const targets = intents.map((intent) => ({ intent, target: targetOf({ ...filters, intent }) }))
+  const model = targets[0] ? await modelFor(ctx, targetFields(targets[0].target)) : undefined
+  const usable = model ? targets.filter((t) => canEstimate(model, t.target)) : []
+  if (usable.length < 2) return undefined
+  const after = (await fitsFor(ctx, filters, range, usable[0]!.target))?.get('')
+  if (!after) return undefined
+  const before = (await fitsFor(ctx, filters, previous, usable[0]!.target))?.get('')
+  const changes = compareTargets(after, before, usable.map((t) => t.target))
+  return usable.map((t, k) => ({ intent: t.intent, change: changes[k]! }))
+}
+
+/**
+ * For citations: per predicted cell ("sentiment|intent"), how likely an uncorrected message of the
+ * plan's set carries the filtered labels, from the measured confusion; undefined without one.
+ */
+export async function citationLikelihoods(db: Queryable, workspaceId: string, filters: AskFilters, range: TimeRange): Promise<Map<string, number> | undefined> {
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf([]), intents: [], asOf: range.to, cache: newEstimateCache() }
+  const target = targetOf(filters)
+  const fit = (await fitsFor(ctx, filters, range, target))?.get('')
+  return fit ? cellLikelihoods(fit, target) : undefined
 }
 
 type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'>
@@ -56,7 +164,13 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   const what = 'customer messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>
   if (groupBy === 'channel' || groupBy === 'language') {
-    rows = labelled
+    const fits = labelled ? await fitsFor(ctx, filters, range, targetOf(filters), groupBy) : undefined
+    rows = fits
+      ? [...fits].map(([key, fit]) => {
+          const estimate = fromInterval(estimateTarget(fit, targetOf(filters)))
+          return { key, value: estimate.value, estimate }
+        })
+      : labelled
       ? (await labelEstimates(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes, groupBy)).map((r) => {
           const estimate = estimateFromRow(r)
           return { key: r.key, value: estimate.value, estimate }
@@ -64,17 +178,15 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
       : (await metadataCounts(ctx.db, ctx.workspaceId, filters, range, groupBy)).map((r) => ({ key: r.key, value: r.n }))
   } else if (groupBy === 'sentiment') {
     rows = []
-    for (const sentiment of SENTIMENTS) {
-      const [r] = await labelEstimates(ctx.db, ctx.workspaceId, filters, range, { sentiment, intent: filters.intent }, ctx.classes)
-      const estimate = estimateFromRow(r ?? { expected: 0, variance: 0, classified: 0 })
+    for (const sentiment of SENTIMENT_CLASSES) {
+      const estimate = await estimateCount(ctx, { ...filters, sentiment }, range)
       rows.push({ key: sentiment, value: estimate.value, estimate })
     }
   } else {
     // intent (and theme, ranked by the intents under it until themes carry message membership)
     rows = []
     for (const intent of ctx.intents) {
-      const [r] = await labelEstimates(ctx.db, ctx.workspaceId, filters, range, { sentiment: filters.sentiment, intent }, ctx.classes)
-      const estimate = estimateFromRow(r ?? { expected: 0, variance: 0, classified: 0 })
+      const estimate = await estimateCount(ctx, { ...filters, intent }, range)
       rows.push({ key: intent, value: estimate.value, estimate })
     }
   }

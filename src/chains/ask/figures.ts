@@ -5,10 +5,14 @@ import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../.
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
-import { estimateOf, estimateCount, labelClassesOf, rankFigures, type FigureContext } from './estimates.ts'
+import { OTHER_INTENT } from '../classify/taxonomy.ts'
+import { CONFUSION_METHOD } from './confusion.ts'
+import { estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
+/** Intents shown as candidates for "grew most", likeliest first. */
+const GROWTH_LEADERS = 5
 const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
 
@@ -41,8 +45,8 @@ function isoWeeks(range: TimeRange): string[] {
   return [...weeks]
 }
 
-/** Depends on classifier labels (sentiment, intent): an estimate, not a count. */
-export const dependsOnLabels = (filters: AskFilters) => !!(filters.sentiment || filters.intent)
+/** Depends on classifier labels (a sentiment class, an intent): an estimate, not a count. */
+export const dependsOnLabels = (filters: AskFilters) => Object.keys(targetOf(filters)).length > 0
 
 export interface FigureOptions {
   /** The workspace's intent names (the number of classes a probability is spread over). */
@@ -58,7 +62,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const { range: r = range, filters: fl = filters, ...rest } = f
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
-  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf }
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache() }
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
     for (const f of await careFigures(ctx, plan)) fig(f)
     return figures
@@ -99,7 +103,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...(baseEstimate ? { estimate: baseEstimate } : { exact: true }) })
     if (whole > 0) {
       const shareEstimate = currentEstimate
-        ? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
+        ? (await estimateShareOf(ctx, filters, base, range)) ?? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
         : undefined
       fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
     }
@@ -123,6 +127,23 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
         ...(then ? { previousValue: then.get(key) ?? 0 } : {}),
       })
     }
+    if (plan.kind === 'compare' && previous) {
+      // Which intent grew most, with the uncertainty of both periods' estimates: "other" is no topic.
+      const growth = await estimateGrowth(ctx, filters, range, previous, ctx.intents.filter((i) => i !== OTHER_INTENT))
+      const leaders = (growth ?? []).filter((g) => g.change.largest > 0).sort((a, b) => b.change.largest - a.change.largest || b.change.value - a.change.value).slice(0, GROWTH_LEADERS)
+      for (const { intent, change } of leaders) {
+        const estimate = estimateOf(Math.round(change.value), Math.floor(change.low), Math.ceil(change.high), `${CONFUSION_METHOD}; both periods drawn from the same resample`)
+        fig({
+          kind: 'change',
+          label: `change in ${describeFilters({ ...filters, intent })}, ${previous.label} → ${range.label} (the largest change in ${Math.round(100 * change.largest)}% of resamples)`,
+          value: estimate.value,
+          unit: 'messages',
+          group: { intent, measure: 'growth' },
+          estimate,
+          probability: Math.round(100 * change.largest) / 100,
+        })
+      }
+    }
   }
 
   if (!filters.sentiment && current.messages > 0 && plan.kind !== 'rank') {
@@ -144,10 +165,17 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   }
 
   if (plan.kind === 'trend' && current.messages > 0) {
+    // Within a sentiment filter every message has that sentiment: the negative share is of the same
+    // messages without it (all customer messages about the intent, on the channel…), not 100%.
+    const shareBase = filters.sentiment ? { ...filters, sentiment: undefined } : filters
+    const mix = filters.sentiment ? new Map((await weeklySeries(db, workspaceId, shareBase, range)).map((w) => [w.week, w])) : undefined
     for (const w of await weeklySeries(db, workspaceId, filters, range)) {
       const week = { from: w.from, to: new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString(), label: w.week }
+      const all = mix ? mix.get(w.week) : w
       fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume' }, range: week })
-      fig({ kind: 'series', label: `negative share, week ${w.week}`, value: roundShare(w.negative, w.n), unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week })
+      if (all && all.n > 0) {
+        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: roundShare(all.negative, all.n), unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week, filters: shareBase })
+      }
     }
   }
 

@@ -10,7 +10,10 @@ export function printAskResult(result: AskResult): string {
   lines.push('Figures:')
   for (const f of result.figures) {
     const previous = f.previousValue !== undefined ? ` (previous: ${f.previousValue})` : ''
-    lines.push(`  ${f.value}${f.unit === 'percent' ? '%' : ` ${f.unit}`}${previous}  ${f.label}`)
+    const unit = f.unit === 'percent' ? '%' : ` ${f.unit}`
+    // An estimate shows its interval, so it never reads like a count.
+    const value = f.estimate ? `≈${f.value}${unit} [${f.estimate.low}–${f.estimate.high}]` : `${f.value}${unit}${f.exact ? ' (exact)' : ''}`
+    lines.push(`  ${value}${previous}  ${f.label}`)
   }
   if (result.citations.length) {
     lines.push('', 'Citations:')

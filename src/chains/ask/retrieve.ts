@@ -6,6 +6,8 @@ import { cosine, type Embedder } from '../../embeddings/embedder.ts'
 import type { Queryable } from '../../store/db.ts'
 import { filterCandidates, textCandidates, vectorCandidates, vectorsOf, type CandidateRow } from '../../store/ask.ts'
 import { words } from '../../text/tokenize.ts'
+import { cellKey } from './confusion.ts'
+import { citationLikelihoods } from './estimates.ts'
 import type { AskPlan, RetrievedMessage } from './types.ts'
 
 export const DEFAULT_CITATIONS = 5
@@ -17,8 +19,6 @@ const FILTER_LIST_WEIGHT = 0.5
 export const MMR_LAMBDA = 0.7
 export const NEAR_DUPLICATE_COSINE = 0.95
 const SHORT_MESSAGE_CHARS = 25
-/** Weight of a citation whose label confidence is 0 relative to a certain one (1 + this). */
-const LABEL_CONFIDENCE_FLOOR = 0.25
 
 export interface RetrieveDeps {
   db: Queryable
@@ -43,16 +43,46 @@ export function reciprocalRankFusion(lists: Array<{ rows: CandidateRow[]; weight
   return fused
 }
 
-/** Prefers messages that carry what was asked (the plan's intent, sentiment) and have something to say. */
-export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan): number {
+/**
+ * How likely the message carries the labels the plan filters on: 1 for each label a person gave it,
+ * the classifier's confidence otherwise (multiplied over the filtered labels); undefined without label
+ * filters.
+ */
+export function labelLikelihood(row: CandidateRow, plan: AskPlan): number | undefined {
+  const parts: number[] = []
+  if (plan.filters.sentiment) parts.push(row.sentimentCorrected ? 1 : Math.min(LIKELIEST_UNCORRECTED, row.sentimentConfidence ?? 0))
+  if (plan.filters.intent) parts.push(row.intentCorrected ? 1 : Math.min(LIKELIEST_UNCORRECTED, row.intentConfidence ?? 0))
+  return parts.length ? parts.reduce((p, x) => p * x, 1) : undefined
+}
+/** A person gave the message every label the plan filters on. */
+export const labelledByPeople = (row: CandidateRow, plan: AskPlan) =>
+  (!plan.filters.sentiment || row.sentimentCorrected) && (!plan.filters.intent || row.intentCorrected)
+
+/** A classifier's label, however confident, ranks below a person's. */
+const LIKELIEST_UNCORRECTED = 0.99
+/**
+ * Below this measured likelihood an uncorrected message is more likely wrong than right: it is cited
+ * only when no message a person labelled so is there to cite instead.
+ */
+export const MIN_CITED_LIKELIHOOD = 0.5
+/** How much relevance to the question's words can reorder messages of about equal likelihood. */
+const TOPIC_TIEBREAK = 0.05
+
+/**
+ * With label filters, a citation stands for the labels asked about: messages most likely to carry them
+ * come first (those a person labelled, then by the classifier's confidence), and the question's words
+ * only break near-ties. Without, relevance decides, preferring messages with something to say.
+ */
+export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan, maxFused = fused): number {
+  const likelihood = labelLikelihood(row, plan)
+  if (likelihood !== undefined) {
+    // A person's labels outrank any guess, whatever the words.
+    const byPeople = labelledByPeople(row, plan) ? 1 : 0
+    return byPeople + likelihood + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
+  }
   let factor = 1
-  if (plan.filters.intent && row.intent === plan.filters.intent) factor += 0.2
-  if (plan.filters.sentiment && row.sentiment === plan.filters.sentiment) factor += 0.2
-  if (plan.kind === 'why' && !plan.filters.sentiment && row.sentiment === 'negative') factor += 0.1
+  if (plan.kind === 'why' && row.sentiment === 'negative') factor += 0.1
   if (row.text.trim().length < SHORT_MESSAGE_CHARS) factor *= 0.8
-  // A citation stands for the labels asked about: the surer the classifier is of them, the better the example.
-  if (plan.filters.intent) factor *= LABEL_CONFIDENCE_FLOOR + (row.intentConfidence ?? 0)
-  if (plan.filters.sentiment) factor *= LABEL_CONFIDENCE_FLOOR + (row.sentimentConfidence ?? 0)
   return fused * factor
 }
 
@@ -116,9 +146,17 @@ export async function retrieve(deps: RetrieveDeps, workspaceId: string, plan: As
     { rows: byText, weight: 1 },
     { rows: byFilters, weight: FILTER_LIST_WEIGHT },
   ])
-  const ranked = [...fused.values()]
-    .map(({ row, fused: f }) => ({ ...row, score: rerankScore(row, f, plan) }))
+  const maxFused = Math.max(0, ...[...fused.values()].map((f) => f.fused))
+  let ranked = [...fused.values()]
+    .map(({ row, fused: f }) => ({ ...row, score: rerankScore(row, f, plan, maxFused) }))
     .sort((a, b) => b.score - a.score || a.messageId.localeCompare(b.messageId))
+  // Where the confusion was measured, an uncorrected message is as likely to carry the labels as its
+  // predicted cell turned out to be on corrected messages: below even odds it is no example, unless
+  // no message a person labelled so is there instead.
+  const measured = filters.sentiment || filters.intent ? await citationLikelihoods(db, workspaceId, filters, timeRange) : undefined
+  if (measured && ranked.some((r) => labelledByPeople(r, plan))) {
+    ranked = ranked.filter((r) => labelledByPeople(r, plan) || (measured.get(cellKey(r)) ?? 1) >= MIN_CITED_LIKELIHOOD)
+  }
   const vectors = await vectorsOf(db, workspaceId, embedder.id, ranked.slice(0, 3 * CANDIDATES_PER_LIST).map((r) => r.messageId))
-  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, sentimentConfidence: _sc, intentConfidence: _ic, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
+  return diversify(ranked, vectors, k).map(({ sentimentScore: _s, sentimentConfidence: _sc, intentConfidence: _ic, sentimentCorrected: _c1, intentCorrected: _c2, ...r }) => ({ ...r, score: Math.round(r.score * 1e5) / 1e5 }))
 }

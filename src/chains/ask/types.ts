@@ -8,7 +8,10 @@ import { z } from 'zod'
  */
 export const ASK_KINDS = ['count', 'trend', 'why', 'examples', 'compare', 'rank', 'awaiting', 'response_time'] as const
 export type AskKind = (typeof ASK_KINDS)[number]
-export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const
+/** The sentiment classes a person can give and a count can estimate. */
+export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'] as const
+/** What a message's sentiment can be: a class, or `uncertain` when the classifier could not back one (a filter counts those exactly). */
+export const SENTIMENTS = [...SENTIMENT_CLASSES, 'uncertain'] as const
 /** What a ranking groups by; `theme` ranks by theme volume from the weekly theme snapshots. */
 export const GROUP_BYS = ['channel', 'intent', 'language', 'sentiment', 'theme'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
@@ -80,6 +83,8 @@ export const askFigureSchema = z.object({
   group: z.record(z.string(), z.string()).optional(),
   /** For breakdown rows: the same count in the previous period. */
   previousValue: z.number().optional(),
+  /** For a change per intent ("which grew most"): the share of bootstrap resamples in which it was the largest change. */
+  probability: z.number().min(0).max(1).optional(),
 })
 export type AskFigure = z.infer<typeof askFigureSchema>
 

@@ -1,0 +1,41 @@
+// Citations for a question about labels stand for those labels: a message a person labelled so comes
+// before the classifier's guesses, and the question's words only break near-ties.
+import { describe, expect, it } from 'vitest'
+import { labelLikelihood, rerankScore } from '../../src/chains/ask/retrieve.ts'
+import type { AskPlan } from '../../src/chains/ask/types.ts'
+import type { CandidateRow } from '../../src/store/ask.ts'
+
+const plan: AskPlan = {
+  kind: 'examples',
+  timeRange: { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', label: 'October 2026' },
+  filters: { sentiment: 'negative', intent: 'delivery', customerRole: 'customer' },
+  planner: 'local',
+}
+
+const row = (over: Partial<CandidateRow>): CandidateRow => ({
+  messageId: 'm', conversationId: 'c', channel: 'x', sentAt: '2026-10-02T00:00:00.000Z', text: 'My parcel never arrived, third time now',
+  sentiment: 'negative', sentimentScore: -0.8, intent: 'delivery', sentimentConfidence: 0.9, intentConfidence: 0.9,
+  sentimentCorrected: false, intentCorrected: false, score: 0, ...over,
+})
+
+describe('citation ranking', () => {
+  it('puts a message a person labelled first, even against a confident keyword match', () => {
+    const person = row({ sentimentCorrected: true, intentCorrected: true, sentimentConfidence: 1, intentConfidence: 1 })
+    const guess = row({ sentimentConfidence: 0.99, intentConfidence: 0.99 })
+    expect(rerankScore(person, 0.001, plan, 0.05)).toBeGreaterThan(rerankScore(guess, 0.05, plan, 0.05))
+  })
+
+  it('ranks the classifier’s guesses by its confidence in both labels, the words breaking near-ties only', () => {
+    const sure = row({ sentimentConfidence: 0.9, intentConfidence: 0.8 })
+    const unsure = row({ sentimentConfidence: 0.9, intentConfidence: 0.4 })
+    expect(labelLikelihood(sure, plan)).toBeCloseTo(0.72)
+    expect(rerankScore(sure, 0.001, plan, 0.05)).toBeGreaterThan(rerankScore(unsure, 0.05, plan, 0.05))
+    expect(rerankScore(sure, 0.05, plan, 0.05)).toBeGreaterThan(rerankScore(sure, 0.001, plan, 0.05))
+  })
+
+  it('without label filters, relevance decides', () => {
+    const open = { ...plan, kind: 'why' as const, filters: { customerRole: 'customer' as const } }
+    expect(labelLikelihood(row({}), open)).toBeUndefined()
+    expect(rerankScore(row({}), 0.05, open)).toBeGreaterThan(rerankScore(row({ sentimentCorrected: true, intentCorrected: true }), 0.01, open))
+  })
+})
