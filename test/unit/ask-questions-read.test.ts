@@ -111,12 +111,13 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(themeQuery(plan('Which channel has the most complaints?'), new Set())).toEqual([])
   })
 
-  it('a theme matches by its label or key phrases, or when most of its members mention the words', () => {
+  it('a theme matches by its label or a key phrase that starts with a word, or when most of its members\' conversations mention the words', () => {
     const snapshots = [
       { label: 'Wifi, brightwave', keyphrases: ['wifi', 'router'], members: 10, mentioning: 0 },
       { label: "L'étage, redémarré", keyphrases: ["wifi l'étage"], members: 10, mentioning: 0 },
-      { label: 'Reiniciado, internet', keyphrases: ['internet'], members: 10, mentioning: 4 },
+      { label: 'Reiniciado, internet', keyphrases: ['internet'], members: 10, mentioning: 6 },
       { label: 'App, login', keyphrases: ['app', 'crashing'], members: 20, mentioning: 2 },
+      { label: 'App', keyphrases: ['app', 'feature request', 'pause wifi'], members: 9, mentioning: 4 },
       { label: 'Dropout', keyphrases: [], members: 3, mentioning: 0 },
     ]
     expect(matchSnapshots(['wifi', 'dropouts'], snapshots).map((s) => s.label)).toEqual(['Wifi, brightwave', "L'étage, redémarré", 'Reiniciado, internet', 'Dropout'])

@@ -22,8 +22,9 @@ export interface ThemeWeeks {
   ensureMembers(workspaceId: string, weeks: string[], until: Date): Promise<unknown>
 }
 
-/** A week's theme counts as "about" a word when at least this share of its members mention the word. */
-export const MENTION_SHARE = 0.3
+/** A week's theme counts as "about" a word when at least this share of its members' conversations mention the word. */
+export const MENTION_SHARE = 0.5
+
 /** A question over a longer span computes and matches only its latest weeks. */
 export const MAX_THEME_WEEKS = 53
 const DAY_MS = 86_400_000
@@ -53,7 +54,9 @@ export function matchSnapshots<T extends Pick<SnapshotForMatch, 'label' | 'keyph
   const wanted = new Set(query.map(norm))
   if (wanted.size === 0) return []
   return snapshots.filter((s) => {
-    const named = themeWords([s.shownLabel ?? '', s.label, ...s.keyphrases].join(' | ')).map(norm)
+    // A key phrase names the theme when it starts with the word ("wifi upstairs"), not when the word
+    // qualifies something else ("pause wifi" is an app feature request).
+    const named = [s.shownLabel ?? '', s.label].flatMap(themeWords).concat(s.keyphrases.flatMap((k) => themeWords(k).slice(0, 1))).map(norm)
     if (named.some((w) => wanted.has(w))) return true
     return s.members >= 2 && s.mentioning / s.members >= MENTION_SHARE
   })
