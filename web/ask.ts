@@ -134,7 +134,7 @@ function readingForm(question: string, plan: AskResult['plan'], rerun: Rerun, in
   const intent = select('plan-intent', intents, f.intent)
   const theme = text('plan-theme', f.theme)
   const mentions = text('plan-mentions', f.mentions)
-  const form = h('form', { class: 'reading', 'aria-label': 'How I read your question' },
+  const form = h('form', { class: 'reading', 'aria-label': 'Edit the reading' },
     field('plan-from', 'From', from), field('plan-to', 'To', to), field('plan-channel', 'Channel', channel), field('plan-language', 'Language', language),
     field('plan-sentiment', 'Sentiment', sentiment), field('plan-intent', 'Intent', intent), field('plan-theme', 'Theme', theme), field('plan-mentions', 'Mentions', mentions),
     h('button', { type: 'submit' }, 'Re-run'))
