@@ -212,7 +212,7 @@ const CHANNEL_NAME_WORDS = ['twitter', 'tweet', 'tweets', 'tweeted', 'instagram'
 /** Topic words the plan already explains (the matched intent's phrases, channel names): they never name a theme. */
 export function explainedWords(filters: AskFilters, vocabulary: AskVocabulary): Set<string> {
   const phrases = filters.intent ? intentPhrases(vocabulary).filter((p) => p.value === filters.intent).map((p) => p.phrase) : []
-  return new Set([...phrases, ...CHANNEL_NAME_WORDS].flatMap((p) => words(p)).map((w) => (w.length > 4 ? w.replace(/(?:es|s)$/u, '') : w)))
+  return new Set([...phrases, ...CHANNEL_NAME_WORDS].flatMap((p) => words(p)))
 }
 
 export function topicOf(question: string, spans: string[]): string | undefined {

@@ -14,6 +14,7 @@ import { themesRepo } from '../../store/themes.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { rootOf } from '../themes/curation.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
+import { describePlan } from './planner-local.ts'
 import { fullTextQuery } from './retrieve.ts'
 import type { AskFilters, AskPlan } from './types.ts'
 
@@ -76,7 +77,8 @@ export function weeksOverlapping(from: number, to: number): string[] {
 export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>): string[] {
   if (plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
   if (plan.filters.theme) return themeWords(plan.filters.theme)
-  return themeWords(plan.topic ?? '').filter((w) => !explained.has(norm(w)))
+  const explainedKeys = new Set([...explained].map(norm))
+  return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
 }
 
 export interface ResolveThemeDeps {
@@ -135,7 +137,7 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
       filters: publicFilters,
       themeMatched,
       understood: true,
-      understoodAs: `${plan.understoodAs ?? plan.kind}; theme "${theme}" → ${matched.length} weekly theme${matched.length === 1 ? '' : 's'} in ${weeksMatched[0]}${weeksMatched.length > 1 ? `–${weeksMatched.at(-1)}` : ''} (${labels.slice(0, 6).join(' | ')})`,
+      understoodAs: `${describePlan({ ...plan, filters: publicFilters }, plan)}${plan.edited ? ' (edited)' : ''} → ${matched.length} weekly theme${matched.length === 1 ? '' : 's'} in ${weeksMatched[0]}${weeksMatched.length > 1 ? `–${weeksMatched.at(-1)}` : ''} (${labels.slice(0, 6).join(' | ')})`,
     },
     filters: resolved,
   }
