@@ -121,6 +121,18 @@ describe('a question that names a theme, on the demo corpus', () => {
   }, 600_000)
 })
 
+describe('an install upgraded from before theme membership', () => {
+  it('computes again a week whose run stored no members, when a question needs it', async () => {
+    await t.services.db.query(`DELETE FROM theme_members WHERE workspace_id = $1 AND week = '2026-W42'`, [ws.id])
+    await t.services.db.query(`UPDATE theme_runs SET members_stored = false WHERE workspace_id = $1 AND week = '2026-W42'`, [ws.id])
+    const q = QUESTIONS[0]!
+    const again = await ask(q)
+    expect(again.figures.map((f) => [f.label, f.value])).toEqual(before[q]!.figures.map((f) => [f.label, f.value]))
+    const { rows } = await t.services.db.query<{ stored: boolean }>(`SELECT members_stored AS stored FROM theme_runs WHERE workspace_id = $1 AND week = '2026-W42'`, [ws.id])
+    expect(rows[0]!.stored).toBe(true)
+  }, 300_000)
+})
+
 describe('the plan a reader edited', () => {
   it('replaces the time range and the filters, and the theme is matched the same way as in a question', async () => {
     const worded = await ask('How many messages about wifi on X in October?')

@@ -107,10 +107,10 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
   const weekList = [...weeks].sort()
   if (deps.themes && weekList.length > 0) await deps.themes.ensureMembers(workspaceId, weekList, now)
   const themeRows = new Map((await themesRepo(deps.db).themes(workspaceId)).map((t) => [t.id, t]))
-  const shownLabel = (themeId: string, fallback: string) => {
-    const root = themeRows.get(rootOf(themeRows, themeId))
-    return root?.manualLabel ?? (root && root.id !== themeId ? root.label : fallback)
-  }
+  // A person's label for the theme (or the theme they merged it into) names it too; a generated label
+  // of another week's theme does not, since which theme a week's cluster joins depends on the order
+  // weeks were computed in, and the answer must not.
+  const shownLabel = (themeId: string, generated: string) => themeRows.get(rootOf(themeRows, themeId))?.manualLabel ?? generated
   const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, fullTextQuery(query.join(' ')) ?? null))
     .map((s) => ({ ...s, shownLabel: shownLabel(s.themeId, s.label) }))
   const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0)

@@ -216,10 +216,13 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     return promise
   }
 
-  /** Computes the week, and first any of its history weeks never computed, so trends have a past. */
+  /**
+   * Computes the week, and first any of its history weeks never computed, so trends have a past. A week
+   * computed before membership was stored counts as not computed: opening a report fills in its members.
+   */
   async function ensureWeek(workspaceId: string, week: string, opts: { force?: boolean } = {}): Promise<RunOutcome[]> {
     const weeks = weeksEndingWith(week, HISTORY_WEEKS + 1)
-    const done = new Set((await repo.runs(workspaceId, weeks)).map((r) => r.week))
+    const done = new Set((await repo.runs(workspaceId, weeks)).filter((r) => r.membersStored).map((r) => r.week))
     const outcomes: RunOutcome[] = []
     for (const w of weeks) {
       const isTarget = w === week
@@ -242,8 +245,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       const [run] = await repo.runs(workspaceId, [week])
       if (run?.membersStored) continue
       if (!(await repo.hasMessagesBefore(workspaceId, new Date(Math.min(weekRange(week).to.getTime(), until.getTime()))))) continue
-      if (run) outcomes.push(await runWeek(workspaceId, week))
-      else outcomes.push(...(await ensureWeek(workspaceId, week)))
+      outcomes.push(...(await ensureWeek(workspaceId, week)))
     }
     return outcomes
   }
