@@ -73,7 +73,10 @@ export async function createServices(config: Config, opts: CreateServicesOptions
   }
   const clock = opts.clock ?? (() => new Date())
   const llm = createLlmContext(config.llm, db, log, opts.llmCache)
-  const chains = createChains({ config, db, embedder, clock, llm })
+  // The ask chain computes the weeks a theme question needs through the theme service, which is built
+  // from the chains' describer just below: the call is only made once a question is asked.
+  const themeWeeks = { ensureMembers: (workspaceId: string, weeks: string[], until: Date) => themes.ensureMembers(workspaceId, weeks, until) }
+  const chains = createChains({ config, db, embedder, clock, llm, themeWeeks })
   const themes = createThemeService({ db, embedderId: embedder.id, describer: chains.themeDescriber, log, clock })
   const summaries = createSummaryService({ db, summarizer: chains.summarizer, log })
 

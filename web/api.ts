@@ -1,9 +1,9 @@
 // The console's typed client for the /v1 API. Types come from the server's own zod schemas and
 // return types (type-only imports, erased by the bundler), so the two cannot drift silently.
 import type { z } from 'zod'
-import type { inboxResponse, weeksResponse } from '../src/api/inbox.ts'
+import type { inboxResponse, inboxThemesResponse, weeksResponse } from '../src/api/inbox.ts'
 import type { SessionInfo } from '../src/api/session.ts'
-import type { AskResult } from '../src/chains/ask/types.ts'
+import type { AskResult, PlanOverrides } from '../src/chains/ask/types.ts'
 import type { SuggestionsResponse } from '../src/chains/replies/service.ts'
 import type { ThemeReport } from '../src/chains/themes/types.ts'
 import type { IntentDef } from '../src/chains/classify/taxonomy.ts'
@@ -18,7 +18,8 @@ export type Conversation = NonNullable<Awaited<ReturnType<typeof getConversation
 export type Message = Conversation['messages'][number]
 export type Suggestions = SuggestionsResponse
 export type Weeks = z.infer<typeof weeksResponse>
-export type { Article, ArticleInput, AskResult, IntentDef, SearchHit, SessionInfo, ThemeReport, VoiceSetting }
+export type InboxThemes = z.infer<typeof inboxThemesResponse>
+export type { Article, ArticleInput, AskResult, IntentDef, PlanOverrides, SearchHit, SessionInfo, ThemeReport, VoiceSetting }
 
 
 export class ApiError extends Error {
@@ -58,6 +59,7 @@ export const api = {
   signIn: (apiKey: string) => call<SessionInfo>('POST', '/v1/session', { apiKey }),
   signOut: () => call<void>('DELETE', '/v1/session'),
   inbox: (q: Record<string, string | number | undefined>) => call<Inbox>('GET', `/v1/inbox${qs(q)}`),
+  inboxThemes: () => call<InboxThemes>('GET', '/v1/inbox/themes'),
   conversation: (id: string) => call<Conversation>('GET', `/v1/conversations/${encodeURIComponent(id)}`),
   suggest: (id: string) => call<Suggestions>('POST', `/v1/conversations/${encodeURIComponent(id)}/suggestions`, { n: 3, tone: 'friendly' }),
   feedback: (suggestionId: string, action: 'accepted' | 'edited' | 'rejected', finalText?: string, reason?: string) =>
@@ -70,7 +72,7 @@ export const api = {
   themes: (week: string) => call<ThemeReport>('GET', `/v1/themes${qs({ week })}`),
   renameTheme: (id: string, label: string | null) => call<unknown>('PATCH', `/v1/themes/${encodeURIComponent(id)}`, { label }),
   mergeTheme: (id: string, into: string) => call<unknown>('POST', `/v1/themes/${encodeURIComponent(id)}/merge`, { into }),
-  ask: (question: string) => call<AskResult>('POST', '/v1/ask', { question }),
+  ask: (question: string, overrides: PlanOverrides = {}) => call<AskResult>('POST', '/v1/ask', { question, ...overrides }),
   search: (q: Record<string, string | number | undefined>) => call<{ model: string; items: SearchHit[] }>('GET', `/v1/search${qs(q)}`),
   knowledge: () => call<{ items: Article[] }>('GET', '/v1/knowledge?limit=500'),
   article: (id: string) => call<Article>('GET', `/v1/knowledge/${encodeURIComponent(id)}`),

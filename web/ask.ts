@@ -1,6 +1,6 @@
 // Ask for leaders: a question, the answer with its figures, a chart for series, citations that open
 // their conversation, and how the question was read.
-import { api, type AskResult } from './api.ts'
+import { api, type AskResult, type PlanOverrides } from './api.ts'
 import type { TimeRange } from '../src/chains/ask/types.ts'
 import { h, replace, svg, view } from './dom.ts'
 
@@ -11,12 +11,13 @@ export async function renderAsk(): Promise<void> {
   const answer = h('section', { class: 'answer', 'aria-label': 'Answer', 'aria-live': 'polite' })
   const form = h('form', { class: 'ask-form' }, h('label', { for: 'question' }, 'Question'), input, button)
   replace(view(), form, examples, answer)
-  const run = async (question: string) => {
+  let intents: string[] = []
+  const run = async (question: string, overrides?: PlanOverrides) => {
     input.value = question
     button.disabled = true
     replace(answer, h('p', { class: 'muted' }, 'Working it out…'))
     try {
-      renderAnswer(answer, question, await api.ask(question), run)
+      renderAnswer(answer, question, await api.ask(question, overrides), run, intents)
     } catch (err) {
       replace(answer, h('p', { class: 'error', role: 'alert' }, err instanceof Error ? err.message : String(err)))
     } finally {
@@ -29,6 +30,7 @@ export async function renderAsk(): Promise<void> {
   })
   // Examples use the workspace's own words: its intents and its latest themes.
   const [tax, weeks] = await Promise.all([api.taxonomy().catch(() => ({ intents: [] })), api.weeks().catch(() => ({ weeks: [] }))])
+  intents = tax.intents.map((i) => i.name)
   const intent = tax.intents[0]?.name.replaceAll('_', ' ')
   const qs = [
     'How many negative messages were there last month?',
@@ -104,14 +106,59 @@ function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
   return [...groups]
 }
 
-function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: (q: string) => Promise<void>): void {
+const CHANNELS = ['x', 'instagram', 'facebook', 'whatsapp', 'email', 'chat']
+const SENTIMENTS = ['negative', 'neutral', 'positive'] as const
+const DAY_MS = 86_400_000
+
+type Rerun = (question: string, overrides?: PlanOverrides) => Promise<void>
+
+/**
+ * "How I read your question" as controls: the period (first and last day) and each filter, filled with
+ * what the planner read. Re-running sends them as overrides, so the answer is recomputed for exactly
+ * this reading rather than for a re-worded question.
+ */
+function readingForm(question: string, plan: AskResult['plan'], rerun: Rerun, intents: string[]): HTMLFormElement {
+  const f = plan.filters
+  const field = (id: string, label: string, control: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), control)
+  const dateInput = (id: string, value: string) => h('input', { id, type: 'date', value, required: true })
+  const select = (id: string, options: readonly string[], value: string | undefined) =>
+    h('select', { id }, h('option', { value: '' }, 'any'), [...new Set([...options, ...(value ? [value] : [])])].map((o) => h('option', { value: o, selected: o === value }, o.replaceAll('_', ' '))))
+  const text = (id: string, value: string | undefined) => h('input', { id, type: 'text', value: value ?? '', maxlength: 120, autocomplete: 'off' })
+  const allTime = plan.timeRange.label === 'all time'
+  const from = dateInput('plan-from', allTime ? '' : plan.timeRange.from.slice(0, 10))
+  from.required = false
+  const to = dateInput('plan-to', day(plan.timeRange.to))
+  const channel = select('plan-channel', CHANNELS, f.channel)
+  const language = text('plan-language', f.language)
+  const sentiment = select('plan-sentiment', SENTIMENTS, f.sentiment)
+  const intent = select('plan-intent', intents, f.intent)
+  const theme = text('plan-theme', f.theme)
+  const mentions = text('plan-mentions', f.mentions)
+  const form = h('form', { class: 'reading', 'aria-label': 'Edit the reading' },
+    field('plan-from', 'From', from), field('plan-to', 'To', to), field('plan-channel', 'Channel', channel), field('plan-language', 'Language', language),
+    field('plan-sentiment', 'Sentiment', sentiment), field('plan-intent', 'Intent', intent), field('plan-theme', 'Theme', theme), field('plan-mentions', 'Mentions', mentions),
+    h('button', { type: 'submit' }, 'Re-run'))
+  form.addEventListener('submit', (e) => {
+    e.preventDefault()
+    const value = (el: HTMLInputElement | HTMLSelectElement) => el.value.trim() || undefined
+    // The last day shown is inclusive; the API's range is half-open, so it ends the day after.
+    const start = from.value ? `${from.value}T00:00:00.000Z` : '1970-01-01T00:00:00.000Z'
+    const end = new Date(Date.parse(`${to.value}T00:00:00.000Z`) + DAY_MS).toISOString()
+    void rerun(question, {
+      timeRange: { from: start, to: end },
+      filters: {
+        channel: value(channel), language: value(language), sentiment: value(sentiment) as (typeof SENTIMENTS)[number] | undefined,
+        intent: value(intent), theme: value(theme), mentions: value(mentions), ...(f.segment ? { segment: f.segment } : {}),
+      },
+    })
+  })
+  return form
+}
+
+function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: Rerun, intents: string[]): void {
   const series = res.figures.filter((f) => f.kind === 'series')
   const plan = res.plan
   const filters = Object.entries(plan.filters).filter(([k, v]) => k !== 'customerRole' && v !== undefined)
-  // POST /v1/ask takes a question, not a plan: the period and filters are re-read from the wording, so
-  // the re-run box holds the question itself, and the reading above shows what each wording produced.
-  const editable = h('input', { type: 'text', id: 'rerun-question', class: 'wide', maxlength: 1000 })
-  editable.value = question
   region.replaceChildren()
   region.append(
     h('h2', {}, 'Answer'),
@@ -130,12 +177,11 @@ function renderAnswer(region: HTMLElement, question: string, res: AskResult, rer
         h('dt', {}, 'Time range'), h('dd', {}, period(plan.timeRange)),
         plan.previousRange ? [h('dt', {}, 'Compared with'), h('dd', {}, period(plan.previousRange))] : null,
         h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? Object.entries(v as Record<string, string>).map(([a, b]) => `${a}=${b}`).join(', ') : String(v)}`).join(' · ') : 'none (all customer messages)'),
+        plan.themeMatched ? [h('dt', {}, 'Theme matched'), h('dd', {}, plan.themeMatched)] : null,
         h('dt', {}, 'Grouping'), h('dd', {}, series.length ? 'by week' : res.figures.some((f) => f.kind === 'breakdown') ? `by ${Object.keys(res.figures.find((f) => f.kind === 'breakdown')!.group ?? {}).join(', ') || 'group'}` : 'none'),
         h('dt', {}, 'Topic'), h('dd', {}, plan.topic ?? '—'),
-        h('dt', {}, 'Planner'), h('dd', {}, plan.planner === 'llm' ? 'LLM' : 'local rules')),
-      h('form', { class: 'rerun', onsubmit: (e: Event) => { e.preventDefault(); void rerun(editable.value) } },
-        h('label', { for: 'rerun-question' }, 'Change the wording to change the reading (e.g. “between 1 and 15 October”, “on email”, “negative”)'),
-        h('div', { class: 'inline-form' }, editable, h('button', { type: 'submit' }, 'Re-run')))),
+        h('dt', {}, 'Planner'), h('dd', {}, `${plan.planner === 'llm' ? 'LLM' : 'local rules'}${plan.edited ? ', edited by you' : ''}`)),
+      readingForm(question, plan, rerun, intents)),
     h('h3', {}, 'Citations'),
     h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
       h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),

@@ -14,20 +14,23 @@ export async function renderInbox(): Promise<void> {
   const more = h('button', { type: 'button', hidden: true }, 'Load more')
   const counter = h('p', { class: 'muted', 'aria-live': 'polite' })
   const pane = h('div', { class: 'conversation-pane', 'aria-label': 'Conversation' }, h('p', { class: 'muted' }, 'Select a conversation (j/k to move, Enter to open).'))
-  let intents: string[] = []
-  try {
-    intents = (await api.taxonomy()).intents.map((i) => i.name)
-  } catch {
-    intents = []
-  }
-  const select = (name: string, label: string, options: string[]) =>
+  // Intents and themes are the workspace's own; either list missing leaves its filter with "any" only.
+  const [intents, themes] = await Promise.all([
+    api.taxonomy().then((t) => t.intents.map((i) => i.name)).catch(() => [] as string[]),
+    api.inboxThemes().then((t) => t.themes).catch(() => []),
+  ])
+  const select = (name: string, label: string, options: Array<string | { value: string; text: string }>) =>
     h('label', {}, label, ' ',
-      h('select', { name }, h('option', { value: '' }, 'any'), options.map((o) => h('option', { value: o, selected: filters.get(name) === o }, o))))
+      h('select', { name }, h('option', { value: '' }, 'any'), options.map((o) => {
+        const { value, text } = typeof o === 'string' ? { value: o, text: o } : o
+        return h('option', { value, selected: filters.get(name) === value }, text)
+      })))
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter conversations', method: 'get', action: '/inbox' },
     select('channel', 'Channel', CHANNELS),
     select('language', 'Language', LANGUAGES),
     select('sentiment', 'Sentiment', ['negative', 'neutral', 'positive', 'uncertain']),
     select('intent', 'Intent', intents),
+    select('theme', 'Theme', themes.map((t) => ({ value: t.id, text: `${t.label} (${t.conversations})` }))),
     h('label', {}, h('input', { type: 'checkbox', name: 'awaiting', value: 'true', checked: filters.get('awaiting') === 'true' }), ' Awaiting only'),
     h('button', { type: 'submit' }, 'Filter'),
   )
@@ -38,6 +41,7 @@ export async function renderInbox(): Promise<void> {
     language: filters.get('language') ?? undefined,
     sentiment: filters.get('sentiment') ?? undefined,
     intent: filters.get('intent') ?? undefined,
+    theme: filters.get('theme') ?? undefined,
     awaiting: filters.get('awaiting') ?? undefined,
   })
   let offset = 0

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { askResultSchema, type AskChain } from '../chains/ask/types.ts'
+import { askResultSchema, planOverridesSchema, type AskChain } from '../chains/ask/types.ts'
 import { principalOf, READ_ROLES } from './auth.ts'
 
 export const MAX_QUESTION_CHARS = 1000
@@ -14,6 +14,15 @@ const askBody = z.object({
     'The instant relative periods are resolved against ("last week", "this month", "week 44" of the current year) and that ' +
       '"still waiting for a reply" is judged at; ISO 8601 with an offset, default: the server clock. When the resolved range ' +
       'holds no data but older data exists, the answer says where the data ends and offers that range (dataEndsAt, suggestedRange).',
+  ),
+  timeRange: planOverridesSchema.shape.timeRange.describe(
+    'Replaces the time range the question was read as (half-open [from, to), ISO 8601): the "how I read your question" edit. ' +
+      'A compared period, if the question had one, becomes the period of the same length before it.',
+  ),
+  filters: planOverridesSchema.shape.filters.describe(
+    'Replaces the filters the question was read as, as a whole (a filter left out is dropped): channel, language, sentiment, ' +
+      'intent, segment, mentions, and theme — words naming a theme, matched against the weekly themes of the range (their labels, ' +
+      'key phrases and what their messages say), computed first when missing, and filtered by the themes\' stored members.',
   ),
 })
 
@@ -42,11 +51,11 @@ export async function askRoutes(app: FastifyInstance, opts: AskRoutesOptions): P
     },
     async (request, reply) => {
       const { workspaceId } = principalOf(request)
-      const { question, now } = request.body
+      const { question, now, timeRange, filters } = request.body
       const controller = new AbortController()
       // A client that hangs up before the answer should not keep an LLM call running.
       reply.raw.once('close', () => { if (!reply.raw.writableFinished) controller.abort() })
-      return chain.ask(workspaceId, question, { now: now ? new Date(now) : undefined, signal: controller.signal })
+      return chain.ask(workspaceId, question, { now: now ? new Date(now) : undefined, signal: controller.signal, overrides: { timeRange, filters } })
     },
   )
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '../store/db.ts'
+import { filterableThemes } from '../chains/themes/membership.ts'
 import { listInbox, weeksWithData } from '../store/inbox.ts'
 import { AGENT_ROLES, principalOf, READ_ROLES } from './auth.ts'
 
@@ -16,6 +17,7 @@ export const inboxQuery = z.object({
   language: z.string().max(12).optional(),
   sentiment: z.enum(['negative', 'neutral', 'positive', 'uncertain']).optional(),
   intent: z.string().max(40).optional(),
+  theme: z.uuid().optional().describe('a theme id (GET /v1/inbox/themes): conversations with a customer message in that theme, or in one merged into it'),
   awaiting: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 })
 
@@ -37,6 +39,14 @@ export const inboxItem = z.object({
   messageCount: z.number(),
 })
 export const inboxResponse = z.object({ items: z.array(inboxItem), total: z.number(), nextOffset: z.number().nullable() })
+export const inboxThemesResponse = z.object({
+  themes: z.array(z.object({
+    id: z.string(),
+    label: z.string(),
+    conversations: z.number().describe('conversations with a customer message in the theme (merged themes included)'),
+    latestWeek: z.string().describe('the latest ISO week the theme has messages in'),
+  })),
+})
 export const weeksResponse = z.object({ weeks: z.array(z.object({ week: z.string(), messages: z.number() })) })
 
 export async function inboxRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
@@ -57,6 +67,18 @@ export async function inboxRoutes(app: FastifyInstance, { db }: { db: Db }): Pro
       const page = await listInbox(db, principalOf(request).workspaceId, { ...filters, awaitingOnly: awaiting }, limit, offset)
       return { ...page, nextOffset: offset + page.items.length < page.total ? offset + page.items.length : null }
     },
+  )
+  r.get(
+    '/v1/inbox/themes',
+    {
+      config: { roles: AGENT_ROLES },
+      schema: {
+        tags: ['conversations'],
+        summary: 'Themes the inbox can be filtered by: those with stored members, a person’s merges folded in, latest and largest first',
+        response: { 200: inboxThemesResponse },
+      },
+    },
+    async (request) => ({ themes: await filterableThemes(db, principalOf(request).workspaceId) }),
   )
   r.get(
     '/v1/themes/weeks',

@@ -5,6 +5,7 @@ import type { Embedder } from '../embeddings/embedder.ts'
 import type { LlmContext } from '../llm/context.ts'
 import type { Db } from '../store/db.ts'
 import { createAskChain } from './ask/index.ts'
+import type { ThemeWeeks } from './ask/theme-filter.ts'
 import type { AskChain } from './ask/types.ts'
 import { createLlmClassifier } from './classify/llm.ts'
 import { createLocalClassifier } from './classify/local.ts'
@@ -34,6 +35,8 @@ export interface ChainDeps {
   clock: () => Date
   /** undefined in local mode. */
   llm?: LlmContext
+  /** The theme service's on-demand weeks, for questions that name a theme (built after the chains: see services.ts). */
+  themeWeeks?: ThemeWeeks
 }
 
 export function createChains(deps: ChainDeps): Chains {
@@ -44,6 +47,6 @@ export function createChains(deps: ChainDeps): Chains {
   const summarizer = deps.llm ? createLlmSummarizer(deps.llm, localSummarizer, { redactHandles }) : localSummarizer
   const localReplies = createLocalReplySuggester()
   const replies = deps.llm ? createLlmReplySuggester(deps.llm, localReplies, { redactHandles }) : localReplies
-  const ask = createAskChain({ db: deps.db, embedder: deps.embedder, clock: deps.clock, llm: deps.llm, redactHandles })
+  const ask = createAskChain({ db: deps.db, embedder: deps.embedder, clock: deps.clock, llm: deps.llm, redactHandles, themes: deps.themeWeeks })
   return { classifier, localClassifier, themeDescriber, summarizer, replies, localReplies, ask }
 }

@@ -14,6 +14,8 @@ export interface AskMessageFilters {
   mentions?: string
   /** Conversation metadata key → value; keys that are not plain names are ignored. */
   segment?: Record<string, string>
+  /** Theme membership: the message is a stored member of one of these weekly theme snapshots. */
+  themeSnapshots?: Array<{ themeId: string; week: string }>
 }
 
 /** Half-open [from, to) in ISO 8601. */
@@ -38,6 +40,11 @@ export function whereOf(workspaceId: string, filters: AskMessageFilters, range: 
   if (filters.sentiment) add(`e.sentiment = ?`, filters.sentiment)
   if (filters.intent) add(`e.intent = ?`, filters.intent)
   if (filters.mentions) add(`m.tsv @@ websearch_to_tsquery('simple', ?)`, filters.mentions)
+  if (filters.themeSnapshots) {
+    params.push(filters.themeSnapshots.map((t) => t.themeId), filters.themeSnapshots.map((t) => t.week))
+    where.push(`EXISTS (SELECT 1 FROM theme_members tm WHERE tm.workspace_id = $1 AND tm.message_id = m.id
+      AND (tm.theme_id, tm.week) IN (SELECT * FROM unnest($${params.length - 1}::uuid[], $${params.length}::text[])))`)
+  }
   for (const [key, value] of Object.entries(filters.segment ?? {})) {
     if (!SEGMENT_KEY.test(key)) continue
     params.push(key, value)
@@ -125,19 +132,6 @@ export async function themeLabels(db: Queryable, workspaceId: string): Promise<s
     [workspaceId],
   )
   return rows.map((r) => r.label)
-}
-
-/** Weekly theme snapshot volumes of a theme (by label) for the given ISO weeks; empty without themes tables. */
-export async function themeWeeklyVolumes(db: Queryable, workspaceId: string, label: string, weeks: string[]): Promise<Array<{ week: string; volume: number }>> {
-  const { rows: exists } = await db.query<{ t: string | null }>(`SELECT to_regclass('theme_snapshots')::text AS t`)
-  if (!exists[0]?.t || weeks.length === 0) return []
-  const { rows } = await db.query<{ week: string; volume: number }>(
-    `SELECT s.week, sum(s.volume)::int AS volume FROM theme_snapshots s JOIN themes t ON t.id = s.theme_id
-     WHERE s.workspace_id = $1 AND t.workspace_id = $1 AND coalesce(t.manual_label, t.label) = $2 AND s.week = ANY($3::text[])
-     GROUP BY s.week ORDER BY s.week`,
-    [workspaceId, label, weeks],
-  )
-  return rows
 }
 
 export interface CandidateRow {

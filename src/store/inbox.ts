@@ -8,6 +8,8 @@ export interface InboxFilters {
   language?: string
   sentiment?: string
   intent?: string
+  /** A theme id: conversations with a customer message the weekly runs put in it (or in a theme merged into it). */
+  theme?: string
   awaitingOnly?: boolean
 }
 
@@ -42,6 +44,13 @@ export async function listInbox(db: Queryable, workspaceId: string, filters: Inb
   if (filters.language) add('x.language = ?', filters.language)
   if (filters.sentiment) add('x.sentiment = ?', filters.sentiment)
   if (filters.intent) add('x.intent = ?', filters.intent)
+  if (filters.theme) {
+    add(`EXISTS (SELECT 1 FROM theme_members tm WHERE tm.workspace_id = $1 AND tm.conversation_id = x.id AND tm.theme_id IN (
+      WITH RECURSIVE family AS (
+        SELECT t.id FROM themes t WHERE t.workspace_id = $1 AND t.id = ?::uuid
+        UNION SELECT t.id FROM themes t JOIN family f ON t.merged_into = f.id WHERE t.workspace_id = $1)
+      SELECT id FROM family))`, filters.theme)
+  }
   if (filters.awaitingOnly) where.push('x.awaiting')
   params.push(limit, offset)
   const { rows } = await db.query<Record<string, any>>(

@@ -83,6 +83,15 @@ export interface RunRow {
   degraded: boolean
   durationMs: number
   computedAt: string
+  /** False for weeks computed before theme membership was stored (migration 013): a filter recomputes them. */
+  membersStored: boolean
+}
+
+/** A customer message of the week and the theme it was clustered into. */
+export interface ThemeMember {
+  messageId: string
+  conversationId: string
+  themeId: string
 }
 
 const parseVector = (text: string) => Float32Array.from(JSON.parse(text) as number[])
@@ -147,7 +156,8 @@ export function themesRepo(db: Queryable) {
 
     async runs(workspaceId: string, weeks: string[]): Promise<RunRow[]> {
       const { rows } = await db.query<RunRow>(
-        `SELECT week, model, messages, clustered, themes, mode, degraded, duration_ms AS "durationMs", computed_at AS "computedAt"
+        `SELECT week, model, messages, clustered, themes, mode, degraded, duration_ms AS "durationMs", computed_at AS "computedAt",
+                members_stored AS "membersStored"
          FROM theme_runs WHERE workspace_id = $1 AND week = ANY($2::text[])`,
         [workspaceId, weeks],
       )
@@ -166,9 +176,10 @@ export function themesRepo(db: Queryable) {
       await db.query(`UPDATE themes SET label = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [workspaceId, themeId, label])
     },
 
-    /** Replaces the week's snapshots and records the run; the caller holds a transaction. */
-    async replaceWeek(workspaceId: string, week: string, snapshots: SnapshotInput[], run: Omit<RunRow, 'week' | 'computedAt'>) {
+    /** Replaces the week's snapshots and their members and records the run; the caller holds a transaction. */
+    async replaceWeek(workspaceId: string, week: string, snapshots: SnapshotInput[], run: Omit<RunRow, 'week' | 'computedAt' | 'membersStored'>, members: ThemeMember[]) {
       await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`parley:themes:${workspaceId}:${week}`])
+      await db.query(`DELETE FROM theme_members WHERE workspace_id = $1 AND week = $2`, [workspaceId, week])
       await db.query(`DELETE FROM theme_snapshots WHERE workspace_id = $1 AND week = $2`, [workspaceId, week])
       for (const s of snapshots) {
         await db.query(
@@ -182,12 +193,22 @@ export function themesRepo(db: Queryable) {
           ],
         )
       }
+      // One statement for the week's members; a message re-dated into this week leaves its old week here.
+      if (members.length > 0) {
+        await db.query(
+          `INSERT INTO theme_members (workspace_id, week, theme_id, message_id, conversation_id)
+           SELECT $1, $2, x.theme_id, x.message_id, x.conversation_id
+           FROM unnest($3::uuid[], $4::uuid[], $5::uuid[]) AS x(theme_id, message_id, conversation_id)
+           ON CONFLICT (workspace_id, message_id) DO UPDATE SET week = excluded.week, theme_id = excluded.theme_id, conversation_id = excluded.conversation_id`,
+          [workspaceId, week, members.map((m) => m.themeId), members.map((m) => m.messageId), members.map((m) => m.conversationId)],
+        )
+      }
       await db.query(
-        `INSERT INTO theme_runs (workspace_id, week, model, messages, clustered, themes, mode, degraded, duration_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO theme_runs (workspace_id, week, model, messages, clustered, themes, mode, degraded, duration_ms, members_stored)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
          ON CONFLICT (workspace_id, week) DO UPDATE SET model = excluded.model, messages = excluded.messages,
            clustered = excluded.clustered, themes = excluded.themes, mode = excluded.mode, degraded = excluded.degraded,
-           duration_ms = excluded.duration_ms, computed_at = now()`,
+           duration_ms = excluded.duration_ms, members_stored = true, computed_at = now()`,
         [workspaceId, week, run.model, run.messages, run.clustered, run.themes, run.mode, run.degraded, run.durationMs],
       )
       // A re-run can leave themes with no snapshot at all; keep only those a person touched.

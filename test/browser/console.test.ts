@@ -174,6 +174,63 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await context.close()
   }, 120_000)
 
+  it('an agent filters the inbox by theme: only the theme\'s conversations are listed', async () => {
+    const { context, page, errors } = await session('agent')
+    await page.goto(`${c.base}/inbox`)
+    await page.getByRole('list', { name: 'Conversations' }).getByRole('link').first().waitFor()
+    const select = page.getByRole('combobox', { name: /^Theme/ })
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))
+    expect(options.length).toBeGreaterThan(0)
+    await select.selectOption(options[0]!)
+    await page.getByRole('button', { name: 'Filter' }).click()
+    await page.waitForURL((u) => u.searchParams.get('theme') === options[0])
+    const links = page.getByRole('list', { name: 'Conversations' }).getByRole('link')
+    await links.first().waitFor()
+    const ids = await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-id')))
+    const { rows } = await c.services.db.query<{ id: string }>(
+      `SELECT DISTINCT tm.conversation_id AS id FROM theme_members tm JOIN themes t ON t.id = tm.theme_id
+       WHERE tm.workspace_id = $1 AND (t.id = $2 OR t.merged_into = $2)`, [c.ws.id, options[0]])
+    const members = new Set(rows.map((r) => r.id))
+    expect(ids.length).toBe(Math.min(50, members.size))
+    for (const id of ids) expect(members.has(id!)).toBe(true)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a leader edits how the question was read and re-runs it', async () => {
+    const { context, page, errors } = await session('analyst')
+    await page.goto(`${c.base}/ask`)
+    const answer = page.getByRole('region', { name: 'Answer' })
+    await page.getByLabel('Question').fill('How many messages about wifi?')
+    await page.getByRole('button', { name: 'Ask', exact: true }).click()
+    await answer.locator('.answer-text').waitFor({ timeout: 60_000 })
+    const reading = page.getByRole('form', { name: 'Edit the reading' })
+    expect(await reading.getByLabel('Theme').inputValue()).toBe('wifi')
+    await reading.getByLabel('From').fill('2026-10-01')
+    await reading.getByLabel('To').fill('2026-10-31')
+    await reading.getByLabel('Channel').selectOption('x')
+    await reading.getByRole('button', { name: 'Re-run' }).click()
+    await expect.poll(() => answer.locator('dl').textContent(), { timeout: 60_000 }).toContain('edited by you')
+    const plan = await answer.locator('dl').textContent()
+    expect(plan).toContain('channel: x')
+    expect(plan).toContain('2026-10-01 – 2026-10-31')
+    // The page shows what the API answers for the same reading.
+    const api = (await c.app.inject({
+      method: 'POST', url: '/v1/ask', headers: c.ws.auth('analyst'),
+      payload: { question: 'How many messages about wifi?', timeRange: { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' }, filters: { channel: 'x', theme: 'wifi' } },
+    })).json() as { answer: string }
+    expect(await answer.locator('.answer-text').textContent()).toBe(api.answer)
+    // The reading's controls are named for screen readers too.
+    await page.evaluate(AXE_SOURCE)
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+    })
+    expect(violations).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  }, 120_000)
+
   it('search finds messages and opens their conversation', async () => {
     const { context, page } = await session('analyst')
     await timed('search', page, '/search?q=router%20keeps%20dropping', 'ol.results a')

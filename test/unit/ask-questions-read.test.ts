@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { median, percentile } from '../../src/chains/ask/care.ts'
 import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
-import { planLocally } from '../../src/chains/ask/planner-local.ts'
+import { explainedWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { matchSnapshots, themeQuery } from '../../src/chains/ask/theme-filter.ts'
 import { isoWeekRange } from '../../src/chains/ask/time.ts'
 import type { AskVocabulary } from '../../src/chains/ask/types.ts'
 
@@ -100,8 +101,27 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Why did volume spike last week?')).toMatchObject({ kind: 'compare', timeRange: { from: '2026-11-02T00:00:00.000Z' }, previousRange: { from: '2026-10-26T00:00:00.000Z' } })
   })
 
-  it('a named theme is a filter the plan reports', () => {
-    expect(plan('How many customers complained about wifi dropouts in October?')).toMatchObject({ themeMatched: 'Wifi dropouts', filters: { theme: 'Wifi dropouts', mentions: 'wifi or dropouts' } })
+  it('the words that may name a theme are the topic words no intent or channel explained', () => {
+    const p = plan('How many customers complained about wifi dropouts in October?')
+    expect(p.filters.theme).toBeUndefined()
+    expect(themeQuery(p, explainedWords(p.filters, vocabulary))).toEqual(['wifi', 'dropouts'])
+    const billing = plan('How many emails about billing and the router in W44?')
+    expect(billing.filters.intent).toBe('billing')
+    expect(themeQuery(billing, explainedWords(billing.filters, vocabulary))).toEqual(['router'])
+    expect(themeQuery(plan('Which channel has the most complaints?'), new Set())).toEqual([])
+  })
+
+  it('a theme matches by its label or a key phrase that starts with a word, or when most of its members\' conversations mention the words', () => {
+    const snapshots = [
+      { label: 'Wifi, brightwave', keyphrases: ['wifi', 'router'], members: 10, mentioning: 0 },
+      { label: "L'étage, redémarré", keyphrases: ["wifi l'étage"], members: 10, mentioning: 0 },
+      { label: 'Reiniciado, internet', keyphrases: ['internet'], members: 10, mentioning: 6 },
+      { label: 'App, login', keyphrases: ['app', 'crashing'], members: 20, mentioning: 2 },
+      { label: 'App', keyphrases: ['app', 'feature request', 'pause wifi'], members: 9, mentioning: 4 },
+      { label: 'Dropout', keyphrases: [], members: 3, mentioning: 0 },
+    ]
+    expect(matchSnapshots(['wifi', 'dropouts'], snapshots).map((s) => s.label)).toEqual(['Wifi, brightwave', "L'étage, redémarré", 'Reiniciado, internet', 'Dropout'])
+    expect(matchSnapshots([], snapshots)).toEqual([])
   })
 
   it('gibberish is not understood, and the plan says what was read', () => {

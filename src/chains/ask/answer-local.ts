@@ -60,7 +60,10 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   const { plan } = req
   const out: string[] = []
   if (plan.understood === false) out.push(`I could not map this question to a figure I can compute; I understood: ${plan.understoodAs ?? plan.kind}. What follows is a search of the messages, not an answer.`)
-  if (plan.themeMatched) out.push(`The question names the theme "${plan.themeMatched}"; messages are matched by its words (${plan.filters.mentions ?? plan.themeMatched}).`)
+  if (plan.themeMatched) {
+    const labels = plan.themeMatched.split(' | ').map((l) => (/^\+\d+ more$/.test(l) ? l.replace(/^\+/, '') : `"${l}"`))
+    out.push(`"${plan.filters.theme}" matched the weekly themes ${labels.join(', ')}: the figures count their messages.`)
+  }
   if (req.dataEndsAt && req.suggestedRange) {
     out.push(`There is no data for ${plan.timeRange.label}: this workspace's data ends on ${dayFmt.format(new Date(req.dataEndsAt))}. Ask about ${req.suggestedRange.label} instead (the same length, ending there).`)
   }

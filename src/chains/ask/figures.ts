@@ -1,7 +1,7 @@
 // Figures are the only numbers an answer may state: counts, shares, change against the previous
 // period, breakdowns and weekly series, all computed by SQL over stored enrichments.
 import type { Queryable } from '../../store/db.ts'
-import { breakdown, countMessages, themeWeeklyVolumes, weeklySeries } from '../../store/ask.ts'
+import { breakdown, countMessages, weeklySeries, type AskMessageFilters } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
@@ -25,6 +25,7 @@ export const roundShare = (part: number, whole: number) => (whole > 0 ? Math.rou
 export function describeFilters(filters: AskFilters, opts: { noun?: string } = {}): string {
   const parts = [filters.sentiment, `customer ${opts.noun ?? 'messages'}`]
   if (filters.intent) parts.push(`about ${filters.intent.replace(/_/g, ' ')}`)
+  if (filters.theme) parts.push(`in the theme "${filters.theme}"`)
   if (filters.channel) parts.push(`on ${filters.channel}`)
   if (filters.language) parts.push(`in ${LANGUAGE_NAMES.of(filters.language) ?? filters.language}`)
   const segment = Object.entries(filters.segment ?? {}).map(([k, v]) => `${k} ${v}`)
@@ -33,8 +34,9 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
   return parts.filter(Boolean).join(' ')
 }
 
-function publicFilters(filters: AskFilters): Record<string, unknown> {
-  const { customerRole: _role, theme: _theme, ...rest } = filters
+/** What a figure says it filtered by: the theme by its words, never the list of weekly snapshots behind it. */
+function publicFilters(filters: AskFilters & Pick<AskMessageFilters, 'themeSnapshots'>): Record<string, unknown> {
+  const { customerRole: _role, themeSnapshots: _snapshots, ...rest } = filters
   return rest
 }
 
@@ -192,12 +194,6 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       .slice(0, THEMES_GROWN)
     for (const t of grown) {
       fig({ kind: 'theme_volume', label: `messages in theme "${t.label}", weeks ${now.join(', ')} (previously ${then.join(', ')})`, value: t.value, previousValue: t.previousValue, unit: 'messages', group: { theme: t.label, measure: 'growth' } })
-    }
-  }
-
-  if (filters.theme) {
-    for (const t of await themeWeeklyVolumes(db, workspaceId, filters.theme, isoWeeks(range))) {
-      fig({ kind: 'theme_volume', label: `messages in theme "${filters.theme}", week ${t.week}`, value: t.volume, unit: 'messages', group: { theme: filters.theme, week: t.week } })
     }
   }
   return figures

@@ -13,10 +13,11 @@ import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
 import { computeFigures } from './figures.ts'
 import { createLlmPlanner } from './planner-llm.ts'
-import { createLocalPlanner } from './planner-local.ts'
+import { createLocalPlanner, describePlan, explainedWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
-import { makeRange, startOf } from './time.ts'
-import type { AskChain, AskPlan, AskVocabulary, TimeRange } from './types.ts'
+import { resolveTheme, themeQuery, themeWords, type ThemeWeeks } from './theme-filter.ts'
+import { makeRange, previousOf, startOf } from './time.ts'
+import type { AskChain, AskFilters, AskPlan, AskVocabulary, PlanOverrides, TimeRange } from './types.ts'
 
 /** Workspace setting: { segments: ["airline", "region"] } — conversation metadata keys a question may filter on. */
 export const ASK_SETTING = 'ask'
@@ -29,6 +30,8 @@ export interface AskChainDeps {
   clock: () => Date
   llm?: LlmContext
   redactHandles?: boolean
+  /** Computes the weeks a theme question needs when they have no themes yet; without it only stored weeks are matched. */
+  themes?: ThemeWeeks
 }
 
 export function segmentKeysOf(settings: Record<string, unknown>): string[] {
@@ -55,12 +58,17 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const now = opts.now ?? deps.clock()
       const vocabulary = await loadVocabulary(deps.db, workspaceId)
       const planned = await planner.plan({ question, now, vocabulary, workspaceId, signal: opts.signal })
-      const { plan } = planned
-      const figures = await computeFigures(deps.db, workspaceId, plan, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString() })
+      const read = applyOverrides(planned.plan, opts.overrides)
+      // A reader who edited the filters named the theme (or removed it) themselves: the topic no longer decides.
+      const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explainedWords(read.filters, vocabulary))
+      const { plan, filters } = await resolveTheme({ db: deps.db, themes: deps.themes }, workspaceId, read, query, now)
+      // The store reads the theme's members; the plan returned shows the theme by its words and labels.
+      const resolved = { ...plan, filters }
+      const figures = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString() })
       const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0
       const careKind = plan.kind === 'awaiting' || plan.kind === 'response_time'
       const retrieved = matched > 0 && !careKind
-        ? await retrieve(deps, workspaceId, plan, question, plan.kind === 'examples' ? EXAMPLES_CITATIONS : DEFAULT_CITATIONS)
+        ? await retrieve(deps, workspaceId, resolved, question, plan.kind === 'examples' ? EXAMPLES_CITATIONS : DEFAULT_CITATIONS)
         : []
       // Citations are read and forwarded like theme quotes: personal data stays masked.
       const citations = retrieved.map((r, i) => ({ ...r, n: i + 1, text: quote(redact(r.text, { handles: deps.redactHandles }).text, CITATION_EXCERPT_CHARS) }))
@@ -82,6 +90,26 @@ export function createAskChain(deps: AskChainDeps): AskChain {
 }
 
 const DAY_MS = 86_400_000
+
+/**
+ * A reader's edits of the reading replace the planner's: the time range (a compared period moves with
+ * it) and the filters as a whole. The plan says it was edited and describes itself again.
+ */
+export function applyOverrides(plan: AskPlan, overrides: PlanOverrides | undefined): AskPlan {
+  if (!overrides || (!overrides.timeRange && !overrides.filters)) return plan
+  const next: AskPlan = { ...plan, edited: true, understood: true }
+  if (overrides.timeRange) {
+    next.timeRange = makeRange(new Date(overrides.timeRange.from), new Date(overrides.timeRange.to))
+    if (plan.previousRange) next.previousRange = previousOf(next.timeRange)
+  }
+  if (overrides.filters) {
+    const given = Object.entries(overrides.filters).filter(([, v]) => v !== undefined && v !== '' && !(typeof v === 'object' && Object.keys(v).length === 0))
+    next.filters = { ...(Object.fromEntries(given) as Omit<AskFilters, 'customerRole'>), customerRole: 'customer' }
+    delete next.themeMatched
+  }
+  next.understoodAs = `${describePlan(next, { kind: next.kind, groupBy: next.groupBy, top: next.top })} (edited)`
+  return next
+}
 
 /**
  * The range asked about holds no data but older data exists (a stored history asked about "last week"):

@@ -200,9 +200,19 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
   const rest = spans.reduce((text, span) => text.replace(span, ' '), question)
   const intent = bestMatch(rest, intentPhrases(vocabulary))
   if (intent) filters.intent = intent.value
-  const theme = bestMatch(rest, vocabulary.themes.map((label) => ({ value: label, phrase: label })))
-  if (theme) filters.theme = theme.value
+  // Themes are not read here: the ask chain matches the topic words against the weekly themes of the
+  // weeks asked about (theme-filter.ts), computing them if needed, so a question reads the same whether
+  // or not a report was opened first.
   return { filters, spans }
+}
+
+/** Channel names people use, as words: they say where, not what about. */
+const CHANNEL_NAME_WORDS = ['twitter', 'tweet', 'tweets', 'tweeted', 'instagram', 'insta', 'facebook', 'messenger', 'whatsapp', 'email', 'emails', 'e-mail', 'mail', 'chat', 'posts']
+
+/** Topic words the plan already explains (the matched intent's phrases, channel names): they never name a theme. */
+export function explainedWords(filters: AskFilters, vocabulary: AskVocabulary): Set<string> {
+  const phrases = filters.intent ? intentPhrases(vocabulary).filter((p) => p.value === filters.intent).map((p) => p.phrase) : []
+  return new Set([...phrases, ...CHANNEL_NAME_WORDS].flatMap((p) => words(p)))
 }
 
 export function topicOf(question: string, spans: string[]): string | undefined {
@@ -255,11 +265,6 @@ export function buildPlan(input: {
 }): AskPlan {
   const { kind, ranges, now } = input
   const filters = { ...input.filters }
-  // A theme is found by the words of its label until themes carry their messages: counted as mentions, and the plan says a theme matched.
-  if (filters.theme && !filters.mentions) {
-    const terms = words(filters.theme).filter((w) => w.length >= 3 && !stopwordsFor('en').has(w)).slice(0, 6)
-    if (terms.length > 0) filters.mentions = terms.join(' or ')
-  }
   // "sentiment about the app": with no intent or theme naming the subject, count the messages that mention it.
   if (input.topic && !filters.intent && !filters.theme && !filters.mentions && (kind === 'trend' || kind === 'why' || kind === 'count')) {
     const terms = input.topic.split(/\s+/).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w)).slice(0, 6)

@@ -50,8 +50,10 @@ export const askPlanSchema = z.object({
   understood: z.boolean().optional(),
   /** What the planner read, in words: shown when the question could not be mapped, and for audit. */
   understoodAs: z.string().optional(),
-  /** The theme label a question named (filters.theme), so the reader knows a theme matched. */
+  /** The weekly themes a question's theme words matched (their labels), so the reader knows a theme filtered the figures. */
   themeMatched: z.string().optional(),
+  /** True when a reader replaced the planner's time range or filters (POST /v1/ask `timeRange`, `filters`). */
+  edited: z.boolean().optional(),
   /** Who made the plan. */
   planner: z.enum(['local', 'llm']),
 })
@@ -168,7 +170,19 @@ export interface AskAnswerer {
   answer(req: AnswerRequest): Promise<{ answer: string; degraded: boolean; degradedReason?: string }>
 }
 
+/**
+ * What a reader changed in "how I read your question": the time range and the filters replace what the
+ * planner read (filters as a whole: a filter left out is dropped). `filters.theme` names a theme by
+ * its words, matched like a question's.
+ */
+export const planOverridesSchema = z.object({
+  timeRange: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+    .refine((r) => Date.parse(r.from) < Date.parse(r.to), { message: 'from must be before to' }).optional(),
+  filters: askFiltersSchema.omit({ customerRole: true }).extend({ theme: z.string().trim().min(2).max(120).optional() }).optional(),
+})
+export type PlanOverrides = z.infer<typeof planOverridesSchema>
+
 export interface AskChain {
   readonly mode: 'local' | 'llm'
-  ask(workspaceId: string, question: string, opts?: { now?: Date; signal?: AbortSignal }): Promise<AskResult>
+  ask(workspaceId: string, question: string, opts?: { now?: Date; signal?: AbortSignal; overrides?: PlanOverrides }): Promise<AskResult>
 }

@@ -16,11 +16,12 @@ export type ThemeService = ReturnType<typeof createThemeService>
 
 export function createThemeService(deps: ThemeServiceDeps) {
   const { db } = deps
-  const { runWeek, ensureWeek } = createWeeklyRun(deps)
+  const { runWeek, ensureWeek, ensureMembers } = createWeeklyRun(deps)
   const { enqueueDueRuns, ensureSchedule } = createThemeScheduler(deps)
   return {
     runWeek,
     ensureWeek,
+    ensureMembers,
     report: (workspaceId: string, week: string, opts: { linkBase?: string } = {}) => buildThemeReport(deps, workspaceId, week, opts),
     enqueueDueRuns,
     ensureSchedule,

@@ -131,10 +131,9 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       })
     }
     const clustered = snapshots.reduce((sum, s) => sum + s.volume, 0)
-    deps.onWeekComputed?.(
-      week,
-      discovered.flatMap((theme, i) => theme.members.map((m) => ({ messageId: messages[m].id, conversationId: messages[m].conversationId, themeId: snapshots[i].themeId }))),
-    )
+    // Members are the week's own messages only (discovery keeps context messages out of `members`).
+    const weekMembers = discovered.flatMap((theme, i) => theme.members.map((m) => ({ messageId: messages[m].id, conversationId: messages[m].conversationId, themeId: snapshots[i].themeId })))
+    deps.onWeekComputed?.(week, weekMembers)
     const durationMs = Math.round(performance.now() - started)
     await db.transaction((tx) =>
       themesRepo(tx).replaceWeek(workspaceId, week, snapshots, {
@@ -145,7 +144,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
         mode: deps.describer.mode,
         degraded,
         durationMs,
-      }),
+      }, weekMembers),
     )
     deps.log.info({ workspaceId, week, messages: total, themes: snapshots.length, durationMs }, 'themes computed')
     return { week, messages: total, clustered, themes: snapshots.length, durationMs, degraded }
@@ -217,10 +216,13 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     return promise
   }
 
-  /** Computes the week, and first any of its history weeks never computed, so trends have a past. */
+  /**
+   * Computes the week, and first any of its history weeks never computed, so trends have a past. A week
+   * computed before membership was stored counts as not computed: opening a report fills in its members.
+   */
   async function ensureWeek(workspaceId: string, week: string, opts: { force?: boolean } = {}): Promise<RunOutcome[]> {
     const weeks = weeksEndingWith(week, HISTORY_WEEKS + 1)
-    const done = new Set((await repo.runs(workspaceId, weeks)).map((r) => r.week))
+    const done = new Set((await repo.runs(workspaceId, weeks)).filter((r) => r.membersStored).map((r) => r.week))
     const outcomes: RunOutcome[] = []
     for (const w of weeks) {
       const isTarget = w === week
@@ -231,7 +233,24 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     return outcomes
   }
 
-  return { runWeek, ensureWeek }
+  /**
+   * Makes sure each of `weeks` has stored theme members (what a theme filter reads): weeks never
+   * computed are computed with their history, as a report would; weeks computed before membership was
+   * stored are computed again. Weeks without customer messages up to `until` are skipped. Each week's
+   * clustering depends only on its messages, so members are the same whichever weeks were computed first.
+   */
+  async function ensureMembers(workspaceId: string, weeks: string[], until: Date): Promise<RunOutcome[]> {
+    const outcomes: RunOutcome[] = []
+    for (const week of [...weeks].sort()) {
+      const [run] = await repo.runs(workspaceId, [week])
+      if (run?.membersStored) continue
+      if (!(await repo.hasMessagesBefore(workspaceId, new Date(Math.min(weekRange(week).to.getTime(), until.getTime()))))) continue
+      outcomes.push(...(await ensureWeek(workspaceId, week)))
+    }
+    return outcomes
+  }
+
+  return { runWeek, ensureWeek, ensureMembers }
 }
 
 /** Quotes are read and forwarded by people outside support: the masked text, never the stored one. */

@@ -1,0 +1,144 @@
+// A question that names a theme ("how many messages about wifi?") is filtered by the theme's stored
+// members, not by the words of its label. The weeks the question covers get their themes computed
+// first when they have none (or none with members), so the answer is the same before and after
+// someone opened a report: each week's clustering depends only on that week's messages.
+//
+// Which weekly themes the words name: a theme whose label or key phrases contain one of the words, or
+// whose members mostly mention one (MENTION_SHARE). Matching is per weekly snapshot, so a theme's
+// identity across weeks (which depends on the order weeks were computed in) does not change the set.
+import type { Queryable } from '../../store/db.ts'
+import { dataExtent } from '../../store/ask-figures.ts'
+import type { AskMessageFilters } from '../../store/ask.ts'
+import { snapshotsForMatch, type SnapshotForMatch } from '../../store/theme-members.ts'
+import { themesRepo } from '../../store/themes.ts'
+import { stopwordsFor, words } from '../../text/tokenize.ts'
+import { rootOf } from '../themes/curation.ts'
+import { isoWeekOf, weekRange } from '../themes/week.ts'
+import { describePlan } from './planner-local.ts'
+import { fullTextQuery } from './retrieve.ts'
+import type { AskFilters, AskPlan } from './types.ts'
+
+/** What the ask chain needs of the theme service: weeks with stored members, computed on demand. */
+export interface ThemeWeeks {
+  ensureMembers(workspaceId: string, weeks: string[], until: Date): Promise<unknown>
+}
+
+/** A week's theme counts as "about" a word when at least this share of its members' conversations mention the word. */
+export const MENTION_SHARE = 0.5
+
+/** A question over a longer span computes and matches only its latest weeks. */
+export const MAX_THEME_WEEKS = 53
+const DAY_MS = 86_400_000
+
+/** Filters the store reads: the plan's, plus the theme's weekly snapshots to take members from. */
+export type ResolvedFilters = AskFilters & Pick<AskMessageFilters, 'themeSnapshots'>
+
+export interface ThemeResolution {
+  plan: AskPlan
+  filters: ResolvedFilters
+}
+
+/** Lowercase, without a plural ending: "dropouts" and "dropout", "themes" and "theme" meet. */
+const norm = (w: string) => (w.length > 4 ? w.replace(/(?:es|s)$/u, '') : w)
+
+/** The content words of a phrase, lowercased (matching compares them without plural endings). */
+export function themeWords(text: string): string[] {
+  const stop = stopwordsFor('*')
+  return [...new Set(words(text).flatMap((w) => w.split(/['’]/u)).filter((w) => w.length >= 3 && !stop.has(w)))]
+}
+
+/** Pure: the snapshots the words name, by label and key phrases or by what their members say. */
+export function matchSnapshots<T extends Pick<SnapshotForMatch, 'label' | 'keyphrases' | 'members' | 'mentioning'> & { shownLabel?: string }>(
+  query: string[],
+  snapshots: T[],
+): T[] {
+  const wanted = new Set(query.map(norm))
+  if (wanted.size === 0) return []
+  return snapshots.filter((s) => {
+    // A key phrase names the theme when it starts with the word ("wifi upstairs"), not when the word
+    // qualifies something else ("pause wifi" is an app feature request).
+    const named = [s.shownLabel ?? '', s.label].flatMap(themeWords).concat(s.keyphrases.flatMap((k) => themeWords(k).slice(0, 1))).map(norm)
+    if (named.some((w) => wanted.has(w))) return true
+    return s.members >= 2 && s.mentioning / s.members >= MENTION_SHARE
+  })
+}
+
+/** ISO weeks that overlap [from, to), latest MAX_THEME_WEEKS. */
+export function weeksOverlapping(from: number, to: number): string[] {
+  const weeks: string[] = []
+  for (let t = weekRange(isoWeekOf(new Date(from))).from.getTime(); t < to; t += 7 * DAY_MS) weeks.push(isoWeekOf(new Date(t)))
+  return weeks.slice(-MAX_THEME_WEEKS)
+}
+
+/**
+ * The words that name a theme, if any: what the reader or the planner put in `filters.theme`, else the
+ * topic words an intent, a channel or a cue did not already explain.
+ */
+export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>): string[] {
+  if (plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
+  if (plan.filters.theme) return themeWords(plan.filters.theme)
+  const explainedKeys = new Set([...explained].map(norm))
+  return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
+}
+
+export interface ResolveThemeDeps {
+  db: Queryable
+  themes?: ThemeWeeks
+}
+
+/**
+ * Resolves the theme a plan names into weekly snapshots (computing missing weeks first). Matched: the
+ * plan's filters say the theme (the words), `themeMatched` the labels, and the returned filters carry
+ * the snapshots. Not matched: a theme the planner or reader named is searched by its words instead.
+ */
+export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, plan: AskPlan, query: string[], now: Date): Promise<ThemeResolution> {
+  const named = plan.filters.theme
+  if (query.length === 0) return { plan, filters: plan.filters }
+  const extent = await dataExtent(deps.db, workspaceId, now.toISOString())
+  const ranges = [plan.timeRange, ...(plan.previousRange ? [plan.previousRange] : [])]
+  const weeks = new Set<string>()
+  if (extent) {
+    for (const r of ranges) {
+      const from = Math.max(Date.parse(r.from), Date.parse(extent.first))
+      const to = Math.min(Date.parse(r.to), Date.parse(extent.last) + 1)
+      if (from < to) for (const w of weeksOverlapping(from, to)) weeks.add(w)
+    }
+  }
+  const weekList = [...weeks].sort()
+  if (deps.themes && weekList.length > 0) await deps.themes.ensureMembers(workspaceId, weekList, now)
+  const themeRows = new Map((await themesRepo(deps.db).themes(workspaceId)).map((t) => [t.id, t]))
+  // A person's label for the theme (or the theme they merged it into) names it too; a generated label
+  // of another week's theme does not, since which theme a week's cluster joins depends on the order
+  // weeks were computed in, and the answer must not.
+  const shownLabel = (themeId: string, generated: string) => themeRows.get(rootOf(themeRows, themeId))?.manualLabel ?? generated
+  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, fullTextQuery(query.join(' ')) ?? null))
+    .map((s) => ({ ...s, shownLabel: shownLabel(s.themeId, s.label) }))
+  const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0)
+  if (matched.length === 0) {
+    if (!named) return { plan, filters: plan.filters }
+    // A theme named but found in no week: its words are searched instead, and the plan says no theme matched.
+    const filters: AskFilters = { ...plan.filters, theme: undefined, mentions: query.join(' or ') }
+    const { themeMatched: _t, ...rest } = plan
+    return { plan: { ...rest, filters }, filters }
+  }
+  // The labels, largest first (a person's rename or merge shows as the theme's label).
+  const byLabel = new Map<string, number>()
+  for (const s of matched) byLabel.set(s.shownLabel, (byLabel.get(s.shownLabel) ?? 0) + s.members)
+  const labels = [...byLabel].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l]) => l)
+  const themeMatched = labels.length <= 4 ? labels.join(' | ') : `${labels.slice(0, 4).join(' | ')} | +${labels.length - 4} more`
+  const theme = named ?? query.join(' ')
+  // The theme's members replace the topic words the planner would otherwise have searched for.
+  const publicFilters: AskFilters = { ...plan.filters, theme, mentions: undefined }
+  const resolved: ResolvedFilters = { ...publicFilters, themeSnapshots: matched.map((s) => ({ themeId: s.themeId, week: s.week })) }
+  const weeksMatched = [...new Set(matched.map((s) => s.week))].sort()
+  return {
+    plan: {
+      ...plan,
+      filters: publicFilters,
+      themeMatched,
+      understood: true,
+      understoodAs: `${describePlan({ ...plan, filters: publicFilters }, plan)}${plan.edited ? ' (edited)' : ''} → ${matched.length} weekly theme${matched.length === 1 ? '' : 's'} in ${weeksMatched[0]}${weeksMatched.length > 1 ? `–${weeksMatched.at(-1)}` : ''} (${labels.slice(0, 6).join(' | ')})`,
+    },
+    filters: resolved,
+  }
+}
