@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clusterKeyphrases, mergeClustersByWords } from '../../src/chains/themes/keyphrases.ts'
+import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
 import { describeCluster } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
@@ -117,5 +117,18 @@ describe('describeCluster', () => {
   it('falls back to a label from the most central message without key phrases', () => {
     const bare = describeCluster({ keyphrases: [], texts, vectors, centroid })
     expect(bare.label.length).toBeGreaterThan(0)
+  })
+
+  it('joins one problem told in several languages by the product words and release numbers they share', () => {
+    const texts = [
+      'the app crashes at login since update 5.2', 'app 5.2.0 crashes on login every time', 'since 5.2 the app crashes after login',
+      "depuis la 5.2 l'app plante au login", "l'app plante au login depuis la mise à jour 5.2", "plantage de l'app au login, version 5.2",
+      'my bill shows a double charge', 'charged twice on my bill this month', 'double charge on the bill again',
+    ]
+    const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    const merged = mergeClustersByWords(texts, labels, 0.3)
+    expect(merged[3]).toBe(merged[0])
+    expect(merged[6]).not.toBe(merged[0])
+    expect([...mergeTerms("Dall'aggiornamento v5.2.0 l'app si chiude", new Set())]).toEqual(expect.arrayContaining(['app', 'aggiornamento', '5.2']))
   })
 })
