@@ -119,6 +119,22 @@ describe('describeCluster', () => {
     expect(bare.label.length).toBeGreaterThan(0)
   })
 
+  it('names the theme with the run of words its customers use for its distinctive words', () => {
+    const said = ['app crashes at login since 5.2', 'the app crashes at login every time', 'app crashes at login, please fix', 'login broken, app crashes', 'app fica bloqueada', 'crashes']
+    const named = describeCluster({
+      keyphrases: [{ phrase: 'app', weight: 0.5, support: 0.8 }, { phrase: 'crashes', weight: 0.4, support: 0.8 }, { phrase: 'login', weight: 0.35, support: 0.6 }, { phrase: 'bloqueada', weight: 0.3, support: 0.2 }],
+      texts: said,
+      vectors: said.map(() => unit([1, 0, 0])),
+      centroid: unit([1, 0, 0]),
+    })
+    expect(named.label).toBe('App crashes at login')
+    // Said by too few of the theme, a phrase does not name it.
+    const rare = describeCluster({ keyphrases: [{ phrase: 'app', weight: 0.5, support: 1 }, { phrase: 'bloqueada', weight: 0.3, support: 0.2 }], texts: said, vectors: said.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]) })
+    expect(rare.label).not.toMatch(/fica/)
+  })
+})
+
+describe('mergeClustersByWords across languages', () => {
   it('joins one problem told in several languages by the product words and release numbers they share', () => {
     const texts = [
       'the app crashes at login since update 5.2', 'app 5.2.0 crashes on login every time', 'since 5.2 the app crashes after login',

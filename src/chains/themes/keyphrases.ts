@@ -16,7 +16,8 @@ const CARE_WORDS = new Set([
 ])
 const NO_PEOPLE: ReadonlySet<string> = new Set()
 
-function isThemeWord(word: string): boolean {
+/** A word that may name a theme: not generic, not the channel's care talk, not personal data. */
+export function isThemeWord(word: string): boolean {
   return !isGenericWord(word) && !CARE_WORDS.has(word) && !isPersonalToken(word, NO_PEOPLE)
 }
 
