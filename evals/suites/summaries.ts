@@ -36,7 +36,7 @@ export async function runSummariesSuite(ctx: SuiteContext<'summarisation'>): Pro
     // Lead-3 of the dialog as stored, i.e. exactly what the summariser was given (an imported
     // transcript's named speakers are stored as roles), so the two are compared on the same input.
     const asStored = id ? await summariesRepo(ctx.services.db).dialog(ctx.workspaceId, id) : undefined
-    lead.push(rougeMulti(leadBaseline(asStored?.map((m) => ({ speaker: m.role, text: m.text })) ?? row.dialog), row.summaries))
+    lead.push(rougeMulti(leadBaseline(asStored?.map((m) => ({ speaker: m.speakerName ?? m.role, text: m.text })) ?? row.dialog), row.summaries))
     const last = row.dialog[row.dialog.length - 1]
     if (last?.speaker.toLowerCase() === 'customer' && !CLOSING.test(last.text)) {
       customerLast++

@@ -12,6 +12,8 @@ const TURN_SPACING_MS = 5 * 60_000
 interface Turn {
   role: 'customer' | 'agent'
   text: string
+  /** The speaker's name in a transcript of named people (DialogSum's "#Person1#"); else derived from the role. */
+  author?: string
 }
 
 function conversationOf(id: string, index: number, turns: Turn[], extra: { channel?: string; createdAt?: string; language?: string; metadata?: Record<string, unknown> }) {
@@ -23,7 +25,7 @@ function conversationOf(id: string, index: number, turns: Turn[], extra: { chann
     messages: turns.map((t, i) => ({
       externalId: `${id}:${i}`,
       role: t.role,
-      author: t.role === 'agent' ? 'agent' : `customer-${id}`,
+      author: t.author ?? (t.role === 'agent' ? 'agent' : `customer-${id}`),
       text: t.text,
       sentAt: new Date((Number.isFinite(start) ? start : SYNTHETIC_EPOCH) + i * TURN_SPACING_MS).toISOString(),
       ...(extra.language && t.role === 'customer' ? { language: extra.language } : {}),
@@ -33,6 +35,21 @@ function conversationOf(id: string, index: number, turns: Turn[], extra: { chann
 }
 
 const speakerRole = (s: string): 'customer' | 'agent' => (/^(agent|support|brand|assistant|staff)/i.test(s) ? 'agent' : 'customer')
+/**
+ * A transcript of named people (DialogSum's "#Person1#"/"#Person2#", SAMSum's first names) has no
+ * customer or agent: its first speaker is stored as the customer and everyone else as the agent, so
+ * the conversation keeps two sides, and each speaker's name stays the message's author. The
+ * conversation is marked with `metadata.speakers = "named"` so the summariser tells it by those
+ * names (as the reference summaries do) rather than by role. Returns the first speaker, or undefined
+ * when the speakers are roles.
+ */
+export const NAMED_SPEAKERS = 'named'
+function namedSpeakers(dialog: Array<{ speaker: string }>): string | undefined {
+  const speakers = new Set(dialog.map((t) => t.speaker))
+  if (speakers.size < 2 || [...speakers].some((s) => /^(customer|agent|user|assistant|support|bot|brand|staff)$/i.test(s))) return undefined
+  return dialog[0].speaker
+}
+
 const LANGUAGE_NAMES: Record<string, string> = {
   english: 'en', french: 'fr', spanish: 'es', german: 'de', portuguese: 'pt', italian: 'it', arabic: 'ar', hindi: 'hi', korean: 'ko', thai: 'th',
 }
@@ -57,8 +74,11 @@ export function rowToConversation(row: unknown, index: number): { format: Datase
     }
     case 'summarisation': {
       const r = datasetSchemas.summarisation.parse(row)
-      const turns = r.dialog.map((t) => ({ role: speakerRole(t.speaker), text: t.text })).filter((t) => t.text.trim())
-      return { format, conversation: conversationOf(r.id, index, turns, {}) }
+      const named = namedSpeakers(r.dialog)
+      const turns = r.dialog
+        .map((t): Turn => (named ? { role: t.speaker === named ? 'customer' : 'agent', text: t.text, author: t.speaker } : { role: speakerRole(t.speaker), text: t.text }))
+        .filter((t) => t.text.trim())
+      return { format, conversation: conversationOf(r.id, index, turns, named ? { metadata: { speakers: NAMED_SPEAKERS } } : {}) }
     }
     case 'airline': {
       const r = datasetSchemas.airline.parse(row)

@@ -17,6 +17,8 @@ export interface DialogMessage {
   role: 'customer' | 'agent'
   text: string
   contentHash: string
+  /** The speaker's name when the conversation is a transcript of named people (metadata.speakers = 'named'); else null. */
+  speakerName: string | null
 }
 
 export function summariesRepo(db: Queryable) {
@@ -42,14 +44,18 @@ export function summariesRepo(db: Queryable) {
 
     /** The conversation's messages in order; undefined when it is not in the workspace. */
     async dialog(workspaceId: string, conversationId: string): Promise<DialogMessage[] | undefined> {
-      const conv = await db.query(`SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2`, [workspaceId, conversationId])
+      const conv = await db.query<{ named: boolean }>(
+        `SELECT coalesce(metadata->>'speakers' = 'named', false) AS named FROM conversations WHERE workspace_id = $1 AND id = $2`,
+        [workspaceId, conversationId],
+      )
       if (conv.rows.length === 0) return undefined
-      const { rows } = await db.query<DialogMessage>(
-        `SELECT role, text, content_hash AS "contentHash" FROM messages
+      const { rows } = await db.query<Omit<DialogMessage, 'speakerName'> & { author: string | null }>(
+        `SELECT role, author, text, content_hash AS "contentHash" FROM messages
          WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY sent_at, id`,
         [workspaceId, conversationId],
       )
-      return rows
+      const named = conv.rows[0].named
+      return rows.map(({ author, ...m }) => ({ ...m, speakerName: named ? author : null }))
     },
 
     /** Conversations whose summary is missing, from another summariser version or older than the conversation; all of them with `force`. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetBreakers } from '../../src/llm/resilience.ts'
 import { LOCAL_SUMMARY_VERSION } from '../../src/chains/summarize/service.ts'
 import { completion, fakeLlm, useLlmTestServices, userText } from '../helpers/llm.ts'
+import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
 const DIALOG: Array<['customer' | 'agent', string]> = [
@@ -49,6 +50,27 @@ describe('conversation summaries (local)', () => {
     expect(refreshed.statusCode).toBe(200)
     const other = await createWorkspace(t.services)
     expect((await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}/summary`, headers: other.auth() })).statusCode).toBe(404)
+    // A customer's handle is never a speaker name in the summary.
+    expect(second.summary).not.toMatch(/cust_sum1/)
+  })
+
+  it('tells an imported transcript of named people by their names, as its reference summaries do', async () => {
+    const ws = await createWorkspace(t.services)
+    const { conversation: imported } = rowToConversation({
+      id: 'dlg1',
+      dialog: [
+        { speaker: '#Person1#', text: 'Good morning, how can I help you today?' },
+        { speaker: '#Person2#', text: 'I would like to open a savings account for my daughter.' },
+        { speaker: '#Person1#', text: 'Certainly. You will need her birth certificate and your passport.' },
+      ],
+      summary: '#Person2# wants to open a savings account for the daughter.',
+    }, 0)
+    const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [imported] } })
+    const id = res.json().results[0].id
+    await t.services.worker.drain()
+    const summary = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}/summary`, headers: ws.auth('analyst') })).json()
+    expect(summary.summary).toMatch(/#Person2#/)
+    expect(summary.summary).not.toMatch(/\bCustomer\b/)
   })
 })
 

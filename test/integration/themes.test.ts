@@ -11,8 +11,8 @@ import { conversation, createTestServices, createWorkspace } from '../helpers/se
 
 const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta.url))
 const NOW = new Date('2026-11-10T09:00:00Z')
-/** Mean token overlap of generated labels with test/fixtures/theme-labels.json: 0.485 measured with the local recipe and the built-in embedder. */
-const LABEL_OVERLAP_FLOOR = 0.4
+/** Mean token overlap of generated labels with test/fixtures/theme-labels.json: 0.495 measured with the local recipe and the built-in embedder (0.485 before labels used the customers' own phrases). */
+const LABEL_OVERLAP_FLOOR = 0.47
 
 let t: Awaited<ReturnType<typeof createTestServices>>
 let ws: Awaited<ReturnType<typeof createWorkspace>>

@@ -87,3 +87,24 @@ describe('clusterVectors', () => {
     expect(clusterVectors([])).toEqual({ labels: new Int32Array(0), centroids: [], k: 0 })
   })
 })
+
+describe('clusterVectors noise and refinement', () => {
+  it('lets a message outside every large group join the nearest one only when close enough', () => {
+    const { vectors } = syntheticWeek([30, 30], 16, 5)
+    const outlier = new Float32Array(16)
+    outlier[0] = 0.3
+    outlier[15] = 1
+    const all = [...vectors, normalise(outlier)]
+    const strict = clusterVectors(all, { minClusterSize: 10, strayJoinSimilarity: 0.9 })
+    const loose = clusterVectors(all, { minClusterSize: 10, strayJoinSimilarity: 0.1 })
+    expect(strict.labels[all.length - 1]).toBe(-1)
+    expect(loose.labels[all.length - 1]).toBeGreaterThanOrEqual(0)
+  })
+
+  it('keeps clean topics intact through k-means refinement passes', () => {
+    const { vectors, truth } = syntheticWeek([40, 30, 20], 32, 9)
+    const { labels, k } = clusterVectors(vectors, { refineIterations: 3 })
+    expect(k).toBe(3)
+    expectSamePartition(labels, truth)
+  })
+})

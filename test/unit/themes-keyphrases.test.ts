@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clusterKeyphrases, mergeClustersByWords } from '../../src/chains/themes/keyphrases.ts'
+import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
 import { describeCluster } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
@@ -117,5 +117,34 @@ describe('describeCluster', () => {
   it('falls back to a label from the most central message without key phrases', () => {
     const bare = describeCluster({ keyphrases: [], texts, vectors, centroid })
     expect(bare.label.length).toBeGreaterThan(0)
+  })
+
+  it('names the theme with the run of words its customers use for its distinctive words', () => {
+    const said = ['app crashes at login since 5.2', 'the app crashes at login every time', 'app crashes at login, please fix', 'login broken, app crashes', 'app fica bloqueada', 'crashes']
+    const named = describeCluster({
+      keyphrases: [{ phrase: 'app', weight: 0.5, support: 0.8 }, { phrase: 'crashes', weight: 0.4, support: 0.8 }, { phrase: 'login', weight: 0.35, support: 0.6 }, { phrase: 'bloqueada', weight: 0.3, support: 0.2 }],
+      texts: said,
+      vectors: said.map(() => unit([1, 0, 0])),
+      centroid: unit([1, 0, 0]),
+    })
+    expect(named.label).toBe('App crashes at login')
+    // Said by too few of the theme, a phrase does not name it.
+    const rare = describeCluster({ keyphrases: [{ phrase: 'app', weight: 0.5, support: 1 }, { phrase: 'bloqueada', weight: 0.3, support: 0.2 }], texts: said, vectors: said.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]) })
+    expect(rare.label).not.toMatch(/fica/)
+  })
+})
+
+describe('mergeClustersByWords across languages', () => {
+  it('joins one problem told in several languages by the product words and release numbers they share', () => {
+    const texts = [
+      'the app crashes at login since update 5.2', 'app 5.2.0 crashes on login every time', 'since 5.2 the app crashes after login',
+      "depuis la 5.2 l'app plante au login", "l'app plante au login depuis la mise à jour 5.2", "plantage de l'app au login, version 5.2",
+      'my bill shows a double charge', 'charged twice on my bill this month', 'double charge on the bill again',
+    ]
+    const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    const merged = mergeClustersByWords(texts, labels, 0.3)
+    expect(merged[3]).toBe(merged[0])
+    expect(merged[6]).not.toBe(merged[0])
+    expect([...mergeTerms("Dall'aggiornamento v5.2.0 l'app si chiude", new Set())]).toEqual(expect.arrayContaining(['app', 'aggiornamento', '5.2']))
   })
 })

@@ -59,7 +59,8 @@ export function createSummaryService(deps: { db: Db; summarizer: ConversationSum
       const contentHash = dialogHash(messages)
       const stored = await repo.get(workspaceId, conversationId)
       if (!opts.force && stored && stored.contentHash === contentHash && stored.version === deps.summarizer.version) return stored
-      const dialog = messages.map((m) => ({ speaker: m.role, text: m.text }))
+      // Only an imported transcript of named people is told by name; a customer's handle never is.
+      const dialog = messages.map((m) => ({ speaker: m.speakerName ?? m.role, text: m.text }))
       const result = messages.length === 0
         ? { summary: 'No messages yet.', wanted: null, done: null, open: null, version: deps.summarizer.version, degraded: false }
         : await deps.summarizer.summarize(workspaceId, dialog, { signal: opts.signal })

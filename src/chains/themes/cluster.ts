@@ -16,6 +16,10 @@ export interface ClusterOptions {
   distanceThreshold?: number
   seed?: number
   maxMicroClusters?: number
+  /** A message outside every large group joins the nearest one when at least this close to its centroid. */
+  strayJoinSimilarity?: number
+  /** Spherical k-means passes over all messages from the agglomerated groups' centroids. */
+  refineIterations?: number
 }
 
 export interface ClusterResult {
@@ -33,7 +37,7 @@ const DEFAULT_MIN_CLUSTER_FLOOR = 5
 /** A message whose cosine to its theme's centroid is below this is noise, not a weak member. */
 const MIN_MEMBER_SIMILARITY = 0.05
 /** A message left in a too-small group joins the nearest theme when at least this close to its centroid. */
-const STRAY_JOIN_SIMILARITY = 0.2
+export const DEFAULT_STRAY_JOIN_SIMILARITY = 0.2
 /** Lloyd iterations run on a sample of this many points per micro-cluster, then one pass over all. */
 const SAMPLE_POINTS_PER_CENTRE = 20
 const LLOYD_ITERATIONS = 5
@@ -59,7 +63,11 @@ export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {
   const groupOfMicro = averageLinkage(points, microOf, dimension, 1 - threshold)
 
   const groupOfPoint = microOf.map((micro) => groupOfMicro[micro])
-  const { centroids, finalLabels } = keepLargeGroups(points, groupOfPoint, dimension, minClusterSize)
+  const strayJoin = opts.strayJoinSimilarity ?? DEFAULT_STRAY_JOIN_SIMILARITY
+  let { centroids, finalLabels } = keepLargeGroups(points, groupOfPoint, dimension, minClusterSize, strayJoin)
+  for (let pass = 0; pass < (opts.refineIterations ?? 0) && centroids.length > 0; pass++) {
+    ;({ centroids, finalLabels } = reassign(points, centroids, dimension, minClusterSize, strayJoin))
+  }
   for (let p = 0; p < points.length; p++) labels[usable[p]] = finalLabels[p]
   return { labels, centroids, k: centroids.length }
 }
@@ -227,6 +235,7 @@ function keepLargeGroups(
   groupOfPoint: number[],
   dimension: number,
   minClusterSize: number,
+  strayJoinSimilarity: number,
 ): { centroids: Float32Array[]; finalLabels: Int32Array } {
   const members = new Map<number, number[]>()
   groupOfPoint.forEach((group, p) => {
@@ -248,7 +257,7 @@ function keepLargeGroups(
   }
   for (const p of strays) {
     let best = -1
-    let bestSimilarity = STRAY_JOIN_SIMILARITY
+    let bestSimilarity = strayJoinSimilarity
     kept.forEach((group, g) => {
       const similarity = dot(points[p], group.centroid)
       if (similarity >= bestSimilarity) {
@@ -264,6 +273,31 @@ function keepLargeGroups(
     for (const p of group.members) finalLabels[p] = label
   })
   return { centroids: kept.map((group) => centroidOf(points, group.members, dimension)), finalLabels }
+}
+
+/**
+ * One spherical k-means pass from the groups' centroids: the agglomeration decides how many themes
+ * and roughly where; each message then goes to the centroid it is closest to (or noise when it is
+ * close to none), which fixes the members the micro-clusters put on the wrong side of a border.
+ */
+function reassign(
+  points: Float32Array[],
+  centroids: Float32Array[],
+  dimension: number,
+  minClusterSize: number,
+  strayJoinSimilarity: number,
+): { centroids: Float32Array[]; finalLabels: Int32Array } {
+  const groups: number[][] = centroids.map(() => [])
+  for (let p = 0; p < points.length; p++) {
+    const best = nearest(points[p], centroids)
+    if (dot(points[p], centroids[best]) >= strayJoinSimilarity) groups[best].push(p)
+  }
+  const kept = groups.filter((members) => members.length >= minClusterSize).sort((a, b) => b.length - a.length)
+  const finalLabels = new Int32Array(points.length).fill(-1)
+  kept.forEach((members, label) => {
+    for (const p of members) finalLabels[p] = label
+  })
+  return { centroids: kept.map((members) => centroidOf(points, members, dimension)), finalLabels }
 }
 
 function centroidOf(points: Float32Array[], indices: number[], dimension: number): Float32Array {

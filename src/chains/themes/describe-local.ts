@@ -1,8 +1,8 @@
 // Names and describes a theme without an LLM: the label comes from its most distinctive key phrases,
 // the quotes are chosen by maximal marginal relevance (central to the theme, yet unlike each other),
 // and the description ties both together.
-import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
-import type { Keyphrase } from './keyphrases.ts'
+import { contentWords, isGenericWord, stopwordsFor, words } from '../../text/tokenize.ts'
+import { isThemeWord, type Keyphrase } from './keyphrases.ts'
 
 const MAX_QUOTES = 5
 const MIN_QUOTES = 3
@@ -40,7 +40,7 @@ export function describeCluster(input: {
   centroid: Float32Array
 }): ClusterDescription {
   const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid)
-  const label = labelFrom(input.keyphrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
+  const label = phraseLabel(input.keyphrases, input.texts) ?? labelFrom(input.keyphrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
   const description = describe(label, input.keyphrases, input.texts, representativeIdx)
   return { label, description, representativeIdx }
 }
@@ -114,6 +114,67 @@ function labelFrom(keyphrases: Keyphrase[]): string | null {
   }
   chosen.sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b))
   return capitalise(chosen.map((k) => k.phrase).join(', ').slice(0, MAX_LABEL_LENGTH))
+}
+
+/** Small words a phrase may keep inside it ("crashes at login", "charged twice on bill"). */
+const PHRASE_CONNECTORS = new Set(['at', 'on', 'in', 'of', 'to', 'for', 'with', 'à', 'de', 'du', 'au', 'zu', 'im', 'al', 'di'])
+const MAX_PHRASE_WORDS = 5
+/** A phrase names the theme when at least this share of its messages (and two) say it word for word. */
+const PHRASE_SUPPORT = 0.1
+/** ...and at least this share of the messages that use the theme's most distinctive phrase. */
+const PHRASE_HEAD_SHARE = 0.4
+
+/**
+ * The label as the customers themselves put it: the most used run of words (up to five, starting and
+ * ending on a topic word, only small connectors between) that joins two of the theme's most
+ * distinctive words, e.g. "app crashes at login" rather than "App, login". Null when no such run is
+ * said by enough of the theme.
+ */
+function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
+  const distinctive = new Map<string, number>()
+  keyphrases.slice(0, LABEL_CANDIDATES).forEach((k, rank) => {
+    for (const word of k.phrase.split(' ')) if (!distinctive.has(word)) distinctive.set(word, LABEL_CANDIDATES - rank)
+  })
+  if (distinctive.size < 2) return null
+  const counts = new Map<string, { count: number; score: number }>()
+  for (const text of texts) {
+    const tokens = words(text)
+    const seen = new Set<string>()
+    for (let start = 0; start < tokens.length; start++) {
+      if (!distinctive.has(tokens[start])) continue
+      for (let end = start + 1; end < Math.min(tokens.length, start + MAX_PHRASE_WORDS); end++) {
+        const word = tokens[end]
+        if (distinctive.has(word)) {
+          const run = tokens.slice(start, end + 1)
+          const key = run.join(' ')
+          const topic = new Set(run.filter((w) => distinctive.has(w)))
+          if (topic.size < 2 || seen.has(key)) continue
+          seen.add(key)
+          let score = 0
+          for (const w of topic) score += distinctive.get(w)!
+          const entry = counts.get(key) ?? { count: 0, score }
+          entry.count++
+          counts.set(key, entry)
+        } else if (!PHRASE_CONNECTORS.has(word) && !isThemeWord(word)) {
+          break
+        }
+      }
+    }
+  }
+  // The phrase has to say the theme's most distinctive phrase, and about as often as the theme does:
+  // a phrase of one language's minority ("app fica bloqueada") does not name a theme told in several.
+  const head = keyphrases[0]
+  const headWords = head.phrase.split(' ')
+  const minCount = Math.max(2, Math.ceil(PHRASE_SUPPORT * texts.length), Math.ceil(PHRASE_HEAD_SHARE * (head.support ?? 0) * texts.length))
+  let best: string | null = null
+  let bestScore = 0
+  for (const [phrase, { count, score }] of counts) {
+    if (count < minCount || !headWords.every((w) => phrase.split(' ').includes(w))) continue
+    const value = count * score
+    // On equal evidence the fuller phrase says more ("app crashes at login" over "app crashes").
+    if (value > bestScore || (value === bestScore && best !== null && phrase.length > best.length)) (bestScore = value), (best = phrase)
+  }
+  return best && best.length <= MAX_LABEL_LENGTH ? capitalise(best) : null
 }
 
 function fallbackLabel(text: string | undefined): string {

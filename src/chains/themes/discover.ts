@@ -4,6 +4,7 @@
 import { clusterVectors, type ClusterOptions } from './cluster.ts'
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
+import { combinedVectors, tfidfVectors } from './local-features.ts'
 
 export interface DiscoveredTheme {
   /** Indices of the members in focus (the target week), into the input items. */
@@ -22,22 +23,43 @@ export interface DiscoverOptions extends ClusterOptions {
   conversationWeight?: number
   /** When set, clusters whose word profiles have at least this cosine are merged (keyphrases.ts). */
   mergeSimilarity?: number
+  /** 0..1: share of the clustering similarity that comes from this batch's TF-IDF word features (local-features.ts). */
+  wordWeight?: number
+  /** 0..1: how much a message's word features lean on the contexts its words are used in (local-features.ts). */
+  wordSmoothing?: number
 }
+
+/**
+ * Defaults of discovery on top of cluster.ts's, measured on airline_dev negative tweets with the
+ * built-in embedder (`npm run eval -- themes`): half the similarity from this batch's word features,
+ * a third of those from the words' contexts; the combined space has lower cosines than the embedding
+ * alone, hence the looser linkage and join thresholds; three k-means passes settle the borders.
+ */
+export const DISCOVERY_DEFAULTS = {
+  wordWeight: 0.5,
+  wordSmoothing: 0.3,
+  distanceThreshold: 0.85,
+  strayJoinSimilarity: 0.15,
+  refineIterations: 3,
+} as const satisfies DiscoverOptions
 
 /** Pure: clusters and describes texts with their (L2-normalised) vectors. */
 export function discoverThemes(
   items: Array<{ text: string; vector: Float32Array; conversationId?: string }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, ...clusterOptions } = opts
-  const texts = items.map((i) => i.text)
-  const clusterVectorsOf = withConversationContext(items, conversationWeight)
-  const result = clusterVectors(clusterVectorsOf, clusterOptions)
-  if (mergeSimilarity !== undefined) {
-    result.labels = mergeClustersByWords(texts, result.labels, mergeSimilarity)
-    result.centroids = centroidsOf(clusterVectorsOf, result.labels)
-    result.k = result.centroids.length
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, ...clusterOptions } = {
+    ...DISCOVERY_DEFAULTS,
+    ...opts,
   }
+  const texts = items.map((i) => i.text)
+  const embedded = withConversationContext(items, conversationWeight)
+  const wordsOf = wordWeight > 0 ? withConversationContext(tfidfVectors(texts, { smoothing: wordSmoothing }).map((vector, i) => ({ vector, conversationId: items[i].conversationId })), conversationWeight) : []
+  const result = clusterVectors(wordWeight > 0 ? combinedVectors(embedded, wordsOf, wordWeight) : embedded, clusterOptions)
+  if (mergeSimilarity !== undefined) result.labels = mergeClustersByWords(texts, result.labels, mergeSimilarity)
+  // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
+  result.centroids = centroidsOf(embedded, result.labels)
+  result.k = result.centroids.length
   const phrases = clusterKeyphrases(texts, result.labels)
   const members: number[][] = Array.from({ length: result.k }, () => [])
   result.labels.forEach((label, i) => {

@@ -16,7 +16,8 @@ const CARE_WORDS = new Set([
 ])
 const NO_PEOPLE: ReadonlySet<string> = new Set()
 
-function isThemeWord(word: string): boolean {
+/** A word that may name a theme: not generic, not the channel's care talk, not personal data. */
+export function isThemeWord(word: string): boolean {
   return !isGenericWord(word) && !CARE_WORDS.has(word) && !isPersonalToken(word, NO_PEOPLE)
 }
 
@@ -124,9 +125,7 @@ export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, 
     if (labels[i] < 0) continue
     const profile = profiles.get(labels[i]) ?? { size: 0, counts: new Map<string, number>() }
     profile.size++
-    for (const word of new Set(contentWords(docs[i], stopwords))) {
-      if (word !== null && isThemeWord(word)) profile.counts.set(word, (profile.counts.get(word) ?? 0) + 1)
-    }
+    for (const term of mergeTerms(docs[i], stopwords)) profile.counts.set(term, (profile.counts.get(term) ?? 0) + 1)
     profiles.set(labels[i], profile)
   }
   const parent = new Map([...profiles.keys()].map((c) => [c, c]))
@@ -172,6 +171,28 @@ export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, 
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) sizes.set(root(labels[i]), (sizes.get(root(labels[i])) ?? 0) + 1)
   const order = new Map([...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([c], index) => [c, index]))
   return Int32Array.from({ length: labels.length }, (_, i) => (labels[i] < 0 ? -1 : order.get(root(labels[i]))!))
+}
+
+/** French and Italian elided articles and prepositions glued to the word: "l'app", "dell'app", "d'accès". */
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’](?=\p{L}{2})/u
+/** Version-like identifiers ("5.2", "v5.2.0", "12.50"): written the same in every language. */
+const IDENTIFIER = /(?<![\p{L}\p{N}.])v?(\d+)\.(\d+)(?:\.\d+)*(?![\p{N}])/gu
+
+/**
+ * The terms that may join two clusters: their content words without elided articles, and the
+ * version-like identifiers they mention, cut to major.minor ("5.2.0" and "5.2" are one release).
+ * Identifiers and product words ("app", "login") are what a French, a German and an English report
+ * of the same problem have in common.
+ */
+export function mergeTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
+  const terms = new Set<string>()
+  for (const word of contentWords(doc, stopwords)) {
+    if (word === null) continue
+    const bare = word.replace(ELISION, '')
+    if (!stopwords.has(bare) && isThemeWord(bare)) terms.add(bare)
+  }
+  for (const match of doc.matchAll(IDENTIFIER)) terms.add(`${match[1]}.${match[2]}`)
+  return terms
 }
 
 /** A word has to be used by this share of a cluster's messages to count in its profile. */

@@ -1,0 +1,116 @@
+// Word features of one batch of messages for clustering, alongside the embedder's vectors. The
+// built-in embedder hashes every word with the same weight, so the words every message of a week
+// shares ("flight", "order", "app") pull unrelated messages together; weighting words by how rare they
+// are in this very batch (TF-IDF, computed fresh each run, nothing learned from a dataset) lets the
+// words that tell topics apart ("lost", "bag", "refund") decide. Terms are lightly stemmed words and
+// adjacent-word pairs, signed-hashed into a fixed dimension so the clustering stays dense and fast.
+import { contentWords, stopwordsFor } from '../../text/tokenize.ts'
+
+export const LOCAL_FEATURE_DIMENSION = 512
+/** A term in fewer messages than this joins no two messages, so it only adds noise to the norm. */
+const MIN_DOCUMENT_FREQUENCY = 2
+/** A term in more than this share of the batch names no topic of its own. */
+const MAX_DOCUMENT_SHARE = 0.3
+const BIGRAM_WEIGHT = 0.7
+
+/** Unit TF-IDF vectors of the texts (all-zero when a text has no shared content word). */
+export function tfidfVectors(texts: string[], opts: { language?: string; smoothing?: number } = {}): Float32Array[] {
+  const stopwords = stopwordsFor(opts.language)
+  const termsOf = texts.map((text) => documentTerms(text, stopwords))
+  const documentFrequency = new Map<string, number>()
+  for (const terms of termsOf) for (const term of terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
+  const maxDocuments = Math.max(MIN_DOCUMENT_FREQUENCY, MAX_DOCUMENT_SHARE * texts.length)
+  const weighted = termsOf.map((terms) => {
+    const kept: Array<[string, number]> = []
+    for (const [term, weight] of terms) {
+      const df = documentFrequency.get(term)!
+      if (df >= MIN_DOCUMENT_FREQUENCY && df <= maxDocuments) kept.push([term, weight * Math.log(texts.length / df)])
+    }
+    return kept
+  })
+  const direct = weighted.map((terms) => {
+    const vector = new Float32Array(LOCAL_FEATURE_DIMENSION)
+    for (const [term, value] of terms) {
+      const hash = fnv1a(term)
+      vector[hash % LOCAL_FEATURE_DIMENSION] += hash & 0x80000000 ? -value : value
+    }
+    return unit(vector)
+  })
+  const smoothing = opts.smoothing ?? 0
+  if (smoothing <= 0) return direct
+  // Each term's context: the sum of the messages that use it. A message also leans on the contexts
+  // of its terms, so "bag" and "luggage", said around the same words, come closer (as LSA would).
+  const context = new Map<string, Float32Array>()
+  weighted.forEach((terms, i) => {
+    for (const [term, value] of terms) {
+      let sum = context.get(term)
+      if (!sum) context.set(term, (sum = new Float32Array(LOCAL_FEATURE_DIMENSION)))
+      for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) sum[d] += value * direct[i][d]
+    }
+  })
+  for (const sum of context.values()) unit(sum)
+  return weighted.map((terms, i) => {
+    const vector = new Float32Array(LOCAL_FEATURE_DIMENSION)
+    for (const [term, value] of terms) {
+      const sum = context.get(term)!
+      for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) vector[d] += value * sum[d]
+    }
+    unit(vector)
+    for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) vector[d] = (1 - smoothing) * direct[i][d] + smoothing * vector[d]
+    return unit(vector)
+  })
+}
+
+/** Stemmed content words (weight 1) and the pairs of adjacent ones, each once per message. */
+function documentTerms(text: string, stopwords: ReadonlySet<string>): Map<string, number> {
+  const tokens = contentWords(text, stopwords).map((word) => (word === null ? null : stem(word)))
+  const terms = new Map<string, number>()
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]
+    if (word === null) continue
+    terms.set(word, 1)
+    const next = tokens[i + 1]
+    if (next != null && next !== word) terms.set(`${word} ${next}`, BIGRAM_WEIGHT)
+  }
+  return terms
+}
+
+/** Plural and verb endings of Latin-script words, so "delays", "delayed" and "delay" are one term. */
+export function stem(word: string): string {
+  if (!/^[a-zà-ÿ'-]+$/.test(word) || word.length <= 4) return word
+  for (const suffix of ['ing', 'ed', 'es', 's']) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !word.endsWith('ss')) return word.slice(0, -suffix.length)
+  }
+  return word
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 0
+}
+
+function unit(vector: Float32Array): Float32Array {
+  let norm = 0
+  for (let d = 0; d < vector.length; d++) norm += vector[d] * vector[d]
+  if (norm === 0) return vector
+  const scale = 1 / Math.sqrt(norm)
+  for (let d = 0; d < vector.length; d++) vector[d] *= scale
+  return vector
+}
+
+/**
+ * The clustering vector of each message: √(1−w)·embedding ⊕ √w·word features, so the cosine of two
+ * messages is (1−w)·their embedding cosine + w·their word cosine. A message with no shared word keeps
+ * its embedding alone (renormalised); a message with neither stays all-zero (noise).
+ */
+export function combinedVectors(vectors: Float32Array[], words: Float32Array[], wordWeight: number): Float32Array[] {
+  const a = Math.sqrt(1 - wordWeight)
+  const b = Math.sqrt(wordWeight)
+  return vectors.map((vector, i) => {
+    const combined = new Float32Array(vector.length + LOCAL_FEATURE_DIMENSION)
+    for (let d = 0; d < vector.length; d++) combined[d] = a * vector[d]
+    for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) combined[vector.length + d] = b * words[i][d]
+    return unit(combined)
+  })
+}
