@@ -11,12 +11,12 @@
 //
 // The stages are built in services.ts (they need the embedder and the chains); this file fixes their order.
 import type { Db, Queryable } from '../store/db.ts'
-import { jobsRepo } from '../store/jobs.ts'
+import { ENRICH_JOB, jobsRepo } from '../store/jobs.ts'
 import { loadStageMessages, type StageMessage } from '../store/messages.ts'
 import { enrichedMessages, enrichmentStageDuration, timed } from './metrics.ts'
 import type { JobHandler } from './worker.ts'
 
-export const ENRICH_JOB = 'enrich'
+export { ENRICH_JOB }
 /** Message ids per enrichment job: big enough to batch embedding calls, small enough to retry cheaply. */
 export const ENRICH_JOB_SIZE = 256
 

@@ -11,6 +11,11 @@ export interface Job {
 
 export const DEFAULT_MAX_ATTEMPTS = 5
 /**
+ * The job that enriches stored messages (payload `messageIds`). Named here, below the pipeline that
+ * handles it, because the store's backlog count reads those payloads.
+ */
+export const ENRICH_JOB = 'enrich'
+/**
  * A job 'running' without a heartbeat for this long belongs to a worker that died; it is handed out
  * again. Workers pass their configured lease (JOB_LEASE_SECONDS) and heartbeat well within it.
  */
