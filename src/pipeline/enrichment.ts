@@ -38,13 +38,11 @@ export function enrichmentPipeline(stages: EnrichmentStages, extra: EnrichmentSt
   return [stages.embed, stages.classify, stages.summarize, stages.notify, ...extra]
 }
 
-/** Enqueues enrichment of the messages in jobs of ENRICH_JOB_SIZE; returns how many jobs. */
+/** Enqueues enrichment of the messages in jobs of ENRICH_JOB_SIZE, in one statement; returns how many jobs. */
 export async function enqueueEnrichment(tx: Queryable, workspaceId: string, messageIds: string[]): Promise<number> {
-  const jobs = jobsRepo(tx)
-  for (let i = 0; i < messageIds.length; i += ENRICH_JOB_SIZE) {
-    await jobs.enqueue(workspaceId, ENRICH_JOB, { messageIds: messageIds.slice(i, i + ENRICH_JOB_SIZE) })
-  }
-  return Math.ceil(messageIds.length / ENRICH_JOB_SIZE)
+  const payloads: Array<{ messageIds: string[] }> = []
+  for (let i = 0; i < messageIds.length; i += ENRICH_JOB_SIZE) payloads.push({ messageIds: messageIds.slice(i, i + ENRICH_JOB_SIZE) })
+  return jobsRepo(tx).enqueueMany(workspaceId, ENRICH_JOB, payloads)
 }
 
 /** Loads the jobs' messages (each from its job's workspace) and runs every stage over them. */

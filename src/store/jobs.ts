@@ -34,6 +34,17 @@ export function jobsRepo(db: Queryable) {
       return rows[0].id
     },
 
+    /** Enqueues many jobs of one kind in one statement (an import queues hundreds); returns how many. */
+    async enqueueMany(workspaceId: string | null, kind: string, payloads: Array<Record<string, unknown>>, maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<number> {
+      if (payloads.length === 0) return 0
+      const { rowCount } = await db.query(
+        `INSERT INTO jobs (workspace_id, kind, payload, max_attempts)
+         SELECT $1, $2, p.payload, $4 FROM unnest($3::jsonb[]) WITH ORDINALITY AS p(payload, n) ORDER BY p.n`,
+        [workspaceId, kind, payloads.map((p) => JSON.stringify(p)), maxAttempts],
+      )
+      return rowCount
+    },
+
     /**
      * Jobs of `kind` not finished (any workspace: the queue is shared): `ready` can be claimed now,
      * `later` are running or wait for their run_after.
