@@ -78,9 +78,8 @@ export const backlogSection: BenchSection = {
   name: 'backlog',
   title: 'Ingest flat out with the worker beside it: time from the first message until the enrichment backlog is empty',
   async run(opts) {
-    const sizes = opts.quick ? QUICK_BACKLOG_SIZES : BACKLOG_SIZES
     const rows: Array<Record<string, Cell>> = []
-    for (const size of sizes) {
+    for (const size of opts.backlogMessages) {
       const fresh = await openFreshServices(createBuiltinEmbedder())
       try {
         // The same poll interval as the server runs below, so the backends compare.

@@ -23,6 +23,8 @@ export interface BenchOptions {
   sizes: number[]
   /** Messages of the ingest and enrich sections. */
   ingestMessages: number
+  /** Message counts of the backlog section's runs. */
+  backlogMessages: number[]
   /** Customer messages in the themes section's week. */
   themesMessages: number
   progress(message: string): void

@@ -1,4 +1,5 @@
-// Where enrichment time goes: wraps each pipeline stage with a timer and drains the queue once.
+// Where enrichment time goes: times each pipeline stage and job kind (through the Prometheus
+// histograms), and every database statement by its first words, over one drain of the queue.
 // Usage: npx tsx bench/profile-enrich.ts [messages]
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { generateConversations } from './corpus.ts'
@@ -6,25 +7,38 @@ import { ingestAll, seconds, withFreshServices } from './harness.ts'
 
 const n = Number(process.argv[2] ?? 10_000)
 const embedder = createBuiltinEmbedder()
-const timed = new Map<string, number>()
+const timed = new Map<string, { ms: number; calls: number }>()
+function add(key: string, ms: number) {
+  const t = timed.get(key) ?? { ms: 0, calls: 0 }
+  t.ms += ms
+  t.calls++
+  timed.set(key, t)
+}
 const origEmbed = embedder.embed.bind(embedder)
 embedder.embed = async (texts, o) => {
   const t = performance.now()
-  try { return await origEmbed(texts, o) } finally { timed.set('embedder.embed', (timed.get('embedder.embed') ?? 0) + performance.now() - t) }
+  try { return await origEmbed(texts, o) } finally { add('embedder.embed', performance.now() - t) }
 }
+/** A statement's first words, without literals: enough to tell the statements apart. */
+const statementKey = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70)
 await withFreshServices(embedder, async (s) => {
   const db = s.services.db
   const origWrite = db.writeEmbeddings.bind(db)
   db.writeEmbeddings = async (rows) => {
     const t = performance.now()
-    try { return await origWrite(rows) } finally { timed.set('db.writeEmbeddings', (timed.get('db.writeEmbeddings') ?? 0) + performance.now() - t) }
+    try { return await origWrite(rows) } finally { add('db.writeEmbeddings', performance.now() - t) }
   }
   const conversations = generateConversations({ messages: n, seed: 11, idPrefix: 'prof' })
   const [messages, ingestS] = await seconds(() => ingestAll(s, conversations, 200))
   console.log(`ingest ${messages} msgs in ${ingestS.toFixed(1)} s = ${(messages / ingestS).toFixed(0)} msg/s`)
+  const origQuery = db.query.bind(db)
+  db.query = (async (sql: string, params?: unknown[]) => {
+    const t = performance.now()
+    try { return await origQuery(sql, params) } finally { add(`sql: ${statementKey(sql)}`, performance.now() - t) }
+  }) as typeof db.query
   const [, drainS] = await seconds(() => s.services.worker.drain())
   console.log(`drain ${drainS.toFixed(1)} s = ${(messages / drainS).toFixed(0)} msg/s`)
-  for (const [k, v] of timed) console.log(`  ${k}: ${(v / 1000).toFixed(1)} s`)
+  for (const [k, v] of [...timed].sort((a, b) => b[1].ms - a[1].ms)) console.log(`  ${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.calls).padStart(6)}×  ${k}`)
 })
 const { metricsRegistry } = await import('../src/pipeline/metrics.ts')
 const m = await metricsRegistry.getSingleMetricAsString('parley_enrichment_stage_duration_seconds')

@@ -84,7 +84,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     {
       embed: embeddingStage(db, embedder),
       classify: classificationStage(db, chains.classifier, chains.localClassifier),
-      summarize: summaryRefreshStage(db, llm ? LLM_SUMMARY_DEBOUNCE_MS : 0),
+      summarize: summaryRefreshStage(db, summaries, llm ? LLM_SUMMARY_DEBOUNCE_MS : 0),
       notify: integrationsStage(db),
     },
     opts.stages,

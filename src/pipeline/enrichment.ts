@@ -11,12 +11,12 @@
 //
 // The stages are built in services.ts (they need the embedder and the chains); this file fixes their order.
 import type { Db, Queryable } from '../store/db.ts'
-import { jobsRepo } from '../store/jobs.ts'
+import { ENRICH_JOB, jobsRepo } from '../store/jobs.ts'
 import { loadStageMessages, type StageMessage } from '../store/messages.ts'
 import { enrichedMessages, enrichmentStageDuration, timed } from './metrics.ts'
 import type { JobHandler } from './worker.ts'
 
-export const ENRICH_JOB = 'enrich'
+export { ENRICH_JOB }
 /** Message ids per enrichment job: big enough to batch embedding calls, small enough to retry cheaply. */
 export const ENRICH_JOB_SIZE = 256
 
@@ -38,13 +38,11 @@ export function enrichmentPipeline(stages: EnrichmentStages, extra: EnrichmentSt
   return [stages.embed, stages.classify, stages.summarize, stages.notify, ...extra]
 }
 
-/** Enqueues enrichment of the messages in jobs of ENRICH_JOB_SIZE; returns how many jobs. */
+/** Enqueues enrichment of the messages in jobs of ENRICH_JOB_SIZE, in one statement; returns how many jobs. */
 export async function enqueueEnrichment(tx: Queryable, workspaceId: string, messageIds: string[]): Promise<number> {
-  const jobs = jobsRepo(tx)
-  for (let i = 0; i < messageIds.length; i += ENRICH_JOB_SIZE) {
-    await jobs.enqueue(workspaceId, ENRICH_JOB, { messageIds: messageIds.slice(i, i + ENRICH_JOB_SIZE) })
-  }
-  return Math.ceil(messageIds.length / ENRICH_JOB_SIZE)
+  const payloads: Array<{ messageIds: string[] }> = []
+  for (let i = 0; i < messageIds.length; i += ENRICH_JOB_SIZE) payloads.push({ messageIds: messageIds.slice(i, i + ENRICH_JOB_SIZE) })
+  return jobsRepo(tx).enqueueMany(workspaceId, ENRICH_JOB, payloads)
 }
 
 /** Loads the jobs' messages (each from its job's workspace) and runs every stage over them. */

@@ -25,6 +25,11 @@ export interface EnrichmentRow {
   contentHash: string
 }
 
+/**
+ * Writes many enrichments in one statement. A row classified from content the message no longer has is
+ * skipped: when two jobs of the same message run at once (two workers), the older one finishing last
+ * must not leave a stale classification that the backlog would count forever.
+ */
 export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): Promise<void> {
   if (rows.length === 0) return
   const col = <K extends keyof EnrichmentRow>(k: K) => rows.map((r) => r[k])
@@ -40,7 +45,7 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
                  $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[], $17::text[])
        AS u(message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent, intent_confidence, language,
             language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash, sentiment_probs)
-     JOIN messages m ON m.id = u.message_id AND m.workspace_id = u.workspace_id
+     JOIN messages m ON m.id = u.message_id AND m.workspace_id = u.workspace_id AND m.content_hash = u.content_hash
      ON CONFLICT (message_id) DO UPDATE SET
        sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
        sentiment_probs = excluded.sentiment_probs,

@@ -11,6 +11,11 @@ export interface Job {
 
 export const DEFAULT_MAX_ATTEMPTS = 5
 /**
+ * The job that enriches stored messages (payload `messageIds`). Named here, below the pipeline that
+ * handles it, because the store's backlog count reads those payloads.
+ */
+export const ENRICH_JOB = 'enrich'
+/**
  * A job 'running' without a heartbeat for this long belongs to a worker that died; it is handed out
  * again. Workers pass their configured lease (JOB_LEASE_SECONDS) and heartbeat well within it.
  */
@@ -27,6 +32,17 @@ export function jobsRepo(db: Queryable) {
         [workspaceId, kind, JSON.stringify(payload), maxAttempts, delaySeconds],
       )
       return rows[0].id
+    },
+
+    /** Enqueues many jobs of one kind in one statement (an import queues hundreds); returns how many. */
+    async enqueueMany(workspaceId: string | null, kind: string, payloads: Array<Record<string, unknown>>, maxAttempts = DEFAULT_MAX_ATTEMPTS): Promise<number> {
+      if (payloads.length === 0) return 0
+      const { rowCount } = await db.query(
+        `INSERT INTO jobs (workspace_id, kind, payload, max_attempts)
+         SELECT $1, $2, p.payload, $4 FROM unnest($3::jsonb[]) WITH ORDINALITY AS p(payload, n) ORDER BY p.n`,
+        [workspaceId, kind, payloads.map((p) => JSON.stringify(p)), maxAttempts],
+      )
+      return rowCount
     },
 
     /**

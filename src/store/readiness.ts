@@ -3,7 +3,7 @@
 // whole store (every workspace shares the queue and the index), hence no workspace filter here.
 import type { Db, Queryable } from './db.ts'
 import { modelIndexReady } from './embeddings.ts'
-import { jobsRepo } from './jobs.ts'
+import { ENRICH_JOB, jobsRepo } from './jobs.ts'
 
 export interface DatabaseReadiness {
   kind: Db['kind']
@@ -25,11 +25,41 @@ export async function databaseReadiness(db: Db, embeddingModel: string): Promise
   }
 }
 
-/** Stored messages without a classification of their current content: 0 once enrichment caught up. */
-export async function enrichmentBacklog(db: Queryable): Promise<number> {
+/** Up to this many messages in queued or running enrichment jobs the backlog is counted exactly (~10 ms per 1,000). */
+export const EXACT_BACKLOG_MAX = 5_000
+
+type JobStates = ReadonlyArray<'queued' | 'running' | 'failed'>
+
+/**
+ * Stored messages without a classification of their current content: 0 once enrichment caught up.
+ * Ingest enqueues every changed message, so only messages named by an unfinished (or failed) enrichment
+ * job can be in the backlog, and the count costs what is pending, not a scan of every stored message
+ * (an anti-join over the whole store at every poll of /ready and /metrics). Up to EXACT_BACKLOG_MAX
+ * messages in queued or running jobs it is exact; above, those jobs count by the length of their
+ * payloads (about a millisecond), which may count a message twice or one a running job has just
+ * classified: large and falling is what matters then, and it turns exact well before it reaches 0.
+ * Failed jobs' messages are always checked one by one (they may have been enriched since).
+ */
+export async function enrichmentBacklog(db: Queryable, workspaceId?: string): Promise<number> {
+  const pending = await db.query<{ n: number }>(
+    `SELECT coalesce(sum(jsonb_array_length(j.payload->'messageIds')), 0)::int AS n ${pendingJobs(['queued', 'running'], workspaceId)}`,
+    pendingParams(workspaceId),
+  )
+  if (pending.rows[0].n <= EXACT_BACKLOG_MAX) return notEnriched(db, ['queued', 'running', 'failed'], workspaceId)
+  return pending.rows[0].n + (await notEnriched(db, ['failed'], workspaceId))
+}
+
+const pendingJobs = (states: JobStates, workspaceId?: string) =>
+  `FROM jobs j WHERE j.kind = $1 AND j.status IN (${states.map((st) => `'${st}'`).join(', ')})${workspaceId === undefined ? '' : ' AND j.workspace_id = $2'}`
+const pendingParams = (workspaceId?: string) => (workspaceId === undefined ? [ENRICH_JOB] : [ENRICH_JOB, workspaceId])
+
+/** Messages named by enrichment jobs in `states` whose current content has no classification. */
+async function notEnriched(db: Queryable, states: JobStates, workspaceId?: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM messages m
-     WHERE NOT EXISTS (SELECT 1 FROM enrichments e WHERE e.message_id = m.id AND e.content_hash = m.content_hash)`,
+     WHERE m.id IN (SELECT jsonb_array_elements_text(j.payload->'messageIds')::uuid ${pendingJobs(states, workspaceId)})
+       AND NOT EXISTS (SELECT 1 FROM enrichments e WHERE e.message_id = m.id AND e.content_hash = m.content_hash)`,
+    pendingParams(workspaceId),
   )
   return rows[0].n
 }
@@ -57,14 +87,10 @@ export async function queueStatus(db: Queryable, workspaceId: string): Promise<Q
      WHERE workspace_id = $1 AND last_error IS NOT NULL ORDER BY updated_at DESC LIMIT 1`,
     [workspaceId],
   )
-  const backlog = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM messages m WHERE m.workspace_id = $1
-       AND NOT EXISTS (SELECT 1 FROM enrichments e WHERE e.message_id = m.id AND e.workspace_id = $1 AND e.content_hash = m.content_hash)`,
-    [workspaceId],
-  )
+
   const l = last.rows[0]
   return {
-    backlog: backlog.rows[0].n,
+    backlog: await enrichmentBacklog(db, workspaceId),
     jobs: rows.map((r) => ({ ...r, oldest: r.oldest ? new Date(r.oldest).toISOString() : null })),
     lastError: l ? { kind: l.kind, error: l.error, at: new Date(l.at).toISOString(), attempts: l.attempts } : null,
   }

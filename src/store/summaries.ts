@@ -22,7 +22,33 @@ export interface DialogMessage {
 }
 
 export function summariesRepo(db: Queryable) {
+  /**
+   * The conversations' messages in order, by conversation, in one read (a refresh of many
+   * conversations costs a round trip, not one per conversation). A conversation not in the workspace
+   * is absent; one without messages maps to [].
+   */
+  async function dialogs(workspaceId: string, conversationIds: string[]): Promise<Map<string, DialogMessage[]>> {
+    const byConversation = new Map<string, DialogMessage[]>()
+    if (conversationIds.length === 0) return byConversation
+    const { rows } = await db.query<Omit<DialogMessage, 'speakerName'> & { conversationId: string; messageId: string | null; author: string | null; named: boolean }>(
+      `SELECT c.id AS "conversationId", m.id AS "messageId", m.role, m.author, m.text, m.content_hash AS "contentHash",
+              coalesce(c.metadata->>'speakers' = 'named', false) AS named
+       FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.workspace_id = $1
+       WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])
+       ORDER BY c.id, m.sent_at, m.id`,
+      [workspaceId, conversationIds],
+    )
+    for (const r of rows) {
+      let dialog = byConversation.get(r.conversationId)
+      if (!dialog) byConversation.set(r.conversationId, (dialog = []))
+      if (r.messageId !== null) dialog.push({ role: r.role, text: r.text, contentHash: r.contentHash, speakerName: r.named ? r.author : null })
+    }
+    return byConversation
+  }
+
   return {
+    dialogs,
+
     /** Conversation ids by their external id (evals map dataset rows to stored conversations). */
     async idsByExternalId(workspaceId: string): Promise<Map<string, string>> {
       const { rows } = await db.query<{ id: string; externalId: string }>(
@@ -42,20 +68,20 @@ export function summariesRepo(db: Queryable) {
       return rows[0] ? { ...rows[0], updatedAt: new Date(rows[0].updatedAt).toISOString() } : undefined
     },
 
-    /** The conversation's messages in order; undefined when it is not in the workspace. */
+    /** One conversation's messages in order; undefined when it is not in the workspace. */
     async dialog(workspaceId: string, conversationId: string): Promise<DialogMessage[] | undefined> {
-      const conv = await db.query<{ named: boolean }>(
-        `SELECT coalesce(metadata->>'speakers' = 'named', false) AS named FROM conversations WHERE workspace_id = $1 AND id = $2`,
-        [workspaceId, conversationId],
+      return (await dialogs(workspaceId, [conversationId])).get(conversationId)
+    },
+
+    /** What each stored summary was computed from (content hash and summariser version), by conversation. */
+    async sources(workspaceId: string, conversationIds: string[]): Promise<Map<string, { contentHash: string; version: string }>> {
+      if (conversationIds.length === 0) return new Map()
+      const { rows } = await db.query<{ conversationId: string; contentHash: string; version: string }>(
+        `SELECT conversation_id AS "conversationId", content_hash AS "contentHash", version FROM conversation_summaries
+         WHERE workspace_id = $1 AND conversation_id = ANY($2::uuid[])`,
+        [workspaceId, conversationIds],
       )
-      if (conv.rows.length === 0) return undefined
-      const { rows } = await db.query<Omit<DialogMessage, 'speakerName'> & { author: string | null }>(
-        `SELECT role, author, text, content_hash AS "contentHash" FROM messages
-         WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY sent_at, id`,
-        [workspaceId, conversationId],
-      )
-      const named = conv.rows[0].named
-      return rows.map(({ author, ...m }) => ({ ...m, speakerName: named ? author : null }))
+      return new Map(rows.map((r) => [r.conversationId, { contentHash: r.contentHash, version: r.version }]))
     },
 
     /** Conversations whose summary is missing, from another summariser version or older than the conversation; all of them with `force`. */
@@ -69,14 +95,20 @@ export function summariesRepo(db: Queryable) {
       return rows.map((r) => r.id)
     },
 
-    async upsert(workspaceId: string, s: Omit<StoredSummary, 'updatedAt'>): Promise<void> {
+    /** Writes many summaries in one statement; a conversation not in the workspace is skipped. */
+    async upsertMany(workspaceId: string, summaries: Array<Omit<StoredSummary, 'updatedAt'>>): Promise<void> {
+      if (summaries.length === 0) return
+      const col = <K extends keyof Omit<StoredSummary, 'updatedAt'>>(k: K) => summaries.map((x) => x[k])
       await db.query(
         `INSERT INTO conversation_summaries (conversation_id, workspace_id, summary, wanted, done, open, version, degraded, content_hash)
-         SELECT c.id, c.workspace_id, $3, $4, $5, $6, $7, $8, $9 FROM conversations c WHERE c.workspace_id = $1 AND c.id = $2
+         SELECT c.id, c.workspace_id, u.summary, u.wanted, u.done, u.open, u.version, u.degraded, u.content_hash
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[])
+           AS u(conversation_id, summary, wanted, done, open, version, degraded, content_hash)
+         JOIN conversations c ON c.id = u.conversation_id AND c.workspace_id = $1
          ON CONFLICT (conversation_id) DO UPDATE SET summary = excluded.summary, wanted = excluded.wanted, done = excluded.done,
            open = excluded.open, version = excluded.version, degraded = excluded.degraded, content_hash = excluded.content_hash,
            updated_at = now()`,
-        [workspaceId, s.conversationId, s.summary, s.wanted, s.done, s.open, s.version, s.degraded, s.contentHash],
+        [workspaceId, col('conversationId'), col('summary'), col('wanted'), col('done'), col('open'), col('version'), col('degraded'), col('contentHash')],
       )
     },
 

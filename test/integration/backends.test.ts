@@ -8,7 +8,9 @@ import { isDbError, PG_UNIQUE_VIOLATION, type Db, type Queryable } from '../../s
 import pino from 'pino'
 import { createWorker, type JobHandler } from '../../src/pipeline/worker.ts'
 import { buildModelIndex, dropModelIndex, ensureModelIndex, messagesMissingEmbedding, modelIndexReady, searchSimilar } from '../../src/store/embeddings.ts'
+import { upsertEnrichments, type EnrichmentRow } from '../../src/store/enrichments.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'
+import { enrichmentBacklog, EXACT_BACKLOG_MAX } from '../../src/store/readiness.ts'
 import { listMigrations, migrate } from '../../src/store/migrate.ts'
 import { apiKeysRepo, workspacesRepo } from '../../src/store/workspaces.ts'
 import { openPgServerDb, openPgSocketDb, PG_SERVER_SKIP_REASON } from '../helpers/pg-socket.ts'
@@ -370,6 +372,38 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
     await buildModelIndex(db, bulkModel, { concurrently: kind === 'pg' })
     expect(await modelIndexReady(db, bulkModel)).toBe(true)
     expect((await searchSimilar(db, ws, bulkModel, query, 5)).map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+  })
+
+  it('writes many enrichments in one statement and skips one classified from content the message no longer has', async () => {
+    const ws = (await workspacesRepo(db).create(uniqueName('enrich'))).id
+    await ingestConversations(db, ws, [
+      { channel: 'chat', externalId: 'e', customer: '@e', messages: [message('e1', 'customer', 'first', '2026-01-01T00:00:00Z'), message('e2', 'agent', 'second', '2026-01-01T00:01:00Z')] },
+    ])
+    const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1 ORDER BY sent_at`, [ws])
+    const row = (id: string, contentHash: string): EnrichmentRow => ({
+      messageId: id, workspaceId: ws, sentiment: 'neutral', sentimentScore: 0, sentimentConfidence: 0.9, sentimentProbs: null, intent: null,
+      intentConfidence: null, language: 'en', languageConfidence: 0.9, needsReply: null, urgency: null, reasons: [], versions: {}, degraded: false,
+      degradedReason: null, contentHash,
+    })
+    await upsertEnrichments(db, [row(rows[0].id, rows[0].content_hash), row(rows[1].id, 'content-it-had-before')])
+    const stored = await db.query<{ message_id: string }>(`SELECT message_id FROM enrichments WHERE workspace_id = $1`, [ws])
+    expect(stored.rows.map((r) => r.message_id)).toEqual([rows[0].id])
+  })
+
+  it('counts the backlog exactly up to EXACT_BACKLOG_MAX queued messages and by job payloads above', async () => {
+    const ws = (await workspacesRepo(db).create(uniqueName('backlog'))).id
+    await ingestConversations(db, ws, [{ channel: 'chat', externalId: 'b', customer: '@b', messages: [message('b1', 'customer', 'where is my order', '2026-01-01T00:00:00Z')] }])
+    expect(await enrichmentBacklog(db, ws)).toBe(1)
+    // Ids of no stored message: the exact count skips them, the payload sum cannot tell.
+    const phantom = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
+    const jobs = jobsRepo(db)
+    await jobs.enqueueMany(ws, ENRICH_JOB, [{ messageIds: Array.from({ length: 100 }, (_, i) => phantom(i)) }])
+    expect(await enrichmentBacklog(db, ws)).toBe(1)
+    const many = Array.from({ length: Math.ceil(EXACT_BACKLOG_MAX / 256) }, (_, j) => ({ messageIds: Array.from({ length: 256 }, (_, i) => phantom(1000 + j * 256 + i)) }))
+    await jobs.enqueueMany(ws, ENRICH_JOB, many)
+    expect(await enrichmentBacklog(db, ws)).toBe(1 + 100 + many.length * 256)
+    await db.query(`UPDATE jobs SET status = 'done' WHERE workspace_id = $1`, [ws])
+    expect(await enrichmentBacklog(db, ws)).toBe(0)
   })
 
   it('lets two workers share the queue: every job handled exactly once', async () => {

@@ -81,6 +81,26 @@ describe.each(backends)('operations on %s', (_name, setup) => {
     expect(search.json().items[0].text).toBe('my parcel never arrived and tracking is stuck')
   })
 
+  it('counts a changed message into the backlog again, and a failed job\'s messages until they are enriched', async () => {
+    const ws = await createWorkspace(t.services)
+    const send = async (text: string) =>
+      (await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth('ingest'), payload: { conversations: [conversation('again', [['customer', text], ['agent', 'on it']])] } })).json()
+    const status = async () => (await t.app.inject({ method: 'GET', url: '/v1/status', headers: ws.auth('admin') })).json().enrichment.backlog
+    await send('my card was declined')
+    expect(await status()).toBe(2)
+    await t.services.worker.drain()
+    expect(await status()).toBe(0)
+    await send('my card was declined twice now')
+    expect(await status()).toBe(1)
+    // The job gives up: its message stays in the backlog, which never claims to be empty while it is not.
+    await t.services.db.query(`UPDATE jobs SET status = 'failed' WHERE workspace_id = $1 AND kind = 'enrich' AND status = 'queued'`, [ws.id])
+    expect(await status()).toBe(1)
+    expect((await ready()).enrichment.backlog).toBeGreaterThanOrEqual(1)
+    await send('my card was declined twice now, and again')
+    await t.services.worker.drain()
+    expect(await status()).toBe(0)
+  })
+
   it('flags messages cut at the maximum length in the ingest response', async () => {
     const ws = await createWorkspace(t.services)
     const res = await t.app.inject({

@@ -74,6 +74,35 @@ describe('conversation summaries (local)', () => {
   })
 })
 
+describe('conversation summaries in batches', () => {
+  let t: Awaited<ReturnType<typeof createTestServices>>
+  beforeAll(async () => {
+    t = await createTestServices()
+  })
+  afterAll(async () => t?.close())
+
+  it('refreshes many conversations of one workspace at once and never writes another workspace\'s', async () => {
+    const ws = await createWorkspace(t.services)
+    const other = await createWorkspace(t.services)
+    const ingest = async (w: typeof ws, externalId: string) =>
+      (await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: w.auth(), payload: { conversations: [conversation(externalId, DIALOG)] } })).json().results[0].id as string
+    const [a, b, foreign] = [await ingest(ws, 'batch-a'), await ingest(ws, 'batch-b'), await ingest(other, 'batch-foreign')]
+    // No worker ran: nothing is summarised yet.
+    expect(await t.services.summaries.get(ws.id, a)).toBeUndefined()
+
+    expect(await t.services.summaries.refreshMany(ws.id, [a, b, foreign])).toBe(2)
+    expect((await t.services.summaries.get(ws.id, a))?.summary).toMatch(/charged twice/)
+    expect((await t.services.summaries.get(ws.id, b))?.summary).toMatch(/charged twice/)
+    expect(await t.services.summaries.get(ws.id, foreign)).toBeUndefined()
+    expect(await t.services.summaries.get(other.id, foreign)).toBeUndefined()
+
+    // Unchanged conversations are not written again.
+    const before = (await t.services.summaries.get(ws.id, a))!.updatedAt
+    await t.services.summaries.refreshMany(ws.id, [a, b])
+    expect((await t.services.summaries.get(ws.id, a))!.updatedAt).toBe(before)
+  })
+})
+
 describe('conversation summaries (LLM)', () => {
   const t = useLlmTestServices()
 

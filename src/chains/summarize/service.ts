@@ -53,39 +53,61 @@ export function createSummaryService(deps: { db: Db; summarizer: ConversationSum
      * Summarises the conversation unless its stored summary is for the same messages and summarizer.
      * Returns undefined when the conversation is not in the workspace.
      */
-    async refresh(workspaceId: string, conversationId: string, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<StoredSummary | undefined> {
-      const messages = await repo.dialog(workspaceId, conversationId)
-      if (!messages) return undefined
-      const contentHash = dialogHash(messages)
-      const stored = await repo.get(workspaceId, conversationId)
-      if (!opts.force && stored && stored.contentHash === contentHash && stored.version === deps.summarizer.version) return stored
-      // Only an imported transcript of named people is told by name; a customer's handle never is.
-      const dialog = messages.map((m) => ({ speaker: m.speakerName ?? m.role, text: m.text }))
-      const result = messages.length === 0
-        ? { summary: 'No messages yet.', wanted: null, done: null, open: null, version: deps.summarizer.version, degraded: false }
-        : await deps.summarizer.summarize(workspaceId, dialog, { signal: opts.signal })
-      await repo.upsert(workspaceId, {
-        conversationId,
-        summary: result.summary,
-        wanted: result.wanted,
-        done: result.done,
-        open: result.open,
-        version: result.version,
-        degraded: result.degraded,
-        contentHash,
-      })
-      return repo.get(workspaceId, conversationId)
+    async refresh(workspaceId: string, conversationId: string, opts: RefreshOptions = {}): Promise<StoredSummary | undefined> {
+      const found = await refreshMany(workspaceId, [conversationId], opts)
+      return found === 0 ? undefined : repo.get(workspaceId, conversationId)
     },
+
+    refreshMany,
+  }
+
+  /**
+   * `refresh` for many conversations of one workspace: one read of all their messages, one of their
+   * stored summaries' sources and one multi-row write (per conversation those were four round trips,
+   * the largest cost of enrichment). Returns how many of the conversations are in the workspace.
+   */
+  async function refreshMany(workspaceId: string, conversationIds: string[], opts: RefreshOptions = {}): Promise<number> {
+    const dialogs = await repo.dialogs(workspaceId, conversationIds)
+    const stored = opts.force ? new Map<string, { contentHash: string; version: string }>() : await repo.sources(workspaceId, [...dialogs.keys()])
+    const fresh: Array<Omit<StoredSummary, 'updatedAt'>> = []
+    try {
+      for (const [conversationId, messages] of dialogs) {
+        const contentHash = dialogHash(messages)
+        const before = stored.get(conversationId)
+        if (before && before.contentHash === contentHash && before.version === deps.summarizer.version) continue
+        // Only an imported transcript of named people is told by name; a customer's handle never is.
+        const dialog = messages.map((m) => ({ speaker: m.speakerName ?? m.role, text: m.text }))
+        const result = messages.length === 0
+          ? { summary: 'No messages yet.', wanted: null, done: null, open: null, version: deps.summarizer.version, degraded: false }
+          : await deps.summarizer.summarize(workspaceId, dialog, { signal: opts.signal })
+        const { summary, wanted, done, open, version, degraded } = result
+        fresh.push({ conversationId, summary, wanted, done, open, version, degraded, contentHash })
+      }
+    } finally {
+      // Written even when a later conversation failed: a retry then skips the ones already summarised
+      // (no second LLM call for them).
+      await repo.upsertMany(workspaceId, fresh)
+    }
+    return dialogs.size
   }
 }
 
-/** Handles the SUMMARIZE_JOB that enrichment-stage.ts enqueues: one refresh per job's conversation. */
+export interface RefreshOptions {
+  force?: boolean
+  signal?: AbortSignal
+}
+
+/** Handles the SUMMARIZE_JOB that enrichment-stage.ts enqueues: the claimed jobs' conversations, one batch per workspace. */
 export function summarizeJobHandler(service: SummaryService): JobHandler {
   return async (jobs) => {
+    const byWorkspace = new Map<string, Set<string>>()
     for (const job of jobs) {
       const conversationId = job.payload.conversationId
       if (!job.workspaceId || typeof conversationId !== 'string') continue
-      await service.refresh(job.workspaceId, conversationId)
+      const ids = byWorkspace.get(job.workspaceId)
+      if (ids) ids.add(conversationId)
+      else byWorkspace.set(job.workspaceId, new Set([conversationId]))
     }
+    for (const [workspaceId, ids] of byWorkspace) await service.refreshMany(workspaceId, [...ids])
   }
 }
