@@ -85,7 +85,7 @@ describe('frameDraft', () => {
 describe('ranking', () => {
   const req = { voice: EMPTY_VOICE, turns: [], customer: { handle: null, name: null }, channel: 'x' } as unknown as ReplyRequest
   const cand = (id: string, text: string, similarity: number): ReplyCandidate => ({
-    id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText: '', similarity, text, language: 'en', pastCustomer: { handle: null, name: null },
+    id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText: '', similarity, contextSimilarity: null, text, language: 'en', pastCustomer: { handle: null, name: null },
   })
 
   it('counts near-identical replies as one and prefers those sent often', () => {

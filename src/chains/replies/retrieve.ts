@@ -40,15 +40,23 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
 
   // Customer message against stored customer messages is a symmetric comparison: both sides are
   // embedded as passages. Knowledge passages answer a question, so that search embeds a query.
-  const [asPassage] = await embedder.embed([query], { kind: 'passage', signal: opts.signal })
-  const [asQuery] = await embedder.embed([query], { kind: 'query', signal: opts.signal })
+  // Where the case stands: a follow-up ("order number is BW-6333896") is answered as the past cases
+  // that stood at the same point (the agent had just asked for the order number about a double charge).
+  const firstTrigger = req.turns.findIndex((t) => t.messageId === trigger[0].messageId)
+  const before = firstTrigger > 0 ? req.turns[firstTrigger - 1].text.slice(0, QUERY_MAX_CHARS) : null
+  const [asPassage, beforeVector] = await embedder.embed(before ? [query, before] : [query], { kind: 'passage', signal: opts.signal })
+  // Knowledge answers the case, not only its last turn: the opening goes into the question when the last turn is a follow-up.
+  const opening = req.turns.find((t) => t.role === 'customer')?.text.slice(0, QUERY_MAX_CHARS) ?? query
+  const knowledgeQuery = query.includes(opening) ? query : `${opening}\n${query}`
+  const [asQuery] = await embedder.embed([knowledgeQuery], { kind: 'query', signal: opts.signal })
 
   const repo = replyRetrievalRepo(db)
   const hits = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId)
   const byId = new Map(hits.map((h) => [h.messageId, h]))
   const ids = hits.map((h) => h.messageId)
 
-  const rows = await repo.nextAgentReplies(req.workspaceId, ids)
+  const rows = await repo.nextAgentReplies(req.workspaceId, ids, beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined)
+  const contextOf = new Map(rows.map((r) => [r.customerMessageId, r.contextScore]))
   const candidates: ReplyCandidate[] = rows.map((r) => {
     const hit = byId.get(r.customerMessageId)!
     return {
@@ -58,6 +66,7 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
       customerMessageId: r.customerMessageId,
       customerText: hit.text,
       similarity: hit.score,
+      contextSimilarity: r.contextScore,
       text: r.text,
       language: r.language,
       pastCustomer: { handle: r.handle, name: r.name },
@@ -72,6 +81,7 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
       customerMessageId: f.messageId,
       customerText: hit.text,
       similarity: hit.score,
+      contextSimilarity: contextOf.get(f.messageId) ?? null,
       text: f.text,
       language: f.language,
       pastCustomer: { handle: f.handle, name: f.name },
