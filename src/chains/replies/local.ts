@@ -111,8 +111,19 @@ export function relevanceOf(c: ReplyCandidate): number {
   return c.contextSimilarity === null ? c.similarity : (1 - CONTEXT_WEIGHT) * c.similarity + CONTEXT_WEIGHT * Math.max(0, c.contextSimilarity)
 }
 
+/** Languages detected for past replies stored without one: the same replies come back request after request. */
+const DETECTED_LANGUAGE_CACHE_SIZE = 4_000
+const detectedLanguages = new Map<string, string>()
+
 function candidateLanguage(c: ReplyCandidate): string {
-  return c.language && c.language !== 'und' ? c.language : detectLanguage(c.text).language
+  if (c.language && c.language !== 'und') return c.language
+  let language = detectedLanguages.get(c.text)
+  if (language === undefined) {
+    language = detectLanguage(c.text).language
+    if (detectedLanguages.size >= DETECTED_LANGUAGE_CACHE_SIZE) detectedLanguages.delete(detectedLanguages.keys().next().value!)
+    detectedLanguages.set(c.text, language)
+  }
+  return language
 }
 
 /** Picks the candidates in the customer's language, or English with a note when the brand has none. */

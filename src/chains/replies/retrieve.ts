@@ -44,18 +44,27 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
   // that stood at the same point (the agent had just asked for the order number about a double charge).
   const firstTrigger = req.turns.findIndex((t) => t.messageId === trigger[0].messageId)
   const before = firstTrigger > 0 ? req.turns[firstTrigger - 1].text.slice(0, QUERY_MAX_CHARS) : null
-  const [asPassage, beforeVector] = await embedder.embed(before ? [query, before] : [query], { kind: 'passage', signal: opts.signal })
   // Knowledge answers the case, not only its last turn: the opening goes into the question when the last turn is a follow-up.
   const opening = req.turns.find((t) => t.role === 'customer')?.text.slice(0, QUERY_MAX_CHARS) ?? query
   const knowledgeQuery = query.includes(opening) ? query : `${opening}\n${query}`
-  const [asQuery] = await embedder.embed([knowledgeQuery], { kind: 'query', signal: opts.signal })
+  const [[asPassage, beforeVector], [asQuery]] = await Promise.all([
+    embedder.embed(before ? [query, before] : [query], { kind: 'passage', signal: opts.signal }),
+    embedder.embed([knowledgeQuery], { kind: 'query', signal: opts.signal }),
+  ])
 
+  // Statements that do not depend on each other are sent together: the store runs them one after the
+  // other anyway, but no request waits for a round trip to its own process between them.
   const repo = replyRetrievalRepo(db)
-  const hits = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId)
+  const [hits, knowledge] = await Promise.all([
+    repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId),
+    knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K),
+  ])
   const byId = new Map(hits.map((h) => [h.messageId, h]))
   const ids = hits.map((h) => h.messageId)
-
-  const rows = await repo.nextAgentReplies(req.workspaceId, ids, beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined)
+  const [rows, finals] = await Promise.all([
+    repo.nextAgentReplies(req.workspaceId, ids, beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined),
+    suggestionsRepo(db).finalsFor(req.workspaceId, ids),
+  ])
   const contextOf = new Map(rows.map((r) => [r.customerMessageId, r.contextScore]))
   const candidates: ReplyCandidate[] = rows.map((r) => {
     const hit = byId.get(r.customerMessageId)!
@@ -72,7 +81,7 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
       pastCustomer: { handle: r.handle, name: r.name },
     }
   })
-  for (const f of await suggestionsRepo(db).finalsFor(req.workspaceId, ids)) {
+  for (const f of finals) {
     const hit = byId.get(f.messageId)!
     candidates.push({
       id: f.id,
@@ -88,6 +97,5 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
     })
   }
   candidates.sort((a, b) => b.similarity - a.similarity)
-  const knowledge = await knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K)
   return { query, language, candidates, knowledge }
 }
