@@ -13,6 +13,7 @@ import { uuidParam } from './params.ts'
 const source = z.object({
   type: z.enum(['past_reply', 'knowledge']),
   id: z.string().describe('the past agent message or accepted suggestion; or the knowledge chunk'),
+  articleId: z.string().optional().describe('knowledge sources: the article the passage comes from (GET /v1/knowledge/{id})'),
   conversationId: z.string().optional(),
   messageId: z.string().optional().describe('past replies: the customer message that reply answered'),
   title: z.string().optional(),

@@ -80,8 +80,23 @@ export function nameWords(name: string | null | undefined): string[] {
   return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, '')).filter((w) => w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w))
 }
 
-/** Every case fact in `text`, non-overlapping, in reading order. */
-export function findCaseFacts(text: string, opts: FactOptions = {}): CaseFact[] {
+/**
+ * Facts found by shape alone (everything but names, brand handles not yet set aside). The costly part
+ * (the redactor's link, phone and address finders): a request looks at ~40 past replies that recur
+ * from one request to the next, so results are kept for the most recent texts. What a text holds
+ * depends on the text alone, so a kept result never mixes two texts, or two workspaces.
+ */
+const SHAPE_CACHE_SIZE = 4_000
+const shapeCache = new Map<string, readonly CaseFact[]>()
+
+function factsByShape(text: string): readonly CaseFact[] {
+  const kept = shapeCache.get(text)
+  if (kept) {
+    // Most recently used last: the Map's first key is the one to evict.
+    shapeCache.delete(text)
+    shapeCache.set(text, kept)
+    return kept
+  }
   const found: CaseFact[] = []
   for (const m of findPii(text)) {
     const type = FROM_PII[m.type]
@@ -94,10 +109,33 @@ export function findCaseFacts(text: string, opts: FactOptions = {}): CaseFact[] 
   add('date', DATE)
   add('time', TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })
+  add('handle', HANDLE)
+  const frozen = Object.freeze(found.map((f) => Object.freeze(f)))
+  if (shapeCache.size >= SHAPE_CACHE_SIZE) shapeCache.delete(shapeCache.keys().next().value!)
+  shapeCache.set(text, frozen)
+  return frozen
+}
+
+const namePatterns = new Map<string, RegExp>()
+
+/** One compiled pattern per set of names (requests of one workspace share most of theirs). */
+function namePattern(names: string[]): RegExp {
+  const key = names.join('\u0000')
+  let re = namePatterns.get(key)
+  if (!re) {
+    if (namePatterns.size >= 256) namePatterns.clear()
+    re = new RegExp(`(?<![\\p{L}\\p{N}_@])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu')
+    namePatterns.set(key, re)
+  }
+  return re
+}
+
+/** Every case fact in `text`, non-overlapping, in reading order. */
+export function findCaseFacts(text: string, opts: FactOptions = {}): CaseFact[] {
   const brand = new Set((opts.brandHandles ?? []).map((h) => h.replace(/^@/, '').toLowerCase()))
-  for (const m of text.matchAll(HANDLE)) if (!brand.has(m[0].slice(1).toLowerCase())) found.push({ type: 'handle', start: m.index, end: m.index + m[0].length, value: m[0] })
-  const names = [...new Set([...(opts.names ?? [])].flatMap(nameWords))]
-  if (names.length > 0) add('name', new RegExp(`(?<![\\p{L}\\p{N}_@])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu'))
+  const found: CaseFact[] = factsByShape(text).filter((f) => f.type !== 'handle' || !brand.has(f.value.slice(1).toLowerCase()))
+  const names = [...new Set([...(opts.names ?? [])].flatMap(nameWords))].sort()
+  if (names.length > 0) for (const m of text.matchAll(namePattern(names))) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
 
   found.sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || (b.end - b.start) - (a.end - a.start))
   const accepted: CaseFact[] = []

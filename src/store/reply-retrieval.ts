@@ -1,7 +1,7 @@
 // SQL behind reply retrieval (chains/replies/retrieve.ts): customer messages of other conversations
 // that resemble the one being answered, and the agent reply that followed each of them.
-import type { Db } from './db.ts'
-import { searchSimilar, type SearchHit } from './embeddings.ts'
+import { toVectorLiteral, type Db } from './db.ts'
+import { modelLiteral, searchSimilar, type SearchHit } from './embeddings.ts'
 import { HNSW_ITERATIVE_SCAN, REPLY_CANDIDATE_EF_SEARCH } from './search-tuning.ts'
 
 /** The first agent message after a past customer message, in the same conversation. */
@@ -13,6 +13,8 @@ export interface NextAgentReplyRow {
   language: string | null
   handle: string | null
   name: string | null
+  /** Cosine of the message before the customer message to the `before` vector asked about (null without one). */
+  contextScore: number | null
 }
 
 export function replyRetrievalRepo(db: Db) {
@@ -21,17 +23,28 @@ export function replyRetrievalRepo(db: Db) {
     async similarCustomerMessages(workspaceId: string, model: string, vector: Float32Array, k: number, excludeConversationId: string): Promise<SearchHit[]> {
       // Iterative index scans keep HNSW fast while the role/conversation filters discard neighbours.
       return db.transaction(async (tx) => {
-        await tx.query(`SET LOCAL hnsw.ef_search = ${REPLY_CANDIDATE_EF_SEARCH}`)
-        await tx.query(`SET LOCAL hnsw.iterative_scan = ${HNSW_ITERATIVE_SCAN}`)
+        // Both settings in one statement (set_config(…, true) is SET LOCAL): one round trip less per request.
+        await tx.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', $2, true)`, [String(REPLY_CANDIDATE_EF_SEARCH), HNSW_ITERATIVE_SCAN])
         return searchSimilar(tx, workspaceId, model, vector, k, { role: 'customer', excludeConversationId })
       })
     },
 
-    /** For each customer message that got one, the agent reply that followed it (with its language and customer). */
-    async nextAgentReplies(workspaceId: string, customerMessageIds: string[]): Promise<NextAgentReplyRow[]> {
+    /**
+     * For each customer message that got one, the agent reply that followed it (with its language and
+     * customer), and with `before` (a vector of `model`) how close the message just before that customer
+     * message is to it: where the past case stood when the customer wrote (0 when it opened the conversation).
+     */
+    async nextAgentReplies(workspaceId: string, customerMessageIds: string[], before?: { model: string; vector: Float32Array }): Promise<NextAgentReplyRow[]> {
+      const beforeScore = before
+        ? `coalesce((SELECT 1 - (e.embedding <=> $3::vector) FROM messages p
+             JOIN message_embeddings e ON e.message_id = p.id AND e.workspace_id = $1 AND e.model = ${modelLiteral(before.model)}
+             WHERE p.workspace_id = $1 AND p.conversation_id = cm.conversation_id AND (p.sent_at, p.id) < (cm.sent_at, cm.id)
+             ORDER BY p.sent_at DESC, p.id DESC LIMIT 1), 0)`
+        : 'NULL::float8'
       const { rows } = await db.query<NextAgentReplyRow>(
         `SELECT h.id AS "customerMessageId", r.id, r.conversation_id AS "conversationId", r.text,
-                coalesce(r.language, en.language) AS language, c.customer_handle AS handle, c.customer_name AS name
+                coalesce(r.language, en.language) AS language, c.customer_handle AS handle, c.customer_name AS name,
+                ${beforeScore} AS "contextScore"
          FROM unnest($2::uuid[]) AS h(id)
          JOIN messages cm ON cm.id = h.id AND cm.workspace_id = $1
          JOIN conversations c ON c.id = cm.conversation_id AND c.workspace_id = $1
@@ -41,9 +54,9 @@ export function replyRetrievalRepo(db: Db) {
              AND (m.sent_at, m.id) > (cm.sent_at, cm.id)
            ORDER BY m.sent_at, m.id LIMIT 1) r ON true
          LEFT JOIN enrichments en ON en.message_id = r.id AND en.workspace_id = $1`,
-        [workspaceId, customerMessageIds],
+        before ? [workspaceId, customerMessageIds, toVectorLiteral(before.vector)] : [workspaceId, customerMessageIds],
       )
-      return rows
+      return rows.map((r) => ({ ...r, contextScore: r.contextScore === null || !Number.isFinite(Number(r.contextScore)) ? null : Number(r.contextScore) }))
     },
 
     /** Removes a conversation that must never become a reply candidate (the eval's held-back pairs). */

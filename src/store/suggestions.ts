@@ -7,6 +7,8 @@ export type FeedbackAction = 'accepted' | 'edited' | 'rejected'
 export interface SuggestionSource {
   type: 'past_reply' | 'knowledge'
   id: string
+  /** Knowledge sources: the article the passage comes from (the console opens it). */
+  articleId?: string
   conversationId?: string
   messageId?: string
   title?: string

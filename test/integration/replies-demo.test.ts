@@ -19,6 +19,7 @@ const knowledge = readFileSync(KNOWLEDGE, 'utf8').trim().split('\n').map((l) => 
 let t: Awaited<ReturnType<typeof createTestServices>>
 let ws: Awaited<ReturnType<typeof createWorkspace>>
 const idOf = new Map<string, string>()
+const articleIdOf = new Map<string, string>()
 
 beforeAll(async () => {
   t = await createTestServices()
@@ -27,6 +28,7 @@ beforeAll(async () => {
   for (const k of knowledge) {
     const res = await t.app.inject({ method: 'POST', url: '/v1/knowledge', headers: ws.auth(), payload: { externalId: k.externalId, title: k.title, body: k.body } })
     expect(res.statusCode).toBe(201)
+    articleIdOf.set(k.externalId, res.json().id)
   }
   await t.services.worker.drain()
   const { rows } = await t.services.db.query<{ id: string; externalId: string }>(`SELECT id, external_id AS "externalId" FROM conversations WHERE workspace_id = $1`, [ws.id])
@@ -51,6 +53,31 @@ describe('demo corpus drafts', () => {
       expect(s.text).not.toMatch(/£(?!27\.50)\d/)
       if (/refunded/i.test(s.text)) expect(s.claims).toContain('refund')
     }
+  })
+
+  it('bw-facebook-0237 (double charge; the customer just gave the order number) gets no off-topic draft', async () => {
+    // Its last turn alone ("order number is BW-6333896, I've DMed you") matches follow-ups of delivery and
+    // back-order cases as well: the turn before it (the agent asking for the order number about a
+    // duplicate payment) says which case this is.
+    const res = (await suggest('bw-facebook-0237'))!
+    expect(res.suggestions.length).toBeGreaterThan(0)
+    expect(res.suggestions[0].text).toMatch(/duplicate|payment|charge|refund/i)
+    for (const s of res.suggestions) expect(s.text).not.toMatch(/queue|stock|ship|deliver|depot|batch|router|app\b/i)
+  })
+
+  it('drafts from a knowledge article that answers the question, citing the article (articleId) over the API', async () => {
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${idOf.get('bw-chat-0143')}/suggestions`, headers: ws.auth('agent'), payload: {} })
+    expect(res.statusCode).toBe(200)
+    const fromKnowledge = res.json().suggestions.filter((s: { sources: Array<{ type: string }> }) => s.sources.some((src) => src.type === 'knowledge'))
+    expect(fromKnowledge).toHaveLength(1)
+    const [draft] = fromKnowledge
+    expect(draft.sources[0]).toMatchObject({ type: 'knowledge', articleId: articleIdOf.get('kb-voice-remote-backorder'), title: 'Voice Remote back orders (September 2026)' })
+    // The draft says what the article says, not only where to read it.
+    const article = knowledge.find((k) => k.externalId === 'kb-voice-remote-backorder')!.body
+    const sentences = draft.text.split(/(?<=[.!?])\s+/).filter((x: string) => x.length > 30)
+    expect(sentences.some((x: string) => article.includes(x))).toBe(true)
+    const articleRes = await t.app.inject({ method: 'GET', url: `/v1/knowledge/${draft.sources[0].articleId}`, headers: ws.auth('agent') })
+    expect(articleRes.statusCode).toBe(200)
   })
 
   it('foreign_entity_rate is 0 over every conversation whose last message is a customer’s', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { approachOf, channelLimit, cleanReply, frameDraft, normalisedEditDistance, withoutAvoidedWords } from '../../src/chains/replies/clean.ts'
+import { approachOf, channelLimit, cleanReply, frameDraft, frameDraftDetailed, lengthOnChannel, normalisedEditDistance, withoutAvoidedWords } from '../../src/chains/replies/clean.ts'
 import { diversify, rankCandidates } from '../../src/chains/replies/local.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest } from '../../src/chains/replies/types.ts'
 
@@ -11,6 +11,9 @@ describe('cleanReply', () => {
       .toBe('Please send us a DM so we can look into this.')
     expect(cleanReply('Sorry about that, the fix is rolling out today -Anna', ctx)).toBe('Sorry about that, the fix is rolling out today')
     expect(cleanReply('Try restarting the router and let us know /JI', ctx)).toBe('Try restarting the router and let us know')
+    // "Hi, Tara." is a greeting unit too: the old customer's name must not open someone else's draft.
+    expect(cleanReply('Hi, Tara. Some branch locations are open on Saturdays.', ctx)).toBe('Some branch locations are open on Saturdays.')
+    expect(cleanReply('Hi, Thanks for waiting, the branch is open.', ctx)).toBe('Thanks for waiting, the branch is open.')
   })
 
   it('turns order numbers, e-mails and phone numbers of the old conversation into placeholders', () => {
@@ -62,12 +65,27 @@ describe('frameDraft', () => {
     expect(channelLimit('x', 'public', 100)).toBe(100)
     expect(frameDraft('A reasonably long reply sentence here. And another one after it.', { ...base, maxChars: 60 })!.length).toBeLessThanOrEqual(60)
   })
+
+  it('counts a link as X does (23 characters) and never cuts a sentence inside one', () => {
+    const link = `https://web.archive.org/web/20200406235943/https://accounts.google.com/signin/v2/recoveryidentifier?flowName=GlifWebSignIn&flowEntry=ServiceLogin${'&x=1'.repeat(40)}`
+    expect(lengthOnChannel(`See ${link} now`, 'x')).toBe(4 + 23 + 4)
+    expect(lengthOnChannel(`See ${link} now`, 'email')).toBe(8 + link.length)
+    const body = `Did you try resetting your password with the steps on this page: ${link} and let us know. These tips may help too. Keep us posted.`
+    const onX = frameDraftDetailed(body, base)!
+    expect(onX.truncated).toBe(false)
+    expect(onX.text).toContain(link)
+    // With a tight limit the cut falls between sentences, not at the "?" inside the link.
+    const cut = frameDraftDetailed(body, { ...base, maxChars: 125 })!
+    expect(cut.truncated).toBe(true)
+    expect(cut.text).toContain(link)
+    expect(cut.text).not.toContain('These tips')
+  })
 })
 
 describe('ranking', () => {
   const req = { voice: EMPTY_VOICE, turns: [], customer: { handle: null, name: null }, channel: 'x' } as unknown as ReplyRequest
   const cand = (id: string, text: string, similarity: number): ReplyCandidate => ({
-    id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText: '', similarity, text, language: 'en', pastCustomer: { handle: null, name: null },
+    id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText: '', similarity, contextSimilarity: null, text, language: 'en', pastCustomer: { handle: null, name: null },
   })
 
   it('counts near-identical replies as one and prefers those sent often', () => {

@@ -20,7 +20,7 @@ function request(texts: string[], over: Partial<ReplyRequest> = {}): ReplyReques
 }
 
 const candidate = (id: string, text: string, similarity: number, name: string | null = null): ReplyCandidate => ({
-  id, kind: 'agent_message', conversationId: `past-${id}`, customerMessageId: `cm-${id}`, customerText: '', similarity, text, language: 'en', pastCustomer: { handle: null, name },
+  id, kind: 'agent_message', conversationId: `past-${id}`, customerMessageId: `cm-${id}`, customerText: '', similarity, contextSimilarity: null, text, language: 'en', pastCustomer: { handle: null, name },
 })
 
 describe('case facts', () => {

@@ -57,7 +57,7 @@ const AGENT_INTRO = new RegExp(
     `(?:\\s+(?i:from|de|von|di|da|at)\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+(?i:here|aquí|hier|qui))?|${NAME}\\s+(?i:de|from|von|di|da)\\s+[\\p{Lu}][\\p{L}]+\\s+(?i:à votre écoute|at your service|a su servicio|a tu servicio|für sie da|al suo servizio|ao seu dispor))\\s*[.!,:]\\s*`,
   'u',
 )
-const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME})?\\s*[!,.:]*\\s*`, 'u')
+const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME}|,\\s*${NAME}(?=\\s*[!,.:]))?\\s*[!,.:]*\\s*`, 'u')
 // Sentences that only make sense in an e-mail.
 const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
@@ -172,16 +172,42 @@ function firstName(name: string | null): string | null {
   return first && /^\p{Lu}/u.test(first) && !/\d/.test(first) ? first : null
 }
 
-function sentencesOf(text: string, language: string): string[] {
-  return [...new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)].map((s) => s.segment.trim()).filter(Boolean)
+// A link ends before closing punctuation: "…/answer/185111." ends the sentence, not the link.
+const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)]/giu
+/** X shortens every link to 23 characters (t.co) whatever its length, so a long URL costs a tweet 23. */
+const LINK_LENGTH: Record<string, number> = { x: 23, twitter: 23 }
+
+/** Length of a text as the channel counts it against its limit. */
+export function lengthOnChannel(text: string, channel: string): number {
+  const link = LINK_LENGTH[channel.toLowerCase()]
+  if (!link) return text.length
+  let length = text.length
+  for (const m of text.matchAll(LINK)) length += link - m[0].length
+  return length
 }
 
-function truncateToSentences(text: string, maxChars: number, language: string): string {
-  if (text.length <= maxChars) return text
+/** Sentences, never split inside a link ("…/recoveryidentifier?flowName=…" is one sentence, not two). */
+function sentencesOf(text: string, language: string): string[] {
+  const links = [...text.matchAll(LINK)].map((m) => [m.index, m.index + m[0].length] as const)
+  const out: string[] = []
+  let pending = ''
+  for (const s of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
+    pending += s.segment
+    const end = s.index + s.segment.length
+    if (links.some(([from, to]) => end > from && end < to)) continue
+    if (pending.trim()) out.push(pending.trim())
+    pending = ''
+  }
+  if (pending.trim()) out.push(pending.trim())
+  return out
+}
+
+function truncateToSentences(text: string, maxChars: number, language: string, measure: (t: string) => number): string {
+  if (measure(text) <= maxChars) return text
   let kept = ''
   for (const sentence of sentencesOf(text, language)) {
     const next = kept ? `${kept} ${sentence}` : sentence
-    if (next.length > maxChars) break
+    if (measure(next) > maxChars) break
     kept = next
   }
   if (kept) return kept
@@ -249,14 +275,15 @@ export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft |
   if (signOff && text.trimEnd().endsWith(signOff.split('\n').pop()!.trim())) signOff = ''
   const separator = letter ? '\n\n' : ' '
   const compose = () => (mentionPrefix + [greeting, text, signOff].filter(Boolean).join(separator)).trim()
-  if (compose().length > o.maxChars) greeting = ''
-  if (compose().length > o.maxChars) signOff = ''
-  const room = o.maxChars - (compose().length - text!.length)
+  const measure = (t: string) => lengthOnChannel(t, channel)
+  if (measure(compose()) > o.maxChars) greeting = ''
+  if (measure(compose()) > o.maxChars) signOff = ''
+  const room = o.maxChars - (measure(compose()) - measure(text!))
   if (room < MIN_LETTERS) return null
   const whole = text!
-  text = truncateToSentences(whole, room, o.language)
+  text = truncateToSentences(whole, room, o.language, measure)
   const out = compose()
-  return { text: out.length <= o.maxChars ? out : out.slice(0, o.maxChars), truncated: text !== whole, keptShare: letters(whole) ? letters(text) / letters(whole) : 1 }
+  return { text: measure(out) <= o.maxChars ? out : out.slice(0, o.maxChars), truncated: text !== whole, keptShare: letters(whole) ? letters(text) / letters(whole) : 1 }
 }
 
 export function frameDraft(body: string, o: FrameOptions): string | null {

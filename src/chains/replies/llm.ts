@@ -49,7 +49,7 @@ function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
   const knowledge = retrieval.knowledge.map((k, i): Passage => ({
     promptId: `k${i + 1}`,
     text: k.text,
-    source: { type: 'knowledge', id: k.chunkId, title: k.title, score: Number(k.score.toFixed(4)), excerpt: k.text.slice(0, 200) },
+    source: { type: 'knowledge', id: k.chunkId, articleId: k.articleId, title: k.title, score: Number(k.score.toFixed(4)), excerpt: k.text.slice(0, 200) },
   }))
   return [...past, ...knowledge]
 }

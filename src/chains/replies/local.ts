@@ -8,12 +8,26 @@ import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting } from './clean.ts'
+import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
 import { triggerTurns } from './retrieve.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
 import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
 
 /** Near-identical replies (word-set Jaccard at least this) are one reply sent several times. */
 const SAME_REPLY_JACCARD = 0.6
+/**
+ * Weight of where the past case stood (the turn before its customer message, against the turn before
+ * this one), against how close its customer message is to this one: a follow-up is answered as the
+ * past cases at the same point were.
+ */
+const CONTEXT_WEIGHT = 0.5
+/**
+ * A follow-up whose stage some past case clearly shares (the turn before matches at least
+ * CLEAR_CONTEXT) is not answered from past cases at another stage: those whose turn before matches
+ * less than CONTEXT_FLOOR_SHARE of the best are left out, however often their reply was sent.
+ */
+const CLEAR_CONTEXT = 0.5
+const CONTEXT_FLOOR_SHARE = 0.5
 /** Weight of how often the brand sent a reply, against how similar its question was. */
 const FREQUENCY_WEIGHT = 0.25
 /** Relevance first: a different approach is preferred only among candidates scoring within this share of the best one left. */
@@ -92,8 +106,24 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 0 : shared / union
 }
 
+/** How well a past case matches this one: its message against the last turn, and the turn before each. */
+export function relevanceOf(c: ReplyCandidate): number {
+  return c.contextSimilarity === null ? c.similarity : (1 - CONTEXT_WEIGHT) * c.similarity + CONTEXT_WEIGHT * Math.max(0, c.contextSimilarity)
+}
+
+/** Languages detected for past replies stored without one: the same replies come back request after request. */
+const DETECTED_LANGUAGE_CACHE_SIZE = 4_000
+const detectedLanguages = new Map<string, string>()
+
 function candidateLanguage(c: ReplyCandidate): string {
-  return c.language && c.language !== 'und' ? c.language : detectLanguage(c.text).language
+  if (c.language && c.language !== 'und') return c.language
+  let language = detectedLanguages.get(c.text)
+  if (language === undefined) {
+    language = detectLanguage(c.text).language
+    if (detectedLanguages.size >= DETECTED_LANGUAGE_CACHE_SIZE) detectedLanguages.delete(detectedLanguages.keys().next().value!)
+    detectedLanguages.set(c.text, language)
+  }
+  return language
 }
 
 /** Picks the candidates in the customer's language, or English with a note when the brand has none. */
@@ -118,7 +148,9 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const context = slots ?? slotContextFor(req, [], pool.map((c) => c.pastCustomer.name))
   const done = doneInConversation(req.turns)
   const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
-  for (const c of [...pool].sort((a, b) => b.similarity - a.similarity)) {
+  const bestContext = Math.max(...pool.map((c) => c.contextSimilarity ?? Number.NEGATIVE_INFINITY))
+  const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
+  for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
     const body = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
     if (!body) continue
     const words = wordSet(body)
@@ -129,7 +161,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
       continue
     }
     const claims = unbackedClaims(claimsOf(body), done)
-    groups.push({ body, approach: approachOf(body), score: 0, similarity: c.similarity, count: 0, members: [c], claims, words, conversations: new Set([c.conversationId]) })
+    groups.push({ body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, words, conversations: new Set([c.conversationId]) })
   }
   for (const g of groups) {
     g.count = g.conversations.size
@@ -199,6 +231,29 @@ function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
   }))
 }
 
+/**
+ * Knowledge drafts are trusted by how close the passage is (0.28 → 0.42, 0.5 → 0.75): the brand wrote
+ * it, but sentences lifted from an article rarely read like the reply an agent sends.
+ */
+const KNOWLEDGE_CONFIDENCE_PER_SCORE = 1.5
+
+function knowledgeDraftOf(answer: KnowledgeAnswer, slots: SlotContext, done: ReadonlySet<ActionClaim>, frame: (body: string, approach: Approach) => ReturnType<typeof frameDraftDetailed>): Draft | null {
+  const body = cleanReply(answer.body, { brandHandles: slots.brandHandles, slots })
+  const approach = body ? approachOf(body) : 'inform'
+  const framed = body ? frame(body, approach) : null
+  if (!framed || (framed.truncated && framed.keptShare < MIN_KEPT_SHARE)) return null
+  const { hit } = answer
+  let confidence = Math.min(0.9, KNOWLEDGE_CONFIDENCE_PER_SCORE * hit.score)
+  if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
+  const claims = unbackedClaims(claimsOf(framed.text), done)
+  if (claims.length) confidence *= UNBACKED_CLAIM_CONFIDENCE
+  return {
+    text: framed.text, approach, confidence: Number(Math.min(1, confidence).toFixed(3)),
+    sources: [{ type: 'knowledge', id: hit.chunkId, articleId: hit.articleId, title: hit.title, score: Number(hit.score.toFixed(4)), excerpt: hit.text.slice(0, EXCERPT_CHARS) }],
+    claims, placeholders: placeholdersIn(framed.text),
+  }
+}
+
 export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: Draft[]; language: string; note?: string } {
   const { pool, language, note } = candidatesInLanguage(retrieval)
   const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), pool.map((c) => c.pastCustomer.name))
@@ -221,6 +276,13 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: 
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
       claims: r.claims, placeholders: placeholdersIn(framed.text),
     })
+  }
+  // An article that answers the case is offered beside the best past reply (second, or first when no past reply fits).
+  const fromKnowledge = knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language)
+  const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), frame)
+  if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
+    drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
+    drafts.length = Math.min(drafts.length, req.n)
   }
   const templates = TEMPLATES[language] ?? TEMPLATES.en
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {

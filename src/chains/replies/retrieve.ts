@@ -40,15 +40,32 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
 
   // Customer message against stored customer messages is a symmetric comparison: both sides are
   // embedded as passages. Knowledge passages answer a question, so that search embeds a query.
-  const [asPassage] = await embedder.embed([query], { kind: 'passage', signal: opts.signal })
-  const [asQuery] = await embedder.embed([query], { kind: 'query', signal: opts.signal })
+  // Where the case stands: a follow-up ("order number is BW-6333896") is answered as the past cases
+  // that stood at the same point (the agent had just asked for the order number about a double charge).
+  const firstTrigger = req.turns.findIndex((t) => t.messageId === trigger[0].messageId)
+  const before = firstTrigger > 0 ? req.turns[firstTrigger - 1].text.slice(0, QUERY_MAX_CHARS) : null
+  // Knowledge answers the case, not only its last turn: the opening goes into the question when the last turn is a follow-up.
+  const opening = req.turns.find((t) => t.role === 'customer')?.text.slice(0, QUERY_MAX_CHARS) ?? query
+  const knowledgeQuery = query.includes(opening) ? query : `${opening}\n${query}`
+  const [[asPassage, beforeVector], [asQuery]] = await Promise.all([
+    embedder.embed(before ? [query, before] : [query], { kind: 'passage', signal: opts.signal }),
+    embedder.embed([knowledgeQuery], { kind: 'query', signal: opts.signal }),
+  ])
 
+  // Statements that do not depend on each other are sent together: the store runs them one after the
+  // other anyway, but no request waits for a round trip to its own process between them.
   const repo = replyRetrievalRepo(db)
-  const hits = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId)
+  const [hits, knowledge] = await Promise.all([
+    repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId),
+    knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K),
+  ])
   const byId = new Map(hits.map((h) => [h.messageId, h]))
   const ids = hits.map((h) => h.messageId)
-
-  const rows = await repo.nextAgentReplies(req.workspaceId, ids)
+  const [rows, finals] = await Promise.all([
+    repo.nextAgentReplies(req.workspaceId, ids, beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined),
+    suggestionsRepo(db).finalsFor(req.workspaceId, ids),
+  ])
+  const contextOf = new Map(rows.map((r) => [r.customerMessageId, r.contextScore]))
   const candidates: ReplyCandidate[] = rows.map((r) => {
     const hit = byId.get(r.customerMessageId)!
     return {
@@ -58,12 +75,13 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
       customerMessageId: r.customerMessageId,
       customerText: hit.text,
       similarity: hit.score,
+      contextSimilarity: r.contextScore,
       text: r.text,
       language: r.language,
       pastCustomer: { handle: r.handle, name: r.name },
     }
   })
-  for (const f of await suggestionsRepo(db).finalsFor(req.workspaceId, ids)) {
+  for (const f of finals) {
     const hit = byId.get(f.messageId)!
     candidates.push({
       id: f.id,
@@ -72,12 +90,12 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
       customerMessageId: f.messageId,
       customerText: hit.text,
       similarity: hit.score,
+      contextSimilarity: contextOf.get(f.messageId) ?? null,
       text: f.text,
       language: f.language,
       pastCustomer: { handle: f.handle, name: f.name },
     })
   }
   candidates.sort((a, b) => b.similarity - a.similarity)
-  const knowledge = await knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K)
   return { query, language, candidates, knowledge }
 }

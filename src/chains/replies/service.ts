@@ -48,9 +48,9 @@ export async function suggestReplies(
   options: SuggestOptions,
   signal?: AbortSignal,
 ): Promise<SuggestionsResponse | undefined> {
-  const conv = await getConversation(deps.db, workspaceId, conversationId)
+  // Both reads at once: no round trip to the store waits on the other.
+  const [conv, ws] = await Promise.all([getConversation(deps.db, workspaceId, conversationId), workspacesRepo(deps.db).get(workspaceId)])
   if (!conv) return undefined
-  const ws = await workspacesRepo(deps.db).get(workspaceId)
   const channel = (options.channel ?? conv.channel).toLowerCase()
   const mode: ReplyMode = options.mode ?? (PRIVATE_CHANNELS.has(channel) ? 'private' : 'public')
   const maxChars = channelLimit(channel, mode, options.maxChars)

@@ -54,6 +54,12 @@ export interface ReplyCandidate {
   customerText: string
   /** Cosine similarity of that customer message to the one being answered. */
   similarity: number
+  /**
+   * When the message answered follows earlier turns: cosine similarity of the message before the past
+   * customer message to the one before this turn (0 when the past message opened its conversation);
+   * null when this turn opens the conversation.
+   */
+  contextSimilarity: number | null
   text: string
   language: string | null
   pastCustomer: { handle: string | null; name: string | null }

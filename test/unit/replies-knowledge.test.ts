@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { KNOWLEDGE_ANSWER_SCORE, knowledgeAnswer } from '../../src/chains/replies/knowledge-draft.ts'
+import { localDrafts } from '../../src/chains/replies/local.ts'
+import { EMPTY_VOICE, type ReplyRequest, type Retrieval } from '../../src/chains/replies/types.ts'
+
+const ARTICLE = [
+  'Demand for the new Voice Remote was much higher than expected and it went out of stock.',
+  'If a customer asks about their order, ask for the order number.',
+  'New stock arrived on 1 October and all back orders shipped by 9 October.',
+  'Offer a refund to anyone who no longer wants to wait.',
+].join(' ')
+const hit = (score: number, language: string | null = 'en') => ({ chunkId: 'chunk-1', articleId: 'article-1', title: 'Voice Remote back orders', text: ARTICLE, language, score })
+
+describe('knowledgeAnswer', () => {
+  it('keeps the sentences that answer the customer, in the article’s order, never those addressed to agents', () => {
+    const answer = knowledgeAnswer([hit(0.4)], 'Where is my voice remote? My back order still has not shipped', 'en')!
+    expect(answer.hit.articleId).toBe('article-1')
+    expect(answer.body).toBe('Demand for the new Voice Remote was much higher than expected and it went out of stock. New stock arrived on 1 October and all back orders shipped by 9 October.')
+  })
+
+  it('answers only from a close passage in the customer’s language', () => {
+    expect(knowledgeAnswer([hit(KNOWLEDGE_ANSWER_SCORE - 0.01)], 'Where is my voice remote?', 'en')).toBeNull()
+    expect(knowledgeAnswer([hit(0.5, 'en')], 'Wo ist meine Fernbedienung?', 'de')).toBeNull()
+  })
+
+  it('the local path offers it as a draft citing the article, beside the best past reply', () => {
+    const req: ReplyRequest = {
+      workspaceId: 'w', conversationId: 'c', channel: 'chat', mode: 'private', tone: 'friendly', n: 3, maxChars: 2000,
+      customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+      turns: [{ messageId: 'm1', role: 'customer', text: 'Where is my voice remote? My back order has not shipped', language: 'en', needsReply: true, urgency: 'normal', reasons: [] }],
+    }
+    const retrieval: Retrieval = {
+      query: req.turns[0].text, language: 'en', knowledge: [hit(0.4)],
+      candidates: [{ id: 'a1', kind: 'agent_message', conversationId: 'past', customerMessageId: 'pm', customerText: 'where is my remote', similarity: 0.8, contextSimilarity: null, text: 'Sorry for the wait! The remote ships this week.', language: 'en', pastCustomer: { handle: null, name: null } }],
+    }
+    const { drafts } = localDrafts(req, retrieval)
+    expect(drafts[0].sources[0].type).toBe('past_reply')
+    expect(drafts[1].sources).toEqual([{ type: 'knowledge', id: 'chunk-1', articleId: 'article-1', title: 'Voice Remote back orders', score: 0.4, excerpt: ARTICLE.slice(0, 200) }])
+    expect(drafts[1].text).toContain('New stock arrived on 1 October')
+    expect(drafts[1].confidence).toBeCloseTo(0.6)
+  })
+})
