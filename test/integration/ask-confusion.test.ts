@@ -75,6 +75,8 @@ describe('corrections keep the prediction; ask corrects counts for the confusion
     expect(count.value).toBe(negatives)
     expect(count.estimate).toMatchObject({ value: negatives, low: negatives, high: negatives })
     expect(count.estimate.method).toMatch(/confusion-corrected/)
+    // The answer says which kind of estimate it states.
+    expect(body.answer).toContain(`about ${negatives} (people’s labels counted exactly`)
   })
 
   it('a trend of negative messages gives the negative share of all messages, not 100%', async () => {
