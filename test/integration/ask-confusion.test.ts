@@ -75,5 +75,18 @@ describe('corrections keep the prediction; ask corrects counts for the confusion
     expect(count.value).toBe(negatives)
     expect(count.estimate).toMatchObject({ value: negatives, low: negatives, high: negatives })
     expect(count.estimate.method).toMatch(/confusion-corrected/)
+    // The answer says which kind of estimate it states.
+    expect(body.answer).toContain(`about ${negatives} (people’s labels counted exactly`)
+  })
+
+  it('a trend of negative messages gives the negative share of all messages, not 100%', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/v1/ask', headers: ws.auth('analyst'), payload: { question: 'How did negative messages trend this month?', now: NOW } })
+    const body = res.json()
+    expect(body.plan).toMatchObject({ kind: 'trend', filters: { sentiment: 'negative' } })
+    const shares = body.figures.filter((f: { group?: { measure?: string } }) => f.group?.measure === 'negative_share')
+    const negatives = [...truth.values()].filter((s) => s === 'negative').length
+    expect(shares.length).toBeGreaterThan(0)
+    expect(shares[0].value).toBe(Math.round((1000 * negatives) / truth.size) / 10)
+    expect(shares[0].value).toBeLessThan(100)
   })
 })

@@ -1,5 +1,6 @@
 // The local answer: a few sentences built only from the figures and the retrieved messages, so every
 // number it states is a figure and every quote is a citation. No matching data → it says so.
+import { CONFUSION_METHOD } from './confusion.ts'
 import { describeFilters } from './figures.ts'
 import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure } from './types.ts'
 
@@ -45,7 +46,13 @@ const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short'
 
 /** "about 42 (95% interval 35–50, estimated from classifier labels)" or "42 (exact count)". */
 export function figureText(f: AskFigure): string {
-  if (f.estimate) return `about ${f.value} (estimated from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})`
+  if (f.estimate) {
+    // Say which estimate it is: corrected for the classifier's errors measured on people's labels, or the classifier's own.
+    const how = f.estimate.method.startsWith(CONFUSION_METHOD.split(':')[0]!)
+      ? 'people’s labels counted exactly, the rest estimated from classifier labels corrected for their measured errors'
+      : 'estimated from classifier labels'
+    return `about ${f.value} (${how}, 95% interval ${f.estimate.low}–${f.estimate.high})`
+  }
   return `${f.value}`
 }
 
