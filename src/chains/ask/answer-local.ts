@@ -143,7 +143,7 @@ export function answerLocally(req: AnswerRequest): string {
   const breakdown = figures.filter((f) => f.kind === 'breakdown')
   const opening = count?.estimate
     ? `There were ${figureText(count)} ${what} (${range}).`
-    : `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${range}; exact count from metadata).`
+    : `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${range}; ${count?.exact ? 'exact count from metadata' : 'counted among the messages the weekly theme runs put in the theme'}).`
 
   switch (plan.kind) {
     case 'count': {

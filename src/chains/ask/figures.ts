@@ -62,6 +62,8 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   const figures: AskFigure[] = []
   const fig = (f: Omit<AskFigure, 'from' | 'to' | 'filters'> & { range?: TimeRange; filters?: AskFilters }) => {
     const { range: r = range, filters: fl = filters, ...rest } = f
+    // A theme's members come from clustering, not from metadata: such a count is never called exact.
+    if (fl.theme) delete rest.exact
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
   const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache() }

@@ -15,7 +15,7 @@ import { computeFigures } from './figures.ts'
 import { createLlmPlanner } from './planner-llm.ts'
 import { createLocalPlanner, describePlan, explainedWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
-import { resolveTheme, themeQuery, themeWords, type ThemeWeeks } from './theme-filter.ts'
+import { ensureWeeksOf, resolveTheme, themeQuery, themeWords, type ThemeWeeks } from './theme-filter.ts'
 import { makeRange, previousOf, startOf } from './time.ts'
 import type { AskChain, AskFilters, AskPlan, AskVocabulary, PlanOverrides, TimeRange } from './types.ts'
 
@@ -62,6 +62,9 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       // A reader who edited the filters named the theme (or removed it) themselves: the topic no longer decides.
       const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explainedWords(read.filters, vocabulary))
       const { plan, filters } = await resolveTheme({ db: deps.db, themes: deps.themes }, workspaceId, read, query, now)
+      // "Why did volume spike": the themes that grew are read from both periods' weekly runs, computed
+      // now when missing, so the answer does not depend on whether someone opened a report first.
+      if (plan.kind === 'compare' && plan.previousRange && !plan.filters.theme) await ensureWeeksOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now)
       // The store reads the theme's members; the plan returned shows the theme by its words and labels.
       const resolved = { ...plan, filters }
       const figures = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString() })

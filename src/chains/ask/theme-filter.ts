@@ -81,6 +81,25 @@ export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>): strin
   return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
 }
 
+/**
+ * The ISO weeks a plan covers (its range and the compared one) that hold data up to `now`, with their
+ * themes computed first when `deps.themes` is given: what a theme filter or "which themes grew" reads.
+ */
+export async function ensureWeeksOf(deps: ResolveThemeDeps, workspaceId: string, plan: Pick<AskPlan, 'timeRange' | 'previousRange'>, now: Date): Promise<string[]> {
+  const extent = await dataExtent(deps.db, workspaceId, now.toISOString())
+  const weeks = new Set<string>()
+  if (extent) {
+    for (const r of [plan.timeRange, ...(plan.previousRange ? [plan.previousRange] : [])]) {
+      const from = Math.max(Date.parse(r.from), Date.parse(extent.first))
+      const to = Math.min(Date.parse(r.to), Date.parse(extent.last) + 1)
+      if (from < to) for (const w of weeksOverlapping(from, to)) weeks.add(w)
+    }
+  }
+  const list = [...weeks].sort()
+  if (deps.themes && list.length > 0) await deps.themes.ensureMembers(workspaceId, list, now)
+  return list
+}
+
 export interface ResolveThemeDeps {
   db: Queryable
   themes?: ThemeWeeks
@@ -94,18 +113,7 @@ export interface ResolveThemeDeps {
 export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, plan: AskPlan, query: string[], now: Date): Promise<ThemeResolution> {
   const named = plan.filters.theme
   if (query.length === 0) return { plan, filters: plan.filters }
-  const extent = await dataExtent(deps.db, workspaceId, now.toISOString())
-  const ranges = [plan.timeRange, ...(plan.previousRange ? [plan.previousRange] : [])]
-  const weeks = new Set<string>()
-  if (extent) {
-    for (const r of ranges) {
-      const from = Math.max(Date.parse(r.from), Date.parse(extent.first))
-      const to = Math.min(Date.parse(r.to), Date.parse(extent.last) + 1)
-      if (from < to) for (const w of weeksOverlapping(from, to)) weeks.add(w)
-    }
-  }
-  const weekList = [...weeks].sort()
-  if (deps.themes && weekList.length > 0) await deps.themes.ensureMembers(workspaceId, weekList, now)
+  const weekList = await ensureWeeksOf(deps, workspaceId, plan, now)
   const themeRows = new Map((await themesRepo(deps.db).themes(workspaceId)).map((t) => [t.id, t]))
   // A person's label for the theme (or the theme they merged it into) names it too; a generated label
   // of another week's theme does not, since which theme a week's cluster joins depends on the order
