@@ -123,6 +123,8 @@ const MAX_PHRASE_WORDS = 5
 const PHRASE_SUPPORT = 0.1
 /** ...and at least this share of the messages that use the theme's most distinctive phrase. */
 const PHRASE_HEAD_SHARE = 0.4
+/** A theme's phrases are counted over this many of its messages: as telling as all, and a 50k week stays fast. */
+const MAX_PHRASE_TEXTS = 1000
 
 /**
  * The label as the customers themselves put it: the most used run of words (up to five, starting and
@@ -137,7 +139,8 @@ function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
   })
   if (distinctive.size < 2) return null
   const counts = new Map<string, { count: number; score: number }>()
-  for (const text of texts) {
+  const read = texts.slice(0, MAX_PHRASE_TEXTS)
+  for (const text of read) {
     const tokens = words(text)
     const seen = new Set<string>()
     for (let start = 0; start < tokens.length; start++) {
@@ -165,7 +168,7 @@ function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
   // a phrase of one language's minority ("app fica bloqueada") does not name a theme told in several.
   const head = keyphrases[0]
   const headWords = head.phrase.split(' ')
-  const minCount = Math.max(2, Math.ceil(PHRASE_SUPPORT * texts.length), Math.ceil(PHRASE_HEAD_SHARE * (head.support ?? 0) * texts.length))
+  const minCount = Math.max(2, Math.ceil(PHRASE_SUPPORT * read.length), Math.ceil(PHRASE_HEAD_SHARE * (head.support ?? 0) * read.length))
   let best: string | null = null
   let bestScore = 0
   for (const [phrase, { count, score }] of counts) {
