@@ -101,13 +101,15 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Why did volume spike last week?')).toMatchObject({ kind: 'compare', timeRange: { from: '2026-11-02T00:00:00.000Z' }, previousRange: { from: '2026-10-26T00:00:00.000Z' } })
   })
 
-  it('the words that may name a theme are the topic words no intent or channel explained', () => {
+  it('the words that may name a theme are the topic words no intent or channel explained, and only when no intent names the subject', () => {
     const p = plan('How many customers complained about wifi dropouts in October?')
     expect(p.filters.theme).toBeUndefined()
     expect(themeQuery(p, explainedWords(p.filters, vocabulary))).toEqual(['wifi', 'dropouts'])
+    // An intent's estimate covers its whole subject; intersecting it with a theme's clustered members
+    // ("password resets" → account_login ∩ a reset theme) lost most of the subject on the demo.
     const billing = plan('How many emails about billing and the router in W44?')
     expect(billing.filters.intent).toBe('billing')
-    expect(themeQuery(billing, explainedWords(billing.filters, vocabulary))).toEqual(['router'])
+    expect(themeQuery(billing, explainedWords(billing.filters, vocabulary))).toEqual([])
     expect(themeQuery(plan('Which channel has the most complaints?'), new Set())).toEqual([])
   })
 

@@ -77,6 +77,9 @@ export function weeksOverlapping(from: number, to: number): string[] {
 export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>): string[] {
   if (plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
   if (plan.filters.theme) return themeWords(plan.filters.theme)
+  // An intent already names the subject: its estimate covers every message of it, while a theme's
+  // members are only what clustering caught, so intersecting the two would lose most of the subject.
+  if (plan.filters.intent) return []
   const explainedKeys = new Set([...explained].map(norm))
   return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
 }
