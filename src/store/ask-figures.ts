@@ -80,15 +80,12 @@ export type EstimateGroup = keyof typeof GROUP_COLUMNS
  * filters, optionally per channel / language / intent / sentiment. Label filters in `filters` are ignored:
  * labels enter only through `target`.
  */
-export async function labelEstimates(
-  db: Queryable,
-  workspaceId: string,
-  filters: AskMessageFilters,
-  range: AskTimeRange,
-  target: LabelTarget,
-  classes: LabelClasses,
-  groupBy?: EstimateGroup,
-): Promise<LabelEstimateRow[]> {
+/**
+ * Each metadata-matching customer message with its probability of the target labels (`p`), the bounds
+ * of that probability (`lo`, `hi`), whether its stored labels are exactly the target, its conversation
+ * and its group key: the rows every label estimate sums.
+ */
+function targetProbabilities(workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, target: LabelTarget, classes: LabelClasses, groupBy?: EstimateGroup) {
   const { where, params } = whereOf(workspaceId, metadataOf(filters), range)
   const factors: string[] = []
   const lowers: string[] = []
@@ -105,21 +102,70 @@ export async function labelEstimates(
     exact.push(`e.${field} = ${param}`)
   }
   // Sentiment and intent are treated as independent given the message: their probabilities multiply.
-  const p = factors.length ? factors.join(' * ') : '1.0'
-  const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
   const product = (xs: string[]) => (xs.length ? xs.join(' * ') : '1.0')
-  const { rows } = await db.query<{ key: string; messages: number; classified: number; expected: string; variance: string; lower: string; upper: string }>(
+  const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
+  const sql = `SELECT ${key} AS key, m.conversation_id, (${product(factors)})::float8 AS p, (${product(lowers)})::float8 AS lo, (${product(uppers)})::float8 AS hi,
+             coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}`
+  return { sql, params }
+}
+
+type EstimateSums = { key: string; messages: number; classified: number; expected: string; variance: string; lower: string; upper: string }
+const toEstimateRow = (r: EstimateSums): LabelEstimateRow => ({
+  key: r.key, messages: r.messages, classified: r.classified, expected: Number(r.expected), variance: Number(r.variance), lower: Number(r.lower), upper: Number(r.upper),
+})
+
+/**
+ * Expected number of customer messages carrying the target labels among those matching the metadata
+ * filters, optionally per channel / language / intent / sentiment. Label filters in `filters` are ignored:
+ * labels enter only through `target`.
+ */
+export async function labelEstimates(
+  db: Queryable,
+  workspaceId: string,
+  filters: AskMessageFilters,
+  range: AskTimeRange,
+  target: LabelTarget,
+  classes: LabelClasses,
+  groupBy?: EstimateGroup,
+): Promise<LabelEstimateRow[]> {
+  const { sql, params } = targetProbabilities(workspaceId, filters, range, target, classes, groupBy)
+  const { rows } = await db.query<EstimateSums>(
     `SELECT x.key, count(*)::int AS messages, count(*) FILTER (WHERE x.is_exact)::int AS classified,
             coalesce(sum(x.p), 0) AS expected, coalesce(sum(x.p * (1 - x.p)), 0) AS variance,
             coalesce(sum(x.lo), 0) AS lower, coalesce(sum(x.hi), 0) AS upper
-     FROM (SELECT ${key} AS key, (${p})::float8 AS p, (${product(lowers)})::float8 AS lo, (${product(uppers)})::float8 AS hi,
-             coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}) x
+     FROM (${sql}) x
      GROUP BY x.key ORDER BY 4 DESC, 1`,
     params,
   )
-  return rows.map((r) => ({
-    key: r.key, messages: r.messages, classified: r.classified, expected: Number(r.expected), variance: Number(r.variance), lower: Number(r.lower), upper: Number(r.upper),
-  }))
+  return rows.map(toEstimateRow)
+}
+
+/**
+ * Expected number of conversations with at least one customer message carrying the target labels
+ * ("how many customers complained about billing"): a conversation's probability is 1 − Π(1 − p) over
+ * its matching messages (messages treated as independent), and its bounds likewise. `messages` here
+ * counts conversations.
+ */
+export async function conversationLabelEstimate(
+  db: Queryable,
+  workspaceId: string,
+  filters: AskMessageFilters,
+  range: AskTimeRange,
+  target: LabelTarget,
+  classes: LabelClasses,
+): Promise<LabelEstimateRow> {
+  const { sql, params } = targetProbabilities(workspaceId, filters, range, target, classes)
+  // ln(1 − p) summed is the log of Π(1 − p); p is capped just under 1 so a certain message gives q = 1.
+  const anyOf = (col: string) => `1 - exp(sum(ln(1 - least(${col}, 0.999999))))`
+  const { rows } = await db.query<EstimateSums>(
+    `SELECT '' AS key, count(*)::int AS messages, count(*) FILTER (WHERE y.is_exact)::int AS classified,
+            coalesce(sum(y.q), 0) AS expected, coalesce(sum(y.q * (1 - y.q)), 0) AS variance,
+            coalesce(sum(y.lo), 0) AS lower, coalesce(sum(y.hi), 0) AS upper
+     FROM (SELECT x.conversation_id, ${anyOf('x.p')} AS q, ${anyOf('x.lo')} AS lo, ${anyOf('x.hi')} AS hi, bool_or(x.is_exact) AS is_exact
+           FROM (${sql}) x GROUP BY x.conversation_id) y`,
+    params,
+  )
+  return toEstimateRow(rows[0]!)
 }
 
 /**

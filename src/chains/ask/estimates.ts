@@ -6,7 +6,7 @@
 // the other classes), and the interval is the 95% normal interval of that sum widened to include the
 // classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
-import { labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
+import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
 import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
@@ -108,6 +108,16 @@ export async function estimateCount(ctx: FigureContext, filters: AskFilters, ran
   }
   const [row] = await labelEstimates(ctx.db, ctx.workspaceId, filters, range, target, ctx.classes)
   return estimateFromRow(row ?? { expected: 0, variance: 0, classified: 0 })
+}
+
+/**
+ * Conversations with at least one message carrying the labels ("how many customers complained about
+ * X"), from the messages' probabilities (a conversation counts 1 − Π(1 − p)); the confusion correction
+ * is per message and is not carried to conversations, so the interval is the probability one.
+ */
+export async function estimateConversations(ctx: FigureContext, filters: AskFilters, range: TimeRange): Promise<FigureEstimate> {
+  const row = await conversationLabelEstimate(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes)
+  return { ...estimateFromRow(row), method: `per conversation, 1 − Π(1 − p) over its messages; ${ESTIMATE_METHOD}` }
 }
 
 /**

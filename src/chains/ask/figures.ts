@@ -7,7 +7,7 @@ import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
-import { estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
+import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
@@ -77,7 +77,12 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   const currentEstimate = labelled ? await estimateCount(ctx, filters, range) : undefined
   const currentValue = currentEstimate ? currentEstimate.value : current.messages
   fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...(currentEstimate ? { estimate: currentEstimate } : { exact: true }) })
-  fig({ kind: 'count', label: `conversations with such messages, ${range.label}`, value: current.conversations, unit: 'conversations', ...(labelled ? {} : { exact: true }) })
+  // "How many customers …": conversations with such a message, estimated the same way when labels decide it.
+  const conversationsEstimate = labelled ? await estimateConversations(ctx, filters, range) : undefined
+  fig({
+    kind: 'count', label: `conversations with such messages, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
+    ...(conversationsEstimate ? { estimate: conversationsEstimate } : { exact: true }),
+  })
 
   if (previous) {
     const before = await countMessages(db, workspaceId, filters, previous)
