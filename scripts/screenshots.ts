@@ -49,14 +49,17 @@ if (serve) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] })
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 })
   const page = await context.newPage()
-  const shot = async (name: string, url: string, ready: string, prepare?: (p: Page) => Promise<void>) => {
+  /** `ready`: what makes the page usable; `complete`: what arrives after it (drafts), timed apart. */
+  const shot = async (name: string, url: string, ready: string, prepare?: (p: Page) => Promise<void>, complete?: string) => {
     const started = Date.now()
     await page.goto(`${base}${url}`)
     await page.waitForSelector(ready, { timeout: 60_000 })
     const ms = Date.now() - started
+    if (complete) await page.waitForSelector(complete, { timeout: 60_000 })
+    const completeMs = Date.now() - started
     await prepare?.(page)
     await page.screenshot({ path: join(OUT, `${name}.png`) })
-    console.log(`${name}.png  (usable ${ms} ms after navigation)`)
+    console.log(`${name}.png  (usable ${ms} ms after navigation${complete ? `, ${complete} after ${completeMs} ms` : ''})`)
   }
   await shot('sign-in', '/sign-in', '#api-key')
   await page.getByLabel('API key').fill(keys.admin)
@@ -64,7 +67,7 @@ if (serve) {
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
   await shot('inbox', '/inbox', 'ul[aria-label="Conversations"] a')
   const first = await page.locator('ul[aria-label="Conversations"] a').first().getAttribute('href')
-  await shot('conversation', first!, 'li.draft')
+  await shot('conversation', first!, 'ol[aria-label="Messages"] li', undefined, 'li.draft')
   await shot('themes', '/themes?week=2026-W44', 'section[aria-label="Themes"] article h2')
   await shot('ask', '/ask', 'ul[aria-label="Examples"] button', async (p) => {
     await p.getByLabel('Question').fill('How did app crash complaints change week by week over the last 8 weeks?')
