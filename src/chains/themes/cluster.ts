@@ -319,7 +319,8 @@ function addInto(target: Float32Array, source: Float32Array): void {
   for (let d = 0; d < target.length; d++) target[d] += source[d]
 }
 
-function normalised(vector: Float32Array): Float32Array {
+/** Scales the vector to unit length in place (a zero vector stays zero). */
+export function normalised(vector: Float32Array): Float32Array {
   let norm = 0
   for (let d = 0; d < vector.length; d++) norm += vector[d] * vector[d]
   if (norm === 0) return vector

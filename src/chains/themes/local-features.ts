@@ -5,6 +5,7 @@
 // words that tell topics apart ("lost", "bag", "refund") decide. Terms are lightly stemmed words and
 // adjacent-word pairs, signed-hashed into a fixed dimension so the clustering stays dense and fast.
 import { contentWords, stopwordsFor } from '../../text/tokenize.ts'
+import { normalised } from './cluster.ts'
 
 export const LOCAL_FEATURE_DIMENSION = 512
 /** A term in fewer messages than this joins no two messages, so it only adds noise to the norm. */
@@ -34,7 +35,7 @@ export function tfidfVectors(texts: string[], opts: { language?: string; smoothi
       const hash = fnv1a(term)
       vector[hash % LOCAL_FEATURE_DIMENSION] += hash & 0x80000000 ? -value : value
     }
-    return unit(vector)
+    return normalised(vector)
   })
   const smoothing = opts.smoothing ?? 0
   if (smoothing <= 0) return direct
@@ -48,16 +49,16 @@ export function tfidfVectors(texts: string[], opts: { language?: string; smoothi
       for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) sum[d] += value * direct[i][d]
     }
   })
-  for (const sum of context.values()) unit(sum)
+  for (const sum of context.values()) normalised(sum)
   return weighted.map((terms, i) => {
     const vector = new Float32Array(LOCAL_FEATURE_DIMENSION)
     for (const [term, value] of terms) {
       const sum = context.get(term)!
       for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) vector[d] += value * sum[d]
     }
-    unit(vector)
+    normalised(vector)
     for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) vector[d] = (1 - smoothing) * direct[i][d] + smoothing * vector[d]
-    return unit(vector)
+    return normalised(vector)
   })
 }
 
@@ -90,15 +91,6 @@ function fnv1a(text: string): number {
   return hash >>> 0
 }
 
-function unit(vector: Float32Array): Float32Array {
-  let norm = 0
-  for (let d = 0; d < vector.length; d++) norm += vector[d] * vector[d]
-  if (norm === 0) return vector
-  const scale = 1 / Math.sqrt(norm)
-  for (let d = 0; d < vector.length; d++) vector[d] *= scale
-  return vector
-}
-
 /**
  * The clustering vector of each message: √(1−w)·embedding ⊕ √w·word features, so the cosine of two
  * messages is (1−w)·their embedding cosine + w·their word cosine. A message with no shared word keeps
@@ -111,6 +103,6 @@ export function combinedVectors(vectors: Float32Array[], words: Float32Array[], 
     const combined = new Float32Array(vector.length + LOCAL_FEATURE_DIMENSION)
     for (let d = 0; d < vector.length; d++) combined[d] = a * vector[d]
     for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) combined[vector.length + d] = b * words[i][d]
-    return unit(combined)
+    return normalised(combined)
   })
 }
