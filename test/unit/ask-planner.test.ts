@@ -62,6 +62,13 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).filters).toMatchObject({ language: 'fr', sentiment: 'negative' })
   })
 
+  it('reads a service outage as connectivity and an app crash as bug_outage, in the supported languages', () => {
+    for (const q of ['How many messages about the outage last week?', 'Combien de messages sur la panne en octobre ?', 'Wie viele Nachrichten zur Störung im Oktober?', '¿Cuántos mensajes sobre la avería en octubre?']) {
+      expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('connectivity')
+    }
+    expect(planLocally('How many messages about the app crashing in October?', NOW, vocabulary).filters.intent).toBe('bug_outage')
+  })
+
   it('knows channels, languages, synonyms, segments and themes', () => {
     expect(planLocally('How many Korean customers were charged twice on twitter?', NOW, vocabulary).filters).toMatchObject({ language: 'ko', intent: 'billing', channel: 'x' })
     expect(planLocally('What share of complaints to US Airways were about login?', NOW, vocabulary)).toMatchObject({

@@ -111,13 +111,13 @@ export async function estimateCount(ctx: FigureContext, filters: AskFilters, ran
 }
 
 /**
- * Conversations with at least one message carrying the labels ("how many customers complained about
- * X"), from the messages' probabilities (a conversation counts 1 − Π(1 − p)); the confusion correction
+ * Conversations about the intent in which the customer voiced the sentiment ("how many customers
+ * complained about X"), from the messages' probabilities (see conversationLabelEstimate); the confusion correction
  * is per message and is not carried to conversations, so the interval is the probability one.
  */
 export async function estimateConversations(ctx: FigureContext, filters: AskFilters, range: TimeRange): Promise<FigureEstimate> {
   const row = await conversationLabelEstimate(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes)
-  return { ...estimateFromRow(row), method: `per conversation, 1 − Π(1 − p) over its messages; ${ESTIMATE_METHOD}` }
+  return { ...estimateFromRow(row), method: `per conversation, its likeliest message for the subject × 1 − Π(1 − p) over its messages for the sentiment; ${ESTIMATE_METHOD}` }
 }
 
 /**

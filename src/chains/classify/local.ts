@@ -41,9 +41,8 @@ function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<Int
     const input = inputs[i]
     if (!c.intent || !input.conversationId) return c
     const decided = labelInConversation(c.intent, topics.get(input.conversationId), isFollowUp(input))
-    return decided.inherited
-      ? { ...c, intent: { label: decided.label, confidence: decided.confidence }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
-      : c
+    if (decided.label === c.intent.label && decided.confidence === c.intent.confidence) return c
+    return { ...c, intent: { label: decided.label, confidence: decided.confidence }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
   })
 }
 
