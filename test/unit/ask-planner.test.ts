@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allowedNumbers, badCitations, unsupportedNumbers } from '../../src/chains/ask/answer-llm.ts'
-import { detectKind, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { detectKind, explainedWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { planFromLlm, validatedFilters, type LlmPlan } from '../../src/chains/ask/planner-llm.ts'
 import { diversify, fullTextQuery, wordContainment } from '../../src/chains/ask/retrieve.ts'
 import { resolveTimeExpressions } from '../../src/chains/ask/time.ts'
@@ -67,6 +68,14 @@ describe('local planner vocabulary and kinds', () => {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('connectivity')
     }
     expect(planLocally('How many messages about the app crashing in October?', NOW, vocabulary).filters.intent).toBe('bug_outage')
+  })
+
+  it('says which topic words an intent leaves unused ("billing and the router" is read as billing)', () => {
+    const plan = planLocally('How many customers complained about billing and the router in October?', NOW, vocabulary)
+    expect(plan.filters.intent).toBe('billing')
+    expect(unusedTopicWords(plan, explainedWords(plan.filters, vocabulary))).toEqual(['router'])
+    const alone = planLocally('How many customers complained about billing in October?', NOW, vocabulary)
+    expect(unusedTopicWords(alone, explainedWords(alone.filters, vocabulary))).toEqual([])
   })
 
   it('knows channels, languages, synonyms, segments and themes', () => {

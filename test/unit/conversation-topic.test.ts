@@ -17,9 +17,13 @@ describe('conversationTopic', () => {
     expect(conversationTopic([opening, orderNumber])?.label).toBe('billing')
   })
 
+  it('is undefined for a message alone, whose runner-up must not overrule the model', () => {
+    expect(conversationTopic([{ prediction: prediction({ other: 0.5, delivery: 0.45 }), followUp: false }])).toBeUndefined()
+  })
+
   it('leaves out kinds of message (thanks, greetings) and needs one message backing the subject', () => {
     const thanks = { prediction: prediction({ praise: 0.9, delivery: 0.05 }), followUp: true }
-    expect(conversationTopic([thanks])).toBeUndefined()
+    expect(conversationTopic([thanks, thanks])).toBeUndefined()
     const weak = { prediction: prediction({ delivery: MIN_TOPIC_EVIDENCE - 0.05, billing: 0.3, other: 0.35 }), followUp: false }
     expect(conversationTopic([weak, thanks])).toBeUndefined()
   })
@@ -68,5 +72,14 @@ describe('the local classifier reads a message in its conversation', () => {
     const intent = Object.fromEntries(out.map((c) => [c.messageId, c.intent?.label]))
     expect(intent).toMatchObject({ a1: 'delivery', a2: 'delivery', a3: 'delivery' })
     expect(intent.b1).not.toBe('delivery')
+  })
+
+  it('leaves a message alone in its conversation exactly as the model read it', async () => {
+    const classifier = createLocalClassifier()
+    const text = 'hmm not sure the order thing is sorted'
+    const [alone] = await classifier.classify(labels, [input('c1', 'c', text, false)])
+    const [plain] = await classifier.classify(labels, [{ ...input('d1', 'd', text, false), conversationId: undefined }])
+    expect(alone!.intent).toEqual(plain!.intent)
+    expect(alone!.versions.intent).toBe(plain!.versions.intent)
   })
 })

@@ -35,6 +35,9 @@ export const OPENING_WEIGHT = 2
 
 /** The subject of a conversation from its customer messages' predictions, or undefined when none is backed. */
 export function conversationTopic(messages: Array<{ prediction: IntentPrediction; followUp: boolean }>): ConversationTopic | undefined {
+  // A message alone is its conversation's only evidence: reading it "in its case" would only overrule
+  // the model's own choice (e.g. `other`) with its runner-up.
+  if (messages.length < 2) return undefined
   const mass = new Map<string, number>()
   const strongest = new Map<string, number>()
   for (const { prediction: p, followUp } of messages) {
