@@ -466,6 +466,12 @@ export const DEFAULT_TAXONOMY: IntentDef[] = [
       'Guten Morgen zusammen',
       'Bom dia pessoal',
       'Buongiorno a tutti',
+      // A bare reference has no subject of its own (in a conversation it takes the conversation's).
+      'AB-4471920',
+      'Ref 55120934',
+      "It's XK-2093114",
+      'n° 88123311',
+      'Nr. 4471-2290',
       '안녕하세요',
       'สวัสดีค่ะ',
     ],
