@@ -8,8 +8,7 @@ import { careFigures } from './care.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
-import type { ThemeGroup } from './theme-filter.ts'
-import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
+import type { AskFigure, AskFilters, AskPlan, ThemeGroup, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
 /** Intents shown as candidates for "grew most", likeliest first. */

@@ -16,7 +16,7 @@ import { rootOf } from '../themes/curation.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { describePlan } from './planner-local.ts'
 import { fullTextQuery } from './retrieve.ts'
-import type { AskFilters, AskPlan } from './types.ts'
+import type { AskFilters, AskPlan, ThemeGroup } from './types.ts'
 
 /** What the ask chain needs of the theme service: weeks with stored members, computed on demand. */
 export interface ThemeWeeks {
@@ -162,12 +162,6 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
     },
     filters: resolved,
   }
-}
-
-/** One theme as a ranking row: what it is called now and its weekly snapshots (whose members it counts). */
-export interface ThemeGroup {
-  label: string
-  snapshots: Array<{ themeId: string; week: string }>
 }
 
 /**
