@@ -85,6 +85,12 @@ export function topComplaintOf(messages: readonly CustomerMessage[], language: s
   return mostCommon([...conversations.values()])
 }
 
+/** The subject (topic key) with the most complaint messages in the range. */
+export function topComplaintTopicIn(messages: readonly CustomerMessage[], range: Range): string | undefined {
+  const keyOf = (scenario: string) => Object.entries(TOPICS).find(([, t]) => t.scenarios.includes(scenario))?.[0]
+  return mostCommon(messages.filter((m) => !NOT_COMPLAINTS.has(m.scenario) && inRange(m.sentAt, range)).map((m) => keyOf(m.scenario) ?? m.scenario))
+}
+
 /** Conversations whose last message is the customer's. */
 export function awaitingCount(rows: readonly ConversationRow[]): number {
   return rows.filter((row) => [...row.messages].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)).at(-1)?.role === 'customer').length

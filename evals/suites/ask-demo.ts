@@ -11,14 +11,14 @@ import { OTHER_INTENT } from '../../src/chains/classify/taxonomy.ts'
 import { conversationExternalIds } from '../../src/store/ask.ts'
 import {
   awaitingCount, channelWithMostComplaints, customerMessages, DEMO_NOW, firstResponseMinutes, isoWeekRange, median, monthRange,
-  round1, topComplaintOf, topicCount, TOPICS, type CustomerMessage, type Range, type Topic,
+  round1, topComplaintOf, topComplaintTopicIn, topicCount, TOPICS, type CustomerMessage, type Range, type Topic,
 } from '../demo-questions.ts'
 import { mean } from '../metrics.ts'
 import type { Suite, SuiteContext, SuiteResult } from '../runner.ts'
 import type { ConversationRow } from '../../src/pipeline/dataset-formats.ts'
 
 type Ctx = SuiteContext<'conversation'>
-type Kind = 'count' | 'rank' | 'exact' | 'examples' | 'spike' | 'honest'
+type Kind = 'count' | 'rank' | 'theme_rank' | 'exact' | 'examples' | 'spike' | 'honest'
 
 /** A count is right when within this share of the truth. */
 export const COUNT_TOLERANCE = 0.25
@@ -105,7 +105,20 @@ function rankQuestions(messages: CustomerMessage[]): Question[] {
     question,
     score: (r) => ({ correct: Boolean(french) && namesTopic(topRow(r), french!), got: topRow(r)?.group, expected: french?.words }),
   })
+  // "Which theme has the most complaints": ranked by the weekly themes' stored members.
+  const octoberTop = TOPICS[topComplaintTopicIn(messages, monthRange(2026, 10)) ?? '']
+  const byTheme = (question: string): Question => ({
+    kind: 'theme_rank',
+    question,
+    score: (r) => ({
+      correct: Boolean(octoberTop) && Boolean(topRow(r)?.group?.theme) && namesTopic(topRow(r), octoberTop!),
+      got: r.figures.filter((f) => f.kind === 'breakdown').slice(0, 3).map((f) => `${f.group?.theme}: ${Math.round(f.value)}`),
+      expected: octoberTop?.words,
+    }),
+  })
   return [
+    byTheme('Which theme has the most complaints in October?'),
+    byTheme('Quel thème a le plus de réclamations en octobre ?'),
     byChannel('Which channel has the most complaints?'),
     byChannel('Quel canal a le plus de réclamations ?'),
     byChannel('Welcher Kanal hat die meisten Beschwerden?'),
@@ -254,13 +267,15 @@ export const askDemoSuite: Suite<'conversation'> = {
         count_within_tolerance: shareCorrect(scored, 'count'),
         interval_coverage: mean(covered),
         rank_correct: shareCorrect(scored, 'rank'),
+        // Apart from rank_correct: it measures the weekly themes' clustering as much as the ranking.
+        theme_rank_correct: shareCorrect(scored, 'theme_rank'),
         exact_correct: shareCorrect(scored, 'exact'),
         citation_precision: mean(scored.filter((x) => x.kind === 'examples').map((x) => x.s.precision ?? 0)),
         spike_correct: shareCorrect(scored, 'spike'),
         honest_correct: shareCorrect(scored, 'honest'),
       },
       details: {
-        questions_by_kind: Object.fromEntries(['count', 'rank', 'exact', 'examples', 'spike', 'honest'].map((k) => [k, scored.filter((x) => x.kind === k).length])),
+        questions_by_kind: Object.fromEntries(['count', 'rank', 'theme_rank', 'exact', 'examples', 'spike', 'honest'].map((k) => [k, scored.filter((x) => x.kind === k).length])),
         estimated_counts: covered.length,
         per_question: scored.map((x) => ({ kind: x.kind, question: x.question, correct: x.s.correct, got: x.s.got, expected: x.s.expected, relative_error: x.s.relativeError, covered: x.s.covered, precision: x.s.precision })),
       },

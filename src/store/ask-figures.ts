@@ -103,9 +103,15 @@ function targetProbabilities(workspaceId: string, filters: AskMessageFilters, ra
   }
   // Sentiment and intent are treated as independent given the message: their probabilities multiply.
   const product = (xs: string[]) => (xs.length ? xs.join(' * ') : '1.0')
+  // Each field's own probability and bounds too, for the per-conversation estimate (1.0 when not targeted).
+  const fieldColumns = (['sentiment', 'intent'] as const).map((field) => {
+    const i = (['sentiment', 'intent'] as const).filter((f) => target[f]).indexOf(field)
+    const col = (xs: string[]) => (i >= 0 ? xs[i] : '1.0')
+    return `(${col(factors)})::float8 AS p_${field}, (${col(lowers)})::float8 AS lo_${field}, (${col(uppers)})::float8 AS hi_${field}`
+  })
   const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
   const sql = `SELECT ${key} AS key, m.conversation_id, (${product(factors)})::float8 AS p, (${product(lowers)})::float8 AS lo, (${product(uppers)})::float8 AS hi,
-             coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}`
+             ${fieldColumns.join(', ')}, coalesce(${exact.length ? exact.join(' AND ') : 'true'}, false) AS is_exact ${FROM} WHERE ${where}`
   return { sql, params }
 }
 
@@ -141,10 +147,11 @@ export async function labelEstimates(
 }
 
 /**
- * Expected number of conversations with at least one customer message carrying the target labels
- * ("how many customers complained about billing"): a conversation's probability is 1 − Π(1 − p) over
- * its matching messages (messages treated as independent), and its bounds likewise. `messages` here
- * counts conversations.
+ * Expected number of conversations about the target intent in which the customer voiced the target
+ * sentiment ("how many customers complained about billing"). A conversation's messages share its
+ * subject, so p(conversation is about the intent) is its likeliest message's (max), not a product over
+ * messages taken as independent; p(some message carries the sentiment) is 1 − Π(1 − p). The two multiply,
+ * and the bounds follow the same formula. `messages` here counts conversations.
  */
 export async function conversationLabelEstimate(
   db: Queryable,
@@ -156,12 +163,13 @@ export async function conversationLabelEstimate(
 ): Promise<LabelEstimateRow> {
   const { sql, params } = targetProbabilities(workspaceId, filters, range, target, classes)
   // ln(1 − p) summed is the log of Π(1 − p); p is capped just under 1 so a certain message gives q = 1.
-  const anyOf = (col: string) => `1 - exp(sum(ln(1 - least(${col}, 0.999999))))`
+  const anyOf = (col: string) => `(1 - exp(sum(ln(1 - least(${col}, 0.999999)))))`
+  const conversationOf = (bound: 'p' | 'lo' | 'hi') => `${anyOf(`x.${bound}_sentiment`)} * max(x.${bound}_intent)`
   const { rows } = await db.query<EstimateSums>(
     `SELECT '' AS key, count(*)::int AS messages, count(*) FILTER (WHERE y.is_exact)::int AS classified,
             coalesce(sum(y.q), 0) AS expected, coalesce(sum(y.q * (1 - y.q)), 0) AS variance,
             coalesce(sum(y.lo), 0) AS lower, coalesce(sum(y.hi), 0) AS upper
-     FROM (SELECT x.conversation_id, ${anyOf('x.p')} AS q, ${anyOf('x.lo')} AS lo, ${anyOf('x.hi')} AS hi, bool_or(x.is_exact) AS is_exact
+     FROM (SELECT x.conversation_id, ${conversationOf('p')} AS q, ${conversationOf('lo')} AS lo, ${conversationOf('hi')} AS hi, bool_or(x.is_exact) AS is_exact
            FROM (${sql}) x GROUP BY x.conversation_id) y`,
     params,
   )

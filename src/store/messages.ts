@@ -20,6 +20,8 @@ export interface ConversationTurnRow {
   role: string
   channel: string
   conversationId: string
+  text: string
+  language: string | null
 }
 
 export async function loadStageMessages(db: Queryable, workspaceId: string, ids: string[]): Promise<StageMessage[]> {
@@ -36,7 +38,7 @@ export async function loadStageMessages(db: Queryable, workspaceId: string, ids:
 /** Every message of the conversations, ordered within each conversation (sent_at, then id). */
 export async function conversationTurns(db: Queryable, workspaceId: string, conversationIds: string[]): Promise<ConversationTurnRow[]> {
   const { rows } = await db.query<ConversationTurnRow>(
-    `SELECT m.id, m.role, c.channel, m.conversation_id AS "conversationId" FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    `SELECT m.id, m.role, c.channel, m.conversation_id AS "conversationId", m.text, m.language FROM messages m JOIN conversations c ON c.id = m.conversation_id
      WHERE m.workspace_id = $1 AND c.workspace_id = $1 AND m.conversation_id = ANY($2::uuid[])
      ORDER BY m.conversation_id, m.sent_at, m.id`,
     [workspaceId, conversationIds],

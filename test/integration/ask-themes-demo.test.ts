@@ -108,6 +108,18 @@ describe('a question that names a theme, on the demo corpus', () => {
     expect(countOf(r, 'messages').value * 3).toBeLessThan(countOf(allOctober, 'messages').value)
   }, 120_000)
 
+  it('"which theme has the most complaints in October?" ranks the weekly themes by their members, not the intents', async () => {
+    const r = await ask('Which theme has the most complaints in October?')
+    expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'theme', filters: { sentiment: 'negative' } })
+    const rows = r.figures.filter((f) => f.kind === 'breakdown')
+    expect(rows.length).toBeGreaterThan(1)
+    expect(rows.every((f) => typeof f.group?.theme === 'string' && f.group.intent === undefined && f.estimate)).toBe(true)
+    expect(rows.map((f) => f.value)).toEqual([...rows.map((f) => f.value)].sort((a, b) => b - a))
+    // A theme's estimate counts some of its October members, never more than all of the month's negatives.
+    const negatives = countOf(await ask('How many complaints in October?'), 'messages').value
+    expect(rows[0]!.value).toBeLessThan(negatives)
+  })
+
   it('gives the same figures after someone opened a report, whichever weeks were computed first', async () => {
     await t.services.db.query(`DELETE FROM theme_runs WHERE workspace_id = $1`, [ws.id])
     await t.services.db.query(`DELETE FROM themes WHERE workspace_id = $1`, [ws.id])

@@ -40,6 +40,23 @@ describe('local classification', () => {
     expect(negatives.json().items.map((c: { id: string }) => c.id).sort()).toEqual([bad.id, fr.id].sort())
   })
 
+  it('reads a chaser that arrives later in its conversation: the earlier customer messages tell what it is about', async () => {
+    const ws = await createWorkspace(t.services)
+    const opening: Array<['customer' | 'agent', string]> = [
+      ['customer', 'My parcel was due on Monday and the tracking has not moved since, where is it?'],
+      ['agent', 'Sorry about that! Can you send us the order reference?'],
+    ]
+    await ingest(ws, [conversation('chase', opening)])
+    const [c] = await ingest(ws, [conversation('chase', [...opening, ['customer', 'Ref 4471902. I really need it before Saturday']])])
+    const messages = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages
+    expect(messages).toHaveLength(3)
+    expect(messages[2].enrichment.intent.label).toBe('delivery')
+    // The same words alone in a conversation of their own are not read as delivery.
+    const [alone] = await ingest(ws, [conversation('alone', [['customer', 'Ref 4471902. I really need it before Saturday']])])
+    const single = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${alone.id}`, headers: ws.auth() })).json().messages[0]
+    expect(single.enrichment.intent.label).not.toBe('delivery')
+  })
+
   it('uses a correction at once: the relabelled message and similar new ones follow it', async () => {
     const ws = await createWorkspace(t.services)
     const [c] = await ingest(ws, [conversation('r1', [['customer', 'where can I find the wifi password sticker']])])

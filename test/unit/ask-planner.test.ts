@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allowedNumbers, badCitations, unsupportedNumbers } from '../../src/chains/ask/answer-llm.ts'
-import { detectKind, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { detectKind, explainedWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { planFromLlm, validatedFilters, type LlmPlan } from '../../src/chains/ask/planner-llm.ts'
 import { diversify, fullTextQuery, wordContainment } from '../../src/chains/ask/retrieve.ts'
 import { resolveTimeExpressions } from '../../src/chains/ask/time.ts'
@@ -60,6 +61,21 @@ describe('local planner vocabulary and kinds', () => {
     expect(trend.filters.sentiment).toBeUndefined()
     expect(trend.filters.mentions).toContain('app')
     expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).filters).toMatchObject({ language: 'fr', sentiment: 'negative' })
+  })
+
+  it('reads a service outage as connectivity and an app crash as bug_outage, in the supported languages', () => {
+    for (const q of ['How many messages about the outage last week?', 'Combien de messages sur la panne en octobre ?', 'Wie viele Nachrichten zur Störung im Oktober?', '¿Cuántos mensajes sobre la avería en octubre?']) {
+      expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('connectivity')
+    }
+    expect(planLocally('How many messages about the app crashing in October?', NOW, vocabulary).filters.intent).toBe('bug_outage')
+  })
+
+  it('says which topic words an intent leaves unused ("billing and the router" is read as billing)', () => {
+    const plan = planLocally('How many customers complained about billing and the router in October?', NOW, vocabulary)
+    expect(plan.filters.intent).toBe('billing')
+    expect(unusedTopicWords(plan, explainedWords(plan.filters, vocabulary))).toEqual(['router'])
+    const alone = planLocally('How many customers complained about billing in October?', NOW, vocabulary)
+    expect(unusedTopicWords(alone, explainedWords(alone.filters, vocabulary))).toEqual([])
   })
 
   it('knows channels, languages, synonyms, segments and themes', () => {

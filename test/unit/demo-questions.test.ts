@@ -1,7 +1,7 @@
 // The answer key of the ask-demo suite: computed from a small corpus whose answers are known by hand.
 import { describe, expect, it } from 'vitest'
 import {
-  awaitingCount, channelWithMostComplaints, customerMessages, firstResponseMinutes, isoWeekRange, monthRange, topComplaintOf, topicCount, TOPICS,
+  awaitingCount, channelWithMostComplaints, customerMessages, firstResponseMinutes, isoWeekRange, monthRange, topComplaintOf, topComplaintTopicIn, topicCount, TOPICS,
 } from '../../evals/demo-questions.ts'
 import type { ConversationRow } from '../../src/pipeline/dataset-formats.ts'
 
@@ -37,6 +37,8 @@ describe('the ask-demo answer key', () => {
   it('ranks by complaints only: praise on e-mail does not make e-mail the most complained-about channel', () => {
     expect(channelWithMostComplaints(messages)).toBe('x')
     expect(topComplaintOf(messages, 'fr')).toBe('router_wifi')
+    // In October: billing 3 complaint messages (a twice, e once) against wifi 1 (b's first); praise never counts.
+    expect(topComplaintTopicIn(messages, monthRange(2026, 10))).toBe('billing')
   })
 
   it('care figures come from roles and timestamps', () => {

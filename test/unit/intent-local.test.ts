@@ -125,3 +125,44 @@ describe.skipIf(!existsSync(BANKING))('banking77 sample (skipped: ../shared not 
     expect(accuracy).toBeGreaterThan(0.6)
   })
 })
+
+describe('default taxonomy cue families (fresh messages, not taxonomy examples)', () => {
+  const model = trainIntentModel(taxonomyExamples(DEFAULT_TAXONOMY))
+  const misread = (cases: Array<[string, string]>) => cases.filter(([text, intent]) => model.predict(text).label !== intent)
+
+  it('reads a service outage in an area as connectivity, not as an app fault', () => {
+    const wrong = misread([
+      ['Is your network down in Bristol? No internet here since 8am', 'connectivity'],
+      ['Broadband totally dead on our road, anyone else?', 'connectivity'],
+      ['Y a-t-il une panne ? Plus rien ne marche chez moi depuis ce matin', 'connectivity'],
+      ['Gibt es eine Störung? Kein Internet seit gestern Abend', 'connectivity'],
+      ['¿Hay una caída en mi zona? Estoy sin internet', 'connectivity'],
+      ['Tem alguma falha na rede? Estou sem internet desde ontem', 'connectivity'],
+    ])
+    expect(wrong, JSON.stringify(wrong)).toHaveLength(0)
+  })
+
+  it('reads back-orders and orders with no news as delivery', () => {
+    const wrong = misread([
+      ['Still nothing from my order, it has said out of stock for three weeks', 'delivery'],
+      ['Where are my headphones? Order 88123, no update whatsoever', 'delivery'],
+      ['Still no sign of the new modem I was promised last week', 'delivery'],
+      ['Ainda sem notícias da minha encomenda', 'delivery'],
+      ['Any news on the back order? I have been waiting since last month', 'delivery'],
+      ['Où en est ma commande ? Toujours en rupture de stock', 'delivery'],
+      ['Wo bleibt meine Bestellung? Keine Info seit Wochen', 'delivery'],
+      ['¿Dónde está mi pedido? Sigue agotado', 'delivery'],
+    ])
+    expect(wrong, JSON.stringify(wrong)).toHaveLength(0)
+  })
+
+  it('reads an app that keeps crashing after an update as bug_outage', () => {
+    const wrong = misread([
+      ['Reinstalled it three times and the app still crashes on startup', 'bug_outage'],
+      ['Deleted the app and installed it again, still crashes', 'bug_outage'],
+      ["Depuis la mise à jour, l'appli plante au démarrage", 'bug_outage'],
+      ['Seit dem Update stürzt die App beim Start ab', 'bug_outage'],
+    ])
+    expect(wrong, JSON.stringify(wrong)).toHaveLength(0)
+  })
+})

@@ -75,6 +75,23 @@ describe('plain cases: never the opposite of what the customer plainly says', ()
   })
 })
 
+// A delivery that should have come, or a payment taken again, said plainly and signed off with thanks.
+const MISSED_OR_TAKEN_AGAIN: Array<[string, string]> = [
+  ['en', 'The driver claims he tried to deliver, I was home all day. Thanks.'],
+  ['en', 'There is a second payment on my card this month. Cheers.'],
+  ['fr', 'Le colis devait arriver hier, rien. Merci.'],
+  ['es', 'El paquete tenía que llegar el lunes. Gracias.'],
+  ['pt', 'A encomenda devia ter chegado ontem. Obrigado.'],
+  ['de', 'Das Paket hätte gestern kommen sollen. Danke.'],
+  ['it', 'Il pacco doveva arrivare ieri. Grazie.'],
+]
+
+describe('complaint cues of missed deliveries and payments taken again', () => {
+  it.each(MISSED_OR_TAKEN_AGAIN)('%s: thanks does not make "%s" positive', async (language, text) => {
+    expect(['negative', 'uncertain']).toContain((await sentimentOf(text, language)).label)
+  })
+})
+
 describe('decideSentiment', () => {
   it('keeps the class probabilities, summing to 1, whatever the label', async () => {
     const s = await sentimentOf('ok', 'en')

@@ -6,11 +6,12 @@
 // the other classes), and the interval is the 95% normal interval of that sum widened to include the
 // classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
+import { countMessages } from '../../store/ask.ts'
 import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
 import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
-import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
+import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
 const Z95 = 1.96
 export const ESTIMATE_METHOD =
@@ -25,6 +26,8 @@ export interface FigureContext {
   asOf: string
   /** Per request: the workspace's corrected messages and the fits made on them, loaded once. */
   cache?: EstimateCache
+  /** For a ranking by theme: the themes of the plan's weeks. */
+  themeGroups?: ThemeGroup[]
 }
 
 export interface EstimateCache {
@@ -111,13 +114,13 @@ export async function estimateCount(ctx: FigureContext, filters: AskFilters, ran
 }
 
 /**
- * Conversations with at least one message carrying the labels ("how many customers complained about
- * X"), from the messages' probabilities (a conversation counts 1 − Π(1 − p)); the confusion correction
+ * Conversations about the intent in which the customer voiced the sentiment ("how many customers
+ * complained about X"), from the messages' probabilities (see conversationLabelEstimate); the confusion correction
  * is per message and is not carried to conversations, so the interval is the probability one.
  */
 export async function estimateConversations(ctx: FigureContext, filters: AskFilters, range: TimeRange): Promise<FigureEstimate> {
   const row = await conversationLabelEstimate(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes)
-  return { ...estimateFromRow(row), method: `per conversation, 1 − Π(1 − p) over its messages; ${ESTIMATE_METHOD}` }
+  return { ...estimateFromRow(row), method: `per conversation, its likeliest message for the subject × 1 − Π(1 − p) over its messages for the sentiment; ${ESTIMATE_METHOD}` }
 }
 
 /**
@@ -192,15 +195,25 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
       const estimate = await estimateCount(ctx, { ...filters, sentiment }, range)
       rows.push({ key: sentiment, value: estimate.value, estimate })
     }
+  } else if (groupBy === 'theme' && ctx.themeGroups) {
+    // Each theme counts its stored members in the range (a member is a customer message the weekly run
+    // put in one of the theme's snapshots), estimated like any label-dependent count.
+    rows = []
+    for (const group of ctx.themeGroups) {
+      const members = { ...filters, themeSnapshots: group.snapshots } as AskFilters
+      const estimate = labelled ? await estimateCount(ctx, members, range) : undefined
+      const value = estimate ? estimate.value : (await countMessages(ctx.db, ctx.workspaceId, members, range)).messages
+      rows.push({ key: group.label, value, ...(estimate ? { estimate } : {}) })
+    }
   } else {
-    // intent (and theme, ranked by the intents under it until themes carry message membership)
+    // intent (and theme when the weeks have no themes)
     rows = []
     for (const intent of ctx.intents) {
       const estimate = await estimateCount(ctx, { ...filters, intent }, range)
       rows.push({ key: intent, value: estimate.value, estimate })
     }
   }
-  const dimension = groupBy === 'theme' ? 'intent' : groupBy!
+  const dimension = groupBy === 'theme' && !ctx.themeGroups ? 'intent' : groupBy!
   rows = rows.filter((r) => r.key && r.value > 0).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
   return rows.slice(0, plan.top ?? 10).map((r) => ({
     kind: 'breakdown' as const,

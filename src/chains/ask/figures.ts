@@ -8,7 +8,7 @@ import { careFigures } from './care.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
-import type { AskFigure, AskFilters, AskPlan, TimeRange } from './types.ts'
+import type { AskFigure, AskFilters, AskPlan, ThemeGroup, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
 /** Intents shown as candidates for "grew most", likeliest first. */
@@ -55,6 +55,8 @@ export interface FigureOptions {
   intents: string[]
   /** The request's now: what "still waiting" and "answered" are judged against. */
   asOf: string
+  /** For a ranking by theme: the themes of the plan's weeks (see themeGroupsOf). */
+  themeGroups?: ThemeGroup[]
 }
 
 export async function computeFigures(db: Queryable, workspaceId: string, plan: AskPlan, opts: FigureOptions = { intents: [], asOf: new Date().toISOString() }): Promise<AskFigure[]> {
@@ -66,7 +68,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     if (fl.theme) delete rest.exact
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
-  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache() }
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache(), themeGroups: opts.themeGroups }
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
     for (const f of await careFigures(ctx, plan)) fig(f)
     return figures

@@ -15,7 +15,7 @@ import { computeFigures } from './figures.ts'
 import { createLlmPlanner } from './planner-llm.ts'
 import { createLocalPlanner, describePlan, explainedWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
-import { ensureWeeksOf, resolveTheme, themeQuery, themeWords, type ThemeWeeks } from './theme-filter.ts'
+import { ensureWeeksOf, resolveTheme, themeGroupsOf, themeQuery, themeWords, unusedTopicWords, type ThemeWeeks } from './theme-filter.ts'
 import { makeRange, previousOf, startOf } from './time.ts'
 import type { AskChain, AskFilters, AskPlan, AskVocabulary, PlanOverrides, TimeRange } from './types.ts'
 
@@ -61,13 +61,20 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const read = applyOverrides(planned.plan, opts.overrides)
       // A reader who edited the filters named the theme (or removed it) themselves: the topic no longer decides.
       const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explainedWords(read.filters, vocabulary))
-      const { plan, filters } = await resolveTheme({ db: deps.db, themes: deps.themes }, workspaceId, read, query, now)
+      const resolvedTheme = await resolveTheme({ db: deps.db, themes: deps.themes }, workspaceId, read, query, now)
+      const { filters } = resolvedTheme
+      const unused = opts.overrides?.filters ? [] : unusedTopicWords(resolvedTheme.plan, explainedWords(read.filters, vocabulary))
+      const plan = unused.length
+        ? { ...resolvedTheme.plan, understoodAs: `${resolvedTheme.plan.understoodAs ?? ''}; not narrowed by "${unused.join(' ')}": the intent ${read.filters.intent} names the subject` }
+        : resolvedTheme.plan
       // "Why did volume spike": the themes that grew are read from both periods' weekly runs, computed
       // now when missing, so the answer does not depend on whether someone opened a report first.
       if (plan.kind === 'compare' && plan.previousRange && !plan.filters.theme) await ensureWeeksOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now)
       // The store reads the theme's members; the plan returned shows the theme by its words and labels.
       const resolved = { ...plan, filters }
-      const figures = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString() })
+      // "Which theme has the most …": the themes of the plan's weeks, computed now when missing.
+      const themeGroups = plan.kind === 'rank' && plan.groupBy === 'theme' ? await themeGroupsOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now) : undefined
+      const figures = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), ...(themeGroups?.length ? { themeGroups } : {}) })
       const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0
       const careKind = plan.kind === 'awaiting' || plan.kind === 'response_time'
       const retrieved = matched > 0 && !careKind

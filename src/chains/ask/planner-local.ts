@@ -84,7 +84,10 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
     'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda'],
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged', 'price rise', 'price increase',
     'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso'],
-  bug_outage: ['outage', 'crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'panne', 'coupure', 'störung', 'ausfall', 'avería', 'caída', 'falha', 'queda'],
+  bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
+  // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
+  connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
+    'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet'],
   account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'anmeldung', 'passwort', 'contraseña', 'senha'],
   cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'churn', 'leaving', 'résiliation', 'annulation', 'kündigung', 'cancelación', 'cancelamento'],
   feature_request: ['feature request', 'feature', 'suggestion'],

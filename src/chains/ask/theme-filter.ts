@@ -16,7 +16,7 @@ import { rootOf } from '../themes/curation.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { describePlan } from './planner-local.ts'
 import { fullTextQuery } from './retrieve.ts'
-import type { AskFilters, AskPlan } from './types.ts'
+import type { AskFilters, AskPlan, ThemeGroup } from './types.ts'
 
 /** What the ask chain needs of the theme service: weeks with stored members, computed on demand. */
 export interface ThemeWeeks {
@@ -68,6 +68,16 @@ export function weeksOverlapping(from: number, to: number): string[] {
   const weeks: string[] = []
   for (let t = weekRange(isoWeekOf(new Date(from))).from.getTime(); t < to; t += 7 * DAY_MS) weeks.push(isoWeekOf(new Date(t)))
   return weeks.slice(-MAX_THEME_WEEKS)
+}
+
+/**
+ * Topic words the figures do not narrow by because an intent already names the subject ("billing and
+ * the router" is read as billing): the plan says so rather than let them look applied.
+ */
+export function unusedTopicWords(plan: AskPlan, explained: ReadonlySet<string>): string[] {
+  if (!plan.filters.intent || plan.filters.theme || plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
+  const explainedKeys = new Set([...explained].map(norm))
+  return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
 }
 
 /**
@@ -152,4 +162,25 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
     },
     filters: resolved,
   }
+}
+
+/**
+ * "Which theme has the most complaints": the themes of the plan's weeks (computed first when missing),
+ * each with its weekly snapshots. A weekly snapshot belongs to its theme as merged by people (rootOf),
+ * and the theme is shown by a person's label when it has one.
+ */
+export async function themeGroupsOf(deps: ResolveThemeDeps, workspaceId: string, plan: Pick<AskPlan, 'timeRange'>, now: Date): Promise<ThemeGroup[]> {
+  const weekList = await ensureWeeksOf(deps, workspaceId, plan, now)
+  if (weekList.length === 0) return []
+  const themeRows = new Map((await themesRepo(deps.db).themes(workspaceId)).map((t) => [t.id, t]))
+  const groups = new Map<string, ThemeGroup>()
+  for (const s of await snapshotsForMatch(deps.db, workspaceId, weekList, null)) {
+    if (s.members === 0) continue
+    const root = rootOf(themeRows, s.themeId)
+    const label = themeRows.get(root)?.manualLabel ?? themeRows.get(root)?.label ?? s.label
+    const group = groups.get(root) ?? { label, snapshots: [] }
+    group.snapshots.push({ themeId: s.themeId, week: s.week })
+    groups.set(root, group)
+  }
+  return [...groups.values()]
 }

@@ -186,3 +186,9 @@ export interface AskChain {
   readonly mode: 'local' | 'llm'
   ask(workspaceId: string, question: string, opts?: { now?: Date; signal?: AbortSignal; overrides?: PlanOverrides }): Promise<AskResult>
 }
+
+/** One theme as a ranking row: what it is called now and its weekly snapshots (whose members it counts). */
+export interface ThemeGroup {
+  label: string
+  snapshots: Array<{ themeId: string; week: string }>
+}

@@ -7,9 +7,14 @@ import { conversationTurns, type StageMessage } from '../../store/messages.ts'
 import type { Classification, Classifier, ClassifyInput } from './types.ts'
 import { loadWorkspaceLabels } from './workspace-labels.ts'
 
-/** Per message: consecutive customer messages since the last agent reply (this one included), and whether an agent wrote before it. */
+/**
+ * Per message: consecutive customer messages since the last agent reply (this one included), and whether an agent wrote before it;
+ * and the conversations' other customer messages (not in this batch), which tell the local classifier what a new chaser is about.
+ */
 async function conversationContext(db: Db, workspaceId: string, messages: StageMessage[]) {
   const rows = await conversationTurns(db, workspaceId, [...new Set(messages.map((m) => m.conversationId))])
+  const inBatch = new Set(messages.map((m) => m.id))
+  const otherCustomerTurns = rows.filter((r) => r.role === 'customer' && !inBatch.has(r.id))
   const ctx = new Map<string, { unanswered: number; channel: string; afterAgentReply: boolean }>()
   let run = 0
   let answered = false
@@ -24,7 +29,7 @@ async function conversationContext(db: Db, workspaceId: string, messages: StageM
     answered ||= r.role === 'agent'
     ctx.set(r.id, { unanswered: run, channel: r.channel, afterAgentReply: answered })
   }
-  return ctx
+  return { ctx, otherCustomerTurns }
 }
 
 export function toEnrichmentRow(workspaceId: string, contentHash: string, c: Classification): EnrichmentRow {
@@ -61,22 +66,30 @@ export function classificationStage(db: Db, classifier: Classifier, local: Class
         else byWorkspace.set(m.workspaceId, [m])
       }
       for (const [workspaceId, group] of byWorkspace) {
-        const context = await conversationContext(db, workspaceId, group)
+        const { ctx: turns, otherCustomerTurns } = await conversationContext(db, workspaceId, group)
         const labels = await loadWorkspaceLabels(db, workspaceId)
         const toInput = (m: StageMessage): ClassifyInput => ({
           messageId: m.id,
           text: m.text,
           role: m.role,
           language: m.language,
-          channel: context.get(m.id)?.channel,
-          unansweredCustomerMessages: m.role === 'customer' ? context.get(m.id)?.unanswered : 0,
-          afterAgentReply: m.role === 'customer' ? context.get(m.id)?.afterAgentReply : false,
+          channel: turns.get(m.id)?.channel,
+          unansweredCustomerMessages: m.role === 'customer' ? turns.get(m.id)?.unanswered : 0,
+          afterAgentReply: m.role === 'customer' ? turns.get(m.id)?.afterAgentReply : false,
           conversationId: m.conversationId,
         })
         // Agent messages only need language and sentiment: the local model is enough and costs no tokens.
         const customers = group.filter((m) => m.role === 'customer').map(toInput)
         const agents = group.filter((m) => m.role === 'agent').map(toInput)
-        const results = [...(await classifier.classify(labels, customers)), ...(await local.classify(labels, agents))]
+        // The local classifier reads a message in its conversation: the conversation's other customer messages
+        // go along as context (classified, not stored). An LLM classifier is not sent more text than the batch.
+        const asked = new Set(customers.map((c) => c.conversationId))
+        const companions = classifier.mode === 'local'
+          ? otherCustomerTurns.filter((r) => asked.has(r.conversationId)).map((r) => toInput({ ...r, role: 'customer', workspaceId, sentAt: '', contentHash: '' }))
+          : []
+        const batchIds = new Set(group.map((m) => m.id))
+        const classified = (await classifier.classify(labels, [...customers, ...companions])).filter((c) => batchIds.has(c.messageId))
+        const results = [...classified, ...(await local.classify(labels, agents))]
         const hash = new Map(group.map((m) => [m.id, m.contentHash]))
         await upsertEnrichments(db, results.map((c) => toEnrichmentRow(workspaceId, hash.get(c.messageId)!, c)))
       }

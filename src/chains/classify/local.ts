@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto'
 import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
-import { trainIntentModel, type IntentModel } from './intent-local.ts'
+import { conversationTopic, labelInConversation } from './conversation-topic.ts'
+import { trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
 import { certainProbs, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
@@ -19,22 +20,29 @@ const URGENCY_VERSION = 'signals-v2'
 const YIELD_EVERY = 32
 
 /**
- * A reply to the agent ("order number is BW-123", "still the same", "thanks!") or a chaser ("anyone there?") has no topic of its own:
- * it belongs to what the conversation is about, the first intent of its customer that is not `other`.
- * Only messages of the same batch are seen (the enrichment stage passes a conversation's changed messages together).
+ * Customer messages of one conversation share what the conversation is about: a message whose own
+ * reading is weak (a chaser, an order number, a thank-you) takes the subject its conversation's
+ * messages back (see conversation-topic.ts). Only messages of the same batch are seen (the enrichment
+ * stage passes a conversation's changed messages together).
  */
-function inheritConversationIntent(inputs: ClassifyInput[], out: Classification[]): Classification[] {
-  const topic = new Map<string, { label: string; confidence: number }>()
+function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<IntentPrediction | undefined>, out: Classification[]): Classification[] {
+  const isFollowUp = (input: ClassifyInput) => Boolean(input.afterAgentReply) || (input.unansweredCustomerMessages ?? 1) > 1
+  const byConversation = new Map<string, Array<{ prediction: IntentPrediction; followUp: boolean }>>()
   inputs.forEach((input, i) => {
-    const intent = out[i].intent
-    if (input.conversationId && intent && intent.label !== OTHER_INTENT && !topic.has(input.conversationId)) topic.set(input.conversationId, intent)
+    const prediction = predictions[i]
+    if (!input.conversationId || !prediction) return
+    const item = { prediction, followUp: isFollowUp(input) }
+    const group = byConversation.get(input.conversationId)
+    if (group) group.push(item)
+    else byConversation.set(input.conversationId, [item])
   })
+  const topics = new Map([...byConversation].map(([id, messages]) => [id, conversationTopic(messages)]))
   return out.map((c, i) => {
-    const inherited = inputs[i].conversationId ? topic.get(inputs[i].conversationId!) : undefined
-    const followUp = inputs[i].afterAgentReply || (inputs[i].unansweredCustomerMessages ?? 1) > 1
-    return c.intent?.label === OTHER_INTENT && followUp && inherited
-      ? { ...c, intent: inherited, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
-      : c
+    const input = inputs[i]
+    if (!c.intent || !input.conversationId) return c
+    const decided = labelInConversation(c.intent, topics.get(input.conversationId), isFollowUp(input))
+    if (decided.label === c.intent.label && decided.confidence === c.intent.confidence) return c
+    return { ...c, intent: { label: decided.label, confidence: decided.confidence }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
   })
 }
 
@@ -73,19 +81,23 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     async classify(labels, inputs) {
       const intentModel = inputs.some((i) => i.role === 'customer') ? intentModelFor(labels) : undefined
       const out: Classification[] = []
+      const predictions: Array<IntentPrediction | undefined> = []
       for (let i = 0; i < inputs.length; i += YIELD_EVERY) {
         // The worker shares the API's event loop: hand it back between slices of a big batch.
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
-        for (const input of inputs.slice(i, i + YIELD_EVERY)) out.push(classifyOne(input, labels, intentModel))
+        for (const input of inputs.slice(i, i + YIELD_EVERY)) {
+          const intent = input.role === 'customer' && intentModel ? intentModel.predict(input.text) : undefined
+          predictions.push(intent)
+          out.push(classifyOne(input, labels, intent, intentModel))
+        }
       }
-      return inheritConversationIntent(inputs, out)
+      return applyConversationTopics(inputs, predictions, out)
     },
   }
 
-  function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intentModel?: IntentModel): Classification {
+  function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intent: IntentPrediction | undefined, intentModel?: IntentModel): Classification {
     const detected = detectLanguage(input.text)
     const language = input.language ? { code: input.language.split('-')[0], confidence: 1 } : { code: detected.language, confidence: detected.confidence }
-    const intent = input.role === 'customer' && intentModel ? intentModel.predict(input.text) : undefined
     const corrected = correctedSentiment(labels, input.text)
     const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, intent?.label)
     const sentiment = corrected

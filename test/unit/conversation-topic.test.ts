@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { conversationTopic, FOLLOW_UP_SWITCH, labelInConversation, MIN_TOPIC_EVIDENCE } from '../../src/chains/classify/conversation-topic.ts'
+import type { IntentPrediction } from '../../src/chains/classify/intent-local.ts'
+import { createLocalClassifier } from '../../src/chains/classify/local.ts'
+import { DEFAULT_TAXONOMY } from '../../src/chains/classify/taxonomy.ts'
+import type { ClassifyInput, WorkspaceLabels } from '../../src/chains/classify/types.ts'
+
+const prediction = (ranked: Record<string, number>): IntentPrediction => {
+  const sorted = Object.entries(ranked).map(([label, p]) => ({ label, p })).sort((a, b) => b.p - a.p)
+  return { label: sorted[0]!.label, confidence: sorted[0]!.p, ranked: sorted }
+}
+
+describe('conversationTopic', () => {
+  it('is the subject its messages back most, an opening message weighing more than a detail answer', () => {
+    const opening = { prediction: prediction({ billing: 0.55, delivery: 0.15, other: 0.3 }), followUp: false }
+    const orderNumber = { prediction: prediction({ delivery: 0.75, billing: 0.1, other: 0.15 }), followUp: true }
+    expect(conversationTopic([opening, orderNumber])?.label).toBe('billing')
+  })
+
+  it('is undefined for a message alone, whose runner-up must not overrule the model', () => {
+    expect(conversationTopic([{ prediction: prediction({ other: 0.5, delivery: 0.45 }), followUp: false }])).toBeUndefined()
+  })
+
+  it('leaves out kinds of message (thanks, greetings) and needs one message backing the subject', () => {
+    const thanks = { prediction: prediction({ praise: 0.9, delivery: 0.05 }), followUp: true }
+    expect(conversationTopic([thanks, thanks])).toBeUndefined()
+    const weak = { prediction: prediction({ delivery: MIN_TOPIC_EVIDENCE - 0.05, billing: 0.3, other: 0.35 }), followUp: false }
+    expect(conversationTopic([weak, thanks])).toBeUndefined()
+  })
+
+  it('combines agreeing messages into a surer case than any one of them, short of certainty', () => {
+    const a = { prediction: prediction({ delivery: 0.6, other: 0.4 }), followUp: false }
+    const b = { prediction: prediction({ delivery: 0.5, other: 0.5 }), followUp: true }
+    const topic = conversationTopic([a, b])!
+    expect(topic.confidence).toBeCloseTo(0.8, 5)
+    const sure = conversationTopic([a, b, a, a, a])!
+    expect(sure.confidence).toBeLessThan(1)
+  })
+})
+
+describe('labelInConversation', () => {
+  const topic = { label: 'delivery', confidence: 0.8 }
+  it('gives a chaser with a weak or wrong reading the case subject with the case confidence', () => {
+    expect(labelInConversation({ label: 'cancellation', confidence: 0.59 }, topic, true)).toEqual({ label: 'delivery', confidence: 0.8, inherited: true })
+    expect(labelInConversation({ label: 'praise', confidence: 0.9 }, topic, true)).toMatchObject({ label: 'delivery', inherited: true })
+  })
+  it('lets a follow-up change subject only on strong evidence, and an opening message keep a fair reading', () => {
+    expect(labelInConversation({ label: 'cancellation', confidence: FOLLOW_UP_SWITCH }, topic, true)).toMatchObject({ label: 'cancellation', inherited: false })
+    expect(labelInConversation({ label: 'billing', confidence: 0.5 }, topic, false)).toMatchObject({ label: 'billing', inherited: false })
+    expect(labelInConversation({ label: 'other', confidence: 0.8 }, topic, false)).toMatchObject({ label: 'delivery', inherited: true })
+  })
+  it('backs a message that agrees with its case by the case confidence, and changes nothing without a case', () => {
+    expect(labelInConversation({ label: 'delivery', confidence: 0.5 }, topic, true)).toEqual({ label: 'delivery', confidence: 0.8, inherited: false })
+    expect(labelInConversation({ label: 'praise', confidence: 0.9 }, undefined, true)).toEqual({ label: 'praise', confidence: 0.9, inherited: false })
+  })
+})
+
+describe('the local classifier reads a message in its conversation', () => {
+  const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+  const input = (id: string, conversationId: string, text: string, followUp: boolean): ClassifyInput => ({
+    messageId: id, text, role: 'customer', language: 'en', conversationId, afterAgentReply: followUp, unansweredCustomerMessages: 1,
+  })
+
+  it('chasers and short replies inside a delivery case are delivery, and no other conversation is touched', async () => {
+    const classifier = createLocalClassifier()
+    const out = await classifier.classify(labels, [
+      input('a1', 'a', 'My parcel was due on Monday and the tracking has not moved since, where is it?', false),
+      input('a2', 'a', 'Ref 4471902. I really need it before Saturday', true),
+      input('a3', 'a', 'hello?? anybody?', true),
+      input('b1', 'b', 'hello?? anybody?', true),
+    ])
+    const intent = Object.fromEntries(out.map((c) => [c.messageId, c.intent?.label]))
+    expect(intent).toMatchObject({ a1: 'delivery', a2: 'delivery', a3: 'delivery' })
+    expect(intent.b1).not.toBe('delivery')
+  })
+
+  it('leaves a message alone in its conversation exactly as the model read it', async () => {
+    const classifier = createLocalClassifier()
+    const text = 'hmm not sure the order thing is sorted'
+    const [alone] = await classifier.classify(labels, [input('c1', 'c', text, false)])
+    const [plain] = await classifier.classify(labels, [{ ...input('d1', 'd', text, false), conversationId: undefined }])
+    expect(alone!.intent).toEqual(plain!.intent)
+    expect(alone!.versions.intent).toBe(plain!.versions.intent)
+  })
+})
