@@ -1,7 +1,7 @@
 // Theme discovery, pure: texts with their (L2-normalised) vectors → clusters (optionally leaning on
 // each message's conversation, and joined when they use the same words) → key phrases, a local label
 // and description per cluster. The weekly run and the themes eval suite both call it.
-import { clusterVectors, type ClusterOptions } from './cluster.ts'
+import { clusterVectors, normalised, type ClusterOptions } from './cluster.ts'
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { combinedVectors, tfidfVectors } from './local-features.ts'
@@ -55,7 +55,8 @@ export function discoverThemes(
   const texts = items.map((i) => i.text)
   const embedded = withConversationContext(items, conversationWeight)
   const wordsOf = wordWeight > 0 ? withConversationContext(tfidfVectors(texts, { smoothing: wordSmoothing }).map((vector, i) => ({ vector, conversationId: items[i].conversationId })), conversationWeight) : []
-  const result = clusterVectors(wordWeight > 0 ? combinedVectors(embedded, wordsOf, wordWeight) : embedded, clusterOptions)
+  const spread = withoutCommonDirection(embedded)
+  const result = clusterVectors(wordWeight > 0 ? combinedVectors(spread, wordsOf, wordWeight) : spread, clusterOptions)
   if (mergeSimilarity !== undefined) result.labels = mergeClustersByWords(texts, result.labels, mergeSimilarity)
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)
@@ -88,10 +89,7 @@ function centroidsOf(vectors: Float32Array[], labels: Int32Array): Float32Array[
     centroids[label] ??= new Float32Array(vectors[i].length)
     for (let d = 0; d < vectors[i].length; d++) centroids[label][d] += vectors[i][d]
   })
-  for (const centroid of centroids) {
-    const norm = Math.hypot(...centroid) || 1
-    for (let d = 0; d < centroid.length; d++) centroid[d] /= norm
-  }
+  for (const centroid of centroids) normalised(centroid)
   return centroids
 }
 
@@ -109,17 +107,44 @@ function withConversationContext(items: Array<{ vector: Float32Array; conversati
     for (let d = 0; d < sum.length; d++) sum[d] += item.vector[d]
     sums.set(item.conversationId, sum)
   }
+  for (const sum of sums.values()) normalised(sum)
   return items.map((item) => {
-    const sum = item.conversationId ? sums.get(item.conversationId) : undefined
-    if (!sum) return item.vector
-    const sumNorm = Math.hypot(...sum) || 1
-    const ownNorm = Math.hypot(...item.vector)
+    const direction = item.conversationId ? sums.get(item.conversationId) : undefined
+    if (!direction) return item.vector
     const blended = new Float32Array(item.vector.length)
     // A message without content words (all-zero vector) stays noise rather than borrowing a topic.
-    if (ownNorm === 0) return blended
-    for (let d = 0; d < blended.length; d++) blended[d] = (1 - weight) * item.vector[d] + (weight * sum[d]) / sumNorm
-    const norm = Math.hypot(...blended) || 1
-    for (let d = 0; d < blended.length; d++) blended[d] /= norm
-    return blended
+    if (!item.vector.some((x) => x !== 0)) return blended
+    for (let d = 0; d < blended.length; d++) blended[d] = (1 - weight) * item.vector[d] + weight * direction[d]
+    return normalised(blended)
+  })
+}
+
+
+/**
+ * Above this mean cosine between random messages of a batch, the embedder puts every text in one
+ * narrow cone: on airline complaints GloVe averages are at 0.85 and USE at 0.31, against 0.06 for the
+ * built-in embedder, whose thresholds the defaults are. A cone that narrow makes any fixed linkage
+ * threshold merge everything (GloVe gave 1 theme, USE 3).
+ */
+export const ANISOTROPY_MEAN_COSINE = 0.2
+
+/**
+ * The clustering space: the vectors as they are when the batch is spread out, or minus the batch's
+ * mean and renormalised when it sits in a narrow cone (the mean pairwise cosine of unit vectors is
+ * |mean|²), which keeps what tells messages apart and brings any encoder to cosines around 0.
+ */
+export function withoutCommonDirection(vectors: Float32Array[]): Float32Array[] {
+  const withContent = vectors.filter((vector) => vector.some((x) => x !== 0))
+  if (withContent.length < 2) return vectors
+  const mean = new Float32Array(withContent[0].length)
+  for (const vector of withContent) for (let d = 0; d < mean.length; d++) mean[d] += vector[d] / withContent.length
+  let meanCosine = 0
+  for (let d = 0; d < mean.length; d++) meanCosine += mean[d] * mean[d]
+  if (meanCosine <= ANISOTROPY_MEAN_COSINE) return vectors
+  return vectors.map((vector) => {
+    if (!vector.some((x) => x !== 0)) return vector
+    const centred = new Float32Array(vector.length)
+    for (let d = 0; d < centred.length; d++) centred[d] = vector[d] - mean[d]
+    return normalised(centred)
   })
 }
