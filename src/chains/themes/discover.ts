@@ -100,12 +100,16 @@ function centroidsOf(vectors: Float32Array[], labels: Int32Array): Float32Array[
  */
 function withConversationContext(items: Array<{ vector: Float32Array; conversationId?: string }>, weight: number): Float32Array[] {
   if (weight <= 0) return items.map((i) => i.vector)
+  const messagesOf = new Map<string, number>()
+  for (const { conversationId } of items) if (conversationId) messagesOf.set(conversationId, (messagesOf.get(conversationId) ?? 0) + 1)
+  // A conversation of one message points where that message does: its blend is the message itself,
+  // so only threads of several messages get a summed direction (no allocation per lone message).
   const sums = new Map<string, Float32Array>()
   for (const item of items) {
-    if (!item.conversationId) continue
-    const sum = sums.get(item.conversationId) ?? new Float32Array(item.vector.length)
+    if (!item.conversationId || messagesOf.get(item.conversationId)! < 2) continue
+    let sum = sums.get(item.conversationId)
+    if (!sum) sums.set(item.conversationId, (sum = new Float32Array(item.vector.length)))
     for (let d = 0; d < sum.length; d++) sum[d] += item.vector[d]
-    sums.set(item.conversationId, sum)
   }
   for (const sum of sums.values()) normalised(sum)
   return items.map((item) => {
@@ -113,12 +117,16 @@ function withConversationContext(items: Array<{ vector: Float32Array; conversati
     if (!direction) return item.vector
     const blended = new Float32Array(item.vector.length)
     // A message without content words (all-zero vector) stays noise rather than borrowing a topic.
-    if (!item.vector.some((x) => x !== 0)) return blended
+    if (!hasContent(item.vector)) return blended
     for (let d = 0; d < blended.length; d++) blended[d] = (1 - weight) * item.vector[d] + weight * direction[d]
     return normalised(blended)
   })
 }
 
+function hasContent(vector: Float32Array): boolean {
+  for (let d = 0; d < vector.length; d++) if (vector[d] !== 0) return true
+  return false
+}
 
 /**
  * Above this mean cosine between random messages of a batch, the embedder puts every text in one
@@ -134,15 +142,15 @@ export const ANISOTROPY_MEAN_COSINE = 0.2
  * |mean|²), which keeps what tells messages apart and brings any encoder to cosines around 0.
  */
 export function withoutCommonDirection(vectors: Float32Array[]): Float32Array[] {
-  const withContent = vectors.filter((vector) => vector.some((x) => x !== 0))
+  const withContent = vectors.filter(hasContent)
   if (withContent.length < 2) return vectors
-  const mean = new Float32Array(withContent[0].length)
-  for (const vector of withContent) for (let d = 0; d < mean.length; d++) mean[d] += vector[d] / withContent.length
+  const mean = new Float64Array(withContent[0].length)
+  for (const vector of withContent) for (let d = 0; d < mean.length; d++) mean[d] += vector[d]
   let meanCosine = 0
-  for (let d = 0; d < mean.length; d++) meanCosine += mean[d] * mean[d]
+  for (let d = 0; d < mean.length; d++) meanCosine += (mean[d] /= withContent.length) ** 2
   if (meanCosine <= ANISOTROPY_MEAN_COSINE) return vectors
   return vectors.map((vector) => {
-    if (!vector.some((x) => x !== 0)) return vector
+    if (!hasContent(vector)) return vector
     const centred = new Float32Array(vector.length)
     for (let d = 0; d < centred.length; d++) centred[d] = vector[d] - mean[d]
     return normalised(centred)
