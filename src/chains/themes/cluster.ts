@@ -18,7 +18,7 @@ export interface ClusterOptions {
   maxMicroClusters?: number
   /** A message outside every large group joins the nearest one when at least this close to its centroid. */
   strayJoinSimilarity?: number
-  /** Spherical k-means passes over all messages from the agglomerated groups' centroids. */
+  /** At most this many spherical k-means passes from the agglomerated groups' centroids (fewer once nothing moves). */
   refineIterations?: number
   /** Batches larger than this are clustered on a seeded sample of this size, then assigned in one pass. */
   maxSample?: number
@@ -79,7 +79,9 @@ export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {
   const strayJoin = opts.strayJoinSimilarity ?? DEFAULT_STRAY_JOIN_SIMILARITY
   let { centroids, finalLabels } = keepLargeGroups(points, groupOfPoint, dimension, sampleMinSize, strayJoin)
   for (let pass = 0; pass < (opts.refineIterations ?? 0) && centroids.length > 0; pass++) {
+    const previous = finalLabels
     ;({ centroids, finalLabels } = reassign(points, centroids, dimension, sampleMinSize, strayJoin))
+    if (sameLabels(previous, finalLabels)) break // converged: further passes change nothing
   }
   if (sampled && centroids.length > 0) ({ centroids, finalLabels } = reassign(all, centroids, dimension, minClusterSize, strayJoin))
   else if (sampled) finalLabels = new Int32Array(all.length).fill(-1)
@@ -313,6 +315,11 @@ function reassign(
     for (const p of members) finalLabels[p] = label
   })
   return { centroids: kept.map((members) => centroidOf(points, members, dimension)), finalLabels }
+}
+
+function sameLabels(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 function centroidOf(points: Float32Array[], indices: number[], dimension: number): Float32Array {
