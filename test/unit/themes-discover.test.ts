@@ -54,3 +54,20 @@ describe('discoverThemes with an embedder whose vectors share one direction', ()
     for (const theme of themes) expect(new Set(theme.members.map((m) => truth[m])).size).toBe(1)
   })
 })
+
+describe('discoverThemes on a week larger than the words it reads', () => {
+  it('names, joins and quotes themes from a uniform sample of the words, with every message still a member', () => {
+    const topics = ['lost bag at the airport', 'refund for the cancelled flight', 'rude agent on the phone']
+    const { vectors, truth } = coneBatch([300, 200, 100], 0)
+    const items = vectors.map((vector, i) => ({ text: `${topics[truth[i]]} ${i}`, vector }))
+    const whole = discoverThemes(items, { wordWeight: 0, mergeSimilarity: 0.9 })
+    const sampled = discoverThemes(items, { wordWeight: 0, mergeSimilarity: 0.9, wordsSample: 60 })
+    expect(Array.from(sampled.labels)).toEqual(Array.from(whole.labels))
+    expect(sampled.themes.map((t) => t.members.length)).toEqual([300, 200, 100])
+    sampled.themes.forEach((theme, t) => {
+      expect(theme.keyphrases.map((k) => k.phrase)).toEqual(whole.themes[t].keyphrases.map((k) => k.phrase))
+      // Quotes point at members of their own theme.
+      for (const j of theme.local.representativeIdx) expect(items[theme.members[j]].text.startsWith(topics[truth[theme.members[0]]])).toBe(true)
+    })
+  })
+})

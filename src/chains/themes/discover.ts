@@ -27,6 +27,8 @@ export interface DiscoverOptions extends ClusterOptions {
   wordWeight?: number
   /** 0..1: how much a message's word features lean on the contexts its words are used in (local-features.ts). */
   wordSmoothing?: number
+  /** Above this many messages, words are read from a uniform sample of this size (WORDS_SAMPLE). */
+  wordsSample?: number
 }
 
 /**
@@ -45,12 +47,15 @@ export const DISCOVERY_DEFAULTS = {
   refineIterations: 3,
 } as const satisfies DiscoverOptions
 
+/** Messages whose words are read for key phrases, word-based joins, labels and quotes (a uniform sample above it). */
+export const WORDS_SAMPLE = 20_000
+
 /** Pure: clusters and describes texts with their (L2-normalised) vectors. */
 export function discoverThemes(
   items: Array<{ text: string; vector: Float32Array; conversationId?: string }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, ...clusterOptions } = {
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, wordsSample = WORDS_SAMPLE, ...clusterOptions } = {
     ...DISCOVERY_DEFAULTS,
     ...opts,
   }
@@ -59,11 +64,16 @@ export function discoverThemes(
   const wordsOf = wordWeight > 0 ? withConversationContext(tfidfVectors(texts, { smoothing: wordSmoothing }).map((vector, i) => ({ vector, conversationId: items[i].conversationId })), conversationWeight) : []
   const spread = withoutCommonDirection(embedded)
   const result = clusterVectors(wordWeight > 0 ? combinedVectors(spread, wordsOf, wordWeight) : spread, clusterOptions)
-  if (mergeSimilarity !== undefined) result.labels = mergeClustersByWords(texts, result.labels, mergeSimilarity)
+  // A large week's words are read from a uniform sample of its messages: shares of words per theme,
+  // and so key phrases, word-based joins and labels, stay the same while their cost stops growing.
+  const step = Math.max(1, Math.ceil(items.length / wordsSample))
+  const read = (i: number) => i % step === 0
+  const readLabels = (labels: Int32Array) => (step === 1 ? labels : labels.map((label, i) => (read(i) ? label : -1)))
+  if (mergeSimilarity !== undefined) result.labels = relabelled(result.labels, readLabels(result.labels), mergeClustersByWords(texts, readLabels(result.labels), mergeSimilarity))
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)
   result.k = result.centroids.length
-  const phrases = clusterKeyphrases(texts, result.labels)
+  const phrases = clusterKeyphrases(texts, readLabels(result.labels))
   const members: number[][] = Array.from({ length: result.k }, () => [])
   result.labels.forEach((label, i) => {
     if (label >= 0 && inFocus(i)) members[label].push(i)
@@ -72,15 +82,38 @@ export function discoverThemes(
   members.forEach((list, c) => {
     if (list.length === 0 || list.length < minFocusMembers) return
     const keyphrases = phrases.get(c) ?? []
+    // Positions in `list` of the members whose words are read (all of them in a week of usual size).
+    const described = list.flatMap((i, position) => (read(i) ? [position] : []))
+    const shown = described.length > 0 ? described : list.map((_, position) => position)
     const local = describeCluster({
       keyphrases,
-      texts: list.map((i) => texts[i]),
-      vectors: list.map((i) => items[i].vector),
+      texts: shown.map((position) => texts[list[position]]),
+      vectors: shown.map((position) => items[list[position]].vector),
       centroid: result.centroids[c],
     })
+    local.representativeIdx = local.representativeIdx.map((j) => shown[j])
     themes.push({ members: list, centroid: result.centroids[c], keyphrases, local })
   })
   return { labels: result.labels, themes }
+}
+
+/**
+ * Joins made on the read messages (`before` → `after`, -1 where unread), applied to every message.
+ * A cluster no read message belongs to keeps a number of its own after the joined ones.
+ */
+function relabelled(labels: Int32Array, before: Int32Array, after: Int32Array): Int32Array {
+  if (before === labels) return after
+  const mapped = new Map<number, number>()
+  let next = 0
+  before.forEach((label, i) => {
+    if (label >= 0) mapped.set(label, after[i])
+    if (after[i] >= next) next = after[i] + 1
+  })
+  return labels.map((label) => {
+    if (label < 0) return -1
+    if (!mapped.has(label)) mapped.set(label, next++)
+    return mapped.get(label)!
+  })
 }
 
 /** Normalised mean vector per cluster, recomputed once clusters have been joined by their words. */
