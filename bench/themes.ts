@@ -3,7 +3,7 @@
 // and enrichments are stored work that a run reuses, never redoes, and a second run proves it by
 // counting what the embedder and the worker were asked to do.
 //
-//   npm run bench -- --only themes [--themes-messages 50000]
+//   npm run bench -- --only themes [--themes-messages 50000]   (200000: the large week)
 import { classificationStage } from '../src/chains/classify/enrichment-stage.ts'
 import { createThemeService } from '../src/chains/themes/service.ts'
 import { localThemeDescriber } from '../src/chains/themes/types.ts'

@@ -4,6 +4,7 @@
 //
 //   npm run eval -- themes --data ../shared/datasets/themes/airline_dev.jsonl
 //   npm run eval -- themes --data ../shared/datasets/intent/banking77_train.jsonl --sample 3000
+//   (both are gated; `--embedder use` measures the English sentence encoder on the same recipe)
 import { discoverThemes } from '../../src/chains/themes/discover.ts'
 import { modelLiteral } from '../../src/store/embeddings.ts'
 import type { ClassificationRow } from '../datasets.ts'

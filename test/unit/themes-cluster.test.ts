@@ -108,3 +108,22 @@ describe('clusterVectors noise and refinement', () => {
     expectSamePartition(labels, truth)
   })
 })
+
+describe('clusterVectors on a sample of a large batch', () => {
+  it('finds the themes on the sample and assigns every other message to its nearest one', () => {
+    const { vectors, truth } = syntheticWeek([600, 400, 250], 48, 13)
+    const sampled = clusterVectors(vectors, { maxSample: 300, maxMicroClusters: 40, seed: 3 })
+    expect(sampled.k).toBe(3)
+    expectSamePartition(sampled.labels, truth)
+    // The same batch clustered whole gives the same partition.
+    const whole = clusterVectors(vectors, { maxMicroClusters: 40, seed: 3 })
+    expect(Array.from(sampled.labels)).toEqual(Array.from(whole.labels))
+  })
+
+  it('keeps a theme that is too small in the whole batch out, even when the sample holds enough of it', () => {
+    const { vectors, truth } = syntheticWeek([500, 480, 20], 48, 17)
+    const { labels, k } = clusterVectors(vectors, { maxSample: 200, minClusterSize: 40, maxMicroClusters: 30, seed: 5 })
+    expect(k).toBe(2)
+    truth.forEach((topic, i) => expect(labels[i] >= 0).toBe(topic !== 2))
+  })
+})

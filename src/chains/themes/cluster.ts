@@ -18,8 +18,10 @@ export interface ClusterOptions {
   maxMicroClusters?: number
   /** A message outside every large group joins the nearest one when at least this close to its centroid. */
   strayJoinSimilarity?: number
-  /** Spherical k-means passes over all messages from the agglomerated groups' centroids. */
+  /** At most this many spherical k-means passes from the agglomerated groups' centroids (fewer once nothing moves). */
   refineIterations?: number
+  /** Batches larger than this are clustered on a seeded sample of this size, then assigned in one pass. */
+  maxSample?: number
 }
 
 export interface ClusterResult {
@@ -32,6 +34,11 @@ export interface ClusterResult {
 export const DEFAULT_DISTANCE_THRESHOLD = 0.75
 export const DEFAULT_MAX_MICRO_CLUSTERS = 200
 export const DEFAULT_SEED = 42
+/**
+ * Messages the themes are found on; the rest are assigned to them. A theme of 1% of the batch (the
+ * smallest kept) still has 50 sampled members, and linkage time no longer grows with the week.
+ */
+export const DEFAULT_MAX_SAMPLE = 5_000
 const DEFAULT_MIN_CLUSTER_SHARE = 0.01
 const DEFAULT_MIN_CLUSTER_FLOOR = 5
 /** A message whose cosine to its theme's centroid is below this is noise, not a weak member. */
@@ -58,17 +65,27 @@ export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {
   const random = seededRandom(opts.seed ?? DEFAULT_SEED)
   const maxMicro = Math.max(1, opts.maxMicroClusters ?? DEFAULT_MAX_MICRO_CLUSTERS)
 
-  const points = usable.map((i) => vectors[i])
+  const all = usable.map((i) => vectors[i])
+  // A large batch is clustered on a seeded random sample; every message then goes to its nearest
+  // theme in one pass, so the cost beyond the sample grows with messages × themes only.
+  const sampleSize = Math.max(1, opts.maxSample ?? DEFAULT_MAX_SAMPLE)
+  const sampled = all.length > sampleSize ? sampleIndices(all.length, sampleSize, random).sort((a, b) => a - b) : null
+  const points = sampled ? sampled.map((p) => all[p]) : all
+  const sampleMinSize = sampled ? Math.max(2, Math.round((minClusterSize * points.length) / all.length)) : minClusterSize
   const microOf = points.length <= maxMicro ? points.map((_, i) => i) : microClusters(points, maxMicro, random)
   const groupOfMicro = averageLinkage(points, microOf, dimension, 1 - threshold)
 
   const groupOfPoint = microOf.map((micro) => groupOfMicro[micro])
   const strayJoin = opts.strayJoinSimilarity ?? DEFAULT_STRAY_JOIN_SIMILARITY
-  let { centroids, finalLabels } = keepLargeGroups(points, groupOfPoint, dimension, minClusterSize, strayJoin)
+  let { centroids, finalLabels } = keepLargeGroups(points, groupOfPoint, dimension, sampleMinSize, strayJoin)
   for (let pass = 0; pass < (opts.refineIterations ?? 0) && centroids.length > 0; pass++) {
-    ;({ centroids, finalLabels } = reassign(points, centroids, dimension, minClusterSize, strayJoin))
+    const previous = finalLabels
+    ;({ centroids, finalLabels } = reassign(points, centroids, dimension, sampleMinSize, strayJoin))
+    if (sameLabels(previous, finalLabels)) break // converged: further passes change nothing
   }
-  for (let p = 0; p < points.length; p++) labels[usable[p]] = finalLabels[p]
+  if (sampled && centroids.length > 0) ({ centroids, finalLabels } = reassign(all, centroids, dimension, minClusterSize, strayJoin))
+  else if (sampled) finalLabels = new Int32Array(all.length).fill(-1)
+  for (let p = 0; p < all.length; p++) labels[usable[p]] = finalLabels[p]
   return { labels, centroids, k: centroids.length }
 }
 
@@ -298,6 +315,11 @@ function reassign(
     for (const p of members) finalLabels[p] = label
   })
   return { centroids: kept.map((members) => centroidOf(points, members, dimension)), finalLabels }
+}
+
+function sameLabels(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 function centroidOf(points: Float32Array[], indices: number[], dimension: number): Float32Array {

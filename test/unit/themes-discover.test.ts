@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { ANISOTROPY_MEAN_COSINE, discoverThemes, withoutCommonDirection } from '../../src/chains/themes/discover.ts'
+
+/** Unit vectors: one strong direction every text shares (as GloVe averages have) plus a weak topic direction. */
+function coneBatch(perTopic: number[], shared: number, dimension = 32): { vectors: Float32Array[]; truth: number[] } {
+  let state = 7
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296)
+  const vectors: Float32Array[] = []
+  const truth: number[] = []
+  perTopic.forEach((count, topic) => {
+    for (let i = 0; i < count; i++) {
+      const v = new Float32Array(dimension)
+      v[0] = shared
+      v[1 + topic] = 1
+      for (let d = 1; d < dimension; d++) v[d] += 0.3 * (random() - 0.5)
+      const norm = Math.hypot(...v)
+      vectors.push(v.map((x) => x / norm))
+      truth.push(topic)
+    }
+  })
+  return { vectors, truth }
+}
+
+const meanCosine = (vectors: Float32Array[]) => {
+  const mean = new Float32Array(vectors[0].length)
+  for (const v of vectors) for (let d = 0; d < mean.length; d++) mean[d] += v[d] / vectors.length
+  return mean.reduce((sum, x) => sum + x * x, 0)
+}
+
+describe('withoutCommonDirection', () => {
+  it('takes the shared direction out of a batch in a narrow cone, and leaves a spread-out batch alone', () => {
+    const cone = coneBatch([30, 30, 30], 4).vectors
+    expect(meanCosine(cone)).toBeGreaterThan(ANISOTROPY_MEAN_COSINE)
+    const centred = withoutCommonDirection(cone)
+    expect(meanCosine(centred)).toBeLessThan(0.05)
+    for (const v of centred) expect(Math.hypot(...v)).toBeCloseTo(1, 5)
+    // Ten topics of equal size: random pairs share a topic one time in ten.
+    const spread = coneBatch(Array(10).fill(10), 0).vectors
+    expect(withoutCommonDirection(spread)).toBe(spread)
+  })
+
+  it('keeps all-zero vectors (texts without content) as they are', () => {
+    const cone = [...coneBatch([20, 20], 4).vectors, new Float32Array(32)]
+    expect(withoutCommonDirection(cone).at(-1)!.every((x) => x === 0)).toBe(true)
+  })
+})
+
+describe('discoverThemes with an embedder whose vectors share one direction', () => {
+  it('still tells the topics apart instead of merging everything into one theme', () => {
+    const { vectors, truth } = coneBatch([40, 30, 25], 4)
+    const items = vectors.map((vector, i) => ({ text: `topic${truth[i]} message`, vector }))
+    const { themes } = discoverThemes(items, { wordWeight: 0 })
+    expect(themes.length).toBe(3)
+    for (const theme of themes) expect(new Set(theme.members.map((m) => truth[m])).size).toBe(1)
+  })
+})
+
+describe('discoverThemes on a week larger than the words it reads', () => {
+  it('names, joins and quotes themes from a uniform sample of the words, with every message still a member', () => {
+    const topics = ['lost bag at the airport', 'refund for the cancelled flight', 'rude agent on the phone']
+    const { vectors, truth } = coneBatch([300, 200, 100], 0)
+    const items = vectors.map((vector, i) => ({ text: `${topics[truth[i]]} ${i}`, vector }))
+    const whole = discoverThemes(items, { wordWeight: 0, mergeSimilarity: 0.9 })
+    const sampled = discoverThemes(items, { wordWeight: 0, mergeSimilarity: 0.9, wordsSample: 60 })
+    expect(Array.from(sampled.labels)).toEqual(Array.from(whole.labels))
+    expect(sampled.themes.map((t) => t.members.length)).toEqual([300, 200, 100])
+    sampled.themes.forEach((theme, t) => {
+      expect(theme.keyphrases.map((k) => k.phrase)).toEqual(whole.themes[t].keyphrases.map((k) => k.phrase))
+      // Quotes point at members of their own theme.
+      for (const j of theme.local.representativeIdx) expect(items[theme.members[j]].text.startsWith(topics[truth[theme.members[0]]])).toBe(true)
+    })
+  })
+})
