@@ -142,6 +142,41 @@ describe('weekly themes on the demo corpus', () => {
     expect(continuing.length).toBeGreaterThan(0)
   })
 
+  it('puts the French, German and English app-crash messages of a week in one theme', async () => {
+    const checked: string[] = []
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      await report(week)
+      const { rows } = await t.services.db.query<{ language: string; themeId: string; mergedInto: string | null; conversationId: string }>(
+        `SELECT coalesce(m.language, '') AS language, tm.theme_id AS "themeId", th.merged_into AS "mergedInto", tm.conversation_id AS "conversationId"
+         FROM theme_members tm JOIN messages m ON m.id = tm.message_id JOIN conversations c ON c.id = m.conversation_id JOIN themes th ON th.id = tm.theme_id
+         WHERE tm.workspace_id = $1 AND tm.week = $2 AND c.metadata->>'scenario' = 'app_52_crash'`,
+        [ws.id, week],
+      )
+      // The report folds a theme merged into another (rootOf); one level is all the weekly run makes.
+      const byLanguage = new Map<string, Map<string, number>>()
+      const conversations = new Map<string, Set<string>>()
+      for (const r of rows) {
+        conversations.set(r.language, (conversations.get(r.language) ?? new Set()).add(r.conversationId))
+        const themes = byLanguage.get(r.language) ?? new Map<string, number>()
+        const root = r.mergedInto ?? r.themeId
+        themes.set(root, (themes.get(root) ?? 0) + 1)
+        byLanguage.set(r.language, themes)
+      }
+      const english = [...(byLanguage.get('en') ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0]
+      expect(english, week).toBeDefined()
+      for (const language of ['en', 'fr', 'de']) {
+        const themes = byLanguage.get(language)
+        const clustered = [...(themes?.values() ?? [])].reduce((a, b) => a + b, 0)
+        // One customer's thread is not a language's share of the topic (W42's one French report).
+        if ((conversations.get(language)?.size ?? 0) < 2) continue
+        checked.push(`${week} ${language}`)
+        expect(themes!.get(english!) ?? 0, `${week}: ${language} app-crash messages in the English app theme, of ${clustered}`).toBeGreaterThanOrEqual(0.75 * clustered)
+      }
+    }
+    // The demo has French crash reports in W43 and W44 and German ones in W43–W45.
+    expect(checked.filter((c) => !c.endsWith('en')).length).toBeGreaterThanOrEqual(3)
+  })
+
   it('sees the app 5.2 crashes arrive as a new or rising theme after the W41 release', async () => {
     const flagged: string[] = []
     for (const week of ['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45']) {

@@ -145,6 +145,21 @@ describe('mergeClustersByWords across languages', () => {
     const merged = mergeClustersByWords(texts, labels, 0.3)
     expect(merged[3]).toBe(merged[0])
     expect(merged[6]).not.toBe(merged[0])
-    expect([...mergeTerms("Dall'aggiornamento v5.2.0 l'app si chiude", new Set())]).toEqual(expect.arrayContaining(['app', 'aggiornamento', '5.2']))
+    expect([...mergeTerms("Dall'aggiornamento v5.2.0 l'app si chiude", new Set())]).toEqual(expect.arrayContaining(['app', 'update', '5.2']))
+  })
+
+  it('reads each language\'s word for the same product ("appli", "Anwendung" → app) as one word', () => {
+    const texts = [
+      'the app crashes when I open it', 'app crashes on the loading screen', 'the app keeps crashing',
+      "l'appli plante dès l'ouverture", "mon appli plante sur l'écran de chargement", "l'appli plante encore",
+      'die Anwendung stürzt beim Öffnen ab', 'Anwendung stürzt ständig ab', 'die Anwendung stürzt ab',
+      'my bill shows a double charge', 'charged twice on my bill this month', 'double charge on the bill again',
+    ]
+    const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3])
+    const merged = mergeClustersByWords(texts, labels, 0.3)
+    expect(merged[3]).toBe(merged[0])
+    expect(merged[6]).toBe(merged[0])
+    expect(merged[9]).not.toBe(merged[0])
+    expect([...mergeTerms('WLAN fällt aus, Rechnung doppelt', new Set())]).toEqual(expect.arrayContaining(['wifi', 'bill']))
   })
 })
