@@ -72,6 +72,8 @@ describe('weekly themes on the demo corpus', () => {
           const found = redact(text, { handles: true })
           expect(found.count, `${week} "${text}"`).toBe(0)
           expect(text, `${week} "${text}"`).not.toMatch(/\b[A-Z]{2,4}-\d{4,}\b|\b\d{6,}\b/)
+          // Postcodes as customers type them, in lower case too ("postcode ls6 2qt").
+          expect(text, `${week} "${text}"`).not.toMatch(/\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i)
         }
         for (const word of theme.label.toLowerCase().split(/[^\p{L}]+/u)) expect(people.has(word), `${week} label "${theme.label}"`).toBe(false)
         for (const q of theme.quotes) {
@@ -134,9 +136,11 @@ describe('weekly themes on the demo corpus', () => {
       expect(theme.quotes.length).toBeLessThanOrEqual(5)
       expect(['new', 'rising', 'steady', 'falling']).toContain(theme.trend)
       const s = theme.sentiment
-      expect(s.negative + s.neutral + s.positive + s.unknown).toBe(theme.volume)
+      expect(s.negative + s.neutral + s.positive + s.uncertain + s.unknown).toBe(theme.volume)
     }
     expect(r.themes.map((x) => x.volume)).toEqual([...r.themes.map((x) => x.volume)].sort((a, b) => b - a))
+    // Messages the classifier could not read are shown as uncertain, not folded into "unknown".
+    expect(r.themes.some((x) => x.sentiment.uncertain > 0)).toBe(true)
     // Across the ten weeks, some themes carry on (history before this week) and trends vary.
     const continuing = r.themes.filter((x) => x.history.slice(0, -1).some((h) => h.volume > 0))
     expect(continuing.length).toBeGreaterThan(0)
@@ -145,7 +149,7 @@ describe('weekly themes on the demo corpus', () => {
   it('puts the French, German and English app-crash messages of a week in one theme', async () => {
     const checked: string[] = []
     for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
-      await report(week)
+      const r = await report(week)
       const { rows } = await t.services.db.query<{ language: string; themeId: string; mergedInto: string | null; conversationId: string }>(
         `SELECT coalesce(m.language, '') AS language, tm.theme_id AS "themeId", th.merged_into AS "mergedInto", tm.conversation_id AS "conversationId"
          FROM theme_members tm JOIN messages m ON m.id = tm.message_id JOIN conversations c ON c.id = m.conversation_id JOIN themes th ON th.id = tm.theme_id
@@ -172,6 +176,10 @@ describe('weekly themes on the demo corpus', () => {
         checked.push(`${week} ${language}`)
         expect(themes!.get(english!) ?? 0, `${week}: ${language} app-crash messages in the English app theme, of ${clustered}`).toBeGreaterThanOrEqual(0.75 * clustered)
       }
+      // Its quotes speak the languages it is told in, not only the most central one.
+      const quoted = r.themes.find((x) => x.id === english)!.quotes.map((q) => q.messageId)
+      const languages = await t.services.db.query<{ language: string }>(`SELECT DISTINCT coalesce(language, '') AS language FROM messages WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [ws.id, quoted])
+      expect(languages.rows.length, `${week} quote languages`).toBeGreaterThanOrEqual(2)
     }
     // The demo has French crash reports in W43 and W44 and German ones in W43–W45.
     expect(checked.filter((c) => !c.endsWith('en')).length).toBeGreaterThanOrEqual(3)

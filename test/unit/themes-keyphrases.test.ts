@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
-import { describeCluster } from '../../src/chains/themes/describe-local.ts'
+import { describeCluster, spreadQuotesOverLanguages } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
 const docs = [
@@ -161,5 +161,44 @@ describe('mergeClustersByWords across languages', () => {
     expect(merged[6]).toBe(merged[0])
     expect(merged[9]).not.toBe(merged[0])
     expect([...mergeTerms('WLAN fällt aus, Rechnung doppelt', new Set())]).toEqual(expect.arrayContaining(['wifi', 'bill']))
+  })
+})
+
+describe('quotes of a theme', () => {
+  const unit = (values: number[]) => {
+    const norm = Math.hypot(...values)
+    return Float32Array.from(values, (x) => x / norm)
+  }
+
+  it('show each language the theme is told in', () => {
+    // Made-up: six English reports close to the centre, three French and two German ones further out.
+    const texts = [
+      'the app crashes at login every time', 'app crashes on the loading screen after update', 'app keeps crashing since the update today',
+      'app freezes on white screen after login', 'reinstalled the app, still crashing at login', 'the new app version crashes immediately',
+      "l'appli plante dès que je me connecte", "impossible d'ouvrir l'appli depuis la mise à jour", "l'appli reste bloquée sur l'écran blanc",
+      'die App stürzt beim Login ab seit dem Update', 'App hängt auf dem Ladebildschirm fest',
+    ]
+    const languages = ['en', 'en', 'en', 'en', 'en', 'en', 'fr', 'fr', 'fr', 'de', 'de']
+    const vectors = texts.map((_, i) => unit([1, i < 6 ? 0.1 * i : 0.9, i >= 9 ? 0.8 : 0.2]))
+    const centroid = unit([1, 0.1, 0.1])
+    const picked = describeCluster({ keyphrases: [{ phrase: 'app', weight: 1, support: 1 }], texts, vectors, centroid }).representativeIdx
+    const spread = spreadQuotesOverLanguages({ picked, languages, texts, vectors, centroid })
+    expect(new Set(spread.map((i) => languages[i]))).toEqual(new Set(['en', 'fr', 'de']))
+    expect(spread.length).toBeLessThanOrEqual(5)
+    // One language only: the quotes are the central ones, untouched.
+    expect(spreadQuotesOverLanguages({ picked, languages: texts.map(() => 'en'), texts, vectors, centroid })).toEqual(picked)
+  })
+
+  it('are never only a thank-you or an identifier when the theme says more', () => {
+    // The thank-yous and the bare reference sit closest to the centre (their threads are about the theme).
+    const texts = ['Thanks!', '[ORDER_1]', 'Perfect, thank you!', 'charged twice for the same month', 'double charge again', 'Merci !', 'charged twice on my bill']
+    const substantive = [3, 4, 6]
+    const vectors = texts.map((_, i) => unit([1, substantive.includes(i) ? 0.3 : 0.05, 0.01 * i]))
+    const centroid = unit([1, 0.05, 0])
+    const picked = describeCluster({ keyphrases: [], texts, vectors, centroid }).representativeIdx
+    expect([...picked].sort()).toEqual(substantive)
+    // With fewer than three that say something, one bare message fills the minimum, never more.
+    const fewer = describeCluster({ keyphrases: [], texts: texts.slice(0, 6), vectors: vectors.slice(0, 6), centroid }).representativeIdx
+    expect(fewer.filter((i) => !substantive.includes(i))).toHaveLength(1)
   })
 })

@@ -47,10 +47,20 @@ export function describeCluster(input: {
 
 function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array): number[] {
   const centrality = vectors.map((v) => dot(v, centroid))
-  const informative = texts.map((_, i) => i).filter((i) => isInformative(texts[i]))
-  const candidates = (informative.length >= Math.min(MIN_QUOTES, texts.length) ? informative : texts.map((_, i) => i))
-    .filter((i) => texts[i].trim().length > 0)
-    .sort((a, b) => centrality[b] - centrality[a] || a - b)
+  const byCentrality = (a: number, b: number) => centrality[b] - centrality[a] || a - b
+  const said = texts.map((_, i) => i).filter((i) => texts[i].trim().length > 0)
+  const informative = said.filter((i) => isInformative(texts[i]))
+  // Too few informative messages: messages that name something come next; a bare "Thanks!" or a bare
+  // identifier only when the theme has nothing else to show.
+  const want = Math.min(MIN_QUOTES, said.length)
+  const fill = () => {
+    const rest = said.filter((i) => !isInformative(texts[i]))
+    const somewhat = rest.filter((i) => topicWords(texts[i]).length > 0)
+    const naming = [...informative, ...somewhat]
+    return naming.length >= want ? naming : [...naming, ...rest.filter((i) => topicWords(texts[i]).length === 0).sort(byCentrality).slice(0, want - naming.length)]
+  }
+  const candidates = (informative.length >= want ? informative : fill())
+    .sort(byCentrality)
     .slice(0, MMR_CANDIDATES)
 
   const floor = candidates.length > 0 ? MIN_RELATIVE_CENTRALITY * centrality[candidates[0]] : 0
@@ -84,9 +94,57 @@ function representativeQuotes(texts: string[], vectors: Float32Array[], centroid
   return chosen
 }
 
+/** A language is one a theme spans when this share of its messages (and two) are in it. */
+const SPAN_LANGUAGE_SHARE = 0.15
+const SPAN_LANGUAGE_MIN_MESSAGES = 2
+
+/**
+ * The quotes of a theme told in several languages show each of them: for every language that holds a
+ * sizeable part of the theme and has no quote yet, its most central informative message is added, or
+ * takes the place of the last quote of the language quoted most. Indices are into the members.
+ */
+export function spreadQuotesOverLanguages(input: { picked: number[]; languages: Array<string | null>; texts: string[]; vectors: Float32Array[]; centroid: Float32Array }): number[] {
+  const { languages, texts, vectors, centroid } = input
+  const counts = new Map<string, number>()
+  for (const language of languages) if (language) counts.set(language, (counts.get(language) ?? 0) + 1)
+  const spanned = [...counts]
+    .filter(([, n]) => n >= SPAN_LANGUAGE_MIN_MESSAGES && n >= SPAN_LANGUAGE_SHARE * languages.length)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([language]) => language)
+  const picked = [...input.picked]
+  if (spanned.length < 2) return picked
+  for (const language of spanned) {
+    if (picked.some((i) => languages[i] === language)) continue
+    let best = -1
+    let bestScore = -Infinity
+    languages.forEach((l, i) => {
+      if (l !== language || !isInformative(texts[i])) return
+      const score = dot(vectors[i], centroid)
+      if (score > bestScore) (bestScore = score), (best = i)
+    })
+    if (best < 0) continue
+    if (picked.length < MAX_QUOTES) {
+      picked.push(best)
+      continue
+    }
+    const quoted = new Map<string | null, number>()
+    for (const i of picked) quoted.set(languages[i], (quoted.get(languages[i]) ?? 0) + 1)
+    const [most, times] = [...quoted].sort((a, b) => b[1] - a[1])[0]
+    if (times < 2) break
+    const replace = picked.map((i, at) => ({ i, at })).filter(({ i }) => languages[i] === most).pop()!
+    picked[replace.at] = best
+  }
+  return picked
+}
+
 function isInformative(text: string): boolean {
-  const content = contentWords(text, stopwordsFor()).filter((w) => w !== null && !isGenericWord(w))
-  return content.length >= MIN_QUOTE_CONTENT_WORDS
+  return topicWords(text).length >= MIN_QUOTE_CONTENT_WORDS
+}
+
+/** Words that say something: not stop words, not thanks or greetings, not a masked placeholder or a number. */
+function topicWords(text: string): string[] {
+  const unmasked = text.replace(/\[(?:[A-Z]+(?:_\d+)?|…)\]/g, ' ')
+  return contentWords(unmasked, stopwordsFor()).filter((w): w is string => w !== null && !isGenericWord(w) && !/^\d+$/.test(w))
 }
 
 /** Handles and links differ between otherwise identical messages. */

@@ -1,10 +1,12 @@
 // Shapes shared by the theme service, its describers, the store and the report renderers.
 import type { Trend, TrendEvidence } from './track.ts'
 
+/** Messages of a theme per sentiment label: `uncertain` when the classifier could not back a label, `unknown` when none was stored. */
 export interface SentimentMix {
   negative: number
   neutral: number
   positive: number
+  uncertain: number
   unknown: number
 }
 

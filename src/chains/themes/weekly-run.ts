@@ -7,6 +7,7 @@ import type { Db } from '../../store/db.ts'
 import { themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
 import { sentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
+import { spreadQuotesOverLanguages } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
 import { labelSource, maskForThemes, personTokens } from './personal.ts'
 import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, type WeekCount } from './track.ts'
@@ -87,7 +88,14 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     let degraded = false
     for (const [i, theme] of discovered.entries()) {
       const members = theme.members.map((m) => messages[m])
-      const quotes = theme.local.representativeIdx.map((m) => toQuote(members[m], masked[theme.members[m]]))
+      const quoted = spreadQuotesOverLanguages({
+        picked: theme.local.representativeIdx,
+        languages: members.map((m) => m.language),
+        texts: theme.members.map((m) => items[m].text),
+        vectors: theme.members.map((m) => items[m].vector),
+        centroid: theme.centroid,
+      })
+      const quotes = quoted.map((m) => toQuote(members[m], masked[theme.members[m]]))
       const description = await deps.describer.describe({
         workspaceId,
         keyphrases: theme.keyphrases.map((k) => k.phrase),
