@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
-import { describeCluster, spreadQuotesOverLanguages } from '../../src/chains/themes/describe-local.ts'
+import { describeCluster, labelInEnglish, spreadQuotesOverLanguages } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
 const docs = [
@@ -110,8 +110,23 @@ describe('describeCluster', () => {
       keyphrases: [{ phrase: 'app', weight: 0.5, support: 0.9 }, { phrase: 'app crash', weight: 0.4, support: 0.6 }, { phrase: 'login', weight: 0.35, support: 0.4 }, { phrase: 'rare pair', weight: 0.3, support: 0.05 }],
       texts, vectors, centroid,
     })
-    expect(labelled.label).toBe('App crash, login')
-    expect(labelled.label.split(/\s+/).length).toBeLessThanOrEqual(4)
+    // A bigram names the theme on its own: never two phrases stacked ("App crash, login").
+    expect(labelled.label).toBe('App crash')
+    // A single word takes one more, read as one noun phrase.
+    const single = describeCluster({ keyphrases: [{ phrase: 'wifi', weight: 0.5, support: 0.9 }, { phrase: 'router', weight: 0.4, support: 0.5 }], texts, vectors, centroid })
+    expect(single.label).toBe('Wifi router')
+  })
+
+  it('labels a theme told in French in English, from its product words and intent', () => {
+    const texts = ["Depuis la mise à jour, l'appli plante", "l'appli plante au démarrage depuis la mise à jour", 'Merci !', "Mise à jour installée, l'appli ne s'ouvre plus"]
+    const languages = ['fr', 'fr', 'fr', 'fr']
+    const intents = ['bug_outage', 'bug_outage', 'praise', 'bug_outage']
+    expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents })).toBe('App problems')
+    // Without an intent that names a topic, the product words alone.
+    expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents: intents.map(() => 'other') })).toBe('App update issues')
+    // An English label of an English theme stays as its customers put it.
+    const english = ['the app crashes at login', 'app crashes at login again', 'the app crashes at login since 5.2']
+    expect(labelInEnglish({ label: 'App crashes at login', texts: english, languages: ['en', 'en', 'en'], intents: ['bug_outage', 'bug_outage', 'bug_outage'] })).toBe('App crashes at login')
   })
 
   it('falls back to a label from the most central message without key phrases', () => {
