@@ -12,7 +12,7 @@ function theme(over: Partial<ReportTheme>): ReportTheme {
     trend: 'rising', spike: false, trendEvidence: { baselineVolume: 10, baselineShare: 0.1, baselineWeeks: 2, test: { name: 'two-proportion z-test', z: 4.1, p: 0.0001 } }, sentiment: { negative: 15, neutral: 8, positive: 2, uncertain: 5, unknown: 0 }, intents: [{ name: 'bug_outage', count: 20 }],
     channels: [{ name: 'x', count: 18 }], keyphrases: ['app crashes', 'sign in'],
     quotes: [{ messageId: 'm1', conversationId: 'c1', channel: 'x', sentAt: '2026-10-27T10:00:00.000Z', text: 'App <b>crashes</b> [click](http://evil) | again', url: 'http://h/conversations/c1' }],
-    history: weeks.map((week, i) => ({ week, volume: [0, 10, 30][i], share: [0, 0.1, 0.3][i] })), mergedFrom: [], degraded: false, ...over,
+    history: weeks.map((week, i) => ({ week, volume: [0, 10, 30][i], share: [0, 0.1, 0.3][i] })), presence: { weeks: 2, of: 3, everyWeek: false }, mergedFrom: [], degraded: false, ...over,
   }
 }
 const report: ThemeReport = {
@@ -35,6 +35,10 @@ describe('theme report renderers', () => {
     expect(md).toContain('rising: 10 → 30 messages a week (+200%) vs the mean of the 2 weeks before, 10% → 30% of the week; two-proportion z-test p < 0.001')
     expect(md).toContain('\\[click\\](http://evil) \\| again')
     expect(md).toContain('[conversation](http://h/conversations/c1)')
+    expect(md).not.toContain('standing topic')
+    // A theme there in every computed week says so, whatever its trend this week.
+    const standing = renderThemesMarkdown({ ...report, themes: [theme({ trend: 'steady', presence: { weeks: 3, of: 3, everyWeek: true } })] })
+    expect(standing).toContain('**steady** · a standing topic, there every week (3 of 3)')
   })
 
   it('writes HTML with escaped text and one bar per theme in each chart', () => {

@@ -34,7 +34,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
 
   report.themes.forEach((t, i) => {
     out.push(`## ${i + 1}. ${escapeMd(t.label)}`, '')
-    out.push(`**${trendWord(t)}** · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · sentiment ${mixText(t)}`, '')
+    out.push(`**${trendWord(t)}**${t.presence.everyWeek ? ` · a standing topic, there every week (${t.presence.weeks} of ${t.presence.of})` : ''} · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · sentiment ${mixText(t)}`, '')
     out.push(escapeMd(t.description), '')
     if (t.keyphrases.length > 0) out.push(`Key phrases: ${t.keyphrases.slice(0, 8).map((k) => `\`${k.replace(/`/g, "'")}\``).join(', ')}`, '')
     const facts = [

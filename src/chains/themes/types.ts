@@ -85,6 +85,8 @@ export interface ReportTheme {
   keyphrases: string[]
   quotes: Array<ThemeQuote & { url: string }>
   history: ThemeHistoryPoint[]
+  /** Of the computed weeks shown in `history`, how many had messages of the theme: a standing topic is there every week. */
+  presence: { weeks: number; of: number; everyWeek: boolean }
   /** Theme ids merged into this one by a person. */
   mergedFrom: string[]
   degraded: boolean
