@@ -226,7 +226,9 @@ function comparable(text: string): string {
 function labelFrom(keyphrases: Keyphrase[]): string | null {
   const top = keyphrases.slice(0, LABEL_CANDIDATES)
   if (top.length === 0) return null
-  const head = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
+  const first = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
+  // A lone word is named better by a distinctive bigram around it ("twice" → "charged twice").
+  const head = first.phrase.includes(' ') ? first : (top.find((k) => k.phrase.split(' ').length === 2 && k.phrase.split(' ').includes(first.phrase)) ?? first)
   const chosen = [head]
   // A bigram is a name on its own ("Charged twice"); a single word takes one more word said about as
   // often, read as one noun phrase ("App login", "Wifi router"), never two phrases stacked with a comma.
