@@ -124,6 +124,8 @@ describe('describeCluster', () => {
     expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents })).toBe('App problems')
     // Without an intent that names a topic, the product words alone.
     expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents: intents.map(() => 'other') })).toBe('App update issues')
+    // Nothing English to say: the language it is told in.
+    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ขอบคุณ'], languages: ['th', 'th', 'th'], intents: ['praise', 'other', 'praise'] })).toBe('Messages in Thai')
     // An English label of an English theme stays as its customers put it.
     const english = ['the app crashes at login', 'app crashes at login again', 'the app crashes at login since 5.2']
     expect(labelInEnglish({ label: 'App crashes at login', texts: english, languages: ['en', 'en', 'en'], intents: ['bug_outage', 'bug_outage', 'bug_outage'] })).toBe('App crashes at login')
@@ -176,6 +178,7 @@ describe('mergeClustersByWords across languages', () => {
     expect(merged[6]).toBe(merged[0])
     expect(merged[9]).not.toBe(merged[0])
     expect([...mergeTerms('WLAN fällt aus, Rechnung doppelt', new Set())]).toEqual(expect.arrayContaining(['wifi', 'bill']))
+    expect([...mergeTerms("Redémarré, mais le voyant du routeur passe à l'orange", new Set())]).toEqual(expect.arrayContaining(['restarted', 'light', 'router']))
   })
 })
 

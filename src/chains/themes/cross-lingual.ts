@@ -5,7 +5,7 @@
 // "connexion": login / connection) is left out, so a join on it is never a coincidence.
 
 const SYNONYMS: Record<string, string[]> = {
-  app: ['app', 'apps', 'appli', 'applis', 'applicazione', 'aplicación', 'aplicacion', 'aplicativo', 'aplicação', 'anwendung', '앱', 'แอป'],
+  app: ['app', 'apps', 'appli', 'applis', 'applicazione', 'aplicación', 'aplicacion', 'aplicativo', 'aplicação', 'anwendung', '앱', '앱이', '앱을', '앱은', '앱에서', 'แอป'],
   crash: ['crash', 'crashes', 'crashing', 'crashed', 'plante', 'planté', 'plantage', 'stürzt', 'absturz', 'abgestürzt', 'crasha', 'chiude', 'cierra', '꺼져요'],
   freeze: ['freeze', 'freezes', 'freezing', 'frozen', 'bloquée', 'bloqué', 'bloqueada', 'bloqueado', 'bloccata', 'bloccato', 'hängt', 'congelada', '멈춰요'],
   update: ['update', 'updated', 'updating', 'mise', 'aktualisierung', 'aggiornamento', 'actualización', 'actualizacion', 'atualização', 'atualizacao', '업데이트'],
@@ -13,6 +13,10 @@ const SYNONYMS: Record<string, string[]> = {
   screen: ['screen', 'écran', 'bildschirm', 'schermo', 'pantalla', 'ecrã', 'tela', '화면'],
   wifi: ['wifi', 'wi-fi', 'wlan', '와이파이'],
   router: ['router', 'routeur', 'modem', 'hub', 'rotuer', '공유기'],
+  restarted: ['restarted', 'restart', 'rebooted', 'reboot', 'redémarré', 'redémarrer', 'redémarre', 'reiniciado', 'reiniciei', 'reiniciar', 'riavviato', 'neugestartet'],
+  light: ['light', 'voyant', 'spia', 'lämpchen'],
+  dropout: ['dropout', 'dropouts', 'dropping', 'drops', 'disconnecting', 'coupure', 'coupures', 'cortando', 'abbrüche'],
+  upstairs: ['upstairs', 'étage'],
   broadband: ['broadband', 'fibre', 'fiber', 'fibra', 'glasfaser'],
   bill: ['bill', 'bills', 'billed', 'billing', 'facture', 'factures', 'rechnung', 'factura', 'fattura', 'fatura'],
   charged: ['charged', 'prélevé', 'prélèvement', 'abgebucht', 'cobrado', 'cobrada', 'addebitato', 'cobrou'],
@@ -35,4 +39,13 @@ export function canonicalWord(word: string): string {
 /** True when the word is one of the product and care words this map knows, in any language. */
 export function isProductWord(word: string): boolean {
   return CANONICAL.has(word)
+}
+
+/** The map's words that name a product or a care process (not a symptom such as "crash" or "dropout"): what a label may be built of. */
+const PRODUCT_NOUNS = new Set(['app', 'wifi', 'router', 'broadband', 'bill', 'delivery', 'password', 'price', 'contract', 'update', 'login', 'screen'])
+
+/** The English product noun for a word of any language ("appli" → "app"), or null when it names none. */
+export function productNoun(word: string): string | null {
+  const canonical = CANONICAL.get(word)
+  return canonical && PRODUCT_NOUNS.has(canonical) ? canonical : null
 }

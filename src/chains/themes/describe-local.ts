@@ -2,7 +2,7 @@
 // the quotes are chosen by maximal marginal relevance (central to the theme, yet unlike each other),
 // and the description ties both together.
 import { contentWords, isGenericWord, stopwordsFor, words } from '../../text/tokenize.ts'
-import { canonicalWord, isProductWord } from './cross-lingual.ts'
+import { canonicalWord, isProductWord, productNoun } from './cross-lingual.ts'
 import { isThemeWord, type Keyphrase } from './keyphrases.ts'
 
 const MAX_QUOTES = 5
@@ -124,7 +124,7 @@ export function labelInEnglish(input: { label: string; texts: string[]; language
   if (own.length > 0 && own.every(isEnglish)) return label
   const productCounts = new Map<string, number>()
   for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
-    const seen = new Set(words(text).map((w) => w.replace(/^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’]/u, '')).filter(isProductWord).map(canonicalWord))
+    const seen = new Set(words(text).map((w) => productNoun(w.replace(/^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’]/u, ''))).filter((w): w is string => w !== null))
     for (const w of seen) productCounts.set(w, (productCounts.get(w) ?? 0) + 1)
   }
   const read = Math.min(texts.length, MAX_PHRASE_TEXTS)
@@ -141,7 +141,8 @@ export function labelInEnglish(input: { label: string; texts: string[]; language
   // One product word before the intent's name ("App problems"), two without one ("App update issues").
   const parts = noun ? products.slice(0, 1) : [...products]
   if (noun && !parts.some((p) => noun.includes(p))) parts.push(noun)
-  if (parts.length === 0) return languageLabel(languages) ?? label
+  // An intent's name alone ("Problems") says too little: which language the theme is in says more.
+  if (products.length === 0) return languageLabel(languages) ?? (parts.length > 0 && parts[0] !== 'issues' ? capitalise(parts.join(' ')) : label)
   if (!noun) parts.push('issues')
   return capitalise(parts.join(' '))
 }
