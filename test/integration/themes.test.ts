@@ -197,12 +197,18 @@ describe('weekly themes on the demo corpus', () => {
 
   it('marks a theme there in every computed week as a standing topic, never new', async () => {
     // Double charges run at 5–7 conversations a week all along (demo/README.md); the billing theme keeps
-    // its identity through W42–W43. (W44–W45 and the smaller delivery topic are not yet held: see the round's notes.)
+    // its identity through W42–W43. (Billing in W45 and the smaller delivery topic are not yet held: see the round's notes.)
     for (const week of ['2026-W42', '2026-W43']) {
       const billing = (await report(week)).themes.filter((x) => dominantScenario(x) === 'billing_double_charge')
       expect(billing.length, week).toBeGreaterThan(0)
       expect(billing[0].trend, week).not.toBe('new')
       expect(billing[0].presence.everyWeek, `${week} ${billing[0].presence.weeks} of ${billing[0].presence.of}`).toBe(true)
+    }
+    // Wifi dropouts run at 8–9 conversations every week, in English and French: a theme every week, never new.
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      const wifi = (await report(week)).themes.filter((x) => dominantScenario(x) === 'router_wifi')
+      expect(wifi.length, week).toBeGreaterThan(0)
+      expect(wifi.map((x) => x.trend), week).not.toContain('new')
     }
     for (const theme of (await report('2026-W44')).themes) {
       if (theme.trend === 'new') expect(theme.presence.weeks, theme.label).toBe(1)
