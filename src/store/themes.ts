@@ -12,6 +12,8 @@ export interface WeekMessage {
   sentAt: string
   sentiment: string | null
   intent: string | null
+  /** The message's language (as imported, else as detected); quotes of a theme told in several languages show each. */
+  language: string | null
   /** The names the message's author goes by (conversation customer handle and name, message author): masked in quotes and labels. */
   people: Array<string | null>
   vector: Float32Array
@@ -30,6 +32,8 @@ export interface SnapshotSentiment {
   negative: number
   neutral: number
   positive: number
+  /** Absent in snapshots stored before uncertain labels were counted apart (they were in `unknown`). */
+  uncertain?: number
   unknown: number
 }
 
@@ -102,7 +106,7 @@ export function themesRepo(db: Queryable) {
     async weekMessages(workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
       const { rows } = await db.query<Omit<WeekMessage, 'vector'> & { vector: string | null }>(
         `SELECT m.id, m.conversation_id AS "conversationId", c.channel, m.text, m.sent_at AS "sentAt",
-                e.sentiment, e.intent, ARRAY[c.customer_handle, c.customer_name, m.author] AS people, emb.embedding::text AS vector
+                e.sentiment, e.intent, coalesce(m.language, e.language) AS language, ARRAY[c.customer_handle, c.customer_name, m.author] AS people, emb.embedding::text AS vector
          FROM messages m
          JOIN conversations c ON c.id = m.conversation_id
          LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash

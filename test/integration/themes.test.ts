@@ -11,8 +11,8 @@ import { conversation, createTestServices, createWorkspace } from '../helpers/se
 
 const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta.url))
 const NOW = new Date('2026-11-10T09:00:00Z')
-/** Mean token overlap of generated labels with test/fixtures/theme-labels.json: 0.495 measured with the local recipe and the built-in embedder (0.485 before labels used the customers' own phrases). */
-const LABEL_OVERLAP_FLOOR = 0.47
+/** Mean token overlap of generated labels with test/fixtures/theme-labels.json: 0.653 measured with the local recipe and the built-in embedder (0.495 before cross-language joins, English labels and single-phrase labels). */
+const LABEL_OVERLAP_FLOOR = 0.6
 
 let t: Awaited<ReturnType<typeof createTestServices>>
 let ws: Awaited<ReturnType<typeof createWorkspace>>
@@ -72,6 +72,8 @@ describe('weekly themes on the demo corpus', () => {
           const found = redact(text, { handles: true })
           expect(found.count, `${week} "${text}"`).toBe(0)
           expect(text, `${week} "${text}"`).not.toMatch(/\b[A-Z]{2,4}-\d{4,}\b|\b\d{6,}\b/)
+          // Postcodes as customers type them, in lower case too ("postcode ls6 2qt").
+          expect(text, `${week} "${text}"`).not.toMatch(/\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i)
         }
         for (const word of theme.label.toLowerCase().split(/[^\p{L}]+/u)) expect(people.has(word), `${week} label "${theme.label}"`).toBe(false)
         for (const q of theme.quotes) {
@@ -95,6 +97,16 @@ describe('weekly themes on the demo corpus', () => {
         const theirs = tokens(written[scenario])
         // Share of the label's words that the person's label uses too.
         overlaps.push([...mine].filter((w) => theirs.has(w)).length / Math.max(1, mine.size))
+      }
+    }
+    // In the report's language: every label word is one the demo's English customers use, or the recipe's own.
+    const english = new Set<string>(['messages', 'issues', 'problems', 'sign', 'connection', 'billing', 'delivery', 'cancellations', 'requests', 'faults', 'prices', 'questions', 'complaints', 'thai', 'korean', 'french', 'german', 'spanish', 'italian', 'portuguese'])
+    const { rows } = await t.services.db.query<{ text: string }>(`SELECT text FROM messages WHERE workspace_id = $1 AND role = 'customer' AND language = 'en'`, [ws.id])
+    for (const r of rows) for (const w of r.text.toLowerCase().split(/[^\p{L}\d.]+/u)) english.add(w.replace(/^\.+|\.+$/g, ''))
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      for (const theme of (await report(week)).themes) {
+        for (const w of theme.label.toLowerCase().split(/[^\p{L}\d.]+/u).filter(Boolean)) expect(english.has(w), `${week} label "${theme.label}": ${w}`).toBe(true)
+        expect(theme.label, 'one phrase, not two stacked').not.toContain(', ')
       }
     }
     const mean = overlaps.reduce((a, b) => a + b, 0) / overlaps.length
@@ -134,12 +146,74 @@ describe('weekly themes on the demo corpus', () => {
       expect(theme.quotes.length).toBeLessThanOrEqual(5)
       expect(['new', 'rising', 'steady', 'falling']).toContain(theme.trend)
       const s = theme.sentiment
-      expect(s.negative + s.neutral + s.positive + s.unknown).toBe(theme.volume)
+      expect(s.negative + s.neutral + s.positive + s.uncertain + s.unknown).toBe(theme.volume)
     }
     expect(r.themes.map((x) => x.volume)).toEqual([...r.themes.map((x) => x.volume)].sort((a, b) => b - a))
+    // Messages the classifier could not read are shown as uncertain, not folded into "unknown".
+    expect(r.themes.some((x) => x.sentiment.uncertain > 0)).toBe(true)
     // Across the ten weeks, some themes carry on (history before this week) and trends vary.
     const continuing = r.themes.filter((x) => x.history.slice(0, -1).some((h) => h.volume > 0))
     expect(continuing.length).toBeGreaterThan(0)
+  })
+
+  it('puts the French, German and English app-crash messages of a week in one theme', async () => {
+    const checked: string[] = []
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      const r = await report(week)
+      const { rows } = await t.services.db.query<{ language: string; themeId: string; mergedInto: string | null; conversationId: string }>(
+        `SELECT coalesce(m.language, '') AS language, tm.theme_id AS "themeId", th.merged_into AS "mergedInto", tm.conversation_id AS "conversationId"
+         FROM theme_members tm JOIN messages m ON m.id = tm.message_id JOIN conversations c ON c.id = m.conversation_id JOIN themes th ON th.id = tm.theme_id
+         WHERE tm.workspace_id = $1 AND tm.week = $2 AND c.metadata->>'scenario' = 'app_52_crash'`,
+        [ws.id, week],
+      )
+      // The report folds a theme merged into another (rootOf); one level is all the weekly run makes.
+      const byLanguage = new Map<string, Map<string, number>>()
+      const conversations = new Map<string, Set<string>>()
+      for (const r of rows) {
+        conversations.set(r.language, (conversations.get(r.language) ?? new Set()).add(r.conversationId))
+        const themes = byLanguage.get(r.language) ?? new Map<string, number>()
+        const root = r.mergedInto ?? r.themeId
+        themes.set(root, (themes.get(root) ?? 0) + 1)
+        byLanguage.set(r.language, themes)
+      }
+      const english = [...(byLanguage.get('en') ?? [])].sort((a, b) => b[1] - a[1])[0]?.[0]
+      expect(english, week).toBeDefined()
+      for (const language of ['en', 'fr', 'de']) {
+        const themes = byLanguage.get(language)
+        const clustered = [...(themes?.values() ?? [])].reduce((a, b) => a + b, 0)
+        // One customer's thread is not a language's share of the topic (W42's one French report).
+        if ((conversations.get(language)?.size ?? 0) < 2) continue
+        checked.push(`${week} ${language}`)
+        expect(themes!.get(english!) ?? 0, `${week}: ${language} app-crash messages in the English app theme, of ${clustered}`).toBeGreaterThanOrEqual(0.75 * clustered)
+      }
+      // Its quotes speak the languages it is told in, not only the most central one.
+      const quoted = r.themes.find((x) => x.id === english)!.quotes.map((q) => q.messageId)
+      const languages = await t.services.db.query<{ language: string }>(`SELECT DISTINCT coalesce(language, '') AS language FROM messages WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [ws.id, quoted])
+      expect(languages.rows.length, `${week} quote languages`).toBeGreaterThanOrEqual(2)
+    }
+    // The demo has French crash reports in W43 and W44 and German ones in W43–W45.
+    expect(checked.filter((c) => !c.endsWith('en')).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('marks a theme there in every computed week as a standing topic, never new', async () => {
+    // Double charges run at 5–7 conversations a week all along (demo/README.md); the billing theme keeps
+    // its identity through W42–W43. (Billing in W45 and the smaller delivery topic are not yet held: see the round's notes.)
+    for (const week of ['2026-W42', '2026-W43']) {
+      const billing = (await report(week)).themes.filter((x) => dominantScenario(x) === 'billing_double_charge')
+      expect(billing.length, week).toBeGreaterThan(0)
+      expect(billing[0].trend, week).not.toBe('new')
+      expect(billing[0].presence.everyWeek, `${week} ${billing[0].presence.weeks} of ${billing[0].presence.of}`).toBe(true)
+    }
+    // Wifi dropouts run at 8–9 conversations every week, in English and French: a theme every week, never new.
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      const wifi = (await report(week)).themes.filter((x) => dominantScenario(x) === 'router_wifi')
+      expect(wifi.length, week).toBeGreaterThan(0)
+      expect(wifi.map((x) => x.trend), week).not.toContain('new')
+    }
+    for (const theme of (await report('2026-W44')).themes) {
+      if (theme.trend === 'new') expect(theme.presence.weeks, theme.label).toBe(1)
+      if (theme.presence.everyWeek) expect(theme.history.filter((h) => h.volume > 0).length, theme.label).toBe(theme.presence.of)
+    }
   })
 
   it('sees the app 5.2 crashes arrive as a new or rising theme after the W41 release', async () => {

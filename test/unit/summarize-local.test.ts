@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { leadBaseline, summarizeDialog } from '../../src/chains/summarize/local.ts'
+import { leadBaseline, reportedSpeech, summarizeDialog, withoutSignature } from '../../src/chains/summarize/local.ts'
 
 // A made-up conversation written for this test.
 const dialog = [
@@ -62,5 +62,30 @@ describe.skipIf(!existsSync(TWEETSUMM))('summarizeDialog on real dialogs (skippe
       expect(summary.sentences.length).toBeLessThanOrEqual(3)
       expect(summary.wanted.length).toBeGreaterThan(0)
     }
+  })
+})
+
+describe('summary sentences as a person writes them', () => {
+  // Made-up, in the shape of the demo's e-mail and chat replies.
+  const signed = [
+    { speaker: 'customer', text: "Hi, my streaming box hasn't arrived and the tracking link says the parcel can't be found." },
+    { speaker: 'agent', text: "Apologies for that. Send us the order number and your postcode and we'll chase the courier for you.\n– Ana, Acme Broadband" },
+    { speaker: 'customer', text: 'AB-1234567. I need it before the weekend' },
+  ]
+
+  it('leaves signatures and sign-offs out of the summary', () => {
+    const result = summarizeDialog(signed)
+    expect(result.summary).not.toMatch(/Ana|Acme Broadband|–/)
+    expect(withoutSignature('Your refund is on its way.\n\nKind regards\nTariq')).toBe('Your refund is on its way.')
+    expect(withoutSignature('Die Rechnung ist korrigiert.\n\nViele Grüße\nFelix')).toBe('Die Rechnung ist korrigiert.')
+    // A message of one line is never taken for its own signature.
+    expect(withoutSignature('Thanks Sam')).toBe('Thanks Sam')
+  })
+
+  it('puts the verb in the third person where "I" became "he"', () => {
+    expect(summarizeDialog(signed).summary).toContain('He needs it before the weekend')
+    expect(reportedSpeech('I really need a new router and I have waited a week', 'customer')).toBe('He really needs a new router and he has waited a week')
+    expect(reportedSpeech("Can I get a refund? I don't know why I was charged", 'customer')).toBe("Can he get a refund? he doesn't know why he was charged")
+    expect(reportedSpeech('We have sent you a link and you need to restart the hub', 'agent')).toBe('Agent has sent customer a link and customer needs to restart the hub')
   })
 })

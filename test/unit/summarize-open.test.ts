@@ -45,6 +45,6 @@ describe('reported speech', () => {
     expect(reportedSpeech("I can't log into my account", 'customer')).toBe("He can't log into his account")
     expect(reportedSpeech('Hi there! Could you DM us your email?', 'agent')).toBe('Could customer DM agent his email?')
     expect(reportedSpeech('Je ne peux pas me connecter', 'customer')).toBe('Je ne peux pas me connecter')
-    expect(reportedSpeech('I have a cough, do you have one?', '#Person2#', '#Person1#')).toBe('#Person2# have a cough, do #Person1# have one?')
+    expect(reportedSpeech('I have a cough, do you have one?', '#Person2#', '#Person1#')).toBe('#Person2# has a cough, do #Person1# have one?')
   })
 })

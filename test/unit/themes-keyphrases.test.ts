@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
-import { describeCluster } from '../../src/chains/themes/describe-local.ts'
+import { describeCluster, labelInEnglish, spreadQuotesOverLanguages } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
 const docs = [
@@ -110,8 +110,25 @@ describe('describeCluster', () => {
       keyphrases: [{ phrase: 'app', weight: 0.5, support: 0.9 }, { phrase: 'app crash', weight: 0.4, support: 0.6 }, { phrase: 'login', weight: 0.35, support: 0.4 }, { phrase: 'rare pair', weight: 0.3, support: 0.05 }],
       texts, vectors, centroid,
     })
-    expect(labelled.label).toBe('App crash, login')
-    expect(labelled.label.split(/\s+/).length).toBeLessThanOrEqual(4)
+    // A bigram names the theme on its own: never two phrases stacked ("App crash, login").
+    expect(labelled.label).toBe('App crash')
+    // A single word takes one more, read as one noun phrase.
+    const single = describeCluster({ keyphrases: [{ phrase: 'wifi', weight: 0.5, support: 0.9 }, { phrase: 'router', weight: 0.4, support: 0.5 }], texts, vectors, centroid })
+    expect(single.label).toBe('Wifi router')
+  })
+
+  it('labels a theme told in French in English, from its product words and intent', () => {
+    const texts = ["Depuis la mise à jour, l'appli plante", "l'appli plante au démarrage depuis la mise à jour", 'Merci !', "Mise à jour installée, l'appli ne s'ouvre plus"]
+    const languages = ['fr', 'fr', 'fr', 'fr']
+    const intents = ['bug_outage', 'bug_outage', 'praise', 'bug_outage']
+    expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents })).toBe('App problems')
+    // Without an intent that names a topic, the product words alone.
+    expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents: intents.map(() => 'other') })).toBe('App update issues')
+    // Nothing English to say: the language it is told in.
+    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ขอบคุณ'], languages: ['th', 'th', 'th'], intents: ['praise', 'other', 'praise'] })).toBe('Messages in Thai')
+    // An English label of an English theme stays as its customers put it.
+    const english = ['the app crashes at login', 'app crashes at login again', 'the app crashes at login since 5.2']
+    expect(labelInEnglish({ label: 'App crashes at login', texts: english, languages: ['en', 'en', 'en'], intents: ['bug_outage', 'bug_outage', 'bug_outage'] })).toBe('App crashes at login')
   })
 
   it('falls back to a label from the most central message without key phrases', () => {
@@ -145,6 +162,61 @@ describe('mergeClustersByWords across languages', () => {
     const merged = mergeClustersByWords(texts, labels, 0.3)
     expect(merged[3]).toBe(merged[0])
     expect(merged[6]).not.toBe(merged[0])
-    expect([...mergeTerms("Dall'aggiornamento v5.2.0 l'app si chiude", new Set())]).toEqual(expect.arrayContaining(['app', 'aggiornamento', '5.2']))
+    expect([...mergeTerms("Dall'aggiornamento v5.2.0 l'app si chiude", new Set())]).toEqual(expect.arrayContaining(['app', 'update', '5.2']))
+  })
+
+  it('reads each language\'s word for the same product ("appli", "Anwendung" → app) as one word', () => {
+    const texts = [
+      'the app crashes when I open it', 'app crashes on the loading screen', 'the app keeps crashing',
+      "l'appli plante dès l'ouverture", "mon appli plante sur l'écran de chargement", "l'appli plante encore",
+      'die Anwendung stürzt beim Öffnen ab', 'Anwendung stürzt ständig ab', 'die Anwendung stürzt ab',
+      'my bill shows a double charge', 'charged twice on my bill this month', 'double charge on the bill again',
+    ]
+    const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3])
+    const merged = mergeClustersByWords(texts, labels, 0.3)
+    expect(merged[3]).toBe(merged[0])
+    expect(merged[6]).toBe(merged[0])
+    expect(merged[9]).not.toBe(merged[0])
+    expect([...mergeTerms('WLAN fällt aus, Rechnung doppelt', new Set())]).toEqual(expect.arrayContaining(['wifi', 'bill']))
+    expect([...mergeTerms("Redémarré, mais le voyant du routeur passe à l'orange", new Set())]).toEqual(expect.arrayContaining(['restarted', 'light', 'router']))
+  })
+})
+
+describe('quotes of a theme', () => {
+  const unit = (values: number[]) => {
+    const norm = Math.hypot(...values)
+    return Float32Array.from(values, (x) => x / norm)
+  }
+
+  it('show each language the theme is told in', () => {
+    // Made-up: six English reports close to the centre, three French and two German ones further out.
+    const texts = [
+      'the app crashes at login every time', 'app crashes on the loading screen after update', 'app keeps crashing since the update today',
+      'app freezes on white screen after login', 'reinstalled the app, still crashing at login', 'the new app version crashes immediately',
+      "l'appli plante dès que je me connecte", "impossible d'ouvrir l'appli depuis la mise à jour", "l'appli reste bloquée sur l'écran blanc",
+      'die App stürzt beim Login ab seit dem Update', 'App hängt auf dem Ladebildschirm fest',
+    ]
+    const languages = ['en', 'en', 'en', 'en', 'en', 'en', 'fr', 'fr', 'fr', 'de', 'de']
+    const vectors = texts.map((_, i) => unit([1, i < 6 ? 0.1 * i : 0.9, i >= 9 ? 0.8 : 0.2]))
+    const centroid = unit([1, 0.1, 0.1])
+    const picked = describeCluster({ keyphrases: [{ phrase: 'app', weight: 1, support: 1 }], texts, vectors, centroid }).representativeIdx
+    const spread = spreadQuotesOverLanguages({ picked, languages, texts, vectors, centroid })
+    expect(new Set(spread.map((i) => languages[i]))).toEqual(new Set(['en', 'fr', 'de']))
+    expect(spread.length).toBeLessThanOrEqual(5)
+    // One language only: the quotes are the central ones, untouched.
+    expect(spreadQuotesOverLanguages({ picked, languages: texts.map(() => 'en'), texts, vectors, centroid })).toEqual(picked)
+  })
+
+  it('are never only a thank-you or an identifier when the theme says more', () => {
+    // The thank-yous and the bare reference sit closest to the centre (their threads are about the theme).
+    const texts = ['Thanks!', '[ORDER_1]', 'Perfect, thank you!', 'charged twice for the same month', 'double charge again', 'Merci !', 'charged twice on my bill']
+    const substantive = [3, 4, 6]
+    const vectors = texts.map((_, i) => unit([1, substantive.includes(i) ? 0.3 : 0.05, 0.01 * i]))
+    const centroid = unit([1, 0.05, 0])
+    const picked = describeCluster({ keyphrases: [], texts, vectors, centroid }).representativeIdx
+    expect([...picked].sort()).toEqual(substantive)
+    // With fewer than three that say something, one bare message fills the minimum, never more.
+    const fewer = describeCluster({ keyphrases: [], texts: texts.slice(0, 6), vectors: vectors.slice(0, 6), centroid }).representativeIdx
+    expect(fewer.filter((i) => !substantive.includes(i))).toHaveLength(1)
   })
 })

@@ -9,6 +9,7 @@ describe('theme personal-data guard', () => {
     const masked = maskForThemes("C'est nicolas_marchand.org, Sophie here, order BW-4545418, mail me at s.martin@example.com, I'm in BS3", people)
     expect(masked).not.toMatch(/nicolas|marchand|sophie|4545418|example\.com|BS3/i)
     expect(masked).toContain('order')
+    expect(maskForThemes('order 123, postcode ls6 2qt, moving to m14 5rt on the 1st', people)).not.toMatch(/ls6|2qt|m14|5rt/)
   })
 
   it('leaves ordinary words and versions alone', () => {

@@ -9,10 +9,10 @@ function theme(over: Partial<ReportTheme>): ReportTheme {
   return {
     id: '00000000-0000-4000-8000-000000000001', label: 'App crashes at sign-in', generatedLabel: 'App crashes at sign-in', renamed: false,
     description: 'Customers report the app closing at sign-in.', volume: 30, conversations: 25, share: 0.3, previousVolume: 10, changePct: 200,
-    trend: 'rising', spike: false, trendEvidence: { baselineVolume: 10, baselineShare: 0.1, baselineWeeks: 2, test: { name: 'two-proportion z-test', z: 4.1, p: 0.0001 } }, sentiment: { negative: 20, neutral: 8, positive: 2, unknown: 0 }, intents: [{ name: 'bug_outage', count: 20 }],
+    trend: 'rising', spike: false, trendEvidence: { baselineVolume: 10, baselineShare: 0.1, baselineWeeks: 2, test: { name: 'two-proportion z-test', z: 4.1, p: 0.0001 } }, sentiment: { negative: 15, neutral: 8, positive: 2, uncertain: 5, unknown: 0 }, intents: [{ name: 'bug_outage', count: 20 }],
     channels: [{ name: 'x', count: 18 }], keyphrases: ['app crashes', 'sign in'],
     quotes: [{ messageId: 'm1', conversationId: 'c1', channel: 'x', sentAt: '2026-10-27T10:00:00.000Z', text: 'App <b>crashes</b> [click](http://evil) | again', url: 'http://h/conversations/c1' }],
-    history: weeks.map((week, i) => ({ week, volume: [0, 10, 30][i], share: [0, 0.1, 0.3][i] })), mergedFrom: [], degraded: false, ...over,
+    history: weeks.map((week, i) => ({ week, volume: [0, 10, 30][i], share: [0, 0.1, 0.3][i] })), presence: { weeks: 2, of: 3, everyWeek: false }, mergedFrom: [], degraded: false, ...over,
   }
 }
 const report: ThemeReport = {
@@ -29,10 +29,16 @@ describe('theme report renderers', () => {
     expect(md).toMatch(/^# Customer themes — week 2026-W44\n/)
     expect(md).toContain('26 Oct 2026 – 1 Nov 2026')
     expect(md).toContain('unusually busy week: 100 messages against a usual 50')
+    // Uncertain labels are a share of their own, not spread over the others (15 + 8 + 2 + 5 labelled).
+    expect(md).toContain('50% negative, 27% neutral, 7% positive, 17% uncertain')
     expect(md).toContain('**Fibre outage in Leeds** — new this week (nothing like it in the weeks before), 30 messages, an unusual spike')
     expect(md).toContain('rising: 10 → 30 messages a week (+200%) vs the mean of the 2 weeks before, 10% → 30% of the week; two-proportion z-test p < 0.001')
     expect(md).toContain('\\[click\\](http://evil) \\| again')
     expect(md).toContain('[conversation](http://h/conversations/c1)')
+    expect(md).not.toContain('standing topic')
+    // A theme there in every computed week says so, whatever its trend this week.
+    const standing = renderThemesMarkdown({ ...report, themes: [theme({ trend: 'steady', presence: { weeks: 3, of: 3, everyWeek: true } })] })
+    expect(standing).toContain('**steady** · a standing topic, there every week (3 of 3)')
   })
 
   it('writes HTML with escaped text and one bar per theme in each chart', () => {
@@ -41,7 +47,8 @@ describe('theme report renderers', () => {
     expect(html).toContain('&lt;b&gt;crashes&lt;/b&gt;')
     expect(html.match(/class="bar volume"/g)).toHaveLength(2)
     expect(html.match(/class="bar change"/g)).toHaveLength(2)
-    expect(html.match(/class="bar sentiment /g)).toHaveLength(6)
+    expect(html.match(/class="bar sentiment /g)).toHaveLength(8)
+    expect(html).toContain('5 uncertain')
   })
 })
 

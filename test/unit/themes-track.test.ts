@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyTrend, matchThemes, twoProportionTest, type ThemeSnapshotLite } from '../../src/chains/themes/track.ts'
+import { classifyTrend, matchScore, matchThemes, twoProportionTest, type ThemeSnapshotLite } from '../../src/chains/themes/track.ts'
 
 const unit = (values: number[]) => {
   const norm = Math.hypot(...values)
@@ -74,5 +74,15 @@ describe('classifyTrend', () => {
     expect(classifyTrend(weeksOf([5, 6, 5, 5]), { volume: 20, total: 100 }).spike).toBe(true)
     expect(classifyTrend(weeksOf([5, 6, 5, 5]), { volume: 7, total: 100 }).spike).toBe(false)
     expect(classifyTrend(weeksOf([1, 1, 1]), { volume: 3, total: 100 }).spike).toBe(false)
+  })
+})
+
+describe('matchScore across languages', () => {
+  it('reads each language\'s product word as the English one when comparing key phrases', () => {
+    const centroid = Float32Array.from([1, 0, 0])
+    const lastWeek = { centroid, keyphrases: ['wifi router', 'app crash'] }
+    // Same centroid, so the score differs only by the words: "appli plante", "l'appli", "routeur" are app, crash, router.
+    expect(matchScore(lastWeek, { centroid, keyphrases: ["l'appli plante", 'wifi routeur'] })).toBeCloseTo(1, 5)
+    expect(matchScore(lastWeek, { centroid, keyphrases: ['facture', 'livraison'] })).toBeCloseTo(0.75, 5)
   })
 })

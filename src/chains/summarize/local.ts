@@ -34,7 +34,7 @@ const WEIGHT_PLEASANTRY = -1.2
 // English cues: the bulk of social care traffic; other languages fall back to position and overlap.
 const PROBLEM_CUE = /\b(can'?t|cannot|won'?t|unable|not (?:working|able|receiv\w*|get\w*)|doesn'?t|didn'?t|isn'?t|issue|problem|error|broken|crash\w*|charged|refund|cancel\w*|delay\w*|lost|missing|wrong|help|why|how (?:do|can))\b|\?/i
 const ACTION_CUE = /\b(dm|direct message|send us|follow|try|tried|reinstall\w*|restart\w*|log ?out|update|check\w*|refund\w*|replace\w*|escalat\w*|forward\w*|look into|looking into|investigat\w*|fix\w*|resolved?|contact|reach out|link|steps|call|visit|credit\w*|sent|share|confirm\w*|provide)\b/i
-const PLEASANTRY = /^(hi|hey|hello|thanks?|thank you|sorry|we'?re sorry|apologi[sz]e|no worries|you'?re welcome|happy to help|glad|have a (?:great|good|nice)|we'?re here|we understand|that'?s not what we like)\b/i
+const PLEASANTRY = /^(hi|hey|hello|thanks?|thank you|sorry|we'?re sorry|apolog(?:i[sz]e|ies)|no worries|you'?re welcome|happy to help|glad|have a (?:great|good|nice)|we'?re here|we understand|that'?s not what we like)\b/i
 const RESOLVED_CUE = /\b(thanks?|thank you|thx|ty|worked|works now|fixed|sorted|resolved|perfect|great|awesome|appreciate)\b/i
 const UNRESOLVED_CUE = /\b(still|not|no|never|doesn'?t|didn'?t|won'?t|can'?t|nothing|waiting|yet|need|when|where|any (?:news|update))\b|\?/i
 const REQUEST_CUE = /\?|\b(dm|direct message|send us|please (?:provide|share|send|confirm|follow|let us know)|let us know|could you|can you)\b/i
@@ -42,7 +42,11 @@ const REQUEST_CUE = /\?|\b(dm|direct message|send us|please (?:provide|share|sen
 // Social care replies start with handles and end with agent initials ("/JI", "^AB", "-Sam").
 const LEADING_HANDLES = /^(?:\s*@[\w.]+)+/u
 const LINKS = /\bhttps?:\/\/\S+|\bwww\.\S+/g
-const SIGN_OFF = /\s*(?:[/^*~]\s?[A-Z]{1,3}|-\s?[A-Z][a-z]+|-\s?[A-Z]{1,3})\s*$/u
+const SIGN_OFF = /\s*(?:[/^*~]\s?[A-Z]{1,3}|[-–—]\s?\p{Lu}\p{Ll}+(?:,\s?\p{Lu}[\p{L}&.' ]{1,30})?|-\s?[A-Z]{1,3})\s*$/u
+/** E-mail and chat replies end with a signature on lines of their own: "Thanks\nStu", "Viele Grüße\nFelix", "– Dev, Brightwave". */
+const SIGNATURE_CLOSER = /^(?:thanks|thank you|many thanks|cheers|regards|kind regards|best regards|best wishes|best|all the best|warm regards|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|gruß|un saludo|saludos|cordialement|bien à vous|bien cordialement|merci|grazie|cordiali saluti|saluti|obrigad[oa]|atenciosamente|abraço)[,.!]?$/i
+const SIGNATURE_NAME = /^(?:[-–—]\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?(?:,\s?\p{Lu}[\p{L}&.' ]{1,30})?[.!]?$/u
+const SIGNATURE_DASH = /^[-–—]\s?\p{Lu}/u
 
 interface Sentence {
   text: string
@@ -117,8 +121,8 @@ const CUSTOMER_PRONOUNS: Array<[RegExp, string]> = [
   [/\b[Mm]y\b/g, 'his'], [/\b[Mm]e\b/g, 'him'], [/\b[Mm]yself\b/g, 'himself'],
 ]
 const AGENT_PRONOUNS: Array<[RegExp, string]> = [
-  [/\b[Yy]ou'?re\b/g, 'customer is'], [/\b[Yy]our\b/g, 'his'], [/\b[Yy]ou\b/g, 'customer'],
-  [/\b[Ww]e'?re\b/g, 'agent is'], [/\b[Ww]e\b/g, 'agent'], [/\bus\b/g, 'agent'], [/\b[Oo]ur\b/g, 'their'],
+  [/\b[Yy]ou'?re\b/g, 'customer is'], [/\b[Yy]ou'll\b/g, 'customer will'], [/\b[Yy]our\b/g, 'his'], [/\b[Yy]ou\b/g, 'customer'],
+  [/\b[Ww]e'?re\b/g, 'agent is'], [/\b[Ww]e'll\b/g, 'agent will'], [/\b[Ww]e\b/g, 'agent'], [/\bus\b/g, 'agent'], [/\b[Oo]ur\b/g, 'their'],
 ]
 const LEADING_GREETING = /^(?:(?:hi|hello|hey|hiya|dear)\b[^,.!?]{0,20}[,.!?]\s*|(?:thanks?|thank you)(?: (?:for|so much)[^,.!?]{0,40})?[,.!?]\s*|(?:we'?re |i'?m )?sorry[^,.!?]{0,40}[,.!?]\s*)+/i
 
@@ -140,7 +144,56 @@ export function reportedSpeech(text: string, speaker: string, other?: string): s
   let out = text.replace(LEADING_GREETING, '')
   if (out.length < 3) out = text
   for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement)
+  const subjects = isRole(speaker) ? (isCustomer(speaker) ? ['he'] : ['customer', 'agent']) : other ? [speaker, other] : []
+  out = withThirdPersonVerbs(out, subjects)
   return out.charAt(0).toUpperCase() + out.slice(1)
+}
+
+/** Verbs said in the first or second person ("I need", "you have") that read wrong after "he", "customer" or a name. */
+const THIRD_PERSON: Record<string, string> = {
+  am: 'is', are: 'is', were: 'was', have: 'has', do: 'does', "don't": "doesn't", dont: "doesn't", go: 'goes',
+}
+const PLAIN_VERBS = new Set([
+  'need', 'want', 'get', 'think', 'know', 'see', 'use', 'pay', 'like', 'feel', 'hope', 'live', 'keep', 'try', 'wait', 'work',
+  'mean', 'understand', 'say', 'buy', 'call', 'order', 'receive', 'expect', 'love', 'hate', 'believe', 'agree', 'wish', 'own',
+  'find', 'make', 'take', 'require', 'lose', 'miss', 'appreciate', 'check', 'look', 'wonder', 'plan', 'prefer', 'remember',
+  'travel', 'fly', 'book', 'owe', 'already', 'still', 'just', 'also', 'really', 'only', 'never', 'always', 'usually',
+])
+const ADVERBS = new Set(['already', 'still', 'just', 'also', 'really', 'only', 'never', 'always', 'usually'])
+/** After these the verb stays in its plain form ("can he get", "does he need", "let him know"). */
+const BEFORE_PLAIN_FORM = /\b(?:can|could|will|would|shall|should|may|might|must|do|does|did|to|let|make|help|if)\s+$/i
+
+function thirdPerson(verb: string): string {
+  const lower = verb.toLowerCase()
+  if (THIRD_PERSON[lower]) return THIRD_PERSON[lower]
+  if (/(?:s|sh|ch|x|z|o)$/.test(lower)) return `${verb}es`
+  if (/[^aeiou]y$/.test(lower)) return `${verb.slice(0, -1)}ies`
+  return `${verb}s`
+}
+
+/**
+ * "He need it" → "He needs it": the verb after a subject the rewriting put in the third person, past
+ * one adverb ("he really need" → "he really needs"), unless a modal or "to" stands before the subject.
+ */
+function withThirdPersonVerbs(text: string, subjects: string[]): string {
+  let out = text
+  for (const subject of subjects) {
+    const escaped = subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const pattern = new RegExp(`(^|[^\\p{L}'’])(${escaped})(\\s+)(?:(\\p{L}+)(\\s+))?(\\p{L}+(?:n't)?)(?![\\p{L}'’])`, 'gu')
+    out = out.replace(pattern, (match, lead: string, who: string, space: string, adverb: string | undefined, space2: string | undefined, verb: string, offset: number) => {
+      if (BEFORE_PLAIN_FORM.test(out.slice(0, offset + lead.length))) return match
+      if (adverb !== undefined && !ADVERBS.has(adverb.toLowerCase())) {
+        // No adverb: the first word is the verb itself, when it is one we know.
+        const first = adverb
+        if (!(first.toLowerCase() in THIRD_PERSON) && !(PLAIN_VERBS.has(first.toLowerCase()) && !ADVERBS.has(first.toLowerCase()))) return match
+        return `${lead}${who}${space}${thirdPerson(first)}${space2}${verb}`
+      }
+      const lower = verb.toLowerCase()
+      if (!(lower in THIRD_PERSON) && !(PLAIN_VERBS.has(lower) && !ADVERBS.has(lower))) return match
+      return `${lead}${who}${space}${adverb !== undefined ? `${adverb}${space2}` : ''}${thirdPerson(verb)}`
+    })
+  }
+  return out
 }
 
 /** Every turn under the same role: who said what is unknown, so the summary names no one. */
@@ -206,7 +259,27 @@ function splitDialog(dialog: DialogTurn[]): Sentence[] {
 }
 
 function cleanTurn(text: string): string {
-  return text.replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
+  return withoutSignature(text).replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
+}
+
+/**
+ * The turn without the signature on its last lines: a dash line ("– Dev, Brightwave"), or a name alone
+ * on the last line, with the closer above it ("Thanks", "Regards"). Only lines after the first go, so a
+ * one-line message is never taken for a signature.
+ */
+export function withoutSignature(text: string): string {
+  const lines = text.trimEnd().split(/\r?\n/)
+  let end = lines.length
+  const last = (i: number) => lines[i].trim()
+  while (end > 1 && last(end - 1) === '') end--
+  if (end > 1 && (SIGNATURE_DASH.test(last(end - 1)) || SIGNATURE_NAME.test(last(end - 1)))) {
+    end--
+    while (end > 1 && last(end - 1) === '') end--
+    if (end > 1 && SIGNATURE_CLOSER.test(last(end - 1))) end--
+  } else if (end > 1 && SIGNATURE_CLOSER.test(last(end - 1))) {
+    end--
+  }
+  return lines.slice(0, end).join('\n').trimEnd()
 }
 
 function wordCounts(sentences: Sentence[]): Map<string, number> {

@@ -6,9 +6,10 @@ import type { NamedCount, SentimentMix } from './types.ts'
 const TOP_COUNTS = 3
 
 export function sentimentMix(sentiments: Array<string | null>): SentimentMix {
-  const mix: SentimentMix = { negative: 0, neutral: 0, positive: 0, unknown: 0 }
+  const mix: SentimentMix = { negative: 0, neutral: 0, positive: 0, uncertain: 0, unknown: 0 }
   for (const s of sentiments) {
-    const key = s === 'negative' || s === 'neutral' || s === 'positive' ? s : 'unknown'
+    // An uncertain label is a finding of its own ("the classifier cannot tell"), not a missing one.
+    const key = s === 'negative' || s === 'neutral' || s === 'positive' || s === 'uncertain' ? s : 'unknown'
     mix[key]++
   }
   return mix
@@ -26,8 +27,8 @@ export function mergeCounts(lists: NamedCount[][]): NamedCount[] {
   return topOf(counts)
 }
 
-export function addMixes(mixes: SentimentMix[]): SentimentMix {
-  const total: SentimentMix = { negative: 0, neutral: 0, positive: 0, unknown: 0 }
+export function addMixes(mixes: Array<Omit<SentimentMix, 'uncertain'> & { uncertain?: number }>): SentimentMix {
+  const total: SentimentMix = { negative: 0, neutral: 0, positive: 0, uncertain: 0, unknown: 0 }
   for (const m of mixes) for (const k of Object.keys(total) as Array<keyof SentimentMix>) total[k] += m[k] ?? 0
   return total
 }

@@ -2,6 +2,7 @@
 // the quotes are chosen by maximal marginal relevance (central to the theme, yet unlike each other),
 // and the description ties both together.
 import { contentWords, isGenericWord, stopwordsFor, words } from '../../text/tokenize.ts'
+import { canonicalWord, isProductWord, productNoun } from './cross-lingual.ts'
 import { isThemeWord, type Keyphrase } from './keyphrases.ts'
 
 const MAX_QUOTES = 5
@@ -47,10 +48,20 @@ export function describeCluster(input: {
 
 function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array): number[] {
   const centrality = vectors.map((v) => dot(v, centroid))
-  const informative = texts.map((_, i) => i).filter((i) => isInformative(texts[i]))
-  const candidates = (informative.length >= Math.min(MIN_QUOTES, texts.length) ? informative : texts.map((_, i) => i))
-    .filter((i) => texts[i].trim().length > 0)
-    .sort((a, b) => centrality[b] - centrality[a] || a - b)
+  const byCentrality = (a: number, b: number) => centrality[b] - centrality[a] || a - b
+  const said = texts.map((_, i) => i).filter((i) => texts[i].trim().length > 0)
+  const informative = said.filter((i) => isInformative(texts[i]))
+  // Too few informative messages: messages that name something come next; a bare "Thanks!" or a bare
+  // identifier only when the theme has nothing else to show.
+  const want = Math.min(MIN_QUOTES, said.length)
+  const fill = () => {
+    const rest = said.filter((i) => !isInformative(texts[i]))
+    const somewhat = rest.filter((i) => topicWords(texts[i]).length > 0)
+    const naming = [...informative, ...somewhat]
+    return naming.length >= want ? naming : [...naming, ...rest.filter((i) => topicWords(texts[i]).length === 0).sort(byCentrality).slice(0, want - naming.length)]
+  }
+  const candidates = (informative.length >= want ? informative : fill())
+    .sort(byCentrality)
     .slice(0, MMR_CANDIDATES)
 
   const floor = candidates.length > 0 ? MIN_RELATIVE_CENTRALITY * centrality[candidates[0]] : 0
@@ -84,9 +95,123 @@ function representativeQuotes(texts: string[], vectors: Float32Array[], centroid
   return chosen
 }
 
+/** What an intent of the default taxonomy is called in an English label ("Wifi router connection problems"). */
+const INTENT_NOUNS: Record<string, string> = {
+  bug_outage: 'problems', billing: 'billing', delivery: 'delivery', account_login: 'sign-in problems', cancellation: 'cancellations',
+  feature_request: 'requests', connectivity: 'connection problems', product_fault: 'faults', pricing: 'prices', question: 'questions',
+  complaint: 'complaints',
+}
+/** Intents that close or colour a thread rather than say what it is about. */
+const NOT_A_TOPIC = new Set(['praise', 'other'])
+/** An intent names the theme when this share of its topical messages has it... */
+const LABEL_INTENT_SHARE = 0.35
+/** ...and a product word joins the label when this share of the theme's messages says it, in any language. */
+const LABEL_PRODUCT_SHARE = 0.2
+const LABEL_PRODUCT_WORDS = 2
+
+/**
+ * The label in the report's language (English): kept when its words are English (said in the theme's
+ * English messages, or product words), otherwise made of the product words the theme's messages share
+ * across languages ("app", "update", mapped by cross-lingual.ts) and its dominant intent's name, e.g.
+ * "Mise jour" → "App update problems". Null intents and closers ("praise", "other") name nothing.
+ */
+export function labelInEnglish(input: { label: string; texts: string[]; languages: Array<string | null>; intents: Array<string | null> }): string {
+  const { label, texts, languages, intents } = input
+  const saidInEnglish = new Set(texts.filter((_, i) => languages[i] === 'en').flatMap((t) => words(t)))
+  // A word is English when the theme's English messages say it, or it is the map's own product word ("app", not "appli").
+  const isEnglish = (w: string) => saidInEnglish.has(w) || (isProductWord(w) && canonicalWord(w) === w) || /^[\d.]+$/.test(w)
+  const own = words(label)
+  if (own.length > 0 && own.every(isEnglish)) return label
+  const productCounts = new Map<string, number>()
+  for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
+    const seen = new Set(words(text).map((w) => productNoun(w.replace(/^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’]/u, ''))).filter((w): w is string => w !== null))
+    for (const w of seen) productCounts.set(w, (productCounts.get(w) ?? 0) + 1)
+  }
+  const read = Math.min(texts.length, MAX_PHRASE_TEXTS)
+  const products = [...productCounts]
+    .filter(([, n]) => n >= LABEL_PRODUCT_SHARE * read)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, LABEL_PRODUCT_WORDS)
+    .map(([w]) => w)
+  const intentCounts = new Map<string, number>()
+  for (const intent of intents) if (intent && !NOT_A_TOPIC.has(intent)) intentCounts.set(intent, (intentCounts.get(intent) ?? 0) + 1)
+  const topical = [...intentCounts.values()].reduce((a, b) => a + b, 0)
+  const [intent, count] = [...intentCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [null, 0]
+  const noun = intent && count >= LABEL_INTENT_SHARE * topical ? INTENT_NOUNS[intent] ?? intent.replace(/_/g, ' ') : null
+  // One product word before the intent's name ("App problems"), two without one ("App update issues").
+  const parts = noun ? products.slice(0, 1) : [...products]
+  if (noun && !parts.some((p) => noun.includes(p))) parts.push(noun)
+  // An intent's name alone ("Problems") says too little: which language the theme is in says more.
+  if (products.length === 0) return languageLabel(languages) ?? (parts.length > 0 && parts[0] !== 'issues' ? capitalise(parts.join(' ')) : label)
+  if (!noun) parts.push('issues')
+  return capitalise(parts.join(' '))
+}
+
+/** Nothing English to say about a theme told in another language: say which language it is ("Messages in Thai"). */
+function languageLabel(languages: Array<string | null>): string | null {
+  const counts = new Map<string, number>()
+  for (const language of languages) if (language) counts.set(language, (counts.get(language) ?? 0) + 1)
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+  if (!top || top === 'en' || n * 2 < languages.length) return null
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(top)
+    return name && name !== top ? `Messages in ${name}` : null
+  } catch {
+    return null
+  }
+}
+
+/** A language is one a theme spans when this share of its messages (and two) are in it. */
+const SPAN_LANGUAGE_SHARE = 0.15
+const SPAN_LANGUAGE_MIN_MESSAGES = 2
+
+/**
+ * The quotes of a theme told in several languages show each of them: for every language that holds a
+ * sizeable part of the theme and has no quote yet, its most central informative message is added, or
+ * takes the place of the last quote of the language quoted most. Indices are into the members.
+ */
+export function spreadQuotesOverLanguages(input: { picked: number[]; languages: Array<string | null>; texts: string[]; vectors: Float32Array[]; centroid: Float32Array }): number[] {
+  const { languages, texts, vectors, centroid } = input
+  const counts = new Map<string, number>()
+  for (const language of languages) if (language) counts.set(language, (counts.get(language) ?? 0) + 1)
+  const spanned = [...counts]
+    .filter(([, n]) => n >= SPAN_LANGUAGE_MIN_MESSAGES && n >= SPAN_LANGUAGE_SHARE * languages.length)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([language]) => language)
+  const picked = [...input.picked]
+  if (spanned.length < 2) return picked
+  for (const language of spanned) {
+    if (picked.some((i) => languages[i] === language)) continue
+    let best = -1
+    let bestScore = -Infinity
+    languages.forEach((l, i) => {
+      if (l !== language || !isInformative(texts[i])) return
+      const score = dot(vectors[i], centroid)
+      if (score > bestScore) (bestScore = score), (best = i)
+    })
+    if (best < 0) continue
+    if (picked.length < MAX_QUOTES) {
+      picked.push(best)
+      continue
+    }
+    const quoted = new Map<string | null, number>()
+    for (const i of picked) quoted.set(languages[i], (quoted.get(languages[i]) ?? 0) + 1)
+    const [most, times] = [...quoted].sort((a, b) => b[1] - a[1])[0]
+    if (times < 2) break
+    const replace = picked.map((i, at) => ({ i, at })).filter(({ i }) => languages[i] === most).pop()!
+    picked[replace.at] = best
+  }
+  return picked
+}
+
 function isInformative(text: string): boolean {
-  const content = contentWords(text, stopwordsFor()).filter((w) => w !== null && !isGenericWord(w))
-  return content.length >= MIN_QUOTE_CONTENT_WORDS
+  return topicWords(text).length >= MIN_QUOTE_CONTENT_WORDS
+}
+
+/** Words that say something: not stop words, not thanks or greetings, not a masked placeholder or a number. */
+function topicWords(text: string): string[] {
+  const unmasked = text.replace(/\[(?:[A-Z]+(?:_\d+)?|…)\]/g, ' ')
+  return contentWords(unmasked, stopwordsFor()).filter((w): w is string => w !== null && !isGenericWord(w) && !/^\d+$/.test(w))
 }
 
 /** Handles and links differ between otherwise identical messages. */
@@ -102,18 +227,19 @@ function comparable(text: string): string {
 function labelFrom(keyphrases: Keyphrase[]): string | null {
   const top = keyphrases.slice(0, LABEL_CANDIDATES)
   if (top.length === 0) return null
-  const head = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
+  const first = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
+  // A lone word is named better by a distinctive bigram around it ("twice" → "charged twice").
+  const head = first.phrase.includes(' ') ? first : (top.find((k) => k.phrase.split(' ').length === 2 && k.phrase.split(' ').includes(first.phrase)) ?? first)
   const chosen = [head]
-  const words = new Set(head.phrase.split(' '))
-  for (const k of top) {
-    if (k === head || (k.support ?? 1) < LABEL_EXTRA_SUPPORT || k.weight < LABEL_EXTRA_WEIGHT * head.weight) continue
-    const parts = k.phrase.split(' ')
-    if (parts.some((w) => words.has(w)) || words.size + parts.length > MAX_LABEL_WORDS) continue
+  // A bigram is a name on its own ("Charged twice"); a single word takes one more word said about as
+  // often, read as one noun phrase ("App login", "Wifi router"), never two phrases stacked with a comma.
+  for (const k of head.phrase.includes(' ') ? [] : top) {
+    if (k === head || k.phrase.includes(' ') || (k.support ?? 1) < LABEL_EXTRA_SUPPORT || k.weight < LABEL_EXTRA_WEIGHT * head.weight) continue
     chosen.push(k)
     break
   }
   chosen.sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b))
-  return capitalise(chosen.map((k) => k.phrase).join(', ').slice(0, MAX_LABEL_LENGTH))
+  return capitalise(chosen.map((k) => k.phrase).join(' ').slice(0, MAX_LABEL_LENGTH))
 }
 
 /** Small words a phrase may keep inside it ("crashes at login", "charged twice on bill"). */

@@ -2,6 +2,7 @@
 // are one "class document"; a phrase scores high when it is frequent in that class and rare across
 // all classes (noise included, so words common to the whole week sink).
 import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
+import { canonicalWord } from './cross-lingual.ts'
 import { isPersonalToken } from './personal.ts'
 
 /**
@@ -181,15 +182,16 @@ const IDENTIFIER = /(?<![\p{L}\p{N}.])v?(\d+)\.(\d+)(?:\.\d+)*(?![\p{N}])/gu
 /**
  * The terms that may join two clusters: their content words without elided articles, and the
  * version-like identifiers they mention, cut to major.minor ("5.2.0" and "5.2" are one release).
- * Identifiers and product words ("app", "login") are what a French, a German and an English report
- * of the same problem have in common.
+ * Identifiers and product words ("app", "login"), each language's word mapped to one (cross-lingual.ts:
+ * "appli", "Anwendung" → "app"), are what a French, a German and an English report of the same problem
+ * have in common.
  */
 export function mergeTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
   const terms = new Set<string>()
   for (const word of contentWords(doc, stopwords)) {
     if (word === null) continue
     const bare = word.replace(ELISION, '')
-    if (!stopwords.has(bare) && isThemeWord(bare)) terms.add(bare)
+    if (!stopwords.has(bare) && isThemeWord(bare)) terms.add(canonicalWord(bare))
   }
   for (const match of doc.matchAll(IDENTIFIER)) terms.add(`${match[1]}.${match[2]}`)
   return terms

@@ -13,6 +13,8 @@ const PLACEHOLDER = /\[(?:[A-Z]+(?:_\d+)?|…)\]/g
 const BARE_IDENTIFIER = /\b(?:[A-Za-z]{1,4}[-_#]?\d{4,}[A-Za-z\d-]*|#?\d{5,})\b/g
 /** UK postcodes, full ("BS3 4AB") or outward only ("BS3"), which demo and real customers write alone. */
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b/g
+/** Full postcodes typed in lower case ("ls6 2qt"): the inward part makes them unmistakable in any case. */
+const UK_POSTCODE_ANY_CASE = /\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/gi
 const HANDLE = /(?<![\w.])@[\w.]{2,}/g
 const MAY_HOLD_PII = /[\d@]|https?:|www\.|\.[a-z]{2,}\//i
 /** Name parts shorter than this are too ambiguous to mask ("al", "jo"). */
@@ -35,7 +37,7 @@ export function personTokens(people: Iterable<string | null | undefined>): Set<s
 export function maskForThemes(text: string, people: ReadonlySet<string>): string {
   // Everything `redact` finds carries a digit, an @ or a link; the rest of a 50,000-message week skips it.
   let out = MAY_HOLD_PII.test(text) ? redact(text, { handles: true }).text : text
-  out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE, MASK).replace(HANDLE, MASK)
+  out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE_ANY_CASE, MASK).replace(UK_POSTCODE, MASK).replace(HANDLE, MASK)
   if (people.size > 0) {
     out = out.replace(/\p{L}[\p{L}'’-]*/gu, (word) => {
       const parts = word.toLowerCase().split(/['’-]/)

@@ -6,7 +6,7 @@ import type { ReportTheme, ThemeReport } from './types.ts'
 const CHART_WIDTH = 720
 const ROW_HEIGHT = 26
 const LABEL_WIDTH = 260
-const COLORS = { volume: '#3867d6', up: '#eb3b5a', down: '#20bf6b', negative: '#e55353', neutral: '#b8bfc7', positive: '#3fb07f', history: '#8aa4e8', current: '#3867d6' }
+const COLORS = { volume: '#3867d6', up: '#eb3b5a', down: '#20bf6b', negative: '#e55353', neutral: '#b8bfc7', positive: '#3fb07f', uncertain: '#f2c94c', history: '#8aa4e8', current: '#3867d6' }
 
 export function renderThemesHtml(report: ThemeReport): string {
   const themes = report.themes
@@ -80,15 +80,19 @@ function changeChart(themes: ReportTheme[]): string {
   return svgFrame(themes.length * ROW_HEIGHT, axis + rows.join(''), 'change in messages per theme since last week')
 }
 
+/** Uncertain is a share of its own: labels the classifier could not back are shown, not spread over the others. */
+const SENTIMENTS = ['negative', 'neutral', 'positive', 'uncertain'] as const
+
 function sentimentChart(themes: ReportTheme[]): string {
   const span = CHART_WIDTH - LABEL_WIDTH - 20
   const rows = themes.map((t, i) => {
     const y = i * ROW_HEIGHT
-    const total = t.sentiment.negative + t.sentiment.neutral + t.sentiment.positive
+    const count = (k: (typeof SENTIMENTS)[number]) => t.sentiment[k] ?? 0
+    const total = SENTIMENTS.reduce((sum, k) => sum + count(k), 0)
     let x = LABEL_WIDTH
-    const parts = (['negative', 'neutral', 'positive'] as const).map((k) => {
-      const w = total === 0 ? 0 : (t.sentiment[k] / total) * span
-      const rect = w > 0 ? `<rect class="bar sentiment ${k}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${ROW_HEIGHT - 8}" fill="${COLORS[k]}"><title>${esc(t.label)}: ${t.sentiment[k]} ${k}</title></rect>` : ''
+    const parts = SENTIMENTS.map((k) => {
+      const w = total === 0 ? 0 : (count(k) / total) * span
+      const rect = w > 0 ? `<rect class="bar sentiment ${k}" x="${x.toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${ROW_HEIGHT - 8}" fill="${COLORS[k]}"><title>${esc(t.label)}: ${count(k)} ${k}</title></rect>` : ''
       x += w
       return rect
     })
@@ -98,7 +102,7 @@ function sentimentChart(themes: ReportTheme[]): string {
 }
 
 function legend(): string {
-  return `<p class="legend">${(['negative', 'neutral', 'positive'] as const).map((k) => `<span><i style="background:${COLORS[k]}"></i>${k}</span>`).join('')}</p>`
+  return `<p class="legend">${SENTIMENTS.map((k) => `<span><i style="background:${COLORS[k]}"></i>${k}</span>`).join('')}</p>`
 }
 
 function historyChart(t: ReportTheme, weeks: string[]): string {

@@ -34,7 +34,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
 
   report.themes.forEach((t, i) => {
     out.push(`## ${i + 1}. ${escapeMd(t.label)}`, '')
-    out.push(`**${trendWord(t)}** · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · sentiment ${mixText(t)}`, '')
+    out.push(`**${trendWord(t)}**${t.presence.everyWeek ? ` · a standing topic, there every week (${t.presence.weeks} of ${t.presence.of})` : ''} · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · sentiment ${mixText(t)}`, '')
     out.push(escapeMd(t.description), '')
     if (t.keyphrases.length > 0) out.push(`Key phrases: ${t.keyphrases.slice(0, 8).map((k) => `\`${k.replace(/`/g, "'")}\``).join(', ')}`, '')
     const facts = [
@@ -92,15 +92,21 @@ export function trendWord(t: ReportTheme): string {
   return `${t.trend}${t.spike ? ' ⚠ spike' : ''}`
 }
 
+/** Shares are of the messages that have a label; uncertain ones count, so a theme the classifier cannot read never looks sure. */
+function labelled(t: ReportTheme): number {
+  return t.sentiment.negative + t.sentiment.neutral + t.sentiment.positive + (t.sentiment.uncertain ?? 0)
+}
+
 export function negativeShare(t: ReportTheme): string {
-  const total = t.sentiment.negative + t.sentiment.neutral + t.sentiment.positive
+  const total = labelled(t)
   return total === 0 ? '–' : pct(t.sentiment.negative / total)
 }
 
 function mixText(t: ReportTheme): string {
-  const total = t.sentiment.negative + t.sentiment.neutral + t.sentiment.positive
+  const total = labelled(t)
   if (total === 0) return 'unknown'
-  return `${pct(t.sentiment.negative / total)} negative, ${pct(t.sentiment.neutral / total)} neutral, ${pct(t.sentiment.positive / total)} positive`
+  const uncertain = t.sentiment.uncertain ?? 0
+  return `${pct(t.sentiment.negative / total)} negative, ${pct(t.sentiment.neutral / total)} neutral, ${pct(t.sentiment.positive / total)} positive${uncertain > 0 ? `, ${pct(uncertain / total)} uncertain` : ''}`
 }
 
 export function pct(x: number): string {

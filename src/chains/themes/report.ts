@@ -71,6 +71,7 @@ export async function buildThemeReport(deps: ReportDeps, workspaceId: string, we
       keyphrases: main.keyphrases,
       quotes: current.flatMap((s) => s.exemplars).slice(0, REPORT_QUOTES).map((q) => ({ ...q, url: `${linkBase}/conversations/${q.conversationId}` })),
       history,
+      presence: presenceOf(history.filter((h) => known(h.week))),
       mergedFrom: [...themeRows.values()].filter((t) => t.id !== root && rootOf(themeRows, t.id) === root).map((t) => t.id),
       degraded: current.some((s) => s.degraded),
     })
@@ -110,6 +111,14 @@ export async function buildThemeReport(deps: ReportDeps, workspaceId: string, we
     },
     themes,
   }
+}
+
+/** A theme present in every computed week (at least STANDING_MIN_WEEKS of them) is a standing topic, whatever its trend. */
+const STANDING_MIN_WEEKS = 3
+
+function presenceOf(computed: Array<{ volume: number }>): ReportTheme['presence'] {
+  const weeks = computed.filter((h) => h.volume > 0).length
+  return { weeks, of: computed.length, everyWeek: computed.length >= STANDING_MIN_WEEKS && weeks === computed.length }
 }
 
 function round4(x: number): number {

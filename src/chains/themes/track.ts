@@ -2,6 +2,10 @@
 // week's did (centroid) and is told by the same words (key phrases); its share of the week's messages
 // then gives the trend, and a share far above its own history is a spike worth a look.
 import { cosine } from '../../embeddings/embedder.ts'
+import { canonicalWord } from './cross-lingual.ts'
+
+/** French and Italian articles glued to a word ("l'appli", "dell'app"). */
+const ELIDED_ARTICLE = /^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’](?=\p{L}{2})/u
 
 export interface ThemeSnapshotLite {
   themeId: string
@@ -85,10 +89,16 @@ export function matchScore(
   return CENTROID_WEIGHT * cosine(a.centroid, b.centroid) + (1 - CENTROID_WEIGHT) * phraseOverlap(a.keyphrases, b.keyphrases)
 }
 
-/** Jaccard over the words of the phrases, so "lost bag" and "lost luggage" overlap. */
+/**
+ * Jaccard over the words of the phrases, so "lost bag" and "lost luggage" overlap; each language's
+ * product word counts as the English one ("wifi l'étage" and "wifi router" share "wifi", "appli" is
+ * "app"), so a topic told in French one week and in English the next keeps its theme.
+ */
 function phraseOverlap(a: string[], b: string[]): number {
-  const wordsA = new Set(a.flatMap((p) => p.toLowerCase().split(/\s+/)).filter(Boolean))
-  const wordsB = new Set(b.flatMap((p) => p.toLowerCase().split(/\s+/)).filter(Boolean))
+  const wordsOf = (phrases: string[]) =>
+    new Set(phrases.flatMap((p) => p.toLowerCase().split(/\s+/)).filter(Boolean).map((w) => canonicalWord(w.replace(ELIDED_ARTICLE, ''))))
+  const wordsA = wordsOf(a)
+  const wordsB = wordsOf(b)
   if (wordsA.size === 0 || wordsB.size === 0) return 0
   let shared = 0
   for (const w of wordsA) if (wordsB.has(w)) shared++

@@ -1,10 +1,12 @@
 // Shapes shared by the theme service, its describers, the store and the report renderers.
 import type { Trend, TrendEvidence } from './track.ts'
 
+/** Messages of a theme per sentiment label: `uncertain` when the classifier could not back a label, `unknown` when none was stored. */
 export interface SentimentMix {
   negative: number
   neutral: number
   positive: number
+  uncertain: number
   unknown: number
 }
 
@@ -83,6 +85,8 @@ export interface ReportTheme {
   keyphrases: string[]
   quotes: Array<ThemeQuote & { url: string }>
   history: ThemeHistoryPoint[]
+  /** Of the computed weeks shown in `history`, how many had messages of the theme: a standing topic is there every week. */
+  presence: { weeks: number; of: number; everyWeek: boolean }
   /** Theme ids merged into this one by a person. */
   mergedFrom: string[]
   degraded: boolean

@@ -7,6 +7,7 @@ import type { Db } from '../../store/db.ts'
 import { themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
 import { sentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
+import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
 import { labelSource, maskForThemes, personTokens } from './personal.ts'
 import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, type WeekCount } from './track.ts'
@@ -87,14 +88,31 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     let degraded = false
     for (const [i, theme] of discovered.entries()) {
       const members = theme.members.map((m) => messages[m])
-      const quotes = theme.local.representativeIdx.map((m) => toQuote(members[m], masked[theme.members[m]]))
+      const quoted = spreadQuotesOverLanguages({
+        picked: theme.local.representativeIdx,
+        languages: members.map((m) => m.language),
+        texts: theme.members.map((m) => items[m].text),
+        vectors: theme.members.map((m) => items[m].vector),
+        centroid: theme.centroid,
+      })
+      const quotes = quoted.map((m) => toQuote(members[m], masked[theme.members[m]]))
+      // The report speaks English whatever language the theme's customers wrote in.
+      const localLabel = labelInEnglish({
+        label: theme.local.label,
+        texts: theme.members.map((m) => items[m].text),
+        languages: members.map((m) => m.language),
+        intents: members.map((m) => m.intent),
+      })
+      const localDescription = localLabel === theme.local.label || !theme.local.description.startsWith(theme.local.label)
+        ? theme.local.description
+        : localLabel + theme.local.description.slice(theme.local.label.length)
       const description = await deps.describer.describe({
         workspaceId,
         keyphrases: theme.keyphrases.map((k) => k.phrase),
         quotes: quotes.map((q) => q.text),
         volume: members.length,
-        localLabel: theme.local.label,
-        localDescription: theme.local.description,
+        localLabel,
+        localDescription,
       })
       degraded ||= description.degraded
       let themeId = assigned[i]
