@@ -2,8 +2,6 @@
 // n-grams for scripts without word spaces, and a handful of dense cues (hand-written lexicons, emoji,
 // VADER) whose weights are shared by all languages, so a language with no training data (Korean)
 // still gets a learned use of its lexicon.
-// @ts-expect-error -- vader-sentiment ships no type declarations
-import vader from 'vader-sentiment'
 import { ENGLISH, FRENCH, GERMAN, ITALIAN, PORTUGUESE, SPANISH } from './lexicons/european.ts'
 import { KOREAN } from './lexicons/korean.ts'
 import { THAI } from './lexicons/thai.ts'
@@ -11,6 +9,7 @@ import { NEGATIVE_EMOJI, POSITIVE_EMOJI } from './lexicons/emoji.ts'
 import type { PolarityLexicon } from './lexicons/types.ts'
 import { normaliseForSentiment } from '../../text/normalise.ts'
 import { sentimentTokens } from '../../text/tokenize.ts'
+import { vaderScores, type VaderScores } from './vader.ts'
 
 /**
  * Bump when feature extraction changes: weights trained on another version are meaningless. The
@@ -29,13 +28,9 @@ export function isTransferableFeature(name: string): boolean {
   return !/^(w|b|c|lang):/.test(name)
 }
 
-interface VaderScores { neg: number; neu: number; pos: number; compound: number }
-const vaderAnalyzer = (vader as { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } })
-  .SentimentIntensityAnalyzer
-
 /** VADER's compound score in [-1, 1] (an English lexicon with emoticons, negation and boosters). */
 export function vaderCompound(text: string): number {
-  return vaderAnalyzer.polarity_scores(text).compound
+  return vaderScores(text).compound
 }
 
 const LEXICONS: Record<string, PolarityLexicon> = {
@@ -212,7 +207,7 @@ export function sentimentFeatures(text: string, language: string, version = SENT
 
   const lexicalHits = lexiconHits(normalized, tokens, language)
   const emoji = emojiHits(normalized, tokens)
-  const vaderScores = vaderAnalyzer.polarity_scores(text)
+  const vader = vaderScores(text)
   add(features, 'bias', 1)
   add(features, `lang:${language}`, 1)
   add(features, 'lex:pos', Math.log1p(lexicalHits.positive))
@@ -220,10 +215,10 @@ export function sentimentFeatures(text: string, language: string, version = SENT
   add(features, 'lex:none', lexicalHits.positive + lexicalHits.negative === 0 ? 1 : 0)
   add(features, 'emo:pos', Math.log1p(emoji.positive))
   add(features, 'emo:neg', Math.log1p(emoji.negative))
-  add(features, 'vader:compound', vaderScores.compound)
-  add(features, 'vader:pos', vaderScores.pos)
-  add(features, 'vader:neg', vaderScores.neg)
-  if (version !== 'sent-features-v1') transferableCues(text, tokens, language, lexicalHits, emoji, vaderScores, features)
+  add(features, 'vader:compound', vader.compound)
+  add(features, 'vader:pos', vader.pos)
+  add(features, 'vader:neg', vader.neg)
+  if (version !== 'sent-features-v1') transferableCues(text, tokens, language, lexicalHits, emoji, vader, features)
   return features
 }
 
