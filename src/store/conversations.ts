@@ -29,7 +29,11 @@ export interface UpsertOutcome {
 
 export const conversationKey = (channel: string, externalId: string) => `${channel}\u0000${externalId}`
 
-/** Idempotent batch upsert in one statement per table; the caller runs it inside a transaction. */
+/**
+ * Idempotent batch upsert; the caller runs it inside a transaction. A batch of new conversations costs
+ * two statements (conversations, messages): a new conversation gets its first and last message times
+ * from the batch, and status and times are rewritten afterwards only for conversations that existed.
+ */
 export async function upsertConversations(
   tx: Queryable,
   workspaceId: string,
@@ -39,24 +43,31 @@ export async function upsertConversations(
   const outcome: UpsertOutcome = { conversations: new Map(), messages: new Map(), changedMessageIds: [] }
   if (convs.length === 0) return outcome
 
-  const before = await tx.query<{ channel: string; external_id: string; fp: string }>(
-    `SELECT channel, external_id, md5(concat_ws('|', customer_handle, customer_name, status, metadata::text)) AS fp
-     FROM conversations WHERE workspace_id = $1 AND (channel, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-    [workspaceId, convs.map((c) => c.channel), convs.map((c) => c.externalId)],
-  )
-  const previous = new Map(before.rows.map((r) => [conversationKey(r.channel, r.external_id), r.fp]))
-
-  const upserted = await tx.query<{ id: string; channel: string; external_id: string; inserted: boolean; fp: string }>(
-    `INSERT INTO conversations AS c (workspace_id, channel, external_id, customer_handle, customer_name, status, metadata)
-     SELECT $1, u.channel, u.external_id, u.handle, u.name, coalesce(u.status, 'open'), u.metadata::jsonb
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-       AS u(channel, external_id, handle, name, status, metadata)
+  const span = new Map<string, { first: string; last: string }>()
+  for (const m of msgs) {
+    const s = span.get(m.conversationKey)
+    if (!s) span.set(m.conversationKey, { first: m.sentAt, last: m.sentAt })
+    else {
+      // toISOString() strings: their order is the time order.
+      if (m.sentAt < s.first) s.first = m.sentAt
+      if (m.sentAt > s.last) s.last = m.sentAt
+    }
+  }
+  const spanOf = (c: ConversationUpsert) => span.get(conversationKey(c.channel, c.externalId))
+  // An existing conversation is only rewritten (and returned) when the batch changes it.
+  const upserted = await tx.query<{ id: string; channel: string; external_id: string; inserted: boolean }>(
+    `INSERT INTO conversations AS c (workspace_id, channel, external_id, customer_handle, customer_name, status, metadata, first_message_at, last_message_at)
+     SELECT $1, u.channel, u.external_id, u.handle, u.name, coalesce(u.status, 'open'), u.metadata::jsonb, u.first, u.last
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
+       AS u(channel, external_id, handle, name, status, metadata, first, last)
      ON CONFLICT (workspace_id, channel, external_id) DO UPDATE SET
        customer_handle = excluded.customer_handle,
        customer_name = coalesce(excluded.customer_name, c.customer_name),
        metadata = c.metadata || excluded.metadata
-     RETURNING id, channel, external_id, (xmax = 0) AS inserted,
-       md5(concat_ws('|', customer_handle, customer_name, status, metadata::text)) AS fp`,
+     WHERE c.customer_handle IS DISTINCT FROM excluded.customer_handle
+        OR c.customer_name IS DISTINCT FROM coalesce(excluded.customer_name, c.customer_name)
+        OR c.metadata IS DISTINCT FROM c.metadata || excluded.metadata
+     RETURNING id, channel, external_id, (xmax = 0) AS inserted`,
     [
       workspaceId,
       convs.map((c) => c.channel),
@@ -65,16 +76,34 @@ export async function upsertConversations(
       convs.map((c) => c.customerName),
       convs.map((c) => c.status),
       convs.map((c) => JSON.stringify(c.metadata)),
+      convs.map((c) => spanOf(c)?.first ?? null),
+      convs.map((c) => spanOf(c)?.last ?? null),
     ],
   )
   const ids = new Map<string, string>()
+  const existing = new Set<string>() // ids of conversations stored before this batch
   for (const r of upserted.rows) {
     const key = conversationKey(r.channel, r.external_id)
     ids.set(key, r.id)
-    outcome.conversations.set(key, { id: r.id, created: r.inserted, changed: !r.inserted && previous.get(key) !== r.fp })
+    if (!r.inserted) existing.add(r.id)
+    outcome.conversations.set(key, { id: r.id, created: r.inserted, changed: !r.inserted })
   }
-  // An explicit status in the batch wins over the stored one.
-  const withStatus = convs.filter((c) => c.status)
+  const untouched = convs.filter((c) => !ids.has(conversationKey(c.channel, c.externalId)))
+  if (untouched.length > 0) {
+    const { rows } = await tx.query<{ id: string; channel: string; external_id: string }>(
+      `SELECT id, channel, external_id FROM conversations
+       WHERE workspace_id = $1 AND (channel, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [workspaceId, untouched.map((c) => c.channel), untouched.map((c) => c.externalId)],
+    )
+    for (const r of rows) {
+      const key = conversationKey(r.channel, r.external_id)
+      ids.set(key, r.id)
+      existing.add(r.id)
+      outcome.conversations.set(key, { id: r.id, created: false, changed: false })
+    }
+  }
+  // An explicit status in the batch wins over the stored one (a new conversation was inserted with it).
+  const withStatus = convs.filter((c) => c.status && existing.has(ids.get(conversationKey(c.channel, c.externalId))!))
   if (withStatus.length > 0) {
     await tx.query(
       `UPDATE conversations c SET status = u.status FROM unnest($2::uuid[], $3::text[]) AS u(id, status)
@@ -111,7 +140,8 @@ export async function upsertConversations(
       outcome.messages.set(`${keyById.get(r.conversation_id)}\u0000${r.external_id}`, r.inserted ? 'created' : 'updated')
       outcome.changedMessageIds.push(r.id)
     }
-    const touched = [...new Set(res.rows.map((r) => r.conversation_id))]
+    // A new conversation's times came with its insert; a stored one's are read again from its messages.
+    const touched = [...new Set(res.rows.map((r) => r.conversation_id))].filter((id) => existing.has(id))
     if (touched.length > 0) {
       await tx.query(
         `UPDATE conversations c SET first_message_at = s.first, last_message_at = s.last, updated_at = now()

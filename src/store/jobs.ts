@@ -59,6 +59,18 @@ export function jobsRepo(db: Queryable) {
       return rows[0]
     },
 
+    /**
+     * The newest job of `kind` (any state): its id, and whether it was created within `withinSeconds`.
+     * Read backwards along the primary key, so it costs a few rows however long the history.
+     */
+    async newest(kind: string, withinSeconds: number): Promise<{ id: string; recent: boolean } | undefined> {
+      const { rows } = await db.query<{ id: string; recent: boolean }>(
+        `SELECT id::text, created_at > now() - make_interval(secs => $2) AS recent FROM jobs WHERE kind = $1 ORDER BY id DESC LIMIT 1`,
+        [kind, withinSeconds],
+      )
+      return rows[0]
+    },
+
     /** Claims up to `limit` ready jobs; SKIP LOCKED lets several workers share the queue without waiting. */
     async claim(workerId: string, limit: number, kinds?: string[], leaseSeconds = STALE_JOB_SECONDS): Promise<Job[]> {
       const { rows } = await db.query<Job>(

@@ -2,8 +2,6 @@
 // n-grams for scripts without word spaces, and a handful of dense cues (hand-written lexicons, emoji,
 // VADER) whose weights are shared by all languages, so a language with no training data (Korean)
 // still gets a learned use of its lexicon.
-// @ts-expect-error -- vader-sentiment ships no type declarations
-import vader from 'vader-sentiment'
 import { ENGLISH, FRENCH, GERMAN, ITALIAN, PORTUGUESE, SPANISH } from './lexicons/european.ts'
 import { KOREAN } from './lexicons/korean.ts'
 import { THAI } from './lexicons/thai.ts'
@@ -11,6 +9,7 @@ import { NEGATIVE_EMOJI, POSITIVE_EMOJI } from './lexicons/emoji.ts'
 import type { PolarityLexicon } from './lexicons/types.ts'
 import { normaliseForSentiment } from '../../text/normalise.ts'
 import { sentimentTokens } from '../../text/tokenize.ts'
+import { vaderScores, type VaderScores } from './vader.ts'
 
 /**
  * Bump when feature extraction changes: weights trained on another version are meaningless. The
@@ -29,13 +28,9 @@ export function isTransferableFeature(name: string): boolean {
   return !/^(w|b|c|lang):/.test(name)
 }
 
-interface VaderScores { neg: number; neu: number; pos: number; compound: number }
-const vaderAnalyzer = (vader as { SentimentIntensityAnalyzer: { polarity_scores(text: string): VaderScores } })
-  .SentimentIntensityAnalyzer
-
 /** VADER's compound score in [-1, 1] (an English lexicon with emoticons, negation and boosters). */
 export function vaderCompound(text: string): number {
-  return vaderAnalyzer.polarity_scores(text).compound
+  return vaderScores(text).compound
 }
 
 const LEXICONS: Record<string, PolarityLexicon> = {
@@ -45,27 +40,60 @@ const NEGATION_SCOPE = 3
 const CLAUSE_BREAK = /^[.,;:!?]+$/
 const NO_SPACE_SCRIPT = /[\p{Script=Thai}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 
-function matchesEntry(token: string, entry: string): boolean {
-  return entry.endsWith('*') ? token.startsWith(entry.slice(0, -1)) : token === entry
+/**
+ * A word lexicon compiled for lookups: the same answers as testing every entry in turn (an entry
+ * ending in '*' matches a token it prefixes, any other one an equal token, and any entry equal to
+ * "token next" matches the pair), at a Set lookup per token instead of a scan of the list.
+ */
+interface CompiledLexicon {
+  positive: CompiledEntries
+  negative: CompiledEntries
+  negators: ReadonlySet<string>
+  postNegators: ReadonlySet<string>
+}
+interface CompiledEntries { tokens: ReadonlySet<string>; prefixes: readonly string[]; pairs: ReadonlySet<string> }
+
+function compileEntries(entries: readonly string[]): CompiledEntries {
+  return {
+    tokens: new Set(entries.filter((e) => !e.endsWith('*'))),
+    prefixes: entries.filter((e) => e.endsWith('*')).map((e) => e.slice(0, -1)),
+    pairs: new Set(entries),
+  }
 }
 
-function lookup(entries: readonly string[], token: string, nextToken: string | undefined): boolean {
-  const pair = nextToken === undefined ? undefined : `${token} ${nextToken}`
-  return entries.some((entry) => matchesEntry(token, entry) || (pair !== undefined && entry === pair))
+const compiled = new WeakMap<PolarityLexicon, CompiledLexicon>()
+function compile(lexicon: PolarityLexicon): CompiledLexicon {
+  let c = compiled.get(lexicon)
+  if (!c) {
+    c = {
+      positive: compileEntries(lexicon.positive),
+      negative: compileEntries(lexicon.negative),
+      negators: new Set(lexicon.negators),
+      postNegators: new Set(lexicon.postNegators ?? []),
+    }
+    compiled.set(lexicon, c)
+  }
+  return c
+}
+
+function lookup(entries: CompiledEntries, token: string, nextToken: string | undefined): boolean {
+  return entries.tokens.has(token) || entries.prefixes.some((p) => token.startsWith(p)) ||
+    (nextToken !== undefined && entries.pairs.has(`${token} ${nextToken}`))
 }
 
 export interface PolarityHits { positive: number; negative: number }
 
 /** Which tokens sit in the scope of a preceding negator (or of a following post-negator). */
 function negationMask(tokens: readonly string[], lexicon: PolarityLexicon): boolean[] {
+  const { negators, postNegators } = compile(lexicon)
   const negated = tokens.map(() => false)
   tokens.forEach((token, i) => {
-    if (lexicon.negators.includes(token)) {
+    if (negators.has(token)) {
       for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length && !CLAUSE_BREAK.test(tokens[j]); j++) {
         negated[j] = true
       }
     }
-    if (lexicon.postNegators?.includes(token)) {
+    if (postNegators.has(token)) {
       for (let j = i - 1; j >= i - NEGATION_SCOPE && j >= 0 && !CLAUSE_BREAK.test(tokens[j]); j--) negated[j] = true
     }
   })
@@ -74,10 +102,11 @@ function negationMask(tokens: readonly string[], lexicon: PolarityLexicon): bool
 
 function wordLexiconHits(tokens: readonly string[], lexicon: PolarityLexicon, hits: PolarityHits): void {
   const negated = negationMask(tokens, lexicon)
+  const { positive, negative } = compile(lexicon)
   tokens.forEach((token, i) => {
     let polarity = 0
-    if (lookup(lexicon.positive, token, tokens[i + 1])) polarity = 1
-    else if (lookup(lexicon.negative, token, tokens[i + 1])) polarity = -1
+    if (lookup(positive, token, tokens[i + 1])) polarity = 1
+    else if (lookup(negative, token, tokens[i + 1])) polarity = -1
     if (negated[i]) polarity = -polarity
     if (polarity > 0) hits.positive++
     else if (polarity < 0) hits.negative++
@@ -122,12 +151,17 @@ export function lexiconHits(normalized: string, tokens: readonly string[], langu
   return hits
 }
 
+const emojiSet = (list: readonly string[]) => ({ all: new Set(list), single: list.filter((e) => [...e].length === 1) })
+const POSITIVE_EMOJI_SET = emojiSet(POSITIVE_EMOJI)
+const NEGATIVE_EMOJI_SET = emojiSet(NEGATIVE_EMOJI)
+
 export function emojiHits(normalized: string, tokens: readonly string[]): PolarityHits {
-  const count = (list: readonly string[]) =>
-    tokens.filter((token) => list.includes(token)).length +
+  const tokenSet = new Set(tokens)
+  const count = (list: { all: ReadonlySet<string>; single: readonly string[] }) =>
+    tokens.filter((token) => list.all.has(token)).length +
     // Emoji glued to words or each other are not always separate tokens.
-    list.filter((e) => [...e].length === 1 && normalized.includes(e) && !tokens.includes(e)).length
-  return { positive: count(POSITIVE_EMOJI), negative: count(NEGATIVE_EMOJI) }
+    list.single.filter((e) => normalized.includes(e) && !tokenSet.has(e)).length
+  return { positive: count(POSITIVE_EMOJI_SET), negative: count(NEGATIVE_EMOJI_SET) }
 }
 
 function characterNgrams(token: string, into: SparseFeatures): void {
@@ -212,7 +246,7 @@ export function sentimentFeatures(text: string, language: string, version = SENT
 
   const lexicalHits = lexiconHits(normalized, tokens, language)
   const emoji = emojiHits(normalized, tokens)
-  const vaderScores = vaderAnalyzer.polarity_scores(text)
+  const vader = vaderScores(text)
   add(features, 'bias', 1)
   add(features, `lang:${language}`, 1)
   add(features, 'lex:pos', Math.log1p(lexicalHits.positive))
@@ -220,10 +254,10 @@ export function sentimentFeatures(text: string, language: string, version = SENT
   add(features, 'lex:none', lexicalHits.positive + lexicalHits.negative === 0 ? 1 : 0)
   add(features, 'emo:pos', Math.log1p(emoji.positive))
   add(features, 'emo:neg', Math.log1p(emoji.negative))
-  add(features, 'vader:compound', vaderScores.compound)
-  add(features, 'vader:pos', vaderScores.pos)
-  add(features, 'vader:neg', vaderScores.neg)
-  if (version !== 'sent-features-v1') transferableCues(text, tokens, language, lexicalHits, emoji, vaderScores, features)
+  add(features, 'vader:compound', vader.compound)
+  add(features, 'vader:pos', vader.pos)
+  add(features, 'vader:neg', vader.neg)
+  if (version !== 'sent-features-v1') transferableCues(text, tokens, language, lexicalHits, emoji, vader, features)
   return features
 }
 
