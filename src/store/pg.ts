@@ -1,7 +1,7 @@
 import pg from 'pg'
 import pgvector from 'pgvector/pg'
 import type { Db, EmbeddingRow, Queryable } from './db.ts'
-import { assertStorableParams, toVectorLiteral } from './db.ts'
+import { assertStorableParams, parseVectorText, toVectorLiteral } from './db.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 
 const DEFAULT_POOL_SIZE = 10
@@ -74,6 +74,10 @@ export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE
           ],
         )
       }
+    },
+    async readVectors(sql: string, params: unknown[]) {
+      const { rows } = await direct.query<{ id: string; embedding: string | null }>(`SELECT r.id, r.embedding::text AS embedding FROM (${sql}) r`, params)
+      return new Map(rows.filter((r) => r.embedding !== null).map((r) => [r.id, parseVectorText(r.embedding!)]))
     },
     async close() {
       await pool.end()

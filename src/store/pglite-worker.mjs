@@ -23,7 +23,13 @@ parentPort.on('message', async (msg) => {
   try {
     if (msg.op === 'query') {
       const res = await db.query(msg.sql, msg.params ?? [], msg.blob ? { blob: new Blob([msg.blob]) } : undefined)
-      parentPort.postMessage({ id: msg.id, rows: res.rows, rowCount: res.affectedRows ?? res.rows.length })
+      if (res.blob) {
+        // COPY … TO '/dev/blob' output travels as transferred bytes, not cloned.
+        const blob = new Uint8Array(await res.blob.arrayBuffer())
+        parentPort.postMessage({ id: msg.id, rows: [], rowCount: res.affectedRows ?? 0, blob }, [blob.buffer])
+      } else {
+        parentPort.postMessage({ id: msg.id, rows: res.rows, rowCount: res.affectedRows ?? res.rows.length })
+      }
     } else if (msg.op === 'exec') {
       await db.exec(msg.sql)
       parentPort.postMessage({ id: msg.id, rows: [], rowCount: 0 })

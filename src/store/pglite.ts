@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { assertStorableParams, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
-import { encodeEmbeddingCopy } from './binary-copy.ts'
+import { decodeVectorCopy, encodeEmbeddingCopy } from './binary-copy.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 import { isAlive } from '../service-state.ts'
 
@@ -10,6 +10,8 @@ interface Reply {
   id: number
   rows?: unknown[]
   rowCount?: number
+  /** What a `COPY … TO '/dev/blob'` wrote. */
+  blob?: Uint8Array
   error?: { message: string; code?: string; detail?: string; constraint?: string }
 }
 
@@ -62,7 +64,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     pending.clear()
   })
 
-  function send(op: string, sql: string, params?: unknown[], blob?: Uint8Array): Promise<QueryResult<any>> {
+  function send(op: string, sql: string, params?: unknown[], blob?: Uint8Array): Promise<QueryResult<any> & { blob?: Uint8Array }> {
     if (closed) return Promise.reject(new Error('database is closed'))
     try {
       assertStorableParams(params)
@@ -72,7 +74,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     const id = nextId++
     return new Promise((ok, fail) => {
       pending.set(id, {
-        resolve: (r) => (r.error ? fail(new DbQueryError(r.error)) : ok({ rows: r.rows ?? [], rowCount: r.rowCount ?? 0 })),
+        resolve: (r) => (r.error ? fail(new DbQueryError(r.error)) : ok({ rows: r.rows ?? [], rowCount: r.rowCount ?? 0, blob: r.blob })),
         reject: fail,
       })
       worker.postMessage({ id, op, sql, params: params?.map(toCloneable), blob })
@@ -135,6 +137,17 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
         }),
       )
       await analyzeIfStale()
+    },
+    async readVectors(sql: string, params: unknown[]) {
+      const { blob } = await locked(() =>
+        inTransaction(async (tx) => {
+          await tx.query(`CREATE TEMP TABLE IF NOT EXISTS vector_read (id uuid, embedding vector) ON COMMIT DELETE ROWS`)
+          await tx.query(`INSERT INTO vector_read (id, embedding) ${sql}`, params)
+          return send('query', `COPY vector_read TO '/dev/blob' WITH (FORMAT binary)`)
+        }),
+      )
+      if (!blob) throw new Error('the embedded database returned no COPY output')
+      return decodeVectorCopy(blob)
     },
     async close() {
       if (closed) return

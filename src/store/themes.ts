@@ -1,7 +1,7 @@
 // Themes, their weekly snapshots and the record of computed weeks. Plain SQL, workspace in every WHERE.
 // The row shapes are the store's own; chains/themes fills and reads them with its domain types, and
 // the compiler checks the two agree where they meet.
-import { toVectorLiteral, type Queryable } from './db.ts'
+import { parseVectorText, toVectorLiteral, type Db, type Queryable } from './db.ts'
 import { modelLiteral } from './embeddings.ts'
 
 export interface WeekMessage {
@@ -98,35 +98,42 @@ export interface ThemeMember {
   themeId: string
 }
 
-const parseVector = (text: string) => Float32Array.from(JSON.parse(text) as number[])
+/**
+ * The week's customer messages that have a current vector of `model` (never re-embedded here). The
+ * vectors come apart, through `Db.readVectors`, because they are most of what a big week reads.
+ */
+export async function readWeekMessages(db: Db, workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
+  const params = [workspaceId, from.toISOString(), to.toISOString()]
+  const fromWhere = `FROM messages m
+     LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash
+     WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3`
+  const vectors = await db.readVectors(`SELECT m.id, emb.embedding ${fromWhere} AND emb.embedding IS NOT NULL`, params)
+  const { rows } = await db.query<Omit<WeekMessage, 'vector'>>(
+    `SELECT m.id, m.conversation_id AS "conversationId", c.channel, m.text, m.sent_at AS "sentAt",
+            e.sentiment, e.intent, coalesce(m.language, e.language) AS language, ARRAY[c.customer_handle, c.customer_name, m.author] AS people
+     FROM messages m
+     JOIN conversations c ON c.id = m.conversation_id
+     LEFT JOIN enrichments e ON e.message_id = m.id
+     WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3
+     ORDER BY m.sent_at, m.id`,
+    params,
+  )
+  const messages: WeekMessage[] = []
+  let withoutVector = 0
+  for (const r of rows) {
+    const vector = vectors.get(r.id)
+    if (!vector) {
+      withoutVector++
+      continue
+    }
+    messages.push({ ...r, sentAt: new Date(r.sentAt).toISOString(), vector })
+  }
+  return { messages, withoutVector }
+}
+
 
 export function themesRepo(db: Queryable) {
   return {
-    /** The week's customer messages that have a current vector of `model` (never re-embedded here). */
-    async weekMessages(workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
-      const { rows } = await db.query<Omit<WeekMessage, 'vector'> & { vector: string | null }>(
-        `SELECT m.id, m.conversation_id AS "conversationId", c.channel, m.text, m.sent_at AS "sentAt",
-                e.sentiment, e.intent, coalesce(m.language, e.language) AS language, ARRAY[c.customer_handle, c.customer_name, m.author] AS people, emb.embedding::text AS vector
-         FROM messages m
-         JOIN conversations c ON c.id = m.conversation_id
-         LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash
-         LEFT JOIN enrichments e ON e.message_id = m.id
-         WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3
-         ORDER BY m.sent_at, m.id`,
-        [workspaceId, from.toISOString(), to.toISOString()],
-      )
-      const messages: WeekMessage[] = []
-      let withoutVector = 0
-      for (const r of rows) {
-        if (!r.vector) {
-          withoutVector++
-          continue
-        }
-        messages.push({ ...r, sentAt: new Date(r.sentAt).toISOString(), vector: parseVector(r.vector) })
-      }
-      return { messages, withoutVector }
-    },
-
     async themes(workspaceId: string): Promise<ThemeRow[]> {
       const { rows } = await db.query<ThemeRow>(
         `SELECT id, label, manual_label AS "manualLabel", merged_into AS "mergedInto", created_week AS "createdWeek"
@@ -145,7 +152,7 @@ export function themesRepo(db: Queryable) {
          ORDER BY theme_id, week DESC`,
         [workspaceId, model, week, earliestWeek],
       )
-      return rows.map((r) => ({ ...r, centroid: parseVector(r.centroid) }))
+      return rows.map((r) => ({ ...r, centroid: parseVectorText(r.centroid) }))
     },
 
     async snapshots(workspaceId: string, weeks: string[]): Promise<SnapshotRow[]> {

@@ -160,8 +160,8 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
       ])
       await ingestConversations(db, wsB, [{ channel: 'x', externalId: 'v1', customer: '@b', messages: [message('b-a', 'customer', 'exact match in B', '2026-01-15T00:00:00Z')] }])
       await ensureModelIndex(db, model, 4)
-      const vectors: Record<string, number[]> = { 'v1-a': [1, 0.1, 0, 0], 'v1-b': [1, 0.5, 0, 0], 'v2-a': [1, 1, 0, 0], 'v2-b': [0, 1, 0, 0] }
-      const a = await messageIds(wsA)
+      idsA = await messageIds(wsA)
+      const a = idsA
       const b = await messageIds(wsB)
       const hashes = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = ANY($1::uuid[])`, [[wsA, wsB]])
       const hashOf = new Map(hashes.rows.map((r) => [r.id, r.content_hash]))
@@ -185,6 +185,16 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
       const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM message_embeddings WHERE model = $1`, [model])
       expect(rows[0].n).toBe(5)
       expect(await messagesMissingEmbedding(db, model, 10, wsA)).toEqual([])
+    })
+
+    const vectors: Record<string, number[]> = { 'v1-a': [1, 0.1, 0, 0], 'v1-b': [1, 0.5, 0, 0], 'v2-a': [1, 1, 0, 0], 'v2-b': [0, 1, 0, 0] }
+    let idsA: Map<string, string>
+
+    it('reads stored vectors back exactly by id, only those the query selects (binary COPY on PGlite)', async () => {
+      const read = await db.readVectors(`SELECT message_id AS id, embedding FROM message_embeddings WHERE workspace_id = $1 AND model = $2`, [wsA, model])
+      expect([...read.keys()].sort()).toEqual(Object.keys(vectors).map((ext) => idsA.get(ext)!).sort())
+      for (const [ext, v] of Object.entries(vectors)) expect([...read.get(idsA.get(ext)!)!]).toEqual([...new Float32Array(v)])
+      expect((await db.readVectors(`SELECT message_id AS id, embedding FROM message_embeddings WHERE workspace_id = $1 AND model = $2`, [wsB, 'test/none'])).size).toBe(0)
     })
 
     it('applies channel, role and time filters', async () => {

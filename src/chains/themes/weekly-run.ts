@@ -4,7 +4,7 @@
 // one transaction together with the record of the run.
 import type { Logger } from 'pino'
 import type { Db } from '../../store/db.ts'
-import { themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
+import { readWeekMessages, themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
 import { sentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
 import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
@@ -62,12 +62,12 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
   async function computeWeek(workspaceId: string, week: string): Promise<RunOutcome> {
     const started = performance.now()
     const { from, to } = weekRange(week)
-    const own = await repo.weekMessages(workspaceId, deps.embedderId, from, to)
+    const own = await readWeekMessages(db, workspaceId, deps.embedderId, from, to)
     const total = own.messages.length + own.withoutVector
     // A small week borrows the weeks before it as context, so a theme with a handful of messages a
     // week still forms a cluster (and keeps a stable centroid); a big week stands on its own.
     const context = own.messages.length < CONTEXT_BELOW_MESSAGES
-      ? (await repo.weekMessages(workspaceId, deps.embedderId, weekRange(weekBefore(week, CONTEXT_WEEKS)).from, from)).messages
+      ? (await readWeekMessages(db, workspaceId, deps.embedderId, weekRange(weekBefore(week, CONTEXT_WEEKS)).from, from)).messages
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
