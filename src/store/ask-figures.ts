@@ -75,6 +75,12 @@ export interface LabelEstimateRow {
 const GROUP_COLUMNS = { channel: 'c.channel', language: 'coalesce(m.language, e.language)', intent: 'e.intent', sentiment: 'e.sentiment' } as const
 export type EstimateGroup = keyof typeof GROUP_COLUMNS
 
+/** The columns of `EstimateSums` over rows of `alias` whose probability column is `p` (bounds `lo`, `hi`). */
+const estimateSums = (alias: string, p: string) =>
+  `count(*)::int AS messages, count(*) FILTER (WHERE ${alias}.is_exact)::int AS classified,
+   coalesce(sum(${alias}.${p}), 0) AS expected, coalesce(sum(${alias}.${p} * (1 - ${alias}.${p})), 0) AS variance,
+   coalesce(sum(${alias}.lo), 0) AS lower, coalesce(sum(${alias}.hi), 0) AS upper`
+
 /**
  * Expected number of customer messages carrying the target labels among those matching the metadata
  * filters, optionally per channel / language / intent / sentiment. Label filters in `filters` are ignored:
@@ -136,9 +142,7 @@ export async function labelEstimates(
 ): Promise<LabelEstimateRow[]> {
   const { sql, params } = targetProbabilities(workspaceId, filters, range, target, classes, groupBy)
   const { rows } = await db.query<EstimateSums>(
-    `SELECT x.key, count(*)::int AS messages, count(*) FILTER (WHERE x.is_exact)::int AS classified,
-            coalesce(sum(x.p), 0) AS expected, coalesce(sum(x.p * (1 - x.p)), 0) AS variance,
-            coalesce(sum(x.lo), 0) AS lower, coalesce(sum(x.hi), 0) AS upper
+    `SELECT x.key, ${estimateSums('x', 'p')}
      FROM (${sql}) x
      GROUP BY x.key ORDER BY 4 DESC, 1`,
     params,
@@ -166,9 +170,7 @@ export async function conversationLabelEstimate(
   const anyOf = (col: string) => `(1 - exp(sum(ln(1 - least(${col}, 0.999999)))))`
   const conversationOf = (bound: 'p' | 'lo' | 'hi') => `${anyOf(`x.${bound}_sentiment`)} * max(x.${bound}_intent)`
   const { rows } = await db.query<EstimateSums>(
-    `SELECT '' AS key, count(*)::int AS messages, count(*) FILTER (WHERE y.is_exact)::int AS classified,
-            coalesce(sum(y.q), 0) AS expected, coalesce(sum(y.q * (1 - y.q)), 0) AS variance,
-            coalesce(sum(y.lo), 0) AS lower, coalesce(sum(y.hi), 0) AS upper
+    `SELECT '' AS key, ${estimateSums('y', 'q')}
      FROM (SELECT x.conversation_id, ${conversationOf('p')} AS q, ${conversationOf('lo')} AS lo, ${conversationOf('hi')} AS hi, bool_or(x.is_exact) AS is_exact
            FROM (${sql}) x GROUP BY x.conversation_id) y`,
     params,
