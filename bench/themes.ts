@@ -6,6 +6,7 @@
 //   npm run bench -- --only themes [--themes-messages 50000]   (200000: the issue's large week)
 import { classificationStage } from '../src/chains/classify/enrichment-stage.ts'
 import { createThemeService } from '../src/chains/themes/service.ts'
+import type { RunOutcome } from '../src/chains/themes/weekly-run.ts'
 import { localThemeDescriber } from '../src/chains/themes/types.ts'
 import { weekRange } from '../src/chains/themes/week.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
@@ -30,6 +31,8 @@ export interface ThemesRun {
   embeddedTexts: number
   /** Enrichment rows written during the run (0: every enrichment was reused). */
   enrichmentsWritten: number
+  /** Wall and CPU milliseconds per step of the weekly run (weekly-run.ts). */
+  steps: RunOutcome['steps']
   /** Only for the second run: what re-sending the week's conversations changed. */
   reingest?: { messagesCreated: number; messagesUpdated: number; workerJobs: number }
 }
@@ -115,6 +118,7 @@ export async function benchThemes(opts: { messages?: number; progress?: (line: s
         clustered: outcome.clustered,
         embeddedTexts: embedder.texts() - textsBefore,
         enrichmentsWritten: await enrichmentsWrittenSince(s, since),
+        steps: outcome.steps,
       }
     }
     progress(`themes: weekly run over ${BENCH_WEEK}`)
@@ -140,6 +144,9 @@ export async function benchThemes(opts: { messages?: number; progress?: (line: s
 
 const round = (x: number, digits = 0) => Number(x.toFixed(digits))
 
+const stepsLine = (steps: RunOutcome['steps']) =>
+  Object.entries(steps).map(([step, t]) => `${step} ${round(t.wallMs / 1000, 2)} (${round(t.cpuMs / 1000, 2)})`).join(', ')
+
 export const themesSection: BenchSection = {
   name: 'themes',
   title: 'Weekly themes, local path: one ISO week of customer messages already stored, embedded and classified',
@@ -161,6 +168,7 @@ export const themesSection: BenchSection = {
       notes: [
         `week ${BENCH_WEEK}, builtin embedder (${r.embedder}), local describer; report built in ${round(r.reportSeconds, 2)} s after the first run`,
         `setup, not timed in the rows: ingest ${round(setup.ingestSeconds, 1)} s, embed + bulk vector load ${round(setup.vectorSeconds, 1)} s, HNSW build ${round(setup.indexSeconds, 1)} s, local classification ${round(setup.classifySeconds, 1)} s`,
+        ...[['first', r.first] as const, ['second', r.second] as const].map(([name, run]) => `${name} run steps, wall s (CPU s, both threads): ${stepsLine(run.steps)}`),
         `second run: re-ingest created ${re.messagesCreated} and updated ${re.messagesUpdated} messages, the worker then ran ${re.workerJobs} jobs; embedded texts and enrichments written count the whole of it`,
       ],
     }

@@ -52,6 +52,27 @@ export interface RunOutcome {
   themes: number
   durationMs: number
   degraded: boolean
+  /** Wall and process CPU milliseconds of each step (CPU includes the embedded database's thread): where a big week's time goes. */
+  steps: Record<WeekStep, { wallMs: number; cpuMs: number }>
+}
+
+type WeekStep = 'read' | 'mask' | 'discover' | 'describe' | 'store'
+
+/** Times consecutive steps of one run: each `lap` closes the step that ran since the previous one. */
+function stepTimer() {
+  const steps = {} as RunOutcome['steps']
+  let wall = performance.now()
+  let cpu = process.cpuUsage()
+  return {
+    steps,
+    lap(step: WeekStep) {
+      const used = process.cpuUsage(cpu)
+      const now = performance.now()
+      steps[step] = { wallMs: Math.round(now - wall), cpuMs: Math.round((used.user + used.system) / 1000) }
+      wall = now
+      cpu = process.cpuUsage()
+    },
+  }
 }
 
 export function createWeeklyRun(deps: WeeklyRunDeps) {
@@ -61,6 +82,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
 
   async function computeWeek(workspaceId: string, week: string): Promise<RunOutcome> {
     const started = performance.now()
+    const timer = stepTimer()
     const { from, to } = weekRange(week)
     const own = await readWeekMessages(db, workspaceId, deps.embedderId, from, to)
     const total = own.messages.length + own.withoutVector
@@ -71,11 +93,14 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
+    timer.lap('read')
     // Personal data goes before anything is built from the words: key phrases, labels and quotes only
     // ever see the masked text (the stored vectors are unaffected).
     const masked = messages.map((m) => maskForThemes(m.text, personTokens(m.people)))
     const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId }))
+    timer.lap('mask')
     const { themes: discovered } = discoverThemes(items, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
+    timer.lap('discover')
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
     const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, weekBefore(week, MATCH_LOOKBACK_WEEKS))
@@ -154,6 +179,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     // Members are the week's own messages only (discovery keeps context messages out of `members`).
     const weekMembers = discovered.flatMap((theme, i) => theme.members.map((m) => ({ messageId: messages[m].id, conversationId: messages[m].conversationId, themeId: snapshots[i].themeId })))
     deps.onWeekComputed?.(week, weekMembers)
+    timer.lap('describe')
     const durationMs = Math.round(performance.now() - started)
     await db.transaction((tx) =>
       themesRepo(tx).replaceWeek(workspaceId, week, snapshots, {
@@ -166,8 +192,9 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
         durationMs,
       }, weekMembers),
     )
-    deps.log.info({ workspaceId, week, messages: total, themes: snapshots.length, durationMs }, 'themes computed')
-    return { week, messages: total, clustered, themes: snapshots.length, durationMs, degraded }
+    timer.lap('store')
+    deps.log.info({ workspaceId, week, messages: total, themes: snapshots.length, durationMs, steps: timer.steps }, 'themes computed')
+    return { week, messages: total, clustered, themes: snapshots.length, durationMs, degraded, steps: timer.steps }
   }
 
   /**
