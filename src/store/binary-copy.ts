@@ -1,5 +1,5 @@
-// Postgres binary COPY encoding (and decoding) for embedding rows: 15–30x faster than text vectors on PGlite,
-// where parsing float text dominates insert time.
+// Postgres binary COPY on PGlite: encoding embedding rows to load (15–30x faster than text vectors,
+// where parsing float text dominates insert time) and decoding bulk reads (a theme week's rows).
 import type { EmbeddingRow } from './db.ts'
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
@@ -45,33 +45,93 @@ function pushField(parts: Buffer[], data: Buffer): void {
 }
 
 const HEADER_BYTES = SIGNATURE.length + 8
+/** Postgres timestamps count microseconds from 2000-01-01 UTC. */
+const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1)
 
-function uuidText(bytes: Uint8Array): string {
-  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
+/** The column types a bulk read decodes (see `Db.readBulk`). */
+export type BulkColumn = 'uuid' | 'text' | 'timestamptz' | 'vector'
+/** uuid and text as strings, timestamptz as an ISO string (millisecond precision, like a JS Date), vector as floats; NULL as null. */
+export type BulkValue = string | Float32Array | null
+
+function uuidText(buffer: Buffer, at: number): string {
+  const hex = buffer.toString('hex', at, at + 16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
-/** Decodes `COPY (id uuid, embedding vector) TO … (FORMAT binary)`; a NULL embedding is left out. */
-export function decodeVectorCopy(data: Uint8Array): Map<string, Float32Array> {
+/** A first pass over the stream: the bytes of all the floats of its vector columns. */
+function vectorBytes(view: DataView, columns: readonly BulkColumn[]): number {
+  let total = 0
+  let at = HEADER_BYTES + view.getInt32(SIGNATURE.length + 4)
+  for (;;) {
+    const fields = view.getInt16(at)
+    at += 2
+    if (fields === -1 || fields !== columns.length) return total
+    for (let f = 0; f < fields; f++) {
+      const length = view.getInt32(at)
+      at += 4
+      if (length >= 0) {
+        if (columns[f] === 'vector') total += length - 4
+        at += length
+      }
+    }
+  }
+}
+
+/**
+ * Decodes `COPY (…) TO … (FORMAT binary)` output whose columns have the given types, row by row in
+ * the order the query returned them.
+ */
+export function decodeCopyRows(data: Uint8Array, columns: readonly BulkColumn[]): BulkValue[][] {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-  const out = new Map<string, Float32Array>()
-  let at = HEADER_BYTES
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  if (data.byteLength < HEADER_BYTES || !buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('not a binary COPY stream')
+  const rows: BulkValue[][] = []
+  // The vectors' floats are gathered into one buffer, byte-swapped once at the end and handed out as
+  // views: an ArrayBuffer per vector (200k of them) cost more than the rest of the decoding.
+  const floats = new Uint8Array(vectorBytes(view, columns))
+  let floatsUsed = 0
+  const vectorsAt: Array<{ row: BulkValue[]; field: number; at: number; dim: number }> = []
+  let at = HEADER_BYTES + view.getInt32(SIGNATURE.length + 4) // header extension, normally empty
   for (;;) {
     const fields = view.getInt16(at)
     at += 2
     if (fields === -1) break
-    if (fields !== 2) throw new Error(`expected 2 fields in a vector row, got ${fields}`)
-    const idLength = view.getInt32(at)
-    const id = uuidText(data.subarray(at + 4, at + 4 + idLength))
-    at += 4 + idLength
-    const vectorLength = view.getInt32(at)
-    at += 4
-    if (vectorLength < 0) continue
-    const dim = view.getInt16(at)
-    const vector = new Float32Array(dim)
-    for (let i = 0; i < dim; i++) vector[i] = view.getFloat32(at + 4 + 4 * i)
-    out.set(id, vector)
-    at += vectorLength
+    if (fields !== columns.length) throw new Error(`expected ${columns.length} fields in a row, got ${fields}`)
+    const row: BulkValue[] = new Array(fields)
+    for (let f = 0; f < fields; f++) {
+      const length = view.getInt32(at)
+      at += 4
+      if (length < 0) {
+        row[f] = null
+        continue
+      }
+      switch (columns[f]) {
+        case 'uuid':
+          row[f] = uuidText(buffer, at)
+          break
+        case 'text':
+          row[f] = buffer.toString('utf8', at, at + length)
+          break
+        case 'timestamptz':
+          row[f] = new Date(POSTGRES_EPOCH_MS + Math.floor(Number(view.getBigInt64(at)) / 1000)).toISOString()
+          break
+        case 'vector': {
+          // pgvector's binary form: int16 dimension, int16 unused, then big-endian float32s.
+          const dim = view.getInt16(at)
+          floats.set(data.subarray(at + 4, at + 4 + dim * 4), floatsUsed)
+          vectorsAt.push({ row, field: f, at: floatsUsed, dim })
+          floatsUsed += dim * 4
+          break
+        }
+      }
+      at += length
+    }
+    rows.push(row)
   }
-  return out
+  if (vectorsAt.length > 0) {
+    const swapped = Buffer.from(floats.buffer, 0, floatsUsed).swap32()
+    const all = new Float32Array(swapped.buffer, 0, floatsUsed / 4)
+    for (const v of vectorsAt) v.row[v.field] = all.subarray(v.at / 4, v.at / 4 + v.dim)
+  }
+  return rows
 }

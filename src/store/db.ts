@@ -2,6 +2,9 @@
 // Repositories only see `Db`; nothing else in the code knows which backend runs. The backends import
 // this module, so choosing one lives apart, in open-db.ts.
 import { AppError } from '../errors.ts'
+import type { BulkColumn, BulkValue } from './binary-copy.ts'
+
+export type { BulkColumn, BulkValue }
 
 export type Row = Record<string, unknown>
 
@@ -32,10 +35,12 @@ export interface Db extends Queryable {
   /** Upserts embeddings in bulk (binary COPY on PGlite, where text vectors are ~20x slower). */
   writeEmbeddings(rows: EmbeddingRow[]): Promise<void>
   /**
-   * Runs `sql`, a SELECT of `(id uuid, embedding vector)` rows, and returns the vectors by id. PGlite reads
-   * them by binary COPY: printing 200k vectors as text and parsing it took 19 s of a 200k-message theme week.
+   * Runs `sql`, a SELECT whose columns have the types `columns` names, and returns its rows as arrays.
+   * For reads of a whole week (200k rows with their vectors): PGlite writes them by one binary COPY,
+   * which skips printing vectors as text and its per-row result objects; printing and parsing 200k
+   * vectors took 19 s of a 200k-message theme week. `sql` must not hold `$n` outside its parameters.
    */
-  readVectors(sql: string, params: unknown[]): Promise<Map<string, Float32Array>>
+  readBulk(sql: string, params: unknown[], columns: readonly BulkColumn[]): Promise<BulkValue[][]>
   close(): Promise<void>
 }
 
@@ -57,6 +62,12 @@ export function assertStorableParams(params: unknown[] | undefined): void {
     throw new AppError('VALIDATION_FAILED', 'text must not contain NUL (\\u0000) characters')
   }
 }
+
+/**
+ * Memory for the sorts and hash joins of a bulk read: with the default 4 MB, joining a week's 200k
+ * messages to their vectors spilled ~250 MB to temporary files.
+ */
+export const BULK_READ_WORK_MEM = '256MB'
 
 export const parseVectorText = (text: string) => Float32Array.from(JSON.parse(text) as number[])
 

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import pgvector from 'pgvector/pg'
-import type { Db, EmbeddingRow, Queryable } from './db.ts'
-import { assertStorableParams, parseVectorText, toVectorLiteral } from './db.ts'
+import type { BulkColumn, BulkValue, Db, EmbeddingRow, Queryable } from './db.ts'
+import { assertStorableParams, BULK_READ_WORK_MEM, parseVectorText, toVectorLiteral } from './db.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 
 const DEFAULT_POOL_SIZE = 10
@@ -75,13 +75,39 @@ export async function openPgDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE
         )
       }
     },
-    async readVectors(sql: string, params: unknown[]) {
-      const { rows } = await direct.query<{ id: string; embedding: string | null }>(`SELECT r.id, r.embedding::text AS embedding FROM (${sql}) r`, params)
-      return new Map(rows.filter((r) => r.embedding !== null).map((r) => [r.id, parseVectorText(r.embedding!)]))
+    async readBulk(sql, params, columns) {
+      assertStorableParams(params)
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        await client.query(`SET LOCAL work_mem = '${BULK_READ_WORK_MEM}'`)
+        const res = await client.query<unknown[]>({ text: sql, values: params.map(toParam), rowMode: 'array' })
+        await client.query('COMMIT')
+        return res.rows.map((row) => row.map((v, i) => fromPg(v, columns[i])))
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
     },
     async close() {
       await pool.end()
     },
+  }
+}
+
+/** A value of a bulk read as `Db.readBulk` promises it, whichever parser the pg driver applied. */
+function fromPg(v: unknown, column: BulkColumn): BulkValue {
+  if (v === null || v === undefined) return null
+  switch (column) {
+    case 'vector':
+      // pgvector's parser gives number[]; a pool opened before the type existed gives its text.
+      return typeof v === 'string' ? parseVectorText(v) : Float32Array.from(v as number[])
+    case 'timestamptz':
+      return (v instanceof Date ? v : new Date(String(v))).toISOString()
+    default:
+      return String(v)
   }
 }
 

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { assertStorableParams, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
-import { decodeVectorCopy, encodeEmbeddingCopy } from './binary-copy.ts'
+import { assertStorableParams, BULK_READ_WORK_MEM, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
+import { decodeCopyRows, encodeEmbeddingCopy } from './binary-copy.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 import { isAlive } from '../service-state.ts'
 
@@ -138,16 +138,18 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       )
       await analyzeIfStale()
     },
-    async readVectors(sql: string, params: unknown[]) {
+    async readBulk(sql, params, columns) {
+      assertStorableParams(params)
+      // COPY takes no parameters, so they go in as literals (inlineParams).
+      const copy = `COPY (${inlineParams(sql, params)}) TO '/dev/blob' WITH (FORMAT binary)`
       const { blob } = await locked(() =>
         inTransaction(async (tx) => {
-          await tx.query(`CREATE TEMP TABLE IF NOT EXISTS vector_read (id uuid, embedding vector) ON COMMIT DELETE ROWS`)
-          await tx.query(`INSERT INTO vector_read (id, embedding) ${sql}`, params)
-          return send('query', `COPY vector_read TO '/dev/blob' WITH (FORMAT binary)`)
+          await tx.query(`SET LOCAL work_mem = '${BULK_READ_WORK_MEM}'`)
+          return send('query', copy)
         }),
       )
       if (!blob) throw new Error('the embedded database returned no COPY output')
-      return decodeVectorCopy(blob)
+      return decodeCopyRows(blob, columns)
     },
     async close() {
       if (closed) return
@@ -157,6 +159,25 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       releaseLock()
     },
   }
+}
+
+/**
+ * `sql` with each `$n` replaced by its parameter as a SQL literal, for statements that take no
+ * parameters (COPY). Strings are quoted with their quotes doubled (standard_conforming_strings is on,
+ * so a backslash is an ordinary character; NUL was refused before); numbers, booleans and null as
+ * themselves; anything else is refused rather than guessed.
+ */
+export function inlineParams(sql: string, params: unknown[]): string {
+  return sql.replace(/\$(\d+)\b/g, (_, n: string) => {
+    const index = Number(n) - 1
+    if (index < 0 || index >= params.length) throw new Error(`no parameter $${n}`)
+    const v = params[index]
+    if (v === null) return 'NULL'
+    if (typeof v === 'string') return `'${v.replaceAll("'", "''")}'`
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    if (typeof v === 'boolean') return String(v)
+    throw new Error(`cannot inline a parameter of type ${typeof v}`)
+  })
 }
 
 function toCloneable(v: unknown): unknown {

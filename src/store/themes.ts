@@ -98,39 +98,39 @@ export interface ThemeMember {
   themeId: string
 }
 
+/** The columns of a week read, in the order `readWeekMessages` selects them. */
+const WEEK_COLUMNS = ['uuid', 'uuid', 'text', 'text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'vector'] as const
+
 /**
- * The week's customer messages that have a current vector of `model` (never re-embedded here). The
- * vectors come apart, through `Db.readVectors`, because they are most of what a big week reads.
+ * The week's customer messages that have a current vector of `model` (never re-embedded here), in
+ * sent order. One bulk read (`Db.readBulk`) with the vectors: they are most of what a big week reads.
  */
 export async function readWeekMessages(db: Db, workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
-  const params = [workspaceId, from.toISOString(), to.toISOString()]
-  const fromWhere = `FROM messages m
-     LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash
-     WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3`
-  const vectors = await db.readVectors(`SELECT m.id, emb.embedding ${fromWhere} AND emb.embedding IS NOT NULL`, params)
-  const { rows } = await db.query<Omit<WeekMessage, 'vector'>>(
-    `SELECT m.id, m.conversation_id AS "conversationId", c.channel, m.text, m.sent_at AS "sentAt",
-            e.sentiment, e.intent, coalesce(m.language, e.language) AS language, ARRAY[c.customer_handle, c.customer_name, m.author] AS people
+  const rows = await db.readBulk(
+    `SELECT m.id, m.conversation_id, c.channel, m.text, m.sent_at, e.sentiment, e.intent, coalesce(m.language, e.language),
+            c.customer_handle, c.customer_name, m.author, emb.embedding
      FROM messages m
      JOIN conversations c ON c.id = m.conversation_id
      LEFT JOIN enrichments e ON e.message_id = m.id
+     LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash
      WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3
      ORDER BY m.sent_at, m.id`,
-    params,
+    [workspaceId, from.toISOString(), to.toISOString()],
+    WEEK_COLUMNS,
   )
   const messages: WeekMessage[] = []
   let withoutVector = 0
-  for (const r of rows) {
-    const vector = vectors.get(r.id)
+  for (const [id, conversationId, channel, text, sentAt, sentiment, intent, language, handle, name, author, vector] of rows as WeekRow[]) {
     if (!vector) {
       withoutVector++
       continue
     }
-    messages.push({ ...r, sentAt: new Date(r.sentAt).toISOString(), vector })
+    messages.push({ id, conversationId, channel, text, sentAt, sentiment, intent, language, people: [handle, name, author], vector })
   }
   return { messages, withoutVector }
 }
 
+type WeekRow = [string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, Float32Array | null]
 
 export function themesRepo(db: Queryable) {
   return {

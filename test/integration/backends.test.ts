@@ -190,11 +190,26 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
     const vectors: Record<string, number[]> = { 'v1-a': [1, 0.1, 0, 0], 'v1-b': [1, 0.5, 0, 0], 'v2-a': [1, 1, 0, 0], 'v2-b': [0, 1, 0, 0] }
     let idsA: Map<string, string>
 
-    it('reads stored vectors back exactly by id, only those the query selects (binary COPY on PGlite)', async () => {
-      const read = await db.readVectors(`SELECT message_id AS id, embedding FROM message_embeddings WHERE workspace_id = $1 AND model = $2`, [wsA, model])
-      expect([...read.keys()].sort()).toEqual(Object.keys(vectors).map((ext) => idsA.get(ext)!).sort())
-      for (const [ext, v] of Object.entries(vectors)) expect([...read.get(idsA.get(ext)!)!]).toEqual([...new Float32Array(v)])
-      expect((await db.readVectors(`SELECT message_id AS id, embedding FROM message_embeddings WHERE workspace_id = $1 AND model = $2`, [wsB, 'test/none'])).size).toBe(0)
+    it('reads rows in bulk exactly: uuids, text, times, vectors and NULLs, parameters inlined safely (binary COPY on PGlite)', async () => {
+      const columns = ['uuid', 'text', 'timestamptz', 'vector', 'text'] as const
+      const read = (ws: string, m: string, notText: string) =>
+        db.readBulk(
+          `SELECT m.id, m.text, m.sent_at, emb.embedding, NULL::text FROM messages m
+           LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = $2
+           WHERE m.workspace_id = $1 AND m.text <> $3 ORDER BY m.external_id`,
+          [ws, m, notText],
+          columns,
+        )
+      // A quote and a backslash in a parameter stay data, on every backend.
+      const rows = await read(wsA, model, `it's \\'; DROP TABLE messages; --`)
+      expect(rows.map((r) => r[0])).toEqual(['v1-a', 'v1-b', 'v2-a', 'v2-b'].map((ext) => idsA.get(ext)))
+      expect(rows.map((r) => r[1])).toEqual(['closest', 'second', 'third', 'farthest'])
+      expect(rows.map((r) => r[2])).toEqual(['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'])
+      for (const [i, ext] of ['v1-a', 'v1-b', 'v2-a', 'v2-b'].entries()) expect([...(rows[i][3] as Float32Array)]).toEqual([...new Float32Array(vectors[ext])])
+      expect(rows.every((r) => r[4] === null)).toBe(true)
+      expect((await read(wsA, 'test/none', '')).map((r) => r[3])).toEqual([null, null, null, null])
+      expect(await read(wsA, model, 'closest')).toHaveLength(3)
+      expect(await read(wsB, 'test/none', 'exact match in B')).toEqual([])
     })
 
     it('applies channel, role and time filters', async () => {
