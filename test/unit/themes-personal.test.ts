@@ -12,6 +12,15 @@ describe('theme personal-data guard', () => {
     expect(maskForThemes('order 123, postcode ls6 2qt, moving to m14 5rt on the 1st', people)).not.toMatch(/ls6|2qt|m14|5rt/)
   })
 
+  it('masks a name in any case, inside a hyphenated word and in Greek with its final sigma', () => {
+    const greek = personTokens(['Νικόλαος Παππάς'])
+    expect(maskForThemes('ΝΙΚΌΛΑΟΣ here, the router again', greek)).toBe('[…] here, the router again')
+    expect(maskForThemes('Παππάς-Νικόλαος', greek)).toBe('[…]')
+    expect(maskForThemes('Regards, SOPHIE-Anne', people)).toBe('Regards, […]')
+    // A text that only contains a name part inside another word keeps that word.
+    expect(maskForThemes('Sophienstraße is fine', people)).toBe('Sophienstraße is fine')
+  })
+
   it('leaves ordinary words and versions alone', () => {
     const text = 'The app 5.2 crashes at login since the update'
     expect(maskForThemes(text, people)).toBe(text)

@@ -17,6 +17,7 @@ const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?\b/g
 const UK_POSTCODE_ANY_CASE = /\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/gi
 const HANDLE = /(?<![\w.])@[\w.]{2,}/g
 const MAY_HOLD_PII = /[\d@]|https?:|www\.|\.[a-z]{2,}\//i
+const DIGIT_OR_AT = /[\d@]/
 /** Name parts shorter than this are too ambiguous to mask ("al", "jo"). */
 const MIN_NAME_PART = 3
 
@@ -37,14 +38,25 @@ export function personTokens(people: Iterable<string | null | undefined>): Set<s
 export function maskForThemes(text: string, people: ReadonlySet<string>): string {
   // Everything `redact` finds carries a digit, an @ or a link; the rest of a 50,000-message week skips it.
   let out = MAY_HOLD_PII.test(text) ? redact(text, { handles: true }).text : text
-  out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE_ANY_CASE, MASK).replace(UK_POSTCODE, MASK).replace(HANDLE, MASK)
-  if (people.size > 0) {
+  // Identifiers and postcodes carry a digit, handles an @: a text with neither has none of them.
+  if (DIGIT_OR_AT.test(out)) out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE_ANY_CASE, MASK).replace(UK_POSTCODE, MASK).replace(HANDLE, MASK)
+  if (people.size > 0 && mayName(out, people)) {
     out = out.replace(/\p{L}[\p{L}'’-]*/gu, (word) => {
       const parts = word.toLowerCase().split(/['’-]/)
       return parts.some((p) => people.has(p)) ? MASK : word
     })
   }
   return out
+}
+
+/**
+ * False when no name part occurs anywhere in the text, so no word of it can be one: the word-by-word
+ * pass is skipped. Final sigma is the one letter whose lower case depends on its neighbours, hence σ.
+ */
+function mayName(text: string, people: ReadonlySet<string>): boolean {
+  const lower = text.toLowerCase().replaceAll('ς', 'σ')
+  for (const part of people) if (lower.includes(part.replaceAll('ς', 'σ'))) return true
+  return false
 }
 
 /** A label word that could identify someone or something private: digits, handles, domains, placeholders. */
