@@ -12,6 +12,7 @@ import { upsertEnrichments, type EnrichmentRow } from '../../src/store/enrichmen
 import { jobsRepo } from '../../src/store/jobs.ts'
 import { enrichmentBacklog, EXACT_BACKLOG_MAX } from '../../src/store/readiness.ts'
 import { listMigrations, migrate } from '../../src/store/migrate.ts'
+import { themesRepo } from '../../src/store/themes.ts'
 import { apiKeysRepo, workspacesRepo } from '../../src/store/workspaces.ts'
 import { openPgServerDb, openPgSocketDb, PG_SERVER_SKIP_REASON } from '../helpers/pg-socket.ts'
 import { conversation, openTestDb } from '../helpers/services.ts'
@@ -285,6 +286,44 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
         expect(viaIndex[0].score).toBeCloseTo(exact[0].score, 5)
       }
     })
+  })
+
+  it('removes theme members with their workspace, conversation, message or theme (migration 015 left only the message and theme keys)', async () => {
+    const { rows: keys } = await db.query<{ name: string }>(
+      `SELECT conname AS name FROM pg_constraint WHERE conrelid = 'theme_members'::regclass AND contype = 'f' ORDER BY conname`,
+    )
+    expect(keys.map((k) => k.name)).toEqual(['theme_members_message_id_fkey', 'theme_members_theme_id_fkey'])
+    const setUp = async () => {
+      const ws = (await workspacesRepo(db).create(uniqueName('members'))).id
+      await ingestConversations(db, ws, ['c1', 'c2', 'c3'].map((c) => ({ channel: 'x', externalId: c, customer: `@${c}`, messages: [message(`${c}-a`, 'customer', `about ${c}`, '2026-03-03T00:00:00Z'), message(`${c}-b`, 'customer', `more ${c}`, '2026-03-03T01:00:00Z')] })))
+      const { rows } = await db.query<{ id: string; conversation_id: string; external_id: string }>(`SELECT id, conversation_id, external_id FROM messages WHERE workspace_id = $1`, [ws])
+      const theme = async () => (await db.query<{ id: string }>(`INSERT INTO themes (workspace_id, label, created_week) VALUES ($1, 't', '2026-W10') RETURNING id`, [ws])).rows[0].id
+      const [t1, t2] = [await theme(), await theme()]
+      const members = rows.map((r) => ({ messageId: r.id, conversationId: r.conversation_id, themeId: r.external_id.startsWith('c3') ? t2 : t1 }))
+      await db.query(
+        `INSERT INTO theme_members (workspace_id, week, theme_id, message_id, conversation_id)
+         SELECT $1, '2026-W10', x.t, x.m, x.c FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) AS x(t, m, c)`,
+        [ws, members.map((m) => m.themeId), members.map((m) => m.messageId), members.map((m) => m.conversationId)],
+      )
+      const byExt = new Map(rows.map((r) => [r.external_id, r]))
+      return { ws, t2, byExt }
+    }
+    const memberCount = async (ws: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM theme_members WHERE workspace_id = $1`, [ws])).rows[0].n
+
+    const a = await setUp()
+    expect(await memberCount(a.ws)).toBe(6)
+    await db.query(`DELETE FROM conversations WHERE workspace_id = $1 AND id = $2`, [a.ws, a.byExt.get('c1-a')!.conversation_id])
+    expect(await memberCount(a.ws)).toBe(4)
+    await db.query(`DELETE FROM messages WHERE workspace_id = $1 AND id = $2`, [a.ws, a.byExt.get('c2-a')!.id])
+    expect(await memberCount(a.ws)).toBe(3)
+    await db.query(`DELETE FROM themes WHERE workspace_id = $1 AND id = $2`, [a.ws, a.t2])
+    expect(await memberCount(a.ws)).toBe(1)
+
+    const b = await setUp()
+    await db.query(`DELETE FROM workspaces WHERE id = $1`, [b.ws])
+    expect(await memberCount(b.ws)).toBe(0)
+    // A member whose message does not exist (any more) is refused.
+    await expect(db.transaction((tx) => themesRepo(tx).replaceWeek(a.ws, '2026-W11', [], { model: 'm', messages: 1, clustered: 1, themes: 1, mode: 'local', degraded: false, durationMs: 1 }, [{ messageId: b.byExt.get('c1-a')!.id, conversationId: b.byExt.get('c1-a')!.conversation_id, themeId: a.t2 }]))).rejects.toThrow()
   })
 
   it('refuses text with NUL as bad input (Postgres cannot store it), inside and outside transactions', async () => {
