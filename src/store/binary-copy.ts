@@ -49,9 +49,9 @@ const HEADER_BYTES = SIGNATURE.length + 8
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1)
 
 /** The column types a bulk read decodes (see `Db.readBulk`). */
-export type BulkColumn = 'uuid' | 'text' | 'timestamptz' | 'vector'
-/** uuid and text as strings, timestamptz as an ISO string (millisecond precision, like a JS Date), vector as floats; NULL as null. */
-export type BulkValue = string | Float32Array | null
+export type BulkColumn = 'uuid' | 'text' | 'int4' | 'timestamptz' | 'vector'
+/** uuid and text as strings, int4 as a number, timestamptz as an ISO string (millisecond precision, like a JS Date), vector as floats; NULL as null. */
+export type BulkValue = string | number | Float32Array | null
 
 function uuidText(buffer: Buffer, at: number): string {
   const hex = buffer.toString('hex', at, at + 16)
@@ -111,6 +111,9 @@ export function decodeCopyRows(data: Uint8Array, columns: readonly BulkColumn[])
           break
         case 'text':
           row[f] = buffer.toString('utf8', at, at + length)
+          break
+        case 'int4':
+          row[f] = view.getInt32(at)
           break
         case 'timestamptz':
           row[f] = new Date(POSTGRES_EPOCH_MS + Math.floor(Number(view.getBigInt64(at)) / 1000)).toISOString()

@@ -104,6 +104,8 @@ function fromPg(v: unknown, column: BulkColumn): BulkValue {
     case 'vector':
       // pgvector's parser gives number[]; a pool opened before the type existed gives its text.
       return typeof v === 'string' ? parseVectorText(v) : Float32Array.from(v as number[])
+    case 'int4':
+      return Number(v)
     case 'timestamptz':
       return (v instanceof Date ? v : new Date(String(v))).toISOString()
     default:
