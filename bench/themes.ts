@@ -4,6 +4,9 @@
 // counting what the embedder and the worker were asked to do.
 //
 //   npm run bench -- --only themes [--themes-messages 50000]   (200000: the issue's large week)
+//
+// Embedded PGlite always; a PostgreSQL server too when BENCH_DATABASE_URL names one (a private
+// database on it, dropped afterwards).
 import { classificationStage } from '../src/chains/classify/enrichment-stage.ts'
 import { createThemeService } from '../src/chains/themes/service.ts'
 import type { RunOutcome } from '../src/chains/themes/weekly-run.ts'
@@ -14,6 +17,10 @@ import type { Embedder } from '../src/embeddings/embedder.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { loadStageMessages } from '../src/store/messages.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
+import pino from 'pino'
+import { loadConfig } from '../src/config.ts'
+import { bootstrapDefaultWorkspace, createServices } from '../src/services.ts'
+import { openDb } from '../src/store/open-db.ts'
 import { ingestAll, loadVectorsInBulk, seconds, withFreshServices, type BenchSection, type BenchServices, type Cell } from './harness.ts'
 
 export const BENCH_WEEK = '2026-W10'
@@ -38,6 +45,7 @@ export interface ThemesRun {
 }
 
 export interface ThemesBenchResult {
+  backend: 'pglite' | 'pg server'
   embedder: string
   setup: { ingestSeconds: number; vectorSeconds: number; indexSeconds: number; classifySeconds: number }
   first: ThemesRun
@@ -82,16 +90,41 @@ async function enrichmentsWrittenSince(s: BenchServices, since: Date): Promise<n
   return rows[0].n
 }
 
-export async function benchThemes(opts: { messages?: number; progress?: (line: string) => void } = {}): Promise<ThemesBenchResult> {
+/** Services on a private database of the PostgreSQL server at `url` for the duration of `fn`. */
+async function withServerServices<T>(url: string, embedder: Embedder, fn: (s: BenchServices) => Promise<T>): Promise<T> {
+  const admin = await openDb({ databaseUrl: url, poolSize: 1 })
+  const name = `parley_bench_themes_${process.pid}`
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await admin.exec(`CREATE DATABASE ${name}`)
+  const dbUrl = new URL(url)
+  dbUrl.pathname = `/${name}`
+  try {
+    const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
+    const services = await createServices(config, { embedder, log: pino({ level: 'silent' }) })
+    try {
+      const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
+      return await fn({ services, workspaceId })
+    } finally {
+      await services.close().catch(() => undefined)
+    }
+  } finally {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
+    await admin.close()
+  }
+}
+
+export async function benchThemes(opts: { messages?: number; progress?: (line: string) => void; databaseUrl?: string } = {}): Promise<ThemesBenchResult> {
   const target = opts.messages ?? 50_000
   const progress = opts.progress ?? ((line: string) => process.stderr.write(`${line}\n`))
   const embedder = countingEmbedder(createBuiltinEmbedder())
-  return withFreshServices(embedder, async (s) => {
+  const backend = opts.databaseUrl ? 'pg server' : 'pglite'
+  const withServices = <T>(fn: (s: BenchServices) => Promise<T>) => (opts.databaseUrl ? withServerServices(opts.databaseUrl, embedder, fn) : withFreshServices(embedder, fn))
+  return withServices(async (s) => {
     const { db, chains } = s.services
     const conversations = weekOfCustomerMessages(target)
 
     // Setup, as fast as the store allows (the worker would take minutes writing into a live HNSW index).
-    progress(`themes: ingesting ${conversations.length} customer messages`)
+    progress(`themes (${backend}): ingesting ${conversations.length} customer messages`)
     const [, ingestSeconds] = await seconds(() => ingestAll(s, conversations, INGEST_BATCH))
     progress('themes: bulk-loading vectors and building the HNSW index')
     const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(s, embedder)
@@ -138,7 +171,7 @@ export async function benchThemes(opts: { messages?: number; progress?: (line: s
     second.embeddedTexts = embedder.texts() - textsBefore
     second.enrichmentsWritten = await enrichmentsWrittenSince(s, since)
     second.reingest = { messagesCreated, messagesUpdated, workerJobs }
-    return { embedder: embedder.id, setup: { ingestSeconds, vectorSeconds, indexSeconds, classifySeconds }, first, reportSeconds, second }
+    return { backend, embedder: embedder.id, setup: { ingestSeconds, vectorSeconds, indexSeconds, classifySeconds }, first, reportSeconds, second }
   })
 }
 
@@ -151,8 +184,11 @@ export const themesSection: BenchSection = {
   name: 'themes',
   title: 'Weekly themes, local path: one ISO week of customer messages already stored, embedded and classified',
   async run(opts) {
-    const r = await benchThemes({ messages: opts.themesMessages, progress: opts.progress })
-    const row = (run: string, x: ThemesRun): Record<string, Cell> => ({
+    const results = [await benchThemes({ messages: opts.themesMessages, progress: opts.progress })]
+    const url = process.env.BENCH_DATABASE_URL
+    if (url) results.push(await benchThemes({ messages: opts.themesMessages, progress: opts.progress, databaseUrl: url }))
+    const row = (backend: string, run: string, x: ThemesRun): Record<string, Cell> => ({
+      backend,
       run,
       messages: x.messages,
       themes: x.themes,
@@ -161,15 +197,20 @@ export const themesSection: BenchSection = {
       'embedded texts': x.embeddedTexts,
       'enrichments written': x.enrichmentsWritten,
     })
-    const { setup } = r
-    const re = r.second.reingest!
     return {
-      rows: [row('first run (cluster + describe + snapshots)', r.first), row('second run (after re-ingesting the week)', r.second)],
+      rows: results.flatMap((r) => [row(r.backend, 'first run (cluster + describe + snapshots)', r.first), row(r.backend, 'second run (after re-ingesting the week)', r.second)]),
       notes: [
-        `week ${BENCH_WEEK}, builtin embedder (${r.embedder}), local describer; report built in ${round(r.reportSeconds, 2)} s after the first run`,
-        `setup, not timed in the rows: ingest ${round(setup.ingestSeconds, 1)} s, embed + bulk vector load ${round(setup.vectorSeconds, 1)} s, HNSW build ${round(setup.indexSeconds, 1)} s, local classification ${round(setup.classifySeconds, 1)} s`,
-        ...[['first', r.first] as const, ['second', r.second] as const].map(([name, run]) => `${name} run steps, wall s (CPU s, both threads): ${stepsLine(run.steps)}`),
-        `second run: re-ingest created ${re.messagesCreated} and updated ${re.messagesUpdated} messages, the worker then ran ${re.workerJobs} jobs; embedded texts and enrichments written count the whole of it`,
+        ...results.flatMap((r) => {
+          const { setup } = r
+          const re = r.second.reingest!
+          return [
+            `${r.backend}: week ${BENCH_WEEK}, builtin embedder (${r.embedder}), local describer; report built in ${round(r.reportSeconds, 2)} s after the first run`,
+            `${r.backend}: setup, not timed in the rows: ingest ${round(setup.ingestSeconds, 1)} s, embed + bulk vector load ${round(setup.vectorSeconds, 1)} s, HNSW build ${round(setup.indexSeconds, 1)} s, local classification ${round(setup.classifySeconds, 1)} s`,
+            ...[['first', r.first] as const, ['second', r.second] as const].map(([name, run]) => `${r.backend}: ${name} run steps, wall s (CPU s of this process, both threads): ${stepsLine(run.steps)}`),
+            `${r.backend}: second run: re-ingest created ${re.messagesCreated} and updated ${re.messagesUpdated} messages, the worker then ran ${re.workerJobs} jobs; embedded texts and enrichments written count the whole of it`,
+          ]
+        }),
+        ...(url ? [] : ['set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows']),
       ],
     }
   },
