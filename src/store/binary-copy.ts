@@ -1,6 +1,6 @@
 // Postgres binary COPY on PGlite: encoding embedding rows to load (15–30x faster than text vectors,
 // where parsing float text dominates insert time) and decoding bulk reads (a theme week's rows).
-import type { EmbeddingRow } from './db.ts'
+import type { BulkColumn, BulkValue, EmbeddingRow } from './db.ts'
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
 
@@ -47,11 +47,6 @@ function pushField(parts: Buffer[], data: Buffer): void {
 const HEADER_BYTES = SIGNATURE.length + 8
 /** Postgres timestamps count microseconds from 2000-01-01 UTC. */
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1)
-
-/** The column types a bulk read decodes (see `Db.readBulk`). */
-export type BulkColumn = 'uuid' | 'text' | 'int4' | 'timestamptz' | 'vector'
-/** uuid and text as strings, int4 as a number, timestamptz as an ISO string (millisecond precision, like a JS Date), vector as floats; NULL as null. */
-export type BulkValue = string | number | Float32Array | null
 
 function uuidText(buffer: Buffer, at: number): string {
   const hex = buffer.toString('hex', at, at + 16)

@@ -2,9 +2,11 @@
 // Repositories only see `Db`; nothing else in the code knows which backend runs. The backends import
 // this module, so choosing one lives apart, in open-db.ts.
 import { AppError } from '../errors.ts'
-import type { BulkColumn, BulkValue } from './binary-copy.ts'
 
-export type { BulkColumn, BulkValue }
+/** The column types a bulk read decodes (see `Db.readBulk`). */
+export type BulkColumn = 'uuid' | 'text' | 'int4' | 'timestamptz' | 'vector'
+/** uuid and text as strings, int4 as a number, timestamptz as an ISO string (millisecond precision, like a JS Date), vector as floats; NULL as null. */
+export type BulkValue = string | number | Float32Array | null
 
 export type Row = Record<string, unknown>
 
