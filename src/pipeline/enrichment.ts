@@ -10,6 +10,8 @@
 //                 enriched messages (queues jobs; sends nothing itself)
 //
 // The stages are built in services.ts (they need the embedder and the chains); this file fixes their order.
+// A claim's messages go through them in chunks of whole conversations, pipelined (runPipelined): every
+// chunk meets the stages in this order, and each stage takes the chunks one at a time, in order.
 import type { Db, Queryable } from '../store/db.ts'
 import { ENRICH_JOB, jobsRepo } from '../store/jobs.ts'
 import { loadStageMessages, type StageMessage } from '../store/messages.ts'
