@@ -9,31 +9,30 @@ import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
 import { openDb } from '../src/store/open-db.ts'
-import { enrichmentBacklog } from '../src/store/readiness.ts'
 import { modelIndexReady } from '../src/store/embeddings.ts'
+import { measureHttpBurst, HTTP_CLIENTS, HTTP_CONVERSATIONS_PER_REQUEST } from './backlog-http.ts'
 import { generateConversations } from './corpus.ts'
-import { openFreshServices, round, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
+import { enrichedSoFar, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
 
 const CONVERSATIONS_PER_CALL = 100
-const POLL_MS = 100
 const CORPUS_SEED = 13
 
 export const BACKLOG_SIZES = [20_000, 100_000]
 export const QUICK_BACKLOG_SIZES = [2_000, 10_000]
 
-async function untilEmpty(services: Services): Promise<void> {
-  while ((await enrichmentBacklog(services.db)) > 0) await new Promise((r) => setTimeout(r, POLL_MS))
-}
+const corpus = (size: number) => generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `backlog${size}` })
 
 async function measure(backend: string, size: number, services: Services[], workspaceId: string, opts: BenchOptions): Promise<Record<string, Cell>> {
-  const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `backlog${size}` })
+  const conversations = corpus(size)
   opts.progress(`backlog: ${backend}, ${size} messages, ${services.length} worker(s)`)
   for (const s of services) await s.worker.start()
+  const baseline = await enrichedSoFar()
   const started = performance.now()
   const totals = await ingestInBatches(services[0].db, workspaceId, conversations, { batchSize: CONVERSATIONS_PER_CALL })
   const ingestSeconds = (performance.now() - started) / 1000
-  await untilEmpty(services[0])
-  const emptySeconds = (performance.now() - started) / 1000
+  const emptyAt = await untilBacklogEmpty(services[0].db, totals.messages.created, baseline)
+  if (emptyAt === null) throw new Error(`backlog of ${size} messages not empty within 10 minutes`)
+  const emptySeconds = (emptyAt.at - started) / 1000
   let indexSeconds: number | null = null
   const embedderId = services[0].embedder.id
   const indexDeadline = performance.now() + 600_000
@@ -87,6 +86,7 @@ export const backlogSection: BenchSection = {
       } finally {
         await fresh.close()
       }
+      rows.push(await measureHttpBurst(corpus(size), opts))
       const url = process.env.BENCH_DATABASE_URL
       if (url) for (const workers of [1, 2]) rows.push(await serverRun(url, size, workers, opts))
     }
@@ -95,6 +95,8 @@ export const backlogSection: BenchSection = {
       notes: [
         `ingestConversations with ${CONVERSATIONS_PER_CALL} conversations per call, builtin embedder, local classifier and summaries, one in-process worker (pglite)`,
         'until empty: from the first ingest call until enrichmentBacklog() is 0; ingest/until-empty ≥ 0.6 means enrichment keeps pace',
+        `pglite http: ${HTTP_CLIENTS} clients POST /v1/conversations (${HTTP_CONVERSATIONS_PER_REQUEST} conversations a request) to a listening buildApp with the in-process worker, server defaults; ingest-only s is the same requests on a fresh store with the worker off, and ingest-only/until-empty (≥ 0.6 is issue 16's target) is the fair ratio: ingest s of the run with enrichment grows when enrichment holds the cores or the event loop`,
+        'cpu s: CPU seconds of the whole process (server, worker, PGlite thread and the 4 clients) during the run with enrichment',
         'index build after: the background HNSW build after the backlog emptied (searches are exact until then)',
         process.env.BENCH_DATABASE_URL ? 'pg server: each worker is a separate createServices (own pool), as separate processes would be' : 'set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows (1 and 2 workers)',
       ],

@@ -9,7 +9,9 @@ import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import type { Embedder } from '../src/embeddings/embedder.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
+import { enrichedMessages } from '../src/pipeline/metrics.ts'
 import { ensureModelIndex } from '../src/store/embeddings.ts'
+import { enrichmentBacklog } from '../src/store/readiness.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
 
 /** Conversations per call when only building a dataset (the API's maximum). */
@@ -48,10 +50,13 @@ export interface BenchServices {
   workspaceId: string
 }
 
-/** A fresh PGlite database in the OS temp dir with migrations applied; `close` removes it. */
-export async function openFreshServices(embedder: Embedder): Promise<BenchServices & { close(): Promise<void> }> {
+/**
+ * A fresh PGlite database in the OS temp dir with migrations applied; `close` removes it. `env` replaces
+ * the bench's settings (e.g. `{ WORKER_POLL_MS: undefined }` for the server's default poll interval).
+ */
+export async function openFreshServices(embedder: Embedder, env: Record<string, string | undefined> = {}): Promise<BenchServices & { close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'))
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
+  const config = loadConfig({ DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50', ...env })
   let services: Services | undefined
   const close = async () => {
     await services?.close().catch(() => undefined)
@@ -167,4 +172,44 @@ export async function releaseBulkLoadedStore(): Promise<void> {
   const kept = keptStore
   keptStore = undefined
   await kept?.close()
+}
+
+/** Messages that went through every enrichment stage in this process so far (the worker's counter). */
+export async function enrichedSoFar(): Promise<number> {
+  return (await enrichedMessages.get()).values[0]?.value ?? 0
+}
+
+const BACKLOG_POLL_MS = 50
+
+/**
+ * Waits until the enrichment backlog is empty and returns the moment it was (performance.now()), or null
+ * after `timeoutMs`. The moment is taken from the worker's counter, read without the store, once it has
+ * enriched `messages` more than `baseline`: on PGlite a query waits behind whatever the store does, and
+ * right after the last batch that is the background HNSW build (about 10 s at 20k messages), which a
+ * polled backlog query would count as enrichment time. The store's backlog is then checked to be 0 (and
+ * polled as /ready would if it is not, e.g. after a retried batch counted twice).
+ */
+export async function untilBacklogEmpty(db: Services['db'], messages: number, baseline: number, timeoutMs = 600_000): Promise<EmptyBacklog | null> {
+  const deadline = performance.now() + timeoutMs
+  let empty: EmptyBacklog | null = null
+  while (performance.now() < deadline) {
+    if ((await enrichedSoFar()) - baseline >= messages) {
+      empty = { at: performance.now(), cpu: process.cpuUsage() }
+      break
+    }
+    await new Promise((r) => setTimeout(r, BACKLOG_POLL_MS))
+  }
+  if (empty === null) return null
+  if ((await enrichmentBacklog(db)) === 0) return empty
+  while (performance.now() < deadline) {
+    if ((await enrichmentBacklog(db)) === 0) return { at: performance.now(), cpu: process.cpuUsage() }
+    await new Promise((r) => setTimeout(r, BACKLOG_POLL_MS))
+  }
+  return null
+}
+
+/** When the backlog was seen empty (performance.now()), and the process's CPU usage at that moment. */
+export interface EmptyBacklog {
+  at: number
+  cpu: NodeJS.CpuUsage
 }

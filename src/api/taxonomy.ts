@@ -36,9 +36,10 @@ export async function taxonomyRoutes(app: FastifyInstance, { db }: { db: Db }): 
       let jobs = 0
       if (request.query.reclassify === 'true') {
         jobs = await db.transaction(async (tx) => {
-          const queued = await enqueueEnrichment(tx, workspaceId, await customerMessageIds(tx, workspaceId))
-          // Force re-classification: enrichments keyed to the old taxonomy are stale.
-          await markEnrichmentsStale(tx, workspaceId)
+          // Intents are read for customer messages only: theirs are the enrichments the old taxonomy made stale.
+          const ids = await customerMessageIds(tx, workspaceId)
+          const queued = await enqueueEnrichment(tx, workspaceId, ids)
+          await markEnrichmentsStale(tx, workspaceId, ids)
           return queued
         })
       }

@@ -10,6 +10,8 @@
 //                 enriched messages (queues jobs; sends nothing itself)
 //
 // The stages are built in services.ts (they need the embedder and the chains); this file fixes their order.
+// A claim's messages go through them in chunks of whole conversations, pipelined (runPipelined): every
+// chunk meets the stages in this order, and each stage takes the chunks one at a time, in order.
 import type { Db, Queryable } from '../store/db.ts'
 import { ENRICH_JOB, jobsRepo } from '../store/jobs.ts'
 import { loadStageMessages, type StageMessage } from '../store/messages.ts'
@@ -19,6 +21,12 @@ import type { JobHandler } from './worker.ts'
 export { ENRICH_JOB }
 /** Message ids per enrichment job: big enough to batch embedding calls, small enough to retry cheaply. */
 export const ENRICH_JOB_SIZE = 256
+/**
+ * Messages per pipeline chunk. A claim can carry up to WORKER_BATCH × ENRICH_JOB_SIZE (16k) messages;
+ * they go through the stages in chunks of about this many (whole conversations), so the embedded
+ * store writes one chunk while the main thread embeds and classifies the next (see enrichJobHandler).
+ */
+export const ENRICH_CHUNK_MESSAGES = 2_048
 
 export interface EnrichmentStage {
   readonly name: string
@@ -57,7 +65,71 @@ export function enrichJobHandler(db: Db, stages: EnrichmentStage[]): JobHandler 
     }
     const messages: StageMessage[] = []
     for (const [workspaceId, ids] of idsByWorkspace) messages.push(...(await loadStageMessages(db, workspaceId, [...ids])))
-    for (const stage of stages) await timed(enrichmentStageDuration, { stage: stage.name }, () => stage.run(messages))
+    await runPipelined(stages, chunkByConversation(messages, ENRICH_CHUNK_MESSAGES))
     enrichedMessages.inc(messages.length)
   }
+}
+
+/**
+ * Consecutive runs of about `size` messages that never split a conversation: the classifier reads a
+ * message with its conversation's others, and a summary covers all of a conversation's new messages.
+ * `messages` come grouped by workspace and conversation (loadStageMessages orders them so).
+ */
+export function chunkByConversation(messages: StageMessage[], size: number): StageMessage[][] {
+  const chunks: StageMessage[][] = []
+  let chunk: StageMessage[] = []
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]
+    const prev = messages[i - 1]
+    const sameConversation = prev !== undefined && prev.conversationId === m.conversationId && prev.workspaceId === m.workspaceId
+    if (chunk.length >= size && !sameConversation) {
+      chunks.push(chunk)
+      chunk = []
+    }
+    chunk.push(m)
+  }
+  if (chunk.length > 0) chunks.push(chunk)
+  return chunks
+}
+
+/** A chunk not started because another chunk failed: the other chunk's error is the one to report. */
+class ChunkSkipped extends Error {
+  constructor() {
+    super('skipped: another chunk of the batch failed')
+  }
+}
+
+/**
+ * Runs every chunk through the stages as a pipeline: a chunk enters a stage once it left the previous
+ * stage and the chunk before it left this one. So each stage still sees one chunk at a time, in order
+ * (no stage runs twice at once), but a chunk's store writes (vectors, enrichments) overlap the next
+ * chunk's embedding and classification on the main thread, and no stage holds the event loop, which the
+ * API shares, for a whole 16k-message claim. Resolves when every chunk is through, or rejects with the
+ * first error once nothing is running any more (the worker then retries the jobs one by one, and must
+ * not do so while a stage of this call still writes).
+ */
+export async function runPipelined(stages: EnrichmentStage[], chunks: StageMessage[][]): Promise<void> {
+  const stageFree: Array<Promise<unknown>> = stages.map(() => Promise.resolve())
+  let failed = false
+  const done = chunks.map((chunk) => {
+    let previous: Promise<unknown> = Promise.resolve()
+    stages.forEach((stage, s) => {
+      const ready = Promise.all([previous, stageFree[s]])
+      const ran = ready.then(() => {
+        if (failed) throw new ChunkSkipped()
+        return timed(enrichmentStageDuration, { stage: stage.name }, () => stage.run(chunk))
+      })
+      ran.catch(() => {
+        failed = true
+      })
+      previous = ran
+      // The next chunk may use this stage once this chunk is done with it, or has given up.
+      stageFree[s] = ran.catch(() => undefined)
+    })
+    return previous
+  })
+  const outcomes = await Promise.allSettled(done)
+  await Promise.allSettled(stageFree)
+  const firstError = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected' && !(o.reason instanceof ChunkSkipped))
+  if (firstError) throw firstError.reason
 }

@@ -86,9 +86,14 @@ export async function applyCorrection(db: Queryable, workspaceId: string, messag
   )
 }
 
-/** Forces re-classification of the workspace's messages: an empty hash never matches the message's. */
-export async function markEnrichmentsStale(db: Queryable, workspaceId: string): Promise<void> {
-  await db.query(`UPDATE enrichments SET content_hash = '' WHERE workspace_id = $1`, [workspaceId])
+/**
+ * Forces re-classification of these messages (an empty hash never matches the message's): exactly the
+ * ones re-queued with them. Marking others stale too (a taxonomy change once blanked agent messages,
+ * which it does not re-queue) left them counted as unclassified for good.
+ */
+export async function markEnrichmentsStale(db: Queryable, workspaceId: string, messageIds: string[]): Promise<void> {
+  if (messageIds.length === 0) return
+  await db.query(`UPDATE enrichments SET content_hash = '' WHERE workspace_id = $1 AND message_id = ANY($2::uuid[])`, [workspaceId, messageIds])
 }
 
 export function correctionsRepo(db: Queryable) {

@@ -95,7 +95,13 @@ export function summariesRepo(db: Queryable) {
       return rows.map((r) => r.id)
     },
 
-    /** Writes many summaries in one statement; a conversation not in the workspace is skipped. */
+    /**
+     * Writes many summaries in one statement; a conversation not in the workspace is skipped, and so is
+     * a summary of messages the conversation no longer has (its `contentHash`, dialogHash in
+     * chains/summarize/service.ts, recomputed here from the stored messages). With two workers, or an
+     * LLM call that takes seconds, the refresh of an older job could otherwise finish last and put the
+     * summary of fewer messages over the newer one; the job of the newer message writes it instead.
+     */
     async upsertMany(workspaceId: string, summaries: Array<Omit<StoredSummary, 'updatedAt'>>): Promise<void> {
       if (summaries.length === 0) return
       const col = <K extends keyof Omit<StoredSummary, 'updatedAt'>>(k: K) => summaries.map((x) => x[k])
@@ -105,6 +111,9 @@ export function summariesRepo(db: Queryable) {
          FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[])
            AS u(conversation_id, summary, wanted, done, open, version, degraded, content_hash)
          JOIN conversations c ON c.id = u.conversation_id AND c.workspace_id = $1
+         WHERE u.content_hash = (
+           SELECT left(encode(sha256(convert_to(coalesce(string_agg(m.content_hash, E'\n' ORDER BY m.sent_at, m.id), ''), 'UTF8')), 'hex'), 32)
+           FROM messages m WHERE m.conversation_id = c.id AND m.workspace_id = $1)
          ON CONFLICT (conversation_id) DO UPDATE SET summary = excluded.summary, wanted = excluded.wanted, done = excluded.done,
            open = excluded.open, version = excluded.version, degraded = excluded.degraded, content_hash = excluded.content_hash,
            updated_at = now()`,

@@ -89,4 +89,33 @@ describe('local classification', () => {
     expect(invalid.statusCode).toBe(400)
     expect((await t.app.inject({ method: 'PUT', url: '/v1/taxonomy', headers: ws.auth('agent'), payload: { intents } })).statusCode).toBe(403)
   })
+
+  it('reclassifies customer messages after a taxonomy change and leaves every message enriched for its current content', async () => {
+    const ws = await createWorkspace(t.services)
+    const [c] = await ingest(ws, [
+      conversation('tx', [
+        ['customer', 'my parcel is still not delivered, where is it?'],
+        ['agent', 'Sorry! Could you send us the order number?'],
+        ['customer', 'I want my money back for this order'],
+      ]),
+    ])
+    const intents = [
+      { name: 'refund', description: 'wants money back', examples: ['refund please', 'I want my money back', 'give me a refund for the order'] },
+      { name: 'shipping', description: 'where is the parcel', examples: ['where is my parcel', 'package not delivered yet', 'tracking shows nothing'] },
+    ]
+    const put = await t.app.inject({ method: 'PUT', url: '/v1/taxonomy?reclassify=true', headers: ws.auth(), payload: { intents } })
+    expect(put.statusCode).toBe(200)
+    // One job for the conversation's two customer messages; the agent's reply has no intent to redo.
+    expect(put.json().reclassifyJobs).toBe(1)
+    await t.services.worker.drain()
+    const messages = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages
+    expect(messages.map((m: { enrichment: { intent: { label: string } | null } }) => m.enrichment.intent?.label ?? null)).toEqual(['shipping', null, 'refund'])
+    // No enrichment is left stale: the agent's too still matches its message's content.
+    const { rows } = await t.services.db.query<{ stale: number }>(
+      `SELECT count(*)::int AS stale FROM messages m LEFT JOIN enrichments e ON e.message_id = m.id AND e.content_hash = m.content_hash
+       WHERE m.workspace_id = $1 AND e.message_id IS NULL`,
+      [ws.id],
+    )
+    expect(rows[0].stale).toBe(0)
+  })
 })

@@ -1,7 +1,9 @@
 import nock from 'nock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resetBreakers } from '../../src/llm/resilience.ts'
-import { LOCAL_SUMMARY_VERSION } from '../../src/chains/summarize/service.ts'
+import pino from 'pino'
+import { createSummaryService, dialogHash, LOCAL_SUMMARY_VERSION } from '../../src/chains/summarize/service.ts'
+import { summariesRepo } from '../../src/store/summaries.ts'
 import { completion, fakeLlm, useLlmTestServices, userText } from '../helpers/llm.ts'
 import { rowToConversation } from '../../src/pipeline/dataset-import.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
@@ -100,6 +102,34 @@ describe('conversation summaries in batches', () => {
     const before = (await t.services.summaries.get(ws.id, a))!.updatedAt
     await t.services.summaries.refreshMany(ws.id, [a, b])
     expect((await t.services.summaries.get(ws.id, a))!.updatedAt).toBe(before)
+  })
+  it('never puts the summary of older messages over a newer one (a slow refresh finishing after a newer message\'s)', async () => {
+    const ws = await createWorkspace(t.services)
+    const conv = conversation('race', DIALOG)
+    const post = async (c: unknown) => (await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [c] } })).json().results[0].id as string
+    const id = await post(conv)
+    await t.services.worker.drain()
+    // A second worker's refresh: it read the two messages, and while it summarises them the customer
+    // writes again and that message's own enrichment (this worker) summarises all three.
+    const slow = createSummaryService({
+      db: t.services.db,
+      log: pino({ level: 'silent' }),
+      summarizer: {
+        mode: 'local',
+        version: LOCAL_SUMMARY_VERSION,
+        async summarize() {
+          const more = { ...conv, messages: [...conv.messages, { externalId: 'race-m9', role: 'customer', author: '@cust_race', text: 'Still no refund after a week, where is it?', sentAt: '2026-10-09T10:00:00Z' }] }
+          await post(more)
+          await t.services.worker.drain()
+          return { summary: 'OLDER', wanted: null, done: null, open: null, version: LOCAL_SUMMARY_VERSION, degraded: false }
+        },
+      },
+    })
+    await slow.refreshMany(ws.id, [id], { force: true })
+    const stored = (await t.services.summaries.get(ws.id, id))!
+    expect(stored.summary).not.toBe('OLDER')
+    expect(stored.summary).toMatch(/still/i)
+    expect(stored.contentHash).toBe(dialogHash((await summariesRepo(t.services.db).dialog(ws.id, id))!))
   })
 })
 
