@@ -102,11 +102,12 @@ export function discoverThemes(
 const NOT_A_TOPIC = new Set(['praise', 'other', 'complaint', 'question'])
 
 /**
- * A topic the clustering left in noise: messages whose (conversation's) intent is one and the same,
- * enough of them for a theme of the batch (`minSize`, the clustering's own minimum), while no theme
- * is mostly about that intent. They are worded too differently for their vectors to meet ("Forgot my
- * password", "reset link never arrives", "locked out again"), but the classifier reads one subject, so
- * they are one theme instead of a gap in the report. Returns the labels with such groups added.
+ * Messages the clustering left in noise, placed by their (conversation's) intent, which the classifier
+ * reads across wordings and languages where their vectors do not meet ("Forgot my password", "reset
+ * link never arrives", "locked out again"). A message whose intent is what a theme of the week is
+ * mostly about joins that theme (the largest such); messages of an intent no theme is about become a
+ * theme of their own when there are enough of them for one (`minSize`, the clustering's own minimum,
+ * counted in the week). Intents that name no topic (thanks, a generic complaint) stay noise.
  */
 function withNoiseThemesByIntent(labels: Int32Array, intents: Array<string | null>, inFocus: (index: number) => boolean, minSize: number): Int32Array {
   if (!intents.some((intent) => intent)) return labels
@@ -121,12 +122,23 @@ function withNoiseThemesByIntent(labels: Int32Array, intents: Array<string | nul
       counts.set(intent, (counts.get(intent) ?? 0) + 1)
     }
   })
-  const covered = new Set([...perTheme.values()].map((counts) => [...counts].sort((a, b) => b[1] - a[1])[0][0]))
+  // Each intent's theme: the largest of the themes mostly about it.
+  const homeOf = new Map<string, number>()
+  const homeSize = new Map<string, number>()
+  for (const [label, counts] of perTheme) {
+    const [intent, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]
+    if (count > (homeSize.get(intent) ?? 0)) homeOf.set(intent, label), homeSize.set(intent, count)
+  }
   const result = Int32Array.from(labels)
   let next = 0
   for (const label of labels) if (label >= next) next = label + 1
   for (const [intent, members] of [...noiseOf].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
-    if (members.filter(inFocus).length < minSize || covered.has(intent)) continue
+    const home = homeOf.get(intent)
+    if (home !== undefined) {
+      for (const i of members) result[i] = home
+      continue
+    }
+    if (members.filter(inFocus).length < minSize) continue
     const label = next++
     for (const i of members) result[i] = label
   }
