@@ -101,6 +101,14 @@ describe('discoverThemes with the intents of the messages', () => {
     expect(scattered(labels).every((label) => label === billing)).toBe(true)
   })
 
+  it('moves a member whose subject another theme is about to that theme', () => {
+    const items = batch('praise')
+    items[0].intent = 'delivery'
+    const { labels } = discoverThemes(items, { wordWeight: 0 })
+    expect(labels[0]).toBe(labels[12])
+    expect(labels[1]).not.toBe(labels[12])
+  })
+
   it('leaves them out when their intent names no topic', () => {
     const { labels, themes } = discoverThemes(batch('praise'), { wordWeight: 0 })
     expect(themes).toHaveLength(8)

@@ -70,7 +70,7 @@ export function discoverThemes(
   const read = (i: number) => i % step === 0
   const readLabels = (labels: Int32Array) => (step === 1 ? labels : labels.map((label, i) => (read(i) ? label : -1)))
   if (mergeSimilarity !== undefined) result.labels = relabelled(result.labels, readLabels(result.labels), mergeClustersByWords(texts, readLabels(result.labels), mergeSimilarity))
-  result.labels = withNoiseThemesByIntent(result.labels, items.map((i) => i.intent ?? null), inFocus, clusterOptions.minClusterSize ?? defaultMinClusterSize(embedded.filter(hasContent).length))
+  result.labels = placedByIntent(result.labels, items.map((i) => i.intent ?? null), inFocus, clusterOptions.minClusterSize ?? defaultMinClusterSize(embedded.filter(hasContent).length))
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)
   result.k = result.centroids.length
@@ -102,14 +102,15 @@ export function discoverThemes(
 const NOT_A_TOPIC = new Set(['praise', 'other', 'complaint', 'question'])
 
 /**
- * Messages the clustering left in noise, placed by their (conversation's) intent, which the classifier
- * reads across wordings and languages where their vectors do not meet ("Forgot my password", "reset
- * link never arrives", "locked out again"). A message whose intent is what a theme of the week is
- * mostly about joins that theme (the largest such); messages of an intent no theme is about become a
- * theme of their own when there are enough of them for one (`minSize`, the clustering's own minimum,
- * counted in the week). Intents that name no topic (thanks, a generic complaint) stay noise.
+ * Messages placed by their (conversation's) intent, which the classifier reads across wordings and
+ * languages where their vectors do not meet ("Forgot my password", "reset link never arrives", "locked
+ * out again"). Each theme of the week is about its members' most common intent; a message whose intent
+ * is what a theme is about, but which the clustering left in noise or put in a theme about something
+ * else, goes to that theme (the largest such). Messages of an intent no theme is about become a theme of
+ * their own when there are enough of them for one (`minSize`, the clustering's own minimum, counted in
+ * the week). Intents that name no topic (thanks, a generic complaint or question) stay where they are.
  */
-function withNoiseThemesByIntent(labels: Int32Array, intents: Array<string | null>, inFocus: (index: number) => boolean, minSize: number): Int32Array {
+function placedByIntent(labels: Int32Array, intents: Array<string | null>, inFocus: (index: number) => boolean, minSize: number): Int32Array {
   if (!intents.some((intent) => intent)) return labels
   const perTheme = new Map<number, Map<string, number>>()
   const noiseOf = new Map<string, number[]>()
@@ -130,6 +131,17 @@ function withNoiseThemesByIntent(labels: Int32Array, intents: Array<string | nul
     if (count > (homeSize.get(intent) ?? 0)) homeOf.set(intent, label), homeSize.set(intent, count)
   }
   const result = Int32Array.from(labels)
+  {
+    // A member whose subject is not its theme's, when another theme is about its subject, moves there:
+    // the conversation context pulls a reply into the thread's cluster, not always the topic's.
+    const dominant = new Map([...perTheme].map(([label, counts]) => [label, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]]))
+    labels.forEach((label, i) => {
+      const intent = intents[i]
+      if (label < 0 || !intent || NOT_A_TOPIC.has(intent) || !dominant.has(label) || dominant.get(label) === intent) return
+      const home = homeOf.get(intent)
+      if (home !== undefined) result[i] = home
+    })
+  }
   let next = 0
   for (const label of labels) if (label >= next) next = label + 1
   for (const [intent, members] of [...noiseOf].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
