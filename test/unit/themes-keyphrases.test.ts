@@ -250,3 +250,18 @@ describe('describeCluster with a place name among the key phrases', () => {
     expect(describeCluster({ keyphrases, texts: lower, vectors, centroid: Float32Array.from([1, 0]) }).label.toLowerCase()).toContain('horsforth')
   })
 })
+
+describe('describeCluster with a contraction typed without its apostrophe', () => {
+  it('does not put "thats" in a label', () => {
+    const texts = ['charged twice thats not right', 'you charged me twice, thats wrong', 'twice this month, thats the second time', 'charged twice again']
+    const vectors = texts.map(() => Float32Array.from([1, 0]))
+    const keyphrases = [
+      { phrase: 'twice', weight: 0.5, support: 1 },
+      { phrase: 'thats', weight: 0.45, support: 0.75 },
+      { phrase: 'charged', weight: 0.3, support: 0.75 },
+    ]
+    const { label } = describeCluster({ keyphrases, texts, vectors, centroid: Float32Array.from([1, 0]) })
+    expect(label.toLowerCase()).not.toContain('thats')
+    expect(label.toLowerCase()).toContain('twice')
+  })
+})

@@ -44,7 +44,7 @@ export function describeCluster(input: {
   // Names (a town, the company, a person the masking missed) say where or who, not what: a label is
   // made of the other phrases ("Horsforth down" → what is down), while key phrases keep them.
   const names = properNouns(input.texts)
-  const nameless = input.keyphrases.filter((k) => !k.phrase.split(' ').some((w) => names.has(w)))
+  const nameless = input.keyphrases.filter((k) => !k.phrase.split(' ').some((w) => names.has(w) || isContractedStopword(w)))
   const labelPhrases = nameless.length > 0 ? nameless : input.keyphrases
   const label = phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
   const description = describe(label, input.keyphrases, input.texts, representativeIdx)
@@ -309,6 +309,20 @@ function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
     if (value > bestScore || (value === bestScore && best !== null && phrase.length > best.length)) (bestScore = value), (best = phrase)
   }
   return best && best.length <= MAX_LABEL_LENGTH ? capitalise(best) : null
+}
+
+/** Endings of English contractions typed without the apostrophe ("thats", "youre", "theyve"). */
+const CONTRACTED = [/s$/, /nt$/, /re$/, /ve$/, /ll$/, /d$/, /m$/]
+
+/** "thats" is "that's": a stop word whose apostrophe was left out names nothing, in a label least of all. */
+function isContractedStopword(word: string): boolean {
+  const stopwords = stopwordsFor('en')
+  return CONTRACTED.some((ending) => {
+    const match = word.match(ending)
+    if (!match || match.index === 0) return false
+    const at = match.index! + (match[0] === 'nt' ? 1 : 0)
+    return stopwords.has(`${word.slice(0, at)}'${word.slice(at)}`)
+  })
 }
 
 /** A word is a name when it is written capitalised at least this share of the times it is not the first of a sentence... */
