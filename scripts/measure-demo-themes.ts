@@ -9,6 +9,7 @@
 // The demo is imported into DATA_DIR first when its default workspace is empty (about a minute).
 // Every run forgets the workspace's themes and recomputes W36..W45 in order, so identity and trends
 // are those of a fresh install that ran every Monday.
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pino from 'pino'
@@ -25,6 +26,8 @@ const WEEKS = weeksEndingWith('2026-W45', 10)
 const OUTAGE = 'regional_outage'
 const CRASH = 'app_52_crash'
 const NOISE = 'noise'
+/** A scenario with at least this many customer messages in a week should be the majority of some theme. */
+const MISSED_SCENARIO_MESSAGES = 8
 
 const { values: args } = parseArgs({ options: { labels: { type: 'boolean', default: false } } })
 
@@ -58,6 +61,9 @@ try {
   const seconds = (performance.now() - started) / 1000
 
   const rows: string[] = []
+  const missed: string[] = []
+  let scenarioWeeks = 0
+  let themedScenarioWeeks = 0
   const crashIds: Array<{ week: string; ids: string[]; trends: string[] }> = []
   const totals = { nmi: 0, ari: 0, purity: 0, themes: 0 }
   let w44: { outageThemes: number; outageMain: string; spike: boolean; share: number } | undefined
@@ -99,6 +105,27 @@ try {
       const main = report.themes.find((t) => t.id === outage.ranked[0]?.[0])
       w44 = { outageThemes: sizeable.length, outageMain: main?.label ?? '-', spike: main?.spike ?? false, share: outage.all ? (outage.ranked[0]?.[1] ?? 0) / outage.all : 0 }
     }
+    // A scenario with enough messages that no theme is mostly about: a topic the report misses.
+    const majorityOf = new Map<string, string>()
+    for (const theme of new Set(predicted)) {
+      if (theme === NOISE) continue
+      const counts = new Map<string, number>()
+      predicted.forEach((p, i) => p === theme && counts.set(truth[i], (counts.get(truth[i]) ?? 0) + 1))
+      majorityOf.set(theme, [...counts].sort((a, b) => b[1] - a[1])[0][0])
+    }
+    const sizes = new Map<string, number>()
+    for (const t of truth) sizes.set(t, (sizes.get(t) ?? 0) + 1)
+    for (const [scenario, size] of sizes) {
+      if (size < MISSED_SCENARIO_MESSAGES) continue
+      const themed = [...majorityOf.values()].includes(scenario)
+      if (!themed) {
+        const where = themesOf(scenario).ranked.slice(0, 2).map(([id, n]) => `${n} in "${report.themes.find((t) => t.id === id)?.label}" (mostly ${majorityOf.get(id)})`)
+        const noise = truth.filter((t, i) => t === scenario && predicted[i] === NOISE).length
+        missed.push(`${week.slice(5)} ${scenario} (${size}: ${[...where, `${noise} noise`].join(', ')})`)
+      }
+      scenarioWeeks += 1
+      if (themed) themedScenarioWeeks += 1
+    }
     const fresh = report.themes.filter((t) => t.trend === 'new').length
     rows.push(
       `${week}  msgs ${String(messages.length).padStart(3)}  themes ${String(report.themes.length).padStart(2)} (new ${String(fresh).padStart(2)})  ` +
@@ -110,6 +137,24 @@ try {
   for (const row of rows) console.log(row)
   const n = WEEKS.length
   console.log(`mean        themes ${(totals.themes / n).toFixed(1)}  NMI ${(totals.nmi / n).toFixed(3)}  ARI ${(totals.ari / n).toFixed(3)}  purity ${(totals.purity / n).toFixed(3)}`)
+  console.log(`scenarios with ≥ ${MISSED_SCENARIO_MESSAGES} messages in a week that a theme is mostly about: ${themedScenarioWeeks} of ${scenarioWeeks}; missed: ${missed.join(', ') || 'none'}`)
+  // The label test's figure (test/integration/themes.test.ts): token overlap with the hand-written labels, W42–W45.
+  const written = JSON.parse(readFileSync(new URL('../test/fixtures/theme-labels.json', import.meta.url), 'utf8')).labels as Record<string, string>
+  const tokens = (text: string) => new Set(text.toLowerCase().replace(/wi-fi/g, 'wifi').split(/[^\p{L}\d.]+/u).filter((w) => w.length >= 3).map((w) => w.replace(/(?:ing|es|s)$/, '')))
+  const overlaps: number[] = []
+  for (const week of WEEKS.slice(-4)) {
+    for (const theme of reports.get(week)!.themes) {
+      const counts = new Map<string, number>()
+      for (const q of theme.quotes) counts.set(scenarios.get(q.conversationId)!, (counts.get(scenarios.get(q.conversationId)!) ?? 0) + 1)
+      const [best] = [...counts].sort((a, b) => b[1] - a[1])
+      const scenario = best && best[1] * 2 > theme.quotes.length ? best[0] : undefined
+      if (!scenario || !written[scenario]) continue
+      const mine = tokens(theme.label)
+      const theirs = tokens(written[scenario])
+      overlaps.push([...mine].filter((w) => theirs.has(w)).length / Math.max(1, mine.size))
+    }
+  }
+  console.log(`label overlap W42–W45 ${(overlaps.reduce((a, b) => a + b, 0) / Math.max(1, overlaps.length)).toFixed(3)} over ${overlaps.length} themes`)
   if (w44) {
     const one = w44.outageThemes === 1
     console.log(`W44 outage: ${w44.outageThemes} theme(s) hold ≥10% of it; main "${w44.outageMain}" has ${pct(w44.share)}, spike=${w44.spike} → ${one && w44.spike ? 'PASS' : 'FAIL'}`)

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportTheme, ThemeReport } from '../../src/chains/themes/types.ts'
+import { weekRange } from '../../src/chains/themes/week.ts'
 import { importFile } from '../../src/pipeline/import-file.ts'
 import { redact } from '../../src/safety/redact.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
@@ -193,6 +194,35 @@ describe('weekly themes on the demo corpus', () => {
     }
     // The demo has French crash reports in W43 and W44 and German ones in W43–W45.
     expect(checked.filter((c) => !c.endsWith('en')).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('gives each topic the demo has in numbers that week a theme of its own, W42–W45', async () => {
+    // Ground truth from the demo's scenarios: a topic with ≥ 8 customer messages in a week is the
+    // majority of at least one theme. W45's password resets (8 messages) were left in noise, worded too
+    // differently for their vectors to meet; their one intent now makes them a theme.
+    // Still open (round-5 notes): W44's late deliveries, spread over the billing and cancellation themes.
+    const stillOpen = new Set(['2026-W44 delivery_delay'])
+    const missed: string[] = []
+    for (const week of ['2026-W42', '2026-W43', '2026-W44', '2026-W45']) {
+      await report(week)
+      const { from, to } = weekRange(week)
+      const sizes = await t.services.db.query<{ scenario: string; n: number }>(
+        `SELECT c.metadata->>'scenario' AS scenario, count(*)::int AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= $2 AND m.sent_at < $3 GROUP BY 1`,
+        [ws.id, from.toISOString(), to.toISOString()],
+      )
+      const members = await t.services.db.query<{ theme: string; scenario: string; n: number }>(
+        `SELECT coalesce(th.merged_into, tm.theme_id) AS theme, c.metadata->>'scenario' AS scenario, count(*)::int AS n
+         FROM theme_members tm JOIN conversations c ON c.id = tm.conversation_id JOIN themes th ON th.id = tm.theme_id
+         WHERE tm.workspace_id = $1 AND tm.week = $2 GROUP BY 1, 2`,
+        [ws.id, week],
+      )
+      const byTheme = new Map<string, Array<{ scenario: string; n: number }>>()
+      for (const r of members.rows) byTheme.set(r.theme, [...(byTheme.get(r.theme) ?? []), r])
+      const majorities = new Set([...byTheme.values()].map((rows) => rows.sort((a, b) => b.n - a.n)[0].scenario))
+      for (const { scenario, n } of sizes.rows) if (n >= 8 && !majorities.has(scenario)) missed.push(`${week} ${scenario}`)
+    }
+    expect(missed.filter((m) => !stillOpen.has(m))).toEqual([])
   })
 
   it('marks a theme there in every computed week as a standing topic, never new', async () => {

@@ -71,3 +71,47 @@ describe('discoverThemes on a week larger than the words it reads', () => {
     })
   })
 })
+
+describe('discoverThemes with the intents of the messages', () => {
+  /** Eight tight topics (a spread-out batch), then eight messages each pointing its own way (noise to the clustering). */
+  function batch(scatteredIntent: string) {
+    const { vectors } = coneBatch(Array(8).fill(12), 0)
+    const topicIntents = ['billing', 'delivery', 'connectivity', 'cancellation', 'pricing', 'bug_outage', 'feature_request', 'product_fault']
+    const items = vectors.map((vector, i) => ({ text: `message ${i}`, vector, intent: topicIntents[Math.floor(i / 12)] }))
+    for (let k = 0; k < 8; k++) {
+      const vector = new Float32Array(32)
+      vector[12 + k] = 1
+      items.push({ text: `scattered ${k}`, vector, intent: scatteredIntent })
+    }
+    return items
+  }
+  const scattered = (labels: Int32Array) => Array.from(labels.slice(96))
+
+  it('makes a theme of the messages the clustering left out that share one subject no theme is about', () => {
+    const { labels, themes } = discoverThemes(batch('account_login'), { wordWeight: 0 })
+    expect(themes).toHaveLength(9)
+    expect(new Set(scattered(labels)).size).toBe(1)
+    expect(scattered(labels)[0]).toBeGreaterThanOrEqual(0)
+  })
+
+  it('puts them in the theme about their subject when there is one', () => {
+    const { labels, themes } = discoverThemes(batch('billing'), { wordWeight: 0 })
+    expect(themes).toHaveLength(8)
+    const billing = labels[0]
+    expect(scattered(labels).every((label) => label === billing)).toBe(true)
+  })
+
+  it('moves a member whose subject another theme is about to that theme', () => {
+    const items = batch('praise')
+    items[0].intent = 'delivery'
+    const { labels } = discoverThemes(items, { wordWeight: 0 })
+    expect(labels[0]).toBe(labels[12])
+    expect(labels[1]).not.toBe(labels[12])
+  })
+
+  it('leaves them out when their intent names no topic', () => {
+    const { labels, themes } = discoverThemes(batch('praise'), { wordWeight: 0 })
+    expect(themes).toHaveLength(8)
+    expect(scattered(labels).every((label) => label === -1)).toBe(true)
+  })
+})

@@ -220,3 +220,48 @@ describe('quotes of a theme', () => {
     expect(fewer.filter((i) => !substantive.includes(i))).toHaveLength(1)
   })
 })
+
+describe('describeCluster with a place name among the key phrases', () => {
+  // Made-up outage reports: the town is the most distinctive word, but it says where, not what.
+  const texts = [
+    'Is the broadband down in Horsforth? Nothing since this morning',
+    'broadband down again, whole street in Horsforth',
+    'No broadband at all, we are in Horsforth too',
+    'our broadband is down, Horsforth area',
+    'broadband down since 7am',
+  ]
+  const vectors = texts.map(() => Float32Array.from([1, 0]))
+  const keyphrases = [
+    { phrase: 'horsforth', weight: 0.5, support: 0.8 },
+    { phrase: 'broadband', weight: 0.4, support: 1 },
+    { phrase: 'down', weight: 0.3, support: 0.8 },
+  ]
+
+  it('labels the theme with what it is about, not the name its customers write capitalised', () => {
+    const { label, description } = describeCluster({ keyphrases, texts, vectors, centroid: Float32Array.from([1, 0]) })
+    expect(label.toLowerCase()).not.toContain('horsforth')
+    expect(label.toLowerCase()).toContain('broadband')
+    // The key phrases and the description still say where.
+    expect(description.toLowerCase()).toContain('horsforth')
+  })
+
+  it('keeps a word most customers write in lower case', () => {
+    const lower = texts.map((t) => t.replace(/Horsforth/g, 'horsforth'))
+    expect(describeCluster({ keyphrases, texts: lower, vectors, centroid: Float32Array.from([1, 0]) }).label.toLowerCase()).toContain('horsforth')
+  })
+})
+
+describe('describeCluster with a contraction typed without its apostrophe', () => {
+  it('does not put "thats" in a label', () => {
+    const texts = ['charged twice thats not right', 'you charged me twice, thats wrong', 'twice this month, thats the second time', 'charged twice again']
+    const vectors = texts.map(() => Float32Array.from([1, 0]))
+    const keyphrases = [
+      { phrase: 'twice', weight: 0.5, support: 1 },
+      { phrase: 'thats', weight: 0.45, support: 0.75 },
+      { phrase: 'charged', weight: 0.3, support: 0.75 },
+    ]
+    const { label } = describeCluster({ keyphrases, texts, vectors, centroid: Float32Array.from([1, 0]) })
+    expect(label.toLowerCase()).not.toContain('thats')
+    expect(label.toLowerCase()).toContain('twice')
+  })
+})

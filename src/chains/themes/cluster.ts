@@ -51,6 +51,11 @@ const LLOYD_ITERATIONS = 5
 /** k-means++ seeding is sequential over the centres, so it looks at a smaller (random) sample still. */
 const SEEDING_POINTS_PER_CENTRE = 8
 
+/** The smallest theme of a batch of `messages` non-empty messages: 1% of them, at least 5. */
+export function defaultMinClusterSize(messages: number): number {
+  return Math.max(DEFAULT_MIN_CLUSTER_FLOOR, Math.ceil(DEFAULT_MIN_CLUSTER_SHARE * messages))
+}
+
 export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {}): ClusterResult {
   const n = vectors.length
   const labels = new Int32Array(n).fill(-1)
@@ -59,7 +64,7 @@ export function clusterVectors(vectors: Float32Array[], opts: ClusterOptions = {
   if (usable.length === 0) return { labels, centroids: [], k: 0 }
 
   const dimension = vectors[usable[0]].length
-  const minClusterSize = opts.minClusterSize ?? Math.max(DEFAULT_MIN_CLUSTER_FLOOR, Math.ceil(DEFAULT_MIN_CLUSTER_SHARE * usable.length))
+  const minClusterSize = opts.minClusterSize ?? defaultMinClusterSize(usable.length)
   const threshold = opts.distanceThreshold ?? DEFAULT_DISTANCE_THRESHOLD
   // Seeded so the same week and seed give the same themes.
   const random = seededRandom(opts.seed ?? DEFAULT_SEED)

@@ -41,7 +41,12 @@ export function describeCluster(input: {
   centroid: Float32Array
 }): ClusterDescription {
   const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid)
-  const label = phraseLabel(input.keyphrases, input.texts) ?? labelFrom(input.keyphrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
+  // Names (a town, the company, a person the masking missed) say where or who, not what: a label is
+  // made of the other phrases ("Horsforth down" → what is down), while key phrases keep them.
+  const names = properNouns(input.texts)
+  const nameless = input.keyphrases.filter((k) => !k.phrase.split(' ').some((w) => names.has(w) || isContractedStopword(w)))
+  const labelPhrases = nameless.length > 0 ? nameless : input.keyphrases
+  const label = phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
   const description = describe(label, input.keyphrases, input.texts, representativeIdx)
   return { label, description, representativeIdx }
 }
@@ -304,6 +309,48 @@ function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
     if (value > bestScore || (value === bestScore && best !== null && phrase.length > best.length)) (bestScore = value), (best = phrase)
   }
   return best && best.length <= MAX_LABEL_LENGTH ? capitalise(best) : null
+}
+
+/** Endings of English contractions typed without the apostrophe ("thats", "youre", "theyve"). */
+const CONTRACTED = [/s$/, /nt$/, /re$/, /ve$/, /ll$/, /d$/, /m$/]
+
+/** "thats" is "that's": a stop word whose apostrophe was left out names nothing, in a label least of all. */
+function isContractedStopword(word: string): boolean {
+  const stopwords = stopwordsFor('en')
+  return CONTRACTED.some((ending) => {
+    const match = word.match(ending)
+    if (!match || match.index === 0) return false
+    const at = match.index! + (match[0] === 'nt' ? 1 : 0)
+    return stopwords.has(`${word.slice(0, at)}'${word.slice(at)}`)
+  })
+}
+
+/** A word is a name when it is written capitalised at least this share of the times it is not the first of a sentence... */
+const NAME_CAPITALISED_SHARE = 0.9
+/** ...and it is seen there this often. */
+const NAME_MIN_MENTIONS = 3
+
+/**
+ * Words the theme's customers write capitalised inside a sentence nearly every time: names of places,
+ * companies and people ("Horsforth", "Brightwave"), not the things a theme is about, which are written
+ * in lower case by most ("app", "router", "bill"). Product words of cross-lingual.ts are never names.
+ */
+function properNouns(texts: string[]): Set<string> {
+  const mentions = new Map<string, { capitalised: number; all: number }>()
+  for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
+    for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:'’)] +)(\p{L}[\p{L}'’-]*)/gu)) {
+      const word = match[1]
+      const entry = mentions.get(word.toLowerCase()) ?? { capitalised: 0, all: 0 }
+      entry.all++
+      if (word[0] !== word[0].toLowerCase() && word.slice(1) === word.slice(1).toLowerCase()) entry.capitalised++
+      mentions.set(word.toLowerCase(), entry)
+    }
+  }
+  const names = new Set<string>()
+  for (const [word, { capitalised, all }] of mentions) {
+    if (all >= NAME_MIN_MENTIONS && capitalised >= NAME_CAPITALISED_SHARE * all && !isProductWord(word)) names.add(word)
+  }
+  return names
 }
 
 function fallbackLabel(text: string | undefined): string {

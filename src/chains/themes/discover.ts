@@ -1,7 +1,7 @@
 // Theme discovery, pure: texts with their (L2-normalised) vectors → clusters (optionally leaning on
 // each message's conversation, and joined when they use the same words) → key phrases, a local label
 // and description per cluster. The weekly run and the themes eval suite both call it.
-import { clusterVectors, normalised, type ClusterOptions } from './cluster.ts'
+import { clusterVectors, defaultMinClusterSize, normalised, type ClusterOptions } from './cluster.ts'
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { combinedVectors, tfidfVectors } from './local-features.ts'
@@ -36,8 +36,8 @@ export interface DiscoverOptions extends ClusterOptions {
  * built-in embedder (`npm run eval -- themes`): half the similarity from this batch's word features,
  * a third of those from the words' contexts; the combined space has lower cosines than the embedding
  * alone, hence the looser linkage and join thresholds; three k-means passes settle the borders.
- * (Passes until nothing moves gave +0.006 NMI on directly embedded tweets but 0.2007 → 0.1911 in the
- * eval's own run: differences of that size are within the seed's spread, 0.16–0.20.)
+ * (Passes until nothing moves: airline NMI mean over the eval's four seeds 0.1865 → 0.1847, banking77
+ * 0.6009 with them; differences of that size are within the seed's spread, 0.18–0.20.)
  */
 export const DISCOVERY_DEFAULTS = {
   wordWeight: 0.5,
@@ -52,7 +52,7 @@ export const WORDS_SAMPLE = 20_000
 
 /** Pure: clusters and describes texts with their (L2-normalised) vectors. */
 export function discoverThemes(
-  items: Array<{ text: string; vector: Float32Array; conversationId?: string }>,
+  items: Array<{ text: string; vector: Float32Array; conversationId?: string; intent?: string | null }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
   const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, wordsSample = WORDS_SAMPLE, ...clusterOptions } = {
@@ -70,6 +70,7 @@ export function discoverThemes(
   const read = (i: number) => i % step === 0
   const readLabels = (labels: Int32Array) => (step === 1 ? labels : labels.map((label, i) => (read(i) ? label : -1)))
   if (mergeSimilarity !== undefined) result.labels = relabelled(result.labels, readLabels(result.labels), mergeClustersByWords(texts, readLabels(result.labels), mergeSimilarity))
+  result.labels = placedByIntent(result.labels, items.map((i) => i.intent ?? null), inFocus, clusterOptions.minClusterSize ?? defaultMinClusterSize(embedded.filter(hasContent).length))
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)
   result.k = result.centroids.length
@@ -95,6 +96,65 @@ export function discoverThemes(
     themes.push({ members: list, centroid: result.centroids[c], keyphrases, local })
   })
   return { labels: result.labels, themes }
+}
+
+/** Intents that close or colour a thread (thanks, a generic complaint or question) rather than say what it is about. */
+const NOT_A_TOPIC = new Set(['praise', 'other', 'complaint', 'question'])
+
+/**
+ * Messages placed by their (conversation's) intent, which the classifier reads across wordings and
+ * languages where their vectors do not meet ("Forgot my password", "reset link never arrives", "locked
+ * out again"). Each theme of the week is about its members' most common intent; a message whose intent
+ * is what a theme is about, but which the clustering left in noise or put in a theme about something
+ * else, goes to that theme (the largest such). Messages of an intent no theme is about become a theme of
+ * their own when there are enough of them for one (`minSize`, the clustering's own minimum, counted in
+ * the week). Intents that name no topic (thanks, a generic complaint or question) stay where they are.
+ */
+function placedByIntent(labels: Int32Array, intents: Array<string | null>, inFocus: (index: number) => boolean, minSize: number): Int32Array {
+  if (!intents.some((intent) => intent)) return labels
+  const perTheme = new Map<number, Map<string, number>>()
+  const noiseOf = new Map<string, number[]>()
+  labels.forEach((label, i) => {
+    const intent = intents[i]
+    if (!intent || NOT_A_TOPIC.has(intent)) return
+    if (label < 0) (noiseOf.get(intent) ?? noiseOf.set(intent, []).get(intent)!).push(i)
+    else if (inFocus(i)) {
+      const counts = perTheme.get(label) ?? perTheme.set(label, new Map()).get(label)!
+      counts.set(intent, (counts.get(intent) ?? 0) + 1)
+    }
+  })
+  // Each intent's theme: the largest of the themes mostly about it.
+  const homeOf = new Map<string, number>()
+  const homeSize = new Map<string, number>()
+  for (const [label, counts] of perTheme) {
+    const [intent, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]
+    if (count > (homeSize.get(intent) ?? 0)) homeOf.set(intent, label), homeSize.set(intent, count)
+  }
+  const result = Int32Array.from(labels)
+  {
+    // A member whose subject is not its theme's, when another theme is about its subject, moves there:
+    // the conversation context pulls a reply into the thread's cluster, not always the topic's.
+    const dominant = new Map([...perTheme].map(([label, counts]) => [label, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]]))
+    labels.forEach((label, i) => {
+      const intent = intents[i]
+      if (label < 0 || !intent || NOT_A_TOPIC.has(intent) || !dominant.has(label) || dominant.get(label) === intent) return
+      const home = homeOf.get(intent)
+      if (home !== undefined) result[i] = home
+    })
+  }
+  let next = 0
+  for (const label of labels) if (label >= next) next = label + 1
+  for (const [intent, members] of [...noiseOf].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    const home = homeOf.get(intent)
+    if (home !== undefined) {
+      for (const i of members) result[i] = home
+      continue
+    }
+    if (members.filter(inFocus).length < minSize) continue
+    const label = next++
+    for (const i of members) result[i] = label
+  }
+  return result
 }
 
 /**

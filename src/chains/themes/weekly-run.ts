@@ -97,7 +97,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     // Personal data goes before anything is built from the words: key phrases, labels and quotes only
     // ever see the masked text (the stored vectors are unaffected).
     const masked = messages.map((m) => maskForThemes(m.text, personTokens(m.people)))
-    const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId }))
+    const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId, intent: m.intent }))
     timer.lap('mask')
     const { themes: discovered } = discoverThemes(items, { ...WEEKLY_DISCOVERY, ...deps.clusterOptions, inFocus: (i) => i < inWeek, minFocusMembers: MIN_THEME_MESSAGES })
     timer.lap('discover')
