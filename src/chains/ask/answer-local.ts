@@ -115,12 +115,16 @@ function rankAnswer(req: AnswerRequest): string {
   const [first] = named.length ? named : rows
   const name = (f: AskFigure) => topic(Object.values(f.group ?? {})[0] ?? '')
   const estimated = rows.some((f) => f.estimate)
-  const out = [`By ${dimension}, ${name(first!)} has the most ${what} (${plan.timeRange.label}): ${figureText(first!)}.`]
+  // A ranking of complaints by theme counts customers (conversations), not their messages.
+  const byCustomers = first!.unit === 'conversations'
+  const most = byCustomers ? 'complaints' : what
+  const out = [`By ${dimension}, ${name(first!)} has the most ${most} (${plan.timeRange.label}): ${byCustomers ? 'customers who complained, ' : ''}${figureText(first!)}.`]
   const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
   if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
   if (unnamed && named.length) out.push(`About ${unnamed.value} matched no specific intent.`)
   out.push(estimated ? 'These counts are estimates from classifier labels, with 95% intervals in the figures.' : 'These are exact counts from message metadata.')
-  if (plan.groupBy === 'theme') out.push('Themes are ranked by the intents under them until themes carry their messages.')
+  if (plan.groupBy === 'theme' && dimension !== 'theme') out.push('Themes are ranked by the intents under them until themes carry their messages.')
+  if (byCustomers) out.push('A complaint is a negative message, or a neutral one reporting a problem; a customer counts once however many messages they wrote.')
   return out.join(' ')
 }
 
