@@ -103,6 +103,16 @@ function careAnswer(req: AnswerRequest): string {
   return out.join(' ')
 }
 
+/** "How many customers …": the estimated conversations behind the messages, when labels decide them. */
+function customersSentence(figures: AskFigure[], sentiment: string | undefined): string | undefined {
+  const conversations = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && f.estimate)
+  if (!conversations?.estimate) return undefined
+  const interval = `95% interval ${conversations.estimate.low}–${conversations.estimate.high}`
+  if (sentiment !== 'negative') return `They came from about ${conversations.value} conversations (${interval}).`
+  const reports = /neutral one reporting a problem/.test(conversations.estimate.method) ? '; a complaint is a negative message, or a neutral one reporting the problem' : ''
+  return `About ${conversations.value} customers complained (${interval}${reports}).`
+}
+
 function rankAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const rows = figures.filter((f) => f.kind === 'breakdown')
@@ -152,6 +162,8 @@ export function answerLocally(req: AnswerRequest): string {
   switch (plan.kind) {
     case 'count': {
       sentences.push(opening)
+      const customers = customersSentence(figures, plan.filters.sentiment)
+      if (customers) sentences.push(customers)
       if (share && base) sentences.push(`That is ${share.value}% of the ${base.value} ${base.label.replace(/^all /, '').split(', ')[0]}.`)
       const change = changeSentence(figures)
       if (change) sentences.push(change)
