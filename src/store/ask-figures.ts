@@ -17,6 +17,12 @@ export function metadataOf(filters: AskMessageFilters): AskMessageFilters {
 export interface LabelTarget {
   sentiment?: string
   intent?: string
+  /**
+   * With `sentiment: 'negative'`: the problem intents whose neutral reports count as complaints. A
+   * message then counts p(negative) + p(neutral) × p(its intent is one of these): a customer who states
+   * a problem plainly ("the app closes after the update") complains, one who thanks does not.
+   */
+  complaintIntents?: string[]
 }
 
 /** Number of classes of each label field, to spread the remaining probability over the others. */
@@ -54,6 +60,37 @@ function boundSql(field: 'sentiment' | 'intent', param: string, side: 'lower' | 
      WHEN e.versions ->> '${field}' = 'human' THEN (CASE WHEN e.${field} = ${param} THEN 1.0 ELSE 0.0 END)
      WHEN e.${field} = ${param} THEN ${side === 'upper' ? '1.0' : confidence}
      ELSE ${side === 'upper' ? `1 - ${confidence}` : '0.0'} END)`
+}
+
+/**
+ * p(message has sentiment `label`) from the stored calibrated class probabilities, which an `uncertain`
+ * label keeps too; from the label's confidence (probabilitySql) when none were stored.
+ */
+function sentimentClassSql(label: 'negative' | 'neutral'): string {
+  return `(CASE WHEN e.versions ->> 'sentiment' = 'human' OR e.sentiment_probs IS NULL THEN ${probabilitySql('sentiment', `'${label}'`, 3)}
+     ELSE coalesce((e.sentiment_probs ->> '${label}')::float8, 0) END)`
+}
+
+/**
+ * Reasons the classifier stores when the customer states a problem in so many words: a complaint cue
+ * ("charged twice", "never arrived", "ne fonctionne pas"), an outage or a request to cancel.
+ */
+const PROBLEM_STATED_REASONS = `ARRAY['complaint', 'outage_terms', 'cancellation_terms']::text[]`
+
+/**
+ * p(message is a complaint) for `target.complaintIntents` (see LabelTarget) with its bounds: the lower
+ * bound is the confident part of a negative label alone, the upper one adds all doubt and the neutral reports.
+ * A message that states the problem in so many words reports it whatever its tone ("the app closes
+ * after the update, thanks in advance" reads positive to a model of tweets); a person's sentiment
+ * label is not overruled.
+ */
+function complaintSql(intentParams: string[], classes: number): { p: string; lo: string; hi: string } {
+  const aboutProblem = `least(1.0, ${intentParams.map((param) => probabilitySql('intent', param, classes)).join(' + ')})`
+  const negative = sentimentClassSql('negative')
+  const reporting = `(CASE WHEN e.versions ->> 'sentiment' IS DISTINCT FROM 'human' AND coalesce(e.reasons && ${PROBLEM_STATED_REASONS}, false)
+     THEN 1 - ${negative} ELSE ${sentimentClassSql('neutral')} END)`
+  const p = `(${negative} + ${reporting} * ${aboutProblem})`
+  return { p, lo: boundSql('sentiment', `'negative'`, 'lower'), hi: `greatest(${boundSql('sentiment', `'negative'`, 'upper')}, ${p})` }
 }
 
 export interface LabelEstimateRow {
@@ -102,9 +139,17 @@ function targetProbabilities(workspaceId: string, filters: AskMessageFilters, ra
     if (!value) continue
     params.push(value)
     const param = `$${params.length}`
-    factors.push(probabilitySql(field, param, classes[field]))
-    lowers.push(boundSql(field, param, 'lower'))
-    uppers.push(boundSql(field, param, 'upper'))
+    const complaints = field === 'sentiment' && value === 'negative' && target.complaintIntents?.length ? target.complaintIntents : undefined
+    if (complaints) {
+      const complaint = complaintSql(complaints.map((intent) => `$${params.push(intent)}`), classes.intent)
+      factors.push(complaint.p)
+      lowers.push(complaint.lo)
+      uppers.push(complaint.hi)
+    } else {
+      factors.push(probabilitySql(field, param, classes[field]))
+      lowers.push(boundSql(field, param, 'lower'))
+      uppers.push(boundSql(field, param, 'upper'))
+    }
     exact.push(`e.${field} = ${param}`)
   }
   // Sentiment and intent are treated as independent given the message: their probabilities multiply.

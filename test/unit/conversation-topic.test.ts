@@ -28,6 +28,15 @@ describe('conversationTopic', () => {
     expect(conversationTopic([weak, thanks])).toBeUndefined()
   })
 
+  it('does not let a later new request rewrite the subject the case opened with', () => {
+    const opening = { prediction: prediction({ delivery: 0.42, product_fault: 0.3, other: 0.28 }), followUp: false }
+    const cancel = { prediction: prediction({ cancellation: 0.9, other: 0.1 }), followUp: true }
+    expect(conversationTopic([opening, cancel])?.label).toBe('delivery')
+    // An opening that names no subject (a greeting) leaves the case to its follow-ups.
+    const greeting = { prediction: prediction({ other: 0.8, delivery: 0.2 }), followUp: false }
+    expect(conversationTopic([greeting, cancel])?.label).toBe('cancellation')
+  })
+
   it('combines agreeing messages into a surer case than any one of them, short of certainty', () => {
     const a = { prediction: prediction({ delivery: 0.6, other: 0.4 }), followUp: false }
     const b = { prediction: prediction({ delivery: 0.5, other: 0.5 }), followUp: true }

@@ -103,6 +103,16 @@ function careAnswer(req: AnswerRequest): string {
   return out.join(' ')
 }
 
+/** "How many customers …": the estimated conversations behind the messages, when labels decide them. */
+function customersSentence(figures: AskFigure[], sentiment: string | undefined): string | undefined {
+  const conversations = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && f.estimate)
+  if (!conversations?.estimate) return undefined
+  const interval = `95% interval ${conversations.estimate.low}–${conversations.estimate.high}`
+  if (sentiment !== 'negative') return `They came from about ${conversations.value} conversations (${interval}).`
+  const reports = /neutral one reporting a problem/.test(conversations.estimate.method) ? '; a complaint is a negative message, or a neutral one reporting the problem' : ''
+  return `About ${conversations.value} customers complained (${interval}${reports}).`
+}
+
 function rankAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const rows = figures.filter((f) => f.kind === 'breakdown')
@@ -115,12 +125,16 @@ function rankAnswer(req: AnswerRequest): string {
   const [first] = named.length ? named : rows
   const name = (f: AskFigure) => topic(Object.values(f.group ?? {})[0] ?? '')
   const estimated = rows.some((f) => f.estimate)
-  const out = [`By ${dimension}, ${name(first!)} has the most ${what} (${plan.timeRange.label}): ${figureText(first!)}.`]
+  // A ranking of complaints by theme counts customers (conversations), not their messages.
+  const byCustomers = first!.unit === 'conversations'
+  const most = byCustomers ? 'complaints' : what
+  const out = [`By ${dimension}, ${name(first!)} has the most ${most} (${plan.timeRange.label}): ${byCustomers ? 'customers who complained, ' : ''}${figureText(first!)}.`]
   const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
   if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
   if (unnamed && named.length) out.push(`About ${unnamed.value} matched no specific intent.`)
   out.push(estimated ? 'These counts are estimates from classifier labels, with 95% intervals in the figures.' : 'These are exact counts from message metadata.')
-  if (plan.groupBy === 'theme') out.push('Themes are ranked by the intents under them until themes carry their messages.')
+  if (plan.groupBy === 'theme' && dimension !== 'theme') out.push('Themes are ranked by the intents under them until themes carry their messages.')
+  if (byCustomers) out.push('A complaint is a negative message, or a neutral one reporting a problem; a customer counts once however many messages they wrote.')
   return out.join(' ')
 }
 
@@ -148,6 +162,8 @@ export function answerLocally(req: AnswerRequest): string {
   switch (plan.kind) {
     case 'count': {
       sentences.push(opening)
+      const customers = customersSentence(figures, plan.filters.sentiment)
+      if (customers) sentences.push(customers)
       if (share && base) sentences.push(`That is ${share.value}% of the ${base.value} ${base.label.replace(/^all /, '').split(', ')[0]}.`)
       const change = changeSentence(figures)
       if (change) sentences.push(change)

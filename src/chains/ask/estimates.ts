@@ -7,10 +7,11 @@
 // classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
 import { countMessages } from '../../store/ask.ts'
-import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow } from '../../store/ask-figures.ts'
+import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow, type LabelTarget as EstimatedTarget } from '../../store/ask-figures.ts'
 import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
+import { PROBLEM_INTENTS } from '../classify/taxonomy.ts'
 import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
 const Z95 = 1.96
@@ -64,6 +65,17 @@ export const targetOf = (filters: AskFilters): LabelTarget => ({
   ...(filters.intent ? { intent: filters.intent } : {}),
 })
 
+/**
+ * The target of a complaint figure: with `sentiment: 'negative'`, the problem intents (of `intents`)
+ * whose neutral reports count as complaints too (see LabelTarget.complaintIntents).
+ */
+export function complaintTargetOf(filters: AskFilters, intents: readonly string[]): EstimatedTarget {
+  const target = targetOf(filters)
+  if (target.sentiment !== 'negative') return target
+  const problems = target.intent ? [target.intent].filter((i) => PROBLEM_INTENTS.includes(i)) : PROBLEM_INTENTS.filter((i) => intents.includes(i))
+  return problems.length ? { ...target, complaintIntents: problems } : target
+}
+
 /** The confusion measured on the workspace's corrected messages for these fields, if there are enough. */
 async function modelFor(ctx: FigureContext, fields: LabelField[]): Promise<ConfusionModel | undefined> {
   const cache = (ctx.cache ??= newEstimateCache())
@@ -113,14 +125,18 @@ export async function estimateCount(ctx: FigureContext, filters: AskFilters, ran
   return estimateFromRow(row ?? { expected: 0, variance: 0, classified: 0 })
 }
 
+const COMPLAINT_METHOD = 'a complaint is a negative message, or a neutral one reporting a problem (billing, delivery, service, fault, account, cancellation): p(negative) + p(neutral) × p(problem intent)'
+
 /**
  * Conversations about the intent in which the customer voiced the sentiment ("how many customers
  * complained about X"), from the messages' probabilities (see conversationLabelEstimate); the confusion correction
  * is per message and is not carried to conversations, so the interval is the probability one.
  */
 export async function estimateConversations(ctx: FigureContext, filters: AskFilters, range: TimeRange): Promise<FigureEstimate> {
-  const row = await conversationLabelEstimate(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes)
-  return { ...estimateFromRow(row), method: `per conversation, its likeliest message for the subject × 1 − Π(1 − p) over its messages for the sentiment; ${ESTIMATE_METHOD}` }
+  const target = complaintTargetOf(filters, ctx.intents)
+  const row = await conversationLabelEstimate(ctx.db, ctx.workspaceId, filters, range, target, ctx.classes)
+  const complaint = target.complaintIntents ? `${COMPLAINT_METHOD}; ` : ''
+  return { ...estimateFromRow(row), method: `per conversation, its likeliest message for the subject × 1 − Π(1 − p) over its messages for the sentiment; ${complaint}${ESTIMATE_METHOD}` }
 }
 
 /**
@@ -174,7 +190,8 @@ type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'>
 export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<FigureDraft[]> {
   const { filters, timeRange: range, groupBy } = plan
   const labelled = !!(filters.sentiment || filters.intent)
-  const what = 'customer messages'
+  const complaintsByConversation = filters.sentiment === 'negative' && !filters.intent
+  let unit: 'messages' | 'conversations' = 'messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>
   if (groupBy === 'channel' || groupBy === 'language') {
     const fits = labelled ? await fitsFor(ctx, filters, range, targetOf(filters), groupBy) : undefined
@@ -197,11 +214,14 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
     }
   } else if (groupBy === 'theme' && ctx.themeGroups) {
     // Each theme counts its stored members in the range (a member is a customer message the weekly run
-    // put in one of the theme's snapshots), estimated like any label-dependent count.
+    // put in one of the theme's snapshots), estimated like any label-dependent count. Its complaints are
+    // its customers who complain (a conversation of a report, a chaser and a thank-you is one complaint),
+    // so a theme whose customers write more messages each does not outrank one with more complaints.
     rows = []
+    unit = complaintsByConversation ? 'conversations' : 'messages'
     for (const group of ctx.themeGroups) {
       const members = { ...filters, themeSnapshots: group.snapshots } as AskFilters
-      const estimate = labelled ? await estimateCount(ctx, members, range) : undefined
+      const estimate = !labelled ? undefined : complaintsByConversation ? await estimateConversations(ctx, members, range) : await estimateCount(ctx, members, range)
       const value = estimate ? estimate.value : (await countMessages(ctx.db, ctx.workspaceId, members, range)).messages
       rows.push({ key: group.label, value, ...(estimate ? { estimate } : {}) })
     }
@@ -217,9 +237,9 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   rows = rows.filter((r) => r.key && r.value > 0).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
   return rows.slice(0, plan.top ?? 10).map((r) => ({
     kind: 'breakdown' as const,
-    label: `${filters.sentiment ? `${filters.sentiment} ` : ''}${what} by ${dimension}: ${r.key.replace(/_/g, ' ')}, ${range.label}`,
+    label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${r.key.replace(/_/g, ' ')}, ${range.label}`,
     value: r.value,
-    unit: 'messages' as const,
+    unit,
     group: { [dimension]: r.key },
     ...(r.estimate ? { estimate: r.estimate } : { exact: true }),
   }))

@@ -40,7 +40,15 @@ export function conversationTopic(messages: Array<{ prediction: IntentPrediction
   if (messages.length < 2) return undefined
   const mass = new Map<string, number>()
   const strongest = new Map<string, number>()
-  for (const { prediction: p, followUp } of messages) {
+  // A later new request ("BW-1029232. Can I just cancel?" in a case about a late order) keeps its own
+  // label (labelInConversation) and does not rewrite what the case opened with: it has no vote when an
+  // opening message names another subject.
+  const opened = new Set(messages.filter((m) => !m.followUp && isSubject(m.prediction.label)).map((m) => m.prediction.label))
+  const newRequest = ({ prediction: p, followUp }: { prediction: IntentPrediction; followUp: boolean }) =>
+    followUp && opened.size > 0 && !opened.has(p.label) && isSubject(p.label) && p.confidence >= FOLLOW_UP_SWITCH
+  for (const message of messages) {
+    if (newRequest(message)) continue
+    const { prediction: p, followUp } = message
     const weight = followUp ? 1 : OPENING_WEIGHT
     for (const r of p.ranked) {
       if (!isSubject(r.label)) continue

@@ -45,6 +45,14 @@ export function taxonomyExamples(taxonomy: IntentDef[]): Array<{ text: string; l
   return taxonomy.flatMap((intent) => intent.examples.map((text) => ({ text, label: intent.name })))
 }
 
+/**
+ * Intents of the default taxonomy that name a problem the customer has (a wrong charge, a missing
+ * delivery, no service, a fault, a locked account, leaving, a complaint): a customer who reports one is
+ * complaining, even in neutral or polite words ("the app closes after the update, thanks in advance").
+ * A workspace's own taxonomy has none unless it uses these names, and its complaints are its negatives.
+ */
+export const PROBLEM_INTENTS: readonly string[] = ['account_login', 'billing', 'bug_outage', 'cancellation', 'complaint', 'connectivity', 'delivery', 'product_fault']
+
 // Examples are written for Parley (not taken from any dataset): short, social-media-like,
 // mostly English with French, Spanish, German, Portuguese, Italian, Korean and Thai.
 export const DEFAULT_TAXONOMY: IntentDef[] = [
