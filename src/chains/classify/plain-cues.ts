@@ -92,16 +92,16 @@ const MAX_FUZZY_WORDS = 8
 
 /** Optimal string alignment distance, stopping early above 1. */
 function withinOneSlip(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
-    }
-  }
-  return d[a.length][b.length] <= 1
+  // One edit at most (a substitution, an adjacent swap, a letter added or dropped), checked from the
+  // first difference without the full distance matrix: this runs for every word of every short message.
+  if (a.length < b.length) [a, b] = [b, a]
+  if (a.length - b.length > 1) return false
+  let i = 0
+  while (i < b.length && a[i] === b[i]) i++
+  if (i === a.length) return true
+  if (a.length !== b.length) return a.slice(i + 1) === b.slice(i)
+  if (a.slice(i + 1) === b.slice(i + 1)) return true
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
 }
 
 function misspeltThanks(folded: string): boolean {
