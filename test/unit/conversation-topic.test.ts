@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conversationTopic, FOLLOW_UP_SWITCH, labelInConversation, MIN_TOPIC_EVIDENCE } from '../../src/chains/classify/conversation-topic.ts'
+import { conversationTopic, labelInConversation, MIN_TOPIC_EVIDENCE } from '../../src/chains/classify/conversation-topic.ts'
 import type { IntentPrediction } from '../../src/chains/classify/intent-local.ts'
 import { createLocalClassifier } from '../../src/chains/classify/local.ts'
 import { DEFAULT_TAXONOMY } from '../../src/chains/classify/taxonomy.ts'
@@ -53,8 +53,15 @@ describe('labelInConversation', () => {
     expect(labelInConversation({ label: 'cancellation', confidence: 0.59 }, topic, true)).toEqual({ label: 'delivery', confidence: 0.8, inherited: true })
     expect(labelInConversation({ label: 'praise', confidence: 0.9 }, topic, true)).toMatchObject({ label: 'delivery', inherited: true })
   })
-  it('lets a follow-up change subject only on strong evidence, and an opening message keep a fair reading', () => {
-    expect(labelInConversation({ label: 'cancellation', confidence: FOLLOW_UP_SWITCH }, topic, true)).toMatchObject({ label: 'cancellation', inherited: false })
+  it('lets a follow-up change subject only on strong evidence surer than the case, and an opening message keep a fair reading', () => {
+    // 0.9 against a case at 0.8: odds 9 against 4, so a cancellation at 9/13.
+    const kept = labelInConversation({ label: 'cancellation', confidence: 0.9 }, topic, true)
+    expect(kept).toMatchObject({ label: 'cancellation', inherited: false })
+    expect(kept.confidence).toBeCloseTo(9 / 13, 10)
+    expect(labelInConversation({ label: 'cancellation', confidence: 0.9 }, { label: 'delivery', confidence: 0.6 }, true)).toMatchObject({ label: 'cancellation', inherited: false })
+    expect(labelInConversation({ label: 'cancellation', confidence: 0.9 }, { label: 'delivery', confidence: 0.6 }, true).confidence).toBeGreaterThan(0.8)
+    expect(labelInConversation({ label: 'cancellation', confidence: 0.75 }, topic, true)).toMatchObject({ label: 'delivery', confidence: 0.8, inherited: true })
+    expect(labelInConversation({ label: 'cancellation', confidence: 0.65 }, { label: 'delivery', confidence: 0.6 }, true)).toMatchObject({ label: 'delivery', inherited: true })
     expect(labelInConversation({ label: 'billing', confidence: 0.5 }, topic, false)).toMatchObject({ label: 'billing', inherited: false })
     expect(labelInConversation({ label: 'other', confidence: 0.8 }, topic, false)).toMatchObject({ label: 'delivery', inherited: true })
   })

@@ -68,8 +68,12 @@ export function conversationTopic(messages: Array<{ prediction: IntentPrediction
 
 /**
  * The label a customer message keeps in its conversation: its own when it names a subject strongly
- * enough, the case's subject otherwise (with the case's confidence). A follow-up (after an agent's reply, or a chaser) needs strong
- * evidence to leave the case's subject; an opening message keeps its own reading unless it is weak.
+ * enough, the case's subject otherwise (with the case's confidence). An opening message keeps its own
+ * reading unless it is weak. A follow-up (after an agent's reply, or a chaser) leaves the case's subject
+ * only on strong evidence (a real new request) that is also surer than the case. Its own reading and
+ * its case's subject are then two opinions about what it is about, so it is only as sure of its own
+ * subject as the two combine to (followUpAgainstCase): "BW-…. Can I just cancel?" read 0.94 inside a
+ * back-order case read 0.9 is a cancellation at 0.63, and the back-order keeps the rest.
  */
 export function labelInConversation(
   own: { label: string; confidence: number },
@@ -79,7 +83,18 @@ export function labelInConversation(
   if (!topic) return { ...own, inherited: false }
   // A message that agrees with its case is backed by the case's strongest message as well as its own words.
   if (own.label === topic.label) return { label: own.label, confidence: Math.max(own.confidence, topic.confidence), inherited: false }
-  const ownSubject = isSubject(own.label)
-  const keepOwn = followUp ? ownSubject && own.confidence >= FOLLOW_UP_SWITCH : own.label !== OTHER_INTENT && own.confidence >= WEAK_OWN_EVIDENCE
-  return keepOwn ? { ...own, inherited: false } : { label: topic.label, confidence: topic.confidence, inherited: true }
+  const inherit = { label: topic.label, confidence: topic.confidence, inherited: true }
+  if (!followUp) return own.label !== OTHER_INTENT && own.confidence >= WEAK_OWN_EVIDENCE ? { ...own, inherited: false } : inherit
+  const combined = followUpAgainstCase(own.confidence, topic.confidence)
+  return isSubject(own.label) && own.confidence >= FOLLOW_UP_SWITCH && combined > 0.5 ? { label: own.label, confidence: combined, inherited: false } : inherit
+}
+
+/**
+ * A follow-up's own subject (read with confidence `own`) against its case's different subject (read
+ * with `caseConfidence`): two independent opinions over the two subjects, combined on their odds.
+ */
+export function followUpAgainstCase(own: number, caseConfidence: number): number {
+  const forOwn = own * (1 - caseConfidence)
+  const forCase = (1 - own) * caseConfidence
+  return forOwn + forCase > 0 ? forOwn / (forOwn + forCase) : 0.5
 }
