@@ -36,8 +36,10 @@ const DEFAULT_CONFIDENCE = 0.5
 
 /**
  * p(message has `value` in `field`): 1 or 0 when a person corrected it; the stored confidence when the
- * classifier chose it; the rest of the probability spread evenly over the other classes otherwise;
- * uniform when the message is not classified (or carries a label outside the classes, e.g. `uncertain`).
+ * classifier chose it; otherwise the rest of the probability (the label's doubt), spread over the other
+ * classes in proportion to the classifier's own probabilities of them when it stored them (intents:
+ * `intent_probs`, see intentDoubtShareSql), else evenly; uniform when the message is not classified (or
+ * carries a label outside the classes, e.g. `uncertain`).
  */
 function probabilitySql(field: 'sentiment' | 'intent', param: string, classes: number): string {
   const confidence = `coalesce(e.${field}_confidence, ${DEFAULT_CONFIDENCE})`
@@ -46,7 +48,19 @@ function probabilitySql(field: 'sentiment' | 'intent', param: string, classes: n
      WHEN e.versions ->> '${field}' = 'human' THEN (CASE WHEN e.${field} = ${param} THEN 1.0 ELSE 0.0 END)
      WHEN e.${field} = ${param} THEN ${confidence}
      ${field === 'sentiment' ? `WHEN e.sentiment NOT IN ('negative', 'neutral', 'positive') THEN ${1 / k}` : ''}
+     ${field === 'intent' ? `WHEN e.intent_probs IS NOT NULL THEN (1 - ${confidence}) * ${intentDoubtShareSql(param)}` : ''}
      ELSE (1 - ${confidence}) / ${k - 1} END)`
+}
+
+/**
+ * The share of a message's doubt about its stored intent that goes to intent `param`: the classifier's
+ * own probability of `param` among those of the intents other than the stored one. The label may be its
+ * conversation's subject rather than the message's own reading, whose probabilities these are; a
+ * message whose own reading gave the other intents nothing at all spreads nothing to them.
+ */
+function intentDoubtShareSql(param: string): string {
+  const own = (label: string) => `coalesce((e.intent_probs ->> (${label})::text)::float8, 0)`
+  return `least(1.0, ${own(param)} / greatest(1 - ${own('e.intent')}, 1e-6))`
 }
 
 /**

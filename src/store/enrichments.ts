@@ -14,6 +14,8 @@ export interface EnrichmentRow {
   sentimentProbs: SentimentProbabilities | null
   intent: string | null
   intentConfidence: number | null
+  /** The intent classifier's own probabilities of its likeliest classes (column `intent_probs`), when it gives them. */
+  intentProbs?: Record<string, number> | null
   language: string | null
   languageConfidence: number | null
   needsReply: boolean | null
@@ -36,19 +38,19 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
   await db.query(
     `INSERT INTO enrichments AS e (message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent,
        intent_confidence, language, language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash,
-       sentiment_probs)
+       sentiment_probs, intent_probs)
      SELECT u.message_id, u.workspace_id, u.sentiment, u.sentiment_score, u.sentiment_confidence, u.intent, u.intent_confidence,
        u.language, u.language_confidence, u.needs_reply, u.urgency,
        coalesce((SELECT array_agg(x) FROM jsonb_array_elements_text(u.reasons::jsonb) x), '{}'), u.versions::jsonb,
-       u.degraded, u.degraded_reason, u.content_hash, u.sentiment_probs::jsonb
+       u.degraded, u.degraded_reason, u.content_hash, u.sentiment_probs::jsonb, u.intent_probs::jsonb
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::real[], $5::real[], $6::text[], $7::real[], $8::text[], $9::real[],
-                 $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[], $17::text[])
+                 $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[], $17::text[], $18::text[])
        AS u(message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent, intent_confidence, language,
-            language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash, sentiment_probs)
+            language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash, sentiment_probs, intent_probs)
      JOIN messages m ON m.id = u.message_id AND m.workspace_id = u.workspace_id AND m.content_hash = u.content_hash
      ON CONFLICT (message_id) DO UPDATE SET
        sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
-       sentiment_probs = excluded.sentiment_probs,
+       sentiment_probs = excluded.sentiment_probs, intent_probs = excluded.intent_probs,
        intent = excluded.intent, intent_confidence = excluded.intent_confidence, language = excluded.language,
        language_confidence = excluded.language_confidence, needs_reply = excluded.needs_reply, urgency = excluded.urgency,
        reasons = excluded.reasons, versions = excluded.versions, degraded = excluded.degraded,
@@ -58,6 +60,7 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
       col('intentConfidence'), col('language'), col('languageConfidence'), col('needsReply'), col('urgency'),
       rows.map((r) => JSON.stringify(r.reasons)), rows.map((r) => JSON.stringify(r.versions)), col('degraded'),
       col('degradedReason'), col('contentHash'), rows.map((r) => (r.sentimentProbs ? JSON.stringify(r.sentimentProbs) : null)),
+      rows.map((r) => (r.intentProbs ? JSON.stringify(r.intentProbs) : null)),
     ],
   )
 }

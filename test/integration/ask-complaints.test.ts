@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { complaintTargetOf, estimateConversations, labelClassesOf, newEstimateCache, type FigureContext } from '../../src/chains/ask/estimates.ts'
 import { DEFAULT_TAXONOMY } from '../../src/chains/classify/taxonomy.ts'
+import { labelEstimates } from '../../src/store/ask-figures.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
 let t: Awaited<ReturnType<typeof createTestServices>>
@@ -67,5 +68,36 @@ describe('customers who complained about a problem intent', () => {
     expect(complaintTargetOf({ customerRole: 'customer', sentiment: 'negative' }, ['late_flight', 'lost_luggage']).complaintIntents).toBeUndefined()
     expect(complaintTargetOf({ customerRole: 'customer', sentiment: 'positive', intent: 'billing' }, INTENTS).complaintIntents).toBeUndefined()
     expect(complaintTargetOf({ customerRole: 'customer', sentiment: 'negative' }, INTENTS).complaintIntents).toContain('delivery')
+  })
+})
+
+describe('a message\'s doubt about its intent', () => {
+  it('goes to the other intents in proportion to the classifier\'s own probabilities of them, evenly only when it stored none', async () => {
+    const ws = await createWorkspace(t.services)
+    await t.ingest(ws, ['split', 'sure', 'unknown'].map((id) => conversation(id, [['customer', `message ${id}`]])))
+    const stored: Record<string, Record<string, number> | null> = {
+      // Read delivery 0.8, billing 0.15: its 0.2 of doubt is mostly billing.
+      split: { delivery: 0.8, billing: 0.15, praise: 0.05 },
+      // Read delivery 0.8, praise 0.2: none of its doubt is billing.
+      sure: { delivery: 0.8, praise: 0.2 },
+      // A classifier that gives no probabilities (the LLM): the doubt spreads evenly.
+      unknown: null,
+    }
+    for (const [externalId, probs] of Object.entries(stored)) {
+      await t.services.db.query(
+        `UPDATE enrichments e SET intent = 'delivery', intent_confidence = 0.8, intent_probs = $3::jsonb, versions = e.versions || jsonb_build_object('intent', 'model')
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE e.message_id = m.id AND m.workspace_id = $1 AND c.workspace_id = $1 AND c.external_id = $2 AND m.role = 'customer'`,
+        [ws.id, externalId, probs ? JSON.stringify(probs) : null],
+      )
+    }
+    const classes = labelClassesOf(INTENTS)
+    const [billing] = await labelEstimates(t.services.db, ws.id, { customerRole: 'customer' }, RANGE, { intent: 'billing' }, classes)
+    // split: 0.2 × 0.15 / (1 − 0.8); sure: 0; unknown: 0.2 over the other intents.
+    expect(billing!.expected).toBeCloseTo(0.15 + 0.2 / (classes.intent - 1), 6)
+    const [delivery] = await labelEstimates(t.services.db, ws.id, { customerRole: 'customer' }, RANGE, { intent: 'delivery' }, classes)
+    expect(delivery!.expected).toBeCloseTo(2.4, 6)
+    // The bounds still allow all of the doubt to be billing's.
+    expect(billing!.upper).toBeCloseTo(0.6, 6)
   })
 })

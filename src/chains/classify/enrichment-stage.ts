@@ -42,6 +42,7 @@ export function toEnrichmentRow(workspaceId: string, contentHash: string, c: Cla
     sentimentProbs: c.sentiment.probs,
     intent: c.intent?.label ?? null,
     intentConfidence: c.intent?.confidence ?? null,
+    intentProbs: c.intent?.probs ?? null,
     language: c.language.code,
     languageConfidence: c.language.confidence,
     needsReply: c.needsReply,

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto'
 import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
-import { trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
+import { withIntentCues } from './intent-cues.ts'
+import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
 import { certainProbs, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
@@ -42,8 +43,13 @@ function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<Int
     if (!c.intent || !input.conversationId) return c
     const decided = labelInConversation(c.intent, topics.get(input.conversationId), isFollowUp(input))
     if (decided.label === c.intent.label && decided.confidence === c.intent.confidence) return c
-    return { ...c, intent: { label: decided.label, confidence: decided.confidence }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
+    return { ...c, intent: { ...c.intent, label: decided.label, confidence: decided.confidence }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
   })
+}
+
+/** The model's own reading of a message, kept with its label: each ranked intent's probability, to 4 places. */
+function probabilitiesOf(prediction: IntentPrediction): Record<string, number> {
+  return Object.fromEntries(prediction.ranked.map((r) => [r.label, Math.round(r.p * 1e4) / 1e4]))
 }
 
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
@@ -86,7 +92,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         // The worker shares the API's event loop: hand it back between slices of a big batch.
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         for (const input of inputs.slice(i, i + YIELD_EVERY)) {
-          const intent = input.role === 'customer' && intentModel ? intentModel.predict(input.text) : undefined
+          const intent = input.role === 'customer' && intentModel ? withIntentCues(intentModel.predict(input.text), input.text, DEFAULT_OTHER_THRESHOLD) : undefined
           predictions.push(intent)
           out.push(classifyOne(input, labels, intent, intentModel))
         }
@@ -116,7 +122,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     return {
       messageId: input.messageId,
       sentiment,
-      intent: intent ? { label: intent.label || OTHER_INTENT, confidence: intent.confidence } : null,
+      intent: intent ? { label: intent.label || OTHER_INTENT, confidence: intent.confidence, probs: probabilitiesOf(intent) } : null,
       language,
       needsReply: assessment.needsReply,
       urgency: assessment.urgency,

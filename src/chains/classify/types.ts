@@ -20,7 +20,11 @@ export interface Classification {
   messageId: string
   /** `uncertain` when the evidence cannot back a class; `probs` are the calibrated class probabilities either way. */
   sentiment: { label: SentimentValue; score: number; confidence: number; probs: SentimentProbs }
-  intent: { label: string; confidence: number } | null
+  /**
+   * `probs`: the classifier's own probabilities of its likeliest intents, read from the message alone
+   * (the label may be its conversation's subject instead); a count spreads the label's doubt by them.
+   */
+  intent: { label: string; confidence: number; probs?: Record<string, number> } | null
   language: { code: string; confidence: number }
   needsReply: boolean
   urgency: 'none' | 'low' | 'normal' | 'high' | 'critical'

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { INTENT_CUE_FOR, withIntentCues } from '../../src/chains/classify/intent-cues.ts'
+import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentPrediction } from '../../src/chains/classify/intent-local.ts'
+import { createLocalClassifier } from '../../src/chains/classify/local.ts'
+import { DEFAULT_TAXONOMY, taxonomyExamples } from '../../src/chains/classify/taxonomy.ts'
+import type { WorkspaceLabels } from '../../src/chains/classify/types.ts'
+
+const prediction = (ps: Record<string, number>): IntentPrediction => {
+  const ranked = Object.entries(ps).map(([label, p]) => ({ label, p })).sort((a, b) => b.p - a.p)
+  return { label: ranked[0]!.label, confidence: ranked[0]!.p, ranked }
+}
+
+describe('intent cues', () => {
+  it('make the named intent INTENT_CUE_FOR times likelier on the odds, the others scaled down together', () => {
+    const read = withIntentCues(prediction({ other: 0.34, cancellation: 0.29, bug_outage: 0.2, billing: 0.17 }), "Bonjour, résiliation svp, j'ai trouvé moins cher ailleurs.", DEFAULT_OTHER_THRESHOLD)
+    const total = 1 + (INTENT_CUE_FOR - 1) * 0.29
+    expect(read.label).toBe('cancellation')
+    expect(read.confidence).toBeCloseTo((INTENT_CUE_FOR * 0.29) / total, 10)
+    expect(read.ranked.find((r) => r.label === 'billing')!.p).toBeCloseTo(0.17 / total, 10)
+    expect(read.ranked.reduce((s, r) => s + r.p, 0)).toBeCloseTo(1, 10)
+  })
+
+  it('are evidence, not proof: a message whose words point elsewhere keeps its reading', () => {
+    const read = withIntentCues(prediction({ account_login: 0.8, cancellation: 0.1, other: 0.1 }), 'I cannot log in to cancel my add-on', DEFAULT_OTHER_THRESHOLD)
+    expect(read.label).toBe('account_login')
+  })
+
+  it('leave a message without a cue, a past "cancelled" and a taxonomy without the intent untouched', () => {
+    const p = prediction({ delivery: 0.5, cancellation: 0.3, other: 0.2 })
+    expect(withIntentCues(p, 'Any news on my router?', DEFAULT_OTHER_THRESHOLD)).toBe(p)
+    expect(withIntentCues(p, 'My flight was cancelled again', DEFAULT_OTHER_THRESHOLD)).toBe(p)
+    const airline = prediction({ cancelled_flight: 0.6, late_flight: 0.4 })
+    expect(withIntentCues(airline, 'Cancel my booking please', DEFAULT_OTHER_THRESHOLD)).toBe(airline)
+  })
+
+  it('read cancellations and deliveries in the supported languages that the default taxonomy model alone misses', async () => {
+    const model = trainIntentModel(taxonomyExamples(DEFAULT_TAXONOMY))
+    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+    const cases: Array<[string, string]> = [
+      ["Bonjour, résiliation svp, j'ai trouvé moins cher ailleurs.", 'cancellation'],
+      ['Der Bote sagt, er war da. Ich war den ganzen Tag zu Hause…', 'delivery'],
+    ]
+    const classified = await createLocalClassifier().classify(labels, cases.map(([text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
+    cases.forEach(([text, intent], i) => {
+      // Without the cue the model reads it as something else; with it, as what the customer says.
+      expect(model.predict(text).label, text).not.toBe(intent)
+      expect(classified[i]!.intent?.label, text).toBe(intent)
+      // The stored probabilities are the cue-weighted reading the label came from.
+      expect(classified[i]!.intent?.probs?.[intent]).toBeCloseTo(classified[i]!.intent!.confidence, 3)
+    })
+  })
+})
