@@ -92,10 +92,10 @@ describe('a message\'s doubt about its intent', () => {
       )
     }
     const classes = labelClassesOf(INTENTS)
-    const [billing] = await labelEstimates(t.services.db, ws.id, { customerRole: 'customer' }, RANGE, { intent: 'billing' }, classes)
+    const [billing] = await labelEstimates(t.services.db, ws.id, {}, RANGE, { intent: 'billing' }, classes)
     // split: 0.2 × 0.15 / (1 − 0.8); sure: 0; unknown: 0.2 over the other intents.
     expect(billing!.expected).toBeCloseTo(0.15 + 0.2 / (classes.intent - 1), 6)
-    const [delivery] = await labelEstimates(t.services.db, ws.id, { customerRole: 'customer' }, RANGE, { intent: 'delivery' }, classes)
+    const [delivery] = await labelEstimates(t.services.db, ws.id, {}, RANGE, { intent: 'delivery' }, classes)
     expect(delivery!.expected).toBeCloseTo(2.4, 6)
     // The bounds still allow all of the doubt to be billing's.
     expect(billing!.upper).toBeCloseTo(0.6, 6)
