@@ -56,7 +56,8 @@ describe('labelInConversation', () => {
   it('lets a follow-up change subject only on strong evidence surer than the case, and an opening message keep a fair reading', () => {
     // 0.9 against a case at 0.8: odds 9 against 4, so a cancellation at 9/13.
     const kept = labelInConversation({ label: 'cancellation', confidence: 0.9 }, topic, true)
-    expect(kept).toMatchObject({ label: 'cancellation', inherited: false })
+    expect(kept).toMatchObject({ label: 'cancellation', inherited: false, caseShare: { label: 'delivery' } })
+    expect(kept.caseShare!.p).toBeCloseTo(4 / 13, 10)
     expect(kept.confidence).toBeCloseTo(9 / 13, 10)
     expect(labelInConversation({ label: 'cancellation', confidence: 0.9 }, { label: 'delivery', confidence: 0.6 }, true)).toMatchObject({ label: 'cancellation', inherited: false })
     expect(labelInConversation({ label: 'cancellation', confidence: 0.9 }, { label: 'delivery', confidence: 0.6 }, true).confidence).toBeGreaterThan(0.8)

@@ -79,14 +79,17 @@ export function labelInConversation(
   own: { label: string; confidence: number },
   topic: ConversationTopic | undefined,
   followUp: boolean,
-): { label: string; confidence: number; inherited: boolean } {
+): { label: string; confidence: number; inherited: boolean; caseShare?: { label: string; p: number } } {
   if (!topic) return { ...own, inherited: false }
   // A message that agrees with its case is backed by the case's strongest message as well as its own words.
   if (own.label === topic.label) return { label: own.label, confidence: Math.max(own.confidence, topic.confidence), inherited: false }
   const inherit = { label: topic.label, confidence: topic.confidence, inherited: true }
   if (!followUp) return own.label !== OTHER_INTENT && own.confidence >= WEAK_OWN_EVIDENCE ? { ...own, inherited: false } : inherit
   const combined = followUpAgainstCase(own.confidence, topic.confidence)
-  return isSubject(own.label) && own.confidence >= FOLLOW_UP_SWITCH && combined > 0.5 ? { label: own.label, confidence: combined, inherited: false } : inherit
+  // Kept against its case, the rest of its probability is the case's subject (`caseShare`), not what its words alone left over.
+  return isSubject(own.label) && own.confidence >= FOLLOW_UP_SWITCH && combined > 0.5
+    ? { label: own.label, confidence: combined, inherited: false, caseShare: { label: topic.label, p: 1 - combined } }
+    : inherit
 }
 
 /**

@@ -43,7 +43,9 @@ function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<Int
     if (!c.intent || !input.conversationId) return c
     const decided = labelInConversation(c.intent, topics.get(input.conversationId), isFollowUp(input))
     if (decided.label === c.intent.label && decided.confidence === c.intent.confidence) return c
-    return { ...c, intent: { ...c.intent, label: decided.label, confidence: decided.confidence }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
+    // A follow-up kept against its case is torn between the two subjects: that is its reading in the case.
+    const probs = decided.caseShare ? { [decided.label]: decided.confidence, [decided.caseShare.label]: decided.caseShare.p } : c.intent.probs
+    return { ...c, intent: { ...c.intent, label: decided.label, confidence: decided.confidence, ...(probs ? { probs } : {}) }, versions: { ...c.versions, intent: `${c.versions.intent}+conversation` } }
   })
 }
 
