@@ -3,7 +3,8 @@
 // on them and the count is corrected for it (confusion.ts): corrected messages count exactly, the
 // others are estimated, with a bootstrap interval. Without them, each message contributes its
 // probability of carrying the label (the stored confidence for the chosen label, the rest spread over
-// the other classes), and the interval is the 95% normal interval of that sum widened to include the
+// the other classes in proportion to the classifier's own probabilities of them when it stored them,
+// evenly otherwise), and the interval is the 95% normal interval of that sum widened to include the
 // classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
 import { countMessages } from '../../store/ask.ts'
@@ -16,7 +17,7 @@ import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, ty
 
 const Z95 = 1.96
 export const ESTIMATE_METHOD =
-  'sum of per-message label probabilities (stored confidence for the chosen label, the rest spread over the others; human corrections count as certain); ' +
+  'sum of per-message label probabilities (stored confidence for the chosen label, the rest spread over the others in proportion to the classifier\'s own reading of them where it gave one; human corrections count as certain); ' +
   'interval: from trusting only the confident part of each label to giving the target all of each label\'s doubt, and at least the 95% interval of the sum'
 
 export interface FigureContext {
