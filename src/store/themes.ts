@@ -148,14 +148,14 @@ export function themesRepo(db: Queryable) {
 
     /** Per theme, its snapshot of `week` if any, else its latest one of the `lookback` weeks before. */
     async matchCandidates(workspaceId: string, model: string, week: string, earliestWeek: string) {
-      const { rows } = await db.query<{ themeId: string; week: string; keyphrases: string[]; volume: number; share: number; centroid: string }>(
-        `SELECT DISTINCT ON (theme_id) theme_id AS "themeId", week, keyphrases, volume, share, centroid::text AS centroid
+      const { rows } = await db.query<{ themeId: string; week: string; keyphrases: string[]; volume: number; share: number; intents: SnapshotCount[] | null; centroid: string }>(
+        `SELECT DISTINCT ON (theme_id) theme_id AS "themeId", week, keyphrases, volume, share, intents, centroid::text AS centroid
          FROM theme_snapshots
          WHERE workspace_id = $1 AND model = $2 AND week <= $3 AND week >= $4
          ORDER BY theme_id, week DESC`,
         [workspaceId, model, week, earliestWeek],
       )
-      return rows.map((r) => ({ ...r, centroid: parseVectorText(r.centroid) }))
+      return rows.map((r) => ({ ...r, intents: r.intents ?? undefined, centroid: parseVectorText(r.centroid) }))
     },
 
     async snapshots(workspaceId: string, weeks: string[]): Promise<SnapshotRow[]> {

@@ -39,6 +39,16 @@ describe('matchThemes', () => {
     expect(matchThemes(previous, current, { minSimilarity: 0.9 })).toEqual([null])
     expect(matchThemes(previous, current, { minSimilarity: 0.2 })).toEqual(['late'])
   })
+
+  it('does not continue a theme mostly about another subject, however close its centroid and words', () => {
+    const backOrder = { ...snapshot('remote', [1, 0, 0, 0], ['order number', 'remote']), intents: [{ name: 'delivery', count: 12 }, { name: 'other', count: 1 }] }
+    const charges = { centroid: unit([0.95, 0.1, 0, 0]), keyphrases: ['order number', 'charged twice'], intents: [{ name: 'billing', count: 13 }, { name: 'delivery', count: 3 }, { name: 'other', count: 3 }] }
+    expect(matchThemes([backOrder], [charges])).toEqual([null])
+    // The same subject, a mixed cluster with no majority, or no intents at all: centroid and words decide.
+    expect(matchThemes([backOrder], [{ ...charges, intents: [{ name: 'delivery', count: 9 }, { name: 'billing', count: 4 }] }])).toEqual(['remote'])
+    expect(matchThemes([backOrder], [{ ...charges, intents: [{ name: 'billing', count: 5 }, { name: 'delivery', count: 5 }] }])).toEqual(['remote'])
+    expect(matchThemes([backOrder], [{ centroid: charges.centroid, keyphrases: charges.keyphrases }])).toEqual(['remote'])
+  })
 })
 
 /** Weeks of `total` messages each with these theme volumes. */

@@ -70,10 +70,12 @@ export function conversationTopic(messages: Array<{ prediction: IntentPrediction
  * The label a customer message keeps in its conversation: its own when it names a subject strongly
  * enough, the case's subject otherwise (with the case's confidence). An opening message keeps its own
  * reading unless it is weak. A follow-up (after an agent's reply, or a chaser) leaves the case's subject
- * only on strong evidence (a real new request) that is also surer than the case. Its own reading and
- * its case's subject are then two opinions about what it is about, so it is only as sure of its own
- * subject as the two combine to (followUpAgainstCase): "BW-…. Can I just cancel?" read 0.94 inside a
- * back-order case read 0.9 is a cancellation at 0.63, and the back-order keeps the rest.
+ * only on strong evidence: a real new request ("I want my money back" after a late parcel) keeps its
+ * label, which is what the inbox acts on. Its own reading and its case's subject are then two opinions
+ * about what it is about, so its confidence is what the two combine to (followUpAgainstCase) and the
+ * rest is the case's (`caseShare`): "BW-…. Can I just cancel?" read 0.94 inside a back-order case read
+ * 0.9 is a cancellation at 0.63 and a back-order at 0.37. Below 0.5 the label is the request, not the
+ * likelier subject; counts read the probabilities.
  */
 export function labelInConversation(
   own: { label: string; confidence: number },
@@ -87,7 +89,7 @@ export function labelInConversation(
   if (!followUp) return own.label !== OTHER_INTENT && own.confidence >= WEAK_OWN_EVIDENCE ? { ...own, inherited: false } : inherit
   const combined = followUpAgainstCase(own.confidence, topic.confidence)
   // Kept against its case, the rest of its probability is the case's subject (`caseShare`), not what its words alone left over.
-  return isSubject(own.label) && own.confidence >= FOLLOW_UP_SWITCH && combined > 0.5
+  return isSubject(own.label) && own.confidence >= FOLLOW_UP_SWITCH
     ? { label: own.label, confidence: combined, inherited: false, caseShare: { label: topic.label, p: 1 - combined } }
     : inherit
 }

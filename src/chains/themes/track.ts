@@ -13,6 +13,29 @@ export interface ThemeSnapshotLite {
   keyphrases: string[]
   volume: number
   share: number
+  /** The snapshot's top intents (member counts), when known. */
+  intents?: Array<{ name: string; count: number }>
+}
+
+/** Intents that name a kind of message (thanks, greeting, complaint, question), not what it is about. */
+const NOT_A_SUBJECT: ReadonlySet<string> = new Set(['praise', 'other', 'complaint', 'question'])
+
+/** The subject intent more than half of a theme's counted members carry, if one does. */
+function majoritySubject(intents: Array<{ name: string; count: number }> | undefined): string | undefined {
+  if (!intents?.length) return undefined
+  const total = intents.reduce((s, i) => s + i.count, 0)
+  const top = intents.filter((i) => !NOT_A_SUBJECT.has(i.name)).sort((a, b) => b.count - a.count)[0]
+  return top && top.count * 2 > total ? top.name : undefined
+}
+
+/**
+ * Two themes can be one only if they are not mostly about different subjects: a cluster of double
+ * charges does not continue last month's back-order theme because both mention the order number.
+ * Without intents (or without a majority) the centroid and words decide alone.
+ */
+export function sameSubject(a: { intents?: Array<{ name: string; count: number }> }, b: { intents?: Array<{ name: string; count: number }> }): boolean {
+  const [x, y] = [majoritySubject(a.intents), majoritySubject(b.intents)]
+  return !x || !y || x === y
 }
 
 export type Trend = 'new' | 'rising' | 'steady' | 'falling'
@@ -58,13 +81,14 @@ export interface TrendEvidence {
 
 export function matchThemes(
   previous: ThemeSnapshotLite[],
-  current: Array<{ centroid: Float32Array; keyphrases: string[] }>,
+  current: Array<{ centroid: Float32Array; keyphrases: string[]; intents?: Array<{ name: string; count: number }> }>,
   opts: { minSimilarity?: number } = {},
 ): Array<string | null> {
   const minSimilarity = opts.minSimilarity ?? DEFAULT_MIN_MATCH_SIMILARITY
   const pairs: Array<{ score: number; prev: number; cur: number }> = []
   for (let c = 0; c < current.length; c++) {
     for (let p = 0; p < previous.length; p++) {
+      if (!sameSubject(previous[p], current[c])) continue
       const score = matchScore(previous[p], current[c])
       if (score >= minSimilarity) pairs.push({ score, prev: p, cur: c })
     }

@@ -10,7 +10,7 @@ import { assignMatches, rootOf } from './curation.ts'
 import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
 import { labelSource, maskForThemes, personTokens } from './personal.ts'
-import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, type WeekCount } from './track.ts'
+import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, sameSubject, type WeekCount } from './track.ts'
 import type { ThemeDescriber, ThemeQuote } from './types.ts'
 import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
 
@@ -104,11 +104,13 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
 
     const themeRows = new Map((await repo.themes(workspaceId)).map((t) => [t.id, t]))
     const candidates = await repo.matchCandidates(workspaceId, deps.embedderId, week, weekBefore(week, MATCH_LOOKBACK_WEEKS))
-    const matched = matchThemes(candidates, discovered.map((d) => ({ centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase) })))
+    // What each cluster is mostly about: a theme continues only one about the same subject (track.ts sameSubject).
+    const subjects = discovered.map((d) => topCounts(d.members.map((m) => messages[m].intent)))
+    const matched = matchThemes(candidates, discovered.map((d, i) => ({ centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase), intents: subjects[i] })))
 
     const history = await shareHistory(workspaceId, weeksEndingWith(weekBefore(week), HISTORY_WEEKS), themeRows)
     const assigned = assignMatches(matched, themeRows)
-    const lookalikes = await lookalikesOf(workspaceId, week, discovered, assigned, themeRows)
+    const lookalikes = await lookalikesOf(workspaceId, week, discovered.map((d, i) => ({ ...d, intents: subjects[i] })), assigned, themeRows)
     const snapshots: SnapshotInput[] = []
     let degraded = false
     for (const [i, theme] of discovered.entries()) {
@@ -206,7 +208,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
   async function lookalikesOf(
     workspaceId: string,
     week: string,
-    discovered: Array<{ centroid: Float32Array; keyphrases: Array<{ phrase: string }> }>,
+    discovered: Array<{ centroid: Float32Array; keyphrases: Array<{ phrase: string }>; intents: Array<{ name: string; count: number }> }>,
     assigned: Array<string | null>,
     themeRows: Map<string, ThemeRow>,
   ): Promise<Map<number, string>> {
@@ -216,10 +218,11 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     const taken = new Set(assigned.filter((a): a is string => a !== null).map((a) => rootOf(themeRows, a)))
     discovered.forEach((d, i) => {
       if (assigned[i] !== null) return
-      const current = { centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase) }
+      const current = { centroid: d.centroid, keyphrases: d.keyphrases.map((k) => k.phrase), intents: d.intents }
       let best: string | null = null
       let bestScore = LOOKALIKE_SIMILARITY
       for (const c of wide) {
+        if (!sameSubject(c, current)) continue
         const score = matchScore(c, current)
         if (score >= bestScore) (bestScore = score), (best = c.themeId)
       }
