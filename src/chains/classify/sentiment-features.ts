@@ -161,13 +161,22 @@ export function lexiconHits(normalized: string, tokens: readonly string[], langu
 const emojiSet = (list: readonly string[]) => ({ all: new Set(list), single: list.filter((e) => [...e].length === 1) })
 const POSITIVE_EMOJI_SET = emojiSet(POSITIVE_EMOJI)
 const NEGATIVE_EMOJI_SET = emojiSet(NEGATIVE_EMOJI)
+/** First code units of every single-character emoji: a text with none of them contains none of those emoji. */
+const EMOJI_FIRST_UNITS = new Set([...POSITIVE_EMOJI_SET.single, ...NEGATIVE_EMOJI_SET.single].map((e) => e.charCodeAt(0)))
+
+function mayContainSingleEmoji(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (EMOJI_FIRST_UNITS.has(text.charCodeAt(i))) return true
+  return false
+}
 
 export function emojiHits(normalized: string, tokens: readonly string[]): PolarityHits {
-  const tokenSet = new Set(tokens)
+  // Most texts hold no emoji: one pass over the text instead of a search for each emoji of the lists.
+  const glued = mayContainSingleEmoji(normalized)
+  const tokenSet = glued ? new Set(tokens) : undefined
   const count = (list: { all: ReadonlySet<string>; single: readonly string[] }) =>
     tokens.filter((token) => list.all.has(token)).length +
     // Emoji glued to words or each other are not always separate tokens.
-    list.single.filter((e) => normalized.includes(e) && !tokenSet.has(e)).length
+    (tokenSet ? list.single.filter((e) => normalized.includes(e) && !tokenSet.has(e)).length : 0)
   return { positive: count(POSITIVE_EMOJI_SET), negative: count(NEGATIVE_EMOJI_SET) }
 }
 
