@@ -81,6 +81,11 @@ function addTokenFeatures(token: string, features: Map<number, number>): void {
     return
   }
   const codePoints = Array.from(token, (c) => c.codePointAt(0)!)
+  // Most tokens are one spaced-script word: the token itself, without re-assembling it from its code points.
+  if (codePoints.length > 0 && !codePoints.some(isUnspaced)) {
+    addWordFeatures(token, codePoints, features)
+    return
+  }
   // A token can mix scripts ("iphone15", "ok이요", "LINEで"): split it into same-kind stretches.
   let start = 0
   for (let i = 1; i <= codePoints.length; i++) {

@@ -104,8 +104,9 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
   }
 
   function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intent: IntentPrediction | undefined, intentModel?: IntentModel): Classification {
-    const detected = detectLanguage(input.text)
-    const language = input.language ? { code: input.language.split('-')[0], confidence: 1 } : { code: detected.language, confidence: detected.confidence }
+    // Detection (fastText, a third of local classification) only when ingest gave no language.
+    const detected = input.language ? undefined : detectLanguage(input.text)
+    const language = detected ? { code: detected.language, confidence: detected.confidence } : { code: input.language!.split('-')[0], confidence: 1 }
     const corrected = correctedSentiment(labels, input.text)
     const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, intent?.label)
     const sentiment = corrected

@@ -25,8 +25,15 @@ export const TRANSFER_HEAD_PREFIX = 'T|'
 
 /** Everything but word, bigram, character and language-identity features carries across languages. */
 export function isTransferableFeature(name: string): boolean {
-  return !/^(w|b|c|lang):/.test(name)
+  // /^(w|b|c|lang):/ without a regular expression: this runs on every feature of most messages.
+  const first = name.charCodeAt(0)
+  if (name.charCodeAt(1) === COLON && (first === W || first === B || first === C)) return false
+  return !name.startsWith('lang:')
 }
+const COLON = 0x3a
+const W = 0x77
+const B = 0x62
+const C = 0x63
 
 /** VADER's compound score in [-1, 1] (an English lexicon with emoticons, negation and boosters). */
 export function vaderCompound(text: string): number {
@@ -154,13 +161,22 @@ export function lexiconHits(normalized: string, tokens: readonly string[], langu
 const emojiSet = (list: readonly string[]) => ({ all: new Set(list), single: list.filter((e) => [...e].length === 1) })
 const POSITIVE_EMOJI_SET = emojiSet(POSITIVE_EMOJI)
 const NEGATIVE_EMOJI_SET = emojiSet(NEGATIVE_EMOJI)
+/** First code units of every single-character emoji: a text with none of them contains none of those emoji. */
+const EMOJI_FIRST_UNITS = new Set([...POSITIVE_EMOJI_SET.single, ...NEGATIVE_EMOJI_SET.single].map((e) => e.charCodeAt(0)))
+
+function mayContainSingleEmoji(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (EMOJI_FIRST_UNITS.has(text.charCodeAt(i))) return true
+  return false
+}
 
 export function emojiHits(normalized: string, tokens: readonly string[]): PolarityHits {
-  const tokenSet = new Set(tokens)
+  // Most texts hold no emoji: one pass over the text instead of a search for each emoji of the lists.
+  const glued = mayContainSingleEmoji(normalized)
+  const tokenSet = glued ? new Set(tokens) : undefined
   const count = (list: { all: ReadonlySet<string>; single: readonly string[] }) =>
     tokens.filter((token) => list.all.has(token)).length +
     // Emoji glued to words or each other are not always separate tokens.
-    list.single.filter((e) => normalized.includes(e) && !tokenSet.has(e)).length
+    (tokenSet ? list.single.filter((e) => normalized.includes(e) && !tokenSet.has(e)).length : 0)
   return { positive: count(POSITIVE_EMOJI_SET), negative: count(NEGATIVE_EMOJI_SET) }
 }
 
@@ -261,12 +277,26 @@ export function sentimentFeatures(text: string, language: string, version = SENT
   return features
 }
 
-/** 32-bit FNV-1a; the model stores only the buckets of features seen in training. */
-export function hashFeatureName(name: string, bits: number): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i)
+const FNV_OFFSET = 0x811c9dc5
+
+/** FNV-1a's state after `text`, continuing from `from`: hashing "a" then "b" this way is hashing "ab". */
+function fnv1a(text: string, from: number): number {
+  let hash = from
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
     hash = Math.imul(hash, 0x01000193)
   }
-  return (hash >>> 0) & ((1 << bits) - 1)
+  return hash
+}
+
+/** 32-bit FNV-1a; the model stores only the buckets of features seen in training. */
+export function hashFeatureName(name: string, bits: number): number {
+  return (fnv1a(name, FNV_OFFSET) >>> 0) & ((1 << bits) - 1)
+}
+
+const TRANSFER_HEAD_STATE = fnv1a(TRANSFER_HEAD_PREFIX, FNV_OFFSET)
+
+/** hashFeatureName(TRANSFER_HEAD_PREFIX + name, bits), without building the string. */
+export function hashTransferFeatureName(name: string, bits: number): number {
+  return (fnv1a(name, TRANSFER_HEAD_STATE) >>> 0) & ((1 << bits) - 1)
 }

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { detectLanguage } from './language.ts'
 import {
-  hashFeatureName, isTransferableFeature, sentimentFeatures, SUPPORTED_SENTIMENT_FEATURE_VERSIONS, TRANSFER_HEAD_PREFIX,
-  vaderCompound,
+  hashFeatureName, hashTransferFeatureName, isTransferableFeature, sentimentFeatures, SUPPORTED_SENTIMENT_FEATURE_VERSIONS,
+  vaderCompound, type SparseFeatures,
 } from './sentiment-features.ts'
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive'
@@ -108,31 +108,32 @@ export function sentimentModelFromFile(file: SentimentModelFile, version: string
   const buckets = new Uint32Array(bucketBytes.buffer, bucketBytes.byteOffset, bucketBytes.byteLength / 4)
   const weights = new Int16Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength / 2)
   const classes = file.labels.length
-  const rowOfBucket = new Map<number, number>()
-  buckets.forEach((bucket, row) => rowOfBucket.set(bucket, row))
+  const { hashBits, quantScale } = file
+  const rowOf = bucketRows(buckets, hashBits)
+  /** Sums each feature's weights in the features' order, as the model was evaluated when trained. */
+  const logitsOf = (features: SparseFeatures, transferHead: boolean) => {
+    const logits = new Array<number>(classes).fill(0)
+    for (const [name, value] of features) {
+      if (transferHead && !isTransferableFeature(name)) continue
+      const row = rowOf(transferHead ? hashTransferFeatureName(name, hashBits) : hashFeatureName(name, hashBits))
+      if (row < 0 || value === 0) continue
+      for (let c = 0; c < classes; c++) logits[c] += value * weights[row * classes + c] * quantScale
+    }
+    return logits
+  }
 
   return {
     version,
     predict(text, language) {
       const code = languageCode(text, language)
       const features = sentimentFeatures(text, code, file.featureVersion)
-      const logitsOf = (names: Iterable<[string, number]>) => {
-        const logits = new Array<number>(classes).fill(0)
-        for (const [name, value] of names) {
-          const row = rowOfBucket.get(hashFeatureName(name, file.hashBits))
-          if (row === undefined || value === 0) continue
-          for (let c = 0; c < classes; c++) logits[c] += value * weights[row * classes + c] * file.quantScale
-        }
-        return logits
-      }
-      let p = softmax(logitsOf(features), file.temperature)
+      let p = softmax(logitsOf(features, false), file.temperature)
       const transfer = file.transferHead
       // Only for a language identified as one without training rows: undetermined text (often short)
       // may well be in a trained language whose words the full model knows.
       if (transfer && transfer.weight > 0 && code !== 'und' && !file.trainedLanguages.includes(code)) {
-        const shared = [...features].filter(([name]) => isTransferableFeature(name))
-          .map(([name, value]): [string, number] => [TRANSFER_HEAD_PREFIX + name, value])
-        const q = softmax(logitsOf(shared), transfer.temperature)
+        // The transfer head's features are the language-independent ones, named TRANSFER_HEAD_PREFIX + name.
+        const q = softmax(logitsOf(features, true), transfer.temperature)
         p = p.map((value, c) => (1 - transfer.weight) * value + transfer.weight * q[c])
       }
       if (VADER_LANGUAGES.has(code) && !file.trainedLanguages.includes(code) && classes === 3) {
@@ -151,6 +152,23 @@ export function sentimentModelFromFile(file: SentimentModelFile, version: string
       }
     },
   }
+}
+
+/** Buckets up to this many bits get a flat table (4 MB at 20 bits); larger ones a Map. */
+const MAX_TABLE_BITS = 22
+
+/** Row of each stored bucket, or -1: a typed-array lookup per feature instead of a Map's. */
+function bucketRows(buckets: Uint32Array, bits: number): (bucket: number) => number {
+  if (bits > MAX_TABLE_BITS) {
+    const rowOfBucket = new Map<number, number>()
+    buckets.forEach((bucket, row) => rowOfBucket.set(bucket, row))
+    return (bucket) => rowOfBucket.get(bucket) ?? -1
+  }
+  const table = new Int32Array(1 << bits).fill(-1)
+  buckets.forEach((bucket, row) => {
+    if (bucket < table.length) table[bucket] = row
+  })
+  return (bucket) => table[bucket]
 }
 
 const loadedModels = new Map<string, SentimentModel>()
