@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { customerMessages, monthRange, topComplaintTopicIn, topicCount, TOPICS, type Range } from '../../evals/demo-questions.ts'
+import { customerMessages, monthRange, topComplaintOf, topComplaintTopicIn, topicCount, TOPICS, type Range } from '../../evals/demo-questions.ts'
 import type { AskFigure, AskResult } from '../../src/chains/ask/types.ts'
 import type { ConversationRow } from '../../src/pipeline/dataset-formats.ts'
 import { importFile } from '../../src/pipeline/import-file.ts'
@@ -193,6 +193,44 @@ describe('/v1/ask on the demo corpus', () => {
       if (unit === 'conversations') expect(r.answer).toContain(`About ${got.value} customers complained`)
     })
   }
+
+  /** A figure whose interval holds the truth and whose value is within 30% of it. */
+  const expectNear = (got: AskFigure | undefined, truth: number, what: string) => {
+    expect(got?.estimate, what).toBeDefined()
+    expect(got!.estimate!.low, `${what}: ${JSON.stringify(got!.estimate)} against ${truth}`).toBeLessThanOrEqual(truth)
+    expect(got!.estimate!.high, `${what}: ${JSON.stringify(got!.estimate)} against ${truth}`).toBeGreaterThanOrEqual(truth)
+    expect(Math.abs(got!.value - truth), `${what}: ${got!.value} against ${truth}`).toBeLessThanOrEqual(0.3 * truth)
+  }
+
+  it('"did delivery complaints go up in October": both months\' customers who complained near the truth, and it says down', async () => {
+    const [now, before] = [truthOf('delivery', october, 'conversations'), truthOf('delivery', september, 'conversations')]
+    expect(now).toBeLessThan(before)
+    for (const q of ['Did delivery complaints go up in October?', 'Did delivery complaints go up in October compared with September?']) {
+      const r = await ask(q)
+      expect(r.plan, q).toMatchObject({ kind: 'compare', timeRange: { from: october.from, to: october.to }, previousRange: { from: september.from, to: september.to }, filters: { intent: 'delivery', sentiment: 'negative' } })
+      expectNear(figure(r, (f) => f.kind === 'count' && f.unit === 'conversations'), now, `${q} (October)`)
+      expectNear(figure(r, (f) => f.kind === 'previous_count' && f.unit === 'conversations'), before, `${q} (September)`)
+      expect(r.answer, q).toMatch(/customers complained in 1 Oct[^.]*against about \d+ in 1 Sept[^:]*: down/)
+      expect(r.answer, q).not.toMatch(/unchanged/)
+      // The workspace's growing themes do not answer a question about delivery.
+      expect(r.figures.some((f) => f.kind === 'theme_volume'), q).toBe(false)
+    }
+  })
+
+  it('"what do French-speaking customers complain about most": connectivity (wifi), its customers who complained near the truth', async () => {
+    const messages = customerMessages(demo as unknown as ConversationRow[])
+    const top = topComplaintOf(messages, 'fr')!
+    expect(TOPICS.wifi!.scenarios).toContain(top)
+    const truth = new Set(messages.filter((m) => m.language === 'fr' && m.scenario === top).map((m) => m.conversation)).size
+    for (const q of ['What do French-speaking customers complain about most?', 'De quoi les clients francophones se plaignent-ils le plus ?']) {
+      const r = await ask(q)
+      const [first] = r.figures.filter((f) => f.kind === 'breakdown' && f.group?.intent !== 'other')
+      expect(TOPICS.wifi!.intents, q).toContain(first?.group?.intent)
+      expect(first?.unit, q).toBe('conversations')
+      expectNear(first, truth, q)
+      expect(r.answer, q).toMatch(/^By intent, connectivity has the most complaints/)
+    }
+  })
 
   it('"which theme has the most complaints in October" names the subject with the most complaint messages, counting customers who complained', async () => {
     const truth = TOPICS[topComplaintTopicIn(customerMessages(demo as unknown as ConversationRow[]), october)!]!

@@ -113,6 +113,22 @@ function customersSentence(figures: AskFigure[], sentiment: string | undefined):
   return `About ${conversations.value} customers complained (${interval}${reports}).`
 }
 
+/**
+ * "Did delivery complaints go up in October?": the customers who complained in each period, and which
+ * way it went; when the two intervals overlap the direction is not certain and the answer says so.
+ */
+function customersCompared(figures: AskFigure[], plan: AnswerRequest['plan']): string | undefined {
+  const now = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && f.estimate)
+  const before = figures.find((f) => f.kind === 'previous_count' && f.unit === 'conversations' && f.estimate)
+  if (!now?.estimate || !before?.estimate) return undefined
+  const who = plan.filters.sentiment === 'negative' ? 'customers complained' : 'customers wrote'
+  const direction = now.value === before.value ? 'about the same' : now.value > before.value ? 'up' : 'down'
+  const overlap = now.estimate.low <= before.estimate.high && before.estimate.low <= now.estimate.high
+  const sure = direction === 'about the same' ? '' : overlap ? ' (the two intervals overlap, so the direction is likely but not certain)' : ''
+  const period = plan.previousRange?.label.replace(/^previous period \((.*)\)$/, '$1') ?? 'the previous period'
+  return `About ${now.value} ${who} in ${plan.timeRange.label} (95% interval ${now.estimate.low}–${now.estimate.high}), against about ${before.value} in ${period} (95% interval ${before.estimate.low}–${before.estimate.high}): ${direction}${sure}.`
+}
+
 function rankAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const rows = figures.filter((f) => f.kind === 'breakdown')
@@ -192,6 +208,8 @@ export function answerLocally(req: AnswerRequest): string {
     }
     case 'compare': {
       sentences.push(opening)
+      const customers = customersCompared(figures, plan)
+      if (customers) sentences.push(customers)
       const moved = breakdown.filter((f) => f.previousValue !== undefined).map((f) => ({ f, delta: f.value - (f.previousValue ?? 0) }))
       const grew = moved.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta)[0]
       const fell = moved.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta)[0]

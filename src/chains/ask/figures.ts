@@ -94,6 +94,12 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     if (beforeValue > 0) {
       fig({ kind: 'change', label: `change against ${previous.label}`, value: roundShare(currentValue - beforeValue, beforeValue), unit: 'percent', ...(labelled ? {} : { exact: true }) })
     }
+    // "Did delivery complaints go up?": customers who complained in both periods, not only their messages
+    // (a complaint of four chasers is one complaint in either month).
+    if (plan.kind === 'compare' && conversationsEstimate) {
+      const beforeConversations = await estimateConversations(ctx, filters, previous)
+      fig({ kind: 'previous_count', label: `conversations with such messages, ${previous.label}`, value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
+    }
   }
 
   if (plan.kind === 'rank' && plan.groupBy) {
@@ -191,7 +197,8 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   }
 
   // "Why did volume spike": which themes grew most, from the weekly theme runs stored for these weeks.
-  if (plan.kind === 'compare' && previous && !filters.theme) {
+  // Only when the question names no subject: the workspace's growing themes do not answer "did delivery go up".
+  if (plan.kind === 'compare' && previous && !filters.theme && !filters.intent && !filters.mentions) {
     const now = isoWeeks(range)
     const then = isoWeeks(previous).filter((w) => !now.includes(w))
     const rows = await themeVolumesByWeek(db, workspaceId, [...now, ...then])

@@ -278,8 +278,11 @@ export function buildPlan(input: {
   if (ranges.length === 0) {
     timeRange = makeRange(new Date(ALL_TIME_FROM), now, 'all time')
   } else if (kind === 'compare' && ranges.length >= 2) {
-    previousRange = ranges[0]
-    timeRange = ranges[ranges.length - 1]!
+    // The earlier period is the baseline whichever the question names first: "did it go up in October
+    // compared with September" compares October against September.
+    const [earliest, ...later] = [...ranges].sort((a, b) => Date.parse(a.from) - Date.parse(b.from))
+    previousRange = earliest
+    timeRange = later[later.length - 1]!
   } else {
     timeRange = ranges[0]!
     const periodless = kind === 'rank' || kind === 'awaiting' || kind === 'response_time'
