@@ -227,10 +227,14 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
       rows.push({ key: group.label, value, ...(estimate ? { estimate } : {}) })
     }
   } else {
-    // intent (and theme when the weeks have no themes)
+    // intent (and theme when the weeks have no themes). "What do customers complain about most" counts
+    // customers who complained about each intent, as the theme ranking does: a wifi case of five
+    // messages is one complaint, not five against a billing case of one.
     rows = []
+    unit = complaintsByConversation ? 'conversations' : 'messages'
     for (const intent of ctx.intents) {
-      const estimate = await estimateCount(ctx, { ...filters, intent }, range)
+      const subject = { ...filters, intent }
+      const estimate = complaintsByConversation ? await estimateConversations(ctx, subject, range) : await estimateCount(ctx, subject, range)
       rows.push({ key: intent, value: estimate.value, estimate })
     }
   }
