@@ -158,6 +158,7 @@ describe('/v1/ask on the demo corpus', () => {
   // interval holds the truth and the value is within 30% of it ("customers" counts conversations).
   const september = monthRange(2026, 9)
   const october = monthRange(2026, 10)
+  const outageDays: Range = { from: '2026-10-27T00:00:00.000Z', to: '2026-10-30T00:00:00.000Z' }
   const truthOf = (topic: string, range: Range, unit: 'messages' | 'conversations') => topicCount(customerMessages(demo as unknown as ConversationRow[]), TOPICS[topic]!, range)[unit]
   /** Customer messages of other scenarios in the range whose words ask for the topic ("Can I just cancel?"). */
   const askedOutside = (topic: string, range: Range, words: RegExp) =>
@@ -170,6 +171,9 @@ describe('/v1/ask on the demo corpus', () => {
     { question: 'How many customers complained about the app crashing in October?', topic: 'app', range: october, unit: 'conversations' },
     { question: 'How many customers complained about cancellations in October?', topic: 'cancellation', range: october, unit: 'conversations' },
     { question: 'How many messages about delivery in September?', topic: 'delivery', range: september, unit: 'messages' },
+    // "The outage" is one event within connectivity: the wifi dropouts of the same days are not it.
+    { question: 'How many messages about the outage from 27 to 29 October?', topic: 'outage', range: outageDays, unit: 'messages' },
+    { question: 'How many customers complained about the outage from 27 to 29 October?', topic: 'outage', range: outageDays, unit: 'conversations' },
     { question: 'Wie viele Nachrichten zur Lieferung im September?', topic: 'delivery', range: september, unit: 'messages' },
     // Twelve "BW-…. Can I just cancel?" in back-order cases ask, in so many words, to cancel: the
     // scenario labels count them as delivery (33 messages), their words as cancellation (45).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { allowedNumbers, badCitations, unsupportedNumbers } from '../../src/chains/ask/answer-llm.ts'
-import { detectKind, explainedWords, planLocally } from '../../src/chains/ask/planner-local.ts'
-import { unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
+import { detectKind, explainedWords, narrowerWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { planFromLlm, validatedFilters, type LlmPlan } from '../../src/chains/ask/planner-llm.ts'
 import { diversify, fullTextQuery, wordContainment } from '../../src/chains/ask/retrieve.ts'
 import { resolveTimeExpressions } from '../../src/chains/ask/time.ts'
@@ -68,6 +68,31 @@ describe('local planner vocabulary and kinds', () => {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('connectivity')
     }
     expect(planLocally('How many messages about the app crashing in October?', NOW, vocabulary).filters.intent).toBe('bug_outage')
+  })
+
+  it('a word naming one event within an intent ("the outage") asks for the theme it names; the intent\'s own words do not', () => {
+    const outage = planLocally('How many messages about the outage from 27 to 29 October?', NOW, vocabulary)
+    expect(themeQuery(outage, explainedWords(outage.filters, vocabulary), narrowerWords(outage.filters))).toEqual(['outage'])
+    const panne = planLocally('Combien de messages sur la panne en octobre ?', NOW, vocabulary)
+    expect(themeQuery(panne, explainedWords(panne.filters, vocabulary), narrowerWords(panne.filters))).toEqual(['panne'])
+    const wifi = planLocally('How many messages about connectivity in October?', NOW, vocabulary)
+    expect(themeQuery(wifi, explainedWords(wifi.filters, vocabulary), narrowerWords(wifi.filters))).toEqual([])
+    const billing = planLocally('How many customers complained about billing in October?', NOW, vocabulary)
+    expect(themeQuery(billing, explainedWords(billing.filters, vocabulary), narrowerWords(billing.filters))).toEqual([])
+  })
+
+  it('a comparison takes the earlier period as the baseline whichever the question names first', () => {
+    for (const q of ['Did delivery complaints go up in October compared with September?', 'Did delivery complaints go up in September compared with October?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.previousRange?.from.slice(0, 10), q).toBe('2026-09-01')
+      expect(plan.timeRange.from.slice(0, 10), q).toBe('2026-10-01')
+    }
+  })
+
+  it('knows when a question counts customers rather than their messages', () => {
+    expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).countsCustomers).toBe(true)
+    expect(planLocally('De quoi les clients francophones se plaignent-ils le plus ?', NOW, vocabulary).countsCustomers).toBe(true)
+    expect(planLocally('Which complaint reason was most common for United last week?', NOW, vocabulary).countsCustomers).toBeUndefined()
   })
 
   it('says which topic words an intent leaves unused ("billing and the router" is read as billing)', () => {

@@ -228,13 +228,15 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
     }
   } else {
     // intent (and theme when the weeks have no themes). "What do customers complain about most" counts
-    // customers who complained about each intent, as the theme ranking does: a wifi case of five
-    // messages is one complaint, not five against a billing case of one.
+    // the customers who complained about each intent, as the theme ranking does: a wifi case of five
+    // messages is one complaint, not five against a billing case of one. "Which complaint reason was
+    // most common" counts complaints (messages).
     rows = []
-    unit = complaintsByConversation ? 'conversations' : 'messages'
+    const byCustomers = complaintsByConversation && plan.countsCustomers === true
+    unit = byCustomers ? 'conversations' : 'messages'
     for (const intent of ctx.intents) {
       const subject = { ...filters, intent }
-      const estimate = complaintsByConversation ? await estimateConversations(ctx, subject, range) : await estimateCount(ctx, subject, range)
+      const estimate = byCustomers ? await estimateConversations(ctx, subject, range) : await estimateCount(ctx, subject, range)
       rows.push({ key: intent, value: estimate.value, estimate })
     }
   }

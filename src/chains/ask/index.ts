@@ -13,7 +13,7 @@ import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
 import { computeFigures } from './figures.ts'
 import { createLlmPlanner } from './planner-llm.ts'
-import { createLocalPlanner, describePlan, explainedWords } from './planner-local.ts'
+import { createLocalPlanner, describePlan, explainedWords, narrowerWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
 import { ensureWeeksOf, resolveTheme, themeGroupsOf, themeQuery, themeWords, unusedTopicWords, type ThemeWeeks } from './theme-filter.ts'
 import { makeRange, previousOf, startOf } from './time.ts'
@@ -60,7 +60,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const planned = await planner.plan({ question, now, vocabulary, workspaceId, signal: opts.signal })
       const read = applyOverrides(planned.plan, opts.overrides)
       // A reader who edited the filters named the theme (or removed it) themselves: the topic no longer decides.
-      const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explainedWords(read.filters, vocabulary))
+      const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explainedWords(read.filters, vocabulary), narrowerWords(read.filters))
       const resolvedTheme = await resolveTheme({ db: deps.db, themes: deps.themes }, workspaceId, read, query, now)
       const { filters } = resolvedTheme
       const unused = opts.overrides?.filters ? [] : unusedTopicWords(resolvedTheme.plan, explainedWords(read.filters, vocabulary))

@@ -51,6 +51,8 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
 ]
 const SHARE_CUE = /\b(share|percent(?:age)?|proportion|fraction|ratio|%)/i
+/** The question counts people, not their messages. */
+const CUSTOMERS_CUE = W('customers?|clients?|clientes?|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|고객|ลูกค้า')
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|불만|ร้องเรียน)/iu],
@@ -93,6 +95,20 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
   feature_request: ['feature request', 'feature', 'suggestion'],
   praise: ['praise', 'compliment'],
   question: ['questions'],
+}
+
+/**
+ * Words that name one kind of event within an intent rather than the intent itself: "the outage" is a
+ * connectivity subject, but not every connectivity message (a wifi dropout at home) is about it. A
+ * question naming one is narrowed by the weekly theme the word names, when there is one.
+ */
+const NARROWER_THAN_INTENT: Record<string, string[]> = {
+  connectivity: ['outage', 'outages', 'panne', 'pannes', 'störung', 'störungen', 'ausfall', 'netzausfall', 'avería', 'caída', 'queda'],
+}
+
+/** The question's words that name a part of its intent (see NARROWER_THAN_INTENT). */
+export function narrowerWords(filters: AskFilters): Set<string> {
+  return new Set(filters.intent ? NARROWER_THAN_INTENT[filters.intent] ?? [] : [])
 }
 
 /** Words of the question that say what is asked, not what about: kept out of the retrieval topic. */
@@ -238,6 +254,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const understood = read.cued || Object.keys(named).length > 0 || time.ranges.length > 0
   return {
     ...plan,
+    ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     understood,

@@ -43,6 +43,8 @@ export const askPlanSchema = z.object({
   topic: z.string().optional(),
   /** True when the question asked for a proportion ("what share", "what percentage"). */
   wantsShare: z.boolean().optional(),
+  /** True when the question counts people ("what do customers complain about"): a ranking counts each customer's conversation once. */
+  countsCustomers: z.boolean().optional(),
   /** rank: the dimension ranked and how many rows the question wants ("top 3"). */
   groupBy: z.enum(GROUP_BYS).optional(),
   top: z.number().int().positive().optional(),
