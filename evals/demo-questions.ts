@@ -29,6 +29,8 @@ export const TOPICS: Record<string, Topic> = {
   cancellation: { words: 'cancellations', scenarios: ['cancellation'], intents: ['cancellation'], themePattern: /cancel/i },
   app: { words: 'the app crashing', scenarios: ['app_52_crash'], intents: ['product_fault', 'bug_outage'], themePattern: /app|crash|update/i },
   outage: { words: 'the outage', scenarios: ['regional_outage'], intents: ['connectivity', 'bug_outage'], themePattern: /outage|down|internet|connect/i },
+  // A part of delivery (listed after it, so a scenario's subject stays delivery): the back-ordered voice remote.
+  remote: { words: 'the voice remote', scenarios: ['remote_backorder'], intents: ['delivery'], themePattern: /remote/i },
 }
 
 export interface Range {

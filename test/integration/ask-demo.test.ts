@@ -236,6 +236,22 @@ describe('/v1/ask on the demo corpus', () => {
     }
   })
 
+  // Known off (issue #12): the weekly themes named "Voice remote" also hold Brightbox delivery-delay
+  // messages (the clustering joins them on "brightbox", "stock", "update"), so the count is a superset:
+  // 136–139 messages against 102, 72–75 customers against 50, and a theme count carries no interval.
+  // What holds: the question is read as the theme, and the theme's members cover the back-order's customers.
+  it('"the voice remote in September" filters by the voice remote theme, whose members cover the back-order customers in the file (count still high: delivery delays share the clusters)', async () => {
+    for (const [q, unit] of [['How many messages about the voice remote in September?', 'messages'], ['How many customers asked about the voice remote in September?', 'conversations']] as const) {
+      const r = await ask(q)
+      expect(r.plan.filters.theme, q).toBe('voice remote')
+      expect(r.plan.themeMatched, q).toMatch(TOPICS.remote!.themePattern)
+      const truth = truthOf('remote', september, unit)
+      const got = figure(r, (f) => f.kind === 'count' && !f.group && f.unit === unit)!
+      expect(got.value, q).toBeGreaterThanOrEqual(truth)
+      expect(got.exact, q).toBeUndefined()
+    }
+  })
+
   it('"which theme has the most complaints in October" names the subject with the most complaint messages, counting customers who complained', async () => {
     const truth = TOPICS[topComplaintTopicIn(customerMessages(demo as unknown as ConversationRow[]), october)!]!
     for (const q of ['Which theme has the most complaints in October?', 'Quel thème a le plus de réclamations en octobre ?']) {

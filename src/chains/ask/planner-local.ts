@@ -121,6 +121,7 @@ const NON_TOPIC = new Set([
   'say', 'saying', 'said', 'says', 'talk', 'talking', 'think', 'thinking', 'feel', 'feeling', 'felt', 'write', 'writing', 'wrote',
   'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
   'volume', 'spike', 'spiked', 'surge', 'channel', 'channels', 'intent', 'intents', 'reply', 'replies', 'answer', 'answered',
+  'ask', 'asks', 'asked', 'asking', 'contacted',
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
