@@ -174,6 +174,8 @@ describe('/v1/ask on the demo corpus', () => {
     // "The outage" is one event within connectivity: the wifi dropouts of the same days are not it.
     { question: 'How many messages about the outage from 27 to 29 October?', topic: 'outage', range: outageDays, unit: 'messages' },
     { question: 'How many customers complained about the outage from 27 to 29 October?', topic: 'outage', range: outageDays, unit: 'conversations' },
+    { question: 'Combien de messages sur la panne du 27 au 29 octobre ?', topic: 'outage', range: outageDays, unit: 'messages' },
+    { question: 'Wie viele Nachrichten zur Störung vom 27. bis 29. Oktober?', topic: 'outage', range: outageDays, unit: 'messages' },
     { question: 'Wie viele Nachrichten zur Lieferung im September?', topic: 'delivery', range: september, unit: 'messages' },
     // Twelve "BW-…. Can I just cancel?" in back-order cases ask, in so many words, to cancel: the
     // scenario labels count them as delivery (33 messages), their words as cancellation (45).

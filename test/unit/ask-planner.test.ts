@@ -27,6 +27,9 @@ describe('time expressions against a fixed now', () => {
     ['since the October release', ['2026-10-01T00:00', '2026-11-08T12:00']],
     ['in the past two weeks', ['2026-10-25T12:00', '2026-11-08T12:00']],
     ['between 1 and 15 October', ['2026-10-01T00:00', '2026-10-16T00:00']],
+    ['du 27 au 29 octobre', ['2026-10-27T00:00', '2026-10-30T00:00']],
+    ['vom 27. bis 29. Oktober', ['2026-10-27T00:00', '2026-10-30T00:00']],
+    ['del 27 al 29 de octubre', ['2026-10-27T00:00', '2026-10-30T00:00']],
     ['this week', ['2026-11-02T00:00', '2026-11-08T12:00']],
     ['last week', ['2026-10-26T00:00', '2026-11-02T00:00']],
     ['yesterday', ['2026-11-07T00:00', '2026-11-08T00:00']],
@@ -74,7 +77,7 @@ describe('local planner vocabulary and kinds', () => {
     const outage = planLocally('How many messages about the outage from 27 to 29 October?', NOW, vocabulary)
     expect(themeQuery(outage, explainedWords(outage.filters, vocabulary), narrowerWords(outage.filters))).toEqual(['outage'])
     const panne = planLocally('Combien de messages sur la panne en octobre ?', NOW, vocabulary)
-    expect(themeQuery(panne, explainedWords(panne.filters, vocabulary), narrowerWords(panne.filters))).toEqual(['panne'])
+    expect(themeQuery(panne, explainedWords(panne.filters, vocabulary), narrowerWords(panne.filters))).toEqual(['panne', 'outage'])
     const wifi = planLocally('How many messages about connectivity in October?', NOW, vocabulary)
     expect(themeQuery(wifi, explainedWords(wifi.filters, vocabulary), narrowerWords(wifi.filters))).toEqual([])
     const billing = planLocally('How many customers complained about billing in October?', NOW, vocabulary)

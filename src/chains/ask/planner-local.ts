@@ -102,13 +102,15 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
  * connectivity subject, but not every connectivity message (a wifi dropout at home) is about it. A
  * question naming one is narrowed by the weekly theme the word names, when there is one.
  */
-const NARROWER_THAN_INTENT: Record<string, string[]> = {
-  connectivity: ['outage', 'outages', 'panne', 'pannes', 'störung', 'störungen', 'ausfall', 'netzausfall', 'avería', 'caída', 'queda'],
+const NARROWER_THAN_INTENT: Record<string, Record<string, string[]>> = {
+  // English word (what theme labels and key phrases say) → the word in the supported languages.
+  connectivity: { outage: ['outage', 'outages', 'panne', 'pannes', 'störung', 'störungen', 'ausfall', 'netzausfall', 'avería', 'caída', 'queda'] },
 }
 
-/** The question's words that name a part of its intent (see NARROWER_THAN_INTENT). */
-export function narrowerWords(filters: AskFilters): Set<string> {
-  return new Set(filters.intent ? NARROWER_THAN_INTENT[filters.intent] ?? [] : [])
+/** The question's words that name a part of its intent (see NARROWER_THAN_INTENT), each with the English word a theme is named by. */
+export function narrowerWords(filters: AskFilters): Map<string, string> {
+  const parts = filters.intent ? NARROWER_THAN_INTENT[filters.intent] ?? {} : {}
+  return new Map(Object.entries(parts).flatMap(([english, words]) => words.map((w) => [w, english] as const)))
 }
 
 /** Words of the question that say what is asked, not what about: kept out of the retrieval topic. */

@@ -84,14 +84,14 @@ export function unusedTopicWords(plan: AskPlan, explained: ReadonlySet<string>):
  * The words that name a theme, if any: what the reader or the planner put in `filters.theme`, else the
  * topic words an intent, a channel or a cue did not already explain.
  */
-export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>, narrower: ReadonlySet<string> = new Set()): string[] {
+export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>, narrower: ReadonlyMap<string, string> = new Map()): string[] {
   if (plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
   if (plan.filters.theme) return themeWords(plan.filters.theme)
   // An intent already names the subject: its estimate covers every message of it, while a theme's
   // members are only what clustering caught, so intersecting the two would lose most of the subject.
   // Unless the question's word names only a part of the intent ("the outage" within connectivity):
   // then the theme that word names is the subject, and the intent's estimate is taken within it.
-  if (plan.filters.intent) return themeWords(plan.topic ?? '').filter((w) => narrower.has(w))
+  if (plan.filters.intent) return [...new Set(themeWords(plan.topic ?? '').flatMap((w) => (narrower.has(w) ? [w, narrower.get(w)!] : [])))]
   const explainedKeys = new Set([...explained].map(norm))
   return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
 }
