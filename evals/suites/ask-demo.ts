@@ -4,8 +4,10 @@
 //
 // Scoring: a count is read from the answer's count figure in the unit the question asks ("messages
 // about" → messages, "customers" → conversations); it is right within 25% and its interval, when it
-// has one, should hold the truth. Rankings, exact care figures, example citations, the spike and honest
-// "cannot answer / data ends" replies are right or wrong. `answered_correct` is the share right overall.
+// has one, should hold the truth. A comparison is right when both periods' customers are within 25%
+// and the answer says the direction the truth took. Rankings, exact care figures, example citations,
+// the spike and honest "cannot answer / data ends" replies are right or wrong. `answered_correct` is
+// the share right overall.
 import type { AskFigure, AskResult } from '../../src/chains/ask/types.ts'
 import { OTHER_INTENT } from '../../src/chains/classify/taxonomy.ts'
 import { conversationExternalIds } from '../../src/store/ask.ts'
@@ -18,7 +20,7 @@ import type { Suite, SuiteContext, SuiteResult } from '../runner.ts'
 import type { ConversationRow } from '../../src/pipeline/dataset-formats.ts'
 
 type Ctx = SuiteContext<'conversation'>
-type Kind = 'count' | 'rank' | 'theme_rank' | 'exact' | 'examples' | 'spike' | 'honest'
+type Kind = 'count' | 'rank' | 'theme_rank' | 'compare' | 'exact' | 'examples' | 'spike' | 'honest'
 
 /** A count is right when within this share of the truth. */
 export const COUNT_TOLERANCE = 0.25
@@ -90,6 +92,29 @@ function countQuestions(messages: CustomerMessage[]): Question[] {
   const deliveryDe = topicCount(messages, TOPICS.delivery!, monthRange(2026, 9))
   out.push({ kind: 'count', question: 'Wie viele Nachrichten zur Lieferung im September?', score: (r) => scoreCount(r, deliveryDe, 'messages') })
   return out
+}
+
+/**
+ * "Did delivery complaints go up in October?": right when both months' customers who complained are
+ * within the tolerance of the truth and the answer says the direction the truth took.
+ */
+function compareQuestions(messages: CustomerMessage[]): Question[] {
+  const [september, october] = [monthRange(2026, 9), monthRange(2026, 10)]
+  const now = topicCount(messages, TOPICS.delivery!, october).conversations
+  const before = topicCount(messages, TOPICS.delivery!, september).conversations
+  const direction = now > before ? 'up' : now < before ? 'down' : 'about the same'
+  const compare = (question: string): Question => ({
+    kind: 'compare',
+    question,
+    score: (r) => {
+      const got = r.figures.find((f) => f.kind === 'count' && !f.group && f.unit === 'conversations')?.value
+      const gotBefore = r.figures.find((f) => f.kind === 'previous_count' && f.unit === 'conversations')?.value
+      const near = (x: number | undefined, truth: number) => x !== undefined && Math.abs(x - truth) <= COUNT_TOLERANCE * Math.max(1, truth)
+      const said = new RegExp(`customers complained[^.]*: ${direction}`).test(r.answer)
+      return { correct: near(got, now) && near(gotBefore, before) && said, got: { october: got, september: gotBefore, said }, expected: { october: now, september: before, direction } }
+    },
+  })
+  return [compare('Did delivery complaints go up in October?'), compare('Did delivery complaints go up in October compared with September?')]
 }
 
 function rankQuestions(messages: CustomerMessage[]): Question[] {
@@ -229,7 +254,7 @@ function honestQuestions(messages: CustomerMessage[]): Question[] {
 
 export function demoQuestions(rows: ConversationRow[]): Question[] {
   const messages = customerMessages(rows)
-  return [...countQuestions(messages), ...rankQuestions(messages), ...exactQuestions(rows), ...exampleQuestions(), ...spikeQuestions(), ...honestQuestions(messages)]
+  return [...countQuestions(messages), ...rankQuestions(messages), ...compareQuestions(messages), ...exactQuestions(rows), ...exampleQuestions(), ...spikeQuestions(), ...honestQuestions(messages)]
 }
 
 const shareCorrect = (scored: Array<{ kind: Kind; s: Scored }>, kind: Kind) => mean(scored.filter((x) => x.kind === kind).map((x) => (x.s.correct ? 1 : 0)))
@@ -269,13 +294,14 @@ export const askDemoSuite: Suite<'conversation'> = {
         rank_correct: shareCorrect(scored, 'rank'),
         // Apart from rank_correct: it measures the weekly themes' clustering as much as the ranking.
         theme_rank_correct: shareCorrect(scored, 'theme_rank'),
+        compare_correct: shareCorrect(scored, 'compare'),
         exact_correct: shareCorrect(scored, 'exact'),
         citation_precision: mean(scored.filter((x) => x.kind === 'examples').map((x) => x.s.precision ?? 0)),
         spike_correct: shareCorrect(scored, 'spike'),
         honest_correct: shareCorrect(scored, 'honest'),
       },
       details: {
-        questions_by_kind: Object.fromEntries(['count', 'rank', 'theme_rank', 'exact', 'examples', 'spike', 'honest'].map((k) => [k, scored.filter((x) => x.kind === k).length])),
+        questions_by_kind: Object.fromEntries(['count', 'rank', 'theme_rank', 'compare', 'exact', 'examples', 'spike', 'honest'].map((k) => [k, scored.filter((x) => x.kind === k).length])),
         estimated_counts: covered.length,
         per_question: scored.map((x) => ({ kind: x.kind, question: x.question, correct: x.s.correct, got: x.s.got, expected: x.s.expected, relative_error: x.s.relativeError, covered: x.s.covered, precision: x.s.precision })),
       },
