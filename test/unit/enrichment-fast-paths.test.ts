@@ -10,7 +10,7 @@ import {
   emojiHits, hashFeatureName, hashTransferFeatureName, isTransferableFeature, sentimentFeatures, TRANSFER_HEAD_PREFIX, vaderCompound,
 } from '../../src/chains/classify/sentiment-features.ts'
 import {
-  DEFAULT_SENTIMENT_MODEL_DIR, sentimentModelFromFile, type SentimentLabel, type SentimentModelFile,
+  DEFAULT_SENTIMENT_MODEL_DIR, sentimentModelFromFile, softmax, type SentimentLabel, type SentimentModelFile,
 } from '../../src/chains/classify/sentiment-local.ts'
 import { NEGATIVE_EMOJI, POSITIVE_EMOJI } from '../../src/chains/classify/lexicons/emoji.ts'
 import { seededRandom } from '../../src/seeded-random.ts'
@@ -63,14 +63,6 @@ function referenceEmojiHits(normalized: string, tokens: readonly string[]) {
   const count = (list: readonly string[]) =>
     tokens.filter((token) => list.includes(token)).length + list.filter((e) => [...e].length === 1 && normalized.includes(e) && !tokenSet.has(e)).length
   return { positive: count(POSITIVE_EMOJI), negative: count(NEGATIVE_EMOJI) }
-}
-
-function softmax(logits: number[], temperature: number): number[] {
-  const scaled = logits.map((z) => z / temperature)
-  const max = Math.max(...scaled)
-  const exps = scaled.map((z) => Math.exp(z - max))
-  const total = exps.reduce((a, b) => a + b, 0)
-  return exps.map((e) => e / total)
 }
 
 /** The sentiment model's probabilities as computed before: a Map from bucket to row, and prefixed names built as strings. */

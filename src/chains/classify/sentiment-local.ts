@@ -91,7 +91,8 @@ function withNeutralPrior(p: number[], neutral: number): number[] {
   return q.map((value) => value / total)
 }
 
-function softmax(logits: number[], temperature: number): number[] {
+/** Class probabilities from logits at a temperature (the max is subtracted first, so large logits cannot overflow). */
+export function softmax(logits: number[], temperature: number): number[] {
   const scaled = logits.map((z) => z / temperature)
   const max = Math.max(...scaled)
   const exps = scaled.map((z) => Math.exp(z - max))
