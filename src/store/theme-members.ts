@@ -1,5 +1,6 @@
 // Reads of the stored theme membership (migration 013): which weekly theme snapshots a question's
 // words point at, and which themes the inbox can be filtered by. Workspace in every WHERE.
+import { FROM, whereOf, type AskMessageFilters, type AskTimeRange } from './ask.ts'
 import type { Queryable } from './db.ts'
 
 /** One weekly theme snapshot with what a question's words are matched against. */
@@ -44,4 +45,62 @@ export async function themeMemberCounts(db: Queryable, workspaceId: string): Pro
     [workspaceId],
   )
   return rows
+}
+
+/** Customer messages (and their conversations) of a theme filter, split by what the store can check about each. */
+export interface ThemeCountBounds {
+  /** Members of the theme's snapshots: what the theme filter counts. */
+  members: number
+  /** Members whose conversation mentions the theme's words (any message, any role). */
+  membersMentioning: number
+  /** Members, plus messages no weekly run put in any theme, plus messages of other themes whose conversation mentions the words. */
+  possible: number
+  conversations: { members: number; membersMentioning: number; possible: number }
+}
+
+/**
+ * How far a theme filter's count can be from the subject, as far as stored data tells: which of the
+ * metadata-filtered customer messages are members of the snapshots, which of those sit in a conversation
+ * that mentions the words (`query`, websearch syntax, 'simple' config), and which could belong to the
+ * subject although clustering did not put them in the theme (left out of every theme, or in another
+ * theme while their conversation mentions the words).
+ */
+export async function themeCountBounds(
+  db: Queryable,
+  workspaceId: string,
+  filters: AskMessageFilters,
+  range: AskTimeRange,
+  snapshots: Array<{ themeId: string; week: string }>,
+  query: string,
+): Promise<ThemeCountBounds> {
+  const { themeSnapshots: _snapshots, ...rest } = filters
+  const { where, params } = whereOf(workspaceId, rest, range)
+  params.push(snapshots.map((s) => s.themeId), snapshots.map((s) => s.week), query)
+  const [ids, weeks, q] = [`$${params.length - 2}::uuid[]`, `$${params.length - 1}::text[]`, `$${params.length}::text`]
+  const { rows } = await db.query<{ members: number; membersMentioning: number; possible: number; cMembers: number; cMembersMentioning: number; cPossible: number }>(
+    `WITH x AS (
+       SELECT m.conversation_id,
+         EXISTS (SELECT 1 FROM theme_members tm WHERE tm.workspace_id = $1 AND tm.message_id = m.id
+           AND (tm.theme_id, tm.week) IN (SELECT * FROM unnest(${ids}, ${weeks}))) AS member,
+         EXISTS (SELECT 1 FROM theme_members tm WHERE tm.workspace_id = $1 AND tm.message_id = m.id) AS clustered,
+         EXISTS (SELECT 1 FROM messages o WHERE o.workspace_id = $1 AND o.conversation_id = m.conversation_id
+           AND o.tsv @@ websearch_to_tsquery('simple', ${q})) AS mentioning
+       ${FROM} WHERE ${where}
+     )
+     SELECT count(*) FILTER (WHERE member)::int AS members,
+       count(*) FILTER (WHERE member AND mentioning)::int AS "membersMentioning",
+       count(*) FILTER (WHERE member OR NOT clustered OR mentioning)::int AS possible,
+       count(DISTINCT conversation_id) FILTER (WHERE member)::int AS "cMembers",
+       count(DISTINCT conversation_id) FILTER (WHERE member AND mentioning)::int AS "cMembersMentioning",
+       count(DISTINCT conversation_id) FILTER (WHERE member OR NOT clustered OR mentioning)::int AS "cPossible"
+     FROM x`,
+    params,
+  )
+  const r = rows[0]!
+  return {
+    members: r.members,
+    membersMentioning: r.membersMentioning,
+    possible: r.possible,
+    conversations: { members: r.cMembers, membersMentioning: r.cMembersMentioning, possible: r.cPossible },
+  }
 }

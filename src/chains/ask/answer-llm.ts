@@ -11,6 +11,7 @@ import { fenceUntrusted, UNTRUSTED_DATA_NOTICE } from '../../safety/fence.ts'
 import { looksLikePromptLeak } from '../../safety/guards.ts'
 import { RedactionVault } from '../../safety/redact.ts'
 import { answerLocally } from './answer-local.ts'
+import { isThemeBounds } from './theme-estimate.ts'
 import type { AnswerRequest, AskAnswerer, AskFigure } from './types.ts'
 
 export const MAX_ANSWER_CHARS = 1500
@@ -53,7 +54,11 @@ export function badCitations(answer: string, citationCount: number): number[] {
 function figureLines(figures: AskFigure[]): string {
   return figures
     .map((f) => `- ${f.label}: ${f.value}${f.unit === 'percent' ? '%' : ` ${f.unit}`}${f.previousValue !== undefined ? ` (previous period: ${f.previousValue})` : ''}${
-      f.estimate ? ` (estimate from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})` : f.exact ? ' (exact)' : ''}`)
+      f.estimate
+        ? isThemeBounds(f.estimate)
+          ? ` (messages the theme clustering put in the theme; bounds on clustering's error ${f.estimate.low}–${f.estimate.high})`
+          : ` (estimate from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})`
+        : f.exact ? ' (exact)' : ''}`)
     .join('\n')
 }
 

@@ -2,7 +2,8 @@
 // number it states is a figure and every quote is a citation. No matching data → it says so.
 import { CONFUSION_METHOD } from './confusion.ts'
 import { describeFilters } from './figures.ts'
-import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure } from './types.ts'
+import { isThemeBounds } from './theme-estimate.ts'
+import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure, FigureEstimate } from './types.ts'
 
 const QUOTE_CHARS = 140
 const OTHER = 'other'
@@ -44,8 +45,16 @@ function dominantIntents(citations: AskCitation[]): string | undefined {
 
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
+/** "95% interval 35–50", or for a theme's count the bounds of what clustering may have got wrong. */
+export function intervalText(estimate: FigureEstimate): string {
+  return isThemeBounds(estimate)
+    ? `between ${estimate.low} and ${estimate.high}: the low bound counts only members whose conversation names the theme's words, the high one adds messages clustering may have missed`
+    : `95% interval ${estimate.low}–${estimate.high}`
+}
+
 /** "about 42 (95% interval 35–50, estimated from classifier labels)" or "42 (exact count)". */
 export function figureText(f: AskFigure): string {
+  if (f.estimate && isThemeBounds(f.estimate)) return `about ${f.value} (counted among the messages the weekly theme runs put in the theme; ${intervalText(f.estimate)})`
   if (f.estimate) {
     // Say which estimate it is: corrected for the classifier's errors measured on people's labels, or the classifier's own.
     const how = f.estimate.method.startsWith(CONFUSION_METHOD.split(':')[0]!)
@@ -107,7 +116,7 @@ function careAnswer(req: AnswerRequest): string {
 function customersSentence(figures: AskFigure[], sentiment: string | undefined): string | undefined {
   const conversations = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && f.estimate)
   if (!conversations?.estimate) return undefined
-  const interval = `95% interval ${conversations.estimate.low}–${conversations.estimate.high}`
+  const interval = intervalText(conversations.estimate)
   if (sentiment !== 'negative') return `They came from about ${conversations.value} conversations (${interval}).`
   const reports = /neutral one reporting a problem/.test(conversations.estimate.method) ? '; a complaint is a negative message, or a neutral one reporting the problem' : ''
   return `About ${conversations.value} customers complained (${interval}${reports}).`
@@ -126,7 +135,7 @@ function customersCompared(figures: AskFigure[], plan: AnswerRequest['plan']): s
   const overlap = now.estimate.low <= before.estimate.high && before.estimate.low <= now.estimate.high
   const sure = direction === 'about the same' ? '' : overlap ? ' (the two intervals overlap, so the direction is likely but not certain)' : ''
   const period = plan.previousRange?.label.replace(/^previous period \((.*)\)$/, '$1') ?? 'the previous period'
-  return `About ${now.value} ${who} in ${plan.timeRange.label} (95% interval ${now.estimate.low}–${now.estimate.high}), against about ${before.value} in ${period} (95% interval ${before.estimate.low}–${before.estimate.high}): ${direction}${sure}.`
+  return `About ${now.value} ${who} in ${plan.timeRange.label} (${intervalText(now.estimate)}), against about ${before.value} in ${period} (${intervalText(before.estimate)}): ${direction}${sure}.`
 }
 
 function rankAnswer(req: AnswerRequest): string {

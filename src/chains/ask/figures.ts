@@ -1,13 +1,15 @@
 // Figures are the only numbers an answer may state: counts, shares, change against the previous
 // period, breakdowns and weekly series, all computed by SQL over stored enrichments.
 import type { Queryable } from '../../store/db.ts'
-import { breakdown, countMessages, weeklySeries, type AskMessageFilters } from '../../store/ask.ts'
+import { breakdown, countMessages, weeklySeries } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
+import { themeCountEstimates } from './theme-estimate.ts'
+import type { ResolvedFilters } from './theme-filter.ts'
 import type { AskFigure, AskFilters, AskPlan, ThemeGroup, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
@@ -35,8 +37,8 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
 }
 
 /** What a figure says it filtered by: the theme by its words, never the list of weekly snapshots behind it. */
-function publicFilters(filters: AskFilters & Pick<AskMessageFilters, 'themeSnapshots'>): Record<string, unknown> {
-  const { customerRole: _role, themeSnapshots: _snapshots, ...rest } = filters
+function publicFilters(filters: ResolvedFilters): Record<string, unknown> {
+  const { customerRole: _role, themeSnapshots: _snapshots, themeMentions: _mentions, ...rest } = filters
   return rest
 }
 
@@ -60,7 +62,9 @@ export interface FigureOptions {
 }
 
 export async function computeFigures(db: Queryable, workspaceId: string, plan: AskPlan, opts: FigureOptions = { intents: [], asOf: new Date().toISOString() }): Promise<AskFigure[]> {
-  const { filters, timeRange: range, previousRange: previous } = plan
+  const { timeRange: range, previousRange: previous } = plan
+  // The resolved filters: a theme's snapshots and words ride along (see resolveTheme).
+  const filters: ResolvedFilters = plan.filters
   const figures: AskFigure[] = []
   const fig = (f: Omit<AskFigure, 'from' | 'to' | 'filters'> & { range?: TimeRange; filters?: AskFilters }) => {
     const { range: r = range, filters: fl = filters, ...rest } = f
@@ -78,19 +82,23 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   const labelled = dependsOnLabels(filters)
   const currentEstimate = labelled ? await estimateCount(ctx, filters, range) : undefined
   const currentValue = currentEstimate ? currentEstimate.value : current.messages
-  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...(currentEstimate ? { estimate: currentEstimate } : { exact: true }) })
+  // A theme alone: its members are counted, with bounds on clustering's error (an intent's estimate within
+  // a theme, the outage narrowing, already carries its interval).
+  const themeNow = labelled ? undefined : await themeCountEstimates(db, workspaceId, filters, range)
+  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...(currentEstimate ? { estimate: currentEstimate } : themeNow ? { estimate: themeNow.messages } : { exact: true }) })
   // "How many customers …": conversations with such a message, estimated the same way when labels decide it.
   const conversationsEstimate = labelled ? await estimateConversations(ctx, filters, range) : undefined
   fig({
     kind: 'count', label: `conversations with such messages, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
-    ...(conversationsEstimate ? { estimate: conversationsEstimate } : { exact: true }),
+    ...(conversationsEstimate ? { estimate: conversationsEstimate } : themeNow ? { estimate: themeNow.conversations } : { exact: true }),
   })
 
   if (previous) {
     const before = await countMessages(db, workspaceId, filters, previous)
     const beforeEstimate = labelled ? await estimateCount(ctx, filters, previous) : undefined
     const beforeValue = beforeEstimate ? beforeEstimate.value : before.messages
-    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...(beforeEstimate ? { estimate: beforeEstimate } : { exact: true }) })
+    const themeBefore = themeNow ? await themeCountEstimates(db, workspaceId, filters, previous) : undefined
+    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...(beforeEstimate ? { estimate: beforeEstimate } : themeBefore ? { estimate: themeBefore.messages } : { exact: true }) })
     if (beforeValue > 0) {
       fig({ kind: 'change', label: `change against ${previous.label}`, value: roundShare(currentValue - beforeValue, beforeValue), unit: 'percent', ...(labelled ? {} : { exact: true }) })
     }
@@ -99,6 +107,8 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     if (plan.kind === 'compare' && conversationsEstimate) {
       const beforeConversations = await estimateConversations(ctx, filters, previous)
       fig({ kind: 'previous_count', label: `conversations with such messages, ${previous.label}`, value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
+    } else if (plan.kind === 'compare' && themeBefore) {
+      fig({ kind: 'previous_count', label: `conversations with such messages, ${previous.label}`, value: themeBefore.conversations.value, unit: 'conversations', range: previous, estimate: themeBefore.conversations })
     }
   }
 

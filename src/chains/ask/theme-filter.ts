@@ -30,8 +30,11 @@ export const MENTION_SHARE = 0.5
 export const MAX_THEME_WEEKS = 53
 const DAY_MS = 86_400_000
 
-/** Filters the store reads: the plan's, plus the theme's weekly snapshots to take members from. */
-export type ResolvedFilters = AskFilters & Pick<AskMessageFilters, 'themeSnapshots'>
+/**
+ * Filters the store reads: the plan's, plus the theme's weekly snapshots to take members from and its
+ * words as a full-text query (`themeMentions`), which bound how far the members are from the subject.
+ */
+export type ResolvedFilters = AskFilters & Pick<AskMessageFilters, 'themeSnapshots'> & { themeMentions?: string }
 
 export interface ThemeResolution {
   plan: AskPlan
@@ -134,7 +137,8 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
   // of another week's theme does not, since which theme a week's cluster joins depends on the order
   // weeks were computed in, and the answer must not.
   const shownLabel = (themeId: string, generated: string) => themeRows.get(rootOf(themeRows, themeId))?.manualLabel ?? generated
-  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, fullTextQuery(query.join(' ')) ?? null))
+  const mentioning = fullTextQuery(query.join(' '))
+  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, mentioning ?? null))
     .map((s) => ({ ...s, shownLabel: shownLabel(s.themeId, s.label) }))
   const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0)
   if (matched.length === 0) {
@@ -152,7 +156,11 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
   const theme = named ?? query.join(' ')
   // The theme's members replace the topic words the planner would otherwise have searched for.
   const publicFilters: AskFilters = { ...plan.filters, theme, mentions: undefined }
-  const resolved: ResolvedFilters = { ...publicFilters, themeSnapshots: matched.map((s) => ({ themeId: s.themeId, week: s.week })) }
+  const resolved: ResolvedFilters = {
+    ...publicFilters,
+    themeSnapshots: matched.map((s) => ({ themeId: s.themeId, week: s.week })),
+    ...(mentioning ? { themeMentions: mentioning } : {}),
+  }
   const weeksMatched = [...new Set(matched.map((s) => s.week))].sort()
   return {
     plan: {
