@@ -45,16 +45,16 @@ function dominantIntents(citations: AskCitation[]): string | undefined {
 
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
-/** "95% interval 35–50", or for a theme's count the bounds of what clustering may have got wrong. */
+/** "95% interval 35–50", or for a theme's count "between 35 and 50" (bounds on what clustering may have got wrong, not a probability). */
 export function intervalText(estimate: FigureEstimate): string {
-  return isThemeBounds(estimate)
-    ? `between ${estimate.low} and ${estimate.high}: the low bound counts only members whose conversation names the theme's words, the high one adds messages clustering may have missed`
-    : `95% interval ${estimate.low}–${estimate.high}`
+  return isThemeBounds(estimate) ? `between ${estimate.low} and ${estimate.high}` : `95% interval ${estimate.low}–${estimate.high}`
 }
 
 /** "about 42 (95% interval 35–50, estimated from classifier labels)" or "42 (exact count)". */
 export function figureText(f: AskFigure): string {
-  if (f.estimate && isThemeBounds(f.estimate)) return `about ${f.value} (counted among the messages the weekly theme runs put in the theme; ${intervalText(f.estimate)})`
+  if (f.estimate && isThemeBounds(f.estimate)) {
+    return `about ${f.value} (counted among the messages the weekly theme runs put in the theme; ${intervalText(f.estimate)}: the low bound counts only those whose conversation names the theme's words, the high one adds messages clustering may have missed)`
+  }
   if (f.estimate) {
     // Say which estimate it is: corrected for the classifier's errors measured on people's labels, or the classifier's own.
     const how = f.estimate.method.startsWith(CONFUSION_METHOD.split(':')[0]!)
