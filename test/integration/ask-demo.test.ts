@@ -258,6 +258,12 @@ describe('/v1/ask on the demo corpus', () => {
       // Not the empty claim "anything from 0 to all": the low bound keeps most of the truth.
       expect(got.estimate!.low, q).toBeGreaterThan(truth / 2)
       expect(r.answer, q).toContain(`between ${got.estimate!.low} and ${got.estimate!.high}`)
+      // The previous period's count (August) is bounded the same way, and holds its truth too.
+      const before = figure(r, (f) => f.kind === 'previous_count' && f.unit === 'messages')!
+      const truthBefore = truthOf('remote', monthRange(2026, 8), 'messages')
+      expect(before.estimate?.method, q).toMatch(/^theme members counted/)
+      expect(before.estimate!.low, q).toBeLessThanOrEqual(truthBefore)
+      expect(before.estimate!.high, q).toBeGreaterThanOrEqual(truthBefore)
     }
   })
 
