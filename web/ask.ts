@@ -90,7 +90,7 @@ function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null 
 
 type Figure = AskResult['figures'][number]
 
-/** Counted figures read as they are; estimated ones (they depend on labels) carry their 95% interval. */
+/** Counted figures read as they are; estimated ones (they depend on labels or on clustering) carry their interval, whose method says what it bounds. */
 function figureValue(f: Figure): string {
   const show = (v: number) => (f.unit === 'percent' ? `${Math.round(v * 10) / 10}%` : String(Math.round(v * 10) / 10))
   if (f.estimate) return `≈ ${show(f.estimate.value)} (${show(f.estimate.low)}–${show(f.estimate.high)}, estimated)`
