@@ -10,7 +10,7 @@ import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import { themeCountEstimates } from './theme-estimate.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
-import type { AskFigure, AskFilters, AskPlan, ThemeGroup, TimeRange } from './types.ts'
+import type { AskFigure, AskFilters, AskPlan, FigureEstimate, ThemeGroup, TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
 /** Intents shown as candidates for "grew most", likeliest first. */
@@ -61,6 +61,9 @@ export interface FigureOptions {
   themeGroups?: ThemeGroup[]
 }
 
+/** A count is given with its estimate when labels or clustering decide it, else it is exact. */
+const counted = (estimate: FigureEstimate | undefined): { estimate: FigureEstimate } | { exact: true } => (estimate ? { estimate } : { exact: true })
+
 export async function computeFigures(db: Queryable, workspaceId: string, plan: AskPlan, opts: FigureOptions = { intents: [], asOf: new Date().toISOString() }): Promise<AskFigure[]> {
   const { timeRange: range, previousRange: previous } = plan
   // The resolved filters: a theme's snapshots and words ride along (see resolveTheme).
@@ -85,12 +88,12 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   // A theme alone: its members are counted, with bounds on clustering's error (an intent's estimate within
   // a theme, the outage narrowing, already carries its interval).
   const themeNow = labelled ? undefined : await themeCountEstimates(db, workspaceId, filters, range)
-  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...(currentEstimate ? { estimate: currentEstimate } : themeNow ? { estimate: themeNow.messages } : { exact: true }) })
+  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...counted(currentEstimate ?? themeNow?.messages) })
   // "How many customers …": conversations with such a message, estimated the same way when labels decide it.
   const conversationsEstimate = labelled ? await estimateConversations(ctx, filters, range) : undefined
   fig({
     kind: 'count', label: `conversations with such messages, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
-    ...(conversationsEstimate ? { estimate: conversationsEstimate } : themeNow ? { estimate: themeNow.conversations } : { exact: true }),
+    ...counted(conversationsEstimate ?? themeNow?.conversations),
   })
 
   if (previous) {
@@ -98,17 +101,15 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const beforeEstimate = labelled ? await estimateCount(ctx, filters, previous) : undefined
     const beforeValue = beforeEstimate ? beforeEstimate.value : before.messages
     const themeBefore = themeNow ? await themeCountEstimates(db, workspaceId, filters, previous) : undefined
-    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...(beforeEstimate ? { estimate: beforeEstimate } : themeBefore ? { estimate: themeBefore.messages } : { exact: true }) })
+    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...counted(beforeEstimate ?? themeBefore?.messages) })
     if (beforeValue > 0) {
       fig({ kind: 'change', label: `change against ${previous.label}`, value: roundShare(currentValue - beforeValue, beforeValue), unit: 'percent', ...(labelled ? {} : { exact: true }) })
     }
     // "Did delivery complaints go up?": customers who complained in both periods, not only their messages
     // (a complaint of four chasers is one complaint in either month).
-    if (plan.kind === 'compare' && conversationsEstimate) {
-      const beforeConversations = await estimateConversations(ctx, filters, previous)
+    const beforeConversations = plan.kind !== 'compare' ? undefined : conversationsEstimate ? await estimateConversations(ctx, filters, previous) : themeBefore?.conversations
+    if (beforeConversations) {
       fig({ kind: 'previous_count', label: `conversations with such messages, ${previous.label}`, value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
-    } else if (plan.kind === 'compare' && themeBefore) {
-      fig({ kind: 'previous_count', label: `conversations with such messages, ${previous.label}`, value: themeBefore.conversations.value, unit: 'conversations', range: previous, estimate: themeBefore.conversations })
     }
   }
 
@@ -127,7 +128,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   if (base && plan.kind !== 'rank') {
     const baseEstimate = dependsOnLabels(base) ? await estimateCount(ctx, base, range) : undefined
     const whole = baseEstimate ? baseEstimate.value : (await countMessages(db, workspaceId, base, range)).messages
-    fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...(baseEstimate ? { estimate: baseEstimate } : { exact: true }) })
+    fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...counted(baseEstimate) })
     if (whole > 0) {
       const shareEstimate = currentEstimate
         ? (await estimateShareOf(ctx, filters, base, range)) ?? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
