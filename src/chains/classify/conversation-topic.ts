@@ -4,10 +4,8 @@
 // The case's subject is the intent its customer messages give the most probability to, leaving out
 // the intents that say what kind of message it is rather than what it is about.
 import type { IntentPrediction } from './intent-local.ts'
-import { OTHER_INTENT } from './taxonomy.ts'
+import { MESSAGE_KIND_INTENTS, OTHER_INTENT } from './taxonomy.ts'
 
-/** Intents of the default taxonomy that name a kind of message (greeting, thanks, complaint, question), not a subject. */
-export const MESSAGE_KIND_INTENTS: ReadonlySet<string> = new Set([OTHER_INTENT, 'praise', 'complaint', 'question'])
 /** A subject needs one message that backs it at least this much: a case of weak guesses has none. */
 export const MIN_TOPIC_EVIDENCE = 0.4
 /** Below this, a message's own subject is weak evidence and the case's subject is the better reading. */

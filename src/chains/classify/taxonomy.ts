@@ -11,6 +11,8 @@ export interface IntentDef {
 
 /** The label given when no intent of the taxonomy fits well enough. */
 export const OTHER_INTENT = 'other'
+/** Intents of the default taxonomy that name a kind of message (greeting, thanks, complaint, question), not a subject. */
+export const MESSAGE_KIND_INTENTS: ReadonlySet<string> = new Set([OTHER_INTENT, 'praise', 'complaint', 'question'])
 
 export const MAX_INTENTS = 200
 export const MAX_EXAMPLES_PER_INTENT = 200

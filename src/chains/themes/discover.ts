@@ -5,6 +5,7 @@ import { clusterVectors, defaultMinClusterSize, normalised, type ClusterOptions 
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { combinedVectors, tfidfVectors } from './local-features.ts'
+import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 
 export interface DiscoveredTheme {
   /** Indices of the members in focus (the target week), into the input items. */
@@ -98,9 +99,6 @@ export function discoverThemes(
   return { labels: result.labels, themes }
 }
 
-/** Intents that close or colour a thread (thanks, a generic complaint or question) rather than say what it is about. */
-const NOT_A_TOPIC = new Set(['praise', 'other', 'complaint', 'question'])
-
 /**
  * Messages placed by their (conversation's) intent, which the classifier reads across wordings and
  * languages where their vectors do not meet ("Forgot my password", "reset link never arrives", "locked
@@ -116,7 +114,7 @@ function placedByIntent(labels: Int32Array, intents: Array<string | null>, inFoc
   const noiseOf = new Map<string, number[]>()
   labels.forEach((label, i) => {
     const intent = intents[i]
-    if (!intent || NOT_A_TOPIC.has(intent)) return
+    if (!intent || MESSAGE_KIND_INTENTS.has(intent)) return
     if (label < 0) (noiseOf.get(intent) ?? noiseOf.set(intent, []).get(intent)!).push(i)
     else if (inFocus(i)) {
       const counts = perTheme.get(label) ?? perTheme.set(label, new Map()).get(label)!
@@ -137,7 +135,7 @@ function placedByIntent(labels: Int32Array, intents: Array<string | null>, inFoc
     const dominant = new Map([...perTheme].map(([label, counts]) => [label, [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0]]))
     labels.forEach((label, i) => {
       const intent = intents[i]
-      if (label < 0 || !intent || NOT_A_TOPIC.has(intent) || !dominant.has(label) || dominant.get(label) === intent) return
+      if (label < 0 || !intent || MESSAGE_KIND_INTENTS.has(intent) || !dominant.has(label) || dominant.get(label) === intent) return
       const home = homeOf.get(intent)
       if (home !== undefined) result[i] = home
     })

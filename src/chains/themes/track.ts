@@ -3,6 +3,7 @@
 // then gives the trend, and a share far above its own history is a spike worth a look.
 import { cosine } from '../../embeddings/embedder.ts'
 import { canonicalWord } from './cross-lingual.ts'
+import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 
 /** French and Italian articles glued to a word ("l'appli", "dell'app"). */
 const ELIDED_ARTICLE = /^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’](?=\p{L}{2})/u
@@ -17,14 +18,11 @@ export interface ThemeSnapshotLite {
   intents?: Array<{ name: string; count: number }>
 }
 
-/** Intents that name a kind of message (thanks, greeting, complaint, question), not what it is about. */
-const NOT_A_SUBJECT: ReadonlySet<string> = new Set(['praise', 'other', 'complaint', 'question'])
-
 /** The subject intent more than half of a theme's counted members carry, if one does. */
 function majoritySubject(intents: Array<{ name: string; count: number }> | undefined): string | undefined {
   if (!intents?.length) return undefined
   const total = intents.reduce((s, i) => s + i.count, 0)
-  const top = intents.filter((i) => !NOT_A_SUBJECT.has(i.name)).sort((a, b) => b.count - a.count)[0]
+  const top = intents.filter((i) => !MESSAGE_KIND_INTENTS.has(i.name)).sort((a, b) => b.count - a.count)[0]
   return top && top.count * 2 > total ? top.name : undefined
 }
 
