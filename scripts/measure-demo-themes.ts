@@ -3,8 +3,11 @@
 // message → theme against the conversation's scenario (unclustered messages count as one "noise"
 // group, as in the eval suite), whether the W44 outage is one theme flagged as a spike, whether the
 // app 5.2 crash keeps one theme id from W41 to W45 and goes new → rising, and the labels.
+// --separability: for each scenario-week that sits inside a theme mostly about another scenario, how far
+// apart the two scenarios' messages are in the clustering space, against the same theme's own scenario
+// cut in two (see `separability` below): what a rule that splits a theme in two would have to go on.
 //
-//   DATA_DIR=/tmp/td/data npx tsx scripts/measure-demo-themes.ts [--labels]
+//   DATA_DIR=/tmp/td/data npx tsx scripts/measure-demo-themes.ts [--labels] [--separability]
 //
 // The demo is imported into DATA_DIR first when its default workspace is empty (about a minute).
 // Every run forgets the workspace's themes and recomputes W36..W45 in order, so identity and trends
@@ -14,12 +17,15 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pino from 'pino'
 import { adjustedRandIndex, nmi, purity } from '../evals/metrics.ts'
+import { withConversationContext } from '../src/chains/themes/discover.ts'
 import { createThemeService } from '../src/chains/themes/service.ts'
 import type { ThemeReport } from '../src/chains/themes/types.ts'
 import { weekRange, weeksEndingWith } from '../src/chains/themes/week.ts'
+import { WEEKLY_DISCOVERY } from '../src/chains/themes/weekly-run.ts'
 import { loadConfig } from '../src/config.ts'
 import { importFile } from '../src/pipeline/import-file.ts'
 import { bootstrapDefaultWorkspace, createServices } from '../src/services.ts'
+import { readWeekMessages } from '../src/store/themes.ts'
 
 const DEMO = fileURLToPath(new URL('../demo/conversations.jsonl', import.meta.url))
 const WEEKS = weeksEndingWith('2026-W45', 10)
@@ -29,7 +35,7 @@ const NOISE = 'noise'
 /** A scenario with at least this many customer messages in a week should be the majority of some theme. */
 const MISSED_SCENARIO_MESSAGES = 8
 
-const { values: args } = parseArgs({ options: { labels: { type: 'boolean', default: false } } })
+const { values: args } = parseArgs({ options: { labels: { type: 'boolean', default: false }, separability: { type: 'boolean', default: false } } })
 
 const config = loadConfig({ ...process.env, EMBEDDINGS: process.env.EMBEDDINGS ?? 'builtin', LOG_LEVEL: 'warn' })
 const s = await createServices(config, { log: pino({ level: 'warn' }, pino.destination(2)) })
@@ -62,6 +68,7 @@ try {
 
   const rows: string[] = []
   const missed: string[] = []
+  const separations: string[] = []
   let scenarioWeeks = 0
   let themedScenarioWeeks = 0
   const crashIds: Array<{ week: string; ids: string[]; trends: string[] }> = []
@@ -77,6 +84,9 @@ try {
       [workspaceId, from.toISOString(), to.toISOString()],
     )).rows
     const themeOf = assignments.get(week) ?? new Map()
+    // The week's messages as the weekly run clusters them (conversation context; the context weeks left out).
+    const own = args.separability ? (await readWeekMessages(s.db, workspaceId, s.embedder.id, from, to)).messages : []
+    const spaceOf = new Map(withConversationContext(own, WEEKLY_DISCOVERY.conversationWeight).map((vector, i) => [own[i].id, vector]))
     const truth = messages.map((m) => scenarios.get(m.conversationId) ?? 'unknown')
     const predicted = messages.map((m) => themeOf.get(m.id) ?? NOISE)
     const scores = { nmi: nmi(truth, predicted), ari: adjustedRandIndex(truth, predicted), purity: purity(truth, predicted) }
@@ -122,6 +132,18 @@ try {
         const where = themesOf(scenario).ranked.slice(0, 2).map(([id, n]) => `${n} in "${report.themes.find((t) => t.id === id)?.label}" (mostly ${majorityOf.get(id)})`)
         const noise = truth.filter((t, i) => t === scenario && predicted[i] === NOISE).length
         missed.push(`${week.slice(5)} ${scenario} (${size}: ${[...where, `${noise} noise`].join(', ')})`)
+        const [host] = themesOf(scenario).ranked[0] ?? []
+        if (args.separability && host) {
+          const vectorsOf = (wanted: string) => messages.flatMap((m, i) => (predicted[i] === host && truth[i] === wanted && spaceOf.has(m.id) ? [spaceOf.get(m.id)!] : []))
+          const guest = vectorsOf(scenario)
+          const resident = vectorsOf(majorityOf.get(host)!)
+          if (guest.length >= 2 && resident.length >= 4) {
+            const apart = separability(resident, guest)
+            const halves = principalHalves(resident)
+            const cut = halves ? separability(...halves) : NaN
+            separations.push(`${week.slice(5)} ${scenario} (${guest.length}) in a theme of ${majorityOf.get(host)} (${resident.length}): ${apart.toFixed(3)}; ${majorityOf.get(host)} cut in two: ${cut.toFixed(3)}`)
+          }
+        }
       }
       scenarioWeeks += 1
       if (themed) themedScenarioWeeks += 1
@@ -138,6 +160,7 @@ try {
   const n = WEEKS.length
   console.log(`mean        themes ${(totals.themes / n).toFixed(1)}  NMI ${(totals.nmi / n).toFixed(3)}  ARI ${(totals.ari / n).toFixed(3)}  purity ${(totals.purity / n).toFixed(3)}`)
   console.log(`scenarios with ≥ ${MISSED_SCENARIO_MESSAGES} messages in a week that a theme is mostly about: ${themedScenarioWeeks} of ${scenarioWeeks}; missed: ${missed.join(', ') || 'none'}`)
+  if (args.separability) console.log(`separability (mean silhouette, cosine): ${separations.join('; ') || 'none'}`)
   // The label test's figure (test/integration/themes.test.ts): token overlap with the hand-written labels, W42–W45.
   const written = JSON.parse(readFileSync(new URL('../test/fixtures/theme-labels.json', import.meta.url), 'utf8')).labels as Record<string, string>
   const tokens = (text: string) => new Set(text.toLowerCase().replace(/wi-fi/g, 'wifi').split(/[^\p{L}\d.]+/u).filter((w) => w.length >= 3).map((w) => w.replace(/(?:ing|es|s)$/, '')))
@@ -173,6 +196,49 @@ try {
   }
 } finally {
   await s.close()
+}
+
+/**
+ * Mean silhouette of two groups of unit vectors (cosine distance; exact through the groups' sums): about
+ * 0 when they overlap, towards 1 when each is tight and far from the other. A rule that splits a theme
+ * can only tell two scenarios apart when theirs is clearly above a single scenario cut in two.
+ */
+function separability(a: Float32Array[], b: Float32Array[]): number {
+  const sumOf = (group: Float32Array[]) => group.reduce((sum, v) => sum.map((x, d) => x + v[d]), new Float64Array(group[0].length))
+  const sums = [sumOf(a), sumOf(b)]
+  const dot = (v: Float32Array, w: Float64Array) => v.reduce((sum, x, d) => sum + x * w[d], 0)
+  let total = 0
+  for (const [own, group] of [a, b].entries()) {
+    for (const v of group) {
+      if (group.length < 2) continue
+      const within = 1 - (dot(v, sums[own]) - dot(v, Float64Array.from(v))) / (group.length - 1)
+      const across = 1 - dot(v, sums[1 - own]) / [a, b][1 - own].length
+      total += (across - within) / Math.max(within, across, 1e-9)
+    }
+  }
+  return total / (a.length + b.length)
+}
+
+/** The group cut along its principal direction (power iteration on the centred vectors), as a splitting rule would cut it. */
+function principalHalves(group: Float32Array[]): [Float32Array[], Float32Array[]] | null {
+  const dimension = group[0].length
+  const mean = new Float64Array(dimension)
+  for (const v of group) for (let d = 0; d < dimension; d++) mean[d] += v[d] / group.length
+  let direction = Float64Array.from({ length: dimension }, (_, d) => Math.cos(d * 1.618 + 0.5))
+  const along = (v: Float32Array) => v.reduce((sum, x, d) => sum + (x - mean[d]) * direction[d], 0)
+  for (let iteration = 0; iteration < 30; iteration++) {
+    const next = new Float64Array(dimension)
+    for (const v of group) {
+      const projection = along(v)
+      for (let d = 0; d < dimension; d++) next[d] += projection * (v[d] - mean[d])
+    }
+    const norm = Math.sqrt(next.reduce((sum, x) => sum + x * x, 0))
+    if (norm === 0) return null
+    direction = next.map((x) => x / norm)
+  }
+  const halves: [Float32Array[], Float32Array[]] = [[], []]
+  for (const v of group) halves[along(v) >= 0 ? 0 : 1].push(v)
+  return halves[0].length >= 2 && halves[1].length >= 2 ? halves : null
 }
 
 function pct(x: number): string {

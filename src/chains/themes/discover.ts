@@ -191,7 +191,7 @@ function centroidsOf(vectors: Float32Array[], labels: Int32Array): Float32Array[
  * "Perfect, thank you!" name no topic on their own but belong to the outage their thread reports.
  * Quotes and key phrases still come from each message's own words and vector.
  */
-function withConversationContext(items: Array<{ vector: Float32Array; conversationId?: string }>, weight: number): Float32Array[] {
+export function withConversationContext(items: Array<{ vector: Float32Array; conversationId?: string }>, weight: number): Float32Array[] {
   if (weight <= 0) return items.map((i) => i.vector)
   const messagesOf = new Map<string, number>()
   for (const { conversationId } of items) if (conversationId) messagesOf.set(conversationId, (messagesOf.get(conversationId) ?? 0) + 1)
