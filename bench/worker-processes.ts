@@ -149,6 +149,15 @@ async function privateDatabase(url: string, name: string) {
   }
 }
 
+/** Seconds from `since` until each worker finished its last enrichment job, earliest first: the gap is one worker idling while the other still works. */
+async function lastJobDone(db: Db, since: Date): Promise<number[]> {
+  const { rows } = await db.query<{ s: number }>(
+    `SELECT extract(epoch FROM max(updated_at) - $2::timestamptz)::float8 AS s FROM jobs WHERE kind = $1 AND status = 'done' GROUP BY locked_by ORDER BY 1`,
+    [ENRICH_JOB, since.toISOString()],
+  )
+  return rows.map((r) => round(r.s, 1))
+}
+
 /** Enrichment jobs as the workers left them: every one done, each claimed once, no message enriched twice. */
 async function queueOutcome(db: Db) {
   const { rows } = await db.query<{ created: number; done: number; reclaimed: number; enriched: number }>(
@@ -185,7 +194,7 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
     const workerCpuAtStart = processes.map((p) => processCpuSeconds(p.child.pid!))
     const load = loadavg()[0]
     serverCpu?.start()
-    await db.query(`UPDATE jobs SET run_after = now() WHERE kind = $1 AND status = 'queued'`, [ENRICH_JOB])
+    const { rows: released } = await db.query<{ at: Date }>(`UPDATE jobs SET run_after = now() WHERE kind = $1 AND status = 'queued' RETURNING now() AS at`, [ENRICH_JOB])
     const started = performance.now()
     opts.progress(`worker processes: ${workers} worker(s) draining ${messages} messages`)
     let emptyAt: number | null = null
@@ -213,6 +222,7 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
     for (const p of processes) p.child.kill('SIGTERM')
     const done = await Promise.all(processes.map((p) => p.stopped))
     const outcome = await queueOutcome(db)
+    const finished = await lastJobDone(db, new Date(released[0].at))
     const enrichedByWorkers = done.reduce((sum, d) => sum + d.messages, 0)
     const sum = (xs: Array<number | null>) => (xs.some((x) => x === null) ? null : round(xs.reduce((a: number, x) => a + x!, 0), 1))
     return {
@@ -225,6 +235,7 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
       'worker cpu s': sum(workerCpu),
       'server cpu s': serverCpu ? round(serverCpu.seconds(), 1) : null,
       'messages per worker': done.map((d) => d.messages).join(' / '),
+      'last job done s': finished.join(' / '),
       'enriched twice': enrichedByWorkers - messages,
       'jobs done/created': `${outcome.done}/${outcome.created}`,
       'jobs claimed twice': outcome.reclaimed,
