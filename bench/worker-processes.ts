@@ -237,6 +237,7 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
       'messages per worker': done.map((d) => d.messages).join(' / '),
       'last job done s': finished.join(' / '),
       'enriched twice': enrichedByWorkers - messages,
+      'enrichment rows': outcome.enriched,
       'jobs done/created': `${outcome.done}/${outcome.created}`,
       'jobs claimed twice': outcome.reclaimed,
       'index build after s': indexSeconds === null ? null : round(indexSeconds, 1),
