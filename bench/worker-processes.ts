@@ -234,6 +234,7 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
       'drain msg/s': round(messages / drainSeconds),
       'worker cpu s': sum(workerCpu),
       'server cpu s': serverCpu ? round(serverCpu.seconds(), 1) : null,
+      'cores busy': serverCpu && workerCpu.every((c) => c !== null) ? round((serverCpu.seconds() + workerCpu.reduce((a: number, c) => a + c!, 0)) / drainSeconds, 2) : null,
       'messages per worker': done.map((d) => d.messages).join(' / '),
       'last job done s': finished.join(' / '),
       'enriched twice': enrichedByWorkers - messages,
