@@ -1,8 +1,9 @@
 // Bench section `backlog`: does enrichment keep pace with ingestion? A client ingests flat out (100
-// conversations per call) while the worker(s) run beside it, as on a server; the clock runs from the
+// conversations per call) while the worker runs beside it, as on a server; the clock runs from the
 // first ingest call until /ready's backlog is 0 (every message embedded and classified). Embedded PGlite
-// always; a PostgreSQL server too when BENCH_DATABASE_URL names one (1 and 2 worker processes' worth
-// of workers, each with its own connection pool, on a private database).
+// always; a PostgreSQL server too when BENCH_DATABASE_URL names one, on a private database: the same
+// run with one in-process worker, then the backlog drained by 1 and by 2 separate `parley worker`
+// processes (bench/worker-processes.ts), which says whether enrichment scales with workers.
 import pino from 'pino'
 import { loadConfig } from '../src/config.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
@@ -12,10 +13,14 @@ import { openDb } from '../src/store/open-db.ts'
 import { modelIndexReady } from '../src/store/embeddings.ts'
 import { measureHttpBurst, HTTP_CLIENTS, HTTP_CONVERSATIONS_PER_REQUEST } from './backlog-http.ts'
 import { generateConversations } from './corpus.ts'
+import { addScaling, measureWorkerProcesses } from './worker-processes.ts'
 import { enrichedSoFar, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
 
 const CONVERSATIONS_PER_CALL = 100
 const CORPUS_SEED = 13
+
+/** Worker processes draining the server's backlog, one row each. */
+const WORKER_PROCESSES = [1, 2]
 
 export const BACKLOG_SIZES = [20_000, 100_000]
 export const QUICK_BACKLOG_SIZES = [2_000, 10_000]
@@ -53,21 +58,22 @@ async function measure(backend: string, size: number, services: Services[], work
   }
 }
 
-async function serverRun(url: string, size: number, workers: number, opts: BenchOptions): Promise<Record<string, Cell>> {
+/** The in-process worker on a server: ingest and enrichment in one process, as `WORKER=inprocess` runs. */
+async function serverRun(url: string, size: number, opts: BenchOptions): Promise<Record<string, Cell>> {
   const admin = await openDb({ databaseUrl: url, poolSize: 1 })
-  const name = `parley_bench_${process.pid}_${size}_${workers}`
+  const name = `parley_bench_${process.pid}_${size}`
   await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
   await admin.exec(`CREATE DATABASE ${name}`)
   const dbUrl = new URL(url)
   dbUrl.pathname = `/${name}`
-  const services: Services[] = []
+  let services: Services | undefined
   try {
     const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
-    for (let i = 0; i < workers; i++) services.push(await createServices(config, { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }) }))
-    const { workspaceId } = await bootstrapDefaultWorkspace(services[0].db)
-    return await measure('pg server', size, services, workspaceId, opts)
+    services = await createServices(config, { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }) })
+    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
+    return await measure('pg server', size, [services], workspaceId, opts)
   } finally {
-    for (const s of services) await s.close().catch(() => undefined)
+    await services?.close().catch(() => undefined)
     await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
     await admin.close()
   }
@@ -88,7 +94,13 @@ export const backlogSection: BenchSection = {
       }
       rows.push(await measureHttpBurst(corpus(size), opts))
       const url = process.env.BENCH_DATABASE_URL
-      if (url) for (const workers of [1, 2]) rows.push(await serverRun(url, size, workers, opts))
+      if (url) {
+        rows.push(await serverRun(url, size, opts))
+        const processRows: Array<Record<string, Cell>> = []
+        for (const workers of WORKER_PROCESSES) processRows.push(await measureWorkerProcesses(url, corpus(size), workers, opts))
+        addScaling(processRows)
+        rows.push(...processRows)
+      }
     }
     return {
       rows,
@@ -98,7 +110,12 @@ export const backlogSection: BenchSection = {
         `pglite http: ${HTTP_CLIENTS} clients POST /v1/conversations (${HTTP_CONVERSATIONS_PER_REQUEST} conversations a request) to a listening buildApp with the in-process worker, server defaults; ingest-only s is the same requests on a fresh store with the worker off, and ingest-only/until-empty (≥ 0.6 is issue 16's target) is the fair ratio: ingest s of the run with enrichment grows when enrichment holds the cores or the event loop`,
         'cpu s: CPU seconds of the whole process (server, worker, PGlite thread and the 4 clients) during the run with enrichment',
         'index build after: the background HNSW build after the backlog emptied (searches are exact until then)',
-        process.env.BENCH_DATABASE_URL ? 'pg server: each worker is a separate createServices (own pool), as separate processes would be' : 'set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows (1 and 2 workers)',
+        ...(process.env.BENCH_DATABASE_URL
+          ? [
+              'pg server: the in-process worker beside ingest, as for pglite',
+              `pg server processes (workers ${WORKER_PROCESSES.join(', ')}): the corpus stored with no worker, then drained by that many \`parley worker\` processes, timed from the jobs' release until the backlog is 0; vs 1 worker ≥ 1.6 is issue 16's target. The server runs on the same cores as the workers, and load is the 1-minute load average at the start`,
+            ]
+          : ['set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows (the in-process worker, then 1 and 2 worker processes)']),
       ],
     }
   },

@@ -7,6 +7,7 @@ import { createEmbedder } from './embeddings/index.ts'
 import { DEFAULT_IMPORT_BATCH, importFile, importFileThroughService } from './pipeline/import-file.ts'
 import type { IngestResponse } from './pipeline/ingest-batches.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
+import { enrichedMessages, jobsProcessed } from './pipeline/metrics.ts'
 import { createProgress } from './progress.ts'
 import { bootstrapDefaultWorkspace, createServices, DEFAULT_WORKSPACE_NAME, type Services } from './services.ts'
 import { countMessages } from './store/conversations.ts'
@@ -192,14 +193,29 @@ program
 
 program.command('worker').description('run the enrichment worker only (server mode: scale it separately)').action(() =>
   withServices(async (s) => {
-    s.worker.start()
-    console.error('worker running; Ctrl-C to stop')
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve)
       process.once('SIGTERM', resolve)
     })
+    await s.worker.start()
+    console.error('worker running; Ctrl-C to stop')
+    await stopped
+    // Finish the batch in hand (its jobs complete rather than wait out their lease), then say what this
+    // process did: with several workers on one server, their counts add up to the work, done once.
+    await s.worker.stop()
+    console.error(`worker stopped: ${await workDone()}`)
   }),
 )
+
+/** What this process's worker did, from its own counters: jobs done by kind, messages enriched, CPU. */
+async function workDone(): Promise<string> {
+  const done = (await jobsProcessed.get()).values.filter((v) => v.labels.outcome === 'done')
+  const byKind = done.map((v) => `${v.labels.kind} ${v.value}`).join(', ')
+  const jobs = done.reduce((sum, v) => sum + v.value, 0)
+  const messages = (await enrichedMessages.get()).values[0]?.value ?? 0
+  const cpu = process.cpuUsage()
+  return `${jobs} jobs done${byKind ? ` (${byKind})` : ''}, ${messages} messages enriched, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s`
+}
 
 program
   .command('reembed')

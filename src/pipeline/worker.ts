@@ -7,6 +7,7 @@ import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type { Db } from '../store/db.ts'
 import { jobsRepo, STALE_JOB_SECONDS, type Job } from '../store/jobs.ts'
+import { refreshStaleStatistics } from '../store/statistics.ts'
 import { jobDuration, jobsProcessed, jobsReclaimed } from './metrics.ts'
 
 export type JobHandler = (jobs: Job[]) => Promise<void>
@@ -22,6 +23,9 @@ export interface WorkerOptions {
   /** Seconds a running job stays this worker's without a heartbeat (server mode); default STALE_JOB_SECONDS. */
   leaseSeconds?: number
 }
+
+/** A server worker claims as if at least this many workers shared the queue (it cannot see idle ones). */
+const SERVER_MIN_WORKERS = 2
 
 /** Embedded stores whose leftover running jobs were already reclaimed by a worker of this process. */
 const recoveredStores = new WeakSet<Db>()
@@ -44,6 +48,10 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
   let inFlight: Promise<number> | undefined
 
   const leaseSeconds = opts.leaseSeconds ?? STALE_JOB_SECONDS
+  // On a server, other worker processes may share the queue: claim a fair part of a backlog (jobs.claim),
+  // not all of it up to the batch, or the first worker holds most of it while the next one idles. An
+  // embedded store has one worker by construction.
+  const share = db.kind === 'pg' ? { workers: SERVER_MIN_WORKERS, minJobs: Math.ceil(opts.batch / 4) } : undefined
 
   async function recoverEmbeddedStore() {
     if (db.kind !== 'pglite' || recoveredStores.has(db)) return
@@ -72,9 +80,13 @@ export function createWorker(db: Db, opts: WorkerOptions): Worker {
     await recoverEmbeddedStore()
     // Jobs are claimed in groups so one handler call sees many of them: enrichment jobs merge into
     // big embedding batches, and per-conversation summary jobs do not cost a round trip each.
-    const claimed = await jobs.claim(workerId, opts.batch, undefined, leaseSeconds)
+    const claimed = await jobs.claim(workerId, opts.batch, undefined, leaseSeconds, share)
     if (claimed.length === 0) return 0
-    return withHeartbeat(() => runClaimed(claimed))
+    return withHeartbeat(async () => {
+      // On a server, a burst outruns autovacuum: fresh statistics first, or the handlers' plans assume empty tables.
+      await refreshStaleStatistics(db).catch((err) => opts.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'refreshing planner statistics failed'))
+      return runClaimed(claimed)
+    })
   }
 
   async function runClaimed(claimed: Job[]): Promise<number> {

@@ -71,20 +71,29 @@ export function jobsRepo(db: Queryable) {
       return rows[0]
     },
 
-    /** Claims up to `limit` ready jobs; SKIP LOCKED lets several workers share the queue without waiting. */
-    async claim(workerId: string, limit: number, kinds?: string[], leaseSeconds = STALE_JOB_SECONDS): Promise<Job[]> {
+    /**
+     * Claims up to `limit` ready jobs; SKIP LOCKED lets several workers share the queue without waiting.
+     * With `share`, at most an equal part of the ready jobs among the workers holding live jobs and this
+     * one, counting at least `share.workers` (but never fewer than `share.minJobs`): on a server the first
+     * worker would otherwise take a whole backlog of up to `limit` jobs while a second one idles.
+     */
+    async claim(workerId: string, limit: number, kinds?: string[], leaseSeconds = STALE_JOB_SECONDS, share?: { workers: number; minJobs: number }): Promise<Job[]> {
+      const claimable = `((status = 'queued' AND run_after <= now())
+              OR (status = 'running' AND locked_at < now() - make_interval(secs => $3)))
+             AND ($4::text[] IS NULL OR kind = ANY($4::text[]))`
       const { rows } = await db.query<Job>(
         `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $1, attempts = attempts + 1, updated_at = now()
          WHERE id IN (
            SELECT id FROM jobs
-           WHERE ((status = 'queued' AND run_after <= now())
-              OR (status = 'running' AND locked_at < now() - make_interval(secs => $3)))
-             AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
+           WHERE ${claimable}
            ORDER BY run_after, id
-           LIMIT $2
+           LIMIT CASE WHEN $5::int IS NULL THEN $2 ELSE least($2, greatest($6::int, ceil(
+             (SELECT count(*) FROM jobs WHERE ${claimable})::numeric
+             / greatest($5::int, 1 + (SELECT count(DISTINCT locked_by) FROM jobs
+                 WHERE status = 'running' AND locked_by <> $1 AND locked_at >= now() - make_interval(secs => $3))))::int)) END
            FOR UPDATE SKIP LOCKED)
          RETURNING id::text, workspace_id AS "workspaceId", kind, payload, attempts, max_attempts AS "maxAttempts"`,
-        [workerId, limit, leaseSeconds, kinds ?? null],
+        [workerId, limit, leaseSeconds, kinds ?? null, share?.workers ?? null, share?.minJobs ?? null],
       )
       return rows
     },
