@@ -144,6 +144,7 @@ const SENTIMENT_TOKEN =
 const INTENT_FEATURE_TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\p{Extended_Pictographic}/gu
 const BUILTIN_EMBEDDER_TOKEN = /[\p{L}\p{M}\p{N}]+|\p{Extended_Pictographic}/gu
 const LETTER_OR_DIGIT_RUN = /[\p{L}\p{N}]+/gu
+const WORD_VECTOR_TOKEN = /\p{L}+(?:'\p{L}+)?|\p{N}+/gu
 
 /** Sentiment model tokens of `normaliseForSentiment` text: words, emoji, emoticons and runs of punctuation (clause breaks). */
 export function sentimentTokens(normalised: string): string[] {
@@ -158,6 +159,11 @@ export function intentFeatureTokens(normalised: string): string[] {
 /** Builtin embedder tokens of `normaliseForBuiltinEmbedder` text: runs of letters, marks and digits, and single emoji. */
 export function builtinEmbedderTokens(normalised: string): string[] {
   return normalised.match(BUILTIN_EMBEDDER_TOKEN) ?? []
+}
+
+/** Word-vector table tokens (src/text/word-vectors.ts) of `normaliseForWords` text: words with an inner apostrophe, and numbers ("2 hours"). */
+export function wordVectorTokens(normalised: string): string[] {
+  return normalised.match(WORD_VECTOR_TOKEN) ?? []
 }
 
 /** Lowercased runs of letters and digits, for reply-to-reply word overlap (its thresholds were tuned on these). */

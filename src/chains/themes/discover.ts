@@ -4,7 +4,7 @@
 import { clusterVectors, defaultMinClusterSize, normalised, type ClusterOptions } from './cluster.ts'
 import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
-import { combinedVectors, tfidfVectors } from './local-features.ts'
+import { combinedVectors, meaningVectors, tfidfVectors } from './local-features.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 
 export interface DiscoveredTheme {
@@ -28,22 +28,28 @@ export interface DiscoverOptions extends ClusterOptions {
   wordWeight?: number
   /** 0..1: how much a message's word features lean on the contexts its words are used in (local-features.ts). */
   wordSmoothing?: number
+  /** 0..1: share of the clustering similarity from what English messages' words mean (local-features.ts); only with word features. */
+  meaningWeight?: number
   /** Above this many messages, words are read from a uniform sample of this size (WORDS_SAMPLE). */
   wordsSample?: number
 }
 
 /**
  * Defaults of discovery on top of cluster.ts's, measured on airline_dev negative tweets with the
- * built-in embedder (`npm run eval -- themes`): half the similarity from this batch's word features,
- * a third of those from the words' contexts; the combined space has lower cosines than the embedding
+ * built-in embedder (`npm run eval -- themes`): 0.4 of the similarity from the embedding, 0.4 from this
+ * batch's word features (a third of those from the words' contexts) and 0.2 from what English words mean
+ * (the shipped GloVe table, local-features.ts); the combined space has lower cosines than the embedding
  * alone, hence the looser linkage and join thresholds; three k-means passes settle the borders.
- * (Passes until nothing moves: airline NMI mean over the eval's four seeds 0.1865 → 0.1847, banking77
- * 0.6009 with them; differences of that size are within the seed's spread, 0.18–0.20.)
+ * NMI mean over the eval's four seeds, airline / banking77 3k: 0.1865 / 0.6014 without the meaning channel
+ * at threshold 0.85; 0.2257 / 0.6186 with it at 0.80 (at 0.85 banking77 fell to 0.59; at 0.75 airline to
+ * 0.220; meaning weight 0.15 / 0.25 at 0.85: airline 0.223 / 0.215). Threshold 0.80 alone: 0.1905 / 0.6162.
+ * Seed spread is about ±0.01, so differences smaller than that are not findings.
  */
 export const DISCOVERY_DEFAULTS = {
   wordWeight: 0.5,
   wordSmoothing: 0.3,
-  distanceThreshold: 0.85,
+  meaningWeight: 0.2,
+  distanceThreshold: 0.8,
   strayJoinSimilarity: 0.15,
   refineIterations: 3,
 } as const satisfies DiscoverOptions
@@ -56,7 +62,7 @@ export function discoverThemes(
   items: Array<{ text: string; vector: Float32Array; conversationId?: string; intent?: string | null }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, wordsSample = WORDS_SAMPLE, ...clusterOptions } = {
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, meaningWeight, wordsSample = WORDS_SAMPLE, ...clusterOptions } = {
     ...DISCOVERY_DEFAULTS,
     ...opts,
   }
@@ -64,7 +70,13 @@ export function discoverThemes(
   const embedded = withConversationContext(items, conversationWeight)
   const wordsOf = wordWeight > 0 ? withConversationContext(tfidfVectors(texts, { smoothing: wordSmoothing }).map((vector, i) => ({ vector, conversationId: items[i].conversationId })), conversationWeight) : []
   const spread = withoutCommonDirection(embedded)
-  const result = clusterVectors(wordWeight > 0 ? combinedVectors(spread, wordsOf, wordWeight) : spread, clusterOptions)
+  const meaningOf = wordWeight > 0 && meaningWeight > 0 ? withConversationContext(withoutCommonDirection(meaningVectors(texts)).map((vector, i) => ({ vector, conversationId: items[i].conversationId })), conversationWeight) : []
+  const channels = [
+    { vectors: spread, weight: (1 - wordWeight) * (1 - meaningWeight) },
+    { vectors: wordsOf, weight: wordWeight * (1 - meaningWeight) },
+    { vectors: meaningOf, weight: meaningWeight },
+  ]
+  const result = clusterVectors(wordWeight > 0 ? combinedVectors(channels) : spread, clusterOptions)
   // A large week's words are read from a uniform sample of its messages: shares of words per theme,
   // and so key phrases, word-based joins and labels, stay the same while their cost stops growing.
   const step = Math.max(1, Math.ceil(items.length / wordsSample))

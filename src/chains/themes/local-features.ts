@@ -4,7 +4,11 @@
 // are in this very batch (TF-IDF, computed fresh each run, nothing learned from a dataset) lets the
 // words that tell topics apart ("lost", "bag", "refund") decide. Terms are lightly stemmed words and
 // adjacent-word pairs, signed-hashed into a fixed dimension so the clustering stays dense and fast.
-import { contentWords, stopwordsFor } from '../../text/tokenize.ts'
+// Beside them, what an English message's words mean (word vectors shipped in models/word-vectors/): TF-IDF
+// cannot tell that "bag" and "luggage", "late" and "delayed" say the same unless the batch says so.
+import { normaliseForWords } from '../../text/normalise.ts'
+import { contentWords, stopwordsFor, wordVectorTokens } from '../../text/tokenize.ts'
+import { wordVectors, type WordVectors } from '../../text/word-vectors.ts'
 import { normalised } from './cluster.ts'
 
 export const LOCAL_FEATURE_DIMENSION = 512
@@ -92,17 +96,49 @@ function fnv1a(text: string): number {
 }
 
 /**
- * The clustering vector of each message: √(1−w)·embedding ⊕ √w·word features, so the cosine of two
- * messages is (1−w)·their embedding cosine + w·their word cosine. A message with no shared word keeps
- * its embedding alone (renormalised); a message with neither stays all-zero (noise).
+ * The SIF sentence vector of each English message: the sum of its content words' (SIF-weighted) vectors,
+ * unit length. What a complaint is about ("bag lost", "on hold for an hour") lies in its nouns and verbs,
+ * which the sum keeps while stop words are left out. A message written in another language (more of its
+ * words are another language's stop words than English ones) or with no known word stays all-zero, so
+ * it keeps the other features alone: the table is English.
  */
-export function combinedVectors(vectors: Float32Array[], words: Float32Array[], wordWeight: number): Float32Array[] {
-  const a = Math.sqrt(1 - wordWeight)
-  const b = Math.sqrt(wordWeight)
-  return vectors.map((vector, i) => {
-    const combined = new Float32Array(vector.length + LOCAL_FEATURE_DIMENSION)
-    for (let d = 0; d < vector.length; d++) combined[d] = a * vector[d]
-    for (let d = 0; d < LOCAL_FEATURE_DIMENSION; d++) combined[vector.length + d] = b * words[i][d]
+export function meaningVectors(texts: string[], table: WordVectors = wordVectors()): Float32Array[] {
+  const english = stopwordsFor('en')
+  const anyLanguage = stopwordsFor()
+  return texts.map((text) => {
+    const vector = new Float32Array(table.dimension)
+    const tokens = wordVectorTokens(normaliseForWords(text))
+    let englishStopwords = 0
+    let foreignStopwords = 0
+    for (const word of tokens) {
+      if (english.has(word)) englishStopwords++
+      else if (anyLanguage.has(word)) foreignStopwords++
+    }
+    if (foreignStopwords > englishStopwords) return vector
+    for (const word of tokens) if (!english.has(word)) table.addTo(vector, word)
+    return normalised(vector)
+  })
+}
+
+/**
+ * The clustering vector of each message: the channels (unit or all-zero vectors per message) side by
+ * side, each scaled by √weight, so the cosine of two messages is the weighted sum of their channel
+ * cosines. A channel a message lacks (all-zero: no shared word, not English) drops out and the others
+ * share its weight (renormalised); a message with none stays all-zero (noise). Weights need not sum to 1.
+ */
+export function combinedVectors(channels: Array<{ vectors: Float32Array[]; weight: number }>): Float32Array[] {
+  const used = channels.filter((channel) => channel.weight > 0 && channel.vectors.length > 0)
+  const count = used[0]?.vectors.length ?? 0
+  const dimension = used.reduce((sum, channel) => sum + channel.vectors[0].length, 0)
+  return Array.from({ length: count }, (_, i) => {
+    const combined = new Float32Array(dimension)
+    let offset = 0
+    for (const { vectors, weight } of used) {
+      const scale = Math.sqrt(weight)
+      const vector = vectors[i]
+      for (let d = 0; d < vector.length; d++) combined[offset + d] = scale * vector[d]
+      offset += vector.length
+    }
     return normalised(combined)
   })
 }
