@@ -19,8 +19,28 @@ function serialiseError(err) {
   }
 }
 
+// This thread's CPU per statement (its first words, without literals), for bench/backlog-http.ts
+// --profile: PGlite runs every statement here, so the sum is the store's whole share of the CPU.
+const statementCpu = new Map()
+const statementKey = (sql) => sql.replace(/\s+/g, ' ').trim().slice(0, 72)
+function charge(sql, from) {
+  const used = process.threadCpuUsage(from)
+  const key = statementKey(sql)
+  const entry = statementCpu.get(key) ?? { cpuMs: 0, calls: 0 }
+  entry.cpuMs += (used.user + used.system) / 1000
+  entry.calls++
+  statementCpu.set(key, entry)
+}
+
 parentPort.on('message', async (msg) => {
+  const from = process.threadCpuUsage()
   try {
+    if (msg.op === 'statement-cpu') {
+      const rows = [...statementCpu].map(([statement, v]) => ({ statement, ...v }))
+      statementCpu.clear()
+      parentPort.postMessage({ id: msg.id, rows, rowCount: rows.length })
+      return
+    }
     if (msg.op === 'query') {
       const res = await db.query(msg.sql, msg.params ?? [], msg.blob ? { blob: new Blob([msg.blob]) } : undefined)
       if (res.blob) {
@@ -40,5 +60,6 @@ parentPort.on('message', async (msg) => {
   } catch (err) {
     parentPort.postMessage({ id: msg.id, error: serialiseError(err) })
   }
+  charge(msg.sql ?? msg.op, from)
 })
 parentPort.postMessage({ ready: true })

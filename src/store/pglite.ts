@@ -18,6 +18,15 @@ interface Reply {
 const ANALYZE_MIN_ROWS = 200
 const ANALYZE_GROWTH = 0.5
 
+/** CPU of PGlite's thread per statement since the last call (bench profiling; see pglite-worker.mjs). */
+export interface StatementCpu { statement: string; cpuMs: number; calls: number }
+const statementCpuReaders = new WeakMap<Db, () => Promise<StatementCpu[]>>()
+
+/** The embedded store's CPU per statement since the last call, and resets it; undefined on a server. */
+export async function takeStatementCpu(db: Db): Promise<StatementCpu[] | undefined> {
+  return statementCpuReaders.get(db)?.()
+}
+
 export class DbQueryError extends Error {
   code?: string
   detail?: string
@@ -117,7 +126,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     }
   }
 
-  return {
+  const db: Db = {
     kind: 'pglite',
     query: (sql, params) => locked(() => send('query', sql, params)),
     exec: (sql) => locked(() => send('exec', sql)).then(() => undefined),
@@ -161,6 +170,8 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       releaseLock()
     },
   }
+  statementCpuReaders.set(db, async () => (await send('statement-cpu', '')).rows as StatementCpu[])
+  return db
 }
 
 /**
