@@ -100,18 +100,31 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const direct: Queryable = { query: (sql, params) => send('query', sql, params) }
 
   // PGlite has no autovacuum, so nothing ANALYZEs: the planner then expects one row, skips the HNSW
-  // index and sorts every vector (127 ms at 10k, 3.6 s at 100k instead of a few ms). Re-analyze when
-  // the vectors grew by half since the last time: statistics that far off still pick the index, and
-  // enrichment writes vectors in ~2k-message chunks, so "a tenth" re-analyzed four tables after nearly
-  // every chunk of a 20k burst (about 2 of its 12 CPU seconds).
+  // index and sorts every vector (127 ms at 10k, 3.6 s at 100k instead of a few ms), and reads a
+  // conversation's messages through a bitmap of the whole workspace (a summary refresh of 600
+  // conversations took 0.7 s instead of 30 ms). So the first vectors this process writes analyze the
+  // tables; the planner scales row counts by the tables' current size, so the shape of the data is what
+  // statistics add after that. While a model's HNSW index exists (trickle traffic), re-analyze when the
+  // vectors grew by half, so that searches keep choosing the index. Not while a bulk load has dropped it
+  // (searches scan exactly whatever the statistics say): the index build analyzes once when it is done
+  // (buildModelIndex); re-analyzing during the load cost 1–1.5 of the store's ~6 CPU s per 20k burst.
   let writtenSinceAnalyze = 0
   let rowsAtLastAnalyze = 0
+  let analyzed = false
   async function analyzeIfStale() {
     if (writtenSinceAnalyze < Math.max(ANALYZE_MIN_ROWS, rowsAtLastAnalyze * ANALYZE_GROWTH)) return
+    if (analyzed) {
+      const indexed = await locked(() =>
+        send('query', `SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE i.indrelid = 'message_embeddings'::regclass AND c.relname LIKE 'message_embeddings_hnsw_%' AND i.indisvalid LIMIT 1`),
+      )
+      if (indexed.rows.length === 0) return
+    }
     await locked(() => send('query', 'ANALYZE message_embeddings, messages, conversations, enrichments'))
     const { rows } = await locked(() => send('query', `SELECT count(*)::int AS n FROM message_embeddings`))
     rowsAtLastAnalyze = rows[0].n
     writtenSinceAnalyze = 0
+    analyzed = true
   }
 
   async function inTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
