@@ -15,6 +15,8 @@ interface Reply {
   error?: { message: string; code?: string; detail?: string; constraint?: string }
 }
 
+/** A straight COPY of vectors meets a stored one (unique violation) or a deleted message (foreign key). */
+const COPY_CONFLICTS = new Set(['23505', '23503'])
 const ANALYZE_MIN_ROWS = 200
 const ANALYZE_GROWTH = 0.5
 
@@ -150,6 +152,19 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       const blob = encodeEmbeddingCopy(rows)
       await locked(() =>
         inTransaction(async (tx) => {
+          // Vectors of messages never embedded (a burst, an import) go straight into the table: half the
+          // work of loading a staging table and merging it. A vector already stored (an edit, a re-embed)
+          // or of a message deleted meanwhile fails that COPY at once, and the rows go the staged way,
+          // which updates the one and skips the other.
+          await tx.query('SAVEPOINT embedding_copy')
+          try {
+            await send('query', `COPY message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash) FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
+            await tx.query('RELEASE SAVEPOINT embedding_copy')
+            return
+          } catch (err) {
+            if (!(err instanceof DbQueryError) || !COPY_CONFLICTS.has(err.code ?? '')) throw err
+            await tx.query('ROLLBACK TO SAVEPOINT embedding_copy')
+          }
           await tx.query(`CREATE TEMP TABLE IF NOT EXISTS embedding_load
             (message_id uuid, workspace_id uuid, model text, dim int, embedding vector, content_hash text) ON COMMIT DELETE ROWS`)
           await send('query', `COPY embedding_load FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
