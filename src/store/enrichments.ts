@@ -30,7 +30,9 @@ export interface EnrichmentRow {
 /**
  * Writes many enrichments in one statement. A row classified from content the message no longer has is
  * skipped: when two jobs of the same message run at once (two workers), the older one finishing last
- * must not leave a stale classification that the backlog would count forever.
+ * must not leave a stale classification that the backlog would count forever. The check looks each
+ * message up by its key (LATERAL … LIMIT 1 keeps the planner from hashing the whole messages table
+ * for every 2k-row chunk, a cost that grew with the store).
  */
 export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): Promise<void> {
   if (rows.length === 0) return
@@ -47,7 +49,8 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
                  $10::boolean[], $11::text[], $12::text[], $13::text[], $14::boolean[], $15::text[], $16::text[], $17::text[], $18::text[])
        AS u(message_id, workspace_id, sentiment, sentiment_score, sentiment_confidence, intent, intent_confidence, language,
             language_confidence, needs_reply, urgency, reasons, versions, degraded, degraded_reason, content_hash, sentiment_probs, intent_probs)
-     JOIN messages m ON m.id = u.message_id AND m.workspace_id = u.workspace_id AND m.content_hash = u.content_hash
+     JOIN LATERAL (SELECT 1 FROM messages m WHERE m.id = u.message_id AND m.workspace_id = u.workspace_id AND m.content_hash = u.content_hash
+                   LIMIT 1) current ON true
      ON CONFLICT (message_id) DO UPDATE SET
        sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, sentiment_confidence = excluded.sentiment_confidence,
        sentiment_probs = excluded.sentiment_probs, intent_probs = excluded.intent_probs,
