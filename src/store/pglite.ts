@@ -24,7 +24,10 @@ const ANALYZE_GROWTH = 0.5
 export interface StatementCpu { statement: string; cpuMs: number; calls: number }
 const statementCpuReaders = new WeakMap<Db, () => Promise<StatementCpu[]>>()
 
-/** The embedded store's CPU per statement since the last call, and resets it; undefined on a server. */
+/**
+ * The embedded store's CPU per statement since the last call, and resets it; undefined on a server. The
+ * first call starts the count (it returns nothing), so a store nobody profiles pays nothing for it.
+ */
 export async function takeStatementCpu(db: Db): Promise<StatementCpu[] | undefined> {
   return statementCpuReaders.get(db)?.()
 }
