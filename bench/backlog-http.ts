@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url'
 import { buildApp } from '../src/app.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { bootstrapDefaultWorkspace } from '../src/services.ts'
+import { takeStatementCpu, type StatementCpu } from '../src/store/pglite.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
 import { enrichedSoFar, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchServices, type Cell } from './harness.ts'
 
@@ -70,7 +71,10 @@ async function postAll(baseUrl: string, bodies: string[], clients: number): Prom
 }
 
 /** One fresh store behind a listening app; `withWorker` starts the in-process worker as `npm start` does. */
-async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSeconds: number; untilEmptySeconds: number | null; cpu: number; posted: PostTotals; loopDelayMaxMs: number; loopDelayP99Ms: number }> {
+/** Where the CPU of a run went: the main thread's seconds, and PGlite's thread by statement. */
+export interface RunProfile { mainThreadCpu: number; statements: StatementCpu[] }
+
+async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSeconds: number; untilEmptySeconds: number | null; cpu: number; posted: PostTotals; loopDelayMaxMs: number; loopDelayP99Ms: number; profile: RunProfile }> {
   // The server's own defaults for the worker (batch, poll interval) and load shedding; the bench's
   // settings otherwise (silent log, builtin embedder, the store in a temp dir).
   const fresh: BenchServices & { close(): Promise<void> } = await openFreshServices(createBuiltinEmbedder(), { WORKER_POLL_MS: undefined })
@@ -85,6 +89,8 @@ async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSecon
       const loop = monitorEventLoopDelay({ resolution: 10 })
       loop.enable()
       const baseline = await enrichedSoFar()
+      await takeStatementCpu(services.db) // what the setup cost is not the run's
+      const mainCpu = process.threadCpuUsage()
       const cpu = process.cpuUsage()
       const started = performance.now()
       const posted = await postAll(`http://127.0.0.1:${port}`, bodies, HTTP_CLIENTS)
@@ -100,8 +106,12 @@ async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSecon
         }
       }
       loop.disable()
+      const mainUsed = process.threadCpuUsage(mainCpu)
+      // Read before the worker stops: the statements until now (the index build after the burst included).
+      const statements = (await takeStatementCpu(services.db)) ?? []
       await services.worker.stop()
-      return { ingestSeconds, untilEmptySeconds, cpu: cpuS, posted, loopDelayMaxMs: loop.max / 1e6, loopDelayP99Ms: loop.percentile(99) / 1e6 }
+      const profile = { mainThreadCpu: (mainUsed.user + mainUsed.system) / 1e6, statements }
+      return { ingestSeconds, untilEmptySeconds, cpu: cpuS, posted, loopDelayMaxMs: loop.max / 1e6, loopDelayP99Ms: loop.percentile(99) / 1e6, profile }
     } finally {
       await app.close()
     }
@@ -111,7 +121,7 @@ async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSecon
 }
 
 /** The HTTP row for one corpus: ingest-only time, time until enriched, their ratio. */
-export async function measureHttpBurst(conversations: BenchConversation[], opts: BenchOptions): Promise<Record<string, Cell>> {
+export async function measureHttpBurst(conversations: BenchConversation[], opts: BenchOptions, onProfile?: (ingestOnly: RunProfile, enriched: RunProfile) => void): Promise<Record<string, Cell>> {
   const bodies: string[] = []
   for (let i = 0; i < conversations.length; i += HTTP_CONVERSATIONS_PER_REQUEST) {
     bodies.push(JSON.stringify({ conversations: conversations.slice(i, i + HTTP_CONVERSATIONS_PER_REQUEST) }))
@@ -120,6 +130,7 @@ export async function measureHttpBurst(conversations: BenchConversation[], opts:
   const only = await run(bodies, false)
   opts.progress(`backlog: http, the same requests with the in-process worker, until the backlog is empty`)
   const enriched = await run(bodies, true)
+  onProfile?.(only.profile, enriched.profile)
   const messages = enriched.posted.messages
   const until = enriched.untilEmptySeconds
   return {
@@ -143,10 +154,24 @@ export async function measureHttpBurst(conversations: BenchConversation[], opts:
   }
 }
 
-// `npx tsx bench/backlog-http.ts [messages]`: the HTTP rows alone, for iterating on enrichment speed.
+function printProfile(name: string, p: RunProfile) {
+  const store = p.statements.reduce((sum, s) => sum + s.cpuMs, 0) / 1000
+  console.error(`${name}: main thread ${p.mainThreadCpu.toFixed(2)} CPU s, PGlite thread ${store.toFixed(2)} CPU s (until the worker stopped)`)
+  for (const s of p.statements.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 25)) {
+    console.error(`${(s.cpuMs / 1000).toFixed(2).padStart(8)} s ${String(s.calls).padStart(6)}×  ${s.statement}`)
+  }
+}
+
+// `npx tsx bench/backlog-http.ts [messages] [--profile]`: the HTTP rows alone, for iterating on enrichment
+// speed; --profile adds each thread's CPU and PGlite's by statement (on stderr).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const size = Number(process.argv[2] ?? 20_000)
+  const size = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 20_000)
+  const profile = process.argv.includes('--profile')
   const conversations = generateConversations({ messages: size, seed: 13, idPrefix: `backlog${size}` })
-  const row = await measureHttpBurst(conversations, { quick: false, sizes: [], ingestMessages: 0, backlogMessages: [size], themesMessages: 0, progress: (m) => process.stderr.write(`${m}\n`) })
+  const row = await measureHttpBurst(
+    conversations,
+    { quick: false, sizes: [], ingestMessages: 0, backlogMessages: [size], themesMessages: 0, progress: (m) => process.stderr.write(`${m}\n`) },
+    profile ? (only, enriched) => { printProfile('ingest only', only); printProfile('with enrichment', enriched) } : undefined,
+  )
   console.log(JSON.stringify(row, null, 2))
 }

@@ -10,6 +10,7 @@ import { integrationsStage } from '../src/integrations/drafts.ts'
 import { embeddingStage } from '../src/pipeline/embedding-stage.ts'
 import { chunkByConversation, ENRICH_CHUNK_MESSAGES } from '../src/pipeline/enrichment.ts'
 import { loadStageMessages } from '../src/store/messages.ts'
+import { takeStatementCpu } from '../src/store/pglite.ts'
 import { generateConversations } from './corpus.ts'
 import { ingestAll, withFreshServices } from './harness.ts'
 
@@ -61,10 +62,18 @@ await withFreshServices(embedder, async (s) => {
     summaryRefreshStage(db, summaries, 0),
     integrationsStage(db),
   ]
+  await takeStatementCpu(db)
   const from = process.cpuUsage()
   for (const chunk of chunkByConversation(loaded, ENRICH_CHUNK_MESSAGES)) {
     for (const stage of stages) await measured(`stage ${stage.name}`, () => stage.run(chunk))
   }
   console.log(`enrichment of ${loaded.length} messages, stages one after another: ${cpuOf(from).toFixed(2)} CPU s`)
   for (const [k, v] of [...spent].sort((a, b) => b[1].s - a[1].s)) console.log(`${v.s.toFixed(2).padStart(7)} CPU s ${String(v.calls).padStart(5)}×  ${k}`)
+  // PGlite's own thread, statement by statement: the store's share without the main thread's marshalling.
+  const statements = (await takeStatementCpu(db)) ?? []
+  const total = statements.reduce((sum, x) => sum + x.cpuMs, 0) / 1000
+  console.log(`PGlite thread: ${total.toFixed(2)} CPU s`)
+  for (const x of statements.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 15)) {
+    console.log(`${(x.cpuMs / 1000).toFixed(2).padStart(7)} CPU s ${String(x.calls).padStart(5)}×  ${x.statement}`)
+  }
 })

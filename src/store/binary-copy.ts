@@ -4,44 +4,55 @@ import type { BulkColumn, BulkValue, EmbeddingRow } from './db.ts'
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1')
 
-function uuidBytes(uuid: string): Buffer {
+/**
+ * One `COPY message_embeddings (…) FROM … (FORMAT binary)` stream of the rows, written into one buffer
+ * sized in advance: a buffer per field and a float written at a time cost a 20k-message burst about
+ * 0.2 CPU s of the main thread. A vector's floats are copied as they lie in memory and byte-swapped in
+ * place to the big-endian order of the format.
+ */
+export function encodeEmbeddingCopy(rows: EmbeddingRow[]): Uint8Array {
+  const texts = rows.map((r) => [Buffer.from(r.model, 'utf8'), Buffer.from(r.contentHash, 'utf8')] as const)
+  // Per row: field count, then six fields each with its length (uuid, uuid, model, dim, vector, hash).
+  let size = SIGNATURE.length + 8 + 2
+  rows.forEach((r, i) => {
+    size += 2 + 6 * 4 + 16 + 16 + texts[i][0].length + 4 + 4 + r.vector.length * 4 + texts[i][1].length
+  })
+  const out = Buffer.allocUnsafe(size)
+  let at = SIGNATURE.copy(out, 0)
+  out.fill(0, at, at + 8) // flags + header extension length, both 0
+  at += 8
+  rows.forEach((r, i) => {
+    const [model, hash] = texts[i]
+    const dim = r.vector.length
+    at = out.writeInt16BE(6, at)
+    at = out.writeInt32BE(16, at)
+    at = writeUuid(out, r.messageId, at)
+    at = out.writeInt32BE(16, at)
+    at = writeUuid(out, r.workspaceId, at)
+    at = out.writeInt32BE(model.length, at)
+    at += model.copy(out, at)
+    at = out.writeInt32BE(4, at)
+    at = out.writeInt32BE(dim, at)
+    // pgvector's binary form: int16 dimension, int16 unused, then big-endian float32s.
+    at = out.writeInt32BE(4 + dim * 4, at)
+    at = out.writeInt16BE(dim, at)
+    at = out.writeInt16BE(0, at)
+    const floats = Buffer.from(r.vector.buffer, r.vector.byteOffset, dim * 4)
+    floats.copy(out, at)
+    out.subarray(at, at + dim * 4).swap32()
+    at += dim * 4
+    at = out.writeInt32BE(hash.length, at)
+    at += hash.copy(out, at)
+  })
+  at = out.writeInt16BE(-1, at)
+  if (at !== size) throw new Error(`binary COPY encoder wrote ${at} bytes, sized ${size}`)
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+}
+
+function writeUuid(out: Buffer, uuid: string, at: number): number {
   const hex = uuid.replace(/-/g, '')
   if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${uuid}`)
-  return Buffer.from(hex, 'hex')
-}
-
-export function encodeEmbeddingCopy(rows: EmbeddingRow[]): Uint8Array {
-  const parts: Buffer[] = [SIGNATURE, Buffer.alloc(8)] // flags + header extension length, both 0
-  for (const r of rows) {
-    const model = Buffer.from(r.model, 'utf8')
-    const hash = Buffer.from(r.contentHash, 'utf8')
-    const dim = r.vector.length
-    const vec = Buffer.alloc(4 + dim * 4)
-    vec.writeInt16BE(dim, 0)
-    vec.writeInt16BE(0, 2)
-    for (let i = 0; i < dim; i++) vec.writeFloatBE(r.vector[i], 4 + i * 4)
-    const head = Buffer.alloc(2)
-    head.writeInt16BE(6, 0)
-    parts.push(head)
-    pushField(parts, uuidBytes(r.messageId))
-    pushField(parts, uuidBytes(r.workspaceId))
-    pushField(parts, model)
-    const dimBuf = Buffer.alloc(4)
-    dimBuf.writeInt32BE(dim, 0)
-    pushField(parts, dimBuf)
-    pushField(parts, vec)
-    pushField(parts, hash)
-  }
-  const trailer = Buffer.alloc(2)
-  trailer.writeInt16BE(-1, 0)
-  parts.push(trailer)
-  return new Uint8Array(Buffer.concat(parts))
-}
-
-function pushField(parts: Buffer[], data: Buffer): void {
-  const len = Buffer.alloc(4)
-  len.writeInt32BE(data.length, 0)
-  parts.push(len, data)
+  return at + out.write(hex, at, 16, 'hex')
 }
 
 const HEADER_BYTES = SIGNATURE.length + 8

@@ -47,10 +47,15 @@ export async function buildModelIndex(db: Queryable, model: string, opts: { conc
     const invalid = await db.query(`SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1 AND NOT i.indisvalid`, [name])
     if (invalid.rows.length > 0) await db.query(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`)
   }
+  if (await modelIndexReady(db, model)) return
   await db.query(
     `CREATE INDEX ${opts.concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${name} ON message_embeddings
      USING hnsw ((embedding::vector(${Number(rows[0].dim)})) vector_cosine_ops) WHERE model = ${modelLiteral(model)}`,
   )
+  // Fresh statistics with the new index, so the planner picks it: the embedded store has no
+  // autovacuum and does not analyze during a bulk load (pglite.ts), and a server's autovacuum may not
+  // have caught up with the load yet.
+  await db.query(`ANALYZE message_embeddings, messages, conversations, enrichments`)
 }
 
 /**

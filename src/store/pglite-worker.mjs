@@ -19,8 +19,36 @@ function serialiseError(err) {
   }
 }
 
+// This thread's CPU per statement (its first words), for bench/backlog-http.ts --profile: PGlite runs
+// every statement here, so the sum is the store's whole share of the CPU. Off until the first
+// 'statement-cpu' request (a process nobody profiles neither pays for it nor keeps statements), and
+// bounded in keys.
+const STATEMENT_KEYS_MAX = 500
+const statementCpu = new Map()
+let profiling = false
+const statementKey = (sql) => sql.replace(/\s+/g, ' ').trim().slice(0, 72)
+function charge(sql, from) {
+  const used = process.threadCpuUsage(from)
+  const key = statementKey(sql)
+  let entry = statementCpu.get(key)
+  if (!entry) {
+    if (statementCpu.size >= STATEMENT_KEYS_MAX) return
+    statementCpu.set(key, (entry = { cpuMs: 0, calls: 0 }))
+  }
+  entry.cpuMs += (used.user + used.system) / 1000
+  entry.calls++
+}
+
 parentPort.on('message', async (msg) => {
+  const from = profiling ? process.threadCpuUsage() : undefined
   try {
+    if (msg.op === 'statement-cpu') {
+      profiling = true
+      const rows = [...statementCpu].map(([statement, v]) => ({ statement, ...v }))
+      statementCpu.clear()
+      parentPort.postMessage({ id: msg.id, rows, rowCount: rows.length })
+      return
+    }
     if (msg.op === 'query') {
       const res = await db.query(msg.sql, msg.params ?? [], msg.blob ? { blob: new Blob([msg.blob]) } : undefined)
       if (res.blob) {
@@ -40,5 +68,6 @@ parentPort.on('message', async (msg) => {
   } catch (err) {
     parentPort.postMessage({ id: msg.id, error: serialiseError(err) })
   }
+  if (from) charge(msg.sql ?? msg.op, from)
 })
 parentPort.postMessage({ ready: true })

@@ -15,8 +15,22 @@ interface Reply {
   error?: { message: string; code?: string; detail?: string; constraint?: string }
 }
 
+/** A straight COPY of vectors meets a stored one (unique violation) or a deleted message (foreign key). */
+const COPY_CONFLICTS = new Set(['23505', '23503'])
 const ANALYZE_MIN_ROWS = 200
 const ANALYZE_GROWTH = 0.5
+
+/** CPU of PGlite's thread per statement since the last call (bench profiling; see pglite-worker.mjs). */
+export interface StatementCpu { statement: string; cpuMs: number; calls: number }
+const statementCpuReaders = new WeakMap<Db, () => Promise<StatementCpu[]>>()
+
+/**
+ * The embedded store's CPU per statement since the last call, and resets it; undefined on a server. The
+ * first call starts the count (it returns nothing), so a store nobody profiles pays nothing for it.
+ */
+export async function takeStatementCpu(db: Db): Promise<StatementCpu[] | undefined> {
+  return statementCpuReaders.get(db)?.()
+}
 
 export class DbQueryError extends Error {
   code?: string
@@ -91,18 +105,31 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const direct: Queryable = { query: (sql, params) => send('query', sql, params) }
 
   // PGlite has no autovacuum, so nothing ANALYZEs: the planner then expects one row, skips the HNSW
-  // index and sorts every vector (127 ms at 10k, 3.6 s at 100k instead of a few ms). Re-analyze when
-  // the vectors grew by half since the last time: statistics that far off still pick the index, and
-  // enrichment writes vectors in ~2k-message chunks, so "a tenth" re-analyzed four tables after nearly
-  // every chunk of a 20k burst (about 2 of its 12 CPU seconds).
+  // index and sorts every vector (127 ms at 10k, 3.6 s at 100k instead of a few ms), and reads a
+  // conversation's messages through a bitmap of the whole workspace (a summary refresh of 600
+  // conversations took 0.7 s instead of 30 ms). So the first vectors this process writes analyze the
+  // tables; the planner scales row counts by the tables' current size, so the shape of the data is what
+  // statistics add after that. While a model's HNSW index exists (trickle traffic), re-analyze when the
+  // vectors grew by half, so that searches keep choosing the index. Not while a bulk load has dropped it
+  // (searches scan exactly whatever the statistics say): the index build analyzes once when it is done
+  // (buildModelIndex); re-analyzing during the load cost 1–1.5 of the store's ~6 CPU s per 20k burst.
   let writtenSinceAnalyze = 0
   let rowsAtLastAnalyze = 0
+  let analyzed = false
   async function analyzeIfStale() {
     if (writtenSinceAnalyze < Math.max(ANALYZE_MIN_ROWS, rowsAtLastAnalyze * ANALYZE_GROWTH)) return
+    if (analyzed) {
+      const indexed = await locked(() =>
+        send('query', `SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE i.indrelid = 'message_embeddings'::regclass AND c.relname LIKE 'message_embeddings_hnsw_%' AND i.indisvalid LIMIT 1`),
+      )
+      if (indexed.rows.length === 0) return
+    }
     await locked(() => send('query', 'ANALYZE message_embeddings, messages, conversations, enrichments'))
     const { rows } = await locked(() => send('query', `SELECT count(*)::int AS n FROM message_embeddings`))
     rowsAtLastAnalyze = rows[0].n
     writtenSinceAnalyze = 0
+    analyzed = true
   }
 
   async function inTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -117,7 +144,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     }
   }
 
-  return {
+  const db: Db = {
     kind: 'pglite',
     query: (sql, params) => locked(() => send('query', sql, params)),
     exec: (sql) => locked(() => send('exec', sql)).then(() => undefined),
@@ -128,6 +155,19 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       const blob = encodeEmbeddingCopy(rows)
       await locked(() =>
         inTransaction(async (tx) => {
+          // Vectors of messages never embedded (a burst, an import) go straight into the table: half the
+          // work of loading a staging table and merging it. A vector already stored (an edit, a re-embed)
+          // or of a message deleted meanwhile fails that COPY at once, and the rows go the staged way,
+          // which updates the one and skips the other.
+          await tx.query('SAVEPOINT embedding_copy')
+          try {
+            await send('query', `COPY message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash) FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
+            await tx.query('RELEASE SAVEPOINT embedding_copy')
+            return
+          } catch (err) {
+            if (!(err instanceof DbQueryError) || !COPY_CONFLICTS.has(err.code ?? '')) throw err
+            await tx.query('ROLLBACK TO SAVEPOINT embedding_copy')
+          }
           await tx.query(`CREATE TEMP TABLE IF NOT EXISTS embedding_load
             (message_id uuid, workspace_id uuid, model text, dim int, embedding vector, content_hash text) ON COMMIT DELETE ROWS`)
           await send('query', `COPY embedding_load FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
@@ -161,6 +201,8 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       releaseLock()
     },
   }
+  statementCpuReaders.set(db, async () => (await send('statement-cpu', '')).rows as StatementCpu[])
+  return db
 }
 
 /**

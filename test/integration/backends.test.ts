@@ -454,6 +454,30 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
     expect(stored.rows.map((r) => r.message_id)).toEqual([rows[0].id])
   })
 
+  it('stores every field of an enrichment as given, and a second write replaces the first', async () => {
+    const ws = (await workspacesRepo(db).create(uniqueName('enrich-fields'))).id
+    await ingestConversations(db, ws, [{ channel: 'chat', externalId: 'f', customer: '@f', messages: [message('f1', 'customer', 'a refund "now", please', '2026-01-01T00:00:00Z')] }])
+    const { rows: [m] } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1`, [ws])
+    const full: EnrichmentRow = {
+      messageId: m.id, workspaceId: ws, sentiment: 'negative', sentimentScore: -0.75, sentimentConfidence: 0.5, sentimentProbs: { negative: 0.5, neutral: 0.25, positive: 0.25 },
+      intent: 'refund', intentConfidence: 0.625, intentProbs: { refund: 0.625, billing: 0.375 }, language: 'en', languageConfidence: 0.875, needsReply: true,
+      urgency: 'high', reasons: ['cue: "refund", now', 'ünïcode {braces}', ''], versions: { sentiment: 'v1', intent: 'v"2' }, degraded: true,
+      degradedReason: 'llm: timeout', contentHash: m.content_hash,
+    }
+    const read = async () => (await db.query(
+      `SELECT sentiment, sentiment_score, sentiment_confidence, sentiment_probs, intent, intent_confidence, intent_probs, language, language_confidence,
+              needs_reply, urgency, reasons, versions, degraded, degraded_reason FROM enrichments WHERE workspace_id = $1 AND message_id = $2`, [ws, m.id],
+    )).rows[0]
+    await upsertEnrichments(db, [full])
+    expect(await read()).toEqual({
+      sentiment: 'negative', sentiment_score: -0.75, sentiment_confidence: 0.5, sentiment_probs: full.sentimentProbs, intent: 'refund', intent_confidence: 0.625,
+      intent_probs: full.intentProbs, language: 'en', language_confidence: 0.875, needs_reply: true, urgency: 'high', reasons: full.reasons,
+      versions: full.versions, degraded: true, degraded_reason: 'llm: timeout',
+    })
+    await upsertEnrichments(db, [{ ...full, sentiment: 'uncertain', sentimentProbs: null, intent: null, intentConfidence: null, intentProbs: null, needsReply: null, reasons: [], degraded: false, degradedReason: null }])
+    expect(await read()).toMatchObject({ sentiment: 'uncertain', sentiment_probs: null, intent: null, intent_probs: null, needs_reply: null, reasons: [], degraded: false, degraded_reason: null })
+  })
+
   it('counts the backlog exactly up to EXACT_BACKLOG_MAX queued messages and by job payloads above', async () => {
     const ws = (await workspacesRepo(db).create(uniqueName('backlog'))).id
     await ingestConversations(db, ws, [{ channel: 'chat', externalId: 'b', customer: '@b', messages: [message('b1', 'customer', 'where is my order', '2026-01-01T00:00:00Z')] }])

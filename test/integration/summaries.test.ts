@@ -131,6 +131,25 @@ describe('conversation summaries in batches', () => {
     expect(stored.summary).toMatch(/still/i)
     expect(stored.contentHash).toBe(dialogHash((await summariesRepo(t.services.db).dialog(ws.id, id))!))
   })
+  it('summarises a conversation left without messages as empty, and checks the hash of each conversation of the batch', async () => {
+    const ws = await createWorkspace(t.services)
+    const post = async (externalId: string) =>
+      (await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [conversation(externalId, DIALOG)] } })).json().results[0].id as string
+    const [emptied, kept] = [await post('emptied'), await post('kept')]
+    await t.services.db.query(`DELETE FROM messages WHERE workspace_id = $1 AND conversation_id = $2`, [ws.id, emptied])
+    expect(await t.services.summaries.refreshMany(ws.id, [emptied, kept])).toBe(2)
+    const empty = (await t.services.summaries.get(ws.id, emptied))!
+    expect(empty.summary).toBe('No messages yet.')
+    expect(empty.contentHash).toBe(dialogHash([]))
+    expect((await t.services.summaries.get(ws.id, kept))?.summary).toMatch(/charged twice/)
+    // A summary whose hash matches no conversation's messages is not written, next to one that is.
+    await summariesRepo(t.services.db).upsertMany(ws.id, [
+      { conversationId: kept, summary: 'STALE', wanted: null, done: null, open: null, version: LOCAL_SUMMARY_VERSION, degraded: false, contentHash: dialogHash([]) },
+      { conversationId: emptied, summary: 'STILL EMPTY', wanted: null, done: null, open: null, version: LOCAL_SUMMARY_VERSION, degraded: false, contentHash: dialogHash([]) },
+    ])
+    expect((await t.services.summaries.get(ws.id, kept))?.summary).toMatch(/charged twice/)
+    expect((await t.services.summaries.get(ws.id, emptied))?.summary).toBe('STILL EMPTY')
+  })
 })
 
 describe('conversation summaries (LLM)', () => {
