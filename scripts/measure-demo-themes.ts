@@ -7,7 +7,8 @@
 // apart the two scenarios' messages are in the clustering space, against the same theme's own scenario
 // cut in two (see `separability` below): what a rule that splits a theme in two would have to go on.
 //
-//   DATA_DIR=/tmp/td/data npx tsx scripts/measure-demo-themes.ts [--labels] [--separability]
+//   DATA_DIR=/tmp/td/data npx tsx scripts/measure-demo-themes.ts [--labels] [--separability] [--options '{"wordWeight":0.5}']
+//   (--options: discovery options over the weekly run's own, to try a recipe before changing it)
 //
 // The demo is imported into DATA_DIR first when its default workspace is empty (about a minute).
 // Every run forgets the workspace's themes and recomputes W36..W45 in order, so identity and trends
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pino from 'pino'
 import { adjustedRandIndex, nmi, purity } from '../evals/metrics.ts'
-import { withConversationContext } from '../src/chains/themes/discover.ts'
+import { withConversationContext, type DiscoverOptions } from '../src/chains/themes/discover.ts'
 import { createThemeService } from '../src/chains/themes/service.ts'
 import type { ThemeReport } from '../src/chains/themes/types.ts'
 import { weekRange, weeksEndingWith } from '../src/chains/themes/week.ts'
@@ -35,7 +36,9 @@ const NOISE = 'noise'
 /** A scenario with at least this many customer messages in a week should be the majority of some theme. */
 const MISSED_SCENARIO_MESSAGES = 8
 
-const { values: args } = parseArgs({ options: { labels: { type: 'boolean', default: false }, separability: { type: 'boolean', default: false } } })
+const { values: args } = parseArgs({
+  options: { labels: { type: 'boolean', default: false }, separability: { type: 'boolean', default: false }, options: { type: 'string' } },
+})
 
 const config = loadConfig({ ...process.env, EMBEDDINGS: process.env.EMBEDDINGS ?? 'builtin', LOG_LEVEL: 'warn' })
 const s = await createServices(config, { log: pino({ level: 'warn' }, pino.destination(2)) })
@@ -59,6 +62,7 @@ try {
     embedderId: s.embedder.id,
     describer: s.chains.themeDescriber,
     log: pino({ level: 'warn' }),
+    clusterOptions: args.options ? (JSON.parse(args.options) as DiscoverOptions) : undefined,
     clock: () => new Date('2026-11-10T09:00:00Z'),
     onWeekComputed: (week, members) => assignments.set(week, new Map(members.map((m) => [m.messageId, m.themeId]))),
   })
