@@ -78,23 +78,6 @@ describe('mergeClustersByWords', () => {
     expect(merged[8]).toBe(-1)
     expect(mergeClustersByWords(texts, labels, 0.99, { language: 'en' })[3]).not.toBe(mergeClustersByWords(texts, labels, 0.99, { language: 'en' })[0])
   })
-
-  it('with beyondDeviations, joins only clusters closer than the batch usually is: shared domain words do not join distinct topics', () => {
-    // Every cluster says "flight" and "delayed"; only the two lost-bag clusters share their own words too.
-    const texts = [
-      'flight delayed and the crew were rude', 'delayed flight, rude crew at the gate',
-      'flight delayed then cancelled, no refund', 'delayed flight cancelled, want a refund',
-      'flight delayed, seat broken', 'delayed flight and a broken seat',
-      'flight delayed and my bag lost at baggage claim', 'delayed flight, bag lost, baggage claim empty',
-      'bag lost after delayed flight, baggage claim useless', 'flight delayed, lost bag, baggage claim closed',
-    ]
-    const labels = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
-    const loose = mergeClustersByWords(texts, labels, 0.15, { language: 'en' })
-    expect(new Set(loose).size).toBeLessThan(3)
-    const strict = mergeClustersByWords(texts, labels, 0.15, { language: 'en', beyondDeviations: 1.5 })
-    expect(strict[6]).toBe(strict[8])
-    expect(new Set([strict[0], strict[2], strict[4], strict[6]]).size).toBe(4)
-  })
 })
 
 describe('describeCluster', () => {

@@ -24,8 +24,6 @@ export interface DiscoverOptions extends ClusterOptions {
   conversationWeight?: number
   /** When set, clusters whose word profiles have at least this cosine are merged (keyphrases.ts). */
   mergeSimilarity?: number
-  /** With mergeSimilarity: a join also needs a cosine this many standard deviations above the mean over the batch's cluster pairs (keyphrases.ts). */
-  mergeBeyondDeviations?: number
   /** 0..1: share of the clustering similarity that comes from this batch's TF-IDF word features (local-features.ts). */
   wordWeight?: number
   /** 0..1: how much a message's word features lean on the contexts its words are used in (local-features.ts). */
@@ -64,7 +62,7 @@ export function discoverThemes(
   items: Array<{ text: string; vector: Float32Array; conversationId?: string; intent?: string | null }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, mergeBeyondDeviations, wordWeight, wordSmoothing, meaningWeight, wordsSample = WORDS_SAMPLE, ...clusterOptions } = {
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, meaningWeight, wordsSample = WORDS_SAMPLE, ...clusterOptions } = {
     ...DISCOVERY_DEFAULTS,
     ...opts,
   }
@@ -84,7 +82,7 @@ export function discoverThemes(
   const step = Math.max(1, Math.ceil(items.length / wordsSample))
   const read = (i: number) => i % step === 0
   const readLabels = (labels: Int32Array) => (step === 1 ? labels : labels.map((label, i) => (read(i) ? label : -1)))
-  if (mergeSimilarity !== undefined) result.labels = relabelled(result.labels, readLabels(result.labels), mergeClustersByWords(texts, readLabels(result.labels), mergeSimilarity, { beyondDeviations: mergeBeyondDeviations }))
+  if (mergeSimilarity !== undefined) result.labels = relabelled(result.labels, readLabels(result.labels), mergeClustersByWords(texts, readLabels(result.labels), mergeSimilarity))
   result.labels = placedByIntent(result.labels, items.map((i) => i.intent ?? null), inFocus, clusterOptions.minClusterSize ?? defaultMinClusterSize(embedded.filter(hasContent).length))
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)

@@ -119,7 +119,7 @@ function withoutRedundantWords(sorted: Keyphrase[], top: number): Keyphrase[] {
  * over the clusters), and the most similar pair is merged while its cosine is at least `minSimilarity`.
  * Returns new labels, numbered by size (largest first); noise stays −1.
  */
-export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, minSimilarity: number, opts: { language?: string; beyondDeviations?: number } = {}): Int32Array {
+export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, minSimilarity: number, opts: { language?: string } = {}): Int32Array {
   const stopwords = stopwordsFor(opts.language)
   const profiles = new Map<number, { size: number; counts: Map<string, number> }>()
   for (let i = 0; i < docs.length; i++) {
@@ -144,18 +144,14 @@ export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, 
     for (const [word, weight] of vector) vector.set(word, weight / norm)
     return vector
   }
-  let threshold = minSimilarity
-  let first = true
   while (profiles.size > 1) {
     const clustersWithWord = new Map<string, number>()
     for (const profile of profiles.values()) for (const word of profile.counts.keys()) clustersWithWord.set(word, (clustersWithWord.get(word) ?? 0) + 1)
     const idf = new Map([...clustersWithWord].map(([word, n]) => [word, Math.log(1 + profiles.size / n)]))
     const vectors = new Map([...profiles].map(([c, profile]) => [c, vectorOf(profile, idf)]))
-    const ids = [...profiles.keys()]
-    if (first && opts.beyondDeviations !== undefined) threshold = Math.max(minSimilarity, unusualSimilarity(ids.map((c) => vectors.get(c)!), opts.beyondDeviations))
-    first = false
     let best: [number, number] | null = null
-    let bestSimilarity = threshold
+    let bestSimilarity = minSimilarity
+    const ids = [...profiles.keys()]
     for (let a = 0; a < ids.length; a++) {
       for (let b = a + 1; b < ids.length; b++) {
         const similarity = sparseDot(vectors.get(ids[a])!, vectors.get(ids[b])!)
@@ -199,28 +195,6 @@ export function mergeTerms(doc: string, stopwords: ReadonlySet<string>): Set<str
   }
   for (const match of doc.matchAll(IDENTIFIER)) terms.add(`${match[1]}.${match[2]}`)
   return terms
-}
-
-/**
- * The cosine that is `deviations` standard deviations above the mean over all pairs of the batch's
- * clusters: where every cluster shares the domain's words (airline complaints all say "flight",
- * "delayed", "hold"), a pair no closer than usual is two topics of one domain, not one topic told twice.
- */
-function unusualSimilarity(vectors: Array<Map<string, number>>, deviations: number): number {
-  let sum = 0
-  let squares = 0
-  let pairs = 0
-  for (let a = 0; a < vectors.length; a++) {
-    for (let b = a + 1; b < vectors.length; b++) {
-      const similarity = sparseDot(vectors[a], vectors[b])
-      sum += similarity
-      squares += similarity * similarity
-      pairs++
-    }
-  }
-  if (pairs < 2) return 0
-  const mean = sum / pairs
-  return mean + deviations * Math.sqrt(Math.max(0, squares / pairs - mean * mean))
 }
 
 /** A word has to be used by this share of a cluster's messages to count in its profile. */

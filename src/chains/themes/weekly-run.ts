@@ -31,13 +31,8 @@ const MIN_THEME_MESSAGES = 3
  * joined so one incident told several ways is one theme.
  */
 // Without discovery's word features (discover.ts): words are per language, so on the multilingual demo
-// they split a topic by language (label overlap with the hand-written labels 0.485 → 0.36); with them
-// (0.5, meaning 0.2, 2026-12) the W44 outage split by town or the label overlap fell below 0.60.
-// A word-based join needs a cosine 1.5 standard deviations above the week's usual between two clusters:
-// airline complaints all say "flight" and "delayed", and a fixed 0.15 joined distinct reasons. Seed means
-// without intents, airline / banking77 3k: 0.111 → 0.119 / 0.442 → 0.464 (at 2: 0.120 / 0.476 but the
-// W44 outage no longer one theme); demo NMI 0.730 → 0.733, label overlap 0.731 → 0.661.
-export const WEEKLY_DISCOVERY = { conversationWeight: 0.9, distanceThreshold: 0.85, mergeSimilarity: 0.15, mergeBeyondDeviations: 1.5, wordWeight: 0, strayJoinSimilarity: 0.2, refineIterations: 0 } as const satisfies DiscoverOptions
+// they split a topic by language (label overlap with the hand-written labels 0.485 → 0.36).
+export const WEEKLY_DISCOVERY = { conversationWeight: 0.9, distanceThreshold: 0.85, mergeSimilarity: 0.15, wordWeight: 0, strayJoinSimilarity: 0.2, refineIterations: 0 } as const satisfies DiscoverOptions
 
 export type WeekItem = ReturnType<typeof weekItems>['items'][number]
 
