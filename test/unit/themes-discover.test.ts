@@ -109,6 +109,18 @@ describe('discoverThemes with the intents of the messages', () => {
     expect(labels[1]).not.toBe(labels[12])
   })
 
+  it('moves nothing by an intent the clustering scatters over the themes (a taxonomy that is not this data’s)', () => {
+    const items = batch('connectivity')
+    // Two members of each of the seven other topics are read as 'connectivity' too: its home theme
+    // holds 12 of the 26 clustered messages with that intent.
+    const misread = [0, 12, 36, 48, 60, 72, 84].flatMap((start) => [start, start + 1])
+    for (const i of misread) items[i].intent = 'connectivity'
+    const { labels } = discoverThemes(items, { wordWeight: 0 })
+    for (const i of misread) expect(labels[i]).toBe(labels[i + 2])
+    // The messages the clustering left out are not sent to the theme of the connectivity topic either.
+    expect(scattered(labels).some((label) => label === labels[24])).toBe(false)
+  })
+
   it('leaves them out when their intent names no topic', () => {
     const { labels, themes } = discoverThemes(batch('praise'), { wordWeight: 0 })
     expect(themes).toHaveLength(8)
