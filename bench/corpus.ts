@@ -181,13 +181,13 @@ const START_MS = Date.UTC(2025, 0, 6)
 const SPAN_MS = 28 * 24 * 3600 * 1000
 const TOTAL_WEIGHT = LANGUAGES.reduce((sum, l) => sum + l.weight, 0)
 
-function pickLanguage(r: Random): Language {
-  let x = r.int(TOTAL_WEIGHT)
-  for (const l of LANGUAGES) {
+function pickLanguage(r: Random, languages: Language[] = LANGUAGES, total = TOTAL_WEIGHT): Language {
+  let x = r.int(total)
+  for (const l of languages) {
     if (x < l.weight) return l
     x -= l.weight
   }
-  return LANGUAGES[0]
+  return languages[0]
 }
 
 export interface CorpusOptions {
@@ -196,16 +196,24 @@ export interface CorpusOptions {
   seed?: number
   /** Prefix of external ids, so two corpora can share a workspace without colliding. */
   idPrefix?: string
+  /** Only these languages (codes), in their usual proportions; all of them by default. */
+  languages?: string[]
 }
+
+/** Codes of the languages the corpus writes in. */
+export const CORPUS_LANGUAGES = LANGUAGES.map((l) => l.code)
 
 /** Conversations alternate customer and agent, starting with the customer; 1–4 messages each. */
 export function generateConversations(opts: CorpusOptions): BenchConversation[] {
   const r = seededRandom(opts.seed ?? 7)
   const prefix = opts.idPrefix ?? 'bench'
+  const languages = opts.languages ? LANGUAGES.filter((l) => opts.languages!.includes(l.code)) : LANGUAGES
+  if (languages.length === 0) throw new Error(`no corpus language among ${opts.languages!.join(', ')} (it writes ${CORPUS_LANGUAGES.join(', ')})`)
+  const total = languages.reduce((sum, l) => sum + l.weight, 0)
   const out: BenchConversation[] = []
   let remaining = opts.messages
   for (let c = 0; remaining > 0; c++) {
-    const lang = pickLanguage(r)
+    const lang = pickLanguage(r, languages, total)
     const count = Math.min(remaining, 1 + r.int(4))
     remaining -= count
     const handle = `user_${r.int(50_000)}`

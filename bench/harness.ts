@@ -29,6 +29,8 @@ export interface BenchOptions {
   backlogMessages: number[]
   /** Customer messages in the themes section's week. */
   themesMessages: number
+  /** The languages of the themes section's week (all the corpus writes by default; `en` alone takes the one-language recipe). */
+  themesLanguages?: string[]
   progress(message: string): void
 }
 

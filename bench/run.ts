@@ -258,7 +258,7 @@ function parseSizes(value: string): number[] {
   return sizes
 }
 
-const USAGE = `usage: npm run bench -- [--only ${SECTIONS.map((s) => s.name).join(',')}] [--sizes 10000,100000] [--ingest-messages 5000] [--themes-messages 50000] [--backlog-messages 20000,100000] [--quick] [--json]`
+const USAGE = `usage: npm run bench -- [--only ${SECTIONS.map((s) => s.name).join(',')}] [--sizes 10000,100000] [--ingest-messages 5000] [--themes-messages 50000] [--themes-languages en] [--backlog-messages 20000,100000] [--quick] [--json]`
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -267,6 +267,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string' },
       'ingest-messages': { type: 'string' },
       'themes-messages': { type: 'string' },
+      'themes-languages': { type: 'string' },
       'backlog-messages': { type: 'string' },
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -288,6 +289,7 @@ async function main(): Promise<void> {
     ingestMessages: values['ingest-messages'] ? parseSizes(values['ingest-messages'])[0] : values.quick ? QUICK_INGEST_MESSAGES : DEFAULT_INGEST_MESSAGES,
     backlogMessages: values['backlog-messages'] ? parseSizes(values['backlog-messages']) : values.quick ? QUICK_BACKLOG_SIZES : BACKLOG_SIZES,
     themesMessages: values['themes-messages'] ? parseSizes(values['themes-messages'])[0] : values.quick ? QUICK_THEMES_MESSAGES : DEFAULT_THEMES_MESSAGES,
+    themesLanguages: values['themes-languages']?.split(',').map((code) => code.trim()),
     progress: (message) => process.stderr.write(`[bench ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)}s] ${message}\n`),
   }
 

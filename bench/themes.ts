@@ -4,6 +4,7 @@
 // counting what the embedder and the worker were asked to do.
 //
 //   npm run bench -- --only themes [--themes-messages 50000]   (200000: the issue's large week)
+//   [--themes-languages en]: a week in one language, which the weekly run clusters with its words too
 //
 // Embedded PGlite always; a PostgreSQL server too when BENCH_DATABASE_URL names one (a private
 // database on it, dropped afterwards).
@@ -69,9 +70,9 @@ function countingEmbedder(inner: Embedder): Embedder & { texts(): number } {
 }
 
 /** Every customer message of the synthetic corpus, one per conversation, spread evenly over the week. */
-function weekOfCustomerMessages(target: number): BenchConversation[] {
+function weekOfCustomerMessages(target: number, languages?: string[]): BenchConversation[] {
   const { from } = weekRange(BENCH_WEEK)
-  const customers = generateConversations({ messages: Math.ceil(target * 2.2), idPrefix: 'themes' })
+  const customers = generateConversations({ messages: Math.ceil(target * 2.2), idPrefix: 'themes', languages })
     .flatMap((c) => c.messages.filter((m) => m.role === 'customer').map((m) => ({ c, m })))
     .slice(0, target)
   return customers.map(({ c, m }, i) => ({
@@ -113,7 +114,7 @@ async function withServerServices<T>(url: string, embedder: Embedder, fn: (s: Be
   }
 }
 
-export async function benchThemes(opts: { messages?: number; progress?: (line: string) => void; databaseUrl?: string } = {}): Promise<ThemesBenchResult> {
+export async function benchThemes(opts: { messages?: number; languages?: string[]; progress?: (line: string) => void; databaseUrl?: string } = {}): Promise<ThemesBenchResult> {
   const target = opts.messages ?? 50_000
   const progress = opts.progress ?? ((line: string) => process.stderr.write(`${line}\n`))
   const embedder = countingEmbedder(createBuiltinEmbedder())
@@ -121,7 +122,7 @@ export async function benchThemes(opts: { messages?: number; progress?: (line: s
   const withServices = <T>(fn: (s: BenchServices) => Promise<T>) => (opts.databaseUrl ? withServerServices(opts.databaseUrl, embedder, fn) : withFreshServices(embedder, fn))
   return withServices(async (s) => {
     const { db, chains } = s.services
-    const conversations = weekOfCustomerMessages(target)
+    const conversations = weekOfCustomerMessages(target, opts.languages)
 
     // Setup, as fast as the store allows (the worker would take minutes writing into a live HNSW index).
     progress(`themes (${backend}): ingesting ${conversations.length} customer messages`)
@@ -184,9 +185,10 @@ export const themesSection: BenchSection = {
   name: 'themes',
   title: 'Weekly themes, local path: one ISO week of customer messages already stored, embedded and classified',
   async run(opts) {
-    const results = [await benchThemes({ messages: opts.themesMessages, progress: opts.progress })]
+    const week = { messages: opts.themesMessages, languages: opts.themesLanguages, progress: opts.progress }
+    const results = [await benchThemes(week)]
     const url = process.env.BENCH_DATABASE_URL
-    if (url) results.push(await benchThemes({ messages: opts.themesMessages, progress: opts.progress, databaseUrl: url }))
+    if (url) results.push(await benchThemes({ ...week, databaseUrl: url }))
     const row = (backend: string, run: string, x: ThemesRun): Record<string, Cell> => ({
       backend,
       run,
@@ -204,7 +206,7 @@ export const themesSection: BenchSection = {
           const { setup } = r
           const re = r.second.reingest!
           return [
-            `${r.backend}: week ${BENCH_WEEK}, builtin embedder (${r.embedder}), local describer; report built in ${round(r.reportSeconds, 2)} s after the first run`,
+            `${r.backend}: week ${BENCH_WEEK} in ${opts.themesLanguages?.join(', ') ?? 'every language of the corpus'}, builtin embedder (${r.embedder}), local describer; report built in ${round(r.reportSeconds, 2)} s after the first run`,
             `${r.backend}: setup, not timed in the rows: ingest ${round(setup.ingestSeconds, 1)} s, embed + bulk vector load ${round(setup.vectorSeconds, 1)} s, HNSW build ${round(setup.indexSeconds, 1)} s, local classification ${round(setup.classifySeconds, 1)} s`,
             ...[['first', r.first] as const, ['second', r.second] as const].map(([name, run]) => `${r.backend}: ${name} run steps, wall s (CPU s of this process, both threads): ${stepsLine(run.steps)}`),
             `${r.backend}: second run: re-ingest created ${re.messagesCreated} and updated ${re.messagesUpdated} messages, the worker then ran ${re.workerJobs} jobs; embedded texts and enrichments written count the whole of it`,

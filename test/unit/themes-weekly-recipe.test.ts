@@ -1,7 +1,7 @@
 // The weekly run's own discovery (weekly-run.ts weekItems + discoverWeekThemes) is what the themes eval
 // suite measures, so these pin what that recipe does to a week: masking, focus on the week, the minimum.
 import { describe, expect, it } from 'vitest'
-import { discoverWeekThemes, ONE_LANGUAGE_DISCOVERY, weekDiscoveryOptions, weekItems, WEEKLY_DISCOVERY } from '../../src/chains/themes/weekly-run.ts'
+import { discoverWeekThemes, ONE_LANGUAGE_DISCOVERY, ONE_LANGUAGE_MAX_MESSAGES, weekDiscoveryOptions, weekItems, WEEKLY_DISCOVERY } from '../../src/chains/themes/weekly-run.ts'
 
 /** Unit vectors around one axis per topic, with a little deterministic jitter. */
 function around(axis: number, count: number, dimension = 16): Float32Array[] {
@@ -65,6 +65,11 @@ describe('the recipe of a week by its languages', () => {
     expect(weekDiscoveryOptions(week([...Array(9).fill('en'), 'fr', 'und', null]))).toBe(ONE_LANGUAGE_DISCOVERY)
     expect(weekDiscoveryOptions(week([...Array(8).fill('en'), 'fr', 'de']))).toBe(WEEKLY_DISCOVERY)
     expect(weekDiscoveryOptions(week(['und', null]))).toBe(WEEKLY_DISCOVERY)
+  })
+
+  it('keeps the cheaper cross-lingual recipe for a week too big to read the words of in time', () => {
+    expect(weekDiscoveryOptions(week(Array(ONE_LANGUAGE_MAX_MESSAGES).fill('en')))).toBe(ONE_LANGUAGE_DISCOVERY)
+    expect(weekDiscoveryOptions(week(Array(ONE_LANGUAGE_MAX_MESSAGES + 1).fill('en')))).toBe(WEEKLY_DISCOVERY)
   })
 
   it('tells apart two topics the embedding runs together when the week is in one language, not across languages', () => {

@@ -41,16 +41,25 @@ export const WEEKLY_DISCOVERY = { conversationWeight: 0.9, distanceThreshold: 0.
  * and they tell apart what the built-in embedder runs together. Without the words' contexts
  * (wordSmoothing): they took half of discovery's time in a 200k-message week and changed nothing
  * measurable (seed means within 0.012 with and without, on airline_dev and banking77).
- * airline_dev (English tweets): seed mean NMI 0.111 → 0.213, noise ≤ 11%; banking77 3k 0.37 → 0.60;
- * a 200k-message English week's discovery takes 22 s. The demo's weeks mix five languages and keep
- * WEEKLY_DISCOVERY.
+ * airline_dev (English tweets): seed mean NMI 0.111 → 0.213, noise ≤ 11%; banking77 3k 0.37 → 0.60.
+ * The demo's weeks mix five languages and keep WEEKLY_DISCOVERY.
  */
 export const ONE_LANGUAGE_DISCOVERY = { conversationWeight: WEEKLY_DISCOVERY.conversationWeight, wordSmoothing: 0 } as const satisfies DiscoverOptions
 /** A week is in one language when this share of its messages of known language are. */
 export const ONE_LANGUAGE_SHARE = 0.9
+/**
+ * Above this many messages a week in one language takes WEEKLY_DISCOVERY too: word features cost
+ * discovery 32 s of an English 200k-message week (55 s in all, against 29 s without them; #16 asks for
+ * 30), while an English 50k week takes 13 s with them.
+ */
+export const ONE_LANGUAGE_MAX_MESSAGES = 100_000
 
-/** The recipe for these messages: ONE_LANGUAGE_DISCOVERY when they are in one language, WEEKLY_DISCOVERY otherwise. */
+/**
+ * The recipe for these messages: ONE_LANGUAGE_DISCOVERY when they are in one language (and not above
+ * ONE_LANGUAGE_MAX_MESSAGES), WEEKLY_DISCOVERY otherwise.
+ */
 export function weekDiscoveryOptions(items: Array<{ language: string | null }>): DiscoverOptions {
+  if (items.length > ONE_LANGUAGE_MAX_MESSAGES) return WEEKLY_DISCOVERY
   const counts = new Map<string, number>()
   for (const { language } of items) if (language && language !== 'und') counts.set(language, (counts.get(language) ?? 0) + 1)
   const known = [...counts.values()].reduce((sum, n) => sum + n, 0)
