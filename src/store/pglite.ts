@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { assertStorableParams, BULK_READ_WORK_MEM, type Db, type EmbeddingRow, type Queryable, type QueryResult } from './db.ts'
 import { decodeCopyRows, encodeEmbeddingCopy } from './binary-copy.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
+import { statisticsAreStale } from './statistics.ts'
 import { isAlive } from '../service-state.ts'
 
 interface Reply {
@@ -17,8 +18,8 @@ interface Reply {
 
 /** A straight COPY of vectors meets a stored one (unique violation) or a deleted message (foreign key). */
 const COPY_CONFLICTS = new Set(['23505', '23503'])
-const ANALYZE_MIN_ROWS = 200
-const ANALYZE_GROWTH = 0.5
+/** An embedded store starts small: its planner is misled after a couple of hundred vectors, not a thousand. */
+const ANALYZE_MIN_WRITTEN_VECTORS = 200
 
 /** CPU of PGlite's thread per statement since the last call (bench profiling; see pglite-worker.mjs). */
 export interface StatementCpu { statement: string; cpuMs: number; calls: number }
@@ -117,7 +118,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   let rowsAtLastAnalyze = 0
   let analyzed = false
   async function analyzeIfStale() {
-    if (writtenSinceAnalyze < Math.max(ANALYZE_MIN_ROWS, rowsAtLastAnalyze * ANALYZE_GROWTH)) return
+    if (!statisticsAreStale(writtenSinceAnalyze, rowsAtLastAnalyze, ANALYZE_MIN_WRITTEN_VECTORS)) return
     if (analyzed) {
       const indexed = await locked(() =>
         send('query', `SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid

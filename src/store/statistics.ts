@@ -14,6 +14,15 @@ export const ANALYZE_MIN_CHANGED_ROWS = 1_000
 /** …and by at least this share of the rows it had when last analyzed (0 rows if never). */
 export const ANALYZE_MIN_CHANGED_SHARE = 0.5
 
+/**
+ * The one rule of both backends: a table is due another ANALYZE once it changed by `minChangedRows` and
+ * by ANALYZE_MIN_CHANGED_SHARE of the rows it had at the last one. The server applies it in SQL to its
+ * own counters (below); PGlite, which has none worth trusting, to the vectors it wrote (pglite.ts).
+ */
+export function statisticsAreStale(changedRows: number, rowsAtLastAnalyze: number, minChangedRows = ANALYZE_MIN_CHANGED_ROWS): boolean {
+  return changedRows >= minChangedRows && changedRows >= ANALYZE_MIN_CHANGED_SHARE * rowsAtLastAnalyze
+}
+
 /** One key for every process on the server: workers take turns, and the second finds the work done. */
 const ANALYZE_LOCK_KEY = 'parley:refresh-statistics'
 
