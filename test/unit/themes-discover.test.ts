@@ -101,12 +101,20 @@ describe('discoverThemes with the intents of the messages', () => {
     expect(scattered(labels).every((label) => label === billing)).toBe(true)
   })
 
-  it('moves a member whose subject another theme is about to that theme', () => {
+  it('moves a member whose subject another theme is about to that theme when asked to (the cross-lingual recipe)', () => {
+    const items = batch('praise')
+    items[0].intent = 'delivery'
+    const { labels } = discoverThemes(items, { wordWeight: 0, intentMovesMembers: true })
+    expect(labels[0]).toBe(labels[12])
+    expect(labels[1]).not.toBe(labels[12])
+  })
+
+  it('otherwise leaves a clustered member where the clustering put it', () => {
     const items = batch('praise')
     items[0].intent = 'delivery'
     const { labels } = discoverThemes(items, { wordWeight: 0 })
-    expect(labels[0]).toBe(labels[12])
-    expect(labels[1]).not.toBe(labels[12])
+    expect(labels[0]).toBe(labels[1])
+    expect(labels[0]).not.toBe(labels[12])
   })
 
   it('moves nothing by an intent the clustering scatters over the themes (a taxonomy that is not this data’s)', () => {
@@ -115,7 +123,7 @@ describe('discoverThemes with the intents of the messages', () => {
     // holds 12 of the 26 clustered messages with that intent.
     const misread = [0, 12, 36, 48, 60, 72, 84].flatMap((start) => [start, start + 1])
     for (const i of misread) items[i].intent = 'connectivity'
-    const { labels } = discoverThemes(items, { wordWeight: 0 })
+    const { labels } = discoverThemes(items, { wordWeight: 0, intentMovesMembers: true })
     for (const i of misread) expect(labels[i]).toBe(labels[i + 2])
     // The messages the clustering left out are not sent to the theme of the connectivity topic either.
     expect(scattered(labels).some((label) => label === labels[24])).toBe(false)
