@@ -134,6 +134,14 @@ describe('describeCluster', () => {
   it('falls back to a label from the most central message without key phrases', () => {
     const bare = describeCluster({ keyphrases: [], texts, vectors, centroid })
     expect(bare.label.length).toBeGreaterThan(0)
+    expect(bare.labelFromQuote).toBe(true)
+  })
+
+  it('replaces a label taken from a quote\'s opening words with the theme\'s product words and intent, even in English', () => {
+    const said = ['Um, so my bill is higher than last month?', 'Why is my bill higher this month', 'bill went up again, why']
+    const input = { label: 'Um, so my bill is', texts: said, languages: ['en', 'en', 'en'], intents: ['billing', 'billing', 'billing'] }
+    expect(labelInEnglish({ ...input, labelFromQuote: true })).toBe('Bill')
+    expect(labelInEnglish(input)).toBe('Um, so my bill is')
   })
 
   it('names the theme with the run of words its customers use for its distinctive words', () => {

@@ -32,6 +32,8 @@ export interface ClusterDescription {
   label: string
   description: string
   representativeIdx: number[]
+  /** True when no key phrase named the theme and the label is the opening words of its most central message. */
+  labelFromQuote: boolean
 }
 
 export function describeCluster(input: {
@@ -46,9 +48,10 @@ export function describeCluster(input: {
   const names = properNouns(input.texts)
   const nameless = input.keyphrases.filter((k) => !k.phrase.split(' ').some((w) => names.has(w) || isContractedStopword(w)))
   const labelPhrases = nameless.length > 0 ? nameless : input.keyphrases
-  const label = phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases) ?? fallbackLabel(input.texts[representativeIdx[0]])
+  const named = phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases)
+  const label = named ?? fallbackLabel(input.texts[representativeIdx[0]])
   const description = describe(label, input.keyphrases, input.texts, representativeIdx)
-  return { label, description, representativeIdx }
+  return { label, description, representativeIdx, labelFromQuote: named === null }
 }
 
 function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array): number[] {
@@ -120,13 +123,14 @@ const LABEL_PRODUCT_WORDS = 2
  * across languages ("app", "update", mapped by cross-lingual.ts) and its dominant intent's name, e.g.
  * "Mise jour" → "App update problems". Null intents and closers ("praise", "other") name nothing.
  */
-export function labelInEnglish(input: { label: string; texts: string[]; languages: Array<string | null>; intents: Array<string | null> }): string {
+export function labelInEnglish(input: { label: string; labelFromQuote?: boolean; texts: string[]; languages: Array<string | null>; intents: Array<string | null> }): string {
   const { label, texts, languages, intents } = input
   const saidInEnglish = new Set(texts.filter((_, i) => languages[i] === 'en').flatMap((t) => words(t)))
   // A word is English when the theme's English messages say it, or it is the map's own product word ("app", not "appli").
   const isEnglish = (w: string) => saidInEnglish.has(w) || (isProductWord(w) && canonicalWord(w) === w) || /^[\d.]+$/.test(w)
   const own = words(label)
-  if (own.length > 0 && own.every(isEnglish)) return label
+  // A quote's opening words ("Um, so my bill is") are English but no label: the product words and intent say more.
+  if (own.length > 0 && own.every(isEnglish) && !input.labelFromQuote) return label
   const productCounts = new Map<string, number>()
   for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
     const seen = new Set(words(text).map((w) => productNoun(w.replace(/^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’]/u, ''))).filter((w): w is string => w !== null))

@@ -178,6 +178,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       // The report speaks English whatever language the theme's customers wrote in.
       const localLabel = labelInEnglish({
         label: theme.local.label,
+        labelFromQuote: theme.local.labelFromQuote,
         texts: theme.members.map((m) => items[m].text),
         languages: members.map((m) => m.language),
         intents: members.map((m) => m.intent),
