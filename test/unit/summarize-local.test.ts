@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { leadBaseline, reportedSpeech, summarizeDialog, withoutSignature } from '../../src/chains/summarize/local.ts'
+import { careSentences, leadBaseline, reportedSpeech, summarizeDialog, withoutSignature } from '../../src/chains/summarize/local.ts'
 
 // A made-up conversation written for this test.
 const dialog = [
@@ -43,6 +43,19 @@ describe('summarizeDialog', () => {
 
   it('handles an empty conversation', () => {
     expect(summarizeDialog([])).toEqual({ summary: '', wanted: '', done: '', open: null, sentences: [] })
+  })
+})
+
+describe('careSentences', () => {
+  it('gives every sentence of a care dialog the features its weights were fit on, by side and order', () => {
+    const rows = careSentences(dialog)
+    expect(rows.map((r) => r.text)).toEqual(summarizeDialog(dialog, { maxSentences: 99, maxWords: 999 }).sentences.map((s) => s.text))
+    for (const { features } of rows) expect(features).toHaveLength(13)
+    const first = rows.find((r) => r.text.startsWith('My order 5521'))!
+    // Constant, earliness 1/(1 + 0), the customer's side, and its side's first sentence.
+    expect([first.features[0], first.features[1], first.features[6], first.features[11]]).toEqual([1, 1, 1, 1])
+    const dm = rows.find((r) => r.text.startsWith('Please DM us'))!
+    expect([dm.features[6], dm.features[12]]).toEqual([0, 1])
   })
 })
 

@@ -17,7 +17,8 @@ export interface LocalSummary {
   sentences: Array<{ text: string; speaker: string }>
 }
 
-// Weights and the default length were tuned on tweetsumm_train (scripts/measure-summaries.ts).
+// The default length and the weights of transcripts without roles were tuned on tweetsumm_train
+// (scripts/measure-summaries.ts); a customer-care dialog's sentences are scored by CARE_SENTENCE_WEIGHTS.
 export const DEFAULT_MAX_SENTENCES = 3
 /** About a person's summary (TweetSumm references average 34 words); tuned on tweetsumm_train. */
 export const DEFAULT_MAX_WORDS = 40
@@ -75,8 +76,13 @@ export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: num
 
   const customerWords = wordCounts(customer)
   const agentWords = wordCounts(agent)
-  const rankedCustomer = rank(customer, (s) => centrality(s, customerWords, agentWords), PROBLEM_CUE)
-  const rankedAgent = rank(agent, (s) => centrality(s, agentWords, customerWords), ACTION_CUE)
+  // A customer-care dialog (customer and agent turns) is scored by the weights fit on such dialogs; a
+  // transcript of named people (or of one role) by the hand-set ones, which hold across dialog kinds.
+  const care = hasRoles && !oneRole
+  const rankSide = (side: Sentence[], asking: boolean, own: Map<string, number>, other: Map<string, number>, cue: RegExp) =>
+    care ? rankBy(side, (s) => weighted(careSentenceFeatures(s, asking, centrality(s, own, other), cue, dialog.length))) : rank(side, (s) => centrality(s, own, other), cue)
+  const rankedCustomer = rankSide(customer, true, customerWords, agentWords, PROBLEM_CUE)
+  const rankedAgent = rankSide(agent, false, agentWords, customerWords, ACTION_CUE)
 
   const problem = rankedCustomer[0]
   // The customer's problem first, then alternate, so both sides are told even with two sentences.
@@ -104,6 +110,25 @@ export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: num
     open: openQuestion(dialog, sentences, problem),
     sentences: chosen.map((s) => ({ text: s.text, speaker: s.speaker })),
   }
+}
+
+/**
+ * Every sentence of a customer-care dialog with what CARE_SENTENCE_WEIGHTS scores it on (fitting them:
+ * scripts/fit-summary-weights.ts).
+ */
+export function careSentences(dialog: DialogTurn[]): Array<{ text: string; features: number[] }> {
+  const sentences = splitDialog(dialog)
+  const customer = sentences.filter((s) => isCustomer(s.speaker))
+  const agent = sentences.filter((s) => !isCustomer(s.speaker))
+  const customerWords = wordCounts(customer)
+  const agentWords = wordCounts(agent)
+  return sentences.map((s) => {
+    const asking = isCustomer(s.speaker)
+    const features = asking
+      ? careSentenceFeatures(s, true, centrality(s, customerWords, agentWords), PROBLEM_CUE, dialog.length)
+      : careSentenceFeatures(s, false, centrality(s, agentWords, customerWords), ACTION_CUE, dialog.length)
+    return { text: s.text, features }
+  })
 }
 
 /** The first `n` sentences of the conversation in the summary's format: the baseline to beat. */
@@ -294,6 +319,42 @@ function centrality(sentence: Sentence, ownSide: Map<string, number>, otherSide:
   let shared = 0
   for (const w of sentence.content) if ((ownSide.get(w) ?? 0) > 1 || otherSide.has(w)) shared++
   return shared / sentence.content.size
+}
+
+/**
+ * What a sentence of a customer-care dialog is scored on: a constant, how early it comes among its
+ * side's sentences (1/(1 + order)), its content words (capped), how central its words are, its side's
+ * cue (the customer's problem, the agent's action), a pleasantry without a cue, the customer's side,
+ * how late its turn is in the dialog, a question mark, its length (capped), earliness on the customer's
+ * side, its side's first sentence, and a request to move to direct messages.
+ */
+function careSentenceFeatures(s: Sentence, asking: boolean, central: number, cue: RegExp, turns: number): number[] {
+  const cueHit = cue.test(s.text) ? 1 : 0
+  const early = 1 / (1 + s.order)
+  return [
+    1, early, Math.min(s.content.size, CONTENT_WORDS_CAP) / CONTENT_WORDS_CAP, central, cueHit, PLEASANTRY.test(s.text) && !cueHit ? 1 : 0,
+    asking ? 1 : 0, s.turn / Math.max(1, turns), /\?/.test(s.text) ? 1 : 0, Math.min(words(s.text).length, 40) / 40,
+    asking ? early : 0, s.order === 0 ? 1 : 0, /\b(dm|direct message)\b/i.test(s.text) ? 1 : 0,
+  ]
+}
+
+/**
+ * Weights of careSentenceFeatures, fit by ridge least squares (λ = 1) on tweetsumm_train (867 dialogs,
+ * 14,052 sentences; scripts/fit-summary-weights.ts): the target is the share of a sentence's words that
+ * the dialog's reference summaries use. ROUGE-L over lead-3, hand-set weights → these: each half of
+ * tweetsumm_train scored with weights fit on the other, +0.013 → +0.061 and +0.013 → +0.063;
+ * tweetsumm_val (never fit on) +0.025 → +0.045. Only these 13 numbers come from the data (TweetSumm,
+ * CDLA-Sharing-1.0, whose terms leave results computed from the data free).
+ */
+const CARE_SENTENCE_WEIGHTS = [0.176, 0.137, 0.196, 0.151, 0.028, -0.047, -0.135, 0.099, 0.01, 0.014, 0.328, -0.081, 0.053]
+
+function weighted(features: number[]): number {
+  return features.reduce((sum, x, j) => sum + x * CARE_SENTENCE_WEIGHTS[j], 0)
+}
+
+function rankBy(sentences: Sentence[], score: (s: Sentence) => number): Sentence[] {
+  const scores = new Map(sentences.map((s) => [s, score(s)]))
+  return [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)! || a.position - b.position)
 }
 
 function rank(sentences: Sentence[], centralityOf: (s: Sentence) => number, cue: RegExp): Sentence[] {
