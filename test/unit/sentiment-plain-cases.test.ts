@@ -92,7 +92,34 @@ describe('complaint cues of missed deliveries and payments taken again', () => {
   })
 })
 
+// An app or connection fault reported plainly, sometimes signed off with thanks: a complaint, not a thank-you.
+const FAULTS_SIGNED_OFF: Array<[string, string]> = [
+  ['fr', "Bonjour, impossible d'ouvrir l'appli depuis hier, elle se ferme toute seule. Merci."],
+  ['es', 'Desde la actualización la app se cierra al iniciar sesión. Gracias.'],
+  ['de', 'Seit dem Update stürzt die App beim Login ab. Danke.'],
+  ['pt', 'A app fica bloqueada no ecrã de carregamento desde a atualização. Obrigado.'],
+  ['it', "L'app resta bloccata sulla schermata di caricamento. Grazie."],
+  ['en', "Since the update the app won't open on my phone. Thanks"],
+]
+
+describe('faults signed off with thanks', () => {
+  it.each(FAULTS_SIGNED_OFF)('%s: "%s" is negative', async (language, text) => {
+    expect((await sentimentOf(text, language)).label).toBe('negative')
+  })
+})
+
 describe('decideSentiment', () => {
+  it('a thank-you under a message that asks or reports something signs it off; on its own, or after a short closer, it thanks', () => {
+    const model = { negative: 0.2, neutral: 0.3, positive: 0.5 }
+    expect(decideSentiment(model, 'Can you tell me which plan I am on at the moment? Thanks', 'question').evidence).not.toContain('thanks_cue')
+    expect(decideSentiment(model, 'That worked, thanks', 'question').evidence).toContain('thanks_cue')
+    expect(decideSentiment(model, 'Thanks a lot for the quick help with my broadband today', 'praise').evidence).toContain('thanks_cue')
+  })
+
+  it('an explicit complaint is evidence against neutral too', () => {
+    expect(decideSentiment({ negative: 0.15, neutral: 0.7, positive: 0.15 }, 'you charged me twice').label).toBe('negative')
+  })
+
   it('keeps the class probabilities, summing to 1, whatever the label', async () => {
     const s = await sentimentOf('ok', 'en')
     expect(s.probs.negative + s.probs.neutral + s.probs.positive).toBeCloseTo(1, 6)

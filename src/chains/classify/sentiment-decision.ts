@@ -24,6 +24,8 @@ export const SENTIMENT_SURE_MIN = 0.5
  */
 const CUE_FOR = 3
 const CUE_AGAINST = 0.15
+/** A complaint says something went wrong, which is not neutral either, though less plainly than not positive. */
+const COMPLAINT_AGAINST_NEUTRAL = 1 / CUE_FOR
 /** The intent is weaker evidence than a phrase: the intent model can be wrong too. */
 const INTENT_FOR = 1.5
 const INTENT_AGAINST = 0.5
@@ -49,12 +51,13 @@ function normalised(p: SentimentProbs): SentimentProbs {
 export function decideSentiment(modelProbs: SentimentProbs, text: string, intent?: string): SentimentDecision {
   const folded = foldText(text)
   const complaint = COMPLAINT_CUES(folded)
-  const thanks = !complaint && thanksCue(folded)
+  // "…elle se ferme toute seule. Merci." thanks no one for anything: a problem reported and signed off.
+  const thanks = !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
   const evidence: string[] = []
   let p = { ...modelProbs }
   if (complaint) {
     evidence.push('complaint_cue')
-    p = { negative: p.negative * CUE_FOR, neutral: p.neutral, positive: p.positive * CUE_AGAINST }
+    p = { negative: p.negative * CUE_FOR, neutral: p.neutral * COMPLAINT_AGAINST_NEUTRAL, positive: p.positive * CUE_AGAINST }
   } else if (thanks) {
     evidence.push('thanks_cue')
     p = { negative: p.negative * CUE_AGAINST, neutral: p.neutral, positive: p.positive * CUE_FOR }
@@ -73,6 +76,20 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const contradicts = (complaint && best === 'positive') || (thanks && best === 'negative')
   const label: SentimentValue = contradicts || confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best
   return { label, score: probs.positive - probs.negative, confidence, probs, evidence }
+}
+
+/** Words before a closing thank-you that make it a sign-off under a message, not a thank-you on its own ("That worked, thanks"). */
+const SIGN_OFF_AFTER_WORDS = 6
+
+/** The message's only thanks are its last words, after a message of its own: "…since yesterday. Danke." */
+function thanksOnlySignsOff(folded: string): boolean {
+  const words = folded.split(/[^\p{L}\p{N}']+/u).filter(Boolean)
+  for (let cut = 1; cut <= 3 && cut < words.length; cut++) {
+    const head = words.slice(0, -cut).join(' ')
+    const tail = words.slice(-cut).join(' ')
+    if (thanksCue(tail) && !thanksCue(head)) return words.length - cut >= SIGN_OFF_AFTER_WORDS
+  }
+  return false
 }
 
 /** The most likely of the model's classes, whether or not the label was `uncertain`. */
