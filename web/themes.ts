@@ -68,7 +68,7 @@ function themeArticle(t: Theme, report: ThemeReport): HTMLElement {
     h('div', { class: 'theme-grid' },
       historyChart(t),
       h('dl', {},
-        h('dt', {}, 'Sentiment'), h('dd', {}, `negative ${pct(s.negative / total)}, neutral ${pct(s.neutral / total)}, positive ${pct(s.positive / total)}${uncertain > 0 ? `, uncertain ${pct(uncertain / total)}` : ''}`),
+        h('dt', { title: 'Each conversation counted once, by its first message in the theme' }, 'Customers feel'), h('dd', {}, `negative ${pct(s.negative / total)}, neutral ${pct(s.neutral / total)}, positive ${pct(s.positive / total)}${uncertain > 0 ? `, uncertain ${pct(uncertain / total)}` : ''}`),
         h('dt', {}, 'Top intents'), h('dd', {}, t.intents.slice(0, 3).map((i) => `${i.name} (${i.count})`).join(', ') || '—'),
         h('dt', {}, 'Channels'), h('dd', {}, t.channels.slice(0, 4).map((c) => `${c.name} (${c.count})`).join(', ') || '—'))),
     h('ul', { class: 'quotes', 'aria-label': `Quotes for ${t.label}` },

@@ -146,8 +146,9 @@ describe('weekly themes on the demo corpus', () => {
       expect(theme.quotes.length).toBeGreaterThanOrEqual(Math.min(3, theme.volume))
       expect(theme.quotes.length).toBeLessThanOrEqual(5)
       expect(['new', 'rising', 'steady', 'falling']).toContain(theme.trend)
+      // How its customers feel: each conversation once, by its first message in the theme.
       const s = theme.sentiment
-      expect(s.negative + s.neutral + s.positive + s.uncertain + s.unknown).toBe(theme.volume)
+      expect(s.negative + s.neutral + s.positive + s.uncertain + s.unknown).toBe(theme.conversations)
     }
     expect(r.themes.map((x) => x.volume)).toEqual([...r.themes.map((x) => x.volume)].sort((a, b) => b - a))
     // Messages the classifier could not read are shown as uncertain, not folded into "unknown".

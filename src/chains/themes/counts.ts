@@ -1,9 +1,21 @@
-// What a theme's messages are like: their sentiment mix and their most frequent intents and channels.
+// What a theme's messages are like: how its customers feel (sentiment) and its most frequent intents and channels.
 // The weekly run counts them per snapshot; the report adds up the snapshots it folds into one theme.
 import type { NamedCount, SentimentMix } from './types.ts'
 
 /** Intents and channels kept per theme. */
 const TOP_COUNTS = 3
+
+/**
+ * How a theme's customers feel about it: each conversation counted once, by the sentiment of its first
+ * message in the theme (members in the order they were sent). The rest of a thread is mostly the
+ * customer's follow-ups and closers: "Thanks, that worked" is about the support, not the topic, and made
+ * the demo's W44 app-crash theme read 39% positive (4% by first messages).
+ */
+export function customerSentimentMix(members: Array<{ conversationId: string; sentiment: string | null }>): SentimentMix {
+  const seen = new Set<string>()
+  const first = members.filter((m) => !seen.has(m.conversationId) && Boolean(seen.add(m.conversationId)))
+  return sentimentMix(first.map((m) => m.sentiment))
+}
 
 export function sentimentMix(sentiments: Array<string | null>): SentimentMix {
   const mix: SentimentMix = { negative: 0, neutral: 0, positive: 0, uncertain: 0, unknown: 0 }

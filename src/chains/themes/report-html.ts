@@ -17,13 +17,13 @@ export function renderThemesHtml(report: ThemeReport): string {
   if (themes.length > 0) {
     const emerging = themes.filter((t) => t.trend === 'new' || t.trend === 'rising' || t.spike)
     if (emerging.length > 0) {
-      body.push(`<section class="highlights"><h2>What's new or rising</h2><ul>${emerging.map((t) => `<li><a href="#t-${esc(t.id)}"><strong>${esc(t.label)}</strong></a> — ${esc(movement(t))}; ${t.volume} messages (${pct(t.share)}), ${negativeShare(t)} negative.</li>`).join('')}</ul></section>`)
+      body.push(`<section class="highlights"><h2>What's new or rising</h2><ul>${emerging.map((t) => `<li><a href="#t-${esc(t.id)}"><strong>${esc(t.label)}</strong></a> — ${esc(movement(t))}; ${t.volume} messages (${pct(t.share)}), ${negativeShare(t)} of its customers negative.</li>`).join('')}</ul></section>`)
     }
     body.push(
       `<section class="charts">`,
       chartSection('Messages per theme', 'chart-volume', volumeChart(themes)),
       chartSection(`Change since ${report.weeks[report.weeks.length - 2] ?? 'last week'}`, 'chart-change', changeChart(themes)),
-      chartSection('Sentiment mix', 'chart-sentiment', sentimentChart(themes), legend()),
+      chartSection('How customers feel (each conversation by its first message in the theme)', 'chart-sentiment', sentimentChart(themes), legend()),
       `</section>`,
     )
     body.push(themes.map((t, i) => themeSection(t, i + 1, report.weeks)).join('\n'))
@@ -98,7 +98,7 @@ function sentimentChart(themes: ReportTheme[]): string {
     })
     return rowLabel(t, y) + parts.join('')
   })
-  return svgFrame(themes.length * ROW_HEIGHT, rows.join(''), 'sentiment mix per theme')
+  return svgFrame(themes.length * ROW_HEIGHT, rows.join(''), 'how the customers of each theme feel, by their first message in it')
 }
 
 function legend(): string {

@@ -14,7 +14,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
   const emerging = report.themes.filter((t) => t.trend === 'new' || t.trend === 'rising' || t.spike)
   if (emerging.length > 0) {
     out.push(`## What's new or rising`, '')
-    for (const t of emerging) out.push(`- **${escapeMd(t.label)}** — ${movement(t)}; ${t.volume} messages (${pct(t.share)} of the week), ${negativeShare(t)} negative.`)
+    for (const t of emerging) out.push(`- **${escapeMd(t.label)}** — ${movement(t)}; ${t.volume} messages (${pct(t.share)} of the week), ${negativeShare(t)} of its customers negative.`)
     out.push('')
   }
   const falling = report.themes.filter((t) => t.trend === 'falling')
@@ -25,7 +25,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
   }
 
   out.push('## All themes', '')
-  out.push('| # | Theme | Messages | Share | vs recent weeks | Trend | Negative | Last weeks |')
+  out.push('| # | Theme | Messages | Share | vs recent weeks | Trend | Customers negative | Last weeks |')
   out.push('|---|---|---:|---:|---:|---|---:|---|')
   report.themes.forEach((t, i) => {
     out.push(`| ${i + 1} | ${escapeMd(t.label)} | ${t.volume} | ${pct(t.share)} | ${vsRecent(t)} | ${trendWord(t)} | ${negativeShare(t)} | ${sparkline(t.history.map((h) => h.volume))} |`)
@@ -34,7 +34,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
 
   report.themes.forEach((t, i) => {
     out.push(`## ${i + 1}. ${escapeMd(t.label)}`, '')
-    out.push(`**${trendWord(t)}**${t.presence.everyWeek ? ` · a standing topic, there every week (${t.presence.weeks} of ${t.presence.of})` : ''} · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · sentiment ${mixText(t)}`, '')
+    out.push(`**${trendWord(t)}**${t.presence.everyWeek ? ` · a standing topic, there every week (${t.presence.weeks} of ${t.presence.of})` : ''} · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · customers feel ${mixText(t)} (by each conversation's first message in the theme)`, '')
     out.push(escapeMd(t.description), '')
     if (t.keyphrases.length > 0) out.push(`Key phrases: ${t.keyphrases.slice(0, 8).map((k) => `\`${k.replace(/`/g, "'")}\``).join(', ')}`, '')
     const facts = [

@@ -1,7 +1,10 @@
 // Shapes shared by the theme service, its describers, the store and the report renderers.
 import type { Trend, TrendEvidence } from './track.ts'
 
-/** Messages of a theme per sentiment label: `uncertain` when the classifier could not back a label, `unknown` when none was stored. */
+/**
+ * A theme's customers (conversations) per the sentiment label of their first message in it (counts.ts):
+ * `uncertain` when the classifier could not back a label, `unknown` when none was stored.
+ */
 export interface SentimentMix {
   negative: number
   neutral: number

@@ -5,7 +5,7 @@
 import type { Logger } from 'pino'
 import type { Db } from '../../store/db.ts'
 import { readWeekMessages, themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
-import { sentimentMix, topCounts } from './counts.ts'
+import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
 import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
@@ -216,7 +216,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
         volume: members.length,
         conversations: new Set(members.map((m) => m.conversationId)).size,
         share,
-        sentiment: sentimentMix(members.map((m) => m.sentiment)),
+        sentiment: customerSentimentMix(members),
         intents: topCounts(members.map((m) => m.intent)),
         channels: topCounts(members.map((m) => m.channel)),
         trend: trend.trend,
