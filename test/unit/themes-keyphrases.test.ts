@@ -144,6 +144,13 @@ describe('describeCluster', () => {
     expect(labelInEnglish(input)).toBe('Um, so my bill is')
   })
 
+  it('replaces a one-word label that names no product with the theme\'s product words and intent; a product word stays', () => {
+    const said = ['charged twice this month', 'you took it twice', 'twice on my bill again']
+    const input = { texts: said, languages: ['en', 'en', 'en'], intents: ['billing', 'billing', 'billing'] }
+    expect(labelInEnglish({ ...input, label: 'Twice' })).toBe('Bill')
+    expect(labelInEnglish({ ...input, label: 'Wifi', intents: ['connectivity', 'connectivity', 'connectivity'] })).toBe('Wifi')
+  })
+
   it('names the theme with the run of words its customers use for its distinctive words', () => {
     const said = ['app crashes at login since 5.2', 'the app crashes at login every time', 'app crashes at login, please fix', 'login broken, app crashes', 'app fica bloqueada', 'crashes']
     const named = describeCluster({

@@ -119,7 +119,7 @@ const LABEL_PRODUCT_WORDS = 2
 
 /**
  * The label in the report's language (English): kept when its words are English (said in the theme's
- * English messages, or product words), otherwise made of the product words the theme's messages share
+ * English messages, or product words) and name something, otherwise made of the product words the theme's messages share
  * across languages ("app", "update", mapped by cross-lingual.ts) and its dominant intent's name, e.g.
  * "Mise jour" → "App update problems". Null intents and closers ("praise", "other") name nothing.
  */
@@ -129,8 +129,11 @@ export function labelInEnglish(input: { label: string; labelFromQuote?: boolean;
   // A word is English when the theme's English messages say it, or it is the map's own product word ("app", not "appli").
   const isEnglish = (w: string) => saidInEnglish.has(w) || (isProductWord(w) && canonicalWord(w) === w) || /^[\d.]+$/.test(w)
   const own = words(label)
-  // A quote's opening words ("Um, so my bill is") are English but no label: the product words and intent say more.
-  if (own.length > 0 && own.every(isEnglish) && !input.labelFromQuote) return label
+  // A quote's opening words ("Um, so my bill is") are English but no label, and one word that is not a
+  // product names no topic ("Twice", "Cancel", "Arriving"): the product words and intent say more
+  // ("Billing", "Contract cancellations", "Sign-in problems" on the demo).
+  const vague = input.labelFromQuote || (own.length === 1 && !productNoun(own[0]))
+  if (own.length > 0 && own.every(isEnglish) && !vague) return label
   const productCounts = new Map<string, number>()
   for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
     const seen = new Set(words(text).map((w) => productNoun(w.replace(/^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’]/u, ''))).filter((w): w is string => w !== null))
