@@ -12,9 +12,9 @@ const TOP_COUNTS = 3
  * the demo's W44 app-crash theme read 39% positive (4% by first messages).
  */
 export function customerSentimentMix(members: Array<{ conversationId: string; sentiment: string | null }>): SentimentMix {
-  const seen = new Set<string>()
-  const first = members.filter((m) => !seen.has(m.conversationId) && Boolean(seen.add(m.conversationId)))
-  return sentimentMix(first.map((m) => m.sentiment))
+  const first = new Map<string, string | null>()
+  for (const m of members) if (!first.has(m.conversationId)) first.set(m.conversationId, m.sentiment)
+  return sentimentMix([...first.values()])
 }
 
 export function sentimentMix(sentiments: Array<string | null>): SentimentMix {
