@@ -31,7 +31,9 @@ describe('theme report renderers', () => {
     expect(md).toContain('unusually busy week: 100 messages against a usual 50')
     // Uncertain labels are a share of their own, not spread over the others (15 + 8 + 2 + 5 labelled).
     expect(md).toContain('50% negative, 27% neutral, 7% positive, 17% uncertain')
-    expect(md).toContain('**Fibre outage in Leeds** — new this week (nothing like it in the weeks before), 30 messages, an unusual spike')
+    expect(md).toContain('**Fibre outage in Leeds** — new this week (nothing like it in the weeks before), 30 messages (30% of the week), an unusual spike; ')
+    // The movement states the messages and the share once: the line does not repeat them.
+    expect(md).not.toMatch(/an unusual spike; \d+ messages/)
     expect(md).toContain('rising: 10 → 30 messages a week (+200%) vs the mean of the 2 weeks before, 10% → 30% of the week; two-proportion z-test p < 0.001')
     expect(md).toContain('\\[click\\](http://evil) \\| again')
     expect(md).toContain('[conversation](http://h/conversations/c1)')

@@ -17,7 +17,7 @@ export function renderThemesHtml(report: ThemeReport): string {
   if (themes.length > 0) {
     const emerging = themes.filter((t) => t.trend === 'new' || t.trend === 'rising' || t.spike)
     if (emerging.length > 0) {
-      body.push(`<section class="highlights"><h2>What's new or rising</h2><ul>${emerging.map((t) => `<li><a href="#t-${esc(t.id)}"><strong>${esc(t.label)}</strong></a> — ${esc(movement(t))}; ${t.volume} messages (${pct(t.share)}), ${negativeShare(t)} of its customers negative.</li>`).join('')}</ul></section>`)
+      body.push(`<section class="highlights"><h2>What's new or rising</h2><ul>${emerging.map((t) => `<li><a href="#t-${esc(t.id)}"><strong>${esc(t.label)}</strong></a> — ${esc(movement(t))}; ${negativeShare(t)} of its customers negative.</li>`).join('')}</ul></section>`)
     }
     body.push(
       `<section class="charts">`,

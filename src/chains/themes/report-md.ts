@@ -14,7 +14,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
   const emerging = report.themes.filter((t) => t.trend === 'new' || t.trend === 'rising' || t.spike)
   if (emerging.length > 0) {
     out.push(`## What's new or rising`, '')
-    for (const t of emerging) out.push(`- **${escapeMd(t.label)}** — ${movement(t)}; ${t.volume} messages (${pct(t.share)} of the week), ${negativeShare(t)} of its customers negative.`)
+    for (const t of emerging) out.push(`- **${escapeMd(t.label)}** — ${movement(t)}; ${negativeShare(t)} of its customers negative.`)
     out.push('')
   }
   const falling = report.themes.filter((t) => t.trend === 'falling')
@@ -72,7 +72,7 @@ export function introOf(report: ThemeReport): string {
 
 export function movement(t: ReportTheme): string {
   const spike = t.spike ? ', an unusual spike' : ''
-  if (t.trend === 'new') return `new this week (nothing like it in the weeks before), ${t.volume} messages${spike}`
+  if (t.trend === 'new') return `new this week (nothing like it in the weeks before), ${t.volume} messages (${pct(t.share)} of the week)${spike}`
   // The numbers the trend was computed from, so a reader can check it: the mean of the baseline
   // weeks against this week, in messages and in share of the week, and the test behind the word.
   const e = t.trendEvidence
