@@ -127,7 +127,7 @@ function themeSection(t: ReportTheme, n: number, weeks: string[]): string {
     `${t.volume} messages in ${t.conversations} conversations`,
     `${pct(t.share)} of the week`,
     movement(t),
-    `${negativeShare(t)} negative`,
+    `${negativeShare(t)} of its customers negative`,
   ]
   const counts = [
     t.intents.length ? `Intents: ${t.intents.map((c) => `${esc(c.name)} (${c.count})`).join(', ')}` : '',
