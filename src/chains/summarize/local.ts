@@ -80,7 +80,7 @@ export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: num
   // transcript of named people (or of one role) by the hand-set ones, which hold across dialog kinds.
   const care = hasRoles && !oneRole
   const rankSide = (side: Sentence[], asking: boolean, own: Map<string, number>, other: Map<string, number>, cue: RegExp) =>
-    care ? rankBy(side, (s) => weighted(careSentenceFeatures(s, asking, centrality(s, own, other), cue, dialog.length))) : rank(side, (s) => centrality(s, own, other), cue)
+    rankBy(side, (s) => (care ? weighted(careSentenceFeatures(s, asking, centrality(s, own, other), cue, dialog.length)) : handSetScore(s, centrality(s, own, other), cue)))
   const rankedCustomer = rankSide(customer, true, customerWords, agentWords, PROBLEM_CUE)
   const rankedAgent = rankSide(agent, false, agentWords, customerWords, ACTION_CUE)
 
@@ -357,15 +357,15 @@ function rankBy(sentences: Sentence[], score: (s: Sentence) => number): Sentence
   return [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)! || a.position - b.position)
 }
 
-function rank(sentences: Sentence[], centralityOf: (s: Sentence) => number, cue: RegExp): Sentence[] {
-  const score = (s: Sentence) =>
+/** The hand-set score of a transcript's sentence (one without customer and agent roles). */
+function handSetScore(s: Sentence, central: number, cue: RegExp): number {
+  return (
     WEIGHT_POSITION / (1 + s.order) +
     WEIGHT_CONTENT * Math.min(s.content.size, CONTENT_WORDS_CAP) +
-    WEIGHT_CENTRALITY * centralityOf(s) +
+    WEIGHT_CENTRALITY * central +
     (cue.test(s.text) ? WEIGHT_CUE : 0) +
     (PLEASANTRY.test(s.text) && !cue.test(s.text) ? WEIGHT_PLEASANTRY : 0)
-  const scores = new Map(sentences.map((s) => [s, score(s)]))
-  return [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)! || a.position - b.position)
+  )
 }
 
 /**
