@@ -119,9 +119,10 @@ const LABEL_PRODUCT_WORDS = 2
 
 /**
  * The label in the report's language (English): kept when its words are English (said in the theme's
- * English messages, or product words) and name something, otherwise made of the product words the theme's messages share
- * across languages ("app", "update", mapped by cross-lingual.ts) and its dominant intent's name, e.g.
- * "Mise jour" → "App update problems". Null intents and closers ("praise", "other") name nothing.
+ * English messages, or product words) and name something, otherwise made of the product words the
+ * theme's messages share across languages ("app", "update", mapped by cross-lingual.ts) and its
+ * dominant intent's name, e.g. "Mise jour" → "App update problems". Null intents and closers
+ * ("praise", "other") name nothing.
  */
 export function labelInEnglish(input: { label: string; labelFromQuote?: boolean; texts: string[]; languages: Array<string | null>; intents: Array<string | null> }): string {
   const { label, texts, languages, intents } = input
