@@ -44,13 +44,27 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<{ applied: 
   return { applied }
 }
 
-/** Splits a migration file into statements; our migrations use no dollar-quoted bodies. */
-function splitStatements(sql: string): string[] {
-  return sql
+/**
+ * Splits a migration file into statements at semicolons, except inside a dollar-quoted body (`$$ … $$`,
+ * a trigger function's), whose semicolons are the function's own. Comment lines are dropped.
+ */
+export function splitStatements(sql: string): string[] {
+  const text = sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
     .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  const statements: string[] = []
+  let start = 0
+  let inBody = false
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('$$', i)) {
+      inBody = !inBody
+      i++
+    } else if (text[i] === ';' && !inBody) {
+      statements.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  statements.push(text.slice(start))
+  return statements.map((s) => s.trim()).filter(Boolean)
 }

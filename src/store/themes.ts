@@ -1,7 +1,7 @@
 // Themes, their weekly snapshots and the record of computed weeks. Plain SQL, workspace in every WHERE.
 // The row shapes are the store's own; chains/themes fills and reads them with its domain types, and
 // the compiler checks the two agree where they meet.
-import { parseVectorText, toVectorLiteral, type Db, type Queryable } from './db.ts'
+import { isDbError, parseVectorText, PG_UNIQUE_VIOLATION, toVectorLiteral, type Db, type Queryable } from './db.ts'
 import { modelLiteral } from './embeddings.ts'
 
 export interface WeekMessage {
@@ -135,6 +135,34 @@ export async function readWeekMessages(db: Db, workspaceId: string, model: strin
 
 type WeekRow = [number, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, Float32Array | null]
 
+/**
+ * The week's members in one statement, inside the caller's transaction. A message deleted since the
+ * week was read is left out (no foreign key checks it: migration 017). A message re-dated into this
+ * week still has its row of another week: only then, the plain insert fails and the rows go in as an
+ * upsert that moves it, since checking every row for a conflict cost a 200k-message week about 1 s.
+ */
+async function insertMembers(db: Queryable, workspaceId: string, week: string, members: ThemeMember[]) {
+  const params = [workspaceId, week, members.map((m) => m.themeId), members.map((m) => m.messageId)]
+  const insert = `INSERT INTO theme_members (workspace_id, week, theme_id, message_id, conversation_id)
+    SELECT $1, $2, x.theme_id, m.id, m.conversation_id
+    FROM unnest($3::uuid[], $4::uuid[]) AS x(theme_id, message_id)
+    JOIN messages m ON m.id = x.message_id AND m.workspace_id = $1`
+  await db.query('SAVEPOINT theme_members_insert')
+  try {
+    await db.query(insert, params)
+    await db.query('RELEASE SAVEPOINT theme_members_insert')
+    return
+  } catch (err) {
+    if (!isDbError(err) || err.code !== PG_UNIQUE_VIOLATION) throw err
+    await db.query('ROLLBACK TO SAVEPOINT theme_members_insert')
+  }
+  await db.query(
+    `${insert}
+     ON CONFLICT (workspace_id, message_id) DO UPDATE SET week = excluded.week, theme_id = excluded.theme_id, conversation_id = excluded.conversation_id`,
+    params,
+  )
+}
+
 export function themesRepo(db: Queryable) {
   return {
     async themes(workspaceId: string): Promise<ThemeRow[]> {
@@ -207,16 +235,7 @@ export function themesRepo(db: Queryable) {
           ],
         )
       }
-      // One statement for the week's members; a message re-dated into this week leaves its old week here.
-      if (members.length > 0) {
-        await db.query(
-          `INSERT INTO theme_members (workspace_id, week, theme_id, message_id, conversation_id)
-           SELECT $1, $2, x.theme_id, x.message_id, x.conversation_id
-           FROM unnest($3::uuid[], $4::uuid[], $5::uuid[]) AS x(theme_id, message_id, conversation_id)
-           ON CONFLICT (workspace_id, message_id) DO UPDATE SET week = excluded.week, theme_id = excluded.theme_id, conversation_id = excluded.conversation_id`,
-          [workspaceId, week, members.map((m) => m.themeId), members.map((m) => m.messageId), members.map((m) => m.conversationId)],
-        )
-      }
+      if (members.length > 0) await insertMembers(db, workspaceId, week, members)
       await db.query(
         `INSERT INTO theme_runs (workspace_id, week, model, messages, clustered, themes, mode, degraded, duration_ms, members_stored)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)

@@ -288,11 +288,11 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
     })
   })
 
-  it('removes theme members with their workspace, conversation, message or theme (migration 015 left only the message and theme keys)', async () => {
+  it('removes theme members with their workspace, conversation, message or theme (the theme key, and since migration 017 a trigger on messages)', async () => {
     const { rows: keys } = await db.query<{ name: string }>(
       `SELECT conname AS name FROM pg_constraint WHERE conrelid = 'theme_members'::regclass AND contype = 'f' ORDER BY conname`,
     )
-    expect(keys.map((k) => k.name)).toEqual(['theme_members_message_id_fkey', 'theme_members_theme_id_fkey'])
+    expect(keys.map((k) => k.name)).toEqual(['theme_members_theme_id_fkey'])
     const setUp = async () => {
       const ws = (await workspacesRepo(db).create(uniqueName('members'))).id
       await ingestConversations(db, ws, ['c1', 'c2', 'c3'].map((c) => ({ channel: 'x', externalId: c, customer: `@${c}`, messages: [message(`${c}-a`, 'customer', `about ${c}`, '2026-03-03T00:00:00Z'), message(`${c}-b`, 'customer', `more ${c}`, '2026-03-03T01:00:00Z')] })))
@@ -322,8 +322,24 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
     const b = await setUp()
     await db.query(`DELETE FROM workspaces WHERE id = $1`, [b.ws])
     expect(await memberCount(b.ws)).toBe(0)
-    // A member whose message does not exist (any more) is refused.
-    await expect(db.transaction((tx) => themesRepo(tx).replaceWeek(a.ws, '2026-W11', [], { model: 'm', messages: 1, clustered: 1, themes: 1, mode: 'local', degraded: false, durationMs: 1 }, [{ messageId: b.byExt.get('c1-a')!.id, conversationId: b.byExt.get('c1-a')!.conversation_id, themeId: a.t2 }]))).rejects.toThrow()
+    // A week written after one of its messages was deleted leaves that message out and keeps the others.
+    const c = await setUp()
+    const [gone, kept] = [c.byExt.get('c1-a')!, c.byExt.get('c1-b')!]
+    await db.query(`DELETE FROM messages WHERE workspace_id = $1 AND id = $2`, [c.ws, gone.id])
+    const t1 = (await db.query<{ id: string }>(`SELECT theme_id AS id FROM theme_members WHERE message_id = $1`, [kept.id])).rows[0].id
+    const snapshot = {
+      themeId: t1, week: '2026-W10', label: 't', description: 't', volume: 2, conversations: 1, share: 1, sentiment: { positive: 0, neutral: 2, negative: 0, uncertain: 0, unknown: 0 },
+      intents: [], channels: [], trend: 'new', changePct: null, spike: false, keyphrases: [], model: 'm', centroid: new Float32Array([1, 0]), exemplars: [], version: 'local', degraded: false,
+    }
+    await db.transaction((tx) => themesRepo(tx).replaceWeek(c.ws, '2026-W10', [snapshot], { model: 'm', messages: 2, clustered: 2, themes: 1, mode: 'local', degraded: false, durationMs: 1 },
+      [gone, kept].map((m) => ({ messageId: m.id, conversationId: m.conversation_id, themeId: t1 }))))
+    const { rows: stored } = await db.query<{ id: string }>(`SELECT message_id AS id FROM theme_members WHERE workspace_id = $1`, [c.ws])
+    expect(stored.map((r) => r.id)).toEqual([kept.id])
+    // A message re-dated into another week moves there (the plain insert meets its row and the upsert takes over).
+    await db.transaction((tx) => themesRepo(tx).replaceWeek(c.ws, '2026-W11', [{ ...snapshot, week: '2026-W11' }], { model: 'm', messages: 1, clustered: 1, themes: 1, mode: 'local', degraded: false, durationMs: 1 },
+      [{ messageId: kept.id, conversationId: kept.conversation_id, themeId: t1 }]))
+    const { rows: moved } = await db.query<{ id: string; week: string }>(`SELECT message_id AS id, week FROM theme_members WHERE workspace_id = $1`, [c.ws])
+    expect(moved).toEqual([{ id: kept.id, week: '2026-W11' }])
   })
 
   it('refuses text with NUL as bad input (Postgres cannot store it), inside and outside transactions', async () => {
