@@ -11,11 +11,13 @@ interface Reply {
   id: number
   rows?: unknown[]
   rowCount?: number
-  /** What a `COPY … TO '/dev/blob'` wrote. */
+  /** What a `COPY … TO` the worker's output device wrote. */
   blob?: Uint8Array
   error?: { message: string; code?: string; detail?: string; constraint?: string }
 }
 
+/** Where binary COPY bytes go and come from on PGlite's file system (devices of pglite-worker.mjs). */
+const COPY_DEVICES = { out: '/dev/parley_copy_out', in: '/dev/parley_copy_in' }
 /** A straight COPY of vectors meets a stored one (unique violation) or a deleted message (foreign key). */
 const COPY_CONFLICTS = new Set(['23505', '23503'])
 /** An embedded store starts small: its planner is misled after a couple of hundred vectors, not a thousand. */
@@ -52,7 +54,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   const dir = dataDir ? resolve(dataDir) : undefined
   if (dir) mkdirSync(dirname(dir), { recursive: true })
   const releaseLock = dir ? lockDataDir(dir) : () => undefined
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir: dir, searchSettings: SESSION_SEARCH_SETTINGS } })
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir: dir, searchSettings: SESSION_SEARCH_SETTINGS, copyDevices: COPY_DEVICES } })
   const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>()
   let nextId = 1
   let closed = false
@@ -162,7 +164,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
           // which updates the one and skips the other.
           await tx.query('SAVEPOINT embedding_copy')
           try {
-            await send('query', `COPY message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash) FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
+            await send('query', `COPY message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash) FROM '${COPY_DEVICES.in}' WITH (FORMAT binary)`, [], blob)
             await tx.query('RELEASE SAVEPOINT embedding_copy')
             return
           } catch (err) {
@@ -171,7 +173,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
           }
           await tx.query(`CREATE TEMP TABLE IF NOT EXISTS embedding_load
             (message_id uuid, workspace_id uuid, model text, dim int, embedding vector, content_hash text) ON COMMIT DELETE ROWS`)
-          await send('query', `COPY embedding_load FROM '/dev/blob' WITH (FORMAT binary)`, [], blob)
+          await send('query', `COPY embedding_load FROM '${COPY_DEVICES.in}' WITH (FORMAT binary)`, [], blob)
           await tx.query(`INSERT INTO message_embeddings (message_id, workspace_id, model, dim, embedding, content_hash)
             SELECT l.message_id, l.workspace_id, l.model, l.dim, l.embedding, l.content_hash FROM embedding_load l
             JOIN messages m ON m.id = l.message_id
@@ -184,7 +186,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     async readBulk(sql, params, columns) {
       assertStorableParams(params)
       // COPY takes no parameters, so they go in as literals (inlineParams).
-      const copy = `COPY (${inlineParams(sql, params)}) TO '/dev/blob' WITH (FORMAT binary)`
+      const copy = `COPY (${inlineParams(sql, params)}) TO '${COPY_DEVICES.out}' WITH (FORMAT binary)`
       const { blob } = await locked(() =>
         inTransaction(async (tx) => {
           await tx.query(`SET LOCAL work_mem = '${BULK_READ_WORK_MEM}'`)
