@@ -8,7 +8,7 @@ import { careFigures } from './care.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
-import { themeCountEstimates } from './theme-estimate.ts'
+import { themeCountEstimates, widenedByTheme } from './theme-estimate.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
 import type { AskFigure, AskFilters, AskPlan, FigureEstimate, ThemeGroup, TimeRange } from './types.ts'
 
@@ -83,14 +83,16 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
 
   const current = await countMessages(db, workspaceId, filters, range)
   const labelled = dependsOnLabels(filters)
-  const currentEstimate = labelled ? await estimateCount(ctx, filters, range) : undefined
+  // A theme alone: its members are counted, with bounds on clustering's error. Labels counted within a
+  // theme ("customers who complained about wifi") carry both the labels' doubt and the theme's bounds.
+  const theme = await themeCountEstimates(db, workspaceId, labelled ? { ...filters, sentiment: undefined, intent: undefined } : filters, range)
+  const themeNow = labelled ? undefined : theme
+  const withinTheme = (estimate: FigureEstimate, bounds: FigureEstimate | undefined) => (bounds ? widenedByTheme(estimate, bounds) : estimate)
+  const currentEstimate = labelled ? withinTheme(await estimateCount(ctx, filters, range), theme?.messages) : undefined
   const currentValue = currentEstimate ? currentEstimate.value : current.messages
-  // A theme alone: its members are counted, with bounds on clustering's error (an intent's estimate within
-  // a theme, the outage narrowing, already carries its interval).
-  const themeNow = labelled ? undefined : await themeCountEstimates(db, workspaceId, filters, range)
   fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...counted(currentEstimate ?? themeNow?.messages) })
   // "How many customers …": conversations with such a message, estimated the same way when labels decide it.
-  const conversationsEstimate = labelled ? await estimateConversations(ctx, filters, range) : undefined
+  const conversationsEstimate = labelled ? withinTheme(await estimateConversations(ctx, filters, range), theme?.conversations) : undefined
   fig({
     kind: 'count', label: `conversations with such messages, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
     ...counted(conversationsEstimate ?? themeNow?.conversations),

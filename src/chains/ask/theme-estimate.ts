@@ -38,3 +38,17 @@ export async function themeCountEstimates(
     conversations: estimateOf(b.conversations.members, b.conversations.membersMentioning, b.conversations.possible, CONVERSATIONS_METHOD),
   }
 }
+
+/**
+ * A label estimate made within a theme's members ("customers who complained about wifi"), widened by
+ * the theme's own bounds: its interval is the labels' doubt among the members, and the members are
+ * themselves clustering's guess. Low: the share of members whose conversation uses the theme's words
+ * (the rest may be off the subject); high: every message (or conversation) the theme may have missed
+ * could be one more. `bounds` is the theme's count without the label filters.
+ */
+export function widenedByTheme(estimate: FigureEstimate, bounds: FigureEstimate): FigureEstimate {
+  const sure = bounds.value > 0 ? bounds.low / bounds.value : 1
+  const missed = Math.max(0, bounds.high - bounds.value)
+  return estimateOf(estimate.value, Math.floor(estimate.low * sure), Math.ceil(estimate.high + missed), `${estimate.method}; widened by the theme's bounds (${THEME_BOUNDS_METHOD} without the label filters)`)
+}
+
