@@ -129,6 +129,21 @@ describe('discoverThemes with the intents of the messages', () => {
     expect(scattered(labels).some((label) => label === labels[24])).toBe(false)
   })
 
+  it('gathers the members of a subject no theme is about, scattered as minorities over other themes, into a theme (the cross-lingual recipe)', () => {
+    // W44 of the demo: ten late deliveries sat 4, 3 and 3 in the double-charge, wifi and cancellation themes.
+    const items = batch('praise')
+    const strays = [0, 1, 2, 12, 13, 14, 24, 25, 26]
+    for (const i of strays) items[i].intent = 'account_login'
+    const gathered = discoverThemes(items, { wordWeight: 0, intentMovesMembers: true })
+    expect(new Set(strays.map((i) => gathered.labels[i])).size).toBe(1)
+    expect(gathered.labels[0]).toBeGreaterThanOrEqual(0)
+    for (const host of [3, 15, 27]) expect(gathered.labels[0]).not.toBe(gathered.labels[host])
+    expect(gathered.themes).toHaveLength(9)
+    // Where words and meaning are read (one language), the clustering's placement stands.
+    const kept = discoverThemes(items, { wordWeight: 0 })
+    for (const [i, host] of [[0, 3], [12, 15], [24, 27]]) expect(kept.labels[i]).toBe(kept.labels[host])
+  })
+
   it('leaves them out when their intent names no topic', () => {
     const { labels, themes } = discoverThemes(batch('praise'), { wordWeight: 0 })
     expect(themes).toHaveLength(8)
