@@ -50,6 +50,21 @@ function historyChart(t: Theme): SVGElement {
   return svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `Volume over ${t.history.length} weeks: ${t.history.map((p) => p.volume).join(', ')}` }, ...bars)
 }
 
+/**
+ * The numbers the trend word was computed from, so "steady" beside a doubled volume reads as what it is
+ * (the share of the week did not move significantly): the mean of the weeks compared with, this week,
+ * and the shares; the test behind the word on hover.
+ */
+function trendEvidence(t: Theme): HTMLElement | string {
+  const e = t.trendEvidence
+  if (t.trend === 'new' || e.baselineVolume === null) return ''
+  const change = t.changePct != null ? ` (${t.changePct > 0 ? '+' : ''}${Math.round(t.changePct)}%)` : ''
+  const share = e.baselineShare === null ? '' : `, share ${pct(e.baselineShare)} → ${pct(t.share)}`
+  const test = e.test ? `share of the week: ${e.test.name}, p ${e.test.p < 0.001 ? '< 0.001' : `= ${e.test.p.toFixed(3)}`}` : ''
+  const weeks = `${e.baselineWeeks} week${e.baselineWeeks === 1 ? '' : 's'}`
+  return h('span', { class: 'trend-evidence', title: test }, `: ${Math.round(e.baselineVolume)} → ${t.volume} a week${change} vs the ${weeks} before${share}`)
+}
+
 function themeArticle(t: Theme, report: ThemeReport): HTMLElement {
   const headingId = `theme-${t.id}`
   const heading = h('h2', { id: headingId }, t.label)
@@ -61,7 +76,7 @@ function themeArticle(t: Theme, report: ThemeReport): HTMLElement {
     heading,
     h('p', { class: 'figures' },
       h('span', {}, `${t.volume} messages`), ' · ', h('span', {}, `${pct(t.share)} of the week`), ' · ',
-      h('span', { class: `trend trend-${t.trend}` }, t.trend), t.changePct != null ? ` (${t.changePct > 0 ? '+' : ''}${Math.round(t.changePct)}%)` : '',
+      h('span', { class: `trend trend-${t.trend}` }, t.trend), trendEvidence(t),
       t.spike ? h('strong', { class: 'spike' }, ' · spike') : null,
       t.renamed ? h('span', { class: 'muted' }, ` · generated label: ${t.generatedLabel}`) : null),
     h('p', { class: 'muted' }, t.description),

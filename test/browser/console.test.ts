@@ -137,6 +137,11 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await region.getByRole('heading', { level: 2 }).first().waitFor({ timeout: 60_000 })
     expect(await region.textContent()).toContain('unusual volume this week')
     expect(await region.locator('strong.spike').count()).toBeGreaterThan(1)
+    // A theme seen before shows the numbers its trend word comes from: "steady" beside a doubled volume
+    // is the share of the week that did not move.
+    const seenBefore = region.locator('article.theme', { has: page.locator('.trend-steady, .trend-rising, .trend-falling') }).first()
+    expect(await seenBefore.locator('.trend-evidence').textContent()).toMatch(/^: \d+ → \d+ a week( \([+-]?\d+%\))? vs the \d+ weeks? before, share [\d.]+% → [\d.]+%$/)
+    expect(await seenBefore.locator('.trend-evidence').getAttribute('title')).toMatch(/^share of the week: two-proportion z-test, p /)
     const firstTheme = region.locator('article.theme').first()
     await firstTheme.getByRole('textbox').fill('West Yorkshire outage')
     await firstTheme.getByRole('button', { name: 'Rename' }).click()
