@@ -51,4 +51,3 @@ export function widenedByTheme(estimate: FigureEstimate, bounds: FigureEstimate)
   const missed = Math.max(0, bounds.high - bounds.value)
   return estimateOf(estimate.value, Math.floor(estimate.low * sure), Math.ceil(estimate.high + missed), `${estimate.method}; widened by the theme's bounds (${THEME_BOUNDS_METHOD} without the label filters)`)
 }
-
