@@ -2,7 +2,7 @@
 // ("between 66 and 187"), never as a 95% interval, and a label estimate keeps its 95% interval.
 import { describe, expect, it } from 'vitest'
 import { answerLocally, figureText } from '../../src/chains/ask/answer-local.ts'
-import { isThemeBounds, THEME_BOUNDS_METHOD } from '../../src/chains/ask/theme-estimate.ts'
+import { isThemeBounds, isWidenedByTheme, THEME_BOUNDS_METHOD, widenedByTheme } from '../../src/chains/ask/theme-estimate.ts'
 import type { AskFigure, AskPlan } from '../../src/chains/ask/types.ts'
 
 const range = { from: '2026-09-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z', label: '1 Sept 2026 – 30 Sept 2026' }
@@ -29,5 +29,19 @@ describe('a theme count with bounds', () => {
   it('a label estimate keeps its 95% interval', () => {
     const labelled: AskFigure = { ...figures[0]!, estimate: { value: 40, low: 35, high: 50, method: 'sum of calibrated probabilities' }, value: 40 }
     expect(figureText(labelled)).toBe('about 40 (estimated from classifier labels, 95% interval 35–50)')
+  })
+
+  it('a label estimate within a theme keeps its value and takes the theme\'s bounds on top of its own, and says both', () => {
+    // 31 customers complained among the wifi theme's members (labels: 20–34); the theme holds 40
+    // conversations, 30 of them naming its words, and may have missed 26 more.
+    const labels = { value: 31, low: 20, high: 34, method: 'per conversation, its likeliest message' }
+    const widened = widenedByTheme(labels, bounds(40, 30, 66))
+    expect(widened).toMatchObject({ value: 31, low: 15, high: 60 })
+    expect(isWidenedByTheme(widened)).toBe(true)
+    expect(isThemeBounds(widened)).toBe(false)
+    const figure: AskFigure = { ...figures[1]!, value: 31, estimate: widened }
+    expect(figureText(figure)).toBe('about 31 (estimated from classifier labels, between 15 and 60: the labels\' 95% interval widened by what the theme\'s clustering may have got wrong)')
+    // A theme whose members all name its words and that can have missed nothing leaves the labels' interval as it was.
+    expect(widenedByTheme(labels, bounds(40, 40, 40))).toMatchObject({ value: 31, low: 20, high: 34 })
   })
 })

@@ -11,7 +11,7 @@ import { fenceUntrusted, UNTRUSTED_DATA_NOTICE } from '../../safety/fence.ts'
 import { looksLikePromptLeak } from '../../safety/guards.ts'
 import { RedactionVault } from '../../safety/redact.ts'
 import { answerLocally } from './answer-local.ts'
-import { isThemeBounds } from './theme-estimate.ts'
+import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
 import type { AnswerRequest, AskAnswerer, AskFigure } from './types.ts'
 
 export const MAX_ANSWER_CHARS = 1500
@@ -57,7 +57,9 @@ function figureLines(figures: AskFigure[]): string {
       f.estimate
         ? isThemeBounds(f.estimate)
           ? ` (messages the theme clustering put in the theme; bounds on clustering's error ${f.estimate.low}–${f.estimate.high})`
-          : ` (estimate from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})`
+          : isWidenedByTheme(f.estimate)
+            ? ` (estimate from classifier labels within the theme; labels' 95% interval widened by clustering's bounds: ${f.estimate.low}–${f.estimate.high})`
+            : ` (estimate from classifier labels, 95% interval ${f.estimate.low}–${f.estimate.high})`
         : f.exact ? ' (exact)' : ''}`)
     .join('\n')
 }

@@ -2,7 +2,7 @@
 // number it states is a figure and every quote is a citation. No matching data → it says so.
 import { CONFUSION_METHOD } from './confusion.ts'
 import { describeFilters } from './figures.ts'
-import { isThemeBounds } from './theme-estimate.ts'
+import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
 import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure, FigureEstimate } from './types.ts'
 
 const QUOTE_CHARS = 140
@@ -45,9 +45,14 @@ function dominantIntents(citations: AskCitation[]): string | undefined {
 
 const dayFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
-/** "95% interval 35–50", or for a theme's count "between 35 and 50" (bounds on what clustering may have got wrong, not a probability). */
+/**
+ * "95% interval 35–50"; for a theme's count "between 35 and 50" (bounds on what clustering may have got
+ * wrong, not a probability); for labels counted within a theme, both said.
+ */
 export function intervalText(estimate: FigureEstimate): string {
-  return isThemeBounds(estimate) ? `between ${estimate.low} and ${estimate.high}` : `95% interval ${estimate.low}–${estimate.high}`
+  if (isThemeBounds(estimate)) return `between ${estimate.low} and ${estimate.high}`
+  if (isWidenedByTheme(estimate)) return `between ${estimate.low} and ${estimate.high}: the labels' 95% interval widened by what the theme's clustering may have got wrong`
+  return `95% interval ${estimate.low}–${estimate.high}`
 }
 
 /** "about 42 (95% interval 35–50, estimated from classifier labels)" or "42 (exact count)". */
@@ -60,7 +65,7 @@ export function figureText(f: AskFigure): string {
     const how = f.estimate.method.startsWith(CONFUSION_METHOD.split(':')[0]!)
       ? 'people’s labels counted exactly, the rest estimated from classifier labels corrected for their measured errors'
       : 'estimated from classifier labels'
-    return `about ${f.value} (${how}, 95% interval ${f.estimate.low}–${f.estimate.high})`
+    return `about ${f.value} (${how}, ${intervalText(f.estimate)})`
   }
   return `${f.value}`
 }

@@ -14,6 +14,11 @@ export const THEME_BOUNDS_METHOD = 'theme members counted'
 /** True when the estimate bounds a theme's count (clustering's error), not a label's (a 95% interval). */
 export const isThemeBounds = (estimate: Pick<FigureEstimate, 'method'>) => estimate.method.startsWith(THEME_BOUNDS_METHOD)
 
+const WIDENED = "widened by the theme's bounds"
+
+/** True for a label estimate within a theme (widenedByTheme): the labels' 95% interval and clustering's bounds together. */
+export const isWidenedByTheme = (estimate: Pick<FigureEstimate, 'method'>) => estimate.method.includes(WIDENED)
+
 const METHOD =
   `${THEME_BOUNDS_METHOD}: the value is the messages the weekly theme runs put in the theme; the low bound, those of them whose ` +
   `conversation mentions the theme's words; the high bound adds the messages of the range no weekly run put in any theme and ` +
@@ -49,5 +54,5 @@ export async function themeCountEstimates(
 export function widenedByTheme(estimate: FigureEstimate, bounds: FigureEstimate): FigureEstimate {
   const sure = bounds.value > 0 ? bounds.low / bounds.value : 1
   const missed = Math.max(0, bounds.high - bounds.value)
-  return estimateOf(estimate.value, Math.floor(estimate.low * sure), Math.ceil(estimate.high + missed), `${estimate.method}; widened by the theme's bounds (${THEME_BOUNDS_METHOD} without the label filters)`)
+  return estimateOf(estimate.value, Math.floor(estimate.low * sure), Math.ceil(estimate.high + missed), `${estimate.method}; ${WIDENED} (${THEME_BOUNDS_METHOD} without the label filters)`)
 }
