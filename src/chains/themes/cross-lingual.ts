@@ -24,10 +24,14 @@ const SYNONYMS: Record<string, string[]> = {
   refund: ['refund', 'refunded', 'remboursé', 'rembourser', 'remboursement', 'rückerstattung', 'erstattung', 'reembolso', 'rimborso'],
   delivery: ['delivery', 'delivered', 'deliver', 'livraison', 'livré', 'lieferung', 'geliefert', 'entrega', 'consegna', 'courier', 'parcel', 'colis', 'paket', 'pacco', 'paquete'],
   cancel: ['cancel', 'cancelling', 'canceling', 'cancellation', 'résilier', 'résiliation', 'kündigen', 'kündigung', 'cancelar', 'disdire', 'disdetta', 'cancelamento'],
+  remote: ['remote', 'remotes', 'télécommande', 'télécommandes', 'fernbedienung', 'telecomando', 'telecomandos'],
   password: ['password', 'passwort', 'contraseña', 'senha'],
   price: ['price', 'prices', 'prix', 'preis', 'precio', 'prezzo', 'preço'],
   contract: ['contract', 'contrat', 'vertrag', 'contrato', 'contratto'],
 }
+
+/** French and Italian elided articles and prepositions glued to the next word: "l'appli" is "appli". */
+export const ELIDED_ARTICLE = /^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’](?=\p{L}{2})/u
 
 const CANONICAL = new Map<string, string>(Object.entries(SYNONYMS).flatMap(([english, words]) => words.map((w) => [w, english] as const)))
 
@@ -42,7 +46,15 @@ export function isProductWord(word: string): boolean {
 }
 
 /** The map's words that name a product or a care process (not a symptom such as "crash" or "dropout"): what a label may be built of. */
-const PRODUCT_NOUNS = new Set(['app', 'wifi', 'router', 'broadband', 'bill', 'delivery', 'password', 'price', 'contract', 'update', 'login', 'screen'])
+const PRODUCT_NOUNS = new Set(['app', 'remote', 'wifi', 'router', 'broadband', 'bill', 'delivery', 'password', 'price', 'contract', 'update', 'login', 'screen'])
+
+/** The map's words that name a product itself, something a customer owns or uses (not a bill, a price or a process). */
+const PRODUCTS = new Set(['app', 'remote', 'router', 'wifi', 'broadband'])
+
+/** True when the word (any language) names a product itself: "télécommande", "appli", "WLAN". */
+export function isProduct(word: string): boolean {
+  return PRODUCTS.has(CANONICAL.get(word) ?? '')
+}
 
 /** The English product noun for a word of any language ("appli" → "app"), or null when it names none. */
 export function productNoun(word: string): string | null {

@@ -6,6 +6,7 @@ import { describeCluster, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { combinedVectors, meaningVectors, tfidfVectors } from './local-features.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
+import { splitByProduct } from './product-split.ts'
 
 export interface DiscoveredTheme {
   /** Indices of the members in focus (the target week), into the input items. */
@@ -37,6 +38,8 @@ export interface DiscoverOptions extends ClusterOptions {
    * whose clustering cannot read one topic across languages; without it the intents only place noise.
    */
   intentMovesMembers?: boolean
+  /** A theme whose conversations name two products, most one and some another by its name, is split in two (product-split.ts). */
+  productSplit?: boolean
 }
 
 /**
@@ -70,7 +73,7 @@ export function discoverThemes(
   items: Array<{ text: string; vector: Float32Array; conversationId?: string; intent?: string | null }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
-  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, meaningWeight, wordsSample = WORDS_SAMPLE, intentMovesMembers = false, ...clusterOptions } = {
+  const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, meaningWeight, wordsSample = WORDS_SAMPLE, intentMovesMembers = false, productSplit = false, ...clusterOptions } = {
     ...DISCOVERY_DEFAULTS,
     ...opts,
   }
@@ -91,7 +94,9 @@ export function discoverThemes(
   const read = (i: number) => i % step === 0
   const readLabels = (labels: Int32Array) => (step === 1 ? labels : labels.map((label, i) => (read(i) ? label : -1)))
   if (mergeSimilarity !== undefined) result.labels = relabelled(result.labels, readLabels(result.labels), mergeClustersByWords(texts, readLabels(result.labels), mergeSimilarity))
-  result.labels = placedByIntent(result.labels, items.map((i) => i.intent ?? null), inFocus, clusterOptions.minClusterSize ?? defaultMinClusterSize(embedded.filter(hasContent).length), intentMovesMembers)
+  const minSize = clusterOptions.minClusterSize ?? defaultMinClusterSize(embedded.filter(hasContent).length)
+  result.labels = placedByIntent(result.labels, items.map((i) => i.intent ?? null), inFocus, minSize, intentMovesMembers)
+  if (productSplit) result.labels = splitByProduct(result.labels, items, { inFocus, minSize, minFocus: minFocusMembers, read })
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)
   result.k = result.centroids.length

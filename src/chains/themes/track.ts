@@ -2,11 +2,10 @@
 // week's did (centroid) and is told by the same words (key phrases); its share of the week's messages
 // then gives the trend, and a share far above its own history is a spike worth a look.
 import { cosine } from '../../embeddings/embedder.ts'
-import { canonicalWord } from './cross-lingual.ts'
+import { canonicalWord, ELIDED_ARTICLE } from './cross-lingual.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 
 /** French and Italian articles glued to a word ("l'appli", "dell'app"). */
-const ELIDED_ARTICLE = /^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’](?=\p{L}{2})/u
 
 export interface ThemeSnapshotLite {
   themeId: string
