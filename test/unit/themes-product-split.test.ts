@@ -60,6 +60,19 @@ describe('splitByProduct', () => {
     expect([...splitByProduct(labels, items, opts)]).toEqual([...labels])
   })
 
+  it('reads words from a sample of a big week, moves whole conversations, and leaves a conversation none of whose messages was read where it is', () => {
+    const { items, labels } = week([...remote.map((texts) => ({ texts })), ...brightbox.map((texts) => ({ texts })), ...filler])
+    // The sample: each conversation's first message, except the first remote conversation's (read nothing of it).
+    const read = (i: number) => items[i].conversationId !== 'c0' && (i === 0 || items[i - 1].conversationId !== items[i].conversationId)
+    const split = splitByProduct(labels, items, { ...opts, read })
+    const labelsOf = (c: string) => new Set(items.flatMap((item, i) => (item.conversationId === c ? [split[i]] : [])))
+    expect(labelsOf('c0')).toEqual(new Set([0]))
+    const moved = new Set(brightbox.flatMap((_, b) => [...labelsOf(`c${remote.length + b}`)]))
+    // Follow-ups ("Thanks!", an order number) were not read, and moved with their conversation.
+    expect(moved.size).toBe(1)
+    expect([...moved][0]).toBeGreaterThan(0)
+  })
+
   it('leaves a theme alone when the other group is too small for a theme', () => {
     const { items, labels } = week([...remote.map((texts) => ({ texts })), ...brightbox.slice(0, 2).map((texts) => ({ texts })), ...filler])
     expect([...splitByProduct(labels, items, opts)]).toEqual([...labels])

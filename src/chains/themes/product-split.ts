@@ -45,6 +45,8 @@ export function splitByProduct(labels: Int32Array, items: SplitItem[], opts: { i
   const batch = wordCounts(wordsOf.keys(), wordsOf)
   const sayable = (w: string) => batch.get(w)! <= MAX_BATCH_SHARE * wordsOf.size
   const isName = (w: string) => (capitalised.get(w) ?? 0) >= NAME_MIN_CAPITALISED
+  // A conversation none of whose messages was read says nothing here.
+  const says = (c: string, w: string) => wordsOf.get(c)?.has(w) ?? false
 
   const conversationsOf = new Map<number, Set<string>>()
   labels.forEach((label, i) => {
@@ -57,8 +59,8 @@ export function splitByProduct(labels: Int32Array, items: SplitItem[], opts: { i
     const share = (n: number) => n / conversations.size
     const product = best(wordCounts(conversations, wordsOf), (w, n) => isProduct(w) && sayable(w) && share(n) >= SUBJECT_MIN_SHARE && share(n) >= SUBJECT_MIN_LIFT * (batch.get(w)! / wordsOf.size))
     if (!product) continue
-    const naming = [...conversations].filter((c) => wordsOf.get(c)!.has(product))
-    const others = [...conversations].filter((c) => !wordsOf.get(c)!.has(product))
+    const naming = [...conversations].filter((c) => says(c, product))
+    const others = [...conversations].filter((c) => wordsOf.has(c) && !says(c, product))
     const namingCounts = wordCounts(naming, wordsOf)
     // A word of the other group: hardly said by the first group, nor elsewhere in the week.
     const ownWord = (w: string, n: number) => !isProductWord(w) && sayable(w) && n >= OTHER_MIN_CONCENTRATION * batch.get(w)! && (namingCounts.get(w) ?? 0) <= OTHER_MAX_SHARE_WITH_SUBJECT * naming.length
@@ -66,9 +68,9 @@ export function splitByProduct(labels: Int32Array, items: SplitItem[], opts: { i
     const name = best(otherCounts, (w, n) => n >= OTHER_MIN_CONVERSATIONS && isName(w) && ownWord(w, n))
     if (!name) continue
     // The other group: conversations naming it, and those sharing the words said with it in two of them.
-    const withName = others.filter((c) => wordsOf.get(c)!.has(name))
+    const withName = others.filter((c) => says(c, name))
     const vocabulary = new Set([name, ...[...wordCounts(withName, wordsOf)].filter(([w, n]) => n >= 2 && ownWord(w, otherCounts.get(w)!)).map(([w]) => w)])
-    const moving = new Set(others.filter((c) => [...wordsOf.get(c)!].some((w) => vocabulary.has(w))))
+    const moving = new Set(others.filter((c) => [...vocabulary].some((w) => says(c, w))))
     const members = [...labels.keys()].filter((i) => labels[i] === label && moving.has(items[i].conversationId!))
     if (members.length < minSize || members.filter(inFocus).length < minFocus) continue
     const split = next++
