@@ -238,20 +238,18 @@ describe('/v1/ask on the demo corpus', () => {
     }
   })
 
-  // Known off (issue #12): the weekly themes named "Voice remote" of W38 and W40 still hold Brightbox
-  // delivery-delay messages (the product split, product-split.ts, takes them out in W36, W37 and W39 only:
-  // in W38 and W40 too few of them name the Brightbox), so the count is a superset: 128 messages against
-  // 102 (136–139 before the split), 71 customers against 50. What holds: the question is read as the
-  // theme, its members cover the back-order's customers, and the count says how sure it is: its interval
-  // (members whose conversation names the words, up to what clustering may have missed) holds the truth.
-  it('"the voice remote in September" filters by the voice remote theme, whose members cover the back-order customers in the file, and the count\'s interval holds the truth (value still high: delivery delays share the clusters)', async () => {
+  // The weekly themes named "Voice remote" of W38 and W40 still hold a few Brightbox delivery-delay
+  // messages (product-split.ts takes them out in W36, W37 and W39), and a theme half of whose members
+  // mention the remote matches too: the count is a little high (126 messages against 102, 62 customers
+  // against 50; 136–139 and 72–75 before the split and placement by the conversation's intent).
+  it('"the voice remote in September" filters by the voice remote theme, and its count is within 30% of the back-order customers in the file, its interval holding them', async () => {
     for (const [q, unit] of [['How many messages about the voice remote in September?', 'messages'], ['How many customers asked about the voice remote in September?', 'conversations']] as const) {
       const r = await ask(q)
       expect(r.plan.filters.theme, q).toBe('voice remote')
       expect(r.plan.themeMatched, q).toMatch(TOPICS.remote!.themePattern)
       const truth = truthOf('remote', september, unit)
       const got = figure(r, (f) => f.kind === 'count' && !f.group && f.unit === unit)!
-      expect(got.value, q).toBeGreaterThanOrEqual(truth)
+      expect(Math.abs(got.value - truth), `${q}: ${got.value} against ${truth}`).toBeLessThanOrEqual(0.3 * truth)
       expect(got.exact, q).toBeUndefined()
       expect(got.estimate?.method, q).toMatch(/^theme members counted/)
       expect(got.estimate!.low, q).toBeLessThanOrEqual(truth)

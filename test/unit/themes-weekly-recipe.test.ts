@@ -36,6 +36,20 @@ describe('weekItems', () => {
     expect(items[0].text).toContain('router')
     expect(items[0]).toMatchObject({ conversationId: 'c1', intent: 'router_wifi', language: 'en', vector })
   })
+
+  it("gives a message that names a topic its conversation's subject intent: a follow-up read as another topic goes with its thread, thanks keep theirs", () => {
+    const [vector] = around(0, 1)
+    const at = (conversationId: string, intent: string | null, text = 'x') => ({ text, vector, conversationId, intent, language: 'en', people: [] })
+    const { items } = weekItems([
+      at('c1', 'billing', 'You charged me twice'),
+      at('c1', 'delivery', "order number is BW-1, I've DMed you"),
+      at('c1', 'billing', 'Still two payments on my statement'),
+      at('c1', 'praise', 'Thanks!'),
+      at('c2', 'praise', 'Great service'),
+      at('c3', null, 'hello'),
+    ])
+    expect(items.map((i) => i.intent)).toEqual(['billing', 'billing', 'billing', 'praise', 'praise', null])
+  })
 })
 
 describe('discoverWeekThemes', () => {

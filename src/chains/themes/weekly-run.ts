@@ -5,6 +5,7 @@
 import type { Logger } from 'pino'
 import type { Db } from '../../store/db.ts'
 import { readWeekMessages, themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
+import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
 import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
@@ -34,7 +35,10 @@ const MIN_THEME_MESSAGES = 3
 // they split a topic by language (label overlap with the hand-written labels 0.485 → 0.36).
 // A theme that lumps two products is split by their names (product-split.ts): the demo's September
 // voice remote back-order and Brightbox 4K late deliveries, both read as "delivery" (demo NMI 0.750 →
-// 0.762, ARI 0.643 → 0.669, scenario-weeks themed 51 → 54 of 56; W40–W45 unchanged).
+// 0.762, ARI 0.643 → 0.669, scenario-weeks themed 51 → 54 of 56; W40–W45 unchanged). Messages that name
+// a topic are placed by their conversation's subject intent (conversationIntents below): demo NMI 0.762 →
+// 0.793, ARI 0.669 → 0.718, label overlap W42–W45 0.724 → 0.741, every week up or level; airline_dev and
+// banking77 have one message per conversation and are unchanged (0.2237 / 0.6247).
 export const WEEKLY_DISCOVERY = { conversationWeight: 0.9, distanceThreshold: 0.85, mergeSimilarity: 0.15, wordWeight: 0, strayJoinSimilarity: 0.2, refineIterations: 0, intentMovesMembers: true, productSplit: true } as const satisfies DiscoverOptions
 
 /**
@@ -71,6 +75,30 @@ export function weekDiscoveryOptions(items: Array<{ language: string | null }>):
   return known > 0 && top >= ONE_LANGUAGE_SHARE * known ? ONE_LANGUAGE_DISCOVERY : WEEKLY_DISCOVERY
 }
 
+/**
+ * Each conversation's subject intent: the most common intent of its messages that names a topic
+ * (ties to the first). A message that names a topic is placed by it (discovery's placedByIntent): a
+ * follow-up reads on its own as another topic ("order number is BW-…, I've DMed you" in a double-charge
+ * thread is read as delivery) and was placed in the delivery theme. Thanks and other messages that name
+ * no topic keep their own intent, which places nothing: one misread message does not carry its whole
+ * thread off (a German app crash read as a cancellation kept its "Klappt, danke" in the app theme).
+ */
+function conversationIntents(messages: Array<Pick<WeekMessage, 'conversationId' | 'intent'>>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>()
+  for (const { conversationId, intent } of messages) {
+    if (!intent || MESSAGE_KIND_INTENTS.has(intent)) continue
+    const perIntent = counts.get(conversationId) ?? counts.set(conversationId, new Map()).get(conversationId)!
+    perIntent.set(intent, (perIntent.get(intent) ?? 0) + 1)
+  }
+  const intentOf = new Map<string, string>()
+  for (const [conversationId, perIntent] of counts) {
+    let top: [string, number] | null = null
+    for (const entry of perIntent) if (!top || entry[1] > top[1]) top = entry
+    intentOf.set(conversationId, top![0])
+  }
+  return intentOf
+}
+
 export type WeekItem = ReturnType<typeof weekItems>['items'][number]
 
 /**
@@ -80,7 +108,8 @@ export type WeekItem = ReturnType<typeof weekItems>['items'][number]
  */
 export function weekItems(messages: Array<Pick<WeekMessage, 'text' | 'vector' | 'conversationId' | 'intent' | 'language' | 'people'>>) {
   const masked = messages.map((m) => maskForThemes(m.text, personTokens(m.people)))
-  const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId, intent: m.intent, language: m.language }))
+  const intentOf = conversationIntents(messages)
+  const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId, intent: m.intent && !MESSAGE_KIND_INTENTS.has(m.intent) ? intentOf.get(m.conversationId)! : m.intent, language: m.language }))
   return { masked, items }
 }
 
