@@ -2,7 +2,7 @@
 // the quotes are chosen by maximal marginal relevance (central to the theme, yet unlike each other),
 // and the description ties both together.
 import { contentWords, isGenericWord, stopwordsFor, words } from '../../text/tokenize.ts'
-import { canonicalWord, isProductWord, productNoun } from './cross-lingual.ts'
+import { canonicalWord, ELIDED_ARTICLE, isProductWord, productNoun } from './cross-lingual.ts'
 import { isThemeWord, type Keyphrase } from './keyphrases.ts'
 
 const MAX_QUOTES = 5
@@ -137,7 +137,7 @@ export function labelInEnglish(input: { label: string; labelFromQuote?: boolean;
   if (own.length > 0 && own.every(isEnglish) && !vague) return label
   const productCounts = new Map<string, number>()
   for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
-    const seen = new Set(words(text).map((w) => productNoun(w.replace(/^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’]/u, ''))).filter((w): w is string => w !== null))
+    const seen = new Set(words(text).map((w) => productNoun(w.replace(ELIDED_ARTICLE, ''))).filter((w): w is string => w !== null))
     for (const w of seen) productCounts.set(w, (productCounts.get(w) ?? 0) + 1)
   }
   const read = Math.min(texts.length, MAX_PHRASE_TEXTS)

@@ -2,7 +2,7 @@
 // are one "class document"; a phrase scores high when it is frequent in that class and rare across
 // all classes (noise included, so words common to the whole week sink).
 import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
-import { canonicalWord } from './cross-lingual.ts'
+import { canonicalWord, ELIDED_ARTICLE } from './cross-lingual.ts'
 import { isPersonalToken } from './personal.ts'
 
 /**
@@ -174,8 +174,6 @@ export function mergeClustersByWords(docs: string[], labels: ArrayLike<number>, 
   return Int32Array.from({ length: labels.length }, (_, i) => (labels[i] < 0 ? -1 : order.get(root(labels[i]))!))
 }
 
-/** French and Italian elided articles and prepositions glued to the word: "l'app", "dell'app", "d'accès". */
-const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|dall|dell|nell|sull|all|un)['’](?=\p{L}{2})/u
 /** Version-like identifiers ("5.2", "v5.2.0", "12.50"): written the same in every language. */
 const IDENTIFIER = /(?<![\p{L}\p{N}.])v?(\d+)\.(\d+)(?:\.\d+)*(?![\p{N}])/gu
 
@@ -190,7 +188,7 @@ export function mergeTerms(doc: string, stopwords: ReadonlySet<string>): Set<str
   const terms = new Set<string>()
   for (const word of contentWords(doc, stopwords)) {
     if (word === null) continue
-    const bare = word.replace(ELISION, '')
+    const bare = word.replace(ELIDED_ARTICLE, '')
     if (!stopwords.has(bare) && isThemeWord(bare)) terms.add(canonicalWord(bare))
   }
   for (const match of doc.matchAll(IDENTIFIER)) terms.add(`${match[1]}.${match[2]}`)

@@ -5,8 +5,6 @@ import { cosine } from '../../embeddings/embedder.ts'
 import { canonicalWord, ELIDED_ARTICLE } from './cross-lingual.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 
-/** French and Italian articles glued to a word ("l'appli", "dell'app"). */
-
 export interface ThemeSnapshotLite {
   themeId: string
   centroid: Float32Array
