@@ -4,6 +4,7 @@
 //
 //   1. embed      a vector per message, for search and retrieval      pipeline/embedding-stage.ts
 //   2. classify   sentiment, intent, language, needs-reply, urgency    chains/classify/enrichment-stage.ts
+//                 (in three steps: classify-read, classify, classify-write; see stepwise)
 //   3. summarize  one debounced summary refresh per conversation       chains/summarize/enrichment-stage.ts
 //                 (its SUMMARIZE_JOB is handled by chains/summarize/service.ts)
 //   4. notify     outbound webhooks and Chatwoot write-back for the     integrations/drafts.ts
@@ -11,7 +12,8 @@
 //
 // The stages are built in services.ts (they need the embedder and the chains); this file fixes their order.
 // A claim's messages go through them in chunks of whole conversations, pipelined (runPipelined): every
-// chunk meets the stages in this order, and each stage takes the chunks one at a time, in order.
+// chunk meets the stages in this order, and each stage takes the chunks one at a time, in order. A stage
+// that reads or writes the store around a long compute is split into steps, each a stage of the pipeline.
 import type { Db, Queryable } from '../store/db.ts'
 import { ENRICH_JOB, jobsRepo } from '../store/jobs.ts'
 import { loadStageMessages, type StageMessage } from '../store/messages.ts'
@@ -32,6 +34,45 @@ export interface EnrichmentStage {
   readonly name: string
   /** Must be idempotent: a retried job runs every stage again over the same messages. */
   run(messages: StageMessage[]): Promise<void>
+  /**
+   * The stage as consecutive steps (read the store, compute, write the store) that runPipelined runs as
+   * stages of their own, so one chunk's reads and writes on the store's thread overlap another chunk's
+   * compute on the main thread. `run` does the same as running them in order (see stepwise).
+   */
+  readonly steps?: readonly EnrichmentStage[]
+}
+
+/** A stage made of steps that hand each chunk's state on through `state` (one object per chunk). */
+export function stepwise<S>(name: string, steps: Array<{ name: string; run(messages: StageMessage[], state: S): Promise<void> }>, init: () => S): EnrichmentStage {
+  // Keyed by the chunk itself: runPipelined gives every step the same array, and a chunk that fails
+  // half way leaves nothing behind once it is dropped.
+  const states = new WeakMap<StageMessage[], S>()
+  const stateOf = (messages: StageMessage[]) => {
+    let state = states.get(messages)
+    if (!state) states.set(messages, (state = init()))
+    return state
+  }
+  const asStages: EnrichmentStage[] = steps.map((step, i) => ({
+    name: step.name,
+    async run(messages) {
+      try {
+        await step.run(messages, stateOf(messages))
+      } finally {
+        if (i === steps.length - 1) states.delete(messages)
+      }
+    },
+  }))
+  return {
+    name,
+    steps: asStages,
+    async run(messages) {
+      try {
+        for (const step of asStages) await step.run(messages)
+      } finally {
+        states.delete(messages)
+      }
+    },
+  }
 }
 
 export interface EnrichmentStages {
@@ -108,7 +149,8 @@ class ChunkSkipped extends Error {
  * first error once nothing is running any more (the worker then retries the jobs one by one, and must
  * not do so while a stage of this call still writes).
  */
-export async function runPipelined(stages: EnrichmentStage[], chunks: StageMessage[][]): Promise<void> {
+export async function runPipelined(pipeline: EnrichmentStage[], chunks: StageMessage[][]): Promise<void> {
+  const stages = pipeline.flatMap((stage) => stage.steps ?? [stage])
   const stageFree: Array<Promise<unknown>> = stages.map(() => Promise.resolve())
   let failed = false
   const done = chunks.map((chunk) => {

@@ -37,7 +37,7 @@ export const enrichedMessages = new Counter({
 
 export const enrichmentStageDuration = new Histogram({
   name: 'parley_enrichment_stage_duration_seconds',
-  help: 'Time per enrichment stage call (embed = embedder + vector write, classify = classifier + upsert)',
+  help: 'Time per enrichment stage call on one chunk (embed = embedder + vector write; classify-read, classify, classify-write = context read, classifier, label upsert)',
   labelNames: ['stage'] as const,
   buckets: LATENCY_BUCKETS,
   registers: [metricsRegistry],

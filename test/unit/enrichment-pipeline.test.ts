@@ -1,7 +1,7 @@
 // The enrichment handler's chunked pipeline: whole conversations per chunk, each stage one chunk at a
 // time and in order, chunks overlapping across stages, and an error reported only once nothing runs.
 import { describe, expect, it } from 'vitest'
-import { chunkByConversation, runPipelined, type EnrichmentStage } from '../../src/pipeline/enrichment.ts'
+import { chunkByConversation, runPipelined, stepwise, type EnrichmentStage } from '../../src/pipeline/enrichment.ts'
 import type { StageMessage } from '../../src/store/messages.ts'
 
 const message = (id: string, conversationId: string, workspaceId = 'w1'): StageMessage => ({
@@ -80,5 +80,58 @@ describe('runPipelined', () => {
     expect(log.filter((e) => e.endsWith(':end')).length).toBe(starts - 1)
     expect(log).not.toContain('classify:5:start')
     expect(log).not.toContain('classify:2:start')
+  })
+})
+
+describe('stepwise', () => {
+  /** read → compute → write, each step logging when it runs and handing the chunk's ids on through the state. */
+  function readComputeWrite(written: string[][], log: string[]) {
+    return stepwise<{ ids?: string[]; upper?: string[] }>('label', [
+      {
+        name: 'label-read',
+        async run(messages, state) {
+          log.push(`read:${messages[0].conversationId}`)
+          await tick()
+          state.ids = messages.map((m) => m.id)
+        },
+      },
+      {
+        name: 'label',
+        async run(messages, state) {
+          log.push(`compute:${messages[0].conversationId}:start`)
+          await tick()
+          await tick()
+          state.upper = state.ids!.map((id) => id.toUpperCase())
+          log.push(`compute:${messages[0].conversationId}:end`)
+        },
+      },
+      {
+        name: 'label-write',
+        async run(_messages, state) {
+          await tick()
+          written.push(state.upper!)
+        },
+      },
+    ], () => ({}))
+  }
+
+  it('runs its steps as pipeline stages of their own: the next chunk is read while this one is computed', async () => {
+    const written: string[][] = []
+    const log: string[] = []
+    await runPipelined([readComputeWrite(written, log)], chunkByConversation(conversations(6, 2), 4))
+    expect(written).toEqual([['C0M0', 'C0M1', 'C1M0', 'C1M1'], ['C2M0', 'C2M1', 'C3M0', 'C3M1'], ['C4M0', 'C4M1', 'C5M0', 'C5M1']])
+    // The second chunk's read ran before the first chunk's compute ended.
+    expect(log.indexOf('read:c2')).toBeLessThan(log.indexOf('compute:c0:end'))
+  })
+
+  it('does the same through run, one step after another, and keeps no chunk state apart', async () => {
+    const written: string[][] = []
+    const log: string[] = []
+    const stage = readComputeWrite(written, log)
+    const chunk = conversations(2, 1)
+    await stage.run(chunk)
+    await stage.run(chunk)
+    expect(written).toEqual([['C0M0', 'C1M0'], ['C0M0', 'C1M0']])
+    expect(log).toEqual(['read:c0', 'compute:c0:start', 'compute:c0:end', 'read:c0', 'compute:c0:start', 'compute:c0:end'])
   })
 })

@@ -1,10 +1,10 @@
 // Enrichment stage 2 (see pipeline/enrichment.ts): sentiment, intent, language, needs-reply and urgency
 // for changed messages.
-import type { EnrichmentStage } from '../../pipeline/enrichment.ts'
+import { stepwise, type EnrichmentStage } from '../../pipeline/enrichment.ts'
 import type { Db } from '../../store/db.ts'
 import { upsertEnrichments, type EnrichmentRow } from '../../store/enrichments.ts'
 import { conversationTurns, type StageMessage } from '../../store/messages.ts'
-import type { Classification, Classifier, ClassifyInput } from './types.ts'
+import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
 import { loadWorkspaceLabels } from './workspace-labels.ts'
 
 /**
@@ -55,45 +55,78 @@ export function toEnrichmentRow(workspaceId: string, contentHash: string, c: Cla
   }
 }
 
+/** One workspace's part of a chunk, as it goes through the stage's steps. */
+interface WorkspaceBatch {
+  workspaceId: string
+  messages: StageMessage[]
+  context: Awaited<ReturnType<typeof conversationContext>>
+  labels: WorkspaceLabels
+  results?: Classification[]
+}
+
+/**
+ * Three steps (see stepwise): read each message's conversation context and the workspace's labels,
+ * classify, write the labels. The pipeline runs them as stages of their own, so the store reads the next
+ * chunk's context and writes the last chunk's labels while the main thread classifies this one: in a
+ * burst the classifier is the slowest stage, and it no longer waits on the store (bench/backlog-http.ts).
+ */
 export function classificationStage(db: Db, classifier: Classifier, local: Classifier): EnrichmentStage {
-  return {
-    name: 'classify',
-    async run(messages) {
-      if (messages.length === 0) return
-      const byWorkspace = new Map<string, StageMessage[]>()
-      for (const m of messages) {
-        const group = byWorkspace.get(m.workspaceId)
-        if (group) group.push(m) // not a spread per message: quadratic in a 16k-message batch
-        else byWorkspace.set(m.workspaceId, [m])
-      }
-      for (const [workspaceId, group] of byWorkspace) {
-        const { ctx: turns, otherCustomerTurns } = await conversationContext(db, workspaceId, group)
-        const labels = await loadWorkspaceLabels(db, workspaceId)
-        const toInput = (m: StageMessage): ClassifyInput => ({
-          messageId: m.id,
-          text: m.text,
-          role: m.role,
-          language: m.language,
-          channel: turns.get(m.id)?.channel,
-          unansweredCustomerMessages: m.role === 'customer' ? turns.get(m.id)?.unanswered : 0,
-          afterAgentReply: m.role === 'customer' ? turns.get(m.id)?.afterAgentReply : false,
-          conversationId: m.conversationId,
-        })
-        // Agent messages only need language and sentiment: the local model is enough and costs no tokens.
-        const customers = group.filter((m) => m.role === 'customer').map(toInput)
-        const agents = group.filter((m) => m.role === 'agent').map(toInput)
-        // The local classifier reads a message in its conversation: the conversation's other customer messages
-        // go along as context (classified, not stored). An LLM classifier is not sent more text than the batch.
-        const asked = new Set(customers.map((c) => c.conversationId))
-        const companions = classifier.mode === 'local'
-          ? otherCustomerTurns.filter((r) => asked.has(r.conversationId)).map((r) => toInput({ ...r, role: 'customer', workspaceId, sentAt: '', contentHash: '' }))
-          : []
-        const batchIds = new Set(group.map((m) => m.id))
-        const classified = (await classifier.classify(labels, [...customers, ...companions])).filter((c) => batchIds.has(c.messageId))
-        const results = [...classified, ...(await local.classify(labels, agents))]
-        const hash = new Map(group.map((m) => [m.id, m.contentHash]))
-        await upsertEnrichments(db, results.map((c) => toEnrichmentRow(workspaceId, hash.get(c.messageId)!, c)))
-      }
+  return stepwise<WorkspaceBatch[]>('classify', [
+    {
+      name: 'classify-read',
+      async run(messages, batches) {
+        const byWorkspace = new Map<string, StageMessage[]>()
+        for (const m of messages) {
+          const group = byWorkspace.get(m.workspaceId)
+          if (group) group.push(m) // not a spread per message: quadratic in a 16k-message batch
+          else byWorkspace.set(m.workspaceId, [m])
+        }
+        for (const [workspaceId, group] of byWorkspace) {
+          const context = await conversationContext(db, workspaceId, group)
+          batches.push({ workspaceId, messages: group, context, labels: await loadWorkspaceLabels(db, workspaceId) })
+        }
+      },
     },
-  }
+    {
+      name: 'classify',
+      async run(_messages, batches) {
+        for (const batch of batches) batch.results = await classifyBatch(classifier, local, batch)
+      },
+    },
+    {
+      name: 'classify-write',
+      async run(_messages, batches) {
+        for (const { workspaceId, messages, results } of batches) {
+          const hash = new Map(messages.map((m) => [m.id, m.contentHash]))
+          await upsertEnrichments(db, (results ?? []).map((c) => toEnrichmentRow(workspaceId, hash.get(c.messageId)!, c)))
+        }
+      },
+    },
+  ], () => [])
+}
+
+async function classifyBatch(classifier: Classifier, local: Classifier, { workspaceId, messages, context, labels }: WorkspaceBatch): Promise<Classification[]> {
+  const { ctx: turns, otherCustomerTurns } = context
+  const toInput = (m: StageMessage): ClassifyInput => ({
+    messageId: m.id,
+    text: m.text,
+    role: m.role,
+    language: m.language,
+    channel: turns.get(m.id)?.channel,
+    unansweredCustomerMessages: m.role === 'customer' ? turns.get(m.id)?.unanswered : 0,
+    afterAgentReply: m.role === 'customer' ? turns.get(m.id)?.afterAgentReply : false,
+    conversationId: m.conversationId,
+  })
+  // Agent messages only need language and sentiment: the local model is enough and costs no tokens.
+  const customers = messages.filter((m) => m.role === 'customer').map(toInput)
+  const agents = messages.filter((m) => m.role === 'agent').map(toInput)
+  // The local classifier reads a message in its conversation: the conversation's other customer messages
+  // go along as context (classified, not stored). An LLM classifier is not sent more text than the batch.
+  const asked = new Set(customers.map((c) => c.conversationId))
+  const companions = classifier.mode === 'local'
+    ? otherCustomerTurns.filter((r) => asked.has(r.conversationId)).map((r) => toInput({ ...r, role: 'customer', workspaceId, sentAt: '', contentHash: '' }))
+    : []
+  const batchIds = new Set(messages.map((m) => m.id))
+  const classified = (await classifier.classify(labels, [...customers, ...companions])).filter((c) => batchIds.has(c.messageId))
+  return [...classified, ...(await local.classify(labels, agents))]
 }
