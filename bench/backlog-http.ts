@@ -20,6 +20,7 @@ import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { bootstrapDefaultWorkspace } from '../src/services.ts'
 import { takeStatementCpu, type StatementCpu } from '../src/store/pglite.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
+import { sampleThreadCpu, type ThreadSample } from './thread-cpu.ts'
 import { enrichedSoFar, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchServices, type Cell } from './harness.ts'
 
 export const HTTP_CLIENTS = 4
@@ -70,10 +71,14 @@ async function postAll(baseUrl: string, bodies: string[], clients: number): Prom
   return totals
 }
 
-/** One fresh store behind a listening app; `withWorker` starts the in-process worker as `npm start` does. */
-/** Where the CPU of a run went: the main thread's seconds, and PGlite's thread by statement. */
-export interface RunProfile { mainThreadCpu: number; statements: StatementCpu[] }
+/**
+ * Where the CPU of a run went: the main thread's seconds, PGlite's thread by statement, and every
+ * thread's load over time (`threads`, from the first POST: the last POST returned at `ingestSeconds`, the
+ * backlog was empty at `untilEmptySeconds`, and the HNSW index build follows).
+ */
+export interface RunProfile { mainThreadCpu: number; statements: StatementCpu[]; threads: ThreadSample[]; ingestSeconds: number; untilEmptySeconds: number | null }
 
+/** One fresh store behind a listening app; `withWorker` starts the in-process worker as `npm start` does. */
 async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSeconds: number; untilEmptySeconds: number | null; cpu: number; posted: PostTotals; loopDelayMaxMs: number; loopDelayP99Ms: number; profile: RunProfile }> {
   // The server's own defaults for the worker (batch, poll interval) and load shedding; the bench's
   // settings otherwise (silent log, builtin embedder, the store in a temp dir).
@@ -93,6 +98,7 @@ async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSecon
       const mainCpu = process.threadCpuUsage()
       const cpu = process.cpuUsage()
       const started = performance.now()
+      const threads = sampleThreadCpu()
       const posted = await postAll(`http://127.0.0.1:${port}`, bodies, HTTP_CLIENTS)
       const ingestSeconds = (performance.now() - started) / 1000
       let untilEmptySeconds: number | null = null
@@ -106,11 +112,12 @@ async function run(bodies: string[], withWorker: boolean): Promise<{ ingestSecon
         }
       }
       loop.disable()
+      const threadSamples = threads.stop()
       const mainUsed = process.threadCpuUsage(mainCpu)
       // Read before the worker stops: the statements until now (the index build after the burst included).
       const statements = (await takeStatementCpu(services.db)) ?? []
       await services.worker.stop()
-      const profile = { mainThreadCpu: (mainUsed.user + mainUsed.system) / 1e6, statements }
+      const profile = { mainThreadCpu: (mainUsed.user + mainUsed.system) / 1e6, statements, threads: threadSamples, ingestSeconds, untilEmptySeconds }
       return { ingestSeconds, untilEmptySeconds, cpu: cpuS, posted, loopDelayMaxMs: loop.max / 1e6, loopDelayP99Ms: loop.percentile(99) / 1e6, profile }
     } finally {
       await app.close()
@@ -160,10 +167,17 @@ function printProfile(name: string, p: RunProfile) {
   for (const s of p.statements.sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 25)) {
     console.error(`${(s.cpuMs / 1000).toFixed(2).padStart(8)} s ${String(s.calls).padStart(6)}×  ${s.statement}`)
   }
+  if (p.threads.length === 0) return
+  const empty = p.untilEmptySeconds === null ? '' : `, the backlog was empty at ${p.untilEmptySeconds.toFixed(1)} s, the index build followed`
+  console.error(`cores busy per thread (the last POST returned at ${p.ingestSeconds.toFixed(1)} s${empty}):\n       s   main  PGlite  helpers`)
+  for (const t of p.threads) {
+    console.error(`${t.at.toFixed(1).padStart(8)} ${t.main.toFixed(2).padStart(6)} ${t.workers.toFixed(2).padStart(7)} ${t.helpers.toFixed(2).padStart(8)}`)
+  }
 }
 
 // `npx tsx bench/backlog-http.ts [messages] [--profile]`: the HTTP rows alone, for iterating on enrichment
-// speed; --profile adds each thread's CPU and PGlite's by statement (on stderr).
+// speed; --profile adds each thread's CPU, PGlite's by statement, and how busy each thread was every half
+// second (on stderr).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const size = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 20_000)
   const profile = process.argv.includes('--profile')
