@@ -48,6 +48,9 @@ const SIGN_OFF = /\s*(?:[/^*~]\s?[A-Z]{1,3}|[-–—]\s?\p{Lu}\p{Ll}+(?:,\s?\p{L
 const SIGNATURE_CLOSER = /^(?:thanks|thank you|many thanks|cheers|regards|kind regards|best regards|best wishes|best|all the best|warm regards|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|gruß|un saludo|saludos|cordialement|bien à vous|bien cordialement|merci|grazie|cordiali saluti|saluti|obrigad[oa]|atenciosamente|abraço)[,.!]?$/i
 const SIGNATURE_NAME = /^(?:[-–—]\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?(?:,\s?\p{Lu}[\p{L}&.' ]{1,30})?[.!]?$/u
 const SIGNATURE_DASH = /^[-–—]\s?\p{Lu}/u
+/** A line of a signature block under its closer: a name, a role, a team ("Chris Tan", "Brightwave Customer Care"). */
+const SIGNATURE_BLOCK_LINE = /^\p{Lu}[^.!?:;]{0,40}$/u
+const SIGNATURE_BLOCK_MAX_LINES = 3
 
 interface Sentence {
   text: string
@@ -289,8 +292,9 @@ function cleanTurn(text: string): string {
 
 /**
  * The turn without the signature on its last lines: a dash line ("– Dev, Brightwave"), or a name alone
- * on the last line, with the closer above it ("Thanks", "Regards"). Only lines after the first go, so a
- * one-line message is never taken for a signature.
+ * on the last line, with the closer above it ("Thanks", "Regards"), or a closer with up to three short
+ * lines under it ("Kind regards,\nChris Tan\nBrightwave Customer Care"). Only lines after the first go,
+ * so a one-line message is never taken for a signature.
  */
 export function withoutSignature(text: string): string {
   const lines = text.trimEnd().split(/\r?\n/)
@@ -303,6 +307,14 @@ export function withoutSignature(text: string): string {
     if (end > 1 && SIGNATURE_CLOSER.test(last(end - 1))) end--
   } else if (end > 1 && SIGNATURE_CLOSER.test(last(end - 1))) {
     end--
+  } else {
+    for (let closer = end - 2; closer >= Math.max(1, end - 1 - SIGNATURE_BLOCK_MAX_LINES); closer--) {
+      if (!SIGNATURE_BLOCK_LINE.test(last(closer + 1))) break
+      if (SIGNATURE_CLOSER.test(last(closer))) {
+        end = closer
+        break
+      }
+    }
   }
   return lines.slice(0, end).join('\n').trimEnd()
 }
