@@ -6,9 +6,17 @@
 export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated'] as const
 export type ActionClaim = (typeof ACTION_CLAIMS)[number]
 
+/**
+ * English: the action as the second verb of a perfect, "I've updated your address and sent a new reset
+ * link": "I've"/"we have", a past participle, then "and <verb>" in the same sentence (a dot inside a
+ * token, as in an address or an amount, does not end it).
+ */
+const andThen = (verbs: string) => `\\b(?:i|we)(?:'ve|’ve| have)\\s+(?:\\w+\\s+){0,2}?\\w+ed\\b(?:[^.!?;]|\\.(?=\\S)){0,60}?\\band\\s+(?:(?:also|just|already|then)\\s+)?(?:${verbs})\\b`
+
 // Past or perfect statements only, per language: en fr de es pt it.
 const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   refund: new RegExp([
+    andThen('refunded|reimbursed|reversed'),
     "\\b(?:i|we)(?:'ve|’ve| have| just| now)*\\s+(?:(?:fully|now|just|already)\\s+)?(?:refunded|reimbursed|processed (?:a|the|your) refund|issued (?:a|the|your) refund|reversed)",
     '\\b(?:is|was|has been|have been|been)\\s+(?:now\\s+|fully\\s+|already\\s+)?(?:refunded|reimbursed|reversed)',
     '\\brefund (?:has been|was|is) (?:processed|issued|approved|on its way)',
@@ -20,6 +28,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho|è stato|sono stati)\\s+(?:già\\s+)?rimborsat',
   ].join('|'), 'iu'),
   sent: new RegExp([
+    andThen('sent|shipped|dispatched|posted|mailed|emailed'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|already\\s+)?(?:sent|shipped|dispatched|posted|mailed|emailed)\\b",
     '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
     "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?(?:envoyé|expédié)|(?:a|ont) été (?:envoyé|expédié)",
@@ -29,6 +38,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:inviato|spedito)|(?:è stato|sono stati) (?:inviat|spedit)',
   ].join('|'), 'iu'),
   cancelled: new RegExp([
+    andThen('cancell?ed'),
     "\\bcancell?ation (?:is |has been )?confirmed|\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?cancell?ed\\b|\\b(?:has|have) been cancell?ed|\\b(?:is|was) (?:now )?cancell?ed",
     "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?annulé|(?:a|ont) été annulé|est (?:bien )?annulé",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:storniert|gekündigt)',
@@ -37,6 +47,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+annullato|(?:è stato|è stata) annullat',
   ].join('|'), 'iu'),
   credited: new RegExp([
+    andThen('credited'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+)?(?:credited|applied (?:a|the) (?:credit|discount)|added (?:a|the) (?:credit|voucher))|\\b(?:has|have) been credited|\\bcredit (?:has been|was) (?:applied|added)",
     "(?:j'ai|j’ai|nous avons)\\s+(?:crédité|appliqué un avoir)|a été crédité",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:gutgeschrieben)',
@@ -45,6 +56,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+accreditato|(?:è stato|sono stati) accreditat',
   ].join('|'), 'iu'),
   fixed: new RegExp([
+    andThen('fixed|resolved|sorted|corrected|repaired'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired)\\b|\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired)|\\b(?:is|was) (?:now )?(?:fixed|resolved)",
     "(?:j'ai|j’ai|nous avons)\\s+(?:corrigé|résolu|réparé)|(?:a|ont) été (?:corrigé|résolu|réparé)|est (?:maintenant )?(?:corrigé|résolu)",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:behoben|gelöst|repariert|korrigiert)',
@@ -53,6 +65,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
   ].join('|'), 'iu'),
   escalated: new RegExp([
+    andThen('escalated|forwarded'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:escalated|passed (?:this|it|your \\w+) (?:on|along)|raised (?:this|it|a ticket)|forwarded (?:this|it|your))|\\b(?:has|have) been (?:escalated|passed on|forwarded)",
     "(?:j'ai|j’ai|nous avons)\\s+(?:escaladé|transmis|remonté)|(?:a|ont) été (?:escaladé|transmis|remonté)",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:weitergeleitet|eskaliert)',
