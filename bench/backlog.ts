@@ -4,17 +4,14 @@
 // always; a PostgreSQL server too when BENCH_DATABASE_URL names one, on a private database: the same
 // run with one in-process worker, then the backlog drained by 1 and by 2 separate `parley worker`
 // processes (bench/worker-processes.ts), which says whether enrichment scales with workers.
-import pino from 'pino'
-import { loadConfig } from '../src/config.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
-import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
-import { openDb } from '../src/store/open-db.ts'
+import type { Services } from '../src/services.ts'
 import { modelIndexReady } from '../src/store/embeddings.ts'
 import { measureHttpBurst, HTTP_CLIENTS, HTTP_CONVERSATIONS_PER_REQUEST } from './backlog-http.ts'
 import { generateConversations } from './corpus.ts'
 import { addScaling, measureWorkerProcesses } from './worker-processes.ts'
-import { enrichedSoFar, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
+import { enrichedSoFar, openFreshServerServices, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
 
 const CONVERSATIONS_PER_CALL = 100
 const CORPUS_SEED = 13
@@ -60,22 +57,11 @@ async function measure(backend: string, size: number, services: Services[], work
 
 /** The in-process worker on a server: ingest and enrichment in one process, as `WORKER=inprocess` runs. */
 async function serverRun(url: string, size: number, opts: BenchOptions): Promise<Record<string, Cell>> {
-  const admin = await openDb({ databaseUrl: url, poolSize: 1 })
-  const name = `parley_bench_${process.pid}_${size}`
-  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.exec(`CREATE DATABASE ${name}`)
-  const dbUrl = new URL(url)
-  dbUrl.pathname = `/${name}`
-  let services: Services | undefined
+  const { close, ...s } = await openFreshServerServices(url, `parley_bench_${process.pid}_${size}`, createBuiltinEmbedder())
   try {
-    const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
-    services = await createServices(config, { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }) })
-    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
-    return await measure('pg server', size, [services], workspaceId, opts)
+    return await measure('pg server', size, [s.services], s.workspaceId, opts)
   } finally {
-    await services?.close().catch(() => undefined)
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
-    await admin.close()
+    await close()
   }
 }
 

@@ -11,6 +11,8 @@ import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
 import { enrichedMessages } from '../src/pipeline/metrics.ts'
 import { ensureModelIndex } from '../src/store/embeddings.ts'
+import type { Db } from '../src/store/db.ts'
+import { openDb } from '../src/store/open-db.ts'
 import { enrichmentBacklog } from '../src/store/readiness.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
 
@@ -68,6 +70,37 @@ export async function openFreshServices(embedder: Embedder, env: Record<string, 
     services = await createServices(config, { embedder, log: pino({ level: 'silent' }) })
     const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
     return { services, workspaceId, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+/**
+ * A fresh private database `name` on the PostgreSQL server of `url` (dropped first if a crashed run left
+ * it), migrated, with the default workspace; `close` drops it. With `poolSize` 1 every query has the one
+ * session, as on PGlite, so a SET holds for the queries that follow (the search section's ef_search).
+ */
+export async function openFreshServerServices(url: string, name: string, embedder: Embedder, opts: { poolSize?: number } = {}): Promise<BenchServices & { databaseUrl: string; close(): Promise<void> }> {
+  const admin = await openDb({ databaseUrl: url, poolSize: 1 })
+  const dbUrl = new URL(url)
+  dbUrl.pathname = `/${name}`
+  let db: Db | undefined
+  let services: Services | undefined
+  const close = async () => {
+    await services?.close().catch(() => undefined)
+    await db?.close().catch(() => undefined)
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
+    await admin.close()
+  }
+  try {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.exec(`CREATE DATABASE ${name}`)
+    const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
+    if (opts.poolSize) db = await openDb({ databaseUrl: config.databaseUrl, poolSize: opts.poolSize })
+    services = await createServices(config, { embedder, log: pino({ level: 'silent' }), ...(db ? { db } : {}) })
+    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
+    return { services, workspaceId, databaseUrl: dbUrl.toString(), close }
   } catch (err) {
     await close()
     throw err
@@ -141,27 +174,40 @@ export interface BulkStoreBuild {
 }
 export type BulkStore = BenchServices & { size: number; embedder: Embedder; conversations: BenchConversation[]; build: BulkStoreBuild }
 
+/** Where the search and suggest sections measure: embedded PGlite, and a PostgreSQL server when BENCH_DATABASE_URL names one. */
+export type SearchBackend = 'pglite' | 'pg server'
+
+export function searchBackends(): SearchBackend[] {
+  return process.env.BENCH_DATABASE_URL ? ['pglite', 'pg server'] : ['pglite']
+}
+
 /**
  * The search corpus of `size` messages with builtin vectors and the HNSW index, built the fast way. The
- * last one built stays open for the next section asking for the same size (search → suggest), since a
- * 100k build takes minutes; only one is kept, as each holds its own PGlite heap. main() releases it.
+ * last one built on each backend stays open for the next section asking for the same size (search →
+ * suggest), since a 100k build takes minutes; one per backend, as each PGlite store holds its own heap.
+ * main() releases them.
  */
-let keptStore: (BulkStore & { close(): Promise<void> }) | undefined
+const keptStores = new Map<SearchBackend, BulkStore & { close(): Promise<void> }>()
 
-export async function withBulkLoadedStore<T>(size: number, opts: BenchOptions, fn: (s: BulkStore) => Promise<T>): Promise<T> {
+export async function withBulkLoadedStore<T>(size: number, opts: BenchOptions, fn: (s: BulkStore) => Promise<T>, backend: SearchBackend = 'pglite'): Promise<T> {
+  let keptStore = keptStores.get(backend)
   if (keptStore?.size !== size) {
-    await releaseBulkLoadedStore()
+    await keptStore?.close()
+    keptStores.delete(backend)
     const embedder = createBuiltinEmbedder()
-    const fresh = await openFreshServices(embedder)
+    const fresh = backend === 'pglite'
+      ? await openFreshServices(embedder)
+      : await openFreshServerServices(process.env.BENCH_DATABASE_URL!, `parley_bench_search_${process.pid}`, embedder, { poolSize: 1 })
     try {
       const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `search${size}` })
-      opts.progress(`store@${size}: ingesting`)
+      opts.progress(`store@${size} (${backend}): ingesting`)
       const [messages, ingestSeconds] = await seconds(() => ingestAll(fresh, conversations, BUILD_INGEST_BATCH))
-      opts.progress(`store@${size}: embedding and bulk-loading vectors, building the HNSW index`)
+      opts.progress(`store@${size} (${backend}): embedding and bulk-loading vectors, building the HNSW index`)
       const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(fresh, embedder)
       // The ingest queued enrichment jobs for work the bulk load did: drop them so nothing redoes it.
       await fresh.services.db.query(`DELETE FROM jobs WHERE workspace_id = $1`, [fresh.workspaceId])
       keptStore = { ...fresh, size, embedder, conversations, build: { messages, ingestSeconds, vectorSeconds, indexSeconds } }
+      keptStores.set(backend, keptStore)
     } catch (err) {
       await fresh.close()
       throw err
@@ -170,10 +216,10 @@ export async function withBulkLoadedStore<T>(size: number, opts: BenchOptions, f
   return fn(keptStore)
 }
 
-export async function releaseBulkLoadedStore(): Promise<void> {
-  const kept = keptStore
-  keptStore = undefined
-  await kept?.close()
+export async function releaseBulkLoadedStores(): Promise<void> {
+  const kept = [...keptStores.values()]
+  keptStores.clear()
+  for (const store of kept) await store.close()
 }
 
 /** Messages that went through every enrichment stage in this process so far (the worker's counter). */

@@ -22,8 +22,9 @@ import {
   CORPUS_SEED,
   ingestAll,
   percentile,
-  releaseBulkLoadedStore,
+  releaseBulkLoadedStores,
   round,
+  searchBackends,
   seconds,
   withBulkLoadedStore,
   withFreshServices,
@@ -31,6 +32,7 @@ import {
   type BenchSection,
   type BenchServices,
   type Cell,
+  type SearchBackend,
   type SectionReport,
 } from './harness.ts'
 import { suggestSection } from './suggest.ts'
@@ -173,7 +175,7 @@ async function timeQueries(
   return { ms, hits, indexScans: before === null || after === null ? null : after - before }
 }
 
-async function benchSearchAt(size: number, opts: BenchOptions): Promise<{ rows: Array<Record<string, Cell>>; note: string }> {
+async function benchSearchAt(backend: SearchBackend, size: number, opts: BenchOptions): Promise<{ rows: Array<Record<string, Cell>>; note: string }> {
   return withBulkLoadedStore(size, opts, async (s) => {
     const { db } = s.services
     const { embedder, build } = s
@@ -188,20 +190,21 @@ async function benchSearchAt(size: number, opts: BenchOptions): Promise<{ rows: 
     for (const q of queries.slice(0, SEARCH_WARM_UP)) await search(q, false)
 
     const exactCount = size > LARGE_SIZE ? EXACT_QUERIES_LARGE : queries.length
-    opts.progress(`search@${size}: ${exactCount} exact queries (ground truth)`)
+    opts.progress(`search@${size} (${backend}): ${exactCount} exact queries (ground truth)`)
     const exact = await timeQueries(s, queries.slice(0, exactCount), (q) => search(q, true))
     const truth = exact.hits
-    rows.push({ messages, search: 'exact (no index)', queries: exactCount, ...latencyCells(exact.ms), 'recall@10': 1, 'index scans': exact.indexScans })
+    rows.push({ backend, messages, search: 'exact (no index)', queries: exactCount, ...latencyCells(exact.ms), 'recall@10': 1, 'index scans': exact.indexScans })
     try {
       for (const ef of EF_SEARCH_VALUES) {
-        opts.progress(`search@${size}: ${queries.length} HNSW queries, ef_search=${ef}`)
-        // PGlite has one session, so the setting holds for the queries that follow.
+        opts.progress(`search@${size} (${backend}): ${queries.length} HNSW queries, ef_search=${ef}`)
+        // One session (PGlite; the server store's pool of one), so the setting holds for the queries that follow.
         await db.query(`SET hnsw.ef_search = ${ef}`)
         const run = await timeQueries(s, queries, (q) => search(q, false))
         // Recall over the queries that have ground truth; latency over all of them.
         const recall = truth.reduce((sum, exactHits, i) => sum + recallAtK(run.hits[i], exactHits, K), 0) / truth.length
         const label = ef === storeEfSearch ? ' (store default)' : ef === PGVECTOR_EF_SEARCH ? ' (pgvector default)' : ''
         rows.push({
+          backend,
           messages,
           search: `hnsw ef_search=${ef}${label}`,
           queries: queries.length,
@@ -214,9 +217,9 @@ async function benchSearchAt(size: number, opts: BenchOptions): Promise<{ rows: 
       // The store stays open for the suggest section: give it back the session as the store set it.
       await db.query(`SET hnsw.ef_search = ${storeEfSearch}`)
     }
-    const note = `${messages} messages: ingest ${round(build.ingestSeconds, 1)} s, embed + bulk vector load ${round(build.vectorSeconds, 1)} s, HNSW build ${round(build.indexSeconds, 1)} s`
+    const note = `${backend}, ${messages} messages: ingest ${round(build.ingestSeconds, 1)} s, embed + bulk vector load ${round(build.vectorSeconds, 1)} s, HNSW build ${round(build.indexSeconds, 1)} s`
     return { rows, note }
-  })
+  }, backend)
 }
 
 const searchSection: BenchSection = {
@@ -225,15 +228,18 @@ const searchSection: BenchSection = {
   async run(opts) {
     const rows: Array<Record<string, Cell>> = []
     const notes: string[] = []
-    for (const size of opts.sizes) {
-      const at = await benchSearchAt(size, opts)
-      rows.push(...at.rows)
-      notes.push(at.note)
+    for (const backend of searchBackends()) {
+      for (const size of opts.sizes) {
+        const at = await benchSearchAt(backend, size, opts)
+        rows.push(...at.rows)
+        notes.push(at.note)
+      }
     }
     notes.push(
       'queries are stored messages re-phrased (a word dropped, numbers changed, an opener added); latency excludes embedding the query',
       'recall@10: share of the exact top-10 found by HNSW, where a hit scoring as high as the exact 10th counts (ties among repeated texts)',
       'index scans: HNSW index scans counted by pg_stat_user_indexes during the run (should equal the query count)',
+      ...(process.env.BENCH_DATABASE_URL ? [] : ['set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows']),
     )
     return { rows, notes }
   },
@@ -301,7 +307,7 @@ async function main(): Promise<void> {
       reports.push({ name: section.name, title: section.title, seconds: round(secs, 1), ...report })
     }
   } finally {
-    await releaseBulkLoadedStore()
+    await releaseBulkLoadedStores()
   }
 
   if (values.json) {

@@ -18,11 +18,7 @@ import type { Embedder } from '../src/embeddings/embedder.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { loadStageMessages } from '../src/store/messages.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
-import pino from 'pino'
-import { loadConfig } from '../src/config.ts'
-import { bootstrapDefaultWorkspace, createServices } from '../src/services.ts'
-import { openDb } from '../src/store/open-db.ts'
-import { ingestAll, loadVectorsInBulk, seconds, withFreshServices, type BenchSection, type BenchServices, type Cell } from './harness.ts'
+import { ingestAll, loadVectorsInBulk, openFreshServerServices, seconds, withFreshServices, type BenchSection, type BenchServices, type Cell } from './harness.ts'
 
 export const BENCH_WEEK = '2026-W10'
 /** Conversations per ingest call (the API's maximum): loading is setup here, not what is measured. */
@@ -93,24 +89,11 @@ async function enrichmentsWrittenSince(s: BenchServices, since: Date): Promise<n
 
 /** Services on a private database of the PostgreSQL server at `url` for the duration of `fn`. */
 async function withServerServices<T>(url: string, embedder: Embedder, fn: (s: BenchServices) => Promise<T>): Promise<T> {
-  const admin = await openDb({ databaseUrl: url, poolSize: 1 })
-  const name = `parley_bench_themes_${process.pid}`
-  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.exec(`CREATE DATABASE ${name}`)
-  const dbUrl = new URL(url)
-  dbUrl.pathname = `/${name}`
+  const { close, ...s } = await openFreshServerServices(url, `parley_bench_themes_${process.pid}`, embedder)
   try {
-    const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin', WORKER_POLL_MS: '50' })
-    const services = await createServices(config, { embedder, log: pino({ level: 'silent' }) })
-    try {
-      const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
-      return await fn({ services, workspaceId })
-    } finally {
-      await services.close().catch(() => undefined)
-    }
+    return await fn(s)
   } finally {
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
-    await admin.close()
+    await close()
   }
 }
 

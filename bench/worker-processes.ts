@@ -11,18 +11,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import pino from 'pino'
-import { loadConfig } from '../src/config.ts'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
-import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
 import type { Db } from '../src/store/db.ts'
 import { modelIndexReady } from '../src/store/embeddings.ts'
 import { ENRICH_JOB } from '../src/store/jobs.ts'
-import { openDb } from '../src/store/open-db.ts'
 import { enrichmentBacklog } from '../src/store/readiness.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
-import { round, type BenchOptions, type Cell } from './harness.ts'
+import { openFreshServerServices, round, type BenchOptions, type Cell } from './harness.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -125,30 +121,6 @@ function startWorkerProcess(databaseUrl: string): WorkerProcess {
   return { child, running, stopped }
 }
 
-/** A fresh private database on the server of `url`, migrated, with the default workspace; `drop` removes it. */
-async function privateDatabase(url: string, name: string) {
-  const admin = await openDb({ databaseUrl: url, poolSize: 1 })
-  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.exec(`CREATE DATABASE ${name}`)
-  const dbUrl = new URL(url)
-  dbUrl.pathname = `/${name}`
-  let services: Services | undefined
-  const drop = async () => {
-    await services?.close().catch(() => undefined)
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined)
-    await admin.close()
-  }
-  try {
-    const config = loadConfig({ DATABASE_URL: dbUrl.toString(), LOG_LEVEL: 'silent', WORKER: 'off', EMBEDDINGS: 'builtin' })
-    services = await createServices(config, { embedder: createBuiltinEmbedder(), log: pino({ level: 'silent' }) })
-    const { workspaceId } = await bootstrapDefaultWorkspace(services.db)
-    return { databaseUrl: dbUrl.toString(), services, workspaceId, drop }
-  } catch (err) {
-    await drop()
-    throw err
-  }
-}
-
 /** Seconds from `since` until each worker finished its last enrichment job, earliest first: the gap is one worker idling while the other still works. */
 async function lastJobDone(db: Db, since: Date): Promise<number[]> {
   const { rows } = await db.query<{ s: number }>(
@@ -175,7 +147,7 @@ async function queueOutcome(db: Db) {
  * running. The drain is timed from the moment the held jobs are released until the backlog is 0.
  */
 export async function measureWorkerProcesses(url: string, conversations: BenchConversation[], workers: number, opts: BenchOptions): Promise<Record<string, Cell>> {
-  const store = await privateDatabase(url, `parley_bench_${process.pid}_${conversations.length}c_${workers}p`)
+  const store = await openFreshServerServices(url, `parley_bench_${process.pid}_${conversations.length}c_${workers}p`, createBuiltinEmbedder())
   const processes: WorkerProcess[] = []
   try {
     const { db } = store.services
@@ -246,7 +218,7 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
     }
   } finally {
     for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL')
-    await store.drop()
+    await store.close()
   }
 }
 
