@@ -3,7 +3,7 @@
 // or a suggestions.ready subscriber). Nothing here sends anything to a customer.
 import type { Logger } from 'pino'
 import { suggestReplies, type ReplyDeps } from '../chains/replies/service.ts'
-import type { EnrichmentStage } from '../pipeline/enrichment.ts'
+import { groupByWorkspace, type EnrichmentStage } from '../pipeline/enrichment.ts'
 import type { JobHandler } from '../pipeline/worker.ts'
 import type { Db } from '../store/db.ts'
 import { autoDraftsRepo, chatwootNotesRepo, connectionsRepo, integrationReadsRepo } from '../store/integrations.ts'
@@ -22,13 +22,8 @@ export function integrationsStage(db: Db): EnrichmentStage {
   return {
     name: 'integrations',
     async run(messages) {
-      const byWorkspace = new Map<string, string[]>()
-      for (const m of messages) {
-        const ids = byWorkspace.get(m.workspaceId)
-        if (ids) ids.push(m.id) // not a spread per message: quadratic in a 16k-message batch
-        else byWorkspace.set(m.workspaceId, [m.id])
-      }
-      for (const [workspaceId, ids] of byWorkspace) {
+      for (const [workspaceId, group] of groupByWorkspace(messages)) {
+        const ids = group.map((m) => m.id)
         if (await hasSubscribers(db, workspaceId, 'conversation.enriched')) {
           const rows = await reads.enrichedSummary(workspaceId, ids)
           const byConversation = new Map<string, typeof rows>()

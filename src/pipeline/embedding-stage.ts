@@ -13,7 +13,7 @@ import { countModelVectors, dropModelIndex, embeddedContentHashes, modelIndexRea
 import type { StageMessage } from '../store/messages.ts'
 import { embedderDuration, timed } from './metrics.ts'
 import { scheduleIndexBuild } from './embedding-index.ts'
-import { ENRICH_JOB, type EnrichmentStage } from './enrichment.ts'
+import { ENRICH_JOB, groupByWorkspace, type EnrichmentStage } from './enrichment.ts'
 
 /** Below this many vectors in one batch, inserting into the index is cheaper than rebuilding it. */
 export const BULK_LOAD_MIN_VECTORS = 1_000
@@ -41,15 +41,9 @@ export function embeddingStage(db: Db, embedder: Embedder): EnrichmentStage {
         registered = true
       }
       // Embedded per workspace so a remote embedding call is audited against the right workspace.
-      const byWorkspace = new Map<string, StageMessage[]>()
-      for (const m of messages) {
-        const group = byWorkspace.get(m.workspaceId)
-        if (group) group.push(m) // not a spread per message: quadratic in a 16k-message bulk batch
-        else byWorkspace.set(m.workspaceId, [m])
-      }
       const todo = new Map<string, StageMessage[]>()
       let total = 0
-      for (const [workspaceId, group] of byWorkspace) {
+      for (const [workspaceId, group] of groupByWorkspace(messages)) {
         const fresh = await embeddedContentHashes(db, workspaceId, embedder.id, group.map((m) => m.id))
         const changed = group.filter((m) => fresh.get(m.id) !== m.contentHash)
         if (changed.length > 0) todo.set(workspaceId, changed)

@@ -1,6 +1,6 @@
 // Enrichment stage 2 (see pipeline/enrichment.ts): sentiment, intent, language, needs-reply and urgency
 // for changed messages.
-import { stepwise, type EnrichmentStage } from '../../pipeline/enrichment.ts'
+import { groupByWorkspace, stepwise, type EnrichmentStage } from '../../pipeline/enrichment.ts'
 import type { Db } from '../../store/db.ts'
 import { upsertEnrichments, type EnrichmentRow } from '../../store/enrichments.ts'
 import { conversationTurns, type StageMessage } from '../../store/messages.ts'
@@ -75,13 +75,7 @@ export function classificationStage(db: Db, classifier: Classifier, local: Class
     {
       name: 'classify-read',
       async run(messages, batches) {
-        const byWorkspace = new Map<string, StageMessage[]>()
-        for (const m of messages) {
-          const group = byWorkspace.get(m.workspaceId)
-          if (group) group.push(m) // not a spread per message: quadratic in a 16k-message batch
-          else byWorkspace.set(m.workspaceId, [m])
-        }
-        for (const [workspaceId, group] of byWorkspace) {
+        for (const [workspaceId, group] of groupByWorkspace(messages)) {
           const context = await conversationContext(db, workspaceId, group)
           batches.push({ workspaceId, messages: group, context, labels: await loadWorkspaceLabels(db, workspaceId) })
         }
