@@ -2,10 +2,8 @@
 // sampler records nothing). Used by `backlog-http.ts --profile`: a burst's total CPU says how much work
 // there was, this says which thread held up the rest and when (round 11: during ingest PGlite's thread is
 // saturated while the main thread idles; after it, the other way round).
-import { readdirSync, readFileSync } from 'node:fs'
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every Linux we run on). */
-const USER_HZ = 100
+import { readdirSync } from 'node:fs'
+import { readProcStat, type ProcStat } from './proc-stat.ts'
 
 /** Cores busy over one interval ending `at` seconds after the sampler started. */
 export interface ThreadSample {
@@ -18,8 +16,9 @@ export interface ThreadSample {
   helpers: number
 }
 
-function taskTicks(): Map<string, { name: string; ticks: number }> {
-  const tasks = new Map<string, { name: string; ticks: number }>()
+/** This process's threads by id (a thread that ended between the listing and the read is left out). */
+function threadStats(): Map<string, ProcStat> {
+  const tasks = new Map<string, ProcStat>()
   let ids: string[]
   try {
     ids = readdirSync('/proc/self/task')
@@ -27,14 +26,8 @@ function taskTicks(): Map<string, { name: string; ticks: number }> {
     return tasks
   }
   for (const tid of ids) {
-    try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-      tasks.set(tid, { name, ticks: Number(fields[11]) + Number(fields[12]) })
-    } catch {
-      // the thread ended between the listing and the read
-    }
+    const stat = readProcStat(`/proc/self/task/${tid}/stat`)
+    if (stat) tasks.set(tid, stat)
   }
   return tasks
 }
@@ -43,15 +36,15 @@ function taskTicks(): Map<string, { name: string; ticks: number }> {
 export function sampleThreadCpu(intervalMs = 500): { stop(): ThreadSample[] } {
   const samples: ThreadSample[] = []
   const started = performance.now()
-  let last = taskTicks()
+  let last = threadStats()
   let lastAt = started
   const take = () => {
     const now = performance.now()
-    const tasks = taskTicks()
+    const tasks = threadStats()
     const sample: ThreadSample = { at: (now - started) / 1000, main: 0, workers: 0, helpers: 0 }
     const seconds = (now - lastAt) / 1000
-    for (const [tid, { name, ticks }] of tasks) {
-      const busy = (ticks - (last.get(tid)?.ticks ?? ticks)) / USER_HZ / seconds
+    for (const [tid, { name, cpuSeconds }] of tasks) {
+      const busy = (cpuSeconds - (last.get(tid)?.cpuSeconds ?? cpuSeconds)) / seconds
       if (tid === String(process.pid)) sample.main += busy
       else if (name === 'WorkerThread') sample.workers += busy
       else sample.helpers += busy

@@ -8,7 +8,7 @@
 // Where the time goes: the CPU of the worker processes and of the server's processes (backends, WAL
 // writer, autovacuum…, read from /proc when the server runs on this machine) over the same interval.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
@@ -18,6 +18,7 @@ import { modelIndexReady } from '../src/store/embeddings.ts'
 import { ENRICH_JOB } from '../src/store/jobs.ts'
 import { enrichmentBacklog } from '../src/store/readiness.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
+import { readProcStat } from './proc-stat.ts'
 import { openFreshServerServices, round, type BenchOptions, type Cell } from './harness.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
@@ -27,28 +28,9 @@ const POLL_MS = 100
 const DRAIN_TIMEOUT_MS = 600_000
 const START_TIMEOUT_MS = 120_000
 
-/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every Linux we run on). */
-const USER_HZ = 100
-
 /** user + system CPU seconds of a process from /proc, or null (gone, or not on this machine). */
-function processCpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / USER_HZ
-  } catch {
-    return null
-  }
-}
-
-function parentPid(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-  } catch {
-    return null
-  }
-}
+const processCpuSeconds = (pid: number) => readProcStat(`/proc/${pid}/stat`)?.cpuSeconds ?? null
+const parentPid = (pid: number) => readProcStat(`/proc/${pid}/stat`)?.parentPid ?? null
 
 /**
  * CPU of every process of the PostgreSQL server (the postmaster's children: backends, WAL writer,
