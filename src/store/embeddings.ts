@@ -84,6 +84,12 @@ export async function countModelVectors(db: Queryable, model: string): Promise<n
   return rows[0].n
 }
 
+/** Whether any vector of `model` is stored (one row looked at, unlike a count). */
+export async function hasModelVectors(db: Queryable, model: string): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM message_embeddings WHERE model = $1 LIMIT 1`, [model])
+  return rows.length > 0
+}
+
 /** The content hash each message's current vector of `model` was computed from. */
 export async function embeddedContentHashes(db: Queryable, workspaceId: string, model: string, messageIds: string[]): Promise<Map<string, string>> {
   const { rows } = await db.query<{ message_id: string; content_hash: string }>(

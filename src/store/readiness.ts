@@ -2,26 +2,28 @@
 // enrichment backlog and whether searches go through the HNSW index. These are operator views of the
 // whole store (every workspace shares the queue and the index), hence no workspace filter here.
 import type { Db, Queryable } from './db.ts'
-import { modelIndexReady } from './embeddings.ts'
+import { hasModelVectors, modelIndexReady } from './embeddings.ts'
 import { ENRICH_JOB, jobsRepo } from './jobs.ts'
 
 export interface DatabaseReadiness {
   kind: Db['kind']
   queue: { queued: number; running: number; failed: number }
   enrichment: { backlog: number }
-  search: { model: string; index: 'ready' | 'building'; exact: boolean }
+  /** `none`: no vector of the model is stored yet (a new store), so there is nothing to index or build. */
+  search: { model: string; index: 'ready' | 'building' | 'none'; exact: boolean }
 }
 
 export async function databaseReadiness(db: Db, embeddingModel: string): Promise<DatabaseReadiness> {
   await db.query('SELECT 1')
   const indexed = await modelIndexReady(db, embeddingModel)
+  const index = indexed ? 'ready' : (await hasModelVectors(db, embeddingModel)) ? 'building' : 'none'
   return {
     kind: db.kind,
     queue: await jobsRepo(db).depth(),
     enrichment: { backlog: await enrichmentBacklog(db) },
     // Without the index (dropped for a bulk load, rebuilt in the background) searches scan every vector:
     // exact, but slower.
-    search: { model: embeddingModel, index: indexed ? 'ready' : 'building', exact: !indexed },
+    search: { model: embeddingModel, index, exact: !indexed },
   }
 }
 
