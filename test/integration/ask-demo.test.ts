@@ -70,6 +70,17 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer).toMatch(/exact/)
   })
 
+  it('"which channel has the slowest replies" lists channels slowest first, led by the slowest in the file', async () => {
+    const medians = [...new Set(demo.map((c) => c.channel))]
+      .map((channel) => [channel, median(firstResponses(demo.filter((c) => c.channel === channel)))] as const)
+      .sort((a, b) => b[1] - a[1])
+    const r = await ask('Which channel has the slowest replies?')
+    expect(r.plan.kind).toBe('response_time')
+    // The list ends at the sentence's full stop; "15.4 h" has a dot too, but not before a space.
+    const list = r.answer.match(/By channel \(median, slowest first\): (.+?)\.(?=\s|$)/)?.[1] ?? ''
+    expect(list.split(', ').map((entry) => entry.split(' ')[0])).toEqual(medians.map(([channel]) => channel))
+  })
+
   it('"how fast do we reply on X" restricts to the channel', async () => {
     const r = await ask('How fast do we reply on X?')
     expect(r.plan.filters.channel).toBe('x')

@@ -82,10 +82,16 @@ describe('care-team questions', () => {
     ['Quel est notre temps de réponse ?', 'response_time'],
     ['Wie schnell antworten wir?', 'response_time'],
     ['¿Cuál es el tiempo de respuesta en email?', 'response_time'],
+    ['Which channel has the slowest replies?', 'response_time'],
+    ['Where do we reply the fastest?', 'response_time'],
   ])('%s → %s', (q, kind) => {
     const p = plan(q)
     expect(p.kind).toBe(kind)
     expect(p.previousRange).toBeUndefined()
+  })
+
+  it('complaints about slow replies are a topic, not a measured response time', () => {
+    expect(plan('How many customers complained about slow replies?').kind).not.toBe('response_time')
   })
 })
 

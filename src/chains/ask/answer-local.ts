@@ -109,8 +109,10 @@ function careAnswer(req: AnswerRequest): string {
     const within = figures.find((f) => f.group?.measure === 'answered_within_hour' && !f.group.channel)
     if (median && p90) out.push(`Median first-response time was ${minutesText(median.value)} (90th percentile ${minutesText(p90.value)}) over ${started.value} conversations, ${range}; exact, from message timestamps.`)
     else out.push(`None of the ${started.value} conversations (${range}) got an agent reply.`)
-    const perChannel = figures.filter((f) => f.kind === 'response_time' && f.group?.measure === 'median' && f.group.channel).map((f) => `${f.group!.channel} ${minutesText(f.value)}`)
-    if (perChannel.length > 1) out.push(`By channel (median): ${perChannel.join(', ')}.`)
+    // Slowest first: "which channel is slowest / fastest" is then the first / last name of the list.
+    const perChannel = figures.filter((f) => f.kind === 'response_time' && f.group?.measure === 'median' && f.group.channel)
+      .sort((a, b) => b.value - a.value).map((f) => `${f.group!.channel} ${minutesText(f.value)}`)
+    if (perChannel.length > 1) out.push(`By channel (median, slowest first): ${perChannel.join(', ')}.`)
     if (within) out.push(`${within.value}% were answered within an hour.`)
   }
   if (unanswered) out.push(`${unanswered.value} never got an agent reply (exact)${complaints ? `, of which ${figureText(complaints)} opened with a complaint` : ''}.`)

@@ -21,6 +21,9 @@ const AWAITING_CUE = W([
 ].join('|'))
 const RESPONSE_TIME_CUE = W([
   'how (?:fast|quickly|long)', 'response times?', 'reply times?', 'first[- ]response', 'time to (?:first )?(?:reply|respond|response|answer)',
+  // Superlatives ask for a measurement ("which channel has the slowest replies"); "complaints about slow
+  // replies" is a topic, so the plain adjective is not a cue.
+  '(?:slowest|fastest|quickest) (?:replies|reply|responses?|answers?)', '(?:reply|replies|respond|responds|answer|answers|answered|replied) (?:the )?(?:slowest|fastest|quickest)',
   'within (?:an|one|1) hour', 'went unanswered', 'go unanswered', 'never (?:got )?(?:an? )?(?:answer|answered|reply|replied)', 'unanswered',
   'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure',
   'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde',
