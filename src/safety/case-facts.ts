@@ -75,13 +75,38 @@ export interface FactOptions {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Name words worth matching: capitalised, 3+ letters, not a plain word of a sentence start. */
+/** A Korean name: Hangul has no capitals, so shape alone says little; 2–4 syllables, as a whole word. */
+const HANGUL_NAME = /^\p{Script=Hangul}{2,4}$/u
+
+/**
+ * Name words worth matching: capitalised, 3+ letters, not a plain word of a sentence start; or a whole
+ * Korean name ("최도윤"), which in a sentence takes its particle or honorific right after it.
+ */
 export function nameWords(name: string | null | undefined): string[] {
-  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, '')).filter((w) => w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w))
+  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, ''))
+    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || HANGUL_NAME.test(w))
 }
 
 /**
- * Facts found by shape alone (everything but names, brand handles not yet set aside). The costly part
+ * Korean agents greet by name and honorific, "하은님 안녕하세요!", whether or not the customer's name is
+ * on record (often only a handle is): a 2–3 syllable word before 님 is a name, unless it is a title or
+ * a kinship word that takes 님 too ("고객님", "선생님", "어머님").
+ */
+const HANGUL_VOCATIVE = /(?<!\p{Script=Hangul})\p{Script=Hangul}{2,3}(?=님)/gu
+const NOT_NAMES_BEFORE_NIM = new Set([
+  '고객', '회원', '손님', '선생', '사장', '회장', '대표', '이사', '상무', '전무', '부장', '차장', '과장', '대리', '주임', '팀장', '실장', '국장', '소장', '점장', '원장', '반장',
+  '매니저', '기사', '상담사', '상담원', '관리자', '담당자', '이용자', '사용자', '구매자', '판매자', '작가', '교수', '의사', '간호사', '변호사', '감독', '선배', '후배',
+  '하나', '부모', '주인', '어머', '아버', '사모', '아드', '할머', '할아버', '형수',
+])
+/**
+ * Thai agents greet "สวัสดีค่ะ คุณเบียร์": คุณ then the (nick)name up to a space or punctuation. คุณ inside
+ * a word is not a title ("ขอบคุณมาก" is thank you very much), and "คุณลูกค้า" is "dear customer".
+ */
+const THAI_VOCATIVE = /(?<=(?<![\u0E00-\u0E7F])คุณ)[\u0E00-\u0E7F]{1,12}(?=[\s,!.]|$)/gu
+const NOT_NAMES_AFTER_KHUN = new Set(['ลูกค้า', 'ค่ะ', 'ครับ', 'คะ'])
+
+/**
+ * Facts found by shape alone (everything but known names, brand handles not yet set aside). The costly part
  * (the redactor's link, phone and address finders): a request looks at ~40 past replies that recur
  * from one request to the next, so results are kept for the most recent texts. What a text holds
  * depends on the text alone, so a kept result never mixes two texts, or two workspaces.
@@ -110,6 +135,12 @@ function factsByShape(text: string): readonly CaseFact[] {
   add('time', TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })
   add('handle', HANDLE)
+  for (const m of text.matchAll(HANGUL_VOCATIVE)) {
+    if (!NOT_NAMES_BEFORE_NIM.has(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
+  }
+  for (const m of text.matchAll(THAI_VOCATIVE)) {
+    if (!NOT_NAMES_AFTER_KHUN.has(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
+  }
   const frozen = Object.freeze(found.map((f) => Object.freeze(f)))
   if (shapeCache.size >= SHAPE_CACHE_SIZE) shapeCache.delete(shapeCache.keys().next().value!)
   shapeCache.set(text, frozen)
@@ -124,7 +155,15 @@ function namePattern(names: string[]): RegExp {
   let re = namePatterns.get(key)
   if (!re) {
     if (namePatterns.size >= 256) namePatterns.clear()
-    re = new RegExp(`(?<![\\p{L}\\p{N}_@])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'gu')
+    // Korean names end where their particle or honorific begins ("최도윤님", "최도윤이"), so only a digit
+    // or underscore after one says it is part of something else; longest first, "최도윤" before "최도".
+    const hangul = names.filter((n) => HANGUL_NAME.test(n)).sort((a, b) => b.length - a.length)
+    const cased = names.filter((n) => !HANGUL_NAME.test(n))
+    const alternatives = [
+      ...(cased.length ? [`(?:${cased.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+      ...(hangul.length ? [`(?:${hangul.join('|')})(?![\\p{N}_])`] : []),
+    ]
+    re = new RegExp(`(?<![\\p{L}\\p{N}_@])(?:${alternatives.join('|')})`, 'gu')
     namePatterns.set(key, re)
   }
   return re

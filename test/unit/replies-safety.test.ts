@@ -79,6 +79,56 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
   })
 })
 
+describe('Korean names (demo bw-x-0369 got "하은님 안녕하세요!", another customer’s name, from a past reply)', () => {
+  const past = '하은님 안녕하세요! 불편을 드려 죄송합니다. 앱 캐시를 삭제한 뒤 다시 로그인해 주세요. 하은님, 그래도 안 되면 알려주세요.'
+
+  it('a name before 님 is a name, known or not; titles and kinship words are not', () => {
+    expect(findCaseFacts(past).filter((f) => f.type === 'name').map((f) => f.value)).toEqual(['하은', '하은'])
+    expect(findCaseFacts('고객님, 선생님과 어머님께 안내드렸습니다.')).toEqual([])
+    // A name on record matches with its particle or honorific attached, longest spelling first.
+    expect(findCaseFacts('최도윤님께서 요청하신 건입니다.', { names: ['최도윤'] }).map((f) => `${f.type}:${f.value}`)).toEqual(['name:최도윤'])
+  })
+
+  it('a reused Korean reply loses the old greeting and name, and greets this customer in Korean', () => {
+    const req = request(['업데이트하고 나서 앱이 로딩 화면에서 멈춰요'], { customer: { handle: 'itsseoyeonx', name: null }, channel: 'instagram' })
+    const retrieval: Retrieval = { query: '', language: 'ko', knowledge: [], candidates: [{ ...candidate('1', past, 0.9), language: 'ko' }] }
+    const { drafts } = localDrafts({ ...req, turns: req.turns.map((t) => ({ ...t, language: 'ko' })) }, retrieval)
+    expect(drafts.length).toBeGreaterThan(0)
+    for (const d of drafts) {
+      expect(d.text).not.toMatch(/하은|Hi there|Thanks|Could you/)
+      expect(d.text).toMatch(/^안녕하세요!/)
+    }
+    const index = new EntityIndex()
+    index.add('past-1', [past])
+    expect(index.foreignIn(past, { conversationId: 'current', texts: req.turns.map((t) => t.text) })).toEqual(['name:하은'])
+  })
+})
+
+describe('Thai names (demo bw-facebook-0189: "สวัสดีค่ะ คุณเบียร์", another customer’s nickname)', () => {
+  const past = 'สวัสดีค่ะ คุณเบียร์ ขออภัยค่ะ กรุณาอย่าส่งข้อมูลบัตรที่นี่นะคะ รบกวนแจ้งอีเมลของบัญชีค่ะ'
+
+  it('the word after the title คุณ is a name; คุณ inside a word (thank you) is not', () => {
+    expect(findCaseFacts(past).filter((f) => f.type === 'name').map((f) => f.value)).toEqual(['เบียร์'])
+    expect(findCaseFacts('ขอบคุณมาก ค่ะ ของของคุณอยู่ที่ศูนย์แล้ว')).toEqual([])
+  })
+
+  it('a reused Thai reply loses the old greeting and name, and is greeted in the particle of its body', () => {
+    const turns = ['บัตรถูกตัดเงินซ้ำค่ะ']
+    const req = request(turns, { customer: { handle: 'fon.s', name: null } })
+    const thai = { ...req, turns: req.turns.map((t) => ({ ...t, language: 'th' })) }
+    for (const [body, particle] of [[past, 'ค่ะ'], [past.replaceAll('ค่ะ', 'ครับ').replaceAll('นะคะ', 'นะครับ'), 'ครับ']] as const) {
+      const { drafts } = localDrafts(thai, { query: '', language: 'th', knowledge: [], candidates: [{ ...candidate('1', body, 0.9), language: 'th' }] })
+      expect(drafts.length).toBeGreaterThan(0)
+      for (const d of drafts) {
+        expect(d.text).not.toMatch(/เบียร์|Hi there|Thanks|Could you/)
+        expect(d.text.startsWith('สวัสดี')).toBe(true)
+      }
+      // The reused reply is greeted in its own particle (the holding replies are written with ค่ะ).
+      expect(drafts.some((d) => d.text.startsWith(`สวัสดี${particle} ขออภัย${particle}`))).toBe(true)
+    }
+  })
+})
+
 describe('foreign_entity_rate', () => {
   it('catches a planted leak and passes a clean draft', () => {
     const index = new EntityIndex({ names: ['Tom Baker'] })

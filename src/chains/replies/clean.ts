@@ -58,6 +58,13 @@ const AGENT_INTRO = new RegExp(
   'u',
 )
 const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME}|,\\s*${NAME}(?=\\s*[!,.:]))?\\s*[!,.:]*\\s*`, 'u')
+// Korean greets with 안녕하세요 and addresses by name and honorific, before or after it: "하은님 안녕하세요!",
+// "안녕하세요, 고객님!". A name after the greeting goes only with its punctuation ("안녕하세요 고객님 불편을…"
+// keeps its subject).
+const KOREAN_GREETING = /^(?:\p{Script=Hangul}{1,4}\s?님[,!.~]*\s*)?안녕하(?:세요|십니까)[,!.~]*\s*(?:\p{Script=Hangul}{1,4}\s?님[,!.~]+\s*)?/u
+// Thai: "สวัสดีค่ะ คุณเบียร์" (name up to the space), and an agent's "นกจาก Brightwave ยินดีให้บริการค่ะ".
+const THAI_GREETING = /^สวัสดี(?:ค่ะ|ครับ|คะ)?[\s,!.]*(?:คุณ[\u0E00-\u0E7F]{1,12}(?:[\s,!.]+|$))?/u
+const THAI_AGENT_INTRO = /^[\u0E00-\u0E7F]{1,12}\s?จาก\s?\p{L}+\s?ยินดี(?:ให้บริการ|ต้อนรับ)(?:ค่ะ|ครับ)?[\s,!.]*/u
 // Sentences that only make sense in an e-mail.
 const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
@@ -89,7 +96,7 @@ export function stripFrame(text: string): string {
   for (let changed = true; changed; ) {
     const before = out
     for (const pattern of SIGN_OFFS) out = out.replace(pattern, '')
-    out = out.replace(GREETING, '').replace(AGENT_INTRO, '')
+    out = out.replace(GREETING, '').replace(KOREAN_GREETING, '').replace(THAI_GREETING, '').replace(AGENT_INTRO, '').replace(THAI_AGENT_INTRO, '')
     changed = out !== before
   }
   return out
@@ -137,6 +144,9 @@ const GREETINGS: Record<string, { friendly: string; formal: string; anonymous: s
   de: { friendly: 'Hallo {name}!', formal: 'Guten Tag {name},', anonymous: 'Hallo!', formalAnonymous: 'Guten Tag,' },
   pt: { friendly: 'Olá {name}!', formal: 'Olá {name},', anonymous: 'Olá!', formalAnonymous: 'Olá,' },
   it: { friendly: 'Ciao {name}!', formal: 'Buongiorno {name},', anonymous: 'Ciao!', formalAnonymous: 'Buongiorno,' },
+  ko: { friendly: '{name}님 안녕하세요!', formal: '{name}님, 안녕하십니까.', anonymous: '안녕하세요!', formalAnonymous: '안녕하십니까.' },
+  // The polite particle says who speaks (ค่ะ a woman, ครับ a man): politeParticle() matches the body's.
+  th: { friendly: 'สวัสดีค่ะ คุณ{name}', formal: 'สวัสดีค่ะ คุณ{name}', anonymous: 'สวัสดีค่ะ', formalAnonymous: 'สวัสดีค่ะ' },
 }
 const EMPATHY: Record<string, string> = {
   en: 'Sorry to hear about this.',
@@ -145,8 +155,15 @@ const EMPATHY: Record<string, string> = {
   de: 'Das tut uns leid.',
   pt: 'Lamentamos o incómodo.',
   it: 'Ci dispiace per il disagio.',
+  ko: '불편을 드려 죄송합니다.',
+  th: 'ขออภัยในความไม่สะดวกค่ะ',
 }
-const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)/iu
+
+/** Thai framing in the particle of the body it frames: a body that says ครับ gets ครับ, not ค่ะ. */
+function politeParticle(framing: string, body: string, language: string): string {
+  return language === 'th' && /ครับ/u.test(body) && !/ค่ะ/u.test(body) ? framing.replaceAll('ค่ะ', 'ครับ') : framing
+}
+const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)|죄송|사과드|ขออภัย|ขอโทษ/iu
 const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu
 
 export interface FrameOptions {
@@ -164,12 +181,14 @@ export interface FrameOptions {
 
 /** Whether a reply opens with a greeting (after any @mentions). */
 export function opensWithGreeting(text: string): boolean {
-  return GREETING.test(text.replace(LEADING_MENTIONS, ''))
+  const body = text.replace(LEADING_MENTIONS, '')
+  return GREETING.test(body) || KOREAN_GREETING.test(body) || /^สวัสดี/u.test(body)
 }
 
 function firstName(name: string | null): string | null {
   const first = name?.trim().split(/\s+/)[0]
-  return first && /^\p{Lu}/u.test(first) && !/\d/.test(first) ? first : null
+  // A Korean name is greeted whole ("이서연님"): Hangul has no capitals to tell a name by.
+  return first && (/^\p{Lu}/u.test(first) || /^\p{Script=Hangul}{2,4}$/u.test(first)) && !/\d/.test(first) ? first : null
 }
 
 // A link ends before closing punctuation: "…/answer/185111." ends the sentence, not the link.
@@ -257,7 +276,7 @@ export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft |
   if (text === null) return null
   if (o.tone === 'formal') text = tidyText(text.replace(EMOJI, '').replace(/!+/g, '.'))
   if (o.tone === 'concise') text = sentencesOf(text, o.language).slice(0, 2).join(' ')
-  if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${EMPATHY[o.language] ?? EMPATHY.en} ${text}`
+  if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${politeParticle(EMPATHY[o.language] ?? EMPATHY.en, text, o.language)} ${text}`
 
   const channel = o.channel.toLowerCase()
   const letter = LETTER_CHANNELS.has(channel)
@@ -269,6 +288,7 @@ export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft |
     const set = GREETINGS[o.language] ?? GREETINGS.en
     const template = o.voice.greeting && (o.language === 'en' || !GREETINGS[o.language]) ? o.voice.greeting : o.tone === 'formal' ? (name ? set.formal : set.formalAnonymous) : name ? set.friendly : set.anonymous
     greeting = template.includes('{name}') ? (name ? template.replace('{name}', name) : (o.tone === 'formal' ? set.formalAnonymous : set.anonymous)) : template
+    greeting = politeParticle(greeting, text, o.language)
   }
   let signOff = signOffFor(o.voice.signOff, channel, o.language)
   // Once: a body that already ends with the brand's sign-off does not get it twice.

@@ -218,6 +218,16 @@ const TEMPLATES: Record<string, Partial<Record<Approach, string>>> = {
     check_and_follow_up: 'Grazie per la segnalazione. Verifichiamo e ti rispondiamo il prima possibile.',
     ask_details: 'Puoi raccontarci qualcosa in più su cosa è successo, così possiamo aiutarti?',
   },
+  ko: {
+    ask_dm: '문의해 주셔서 감사합니다. 확인할 수 있도록 자세한 내용을 DM으로 보내주시겠어요?',
+    check_and_follow_up: '알려주셔서 감사합니다. 확인 후 최대한 빨리 다시 연락드리겠습니다.',
+    ask_details: '도와드릴 수 있도록 어떤 일이 있었는지 조금 더 자세히 알려주시겠어요?',
+  },
+  th: {
+    ask_dm: 'ขอบคุณที่ติดต่อเข้ามาค่ะ รบกวนส่งรายละเอียดเพิ่มเติมทางข้อความส่วนตัว เพื่อให้เราตรวจสอบให้นะคะ',
+    check_and_follow_up: 'ขอบคุณที่แจ้งให้ทราบค่ะ เราจะตรวจสอบและติดต่อกลับโดยเร็วที่สุดค่ะ',
+    ask_details: 'รบกวนเล่ารายละเอียดเพิ่มเติมอีกนิดได้ไหมคะ เพื่อให้เราช่วยดูให้ได้ค่ะ',
+  },
 }
 
 function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
