@@ -112,6 +112,12 @@ describe('Thai names (demo bw-facebook-0189: "สวัสดีค่ะ คุ
     expect(findCaseFacts('ขอบคุณมาก ค่ะ ของของคุณอยู่ที่ศูนย์แล้ว')).toEqual([])
   })
 
+  it('removes the greeting as a unit, not สวัสดี where it starts another phrase', () => {
+    const ctx = { brandHandles: [], channel: 'facebook' }
+    expect(cleanReply('สวัสดีค่ะ คุณเบียร์ รบกวนแจ้งอีเมลของบัญชีค่ะ', ctx)).toBe('รบกวนแจ้งอีเมลของบัญชีค่ะ')
+    expect(cleanReply('สวัสดีปีใหม่ค่ะ ขอให้มีความสุขมาก ๆ นะคะ', ctx)).toBe('สวัสดีปีใหม่ค่ะ ขอให้มีความสุขมาก ๆ นะคะ')
+  })
+
   it('a reused Thai reply loses the old greeting and name, and is greeted in the particle of its body', () => {
     const turns = ['บัตรถูกตัดเงินซ้ำค่ะ']
     const req = request(turns, { customer: { handle: 'fon.s', name: null } })

@@ -63,7 +63,8 @@ const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|af
 // keeps its subject).
 const KOREAN_GREETING = /^(?:\p{Script=Hangul}{1,4}\s?님[,!.~]*\s*)?안녕하(?:세요|십니까)[,!.~]*\s*(?:\p{Script=Hangul}{1,4}\s?님[,!.~]+\s*)?/u
 // Thai: "สวัสดีค่ะ คุณเบียร์" (name up to the space), and an agent's "นกจาก Brightwave ยินดีให้บริการค่ะ".
-const THAI_GREETING = /^สวัสดี(?:ค่ะ|ครับ|คะ)?[\s,!.]*(?:คุณ[\u0E00-\u0E7F]{1,12}(?:[\s,!.]+|$))?/u
+// สวัสดี runs into the next word in other phrases ("สวัสดีปีใหม่", happy new year): those stay.
+const THAI_GREETING = /^สวัสดี(?:ค่ะ|ครับ|คะ)?(?=[\s,!.]|คุณ|$)[\s,!.]*(?:คุณ[\u0E00-\u0E7F]{1,12}(?:[\s,!.]+|$))?/u
 const THAI_AGENT_INTRO = /^[\u0E00-\u0E7F]{1,12}\s?จาก\s?\p{L}+\s?ยินดี(?:ให้บริการ|ต้อนรับ)(?:ค่ะ|ครับ)?[\s,!.]*/u
 // Sentences that only make sense in an e-mail.
 const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
@@ -182,7 +183,7 @@ export interface FrameOptions {
 /** Whether a reply opens with a greeting (after any @mentions). */
 export function opensWithGreeting(text: string): boolean {
   const body = text.replace(LEADING_MENTIONS, '')
-  return GREETING.test(body) || KOREAN_GREETING.test(body) || /^สวัสดี/u.test(body)
+  return GREETING.test(body) || KOREAN_GREETING.test(body) || THAI_GREETING.test(body)
 }
 
 function firstName(name: string | null): string | null {
