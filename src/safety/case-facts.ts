@@ -104,6 +104,8 @@ const NOT_NAMES_BEFORE_NIM = new Set([
  */
 const THAI_VOCATIVE = /(?<=(?<![\u0E00-\u0E7F])คุณ)[\u0E00-\u0E7F]{1,12}(?=[\s,!.]|$)/gu
 const NOT_NAMES_AFTER_KHUN = new Set(['ลูกค้า', 'ค่ะ', 'ครับ', 'คะ'])
+/** Names found by how they are addressed, each with the words that are addressed the same way. */
+const VOCATIVES: ReadonlyArray<readonly [RegExp, ReadonlySet<string>]> = [[HANGUL_VOCATIVE, NOT_NAMES_BEFORE_NIM], [THAI_VOCATIVE, NOT_NAMES_AFTER_KHUN]]
 
 /**
  * Facts found by shape alone (everything but known names, brand handles not yet set aside). The costly part
@@ -135,11 +137,8 @@ function factsByShape(text: string): readonly CaseFact[] {
   add('time', TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })
   add('handle', HANDLE)
-  for (const m of text.matchAll(HANGUL_VOCATIVE)) {
-    if (!NOT_NAMES_BEFORE_NIM.has(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
-  }
-  for (const m of text.matchAll(THAI_VOCATIVE)) {
-    if (!NOT_NAMES_AFTER_KHUN.has(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
+  for (const [vocative, notNames] of VOCATIVES) {
+    for (const m of text.matchAll(vocative)) if (!notNames.has(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
   }
   const frozen = Object.freeze(found.map((f) => Object.freeze(f)))
   if (shapeCache.size >= SHAPE_CACHE_SIZE) shapeCache.delete(shapeCache.keys().next().value!)

@@ -66,6 +66,8 @@ const KOREAN_GREETING = /^(?:\p{Script=Hangul}{1,4}\s?님[,!.~]*\s*)?안녕하(?
 // สวัสดี runs into the next word in other phrases ("สวัสดีปีใหม่", happy new year): those stay.
 const THAI_GREETING = /^สวัสดี(?:ค่ะ|ครับ|คะ)?(?=[\s,!.]|คุณ|$)[\s,!.]*(?:คุณ[\u0E00-\u0E7F]{1,12}(?:[\s,!.]+|$))?/u
 const THAI_AGENT_INTRO = /^[\u0E00-\u0E7F]{1,12}\s?จาก\s?\p{L}+\s?ยินดี(?:ให้บริการ|ต้อนรับ)(?:ค่ะ|ครับ)?[\s,!.]*/u
+/** The greetings a reply may open with, in every script the cleaner knows. */
+const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING]
 // Sentences that only make sense in an e-mail.
 const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
@@ -97,7 +99,8 @@ export function stripFrame(text: string): string {
   for (let changed = true; changed; ) {
     const before = out
     for (const pattern of SIGN_OFFS) out = out.replace(pattern, '')
-    out = out.replace(GREETING, '').replace(KOREAN_GREETING, '').replace(THAI_GREETING, '').replace(AGENT_INTRO, '').replace(THAI_AGENT_INTRO, '')
+    for (const greeting of OPENING_GREETINGS) out = out.replace(greeting, '')
+    out = out.replace(AGENT_INTRO, '').replace(THAI_AGENT_INTRO, '')
     changed = out !== before
   }
   return out
@@ -183,7 +186,7 @@ export interface FrameOptions {
 /** Whether a reply opens with a greeting (after any @mentions). */
 export function opensWithGreeting(text: string): boolean {
   const body = text.replace(LEADING_MENTIONS, '')
-  return GREETING.test(body) || KOREAN_GREETING.test(body) || THAI_GREETING.test(body)
+  return OPENING_GREETINGS.some((greeting) => greeting.test(body))
 }
 
 function firstName(name: string | null): string | null {
