@@ -31,7 +31,12 @@ export function isIdentifierToken(token: string): boolean {
 const CURRENCY_BEFORE = '(?:[£$€¥₩฿₹]|R\\$|US\\$|CHF|EUR|USD|GBP|BRL)'
 const CURRENCY_AFTER = '(?:[£$€¥₩฿₹]|CHF|EUR|USD|GBP|BRL|euros?|dollars?|pounds?|reais|francs?|Euro|Franken)'
 const NUMBER = '\\d{1,3}(?:[.,\\s\\u00a0]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?'
-const AMOUNT = new RegExp(`${CURRENCY_BEFORE}\\s?(?:${NUMBER})(?![\\d])|(?<![\\p{L}\\d.,])(?:${NUMBER})\\s?${CURRENCY_AFTER}(?![\\p{L}])`, 'giu')
+// Japanese, Chinese, Korean and Thai write the unit after the number and the next word right after it ("3,000円で").
+const CURRENCY_AFTER_UNSPACED = '(?:円|元|块|원|บาท)'
+const AMOUNT = new RegExp(
+  `${CURRENCY_BEFORE}\\s?(?:${NUMBER})(?![\\d])|(?<![\\p{L}\\d.,])(?:${NUMBER})\\s?${CURRENCY_AFTER}(?![\\p{L}])|(?<![\\d.,])(?:${NUMBER})\\s?${CURRENCY_AFTER_UNSPACED}`,
+  'giu',
+)
 
 const MONTHS = [
   // en (May only with a day number, it is also a verb)
@@ -54,6 +59,8 @@ const DATE = new RegExp(
     `(?<![\\p{L}\\d])${DAY}\\s+(?:de\\s+|di\\s+)?(?:${MONTH}|May)(?:\\s+(?:de\\s+)?\\d{4})?(?![\\p{L}])`,
     `(?<![\\p{L}])${MONTH}\\.?\\s+${DAY}(?:,?\\s+\\d{4})?(?![\\p{L}\\d])`,
     `(?<![\\p{L}])(?:early |mid[- ]|late |end of |début |fin |Anfang |Ende |finales de |principios de )?${MONTH}(?![\\p{L}])`,
+    // ja zh "2026年11月3日", "11月3日"; ko "11월 3일"
+    '(?<!\\d)(?:\\d{4}\\s?[年년]\\s?)?\\d{1,2}\\s?[月월]\\s?\\d{1,2}\\s?[日일号]',
   ].join('|'),
   'gu',
 )
@@ -77,14 +84,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A Korean name: Hangul has no capitals, so shape alone says little; 2–4 syllables, as a whole word. */
 const HANGUL_NAME = /^\p{Script=Hangul}{2,4}$/u
+/** A Japanese or Chinese name on record ("田中 健" → 田中, "王丽", "マイク"): 2–4 kanji/hanzi or katakana. */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Katakana}ー]{2,4}$/u
 
 /**
  * Name words worth matching: capitalised, 3+ letters, not a plain word of a sentence start; or a whole
- * Korean name ("최도윤"), which in a sentence takes its particle or honorific right after it.
+ * Korean, Japanese or Chinese name ("최도윤", "田中"), which in a sentence takes its particle or
+ * honorific right after it.
  */
 export function nameWords(name: string | null | undefined): string[] {
-  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, ''))
-    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || HANGUL_NAME.test(w))
+  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’ー-]/gu, ''))
+    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || HANGUL_NAME.test(w) || CJK_NAME.test(w))
 }
 
 /**
@@ -104,8 +114,37 @@ const NOT_NAMES_BEFORE_NIM = new Set([
  */
 const THAI_VOCATIVE = /(?<=(?<![\u0E00-\u0E7F])คุณ)[\u0E00-\u0E7F]{1,12}(?=[\s,!.]|$)/gu
 const NOT_NAMES_AFTER_KHUN = new Set(['ลูกค้า', 'ค่ะ', 'ครับ', 'คะ'])
-/** Names found by how they are addressed, each with the words that are addressed the same way. */
-const VOCATIVES: ReadonlyArray<readonly [RegExp, ReadonlySet<string>]> = [[HANGUL_VOCATIVE, NOT_NAMES_BEFORE_NIM], [THAI_VOCATIVE, NOT_NAMES_AFTER_KHUN]]
+/**
+ * Japanese agents address by name and honorific, "田中様、", "佐藤さん": the run of kanji or katakana
+ * before 様/さま/さん/殿 is a name whether or not it is on record, unless it is a word that takes the
+ * honorific too ("お客様", "皆さん", "担当者様", "ユーザー様") or a word that ends in 様 ("仕様" spec,
+ * "同様" likewise, "ご苦労様"). 様々, 様子, 様式 are words of their own.
+ */
+const JAPANESE_VOCATIVE = /(?<![\p{Script=Han}\p{Script=Katakana}ー])[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?=様(?![々子式相態])|さま|さん|殿)/gu
+const NOT_NAMES_BEFORE_SAMA = new Set([
+  '客', '皆', '皆々', '各位', '担当', '会員', '家族', '得意', '奥', '神', '王', '仏', '殿', '母', '父', '兄', '姉', '祖母', '祖父', '娘', '息子', '旦那', '嫁', '孫',
+  '社長', '店長', '部長', '課長', '医者', '患者', '生徒', '学生', '子供', '皆様方',
+  '仕', '同', '模', '異', '多', '一', '今', '有', '左', '貴', '苦労', '世話', '馳走', '陰', '愁傷', '様',
+  'ユーザー', 'オーナー', 'メンバー', 'ゲスト', 'カスタマー', 'クライアント', 'ファン',
+])
+/** Words for a role, not a person: "利用者様", "購入者様", "配達員さん", "八百屋さん", "お届け先様". */
+const ROLE_ENDING = /(?:者|員|屋|先|主|方)$/u
+/**
+ * Chinese agents address by surname and title, "王先生您好", "亲爱的张小姐", in text without spaces: the
+ * name is the one to three characters before 先生/女士/小姐, and does not reach back over a word that
+ * leads up to it ("尊敬的", "谢谢", "您好", "请").
+ */
+const LEAD_IN = '的好谢敬爱请致给向和与及对位您你是为被让叫问在跟同了由把将'
+const CHINESE_VOCATIVE = new RegExp(`(?:(?![${LEAD_IN}])\\p{Script=Han}){0,2}\\p{Script=Han}(?=先生|女士|小姐)`, 'gu')
+const NOT_NAMES_BEFORE_XIANSHENG = new Set([...LEAD_IN, '老'])
+
+/** Names found by how they are addressed; what is addressed the same way but is not a name is left out. */
+const VOCATIVES: ReadonlyArray<readonly [RegExp, (word: string) => boolean]> = [
+  [HANGUL_VOCATIVE, (w) => NOT_NAMES_BEFORE_NIM.has(w)],
+  [THAI_VOCATIVE, (w) => NOT_NAMES_AFTER_KHUN.has(w)],
+  [JAPANESE_VOCATIVE, (w) => NOT_NAMES_BEFORE_SAMA.has(w) || ROLE_ENDING.test(w)],
+  [CHINESE_VOCATIVE, (w) => NOT_NAMES_BEFORE_XIANSHENG.has(w)],
+]
 
 /**
  * Facts found by shape alone (everything but known names, brand handles not yet set aside). The costly part
@@ -137,8 +176,8 @@ function factsByShape(text: string): readonly CaseFact[] {
   add('time', TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })
   add('handle', HANDLE)
-  for (const [vocative, notNames] of VOCATIVES) {
-    for (const m of text.matchAll(vocative)) if (!notNames.has(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
+  for (const [vocative, notAName] of VOCATIVES) {
+    for (const m of text.matchAll(vocative)) if (!notAName(m[0])) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
   }
   const frozen = Object.freeze(found.map((f) => Object.freeze(f)))
   if (shapeCache.size >= SHAPE_CACHE_SIZE) shapeCache.delete(shapeCache.keys().next().value!)
@@ -155,14 +194,18 @@ function namePattern(names: string[]): RegExp {
   if (!re) {
     if (namePatterns.size >= 256) namePatterns.clear()
     // Korean names end where their particle or honorific begins ("최도윤님", "최도윤이"), so only a digit
-    // or underscore after one says it is part of something else; longest first, "최도윤" before "최도".
-    const hangul = names.filter((n) => HANGUL_NAME.test(n)).sort((a, b) => b.length - a.length)
-    const cased = names.filter((n) => !HANGUL_NAME.test(n))
+    // or underscore after one says it is part of something else; Japanese and Chinese run on without a
+    // space on either side ("亲爱的王丽"). Longest first, "최도윤" before "최도".
+    const byLength = (a: string, b: string) => b.length - a.length
+    const hangul = names.filter((n) => HANGUL_NAME.test(n)).sort(byLength)
+    const cjk = names.filter((n) => CJK_NAME.test(n)).sort(byLength)
+    const cased = names.filter((n) => !HANGUL_NAME.test(n) && !CJK_NAME.test(n))
     const alternatives = [
-      ...(cased.length ? [`(?:${cased.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
-      ...(hangul.length ? [`(?:${hangul.join('|')})(?![\\p{N}_])`] : []),
+      ...(cased.length ? [`(?<![\\p{L}\\p{N}_@])(?:${cased.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+      ...(hangul.length ? [`(?<![\\p{L}\\p{N}_@])(?:${hangul.join('|')})(?![\\p{N}_])`] : []),
+      ...(cjk.length ? [`(?<![\\p{N}_@])(?:${cjk.join('|')})(?![\\p{N}_])`] : []),
     ]
-    re = new RegExp(`(?<![\\p{L}\\p{N}_@])(?:${alternatives.join('|')})`, 'gu')
+    re = new RegExp(alternatives.join('|'), 'gu')
     namePatterns.set(key, re)
   }
   return re

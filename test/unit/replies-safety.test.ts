@@ -135,6 +135,55 @@ describe('Thai names (demo bw-facebook-0189: "สวัสดีค่ะ คุ
   })
 })
 
+describe('Japanese and Chinese names (a past reply to 田中様 or 王先生 reused for another customer)', () => {
+  const cases = [
+    { language: 'ja', past: '田中様、お問い合わせありがとうございます。ご不便をおかけして申し訳ございません。配送状況を確認いたしますので、DMで注文番号をお送りいただけますか？', name: '田中', greeting: 'こんにちは！', turn: '充電器を注文したのにまだ届きません。' },
+    { language: 'ja', past: '佐藤さん、こんにちは！お手数ですが、アプリを再起動してからもう一度お試しください。', name: '佐藤', greeting: 'こんにちは！', turn: 'アプリが起動しません。' },
+    { language: 'zh', past: '王先生您好！很抱歉给您带来不便。请私信我们您的订单号，我们会尽快为您查询物流情况。', name: '王', greeting: '您好！', turn: '我的充电器订单还没收到，什么时候能到？' },
+    { language: 'zh', past: '亲爱的张小姐，感谢您的反馈！请先重启应用再试一次，李女士那边也是这样解决的。', name: '张', other: '李', greeting: '您好！', turn: '应用打不开，一直报错。' },
+  ]
+
+  it('a name before an honorific or title is a name, known or not; the words that take one too are not', () => {
+    const names = (text: string, known?: string[]) => findCaseFacts(text, { names: known }).filter((f) => f.type === 'name').map((f) => f.value)
+    expect(names('田中様、鈴木さん、マイク様、山田太郎殿')).toEqual(['田中', '鈴木', 'マイク', '山田太郎'])
+    // Customers, everyone, users, roles; 仕様 (spec), 同様 (likewise), ご苦労様, お疲れ様, たくさん (many).
+    expect(names('お客様、皆さん、ユーザー様、利用者様、配達員さん、お届け先様。仕様です。同様に、ご苦労様、お疲れ様、たくさん、様々な様子。')).toEqual([])
+    // The name does not reach back over the words that lead up to it.
+    expect(names('王先生您好！谢谢王小明先生。亲爱的张小姐，尊敬的李明先生，您好先生，老先生')).toEqual(['王', '王小明', '张', '李明'])
+    // A name on record runs on without spaces, as these languages are written.
+    expect(names('亲爱的王丽，您的订单已发出。', ['王丽'])).toEqual(['王丽'])
+    expect(names('田中健様のご注文', ['田中 健'])).toEqual(['田中健'])
+  })
+
+  it('amounts and dates written the Japanese, Chinese and Korean way are case facts', () => {
+    const facts = findCaseFacts('返金額3,000円で、11月3日に。退款200元，2026年11月3日。30,000원, 11월 3일')
+    expect(facts.map((f) => `${f.type}:${f.value}`)).toEqual(['amount:3,000円', 'date:11月3日', 'amount:200元', 'date:2026年11月3日', 'amount:30,000원', 'date:11월 3일'])
+  })
+
+  it.each(cases)('a reused $language reply loses the old greeting and $name, and greets this customer in $language', ({ language, past, name, other, greeting, turn }) => {
+    const req = request([turn], { customer: { handle: 'kobayashi_r', name: null }, channel: 'instagram', mode: 'public' })
+    const turns = req.turns.map((t) => ({ ...t, language }))
+    const { drafts, language: answered } = localDrafts({ ...req, turns }, { query: '', language, knowledge: [], candidates: [{ ...candidate('1', past, 0.9), language }] })
+    expect(answered).toBe(language)
+    // The past reply is used (as a template), and the holding replies are in the customer's language.
+    expect(drafts.some((d) => d.sources.length > 0)).toBe(true)
+    for (const d of drafts) {
+      expect(d.text).not.toContain(name)
+      if (other) expect(d.text).not.toContain(other)
+      expect(d.text).not.toMatch(/Hi there|Thanks|Could you/)
+      expect(d.text.startsWith(greeting)).toBe(true)
+    }
+  })
+
+  it('greets a customer on record by the name written first, with the honorific of the language', () => {
+    const frame = (language: string, name: string) => frameDraftDetailed('お問い合わせありがとうございます。', {
+      channel: 'email', mode: 'private', tone: 'friendly', language, maxChars: 2_000, customer: { handle: null, name }, voice: EMPTY_VOICE, approach: 'inform',
+    })!.text
+    expect(frame('ja', '小林 涼')).toMatch(/^小林様、こんにちは！/)
+    expect(frame('zh', '陈静')).toMatch(/^陈静，您好！/)
+  })
+})
+
 describe('foreign_entity_rate', () => {
   it('catches a planted leak and passes a clean draft', () => {
     const index = new EntityIndex({ names: ['Tom Baker'] })

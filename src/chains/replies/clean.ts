@@ -66,13 +66,27 @@ const KOREAN_GREETING = /^(?:\p{Script=Hangul}{1,4}\s?님[,!.~]*\s*)?안녕하(?
 // สวัสดี runs into the next word in other phrases ("สวัสดีปีใหม่", happy new year): those stay.
 const THAI_GREETING = /^สวัสดี(?:ค่ะ|ครับ|คะ)?(?=[\s,!.]|คุณ|$)[\s,!.]*(?:คุณ[\u0E00-\u0E7F]{1,12}(?:[\s,!.]+|$))?/u
 const THAI_AGENT_INTRO = /^[\u0E00-\u0E7F]{1,12}\s?จาก\s?\p{L}+\s?ยินดี(?:ให้บริการ|ต้อนรับ)(?:ค่ะ|ครับ)?[\s,!.]*/u
+// Japanese: a name and honorific ("田中様、", "お客様、"), a greeting word, or both ("佐藤さん、こんにちは！").
+// The name needs punctuation or a greeting after it: "仕様です" (it is by design) opens with no name.
+const JA_HELLO = 'こんにちは|こんばんは|おはようございます'
+const JAPANESE_GREETING = new RegExp(
+  `^(?:お?[\\p{Script=Han}\\p{Script=Katakana}ー]{1,6}(?:様|さま|さん)(?:[、,!！。\\s]+|(?=${JA_HELLO}))|(?=${JA_HELLO}))(?:${JA_HELLO})?[、,!！。~～\\s]*`,
+  'u',
+)
+// Chinese: "王先生您好！", "您好，李女士！", "亲爱的张小姐，", "尊敬的客户，您好！".
+const ZH_ADDRESSEE = '(?:\\p{Script=Han}{1,3}(?:先生|女士|小姐)|客户|用户|顾客|朋友|亲)'
+const CHINESE_GREETING = new RegExp(
+  `^(?:(?:尊敬的|亲爱的)?${ZH_ADDRESSEE}[，,!！\\s]*)?(?:您好|你好)[，,!！。~～\\s]*(?:${ZH_ADDRESSEE}[，,!！。~～\\s]*)?|^(?:尊敬的|亲爱的)${ZH_ADDRESSEE}[，,!！:：\\s]+`,
+  'u',
+)
 /** The greetings a reply may open with, in every script the cleaner knows. */
-const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING]
+const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING, JAPANESE_GREETING, CHINESE_GREETING]
 // Sentences that only make sense in an e-mail.
 const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
+/** Letters, a kanji or kana counting as two: "请重启应用再试一次" says as much as "Please restart the app". */
 function letters(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0
+  return (text.match(/\p{L}/gu)?.length ?? 0) + (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0)
 }
 
 function escapeRegExp(s: string): string {
@@ -126,11 +140,11 @@ export function cleanReply(text: string, ctx: CleanContext): string | null {
 // ---------------------------------------------------------------- approach of a draft
 
 const APPROACH_RULES: Array<[Approach, RegExp]> = [
-  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)/iu],
-  ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?/iu],
-  ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)/iu],
-  ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)/iu],
-  ['check_and_follow_up', /(?:(?:we|i)(?:'ll| will| are going to) (?:check|look into|find out|get back|investigate|follow up)|let (?:me|us) (?:check|look)|nous allons vérifier|vamos a revisar|lo revisamos|wir prüfen|vamos verificar|verifichiamo)/iu],
+  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ/iu],
+  ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?|(?:教えて|お知らせ|お送り|ご提供|ご確認)(?:いただけ|ください)[^？?]*[？?]|(?:请|能否|可以)(?:提供|告诉|发送|说明)[^？?。]*[？?。]/iu],
+  ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)|再起動|再インストール|設定|ログアウト|お試しください|キャッシュ|重启|重新安装|设置|退出登录|缓存|尝试/iu],
+  ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)|担当部署|専門部署|エスカレーション|转交|上报/iu],
+  ['check_and_follow_up', /(?:(?:we|i)(?:'ll| will| are going to) (?:check|look into|find out|get back|investigate|follow up)|let (?:me|us) (?:check|look)|nous allons vérifier|vamos a revisar|lo revisamos|wir prüfen|vamos verificar|verifichiamo)|確認(?:いたします|します|させていただきます)|お調べ(?:いたします|します)|查询|核实|核查|尽快(?:回复|联系)/iu],
   ['acknowledge', /(?:thanks? (?:so much )?for (?:the|your) (?:kind|lovely|feedback|shout|love|support|patience)|glad|happy to (?:hear|help)|you're welcome|no problem|de rien|avec plaisir|de nada|gern geschehen|di niente|prego)/iu],
 ]
 
@@ -151,6 +165,8 @@ const GREETINGS: Record<string, { friendly: string; formal: string; anonymous: s
   ko: { friendly: '{name}님 안녕하세요!', formal: '{name}님, 안녕하십니까.', anonymous: '안녕하세요!', formalAnonymous: '안녕하십니까.' },
   // The polite particle says who speaks (ค่ะ a woman, ครับ a man): politeParticle() matches the body's.
   th: { friendly: 'สวัสดีค่ะ คุณ{name}', formal: 'สวัสดีค่ะ คุณ{name}', anonymous: 'สวัสดีค่ะ', formalAnonymous: 'สวัสดีค่ะ' },
+  ja: { friendly: '{name}様、こんにちは！', formal: '{name}様、', anonymous: 'こんにちは！', formalAnonymous: 'お客様、' },
+  zh: { friendly: '{name}，您好！', formal: '尊敬的{name}，您好！', anonymous: '您好！', formalAnonymous: '您好！' },
 }
 const EMPATHY: Record<string, string> = {
   en: 'Sorry to hear about this.',
@@ -161,13 +177,17 @@ const EMPATHY: Record<string, string> = {
   it: 'Ci dispiace per il disagio.',
   ko: '불편을 드려 죄송합니다.',
   th: 'ขออภัยในความไม่สะดวกค่ะ',
+  ja: 'ご不便をおかけして申し訳ございません。',
+  zh: '很抱歉给您带来不便。',
 }
+/** Languages written without spaces between sentences: greeting, apology and body run on. */
+const UNSPACED = new Set(['ja', 'zh'])
 
 /** Thai framing in the particle of the body it frames: a body that says ครับ gets ครับ, not ค่ะ. */
 function politeParticle(framing: string, body: string, language: string): string {
   return language === 'th' && /ครับ/u.test(body) && !/ค่ะ/u.test(body) ? framing.replaceAll('ค่ะ', 'ครับ') : framing
 }
-const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)|죄송|사과드|ขออภัย|ขอโทษ/iu
+const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)|죄송|사과드|ขออภัย|ขอโทษ|申し訳|すみません|お詫び|ご迷惑|抱歉|对不起|不好意思|致歉/iu
 const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu
 
 export interface FrameOptions {
@@ -191,8 +211,9 @@ export function opensWithGreeting(text: string): boolean {
 
 function firstName(name: string | null): string | null {
   const first = name?.trim().split(/\s+/)[0]
-  // A Korean name is greeted whole ("이서연님"): Hangul has no capitals to tell a name by.
-  return first && (/^\p{Lu}/u.test(first) || /^\p{Script=Hangul}{2,4}$/u.test(first)) && !/\d/.test(first) ? first : null
+  // Korean, Japanese and Chinese names are greeted by the first word on record, which is the family
+  // name in Japanese ("田中 健" → "田中様"): these scripts have no capitals to tell a name by.
+  return first && (/^\p{Lu}/u.test(first) || /^(?:\p{Script=Hangul}{2,4}|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})$/u.test(first)) && !/\d/.test(first) ? first : null
 }
 
 // A link ends before closing punctuation: "…/answer/185111." ends the sentence, not the link.
@@ -280,7 +301,8 @@ export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft |
   if (text === null) return null
   if (o.tone === 'formal') text = tidyText(text.replace(EMOJI, '').replace(/!+/g, '.'))
   if (o.tone === 'concise') text = sentencesOf(text, o.language).slice(0, 2).join(' ')
-  if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${politeParticle(EMPATHY[o.language] ?? EMPATHY.en, text, o.language)} ${text}`
+  const space = UNSPACED.has(o.language) ? '' : ' '
+  if (o.tone === 'empathetic' && !APOLOGY.test(text) && o.approach !== 'acknowledge') text = `${politeParticle(EMPATHY[o.language] ?? EMPATHY.en, text, o.language)}${space}${text}`
 
   const channel = o.channel.toLowerCase()
   const letter = LETTER_CHANNELS.has(channel)
@@ -297,7 +319,7 @@ export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft |
   let signOff = signOffFor(o.voice.signOff, channel, o.language)
   // Once: a body that already ends with the brand's sign-off does not get it twice.
   if (signOff && text.trimEnd().endsWith(signOff.split('\n').pop()!.trim())) signOff = ''
-  const separator = letter ? '\n\n' : ' '
+  const separator = letter ? '\n\n' : space
   const compose = () => (mentionPrefix + [greeting, text, signOff].filter(Boolean).join(separator)).trim()
   const measure = (t: string) => lengthOnChannel(t, channel)
   if (measure(compose()) > o.maxChars) greeting = ''

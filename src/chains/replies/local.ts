@@ -228,6 +228,16 @@ const TEMPLATES: Record<string, Partial<Record<Approach, string>>> = {
     check_and_follow_up: 'ขอบคุณที่แจ้งให้ทราบค่ะ เราจะตรวจสอบและติดต่อกลับโดยเร็วที่สุดค่ะ',
     ask_details: 'รบกวนเล่ารายละเอียดเพิ่มเติมอีกนิดได้ไหมคะ เพื่อให้เราช่วยดูให้ได้ค่ะ',
   },
+  ja: {
+    ask_dm: 'ご連絡ありがとうございます。確認いたしますので、詳細をDMでお送りいただけますか？',
+    check_and_follow_up: 'お知らせいただきありがとうございます。確認のうえ、できるだけ早くご連絡いたします。',
+    ask_details: 'お力になれるよう、何があったのかもう少し詳しく教えていただけますか？',
+  },
+  zh: {
+    ask_dm: '感谢您的联系。请私信我们更多详细信息，以便我们为您查看。',
+    check_and_follow_up: '感谢您告知我们。我们会尽快核实并回复您。',
+    ask_details: '为了更好地帮助您，能否请您详细说明一下发生了什么？',
+  },
 }
 
 function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
