@@ -215,6 +215,17 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('O valor foi creditado na sua conta.')).toEqual(['credited'])
     expect(claimsOf("We'll refund the duplicate within 5 days.")).toEqual([])
     expect(claimsOf('We will send a replacement once it is back in stock.')).toEqual([])
+    // ja zh ko th: the done form is a claim, the promise is not.
+    expect(claimsOf('重複分を返金いたしました。')).toEqual(['refund'])
+    expect(claimsOf('確認のうえ返金いたします。')).toEqual([])
+    expect(claimsOf('已为您退款，请注意查收。')).toEqual(['refund'])
+    expect(claimsOf('我们会尽快为您退款。')).toEqual([])
+    expect(claimsOf('중복 결제 건은 환불 처리되었습니다.')).toEqual(['refund'])
+    expect(claimsOf('중복 결제 건은 환불해 드리겠습니다.')).toEqual([])
+    expect(claimsOf('ยอดที่ถูกตัดซ้ำได้คืนเงินแล้ววันนี้ค่ะ')).toEqual(['refund'])
+    expect(claimsOf('เราจะคืนเงินให้ภายใน 3 วันค่ะ')).toEqual([])
+    expect(claimsOf('代替品を発送しました。')).toEqual(['sent'])
+    expect(claimsOf('已转交技术团队处理。')).toEqual(['escalated'])
   })
 
   it('a claim the conversation does not show lowers confidence and ranks below a promise of equal relevance', () => {

@@ -13,7 +13,16 @@ export type ActionClaim = (typeof ACTION_CLAIMS)[number]
  */
 const andThen = (verbs: string) => `\\b(?:i|we)(?:'ve|’ve| have)\\s+(?:\\w+\\s+){0,2}?\\w+ed\\b(?:[^.!?;]|\\.(?=\\S)){0,60}?\\band\\s+(?:(?:also|just|already|then)\\s+)?(?:${verbs})\\b`
 
-// Past or perfect statements only, per language: en fr de es pt it.
+// Japanese states a done action in the past polite form; "返金いたします" (we will refund) is a promise.
+const JA_DONE = '(?:を)?(?:いたしました|しました|させていただきました|済み|が完了(?:いたしました|しました))'
+// Korean: a past tense, never the future -겠- ("환불해 드렸습니다" done, "환불해 드리겠습니다" promised).
+const KO_DONE = '\\s?(?:해\\s?드렸|했|되었|됐|처리(?:해\\s?드렸|했|되었|됐)|(?:이|가|을|를)?\\s?완료)'
+// Thai marks a done action with แล้ว or เรียบร้อย after the verb and its object ("ยกเลิกคำสั่งซื้อให้แล้ว");
+// จะ before the verb promises.
+const TH_DONE = '[\\u0E00-\\u0E7F]{0,15}?(?:แล้ว|เรียบร้อย)'
+const thaiDone = (verbs: string) => `(?<!จะ\\s?)(?:${verbs})${TH_DONE}`
+
+// Past or perfect statements only, per language: en fr de es pt it, then ja zh (已 = already done) ko th.
 const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   refund: new RegExp([
     andThen('refunded|reimbursed|reversed'),
@@ -26,6 +35,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he|ha sido|han sido|fue)\\s+(?:reembolsad|devuelt|procesado el reembolso)',
     '(?:reembolsámos|reembolsamos|estornamos|foi reembolsad|foram reembolsad|foi estornad)',
     '(?:abbiamo|ho|è stato|sono stati)\\s+(?:già\\s+)?rimborsat',
+    `返金(?:処理)?${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:退款|退还|退回)|退款已(?:处理|完成|到账|发放|退回)',
+    `환불${KO_DONE}`, thaiDone('คืนเงิน'),
   ].join('|'), 'iu'),
   sent: new RegExp([
     andThen('sent|shipped|dispatched|posted|mailed|emailed'),
@@ -36,6 +47,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+(?:enviado|mandado)|(?:ha sido|fue|han sido) enviad',
     '(?:enviámos|enviamos|despachamos|foi enviad|foram enviad)',
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:inviato|spedito)|(?:è stato|sono stati) (?:inviat|spedit)',
+    `(?:発送|送付|再送)${JA_DONE}|お送りしました`, '已(?:经)?(?:为您|给您)?(?:发货|寄出|发出|寄送|补发)',
+    `(?:발송|배송)${KO_DONE}|보내\\s?드렸`, thaiDone('จัดส่ง|ส่งของ'),
   ].join('|'), 'iu'),
   cancelled: new RegExp([
     andThen('cancell?ed'),
@@ -45,6 +58,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+cancelado|(?:ha sido|fue|está) cancelad',
     '(?:cancelámos|cancelamos|foi cancelad)',
     '(?:abbiamo|ho)\\s+annullato|(?:è stato|è stata) annullat',
+    `(?:キャンセル|解約)${JA_DONE}`, '已(?:经)?(?:为您|给您)?取消',
+    `(?:취소|해지)${KO_DONE}`, thaiDone('ยกเลิก'),
   ].join('|'), 'iu'),
   credited: new RegExp([
     andThen('credited'),
@@ -54,6 +69,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+(?:abonado|acreditado)|(?:ha sido|fue) (?:abonad|acreditad)',
     '(?:creditámos|creditamos|foi creditad)',
     '(?:abbiamo|ho)\\s+accreditato|(?:è stato|sono stati) accreditat',
+    `(?:ポイント|クレジット|クーポン)(?:を)?(?:付与|追加|発行)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:补偿|发放|充值)',
+    `(?:적립|크레딧\\s?지급)${KO_DONE}`, thaiDone('เติมเครดิต|คืนเครดิต'),
   ].join('|'), 'iu'),
   fixed: new RegExp([
     andThen('fixed|resolved|sorted|corrected|repaired'),
@@ -63,6 +80,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+(?:solucionado|resuelto|corregido|arreglado)|(?:ha sido|fue|está) (?:solucionad|resuelt|corregid|arreglad)',
     '(?:resolvemos|corrigimos|foi resolvid|foi corrigid|está resolvid)',
     '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
+    `(?:修正|解決|復旧|修理)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:修复|解决|处理好|修好)',
+    `(?:해결|수정|복구)${KO_DONE}`, thaiDone('แก้ไข'),
   ].join('|'), 'iu'),
   escalated: new RegExp([
     andThen('escalated|forwarded'),
@@ -72,6 +91,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+(?:escalado|trasladado|derivado)|(?:ha sido|fue) (?:escalad|trasladad|derivad)',
     '(?:escalámos|escalamos|encaminhámos|encaminhamos|foi encaminhad|foi escalad)',
     '(?:abbiamo|ho)\\s+(?:inoltrato|segnalato|escalato)|(?:è stato|è stata) (?:inoltrat|segnalat)',
+    `(?:担当部署|専門部署)に(?:共有|連携|報告|エスカレーション)${JA_DONE}|エスカレーション${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:转交|上报|反馈给)',
+    `(?:전달|이관)${KO_DONE}|전달\\s?드렸`, thaiDone('ส่งเรื่อง(?:ต่อ)?|ส่งต่อ'),
   ].join('|'), 'iu'),
 }
 
