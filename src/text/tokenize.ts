@@ -166,7 +166,14 @@ export function wordVectorTokens(normalised: string): string[] {
   return normalised.match(WORD_VECTOR_TOKEN) ?? []
 }
 
-/** Lowercased runs of letters and digits, for reply-to-reply word overlap (its thresholds were tuned on these). */
+/**
+ * Lowercased runs of letters and digits, for reply-to-reply word overlap (its thresholds were tuned on
+ * these). A run in a script written without spaces is a whole clause ("ご不便をおかけして申し訳ございません"),
+ * so it is cut into words, or two replies that share most of their words would share no run.
+ */
 export function letterAndDigitRuns(text: string): string[] {
-  return text.toLowerCase().match(LETTER_OR_DIGIT_RUN) ?? []
+  const runs = text.toLowerCase().match(LETTER_OR_DIGIT_RUN) ?? []
+  if (!UNSPACED_SCRIPT.test(text)) return runs
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' })
+  return runs.flatMap((run) => (UNSPACED_SCRIPT.test(run) ? [...wordSegmenter!.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment) : [run]))
 }

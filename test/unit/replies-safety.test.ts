@@ -175,6 +175,18 @@ describe('Japanese and Chinese names (a past reply to 田中様 or 王先生 reu
     }
   })
 
+  it('two Japanese replies that differ in one clause are one reply used twice, not two drafts', () => {
+    const req = request(['充電器を注文したのにまだ届きません。'], { customer: { handle: 'kobayashi_r', name: null }, channel: 'instagram', mode: 'public' })
+    const turns = req.turns.map((t) => ({ ...t, language: 'ja' }))
+    const candidates = [
+      { ...candidate('1', cases[0].past, 0.6), language: 'ja' },
+      { ...candidate('2', '佐藤さん、こんにちは！ご迷惑をおかけして申し訳ございません。配送状況を確認いたしますので、DMで注文番号をお送りいただけますか？', 0.55), language: 'ja' },
+    ]
+    const { drafts } = localDrafts({ ...req, turns }, { query: '', language: 'ja', knowledge: [], candidates })
+    expect(drafts.filter((d) => d.text.includes('配送状況を確認いたしますので'))).toHaveLength(1)
+    expect(drafts[0].sources.map((s) => s.id)).toEqual(['1', '2'])
+  })
+
   it('greets a customer on record by the name written first, with the honorific of the language', () => {
     const frame = (language: string, name: string) => frameDraftDetailed('お問い合わせありがとうございます。', {
       channel: 'email', mode: 'private', tone: 'friendly', language, maxChars: 2_000, customer: { handle: null, name }, voice: EMPTY_VOICE, approach: 'inform',
