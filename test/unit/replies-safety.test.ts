@@ -175,6 +175,14 @@ describe('Japanese and Chinese names (a past reply to 田中様 or 王先生 reu
     }
   })
 
+  it('removes an agent introduction as a unit, and only after a role word', () => {
+    const ctx = { brandHandles: [], channel: 'x' }
+    expect(cleanReply('田中様、サポート担当の山田です。アプリを再起動してからもう一度お試しください。', ctx)).toBe('アプリを再起動してからもう一度お試しください。')
+    expect(cleanReply('配送センターの遅延です。明日には発送される予定です。', ctx)).toBe('配送センターの遅延です。明日には発送される予定です。')
+    expect(cleanReply('王先生您好！我是客服小李，很高兴为您服务。请先重启应用再试一次。', ctx)).toBe('请先重启应用再试一次。')
+    expect(cleanReply('客服人员会尽快联系您，请保持电话畅通。', ctx)).toBe('客服人员会尽快联系您，请保持电话畅通。')
+  })
+
   it('two Japanese replies that differ in one clause are one reply used twice, not two drafts', () => {
     const req = request(['充電器を注文したのにまだ届きません。'], { customer: { handle: 'kobayashi_r', name: null }, channel: 'instagram', mode: 'public' })
     const turns = req.turns.map((t) => ({ ...t, language: 'ja' }))

@@ -79,6 +79,12 @@ const CHINESE_GREETING = new RegExp(
   `^(?:(?:尊敬的|亲爱的)?${ZH_ADDRESSEE}[，,!！\\s]*)?(?:您好|你好)[，,!！。~～\\s]*(?:${ZH_ADDRESSEE}[，,!！。~～\\s]*)?|^(?:尊敬的|亲爱的)${ZH_ADDRESSEE}[，,!！:：\\s]+`,
   'u',
 )
+// Japanese and Chinese agents introduce themselves by role and name: "サポート担当の山田です。",
+// "我是客服小王，很高兴为您服务。". Only after a role word: "配送センターの遅延です" is the answer, not a name.
+const JAPANESE_AGENT_INTRO = /^[\p{L}\p{N}ー]{0,20}?(?:担当|サポート|窓口)(?:の|、)\s?[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:です|と申します|でございます)[。！!、,\s]*/u
+const CHINESE_AGENT_INTRO = /^(?:我是[\p{L}\p{N}]{0,15}?客服(?:专员)?\p{Script=Han}{1,3}(?:[，,]?\s?(?:很高兴)?为您服务)?[。！!，,\s]+|[\p{L}\p{N}]{0,15}?客服(?:专员)?\p{Script=Han}{1,3}[，,]?\s?(?:很高兴)?为您服务[。！!，,\s]*)/u
+/** Who is writing, at the start, in every script the cleaner knows. */
+const AGENT_INTRODUCTIONS = [AGENT_INTRO, THAI_AGENT_INTRO, JAPANESE_AGENT_INTRO, CHINESE_AGENT_INTRO]
 /** The greetings a reply may open with, in every script the cleaner knows. */
 const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING, JAPANESE_GREETING, CHINESE_GREETING]
 // Sentences that only make sense in an e-mail.
@@ -114,7 +120,7 @@ export function stripFrame(text: string): string {
     const before = out
     for (const pattern of SIGN_OFFS) out = out.replace(pattern, '')
     for (const greeting of OPENING_GREETINGS) out = out.replace(greeting, '')
-    out = out.replace(AGENT_INTRO, '').replace(THAI_AGENT_INTRO, '')
+    for (const intro of AGENT_INTRODUCTIONS) out = out.replace(intro, '')
     changed = out !== before
   }
   return out
