@@ -86,15 +86,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const HANGUL_NAME = /^\p{Script=Hangul}{2,4}$/u
 /** A Japanese or Chinese name on record ("田中 健" → 田中, "王丽", "マイク"): 2–4 kanji/hanzi or katakana. */
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Katakana}ー]{2,4}$/u
+/** A name on record in a script without capitals that spaces its words: Arabic, Hebrew, Devanagari ("أحمد", "दना", "राहुल"). */
+const SPACED_CASELESS_NAME = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}][\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{M}]{2,}$/u
 
 /**
  * Name words worth matching: capitalised, 3+ letters, not a plain word of a sentence start; or a whole
  * Korean, Japanese or Chinese name ("최도윤", "田中"), which in a sentence takes its particle or
- * honorific right after it.
+ * honorific right after it; or a word of 3+ letters in another script without capitals.
  */
 export function nameWords(name: string | null | undefined): string[] {
-  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}'’ー-]/gu, ''))
-    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || HANGUL_NAME.test(w) || CJK_NAME.test(w))
+  return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}\p{M}'’ー-]/gu, ''))
+    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || HANGUL_NAME.test(w) || CJK_NAME.test(w) || SPACED_CASELESS_NAME.test(w))
 }
 
 /**
@@ -138,12 +140,29 @@ const LEAD_IN = '的好谢敬爱请致给向和与及对位您你是为被让叫
 const CHINESE_VOCATIVE = new RegExp(`(?:(?![${LEAD_IN}])\\p{Script=Han}){0,2}\\p{Script=Han}(?=先生|女士|小姐)`, 'gu')
 const NOT_NAMES_BEFORE_XIANSHENG = new Set([...LEAD_IN, '老'])
 
+/**
+ * Arabic agents greet or address by name, "مرحباً أحمد،", "عزيزتي سارة،", "السيد أحمد علي،": one or two
+ * words after a greeting or title, up to the comma. Not a name: "مرحباً بك" (welcome), "عزيزي العميل"
+ * (dear customer), "أهلاً وسهلاً".
+ */
+const ARABIC_VOCATIVE = /(?<=(?:^|[^\p{L}\p{M}])(?:مرحبا|مرحباً|مرحبًا|أهلا|أهلاً|أهلًا|اهلا|اهلاً|عزيزي|عزيزتي|السيد|السيدة|الأستاذ|الأستاذة|أستاذ|أستاذة|يا)\s+)\p{Script=Arabic}[\p{Script=Arabic}\p{M}]+(?:\s\p{Script=Arabic}[\p{Script=Arabic}\p{M}]+)?(?=\s*[،,!.:؟])/gu
+const NOT_NAMES_AFTER_ARABIC_GREETING = /^(?:بك|بكم|بكِ|وسهلا|وسهلاً|العميل|العميلة|عميلنا|عميلتنا|الكريم|الكريمة|جميعا|جميعاً|صديقي|صديقتي)(?:\s|$)/u
+/** Hindi addresses by name and जी: "राहुल जी,". Not a name: "हाँ जी" (yes), "नमस्ते जी", "सर जी". */
+const DEVANAGARI_VOCATIVE = /(?<![\p{L}\p{M}])\p{Script=Devanagari}[\p{Script=Devanagari}\p{M}]+(?=\s?जी(?![\p{L}\p{M}]))/gu
+const NOT_NAMES_BEFORE_JI = new Set(['हाँ', 'हां', 'जी', 'नमस्ते', 'नमस्कार', 'धन्यवाद', 'शुक्रिया', 'ठीक', 'सर', 'मैडम', 'आप', 'अच्छा', 'बिल्कुल'])
+/** Hebrew greets by name: "שלום דנה,". Not a name: "שלום רב" (greetings), "לקוח יקר" (dear customer). */
+const HEBREW_VOCATIVE = /(?<=(?:^|[^\p{L}\p{M}])(?:שלום|היי|הי|לכבוד)\s+)\p{Script=Hebrew}[\p{Script=Hebrew}\p{M}]+(?=\s*[,!.:])/gu
+const NOT_NAMES_AFTER_SHALOM = new Set(['רב', 'לך', 'לכם', 'לקוח', 'לקוחה', 'לקוחות', 'יקר', 'יקרה', 'לכולם'])
+
 /** Names found by how they are addressed; what is addressed the same way but is not a name is left out. */
 const VOCATIVES: ReadonlyArray<readonly [RegExp, (word: string) => boolean]> = [
   [HANGUL_VOCATIVE, (w) => NOT_NAMES_BEFORE_NIM.has(w)],
   [THAI_VOCATIVE, (w) => NOT_NAMES_AFTER_KHUN.has(w)],
   [JAPANESE_VOCATIVE, (w) => NOT_NAMES_BEFORE_SAMA.has(w) || ROLE_ENDING.test(w)],
   [CHINESE_VOCATIVE, (w) => NOT_NAMES_BEFORE_XIANSHENG.has(w)],
+  [ARABIC_VOCATIVE, (w) => NOT_NAMES_AFTER_ARABIC_GREETING.test(w)],
+  [DEVANAGARI_VOCATIVE, (w) => NOT_NAMES_BEFORE_JI.has(w)],
+  [HEBREW_VOCATIVE, (w) => NOT_NAMES_AFTER_SHALOM.has(w)],
 ]
 
 /**
@@ -199,9 +218,12 @@ function namePattern(names: string[]): RegExp {
     const byLength = (a: string, b: string) => b.length - a.length
     const hangul = names.filter((n) => HANGUL_NAME.test(n)).sort(byLength)
     const cjk = names.filter((n) => CJK_NAME.test(n)).sort(byLength)
-    const cased = names.filter((n) => !HANGUL_NAME.test(n) && !CJK_NAME.test(n))
+    const spacedCaseless = names.filter((n) => SPACED_CASELESS_NAME.test(n)).sort(byLength)
+    const cased = names.filter((n) => !HANGUL_NAME.test(n) && !CJK_NAME.test(n) && !SPACED_CASELESS_NAME.test(n))
     const alternatives = [
       ...(cased.length ? [`(?<![\\p{L}\\p{N}_@])(?:${cased.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`] : []),
+      // Whole words, their combining vowel signs included; Arabic may join "and", "for", "with" to the name ("وأحمد", "ولأحمد").
+      ...(spacedCaseless.length ? [`(?<=(?:^|[^\\p{L}\\p{M}\\p{N}_@])[وفبل]{0,2})(?:${spacedCaseless.join('|')})(?![\\p{L}\\p{M}\\p{N}_])`] : []),
       ...(hangul.length ? [`(?<![\\p{L}\\p{N}_@])(?:${hangul.join('|')})(?![\\p{N}_])`] : []),
       ...(cjk.length ? [`(?<![\\p{N}_@])(?:${cjk.join('|')})(?![\\p{N}_])`] : []),
     ]

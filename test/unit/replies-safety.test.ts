@@ -204,6 +204,33 @@ describe('Japanese and Chinese names (a past reply to 田中様 or 王先生 reu
   })
 })
 
+describe('names in other scripts without capitals (Arabic, Hindi, Hebrew)', () => {
+  const names = (text: string, known?: string[]) => findCaseFacts(text, { names: known }).filter((f) => f.type === 'name').map((f) => f.value)
+
+  it('a name after a greeting or title, before जी, or after שלום is a name, known or not', () => {
+    expect(names('مرحباً أحمد، نعتذر عن الإزعاج. عزيزتي سارة، شكراً. السيد أحمد علي، تم تحويل طلبك.')).toEqual(['أحمد', 'سارة', 'أحمد علي'])
+    expect(names('राहुल जी, असुविधा के लिए खेद है।')).toEqual(['राहुल'])
+    expect(names('שלום דנה, מצטערים על העיכוב.')).toEqual(['דנה'])
+    // Welcome, dear customer, greetings to all; yes-ji, namaste-ji; "shalom rav", dear customer.
+    expect(names('مرحباً بك، عزيزي العميل، أهلاً وسهلاً! مرحباً، شكراً لتواصلك. हाँ जी, नमस्ते जी. שלום רב, לקוח יקר.')).toEqual([])
+  })
+
+  it('a name on record is matched as a whole word with its vowel signs, and with an Arabic conjunction joined to it', () => {
+    expect(names('شكراً وأحمد ولأحمد، عليك الانتظار', ['أحمد', 'علي'])).toEqual(['أحمد', 'أحمد'])
+    expect(names('प्रिय राहुल, धन्यवाद', ['राहुल शर्मा'])).toEqual(['राहुल'])
+    expect(names('תודה דנה', ['דנה כהן'])).toEqual(['דנה'])
+  })
+
+  it('a reused Arabic reply keeps no other customer’s name', () => {
+    const past = 'مرحباً أحمد، نعتذر عن الإزعاج. يرجى إرسال رقم الطلب في رسالة خاصة لنتحقق من الأمر.'
+    const req = request(['طلبي لم يصل بعد'], { customer: { handle: 'noor.k', name: null } })
+    const turns = req.turns.map((t) => ({ ...t, language: 'ar' }))
+    const { drafts } = localDrafts({ ...req, turns }, { query: '', language: 'ar', knowledge: [], candidates: [{ ...candidate('1', past, 0.9), language: 'ar' }] })
+    expect(drafts.some((d) => d.sources.length > 0)).toBe(true)
+    for (const d of drafts) expect(d.text).not.toContain('أحمد')
+  })
+})
+
 describe('foreign_entity_rate', () => {
   it('catches a planted leak and passes a clean draft', () => {
     const index = new EntityIndex({ names: ['Tom Baker'] })
