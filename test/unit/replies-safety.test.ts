@@ -204,7 +204,7 @@ describe('Japanese and Chinese names (a past reply to 田中様 or 王先生 reu
   })
 })
 
-describe('names in other scripts without capitals (Arabic, Hindi, Hebrew)', () => {
+describe('names and greetings in other scripts without capitals (Arabic, Hindi, Hebrew)', () => {
   const names = (text: string, known?: string[]) => findCaseFacts(text, { names: known }).filter((f) => f.type === 'name').map((f) => f.value)
 
   it('a name after a greeting or title, before जी, or after שלום is a name, known or not', () => {
@@ -221,13 +221,25 @@ describe('names in other scripts without capitals (Arabic, Hindi, Hebrew)', () =
     expect(names('תודה דנה', ['דנה כהן'])).toEqual(['דנה'])
   })
 
-  it('a reused Arabic reply keeps no other customer’s name', () => {
-    const past = 'مرحباً أحمد، نعتذر عن الإزعاج. يرجى إرسال رقم الطلب في رسالة خاصة لنتحقق من الأمر.'
-    const req = request(['طلبي لم يصل بعد'], { customer: { handle: 'noor.k', name: null } })
-    const turns = req.turns.map((t) => ({ ...t, language: 'ar' }))
-    const { drafts } = localDrafts({ ...req, turns }, { query: '', language: 'ar', knowledge: [], candidates: [{ ...candidate('1', past, 0.9), language: 'ar' }] })
+  it.each([
+    { language: 'ar', past: 'مرحباً أحمد، نعتذر عن الإزعاج. يرجى إرسال رقم الطلب في رسالة خاصة لنتحقق من الأمر.', name: 'أحمد', greeting: 'مرحباً!', turn: 'طلبي لم يصل بعد' },
+    { language: 'hi', past: 'नमस्ते राहुल जी, असुविधा के लिए खेद है। कृपया ऐप को दोबारा शुरू करके फिर से कोशिश करें।', name: 'राहुल', greeting: 'नमस्ते!', turn: 'ऐप खुल नहीं रहा है' },
+    { language: 'he', past: 'שלום דנה, מצטערים על העיכוב. אפשר לשלוח לנו את מספר ההזמנה בהודעה פרטית?', name: 'דנה', greeting: 'שלום!', turn: 'ההזמנה שלי עדיין לא הגיעה' },
+  ])('a reused $language reply loses the old greeting and name, and greets and holds in $language', ({ language, past, name, greeting, turn }) => {
+    const req = request([turn], { customer: { handle: 'noor.k', name: null }, mode: 'public' })
+    const turns = req.turns.map((t) => ({ ...t, language }))
+    const { drafts } = localDrafts({ ...req, turns }, { query: '', language, knowledge: [], candidates: [{ ...candidate('1', past, 0.9), language }] })
     expect(drafts.some((d) => d.sources.length > 0)).toBe(true)
-    for (const d of drafts) expect(d.text).not.toContain('أحمد')
+    expect(drafts.length).toBe(3)
+    for (const d of drafts) {
+      expect(d.text).not.toContain(name)
+      expect(d.text).not.toMatch(/Hi there|Thanks|Could you/)
+      expect(d.text.startsWith(greeting)).toBe(true)
+    }
+  })
+
+  it('a greeting that starts a sentence stays ("مرحباً بك في…", welcome to…)', () => {
+    expect(cleanReply('مرحباً بك في Brightwave! يسعدنا انضمامك إلينا.', { brandHandles: [], channel: 'facebook' })).toBe('مرحباً بك في Brightwave! يسعدنا انضمامك إلينا.')
   })
 })
 

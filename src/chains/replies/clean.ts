@@ -79,6 +79,11 @@ const CHINESE_GREETING = new RegExp(
   `^(?:(?:尊敬的|亲爱的)?${ZH_ADDRESSEE}[，,!！\\s]*)?(?:您好|你好)[，,!！。~～\\s]*(?:${ZH_ADDRESSEE}[，,!！。~～\\s]*)?|^(?:尊敬的|亲爱的)${ZH_ADDRESSEE}[，,!！:：\\s]+`,
   'u',
 )
+// Arabic, Hindi and Hebrew: a greeting, then perhaps whom it greets, then punctuation ("مرحباً أحمد،",
+// "नमस्ते राहुल जी,", "שלום דנה,"). Without the punctuation it starts a sentence ("مرحباً بك في…", welcome to…).
+const ARABIC_GREETING = /^(?:مرحبا|مرحباً|مرحبًا|أهلا|أهلاً|أهلًا|اهلا|اهلاً|السلام عليكم)(?:\s+(?:بك|بكم|بكِ))?(?:\s+\p{Script=Arabic}[\p{Script=Arabic}\p{M}]*(?:\s\p{Script=Arabic}[\p{Script=Arabic}\p{M}]*)?)?\s*[،,!.]+\s*/u
+const HINDI_GREETING = /^(?:नमस्ते|नमस्कार|हैलो|हेलो)(?:\s+\p{Script=Devanagari}[\p{Script=Devanagari}\p{M}]*(?:\s+जी)?)?\s*[,!।.]+\s*/u
+const HEBREW_GREETING = /^(?:שלום|היי|הי)(?:\s+\p{Script=Hebrew}[\p{Script=Hebrew}\p{M}]*)?\s*[,!.]+\s*/u
 // Japanese and Chinese agents introduce themselves by role and name: "サポート担当の山田です。",
 // "我是客服小王，很高兴为您服务。". Only after a role word: "配送センターの遅延です" is the answer, not a name.
 const JAPANESE_AGENT_INTRO = /^[\p{L}\p{N}ー]{0,20}?(?:担当|サポート|窓口)(?:の|、)\s?[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:です|と申します|でございます)[。！!、,\s]*/u
@@ -86,7 +91,7 @@ const CHINESE_AGENT_INTRO = /^(?:我是[\p{L}\p{N}]{0,15}?客服(?:专员)?\p{Sc
 /** Who is writing, at the start, in every script the cleaner knows. */
 const AGENT_INTRODUCTIONS = [AGENT_INTRO, THAI_AGENT_INTRO, JAPANESE_AGENT_INTRO, CHINESE_AGENT_INTRO]
 /** The greetings a reply may open with, in every script the cleaner knows. */
-const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING, JAPANESE_GREETING, CHINESE_GREETING]
+const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING, JAPANESE_GREETING, CHINESE_GREETING, ARABIC_GREETING, HINDI_GREETING, HEBREW_GREETING]
 // Sentences that only make sense in an e-mail.
 const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
@@ -146,7 +151,7 @@ export function cleanReply(text: string, ctx: CleanContext): string | null {
 // ---------------------------------------------------------------- approach of a draft
 
 const APPROACH_RULES: Array<[Approach, RegExp]> = [
-  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ/iu],
+  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ|رسالة خاصة|الرسائل الخاصة|निजी संदेश|הודעה פרטית|בפרטי/iu],
   ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?|(?:教えて|お知らせ|お送り|ご提供|ご確認)(?:いただけ|ください)[^？?]*[？?]|(?:请|能否|可以)(?:提供|告诉|发送|说明)[^？?。]*[？?。]/iu],
   ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)|再起動|再インストール|設定|ログアウト|お試しください|キャッシュ|重启|重新安装|设置|退出登录|缓存|尝试/iu],
   ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)|担当部署|専門部署|エスカレーション|转交|上报/iu],
@@ -173,6 +178,9 @@ const GREETINGS: Record<string, { friendly: string; formal: string; anonymous: s
   th: { friendly: 'สวัสดีค่ะ คุณ{name}', formal: 'สวัสดีค่ะ คุณ{name}', anonymous: 'สวัสดีค่ะ', formalAnonymous: 'สวัสดีค่ะ' },
   ja: { friendly: '{name}様、こんにちは！', formal: '{name}様、', anonymous: 'こんにちは！', formalAnonymous: 'お客様、' },
   zh: { friendly: '{name}，您好！', formal: '尊敬的{name}，您好！', anonymous: '您好！', formalAnonymous: '您好！' },
+  ar: { friendly: 'مرحباً {name}!', formal: 'مرحباً {name}،', anonymous: 'مرحباً!', formalAnonymous: 'مرحباً،' },
+  hi: { friendly: 'नमस्ते {name} जी!', formal: 'नमस्ते {name} जी,', anonymous: 'नमस्ते!', formalAnonymous: 'नमस्ते,' },
+  he: { friendly: 'שלום {name}!', formal: 'שלום {name},', anonymous: 'שלום!', formalAnonymous: 'שלום,' },
 }
 const EMPATHY: Record<string, string> = {
   en: 'Sorry to hear about this.',
@@ -185,6 +193,9 @@ const EMPATHY: Record<string, string> = {
   th: 'ขออภัยในความไม่สะดวกค่ะ',
   ja: 'ご不便をおかけして申し訳ございません。',
   zh: '很抱歉给您带来不便。',
+  ar: 'نعتذر عن الإزعاج.',
+  hi: 'असुविधा के लिए हमें खेद है।',
+  he: 'מצטערים על אי הנוחות.',
 }
 /** Languages written without spaces between sentences: greeting, apology and body run on. */
 const UNSPACED = new Set(['ja', 'zh'])
@@ -193,7 +204,7 @@ const UNSPACED = new Set(['ja', 'zh'])
 function politeParticle(framing: string, body: string, language: string): string {
   return language === 'th' && /ครับ/u.test(body) && !/ค่ะ/u.test(body) ? framing.replaceAll('ค่ะ', 'ครับ') : framing
 }
-const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)|죄송|사과드|ขออภัย|ขอโทษ|申し訳|すみません|お詫び|ご迷惑|抱歉|对不起|不好意思|致歉/iu
+const APOLOGY = /\b(?:sorry|apolog|désolé|excuse|lo siento|sentimos|perdon|disculp|entschuldig|tut uns leid|desculp|lamentamos|scusa|ci dispiace)|죄송|사과드|ขออภัย|ขอโทษ|申し訳|すみません|お詫び|ご迷惑|抱歉|对不起|不好意思|致歉|نعتذر|آسف|اعتذار|عذرا|عذراً|खेद|माफ़|माफ|क्षमा|מצטער|מתנצל|סליחה/iu
 const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu
 
 export interface FrameOptions {
@@ -219,7 +230,7 @@ function firstName(name: string | null): string | null {
   const first = name?.trim().split(/\s+/)[0]
   // Korean, Japanese and Chinese names are greeted by the first word on record, which is the family
   // name in Japanese ("田中 健" → "田中様"): these scripts have no capitals to tell a name by.
-  return first && (/^\p{Lu}/u.test(first) || /^(?:\p{Script=Hangul}{2,4}|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})$/u.test(first)) && !/\d/.test(first) ? first : null
+  return first && (/^\p{Lu}/u.test(first) || /^(?:\p{Script=Hangul}{2,4}|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})$/u.test(first) || /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}][\p{L}\p{M}]+$/u.test(first)) && !/\d/.test(first) ? first : null
 }
 
 // A link ends before closing punctuation: "…/answer/185111." ends the sentence, not the link.
