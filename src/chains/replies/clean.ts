@@ -228,8 +228,8 @@ export function opensWithGreeting(text: string): boolean {
 
 function firstName(name: string | null): string | null {
   const first = name?.trim().split(/\s+/)[0]
-  // Korean, Japanese and Chinese names are greeted by the first word on record, which is the family
-  // name in Japanese ("田中 健" → "田中様"): these scripts have no capitals to tell a name by.
+  // Scripts without capitals (Hangul, kanji/hanzi, katakana, Arabic, Hebrew, Devanagari) cannot tell a
+  // name by its first letter: the first word on record is taken, the family name in Japanese ("田中 健" → "田中様").
   return first && (/^\p{Lu}/u.test(first) || /^(?:\p{Script=Hangul}{2,4}|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})$/u.test(first) || /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}][\p{L}\p{M}]+$/u.test(first)) && !/\d/.test(first) ? first : null
 }
 
