@@ -21,6 +21,13 @@ describe('detectLanguage', () => {
     expect(detected.confidence).toBeGreaterThan(0.3)
   })
 
+  it('reads text in Han characters alone as Chinese: Japanese writes kana between its kanji', () => {
+    // The library guess was Japanese at 0.94 for both.
+    expect(detectLanguage('亲爱的张小姐，感谢您的反馈！请先重启应用再试一次。').language).toBe('zh')
+    expect(detectLanguage('感谢您的反馈！请先重启应用再试一次。').language).toBe('zh')
+    expect(detectLanguage('田中様、お問い合わせありがとうございます。').language).toBe('ja')
+  })
+
   it('ignores handles, links and hashtags marks', () => {
     expect(detectLanguage('@acme_support https://t.co/xyz #fail el pedido nunca llegó').language).toBe('es')
   })

@@ -46,6 +46,8 @@ const SCRIPT_LANGUAGES: ReadonlyArray<{ pattern: RegExp; language: string }> = [
   { pattern: /\p{Script=Greek}/gu, language: 'el' },
 ]
 const ARABIC_SCRIPT = /\p{Script=Arabic}/gu
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu
+const HAN = /\p{Script=Han}/gu
 const ARABIC_SCRIPT_LANGUAGES = new Set(['ar', 'fa', 'ur', 'ps', 'ku', 'sd', 'ug'])
 
 /** Handles, links, hashtag marks and emoji say nothing about the language and confuse short-text models. */
@@ -101,5 +103,8 @@ export function detectLanguage(text: string): DetectedLanguage {
     return { language: 'ar', confidence: 0.6 }
   }
   if (guess.confidence < MIN_CONFIDENCE) return { language: 'und', confidence: guess.confidence }
+  // Japanese is written with kana between the kanji; text in Han characters alone is Chinese
+  // ("感谢您的反馈！请先重启应用再试一次。" came back as Japanese at 0.94).
+  if (guess.language === 'ja' && countMatches(cleaned, KANA) === 0 && countMatches(cleaned, HAN) / letters >= 0.3) return { language: 'zh', confidence: guess.confidence }
   return guess
 }
