@@ -39,6 +39,27 @@ describe('approachOf', () => {
     expect(approachOf("We'll check this and get back to you shortly.")).toBe('check_and_follow_up')
     expect(approachOf('Our prices change once a year in September.')).toBe('inform')
   })
+
+  // The demo's Korean and Thai replies were all 'inform': a Thai "send it by private message" was then
+  // offered in a private chat, and the diversity rule could not tell steps from requests.
+  it.each([
+    ['ko', 'ask_dm', '주문번호를 개인 메시지로 보내주세요.'],
+    ['ko', 'ask_details', '계정 이메일과 결제 날짜를 알려주시겠어요?'],
+    ['ko', 'give_steps', '공유기 전원을 30초 동안 뽑았다가 다시 꽂아 주세요.'],
+    ['ko', 'acknowledge', '따뜻한 말씀 감사합니다! 팀에 꼭 전달하겠습니다 ❤️'],
+    ['th', 'ask_dm', 'รบกวนส่งเลขคำสั่งซื้อทางข้อความส่วนตัวนะคะ'],
+    ['th', 'ask_details', 'รบกวนแจ้งอีเมลของบัญชีค่ะ'],
+    ['th', 'give_steps', 'รบกวนถอดปลั๊กเราเตอร์ 30 วินาทีแล้วเสียบใหม่ค่ะ'],
+    ['th', 'acknowledge', 'ขอบคุณมากสำหรับคำชมค่ะ จะส่งต่อให้ทีมนะคะ'],
+    ['ja', 'give_steps', 'アプリを再起動してからもう一度お試しください。'],
+    ['zh', 'ask_dm', '请私信我们您的订单号。'],
+  ])('names what a reply does in %s: %s', (_language, approach, text) => {
+    expect(approachOf(text)).toBe(approach)
+  })
+
+  it('a Korean agent introduction goes with the greeting', () => {
+    expect(cleanReply('브라이트웨이브 상담원 수진입니다. 공유기 전원을 30초 동안 뽑았다가 다시 꽂아 주세요.', ctx)).toBe('공유기 전원을 30초 동안 뽑았다가 다시 꽂아 주세요.')
+  })
 })
 
 describe('frameDraft', () => {

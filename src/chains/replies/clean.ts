@@ -88,8 +88,10 @@ const HEBREW_GREETING = /^(?:שלום|היי|הי)(?:\s+\p{Script=Hebrew}[\p{Scr
 // "我是客服小王，很高兴为您服务。". Only after a role word: "配送センターの遅延です" is the answer, not a name.
 const JAPANESE_AGENT_INTRO = /^[\p{L}\p{N}ー]{0,20}?(?:担当|サポート|窓口)(?:の|、)\s?[\p{Script=Han}\p{Script=Katakana}ー]{1,6}(?:です|と申します|でございます)[。！!、,\s]*/u
 const CHINESE_AGENT_INTRO = /^(?:我是[\p{L}\p{N}]{0,15}?客服(?:专员)?\p{Script=Han}{1,3}(?:[，,]?\s?(?:很高兴)?为您服务)?[。！!，,\s]+|[\p{L}\p{N}]{0,15}?客服(?:专员)?\p{Script=Han}{1,3}[，,]?\s?(?:很高兴)?为您服务[。！!，,\s]*)/u
+// Korean: "브라이트웨이브 상담원 수진입니다." (Brightwave agent Su-jin speaking).
+const KOREAN_AGENT_INTRO = /^[\p{L}\p{N} ]{0,20}?(?:상담원|상담사|매니저|담당자)\s?\p{Script=Hangul}{2,4}입니다[.!]?\s*/u
 /** Who is writing, at the start, in every script the cleaner knows. */
-const AGENT_INTRODUCTIONS = [AGENT_INTRO, THAI_AGENT_INTRO, JAPANESE_AGENT_INTRO, CHINESE_AGENT_INTRO]
+const AGENT_INTRODUCTIONS = [AGENT_INTRO, THAI_AGENT_INTRO, JAPANESE_AGENT_INTRO, CHINESE_AGENT_INTRO, KOREAN_AGENT_INTRO]
 /** The greetings a reply may open with, in every script the cleaner knows. */
 const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING, JAPANESE_GREETING, CHINESE_GREETING, ARABIC_GREETING, HINDI_GREETING, HEBREW_GREETING]
 // Sentences that only make sense in an e-mail.
@@ -151,12 +153,12 @@ export function cleanReply(text: string, ctx: CleanContext): string | null {
 // ---------------------------------------------------------------- approach of a draft
 
 const APPROACH_RULES: Array<[Approach, RegExp]> = [
-  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ|رسالة خاصة|الرسائل الخاصة|निजी संदेश|הודעה פרטית|בפרטי/iu],
-  ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?|(?:教えて|お知らせ|お送り|ご提供|ご確認)(?:いただけ|ください)[^？?]*[？?]|(?:请|能否|可以)(?:提供|告诉|发送|说明)[^？?。]*[？?。]/iu],
-  ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)|再起動|再インストール|設定|ログアウト|お試しください|キャッシュ|重启|重新安装|设置|退出登录|缓存|尝试/iu],
-  ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)|担当部署|専門部署|エスカレーション|转交|上报/iu],
-  ['check_and_follow_up', /(?:(?:we|i)(?:'ll| will| are going to) (?:check|look into|find out|get back|investigate|follow up)|let (?:me|us) (?:check|look)|nous allons vérifier|vamos a revisar|lo revisamos|wir prüfen|vamos verificar|verifichiamo)|確認(?:いたします|します|させていただきます)|お調べ(?:いたします|します)|查询|核实|核查|尽快(?:回复|联系)/iu],
-  ['acknowledge', /(?:thanks? (?:so much )?for (?:the|your) (?:kind|lovely|feedback|shout|love|support|patience)|glad|happy to (?:hear|help)|you're welcome|no problem|de rien|avec plaisir|de nada|gern geschehen|di niente|prego)/iu],
+  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ|다이렉트\s?메시지|개인\s?메시지|쪽지|1:1\s?문의|ข้อความส่วนตัว|แชทส่วนตัว|อินบ็อกซ์|ทักแชท|رسالة خاصة|الرسائل الخاصة|निजी संदेश|הודעה פרטית|בפרטי/iu],
+  ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?|(?:教えて|お知らせ|お送り|ご提供|ご確認)(?:いただけ|ください)[^？?]*[？?]|(?:请|能否|可以)(?:提供|告诉|发送|说明)[^？?。]*[？?。]|(?:알려|보내)\s?주시겠어요|(?:รบกวน|ช่วย)(?:แจ้ง|ส่ง|บอก)/iu],
+  ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)|再起動|再インストール|設定|ログアウト|お試しください|キャッシュ|重启|重新安装|设置|退出登录|缓存|尝试|재시작|재부팅|다시\s?시작|재설치|다시\s?설치|설정|캐시|껐다|뽑았다|로그아웃|รีสตาร์ท|เปิดใหม่|ตั้งค่า|ล้างแคช|ติดตั้งใหม่|ถอดปลั๊ก|ลองปิด/iu],
+  ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)|担当部署|専門部署|エスカレーション|转交|上报|담당\s?부서|ส่งเรื่อง/iu],
+  ['check_and_follow_up', /(?:(?:we|i)(?:'ll| will| are going to) (?:check|look into|find out|get back|investigate|follow up)|let (?:me|us) (?:check|look)|nous allons vérifier|vamos a revisar|lo revisamos|wir prüfen|vamos verificar|verifichiamo)|確認(?:いたします|します|させていただきます)|お調べ(?:いたします|します)|查询|核实|核查|尽快(?:回复|联系)|확인\s?후|확인해\s?보겠|확인하겠|จะตรวจสอบ|ตรวจสอบให้/iu],
+  ['acknowledge', /(?:thanks? (?:so much )?for (?:the|your) (?:kind|lovely|feedback|shout|love|support|patience)|glad|happy to (?:hear|help)|you're welcome|no problem|de rien|avec plaisir|de nada|gern geschehen|di niente|prego)|말씀\s?감사|칭찬|คำชม|ดีใจ|お褒め|嬉しい|感谢您的(?:支持|认可|好评|夸奖)/iu],
 ]
 
 export function approachOf(text: string): Approach {
