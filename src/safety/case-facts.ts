@@ -89,6 +89,11 @@ const CJK_NAME = /^[\p{Script=Han}\p{Script=Katakana}ー]{2,4}$/u
 /** A name on record in a script without capitals that spaces its words: Arabic, Hebrew, Devanagari ("أحمد", "दना", "राहुल"). */
 const SPACED_CASELESS_NAME = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}][\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{M}]{2,}$/u
 
+/** A word that can be a name in a script without capitals, where no first letter tells a name by. */
+export function isUncasedName(word: string): boolean {
+  return HANGUL_NAME.test(word) || CJK_NAME.test(word) || SPACED_CASELESS_NAME.test(word)
+}
+
 /**
  * Name words worth matching: capitalised, 3+ letters, not a plain word of a sentence start; or a whole
  * Korean, Japanese or Chinese name ("최도윤", "田中"), which in a sentence takes its particle or
@@ -96,7 +101,7 @@ const SPACED_CASELESS_NAME = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Deva
  */
 export function nameWords(name: string | null | undefined): string[] {
   return (name ?? '').split(/\s+/).map((w) => w.replace(/[^\p{L}\p{M}'’ー-]/gu, ''))
-    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || HANGUL_NAME.test(w) || CJK_NAME.test(w) || SPACED_CASELESS_NAME.test(w))
+    .filter((w) => (w.length >= 3 && /^\p{Lu}\p{Ll}/u.test(w)) || isUncasedName(w))
 }
 
 /**

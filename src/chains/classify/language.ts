@@ -37,16 +37,17 @@ async function loadFastText(): Promise<LoadedFastText | null> {
   }
 }
 
+/** Japanese kana: only Japanese writes them. */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu
 /** Scripts used by (practically) one language decide on their own, whatever the library says. */
 const SCRIPT_LANGUAGES: ReadonlyArray<{ pattern: RegExp; language: string }> = [
   { pattern: /\p{Script=Hangul}/gu, language: 'ko' },
   { pattern: /\p{Script=Thai}/gu, language: 'th' },
-  { pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/gu, language: 'ja' },
+  { pattern: KANA, language: 'ja' },
   { pattern: /\p{Script=Hebrew}/gu, language: 'he' },
   { pattern: /\p{Script=Greek}/gu, language: 'el' },
 ]
 const ARABIC_SCRIPT = /\p{Script=Arabic}/gu
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu
 const HAN = /\p{Script=Han}/gu
 const ARABIC_SCRIPT_LANGUAGES = new Set(['ar', 'fa', 'ur', 'ps', 'ku', 'sd', 'ug'])
 

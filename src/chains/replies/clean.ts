@@ -1,6 +1,7 @@
 // Turning a past agent reply into a draft for a different customer: strip what was specific to the
 // old conversation (handles, names, order numbers, contact details, agent initials), then frame it for
 // this one (greeting, handle, sign-off, tone, channel limit). Also the rules that name a draft's approach.
+import { isUncasedName } from '../../safety/case-facts.ts'
 import { EMPTY_SLOTS, fillSlots, type SlotContext } from './template.ts'
 import type { Approach, BrandVoice, ReplyMode, Tone } from './types.ts'
 
@@ -230,9 +231,9 @@ export function opensWithGreeting(text: string): boolean {
 
 function firstName(name: string | null): string | null {
   const first = name?.trim().split(/\s+/)[0]
-  // Scripts without capitals (Hangul, kanji/hanzi, katakana, Arabic, Hebrew, Devanagari) cannot tell a
-  // name by its first letter: the first word on record is taken, the family name in Japanese ("田中 健" → "田中様").
-  return first && (/^\p{Lu}/u.test(first) || /^(?:\p{Script=Hangul}{2,4}|[\p{Script=Han}\p{Script=Katakana}ー]{1,4})$/u.test(first) || /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}][\p{L}\p{M}]+$/u.test(first)) && !/\d/.test(first) ? first : null
+  // In a script without capitals the first word on record is taken if it has a name's shape there (the
+  // same test the case facts use), the family name in Japanese ("田中 健" → "田中様").
+  return first && (/^\p{Lu}/u.test(first) || isUncasedName(first)) && !/\d/.test(first) ? first : null
 }
 
 // A link ends before closing punctuation: "…/answer/185111." ends the sentence, not the link.
