@@ -65,6 +65,8 @@ const DATE = new RegExp(
   'gu',
 )
 const TIME = /(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|h[0-5]\d|\s?[ap]\.?m\.?(?![\p{L}])|\s?Uhr(?![\p{L}]))|(?<![\d:])(?:[01]?\d|2[0-3])h(?![\p{L}\d])/giu
+// Korean, Japanese and Chinese clock times: "오전 8시", "오후 1시 30분", "午後3時", "下午3点"; not hours ("24시간", "3時間").
+const CJK_TIME = /(?:(?:오전|오후|午前|午後|上午|下午|晚上)\s?)?(?<![\d.])\d{1,2}\s?(?:시(?!간)|時(?!間)|[点點])(?:\s?\d{1,2}\s?(?:분|分))?/gu
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?/gu
 
 const FROM_PII: Partial<Record<PiiMatch['type'], FactType>> = {
@@ -198,6 +200,7 @@ function factsByShape(text: string): readonly CaseFact[] {
   add('amount', AMOUNT)
   add('date', DATE)
   add('time', TIME)
+  add('time', CJK_TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })
   add('handle', HANDLE)
   for (const [vocative, notAName] of VOCATIVES) {

@@ -160,6 +160,14 @@ describe('Japanese and Chinese names (a past reply to 田中様 or 王先生 reu
     expect(facts.map((f) => `${f.type}:${f.value}`)).toEqual(['amount:3,000円', 'date:11月3日', 'amount:200元', 'date:2026年11月3日', 'amount:30,000원', 'date:11월 3일'])
   })
 
+  it('clock times written the Korean, Japanese and Chinese way are case facts; durations are not', () => {
+    // Demo bw-instagram-0070's Korean draft kept another customer's technician slot, "수요일 오전 8시~오후 1시".
+    const times = (text: string) => findCaseFacts(text).filter((f) => f.type === 'time').map((f) => f.value)
+    expect(times('수요일 오전 8시~오후 1시에 기사 방문을 예약해 드렸습니다.')).toEqual(['오전 8시', '오후 1시'])
+    expect(times('午後3時30分にお電話します。下午3点到 5点')).toEqual(['午後3時30分', '下午3点', '5点'])
+    expect(times('24시간 고객센터, 3時間かかります, 评分2.5点')).toEqual([])
+  })
+
   it.each(cases)('a reused $language reply loses the old greeting and $name, and greets this customer in $language', ({ language, past, name, other, greeting, turn }) => {
     const req = request([turn], { customer: { handle: 'kobayashi_r', name: null }, channel: 'instagram', mode: 'public' })
     const turns = req.turns.map((t) => ({ ...t, language }))
