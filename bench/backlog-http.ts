@@ -74,7 +74,7 @@ async function postAll(baseUrl: string, bodies: string[], clients: number): Prom
 /**
  * Where the CPU of a run went: the main thread's seconds, PGlite's thread by statement, and every
  * thread's load over time (`threads`, from the first POST: the last POST returned at `ingestSeconds`, the
- * backlog was empty at `untilEmptySeconds`, and the HNSW index build follows).
+ * backlog was empty at `untilEmptySeconds`, and the vector index build follows).
  */
 export interface RunProfile { mainThreadCpu: number; statements: StatementCpu[]; threads: ThreadSample[]; ingestSeconds: number; untilEmptySeconds: number | null }
 

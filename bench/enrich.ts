@@ -68,7 +68,7 @@ export const enrichSection: BenchSection = {
         notes: [
           `${conversations.length} synthetic conversations (1–4 messages, 10 languages), ingested ${INGEST_BATCH} per call (ingest ${round(ingestSeconds, 1)} s)`,
           `classification stage: local sentiment, language, intent, needs-reply, conversation context and the enrichments upsert, ${CLASSIFY_CHUNK} messages per call`,
-          `whole worker: ${jobs} jobs (enrichment, then summary refreshes); ${embedded} vectors written into the live HNSW index, ${enriched} enrichments, ${summarised} conversation summaries`,
+          `whole worker: ${jobs} jobs (enrichment, then summary refreshes); ${embedded} vectors written, ${enriched} enrichments, ${summarised} conversation summaries`,
           'enrich/ingest below 1: enrichment falls behind a client ingesting flat out, and the queue grows until ingest pauses',
         ],
       }

@@ -10,7 +10,7 @@ import type { Embedder } from '../src/embeddings/embedder.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
 import { enrichedMessages } from '../src/pipeline/metrics.ts'
-import { ensureModelIndex } from '../src/store/embeddings.ts'
+import { ensureModelIndex } from '../src/store/vector-index.ts'
 import type { Db } from '../src/store/db.ts'
 import { openDb } from '../src/store/open-db.ts'
 import { enrichmentBacklog } from '../src/store/readiness.ts'
@@ -143,7 +143,7 @@ export async function ingestAll(s: BenchServices, conversations: BenchConversati
 
 /**
  * Fast path for building big datasets: vectors for every stored message in large binary-COPY chunks,
- * then one HNSW build, which on PGlite is ~5x faster than inserting into an existing index.
+ * then one index build, as the embedding stage does for a first import.
  */
 export async function loadVectorsInBulk(s: BenchServices, embedder: Embedder): Promise<{ vectorSeconds: number; indexSeconds: number }> {
   const { db } = s.services
@@ -182,7 +182,7 @@ export function searchBackends(): SearchBackend[] {
 }
 
 /**
- * The search corpus of `size` messages with builtin vectors and the HNSW index, built the fast way. The
+ * The search corpus of `size` messages with builtin vectors and the vector index, built the fast way. The
  * last one built on each backend stays open for the next section asking for the same size (search →
  * suggest), since a 100k build takes minutes; one per backend, as each PGlite store holds its own heap.
  * main() releases them.
@@ -202,7 +202,7 @@ export async function withBulkLoadedStore<T>(size: number, opts: BenchOptions, f
       const conversations = generateConversations({ messages: size, seed: CORPUS_SEED, idPrefix: `search${size}` })
       opts.progress(`store@${size} (${backend}): ingesting`)
       const [messages, ingestSeconds] = await seconds(() => ingestAll(fresh, conversations, BUILD_INGEST_BATCH))
-      opts.progress(`store@${size} (${backend}): embedding and bulk-loading vectors, building the HNSW index`)
+      opts.progress(`store@${size} (${backend}): embedding and bulk-loading vectors, building the vector index`)
       const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(fresh, embedder)
       // The ingest queued enrichment jobs for work the bulk load did: drop them so nothing redoes it.
       await fresh.services.db.query(`DELETE FROM jobs WHERE workspace_id = $1`, [fresh.workspaceId])
@@ -233,7 +233,7 @@ const BACKLOG_POLL_MS = 50
  * Waits until the enrichment backlog is empty and returns the moment it was (performance.now()), or null
  * after `timeoutMs`. The moment is taken from the worker's counter, read without the store, once it has
  * enriched `messages` more than `baseline`: on PGlite a query waits behind whatever the store does, and
- * right after the last batch that is the background HNSW build (about 10 s at 20k messages), which a
+ * right after the last batch that is the background index build, which a
  * polled backlog query would count as enrichment time. The store's backlog is then checked to be 0 (and
  * polled as /ready would if it is not, e.g. after a retried batch counted twice).
  */

@@ -46,7 +46,7 @@ await withFreshServices(embedder, async (s) => {
     try { return await origQuery(sql, params) } finally { add(`sql: ${statementKey(sql)}`, performance.now() - t) }
   }) as typeof db.query
   cpu = process.cpuUsage()
-  // The enrichment's own CPU, without the HNSW build that follows it in the same drain: taken when the
+  // The enrichment's own CPU, without the index build that follows it in the same drain: taken when the
   // worker's counter of enriched messages reaches the corpus.
   const baseline = await enrichedSoFar()
   let enrichmentCpu: string | undefined

@@ -14,6 +14,7 @@ import { embeddingStage } from '../src/pipeline/embedding-stage.ts'
 import { ENRICH_JOB, enrichJobHandler } from '../src/pipeline/enrichment.ts'
 import { createWorker } from '../src/pipeline/worker.ts'
 import { searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
+import { modelIndexLists } from '../src/store/vector-index.ts'
 import { generateConversations, messageTexts, similarQueries, type BenchConversation } from './corpus.ts'
 import { benchEmbedder } from './embedders.ts'
 import { BACKLOG_SIZES, backlogSection, QUICK_BACKLOG_SIZES } from './backlog.ts'
@@ -51,8 +52,8 @@ const SEARCH_QUERIES = 200
 const SEARCH_WARM_UP = 10
 const K = 10
 /** pgvector's default, then wider candidate lists: duplicate-heavy data leaves islands in the graph that only a wider search reaches. */
-const EF_SEARCH_VALUES = [40, 100, 200]
-const PGVECTOR_EF_SEARCH = 40
+const PROBES_VALUES = [1, 5, 10, 20]
+const PGVECTOR_PROBES = 1
 
 async function countEmbeddings(s: BenchServices, model: string): Promise<number> {
   const { rows } = await s.services.db.query<{ n: number }>(
@@ -104,7 +105,7 @@ async function benchIngest(embedder: Embedder, conversations: BenchConversation[
 
 const ingestSection: BenchSection = {
   name: 'ingest',
-  title: 'Ingest throughput (ingest → enrichment job → embedding worker → HNSW), fresh PGlite per embedder',
+  title: 'Ingest throughput (ingest → enrichment job → embedding worker → vector index), fresh PGlite per embedder',
   async run(opts) {
     const conversations = generateConversations({ messages: opts.ingestMessages, seed: CORPUS_SEED })
     const rows = [await benchIngest(createBuiltinEmbedder(), conversations, opts)]
@@ -121,7 +122,7 @@ const ingestSection: BenchSection = {
       rows,
       notes: [
         `${conversations.length} synthetic conversations (1–4 messages, 10 languages), ingested ${INGEST_BATCH} per call`,
-        'embed (worker): the enrichment worker running only the embedding stage, vectors written into a live HNSW index',
+        'embed (worker): the enrichment worker running only the embedding stage, vectors written as the stage writes them (a first import: into the bare table, then one index build)',
         'worker/raw and total/raw: pipeline throughput divided by the embedder alone on the same texts (1 = no overhead)',
       ],
     }
@@ -142,13 +143,13 @@ export function recallAtK(approx: SearchHit[], exact: SearchHit[], k: number): n
   return Math.min(1, found / Math.min(k, exact.length))
 }
 
-async function hnswIndexScans(s: BenchServices): Promise<number | null> {
-  // Which plan ran is not visible from searchSimilar; counting HNSW index scans proves what was measured.
+async function vectorIndexScans(s: BenchServices): Promise<number | null> {
+  // Which plan ran is not visible from searchSimilar; counting vector index scans proves what was measured.
   // Backends flush their counters at most once a second unless forced, so force it first.
   await s.services.db.query(`SELECT pg_stat_force_next_flush()`).catch(() => undefined)
   await s.services.db.query(`SELECT 1`)
   const { rows } = await s.services.db
-    .query<{ n: number }>(`SELECT coalesce(sum(idx_scan), 0)::int AS n FROM pg_stat_user_indexes WHERE indexrelname LIKE 'message_embeddings_hnsw_%'`)
+    .query<{ n: number }>(`SELECT coalesce(sum(idx_scan), 0)::int AS n FROM pg_stat_user_indexes WHERE indexrelname LIKE 'message_embeddings_ivf_%'`)
     .catch(() => ({ rows: [] as Array<{ n: number }> }))
   return rows[0]?.n ?? null
 }
@@ -160,7 +161,7 @@ async function timeQueries(
   queries: Float32Array[],
   search: (q: Float32Array) => Promise<SearchHit[]>,
 ): Promise<{ ms: number[]; hits: SearchHit[][]; indexScans: number | null }> {
-  const before = await hnswIndexScans(s)
+  const before = await vectorIndexScans(s)
   const ms: number[] = []
   const hits: SearchHit[][] = []
   for (const q of queries) {
@@ -168,7 +169,7 @@ async function timeQueries(
     hits.push(found)
     ms.push(secs * 1000)
   }
-  const after = await hnswIndexScans(s)
+  const after = await vectorIndexScans(s)
   return { ms, hits, indexScans: before === null || after === null ? null : after - before }
 }
 
@@ -181,9 +182,10 @@ async function benchSearchAt(backend: SearchBackend, size: number, opts: BenchOp
     const search = (q: Float32Array, exact: boolean) => searchSimilar(db, s.workspaceId, embedder.id, q, K, {}, { exact })
     const rows: Array<Record<string, Cell>> = []
     // No manual ANALYZE: the store analyzes itself as vectors are written, and `index scans` shows the
-    // planner took the HNSW index on that alone.
-    const { rows: setting } = await db.query<{ ef: number }>(`SELECT current_setting('hnsw.ef_search')::int AS ef`)
-    const storeEfSearch = setting[0].ef
+    // planner took the vector index on that alone.
+    const { rows: setting } = await db.query<{ probes: number }>(`SELECT current_setting('ivfflat.probes')::int AS probes`)
+    const storeProbes = setting[0].probes
+    const lists = await modelIndexLists(db, embedder.id)
     for (const q of queries.slice(0, SEARCH_WARM_UP)) await search(q, false)
 
     // Every query gets ground truth, at every size: at 100k a sample of 50 gave PGlite 0.96–0.974 over three
@@ -194,18 +196,18 @@ async function benchSearchAt(backend: SearchBackend, size: number, opts: BenchOp
     const truth = exact.hits
     rows.push({ backend, messages, search: 'exact (no index)', queries: queries.length, ...latencyCells(exact.ms), 'recall@10': 1, 'whole misses': null, 'index scans': exact.indexScans })
     try {
-      for (const ef of EF_SEARCH_VALUES) {
-        opts.progress(`search@${size} (${backend}): ${queries.length} HNSW queries, ef_search=${ef}`)
+      for (const probes of PROBES_VALUES) {
+        opts.progress(`search@${size} (${backend}): ${queries.length} IVFFlat queries, probes=${probes} of ${lists} lists`)
         // One session (PGlite; the server store's pool of one), so the setting holds for the queries that follow.
-        await db.query(`SET hnsw.ef_search = ${ef}`)
+        await db.query(`SET ivfflat.probes = ${probes}`)
         const run = await timeQueries(s, queries, (q) => search(q, false))
         const perQuery = truth.map((exactHits, i) => recallAtK(run.hits[i], exactHits, K))
         const recall = perQuery.reduce((sum, r) => sum + r, 0) / perQuery.length
-        const label = ef === storeEfSearch ? ' (store default)' : ef === PGVECTOR_EF_SEARCH ? ' (pgvector default)' : ''
+        const label = probes === storeProbes ? ' (store default)' : probes === PGVECTOR_PROBES ? ' (pgvector default)' : ''
         rows.push({
           backend,
           messages,
-          search: `hnsw ef_search=${ef}${label}`,
+          search: `ivfflat probes=${probes}${label}`,
           queries: queries.length,
           ...latencyCells(run.ms),
           'recall@10': round(recall, 3),
@@ -215,9 +217,9 @@ async function benchSearchAt(backend: SearchBackend, size: number, opts: BenchOp
       }
     } finally {
       // The store stays open for the suggest section: give it back the session as the store set it.
-      await db.query(`SET hnsw.ef_search = ${storeEfSearch}`)
+      await db.query(`SET ivfflat.probes = ${storeProbes}`)
     }
-    const note = `${backend}, ${messages} messages: ingest ${round(build.ingestSeconds, 1)} s, embed + bulk vector load ${round(build.vectorSeconds, 1)} s, HNSW build ${round(build.indexSeconds, 1)} s`
+    const note = `${backend}, ${messages} messages: ingest ${round(build.ingestSeconds, 1)} s, embed + bulk vector load ${round(build.vectorSeconds, 1)} s, index build ${round(build.indexSeconds, 1)} s (${lists} lists)`
     return { rows, note }
   }, backend)
 }
@@ -237,9 +239,9 @@ const searchSection: BenchSection = {
     }
     notes.push(
       'queries are stored messages re-phrased (a word dropped, numbers changed, an opener added); latency excludes embedding the query',
-      'recall@10: share of the exact top-10 found by HNSW, where a hit scoring as high as the exact 10th counts (ties among repeated texts)',
-      'whole misses: queries whose HNSW top 10 holds less than half of the exact top 10 (the graph did not reach their neighbours)',
-      'index scans: HNSW index scans counted by pg_stat_user_indexes during the run (should equal the query count)',
+      'recall@10: share of the exact top-10 found through the index, where a hit scoring as high as the exact 10th counts (ties among repeated texts)',
+      'whole misses: queries whose indexed top 10 holds less than half of the exact top 10',
+      'index scans: vector index scans counted by pg_stat_user_indexes during the run (should equal the query count)',
       ...(process.env.BENCH_DATABASE_URL ? [] : ['set BENCH_DATABASE_URL to a PostgreSQL server with pgvector to add the server rows']),
     )
     return { rows, notes }

@@ -1,5 +1,5 @@
 // Bench section `suggest`: reply suggestions in local mode, end to end as the API route calls them
-// (suggestReplies: load the conversation, embed the trigger, HNSW search for similar past customer
+// (suggestReplies: load the conversation, embed the trigger, indexed search for similar past customer
 // messages, their agent replies, knowledge, drafting, storing the drafts), with 10k and 100k messages
 // in the store, on PGlite and (BENCH_DATABASE_URL) a PostgreSQL server. It reuses the search section's
 // bulk-loaded store of each backend when that one is still open.

@@ -107,10 +107,10 @@ export async function benchThemes(opts: { messages?: number; languages?: string[
     const { db, chains } = s.services
     const conversations = weekOfCustomerMessages(target, opts.languages)
 
-    // Setup, as fast as the store allows (the worker would take minutes writing into a live HNSW index).
+    // Setup, as fast as the store allows (one COPY of every vector, one index build).
     progress(`themes (${backend}): ingesting ${conversations.length} customer messages`)
     const [, ingestSeconds] = await seconds(() => ingestAll(s, conversations, INGEST_BATCH))
-    progress('themes: bulk-loading vectors and building the HNSW index')
+    progress('themes: bulk-loading vectors and building the vector index')
     const { vectorSeconds, indexSeconds } = await loadVectorsInBulk(s, embedder)
     progress('themes: classifying (local classifier, enrichments upserted in bulk)')
     const stage = classificationStage(db, chains.localClassifier, chains.localClassifier)
@@ -190,7 +190,7 @@ export const themesSection: BenchSection = {
           const re = r.second.reingest!
           return [
             `${r.backend}: week ${BENCH_WEEK} in ${opts.themesLanguages?.join(', ') ?? 'every language of the corpus'}, builtin embedder (${r.embedder}), local describer; report built in ${round(r.reportSeconds, 2)} s after the first run`,
-            `${r.backend}: setup, not timed in the rows: ingest ${round(setup.ingestSeconds, 1)} s, embed + bulk vector load ${round(setup.vectorSeconds, 1)} s, HNSW build ${round(setup.indexSeconds, 1)} s, local classification ${round(setup.classifySeconds, 1)} s`,
+            `${r.backend}: setup, not timed in the rows: ingest ${round(setup.ingestSeconds, 1)} s, embed + bulk vector load ${round(setup.vectorSeconds, 1)} s, index build ${round(setup.indexSeconds, 1)} s, local classification ${round(setup.classifySeconds, 1)} s`,
             ...[['first', r.first] as const, ['second', r.second] as const].map(([name, run]) => `${r.backend}: ${name} run steps, wall s (CPU s of this process, both threads): ${stepsLine(run.steps)}`),
             `${r.backend}: second run: re-ingest created ${re.messagesCreated} and updated ${re.messagesUpdated} messages, the worker then ran ${re.workerJobs} jobs; embedded texts and enrichments written count the whole of it`,
           ]

@@ -17,7 +17,7 @@ import { integrationJobHandlers } from './integrations/feature.ts'
 import { currentWorkspaceId } from './llm/audit-context.ts'
 import { createLlmContext, type LlmContext } from './llm/context.ts'
 import type { ResponseCache } from './llm/structured.ts'
-import { embeddingIndexHandlers } from './pipeline/embedding-index.ts'
+import { embeddingIndexHandlers, fitModelIndex } from './pipeline/embedding-index.ts'
 import { observeLlmCall } from './pipeline/metrics.ts'
 import { embeddingStage } from './pipeline/embedding-stage.ts'
 import { ENRICH_JOB, enrichJobHandler, enrichmentPipeline, type EnrichmentStage } from './pipeline/enrichment.ts'
@@ -104,8 +104,12 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     leaseSeconds: config.worker.leaseSeconds,
     log,
     handlers,
-    // A process that runs a worker keeps the weekly theme run scheduled; the run then schedules the next.
-    onStart: () => themes.ensureSchedule(),
+    // A process that runs a worker keeps the weekly theme run scheduled (the run then schedules the next)
+    // and the vector index fitting the vectors stored (a store migrated to it, a build a crash cut short).
+    onStart: async () => {
+      await themes.ensureSchedule()
+      await fitModelIndex(db, embedder.id, ENRICH_JOB)
+    },
   })
   return {
     config,

@@ -42,7 +42,7 @@ export async function searchRoutes(app: FastifyInstance, { db, embedder }: { db:
       config: { roles: READ_ROLES },
       schema: {
         tags: ['search'],
-        summary: 'Semantic search over the workspace’s messages (cosine, HNSW)',
+        summary: 'Semantic search over the workspace’s messages (cosine, IVFFlat index)',
         querystring: searchQuery,
         response: { 200: z.object({ model: z.string(), items: z.array(searchHit) }) },
       },

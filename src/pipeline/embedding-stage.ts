@@ -2,34 +2,37 @@
 // of this model was computed from the same content.
 //
 // Where the time went (bench/profile-enrich.ts, 5k messages): ~60 % of enrichment was writing vectors
-// into the live HNSW index, one index insert per vector (PGlite: a few hundred rows/s). A large batch
-// (an import, a backfill, a burst) therefore drops the index, COPYs the vectors into the bare table and
-// leaves one index build to a background job (embedding-index.ts); trickle traffic keeps writing into
-// the index, so a new message is searchable through it at once.
+// into a live HNSW index, one index insert per vector (PGlite: a few hundred rows/s). The index is now
+// IVFFlat (store/vector-index.ts), which takes a vector at ~14k rows/s; a store without one yet (a first
+// import) takes them by COPY into the bare table and builds the index once, in the background
+// (embedding-index.ts), as it does when the vectors outgrow the index.
 import type { Embedder } from '../embeddings/embedder.ts'
 import { runForWorkspace } from '../llm/audit-context.ts'
 import type { Db } from '../store/db.ts'
-import { countModelVectors, dropModelIndex, embeddedContentHashes, modelIndexReady, registerModel, buildModelIndex } from '../store/embeddings.ts'
+import { embeddedContentHashes } from '../store/embeddings.ts'
 import type { StageMessage } from '../store/messages.ts'
+import { annIndexOutgrown, registerModel } from '../store/vector-index.ts'
 import { embedderDuration, timed } from './metrics.ts'
-import { scheduleIndexBuild } from './embedding-index.ts'
+import { fitModelIndex, indexBuildPending, type IndexFit } from './embedding-index.ts'
 import { ENRICH_JOB, groupByWorkspace, type EnrichmentStage } from './enrichment.ts'
-
-/** Below this many vectors in one batch, inserting into the index is cheaper than rebuilding it. */
-export const BULK_LOAD_MIN_VECTORS = 1_000
-/** …and the batch must be this large relative to what is indexed already (a rebuild re-reads it all). */
-export const BULK_LOAD_MIN_SHARE = 0.2
 
 export function embeddingStage(db: Db, embedder: Embedder): EnrichmentStage {
   let registered = false
+  /**
+   * The model's vectors and index lists as last counted, plus what this process wrote since: counting
+   * 100k vectors reads the whole table (~0.1 s on PGlite), too much for every trickle batch. It counts
+   * again when this estimate says the index is outgrown. Other workers' writes are not in it, so on a
+   * server a rebuild may come a little later than the doubling.
+   */
+  let fit: IndexFit | null = null
 
-  /** Drops the index for a bulk load; true when the vectors then go into an unindexed table. */
-  async function prepareBulkLoad(vectors: number): Promise<boolean> {
-    if (vectors < BULK_LOAD_MIN_VECTORS) return false
-    if (!(await modelIndexReady(db, embedder.id))) return true // already dropped: a build is pending
-    if (vectors < BULK_LOAD_MIN_SHARE * (await countModelVectors(db, embedder.id))) return false
-    await dropModelIndex(db, embedder.id)
-    return true
+  async function keepIndexFitting(written: number) {
+    if (fit) {
+      fit.vectors += written
+      if (fit.lists !== null && !annIndexOutgrown(fit.lists, fit.vectors)) return
+      if (await indexBuildPending(db)) return
+    }
+    fit = await fitModelIndex(db, embedder.id, ENRICH_JOB)
   }
 
   return {
@@ -41,32 +44,20 @@ export function embeddingStage(db: Db, embedder: Embedder): EnrichmentStage {
         registered = true
       }
       // Embedded per workspace so a remote embedding call is audited against the right workspace.
-      const todo = new Map<string, StageMessage[]>()
-      let total = 0
+      let written = 0
       for (const [workspaceId, group] of groupByWorkspace(messages)) {
         const fresh = await embeddedContentHashes(db, workspaceId, embedder.id, group.map((m) => m.id))
-        const changed = group.filter((m) => fresh.get(m.id) !== m.contentHash)
-        if (changed.length > 0) todo.set(workspaceId, changed)
-        total += changed.length
-      }
-      if (total === 0) return
-      const bulk = await prepareBulkLoad(total)
-      for (const [workspaceId, group] of todo) {
+        const changed: StageMessage[] = group.filter((m) => fresh.get(m.id) !== m.contentHash)
+        if (changed.length === 0) continue
         const vectors = await timed(embedderDuration, { purpose: 'passage' }, () =>
-          runForWorkspace(workspaceId, () => embedder.embed(group.map((m) => m.text), { kind: 'passage' })),
+          runForWorkspace(workspaceId, () => embedder.embed(changed.map((m) => m.text), { kind: 'passage' })),
         )
         await db.writeEmbeddings(
-          group.map((m, i) => ({ messageId: m.id, workspaceId, model: embedder.id, vector: vectors[i], contentHash: m.contentHash })),
+          changed.map((m, i) => ({ messageId: m.id, workspaceId, model: embedder.id, vector: vectors[i], contentHash: m.contentHash })),
         )
+        written += changed.length
       }
-      if (bulk) await scheduleIndexBuild(db, embedder.id, ENRICH_JOB)
-      // A first trickle message in an empty store builds the (empty) index in no time.
-      else if (!(await modelIndexReady(db, embedder.id))) await scheduleOrBuild()
+      if (written > 0) await keepIndexFitting(written)
     },
-  }
-
-  async function scheduleOrBuild() {
-    if ((await countModelVectors(db, embedder.id)) < BULK_LOAD_MIN_VECTORS) await buildModelIndex(db, embedder.id)
-    else await scheduleIndexBuild(db, embedder.id, ENRICH_JOB)
   }
 }

@@ -1,87 +1,12 @@
-import { createHash } from 'node:crypto'
 import type { Queryable } from './db.ts'
 import { toVectorLiteral } from './db.ts'
 
 const MODEL_ID = /^[\w:./@+#-]{1,200}$/
 
-/** The model id is inlined as a literal so the planner can match the model's partial HNSW index. */
+/** The model id is inlined as a literal so the planner can match the model's partial index. */
 export function modelLiteral(model: string): string {
   if (!MODEL_ID.test(model)) throw new Error(`unsupported embedding model id: ${model}`)
   return `'${model}'`
-}
-
-function modelIndexName(model: string): string {
-  return `message_embeddings_hnsw_${createHash('sha1').update(model).digest('hex').slice(0, 12)}`
-}
-
-/**
- * One partial HNSW index per model, on the vector cast to the model's fixed dimension: vectors of two
- * models are stored side by side but never compared, and each model is searched through its own index.
- * Registers the model and builds its index when missing.
- */
-export async function ensureModelIndex(db: Queryable, model: string, dim: number): Promise<void> {
-  await registerModel(db, model, dim)
-  await buildModelIndex(db, model)
-}
-
-/** Records the model and its dimension (once); a second dimension for the same model is refused. */
-export async function registerModel(db: Queryable, model: string, dim: number): Promise<void> {
-  const known = await db.query<{ dim: number }>(`SELECT dim FROM embedding_models WHERE model = $1`, [model])
-  if (known.rows[0]) {
-    if (known.rows[0].dim !== dim) throw new Error(`model ${model} is registered with dimension ${known.rows[0].dim}, not ${dim}`)
-    return
-  }
-  await db.query(`INSERT INTO embedding_models (model, dim, index_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [model, dim, modelIndexName(model)])
-}
-
-/**
- * Builds the model's HNSW index if it is missing. `concurrently` (Postgres server only, outside a
- * transaction) keeps writes flowing while it builds; searches stay exact until it is valid.
- */
-export async function buildModelIndex(db: Queryable, model: string, opts: { concurrently?: boolean } = {}): Promise<void> {
-  const { rows } = await db.query<{ dim: number }>(`SELECT dim FROM embedding_models WHERE model = $1`, [model])
-  if (!rows[0]) throw new Error(`model ${model} is not registered`)
-  const name = modelIndexName(model)
-  if (opts.concurrently) {
-    // A concurrent build that failed half way leaves an invalid index that IF NOT EXISTS would keep.
-    const invalid = await db.query(`SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1 AND NOT i.indisvalid`, [name])
-    if (invalid.rows.length > 0) await db.query(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`)
-  }
-  if (await modelIndexReady(db, model)) return
-  await db.query(
-    `CREATE INDEX ${opts.concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${name} ON message_embeddings
-     USING hnsw ((embedding::vector(${Number(rows[0].dim)})) vector_cosine_ops) WHERE model = ${modelLiteral(model)}`,
-  )
-  // Fresh statistics with the new index, so the planner picks it: the embedded store has no
-  // autovacuum and does not analyze during a bulk load (pglite.ts), and a server's autovacuum may not
-  // have caught up with the load yet.
-  await db.query(`ANALYZE message_embeddings, messages, conversations, enrichments`)
-}
-
-/**
- * Drops the model's HNSW index before a bulk load: one COPY into an unindexed table and one build
- * afterwards cost a fraction of one index insert per vector. Searches meanwhile scan exactly.
- */
-export async function dropModelIndex(db: Queryable, model: string): Promise<void> {
-  await db.query(`DROP INDEX IF EXISTS ${modelIndexName(model)}`)
-}
-
-/** Whether the model's HNSW index exists and is valid (searches use it), or searches scan exactly. */
-export async function modelIndexReady(db: Queryable, model: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1 AND i.indisvalid`,
-    [modelIndexName(model)],
-  )
-  return rows.length > 0
-}
-
-/**
- * Vectors of `model` across all workspaces: sizes the bulk-load decision, which concerns the one index
- * every workspace shares (hence no workspace filter).
- */
-export async function countModelVectors(db: Queryable, model: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM message_embeddings WHERE model = $1`, [model])
-  return rows[0].n
 }
 
 /** Whether any vector of `model` is stored (one row looked at, unlike a count). */
@@ -164,10 +89,12 @@ export async function searchSimilar(
      LIMIT $3`,
     params,
   )
-  // A stored zero vector scores NaN against everything: it matches nothing.
+  // A stored zero vector scores NaN against everything: it matches nothing. An iterative index scan
+  // (search-tuning.ts) may return a later list's closer hit after an earlier one: sorted here.
   return rows
     .map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
     .filter((r) => Number.isFinite(r.score))
+    .sort((a, b) => b.score - a.score)
 }
 
 /** Messages of a workspace lacking a current vector for `model` (new, edited, or embedded by another model). */

@@ -6,7 +6,7 @@ import { vector } from '@electric-sql/pglite-pgvector'
 
 const db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { vector } })
 const copy = copyDevices(db.mod?.FS, workerData.copyDevices)
-// HNSW builds over 100k vectors take ~4x longer with the default; the WASM heap is 2 GiB.
+// Index builds over 100k vectors sort and sample in memory; the WASM heap is 2 GiB.
 await db.exec(`SET maintenance_work_mem = '512MB'`)
 // The same search settings as the pg backend's, passed in from search-tuning.ts.
 await db.exec(workerData.searchSettings.join('; '))

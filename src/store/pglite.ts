@@ -107,14 +107,14 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
 
   const direct: Queryable = { query: (sql, params) => send('query', sql, params) }
 
-  // PGlite has no autovacuum, so nothing ANALYZEs: the planner then expects one row, skips the HNSW
+  // PGlite has no autovacuum, so nothing ANALYZEs: the planner then expects one row, skips the vector
   // index and sorts every vector (127 ms at 10k, 3.6 s at 100k instead of a few ms), and reads a
   // conversation's messages through a bitmap of the whole workspace (a summary refresh of 600
   // conversations took 0.7 s instead of 30 ms). So the first vectors this process writes analyze the
   // tables; the planner scales row counts by the tables' current size, so the shape of the data is what
-  // statistics add after that. While a model's HNSW index exists (trickle traffic), re-analyze when the
-  // vectors grew by half, so that searches keep choosing the index. Not while a bulk load has dropped it
-  // (searches scan exactly whatever the statistics say): the index build analyzes once when it is done
+  // statistics add after that. While a model's index exists, re-analyze when the vectors grew by half,
+  // so that searches keep choosing the index. Not while a first import waits for its index (searches
+  // scan exactly whatever the statistics say): the index build analyzes once when it is done
   // (buildModelIndex); re-analyzing during the load cost 1–1.5 of the store's ~6 CPU s per 20k burst.
   let writtenSinceAnalyze = 0
   let rowsAtLastAnalyze = 0
@@ -124,7 +124,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     if (analyzed) {
       const indexed = await locked(() =>
         send('query', `SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-          WHERE i.indrelid = 'message_embeddings'::regclass AND c.relname LIKE 'message_embeddings_hnsw_%' AND i.indisvalid LIMIT 1`),
+          WHERE i.indrelid = 'message_embeddings'::regclass AND c.relname LIKE 'message_embeddings_ivf_%' AND i.indisvalid LIMIT 1`),
       )
       if (indexed.rows.length === 0) return
     }

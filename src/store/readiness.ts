@@ -1,8 +1,9 @@
 // What /ready and /v1/status report about the database: reachable, which backend, the job queue, the
-// enrichment backlog and whether searches go through the HNSW index. These are operator views of the
+// enrichment backlog and whether searches go through the vector index. These are operator views of the
 // whole store (every workspace shares the queue and the index), hence no workspace filter here.
 import type { Db, Queryable } from './db.ts'
-import { hasModelVectors, modelIndexReady } from './embeddings.ts'
+import { hasModelVectors } from './embeddings.ts'
+import { modelIndexReady } from './vector-index.ts'
 import { ENRICH_JOB, jobsRepo } from './jobs.ts'
 
 export interface DatabaseReadiness {
@@ -21,8 +22,8 @@ export async function databaseReadiness(db: Db, embeddingModel: string): Promise
     kind: db.kind,
     queue: await jobsRepo(db).depth(),
     enrichment: { backlog: await enrichmentBacklog(db) },
-    // Without the index (dropped for a bulk load, rebuilt in the background) searches scan every vector:
-    // exact, but slower.
+    // Without the index (a first import's, built in the background once it is in) searches scan every
+    // vector: exact, but slower.
     search: { model: embeddingModel, index, exact: !indexed },
   }
 }

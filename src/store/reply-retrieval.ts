@@ -2,7 +2,6 @@
 // that resemble the one being answered, and the agent reply that followed each of them.
 import { toVectorLiteral, type Db } from './db.ts'
 import { modelLiteral, searchSimilar, type SearchHit } from './embeddings.ts'
-import { HNSW_ITERATIVE_SCAN, REPLY_CANDIDATE_EF_SEARCH } from './search-tuning.ts'
 
 /** The first agent message after a past customer message, in the same conversation. */
 export interface NextAgentReplyRow {
@@ -21,12 +20,9 @@ export function replyRetrievalRepo(db: Db) {
   return {
     /** The `k` customer messages most similar to `vector`, none from `excludeConversationId`. */
     async similarCustomerMessages(workspaceId: string, model: string, vector: Float32Array, k: number, excludeConversationId: string): Promise<SearchHit[]> {
-      // Iterative index scans keep HNSW fast while the role/conversation filters discard neighbours.
-      return db.transaction(async (tx) => {
-        // Both settings in one statement (set_config(…, true) is SET LOCAL): one round trip less per request.
-        await tx.query(`SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', $2, true)`, [String(REPLY_CANDIDATE_EF_SEARCH), HNSW_ITERATIVE_SCAN])
-        return searchSimilar(tx, workspaceId, model, vector, k, { role: 'customer', excludeConversationId })
-      })
+      // The session's iterative index scan (search-tuning.ts) probes further when the role and
+      // other-conversation filters leave fewer than k of the lists' rows.
+      return searchSimilar(db, workspaceId, model, vector, k, { role: 'customer', excludeConversationId })
     },
 
     /**

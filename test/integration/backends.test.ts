@@ -7,7 +7,8 @@ import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { isDbError, PG_UNIQUE_VIOLATION, type Db, type Queryable } from '../../src/store/db.ts'
 import pino from 'pino'
 import { createWorker, type JobHandler } from '../../src/pipeline/worker.ts'
-import { buildModelIndex, dropModelIndex, ensureModelIndex, messagesMissingEmbedding, modelIndexReady, searchSimilar } from '../../src/store/embeddings.ts'
+import { messagesMissingEmbedding, searchSimilar } from '../../src/store/embeddings.ts'
+import { annIndexLists, buildModelIndex, ensureModelIndex, modelIndexLists, registerModel } from '../../src/store/vector-index.ts'
 import { upsertEnrichments, type EnrichmentRow } from '../../src/store/enrichments.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'
 import { enrichmentBacklog, EXACT_BACKLOG_MAX } from '../../src/store/readiness.ts'
@@ -250,9 +251,9 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
       expect(missing.map((m) => m.text)).toEqual(['farthest, edited'])
     })
 
-    it('finds the same neighbours through the HNSW index as by exact scan', async () => {
+    it('finds the same neighbours through the vector index as by exact scan', async () => {
       const wsC = (await workspacesRepo(db).create(uniqueName('vec-c'))).id
-      const hnswModel = 'test/hnsw-16'
+      const indexedModel = 'test/ivf-16'
       const random = seeded(42)
       const n = 60
       await ingestConversations(db, wsC, [
@@ -260,12 +261,16 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
       ])
       const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1`, [wsC])
       const vec = () => new Float32Array(Array.from({ length: 16 }, () => random() * 2 - 1))
-      await ensureModelIndex(db, hnswModel, 16)
-      await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: wsC, model: hnswModel, vector: vec(), contentHash: r.content_hash })))
+      await registerModel(db, indexedModel, 16)
+      await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: wsC, model: indexedModel, vector: vec(), contentHash: r.content_hash })))
+      // Built on the vectors, as the store does: 8 lists, all of which a search probes (10), so the
+      // index must return exactly the true neighbours.
+      await buildModelIndex(db, indexedModel)
+      expect(await modelIndexLists(db, indexedModel)).toBe(annIndexLists(n))
 
       for (let i = 0; i < 5; i++) {
         const query = vec()
-        const exact = await searchSimilar(db, wsC, hnswModel, query, 5, {}, { exact: true })
+        const exact = await searchSimilar(db, wsC, indexedModel, query, 5, {}, { exact: true })
         // Force the planner onto the index so the approximate path is what is compared.
         const { viaIndex, plan } = await db.transaction(async (tx) => {
           await tx.query(`SET LOCAL enable_seqscan = off`)
@@ -278,10 +283,10 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
               return { rows: [], rowCount: 0 }
             },
           }
-          await searchSimilar(explaining, wsC, hnswModel, query, 5)
-          return { viaIndex: await searchSimilar(tx, wsC, hnswModel, query, 5), plan }
+          await searchSimilar(explaining, wsC, indexedModel, query, 5)
+          return { viaIndex: await searchSimilar(tx, wsC, indexedModel, query, 5), plan }
         })
-        expect(plan).toMatch(/message_embeddings_hnsw_/)
+        expect(plan).toMatch(/message_embeddings_ivf_/)
         expect(viaIndex.map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
         expect(viaIndex[0].score).toBeCloseTo(exact[0].score, 5)
       }
@@ -430,28 +435,47 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
     expect(await jobs.pending(jobKind)).toEqual({ ready: 0, later: 0 })
   })
 
-  it('searches exactly while a model index is dropped for a bulk load, and through the index once rebuilt', async () => {
+  it('searches exactly until a model has an index, through it once built, and through the old one while a rebuild adds lists', async () => {
     const ws = (await workspacesRepo(db).create(uniqueName('bulk'))).id
     const bulkModel = `test/bulk-8-${kind}-${seq}`
     const random = seeded(7)
-    const n = 40
-    await ingestConversations(db, ws, [
-      { channel: 'chat', externalId: 'bulk', customer: '@bulk', messages: Array.from({ length: n }, (_, i) => message(`b${i}`, 'customer', `bulk ${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString())) },
-    ])
-    const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1`, [ws])
     const vec = () => new Float32Array(Array.from({ length: 8 }, () => random() * 2 - 1))
-    await ensureModelIndex(db, bulkModel, 8)
-    expect(await modelIndexReady(db, bulkModel)).toBe(true)
-    await dropModelIndex(db, bulkModel)
-    expect(await modelIndexReady(db, bulkModel)).toBe(false)
-    await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: ws, model: bulkModel, vector: vec(), contentHash: r.content_hash })))
+    const addVectors = async (externalId: string, n: number) => {
+      await ingestConversations(db, ws, [
+        { channel: 'chat', externalId, customer: '@bulk', messages: Array.from({ length: n }, (_, i) => message(`${externalId}-${i}`, 'customer', `bulk ${externalId} ${i}`, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString())) },
+      ])
+      const { rows } = await db.query<{ id: string; content_hash: string }>(
+        `SELECT m.id, m.content_hash FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.workspace_id = $1 AND c.external_id = $2`, [ws, externalId])
+      await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: ws, model: bulkModel, vector: vec(), contentHash: r.content_hash })))
+    }
+    // Every list probed (SET LOCAL in the transaction), so the indexed search must equal the exact one.
+    const viaIndexAllLists = (query: Float32Array) => db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL ivfflat.probes = 1000`)
+      return searchSimilar(tx, ws, bulkModel, query, 5)
+    })
+    const ids = (hits: Array<{ messageId: string }>) => hits.map((h) => h.messageId)
+
+    await registerModel(db, bulkModel, 8)
+    await addVectors('first', 40)
+    expect(await modelIndexLists(db, bulkModel)).toBeNull()
     const query = vec()
     const exact = await searchSimilar(db, ws, bulkModel, query, 5, {}, { exact: true })
     expect(exact).toHaveLength(5)
-    expect((await searchSimilar(db, ws, bulkModel, query, 5)).map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+    expect(ids(await searchSimilar(db, ws, bulkModel, query, 5))).toEqual(ids(exact))
     await buildModelIndex(db, bulkModel, { concurrently: kind === 'pg' })
-    expect(await modelIndexReady(db, bulkModel)).toBe(true)
-    expect((await searchSimilar(db, ws, bulkModel, query, 5)).map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+    expect(await modelIndexLists(db, bulkModel)).toBe(annIndexLists(40))
+    expect(ids(await searchSimilar(db, ws, bulkModel, query, 5))).toEqual(ids(exact))
+
+    // Grown past twice what its lists were sized for: rebuilt with more (REINDEX CONCURRENTLY on a server).
+    await addVectors('more', 1_000)
+    expect(await modelIndexLists(db, bulkModel)).toBe(annIndexLists(40)) // the old index serves meanwhile
+    const exactAfter = await searchSimilar(db, ws, bulkModel, query, 5, {}, { exact: true })
+    expect(ids(await viaIndexAllLists(query))).toEqual(ids(exactAfter))
+    await buildModelIndex(db, bulkModel, { concurrently: kind === 'pg' })
+    expect(await modelIndexLists(db, bulkModel)).toBe(annIndexLists(1_040))
+    expect(ids(await viaIndexAllLists(query))).toEqual(ids(exactAfter))
+    const indexes = await db.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE 'message_embeddings_ivf_%'`)
+    expect(indexes.rows.filter((r) => r.name.endsWith('_ccnew') || r.name.endsWith('_ccold'))).toEqual([])
   })
 
   it('writes many enrichments in one statement and skips one classified from content the message no longer has', async () => {

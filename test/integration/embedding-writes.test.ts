@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import type { Db } from '../../src/store/db.ts'
-import { ensureModelIndex } from '../../src/store/embeddings.ts'
+import { ensureModelIndex } from '../../src/store/vector-index.ts'
 import { workspacesRepo } from '../../src/store/workspaces.ts'
 import { openTestDb } from '../helpers/services.ts'
 

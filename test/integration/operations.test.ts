@@ -3,7 +3,7 @@
 // empties it, search answers before and after the rebuild, /v1/status and /metrics tell operators how
 // it went, and nothing in the metrics names a customer, a text or a key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BULK_LOAD_MIN_VECTORS } from '../../src/pipeline/embedding-stage.ts'
+import { ANN_INDEX_INLINE_BUILD_MAX_VECTORS } from '../../src/store/vector-index.ts'
 import { MAX_MESSAGE_CHARS } from '../../src/pipeline/ingest-schema.ts'
 import { createPgServerDatabase, PG_SERVER_SKIP_REASON } from '../helpers/pg-socket.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
@@ -40,12 +40,12 @@ describe.each(backends)('operations on %s', (_name, setup) => {
 
   const ready = async () => (await t.app.inject({ method: 'GET', url: '/ready' })).json().checks
 
-  it('reports a bulk import as backlog, empties it, rebuilds the index and searches correctly meanwhile', async () => {
+  it('reports a bulk import as backlog, empties it, builds the index once and searches correctly meanwhile', async () => {
     // A new store has nothing to index: /ready must not claim a build is going on.
     expect((await ready()).search).toMatchObject({ index: 'none', exact: true })
     const ws = await createWorkspace(t.services)
     const perConversation = 3
-    const count = Math.ceil(BULK_LOAD_MIN_VECTORS / perConversation) + 10
+    const count = Math.ceil(ANN_INDEX_INLINE_BUILD_MAX_VECTORS / perConversation) + 10
     const conversations = Array.from({ length: count }, (_, i) =>
       conversation(`bulk-${i}`, [
         ['customer', i === 0 ? 'my parcel never arrived and tracking is stuck' : `question number ${i} about invoice ${i % 17}`],
@@ -64,7 +64,7 @@ describe.each(backends)('operations on %s', (_name, setup) => {
     expect(before.jobs).toContainEqual(expect.objectContaining({ kind: 'enrich', status: 'queued' }))
     expect((await t.app.inject({ method: 'GET', url: '/v1/status', headers: ws.auth('agent') })).statusCode).toBe(403)
 
-    // One worker batch holds every job: the vectors go in bulk, the index is dropped and its build queued.
+    // One worker batch holds every job: the vectors go into the bare table and one index build is queued.
     const { batch } = t.services.config.worker
     expect(batch * 256).toBeGreaterThanOrEqual(messages)
     const jobsBefore = await t.services.db.query(`SELECT id FROM jobs WHERE kind = 'embedding-index'`)

@@ -1,8 +1,8 @@
-// Both backends start their sessions with the HNSW settings named in store/search-tuning.ts; the
+// Both backends start their sessions with the IVFFlat settings named in store/search-tuning.ts; the
 // PGlite worker is plain JS and receives them at start, so a lost hand-over shows up here.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/store/db.ts'
-import { DEFAULT_EF_SEARCH, HNSW_ITERATIVE_SCAN } from '../../src/store/search-tuning.ts'
+import { IVFFLAT_ITERATIVE_SCAN, IVFFLAT_PROBES } from '../../src/store/search-tuning.ts'
 import { openPgSocketDb } from '../helpers/pg-socket.ts'
 import { openTestDb } from '../helpers/services.ts'
 
@@ -17,13 +17,13 @@ describe.each(backends)('%s backend', (kind, open) => {
     for (const cleanup of cleanups) await cleanup()
   })
 
-  it('starts every session with the default HNSW search settings', async () => {
+  it('starts every session with the default IVFFlat search settings', async () => {
     const { db, cleanup } = await open()
     cleanups.push(cleanup)
     expect(db.kind).toBe(kind)
-    const { rows } = await db.query<{ ef: string; scan: string }>(
-      `SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`,
+    const { rows } = await db.query<{ probes: string; scan: string }>(
+      `SELECT current_setting('ivfflat.probes') AS probes, current_setting('ivfflat.iterative_scan') AS scan`,
     )
-    expect(rows[0]).toEqual({ ef: String(DEFAULT_EF_SEARCH), scan: HNSW_ITERATIVE_SCAN })
+    expect(rows[0]).toEqual({ probes: String(IVFFLAT_PROBES), scan: IVFFLAT_ITERATIVE_SCAN })
   })
 })
