@@ -27,3 +27,15 @@ describe.each(backends)('%s backend', (kind, open) => {
     expect(rows[0]).toEqual({ probes: String(IVFFLAT_PROBES), scan: IVFFLAT_ITERATIVE_SCAN })
   })
 })
+
+describe('pglite backend memory', () => {
+  it('starts with 256 MB of shared buffers, so the vector index of 100k messages stays in them', async () => {
+    const { db, cleanup } = await openTestDb()
+    try {
+      const { rows } = await db.query<{ shared_buffers: string }>(`SHOW shared_buffers`)
+      expect(rows[0].shared_buffers).toBe('256MB')
+    } finally {
+      await cleanup()
+    }
+  })
+})
