@@ -7,11 +7,10 @@
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import type { Services } from '../src/services.ts'
-import { modelIndexReady } from '../src/store/vector-index.ts'
 import { measureHttpBurst, HTTP_CLIENTS, HTTP_CONVERSATIONS_PER_REQUEST } from './backlog-http.ts'
 import { generateConversations } from './corpus.ts'
 import { addScaling, measureWorkerProcesses } from './worker-processes.ts'
-import { enrichedSoFar, openFreshServerServices, openFreshServices, round, untilBacklogEmpty, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
+import { enrichedSoFar, openFreshServerServices, openFreshServices, round, untilBacklogEmpty, vectorIndexSettled, type BenchOptions, type BenchSection, type Cell } from './harness.ts'
 
 const CONVERSATIONS_PER_CALL = 100
 const CORPUS_SEED = 13
@@ -38,8 +37,9 @@ async function measure(backend: string, size: number, services: Services[], work
   let indexSeconds: number | null = null
   const embedderId = services[0].embedder.id
   const indexDeadline = performance.now() + 600_000
-  while (!(await modelIndexReady(services[0].db, embedderId)) && performance.now() < indexDeadline) await new Promise((r) => setTimeout(r, 250))
-  if (await modelIndexReady(services[0].db, embedderId)) indexSeconds = (performance.now() - started) / 1000 - emptySeconds
+  const settled = () => vectorIndexSettled(services[0].db, embedderId)
+  while (!(await settled()) && performance.now() < indexDeadline) await new Promise((r) => setTimeout(r, 250))
+  if (await settled()) indexSeconds = (performance.now() - started) / 1000 - emptySeconds
   for (const s of services) await s.worker.stop()
   const messages = totals.messages.created
   return {

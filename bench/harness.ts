@@ -10,7 +10,8 @@ import type { Embedder } from '../src/embeddings/embedder.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import { bootstrapDefaultWorkspace, createServices, type Services } from '../src/services.ts'
 import { enrichedMessages } from '../src/pipeline/metrics.ts'
-import { ensureModelIndex } from '../src/store/vector-index.ts'
+import { ensureModelIndex, modelIndexReady } from '../src/store/vector-index.ts'
+import { indexBuildPending } from '../src/pipeline/embedding-index.ts'
 import type { Db } from '../src/store/db.ts'
 import { openDb } from '../src/store/open-db.ts'
 import { enrichmentBacklog } from '../src/store/readiness.ts'
@@ -220,6 +221,11 @@ export async function releaseBulkLoadedStores(): Promise<void> {
   const kept = [...keptStores.values()]
   keptStores.clear()
   for (const store of kept) await store.close()
+}
+
+/** An index exists and no (re)build is queued or running: the index sized for the whole load is in. */
+export async function vectorIndexSettled(db: Db, model: string): Promise<boolean> {
+  return (await modelIndexReady(db, model)) && !(await indexBuildPending(db))
 }
 
 /** Messages that went through every enrichment stage in this process so far (the worker's counter). */

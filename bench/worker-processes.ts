@@ -14,12 +14,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createBuiltinEmbedder } from '../src/embeddings/builtin.ts'
 import { ingestInBatches } from '../src/pipeline/ingest-batches.ts'
 import type { Db } from '../src/store/db.ts'
-import { modelIndexReady } from '../src/store/vector-index.ts'
 import { ENRICH_JOB } from '../src/store/jobs.ts'
 import { enrichmentBacklog } from '../src/store/readiness.ts'
 import { generateConversations, type BenchConversation } from './corpus.ts'
 import { readProcStat } from './proc-stat.ts'
-import { openFreshServerServices, round, type BenchOptions, type Cell } from './harness.ts'
+import { openFreshServerServices, round, vectorIndexSettled, type BenchOptions, type Cell } from './harness.ts'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -170,8 +169,9 @@ export async function measureWorkerProcesses(url: string, conversations: BenchCo
 
     // The index build the last bulk load scheduled runs on the workers too: let it finish before they stop.
     const indexDeadline = performance.now() + DRAIN_TIMEOUT_MS
-    while (!(await modelIndexReady(db, store.services.embedder.id)) && performance.now() < indexDeadline) await new Promise((r) => setTimeout(r, 250))
-    const indexSeconds = (await modelIndexReady(db, store.services.embedder.id)) ? (performance.now() - emptyAt) / 1000 : null
+    const settled = () => vectorIndexSettled(db, store.services.embedder.id)
+    while (!(await settled()) && performance.now() < indexDeadline) await new Promise((r) => setTimeout(r, 250))
+    const indexSeconds = (await settled()) ? (performance.now() - emptyAt) / 1000 : null
 
     for (const p of processes) p.child.kill('SIGTERM')
     const done = await Promise.all(processes.map((p) => p.stopped))
