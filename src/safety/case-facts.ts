@@ -28,7 +28,8 @@ export function isIdentifierToken(token: string): boolean {
   return letters >= 2 && digits >= 3 && body.length >= 7 && /\d\p{L}|\p{L}\d/u.test(body)
 }
 
-const CURRENCY_BEFORE = '(?:[£$€¥₩฿₹]|R\\$|US\\$|CHF|EUR|USD|GBP|BRL)'
+// A currency code is a word of its own: "routeur 30 secondes" holds "eur 30" but no amount.
+const CURRENCY_BEFORE = '(?:[£$€¥₩฿₹]|(?<![\\p{L}])(?:R\\$|US\\$|CHF|EUR|USD|GBP|BRL))'
 const CURRENCY_AFTER = '(?:[£$€¥₩฿₹]|CHF|EUR|USD|GBP|BRL|euros?|dollars?|pounds?|reais|francs?|Euro|Franken)'
 const NUMBER = '\\d{1,3}(?:[.,\\s\\u00a0]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?'
 // Japanese, Chinese, Korean and Thai write the unit after the number and the next word right after it ("3,000円で").

@@ -37,6 +37,11 @@ describe('case facts', () => {
     expect(findCaseFacts('The Brightbox 4K runs 1080p on iOS 17.2 since 2026, support 24/7.')).toEqual([])
   })
 
+  it('reads a currency code only as a word of its own (bw-facebook-0301 got "débrancher le rout[amount] secondes")', () => {
+    expect(findCaseFacts('Pouvez-vous débrancher le routeur 30 secondes ?')).toEqual([])
+    expect(findCaseFacts('Le boîtier coûte EUR 30, ou CHF 45.').map((f) => f.value)).toEqual(['EUR 30', 'CHF 45'])
+  })
+
   it('the redactor catches a bare order reference too, in theme quotes and citations alike', () => {
     expect(redact('The second payment on BW-9094474 was a duplicate').text).toBe('The second payment on [ORDER_1] was a duplicate')
     expect(redact('see bw-3311278').text).toBe('see [ORDER_1]')
