@@ -65,7 +65,27 @@ const DATE = new RegExp(
   ].join('|'),
   'gu',
 )
-const TIME = /(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?[ap]\.?m\.?)?|h[0-5]\d|\s?[ap]\.?m\.?(?![\p{L}])|\s?Uhr(?![\p{L}]))|(?<![\d:])(?:[01]?\d|2[0-3])h(?![\p{L}\d])/giu
+// A weekday is the day of one case ("I've booked an engineer for Wednesday", "out for delivery on
+// Monday"); a plural is a rule ("closed on Sundays") and stays. Recorded as a date. en fr de es pt it, then
+// ko ja zh th; Chinese 周 only where it is not "a week" ("一周三次") or "every" ("每周一").
+const WEEKDAYS = [
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonnabend', 'Sonntag',
+  'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo',
+  'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira',
+  'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato', 'domenica',
+]
+const WEEKDAY = new RegExp(
+  [
+    `(?<![\\p{L}-])(?:${WEEKDAYS.join('|')})(?![\\p{L}-])`,
+    '[월화수목금토일]요일', '[月火水木金土日]曜日?', '(?:星期|礼拜)[一二三四五六日天]', '(?<![一二三四五六七八九十两几每\\d])周[一二三四五六日]',
+    'วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)',
+  ].join('|'),
+  'giu',
+)
+// "8am" or "8 a.m.": the dot after "pm" in "between 8am and 1pm. You'll…" ends the sentence, not the time.
+const TIME = /(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s?(?:[ap]\.m\.?|[ap]m))?|h[0-5]\d|\s?(?:[ap]\.m\.?|[ap]m)(?![\p{L}])|\s?Uhr(?![\p{L}]))|(?<![\d:])(?:[01]?\d|2[0-3])h(?![\p{L}\d])/giu
 // Korean, Japanese and Chinese clock times: "오전 8시", "오후 1시 30분", "午後3時", "下午3点"; not hours ("24시간", "3時間").
 const CJK_TIME = /(?:(?:오전|오후|午前|午後|上午|下午|晚上)\s?)?(?<![\d.])\d{1,2}\s?(?:시(?!간)|時(?!間)|[点點])(?:\s?\d{1,2}\s?(?:분|分))?/gu
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?/gu
@@ -200,6 +220,7 @@ function factsByShape(text: string): readonly CaseFact[] {
   }
   add('amount', AMOUNT)
   add('date', DATE)
+  add('date', WEEKDAY)
   add('time', TIME)
   add('time', CJK_TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })

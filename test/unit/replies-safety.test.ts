@@ -37,6 +37,20 @@ describe('case facts', () => {
     expect(findCaseFacts('The Brightbox 4K runs 1080p on iOS 17.2 since 2026, support 24/7.')).toEqual([])
   })
 
+  it('reads a weekday as one case\'s date, a plural as a rule', () => {
+    const dates = (text: string) => findCaseFacts(text).filter((f) => f.type === 'date').map((f) => f.value)
+    expect(dates("so I've booked an engineer for Wednesday between 8am and 1pm.")).toEqual(['Wednesday'])
+    expect(dates('Votre colis arrive mardi, le livreur passe vendredi.')).toEqual(['mardi', 'vendredi'])
+    expect(dates('수요일 오전 8시에 방문합니다')).toEqual(['수요일'])
+    expect(dates('我们周三安排上门，每周一休息，一周三次')).toEqual(['周三'])
+    expect(dates('We are closed on Sundays.')).toEqual([])
+  })
+
+  it('leaves a sentence\'s full stop after a time ("between 8am and 1pm. You\'ll get a text")', () => {
+    expect(findCaseFacts("between 8am and 1pm. You'll get a text").map((f) => f.value)).toEqual(['8am', '1pm'])
+    expect(findCaseFacts('from 9 a.m. to 5 p.m. every day').map((f) => f.value)).toEqual(['9 a.m.', '5 p.m.'])
+  })
+
   it('reads a currency code only as a word of its own (bw-facebook-0301 got "débrancher le rout[amount] secondes")', () => {
     expect(findCaseFacts('Pouvez-vous débrancher le routeur 30 secondes ?')).toEqual([])
     expect(findCaseFacts('Le boîtier coûte EUR 30, ou CHF 45.').map((f) => f.value)).toEqual(['EUR 30', 'CHF 45'])
@@ -298,6 +312,23 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('เราจะคืนเงินให้ภายใน 3 วันค่ะ')).toEqual([])
     expect(claimsOf('代替品を発送しました。')).toEqual(['sent'])
     expect(claimsOf('已转交技术团队处理。')).toEqual(['escalated'])
+  })
+
+  it('flags a booking made for another customer (the demo\'s "I\'ve booked an engineer for Wednesday between 8am and 1pm")', () => {
+    expect(claimsOf("I've run a line test and found a fault on your line, so I've booked an engineer for Wednesday between 8am and 1pm.")).toEqual(['booked'])
+    expect(claimsOf('Your move is booked for the 20th with no fee.')).toEqual(['booked'])
+    expect(claimsOf('Your engineer visit has been rescheduled to Friday.')).toEqual(['booked'])
+    expect(claimsOf("We'll book an engineer as soon as the line test is done.")).toEqual([])
+    expect(claimsOf('Planned maintenance is scheduled for tonight between 1am and 5am.')).toEqual([])
+    expect(claimsOf('Wir haben einen Technikertermin für Mittwoch vereinbart.')).toEqual(['booked'])
+    expect(claimsOf("Nous avons programmé la visite d'un technicien.")).toEqual(['booked'])
+    expect(claimsOf('Hemos agendado la visita del técnico.')).toEqual(['booked'])
+    expect(claimsOf('Su visita técnica está agendada para el viernes.')).toEqual(['booked'])
+    expect(claimsOf('El mantenimiento está programado para esta noche.')).toEqual([])
+    expect(claimsOf('회선 점검 결과 장애가 확인되어 수요일 오전 8시~오후 1시에 기사 방문을 예약해 드렸습니다.')).toEqual(['booked'])
+    expect(claimsOf('기사 방문을 예약해 드리겠습니다.')).toEqual([])
+    expect(claimsOf('技術者の訪問を予約しました。')).toEqual(['booked'])
+    expect(claimsOf('已为您预约上门维修。')).toEqual(['booked'])
   })
 
   it('a claim the conversation does not show lowers confidence and ranks below a promise of equal relevance', () => {

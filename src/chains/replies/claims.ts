@@ -1,9 +1,10 @@
-// Claims of actions in a draft: "I've refunded it", "a replacement has been sent", "wir haben … storniert".
+// Claims of actions in a draft: "I've refunded it", "a replacement has been sent", "wir haben … storniert",
+// "I've booked an engineer for Wednesday".
 // A draft reused from another case can state an action nobody took for this customer; such a draft is
 // flagged (the agent must confirm before sending) and trusted less, unless this conversation already
 // shows the action was done. A wording that promises ("we'll refund") is not a claim.
 
-export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated'] as const
+export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated', 'booked'] as const
 export type ActionClaim = (typeof ACTION_CLAIMS)[number]
 
 /**
@@ -93,6 +94,21 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:inoltrato|segnalato|escalato)|(?:è stato|è stata) (?:inoltrat|segnalat)',
     `(?:担当部署|専門部署)に(?:共有|連携|報告|エスカレーション)${JA_DONE}|エスカレーション${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:转交|上报|反馈给)',
     `(?:전달|이관)${KO_DONE}|전달\\s?드렸`, thaiDone('ส่งเรื่อง(?:ต่อ)?|ส่งต่อ'),
+  ].join('|'), 'iu'),
+  // An appointment, a visit or a move the agent booked: only a booking made for this customer ("I've
+  // booked", "your visit is booked", "su visita está agendada"); "maintenance is scheduled for tonight"
+  // and "el mantenimiento está programado" announce, not claim.
+  booked: new RegExp([
+    andThen('booked|scheduled|rescheduled|arranged'),
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+|already\\s+)?(?:booked|scheduled|rescheduled|arranged)\\b",
+    '\\byour\\s+(?:[\\w-]+\\s+){0,2}(?:is|has been|was)\\s+(?:now\\s+|already\\s+)?(?:booked|scheduled|rescheduled)\\b',
+    "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?(?:réservé|planifié|programmé|fixé)|votre\\s+(?:[\\p{L}-]+\\s+){0,2}(?:a été|est)\\s+(?:bien\\s+)?(?:réservé|planifié|programmé)",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:gebucht|vereinbart|eingeplant|terminiert)',
+    '(?:hemos|he)\\s+(?:reservado|programado|agendado|concertado)|\\b(?:tu|su)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:ha sido|fue|está|quedó)\\s+(?:reservad|programad|agendad)',
+    '(?:agendámos|agendamos|marcámos|marcamos|reservámos)|\\b(?:o seu|a sua|o teu|a tua)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:foi|está)\\s+(?:agendad|marcad)',
+    '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:prenotato|programmato|fissato)|\\b(?:il tuo|la tua|il suo|la sua)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:è stato|è stata)\\s+(?:prenotat|programmat|fissat)',
+    `(?:予約|手配)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:预约|安排|预订)',
+    `예약${KO_DONE}`, thaiDone('นัด(?:หมาย)?|จอง'),
   ].join('|'), 'iu'),
 }
 
