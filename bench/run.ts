@@ -14,7 +14,7 @@ import { embeddingStage } from '../src/pipeline/embedding-stage.ts'
 import { ENRICH_JOB, enrichJobHandler } from '../src/pipeline/enrichment.ts'
 import { createWorker } from '../src/pipeline/worker.ts'
 import { searchSimilar, type SearchHit } from '../src/store/embeddings.ts'
-import { modelIndexLists } from '../src/store/vector-index.ts'
+import { ANN_INDEX_PREFIX, modelIndexLists } from '../src/store/vector-index.ts'
 import { generateConversations, messageTexts, similarQueries, type BenchConversation } from './corpus.ts'
 import { benchEmbedder } from './embedders.ts'
 import { BACKLOG_SIZES, backlogSection, QUICK_BACKLOG_SIZES } from './backlog.ts'
@@ -149,7 +149,7 @@ async function vectorIndexScans(s: BenchServices): Promise<number | null> {
   await s.services.db.query(`SELECT pg_stat_force_next_flush()`).catch(() => undefined)
   await s.services.db.query(`SELECT 1`)
   const { rows } = await s.services.db
-    .query<{ n: number }>(`SELECT coalesce(sum(idx_scan), 0)::int AS n FROM pg_stat_user_indexes WHERE indexrelname LIKE 'message_embeddings_ivf_%'`)
+    .query<{ n: number }>(`SELECT coalesce(sum(idx_scan), 0)::int AS n FROM pg_stat_user_indexes WHERE indexrelname LIKE '${ANN_INDEX_PREFIX}%'`)
     .catch(() => ({ rows: [] as Array<{ n: number }> }))
   return rows[0]?.n ?? null
 }

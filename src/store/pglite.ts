@@ -5,6 +5,7 @@ import { assertStorableParams, BULK_READ_WORK_MEM, type Db, type EmbeddingRow, t
 import { decodeCopyRows, encodeEmbeddingCopy } from './binary-copy.ts'
 import { SESSION_SEARCH_SETTINGS } from './search-tuning.ts'
 import { statisticsAreStale } from './statistics.ts'
+import { ANN_INDEX_PREFIX } from './vector-index.ts'
 import { isAlive } from '../service-state.ts'
 
 interface Reply {
@@ -124,7 +125,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     if (analyzed) {
       const indexed = await locked(() =>
         send('query', `SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-          WHERE i.indrelid = 'message_embeddings'::regclass AND c.relname LIKE 'message_embeddings_ivf_%' AND i.indisvalid LIMIT 1`),
+          WHERE i.indrelid = 'message_embeddings'::regclass AND c.relname LIKE '${ANN_INDEX_PREFIX}%' AND i.indisvalid LIMIT 1`),
       )
       if (indexed.rows.length === 0) return
     }

@@ -20,8 +20,11 @@ export const ANN_INDEX_INLINE_BUILD_MAX_VECTORS = 1_000
 /** The index is rebuilt once the model has this many times the vectors it was built for. */
 export const ANN_INDEX_GROWTH = 2
 
+/** Every model's index name starts so; `LIKE '${ANN_INDEX_PREFIX}%'` finds them all. */
+export const ANN_INDEX_PREFIX = 'message_embeddings_ivf_'
+
 export function annIndexName(model: string): string {
-  return `message_embeddings_ivf_${createHash('sha1').update(model).digest('hex').slice(0, 12)}`
+  return `${ANN_INDEX_PREFIX}${createHash('sha1').update(model).digest('hex').slice(0, 12)}`
 }
 
 /** Lists for `vectors` vectors: sqrt(n), so list length and list count grow alike. */
