@@ -2,6 +2,7 @@
 // that resemble the one being answered, and the agent reply that followed each of them.
 import { toVectorLiteral, type Db } from './db.ts'
 import { modelLiteral, searchSimilar, type SearchHit } from './embeddings.ts'
+import { REPLY_CANDIDATE_PROBES } from './search-tuning.ts'
 
 /** The first agent message after a past customer message, in the same conversation. */
 export interface NextAgentReplyRow {
@@ -20,9 +21,13 @@ export function replyRetrievalRepo(db: Db) {
   return {
     /** The `k` customer messages most similar to `vector`, none from `excludeConversationId`. */
     async similarCustomerMessages(workspaceId: string, model: string, vector: Float32Array, k: number, excludeConversationId: string): Promise<SearchHit[]> {
-      // The session's iterative index scan (search-tuning.ts) probes further when the role and
-      // other-conversation filters leave fewer than k of the lists' rows.
-      return searchSimilar(db, workspaceId, model, vector, k, { role: 'customer', excludeConversationId })
+      // Searched deeper than a plain search (SET LOCAL in its transaction): which past replies a draft
+      // reuses must not change with the index's random lists (see REPLY_CANDIDATE_PROBES). The session's
+      // iterative scan probes further still when the filters leave fewer than k rows.
+      return db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('ivfflat.probes', $1, true)`, [String(REPLY_CANDIDATE_PROBES)])
+        return searchSimilar(tx, workspaceId, model, vector, k, { role: 'customer', excludeConversationId })
+      })
     },
 
     /**
