@@ -29,7 +29,7 @@ const suggestionsResponse = z.object({
     approach: z.string(),
     sources: z.array(source),
     claims: z.array(z.enum(ACTION_CLAIMS)).describe(
-      'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated, booked) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
+      'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated, booked, checked: a finding on the customer\'s account, line or order) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
     ),
     placeholders: z.array(z.string()).describe('placeholders like "[order number]" or "[amount]" left where a fact of the past case could not be filled from this conversation or the workspace knowledge: the agent fills them in'),
   })),

@@ -292,8 +292,8 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf("I've sent a replacement Brightbox 4K")).toEqual(['sent'])
     // The action as the second verb of the sentence (a demo draft offered on a billing complaint).
     expect(claimsOf("I've updated it to rhiannon@example.net and sent a new reset link there.")).toEqual(['sent'])
-    expect(claimsOf('We have checked the line and escalated it to our engineers.')).toEqual(['escalated'])
-    expect(claimsOf("I've checked the account and we'll refund it tomorrow.")).toEqual([])
+    expect(claimsOf('We have checked the line and escalated it to our engineers.')).toEqual(['escalated', 'checked'])
+    expect(claimsOf("I've checked the account and we'll refund it tomorrow.")).toEqual(['checked'])
     expect(claimsOf('Nous avons remboursé la différence.')).toEqual(['refund'])
     expect(claimsOf('Wir haben dir den Betrag erstattet.')).toEqual(['refund'])
     expect(claimsOf('Hemos cancelado tu pedido.')).toEqual(['cancelled'])
@@ -315,7 +315,7 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
   })
 
   it('flags a booking made for another customer (the demo\'s "I\'ve booked an engineer for Wednesday between 8am and 1pm")', () => {
-    expect(claimsOf("I've run a line test and found a fault on your line, so I've booked an engineer for Wednesday between 8am and 1pm.")).toEqual(['booked'])
+    expect(claimsOf("I've run a line test and found a fault on your line, so I've booked an engineer for Wednesday between 8am and 1pm.")).toEqual(['booked', 'checked'])
     expect(claimsOf('Your move is booked for the 20th with no fee.')).toEqual(['booked'])
     expect(claimsOf('Your engineer visit has been rescheduled to Friday.')).toEqual(['booked'])
     expect(claimsOf("We'll book an engineer as soon as the line test is done.")).toEqual([])
@@ -325,10 +325,47 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('Hemos agendado la visita del técnico.')).toEqual(['booked'])
     expect(claimsOf('Su visita técnica está agendada para el viernes.')).toEqual(['booked'])
     expect(claimsOf('El mantenimiento está programado para esta noche.')).toEqual([])
-    expect(claimsOf('회선 점검 결과 장애가 확인되어 수요일 오전 8시~오후 1시에 기사 방문을 예약해 드렸습니다.')).toEqual(['booked'])
+    expect(claimsOf('회선 점검 결과 장애가 확인되어 수요일 오전 8시~오후 1시에 기사 방문을 예약해 드렸습니다.')).toEqual(['booked', 'checked'])
     expect(claimsOf('기사 방문을 예약해 드리겠습니다.')).toEqual([])
     expect(claimsOf('技術者の訪問を予約しました。')).toEqual(['booked'])
     expect(claimsOf('已为您预约上门维修。')).toEqual(['booked'])
+  })
+
+  it('flags a finding on another customer\'s account, line or order (the demo\'s "I\'ve checked: the only change is the £3 yearly price rise", at 0.86 for a customer whose bill nobody had checked)', () => {
+    expect(claimsOf("I've checked: the only change is the £3 yearly price rise from September. Nothing else has changed on your bill.")).toEqual(['checked'])
+    expect(claimsOf("Thanks, I've checked your line and the signal is unstable, so an engineer will visit on Tuesday.")).toEqual(['checked'])
+    expect(claimsOf('I can see two payments of £27.50 on your account.')).toEqual(['checked'])
+    expect(claimsOf("I can see why that's frustrating.")).toEqual([])
+    expect(claimsOf("We'll check this and get back to you as soon as we can.")).toEqual([])
+    expect(claimsOf('Let me look into it for you.')).toEqual([])
+    expect(claimsOf('Nous avons vérifié votre ligne : le signal est instable.')).toEqual(['checked'])
+    expect(claimsOf('Wir haben deine Leitung geprüft.')).toEqual(['checked'])
+    expect(claimsOf('Hemos revisado tu factura.')).toEqual(['checked'])
+    expect(claimsOf('Abbiamo controllato il tuo ordine.')).toEqual(['checked'])
+    expect(claimsOf('確認したところ、配送業者で紛失していました。')).toEqual(['checked'])
+    expect(claimsOf('经核实，您的订单已丢失。')).toEqual(['checked'])
+    expect(claimsOf('ตรวจสอบแล้วพบว่าสัญญาณไม่เสถียรค่ะ')).toEqual(['checked'])
+    // The workspace-less holding replies promise a check in every language: none is a claim.
+    for (const promise of ['Lo revisamos y te respondemos lo antes posible.', 'Nous vérifions et revenons vers vous dès que possible.',
+      'Wir prüfen das und melden uns so schnell wie möglich.', 'Vamos verificar e voltamos a falar consigo assim que possível.',
+      'Verifichiamo e ti rispondiamo il prima possibile.', '확인 후 최대한 빨리 다시 연락드리겠습니다.', 'เราจะตรวจสอบและติดต่อกลับโดยเร็วที่สุดค่ะ',
+      '確認のうえ、できるだけ早くご連絡いたします。', '我们会尽快核实并回复您。']) expect(claimsOf(promise)).toEqual([])
+  })
+
+  it('flags an outage said to be over (bw-x-0428: "Service is restored now" at 0.97 for "Still nothing here in Shipley"), not a release on its way', () => {
+    expect(claimsOf('Service is restored now. If your hub is still offline, please restart it once.')).toEqual(['fixed'])
+    expect(claimsOf('Your connection is back up and running again.')).toEqual(['fixed'])
+    expect(claimsOf('Le service est rétabli depuis 14h.')).toEqual(['fixed'])
+    expect(claimsOf('El servicio ya está restablecido.')).toEqual(['fixed'])
+    expect(claimsOf('Il servizio è stato ripristinato.')).toEqual(['fixed'])
+    expect(claimsOf('服务已恢复正常。')).toEqual(['fixed'])
+    expect(claimsOf('Is the service back up now?')).toEqual([])
+    expect(claimsOf('Engineers are working on it; service should be restored by 6pm.')).toEqual([])
+    expect(claimsOf('5.2.1 with the fix is on its way.')).toEqual([])
+    expect(claimsOf('Your replacement is on its way.')).toEqual(['sent'])
+    // Feedback handed to a product team is not an action taken on the customer's case: flagging it put a
+    // praise reply above the answer to a feature request (bw-chat-0218).
+    expect(claimsOf("Thanks for the feedback! We've passed it to our app team.")).toEqual([])
   })
 
   it('a claim the conversation does not show lowers confidence and ranks below a promise of equal relevance', () => {

@@ -1,10 +1,11 @@
 // Claims of actions in a draft: "I've refunded it", "a replacement has been sent", "wir haben … storniert",
-// "I've booked an engineer for Wednesday".
+// "I've booked an engineer for Wednesday", "service is restored now", "I've checked your line and the signal
+// is unstable".
 // A draft reused from another case can state an action nobody took for this customer; such a draft is
 // flagged (the agent must confirm before sending) and trusted less, unless this conversation already
 // shows the action was done. A wording that promises ("we'll refund") is not a claim.
 
-export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated', 'booked'] as const
+export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated', 'booked', 'checked'] as const
 export type ActionClaim = (typeof ACTION_CLAIMS)[number]
 
 /**
@@ -42,7 +43,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   sent: new RegExp([
     andThen('sent|shipped|dispatched|posted|mailed|emailed'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|already\\s+)?(?:sent|shipped|dispatched|posted|mailed|emailed)\\b",
-    '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
+    // "A fix is on its way" announces a release ("5.2.1 with the fix is on its way"), not a parcel sent.
+    '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|(?<!\\b(?:fix|update|upgrade|version|release|patch)\\s)\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
     "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?(?:envoyé|expédié)|(?:a|ont) été (?:envoyé|expédié)",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:verschickt|versendet|versandt|gesendet|zugeschickt)',
     '(?:hemos|he)\\s+(?:enviado|mandado)|(?:ha sido|fue|han sido) enviad',
@@ -81,8 +83,16 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+(?:solucionado|resuelto|corregido|arreglado)|(?:ha sido|fue|está) (?:solucionad|resuelt|corregid|arreglad)',
     '(?:resolvemos|corrigimos|foi resolvid|foi corrigid|está resolvid)',
     '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
-    `(?:修正|解決|復旧|修理)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:修复|解决|处理好|修好)',
-    `(?:해결|수정|복구)${KO_DONE}`, thaiDone('แก้ไข'),
+    // A service or an account back as it was: "service is restored now" told a customer still offline
+    // (bw-x-0428, "Still nothing here in Shipley") that the outage was over.
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?restored\\b|\\b(?:is|are|was|were|has been|have been)\\s+(?:now\\s+|fully\\s+)?(?:restored|back (?:up|online|to normal)|up and running again|working (?:normally )?again)",
+    "(?:j'ai|j’ai|nous avons)\\s+rétabli|(?:a|ont) été rétabli|(?:est|sont) (?:maintenant |de nouveau )?rétabli",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\bwiederhergestellt',
+    '(?:hemos|he)\\s+restablecido|(?:ha sido|han sido|fue|está|quedó)\\s+restablecid',
+    '(?:foi|foram|está|estão)\\s+(?:restabelecid|repost)',
+    '(?:abbiamo|ho)\\s+ripristinato|(?:è stato|è stata|sono stati)\\s+ripristinat',
+    `(?:修正|解決|復旧|修理)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:修复|解决|处理好|修好|恢复)',
+    `(?:해결|수정|복구)${KO_DONE}`, thaiDone('แก้ไข|กลับมาใช้งาน(?:ได้)?'),
   ].join('|'), 'iu'),
   escalated: new RegExp([
     andThen('escalated|forwarded'),
@@ -109,6 +119,22 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:prenotato|programmato|fissato)|\\b(?:il tuo|la tua|il suo|la sua)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:è stato|è stata)\\s+(?:prenotat|programmat|fissat)',
     `(?:予約|手配)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:预约|安排|预订)',
     `예약${KO_DONE}`, thaiDone('นัด(?:หมาย)?|จอง'),
+  ].join('|'), 'iu'),
+  // A finding on this customer's account, line or order: "I've checked your line and the signal is
+  // unstable", "I've checked: the only change is the £3 price rise", "I can see two payments". Reused, it
+  // reports another customer's case as this one's. "We'll check", "let me look into it" promise, and a
+  // present tense that also promises ("lo revisamos", "verificamos") is left out.
+  checked: new RegExp([
+    andThen('checked|tested|investigated'),
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+|already\\s+)?(?:checked|double-checked|looked into|tested|investigated|(?:ran|run) (?:a |some )?(?:line |speed |remote )?(?:test|check|diagnostic)s?)\\b",
+    "\\b(?:i|we) can (?:now )?see (?:that |from (?:our|my) (?:end|side|records),? |on (?:our|my) (?:end|side|system),? )?(?:your|two|both)\\b",
+    "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?(?:vérifié|contrôlé|testé|examiné)|\\baprès vérification",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:geprüft|überprüft|nachgesehen|getestet|kontrolliert)',
+    '(?:hemos|he)\\s+(?:revisado|comprobado|verificado|consultado)|\\btras (?:revisar|comprobar|verificar)',
+    '(?:verifiquei|verificámos|confirmei|confirmámos|analisei|analisámos|consultei)',
+    '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:controllato|verificato)|\\bdopo (?:aver|una) (?:controllato|verifica)',
+    `(?:お調べ|調査|点検)${JA_DONE}|確認(?:いたしました|した)ところ`, '已(?:经)?(?:为您|给您)?(?:查询|核实|核查|检查|查看)|经(?:查询|核实|核查|检查)',
+    '확인\\s?(?:해\\s?(?:보니|본\\s?결과|봤|보았)|했|\\s?결과)|점검\\s?결과', thaiDone('ตรวจสอบ|เช็[กค]'),
   ].join('|'), 'iu'),
 }
 
