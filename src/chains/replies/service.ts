@@ -71,11 +71,15 @@ export async function suggestReplies(
   }
   const retrieval = await retrieveForReply(deps.db, deps.embedder, req, { signal })
   const result = await deps.suggester.suggest(req, retrieval, { signal })
+  // Most trusted first: the suggester picks drafts for relevance and variety, and the confidence it then
+  // gives each (lowered for an unbacked claim or a cut) is what an agent reading top-down should follow.
+  // A flagged refund claim at 0.39 was listed above an answer at 0.52.
+  const drafts = [...result.suggestions].sort((a, b) => b.confidence - a.confidence)
   const ids = await suggestionsRepo(deps.db).insert(workspaceId, {
-    conversationId, messageId: result.messageId, channel, mode: result.degraded ? 'local' : deps.suggester.mode, language: result.language, drafts: result.suggestions,
+    conversationId, messageId: result.messageId, channel, mode: result.degraded ? 'local' : deps.suggester.mode, language: result.language, drafts,
   })
   return {
-    suggestions: result.suggestions.map((d, i) => ({ id: ids[i], text: d.text, confidence: d.confidence, approach: d.approach, sources: d.sources, claims: d.claims, placeholders: d.placeholders })),
+    suggestions: drafts.map((d, i) => ({ id: ids[i], text: d.text, confidence: d.confidence, approach: d.approach, sources: d.sources, claims: d.claims, placeholders: d.placeholders })),
     shouldReply: result.shouldReply,
     reason: result.reason,
     language: result.language,
