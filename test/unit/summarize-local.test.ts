@@ -105,4 +105,9 @@ describe('summary sentences as a person writes them', () => {
     expect(reportedSpeech("Can I get a refund? I don't know why I was charged", 'customer')).toBe("Can he get a refund? he doesn't know why he was charged")
     expect(reportedSpeech('We have sent you a link and you need to restart the hub', 'agent')).toBe('Agent has sent customer a link and customer needs to restart the hub')
   })
+
+  it('drops a formal greeting too (bw-email-0419 was summed up as "Customer: To whom it may concern, no wifi, no TV…")', () => {
+    expect(reportedSpeech('To whom it may concern, no wifi, no TV, no updates from you.', 'customer')).toBe('No wifi, no TV, no updates from you.')
+    expect(reportedSpeech('Good morning, my router keeps dropping.', 'customer')).toBe('His router keeps dropping.')
+  })
 })

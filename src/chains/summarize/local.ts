@@ -152,7 +152,7 @@ const AGENT_PRONOUNS: Array<[RegExp, string]> = [
   [/\b[Yy]ou'?re\b/g, 'customer is'], [/\b[Yy]ou'll\b/g, 'customer will'], [/\b[Yy]our\b/g, 'his'], [/\b[Yy]ou\b/g, 'customer'],
   [/\b[Ww]e'?re\b/g, 'agent is'], [/\b[Ww]e'll\b/g, 'agent will'], [/\b[Ww]e\b/g, 'agent'], [/\bus\b/g, 'agent'], [/\b[Oo]ur\b/g, 'their'],
 ]
-const LEADING_GREETING = /^(?:(?:hi|hello|hey|hiya|dear)\b[^,.!?]{0,20}[,.!?]\s*|(?:thanks?|thank you)(?: (?:for|so much)[^,.!?]{0,40})?[,.!?]\s*|(?:we'?re |i'?m )?sorry[^,.!?]{0,40}[,.!?]\s*)+/i
+const LEADING_GREETING = /^(?:(?:hi|hello|hey|hiya|dear|to whom it may concern|good (?:morning|afternoon|evening))\b[^,.!?]{0,20}[,.!?]\s*|(?:thanks?|thank you)(?: (?:for|so much)[^,.!?]{0,40})?[,.!?]\s*|(?:we'?re |i'?m )?sorry[^,.!?]{0,40}[,.!?]\s*)+/i
 
 /** In a transcript of named people, "I" is the speaker and "you" the other one, by name. */
 function namedPronouns(self: string, other: string): Array<[RegExp, string]> {
