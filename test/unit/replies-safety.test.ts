@@ -78,6 +78,15 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(fillSlots('We refunded £42.00; call 0800 123 4567 if not there by 14 May.', slots).text).toBe('We refunded £27.50; call 0800 123 4567 if not there by [date].')
   })
 
+  it('a weekday with its date is one slot, not "[date] [date]"', () => {
+    const slots = slotContextFor(request(['my internet keeps dropping']), [], [])
+    expect(fillSlots('An engineer will visit on Wednesday 12 November between 8am and 1pm.', slots)).toEqual({ text: 'An engineer will visit on [date] between [time] and [time].', placeholders: ['[date]', '[time]', '[time]'] })
+    expect(fillSlots('Your parcel arrives on Friday, 14th November.', slots).text).toBe('Your parcel arrives on [date].')
+    expect(fillSlots('Votre technicien passera mardi 4 novembre.', slots).text).toBe('Votre technicien passera [date].')
+    // Two days joined by a word stay two slots.
+    expect(fillSlots('We can come on Monday or Tuesday.', slots).placeholders).toEqual(['[date]', '[date]'])
+  })
+
   it('no draft of the local path holds another conversation’s facts', () => {
     const req = request(['I was charged £27.50 twice, what happened?'])
     const retrieval: Retrieval = {

@@ -83,6 +83,12 @@ export function fillSlots(text: string, ctx: SlotContext): Templated {
     // "order #BW-1" → "order [order number]": the sign goes with the value.
     if (out.endsWith('#')) out = out.slice(0, -1)
     const placeholder = placeholderFor(f.type, out.slice(-40))
+    // "Wednesday 12 November" is read as two facts (a weekday, then a day): it is one slot to fill.
+    const previous = /,?\s*$/.exec(out)
+    if (out.slice(0, previous!.index).endsWith(placeholder)) {
+      out = out.slice(0, previous!.index)
+      continue
+    }
     placeholders.push(placeholder)
     out += placeholder
   }
