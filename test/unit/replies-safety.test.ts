@@ -377,6 +377,27 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf("Thanks for the feedback! We've passed it to our app team.")).toEqual([])
   })
 
+  it('flags stated actions in Arabic, Hindi and Hebrew too, not promises nor the holding replies', () => {
+    expect(claimsOf('تم استرداد المبلغ إلى بطاقتك.')).toEqual(['refund'])
+    expect(claimsOf('سيتم استرداد المبلغ خلال 5 أيام.')).toEqual([])
+    expect(claimsOf('قمنا بإرسال جهاز بديل.')).toEqual(['sent'])
+    expect(claimsOf('سنقوم بإرسال جهاز بديل.')).toEqual([])
+    expect(claimsOf('لقد قمنا بإلغاء الاشتراك')).toEqual(['cancelled'])
+    expect(claimsOf('بعد التحقق، وجدنا أن الخط به عطل.')).toEqual(['checked'])
+    expect(claimsOf('हमने आपका रिफंड कर दिया है।')).toEqual(['refund'])
+    expect(claimsOf('हम आपका रिफंड कर देंगे।')).toEqual([])
+    expect(claimsOf('नया राउटर भेज दिया गया है।')).toEqual(['sent'])
+    expect(claimsOf('नया राउटर भेज दिया जाएगा।')).toEqual([])
+    expect(claimsOf('रिफंड की प्रक्रिया 5 दिन में पूरी होगी')).toEqual([])
+    expect(claimsOf('החזרנו את הכסף לכרטיס שלך.')).toEqual(['refund'])
+    expect(claimsOf('ההזמנה שלך בוטלה.')).toEqual(['cancelled'])
+    expect(claimsOf('קבענו לך ביקור טכנאי ליום רביעי.')).toEqual(['booked'])
+    expect(claimsOf('נשלח לך נתב חדש מחר.')).toEqual([])
+    for (const holding of ['شكراً لإبلاغنا. سنتحقق من الأمر ونعود إليك في أقرب وقت ممكن.', 'هل يمكنك إرسال بعض التفاصيل في رسالة خاصة حتى نتمكن من التحقق من الأمر؟',
+      'हमें बताने के लिए धन्यवाद। हम इसकी जाँच करेंगे और जल्द से जल्द आपसे संपर्क करेंगे।', 'תודה שעדכנת אותנו. נבדוק את הנושא ונחזור אליך בהקדם האפשרי.',
+      'אפשר לשלוח לנו הודעה פרטית עם עוד כמה פרטים כדי שנוכל לבדוק?']) expect(claimsOf(holding)).toEqual([])
+  })
+
   it('a claim the conversation does not show lowers confidence and ranks below a promise of equal relevance', () => {
     const req = request(['I was charged twice!'])
     const retrieval: Retrieval = {

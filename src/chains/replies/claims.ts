@@ -23,8 +23,16 @@ const KO_DONE = '\\s?(?:해\\s?드렸|했|되었|됐|처리(?:해\\s?드렸|했|
 // จะ before the verb promises.
 const TH_DONE = '[\\u0E00-\\u0E7F]{0,15}?(?:แล้ว|เรียบร้อย)'
 const thaiDone = (verbs: string) => `(?<!จะ\\s?)(?:${verbs})${TH_DONE}`
+// Arabic: "تم"/"تمت" (has been done) or "قمنا ب" (we did) before the action's noun; "سيتم" (will be
+// done), "سنقوم" and "سوف" promise. The verb's own past ("أرسلنا", we sent) is listed per claim.
+const arabicDone = (nouns: string) => `(?<![\\u0600-\\u06FF])و?(?:تمت?|قمنا\\s?ب|لقد\\s?قمنا\\s?ب)\\s?(?:ال)?(?:${nouns})`
+// Hindi: the verb with दिया/दी/लिया (done), हो गया (happened) or किया गया (was done); "करेंगे",
+// "भेज देंगे" and "भेज दिया जाएगा" (will be sent) promise.
+const hindiDone = (verbs: string) => `(?:${verbs})\\s?(?:(?:कर\\s?)?(?:दिया|दी|दिए|दिये|ली|लिया)|हो\\s?(?:गया|गई|गए|चुका|चुकी)|किया\\s?(?:गया|गई|है))(?!\\s?जा(?:एगा|एगी|एंगे|एँगे))`
+// Hebrew is listed in the first person past ("שלחנו", we sent) and the passive past ("בוטלה"); the
+// future ("נשלח", we will send) is written like "was sent" without vowels and is left out.
 
-// Past or perfect statements only, per language: en fr de es pt it, then ja zh (已 = already done) ko th.
+// Past or perfect statements only, per language: en fr de es pt it, then ja zh (已 = already done) ko th, then ar hi he.
 const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   refund: new RegExp([
     andThen('refunded|reimbursed|reversed'),
@@ -39,6 +47,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho|è stato|sono stati)\\s+(?:già\\s+)?rimborsat',
     `返金(?:処理)?${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:退款|退还|退回)|退款已(?:处理|完成|到账|发放|退回)',
     `환불${KO_DONE}`, thaiDone('คืนเงิน'),
+    arabicDone('استرداد|إرجاع\\s?(?:المبلغ|المال)|رد\\s?المبلغ'), '(?:أعدنا|رددنا)\\s?(?:لك\\s?)?(?:المبلغ|المال)|استرددنا',
+    hindiDone('रिफंड|धनवापसी|(?:पैसे|पैसा|राशि|रकम)\\s?वापस'), 'החזרנו|החזרתי|(?:בוצע|ביצענו)\\s?החזר|הוחזר',
   ].join('|'), 'iu'),
   sent: new RegExp([
     andThen('sent|shipped|dispatched|posted|mailed|emailed'),
@@ -52,6 +62,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:inviato|spedito)|(?:è stato|sono stati) (?:inviat|spedit)',
     `(?:発送|送付|再送)${JA_DONE}|お送りしました`, '已(?:经)?(?:为您|给您)?(?:发货|寄出|发出|寄送|补发)',
     `(?:발송|배송)${KO_DONE}|보내\\s?드렸`, thaiDone('จัดส่ง|ส่งของ'),
+    arabicDone('إرسال|شحن'), 'أرسلنا|أرسلت\\s?لك', hindiDone('भेज|डिस्पैच'), 'שלחנו|שלחתי|נשלחה|נשלחו',
   ].join('|'), 'iu'),
   cancelled: new RegExp([
     andThen('cancell?ed'),
@@ -63,6 +74,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+annullato|(?:è stato|è stata) annullat',
     `(?:キャンセル|解約)${JA_DONE}`, '已(?:经)?(?:为您|给您)?取消',
     `(?:취소|해지)${KO_DONE}`, thaiDone('ยกเลิก'),
+    arabicDone('إلغاء'), 'ألغينا', hindiDone('रद्द|कैंसल'), 'ביטלנו|ביטלתי|בוטלה|בוטלו',
   ].join('|'), 'iu'),
   credited: new RegExp([
     andThen('credited'),
@@ -74,6 +86,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+accreditato|(?:è stato|sono stati) accreditat',
     `(?:ポイント|クレジット|クーポン)(?:を)?(?:付与|追加|発行)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:补偿|发放|充值)',
     `(?:적립|크레딧\\s?지급)${KO_DONE}`, thaiDone('เติมเครดิต|คืนเครดิต'),
+    arabicDone('إضافة\\s?(?:ال)?رصيد|إيداع'), 'أضفنا\\s?(?:ال)?رصيد', hindiDone('क्रेडिट'), 'זיכינו|זיכיתי',
   ].join('|'), 'iu'),
   fixed: new RegExp([
     andThen('fixed|resolved|sorted|corrected|repaired'),
@@ -93,6 +106,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+ripristinato|(?:è stato|è stata|sono stati)\\s+ripristinat',
     `(?:修正|解決|復旧|修理)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:修复|解决|处理好|修好|恢复)',
     `(?:해결|수정|복구)${KO_DONE}`, thaiDone('แก้ไข|กลับมาใช้งาน(?:ได้)?'),
+    arabicDone('إصلاح|حل|استعادة|إعادة\\s?الخدمة'), 'أصلحنا|حللنا|عادت\\s?الخدمة', hindiDone('ठीक|हल|बहाल'), 'תיקנו|תיקנתי|תוקנה|תוקנו|שוחזר|חזר\\s?לפעול',
   ].join('|'), 'iu'),
   escalated: new RegExp([
     andThen('escalated|forwarded'),
@@ -104,6 +118,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:inoltrato|segnalato|escalato)|(?:è stato|è stata) (?:inoltrat|segnalat)',
     `(?:担当部署|専門部署)に(?:共有|連携|報告|エスカレーション)${JA_DONE}|エスカレーション${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:转交|上报|反馈给)',
     `(?:전달|이관)${KO_DONE}|전달\\s?드렸`, thaiDone('ส่งเรื่อง(?:ต่อ)?|ส่งต่อ'),
+    arabicDone('تصعيد|تحويل'), 'صعّدنا|صعدنا', hindiDone('फॉरवर्ड|एस्केलेट|आगे\\s?(?:भेज|बढ़ा)'), 'העברנו|העברתי|הועבר|הועברה|הסלמנו',
   ].join('|'), 'iu'),
   // An appointment, a visit or a move the agent booked: only a booking made for this customer ("I've
   // booked", "your visit is booked", "su visita está agendada"); "maintenance is scheduled for tonight"
@@ -119,6 +134,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:prenotato|programmato|fissato)|\\b(?:il tuo|la tua|il suo|la sua)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:è stato|è stata)\\s+(?:prenotat|programmat|fissat)',
     `(?:予約|手配)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:预约|安排|预订)',
     `예약${KO_DONE}`, thaiDone('นัด(?:หมาย)?|จอง'),
+    arabicDone('حجز|تحديد\\s?موعد|جدولة'), 'حجزنا', hindiDone('बुक|शेड्यूल'), 'קבענו|קבעתי|תיאמנו|תיאמתי',
   ].join('|'), 'iu'),
   // A finding on this customer's account, line or order: "I've checked your line and the signal is
   // unstable", "I've checked: the only change is the £3 price rise", "I can see two payments". Reused, it
@@ -135,6 +151,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:controllato|verificato)|\\bdopo (?:aver|una) (?:controllato|verifica)',
     `(?:お調べ|調査|点検)${JA_DONE}|確認(?:いたしました|した)ところ`, '已(?:经)?(?:为您|给您)?(?:查询|核实|核查|检查|查看)|经(?:查询|核实|核查|检查)',
     '확인\\s?(?:해\\s?(?:보니|본\\s?결과|봤|보았)|했|\\s?결과)|점검\\s?결과', thaiDone('ตรวจสอบ|เช็[กค]'),
+    arabicDone('تحقق|فحص|مراجعة'), 'تحققنا|فحصنا|راجعنا|بعد\\s?(?:التحقق|الفحص|المراجعة)', hindiDone('जाँच|जांच|चेक'), 'בדקנו|בדקתי|(?:לאחר|אחרי)\\s?בדיקה',
   ].join('|'), 'iu'),
 }
 
