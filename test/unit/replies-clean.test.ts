@@ -53,6 +53,18 @@ describe('approachOf', () => {
     ['th', 'acknowledge', 'ขอบคุณมากสำหรับคำชมค่ะ จะส่งต่อให้ทีมนะคะ'],
     ['ja', 'give_steps', 'アプリを再起動してからもう一度お試しください。'],
     ['zh', 'ask_dm', '请私信我们您的订单号。'],
+    // Arabic, Hindi and Hebrew knew only ask_dm: a past reply asking for details was 'inform', so the
+    // holding reply that asks for details was added beside it.
+    ['ar', 'ask_details', 'هل يمكنك إرسال رقم الطلب والبريد الإلكتروني للحساب؟'],
+    ['ar', 'give_steps', 'يرجى إعادة تشغيل الراوتر لمدة 30 ثانية.'],
+    ['ar', 'check_and_follow_up', 'شكراً لإبلاغنا. سنتحقق من الأمر ونعود إليك في أقرب وقت ممكن.'],
+    ['hi', 'ask_details', 'कृपया अपना ऑर्डर नंबर भेजें।'],
+    ['hi', 'give_steps', 'कृपया राउटर को 30 सेकंड के लिए अनप्लग करें।'],
+    ['hi', 'give_steps', 'कृपया सेटिंग्स देखें।'],
+    ['hi', 'check_and_follow_up', 'हम इसकी जाँच करेंगे और जल्द से जल्द आपसे संपर्क करेंगे।'],
+    ['he', 'ask_details', 'אפשר לספר לנו קצת יותר על מה שקרה, כדי שנוכל לעזור?'],
+    ['he', 'give_steps', 'נתקו את הנתב מהחשמל ל-30 שניות והפעילו מחדש.'],
+    ['he', 'check_and_follow_up', 'תודה שעדכנת אותנו. נבדוק את הנושא ונחזור אליך בהקדם האפשרי.'],
   ])('names what a reply does in %s: %s', (_language, approach, text) => {
     expect(approachOf(text)).toBe(approach)
   })
