@@ -371,6 +371,13 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('Is the service back up now?')).toEqual([])
     expect(claimsOf('Engineers are working on it; service should be restored by 6pm.')).toEqual([])
     expect(claimsOf('5.2.1 with the fix is on its way.')).toEqual([])
+    // A fix applied to the customer's equipment (bw-instagram-0015 was offered the French one unflagged).
+    expect(claimsOf("Great! I've also pushed the latest firmware to your router, which fixes evening dropouts.")).toEqual(['fixed'])
+    expect(claimsOf('Parfait ! Nous avons aussi installé la dernière mise à jour sur votre modem.')).toEqual(['fixed'])
+    expect(claimsOf('Super! Wir haben deinem Router außerdem die neueste Firmware geschickt.')).toEqual(['fixed'])
+    expect(claimsOf('Ottimo! Abbiamo anche aggiornato il firmware del tuo router.')).toEqual(['fixed'])
+    expect(claimsOf("We'll push a firmware update tonight.")).toEqual([])
+    expect(claimsOf('Please update the app to the latest version.')).toEqual([])
     expect(claimsOf('Your replacement is on its way.')).toEqual(['sent'])
     // Feedback handed to a product team is not an action taken on the customer's case: flagging it put a
     // praise reply above the answer to a feature request (bw-chat-0218).

@@ -90,6 +90,16 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   ].join('|'), 'iu'),
   fixed: new RegExp([
     andThen('fixed|resolved|sorted|corrected|repaired'),
+    // A fix applied to this customer's equipment: "I've also pushed the latest firmware to your router"
+    // reached a French customer as "Nous avons aussi installé la dernière mise à jour sur votre Hub".
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:also\\s+|just\\s+|now\\s+)?(?:pushed|installed|applied|updated|upgraded)\\s+(?:[\\w-]+\\s+){0,3}?(?:firmware|software|update|patch)\\b",
+    "(?:j'ai|j’ai|nous avons)\\s+(?:aussi\\s+|également\\s+)?(?:installé|appliqué|envoyé|mis à jour)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:mise à jour|micrologiciel|firmware|logiciel)",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,60}\\b(?:Firmware|Software|Update)\\b[^.!?]{0,30}\\b(?:geschickt|installiert|aufgespielt|aktualisiert)',
+    '(?:hemos|he)\\s+(?:también\\s+)?(?:actualizado|instalado|aplicado|enviado)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:firmware|actualización|software)',
+    '(?:atualizámos|atualizamos|instalámos|instalamos|aplicámos)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:firmware|atualização|software)',
+    '(?:abbiamo|ho)\\s+(?:anche\\s+|già\\s+)?(?:aggiornato|installato|applicato|inviato)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:firmware|aggiornamento|software)',
+    `(?:ファームウェア|ソフトウェア)(?:を)?(?:更新|アップデート)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:更新|升级)(?:了)?(?:固件|软件)',
+    `(?:펌웨어|소프트웨어)(?:를)?\\s?(?:업데이트|업그레이드)${KO_DONE}`, thaiDone('อัปเดตเฟิร์มแวร์|อัพเดทเฟิร์มแวร์'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired)\\b|\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired)|\\b(?:is|was) (?:now )?(?:fixed|resolved)",
     "(?:j'ai|j’ai|nous avons)\\s+(?:corrigé|résolu|réparé)|(?:a|ont) été (?:corrigé|résolu|réparé)|est (?:maintenant )?(?:corrigé|résolu)",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:behoben|gelöst|repariert|korrigiert)',
