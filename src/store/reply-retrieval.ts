@@ -19,14 +19,14 @@ export interface NextAgentReplyRow {
 
 export function replyRetrievalRepo(db: Db) {
   return {
-    /** The `k` customer messages most similar to `vector`, none from `excludeConversationId`. */
-    async similarCustomerMessages(workspaceId: string, model: string, vector: Float32Array, k: number, excludeConversationId: string): Promise<SearchHit[]> {
+    /** The `k` customer messages most similar to `vector`, none from `excludeConversationId` (and only in `language` when given). */
+    async similarCustomerMessages(workspaceId: string, model: string, vector: Float32Array, k: number, excludeConversationId: string, language?: string): Promise<SearchHit[]> {
       // Searched deeper than a plain search (SET LOCAL in its transaction): which past replies a draft
       // reuses must not change with the index's random lists (see REPLY_CANDIDATE_PROBES). The session's
       // iterative scan probes further still when the filters leave fewer than k rows.
       return db.transaction(async (tx) => {
         await tx.query(`SELECT set_config('ivfflat.probes', $1, true)`, [String(REPLY_CANDIDATE_PROBES)])
-        return searchSimilar(tx, workspaceId, model, vector, k, { role: 'customer', excludeConversationId })
+        return searchSimilar(tx, workspaceId, model, vector, k, { role: 'customer', excludeConversationId, ...(language ? { language } : {}) })
       })
     },
 

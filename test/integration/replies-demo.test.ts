@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
+import { detectLanguage } from '../../src/chains/classify/language.ts'
 import { suggestOptionsSchema, suggestReplies } from '../../src/chains/replies/service.ts'
 import { importFile } from '../../src/pipeline/import-file.ts'
 import { createTestServices, createWorkspace } from '../helpers/services.ts'
@@ -84,6 +85,17 @@ describe('demo corpus drafts', () => {
       expect(s.claims).toContain('fixed')
       expect(s.confidence).toBeLessThanOrEqual(0.6)
     }
+  })
+
+  it('a French customer gets French drafts when the nearest past cases were answered in English (bw-instagram-0015: "Parfait, merci pour vore aide")', async () => {
+    // Its 40 nearest customer messages were English thank-yous, and the drafts came in English with the
+    // note "no past replies in fr", in a workspace that answers French every day.
+    const res = (await suggest('bw-instagram-0015'))!
+    expect(res.language).toBe('fr')
+    expect(res.note).toBeUndefined()
+    expect(res.suggestions.length).toBeGreaterThan(0)
+    for (const s of res.suggestions) expect(detectLanguage(s.text).language).toBe('fr')
+    expect(res.suggestions.some((s) => s.sources.some((src) => src.type === 'past_reply'))).toBe(true)
   })
 
   it('drafts from a knowledge article that answers the question, citing the article (articleId) over the API', async () => {

@@ -3,6 +3,7 @@
 // suggestion finals written for them), and the workspace's knowledge passages.
 import type { Embedder } from '../../embeddings/embedder.ts'
 import type { Db } from '../../store/db.ts'
+import type { SearchHit } from '../../store/embeddings.ts'
 import { knowledgeRepo } from '../../store/knowledge.ts'
 import { replyRetrievalRepo } from '../../store/reply-retrieval.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
@@ -59,11 +60,27 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
     repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId),
     knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K),
   ])
+  const context = beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined
+  let candidates = await candidatesAnswering(db, req.workspaceId, hits, context)
+  if (language !== 'und' && !candidates.some((c) => c.language === language)) {
+    // None of the nearest past cases was answered in the customer's language (a French "Parfait, merci
+    // pour vore aide" is nearest to English thank-yous, and got English drafts while the brand answers
+    // French every day): the nearest ones written in it are looked up as well.
+    const inLanguage = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId, language)
+    const seen = new Set(candidates.map((c) => c.id))
+    candidates = [...candidates, ...(await candidatesAnswering(db, req.workspaceId, inLanguage, context)).filter((c) => !seen.has(c.id))]
+  }
+  candidates.sort((a, b) => b.similarity - a.similarity)
+  return { query, language, candidates, knowledge }
+}
+
+/** The replies that answered these past customer messages: the agent's next message, and suggestions accepted or edited for them. */
+async function candidatesAnswering(db: Db, workspaceId: string, hits: SearchHit[], before?: { model: string; vector: Float32Array }): Promise<ReplyCandidate[]> {
   const byId = new Map(hits.map((h) => [h.messageId, h]))
   const ids = hits.map((h) => h.messageId)
   const [rows, finals] = await Promise.all([
-    repo.nextAgentReplies(req.workspaceId, ids, beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined),
-    suggestionsRepo(db).finalsFor(req.workspaceId, ids),
+    replyRetrievalRepo(db).nextAgentReplies(workspaceId, ids, before),
+    suggestionsRepo(db).finalsFor(workspaceId, ids),
   ])
   const contextOf = new Map(rows.map((r) => [r.customerMessageId, r.contextScore]))
   const candidates: ReplyCandidate[] = rows.map((r) => {
@@ -96,6 +113,5 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
       pastCustomer: { handle: f.handle, name: f.name },
     })
   }
-  candidates.sort((a, b) => b.similarity - a.similarity)
-  return { query, language, candidates, knowledge }
+  return candidates
 }
