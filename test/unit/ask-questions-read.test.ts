@@ -132,6 +132,13 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(matchSnapshots([], snapshots)).toEqual([])
   })
 
+  it('only a theme\'s leading key phrases name it ("the app update" counted the voice-remote theme, whose seventh key phrase is "update")', () => {
+    const remote = { label: 'Voice remote', keyphrases: ['voice remote', 'stock', 'new remote', 'brightbox voice', 'falling apart', 'delivered', 'update'], members: 40, mentioning: 5 }
+    const app = { label: 'App login', keyphrases: ['app', 'login', 'screen', 'update'], members: 30, mentioning: 12 }
+    expect(matchSnapshots(['app', 'update'], [remote, app]).map((s) => s.label)).toEqual(['App login'])
+    expect(matchSnapshots(['update'], [remote, app]).map((s) => s.label)).toEqual(['App login'])
+  })
+
   it('gibberish is not understood, and the plan says what was read', () => {
     const p = plan('blorp zzz quux')
     expect(p.understood).toBe(false)

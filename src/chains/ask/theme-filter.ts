@@ -23,6 +23,12 @@ export interface ThemeWeeks {
   ensureMembers(workspaceId: string, weeks: string[], until: Date): Promise<unknown>
 }
 
+/**
+ * Only a theme's leading key phrases name it: "update" is the voice-remote theme's seventh ("any update
+ * on my remote?"), and made "the app update" count the back-order messages.
+ */
+const NAMING_KEYPHRASES = 5
+
 /** A week's theme counts as "about" a word when at least this share of its members' conversations mention the word. */
 export const MENTION_SHARE = 0.5
 
@@ -60,7 +66,7 @@ export function matchSnapshots<T extends Pick<SnapshotForMatch, 'label' | 'keyph
   return snapshots.filter((s) => {
     // A key phrase names the theme when it starts with the word ("wifi upstairs"), not when the word
     // qualifies something else ("pause wifi" is an app feature request).
-    const named = [s.shownLabel ?? '', s.label].flatMap(themeWords).concat(s.keyphrases.flatMap((k) => themeWords(k).slice(0, 1))).map(norm)
+    const named = [s.shownLabel ?? '', s.label].flatMap(themeWords).concat(s.keyphrases.slice(0, NAMING_KEYPHRASES).flatMap((k) => themeWords(k).slice(0, 1))).map(norm)
     if (named.some((w) => wanted.has(w))) return true
     return s.members >= 2 && s.mentioning / s.members >= MENTION_SHARE
   })
