@@ -126,6 +126,17 @@ describe('/v1/ask on the demo corpus', () => {
     expect(figure(channelOnly, (f) => f.kind === 'count' && f.unit === 'messages')?.exact).toBe(true)
   })
 
+  it('"week by week over the last 8 weeks" shows every week with data, a week without the subject as 0 (app crashes began in W41)', async () => {
+    const r = await ask('How did app crash complaints change week by week over the last 8 weeks?')
+    const weeks = r.figures.filter((f) => f.kind === 'series' && f.unit === 'messages')
+    // The 8 weeks up to 10 Nov 2026 are W38-W45, and the demo has customer messages in each.
+    expect(weeks.map((f) => f.label.slice(-8))).toEqual(['2026-W38', '2026-W39', '2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45'])
+    const crashesBefore = demo.filter((c) => c.metadata.scenario === 'app_52_crash').flatMap((c) => c.messages).filter((m) => m.role === 'customer' && m.sentAt < '2026-10-05')
+    expect(crashesBefore).toEqual([])
+    expect(weeks.slice(0, 3).map((f) => f.value)).toEqual([0, 0, 0])
+    expect(r.answer).toContain('from 0 in 2026-W38')
+  })
+
   it('a relative range past the end of the data says where the data ends and offers a range', async () => {
     const r = await ask('How many complaints last week?', '2026-12-15T09:00:00Z')
     expect(r.dataEndsAt?.slice(0, 10)).toBe(demo.flatMap((c) => c.messages.filter((m) => m.role === 'customer').map((m) => m.sentAt)).sort().at(-1)!.slice(0, 10))

@@ -199,7 +199,11 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     // messages without it (all customer messages about the intent, on the channel…), not 100%.
     const shareBase = filters.sentiment ? { ...filters, sentiment: undefined } : filters
     const mix = filters.sentiment ? new Map((await weeklySeries(db, workspaceId, shareBase, range)).map((w) => [w.week, w])) : undefined
-    for (const w of await weeklySeries(db, workspaceId, filters, range)) {
+    // A week the workspace has messages in but none of these is a 0, not a gap: "week by week over the
+    // last 8 weeks" on app crashes began "from 7 in 2026-W41", hiding the three weeks before at 0.
+    const matching = new Map((await weeklySeries(db, workspaceId, filters, range)).map((w) => [w.week, w]))
+    const weeks = (await weeklySeries(db, workspaceId, {}, range)).map((w) => matching.get(w.week) ?? { ...w, n: 0, negative: 0, positive: 0 })
+    for (const w of weeks) {
       const week = { from: w.from, to: new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString(), label: w.week }
       const all = mix ? mix.get(w.week) : w
       fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume' }, range: week })
