@@ -24,6 +24,12 @@ function quotes(citations: AskCitation[], n = QUOTES): string {
   return citations.slice(0, n).map((c) => `“${quote(c.text)}” [${c.n}]`).join('; ')
 }
 
+/**
+ * Below this many messages before, a percentage says more about the small base than about the change:
+ * app crash complaints were "up 9300% from 1".
+ */
+const MIN_PERCENT_BASE = 10
+
 function changeSentence(figures: AskFigure[]): string | undefined {
   const previous = figures.find((f) => f.kind === 'previous_count')
   if (!previous) return undefined
@@ -31,7 +37,9 @@ function changeSentence(figures: AskFigure[]): string | undefined {
   const period = previous.label.split(', ').slice(-1)[0]
   if (!change) return `There were none in the ${period}.`
   if (change.value === 0) return `That is unchanged from the ${period} (${previous.value}).`
-  return `That is ${change.value > 0 ? 'up' : 'down'} ${Math.abs(change.value)}% from ${previous.value} in the ${period}.`
+  const direction = change.value > 0 ? 'up' : 'down'
+  if (previous.value < MIN_PERCENT_BASE) return `That is ${direction} from ${previous.value} in the ${period}.`
+  return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} in the ${period}.`
 }
 
 /** The intents that dominate the cited messages: what the retrieved set is mostly about. */

@@ -1,0 +1,29 @@
+// The change against the previous period, as the local answer states it.
+import { describe, expect, it } from 'vitest'
+import { answerLocally } from '../../src/chains/ask/answer-local.ts'
+import type { AskFigure, AskPlan } from '../../src/chains/ask/types.ts'
+
+const range = { from: '2026-09-15T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z', label: 'past 8 weeks' }
+const before = { from: '2026-07-21T00:00:00.000Z', to: '2026-09-15T00:00:00.000Z' }
+const plan: AskPlan = { kind: 'count', timeRange: range, filters: { customerRole: 'customer', intent: 'bug_outage', sentiment: 'negative' }, planner: 'local' }
+
+function answerWith(now: number, previous: number): string {
+  const figures: AskFigure[] = [
+    { kind: 'count', label: 'negative customer messages about bug outage, past 8 weeks', value: now, unit: 'messages', from: range.from, to: range.to, filters: {} },
+    { kind: 'previous_count', label: 'negative customer messages about bug outage, previous period (21 Jul 2026 – 15 Sept 2026)', value: previous, unit: 'messages', ...before, filters: {} },
+    { kind: 'change', label: 'change against previous period (21 Jul 2026 – 15 Sept 2026)', value: Math.round(((now - previous) / previous) * 100), unit: 'percent', from: range.from, to: range.to, filters: {} },
+  ]
+  return answerLocally({ question: 'How did app crash complaints change?', plan, figures, citations: [], workspaceId: 'w' })
+}
+
+describe('the change against the previous period', () => {
+  it('is a percentage on a base of some size', () => {
+    expect(answerWith(94, 40)).toContain('That is up 135% from 40 in the previous period (21 Jul 2026 – 15 Sept 2026).')
+  })
+
+  it('names the counts, not a percentage, on a base of a handful (app crashes were "up 9300% from 1")', () => {
+    const answer = answerWith(94, 1)
+    expect(answer).toContain('That is up from 1 in the previous period (21 Jul 2026 – 15 Sept 2026).')
+    expect(answer).not.toMatch(/9300%/)
+  })
+})
