@@ -67,8 +67,8 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
     // pour vore aide" is nearest to English thank-yous, and got English drafts while the brand answers
     // French every day): the nearest ones written in it are looked up as well.
     const inLanguage = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId, language)
-    const seen = new Set(candidates.map((c) => c.id))
-    candidates = [...candidates, ...(await candidatesAnswering(db, req.workspaceId, inLanguage, context)).filter((c) => !seen.has(c.id))]
+    const seen = new Set(hits.map((h) => h.messageId))
+    candidates = [...candidates, ...(await candidatesAnswering(db, req.workspaceId, inLanguage.filter((h) => !seen.has(h.messageId)), context))]
   }
   candidates.sort((a, b) => b.similarity - a.similarity)
   return { query, language, candidates, knowledge }
