@@ -1,6 +1,7 @@
 // PII redaction applied before any text leaves the service (LLM, remote embedding endpoint).
 // Detection favours libraries where they exist: libphonenumber-js (phones), ibantools (IBAN
-// checksums and per-country lengths), linkifyjs (URLs and e-mails, with a real TLD list).
+// checksums and per-country lengths), linkifyjs (URLs and e-mails, with a real TLD list; an e-mail
+// address in a domain the list lacks, "o.adeyemi@mail.example", is taken by its shape all the same).
 // Order/account numbers and street addresses have no library; they are keyword- and shape-
 // anchored patterns tuned on test/fixtures/redaction-set.jsonl (see test/unit/redaction.test.ts).
 //
@@ -71,12 +72,16 @@ function looksLikeSecret(part: string): boolean {
   return part.split(/[-_.~]/).some((piece) => piece.length >= 8 && /\d/.test(piece) && /[A-Za-z]/.test(piece))
 }
 
+/** local@domain.tld, whatever the top-level domain: unlike a bare domain ("file.txt"), the @ leaves no doubt. */
+const EMAIL_SHAPE = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}-])/gu
+
 function findLinks(text: string): PiiMatch[] {
   const found: PiiMatch[] = []
   for (const link of linkify.find(text)) {
     if (link.type === 'email') found.push({ type: 'EMAIL', start: link.start, end: link.end, value: link.value })
     else if (link.type === 'url' && isSensitiveUrl(link.href)) found.push({ type: 'URL', start: link.start, end: link.end, value: link.value })
   }
+  if (text.includes('@')) for (const m of text.matchAll(EMAIL_SHAPE)) found.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, value: m[0] })
   return found
 }
 

@@ -122,6 +122,13 @@ describe('RedactionVault', () => {
     expect(result.byType).toEqual({ EMAIL: 2, CARD: 1 })
   })
 
+  it('takes an e-mail address in a domain the TLD list lacks by its shape ("@mail.example" of the demo reached a theme quote)', () => {
+    expect(redact('should be o.adeyemi@mail.example but maybe the old one').text).toBe('should be [EMAIL_1] but maybe the old one')
+    expect(redact('write to ops@parley.internal.').text).toBe('write to [EMAIL_1].')
+    // No @, no e-mail: a file name or a version stays.
+    expect(redact('see notes.txt and v5.2.1').count).toBe(0)
+  })
+
   it('gives the same original the same placeholder across messages of one conversation', () => {
     const vault = new RedactionVault()
     const first = vault.redact('I am ana@example.org, phone +33 6 12 34 56 78')
