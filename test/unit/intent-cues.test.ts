@@ -63,4 +63,16 @@ describe('intent cues', () => {
       expect(classified[i]!.intent?.probs?.[intent]).toBeCloseTo(classified[i]!.intent!.confidence, 3)
     })
   })
+
+  it('read what an e-mail says, not the account e-mail and order number handed over under it', async () => {
+    const model = trainIntentModel(taxonomyExamples(DEFAULT_TAXONOMY))
+    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+    const body = 'moving in 3 weeks, what happens to my broadband?'
+    const email = `Hi there,\n\n${body}\n\nMy account email is zoe.p@mail.example and the order number is BW-5512034, in case you need them.\n\nRegards\nZoe`
+    // The demo's home-move e-mails were sign-in problems, and led the week's "Sign-in problems" theme.
+    expect(model.predict(email).label).toBe('account_login')
+    const [asEmail, asBody] = await createLocalClassifier().classify(labels, [email, body].map((text, i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
+    expect(asEmail!.intent?.label).not.toBe('account_login')
+    expect(asEmail!.intent?.label).toBe(asBody!.intent?.label)
+  })
 })

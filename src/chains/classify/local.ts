@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
+import { messageCore } from '../../text/envelope.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
 import { withIntentCues } from './intent-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
@@ -54,6 +55,12 @@ function probabilitiesOf(prediction: IntentPrediction): Record<string, number> {
   return Object.fromEntries(prediction.ranked.map((r) => [r.label, Math.round(r.p * 1e4) / 1e4]))
 }
 
+/** What a message is about is in its core: "My account email is …" under a question about moving house made it a sign-in problem. */
+function intentOf(model: IntentModel, text: string): IntentPrediction {
+  const core = messageCore(text)
+  return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD)
+}
+
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
   const intentModels = new Map<string, IntentModel>()
   const correctionVectors = new Map<string, Float32Array>()
@@ -94,7 +101,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         // The worker shares the API's event loop: hand it back between slices of a big batch.
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         for (const input of inputs.slice(i, i + YIELD_EVERY)) {
-          const intent = input.role === 'customer' && intentModel ? withIntentCues(intentModel.predict(input.text), input.text, DEFAULT_OTHER_THRESHOLD) : undefined
+          const intent = input.role === 'customer' && intentModel ? intentOf(intentModel, input.text) : undefined
           predictions.push(intent)
           out.push(classifyOne(input, labels, intent, intentModel))
         }

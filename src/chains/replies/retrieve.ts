@@ -7,6 +7,7 @@ import type { SearchHit } from '../../store/embeddings.ts'
 import { knowledgeRepo } from '../../store/knowledge.ts'
 import { replyRetrievalRepo } from '../../store/reply-retrieval.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
+import { messageCore } from '../../text/envelope.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
 
@@ -35,7 +36,9 @@ export function languageOfTurns(turns: ConversationTurn[]): string {
 
 export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyRequest, opts: { signal?: AbortSignal } = {}): Promise<Retrieval> {
   const trigger = triggerTurns(req.turns)
-  const query = trigger.map((t) => t.text).join('\n').slice(-QUERY_MAX_CHARS)
+  // Looked up by what the customer says: an e-mail's salutation, signature and "My account email is …
+  // and the order number is …" made an outage complaint nearest to a home-move e-mail (text/envelope.ts).
+  const query = trigger.map((t) => messageCore(t.text)).join('\n').slice(-QUERY_MAX_CHARS)
   const language = languageOfTurns(trigger)
   if (!query.trim()) return { query, language, candidates: [], knowledge: [] }
 
@@ -46,7 +49,8 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
   const firstTrigger = req.turns.findIndex((t) => t.messageId === trigger[0].messageId)
   const before = firstTrigger > 0 ? req.turns[firstTrigger - 1].text.slice(0, QUERY_MAX_CHARS) : null
   // Knowledge answers the case, not only its last turn: the opening goes into the question when the last turn is a follow-up.
-  const opening = req.turns.find((t) => t.role === 'customer')?.text.slice(0, QUERY_MAX_CHARS) ?? query
+  const openingTurn = req.turns.find((t) => t.role === 'customer')
+  const opening = openingTurn ? messageCore(openingTurn.text).slice(0, QUERY_MAX_CHARS) : query
   const knowledgeQuery = query.includes(opening) ? query : `${opening}\n${query}`
   const [[asPassage, beforeVector], [asQuery]] = await Promise.all([
     embedder.embed(before ? [query, before] : [query], { kind: 'passage', signal: opts.signal }),

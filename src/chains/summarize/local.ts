@@ -3,6 +3,7 @@
 // state what was done (actions, not pleasantries, about the customer's words), and what is still open
 // (a customer who ends unsatisfied, or an agent request still waiting for an answer).
 import { stopwordsFor, words } from '../../text/tokenize.ts'
+import { withoutSignature } from '../../text/envelope.ts'
 
 export interface DialogTurn {
   speaker: string
@@ -44,13 +45,6 @@ const REQUEST_CUE = /\?|\b(dm|direct message|send us|please (?:provide|share|sen
 const LEADING_HANDLES = /^(?:\s*@[\w.]+)+/u
 const LINKS = /\bhttps?:\/\/\S+|\bwww\.\S+/g
 const SIGN_OFF = /\s*(?:[/^*~]\s?[A-Z]{1,3}|[-–—]\s?\p{Lu}\p{Ll}+(?:,\s?\p{Lu}[\p{L}&.' ]{1,30})?|-\s?[A-Z]{1,3})\s*$/u
-/** E-mail and chat replies end with a signature on lines of their own: "Thanks\nStu", "Viele Grüße\nFelix", "– Dev, Brightwave". */
-const SIGNATURE_CLOSER = /^(?:thanks|thank you|many thanks|cheers|regards|kind regards|best regards|best wishes|best|all the best|warm regards|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|gruß|un saludo|saludos|cordialement|bien à vous|bien cordialement|merci|grazie|cordiali saluti|saluti|obrigad[oa]|atenciosamente|abraço)[,.!]?$/i
-const SIGNATURE_NAME = /^(?:[-–—]\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?(?:,\s?\p{Lu}[\p{L}&.' ]{1,30})?[.!]?$/u
-const SIGNATURE_DASH = /^[-–—]\s?\p{Lu}/u
-/** A line of a signature block under its closer: a name, a role, a team ("Chris Tan", "Brightwave Customer Care"). */
-const SIGNATURE_BLOCK_LINE = /^\p{Lu}[^.!?:;]{0,40}$/u
-const SIGNATURE_BLOCK_MAX_LINES = 3
 
 interface Sentence {
   text: string
@@ -288,35 +282,6 @@ function splitDialog(dialog: DialogTurn[]): Sentence[] {
 
 function cleanTurn(text: string): string {
   return withoutSignature(text).replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
-}
-
-/**
- * The turn without the signature on its last lines: a dash line ("– Dev, Brightwave"), or a name alone
- * on the last line, with the closer above it ("Thanks", "Regards"), or a closer with up to three short
- * lines under it ("Kind regards,\nChris Tan\nBrightwave Customer Care"). Only lines after the first go,
- * so a one-line message is never taken for a signature.
- */
-export function withoutSignature(text: string): string {
-  const lines = text.trimEnd().split(/\r?\n/)
-  let end = lines.length
-  const last = (i: number) => lines[i].trim()
-  while (end > 1 && last(end - 1) === '') end--
-  if (end > 1 && (SIGNATURE_DASH.test(last(end - 1)) || SIGNATURE_NAME.test(last(end - 1)))) {
-    end--
-    while (end > 1 && last(end - 1) === '') end--
-    if (end > 1 && SIGNATURE_CLOSER.test(last(end - 1))) end--
-  } else if (end > 1 && SIGNATURE_CLOSER.test(last(end - 1))) {
-    end--
-  } else {
-    for (let closer = end - 2; closer >= Math.max(1, end - 1 - SIGNATURE_BLOCK_MAX_LINES); closer--) {
-      if (!SIGNATURE_BLOCK_LINE.test(last(closer + 1))) break
-      if (SIGNATURE_CLOSER.test(last(closer))) {
-        end = closer
-        break
-      }
-    }
-  }
-  return lines.slice(0, end).join('\n').trimEnd()
 }
 
 function wordCounts(sentences: Sentence[]): Map<string, number> {
