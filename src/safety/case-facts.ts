@@ -6,7 +6,7 @@
 // addresses come from the redactor (findPii), which already knows their shapes.
 import { findPii, type PiiMatch } from './redact.ts'
 
-export type FactType = 'identifier' | 'amount' | 'date' | 'time' | 'email' | 'phone' | 'address' | 'handle' | 'name'
+export type FactType = 'identifier' | 'amount' | 'date' | 'time' | 'email' | 'phone' | 'address' | 'handle' | 'name' | 'detail'
 
 export interface CaseFact { type: FactType; start: number; end: number; value: string }
 
@@ -94,13 +94,15 @@ const FROM_PII: Partial<Record<PiiMatch['type'], FactType>> = {
   EMAIL: 'email', PHONE: 'phone', ADDRESS: 'address', CARD: 'identifier', IBAN: 'identifier', ORDER: 'identifier',
 }
 // When spans overlap the first listed wins: an e-mail holds a name, a phone number looks like an id.
-const PRIORITY: FactType[] = ['email', 'address', 'phone', 'amount', 'date', 'time', 'identifier', 'handle', 'name']
+const PRIORITY: FactType[] = ['email', 'address', 'phone', 'amount', 'date', 'time', 'identifier', 'handle', 'name', 'detail']
 
 export interface FactOptions {
   /** Person names known to the workspace (other customers, agents); matched as whole capitalised words. */
   names?: Iterable<string>
   /** Handles that are the brand's own: never a case fact. */
   brandHandles?: string[]
+  /** Other case details known to the request (a town, a device a past customer named): whole capitalised words. */
+  details?: Iterable<string>
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -269,6 +271,8 @@ export function findCaseFacts(text: string, opts: FactOptions = {}): CaseFact[] 
   const found: CaseFact[] = factsByShape(text).filter((f) => f.type !== 'handle' || !brand.has(f.value.slice(1).toLowerCase()))
   const names = [...new Set([...(opts.names ?? [])].flatMap(nameWords))].sort()
   if (names.length > 0) for (const m of text.matchAll(namePattern(names))) found.push({ type: 'name', start: m.index, end: m.index + m[0].length, value: m[0] })
+  const details = [...new Set(opts.details ?? [])].sort()
+  if (details.length > 0) for (const m of text.matchAll(namePattern(details))) found.push({ type: 'detail', start: m.index, end: m.index + m[0].length, value: m[0] })
 
   found.sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type) || (b.end - b.start) - (a.end - a.start))
   const accepted: CaseFact[] = []

@@ -67,9 +67,39 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
 
   it('fills the order number from the current conversation and leaves the unknown amount as a placeholder', () => {
     const req = request(['I was charged twice for order BW-6333896, please help'])
-    const slots = slotContextFor(req, [], ['Tom Baker'])
+    const slots = slotContextFor(req, [], [candidate('tom', past, 0.9, 'Tom Baker')])
     const body = cleanReply(past, { brandHandles: [], pastCustomer: { handle: null, name: 'Tom Baker' }, slots, channel: 'facebook' })!
     expect(body).toBe("The second [amount] payment on BW-6333896 was a duplicate: I've refunded it.")
+  })
+
+  it('leaves a detail the past customer gave and the reply only repeated as a placeholder (bw-email-0419 in Headingley got "including Otley")', () => {
+    const outage = (id: string, area: string): ReplyCandidate => ({
+      ...candidate(id, `Really sorry! There's an outage affecting parts of West Yorkshire including ${area} since 6am after a fibre cable was damaged.`, 0.8),
+      customerText: `No internet in ${area} since this morning`,
+    })
+    // The brand's own words (here "Hub", written in two conversations where the customer never said it) stay.
+    const hub = (id: string) => ({ ...candidate(id, 'Restart your Hub from the app, and tell us if the light stays orange.', 0.7), customerText: 'my router keeps dropping' })
+    // A town the reply named after an earlier message of its customer ("Any ETA?") is still not the brand's word.
+    const later = { ...candidate('c', 'The repair is finished and service in Otley has been back since 21:10.', 0.6), customerText: 'Any ETA?' }
+    // Capitalised after a handle or at a sentence's start, or written in lower case elsewhere: a plain word.
+    const plain = [
+      { ...candidate('d', '@dans90 This made our day! We will tell the team.', 0.5), customerText: 'this is the best service' },
+      { ...candidate('e', 'The Voice remote is on back order, sorry.', 0.5), customerText: 'where is my voice remote' },
+      { ...candidate('f', 'Sorry for the wait! The voice remote ships next week.', 0.5), customerText: 'remote?' },
+      { ...candidate('g', "C'est un problème connu avec la connexion Face ID, désolés.", 0.5), customerText: 'Face ID ne marche plus' },
+      { ...candidate('h', 'Das ist ein bekannter Fehler beim Login, melde dich neu an.', 0.5), customerText: 'Login geht nicht', language: 'de' },
+    ]
+    const pool = [outage('a', 'Otley'), outage('b', 'Pudsey'), later, hub('h1'), hub('h2'), ...plain]
+    const elsewhere = slotContextFor(request(['no wifi, no TV, no updates from you. Headingley. great']), [], pool)
+    const draft = fillSlots(pool[0].text, elsewhere)
+    expect(draft.text).toBe("Really sorry! There's an outage affecting parts of West Yorkshire including [place] since [time] after a fibre cable was damaged.")
+    expect(draft.placeholders).toEqual(['[place]', '[time]'])
+    expect(fillSlots(pool[3].text, elsewhere).text).toBe(pool[3].text)
+    expect(fillSlots(later.text, elsewhere).text).toContain('service in [place] has been back')
+    for (const c of plain) expect(fillSlots(c.text, elsewhere).placeholders.filter((p) => p !== '[handle]')).toEqual([])
+    // The same town in the current conversation backs it, however it is written.
+    const there = slotContextFor(request(['still no internet in otley, what is going on?']), [], pool)
+    expect(fillSlots(pool[0].text, there).text).toContain('including Otley since')
   })
 
   it('keeps a value the workspace knowledge states, and the current customer’s own amount', () => {

@@ -104,7 +104,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     })
 
     // A value the model copied from a past reply and this case cannot back becomes a placeholder, as on the local path.
-    const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), retrieval.candidates.map((c) => c.pastCustomer.name))
+    const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), retrieval.candidates)
     const done = doneInConversation(req.turns)
     const allowedValues = [...vault.values(), ...(req.customer.handle ? [req.customer.handle] : []), ...req.voice.handles]
     const drafts: Draft[] = []

@@ -145,7 +145,7 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
 
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
-  const context = slots ?? slotContextFor(req, [], pool.map((c) => c.pastCustomer.name))
+  const context = slots ?? slotContextFor(req, [], pool)
   const done = doneInConversation(req.turns)
   const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
   const bestContext = Math.max(...pool.map((c) => c.contextSimilarity ?? Number.NEGATIVE_INFINITY))
@@ -291,7 +291,7 @@ function knowledgeDraftOf(answer: KnowledgeAnswer, slots: SlotContext, done: Rea
 
 export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: Draft[]; language: string; note?: string } {
   const { pool, language, note } = candidatesInLanguage(retrieval)
-  const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), pool.map((c) => c.pastCustomer.name))
+  const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), pool)
   let ranked = rankCandidates(req, pool, slots)
   // Already in a private channel: "send us a DM" is no answer.
   if (req.mode === 'private') ranked = ranked.filter((r) => r.approach !== 'ask_dm')
