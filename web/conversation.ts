@@ -4,8 +4,8 @@ import { api, type Article, type Conversation, type Message, type Suggestions } 
 import { h, pct, replace, toast, view, when } from './dom.ts'
 
 const SENTIMENTS = ['negative', 'neutral', 'positive']
-/** Placeholders the drafts leave for the agent: redaction tokens ([ORDER_1]) and template slots ({name}). */
-const PLACEHOLDER = /(\[[A-Z]+(?:_\d+)?\]|\{[a-z_]+\})/g
+/** Placeholders an LLM draft may carry besides its listed slots: redaction tokens ([ORDER_1]) and {name}. */
+const TOKEN_PLACEHOLDER = String.raw`\[[A-Z]+(?:_\d+)?\]|\{[a-z_]+\}`
 /** Drafts that say something was done must be checked: the suggester cannot do anything itself. */
 
 let intents: string[] | undefined
@@ -110,8 +110,11 @@ function messageItem(m: Message, intentOptions: string[]): HTMLElement {
   )
 }
 
-function highlighted(text: string): Array<string | HTMLElement> {
-  return text.split(PLACEHOLDER).map((part, i) => (i % 2 === 1 ? h('mark', { class: 'placeholder', title: 'fill this in before sending' }, part) : part))
+/** The draft with each slot it leaves to the agent marked: those it lists ("[amount]", "[place]") and tokens. */
+function highlighted(text: string, placeholders: string[]): Array<string | HTMLElement> {
+  const listed = [...new Set(placeholders)].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = new RegExp(`(${[...listed, TOKEN_PLACEHOLDER].join('|')})`, 'g')
+  return text.split(pattern).map((part, i) => (i % 2 === 1 ? h('mark', { class: 'placeholder', title: 'fill this in before sending' }, part) : part))
 }
 
 function suggestionsPanel(conv: Conversation): HTMLElement {
@@ -196,7 +199,7 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
     h('h3', {}, `Draft ${n}: ${s.approach.replaceAll('_', ' ')}`),
     h('p', { class: 'muted' }, `confidence ${pct(s.confidence)} · `, count(s.text)),
     claims ? h('p', { class: 'warn' }, `Claims an action was taken (${s.claims.join(', ')}): check it really was before sending.`) : null,
-    h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text)),
+    h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text, s.placeholders)),
     s.sources.length
       ? h('details', { class: 'sources' }, h('summary', {}, `Sources (${s.sources.length})`),
           h('ul', {}, s.sources.map((src) => h('li', {},

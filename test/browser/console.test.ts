@@ -96,6 +96,21 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await context.close()
   })
 
+  it('marks every slot a draft leaves to the agent, as the API lists them', async () => {
+    const { context, page, errors } = await session('agent')
+    const { rows } = await c.services.db.query<{ id: string }>(`SELECT id FROM conversations WHERE workspace_id = $1 AND external_id = 'bw-email-0419'`, [c.ws.id])
+    await page.goto(`${c.base}/conversations/${rows[0].id}`)
+    const drafts = page.getByRole('region', { name: 'Suggested replies' }).locator('li.draft')
+    await drafts.first().waitFor({ timeout: 30_000 })
+    const res = await c.app.inject({ method: 'POST', url: `/v1/conversations/${rows[0].id}/suggestions`, headers: c.ws.auth('agent'), payload: { n: 3, tone: 'friendly' } })
+    const listed = (res.json().suggestions as Array<{ placeholders: string[] }>).map((s) => s.placeholders)
+    // The outage reply of another town leaves its place, time and date to fill in ("[place]", "[time]", "[date]").
+    expect(listed.flat()).toEqual(expect.arrayContaining(['[place]', '[time]', '[date]']))
+    for (let i = 0; i < listed.length; i++) expect(await drafts.nth(i).locator('mark.placeholder').allTextContents()).toEqual(listed[i])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('shows a new message in the open conversation without a reload', async () => {
     const { context, page } = await session('agent')
     await page.goto(`${c.base}/inbox`)
