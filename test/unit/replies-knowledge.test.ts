@@ -39,4 +39,23 @@ describe('knowledgeAnswer', () => {
     expect(drafts[1].text).toContain('New stock arrived on 1 October')
     expect(drafts[1].confidence).toBeCloseTo(0.6)
   })
+
+  it('offers no article to a customer who is closing the conversation', () => {
+    const turn = (messageId: string, role: 'customer' | 'agent', text: string, needsReply: boolean | null) => ({ messageId, role, text, language: 'en', needsReply, urgency: 'normal' as const, reasons: [] })
+    const req: ReplyRequest = {
+      workspaceId: 'w', conversationId: 'c', channel: 'chat', mode: 'private', tone: 'friendly', n: 3, maxChars: 2000,
+      customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+      turns: [
+        turn('m1', 'customer', 'Where is my voice remote? My back order has not shipped', true),
+        turn('m2', 'agent', 'Sorry for the wait! New stock arrived and your remote ships this week.', null),
+        turn('m3', 'customer', 'Thank you, much appreciated 🙏', false),
+      ],
+    }
+    const retrieval: Retrieval = { query: 'Thank you, much appreciated', language: 'en', knowledge: [hit(0.4)], candidates: [] }
+    const { drafts } = localDrafts(req, retrieval)
+    expect(drafts.length).toBeGreaterThan(0)
+    expect(drafts.flatMap((d) => d.sources.map((s) => s.type))).not.toContain('knowledge')
+    // The same article still answers the question itself.
+    expect(localDrafts({ ...req, turns: req.turns.slice(0, 1) }, retrieval).drafts.flatMap((d) => d.sources.map((s) => s.type))).toContain('knowledge')
+  })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
 import { claimsOf, doneInConversation } from '../../src/chains/replies/claims.ts'
 import { cleanReply, frameDraftDetailed, signOffFor } from '../../src/chains/replies/clean.ts'
-import { assessTrigger, localDrafts } from '../../src/chains/replies/local.ts'
+import { assessTrigger, localDrafts, rankCandidates } from '../../src/chains/replies/local.ts'
 import { fillSlots, slotContextFor } from '../../src/chains/replies/template.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest, type Retrieval } from '../../src/chains/replies/types.ts'
 import { findCaseFacts } from '../../src/safety/case-facts.ts'
@@ -100,6 +100,18 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     // The same town in the current conversation backs it, however it is written.
     const there = slotContextFor(request(['still no internet in otley, what is going on?']), [], pool)
     expect(fillSlots(pool[0].text, there).text).toContain('including Otley since')
+  })
+
+  it('never drafts what the agent already sent in this conversation (bw-x-0403 got its own last reply again, at 1.0)', () => {
+    const restored = '@priya.358 Service is restored now. If your router is still offline, please restart it once. ^CT'
+    const turns = [
+      { messageId: 'm1', role: 'customer' as const, text: 'No internet at all since 7am, Pudsey', language: 'en', needsReply: true, urgency: 'normal' as const, reasons: [] },
+      { messageId: 'm2', role: 'agent' as const, text: restored, language: 'en', needsReply: null, urgency: null, reasons: [] },
+      { messageId: 'm3', role: 'customer' as const, text: 'Still nothing here in Pudsey', language: 'en', needsReply: true, urgency: 'normal' as const, reasons: [] },
+    ]
+    const pool = [candidate('same', '@sam Service is restored now. If your router is still offline, please restart it once. ^LB', 0.95), candidate('other', 'Sorry it is still down. Could you restart the router once and tell us the light colour?', 0.6)]
+    const ranked = rankCandidates(request([], { turns, channel: 'x' }), pool)
+    expect(ranked.map((r) => r.members[0].id)).toEqual(['other'])
   })
 
   it('keeps a value the workspace knowledge states, and the current customer’s own amount', () => {

@@ -7,7 +7,7 @@ import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
-import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting } from './clean.ts'
+import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
 import { triggerTurns } from './retrieve.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
@@ -147,6 +147,9 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
   const context = slots ?? slotContextFor(req, [], pool)
   const done = doneInConversation(req.turns)
+  // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
+  // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
+  const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
   const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
   const bestContext = Math.max(...pool.map((c) => c.contextSimilarity ?? Number.NEGATIVE_INFINITY))
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
@@ -154,6 +157,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const body = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
     if (!body) continue
     const words = wordSet(body)
+    if (sent.some((said) => jaccard(said, words) >= SAME_REPLY_JACCARD)) continue
     const group = groups.find((g) => jaccard(g.words, words) >= SAME_REPLY_JACCARD)
     if (group) {
       group.members.push(c)
@@ -289,7 +293,7 @@ function knowledgeDraftOf(answer: KnowledgeAnswer, slots: SlotContext, done: Rea
   }
 }
 
-export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: Draft[]; language: string; note?: string } {
+export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = assessTrigger(req)): { drafts: Draft[]; language: string; note?: string } {
   const { pool, language, note } = candidatesInLanguage(retrieval)
   const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), pool)
   let ranked = rankCandidates(req, pool, slots)
@@ -312,8 +316,9 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval): { drafts: 
       claims: r.claims, placeholders: placeholdersIn(framed.text),
     })
   }
-  // An article that answers the case is offered beside the best past reply (second, or first when no past reply fits).
-  const fromKnowledge = knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language)
+  // An article that answers the case is offered beside the best past reply (second, or first when no past
+  // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54).
+  const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language)
   const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
@@ -334,7 +339,7 @@ export function createLocalReplySuggester(): ReplySuggester {
     mode: 'local',
     async suggest(req, retrieval): Promise<ReplyResult> {
       const trigger = assessTrigger(req)
-      const { drafts, language, note } = localDrafts(req, retrieval)
+      const { drafts, language, note } = localDrafts(req, retrieval, trigger)
       return { suggestions: drafts, shouldReply: trigger.shouldReply, reason: trigger.reason, language, degraded: false, note, messageId: trigger.messageId }
     },
   }
