@@ -114,6 +114,13 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(ranked.map((r) => r.members[0].id)).toEqual(['other'])
   })
 
+  it('fills the customer\'s order number only into a slot for an order number (bw-email-0285: "cancellation booked, reference BW-6037218" was their order number)', () => {
+    const req = request(['Please cancel my subscription. My account email is zoe@example.net and the order number is BW-6037218, in case you need them.'])
+    const slots = slotContextFor(req, [], [])
+    expect(fillSlots('Done: your cancellation is booked for 30 days from today, reference BW-1180442.', slots).text).toBe('Done: your cancellation is booked for 30 days from today, reference [reference].')
+    expect(fillSlots('Your order BW-1180442 is cancelled.', slots).text).toBe('Your order BW-6037218 is cancelled.')
+  })
+
   it('keeps a value the workspace knowledge states, and the current customer’s own amount', () => {
     const req = request(['I was charged £27.50 twice'])
     const slots = slotContextFor(req, ['Refunds of duplicate payments take 3 to 5 working days. Call 0800 123 4567.'], [])

@@ -12,6 +12,11 @@ export interface SlotContext {
   allowed: ReadonlySet<string>
   /** Per type, the one value the current customer gave (absent when none, or several). */
   fillers: ReadonlyMap<FactType, string>
+  /**
+   * What the customer's identifier is ("[order number]", "[account number]"…): it fills only a slot of
+   * its kind. "Cancellation booked, reference BW-6037218" had become the customer's order number.
+   */
+  identifierKind: string | null
   /** Names of other people known to the request (past customers, agents who signed). */
   names: string[]
   /** Details of past cases their replies repeated (a town, a device), each with its placeholder: see echoedDetails. */
@@ -19,7 +24,7 @@ export interface SlotContext {
   brandHandles: string[]
 }
 
-export const EMPTY_SLOTS: SlotContext = { allowed: new Set(), fillers: new Map(), names: [], details: new Map(), brandHandles: [] }
+export const EMPTY_SLOTS: SlotContext = { allowed: new Set(), fillers: new Map(), identifierKind: null, names: [], details: new Map(), brandHandles: [] }
 
 /** Slot types filled from the current customer's own messages when they hold exactly one value. */
 const FILLABLE: FactType[] = ['identifier', 'amount', 'email', 'phone']
@@ -34,6 +39,7 @@ const IDENTIFIER_KINDS: Array<[RegExp, string]> = [
   [/(?:ticket|case|dossier|caso|fall|vorgang|pratica)[^.!?\n]{0,16}$/iu, '[ticket number]'],
   [/(?:account|compte|konto|cuenta|conta|conto|kundennummer)[^.!?\n]{0,16}$/iu, '[account number]'],
   [/(?:booking|reservation|réservation|reserva|buchung|prenotazione)[^.!?\n]{0,16}$/iu, '[booking reference]'],
+  [/(?:reference|ref\.?|confirmation|référence|referencia|referência|riferimento|referenz|aktenzeichen)[^.!?\n]{0,16}$/iu, '[reference]'],
 ]
 
 // A detail written after "in", "near"… is a place; one a reply greets is a name the past customer
@@ -112,16 +118,18 @@ export function slotContextFor(req: ReplyRequest, knowledgeTexts: string[], pool
   const statedWords = lowerCaseWords(stated)
   for (const word of details.keys()) if (statedWords.has(word.toLowerCase())) allowed.add(factKey('detail', word))
   const fillers = new Map<FactType, string>()
-  const customerFacts = req.turns.filter((t) => t.role === 'customer').flatMap((t) => findCaseFacts(t.text, { brandHandles }))
+  const customerFacts = req.turns.filter((t) => t.role === 'customer').flatMap((t) => findCaseFacts(t.text, { brandHandles }).map((f) => ({ ...f, before: t.text.slice(Math.max(0, f.start - 40), f.start) })))
   for (const type of FILLABLE) {
     const values = new Map(customerFacts.filter((f) => f.type === type).map((f) => [factKey(f.type, f.value), f.value]))
     if (values.size === 1) fillers.set(type, [...values.values()][0])
   }
+  const identifier = customerFacts.find((f) => f.type === 'identifier')
+  const identifierKind = fillers.has('identifier') && identifier ? placeholderFor(identifier, identifier.before, new Map()) : null
   const first = nameWords(req.customer.name)[0]
   if (first) fillers.set('name', first)
   const own = new Set(nameWords(req.customer.name))
   const names = pool.map((c) => c.pastCustomer.name).flatMap(nameWords).filter((n) => !own.has(n))
-  return { allowed, fillers, names, details, brandHandles }
+  return { allowed, fillers, identifierKind, names, details, brandHandles }
 }
 
 export interface Templated {
@@ -142,14 +150,14 @@ export function fillSlots(text: string, ctx: SlotContext): Templated {
       out += f.value
       continue
     }
+    const placeholder = placeholderFor(f, out.slice(-40), ctx.details)
     const filler = ctx.fillers.get(f.type)
-    if (filler !== undefined) {
+    if (filler !== undefined && (f.type !== 'identifier' || placeholder === ctx.identifierKind)) {
       out += filler
       continue
     }
     // "order #BW-1" → "order [order number]": the sign goes with the value.
     if (out.endsWith('#')) out = out.slice(0, -1)
-    const placeholder = placeholderFor(f, out.slice(-40), ctx.details)
     // "Wednesday 12 November" is read as two facts (a weekday, then a day): it is one slot to fill.
     const previous = /,?\s*$/.exec(out)
     if (out.slice(0, previous!.index).endsWith(placeholder)) {
@@ -162,7 +170,7 @@ export function fillSlots(text: string, ctx: SlotContext): Templated {
   return { text: out + text.slice(cursor), placeholders }
 }
 
-const PLACEHOLDER_TEXT = /\[(?:order number|tracking number|ticket number|account number|booking reference|amount|date|time|email|phone|address|handle|name|place|detail)\]/g
+const PLACEHOLDER_TEXT = /\[(?:order number|tracking number|ticket number|account number|booking reference|reference|amount|date|time|email|phone|address|handle|name|place|detail)\]/g
 
 /** The placeholders a draft still holds. */
 export function placeholdersIn(text: string): string[] {
