@@ -82,7 +82,7 @@ export function messageCore(text: string): string {
   if (!ENVELOPE_SIGN.test(text)) return text
   let core = text
   const unsigned = withoutSignature(core)
-  if (unsigned.length < core.trimEnd().length && signedOff(core.slice(unsigned.length))) core = unsigned
+  if (unsigned !== core.trimEnd() && signedOff(core.trimEnd().split(/\r?\n/).slice(unsigned.split('\n').length))) core = unsigned
   const salutation = SALUTATION_LINE.exec(core)
   if (salutation && wordCount(salutation[0]) <= SALUTATION_MAX_WORDS && wordCount(core) > wordCount(salutation[0])) core = core.slice(salutation[0].length)
   const sentences = core.match(SENTENCE) ?? []
@@ -95,6 +95,7 @@ export function messageCore(text: string): string {
   return core
 }
 
-function signedOff(removed: string): boolean {
-  return removed.split(/\r?\n/).some((line) => SIGNATURE_CLOSER.test(line.trim()) || SIGNATURE_DASH.test(line.trim()))
+/** Whether the lines taken for a signature hold a closer or a dash line, not only a name-like word. */
+function signedOff(removedLines: string[]): boolean {
+  return removedLines.some((line) => SIGNATURE_CLOSER.test(line.trim()) || SIGNATURE_DASH.test(line.trim()))
 }

@@ -38,6 +38,10 @@ describe('messageCore', () => {
     expect(messageCore('My order BW-1234567 never arrived')).toBe('My order BW-1234567 never arrived')
   })
 
+  it('reads e-mails with Windows line ends alike', () => {
+    expect(messageCore(email.replaceAll('\n', '\r\n'))).not.toMatch(/concern|account|BW-1430992|regards|Aisha/i)
+  })
+
   it('keeps a last line that follows no closer, and a first line that is not a salutation', () => {
     const exclaimed = 'Huge amount of incoming planes to SFO delayed over 1-2 hours.\nFrustrating!'
     expect(messageCore(exclaimed)).toBe(exclaimed)
