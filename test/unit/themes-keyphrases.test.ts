@@ -164,6 +164,25 @@ describe('describeCluster', () => {
     const rare = describeCluster({ keyphrases: [{ phrase: 'app', weight: 0.5, support: 1 }, { phrase: 'bloqueada', weight: 0.3, support: 0.2 }], texts: said, vectors: said.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]) })
     expect(rare.label).not.toMatch(/fica/)
   })
+
+  it('never names a theme with two forms of one word, and takes a bigram around its lone head word from further down', () => {
+    // Texts in which no run of words joins two distinctive ones, so the label is made of the key phrases.
+    const said = ['flight', 'flights', 'seats']
+    const at = { texts: said, vectors: said.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]) }
+    const flights = describeCluster({ ...at, keyphrases: [{ phrase: 'flight', weight: 0.5, support: 0.5 }, { phrase: 'flights', weight: 0.45, support: 0.4 }, { phrase: 'seats', weight: 0.4, support: 0.3 }] })
+    expect(flights.label).toBe('Flight seats')
+    const twice = describeCluster({
+      ...at,
+      keyphrases: [
+        { phrase: 'twice', weight: 0.12, support: 0.23 }, { phrase: 'bill', weight: 0.09, support: 0.14 }, { phrase: 'food money', weight: 0.086, support: 0.08 },
+        { phrase: 'charged', weight: 0.08, support: 0.09 }, { phrase: 'bank app', weight: 0.073, support: 0.06 }, { phrase: 'charged twice', weight: 0.073, support: 0.06 },
+      ],
+    })
+    expect(twice.label).toBe('Charged twice')
+    // A bigram far below its word names it no better than the word and its partner.
+    const faint = describeCluster({ ...at, keyphrases: [{ phrase: 'cancel', weight: 0.2, support: 0.3 }, { phrase: 'contract', weight: 0.15, support: 0.2 }, ...['a', 'b', 'c'].map((w) => ({ phrase: `x${w}`, weight: 0.12, support: 0.1 })), { phrase: 'cancel online', weight: 0.05, support: 0.05 }] })
+    expect(faint.label).toBe('Cancel contract')
+  })
 })
 
 describe('mergeClustersByWords across languages', () => {

@@ -235,24 +235,34 @@ function comparable(text: string): string {
 /**
  * 2–4 words from the theme's most distinctive phrases (generic words are already out of them): a
  * bigram names a topic best ("charged twice", "voice remote") when enough of the theme says it, and a
- * second phrase with new words is added when it is about as distinctive, in rank order.
+ * second word is added when it is about as distinctive, in rank order, never a second form of the
+ * first ("Flight flights" on airline_dev).
  */
 function labelFrom(keyphrases: Keyphrase[]): string | null {
   const top = keyphrases.slice(0, LABEL_CANDIDATES)
   if (top.length === 0) return null
   const first = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
-  // A lone word is named better by a distinctive bigram around it ("twice" → "charged twice").
-  const head = first.phrase.includes(' ') ? first : (top.find((k) => k.phrase.split(' ').length === 2 && k.phrase.split(' ').includes(first.phrase)) ?? first)
-  const chosen = [head]
-  // A bigram is a name on its own ("Charged twice"); a single word takes one more word said about as
-  // often, read as one noun phrase ("App login", "Wifi router"), never two phrases stacked with a comma.
-  for (const k of head.phrase.includes(' ') ? [] : top) {
-    if (k === head || k.phrase.includes(' ') || (k.support ?? 1) < LABEL_EXTRA_SUPPORT || k.weight < LABEL_EXTRA_WEIGHT * head.weight) continue
-    chosen.push(k)
-    break
-  }
-  chosen.sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b))
-  return capitalise(chosen.map((k) => k.phrase).join(' ').slice(0, MAX_LABEL_LENGTH))
+  // A lone word is named better by a bigram around it ("twice" → "charged twice"): one of the most
+  // distinctive phrases, or one further down that weighs about as much as the word.
+  const around = (k: Keyphrase, rank: number) => k.phrase.split(' ').length === 2 && k.phrase.split(' ').includes(first.phrase) &&
+    (rank < LABEL_CANDIDATES || k.weight >= LABEL_BIGRAM_AROUND_WEIGHT * first.weight)
+  const head = first.phrase.includes(' ') ? first : (keyphrases.find(around) ?? first)
+  if (head.phrase.includes(' ')) return capitalise(head.phrase.slice(0, MAX_LABEL_LENGTH))
+  // A single word takes one more word said about as often, read as one noun phrase ("App login",
+  // "Wifi router"), never two phrases stacked with a comma.
+  const extra = top.find((k) => k !== head && !k.phrase.includes(' ') && !sameWord(k.phrase, head.phrase) &&
+    (k.support ?? 1) >= LABEL_EXTRA_SUPPORT && k.weight >= LABEL_EXTRA_WEIGHT * head.weight)
+  const pair = extra ? [head, extra].sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b)) : [head]
+  return capitalise(pair.map((k) => k.phrase).join(' ').slice(0, MAX_LABEL_LENGTH))
+}
+
+/** A bigram around a lone head word takes its place when it weighs at least this share of the word. */
+const LABEL_BIGRAM_AROUND_WEIGHT = 0.5
+
+/** "flight" and "flights", "fly" and "flying": one word, inflected. */
+function sameWord(a: string, b: string): boolean {
+  const stem = (w: string) => w.replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '').replace(/(.)\1$/, '$1')
+  return stem(a) === stem(b)
 }
 
 /** Small words a phrase may keep inside it ("crashes at login", "charged twice on bill"). */
