@@ -121,6 +121,35 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(fillSlots('Your order BW-1180442 is cancelled.', slots).text).toBe('Your order BW-6037218 is cancelled.')
   })
 
+  it('flags a past finding on another order once the customer\'s own order number is filled into it (bw-whatsapp-0077)', () => {
+    const req = request(['Um, where is my voice remote? Order BW-8042600. No updates at all.'])
+    const ranked = rankCandidates(req, [
+      candidate('queue', 'Thanks! Order BW-1180442 is near the front of the queue and will ship in the first batch.', 0.9),
+      candidate('ask', 'Sorry for the wait! Could you send us your order number BW-1180442?', 0.8),
+    ])
+    const queue = ranked.find((r) => r.members[0].id === 'queue')!
+    expect(queue.body).toContain('Order BW-8042600 is near the front')
+    expect(queue.claims).toEqual(['checked'])
+    expect(ranked.find((r) => r.members[0].id === 'ask')!.claims).toEqual([])
+  })
+
+  it('answers a customer closing the case only with what the brand said to a closing (bw-x-0240\'s "cheers 👍" got "Congratulations on the move!")', () => {
+    const turns = [
+      { messageId: 'm1', role: 'customer' as const, text: 'You took £32.00 twice, I want the second one back', language: 'en', needsReply: true, urgency: 'normal' as const, reasons: [] },
+      { messageId: 'm2', role: 'agent' as const, text: 'The extra £32.00 is refunded, 3–5 working days to show.', language: 'en', needsReply: null, urgency: null, reasons: [] },
+      { messageId: 'm3', role: 'customer' as const, text: 'cheers 👍', language: 'en', needsReply: false, urgency: 'none' as const, reasons: ['acknowledgement_only'] },
+    ]
+    const move = { ...candidate('move', 'Congratulations on the move! Could you send us the new postcode?', 0.5), customerText: 'Cheers. Moving house on the 1st, can I keep my plan?' }
+    const welcome = { ...candidate('welcome', "You're welcome! Shout if you need anything else.", 0.4), customerText: 'Cheers, all sorted 👍' }
+    const req = request([], { turns })
+    const only = localDrafts(req, { query: '', language: 'en', knowledge: [], candidates: [move, welcome] }).drafts
+    expect(only.map((d) => d.sources[0]?.id)).toEqual(['welcome'])
+    // Nothing the brand said to a closing: no draft, not a generic template.
+    expect(localDrafts(req, { query: '', language: 'en', knowledge: [], candidates: [move] }).drafts).toEqual([])
+    // The same replies still answer a question.
+    expect(localDrafts(request(['Moving house next month, can I keep my plan?']), { query: '', language: 'en', knowledge: [], candidates: [move, welcome] }).drafts.length).toBeGreaterThan(1)
+  })
+
   it('keeps a value the workspace knowledge states, and the current customer’s own amount', () => {
     const req = request(['I was charged £27.50 twice'])
     const slots = slotContextFor(req, ['Refunds of duplicate payments take 3 to 5 working days. Call 0800 123 4567.'], [])
@@ -408,6 +437,25 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
       'Wir prüfen das und melden uns so schnell wie möglich.', 'Vamos verificar e voltamos a falar consigo assim que possível.',
       'Verifichiamo e ti rispondiamo il prima possibile.', '확인 후 최대한 빨리 다시 연락드리겠습니다.', 'เราจะตรวจสอบและติดต่อกลับโดยเร็วที่สุดค่ะ',
       '確認のうえ、できるだけ早くご連絡いたします。', '我们会尽快核实并回复您。']) expect(claimsOf(promise)).toEqual([])
+  })
+
+  it('flags a parcel said to have shipped (bw-whatsapp-0077 got "Order BW-8042600 shipped yesterday" unflagged), not one that will', () => {
+    expect(claimsOf('Order BW-8042600 shipped yesterday and should be with you in 1–2 working days.')).toEqual(['sent'])
+    expect(claimsOf('Your replacement hub was dispatched this morning.')).toEqual(['sent'])
+    expect(claimsOf('It went out with the courier today.')).toEqual(['sent'])
+    expect(claimsOf("Thanks! Your Brightbox is at the local depot and is out for delivery on Friday.")).toEqual(['sent'])
+    expect(claimsOf('Once it is out for delivery you will get a text.')).toEqual([])
+    expect(claimsOf("We'll email you once your order has shipped.")).toEqual([])
+    expect(claimsOf('Your order will be shipped as soon as stock arrives.')).toEqual([])
+    expect(claimsOf('New stock arrives next week and orders ship in the order they were placed.')).toEqual([])
+    expect(claimsOf('It went out of stock faster than we planned.')).toEqual([])
+  })
+
+  it('takes a statement about the customer\'s own identifier, filled into another case\'s reply, for a finding on it', () => {
+    expect(claimsOf('Thanks! Order BW-8042600 is near the front of the queue and will ship in the first batch.', 'BW-8042600')).toEqual(['checked'])
+    expect(claimsOf('Thanks! Is BW-8042600 the order you mean?', 'BW-8042600')).toEqual([])
+    expect(claimsOf('Thanks! Order BW-8042600 is near the front of the queue.')).toEqual([])
+    expect(claimsOf('Sorry for the wait! Could you send us your order number?', 'BW-8042600')).toEqual([])
   })
 
   it('flags an outage said to be over (bw-x-0428: "Service is restored now" at 0.97 for "Still nothing here in Shipley"), not a release on its way', () => {

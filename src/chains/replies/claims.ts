@@ -15,6 +15,9 @@ export type ActionClaim = (typeof ACTION_CLAIMS)[number]
  */
 const andThen = (verbs: string) => `\\b(?:i|we)(?:'ve|’ve| have)\\s+(?:\\w+\\s+){0,2}?\\w+ed\\b(?:[^.!?;]|\\.(?=\\S)){0,60}?\\band\\s+(?:(?:also|just|already|then)\\s+)?(?:${verbs})\\b`
 
+// English: not within a condition ("once your order has shipped", "when it is out for delivery").
+const NOT_IF = '(?<!\\b(?:once|when|until|after|before|if|soon as)\\s+(?:[\\w\'’-]+\\s+){0,3})'
+
 // Japanese states a done action in the past polite form; "返金いたします" (we will refund) is a promise.
 const JA_DONE = '(?:を)?(?:いたしました|しました|させていただきました|済み|が完了(?:いたしました|しました))'
 // Korean: a past tense, never the future -겠- ("환불해 드렸습니다" done, "환불해 드리겠습니다" promised).
@@ -55,6 +58,11 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|already\\s+)?(?:sent|shipped|dispatched|posted|mailed|emailed)\\b",
     // "A fix is on its way" announces a release ("5.2.1 with the fix is on its way"), not a parcel sent.
     '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|(?<!\\b(?:fix|update|upgrade|version|release|patch)\\s)\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
+    // Where a parcel is now: "Your Brightbox is at the local depot and is out for delivery" was another customer's.
+    `${NOT_IF}\\b(?:is|are|was|were)\\s+(?:now\\s+|already\\s+)?(?:out for delivery|with the courier|at (?:the|your) (?:local )?depot|in transit)\\b`,
+    // The thing itself as the subject of a plain past: "Order BW-8042600 shipped yesterday" reached a customer
+    // still waiting for a voice remote. Not after "once", "when"…, nor with "will", "be"… before it.
+    `${NOT_IF}\\b(?:order|parcel|package|replacement|remote|router|hub|box|item|it)(?:\\s+(?!(?:will|would|be|to|should|can|may|not)\\b)[\\w#-]+){0,2}?\\s+(?:shipped|dispatched|went out(?! of)|left (?:our|the) warehouse)\\b`,
     "(?:j'ai|j’ai|nous avons)\\s+(?:bien\\s+)?(?:envoyé|expédié)|(?:a|ont) été (?:envoyé|expédié)",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:verschickt|versendet|versandt|gesendet|zugeschickt)',
     '(?:hemos|he)\\s+(?:enviado|mandado)|(?:ha sido|fue|han sido) enviad',
@@ -165,9 +173,20 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   ].join('|'), 'iu'),
 }
 
-/** The actions a text states as done, in a stable order. */
-export function claimsOf(text: string): ActionClaim[] {
-  return ACTION_CLAIMS.filter((claim) => CLAIM_PATTERNS[claim].test(text))
+/**
+ * The actions a text states as done, in a stable order. With `customerIdentifier` (the customer's own
+ * order or account number, filled into another case's reply), a statement about it is that case's
+ * finding told as this one's: "Order BW-8042600 is near the front of the queue" was checked for another
+ * customer's order. A question about it ("Is BW-8042600 the right order?") states nothing.
+ */
+export function claimsOf(text: string, customerIdentifier?: string): ActionClaim[] {
+  const stated = customerIdentifier !== undefined && sentencesOf(text).some((s) => s.includes(customerIdentifier) && !s.trimEnd().endsWith('?'))
+  return ACTION_CLAIMS.filter((claim) => CLAIM_PATTERNS[claim].test(text) || (claim === 'checked' && stated))
+}
+
+/** Sentences, ended by . ! ? or a line break (a dot inside a token, as in an amount or an address, does not end one). */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?。！？])(?=\s|$)|\n+/)
 }
 
 /** Actions this conversation shows were done: an agent of this conversation said so. */

@@ -84,6 +84,21 @@ export function assessTrigger(req: ReplyRequest): TriggerAssessment {
   return { shouldReply: true, reason: needsHuman ? 'needs_human' : 'needs_reply', messageId: last.messageId }
 }
 
+/**
+ * Why a last message needs no reply because it closes the case: it is only thanks or an "ok" (the
+ * message is nothing else), or it reads as a closer after an answer ("Great, thank you"), which the
+ * cues can mistake ("Booking no YIUBPF. Thanks." on TWCS). Not an emoji alone: "👍" closes, "🤬" does
+ * not, and "@Google" with a screenshot opens a case.
+ */
+const ONLY_CLOSING = new Set(['thanks_only', 'acknowledgement_only'])
+const CLOSING_REASONS = new Set([...ONLY_CLOSING, 'closing'])
+
+/** A past customer message that closed its case, read as one following an answer ("Thanks, all sorted 👍"). */
+function closes(text: string, channel: string): boolean {
+  const assessment = assessNeedsReply({ text, role: 'customer', channel, afterAgentReply: true, brandHandles: [] })
+  return !assessment.needsReply && CLOSING_REASONS.has(assessment.reasons[0])
+}
+
 export interface RankedReply {
   body: string
   approach: Approach
@@ -164,7 +179,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
       group.conversations.add(c.conversationId)
       continue
     }
-    const claims = unbackedClaims(claimsOf(body), done)
+    const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     groups.push({ body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, words, conversations: new Set([c.conversationId]) })
   }
   for (const g of groups) {
@@ -299,11 +314,18 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   let ranked = rankCandidates(req, pool, slots)
   // Already in a private channel: "send us a DM" is no answer.
   if (req.mode === 'private') ranked = ranked.filter((r) => r.approach !== 'ask_dm')
+  // A customer closing the case gets what the brand said to a closing first: bw-x-0240's "cheers 👍", after
+  // its refund was confirmed, got "Congratulations on the move!" from replies to other messages. A message
+  // that is only thanks gets nothing else (and no template); a closer read by its cues keeps the rest after.
+  const closing = !trigger.shouldReply && CLOSING_REASONS.has(trigger.reason)
+  const onlyClosing = closing && ONLY_CLOSING.has(trigger.reason)
+  const toClosings = closing ? ranked.filter((r) => r.members.some((c) => closes(c.customerText, req.channel))) : []
+  const rest = onlyClosing ? [] : ranked.filter((r) => !toClosings.includes(r))
   // Greet the way the brand does: as its configured greeting says, or as the reused reply did.
   const frame = (body: string, approach: Approach, greet = true) =>
     frameDraftDetailed(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
-  for (const r of diversify(ranked, req.n * 2)) {
+  for (const r of [...diversify(toClosings, req.n * 2), ...diversify(rest, req.n * 2)]) {
     if (drafts.length >= req.n) break
     const framed = frame(r.body, r.approach, opensWithGreeting(r.members[0].text))
     if (!framed || drafts.some((d) => d.text === framed.text)) continue
@@ -326,7 +348,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   }
   const templates = TEMPLATES[language] ?? TEMPLATES.en
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
-    if (drafts.length >= req.n) break
+    if (drafts.length >= req.n || onlyClosing) break
     if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm')) continue
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], placeholders: [] })
