@@ -19,6 +19,15 @@ describe('assessNeedsReply', () => {
     expect(a.reasons[0]).toMatch(/thanks_only|acknowledgement_only/)
   })
 
+  it('reads a thanks that hands over a code, after an answer, as the customer\'s turn (TWCS: "Booking no YIUBPF. Thanks.")', () => {
+    const after = { afterAgentReply: true }
+    expect(assessNeedsReply(customer('Perfect, thank you!', after))).toMatchObject({ needsReply: false, reasons: ['closing'] })
+    expect(assessNeedsReply(customer('Thanks, version 5.2.1 works now', after))).toMatchObject({ needsReply: false, reasons: ['closing'] })
+    for (const text of ['@AirAsiaSupport Booking no YIUBPF. Thanks.', 'Thanks, order BW-8042600', 'Thanks! It is 07700 900123']) {
+      expect(assessNeedsReply(customer(text, after)).needsReply).toBe(true)
+    }
+  })
+
   it('needs no reply to emoji-only messages', () => {
     expect(assessNeedsReply(customer('👍🙂'))).toMatchObject({ needsReply: false, reasons: ['emoji_only'] })
   })

@@ -18,7 +18,7 @@ import { assessNeedsReply } from './urgency.ts'
 export const CORRECTION_MATCH_MIN_COSINE = 0.85
 const MAX_CACHED_INTENT_MODELS = 50
 const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
-const URGENCY_VERSION = 'signals-v2'
+const URGENCY_VERSION = 'signals-v3'
 const YIELD_EVERY = 32
 
 /**

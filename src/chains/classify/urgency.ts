@@ -93,6 +93,13 @@ const ACKNOWLEDGEMENTS = new Set(
     '감사합니다', '고맙습니다', '감사해요', '네', '알겠습니다', 'ขอบคุณ', 'ขอบคุณค่ะ', 'ขอบคุณครับ', 'ขอบคุณมาก', 'ขอบคุณมากค่ะ', 'ขอบคุณมากครับ', 'โอเค', 'ok ค่ะ', 'ok ครับ',
   ].map(foldText),
 )
+/**
+ * A code handed over with the thanks is the customer's turn, not a closer: "Booking no YIUBPF. Thanks."
+ * (TWCS) waits on the agent. A labelled code (capitals or digits), or a token with four digits or more.
+ */
+const GIVES_CODE = (text: string) =>
+  /\b(?:[Bb]ooking|[Oo]rder|[Rr]ef(?:erence)?|[Cc]onfirmation|[Aa]ccount|[Cc]ase|[Tt]icket|PNR)\b[^.!?\n]{0,12}?\b[A-Z0-9][A-Z0-9-]{4,}\b/.test(text) ||
+  /(?<![\p{L}\p{N}])(?=(?:[^\s\d]*\d){4})[\p{L}\p{N}-]{5,}(?![\p{L}\p{N}])/u.test(text)
 /** "Perfect, …", "Super, …": a reply that accepts the agent's answer. */
 const ACKNOWLEDGEMENT_START = (words: string) => /^(perfect|great|super|brilliant|parfait|perfecto|perfeito|perfetto|ok|okay|vale|alles klar|d'accord)\b/.test(words)
 const THANKS_WORDS = /thank|thx|merci|gracias|danke|obrigad|grazie|감사|고맙|ขอบคุณ/
@@ -139,7 +146,7 @@ export function assessNeedsReply(s: ReplySignals): ReplyAssessment {
 
   // After an answer, "Thanks, I'll try that" or "Took far too long" closes the thread: nobody waits on the agent.
   const request = REQUEST_TERMS(folded.replace(/thanks? in advance|thank you in advance/g, ' '))
-  if (s.afterAgentReply && !question && !request && words.split(' ').length <= CLOSER_MAX_WORDS
+  if (s.afterAgentReply && !question && !request && words.split(' ').length <= CLOSER_MAX_WORDS && !GIVES_CODE(s.text)
     && (CLOSING_CUES(folded) || ((thanksCue(folded) || ACKNOWLEDGEMENT_START(words)) && !OUTAGE_TERMS(folded) && !FOLLOW_UP_TERMS(folded)))) {
     return { needsReply: false, urgency: 'none', reasons: ['closing'] }
   }
