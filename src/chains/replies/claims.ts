@@ -59,7 +59,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     // "A fix is on its way" announces a release ("5.2.1 with the fix is on its way"), not a parcel sent.
     '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|(?<!\\b(?:fix|update|upgrade|version|release|patch)\\s)\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
     // Where a parcel is now: "Your Brightbox is at the local depot and is out for delivery" was another customer's.
-    `${NOT_IF}\\b(?:is|are|was|were)\\s+(?:now\\s+|already\\s+)?(?:out for delivery|with the courier|at (?:the|your) (?:local )?depot|in transit)\\b`,
+    `${NOT_IF}(?:\\b(?:is|are|was|were)\\s+|['’]s\\s+)(?:now\\s+|already\\s+)?(?:out for delivery|with the courier|at (?:the|your) (?:local )?depot|in transit)\\b`,
     // The thing itself as the subject of a plain past: "Order BW-8042600 shipped yesterday" reached a customer
     // still waiting for a voice remote. Not after "once", "when"…, nor with "will", "be"… before it.
     `${NOT_IF}\\b(?:order|parcel|package|replacement|remote|router|hub|box|item|it)(?:\\s+(?!(?:will|would|be|to|should|can|may|not)\\b)[\\w#-]+){0,2}?\\s+(?:shipped|dispatched|went out(?! of)|left (?:our|the) warehouse)\\b`,
