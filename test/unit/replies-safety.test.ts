@@ -133,6 +133,21 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(ranked.find((r) => r.members[0].id === 'ask')!.claims).toEqual([])
   })
 
+  it('does not ask for the order number the customer already gave (bw-whatsapp-0077: "Order BW-8042600" got "Could you send us your order number?")', () => {
+    const given = request(['Um, where is my voice remote? Order BW-8042600. No updates at all.'])
+    const pool = [
+      candidate('alone', 'Sorry for the wait! New stock arrives next week and orders ship in the order they were placed. Could you send us your order number?', 0.9),
+      candidate('more', 'Sorry for the wait! Could you send us your order number and the email on your account?', 0.9),
+    ]
+    const ranked = rankCandidates(given, pool)
+    expect(ranked[0].members[0].id).toBe('alone')
+    expect(ranked[0].body).toBe('Sorry for the wait! New stock arrives next week and orders ship in the order they were placed.')
+    // A question for more than the number stays whole, below the reply that needs nothing.
+    expect(ranked[1].body).toContain('order number and the email')
+    // Without a number given, the question is the right one.
+    expect(rankCandidates(request(['Um, where is my voice remote? No updates at all.']), pool).map((r) => r.body)).toContain(pool[0].text)
+  })
+
   it('answers a customer closing the case only with what the brand said to a closing (bw-x-0240\'s "cheers 👍" got "Congratulations on the move!")', () => {
     const turns = [
       { messageId: 'm1', role: 'customer' as const, text: 'You took £32.00 twice, I want the second one back', language: 'en', needsReply: true, urgency: 'normal' as const, reasons: [] },

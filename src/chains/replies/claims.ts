@@ -4,6 +4,7 @@
 // A draft reused from another case can state an action nobody took for this customer; such a draft is
 // flagged (the agent must confirm before sending) and trusted less, unless this conversation already
 // shows the action was done. A wording that promises ("we'll refund") is not a claim.
+import { sentencesOf } from '../../text/sentences.ts'
 
 export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated', 'booked', 'checked'] as const
 export type ActionClaim = (typeof ACTION_CLAIMS)[number]
@@ -182,11 +183,6 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
 export function claimsOf(text: string, customerIdentifier?: string): ActionClaim[] {
   const stated = customerIdentifier !== undefined && sentencesOf(text).some((s) => s.includes(customerIdentifier) && !s.trimEnd().endsWith('?'))
   return ACTION_CLAIMS.filter((claim) => CLAIM_PATTERNS[claim].test(text) || (claim === 'checked' && stated))
-}
-
-/** Sentences, ended by . ! ? or a line break (a dot inside a token, as in an amount or an address, does not end one). */
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?。！？])(?=\s|$)|\n+/)
 }
 
 /** Actions this conversation shows were done: an agent of this conversation said so. */

@@ -2,6 +2,7 @@
 // old conversation (handles, names, order numbers, contact details, agent initials), then frame it for
 // this one (greeting, handle, sign-off, tone, channel limit). Also the rules that name a draft's approach.
 import { isUncasedName } from '../../safety/case-facts.ts'
+import { LINK, sentencesOf } from '../../text/sentences.ts'
 import { EMPTY_SLOTS, fillSlots, type SlotContext } from './template.ts'
 import type { Approach, BrandVoice, ReplyMode, Tone } from './types.ts'
 
@@ -236,8 +237,6 @@ function firstName(name: string | null): string | null {
   return first && (/^\p{Lu}/u.test(first) || isUncasedName(first)) && !/\d/.test(first) ? first : null
 }
 
-// A link ends before closing punctuation: "…/answer/185111." ends the sentence, not the link.
-const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)]/giu
 /** X shortens every link to 23 characters (t.co) whatever its length, so a long URL costs a tweet 23. */
 const LINK_LENGTH: Record<string, number> = { x: 23, twitter: 23 }
 
@@ -248,22 +247,6 @@ export function lengthOnChannel(text: string, channel: string): number {
   let length = text.length
   for (const m of text.matchAll(LINK)) length += link - m[0].length
   return length
-}
-
-/** Sentences, never split inside a link ("…/recoveryidentifier?flowName=…" is one sentence, not two). */
-function sentencesOf(text: string, language: string): string[] {
-  const links = [...text.matchAll(LINK)].map((m) => [m.index, m.index + m[0].length] as const)
-  const out: string[] = []
-  let pending = ''
-  for (const s of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
-    pending += s.segment
-    const end = s.index + s.segment.length
-    if (links.some(([from, to]) => end > from && end < to)) continue
-    if (pending.trim()) out.push(pending.trim())
-    pending = ''
-  }
-  if (pending.trim()) out.push(pending.trim())
-  return out
 }
 
 function truncateToSentences(text: string, maxChars: number, language: string, measure: (t: string) => number): string {

@@ -3,6 +3,7 @@
 // customer wrote, in the article's own order. Sentences written to agents ("If a customer reports…,
 // ask for…") are left out: they instruct, they do not answer.
 import { detectLanguage } from '../classify/language.ts'
+import { sentencesOf } from '../../text/sentences.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import type { Retrieval } from './types.ts'
 
@@ -33,10 +34,6 @@ export interface KnowledgeAnswer {
 function stems(text: string, language: string): Set<string> {
   const stop = stopwordsFor(language)
   return new Set(words(text).filter((w) => w.length >= 3 && !stop.has(w)).map((w) => w.slice(0, STEM_LETTERS)))
-}
-
-function sentencesOf(text: string, language: string): string[] {
-  return [...new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)].map((s) => s.segment.trim()).filter(Boolean)
 }
 
 /** The best passage that answers the case in its language, reduced to the sentences that answer; null when none does. */

@@ -5,6 +5,7 @@
 import { assessNeedsReply } from '../classify/urgency.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
+import { sentencesOf } from '../../text/sentences.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
@@ -34,6 +35,23 @@ const FREQUENCY_WEIGHT = 0.25
 const NEAR_EQUAL_SHARE = 0.04
 /** A reply stating an action this conversation does not show (refunded, sent…) ranks below an equal one that promises. */
 const UNBACKED_CLAIM_RANK = 0.93
+/**
+ * A reply that asks for the order number the customer already gave ranks below one that uses it:
+ * bw-whatsapp-0077 wrote "Order BW-8042600" and its first draft ended "Could you send us your order number?".
+ */
+const ASKS_GIVEN_RANK = 0.85
+const ORDER_NUMBER_WORDS = /\border (?:number|no\b|id\b)|numéro de (?:la )?commande|número de pedido|bestellnummer|número d[ao] (?:encomenda|pedido)|numero (?:d'|dell')ordine/iu
+/** A short question for the order number alone ("Could you send us your order number?"), not one asking for more ("… and the date?"). */
+const ASK_ALONE_MAX_WORDS = 12
+const ASKS_MORE = /\b(?:and|or|et|ou|y|o|und|oder|e)\b|,/iu
+
+/** The reply without a sentence that only asks for the order number the customer gave; unchanged when that is all it says. */
+function withoutAskingFor(body: string, given: string): string {
+  const sentences = sentencesOf(body)
+  const asks = sentences.filter((s) => s.endsWith('?') && ORDER_NUMBER_WORDS.test(s) && !s.includes(given) && !ASKS_MORE.test(s) && s.split(/\s+/).length <= ASK_ALONE_MAX_WORDS)
+  if (asks.length === 0 || asks.length === sentences.length) return body
+  return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
+}
 /** …and is trusted less: the agent must confirm the action before sending. */
 const UNBACKED_CLAIM_CONFIDENCE = 0.6
 /** A draft cut for the channel limit says less than the reply it came from. */
@@ -161,6 +179,9 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
   const context = slots ?? slotContextFor(req, [], pool)
+  // The customer's order number, when they gave one: a draft does not ask for it again.
+  const given = context.identifierKind === '[order number]' ? context.fillers.get('identifier') : undefined
+  const asksGiven = (body: string) => given !== undefined && sentencesOf(body).some((s) => ORDER_NUMBER_WORDS.test(s) && !s.includes(given))
   const done = doneInConversation(req.turns)
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
@@ -169,7 +190,8 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const bestContext = Math.max(...pool.map((c) => c.contextSimilarity ?? Number.NEGATIVE_INFINITY))
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
-    const body = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
+    const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
+    const body = cleaned && given !== undefined ? withoutAskingFor(cleaned, given) : cleaned
     if (!body) continue
     const words = wordSet(body)
     if (sent.some((said) => jaccard(said, words) >= SAME_REPLY_JACCARD)) continue
@@ -184,7 +206,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   }
   for (const g of groups) {
     g.count = g.conversations.size
-    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1)
+    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksGiven(g.body) ? ASKS_GIVEN_RANK : 1)
   }
   return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
 }
