@@ -182,6 +182,9 @@ describe('describeCluster', () => {
     // A bigram far below its word names it no better than the word and its partner.
     const faint = describeCluster({ ...at, keyphrases: [{ phrase: 'cancel', weight: 0.2, support: 0.3 }, { phrase: 'contract', weight: 0.15, support: 0.2 }, ...['a', 'b', 'c'].map((w) => ({ phrase: `x${w}`, weight: 0.12, support: 0.1 })), { phrase: 'cancel online', weight: 0.05, support: 0.05 }] })
     expect(faint.label).toBe('Cancel contract')
+    // A state goes after the thing it is about (the demo's W44 outage theme was "Down internet").
+    const down = describeCluster({ ...at, keyphrases: [{ phrase: 'down', weight: 0.1, support: 0.13 }, { phrase: 'costing', weight: 0.09, support: 0.11 }, { phrase: 'internet', weight: 0.09, support: 0.14 }] })
+    expect(down.label).toBe('Internet down')
   })
 })
 

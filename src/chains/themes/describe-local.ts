@@ -252,9 +252,14 @@ function labelFrom(keyphrases: Keyphrase[]): string | null {
   // "Wifi router"), never two phrases stacked with a comma.
   const extra = top.find((k) => k !== head && !k.phrase.includes(' ') && !sameWord(k.phrase, head.phrase) &&
     (k.support ?? 1) >= LABEL_EXTRA_SUPPORT && k.weight >= LABEL_EXTRA_WEIGHT * head.weight)
-  const pair = extra ? [head, extra].sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b)) : [head]
-  return capitalise(pair.map((k) => k.phrase).join(' ').slice(0, MAX_LABEL_LENGTH))
+  const pair = extra ? [head, extra].sort((a, b) => keyphrases.indexOf(a) - keyphrases.indexOf(b)).map((k) => k.phrase) : [head.phrase]
+  // A state is said after what is in it: "Internet down", not "Down internet".
+  if (pair.length === 2 && SAID_AFTER.has(pair[0]) && !SAID_AFTER.has(pair[1])) pair.reverse()
+  return capitalise(pair.join(' ').slice(0, MAX_LABEL_LENGTH))
 }
+
+/** Words of a state that an English label puts after the thing: "Internet down", "Parcel missing", "Bill twice". */
+const SAID_AFTER = new Set(['down', 'dead', 'broken', 'slow', 'late', 'missing', 'twice', 'again', 'gone', 'offline', 'stuck', 'wrong', 'delayed', 'cancelled', 'canceled'])
 
 /** A bigram around a lone head word takes its place when it weighs at least this share of the word. */
 const LABEL_BIGRAM_AROUND_WEIGHT = 0.5
