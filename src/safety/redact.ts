@@ -16,7 +16,8 @@
 // - CARD needs a known issuer prefix and a Luhn pass; masked cards ("**** 1234") are not PII here.
 // - URL: only links carrying a secret or an identity (token-like parameters or path segments).
 // - ADDRESS: street + number in en/fr/es/pt/it/de/ko/ja/th, with a postcode and city that follow;
-//   standalone postcodes only where the shape is unambiguous (UK, Canada, Japan's 〒).
+//   standalone postcodes only where the shape is unambiguous (UK, Canada, Japan's 〒), or after the word
+//   ("postcode ls6 2qt").
 import * as linkify from 'linkifyjs'
 import { countrySpecs, isValidIBAN } from 'ibantools'
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max'
@@ -266,6 +267,8 @@ const ADDRESS_PATTERNS: RegExp[] = [
   /(?<![\d/])\d{1,4}(?:\/\d{1,4})?\s*(?:หมู่\s*\d+\s*)?(?:(?:ซอย|ซ\.)\s*[\u0E00-\u0E7F\w]+\s*)?(?:ถนน|ถ\.)\s*[\u0E00-\u0E7F]+(?:\s+(?:แขวง|ตำบล|ต\.|เขต|อำเภอ|อ\.)\s*[\u0E00-\u0E7F]+)*(?:\s+(?:กรุงเทพฯ|กรุงเทพมหานคร|จ\.\s*[\u0E00-\u0E7F]+|จังหวัด[\u0E00-\u0E7F]+))?(?:\s+\d{5})?/gu,
   // Postcodes that cannot be mistaken for anything else: UK and Canadian with their space, Japanese with 〒.
   /(?<![A-Za-z0-9])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])|〒\s?\d{3}-\d{4}/g,
+  // In any case, and without the space, after the word: "postcode ls6 2qt" (lower case alone, "ps5 2nd" is no postcode).
+  /(?<=\b(?:post ?code|postal code)(?:\s+is)?\s*[:-]?\s*)[a-pr-uwyz][a-hk-y]?\d[a-z\d]?\s?\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])/giu,
 ]
 
 function findAddresses(text: string): PiiMatch[] {

@@ -129,6 +129,12 @@ describe('RedactionVault', () => {
     expect(redact('see notes.txt and v5.2.1').count).toBe(0)
   })
 
+  it('takes a postcode typed in lower case after the word (the demo\'s "postcode ls6 2qt" reached an Ask answer), not a model and an ordinal', () => {
+    expect(redact('Order BW-3687341, postcode ls6 2qt 😒').text).toBe('Order [ORDER_1], postcode [ADDRESS_1] 😒')
+    expect(redact('my post code is LS62QT').text).toBe('my post code is [ADDRESS_1]')
+    expect(redact('my ps5 2nd controller and the mp3 4th track').count).toBe(0)
+  })
+
   it('gives the same original the same placeholder across messages of one conversation', () => {
     const vault = new RedactionVault()
     const first = vault.redact('I am ana@example.org, phone +33 6 12 34 56 78')
