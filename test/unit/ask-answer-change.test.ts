@@ -26,4 +26,12 @@ describe('the change against the previous period', () => {
     expect(answer).toContain('That is up from 1 in the previous period (21 Jul 2026 – 15 Sept 2026).')
     expect(answer).not.toMatch(/9300%/)
   })
+
+  it('writes a range whose label has its dates in brackets once: "(this month: 1 Nov 2026 – 12 Nov 2026)"', () => {
+    const month = { ...range, label: 'this month (1 Nov 2026 – 12 Nov 2026)' }
+    const figures: AskFigure[] = [{ kind: 'count', label: 'customer messages about delivery, this month', value: 7, unit: 'messages', from: range.from, to: range.to, filters: {}, exact: true }]
+    const answer = answerLocally({ question: 'How many delivery messages this month?', plan: { ...plan, timeRange: month }, figures, citations: [], workspaceId: 'w' })
+    expect(answer).toContain('(this month: 1 Nov 2026 – 12 Nov 2026;')
+    expect(answer).not.toContain('(this month (')
+  })
 })

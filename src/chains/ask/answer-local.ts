@@ -99,6 +99,11 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   return out.join(' ')
 }
 
+/** A range's label inside brackets: "(this month: 1 Nov 2026 – 12 Nov 2026)", not "(this month (1 Nov 2026 – 12 Nov 2026))". */
+function bracketed(label: string): string {
+  return label.replace(/ \((.+)\)$/, ': $1')
+}
+
 function careAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const range = plan.timeRange.label
@@ -110,13 +115,13 @@ function careAnswer(req: AnswerRequest): string {
   const out: string[] = []
   if (plan.kind === 'awaiting') {
     const byChannel = figures.filter((f) => f.group?.measure === 'awaiting').map((f) => `${f.group!.channel} ${f.value}`)
-    out.push(`${awaiting?.value ?? 0} of ${started.value} conversations (${range}) are still waiting for a reply: their last message is the customer's (exact count${byChannel.length ? `; ${byChannel.join(', ')}` : ''}).`)
+    out.push(`${awaiting?.value ?? 0} of ${started.value} conversations (${bracketed(range)}) are still waiting for a reply: their last message is the customer's (exact count${byChannel.length ? `; ${byChannel.join(', ')}` : ''}).`)
   } else {
     const median = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'median' && !f.group.channel)
     const p90 = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'p90' && !f.group.channel)
     const within = figures.find((f) => f.group?.measure === 'answered_within_hour' && !f.group.channel)
     if (median && p90) out.push(`Median first-response time was ${minutesText(median.value)} (90th percentile ${minutesText(p90.value)}) over ${started.value} conversations, ${range}; exact, from message timestamps.`)
-    else out.push(`None of the ${started.value} conversations (${range}) got an agent reply.`)
+    else out.push(`None of the ${started.value} conversations (${bracketed(range)}) got an agent reply.`)
     // Slowest first: "which channel is slowest / fastest" is then the first / last name of the list.
     const perChannel = figures.filter((f) => f.kind === 'response_time' && f.group?.measure === 'median' && f.group.channel)
       .sort((a, b) => b.value - a.value).map((f) => `${f.group!.channel} ${minutesText(f.value)}`)
@@ -168,7 +173,7 @@ function rankAnswer(req: AnswerRequest): string {
   // A ranking of complaints by theme counts customers (conversations), not their messages.
   const byCustomers = first!.unit === 'conversations'
   const most = byCustomers ? 'complaints' : what
-  const out = [`By ${dimension}, ${name(first!)} has the most ${most} (${plan.timeRange.label}): ${byCustomers ? 'customers who complained, ' : ''}${figureText(first!)}.`]
+  const out = [`By ${dimension}, ${name(first!)} has the most ${most} (${bracketed(plan.timeRange.label)}): ${byCustomers ? 'customers who complained, ' : ''}${figureText(first!)}.`]
   const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
   if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
   if (unnamed && named.length) out.push(`About ${unnamed.value} matched no specific intent.`)
@@ -196,8 +201,8 @@ export function answerLocally(req: AnswerRequest): string {
   const base = figures.find((f) => f.kind === 'count' && f.label.startsWith('all '))
   const breakdown = figures.filter((f) => f.kind === 'breakdown')
   const opening = count?.estimate
-    ? `There were ${figureText(count)} ${what} (${range}).`
-    : `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${range}; ${count?.exact ? 'exact count from metadata' : 'counted among the messages the weekly theme runs put in the theme'}).`
+    ? `There were ${figureText(count)} ${what} (${bracketed(range)}).`
+    : `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${bracketed(range)}; ${count?.exact ? 'exact count from metadata' : 'counted among the messages the weekly theme runs put in the theme'}).`
 
   switch (plan.kind) {
     case 'count': {
