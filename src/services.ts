@@ -109,6 +109,8 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     onStart: async () => {
       await themes.ensureSchedule()
       await fitModelIndex(db, embedder.id, ENRICH_JOB)
+      // Redone locally for nothing; an LLM's summaries cost a call each, and stay until asked for (`parley summarize`).
+      if (!llm) await summaries.enqueueOutdated()
     },
   })
   return {

@@ -138,6 +138,22 @@ export function summariesRepo(db: Queryable) {
      * One pending refresh job per conversation: a conversation that changes again before its job ran
      * is summarised once, `delayMs` after the first change.
      */
+    /**
+     * Conversations, by workspace, whose summary an earlier version of the same summariser wrote
+     * ("summarize-local@2" under "summarize-local@3"); a summary of another summariser is not its to redo.
+     */
+    async outdated(version: string): Promise<Map<string, string[]>> {
+      const family = version.slice(0, version.indexOf('@') + 1)
+      const { rows } = await db.query<{ workspaceId: string; conversationId: string }>(
+        `SELECT workspace_id AS "workspaceId", conversation_id AS "conversationId" FROM conversation_summaries
+         WHERE version <> $1 AND starts_with(version, $2) ORDER BY workspace_id, conversation_id`,
+        [version, family],
+      )
+      const byWorkspace = new Map<string, string[]>()
+      for (const r of rows) byWorkspace.set(r.workspaceId, [...(byWorkspace.get(r.workspaceId) ?? []), r.conversationId])
+      return byWorkspace
+    },
+
     async enqueueRefresh(workspaceId: string, conversationIds: string[], kind: string, delayMs: number): Promise<number> {
       if (conversationIds.length === 0) return 0
       const res = await db.query(

@@ -56,6 +56,23 @@ describe('conversation summaries (local)', () => {
     expect(second.summary).not.toMatch(/cust_sum1/)
   })
 
+  it('redoes, once, the summaries an earlier version of the local summariser wrote (a store upgraded kept them until its conversations changed)', async () => {
+    const ws = await createWorkspace(t.services)
+    const res = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: ws.auth(), payload: { conversations: [conversation('old1', DIALOG), conversation('old2', DIALOG)] } })
+    const [oldId, currentId] = res.json().results.map((r: { id: string }) => r.id)
+    await t.services.worker.drain()
+    await t.services.db.query(`UPDATE conversation_summaries SET version = 'summarize-local@1', summary = 'OLD' WHERE conversation_id = $1`, [oldId])
+    // Another summariser's summary is not the local one's to redo.
+    await t.services.db.query(`UPDATE conversation_summaries SET version = 'summarize-llm@abc', summary = 'FROM AN LLM' WHERE conversation_id = $1`, [currentId])
+    expect(await t.services.summaries.enqueueOutdated()).toBe(1)
+    expect(await t.services.summaries.enqueueOutdated()).toBe(0)
+    await t.services.worker.drain()
+    const redone = await t.services.summaries.get(ws.id, oldId)
+    expect(redone).toMatchObject({ version: LOCAL_SUMMARY_VERSION })
+    expect(redone!.summary).toMatch(/charged twice/)
+    expect((await t.services.summaries.get(ws.id, currentId))!.summary).toBe('FROM AN LLM')
+  })
+
   it('tells an imported transcript of named people by their names, as its reference summaries do', async () => {
     const ws = await createWorkspace(t.services)
     const { conversation: imported } = rowToConversation({

@@ -104,4 +104,14 @@ describe('summary sentences as a person writes them', () => {
     expect(reportedSpeech('To whom it may concern, no wifi, no TV, no updates from you.', 'customer')).toBe('No wifi, no TV, no updates from you.')
     expect(reportedSpeech('Good morning, my router keeps dropping.', 'customer')).toBe('The router keeps dropping.')
   })
+
+  it('tells an e-mail by its core: not the identifiers it hands over (bw-email-0477 was summed up by "his account email is imogen_ashby@example.org")', () => {
+    const email = [
+      { speaker: 'customer', text: "Hello,\n\nSo my bill is £55.00 but you took £55.00 twice. Thats my food money for the week 😤\n\nMy account email is imogen_ashby@example.org and the order number is BW-7362956, in case you need them.\n\nMany thanks\nImogen" },
+      { speaker: 'agent', text: "Hi Imogen,\n\nSorry about that! Could you send us the date of both payments? We'll get the duplicate refunded.\n\nKind regards,\nDev Sharma" },
+    ]
+    const s = summarizeDialog(email)
+    expect(s.wanted).toContain('you took £55.00 twice')
+    expect(s.summary).not.toMatch(/example\.org|BW-7362956|in case you need them/)
+  })
 })

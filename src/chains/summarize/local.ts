@@ -3,7 +3,7 @@
 // state what was done (actions, not pleasantries, about the customer's words), and what is still open
 // (a customer who ends unsatisfied, or an agent request still waiting for an answer).
 import { stopwordsFor, words } from '../../text/tokenize.ts'
-import { withoutSignature } from '../../text/envelope.ts'
+import { messageCore, withoutSignature } from '../../text/envelope.ts'
 
 export interface DialogTurn {
   speaker: string
@@ -265,7 +265,7 @@ function splitDialog(dialog: DialogTurn[]): Sentence[] {
   const sentences: Sentence[] = []
   const orderBySpeaker = new Map<string, number>()
   dialog.forEach((turn, turnIndex) => {
-    const cleaned = cleanTurn(turn.text)
+    const cleaned = cleanTurn(turn.text, isCustomer(turn.speaker))
     for (const { segment } of sentenceSegmenter!.segment(cleaned)) {
       const text = segment.replace(SIGN_OFF, '').trim()
       const tokens = words(text)
@@ -286,8 +286,9 @@ function splitDialog(dialog: DialogTurn[]): Sentence[] {
   return sentences
 }
 
-function cleanTurn(text: string): string {
-  return withoutSignature(text).replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
+/** A customer's e-mail is told by its core: not "My account email is … in case you need them" (see envelope.ts). */
+function cleanTurn(text: string, customer: boolean): string {
+  return (customer ? messageCore(text) : withoutSignature(text)).replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
 }
 
 function wordCounts(sentences: Sentence[]): Map<string, number> {
@@ -360,7 +361,7 @@ function handSetScore(s: Sentence, central: number, cue: RegExp): number {
 function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sentence | undefined): string | null {
   const last = dialog[dialog.length - 1]
   if (!last) return null
-  const lastText = cleanTurn(last.text)
+  const lastText = cleanTurn(last.text, isCustomer(last.speaker))
   if (isCustomer(last.speaker) || (!dialog.some((turn) => isRole(turn.speaker)) && dialog.length > 1 && last.speaker !== dialog[0].speaker)) {
     if (RESOLVED_CUE.test(lastText) && !UNRESOLVED_CUE.test(lastText)) return null
     const own = sentences.filter((s) => s.turn === dialog.length - 1)

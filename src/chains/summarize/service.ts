@@ -9,7 +9,9 @@ import { summariesRepo, type DialogMessage, type StoredSummary } from '../../sto
 import { summarizeDialog, type DialogTurn } from './local.ts'
 
 export const SUMMARIZE_JOB = 'summarize'
-export const LOCAL_SUMMARY_VERSION = 'summarize-local@2'
+export const LOCAL_SUMMARY_VERSION = 'summarize-local@3'
+/** Outdated summaries are queued this many conversations to a statement. */
+const OUTDATED_CHUNK = 1_000
 /** With an LLM, wait this long after a change so a busy conversation costs one call, not one per message. */
 export const LLM_SUMMARY_DEBOUNCE_MS = 60_000
 
@@ -59,6 +61,20 @@ export function createSummaryService(deps: { db: Db; summarizer: ConversationSum
     },
 
     refreshMany,
+
+    /**
+     * Queues a refresh of every summary an earlier version of this summariser wrote: after an upgrade a
+     * store otherwise keeps them until its conversations change (round 16's "they" for the customer
+     * reached new conversations only). Returns how many were queued.
+     */
+    async enqueueOutdated(): Promise<number> {
+      let queued = 0
+      for (const [workspaceId, ids] of await repo.outdated(deps.summarizer.version)) {
+        for (let i = 0; i < ids.length; i += OUTDATED_CHUNK) queued += await repo.enqueueRefresh(workspaceId, ids.slice(i, i + OUTDATED_CHUNK), SUMMARIZE_JOB, 0)
+      }
+      if (queued > 0) deps.log.info({ queued, version: deps.summarizer.version }, 'summaries of an earlier version queued for a refresh')
+      return queued
+    },
   }
 
   /**
