@@ -55,8 +55,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     hindiDone('रिफंड|धनवापसी|(?:पैसे|पैसा|राशि|रकम)\\s?वापस'), 'החזרנו|החזרתי|(?:בוצע|ביצענו)\\s?החזר|הוחזר',
   ].join('|'), 'iu'),
   sent: new RegExp([
-    andThen('sent|shipped|dispatched|posted|mailed|emailed'),
-    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|already\\s+)?(?:sent|shipped|dispatched|posted|mailed|emailed)\\b",
+    andThen('(?:re-?)?sent|shipped|dispatched|posted|mailed|emailed'),
+    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|already\\s+)?(?:(?:re-?)?sent|shipped|dispatched|posted|mailed|emailed)\\b",
     // "A fix is on its way" announces a release ("5.2.1 with the fix is on its way"), not a parcel sent.
     '\\b(?:has|have) been (?:sent|shipped|dispatched|posted)|(?<!\\b(?:fix|update|upgrade|version|release|patch)\\s)\\b(?:is|was) (?:now )?(?:on (?:its|the) way|shipped|dispatched)',
     // Where a parcel is now: "Your Brightbox is at the local depot and is out for delivery" was another customer's.
