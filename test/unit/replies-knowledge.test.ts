@@ -18,6 +18,19 @@ describe('knowledgeAnswer', () => {
     expect(answer.body).toBe('Demand for the new Voice Remote was much higher than expected and it went out of stock. New stock arrived on 1 October and all back orders shipped by 9 October.')
   })
 
+  it('tells the customer what an article says customers can do, and still leaves out what it tells agents', () => {
+    const policy = [
+      'Customers can cancel an equipment order for a full refund within 14 days of delivery if it is returned unused.',
+      'When many customers in one area report a refund problem, check the status page first.',
+      'If the refund is late, it is a bank delay: offer a £10 credit.',
+      'The customer gets a refund email once it is processed.',
+    ].join(' ')
+    const answer = knowledgeAnswer([{ ...hit(0.4), text: policy }], 'Can I get a refund if I cancel within 14 days?', 'en')!
+    expect(answer.body).toBe('You can cancel an equipment order for a full refund within 14 days of delivery if it is returned unused. You get a refund email once it is processed.')
+    // Other languages are not rewritten: a sentence about customers stays an agent's.
+    expect(knowledgeAnswer([{ ...hit(0.4, 'fr'), text: 'Les clients peuvent annuler une commande dans les 14 jours pour un remboursement.' }], 'Puis-je annuler ma commande et avoir un remboursement ?', 'fr')).toBeNull()
+  })
+
   it('answers only from a close passage in the customer’s language', () => {
     expect(knowledgeAnswer([hit(KNOWLEDGE_ANSWER_SCORE - 0.01)], 'Where is my voice remote?', 'en')).toBeNull()
     expect(knowledgeAnswer([hit(0.5, 'en')], 'Wo ist meine Fernbedienung?', 'de')).toBeNull()

@@ -24,7 +24,26 @@ const STEM_LETTERS = 5
 const TO_AGENTS = [
   /\b(?:customers?|agents?|clients?|kunden?|kundin|clientes?|agentes?|mitarbeiter)\b/iu,
   /^(?:(?:if|once|when|si|wenn|sobald|se|quando|cuando)\b[^,]{0,120},\s*)?(?:ask|offer|add|refund|tell|check|escalate|log|book|send|push|never|always|do not|don't|demandez|proposez|fragen|bieten|pregunta|ofrece|pergunte|ofereça|chiedi|offri)\b/iu,
+  // …or give it after a colon: "…, it is a range issue: offer the free wifi booster".
+  /[:;]\s*(?:ask|offer|add|refund|tell|check|escalate|log|book|send|push|run|demandez|proposez|fragen|bieten|pregunta|ofrece|pergunte|ofereça|chiedi|offri)\b/iu,
 ]
+
+/** What an article says customers may do, in the plural, said to the customer: "Customers can cancel…" → "You can cancel…". */
+const CUSTOMERS_DO = /\b(?:[Cc]ustomers|[Tt]he customer|[Aa] customer)\s+(can|may|will|do not|don't|do|are|need|needs|receive|receives|get|gets|have|has|reset|resets|take|takes|keep|keeps)\b/gu
+const TO_PLURAL: Record<string, string> = { needs: 'need', receives: 'receive', gets: 'get', has: 'have', resets: 'reset', takes: 'take', keeps: 'keep' }
+
+/**
+ * An English article's sentence about what customers can do, told to the customer ("Customers can cancel
+ * an equipment order … for a full refund … within 14 days" answered "can I get a refund if I cancel within
+ * 14 days?", and was dropped as a sentence about customers). Sentences still about customers after it
+ * ("When many customers in one area report no service, check…") remain addressed to agents.
+ */
+function toTheCustomer(sentence: string): string {
+  if (!CUSTOMERS_DO.test(sentence)) return sentence
+  CUSTOMERS_DO.lastIndex = 0
+  const told = sentence.replace(CUSTOMERS_DO, (whole, verb: string) => `${/^[A-Z]/.test(whole) ? 'You' : 'you'} ${TO_PLURAL[verb] ?? verb}`)
+  return told.replace(/\btheir\b/g, 'your').replace(/\bthemselves\b/g, 'yourself')
+}
 
 export interface KnowledgeAnswer {
   hit: KnowledgeHit
@@ -44,6 +63,7 @@ export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, lang
     const hitLanguage = hit.language && hit.language !== 'und' ? hit.language : detectLanguage(hit.text).language
     if (hitLanguage !== language) continue
     const scored = sentencesOf(hit.text, language)
+      .map((sentence) => (language === 'en' ? toTheCustomer(sentence) : sentence))
       .map((sentence, position) => {
         const own = stems(sentence, language)
         let shared = 0
