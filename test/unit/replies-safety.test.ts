@@ -485,6 +485,10 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('Il servizio è stato ripristinato.')).toEqual(['fixed'])
     expect(claimsOf('服务已恢复正常。')).toEqual(['fixed'])
     expect(claimsOf('Is the service back up now?')).toEqual([])
+    // A condition is no claim: the outage article's "After an outage is fixed, affected accounts receive a credit" was flagged.
+    expect(claimsOf('After an outage is fixed, affected accounts receive an automatic credit on the next bill.')).toEqual([])
+    expect(claimsOf('If a Hub stays offline after service is restored, a single restart is enough.')).toEqual([])
+    expect(claimsOf("We'll tell you as soon as it has been fixed.")).toEqual([])
     expect(claimsOf('Engineers are working on it; service should be restored by 6pm.')).toEqual([])
     expect(claimsOf('5.2.1 with the fix is on its way.')).toEqual([])
     // A fix applied to the customer's equipment (bw-instagram-0015 was offered the French one unflagged).

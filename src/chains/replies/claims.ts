@@ -109,7 +109,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:anche\\s+|già\\s+)?(?:aggiornato|installato|applicato|inviato)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:firmware|aggiornamento|software)',
     `(?:ファームウェア|ソフトウェア)(?:を)?(?:更新|アップデート)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:更新|升级)(?:了)?(?:固件|软件)',
     `(?:펌웨어|소프트웨어)(?:를)?\\s?(?:업데이트|업그레이드)${KO_DONE}`, thaiDone('อัปเดตเฟิร์มแวร์|อัพเดทเฟิร์มแวร์'),
-    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired)\\b|\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired)|\\b(?:is|was) (?:now )?(?:fixed|resolved)",
+    `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired)\\b|${NOT_IF}\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired)|${NOT_IF}\\b(?:is|was) (?:now )?(?:fixed|resolved)`,
     "(?:j'ai|j’ai|nous avons)\\s+(?:corrigé|résolu|réparé)|(?:a|ont) été (?:corrigé|résolu|réparé)|est (?:maintenant )?(?:corrigé|résolu)",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:behoben|gelöst|repariert|korrigiert)',
     '(?:hemos|he)\\s+(?:solucionado|resuelto|corregido|arreglado)|(?:ha sido|fue|está) (?:solucionad|resuelt|corregid|arreglad)',
@@ -117,7 +117,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
     // A service or an account back as it was: "service is restored now" told a customer still offline
     // (bw-x-0428, "Still nothing here in Shipley") that the outage was over.
-    "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?restored\\b|\\b(?:is|are|was|were|has been|have been)\\s+(?:now\\s+|fully\\s+)?(?:restored|back (?:up|online|to normal)|up and running again|working (?:normally )?again)",
+    `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?restored\\b|${NOT_IF}\\b(?:is|are|was|were|has been|have been)\\s+(?:now\\s+|fully\\s+)?(?:restored|back (?:up|online|to normal)|up and running again|working (?:normally )?again)`,
     "(?:j'ai|j’ai|nous avons)\\s+rétabli|(?:a|ont) été rétabli|(?:est|sont) (?:maintenant |de nouveau )?rétabli",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\bwiederhergestellt',
     '(?:hemos|he)\\s+restablecido|(?:ha sido|han sido|fue|está|quedó)\\s+restablecid',
