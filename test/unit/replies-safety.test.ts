@@ -489,6 +489,9 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('After an outage is fixed, affected accounts receive an automatic credit on the next bill.')).toEqual([])
     expect(claimsOf('If a Hub stays offline after service is restored, a single restart is enough.')).toEqual([])
     expect(claimsOf("We'll tell you as soon as it has been fixed.")).toEqual([])
+    // "Does the hub work with a mesh system?" was offered another town's "The repair is finished and service … has been back since 21:10", unflagged.
+    expect(claimsOf('The repair is finished and service in Pudsey has been back since 21:10 on Wednesday.')).toEqual(['fixed'])
+    expect(claimsOf("We'll let you know once the repair is finished.")).toEqual([])
     expect(claimsOf('Engineers are working on it; service should be restored by 6pm.')).toEqual([])
     expect(claimsOf('5.2.1 with the fix is on its way.')).toEqual([])
     // A fix applied to the customer's equipment (bw-instagram-0015 was offered the French one unflagged).

@@ -117,7 +117,7 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
     // A service or an account back as it was: "service is restored now" told a customer still offline
     // (bw-x-0428, "Still nothing here in Shipley") that the outage was over.
-    `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?restored\\b|${NOT_IF}\\b(?:is|are|was|were|has been|have been)\\s+(?:now\\s+|fully\\s+)?(?:restored|back (?:up|online|to normal)|up and running again|working (?:normally )?again)`,
+    `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?restored\\b|${NOT_IF}\\b(?:is|are|was|were|has been|have been)\\s+(?:now\\s+|fully\\s+)?(?:restored|back (?:up|online|to normal|since)|up and running again|working (?:normally )?again)|${NOT_IF}\\b(?:the\\s+)?repairs?\\s+(?:is|are|was|were|has been|have been)\\s+(?:now\\s+)?(?:finished|complete|completed|done)\\b`,
     "(?:j'ai|j’ai|nous avons)\\s+rétabli|(?:a|ont) été rétabli|(?:est|sont) (?:maintenant |de nouveau )?rétabli",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\bwiederhergestellt',
     '(?:hemos|he)\\s+restablecido|(?:ha sido|han sido|fue|está|quedó)\\s+restablecid',

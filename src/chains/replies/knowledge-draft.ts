@@ -15,6 +15,13 @@ type KnowledgeHit = Retrieval['knowledge'][number]
  * passage is on the case's topic; between 0.2 and 0.28 about half are.
  */
 export const KNOWLEDGE_ANSWER_SCORE = 0.28
+/**
+ * When no past reply fits, a passage from this score answers when its sentences share at least
+ * FALLBACK_SHARED_STEMS words with the case: "How long does delivery of a Brightbox usually take?" met
+ * the delivery article at 0.26 and got "Congratulations on the move!" (0.17) as its first draft.
+ */
+export const KNOWLEDGE_FALLBACK_SCORE = 0.2
+const FALLBACK_SHARED_STEMS = 2
 const MAX_SENTENCES = 2
 const MAX_CHARS = 360
 /** Words compared by their first letters, so "charged", "charges" and "charge" meet. */
@@ -56,10 +63,11 @@ function stems(text: string, language: string): Set<string> {
 }
 
 /** The best passage that answers the case in its language, reduced to the sentences that answer; null when none does. */
-export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, language: string): KnowledgeAnswer | null {
+export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, language: string, opts: { fallback?: boolean } = {}): KnowledgeAnswer | null {
   const asked = stems(customerText, language)
   for (const hit of [...hits].sort((a, b) => b.score - a.score)) {
-    if (hit.score < KNOWLEDGE_ANSWER_SCORE) break
+    if (hit.score < (opts.fallback ? KNOWLEDGE_FALLBACK_SCORE : KNOWLEDGE_ANSWER_SCORE)) break
+    const closeEnough = hit.score >= KNOWLEDGE_ANSWER_SCORE
     const hitLanguage = hit.language && hit.language !== 'und' ? hit.language : detectLanguage(hit.text).language
     if (hitLanguage !== language) continue
     const scored = sentencesOf(hit.text, language)
@@ -68,10 +76,12 @@ export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, lang
         const own = stems(sentence, language)
         let shared = 0
         for (const s of own) if (asked.has(s)) shared++
-        return { sentence, position, overlap: own.size ? shared / Math.sqrt(own.size) : 0 }
+        return { sentence, position, shared, overlap: own.size ? shared / Math.sqrt(own.size) : 0 }
       })
       .filter((s) => !TO_AGENTS.some((re) => re.test(s.sentence)))
     const answering = scored.filter((s) => s.overlap > 0).sort((a, b) => b.overlap - a.overlap)
+    // Below the usual score, only a passage that says the case's own words answers it.
+    if (!closeEnough && !answering.some((s) => s.shared >= FALLBACK_SHARED_STEMS)) continue
     const chosen: typeof scored = []
     for (const s of answering.length ? answering : scored) {
       if (chosen.length >= MAX_SENTENCES) break

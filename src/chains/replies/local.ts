@@ -61,6 +61,8 @@ const MIN_KEPT_SHARE = 0.5
 const SOURCES_PER_DRAFT = 3
 const EXCERPT_CHARS = 200
 const TEMPLATE_CONFIDENCE = 0.2
+/** Past replies all trusted less than this fit the case poorly: a knowledge passage somewhat further away may answer it (see KNOWLEDGE_FALLBACK_SCORE). */
+const WEAK_PAST_REPLY_CONFIDENCE = 0.3
 const HUMAN_REVIEW_REASONS = new Set(['safety_terms', 'legal_terms', 'security_terms'])
 /** Reasons that mean "nothing to answer" only when the message is short chatter; a complaint overrides them. */
 const SOFT_NO_REPLY_REASONS = new Set(['no_request'])
@@ -362,7 +364,8 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   }
   // An article that answers the case is offered beside the best past reply (second, or first when no past
   // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54).
-  const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language)
+  const weakPastReplies = Math.max(0, ...drafts.map((d) => d.confidence)) < WEAK_PAST_REPLY_CONFIDENCE
+  const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language, { fallback: weakPastReplies })
   const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
