@@ -60,6 +60,20 @@ export function replyRetrievalRepo(db: Db) {
       return rows.map((r) => ({ ...r, contextScore: r.contextScore === null || !Number.isFinite(Number(r.contextScore)) ? null : Number(r.contextScore) }))
     },
 
+    /** Per customer message, what its customer wrote before it in that conversation, oldest first (absent when it opened it). */
+    async earlierCustomerTexts(workspaceId: string, customerMessageIds: string[]): Promise<Map<string, string>> {
+      if (customerMessageIds.length === 0) return new Map()
+      const { rows } = await db.query<{ id: string; text: string }>(
+        `SELECT h.id, string_agg(p.text, E'\n' ORDER BY p.sent_at, p.id) AS text
+         FROM unnest($2::uuid[]) AS h(id)
+         JOIN messages cm ON cm.id = h.id AND cm.workspace_id = $1
+         JOIN messages p ON p.workspace_id = $1 AND p.conversation_id = cm.conversation_id AND p.role = 'customer' AND (p.sent_at, p.id) < (cm.sent_at, cm.id)
+         GROUP BY h.id`,
+        [workspaceId, customerMessageIds],
+      )
+      return new Map(rows.map((r) => [r.id, r.text]))
+    },
+
     /** Removes a conversation that must never become a reply candidate (the eval's held-back pairs). */
     async removeConversation(workspaceId: string, conversationId: string): Promise<void> {
       await db.query(`DELETE FROM conversations WHERE workspace_id = $1 AND id = $2`, [workspaceId, conversationId])

@@ -43,4 +43,23 @@ describe('reply retrieval', () => {
     for (const source of sources) expect(source.conversationId, 'a source from the conversation being answered').not.toBe(target.id)
     for (const s of suggestions) expect(s.text).not.toMatch(/zebra modem|violet lamp/)
   })
+
+  it('reads a past reply with what its customer wrote earlier in the case: another town is a placeholder, however often the brand wrote it', async () => {
+    const ws = await createWorkspace(t.services)
+    // In two past cases the town came in the first message and the reply naming it answered "Any ETA?".
+    const outage = (id: string) => conversation(id, [
+      ['customer', 'No internet at all in Pudsey since 7am'],
+      ['agent', 'Sorry! There is an outage in your area, engineers are on site.'],
+      ['customer', 'Any ETA? This is costing me a days work'],
+      ['agent', 'The repair is finished and service in Pudsey has been back since 21:10.'],
+    ])
+    await t.ingest(ws, [outage('pudsey-1'), outage('pudsey-2')])
+    const [target] = await t.ingest(ws, [conversation('ask-eta', [['customer', 'Any ETA? This is costing me a days work, no internet']])])
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
+    expect(res.statusCode, res.body).toBe(200)
+    const back = (res.json().suggestions as Array<Suggestion & { placeholders: string[] }>).find((s) => s.text.includes('has been back since'))
+    expect(back, res.body).toBeDefined()
+    expect(back!.text).toContain('service in [place] has been back')
+    expect(back!.text).not.toMatch(/Pudsey/)
+  })
 })

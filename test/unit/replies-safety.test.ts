@@ -102,6 +102,15 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(fillSlots(pool[0].text, there).text).toContain('including Otley since')
   })
 
+  it('takes a town the past customer named earlier in the case for theirs, however many cases the brand wrote it in ("Does the hub work with a mesh system?" got "service in Pudsey has been back")', () => {
+    const back = (id: string) => ({ ...candidate(id, 'The repair is finished and service in Pudsey has been back since 21:10.', 0.6), customerText: 'Any ETA? This is costing me a days work', caseText: 'No internet at all in Pudsey since 7am\nAny ETA? This is costing me a days work' })
+    const pool = [back('p1'), back('p2'), back('p3')]
+    const slots = slotContextFor(request(['Does the hub work with a mesh system?']), [], pool)
+    expect(fillSlots(pool[0].text, slots).text).toBe('The repair is finished and service in [place] has been back since [time].')
+    // The customer's own town stays.
+    expect(fillSlots(pool[0].text, slotContextFor(request(['still no internet in pudsey']), [], pool)).text).toContain('service in Pudsey')
+  })
+
   it('never drafts what the agent already sent in this conversation (bw-x-0403 got its own last reply again, at 1.0)', () => {
     const restored = '@priya.358 Service is restored now. If your router is still offline, please restart it once. ^CT'
     const turns = [

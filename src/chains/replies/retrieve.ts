@@ -9,6 +9,7 @@ import { replyRetrievalRepo } from '../../store/reply-retrieval.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
 import { messageCore } from '../../text/envelope.ts'
 import { detectLanguage } from '../classify/language.ts'
+import { namesUnsaid } from './template.ts'
 import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
 
 /** Similar past customer messages looked at per request. */
@@ -73,6 +74,14 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
     const inLanguage = await repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId, language)
     const seen = new Set(hits.map((h) => h.messageId))
     candidates = [...candidates, ...(await candidatesAnswering(db, req.workspaceId, inLanguage.filter((h) => !seen.has(h.messageId)), context))]
+  }
+  // A reply naming what its customer's message did not ("service in Pudsey is back" to "Any ETA?") is read
+  // with what that customer wrote before (template.ts echoedDetails); looked up for those replies only.
+  const unsaid = candidates.filter((c) => c.kind === 'agent_message' && namesUnsaid(c.text, c.customerText))
+  const earlier = await repo.earlierCustomerTexts(req.workspaceId, [...new Set(unsaid.map((c) => c.customerMessageId))])
+  for (const c of candidates) {
+    const before = earlier.get(c.customerMessageId)
+    if (before) c.caseText = `${before}\n${c.customerText}`
   }
   candidates.sort((a, b) => b.similarity - a.similarity)
   return { query, language, candidates, knowledge }

@@ -67,12 +67,12 @@ const OWN_WORD_CONVERSATIONS = 2
 
 /**
  * The details of past cases that their replies only repeated: a capitalised word a past customer wrote
- * and the agent's answer echoed ("No internet in Otley" → "an outage affecting parts of West Yorkshire
- * including Otley"). Reused for another customer, it is a fact of the wrong case. A word the brand also
- * writes unprompted, in the replies of at least OWN_WORD_CONVERSATIONS past conversations, is its own
- * vocabulary (a product, its name) and stays. One is not enough: "service in Otley is back" answered
- * that customer's "Any ETA?", the town named in an earlier message. A word a reply also writes in lower
- * case ("this", "voice") is no name.
+ * anywhere in the case so far and the agent's answer echoed ("No internet in Otley" → "an outage
+ * affecting parts of West Yorkshire including Otley"; "service in Otley is back" to the same customer's
+ * "Any ETA?"). Reused for another customer, it is a fact of the wrong case. A word the brand also writes
+ * unprompted, in the replies of at least OWN_WORD_CONVERSATIONS past conversations, is its own
+ * vocabulary (a product, its name) and stays; one is not enough (a town given by phone). A word a reply
+ * also writes in lower case ("this", "voice") is no name.
  */
 export function echoedDetails(pool: ReplyCandidate[]): Map<string, string> {
   const unprompted = new Map<string, Set<string>>()
@@ -81,7 +81,9 @@ export function echoedDetails(pool: ReplyCandidate[]): Map<string, string> {
   const places = new Set<string>()
   for (const c of pool) {
     if (c.language && NOUNS_CAPITALISED.has(c.language)) continue
-    const customerWords = lowerCaseWords([c.customerText])
+    // What that customer wrote in the whole case: "service in Pudsey is back" answered "Any ETA?", the town
+    // named two messages before; read from the answered message alone it was the brand's own word.
+    const customerWords = lowerCaseWords([c.caseText ?? c.customerText])
     for (const [word] of c.text.matchAll(CAPITALISED)) {
       if (customerWords.has(word.toLowerCase())) continue
       const conversations = unprompted.get(word) ?? new Set<string>()
@@ -91,8 +93,9 @@ export function echoedDetails(pool: ReplyCandidate[]): Map<string, string> {
       const word = m[0]
       if (PLACE_BEFORE.test(c.text.slice(Math.max(0, m.index - 20), m.index))) places.add(word)
       if (!customerWords.has(word.toLowerCase())) continue
-      const at = c.customerText.toLowerCase().indexOf(word.toLowerCase())
-      if (PLACE_BEFORE.test(c.customerText.slice(Math.max(0, at - 20), at))) places.add(word)
+      const said = c.caseText ?? c.customerText
+      const at = said.toLowerCase().indexOf(word.toLowerCase())
+      if (PLACE_BEFORE.test(said.slice(Math.max(0, at - 20), at))) places.add(word)
       echoed.add(word)
     }
   }
@@ -101,6 +104,13 @@ export function echoedDetails(pool: ReplyCandidate[]): Map<string, string> {
   const plain = new Set(pool.flatMap((c) => c.text.match(LOWER_CASE_WORD) ?? []))
   for (const word of echoed) if (plain.has(word.toLowerCase())) echoed.delete(word)
   return new Map([...echoed].map((word) => [word, places.has(word) ? PLACEHOLDER_PLACE : PLACEHOLDER.detail]))
+}
+
+/** True when the reply writes a capitalised word inside a sentence that the customer's message does not say. */
+export function namesUnsaid(reply: string, customerText: string): boolean {
+  const said = lowerCaseWords([customerText])
+  for (const [word] of reply.matchAll(INNER_CAPITALISED)) if (!said.has(word.toLowerCase())) return true
+  return false
 }
 
 function lowerCaseWords(texts: string[]): Set<string> {

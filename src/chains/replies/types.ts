@@ -52,6 +52,8 @@ export interface ReplyCandidate {
   /** The past customer message it answered. */
   customerMessageId: string
   customerText: string
+  /** Everything that customer had written up to it (the case's details: a town named in the first message, answered in the third). */
+  caseText?: string
   /** Cosine similarity of that customer message to the one being answered. */
   similarity: number
   /**
