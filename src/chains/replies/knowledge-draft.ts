@@ -46,10 +46,8 @@ const TO_PLURAL: Record<string, string> = { needs: 'need', receives: 'receive', 
  * ("When many customers in one area report no service, check…") remain addressed to agents.
  */
 function toTheCustomer(sentence: string): string {
-  if (!CUSTOMERS_DO.test(sentence)) return sentence
-  CUSTOMERS_DO.lastIndex = 0
   const told = sentence.replace(CUSTOMERS_DO, (whole, verb: string) => `${/^[A-Z]/.test(whole) ? 'You' : 'you'} ${TO_PLURAL[verb] ?? verb}`)
-  return told.replace(/\btheir\b/g, 'your').replace(/\bthemselves\b/g, 'yourself')
+  return told === sentence ? sentence : told.replace(/\btheir\b/g, 'your').replace(/\bthemselves\b/g, 'yourself')
 }
 
 export interface KnowledgeAnswer {

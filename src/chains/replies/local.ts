@@ -35,6 +35,8 @@ const FREQUENCY_WEIGHT = 0.25
 const NEAR_EQUAL_SHARE = 0.04
 /** A reply stating an action this conversation does not show (refunded, sent…) ranks below an equal one that promises. */
 const UNBACKED_CLAIM_RANK = 0.93
+/** …and is trusted less: the agent must confirm the action before sending. */
+const UNBACKED_CLAIM_CONFIDENCE = 0.6
 /**
  * A reply that asks for the order number the customer already gave ranks below one that uses it:
  * bw-whatsapp-0077 wrote "Order BW-8042600" and its first draft ended "Could you send us your order number?".
@@ -44,16 +46,6 @@ const ORDER_NUMBER_WORDS = /\border (?:number|no\b|id\b)|numéro de (?:la )?comm
 /** A short question for the order number alone ("Could you send us your order number?"), not one asking for more ("… and the date?"). */
 const ASK_ALONE_MAX_WORDS = 12
 const ASKS_MORE = /\b(?:and|or|et|ou|y|o|und|oder|e)\b|,/iu
-
-/** The reply without a sentence that only asks for the order number the customer gave; unchanged when that is all it says. */
-function withoutAskingFor(body: string, given: string): string {
-  const sentences = sentencesOf(body)
-  const asks = sentences.filter((s) => s.endsWith('?') && ORDER_NUMBER_WORDS.test(s) && !s.includes(given) && !ASKS_MORE.test(s) && s.split(/\s+/).length <= ASK_ALONE_MAX_WORDS)
-  if (asks.length === 0 || asks.length === sentences.length) return body
-  return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
-}
-/** …and is trusted less: the agent must confirm the action before sending. */
-const UNBACKED_CLAIM_CONFIDENCE = 0.6
 /** A draft cut for the channel limit says less than the reply it came from. */
 const TRUNCATED_CONFIDENCE = 0.75
 /** A cut that keeps less than this share of the reply no longer answers: the draft is dropped. */
@@ -176,6 +168,14 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
   const english = all.filter((x) => x.lang === 'en').map((x) => x.c)
   if (english.length === 0) return { pool: [], language }
   return { pool: english, language: 'en', note: `no past replies in ${language}; drafts are in en` }
+}
+
+/** The reply without a sentence that only asks for the order number the customer gave; unchanged when that is all it says. */
+function withoutAskingFor(body: string, given: string): string {
+  const sentences = sentencesOf(body)
+  const asks = sentences.filter((s) => s.endsWith('?') && ORDER_NUMBER_WORDS.test(s) && !s.includes(given) && !ASKS_MORE.test(s) && s.split(/\s+/).length <= ASK_ALONE_MAX_WORDS)
+  if (asks.length === 0 || asks.length === sentences.length) return body
+  return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
 }
 
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
