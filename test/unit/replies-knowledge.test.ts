@@ -53,6 +53,22 @@ describe('knowledgeAnswer', () => {
     expect(drafts[1].confidence).toBeCloseTo(0.6)
   })
 
+  it('answers from a somewhat further passage only when no past reply fits, and only with the case\'s own words ("How long does delivery of a Brightbox usually take?" met its article at 0.26)', () => {
+    const delivery = { ...hit(0.26), title: 'Delivery times', text: 'Brightbox 4K orders ship within one working day and are delivered by our courier in 2–3 working days.' }
+    const req: ReplyRequest = {
+      workspaceId: 'w', conversationId: 'c', channel: 'chat', mode: 'private', tone: 'friendly', n: 3, maxChars: 2000,
+      customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+      turns: [{ messageId: 'm1', role: 'customer', text: 'How long does delivery of a Brightbox usually take?', language: 'en', needsReply: true, urgency: 'normal', reasons: [] }],
+    }
+    const past = (similarity: number) => ({ id: 'a1', kind: 'agent_message' as const, conversationId: 'past', customerMessageId: 'pm', customerText: 'moving house next month', similarity, contextSimilarity: null, text: 'Congratulations on the move! Send us the new postcode.', language: 'en', pastCustomer: { handle: null, name: null } })
+    const kinds = (similarity: number, knowledge = [delivery]) => localDrafts(req, { query: req.turns[0].text, language: 'en', knowledge, candidates: [past(similarity)] }).drafts.flatMap((d) => d.sources.map((s) => s.type))
+    expect(kinds(0.2)).toContain('knowledge')
+    // A past reply that fits keeps the usual threshold.
+    expect(kinds(0.8)).not.toContain('knowledge')
+    // A passage that does not say the case's words is no answer, however weak the past replies.
+    expect(kinds(0.2, [{ ...delivery, text: 'Our shop opens at nine on weekdays.' }])).not.toContain('knowledge')
+  })
+
   it('offers no article to a customer who is closing the conversation', () => {
     const turn = (messageId: string, role: 'customer' | 'agent', text: string, needsReply: boolean | null) => ({ messageId, role, text, language: 'en', needsReply, urgency: 'normal' as const, reasons: [] })
     const req: ReplyRequest = {
