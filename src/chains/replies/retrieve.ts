@@ -80,8 +80,8 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
   const unsaid = candidates.filter((c) => c.kind === 'agent_message' && namesUnsaid(c.text, c.customerText))
   const earlier = await repo.earlierCustomerTexts(req.workspaceId, [...new Set(unsaid.map((c) => c.customerMessageId))])
   for (const c of candidates) {
-    const before = earlier.get(c.customerMessageId)
-    if (before) c.caseText = `${before}\n${c.customerText}`
+    const earlierText = earlier.get(c.customerMessageId)
+    if (earlierText) c.caseText = `${earlierText}\n${c.customerText}`
   }
   candidates.sort((a, b) => b.similarity - a.similarity)
   return { query, language, candidates, knowledge }

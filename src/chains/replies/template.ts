@@ -83,7 +83,8 @@ export function echoedDetails(pool: ReplyCandidate[]): Map<string, string> {
     if (c.language && NOUNS_CAPITALISED.has(c.language)) continue
     // What that customer wrote in the whole case: "service in Pudsey is back" answered "Any ETA?", the town
     // named two messages before; read from the answered message alone it was the brand's own word.
-    const customerWords = lowerCaseWords([c.caseText ?? c.customerText])
+    const said = c.caseText ?? c.customerText
+    const customerWords = lowerCaseWords([said])
     for (const [word] of c.text.matchAll(CAPITALISED)) {
       if (customerWords.has(word.toLowerCase())) continue
       const conversations = unprompted.get(word) ?? new Set<string>()
@@ -93,7 +94,6 @@ export function echoedDetails(pool: ReplyCandidate[]): Map<string, string> {
       const word = m[0]
       if (PLACE_BEFORE.test(c.text.slice(Math.max(0, m.index - 20), m.index))) places.add(word)
       if (!customerWords.has(word.toLowerCase())) continue
-      const said = c.caseText ?? c.customerText
       const at = said.toLowerCase().indexOf(word.toLowerCase())
       if (PLACE_BEFORE.test(said.slice(Math.max(0, at - 20), at))) places.add(word)
       echoed.add(word)
