@@ -3,7 +3,7 @@
 // registers them, one plugin per area, from these services.
 import pino, { type Logger } from 'pino'
 import { createChains, type Chains } from './chains/create-chains.ts'
-import { classificationStage } from './chains/classify/enrichment-stage.ts'
+import { classificationStage, enqueueOutdatedClassifications } from './chains/classify/enrichment-stage.ts'
 import { knowledgeEmbedHandler } from './chains/replies/knowledge-job.ts'
 import { summaryRefreshStage } from './chains/summarize/enrichment-stage.ts'
 import { createSummaryService, LLM_SUMMARY_DEBOUNCE_MS, SUMMARIZE_JOB, summarizeJobHandler, type SummaryService } from './chains/summarize/service.ts'
@@ -109,8 +109,12 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     onStart: async () => {
       await themes.ensureSchedule()
       await fitModelIndex(db, embedder.id, ENRICH_JOB)
-      // Redone locally for nothing; an LLM's summaries cost a call each, and stay until asked for (`parley summarize`).
-      if (!llm) await summaries.enqueueOutdated()
+      // Redone locally for nothing; an LLM's summaries and labels cost a call each, and stay until asked for
+      // (`parley summarize`; `PUT /v1/taxonomy?reclassify=true`).
+      if (!llm) {
+        await summaries.enqueueOutdated()
+        await enqueueOutdatedClassifications(db, chains.localClassifier.version!, log)
+      }
     },
   })
   return {

@@ -69,6 +69,22 @@ export async function upsertEnrichments(db: Queryable, rows: EnrichmentRow[]): P
   )
 }
 
+/**
+ * Messages, by workspace, that the local classifier labelled under a version other than `version`: after
+ * an upgrade (labels from before `versions.classifier` existed have none). An LLM's labels
+ * (`versions.classify`) are not the local classifier's to redo, and a label already marked stale is
+ * already queued: a worker restarting before the relabelling finished queues nothing twice.
+ */
+export async function outdatedLocalClassifications(db: Queryable, version: string): Promise<Map<string, string[]>> {
+  const { rows } = await db.query<{ workspaceId: string; ids: string[] }>(
+    `SELECT workspace_id AS "workspaceId", array_agg(message_id ORDER BY message_id) AS ids FROM enrichments
+     WHERE versions ->> 'classifier' IS DISTINCT FROM $1 AND NOT versions ? 'classify' AND content_hash <> ''
+     GROUP BY workspace_id ORDER BY workspace_id`,
+    [version],
+  )
+  return new Map(rows.map((r) => [r.workspaceId, r.ids]))
+}
+
 export type CorrectionField = 'sentiment' | 'intent'
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { enqueueOutdatedClassifications } from '../../src/chains/classify/enrichment-stage.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
 let t: Awaited<ReturnType<typeof createTestServices>>
@@ -117,5 +118,72 @@ describe('local classification', () => {
       [ws.id],
     )
     expect(rows[0].stale).toBe(0)
+  })
+
+  it('keeps a person’s correction through a relabelling, unless the new taxonomy no longer has its intent', async () => {
+    const ws = await createWorkspace(t.services)
+    const [c] = await ingest(ws, [
+      conversation('keep', [
+        ['customer', 'my parcel is still not delivered, where is it?'],
+        ['customer', 'I want my money back for this order'],
+      ]),
+    ])
+    const [parcel, money] = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages.map((m: { id: string }) => m.id)
+    const correct = (id: string, field: string, label: string) =>
+      t.app.inject({ method: 'POST', url: `/v1/messages/${id}/corrections`, headers: ws.auth('agent'), payload: { field, label } })
+    expect((await correct(parcel, 'intent', 'billing')).statusCode).toBe(201)
+    expect((await correct(money, 'intent', 'other')).statusCode).toBe(201)
+    expect((await correct(money, 'sentiment', 'positive')).statusCode).toBe(201)
+
+    const intents = [
+      { name: 'refund', description: 'wants money back', examples: ['refund please', 'I want my money back', 'give me a refund for the order'] },
+      { name: 'shipping', description: 'where is the parcel', examples: ['where is my parcel', 'package not delivered yet', 'tracking shows nothing'] },
+    ]
+    expect((await t.app.inject({ method: 'PUT', url: '/v1/taxonomy?reclassify=true', headers: ws.auth(), payload: { intents } })).statusCode).toBe(200)
+    await t.services.worker.drain()
+    const [p, m] = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages.map((x: { enrichment: unknown }) => x.enrichment)
+    // 'billing' is gone from the taxonomy: the model's reading, not the old correction (nor a label it learnt from it).
+    expect(p.intent.label).toBe('shipping')
+    expect(p.versions.intent).not.toBe('human')
+    // 'other' and a sentiment are still labels of this taxonomy: the person's, though the model reads 'refund'.
+    expect(m.intent).toMatchObject({ label: 'other', confidence: 1 })
+    expect(m.sentiment).toMatchObject({ label: 'positive', confidence: 1 })
+    expect(m.versions).toMatchObject({ intent: 'human', sentiment: 'human' })
+  })
+
+  it('relabels, once, the messages an earlier version of the local classifier labelled (an upgraded store kept them)', async () => {
+    const ws = await createWorkspace(t.services)
+    const [c] = await ingest(ws, [
+      conversation('upgrade', [
+        ['customer', 'I was charged twice this month, please refund one of them'],
+        ['agent', 'Sorry about that, we are looking into it.'],
+        ['customer', 'where can I find the wifi password sticker'],
+      ]),
+    ])
+    const [charged, reply, sticker] = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages
+    expect(charged.enrichment.intent.label).toBe('billing')
+    expect(charged.enrichment.versions.classifier).toBe(t.services.chains.localClassifier.version)
+    expect((await t.app.inject({ method: 'POST', url: `/v1/messages/${sticker.id}/corrections`, headers: ws.auth('agent'), payload: { field: 'intent', label: 'account_login' } })).statusCode).toBe(201)
+    // As a store labelled before the classifier's version was stored: another reading of the first message.
+    await t.services.db.query(
+      `UPDATE enrichments SET versions = versions - 'classifier', intent = CASE WHEN message_id = $2 THEN 'delivery' ELSE intent END
+       WHERE workspace_id = $1`,
+      [ws.id, charged.id],
+    )
+    const version = t.services.chains.localClassifier.version!
+    expect(await enqueueOutdatedClassifications(t.services.db, version, t.services.log)).toBe(1)
+    // A worker that starts again before the relabelling is done queues nothing twice.
+    expect(await enqueueOutdatedClassifications(t.services.db, version, t.services.log)).toBe(0)
+    const ready = (await t.app.inject({ method: 'GET', url: '/ready' })).json()
+    expect(ready.checks.enrichment.backlog).toBeGreaterThanOrEqual(3)
+    await t.services.worker.drain()
+
+    const after = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${c.id}`, headers: ws.auth() })).json().messages
+    expect(after.map((m: { enrichment: { versions: { classifier: string } } }) => m.enrichment.versions.classifier)).toEqual([version, version, version])
+    expect(after[0].enrichment.intent.label).toBe('billing')
+    expect(after[1].id).toBe(reply.id)
+    expect(after[2].enrichment.intent).toMatchObject({ label: 'account_login', confidence: 1 })
+    expect(after[2].enrichment.versions.intent).toBe('human')
+    expect(await enqueueOutdatedClassifications(t.services.db, version, t.services.log)).toBe(0)
   })
 })

@@ -1,9 +1,11 @@
 // Enrichment stage 2 (see pipeline/enrichment.ts): sentiment, intent, language, needs-reply and urgency
 // for changed messages.
-import { groupByWorkspace, stepwise, type EnrichmentStage } from '../../pipeline/enrichment.ts'
+import type { Logger } from 'pino'
+import { enqueueEnrichment, groupByWorkspace, stepwise, type EnrichmentStage } from '../../pipeline/enrichment.ts'
 import type { Db } from '../../store/db.ts'
-import { upsertEnrichments, type EnrichmentRow } from '../../store/enrichments.ts'
+import { markEnrichmentsStale, outdatedLocalClassifications, upsertEnrichments, type EnrichmentRow } from '../../store/enrichments.ts'
 import { conversationTurns, type StageMessage } from '../../store/messages.ts'
+import { correctedSentiment } from './sentiment-decision.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
 import { loadWorkspaceLabels } from './workspace-labels.ts'
 
@@ -84,7 +86,7 @@ export function classificationStage(db: Db, classifier: Classifier, local: Class
     {
       name: 'classify',
       async run(_messages, batches) {
-        for (const batch of batches) batch.results = await classifyBatch(classifier, local, batch)
+        for (const batch of batches) batch.results = withHumanLabels(await classifyBatch(classifier, local, batch), batch.labels)
       },
     },
     {
@@ -123,4 +125,46 @@ async function classifyBatch(classifier: Classifier, local: Classifier, { worksp
   const batchIds = new Set(messages.map((m) => m.id))
   const classified = (await classifier.classify(labels, [...customers, ...companions])).filter((c) => batchIds.has(c.messageId))
   return [...classified, ...(await local.classify(labels, agents))]
+}
+
+/**
+ * A person's correction stays the message's label when it is classified again (a taxonomy change, an
+ * upgrade): the model has learnt from it but need not give it back, and the console and Ask count a
+ * human label as certain. (An intent the taxonomy has since dropped is not among the corrections.)
+ */
+export function withHumanLabels(results: Classification[], labels: WorkspaceLabels): Classification[] {
+  const intentOf = new Map(labels.intentCorrections.filter((c) => c.messageId).map((c) => [c.messageId, c.label]))
+  const sentimentOf = new Map(labels.sentimentCorrections.filter((c) => c.messageId).map((c) => [c.messageId, c.label]))
+  return results.map((c) => {
+    const intent = c.intent ? intentOf.get(c.messageId) : undefined
+    const sentiment = sentimentOf.get(c.messageId)
+    if (!intent && !sentiment) return c
+    return {
+      ...c,
+      ...(intent ? { intent: { label: intent, confidence: 1, probs: { [intent]: 1 } } } : {}),
+      ...(sentiment ? { sentiment: correctedSentiment(sentiment, 1) } : {}),
+      versions: { ...c.versions, ...(intent ? { intent: 'human' } : {}), ...(sentiment ? { sentiment: 'human' } : {}) },
+    }
+  })
+}
+
+/**
+ * Queues for relabelling every message an earlier version of the local classifier labelled (see
+ * LOCAL_CLASSIFIER_CODE): an upgraded store otherwise keeps the old labels for its old messages, and Ask
+ * counts the two readings together. Marked stale, they show in `/ready`'s backlog until done; their
+ * labels stay readable meanwhile. Returns how many jobs were queued.
+ */
+export async function enqueueOutdatedClassifications(db: Db, version: string, log: Logger): Promise<number> {
+  let jobs = 0
+  let messages = 0
+  for (const [workspaceId, ids] of await outdatedLocalClassifications(db, version)) {
+    jobs += await db.transaction(async (tx) => {
+      const queued = await enqueueEnrichment(tx, workspaceId, ids)
+      await markEnrichmentsStale(tx, workspaceId, ids)
+      return queued
+    })
+    messages += ids.length
+  }
+  if (jobs > 0) log.info({ messages, jobs, version }, 'labels of an earlier classifier version queued for relabelling')
+  return jobs
 }

@@ -8,7 +8,7 @@ import { conversationTopic, labelInConversation } from './conversation-topic.ts'
 import { withIntentCues } from './intent-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
-import { certainProbs, decideSentiment } from './sentiment-decision.ts'
+import { correctedSentiment, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
 import { taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
@@ -19,6 +19,12 @@ export const CORRECTION_MATCH_MIN_COSINE = 0.85
 const MAX_CACHED_INTENT_MODELS = 50
 const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
 const URGENCY_VERSION = 'signals-v3'
+/**
+ * The local classifier's code: bump it with any change to what it answers for the same message, so an
+ * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
+ * as it does for summaries). The trained weights' own versions are part of the stored version too.
+ */
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@1'
 const YIELD_EVERY = 32
 
 /**
@@ -61,12 +67,18 @@ function intentOf(model: IntentModel, text: string): IntentPrediction {
   return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD)
 }
 
+/** What a local classification is stored under (`versions.classifier`): its code and its sentiment weights. */
+export function localClassifierVersion(sentimentModel: SentimentModel): string {
+  return `${LOCAL_CLASSIFIER_CODE}+${sentimentModel.version}`
+}
+
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
+  const version = localClassifierVersion(sentimentModel)
   const intentModels = new Map<string, IntentModel>()
   const correctionVectors = new Map<string, Float32Array>()
 
   function intentModelFor(labels: WorkspaceLabels): IntentModel {
-    const examples = [...taxonomyExamples(labels.taxonomy), ...labels.intentCorrections]
+    const examples = [...taxonomyExamples(labels.taxonomy), ...labels.intentCorrections.map(({ text, label }) => ({ text, label }))]
     const key = `${labels.workspaceId}:${createHash('sha1').update(JSON.stringify(examples)).digest('hex')}`
     let model = intentModels.get(key)
     if (!model) {
@@ -78,7 +90,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     return model
   }
 
-  function correctedSentiment(labels: WorkspaceLabels, text: string): { label: SentimentLabel; similarity: number } | undefined {
+  function nearestCorrection(labels: WorkspaceLabels, text: string): { label: SentimentLabel; similarity: number } | undefined {
     if (labels.sentimentCorrections.length === 0) return undefined
     const v = embedOne(text)
     let best: { label: SentimentLabel; similarity: number } | undefined
@@ -93,6 +105,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
 
   return {
     mode: 'local',
+    version,
     async classify(labels, inputs) {
       const intentModel = inputs.some((i) => i.role === 'customer') ? intentModelFor(labels) : undefined
       const out: Classification[] = []
@@ -114,10 +127,10 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     // Detection (fastText, a third of local classification) only when ingest gave no language.
     const detected = input.language ? undefined : detectLanguage(input.text)
     const language = detected ? { code: detected.language, confidence: detected.confidence } : { code: input.language!.split('-')[0], confidence: 1 }
-    const corrected = correctedSentiment(labels, input.text)
+    const corrected = nearestCorrection(labels, input.text)
     const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, intent?.label)
     const sentiment = corrected
-      ? { label: corrected.label, score: corrected.label === 'positive' ? 1 : corrected.label === 'negative' ? -1 : 0, confidence: corrected.similarity, probs: certainProbs(corrected.label) }
+      ? correctedSentiment(corrected.label, corrected.similarity)
       : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }
     const assessment = assessNeedsReply({
       text: input.text,
@@ -142,6 +155,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         ...(intentModel ? { intent: intentModel.version } : {}),
         language: input.language ? 'given' : LANGUAGE_DETECTOR_VERSION,
         urgency: URGENCY_VERSION,
+        classifier: version,
       },
       degraded: false,
     }

@@ -101,3 +101,8 @@ export function mostLikelySentiment(probs: SentimentProbs): SentimentLabel {
 export function certainProbs(label: SentimentLabel): SentimentProbs {
   return { negative: label === 'negative' ? 1 : 0, neutral: label === 'neutral' ? 1 : 0, positive: label === 'positive' ? 1 : 0 }
 }
+
+/** A sentiment a correction decides: its label's score, with the confidence given. */
+export function correctedSentiment(label: SentimentLabel, confidence: number) {
+  return { label, score: label === 'positive' ? 1 : label === 'negative' ? -1 : 0, confidence, probs: certainProbs(label) }
+}

@@ -38,12 +38,15 @@ export interface Classification {
 export interface WorkspaceLabels {
   workspaceId: string
   taxonomy: Array<{ name: string; description: string; examples: string[] }>
-  intentCorrections: Array<{ text: string; label: string }>
-  sentimentCorrections: Array<{ text: string; label: SentimentLabel }>
+  /** `messageId`: the corrected message, whose label the correction stays through re-classification. */
+  intentCorrections: Array<{ text: string; label: string; messageId?: string }>
+  sentimentCorrections: Array<{ text: string; label: SentimentLabel; messageId?: string }>
   brandHandles: string[]
 }
 
 export interface Classifier {
   readonly mode: 'local' | 'llm'
+  /** The local classifier's `versions.classifier`: a store relabels what an earlier one wrote. */
+  readonly version?: string
   classify(labels: WorkspaceLabels, inputs: ClassifyInput[], opts?: { signal?: AbortSignal }): Promise<Classification[]>
 }

@@ -3,7 +3,7 @@ import { correctionsRepo } from '../../store/enrichments.ts'
 import { voiceOf } from '../../store/voice-setting.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
-import { DEFAULT_TAXONOMY, taxonomySchema, type IntentDef } from './taxonomy.ts'
+import { DEFAULT_TAXONOMY, OTHER_INTENT, taxonomySchema, type IntentDef } from './taxonomy.ts'
 import type { WorkspaceLabels } from './types.ts'
 
 export const TAXONOMY_SETTING = 'taxonomy'
@@ -18,11 +18,14 @@ export async function loadWorkspaceLabels(db: Queryable, workspaceId: string): P
   const settings = ws?.settings ?? {}
   const corrections = correctionsRepo(db)
   const [intent, sentiment] = await Promise.all([corrections.examples(workspaceId, 'intent'), corrections.examples(workspaceId, 'sentiment')])
+  const taxonomy = taxonomyOf(settings)
+  // A correction to an intent the taxonomy has since dropped teaches nothing the workspace still asks for.
+  const intents = new Set([...taxonomy.map((i) => i.name), OTHER_INTENT])
   return {
     workspaceId,
-    taxonomy: taxonomyOf(settings),
-    intentCorrections: intent.map(({ text, label }) => ({ text, label })),
-    sentimentCorrections: sentiment.map(({ text, label }) => ({ text, label: label as SentimentLabel })),
+    taxonomy,
+    intentCorrections: intent.filter((c) => intents.has(c.label)).map(({ text, label, messageId }) => ({ text, label, messageId })),
+    sentimentCorrections: sentiment.map(({ text, label, messageId }) => ({ text, label: label as SentimentLabel, messageId })),
     // The brand's own handles live in the voice setting (PUT /v1/settings/voice).
     brandHandles: voiceOf(settings).handles,
   }
