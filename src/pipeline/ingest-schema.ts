@@ -34,10 +34,14 @@ export const messageInput = z.object({
 export const conversationInput = z.object({
   channel: slug.describe(`one of ${KNOWN_CHANNELS.join(', ')}, or your own slug`),
   externalId,
-  customer: z.union([
-    label(1, 256).transform((handle) => ({ handle, name: undefined as string | undefined })),
-    z.object({ handle: label(1, 256), name: label(0, 256).optional() }),
-  ]),
+  customer: z.union(
+    [
+      label(1, 256).transform((handle) => ({ handle, name: undefined as string | undefined })),
+      z.object({ handle: label(1, 256), name: label(0, 256).optional() }),
+    ],
+    // A union's own message is "Invalid input": say what goes here when it is missing.
+    { error: (issue) => (issue.input === undefined ? 'required: the customer’s handle ("@ana"), or { handle, name }' : undefined) },
+  ),
   status: z.enum(['open', 'pending', 'resolved', 'closed']).optional(),
   messages: z.array(messageInput).min(1).max(MAX_MESSAGES_PER_CONVERSATION),
   metadata: metadata.optional(),

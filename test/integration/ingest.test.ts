@@ -45,14 +45,17 @@ describe('POST /v1/conversations', () => {
     const bad = conversation('bad', [['customer', 'hello']]) as any
     bad.messages[0].sentAt = 'yesterday'
     bad.messages[0].role = 'bot'
+    const { customer: _, ...anonymous } = conversation('anonymous', [['customer', 'hello']]) as any
     const res = await t.app.inject({
       method: 'POST',
       url: '/v1/conversations',
       headers: ws.auth(),
-      payload: { conversations: [conversation('good', [['customer', 'hi there']]), bad] },
+      payload: { conversations: [conversation('good', [['customer', 'hi there']]), bad, anonymous] },
     })
     expect(res.statusCode).toBe(200)
-    const [good, rejected] = res.json().results
+    const [good, rejected, unnamed] = res.json().results
+    // A missing customer says what goes there (a union's own message was "Invalid input").
+    expect(unnamed.errors).toEqual([{ path: 'conversations.2.customer', message: expect.stringMatching(/^required: the customer’s handle/) }])
     expect(good.status).toBe('created')
     expect(rejected.status).toBe('rejected')
     const paths = rejected.errors.map((e: { path: string }) => e.path)
