@@ -199,6 +199,7 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
     h('h3', {}, `Draft ${n}: ${s.approach.replaceAll('_', ' ')}`),
     h('p', { class: 'muted' }, `confidence ${pct(s.confidence)} · `, count(s.text)),
     claims ? h('p', { class: 'warn' }, `Claims an action was taken (${s.claims.join(', ')}): check it really was before sending.`) : null,
+    s.repeats.length > 0 ? h('p', { class: 'warn' }, `Tells the customer to ${s.repeats.join(', ')}, which they say they already did.`) : null,
     h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text, s.placeholders)),
     s.sources.length
       ? h('details', { class: 'sources' }, h('summary', {}, `Sources (${s.sources.length})`),

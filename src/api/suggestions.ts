@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ACTION_CLAIMS } from '../chains/replies/claims.ts'
+import { REPEATABLE_STEPS } from '../chains/replies/steps-taken.ts'
 import { normalisedEditDistance } from '../chains/replies/clean.ts'
 import { suggestOptionsSchema, suggestReplies, type ReplyDeps } from '../chains/replies/service.ts'
 import { AppError, notFound } from '../errors.ts'
@@ -30,6 +31,9 @@ const suggestionsResponse = z.object({
     sources: z.array(source),
     claims: z.array(z.enum(ACTION_CLAIMS)).describe(
       'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated, booked, checked: a finding on the customer\'s account, line or order) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
+    ),
+    repeats: z.array(z.enum(REPEATABLE_STEPS)).describe(
+      'troubleshooting steps the draft tells the customer to take that the customer says they already took (restart, reinstall, clear cache, reset password, sign out and in; read in English): reword or pick another draft',
     ),
     placeholders: z.array(z.string()).describe('placeholders like "[order number]" or "[amount]" left where a fact of the past case could not be filled from this conversation or the workspace knowledge: the agent fills them in'),
   })),

@@ -103,11 +103,36 @@ describe('LLM reply drafts', () => {
       const body = res.json()
       expect(Object.keys(body).filter((k) => RESPONSE_KEYS.includes(k)).sort()).toEqual(RESPONSE_KEYS)
       for (const s of body.suggestions) {
-        expect(Object.keys(s).sort()).toEqual(['approach', 'claims', 'confidence', 'id', 'placeholders', 'sources', 'text'])
+        expect(Object.keys(s).sort()).toEqual(['approach', 'claims', 'confidence', 'id', 'placeholders', 'repeats', 'sources', 'text'])
         expect(s.text.toLowerCase()).not.toContain('you draft replies for a brand')
         expect(s.text).not.toMatch(/ground every fact|untrusted_/i)
         expect(s.text.length).toBeLessThanOrEqual(280)
       }
     }
+  })
+
+  it('flags, and trusts less, a model draft that tells the customer to do again what they say they did', async () => {
+    const ws = await createWorkspace(t.services)
+    await setUp(ws)
+    const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body) }))
+    const [target] = await t.ingest(ws, [conversation('t3', [['customer', 'My hub light is flashing red. I have already restarted it twice, still red.']])])
+    classify.scope.persist(false)
+    nock.cleanAll()
+    fakeLlm(() => ({
+      status: 200,
+      json: completion(JSON.stringify({
+        shouldReply: true, reason: 'needs_reply', language: 'en',
+        suggestions: [
+          { text: 'Sorry about that! Please restart the hub and wait three minutes for a white light.', approach: 'give_steps', sourceIds: [] },
+          { text: 'Sorry about that! A red light means no signal on the line; we will run a line test and come back to you.', approach: 'check_and_follow_up', sourceIds: [] },
+        ],
+      })),
+    }))
+    const body = (await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: { n: 2 } })).json()
+    // Ranked by confidence: the draft that moves on comes first.
+    const [lineTest, restart] = body.suggestions
+    expect(lineTest).toMatchObject({ repeats: [], confidence: 0.4 })
+    expect(restart).toMatchObject({ repeats: ['restart'], confidence: 0.28 })
+    expect(restart.text).toContain('restart the hub')
   })
 })

@@ -13,6 +13,7 @@ import { RedactionVault } from '../../safety/redact.ts'
 import * as linkify from 'linkifyjs'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { claimsOf, doneInConversation, unbackedClaims } from './claims.ts'
+import { repeatedSteps, stepsTakenIn } from './steps-taken.ts'
 import { frameDraft } from './clean.ts'
 import { fillSlots, placeholdersIn, slotContextFor } from './template.ts'
 import { assessTrigger, candidatesInLanguage, diversify, rankCandidates } from './local.ts'
@@ -106,6 +107,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     // A value the model copied from a past reply and this case cannot back becomes a placeholder, as on the local path.
     const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), retrieval.candidates)
     const done = doneInConversation(req.turns)
+    const taken = stepsTakenIn(req.turns)
     const allowedValues = [...vault.values(), ...(req.customer.handle ? [req.customer.handle] : []), ...req.voice.handles]
     const drafts: Draft[] = []
     for (const s of value.suggestions.slice(0, req.n)) {
@@ -120,8 +122,9 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       if (!text || drafts.some((d) => d.text === text)) continue
       const best = Math.max(0, ...used.map((p) => p.source.score))
       const claims = unbackedClaims(claimsOf(text), done)
-      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1)
-      drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, placeholders: placeholdersIn(text) })
+      const repeats = repeatedSteps(text, taken)
+      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? 0.7 : 1)
+      drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, repeats, placeholders: placeholdersIn(text) })
     }
     if (drafts.length === 0 && value.shouldReply) throw new LlmBadOutputError('every draft failed the output checks')
     // The rules' safety flag is kept even when the model did not raise it: a person must look.

@@ -11,6 +11,7 @@ import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from '
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
 import { triggerTurns } from './retrieve.ts'
+import { repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
 import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
 
@@ -42,6 +43,10 @@ const UNBACKED_CLAIM_CONFIDENCE = 0.6
  * bw-whatsapp-0077 wrote "Order BW-8042600" and its first draft ended "Could you send us your order number?".
  */
 const ASKS_GIVEN_RANK = 0.85
+/** A reply telling the customer to take a step they say they took ("already restarted it twice") ranks below one that moves on… */
+const REPEATS_STEP_RANK = 0.8
+/** …and is trusted less: it reads as if nobody read the message. */
+const REPEATS_STEP_CONFIDENCE = 0.7
 const ORDER_NUMBER_WORDS = /\border (?:number|no\b|id\b)|numéro de (?:la )?commande|número de pedido|bestellnummer|número d[ao] (?:encomenda|pedido)|numero (?:d'|dell')ordine/iu
 /** A short question for the order number alone ("Could you send us your order number?"), not one asking for more ("… and the date?"). */
 const ASK_ALONE_MAX_WORDS = 12
@@ -120,6 +125,8 @@ export interface RankedReply {
   members: ReplyCandidate[]
   /** Actions the reply states as done that this conversation does not show. */
   claims: ActionClaim[]
+  /** Steps it tells the customer to take that they say they already took. */
+  repeats: RepeatableStep[]
 }
 
 function wordSet(text: string): Set<string> {
@@ -185,6 +192,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const given = context.identifierKind === '[order number]' ? context.fillers.get('identifier') : undefined
   const asksGiven = (body: string) => given !== undefined && sentencesOf(body).some((s) => ORDER_NUMBER_WORDS.test(s) && !s.includes(given))
   const done = doneInConversation(req.turns)
+  const taken = stepsTakenIn(req.turns)
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
@@ -204,11 +212,13 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
       continue
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
-    groups.push({ body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, words, conversations: new Set([c.conversationId]) })
+    const repeats = repeatedSteps(body, taken)
+    groups.push({ body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words, conversations: new Set([c.conversationId]) })
   }
   for (const g of groups) {
     g.count = g.conversations.size
-    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksGiven(g.body) ? ASKS_GIVEN_RANK : 1)
+    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksGiven(g.body) ? ASKS_GIVEN_RANK : 1) *
+      (g.repeats.length ? REPEATS_STEP_RANK : 1)
   }
   return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
 }
@@ -315,8 +325,12 @@ function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
  */
 const KNOWLEDGE_CONFIDENCE_PER_SCORE = 1.5
 
-function knowledgeDraftOf(answer: KnowledgeAnswer, slots: SlotContext, done: ReadonlySet<ActionClaim>, frame: (body: string, approach: Approach) => ReturnType<typeof frameDraftDetailed>): Draft | null {
-  const body = cleanReply(answer.body, { brandHandles: slots.brandHandles, slots })
+function knowledgeDraftOf(
+  answer: KnowledgeAnswer, slots: SlotContext, done: ReadonlySet<ActionClaim>, taken: ReadonlySet<RepeatableStep>,
+  frame: (body: string, approach: Approach) => ReturnType<typeof frameDraftDetailed>,
+): Draft | null {
+  // An article's step the customer has taken is left out: "a red light means there is no signal" still answers.
+  const body = cleanReply(withoutRepeatedSteps(answer.body, taken), { brandHandles: slots.brandHandles, slots })
   const approach = body ? approachOf(body) : 'inform'
   const framed = body ? frame(body, approach) : null
   if (!framed || (framed.truncated && framed.keptShare < MIN_KEPT_SHARE)) return null
@@ -325,10 +339,12 @@ function knowledgeDraftOf(answer: KnowledgeAnswer, slots: SlotContext, done: Rea
   if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
   const claims = unbackedClaims(claimsOf(framed.text), done)
   if (claims.length) confidence *= UNBACKED_CLAIM_CONFIDENCE
+  const repeats = repeatedSteps(framed.text, taken)
+  if (repeats.length) confidence *= REPEATS_STEP_CONFIDENCE
   return {
     text: framed.text, approach, confidence: Number(Math.min(1, confidence).toFixed(3)),
     sources: [{ type: 'knowledge', id: hit.chunkId, articleId: hit.articleId, title: hit.title, score: Number(hit.score.toFixed(4)), excerpt: hit.text.slice(0, EXCERPT_CHARS) }],
-    claims, placeholders: placeholdersIn(framed.text),
+    claims, repeats, placeholders: placeholdersIn(framed.text),
   }
 }
 
@@ -356,17 +372,18 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     if (framed.truncated && framed.keptShare < MIN_KEPT_SHARE) continue
     let confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
     if (r.claims.length) confidence *= UNBACKED_CLAIM_CONFIDENCE
+    if (r.repeats.length) confidence *= REPEATS_STEP_CONFIDENCE
     if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
-      claims: r.claims, placeholders: placeholdersIn(framed.text),
+      claims: r.claims, repeats: r.repeats, placeholders: placeholdersIn(framed.text),
     })
   }
   // An article that answers the case is offered beside the best past reply (second, or first when no past
   // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54).
   const weakPastReplies = Math.max(0, ...drafts.map((d) => d.confidence)) < WEAK_PAST_REPLY_CONFIDENCE
   const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language, { fallback: weakPastReplies })
-  const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), frame)
+  const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), stepsTakenIn(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
     drafts.length = Math.min(drafts.length, req.n)
@@ -376,7 +393,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     if (drafts.length >= req.n || onlyClosing) break
     if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm')) continue
     const framed = frame(body, approach)
-    if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], placeholders: [] })
+    if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
   return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note }
 }

@@ -8,6 +8,7 @@ import { suggestionsRepo, type SuggestionSource } from '../../store/suggestions.
 import { voiceOf } from '../../store/voice-setting.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
 import type { ActionClaim } from './claims.ts'
+import type { RepeatableStep } from './steps-taken.ts'
 import { channelLimit } from './clean.ts'
 import { retrieveForReply } from './retrieve.ts'
 import { TONES, type ConversationTurn, type ReplyMode, type ReplyResult, type ReplySuggester, type Tone } from './types.ts'
@@ -28,7 +29,7 @@ export type SuggestOptions = z.output<typeof suggestOptionsSchema>
 
 /** What a suggester returns, with stored ids on the drafts and the limits they were written for. */
 export interface SuggestionsResponse extends Omit<ReplyResult, 'suggestions'> {
-  suggestions: Array<{ id: string; text: string; confidence: number; approach: string; sources: SuggestionSource[]; claims: ActionClaim[]; placeholders: string[] }>
+  suggestions: Array<{ id: string; text: string; confidence: number; approach: string; sources: SuggestionSource[]; claims: ActionClaim[]; repeats: RepeatableStep[]; placeholders: string[] }>
   channel: string
   mode: ReplyMode
   maxChars: number
@@ -79,7 +80,7 @@ export async function suggestReplies(
     conversationId, messageId: result.messageId, channel, mode: result.degraded ? 'local' : deps.suggester.mode, language: result.language, drafts,
   })
   return {
-    suggestions: drafts.map((d, i) => ({ id: ids[i], text: d.text, confidence: d.confidence, approach: d.approach, sources: d.sources, claims: d.claims, placeholders: d.placeholders })),
+    suggestions: drafts.map((d, i) => ({ id: ids[i], text: d.text, confidence: d.confidence, approach: d.approach, sources: d.sources, claims: d.claims, repeats: d.repeats, placeholders: d.placeholders })),
     shouldReply: result.shouldReply,
     reason: result.reason,
     language: result.language,

@@ -1,5 +1,6 @@
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import type { ActionClaim } from './claims.ts'
+import type { RepeatableStep } from './steps-taken.ts'
 
 export type Tone = 'friendly' | 'formal' | 'empathetic' | 'concise'
 export type ReplyMode = 'public' | 'private'
@@ -81,6 +82,8 @@ export interface Draft {
   sources: SuggestionSource[]
   /** Actions the draft states as done that the conversation does not show: the agent must confirm them. */
   claims: ActionClaim[]
+  /** Troubleshooting steps the draft tells the customer to take that they say they already took ("restart"): reword or pick another. */
+  repeats: RepeatableStep[]
   /** Placeholders left for the agent ("[order number]", "[amount]"): facts this case could not supply. */
   placeholders: string[]
 }
