@@ -10,6 +10,7 @@ import { AppError, notFound } from '../errors.ts'
 import { openSecrets } from '../integrations/chatwoot/connection.ts'
 import { checkDashboardToken } from '../integrations/chatwoot/dashboard-token.ts'
 import { conversationExternalId } from '../integrations/chatwoot/mapping.ts'
+import { draftWarnings } from '../integrations/chatwoot/note.ts'
 import { integrationSecurity, type IntegrationRouteDeps } from '../integrations/context.ts'
 import { getConversation } from '../store/conversations.ts'
 import { connectionsRepo, integrationAuditRepo, integrationReadsRepo, type ConnectionRow } from '../store/integrations.ts'
@@ -57,7 +58,7 @@ export const dashboardAppRoutes: FastifyPluginAsync<IntegrationRouteDeps> = asyn
         sentiment: lastCustomer?.enrichment?.sentiment?.label ?? null,
         intent: lastCustomer?.enrichment?.intent?.label ?? null,
         summary: (conv as { summary?: { summary?: string } | null }).summary?.summary ?? null,
-        drafts: drafts.map((d) => ({ id: d.id, text: d.text, approach: d.approach, confidence: d.confidence })),
+        drafts: drafts.map((d) => ({ id: d.id, text: d.text, approach: d.approach, confidence: d.confidence, warnings: draftWarnings(d) })),
       }
     },
   )
@@ -92,7 +93,7 @@ function page(chatwootOrigin: string, nonce: string): string {
 <style nonce="${nonce}">body{font:14px system-ui,sans-serif;margin:12px;color:#1f2933}h1{font-size:16px;margin:0 0 8px}h2{font-size:14px;margin:12px 0 4px}
 .muted{color:#52606d}#facts p{margin:2px 0}
 ol{list-style:none;padding:0;margin:0}.draft{border:1px solid #d2d6dc;border-radius:6px;padding:8px;margin:8px 0}
-.draft-text{white-space:pre-wrap;margin:4px 0 8px}mark{background:#fff3bf}button{margin-right:6px;font:inherit;padding:3px 10px}.fb{display:inline;margin-left:4px}</style></head>
+.draft-text{white-space:pre-wrap;margin:4px 0 8px}mark{background:#fff3bf}.warn{color:#8a2c0d;margin:4px 0}button{margin-right:6px;font:inherit;padding:3px 10px}.fb{display:inline;margin-left:4px}</style></head>
 <body><h1>Parley</h1><p id="status" class="muted" role="status">Waiting for the conversation…</p><div id="facts"></div>
 <section aria-labelledby="drafts-title"><h2 id="drafts-title">Suggested replies</h2><ol id="drafts"></ol></section>
 <script nonce="${nonce}">
@@ -102,9 +103,10 @@ const token = new URLSearchParams(location.search).get('token');
 let agentId = null;
 let shown = null;
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
-// Placeholders the agent must fill ([ORDER_1], {name}) stand out; everything stays text.
+// Placeholders the agent must fill ([ORDER_1], [order number], [place], {name}) stand out; everything stays text.
+// (Backslashes are doubled: this script is written inside a template literal, which would eat single ones.)
 function highlighted(text) {
-  return text.split(/(\[[A-Z]+(?:_\d+)?\]|\{[a-z_]+\})/g).map((part, i) => i % 2 ? el('mark', part) : document.createTextNode(part));
+  return text.split(/(\\[[^\\[\\]\\n]{1,40}\\]|\\{[a-z_]+\\})/g).map((part, i) => i % 2 ? el('mark', part) : document.createTextNode(part));
 }
 async function feedback(id, action) {
   const res = await fetch(base + '/feedback?token=' + encodeURIComponent(token), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ suggestionId: id, action, agentId }) });
@@ -147,7 +149,8 @@ async function load(conversationId, attempt = 0) {
       done.textContent = (copied ? 'Copied' : 'Selected: press Ctrl+C to copy') + (ok ? '' : ' (feedback not recorded)');
     };
     reject.onclick = async () => { const ok = await feedback(d.id, 'rejected'); done.textContent = ok ? 'Marked not useful' : 'Feedback not recorded'; };
-    item.append(el('div', d.approach.replaceAll('_', ' ') + ' · ' + Math.round(d.confidence * 100) + '% confidence', 'muted'), text, copy, reject, done);
+    const warnings = d.warnings.map((w) => el('p', '⚠ ' + w[0].toUpperCase() + w.slice(1) + '.', 'warn'));
+    item.append(el('div', d.approach.replaceAll('_', ' ') + ' · ' + Math.round(d.confidence * 100) + '% confidence', 'muted'), ...warnings, text, copy, reject, done);
     drafts.append(item);
   });
 }

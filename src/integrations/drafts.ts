@@ -72,7 +72,8 @@ export function autodraftHandler(deps: ReplyDeps & { log: Logger }): JobHandler 
         run = { status: 'drafted', suggestionIds: ids }
         await emitWebhookEvent(db, workspaceId, 'suggestions.ready', {
           conversationId, messageId, language: res.language, channel: res.channel, degraded: res.degraded,
-          suggestions: res.suggestions.map((s) => ({ id: s.id, text: s.text, approach: s.approach, confidence: s.confidence })),
+          // What to check before sending goes with each draft, as the API gives it: a subscriber may show or post it.
+          suggestions: res.suggestions.map((s) => ({ id: s.id, text: s.text, approach: s.approach, confidence: s.confidence, claims: s.claims, repeats: s.repeats, placeholders: s.placeholders })),
         })
       }
       if (run.status !== 'drafted') continue

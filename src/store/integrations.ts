@@ -252,8 +252,8 @@ export function integrationReadsRepo(db: Queryable) {
 
     async drafts(workspaceId: string, ids: string[]) {
       if (ids.length === 0) return []
-      const { rows } = await db.query<{ id: string; text: string; approach: string; confidence: number; sources: Array<{ type: string; title?: string; excerpt: string }> }>(
-        `SELECT id, text, approach, confidence, sources FROM suggestions WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY confidence DESC, id`,
+      const { rows } = await db.query<{ id: string; text: string; approach: string; confidence: number; sources: Array<{ type: string; title?: string; excerpt: string }>; claims: string[]; repeats: string[] }>(
+        `SELECT id, text, approach, confidence, sources, claims, repeats FROM suggestions WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY confidence DESC, id`,
         [workspaceId, ids],
       )
       return rows

@@ -21,6 +21,9 @@ export interface StoredDraft {
   approach: string
   confidence: number
   sources: SuggestionSource[]
+  /** What the draft was flagged for: actions stated as done the conversation did not show, steps told again. */
+  claims: string[]
+  repeats: string[]
 }
 
 export interface DraftBatch {
@@ -52,15 +55,15 @@ export function suggestionsRepo(db: Queryable) {
     async insert(workspaceId: string, batch: DraftBatch): Promise<string[]> {
       if (batch.drafts.length === 0) return []
       const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO suggestions (workspace_id, conversation_id, message_id, channel, mode, language, text, approach, confidence, sources)
-         SELECT $1, $2, $3, $4, $5, $6, u.text, u.approach, u.confidence, u.sources::jsonb
-         FROM unnest($7::text[], $8::text[], $9::real[], $10::text[]) WITH ORDINALITY AS u(text, approach, confidence, sources, n)
+        `INSERT INTO suggestions (workspace_id, conversation_id, message_id, channel, mode, language, text, approach, confidence, sources, claims, repeats)
+         SELECT $1, $2, $3, $4, $5, $6, u.text, u.approach, u.confidence, u.sources::jsonb, u.claims::jsonb, u.repeats::jsonb
+         FROM unnest($7::text[], $8::text[], $9::real[], $10::text[], $11::text[], $12::text[]) WITH ORDINALITY AS u(text, approach, confidence, sources, claims, repeats, n)
          ORDER BY u.n
          RETURNING id`,
         [
           workspaceId, batch.conversationId, batch.messageId, batch.channel, batch.mode, batch.language,
           batch.drafts.map((d) => d.text), batch.drafts.map((d) => d.approach), batch.drafts.map((d) => d.confidence),
-          batch.drafts.map((d) => JSON.stringify(d.sources)),
+          batch.drafts.map((d) => JSON.stringify(d.sources)), batch.drafts.map((d) => JSON.stringify(d.claims)), batch.drafts.map((d) => JSON.stringify(d.repeats)),
         ],
       )
       return rows.map((r) => r.id)

@@ -157,6 +157,27 @@ describe.skipIf(!HAS_CHROMIUM)(`Chatwoot dashboard app in a browser${SKIP_REASON
     await page.close()
   })
 
+  it('says what to check in a draft, as the console does, and marks every placeholder to fill', async () => {
+    const api = await t.app.inject({ method: 'GET', url: `/v1/integrations/chatwoot/${conn.id}/app/conversations/${CHATWOOT_CONVERSATION}${new URL(appUrl).search}` })
+    const [first] = (api.json() as { drafts: Array<{ id: string }> }).drafts
+    // A draft as the suggester flags one: a refund it states as done, a step the customer took, two slots.
+    await t.services.db.query(
+      `UPDATE suggestions SET text = $3, claims = '["refund"]', repeats = '["restart"]', confidence = 0.99 WHERE workspace_id = $1 AND id = $2`,
+      [ws.id, first.id, 'I have refunded order [order number]. Please restart the router, ref [ORDER_1].'],
+    )
+    const { page, app } = await openInChatwoot()
+    await page.evaluate((c) => (window as unknown as { sendContext: (c: unknown) => void }).sendContext(c), context)
+    const draft = app.getByRole('region', { name: 'Suggested replies' }).getByRole('listitem').first()
+    await draft.waitFor()
+    expect(await draft.locator('.warn').allTextContents()).toEqual([
+      '⚠ Claims an action was taken (refund): check it really was before sending.',
+      '⚠ Tells the customer to restart, which they say they already did.',
+    ])
+    // Slots written lower case by the local path were not marked before ([ORDER_1] neither: the pattern lost its backslashes).
+    expect(await draft.locator('mark').allTextContents()).toEqual(['[order number]', '[ORDER_1]'])
+    await page.close()
+  })
+
   it('ignores an appContext posted from any origin but Chatwoot’s', async () => {
     const { page, app, forger, appCalls } = await openInChatwoot()
     await forger.evaluate((c) => (window as unknown as { forge: (c: unknown) => void }).forge(c), context)

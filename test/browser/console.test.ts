@@ -111,6 +111,31 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await context.close()
   })
 
+  it('warns, on the draft, that it tells the customer to do again what they did', async () => {
+    const { context, page, errors } = await session('agent')
+    const res = await c.app.inject({
+      method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
+      payload: { conversations: [{ externalId: 'console-restarted', channel: 'x', customer: '@restarted', messages: [
+        { externalId: 'console-restarted-1', role: 'customer', text: 'my wifi keeps dropping every evening around 8pm, already restarted the router twice', sentAt: LAST_DEMO_DAY },
+      ] }] },
+    })
+    const id = res.json().results[0].id
+    await c.services.worker.drain()
+    await page.goto(`${c.base}/conversations/${id}`)
+    const drafts = page.getByRole('region', { name: 'Suggested replies' }).locator('li.draft')
+    await drafts.first().waitFor({ timeout: 30_000 })
+    const api = await c.app.inject({ method: 'POST', url: `/v1/conversations/${id}/suggestions`, headers: c.ws.auth('agent'), payload: { n: 3, tone: 'friendly' } })
+    const repeats = (api.json().suggestions as Array<{ repeats: string[] }>).map((s) => s.repeats)
+    // The demo's wifi replies all start with a restart.
+    expect(repeats.flat()).toContain('restart')
+    for (let i = 0; i < repeats.length; i++) {
+      const warned = await drafts.nth(i).locator('.warn', { hasText: 'which they say they already did' }).count()
+      expect(warned).toBe(repeats[i].length > 0 ? 1 : 0)
+    }
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('shows a new message in the open conversation without a reload', async () => {
     const { context, page } = await session('agent')
     await page.goto(`${c.base}/inbox`)

@@ -70,6 +70,8 @@ describe('outbound webhooks', () => {
     expect(enriched.data.messages[0]).toMatchObject({ externalId: 'm1', role: 'customer' })
     const ready = JSON.parse(r.requests.find((q) => q.body.includes('suggestions.ready'))!.body)
     expect(ready.data.suggestions.length).toBeGreaterThan(0)
+    // What to check before sending travels with each draft, as the API gives it.
+    for (const d of ready.data.suggestions) expect(Object.keys(d).sort()).toEqual(['approach', 'claims', 'confidence', 'id', 'placeholders', 'repeats', 'text'])
     // The secret is shown once, at creation.
     expect((await t.app.inject({ method: 'GET', url: '/v1/webhooks', headers: ws.auth() })).body).not.toContain(sub.secret)
   })

@@ -1,6 +1,7 @@
 // The private note Parley posts into a Chatwoot conversation: clearly its suggestions, never a reply.
 // Placeholders stay visible as written ({order_id}, [date]) so an agent cannot miss what to fill in, and
-// each draft names what it is based on, so claims can be checked before anything is sent.
+// each draft names what it is based on, so claims can be checked before anything is sent; an action it
+// states as done that the conversation does not show, or a step it tells again, is said.
 
 export const NOTE_HEADER = '🤖 Parley suggestions: drafts for you to review (not sent to the customer)'
 const PLACEHOLDER = /\{[^{}\n]{1,40}\}|\[[^[\]\n]{1,40}\]/g
@@ -10,6 +11,8 @@ export interface NoteDraft {
   approach: string
   confidence: number
   sources: Array<{ type: string; title?: string }>
+  claims: string[]
+  repeats: string[]
 }
 
 export interface NoteContext {
@@ -26,10 +29,19 @@ export function formatNote(drafts: NoteDraft[], ctx: NoteContext): string {
     lines.push('', `${i + 1}. ${d.approach.replaceAll('_', ' ')} (confidence ${Math.round(d.confidence * 100)}%)`, d.text)
     const placeholders = [...new Set(d.text.match(PLACEHOLDER) ?? [])]
     if (placeholders.length > 0) lines.push(`   ⚠ fill in before sending: ${placeholders.join(', ')}`)
+    lines.push(...draftWarnings(d).map((w) => `   ⚠ ${w}`))
     const basis = [...new Set(d.sources.map((s) => (s.type === 'knowledge' ? `article “${s.title ?? 'untitled'}”` : 'a past reply')))]
     lines.push(basis.length > 0 ? `   based on: ${basis.join(', ')}` : '   based on: no source; check every claim')
   })
   return lines.join('\n')
+}
+
+/** What an agent must check in a draft before sending it, as the console says it. */
+export function draftWarnings(d: { claims: string[]; repeats: string[] }): string[] {
+  return [
+    ...(d.claims.length > 0 ? [`claims an action was taken (${d.claims.join(', ')}): check it really was before sending`] : []),
+    ...(d.repeats.length > 0 ? [`tells the customer to ${d.repeats.join(', ')}, which they say they already did`] : []),
+  ]
 }
 
 /** Chatwoot label names: lowercase letters, digits, - and _. */

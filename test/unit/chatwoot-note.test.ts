@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { formatNote, NOTE_HEADER } from '../../src/integrations/chatwoot/note.ts'
+
+const draft = { approach: 'inform', confidence: 0.41, sources: [{ type: 'past_reply' }], claims: [] as string[], repeats: [] as string[] }
+
+describe('the Chatwoot note', () => {
+  it('says under each draft what to check before sending, as the console does', () => {
+    const note = formatNote([
+      { ...draft, text: "I've refunded the duplicate for [order number]. Please restart the router.", claims: ['refund'], repeats: ['restart'] },
+      { ...draft, text: 'We will check your line tonight and come back to you.', confidence: 0.3 },
+    ], { intent: 'billing' })
+    const [first, second] = note.split(/\n\n(?=\d\. )/).slice(1)
+    expect(note.startsWith(NOTE_HEADER)).toBe(true)
+    expect(first.split('\n')).toEqual([
+      '1. inform (confidence 41%)',
+      "I've refunded the duplicate for [order number]. Please restart the router.",
+      '   ⚠ fill in before sending: [order number]',
+      '   ⚠ claims an action was taken (refund): check it really was before sending',
+      '   ⚠ tells the customer to restart, which they say they already did',
+      '   based on: a past reply',
+    ])
+    // A draft with nothing to check carries no warning.
+    expect(second).not.toContain('⚠')
+  })
+})
