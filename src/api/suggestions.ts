@@ -33,7 +33,7 @@ const suggestionsResponse = z.object({
       'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated, booked, checked: a finding on the customer\'s account, line or order) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
     ),
     repeats: z.array(z.enum(REPEATABLE_STEPS)).describe(
-      'troubleshooting steps the draft tells the customer to take that the customer says they already took (restart, reinstall, clear cache, reset password, sign out and in; read in English): reword or pick another draft',
+      'troubleshooting steps the draft tells the customer to take that the customer says they already took (restart, reinstall, clear cache, reset password, sign out and in; read in English, the first three also in es, fr, de, pt, it): reword or pick another draft',
     ),
     placeholders: z.array(z.string()).describe('placeholders like "[order number]" or "[amount]" left where a fact of the past case could not be filled from this conversation or the workspace knowledge: the agent fills them in'),
   })),

@@ -94,3 +94,31 @@ describe('the local path (demo: "already restarted it twice" got "restart the ro
     expect(fromArticle.repeats).toEqual([])
   })
 })
+
+describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinicié el router" got "¿Puedes desenchufar el router…?")', () => {
+  it.each([
+    ['Hola, no tengo internet desde ayer, ya reinicié el router', ['restart']],
+    ["Bonjour, j'ai déjà redémarré la box deux fois", ['restart']],
+    ['Ich habe den Router schon zweimal neu gestartet', ['restart']],
+    ['Já reiniciei o router e continua sem internet', ['restart']],
+    ["Ho già riavviato il modem ma non va", ['restart']],
+    ["He reinstalado la app y borré la caché", ['reinstall', 'clear cache']],
+    ['Ich habe den Router nicht neu gestartet', []],
+    ['No reinicié el router todavía', []],
+    ['¿Tengo que reiniciar el router?', []],
+  ])('%s', (text, steps) => {
+    expect([...stepsTaken(text)]).toEqual(steps)
+  })
+
+  it.each([
+    ['¿Puedes desenchufar el router 30 segundos y volver a enchufarlo?', ['restart']],
+    ['Redémarrez la box et attendez la lumière blanche.', ['restart']],
+    ['Bitte starten Sie den Router neu.', ['restart']],
+    ['Reinicie o router, por favor.', ['restart']],
+    ['Riavvia il modem e attendi due minuti.', ['restart']],
+    ['No hace falta reiniciar nada, ya está solucionado.', []],
+    ['Reiniciaremos tu línea desde aquí.', []],
+  ])('%s', (text, steps) => {
+    expect(repeatedSteps(text, ALL)).toEqual(steps)
+  })
+})

@@ -1,8 +1,9 @@
 // Troubleshooting steps the customer says they already took, and drafts that tell them to take one again.
 // "My hub light is flashing red. I've tried turning it off and on again" got "Unplug the Brightwave Hub at
 // the wall, wait 30 seconds…" (0.65) first; "already reinstalled it and cleared the cache" got "Please
-// uninstall and reinstall the app". Such a draft ranks lower and is flagged (`repeats`); an article's
-// sentence telling the step is left out of its draft. English only: the cues below are English words.
+// uninstall and reinstall the app"; "ya reinicié el router" got "¿Puedes desenchufar el router…?". Such a
+// draft ranks lower and is flagged (`repeats`); an article's sentence telling the step is left out of its
+// draft. Read in English, and for the first three steps in Spanish, French, German, Portuguese and Italian.
 import { sentencesOf } from '../../text/sentences.ts'
 
 export const REPEATABLE_STEPS = ['restart', 'reinstall', 'clear cache', 'reset password', 'sign out and in'] as const
@@ -55,7 +56,79 @@ const BRAND_DOES = "(?<!\\b(?:we|we'll|we’ll|we will|we can|i'll|i’ll|i will
 const toldPattern = (s: { base: string; ing: string }) =>
   new RegExp(`${BRAND_DOES}\\b(?:${s.base})\\b|\\btr(?:y|ied)\\s+(?:${s.ing})\\b|(?:^|[.!?:]\\s+)(?:${s.ing})\\b`, 'iu')
 
-const TAKEN = Object.entries(STEPS).map(([step, forms]) => ({ step: step as RepeatableStep, taken: takenPattern(forms), told: toldPattern(forms) }))
+/**
+ * es, fr, de, pt, it: the customer's first-person past ("ya reinicié", "j'ai redémarré", "habe … neu
+ * gestartet", "reiniciei", "ho riavviato"), and the step told (imperative or infinitive). German's
+ * participle counts after habe/haben without nicht or kein between.
+ */
+const DE_DONE = '(?:habe|hab|haben)(?:(?!nicht|kein)[^.!?\\n]){0,60}?'
+const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[] }>> = {
+  restart: {
+    taken: [
+      'reinici(?:é|e)|(?:he|hemos) reiniciado|desenchuf(?:é|e)|(?:he|hemos) desenchufado|apagu(?:é|e) y encend(?:í|i)',
+      "j['’]ai (?:déjà |deja )?(?:redémarré|redemarre|débranché|debranche|éteint et rallumé)",
+      `${DE_DONE}(?:neu ?gestartet|ausgesteckt|aus- und (?:wieder )?eingeschaltet)`,
+      'reiniciei|desliguei e (?:voltei a )?liguei',
+      'ho (?:già )?(?:riavviato|staccato|spento e riacceso)',
+    ],
+    told: [
+      'reinicia|reinicie|reiniciar|desenchufa|desenchufe|desenchufar|apaga y enciende',
+      'redémarrez|redémarrer|redémarre|débranchez|débrancher|débranche',
+      'neu ?starten|starten? sie (?:\\p{L}+ ){0,3}neu|starte (?:\\p{L}+ ){0,3}neu|stecker ziehen|ziehen sie den stecker',
+      'reinicie|reiniciar|desligue e (?:volte a )?ligue|desligar e ligar',
+      'riavvia|riavviare|riavvii|stacca|staccare',
+    ],
+  },
+  reinstall: {
+    taken: [
+      'reinstal(?:é|e)|(?:he|hemos) reinstalado|desinstal(?:é|e)|(?:he|hemos) desinstalado',
+      "j['’]ai (?:déjà )?(?:réinstallé|reinstalle|désinstallé|desinstalle)",
+      `${DE_DONE}(?:neu installiert|neuinstalliert|deinstalliert)`,
+      'reinstalei|desinstalei',
+      'ho (?:già )?(?:reinstallato|disinstallato)',
+    ],
+    told: [
+      'reinstala|reinstale|reinstalar|desinstala|desinstale|desinstalar',
+      'réinstallez|réinstaller|désinstallez|désinstaller',
+      'neu installieren|installieren? sie (?:\\p{L}+ ){0,3}neu|deinstallieren',
+      'reinstale|reinstalar|desinstale|desinstalar',
+      'reinstalla|reinstallare|disinstalla|disinstallare',
+    ],
+  },
+  'clear cache': {
+    taken: [
+      '(?:borr(?:é|e)|(?:he|hemos) borrado|limpi(?:é|e)|(?:he|hemos) limpiado) (?:la )?caché',
+      "j['’]ai (?:déjà )?(?:vidé|effacé) (?:le )?cache",
+      `${DE_DONE}cache (?:geleert|gelöscht)`,
+      '(?:limpei|apaguei) (?:a |o )?cache',
+      'ho (?:già )?(?:svuotato|cancellato|pulito) (?:la )?cache',
+    ],
+    told: [
+      '(?:borra|borre|borrar|limpia|limpie|limpiar) (?:la )?caché',
+      '(?:videz|vider|effacez|effacer) (?:le )?cache',
+      'cache (?:leeren|löschen)|(?:leeren|löschen) sie (?:den )?cache',
+      '(?:limpe|limpar|apague|apagar) (?:a |o )?cache',
+      '(?:svuota|svuotare|cancella|cancellare|pulisci) (?:la )?cache',
+    ],
+  },
+}
+// Whole words by letters, not \b: \b knows only ASCII letters, and "reinicié" ends in one it does not.
+const word = (alternatives: string[]) => `(?<!\\p{L})(?:${alternatives.join('|')})(?!\\p{L})`
+// "no reinicié", "não reiniciei", "non ho riavviato"; told: "no hace falta reiniciar", "pas besoin de redémarrer", "nicht neu starten".
+const NOT_DONE_EU = '(?<!(?:no|não|nao|non)\\s+)'
+const NOT_TOLD_EU = '(?<!(?:no|pas|nicht|não|nao|non|sin|sans|ohne|sem|senza)\\s+(?:\\p{L}+\\s+){0,2})'
+
+const TAKEN = Object.entries(STEPS).map(([key, forms]) => {
+  const step = key as RepeatableStep
+  const eu = EUROPEAN[step]
+  const taken = takenPattern(forms)
+  const told = toldPattern(forms)
+  return {
+    step,
+    taken: eu ? new RegExp(`${taken.source}|${NOT_DONE_EU}${word(eu.taken)}`, 'iu') : taken,
+    told: eu ? new RegExp(`${told.source}|${NOT_TOLD_EU}${word(eu.told)}`, 'iu') : told,
+  }
+})
 
 /** The steps the text says were already taken. */
 export function stepsTaken(customerText: string): Set<RepeatableStep> {
