@@ -97,6 +97,18 @@ describe('/v1/ask on the demo corpus', () => {
     }
   })
 
+  it('"which channel has the most unanswered messages" leads with the conversations never answered, per channel as in the file', async () => {
+    const never = new Map<string, number>()
+    for (const c of demo) if (!c.messages.some((m) => m.role === 'agent')) never.set(c.channel, (never.get(c.channel) ?? 0) + 1)
+    const ranked = [...never].sort((a, b) => b[1] - a[1])
+    const r = await ask('Which channel has the most unanswered messages?')
+    const total = ranked.reduce((n, [, k]) => n + k, 0)
+    // The answer starts with them (it led with response times, and named no channel for them).
+    expect(r.answer.startsWith(`${total} never got an agent reply (exact; ${ranked[0]![0]} ${ranked[0]![1]}, `)).toBe(true)
+    const listed = r.figures.filter((f) => f.group?.measure === 'unanswered' && f.group.channel).map((f) => [f.group!.channel, f.value])
+    expect(Object.fromEntries(listed)).toEqual(Object.fromEntries(ranked))
+  })
+
   it('"which channel has the most complaints" names the channel with the most complaint messages in the file', async () => {
     const perChannel = new Map<string, number>()
     for (const c of demo) {

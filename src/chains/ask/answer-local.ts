@@ -104,18 +104,26 @@ function bracketed(label: string): string {
   return label.replace(/ \((.+)\)$/, ': $1')
 }
 
+const UNANSWERED_ASKED = /unanswered|never (?:got )?(?:an? )?(?:answer|repl)|sans r[ée]ponse|unbeantwortet|sin respuesta|sem resposta/iu
+
+/** "x 30, chat 20, email 9": one measure's per-channel figures, most first; empty for a single channel. */
+function channelCounts(figures: AskFigure[], measure: string): string {
+  const list = figures.filter((f) => f.group?.measure === measure && f.group.channel)
+  return list.length > 1 ? list.map((f) => `${f.group!.channel} ${f.value}`).join(', ') : ''
+}
+
 function careAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const range = plan.timeRange.label
   const started = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && !f.group)
   const awaiting = figures.find((f) => f.kind === 'awaiting_reply')
-  const unanswered = figures.find((f) => f.group?.measure === 'unanswered')
+  const unanswered = figures.find((f) => f.group?.measure === 'unanswered' && !f.group.channel)
   const complaints = figures.find((f) => f.group?.measure === 'unanswered_complaints')
   if (!started || started.value === 0) return `No conversations started in ${range}, so there is nothing to measure.`
   const out: string[] = []
   if (plan.kind === 'awaiting') {
-    const byChannel = figures.filter((f) => f.group?.measure === 'awaiting').map((f) => `${f.group!.channel} ${f.value}`)
-    out.push(`${awaiting?.value ?? 0} of ${started.value} conversations (${bracketed(range)}) are still waiting for a reply: their last message is the customer's (exact count${byChannel.length ? `; ${byChannel.join(', ')}` : ''}).`)
+    const byChannel = channelCounts(figures, 'awaiting')
+    out.push(`${awaiting?.value ?? 0} of ${started.value} conversations (${bracketed(range)}) are still waiting for a reply: their last message is the customer's (exact count${byChannel ? `; ${byChannel}` : ''}).`)
   } else {
     const median = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'median' && !f.group.channel)
     const p90 = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'p90' && !f.group.channel)
@@ -128,7 +136,13 @@ function careAnswer(req: AnswerRequest): string {
     if (perChannel.length > 1) out.push(`By channel (median, slowest first): ${perChannel.join(', ')}.`)
     if (within) out.push(`${within.value}% were answered within an hour.`)
   }
-  if (unanswered) out.push(`${unanswered.value} never got an agent reply (exact)${complaints ? `, of which ${figureText(complaints)} opened with a complaint` : ''}.`)
+  if (unanswered) {
+    const byChannel = channelCounts(figures, 'unanswered')
+    const sentence = `${unanswered.value} never got an agent reply (exact${byChannel ? `; ${byChannel}` : ''})${complaints ? `, of which ${figureText(complaints)} opened with a complaint` : ''}.`
+    // Asked about unanswered conversations, that is the answer: it goes first, before the response times.
+    if (UNANSWERED_ASKED.test(req.question)) out.unshift(sentence)
+    else out.push(sentence)
+  }
   return out.join(' ')
 }
 

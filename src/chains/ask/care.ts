@@ -39,6 +39,14 @@ function responseFigures(timings: ConversationTiming[], range: string, group?: R
   ]
 }
 
+/** Conversations counted per channel, most first. */
+function byChannel(timings: ConversationTiming[], label: (channel: string) => string, measure: string): FigureDraft[] {
+  const counts = new Map<string, number>()
+  for (const t of timings) counts.set(t.channel, (counts.get(t.channel) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1])
+    .map(([channel, n]) => ({ kind: 'breakdown', label: label(channel), value: n, unit: 'conversations', exact: true, group: { channel, measure } }))
+}
+
 export async function careFigures(ctx: FigureContext, plan: AskPlan): Promise<FigureDraft[]> {
   const range = plan.timeRange
   const timings = await conversationTimings(ctx.db, ctx.workspaceId, plan.filters, range, ctx.asOf < range.to ? ctx.asOf : range.to)
@@ -47,12 +55,10 @@ export async function careFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   const unanswered = timings.filter((t) => t.responseMinutes === null)
   figures.push({ kind: 'count', label: `conversations started, ${range.label}`, value: timings.length, unit: 'conversations', exact: true })
   figures.push({ kind: 'awaiting_reply', label: `conversations awaiting a reply (last message is the customer's), ${range.label}`, value: awaiting.length, unit: 'conversations', exact: true })
-  const byChannel = new Map<string, ConversationTiming[]>()
-  for (const t of awaiting) byChannel.set(t.channel, [...(byChannel.get(t.channel) ?? []), t])
-  for (const [channel, list] of [...byChannel].sort((a, b) => b[1].length - a[1].length)) {
-    figures.push({ kind: 'breakdown', label: `awaiting a reply on ${channel}`, value: list.length, unit: 'conversations', exact: true, group: { channel, measure: 'awaiting' } })
-  }
+  figures.push(...byChannel(awaiting, (channel) => `awaiting a reply on ${channel}`, 'awaiting'))
   figures.push({ kind: 'count', label: `conversations never answered by an agent, ${range.label}`, value: unanswered.length, unit: 'conversations', exact: true, group: { measure: 'unanswered' } })
+  // "Which channel has the most unanswered messages?" is answered by these.
+  figures.push(...byChannel(unanswered, (channel) => `never answered on ${channel}`, 'unanswered'))
   const complaints = estimateFromRow({
     expected: unanswered.reduce((s, t) => s + t.negativeP, 0),
     variance: unanswered.reduce((s, t) => s + t.negativeP * (1 - t.negativeP), 0),
