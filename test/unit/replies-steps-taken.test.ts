@@ -114,6 +114,7 @@ describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinici�
     ['¿Puedes desenchufar el router 30 segundos y volver a enchufarlo?', ['restart']],
     ['Redémarrez la box et attendez la lumière blanche.', ['restart']],
     ['Bitte starten Sie den Router neu.', ['restart']],
+    ['Zieh bitte den Stecker vom Router für 30 Sekunden.', ['restart']],
     ['Reinicie o router, por favor.', ['restart']],
     ['Riavvia il modem e attendi due minuti.', ['restart']],
     ['No hace falta reiniciar nada, ya está solucionado.', []],

@@ -45,6 +45,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '\\brefund (?:has been|was|is) (?:processed|issued|approved|on its way)',
     "(?:j'ai|j’ai|nous avons|on a)\\s+(?:bien\\s+)?(?:remboursé|procédé au remboursement|effectué le remboursement)",
     '(?:a|ont|est|sont) été (?:intégralement\\s+)?rembours',
+    // "il est remboursé aujourd'hui": the refund as a state, done; "sera remboursé" promises.
+    '\\b(?:est|sont)\\s+(?:bien\\s+|déjà\\s+|intégralement\\s+)?rembours(?:é|ée|és|ées)(?![\\p{L}])',
     '(?:haben|habe|hat|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:zurück)?erstattet',
     '(?:hemos|he|ha sido|han sido|fue)\\s+(?:reembolsad|devuelt|procesado el reembolso)',
     '(?:reembolsámos|reembolsamos|estornamos|foi reembolsad|foram reembolsad|foi estornad)',

@@ -74,7 +74,7 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
     told: [
       'reinicia|reinicie|reiniciar|desenchufa|desenchufe|desenchufar|apaga y enciende',
       'redémarrez|redémarrer|redémarre|débranchez|débrancher|débranche',
-      'neu ?starten|starten? sie (?:\\p{L}+ ){0,3}neu|starte (?:\\p{L}+ ){0,3}neu|stecker ziehen|ziehen sie den stecker',
+      'neu ?starten|starten? sie (?:\\p{L}+ ){0,3}neu|starte (?:\\p{L}+ ){0,3}neu|stecker ziehen|zieh(?:e|en sie)? (?:\\p{L}+ ){0,2}(?:den )?stecker',
       'reinicie|reiniciar|desligue e (?:volte a )?ligue|desligar e ligar',
       'riavvia|riavviare|riavvii|stacca|staccare',
     ],
