@@ -103,6 +103,13 @@ describe('summary sentences as a person writes them', () => {
   it('drops a formal greeting too (bw-email-0419 was summed up as "Customer: To whom it may concern, no wifi, no TV…")', () => {
     expect(reportedSpeech('To whom it may concern, no wifi, no TV, no updates from you.', 'customer')).toBe('No wifi, no TV, no updates from you.')
     expect(reportedSpeech('Good morning, my router keeps dropping.', 'customer')).toBe('The router keeps dropping.')
+    // With no comma after it ("Customer: Hey the router keeps dropping…"), and in the other languages.
+    expect(reportedSpeech('hey my router keeps dropping wifi every evening', 'customer')).toBe('The router keeps dropping wifi every evening')
+    expect(reportedSpeech('Hi there my bill is wrong', 'customer')).toBe('The bill is wrong')
+    expect(reportedSpeech('Hello Kitty routers are not sold here', 'agent')).toBe('Hello Kitty routers are not sold here')
+    expect(reportedSpeech("Bonjour, ma box ne fonctionne plus depuis ce matin.", 'customer')).toBe('Ma box ne fonctionne plus depuis ce matin.')
+    expect(reportedSpeech('Hallo, mein Internet ist seit gestern sehr langsam.', 'customer')).toBe('Mein Internet ist seit gestern sehr langsam.')
+    expect(reportedSpeech('Hola.', 'customer')).toBe('Hola.')
   })
 
   it('tells an e-mail by its core: not the identifiers it hands over (bw-email-0477 was summed up by "his account email is imogen_ashby@example.org")', () => {

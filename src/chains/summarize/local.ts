@@ -151,6 +151,19 @@ const AGENT_PRONOUNS: Array<[RegExp, string]> = [
   [/\b[Ww]e'?re\b/g, 'agent is'], [/\b[Ww]e'll\b/g, 'agent will'], [/\b[Ww]e\b/g, 'agent'], [/\bus\b/g, 'agent'], [/\b[Oo]ur\b/g, 'their'],
 ]
 const LEADING_GREETING = /^(?:(?:hi|hello|hey|hiya|dear|to whom it may concern|good (?:morning|afternoon|evening))\b[^,.!?]{0,20}[,.!?]\s*|(?:thanks?|thank you)(?: (?:for|so much)[^,.!?]{0,40})?[,.!?]\s*|(?:we'?re |i'?m )?sorry[^,.!?]{0,40}[,.!?]\s*)+/i
+/**
+ * A greeting in front of the words, with no comma after it ("hey my router keeps dropping…"), and the
+ * greetings of the other supported languages ("Bonjour, ma box…", "Hallo, mein Internet…"), which the
+ * English rules never see.
+ */
+const BARE_GREETING = /^[Hh](?:i|ey|iya|ello)(?: (?:there|team|all|guys|folks))?\s+(?=[a-z])/
+const OTHER_GREETING = /^(?:bonjour|bonsoir|salut|hallo|guten (?:tag|morgen|abend)|moin|hola|buen(?:os|as) (?:d[íi]as|tardes|noches)|ol[áa]|oi|bom dia|boa (?:tarde|noite)|ciao|buongiorno|buonasera|salve)\b[^,.!?]{0,20}[,.!?]\s*/iu
+
+/** The message without the greeting it opens with; the whole message when that is all it says. */
+function withoutGreeting(text: string): string {
+  const out = text.replace(LEADING_GREETING, '').replace(BARE_GREETING, '').replace(OTHER_GREETING, '')
+  return out.length < 3 ? text : out
+}
 
 /** In a transcript of named people, "I" is the speaker and "you" the other one, by name. */
 function namedPronouns(self: string, other: string): Array<[RegExp, string]> {
@@ -165,10 +178,12 @@ function namedPronouns(self: string, other: string): Array<[RegExp, string]> {
 const LOOKS_ENGLISH = /\b(the|is|are|am|was|and|to|my|your|it|this|that|can'?t|don'?t|have|has|with|for|of|in|on|please|could|would)\b/i
 
 export function reportedSpeech(text: string, speaker: string, other?: string): string {
-  if (!LOOKS_ENGLISH.test(text)) return text
+  if (!LOOKS_ENGLISH.test(text)) {
+    const out = withoutGreeting(text)
+    return out.charAt(0).toUpperCase() + out.slice(1)
+  }
   const rules = isRole(speaker) ? (isCustomer(speaker) ? CUSTOMER_PRONOUNS : AGENT_PRONOUNS) : other ? namedPronouns(speaker, other) : []
-  let out = text.replace(LEADING_GREETING, '')
-  if (out.length < 3) out = text
+  let out = withoutGreeting(text)
   for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement)
   // "They" takes the verb as "I" did ("they need"); "customer" and a name take the third person.
   const subjects = isRole(speaker) ? (isCustomer(speaker) ? [] : ['customer', 'agent']) : other ? [speaker, other] : []
