@@ -150,6 +150,8 @@ export interface CandidateRow {
   sentimentCorrected: boolean
   intentCorrected: boolean
   score: number
+  /** Who wrote in this conversation (its customer's handle and name, the message's author): masked in a quote. */
+  people: Array<string | null>
 }
 
 /** The message's current label is the one a person gave it (a later re-classification does not count). */
@@ -157,6 +159,7 @@ const correctedSql = (field: 'sentiment' | 'intent') =>
   `EXISTS (SELECT 1 FROM corrections k WHERE k.workspace_id = $1 AND k.message_id = m.id AND k.field = '${field}' AND k.label = e.${field})`
 
 const CANDIDATE_COLUMNS = `m.id AS "messageId", m.conversation_id AS "conversationId", c.channel, m.sent_at AS "sentAt", m.text,
+  ARRAY[c.customer_handle, c.customer_name, m.author] AS people,
   e.sentiment, e.sentiment_score AS "sentimentScore", e.intent,
   CASE WHEN e.versions ->> 'sentiment' = 'human' THEN 1 ELSE e.sentiment_confidence END AS "sentimentConfidence",
   CASE WHEN e.versions ->> 'intent' = 'human' THEN 1 ELSE e.intent_confidence END AS "intentConfidence",

@@ -75,6 +75,18 @@ describe('POST /v1/ask (local mode)', () => {
     expect(all.figures.find((f: { kind: string }) => f.kind === 'count').value).toBe(1)
   })
 
+  it('quotes a customer without their name, as theme quotes do (the demo quoted "That\'s not good enough, honestly. Rhiannon")', async () => {
+    const c = await createWorkspace(t.services)
+    await t.ingest(c, [conversation('c-name', [['customer', "Still no refund for the double charge. That's not good enough, honestly. Rhiannon"]], { customer: { handle: 'rhiannon.harlow@example.org', name: 'Rhiannon Harlow' } })])
+    const body = (await ask(c, 'What are customers saying about the refund?')).json()
+    expect(body.citations).toHaveLength(1)
+    const [cited] = body.citations
+    expect(cited.text).toBe("Still no refund for the double charge. That's not good enough, honestly. […]")
+    // Who wrote is read to mask them, and never sent with the citation.
+    expect(Object.keys(cited)).not.toContain('people')
+    expect(JSON.stringify(body)).not.toMatch(/rhiannon/i)
+  })
+
   it('says honestly when no data matches, without inventing numbers', async () => {
     const res = (await ask(a, 'How many Korean customers complained about billing on WhatsApp last week?')).json()
     expect(res.plan.filters).toMatchObject({ language: 'ko', channel: 'whatsapp', intent: 'billing' })

@@ -15,7 +15,7 @@ const plan: AskPlan = {
 const row = (over: Partial<CandidateRow>): CandidateRow => ({
   messageId: 'm', conversationId: 'c', channel: 'x', sentAt: '2026-10-02T00:00:00.000Z', text: 'My parcel never arrived, third time now',
   sentiment: 'negative', sentimentScore: -0.8, intent: 'delivery', sentimentConfidence: 0.9, intentConfidence: 0.9,
-  sentimentCorrected: false, intentCorrected: false, score: 0, ...over,
+  sentimentCorrected: false, intentCorrected: false, score: 0, people: [], ...over,
 })
 
 describe('citation ranking', () => {

@@ -7,7 +7,7 @@ import type { Queryable } from '../../store/db.ts'
 import { segmentValues, themeLabels, workspaceChannels } from '../../store/ask.ts'
 import { dataExtent } from '../../store/ask-figures.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
-import { redact } from '../../safety/redact.ts'
+import { maskPersonal, personTokens } from '../../safety/personal.ts'
 import { taxonomyOf } from '../classify/workspace-labels.ts'
 import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
@@ -80,8 +80,9 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const retrieved = matched > 0 && !careKind
         ? await retrieve(deps, workspaceId, resolved, question, plan.kind === 'examples' ? EXAMPLES_CITATIONS : DEFAULT_CITATIONS)
         : []
-      // Citations are read and forwarded like theme quotes: personal data stays masked.
-      const citations = retrieved.map((r, i) => ({ ...r, n: i + 1, text: quote(redact(r.text, { handles: deps.redactHandles }).text, CITATION_EXCERPT_CHARS) }))
+      // Citations are read and forwarded like theme quotes: personal data stays masked, the customer's own
+      // name too ("That's not good enough, honestly. Rhiannon" was quoted with it).
+      const citations = retrieved.map(({ people, ...r }, i) => ({ ...r, n: i + 1, text: quote(maskPersonal(r.text, personTokens(people)), CITATION_EXCERPT_CHARS) }))
       const ends = matched > 0 ? undefined : await whereDataEnds(deps.db, workspaceId, plan, now)
       const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends })
       const degradedReason = planned.degradedReason ?? answered.degradedReason

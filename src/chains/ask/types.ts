@@ -153,6 +153,8 @@ export interface RetrievedMessage {
   sentiment: string | null
   intent: string | null
   score: number
+  /** Who wrote in the conversation: their names are masked in the quote, and never leave with it. */
+  people: Array<string | null>
 }
 
 export interface AnswerRequest {

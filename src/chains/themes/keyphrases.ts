@@ -3,7 +3,7 @@
 // all classes (noise included, so words common to the whole week sink).
 import { contentWords, isGenericWord, stopwordsFor } from '../../text/tokenize.ts'
 import { canonicalWord, ELIDED_ARTICLE } from './cross-lingual.ts'
-import { isPersonalToken } from './personal.ts'
+import { isPersonalToken } from '../../safety/personal.ts'
 
 /**
  * Words of any support conversation that name no topic of their own: the identifiers customers are

@@ -10,7 +10,7 @@ import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
 import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
-import { labelSource, maskForThemes, personTokens } from './personal.ts'
+import { labelSource, maskPersonal, personTokens } from '../../safety/personal.ts'
 import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, sameSubject, type WeekCount } from './track.ts'
 import type { ThemeDescriber, ThemeQuote } from './types.ts'
 import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
@@ -107,7 +107,7 @@ export type WeekItem = ReturnType<typeof weekItems>['items'][number]
  * conversation, intent and language.
  */
 export function weekItems(messages: Array<Pick<WeekMessage, 'text' | 'vector' | 'conversationId' | 'intent' | 'language' | 'people'>>) {
-  const masked = messages.map((m) => maskForThemes(m.text, personTokens(m.people)))
+  const masked = messages.map((m) => maskPersonal(m.text, personTokens(m.people)))
   const intentOf = conversationIntents(messages)
   const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId, intent: m.intent && !MESSAGE_KIND_INTENTS.has(m.intent) ? intentOf.get(m.conversationId)! : m.intent, language: m.language }))
   return { masked, items }

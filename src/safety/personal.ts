@@ -1,9 +1,10 @@
-// What a theme may show to a reader outside support: no names, handles, e-mails, postcodes, order or
-// account numbers. `redact` (safety/redact.ts) masks what it recognises; this guard adds what only the
-// theme run knows or needs: the week's own customers' names and handles (taken from the conversations,
-// so "Antwort, jonas" cannot become a label), bare identifiers ("BW-4545418"), and for labels any token
-// that carries a digit or looks like a handle, a domain or a postcode.
-import { redact } from '../../safety/redact.ts'
+// What a theme or an Ask answer may show to a reader outside support: no names, handles, e-mails,
+// postcodes, order or account numbers. `redact` (redact.ts) masks what it recognises; this guard adds what
+// only the caller knows or needs: the customers' own names and handles (taken from their conversations,
+// so "Antwort, jonas" cannot become a label and "That's not good enough, honestly. Rhiannon" is not
+// quoted with the name), bare identifiers ("BW-4545418"), and for labels any token that carries a digit
+// or looks like a handle, a domain or a postcode.
+import { redact } from './redact.ts'
 
 /** What a quote shows where something was removed. */
 const MASK = '[…]'
@@ -32,10 +33,11 @@ export function personTokens(people: Iterable<string | null | undefined>): Set<s
 }
 
 /**
- * A customer message as a theme may quote it or build a label from it: redacted, bare identifiers and
- * postcodes masked, and every word that is one of the given people's names or handle parts masked.
+ * A customer message as a theme or an answer may quote it (and a theme build a label from it): redacted,
+ * bare identifiers and postcodes masked, and every word that is one of the given people's names or
+ * handle parts masked.
  */
-export function maskForThemes(text: string, people: ReadonlySet<string>): string {
+export function maskPersonal(text: string, people: ReadonlySet<string>): string {
   // Everything `redact` finds carries a digit, an @ or a link; the rest of a 50,000-message week skips it.
   let out = MAY_HOLD_PII.test(text) ? redact(text, { handles: true }).text : text
   // Identifiers and postcodes carry a digit, handles an @: a text with neither has none of them.
@@ -73,5 +75,5 @@ export function labelSource(masked: string): string {
 
 /** True when a label or quote still shows something `redact` or this guard would mask. */
 export function showsPersonalData(text: string, people: ReadonlySet<string>): boolean {
-  return maskForThemes(text, people) !== text
+  return maskPersonal(text, people) !== text
 }
