@@ -15,6 +15,8 @@ export interface NextAgentReplyRow {
   name: string | null
   /** Cosine of the message before the customer message to the `before` vector asked about (null without one). */
   contextScore: number | null
+  /** What the classifier read the past customer message as about (its stored intent). */
+  customerIntent: string | null
 }
 
 export function replyRetrievalRepo(db: Db) {
@@ -45,7 +47,7 @@ export function replyRetrievalRepo(db: Db) {
       const { rows } = await db.query<NextAgentReplyRow>(
         `SELECT h.id AS "customerMessageId", r.id, r.conversation_id AS "conversationId", r.text,
                 coalesce(r.language, en.language) AS language, c.customer_handle AS handle, c.customer_name AS name,
-                ${beforeScore} AS "contextScore"
+                ${beforeScore} AS "contextScore", ce.intent AS "customerIntent"
          FROM unnest($2::uuid[]) AS h(id)
          JOIN messages cm ON cm.id = h.id AND cm.workspace_id = $1
          JOIN conversations c ON c.id = cm.conversation_id AND c.workspace_id = $1
@@ -54,7 +56,8 @@ export function replyRetrievalRepo(db: Db) {
            WHERE m.workspace_id = $1 AND m.conversation_id = cm.conversation_id AND m.role = 'agent'
              AND (m.sent_at, m.id) > (cm.sent_at, cm.id)
            ORDER BY m.sent_at, m.id LIMIT 1) r ON true
-         LEFT JOIN enrichments en ON en.message_id = r.id AND en.workspace_id = $1`,
+         LEFT JOIN enrichments en ON en.message_id = r.id AND en.workspace_id = $1
+         LEFT JOIN enrichments ce ON ce.message_id = cm.id AND ce.workspace_id = $1`,
         before ? [workspaceId, customerMessageIds, toVectorLiteral(before.vector)] : [workspaceId, customerMessageIds],
       )
       return rows.map((r) => ({ ...r, contextScore: r.contextScore === null || !Number.isFinite(Number(r.contextScore)) ? null : Number(r.contextScore) }))

@@ -141,6 +141,17 @@ describe('ranking', () => {
     const farSteps = cand('3', 'Try restarting the app, that usually clears it.', 0.5)
     expect(diversify(rankCandidates(req, [dm, dm2, farSteps]), 3).map((r) => r.members[0].id)).toEqual(['1', '2', '3'])
   })
+
+  it('ranks a reply to another subject below one to the same subject ("Can I pay my bill with PayPal?" got a locked-account reply first)', () => {
+    const turn = (intent: string) => ({ messageId: 'q', role: 'customer' as const, text: 'Can I pay my bill with PayPal?', language: 'en', intent, needsReply: true, urgency: 'normal', reasons: [] })
+    const locked = { ...cand('1', 'After 5 failed tries the account locks for 30 minutes. Send us your account email and we will unlock it.', 0.48), customerIntent: 'account_login' }
+    const payment = { ...cand('2', 'You can pay by card or Direct Debit in the app, under Billing.', 0.45), customerIntent: 'billing' }
+    const order = (intent: string) => rankCandidates({ ...req, turns: [turn(intent)] }, [locked, payment]).map((r) => r.members[0].id)
+    expect(order('billing')).toEqual(['2', '1'])
+    // A message kind ("question") is no subject; without one, similarity decides.
+    expect(order('question')).toEqual(['1', '2'])
+    expect(rankCandidates(req, [locked, payment]).map((r) => r.members[0].id)).toEqual(['1', '2'])
+  })
 })
 
 describe('normalisedEditDistance', () => {

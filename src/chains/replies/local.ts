@@ -2,6 +2,7 @@
 // replies (and accepted suggestions) to customer messages like this one. They are cleaned of the old
 // conversation's specifics, grouped (a reply the brand sent many times is a trusted one), ranked by
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
+import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply } from '../classify/urgency.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
@@ -43,6 +44,12 @@ const UNBACKED_CLAIM_CONFIDENCE = 0.6
  * bw-whatsapp-0077 wrote "Order BW-8042600" and its first draft ended "Could you send us your order number?".
  */
 const ASKS_GIVEN_RANK = 0.85
+/**
+ * A reply to a past message the classifier read as about another subject (billing against account
+ * login) ranks below one to the same subject: the builtin embedder is lexical, and "Can I pay my bill
+ * with PayPal?" was nearest to "Trying to log in to pay my bill…", whose locked-account reply came first.
+ */
+const OTHER_SUBJECT_RANK = 0.85
 /** A reply telling the customer to take a step they say they took ("already restarted it twice") ranks below one that moves on… */
 const REPEATS_STEP_RANK = 0.8
 /** …and is trusted less: it reads as if nobody read the message. */
@@ -185,6 +192,12 @@ function withoutAskingFor(body: string, given: string): string {
   return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
 }
 
+/** What the message answered is about, by the classifier: its subject intent (not "question", "praise"…), when it has one. */
+function subjectOf(req: ReplyRequest): string | undefined {
+  const intent = triggerTurns(req.turns).at(-1)?.intent
+  return intent && !MESSAGE_KIND_INTENTS.has(intent) ? intent : undefined
+}
+
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
   const context = slots ?? slotContextFor(req, [], pool)
@@ -193,10 +206,12 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const asksGiven = (body: string) => given !== undefined && sentencesOf(body).some((s) => ORDER_NUMBER_WORDS.test(s) && !s.includes(given))
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
+  const subject = subjectOf(req)
+  const otherSubject = (c: ReplyCandidate) => subject !== undefined && c.customerIntent != null && !MESSAGE_KIND_INTENTS.has(c.customerIntent) && c.customerIntent !== subject
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
-  const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
+  const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string>; offSubject: boolean }> = []
   const bestContext = Math.max(...pool.map((c) => c.contextSimilarity ?? Number.NEGATIVE_INFINITY))
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
@@ -213,14 +228,17 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    groups.push({ body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words, conversations: new Set([c.conversationId]) })
+    groups.push({
+      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, offSubject: otherSubject(c), words,
+      conversations: new Set([c.conversationId]),
+    })
   }
   for (const g of groups) {
     g.count = g.conversations.size
     g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksGiven(g.body) ? ASKS_GIVEN_RANK : 1) *
-      (g.repeats.length ? REPEATS_STEP_RANK : 1)
+      (g.repeats.length ? REPEATS_STEP_RANK : 1) * (g.offSubject ? OTHER_SUBJECT_RANK : 1)
   }
-  return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
+  return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, offSubject: _o, ...g }) => g)
 }
 
 /**

@@ -105,6 +105,7 @@ async function candidatesAnswering(db: Db, workspaceId: string, hits: SearchHit[
       customerMessageId: r.customerMessageId,
       customerText: hit.text,
       similarity: hit.score,
+      customerIntent: r.customerIntent,
       contextSimilarity: r.contextScore,
       text: r.text,
       language: r.language,

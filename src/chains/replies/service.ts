@@ -60,6 +60,7 @@ export async function suggestReplies(
     role: m.role,
     text: m.text,
     language: m.language,
+    intent: m.enrichment?.intent?.label ?? null,
     needsReply: m.enrichment?.needsReply ?? null,
     urgency: m.enrichment?.urgency ?? null,
     reasons: m.enrichment?.reasons ?? [],

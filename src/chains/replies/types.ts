@@ -26,6 +26,8 @@ export interface ConversationTurn {
   role: 'customer' | 'agent'
   text: string
   language: string | null
+  /** The classifier's intent for the message, when it has one. */
+  intent?: string | null
   needsReply: boolean | null
   urgency: string | null
   reasons: string[]
@@ -57,6 +59,8 @@ export interface ReplyCandidate {
   caseText?: string
   /** Cosine similarity of that customer message to the one being answered. */
   similarity: number
+  /** The classifier's intent for that customer message, when it has one. */
+  customerIntent?: string | null
   /**
    * When the message answered follows earlier turns: cosine similarity of the message before the past
    * customer message to the one before this turn (0 when the past message opened its conversation);
