@@ -50,6 +50,8 @@ const ASKS_GIVEN_RANK = 0.85
  * with PayPal?" was nearest to "Trying to log in to pay my bill…", whose locked-account reply came first.
  */
 const OTHER_SUBJECT_RANK = 0.85
+/** …and is trusted less: its words matched, its subject did not. */
+const OTHER_SUBJECT_CONFIDENCE = 0.7
 /** A reply telling the customer to take a step they say they took ("already restarted it twice") ranks below one that moves on… */
 const REPEATS_STEP_RANK = 0.8
 /** …and is trusted less: it reads as if nobody read the message. */
@@ -134,6 +136,8 @@ export interface RankedReply {
   claims: ActionClaim[]
   /** Steps it tells the customer to take that they say they already took. */
   repeats: RepeatableStep[]
+  /** It answered a past message the classifier read as about another subject. */
+  offSubject: boolean
 }
 
 function wordSet(text: string): Set<string> {
@@ -211,7 +215,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
-  const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string>; offSubject: boolean }> = []
+  const groups: Array<RankedReply & { words: Set<string>; conversations: Set<string> }> = []
   const bestContext = Math.max(...pool.map((c) => c.contextSimilarity ?? Number.NEGATIVE_INFINITY))
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
@@ -238,7 +242,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksGiven(g.body) ? ASKS_GIVEN_RANK : 1) *
       (g.repeats.length ? REPEATS_STEP_RANK : 1) * (g.offSubject ? OTHER_SUBJECT_RANK : 1)
   }
-  return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, offSubject: _o, ...g }) => g)
+  return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
 }
 
 /**
@@ -391,6 +395,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     let confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
     if (r.claims.length) confidence *= UNBACKED_CLAIM_CONFIDENCE
     if (r.repeats.length) confidence *= REPEATS_STEP_CONFIDENCE
+    if (r.offSubject) confidence *= OTHER_SUBJECT_CONFIDENCE
     if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
