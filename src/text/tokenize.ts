@@ -117,6 +117,7 @@ const GENERIC_WORDS = new Set([
   // effort and happenings
   'happened', 'happen', 'happens', 'tried', 'try', 'trying', 'work', 'works', 'worked', 'working', 'says', 'said', 'done', 'doing',
   'making', 'make', 'made', 'take', 'took', 'gave', 'give', 'put', 'keep', 'keeps', 'kept', 'sort', 'sorting', 'sorted', 'fix', 'fixed',
+  'went', 'got', 'came',
   'everything', 'problem', 'problems', 'issue', 'issues', 'question', 'bit', 'lot', 'little', 'maybe', 'actually', 'though', 'btw',
   'anyway', 'literally', 'seriously', 'basically', 'ever', 'either', 'whole', 'far', 'big', 'sure', 'fine', 'good', 'bad',
   'great', 'perfect', 'brilliant', 'amazing', 'awesome', 'lovely', 'cheers', 'thanks', 'thank', 'appreciated', 'appreciate',

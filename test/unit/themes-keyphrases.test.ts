@@ -56,6 +56,14 @@ describe('clusterKeyphrases', () => {
     for (const phrase of all) expect(phrase).not.toMatch(/anyone|else|days|work|morning|evening|month|thanks/)
   })
 
+  it('names no theme by a verb of happening (the demo\'s "Price went", from "the price went up")', () => {
+    const rises = ['the price went up again, cancelling', 'price went up by £5 this month', 'my price went up without warning', 'got a price rise letter today', 'bill got more expensive, price rise again', 'the modem is fine']
+    const result = clusterKeyphrases(rises, [0, 0, 0, 0, 0, -1], { top: 5, language: 'en' })
+    const all = result.get(0)!.map((p) => p.phrase)
+    expect(all.some((p) => p.includes('price'))).toBe(true)
+    for (const phrase of all) expect(phrase).not.toMatch(/\b(?:went|got|came)\b/)
+  })
+
   it('rejects mismatched inputs', () => {
     expect(() => clusterKeyphrases(['a'], [0, 1])).toThrow(/differ/)
   })
