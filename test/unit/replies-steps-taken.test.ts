@@ -15,6 +15,8 @@ describe('steps the customer says they took', () => {
     ['Tried turning phone off and on n nothing', ['restart']],
     ['doesn’t work and i even tried deleting the app', ['reinstall']],
     ['I tried to log out and back in, nothing', ['sign out and in']],
+    ['Tried resetting my settings .. restarting my phone .. all that', ['restart']],
+    ["I've tried clearing the cache, reinstalling and restarting", ['restart', 'reinstall', 'clear cache']],
   ])('%s', (text, steps) => {
     expect([...stepsTaken(text)]).toEqual(steps)
   })

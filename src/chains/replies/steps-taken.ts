@@ -45,8 +45,10 @@ const STEPS: Record<RepeatableStep, { base: string; past: string; ing: string }>
 // twice", "even reinstalled". Not negated ("haven't restarted", "without restarting") and not a symptom
 // ("it keeps restarting", "the hub restarted itself"), nor asked ("how do I reset my password?").
 const NOT_DONE = "(?<!(?:\\b(?:not|never|no|without|keeps?|kept|do|does|can|could|should|would|will|how|need|want|to)|n't|n’t)\\s+(?:[\\w'’-]+\\s+){0,2})"
+/** Further down a list of what was tried: "Tried resetting my settings .. restarting my phone", "tried clearing the cache, reinstalling and restarting". */
+const LISTED_AFTER_TRIED = "\\btried\\s+[\\w'’-]+ing\\b[^!?\\n]{0,50}?(?:,|\\.{2,}|\\band\\b|\\bor\\b)\\s*"
 const takenPattern = (s: { base: string; past: string; ing: string }) => new RegExp(
-  `${NOT_DONE}(?:\\btried to (?:${s.base})\\b|\\b(?:i|i've|i’ve|i have|i had|we|we've|we’ve|already|also|even|just|and|then)\\s+(?:(?:already|also|even|just|tried|then)\\s+)?(?:${s.past})\\b|\\b(?:${s.past}) ${OBJECT}\\b(?! (?:itself|by itself|on its own))|\\b(?:tried|trying|try|after)\\s+(?:(?:both|to|also)\\s+)?(?:${s.ing})\\b)`,
+  `${NOT_DONE}(?:\\btried to (?:${s.base})\\b|\\b(?:i|i've|i’ve|i have|i had|we|we've|we’ve|already|also|even|just|and|then)\\s+(?:(?:already|also|even|just|tried|then)\\s+)?(?:${s.past})\\b|\\b(?:${s.past}) ${OBJECT}\\b(?! (?:itself|by itself|on its own))|\\b(?:tried|trying|try|after)\\s+(?:(?:both|to|also)\\s+)?(?:${s.ing})\\b|${LISTED_AFTER_TRIED}(?:${s.ing})\\b)`,
   'iu',
 )
 // Told to the customer: the step as an instruction or a suggestion ("Please restart the router", "Have you
