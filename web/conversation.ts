@@ -43,7 +43,7 @@ export async function showConversation(pane: HTMLElement, id: string): Promise<O
     : null
   replace(
     pane,
-    h('div', { class: 'conversation-head' }, heading, h('p', { class: 'muted' }, `${conv.channel} · ${conv.status} · ${conv.messages.length} messages · last ${when(conv.lastMessageAt)}`)),
+    h('div', { class: 'conversation-head' }, heading, h('p', { class: 'muted' }, `${conv.channel} · ${conv.status} · ${conv.messages.length} message${conv.messages.length === 1 ? '' : 's'} · last ${when(conv.lastMessageAt)}`)),
     summary,
     messages,
     canAssist() ? suggestionsPanel(conv) : null,
