@@ -67,13 +67,9 @@ function intentOf(model: IntentModel, text: string): IntentPrediction {
   return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD)
 }
 
-/** What a local classification is stored under (`versions.classifier`): its code and its sentiment weights. */
-export function localClassifierVersion(sentimentModel: SentimentModel): string {
-  return `${LOCAL_CLASSIFIER_CODE}+${sentimentModel.version}`
-}
-
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
-  const version = localClassifierVersion(sentimentModel)
+  // What its classifications are stored under (`versions.classifier`): its code and its sentiment weights.
+  const version = `${LOCAL_CLASSIFIER_CODE}+${sentimentModel.version}`
   const intentModels = new Map<string, IntentModel>()
   const correctionVectors = new Map<string, Float32Array>()
 

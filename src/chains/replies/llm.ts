@@ -13,7 +13,7 @@ import { RedactionVault } from '../../safety/redact.ts'
 import * as linkify from 'linkifyjs'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { claimsOf, doneInConversation, unbackedClaims } from './claims.ts'
-import { repeatedSteps, stepsTakenIn } from './steps-taken.ts'
+import { REPEATS_STEP_CONFIDENCE, repeatedSteps, stepsTakenIn } from './steps-taken.ts'
 import { frameDraft } from './clean.ts'
 import { fillSlots, placeholdersIn, slotContextFor } from './template.ts'
 import { assessTrigger, candidatesInLanguage, diversify, rankCandidates } from './local.ts'
@@ -123,7 +123,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       const best = Math.max(0, ...used.map((p) => p.source.score))
       const claims = unbackedClaims(claimsOf(text), done)
       const repeats = repeatedSteps(text, taken)
-      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? 0.7 : 1)
+      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? REPEATS_STEP_CONFIDENCE : 1)
       drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, repeats, placeholders: placeholdersIn(text) })
     }
     if (drafts.length === 0 && value.shouldReply) throw new LlmBadOutputError('every draft failed the output checks')

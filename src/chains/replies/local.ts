@@ -12,7 +12,7 @@ import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from '
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
 import { triggerTurns } from './retrieve.ts'
-import { repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
+import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
 import type { Approach, Draft, ReplyCandidate, ReplyRequest, ReplyResult, ReplySuggester, Retrieval } from './types.ts'
 
@@ -52,10 +52,6 @@ const ASKS_GIVEN_RANK = 0.85
 const OTHER_SUBJECT_RANK = 0.85
 /** …and is trusted less: its words matched, its subject did not. */
 const OTHER_SUBJECT_CONFIDENCE = 0.7
-/** A reply telling the customer to take a step they say they took ("already restarted it twice") ranks below one that moves on… */
-const REPEATS_STEP_RANK = 0.8
-/** …and is trusted less: it reads as if nobody read the message. */
-const REPEATS_STEP_CONFIDENCE = 0.7
 const ORDER_NUMBER_WORDS = /\border (?:number|no\b|id\b)|numéro de (?:la )?commande|número de pedido|bestellnummer|número d[ao] (?:encomenda|pedido)|numero (?:d'|dell')ordine/iu
 /** A short question for the order number alone ("Could you send us your order number?"), not one asking for more ("… and the date?"). */
 const ASK_ALONE_MAX_WORDS = 12

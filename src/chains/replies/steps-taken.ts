@@ -9,6 +9,11 @@ import { sentencesOf } from '../../text/sentences.ts'
 export const REPEATABLE_STEPS = ['restart', 'reinstall', 'clear cache', 'reset password', 'sign out and in'] as const
 export type RepeatableStep = (typeof REPEATABLE_STEPS)[number]
 
+/** A reply telling the customer to take a step they say they took ("already restarted it twice") ranks below one that moves on… */
+export const REPEATS_STEP_RANK = 0.8
+/** …and is trusted less, on both paths: it reads as if nobody read the message. */
+export const REPEATS_STEP_CONFIDENCE = 0.7
+
 const OBJECT = "(?:it|them|that|this|my [\\w-]+|the [\\w-]+|your [\\w-]+|both|everything)"
 /** What is turned off and on: "it", "the hub", "phone". */
 const DEVICE = "(?:(?:my|the|your) )?[\\w-]+"
