@@ -93,7 +93,9 @@ type Figure = AskResult['figures'][number]
 /** Counted figures read as they are; estimated ones (they depend on labels or on clustering) carry their interval, whose method says what it bounds. */
 function figureValue(f: Figure): string {
   const show = (v: number) => (f.unit === 'percent' ? `${Math.round(v * 10) / 10}%` : String(Math.round(v * 10) / 10))
-  if (f.estimate) return `≈ ${show(f.estimate.value)} (${show(f.estimate.low)}–${show(f.estimate.high)}, estimated)`
+  // A change can be negative: "−68% to 238%" reads, "−68%–238%" does not.
+  const between = f.estimate && f.estimate.low < 0 ? ' to ' : '–'
+  if (f.estimate) return `≈ ${show(f.estimate.value)} (${show(f.estimate.low)}${between}${show(f.estimate.high)}, estimated)`
   return f.exact ? `${show(f.value)} (counted)` : show(f.value)
 }
 /** A trend can carry several series (the topic, and all messages for comparison): one chart each. */

@@ -252,6 +252,13 @@ describe('/v1/ask on the demo corpus', () => {
       expectNear(figure(r, (f) => f.kind === 'previous_count' && f.unit === 'conversations'), before, `${q} (September)`)
       expect(r.answer, q).toMatch(/customers complained in 1 Oct[^.]*against about \d+ in 1 Sept[^:]*: down/)
       expect(r.answer, q).not.toMatch(/unchanged/)
+      // The change in messages carries the interval the two counts' intervals allow, and it holds the file's change.
+      const change = figure(r, (f) => f.kind === 'change' && !f.group)!
+      const [messagesNow, messagesBefore] = [truthOf('delivery', october, 'messages'), truthOf('delivery', september, 'messages')]
+      const truthChange = (100 * (messagesNow - messagesBefore)) / messagesBefore
+      expect(change.exact, q).toBeUndefined()
+      expect(change.estimate!.low, q).toBeLessThanOrEqual(truthChange)
+      expect(change.estimate!.high, q).toBeGreaterThanOrEqual(truthChange)
       // The workspace's growing themes do not answer a question about delivery.
       expect(r.figures.some((f) => f.kind === 'theme_volume'), q).toBe(false)
     }

@@ -7,11 +7,13 @@ const range = { from: '2026-09-15T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z'
 const before = { from: '2026-07-21T00:00:00.000Z', to: '2026-09-15T00:00:00.000Z' }
 const plan: AskPlan = { kind: 'count', timeRange: range, filters: { customerRole: 'customer', intent: 'bug_outage', sentiment: 'negative' }, planner: 'local' }
 
-function answerWith(now: number, previous: number): string {
+function answerWith(now: number, previous: number, changeInterval?: [number, number]): string {
+  const value = Math.round(((now - previous) / previous) * 100)
+  const estimate = changeInterval && { value, low: changeInterval[0], high: changeInterval[1], method: 'test' }
   const figures: AskFigure[] = [
     { kind: 'count', label: 'negative customer messages about bug outage, past 8 weeks', value: now, unit: 'messages', from: range.from, to: range.to, filters: {} },
     { kind: 'previous_count', label: 'negative customer messages about bug outage, previous period (21 Jul 2026 – 15 Sept 2026)', value: previous, unit: 'messages', ...before, filters: {} },
-    { kind: 'change', label: 'change against previous period (21 Jul 2026 – 15 Sept 2026)', value: Math.round(((now - previous) / previous) * 100), unit: 'percent', from: range.from, to: range.to, filters: {} },
+    { kind: 'change', label: 'change against previous period (21 Jul 2026 – 15 Sept 2026)', value, unit: 'percent', from: range.from, to: range.to, filters: {}, ...(estimate ? { estimate } : {}) },
   ]
   return answerLocally({ question: 'How did app crash complaints change?', plan, figures, citations: [], workspaceId: 'w' })
 }
@@ -19,6 +21,11 @@ function answerWith(now: number, previous: number): string {
 describe('the change against the previous period', () => {
   it('is a percentage on a base of some size', () => {
     expect(answerWith(94, 40)).toContain('That is up 135% from 40 in the previous period (21 Jul 2026 – 15 Sept 2026).')
+  })
+
+  it('does not vouch for a direction the labels\' intervals do not settle ("up 6.4% from 47", each count ±30)', () => {
+    expect(answerWith(50, 47, [-68, 238])).toContain('That is up 6% from 47 in the previous period (21 Jul 2026 – 15 Sept 2026); the two periods\' intervals overlap, so the direction is not certain.')
+    expect(answerWith(94, 40, [60, 220])).toContain('That is up 135% from 40 in the previous period (21 Jul 2026 – 15 Sept 2026).')
   })
 
   it('names the counts, not a percentage, on a base of a handful (app crashes were "up 9300% from 1")', () => {

@@ -38,8 +38,10 @@ function changeSentence(figures: AskFigure[]): string | undefined {
   if (!change) return `There were none in the ${period}.`
   if (change.value === 0) return `That is unchanged from the ${period} (${previous.value}).`
   const direction = change.value > 0 ? 'up' : 'down'
-  if (previous.value < MIN_PERCENT_BASE) return `That is ${direction} from ${previous.value} in the ${period}.`
-  return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} in the ${period}.`
+  // Labels' doubt can exceed the change: then the sentence says which way it went without vouching for it.
+  const unsure = change.estimate && change.estimate.low < 0 && change.estimate.high > 0 ? "; the two periods' intervals overlap, so the direction is not certain" : ''
+  if (previous.value < MIN_PERCENT_BASE) return `That is ${direction} from ${previous.value} in the ${period}${unsure}.`
+  return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} in the ${period}${unsure}.`
 }
 
 /** The intents that dominate the cited messages: what the retrieved set is mostly about. */

@@ -61,6 +61,16 @@ export interface FigureOptions {
   themeGroups?: ThemeGroup[]
 }
 
+/**
+ * The change between two estimated counts, in percent, with the interval their intervals allow: "up
+ * 6.4%" from 47 to 50 billing messages, each ±30 or more, could as well be a fall. None when the
+ * earlier count may be 0 (no upper bound).
+ */
+function changeEstimate(value: number, now: FigureEstimate | undefined, before: FigureEstimate | undefined): FigureEstimate | undefined {
+  if (!now || !before || before.low <= 0) return undefined
+  return { value, low: roundShare(now.low - before.high, before.high), high: roundShare(now.high - before.low, before.low), method: "the two periods' estimated counts; interval from their intervals" }
+}
+
 /** A count is given with its estimate when labels or clustering decide it, else it is exact. */
 const counted = (estimate: FigureEstimate | undefined): { estimate: FigureEstimate } | { exact: true } => (estimate ? { estimate } : { exact: true })
 
@@ -105,7 +115,9 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const themeBefore = themeNow ? await themeCountEstimates(db, workspaceId, filters, previous) : undefined
     fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...counted(beforeEstimate ?? themeBefore?.messages) })
     if (beforeValue > 0) {
-      fig({ kind: 'change', label: `change against ${previous.label}`, value: roundShare(currentValue - beforeValue, beforeValue), unit: 'percent', ...(labelled ? {} : { exact: true }) })
+      const value = roundShare(currentValue - beforeValue, beforeValue)
+      const estimate = changeEstimate(value, currentEstimate ?? themeNow?.messages, beforeEstimate ?? themeBefore?.messages)
+      fig({ kind: 'change', label: `change against ${previous.label}`, value, unit: 'percent', ...(estimate ? { estimate } : labelled ? {} : { exact: true }) })
     }
     // "Did delivery complaints go up?": customers who complained in both periods, not only their messages
     // (a complaint of four chasers is one complaint in either month).

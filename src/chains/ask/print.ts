@@ -12,7 +12,7 @@ export function printAskResult(result: AskResult): string {
     const previous = f.previousValue !== undefined ? ` (previous: ${f.previousValue})` : ''
     const unit = f.unit === 'percent' ? '%' : ` ${f.unit}`
     // An estimate shows its interval, so it never reads like a count.
-    const value = f.estimate ? `≈${f.value}${unit} [${f.estimate.low}–${f.estimate.high}]` : `${f.value}${unit}${f.exact ? ' (exact)' : ''}`
+    const value = f.estimate ? `≈${f.value}${unit} [${f.estimate.low}${f.estimate.low < 0 ? ' to ' : '–'}${f.estimate.high}]` : `${f.value}${unit}${f.exact ? ' (exact)' : ''}`
     lines.push(`  ${value}${previous}  ${f.label}`)
   }
   if (result.citations.length) {
