@@ -65,6 +65,13 @@ const DATE = new RegExp(
   ].join('|'),
   'gu',
 )
+// A day of the month on its own, after "the": "booked your home move for the 1st", "cancel from the 20th
+// with no fee". Not an ordinal that counts something ("the 4th time this week", "the 2nd engineer").
+const DAY_OF_MONTH = new RegExp(
+  `(?<=(?:^|[^\\p{L}])the\\s+)(?:[12]?\\d|3[01])(?:st|nd|rd|th)(?:\\s+of\\s+${MONTH})?` +
+    '(?![\\p{L}\\d])(?!\\s+(?:times?|floor|attempt|try|call|engineer|technician|visit|person|one|day|week|month|year|payment|charge|bill|invoice|place|step|round|line|gen|generation|edition|router|hub|device|order|parcel|package|box|email|message|text|letter|reply)\\b)',
+  'giu',
+)
 // A weekday is the day of one case ("I've booked an engineer for Wednesday", "out for delivery on
 // Monday"); a plural is a rule ("closed on Sundays") and stays. Recorded as a date. en fr de es pt it, then
 // ko ja zh th; Chinese 周 only where it is not "a week" ("一周三次") or "every" ("每周一").
@@ -223,6 +230,7 @@ function factsByShape(text: string): readonly CaseFact[] {
   add('amount', AMOUNT)
   add('date', DATE)
   add('date', WEEKDAY)
+  add('date', DAY_OF_MONTH)
   add('time', TIME)
   add('time', CJK_TIME)
   for (const m of text.matchAll(TOKEN)) if (isIdentifierToken(m[0])) found.push({ type: 'identifier', start: m.index, end: m.index + m[0].length, value: m[0] })

@@ -46,6 +46,15 @@ describe('case facts', () => {
     expect(dates('We are closed on Sundays.')).toEqual([])
   })
 
+  it('reads "the 1st" as a date, "the 4th time" as a count (a draft said "I\'ve booked your home move for the 1st" to a customer moving on the 14th)', () => {
+    const dates = (text: string) => findCaseFacts(text).filter((f) => f.type === 'date').map((f) => f.value)
+    expect(dates("I've booked your home move for the 1st; take the hub with you.")).toEqual(['1st'])
+    expect(dates('You can cancel from the 20th with no fee.')).toEqual(['20th'])
+    expect(dates('Booked for the 3rd.')).toEqual(['3rd'])
+    expect(dates("It's the 4th time this week, and the 2nd engineer who didn't come.")).toEqual([])
+    expect(dates('We are on the 12th floor.')).toEqual([])
+  })
+
   it('leaves a sentence\'s full stop after a time ("between 8am and 1pm. You\'ll get a text")', () => {
     expect(findCaseFacts("between 8am and 1pm. You'll get a text").map((f) => f.value)).toEqual(['8am', '1pm'])
     expect(findCaseFacts('from 9 a.m. to 5 p.m. every day').map((f) => f.value)).toEqual(['9 a.m.', '5 p.m.'])
