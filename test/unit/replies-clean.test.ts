@@ -152,6 +152,18 @@ describe('ranking', () => {
     expect(order('question')).toEqual(['1', '2'])
     expect(rankCandidates(req, [locked, payment]).map((r) => r.members[0].id)).toEqual(['1', '2'])
   })
+
+  it('ranks a reply to praise below others for a message that is not praise ("deals for students?" got "we\'ll pass your kind words on")', () => {
+    const turn = (intent: string) => ({ messageId: 'q', role: 'customer' as const, text: 'Do you have any deals for students?', language: 'en', intent, needsReply: true, urgency: 'normal', reasons: [] })
+    const thanks = { ...cand('1', "Thank you so much for taking the time to tell us! We'll pass your kind words on to the team.", 0.3), customerIntent: 'praise' }
+    const plans = { ...cand('2', 'Upgrades take effect within 24 hours. Send us your account email and we will tell you the price.', 0.28), customerIntent: 'pricing' }
+    const ranked = (intent: string) => rankCandidates({ ...req, turns: [turn(intent)] }, [thanks, plans]).map((r) => [r.members[0].id, r.offSubject])
+    expect(ranked('question')).toEqual([['2', false], ['1', true]])
+    // Both off the subject: similarity decides.
+    expect(ranked('cancellation')).toEqual([['1', true], ['2', true]])
+    // Praise is answered by the replies to praise.
+    expect(ranked('praise')).toEqual([['1', false], ['2', true]])
+  })
 })
 
 describe('normalisedEditDistance', () => {

@@ -192,10 +192,23 @@ function withoutAskingFor(body: string, given: string): string {
   return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
 }
 
-/** What the message answered is about, by the classifier: its subject intent (not "question", "praise"…), when it has one. */
-function subjectOf(req: ReplyRequest): string | undefined {
-  const intent = triggerTurns(req.turns).at(-1)?.intent
-  return intent && !MESSAGE_KIND_INTENTS.has(intent) ? intent : undefined
+const PRAISE = 'praise'
+
+/**
+ * What a message is about, by the classifier, for matching a past reply to it: its subject intent (not
+ * "question", "complaint"…), or praise, because a reply to praise thanks for kind words and answers
+ * nothing else ("Do you have any deals for students?" got "We'll pass your kind words on to the team").
+ */
+function subjectOfIntent(intent: string | null | undefined): string | undefined {
+  return intent && (intent === PRAISE || !MESSAGE_KIND_INTENTS.has(intent)) ? intent : undefined
+}
+
+/** Whether a past reply answered another subject than the message being answered (labelled `intent`). */
+function answersOtherSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
+  const pastSubject = subjectOfIntent(past.customerIntent)
+  if (pastSubject === undefined || !intent) return false
+  const subject = subjectOfIntent(intent)
+  return pastSubject === PRAISE ? subject !== PRAISE : subject !== undefined && subject !== pastSubject
 }
 
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
@@ -206,8 +219,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const asksGiven = (body: string) => given !== undefined && sentencesOf(body).some((s) => ORDER_NUMBER_WORDS.test(s) && !s.includes(given))
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
-  const subject = subjectOf(req)
-  const otherSubject = (c: ReplyCandidate) => subject !== undefined && c.customerIntent != null && !MESSAGE_KIND_INTENTS.has(c.customerIntent) && c.customerIntent !== subject
+  const intent = triggerTurns(req.turns).at(-1)?.intent
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
@@ -229,7 +241,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
     groups.push({
-      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, offSubject: otherSubject(c), words,
+      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, offSubject: answersOtherSubject(intent, c), words,
       conversations: new Set([c.conversationId]),
     })
   }
