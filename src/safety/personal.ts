@@ -4,6 +4,7 @@
 // so "Antwort, jonas" cannot become a label and "That's not good enough, honestly. Rhiannon" is not
 // quoted with the name), bare identifiers ("BW-4545418"), and for labels any token that carries a digit
 // or looks like a handle, a domain or a postcode.
+import { stopwordsFor } from '../text/tokenize.ts'
 import { redact } from './redact.ts'
 
 /** What a quote shows where something was removed. */
@@ -22,12 +23,27 @@ const DIGIT_OR_AT = /[\d@]/
 /** Name parts shorter than this are too ambiguous to mask ("al", "jo"). */
 const MIN_NAME_PART = 3
 
+/**
+ * Words a handle is built around that name no one: "the_real_grace" masked every "the" and "real" of
+ * her quote ("[…] new look in […] app"). Only a handle's parts are checked: a person named Will keeps
+ * "will" masked.
+ */
+const HANDLE_FILLER = new Set([...stopwordsFor('en'), 'real', 'official', 'iam', 'mrs', 'miss', 'team', 'fan', 'life', 'love', 'girl', 'boy', 'lady', 'king', 'queen', 'baby'])
+HANDLE_FILLER.delete('will') // a first name too: "will_smith" is Will
+/** A handle or an e-mail, not a name written out: no space, and an @, a digit, _ or a dot. */
+const HANDLE_LIKE = /^[^\s]*[@\d_.][^\s]*$/u
+
 /** The lowercase parts of the names and handles of the people in these conversations. */
 export function personTokens(people: Iterable<string | null | undefined>): Set<string> {
   const tokens = new Set<string>()
   for (const person of people) {
     if (!person) continue
-    for (const part of person.normalize('NFC').toLowerCase().split(/[^\p{L}]+/u)) if (part.length >= MIN_NAME_PART) tokens.add(part)
+    const handle = HANDLE_LIKE.test(person.trim())
+    // An e-mail names its owner before the @ only: "example.net" masked every "net" of a quote.
+    const named = handle ? person.replace(/(?<=[^\s@])@[^\s]*$/u, '') : person
+    for (const part of named.normalize('NFC').toLowerCase().split(/[^\p{L}]+/u)) {
+      if (part.length >= MIN_NAME_PART && !(handle && HANDLE_FILLER.has(part))) tokens.add(part)
+    }
   }
   return tokens
 }
@@ -35,13 +51,18 @@ export function personTokens(people: Iterable<string | null | undefined>): Set<s
 /**
  * A customer message as a theme or an answer may quote it (and a theme build a label from it): redacted,
  * bare identifiers and postcodes masked, and every word that is one of the given people's names or
- * handle parts masked.
+ * handle parts masked. The brand's own handles (`keepHandles`) stay in a quote: "@Brightwave Moin!" read
+ * "[HANDLE_1] Moin!", as if a person had been removed.
  */
-export function maskPersonal(text: string, people: ReadonlySet<string>): string {
+export function maskPersonal(text: string, people: ReadonlySet<string>, keepHandles: readonly string[] = []): string {
+  const kept = new Set(keepHandles.map((h) => h.replace(/^@/, '').toLowerCase()))
   // Everything `redact` finds carries a digit, an @ or a link; the rest of a 50,000-message week skips it.
-  let out = MAY_HOLD_PII.test(text) ? redact(text, { handles: true }).text : text
+  let out = MAY_HOLD_PII.test(text) ? redact(text, { handles: true, keepHandles: [...kept] }).text : text
   // Identifiers and postcodes carry a digit, handles an @: a text with neither has none of them.
-  if (DIGIT_OR_AT.test(out)) out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE_ANY_CASE, MASK).replace(UK_POSTCODE, MASK).replace(HANDLE, MASK)
+  if (DIGIT_OR_AT.test(out)) {
+    out = out.replace(BARE_IDENTIFIER, MASK).replace(UK_POSTCODE_ANY_CASE, MASK).replace(UK_POSTCODE, MASK)
+      .replace(HANDLE, (handle) => (kept.has(handle.slice(1).toLowerCase()) ? handle : MASK))
+  }
   if (people.size > 0 && mayName(out, people)) {
     out = out.replace(/\p{L}[\p{L}'’-]*/gu, (word) => {
       const parts = word.toLowerCase().split(/['’-]/)

@@ -2,7 +2,8 @@
 // reply drafting (guidelines, sign-off, greeting) and by the classifier (the brand's own handles).
 // Parsed here only, so both readers see the same voice.
 import { z } from 'zod'
-import type { WorkspaceSettings } from './workspaces.ts'
+import type { Queryable } from './db.ts'
+import { workspacesRepo, type WorkspaceSettings } from './workspaces.ts'
 
 export const VOICE_SETTING = 'voice'
 
@@ -19,4 +20,9 @@ export type VoiceSetting = z.output<typeof voiceSchema>
 export function voiceOf(settings: WorkspaceSettings): VoiceSetting {
   const parsed = voiceSchema.safeParse(settings[VOICE_SETTING] ?? {})
   return parsed.success ? parsed.data : voiceSchema.parse({})
+}
+
+/** The brand's own handles: what a quote keeps when it masks everyone else's. */
+export async function brandHandlesOf(db: Queryable, workspaceId: string): Promise<string[]> {
+  return voiceOf((await workspacesRepo(db).get(workspaceId))?.settings ?? {}).handles
 }

@@ -25,6 +25,9 @@ beforeAll(async () => {
   t = await createTestServices({ clock: () => new Date(NOW) })
   ws = await createWorkspace(t.services)
   await importFile(t.services, ws.id, DEMO, { quiet: true })
+  // As `npm run demo:load` does: the brand's handles are what a citation keeps.
+  const voice = JSON.parse(readFileSync(new URL('../../demo/voice.json', import.meta.url), 'utf8')) as object
+  await t.app.inject({ method: 'PUT', url: '/v1/settings/voice', headers: ws.auth(), payload: voice })
 }, 600_000)
 afterAll(async () => t?.close())
 
@@ -324,5 +327,12 @@ describe('/v1/ask on the demo corpus', () => {
     const r = await ask('Show examples of billing complaints')
     expect(r.citations.length).toBeGreaterThan(0)
     for (const c of r.citations) expect(c.text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/)
+  })
+
+  it('citations keep the brand\'s own handle ("@Brightwave Moin!" was quoted "[HANDLE_1] Moin!")', async () => {
+    const r = await ask('What are customers most upset about this month?', '2026-11-20T12:00:00Z')
+    const texts = r.citations.map((c) => c.text)
+    expect(texts.some((c) => /^@Brightwave(?:Help)?\b/.test(c)), texts.join(' | ')).toBe(true)
+    expect(texts.filter((c) => c.includes('[HANDLE_'))).toEqual([])
   })
 })

@@ -21,6 +21,19 @@ describe('theme personal-data guard', () => {
     expect(maskPersonal('Sophienstraße is fine', people)).toBe('Sophienstraße is fine')
   })
 
+  it('keeps the brand\'s own handle in a quote and masks everyone else\'s ("@Brightwave Moin!" read "[HANDLE_1] Moin!")', () => {
+    const brand = ['@BrightwaveHelp', 'Brightwave']
+    expect(maskPersonal('@BrightwaveHelp @brightwave Moin! cc @sophie_m', people, brand)).toBe('@BrightwaveHelp @brightwave Moin! cc [HANDLE_1]')
+    expect(maskPersonal('@BrightwaveHelp Moin!', people)).toBe('[HANDLE_1] Moin!')
+  })
+
+  it('masks the name in a handle, not the words it is built around ("the_real_grace" masked every "the")', () => {
+    const grace = personTokens(['the_real_grace', 'Will Jones', 'will_smith'])
+    expect(maskPersonal('Grace here: the new look in the app is real nice', grace)).toBe('[…] here: the new look in the app is real nice')
+    // A first name written out is masked, whatever else the word means.
+    expect(maskPersonal('Will here, will you call me?', grace)).toBe('[…] here, […] you call me?')
+  })
+
   it('leaves ordinary words and versions alone', () => {
     const text = 'The app 5.2 crashes at login since the update'
     expect(maskPersonal(text, people)).toBe(text)

@@ -6,6 +6,7 @@ import type { LlmContext } from '../../llm/context.ts'
 import type { Queryable } from '../../store/db.ts'
 import { segmentValues, themeLabels, workspaceChannels } from '../../store/ask.ts'
 import { dataExtent } from '../../store/ask-figures.ts'
+import { brandHandlesOf } from '../../store/voice-setting.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
 import { maskPersonal, personTokens } from '../../safety/personal.ts'
 import { taxonomyOf } from '../classify/workspace-labels.ts'
@@ -82,7 +83,8 @@ export function createAskChain(deps: AskChainDeps): AskChain {
         : []
       // Citations are read and forwarded like theme quotes: personal data stays masked, the customer's own
       // name too ("That's not good enough, honestly. Rhiannon" was quoted with it).
-      const citations = retrieved.map(({ people, ...r }, i) => ({ ...r, n: i + 1, text: quote(maskPersonal(r.text, personTokens(people)), CITATION_EXCERPT_CHARS) }))
+      const brandHandles = retrieved.length ? await brandHandlesOf(deps.db, workspaceId) : []
+      const citations = retrieved.map(({ people, ...r }, i) => ({ ...r, n: i + 1, text: quote(maskPersonal(r.text, personTokens(people), brandHandles), CITATION_EXCERPT_CHARS) }))
       const ends = matched > 0 ? undefined : await whereDataEnds(deps.db, workspaceId, plan, now)
       const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends })
       const degradedReason = planned.degradedReason ?? answered.degradedReason

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino'
 import type { Db } from '../../store/db.ts'
 import { readWeekMessages, themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
+import { brandHandlesOf } from '../../store/voice-setting.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
@@ -182,6 +183,8 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     const inWeek = own.messages.length
     timer.lap('read')
     const { masked, items } = weekItems(messages)
+    // Labels never use a handle; a quote keeps the brand's own, masked in `masked` like anyone's.
+    const brandHandles = await brandHandlesOf(db, workspaceId)
     timer.lap('mask')
     const { themes: discovered } = discoverWeekThemes(items, inWeek, deps.clusterOptions)
     timer.lap('discover')
@@ -206,7 +209,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
         vectors: theme.members.map((m) => items[m].vector),
         centroid: theme.centroid,
       })
-      const quotes = quoted.map((m) => toQuote(members[m], masked[theme.members[m]]))
+      const quotes = quoted.map((m) => toQuote(members[m], brandHandles.length ? maskPersonal(members[m].text, personTokens(members[m].people), brandHandles) : masked[theme.members[m]]))
       // The report speaks English whatever language the theme's customers wrote in.
       const localLabel = labelInEnglish({
         label: theme.local.label,
