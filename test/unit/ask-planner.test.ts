@@ -66,6 +66,22 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).filters).toMatchObject({ language: 'fr', sentiment: 'negative' })
   })
 
+  it('reads a channel as where, not what about ("messages on Instagram" counted those mentioning "instagram": 0)', () => {
+    for (const [q, channel] of [['How many messages did we get on Instagram in October?', 'instagram'], ['How many WhatsApp messages in October?', 'whatsapp'], ['How many messages on Facebook last week?', 'facebook']] as const) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.filters.channel, q).toBe(channel)
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
+  })
+
+  it('reads "getting worse" as a trend, not a topic ("Is sentiment on Instagram getting worse?" counted messages mentioning "worse")', () => {
+    for (const q of ['Is sentiment on Instagram getting worse?', 'Has sentiment improved since September?', 'Is customer mood getting better?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.kind, q).toBe('trend')
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
+  })
+
   it('reads a service outage as connectivity and an app crash as bug_outage, in the supported languages', () => {
     for (const q of ['How many messages about the outage last week?', 'Combien de messages sur la panne en octobre ?', 'Wie viele Nachrichten zur Störung im Oktober?', '¿Cuántos mensajes sobre la avería en octubre?']) {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('connectivity')

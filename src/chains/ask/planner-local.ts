@@ -49,6 +49,8 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than)\b/i],
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
+  // "Is sentiment on Instagram getting worse?" asks which way it goes.
+  ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
@@ -126,7 +128,7 @@ const NON_TOPIC = new Set([
   'say', 'saying', 'said', 'says', 'talk', 'talking', 'think', 'thinking', 'feel', 'feeling', 'felt', 'write', 'writing', 'wrote',
   'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
   'volume', 'spike', 'spiked', 'surge', 'channel', 'channels', 'intent', 'intents', 'reply', 'replies', 'answer', 'answered',
-  'ask', 'asks', 'asked', 'asking', 'contacted',
+  'ask', 'asks', 'asked', 'asking', 'contacted', 'getting', 'worse', 'better', 'improving', 'improved', 'deteriorating', 'worsening', 'mood', 'moods',
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
@@ -201,6 +203,8 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
     const m = cue.exec(question)
     if (m) {
       filters.channel = channel
+      // The channel says where, not what about: "messages on Instagram" counted those mentioning "instagram" (0).
+      spans.push(m[0])
       break
     }
   }
