@@ -150,6 +150,23 @@ describe('/v1/ask on the demo corpus', () => {
     expect(crashesBefore).toEqual([])
     expect(weeks.slice(0, 3).map((f) => f.value)).toEqual([0, 0, 0])
     expect(r.answer).toContain('from 0 in 2026-W38')
+    // Each week's negative share is estimated, with an interval, as the period's counts are.
+    const shares = r.figures.filter((f) => f.kind === 'series' && f.group?.measure === 'negative_share')
+    expect(shares.length).toBeGreaterThan(0)
+    for (const f of shares) expect(f.estimate && f.estimate.low <= f.value && f.value <= f.estimate.high, f.label).toBe(true)
+  })
+
+  it('gives the sentiment mix as estimated shares of the three classes ("54.7% negative" was a top-label count, "17% uncertain" a fourth class)', async () => {
+    const r = await ask('How many messages about delivery in September?')
+    const mix = r.figures.filter((f) => f.kind === 'sentiment_mix')
+    expect(mix.map((f) => f.group?.sentiment).sort()).toEqual(['negative', 'neutral', 'positive'])
+    for (const f of mix) {
+      expect(f.exact, f.label).toBeUndefined()
+      expect(f.estimate!.low, f.label).toBeLessThanOrEqual(f.value)
+      expect(f.estimate!.high, f.label).toBeGreaterThanOrEqual(f.value)
+    }
+    // Shares of one whole: they add up to it, whatever the classifier left undecided.
+    expect(Math.abs(mix.reduce((sum, f) => sum + f.value, 0) - 100)).toBeLessThanOrEqual(2)
   })
 
   it('a relative range past the end of the data says where the data ends and offers a range', async () => {

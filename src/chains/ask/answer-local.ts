@@ -44,6 +44,12 @@ function changeSentence(figures: AskFigure[]): string | undefined {
   return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} in the ${period}${unsure}.`
 }
 
+/** When two estimated figures' intervals overlap, which way they moved is not certain: said so, not vouched for. */
+function overlapNote(a: AskFigure, b: AskFigure, which: string): string {
+  if (!a.estimate || !b.estimate || a.value === b.value) return ''
+  return a.estimate.low <= b.estimate.high && b.estimate.low <= a.estimate.high ? `; ${which}' intervals overlap, so the direction is not certain` : ''
+}
+
 /** The intents that dominate the cited messages: what the retrieved set is mostly about. */
 function dominantIntents(citations: AskCitation[]): string | undefined {
   const counts = new Map<string, number>()
@@ -240,11 +246,15 @@ export function answerLocally(req: AnswerRequest): string {
         if (negative.length >= 2) {
           const [nf, nl] = [negative[0]!, negative[negative.length - 1]!]
           const of = plan.filters.sentiment ? ` of ${describeFilters({ ...plan.filters, sentiment: undefined })}` : ''
-          sentences.push(`The negative share${of} moved from ${nf.value}% to ${nl.value}%.`)
+          const about = nf.estimate ? 'about ' : ''
+          sentences.push(`The negative share${of} moved from ${about}${nf.value}% to ${about}${nl.value}%${overlapNote(nf, nl, 'the two weeks')}.`)
         }
       }
       const mix = figures.find((f) => f.kind === 'sentiment_mix' && f.group?.sentiment === 'negative')
-      if (mix) sentences.push(`Over the whole period ${mix.value}% were negative${mix.previousValue !== undefined ? `, against ${mix.previousValue}% in the previous period` : ''}.`)
+      if (mix) {
+        const share = mix.estimate ? `about ${mix.value}% (${intervalText(mix.estimate)}%)` : `${mix.value}%`
+        sentences.push(`Over the whole period ${share} were negative${mix.previousValue !== undefined ? `, against about ${mix.previousValue}% in the previous period` : ''}.`)
+      }
       else {
         const change = changeSentence(figures)
         if (change) sentences.push(change)

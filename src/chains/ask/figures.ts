@@ -10,7 +10,7 @@ import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import { themeCountEstimates, widenedByTheme } from './theme-estimate.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
-import type { AskFigure, AskFilters, AskPlan, FigureEstimate, ThemeGroup, TimeRange } from './types.ts'
+import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type ThemeGroup, type TimeRange } from './types.ts'
 
 export const BREAKDOWN_TOP = 8
 /** Intents shown as candidates for "grew most", likeliest first. */
@@ -69,6 +69,21 @@ export interface FigureOptions {
 function changeEstimate(value: number, now: FigureEstimate | undefined, before: FigureEstimate | undefined): FigureEstimate | undefined {
   if (!now || !before || before.low <= 0) return undefined
   return { value, low: roundShare(now.low - before.high, before.high), high: roundShare(now.high - before.low, before.low), method: "the two periods' estimated counts; interval from their intervals" }
+}
+
+const RATIO_METHOD = 'ratio of the estimated counts; interval from their intervals'
+
+/**
+ * A part's share (percent) of a whole, with its interval: from the confusion measured on people's
+ * labels when there are enough, else the ratio of the two counts' bounds.
+ */
+async function estimatedShare(
+  ctx: FigureContext, part: { filters: AskFilters; estimate: FigureEstimate }, whole: { filters: AskFilters; value: number; estimate?: FigureEstimate }, range: TimeRange,
+): Promise<FigureEstimate> {
+  const confusion = whole.estimate ? await estimateShareOf(ctx, part.filters, whole.filters, range) : undefined
+  return confusion ?? estimateOf(
+    roundShare(part.estimate.value, whole.value), roundShare(part.estimate.low, whole.estimate?.high ?? whole.value), Math.min(100, roundShare(part.estimate.high, whole.estimate?.low || whole.value)), RATIO_METHOD,
+  )
 }
 
 /** A count is given with its estimate when labels or clustering decide it, else it is exact. */
@@ -144,9 +159,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const whole = baseEstimate ? baseEstimate.value : (await countMessages(db, workspaceId, base, range)).messages
     fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...counted(baseEstimate) })
     if (whole > 0) {
-      const shareEstimate = currentEstimate
-        ? (await estimateShareOf(ctx, filters, base, range)) ?? estimateOf(roundShare(currentEstimate.value, whole), roundShare(currentEstimate.low, baseEstimate?.high ?? whole), Math.min(100, roundShare(currentEstimate.high, baseEstimate?.low || whole)), 'ratio of the estimated counts; interval from their intervals')
-        : undefined
+      const shareEstimate = currentEstimate ? await estimatedShare(ctx, { filters, estimate: currentEstimate }, { filters: base, value: whole, estimate: baseEstimate }, range) : undefined
       fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
     }
   }
@@ -189,19 +202,27 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   }
 
   if (!filters.sentiment && current.messages > 0 && plan.kind !== 'rank') {
-    const mix = await breakdown(db, workspaceId, filters, range, 'sentiment')
-    const total = mix.reduce((s, r) => s + r.n, 0)
-    const before = previous ? await breakdown(db, workspaceId, filters, previous, 'sentiment') : []
-    const beforeTotal = before.reduce((s, r) => s + r.n, 0)
-    for (const r of mix) {
-      const prev = before.find((b) => b.key === r.key)
+    // Each sentiment's share is estimated like any count of labels, with its interval: the top labels
+    // alone said "54.7% negative" as flatly as a count, and left 17% "uncertain" out of every class.
+    const wholeOf = async (r: TimeRange) => {
+      const estimate = labelled ? await estimateCount(ctx, filters, r) : undefined
+      return estimate ? { value: estimate.value, estimate } : { value: (await countMessages(db, workspaceId, filters, r)).messages }
+    }
+    const mixOf = async (r: TimeRange, whole: { value: number; estimate?: FigureEstimate }) => {
+      if (whole.value <= 0) return undefined
+      const shares = new Map<string, FigureEstimate>()
+      for (const sentiment of SENTIMENT_CLASSES) {
+        const part = { ...filters, sentiment }
+        shares.set(sentiment, await estimatedShare(ctx, { filters: part, estimate: await estimateCount(ctx, part, r) }, { filters, ...whole }, r))
+      }
+      return shares
+    }
+    const mix = await mixOf(range, { value: currentValue, estimate: currentEstimate })
+    const before = previous ? await mixOf(previous, await wholeOf(previous)) : undefined
+    for (const [sentiment, estimate] of mix ?? []) {
       fig({
-        kind: 'sentiment_mix',
-        label: `share of ${describeFilters(filters)} that are ${r.key}`,
-        value: roundShare(r.n, total),
-        unit: 'percent',
-        group: { sentiment: r.key },
-        ...(beforeTotal > 0 ? { previousValue: roundShare(prev?.n ?? 0, beforeTotal) } : {}),
+        kind: 'sentiment_mix', label: `share of ${describeFilters(filters)} that are ${sentiment}`, value: estimate.value, unit: 'percent', group: { sentiment }, estimate,
+        ...(before ? { previousValue: before.get(sentiment)!.value } : {}),
       })
     }
   }
@@ -220,7 +241,11 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const all = mix ? mix.get(w.week) : w
       fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume' }, range: week })
       if (all && all.n > 0) {
-        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: roundShare(all.negative, all.n), unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week, filters: shareBase })
+        // Estimated like the period's mix: a week's share moving 30% → 45% on top labels may be the labels' doubt.
+        const wholeEstimate = dependsOnLabels(shareBase) ? await estimateCount(ctx, shareBase, week) : undefined
+        const negative = { ...shareBase, sentiment: 'negative' as const }
+        const estimate = await estimatedShare(ctx, { filters: negative, estimate: await estimateCount(ctx, negative, week) }, { filters: shareBase, value: wholeEstimate?.value ?? all.n, estimate: wholeEstimate }, week)
+        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: estimate.value, unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week, filters: shareBase, estimate })
       }
     }
   }
