@@ -74,6 +74,12 @@ describe('local planner vocabulary and kinds', () => {
     }
   })
 
+  it('drops the question\'s own stopwords from its topic, English words too ("über die App" had the topic "die app")', () => {
+    expect(planLocally('Wie viele Beschwerden über die App gab es im Oktober?', NOW, vocabulary).topic).toBe('app')
+    // In English, "die" is a word.
+    expect(planLocally('How many customers said their router would die?', NOW, vocabulary).topic).toContain('die')
+  })
+
   it('reads "getting worse" as a trend, not a topic ("Is sentiment on Instagram getting worse?" counted messages mentioning "worse")', () => {
     for (const q of ['Is sentiment on Instagram getting worse?', 'Has sentiment improved since September?', 'Is customer mood getting better?']) {
       const plan = planLocally(q, NOW, vocabulary)

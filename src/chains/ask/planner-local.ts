@@ -1,6 +1,7 @@
 // The local (no-LLM) planner: cue words decide the kind of question, chrono-node and calendar rules
 // the time range, and the workspace's own vocabulary (intents, channels, themes, segments) the filters.
 import { stopwordsFor, words } from '../../text/tokenize.ts'
+import { detectLanguage } from '../classify/language.ts'
 import { englishTimeWords, makeRange, previousOf, resolveTimeExpressions } from './time.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
@@ -247,7 +248,11 @@ export function explainedWords(filters: AskFilters, vocabulary: AskVocabulary): 
 export function topicOf(question: string, spans: string[]): string | undefined {
   const text = spans.reduce((t, span) => t.replace(span, ' '), question)
   const stop = stopwordsFor('*')
-  const kept = words(text).filter((w) => !stop.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w))
+  // The pooled list keeps foreign stopwords that are English words ("die"): the question's own language drops them.
+  // "Wie viele Beschwerden über die App" had the topic "die app", and matched seven themes.
+  const language = detectLanguage(question).language
+  const own = language === 'und' || language === 'en' ? undefined : stopwordsFor(language)
+  const kept = words(text).filter((w) => !stop.has(w) && !own?.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w))
   return kept.length > 0 ? [...new Set(kept)].join(' ') : undefined
 }
 
