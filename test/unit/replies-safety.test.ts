@@ -166,6 +166,17 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(request(['Um, where is my voice remote? No updates at all.']), pool).map((r) => r.body)).toContain(pool[0].text)
   })
 
+  it('does not ask for a date, an address, an e-mail the customer gave ("moving on 14 December to … LS6 2AB" was asked for "the new postcode and your moving date")', () => {
+    const moving = request(["Hello, I'm moving house on 14 December to 22 Oak Lane, Leeds LS6 2AB. Can I take my broadband with me?"])
+    const pool = [candidate('move', 'Congratulations on the move! You can take your plan with you at no cost if we cover the new address. Could you send us the new postcode and your moving date?', 0.9)]
+    expect(rankCandidates(moving, pool)[0].body).toBe('Congratulations on the move! You can take your plan with you at no cost if we cover the new address.')
+    // Only the date given: the question also asks for the postcode, and stays.
+    expect(rankCandidates(request(["I'm moving house on 14 December, can I take my broadband?"]), pool)[0].body).toBe(pool[0].text)
+    const email = candidate('email', 'Sorry about that! Could you send us the email on your account? We will look into it.', 0.9)
+    expect(rankCandidates(request(['Charged twice, my account is jo@example.com']), [email])[0].body).toBe('Sorry about that! We will look into it.')
+    expect(rankCandidates(request(['Charged twice this month']), [email])[0].body).toBe(email.text)
+  })
+
   it('answers a customer closing the case only with what the brand said to a closing (bw-x-0240\'s "cheers 👍" got "Congratulations on the move!")', () => {
     const turns = [
       { messageId: 'm1', role: 'customer' as const, text: 'You took £32.00 twice, I want the second one back', language: 'en', needsReply: true, urgency: 'normal' as const, reasons: [] },

@@ -6,9 +6,9 @@ import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply } from '../classify/urgency.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
-import { sentencesOf } from '../../text/sentences.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
+import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
 import { triggerTurns } from './retrieve.ts'
@@ -40,8 +40,8 @@ const UNBACKED_CLAIM_RANK = 0.93
 /** …and is trusted less: the agent must confirm the action before sending. */
 const UNBACKED_CLAIM_CONFIDENCE = 0.6
 /**
- * A reply that asks for the order number the customer already gave ranks below one that uses it:
- * bw-whatsapp-0077 wrote "Order BW-8042600" and its first draft ended "Could you send us your order number?".
+ * A reply that asks for a detail the customer already gave (see asks-given.ts) ranks below one that
+ * uses it: bw-whatsapp-0077 wrote "Order BW-8042600" and its first draft ended "Could you send us your order number?".
  */
 const ASKS_GIVEN_RANK = 0.85
 /**
@@ -52,10 +52,6 @@ const ASKS_GIVEN_RANK = 0.85
 const OTHER_SUBJECT_RANK = 0.85
 /** …and is trusted less: its words matched, its subject did not. */
 const OTHER_SUBJECT_CONFIDENCE = 0.7
-const ORDER_NUMBER_WORDS = /\border (?:number|no\b|id\b)|numéro de (?:la )?commande|número de pedido|bestellnummer|número d[ao] (?:encomenda|pedido)|numero (?:d'|dell')ordine/iu
-/** A short question for the order number alone ("Could you send us your order number?"), not one asking for more ("… and the date?"). */
-const ASK_ALONE_MAX_WORDS = 12
-const ASKS_MORE = /\b(?:and|or|et|ou|y|o|und|oder|e)\b|,/iu
 /** A draft cut for the channel limit says less than the reply it came from. */
 const TRUNCATED_CONFIDENCE = 0.75
 /** A cut that keeps less than this share of the reply no longer answers: the draft is dropped. */
@@ -184,14 +180,6 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
   return { pool: english, language: 'en', note: `no past replies in ${language}; drafts are in en` }
 }
 
-/** The reply without a sentence that only asks for the order number the customer gave; unchanged when that is all it says. */
-function withoutAskingFor(body: string, given: string): string {
-  const sentences = sentencesOf(body)
-  const asks = sentences.filter((s) => s.endsWith('?') && ORDER_NUMBER_WORDS.test(s) && !s.includes(given) && !ASKS_MORE.test(s) && s.split(/\s+/).length <= ASK_ALONE_MAX_WORDS)
-  if (asks.length === 0 || asks.length === sentences.length) return body
-  return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
-}
-
 const PRAISE = 'praise'
 
 /**
@@ -214,9 +202,8 @@ function answersOtherSubject(intent: string | null | undefined, past: ReplyCandi
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
   const context = slots ?? slotContextFor(req, [], pool)
-  // The customer's order number, when they gave one: a draft does not ask for it again.
-  const given = context.identifierKind === '[order number]' ? context.fillers.get('identifier') : undefined
-  const asksGiven = (body: string) => given !== undefined && sentencesOf(body).some((s) => ORDER_NUMBER_WORDS.test(s) && !s.includes(given))
+  // What the customer gave (their order number, a date, an address…): a draft does not ask for it again.
+  const given = givenDetails(req.turns, context.identifierKind === '[order number]' ? context.fillers.get('identifier') : undefined, req.voice.handles)
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
   const intent = triggerTurns(req.turns).at(-1)?.intent
@@ -228,7 +215,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
     const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
-    const body = cleaned && given !== undefined ? withoutAskingFor(cleaned, given) : cleaned
+    const body = cleaned && withoutAskingForGiven(cleaned, given)
     if (!body) continue
     const words = wordSet(body)
     if (sent.some((said) => jaccard(said, words) >= SAME_REPLY_JACCARD)) continue
@@ -247,7 +234,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   }
   for (const g of groups) {
     g.count = g.conversations.size
-    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksGiven(g.body) ? ASKS_GIVEN_RANK : 1) *
+    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksForGiven(g.body, given) ? ASKS_GIVEN_RANK : 1) *
       (g.repeats.length ? REPEATS_STEP_RANK : 1) * (g.offSubject ? OTHER_SUBJECT_RANK : 1)
   }
   return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)

@@ -1,0 +1,73 @@
+// A draft does not ask the customer for what they already wrote. bw-whatsapp-0077 wrote "Order
+// BW-8042600" and its draft asked "Could you send us your order number?"; a customer "moving house on 14
+// December to 22 Oak Lane, Leeds LS6 2AB" was asked "Could you send us the new postcode and your moving
+// date?". Such a question is left out of the draft; a reply that is nothing but such a question stays,
+// ranked lower (see ASKS_GIVEN_RANK in local.ts).
+import { findCaseFacts } from '../../safety/case-facts.ts'
+import { sentencesOf } from '../../text/sentences.ts'
+import type { ConversationTurn } from './types.ts'
+
+type Detail = 'order number' | 'date' | 'address' | 'email' | 'phone'
+
+/** How a reply asks for each detail, in the supported languages. */
+const ASKED: Array<[Detail, RegExp]> = [
+  ['order number', /\border (?:number|no\b|id\b)|numéro de (?:la )?commande|número de pedido|bestellnummer|número d[ao] (?:encomenda|pedido)|numero (?:d'|dell')ordine/iu],
+  ['date', /\b(?:date|dates)\b|\bdatum\b|\bfecha\b/iu],
+  ['address', /\b(?:post ?code|postal code|zip code|address|eircode)\b|code postal|\badresse\b|postleitzahl|código postal|dirección|\bmorada\b|indirizzo/iu],
+  ['email', /\be-?mail\b|\bcourriel\b|correo electrónico/iu],
+  ['phone', /\b(?:phone|mobile|telephone) number\b|numéro de téléphone|telefonnummer|número de tel[ée]fono|numero di telefono/iu],
+]
+/** The parts of one question: "the new postcode and your moving date" asks for two details. */
+const PARTS = /\b(?:and|or|et|ou|y|o|und|oder|e)\b|,/iu
+/** A longer question asks for more than details. */
+const ASK_MAX_WORDS = 20
+const FACT_DETAILS: Partial<Record<string, Detail>> = { date: 'date', address: 'address', email: 'email', phone: 'phone' }
+
+export interface GivenDetails {
+  details: ReadonlySet<Detail>
+  /** The customer's order number, when they gave one: a question that names it is a check, not an ask. */
+  orderNumber?: string
+}
+
+/** What the customer's messages state: an order number (already read by the slots), dates, an address, an e-mail, a phone. */
+export function givenDetails(turns: ConversationTurn[], orderNumber: string | undefined, brandHandles: string[]): GivenDetails {
+  const details = new Set<Detail>(orderNumber === undefined ? [] : ['order number'])
+  for (const t of turns) {
+    if (t.role !== 'customer') continue
+    for (const fact of findCaseFacts(t.text, { brandHandles })) {
+      const detail = FACT_DETAILS[fact.type]
+      if (detail) details.add(detail)
+    }
+  }
+  return { details, orderNumber }
+}
+
+function isGiven(detail: Detail, text: string, given: GivenDetails): boolean {
+  return given.details.has(detail) && !(detail === 'order number' && given.orderNumber !== undefined && text.includes(given.orderNumber))
+}
+
+const askedIn = (text: string) => ASKED.filter(([, re]) => re.test(text)).map(([detail]) => detail)
+
+/** A question each part of which asks only for details the customer gave. */
+function asksOnlyForGiven(sentence: string, given: GivenDetails): boolean {
+  if (!sentence.endsWith('?') || sentence.split(/\s+/).length > ASK_MAX_WORDS) return false
+  return sentence.split(PARTS).filter((p) => p.trim()).every((part) => {
+    const asked = askedIn(part)
+    return asked.length > 0 && asked.every((d) => isGiven(d, part, given))
+  })
+}
+
+/** True when some question of the reply asks for a detail the customer gave. */
+export function asksForGiven(body: string, given: GivenDetails): boolean {
+  if (given.details.size === 0) return false
+  return sentencesOf(body).some((s) => s.endsWith('?') && askedIn(s).some((d) => isGiven(d, s, given)))
+}
+
+/** The reply without its questions that ask only for what the customer gave; unchanged when that is all it says. */
+export function withoutAskingForGiven(body: string, given: GivenDetails): string {
+  if (given.details.size === 0) return body
+  const sentences = sentencesOf(body)
+  const asks = sentences.filter((s) => asksOnlyForGiven(s, given))
+  if (asks.length === 0 || asks.length === sentences.length) return body
+  return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
+}
