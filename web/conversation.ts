@@ -2,6 +2,7 @@
 // correction, the summary, and for agents the Suggested replies panel.
 import { api, type Article, type Conversation, type Message, type Suggestions } from './api.ts'
 import { h, pct, replace, toast, view, when } from './dom.ts'
+import { draftWarnings } from '../src/chains/replies/warnings.ts'
 
 const SENTIMENTS = ['negative', 'neutral', 'positive']
 /** Placeholders an LLM draft may carry besides its listed slots: redaction tokens ([ORDER_1]) and {name}. */
@@ -193,13 +194,12 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
     ['wrong facts', 'wrong tone', 'not relevant', 'needs a human', 'other'].map((r) => h('option', { value: r }, r)))
   const confirm = h('button', { type: 'button' }, 'Reject')
   confirm.addEventListener('click', () => void send('rejected', undefined, reason.value))
-  // The server flags drafts that state an action (refund, replacement…) the conversation does not show.
-  const claims = s.claims.length > 0
+  // The server flags drafts that state an action (refund, replacement…) the conversation does not show,
+  // or tell a step the customer took; the warnings are worded as in Chatwoot.
   const item = h('li', { class: 'draft' },
     h('h3', {}, `Draft ${n}: ${s.approach.replaceAll('_', ' ')}`),
     h('p', { class: 'muted' }, `confidence ${pct(s.confidence)} · `, count(s.text)),
-    claims ? h('p', { class: 'warn' }, `Claims an action was taken (${s.claims.join(', ')}): check it really was before sending.`) : null,
-    s.repeats.length > 0 ? h('p', { class: 'warn' }, `Tells the customer to ${s.repeats.join(', ')}, which they say they already did.`) : null,
+    ...draftWarnings(s).map((w) => h('p', { class: 'warn' }, `${w[0]!.toUpperCase()}${w.slice(1)}.`)),
     h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text, s.placeholders)),
     s.sources.length
       ? h('details', { class: 'sources' }, h('summary', {}, `Sources (${s.sources.length})`),

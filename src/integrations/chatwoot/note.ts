@@ -3,6 +3,8 @@
 // each draft names what it is based on, so claims can be checked before anything is sent; an action it
 // states as done that the conversation does not show, or a step it tells again, is said.
 
+import { draftWarnings } from '../../chains/replies/warnings.ts'
+
 export const NOTE_HEADER = '🤖 Parley suggestions: drafts for you to review (not sent to the customer)'
 const PLACEHOLDER = /\{[^{}\n]{1,40}\}|\[[^[\]\n]{1,40}\]/g
 
@@ -34,14 +36,6 @@ export function formatNote(drafts: NoteDraft[], ctx: NoteContext): string {
     lines.push(basis.length > 0 ? `   based on: ${basis.join(', ')}` : '   based on: no source; check every claim')
   })
   return lines.join('\n')
-}
-
-/** What an agent must check in a draft before sending it, as the console says it. */
-export function draftWarnings(d: { claims: string[]; repeats: string[] }): string[] {
-  return [
-    ...(d.claims.length > 0 ? [`claims an action was taken (${d.claims.join(', ')}): check it really was before sending`] : []),
-    ...(d.repeats.length > 0 ? [`tells the customer to ${d.repeats.join(', ')}, which they say they already did`] : []),
-  ]
 }
 
 /** Chatwoot label names: lowercase letters, digits, - and _. */
