@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { INTENT_CUE_FOR, withIntentCues } from '../../src/chains/classify/intent-cues.ts'
+import { INTENT_CUE_FOR, withIntentCues, withNegativeSentiment } from '../../src/chains/classify/intent-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentPrediction } from '../../src/chains/classify/intent-local.ts'
 import { createLocalClassifier } from '../../src/chains/classify/local.ts'
 import { DEFAULT_TAXONOMY, taxonomyExamples } from '../../src/chains/classify/taxonomy.ts'
@@ -62,6 +62,45 @@ describe('intent cues', () => {
       // The stored probabilities are the cue-weighted reading the label came from.
       expect(classified[i]!.intent?.probs?.[intent]).toBeCloseTo(classified[i]!.intent!.confidence, 3)
     })
+  })
+
+  it('read a plain complaint about the service as one, and a complaint about a subject as the subject', async () => {
+    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+    const cases: Array<[string, string]> = [
+      // Before these cues: other, other, delivery.
+      ["I've been on hold for 45 minutes, this is ridiculous", 'complaint'],
+      ['I want to lodge a formal complaint, what do I have to do?', 'complaint'],
+      ['The engineer never showed up. I took a day off work for this.', 'complaint'],
+      // Before: praise. Praise read as negative is a complaint.
+      ['Thanks for nothing.', 'complaint'],
+      ["Le technicien n'est jamais venu.", 'complaint'],
+      // Before: other.
+      ['Still no refund after 3 weeks.', 'billing'],
+      // A subject's cue outweighs the complaint's: this is about the wifi.
+      ['My wifi drops every evening, I want to make a complaint', 'connectivity'],
+    ]
+    const classified = await createLocalClassifier().classify(labels, cases.map(([text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
+    cases.forEach(([text, intent], i) => expect(classified[i]!.intent?.label, text).toBe(intent))
+  })
+
+  it('keep praise that is meant: only a negative reading turns it into a complaint', async () => {
+    const praise = prediction({ praise: 0.6, connectivity: 0.3, complaint: 0.1 })
+    const read = withNegativeSentiment(praise, 'Thanks for nothing.', DEFAULT_TAXONOMY)
+    expect(read.label).toBe('complaint')
+    expect(read.confidence).toBeCloseTo(0.7, 10)
+    // "Other" (no subject reached the threshold) with the service complained about in so many words: a complaint, with the doubt "other" had.
+    const doubt = { label: 'other', confidence: 0.74, ranked: [{ label: 'connectivity', p: 0.26 }, { label: 'other', p: 0.2 }, { label: 'billing', p: 0.1 }] }
+    const onHold = withNegativeSentiment(doubt, 'Been on hold for an hour, this is ridiculous', DEFAULT_TAXONOMY)
+    expect(onHold.label).toBe('complaint')
+    expect(onHold.confidence).toBeCloseTo(0.74, 10)
+    expect(onHold.ranked.reduce((sum, r) => sum + r.p, 0)).toBeCloseTo(1, 10)
+    // Without such words, "other" stays: a negative message may be about nothing the brand sells.
+    expect(withNegativeSentiment(doubt, 'This weather is awful', DEFAULT_TAXONOMY)).toBe(doubt)
+    // A taxonomy without a complaint intent keeps its reading.
+    expect(withNegativeSentiment(praise, 'Thanks for nothing.', [{ name: 'praise' }, { name: 'connectivity' }])).toBe(praise)
+    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+    const [meant] = await createLocalClassifier().classify(labels, [{ messageId: 'm', text: 'Thanks so much, the engineer was brilliant', role: 'customer', language: null }])
+    expect(meant!.intent?.label).toBe('praise')
   })
 
   it('read what an e-mail says, not the account e-mail and order number handed over under it', async () => {

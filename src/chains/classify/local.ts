@@ -5,7 +5,7 @@ import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
 import { messageCore } from '../../text/envelope.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
-import { withIntentCues } from './intent-cues.ts'
+import { withIntentCues, withNegativeSentiment } from './intent-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
 import { correctedSentiment, decideSentiment } from './sentiment-decision.ts'
@@ -24,7 +24,7 @@ const URGENCY_VERSION = 'signals-v3'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@1'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@2'
 const YIELD_EVERY = 32
 
 /**
@@ -111,23 +111,26 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         for (const input of inputs.slice(i, i + YIELD_EVERY)) {
           const intent = input.role === 'customer' && intentModel ? intentOf(intentModel, input.text) : undefined
-          predictions.push(intent)
-          out.push(classifyOne(input, labels, intent, intentModel))
+          const { classification, read } = classifyOne(input, labels, intent, intentModel)
+          predictions.push(read)
+          out.push(classification)
         }
       }
       return applyConversationTopics(inputs, predictions, out)
     },
   }
 
-  function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, intent: IntentPrediction | undefined, intentModel?: IntentModel): Classification {
+  /** The message's labels, and the intent reading they settled on (see withNegativeSentiment). */
+  function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel): { classification: Classification; read: IntentPrediction | undefined } {
     // Detection (fastText, a third of local classification) only when ingest gave no language.
     const detected = input.language ? undefined : detectLanguage(input.text)
     const language = detected ? { code: detected.language, confidence: detected.confidence } : { code: input.language!.split('-')[0], confidence: 1 }
     const corrected = nearestCorrection(labels, input.text)
-    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, intent?.label)
+    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label)
     const sentiment = corrected
       ? correctedSentiment(corrected.label, corrected.similarity)
       : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }
+    const intent = predicted && sentiment.label === 'negative' ? withNegativeSentiment(predicted, input.text, labels.taxonomy) : predicted
     const assessment = assessNeedsReply({
       text: input.text,
       role: input.role,
@@ -138,7 +141,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       afterAgentReply: input.afterAgentReply,
       brandHandles: labels.brandHandles,
     })
-    return {
+    const classification: Classification = {
       messageId: input.messageId,
       sentiment,
       intent: intent ? { label: intent.label || OTHER_INTENT, confidence: intent.confidence, probs: probabilitiesOf(intent) } : null,
@@ -155,5 +158,6 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       },
       degraded: false,
     }
+    return { classification, read: intent }
   }
 }
