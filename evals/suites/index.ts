@@ -7,6 +7,7 @@ import { repliesSuite } from './replies.ts'
 import { summariesSuite } from './summaries.ts'
 import { themesSuite } from './themes.ts'
 import { intentSuite, languageSuite, sentimentSuite } from './classification.ts'
+import { intentDefaultSuite } from './intent-default.ts'
 
 // Suites differ in the dataset shape they read; the registry only needs their common surface.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +16,7 @@ export type AnySuite = Suite<any>
 export const SUITES: Record<string, AnySuite> = {
   [sentimentSuite.name]: sentimentSuite,
   [intentSuite.name]: intentSuite,
+  [intentDefaultSuite.name]: intentDefaultSuite,
   [languageSuite.name]: languageSuite,
   [askSuite.name]: askSuite,
   [askDemoSuite.name]: askDemoSuite,

@@ -78,6 +78,33 @@ describe('eval run sentiment', () => {
   })
 })
 
+describe('eval run intent-default', () => {
+  it('scores the default taxonomy on the rows whose label maps onto it, and counts the rest', async () => {
+    const rows = [
+      { id: 'c1', text: 'I want to file a complaint about your service', label: 'complaint' },
+      { id: 'c2', text: 'Been on hold for an hour, this is ridiculous', label: 'complaint' },
+      { id: 'r1', text: 'I was charged twice this month, I want a refund', label: 'get_refund' },
+      { id: 't1', text: 'Where is my parcel? The tracking has not moved in days', label: 'track_order' },
+      { id: 'x1', text: 'Can I talk to someone?', label: 'contact_human_agent' },
+    ]
+    await writeFile(join(dir, 'bitext-like.jsonl'), jsonl(rows))
+    const io = captureIo()
+    const out = join(dir, 'reports-default')
+    const code = await main(['run', 'intent-default', '--data', join(dir, 'bitext-like.jsonl'), '--json', '--out', out], io)
+    expect(code, io.err).toBe(EXIT_OK)
+    const printed = JSON.parse(io.out) as { n: number; metrics: Record<string, number> }
+    expect(printed.n).toBe(4)
+    const saved = await readReport(join(out, (await readdir(out)).find((f) => f.endsWith('.json'))!))
+    const details = saved.details as { unmapped_rows: number; per_class: Record<string, unknown> }
+    expect(details.unmapped_rows).toBe(1)
+    expect(Object.keys(details.per_class).sort()).toEqual(['billing', 'complaint', 'delivery'])
+    expect((details.per_class.complaint as { support: number }).support).toBe(2)
+    // A complaint the customer names, a refund and a parcel: the default taxonomy reads them as what they are.
+    expect(printed.metrics.complaint_recall, JSON.stringify(saved.details)).toBeGreaterThanOrEqual(0.5)
+    expect(printed.metrics.accuracy, JSON.stringify(saved.details)).toBeGreaterThanOrEqual(0.75)
+  })
+})
+
 describe('eval gate', () => {
   // Each entry runs in its own process (tsx start-up, models loaded twice): allow it time on a busy machine.
   it('fails when a floor is above the measured value, and runs intent and language end to end', { timeout: 180_000 }, async () => {
