@@ -64,6 +64,13 @@ describe('clusterKeyphrases', () => {
     for (const phrase of all) expect(phrase).not.toMatch(/\b(?:went|got|came)\b/)
   })
 
+  it('makes no phrase across two sentences (the demo\'s "twice thats", from "took £55.00 twice. Thats my food money")', () => {
+    const twice = ['you took [AMOUNT_1] twice. Thats my food money', 'charged twice. Thats not ok', 'billed twice. Thats the second time', 'charged twice this month', 'app 5.2 crashes', 'the modem is fine']
+    const all = clusterKeyphrases(twice, [0, 0, 0, 0, 1, -1], { top: 8, language: 'en' }).get(0)!.map((p) => p.phrase)
+    expect(all).toContain('charged twice')
+    expect(all.filter((p) => /twice thats/.test(p))).toEqual([])
+  })
+
   it('rejects mismatched inputs', () => {
     expect(() => clusterKeyphrases(['a'], [0, 1])).toThrow(/differ/)
   })

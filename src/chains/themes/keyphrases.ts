@@ -84,16 +84,27 @@ export function clusterKeyphrases(
   return result
 }
 
-/** Unigrams and bigrams of a document, each once; bigrams never span a stopword, a generic word or a dropped token. */
+/**
+ * Where a phrase ends: a sentence, a clause after a colon or semicolon, a line, a dash between words. A
+ * dot between digits ("5.2") is not one.
+ */
+const CLAUSE_BREAK = /(?<!\d)[.!?;:](?!\d)|[.!?](?=\s)|[\n\r]+|\s[–—-]\s/u
+
+/**
+ * Unigrams and bigrams of a document, each once; bigrams never span a clause, a stopword, a generic word
+ * or a dropped token ("took £55.00 twice. Thats my food money" gave "twice thats").
+ */
 function documentTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
-  const tokens = contentWords(doc, stopwords).map((word) => (word !== null && isThemeWord(word) ? word : null))
   const terms = new Set<string>()
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i]
-    if (word === null) continue
-    terms.add(word)
-    const next = tokens[i + 1]
-    if (next != null && next !== word) terms.add(`${word} ${next}`)
+  for (const clause of doc.split(CLAUSE_BREAK)) {
+    const tokens = contentWords(clause, stopwords).map((word) => (word !== null && isThemeWord(word) ? word : null))
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]
+      if (word === null) continue
+      terms.add(word)
+      const next = tokens[i + 1]
+      if (next != null && next !== word) terms.add(`${word} ${next}`)
+    }
   }
   return terms
 }
