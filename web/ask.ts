@@ -77,13 +77,16 @@ function weekLabel(monday: number): string {
 /** Weeks without messages are missing from a series: put them back (a count of 0, a share of nothing) so the chart's spacing tells the truth. */
 function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null }> {
   const byWeek = new Map(rows.map((f) => [f.group?.week ?? f.label, f.value]))
+  // A week the question's range only cuts into is marked: its bar counts a few days, not a week.
+  const partial = new Set(rows.filter((f) => f.group?.partial === 'true').map((f) => f.group!.week))
+  const named = (label: string) => (partial.has(label) ? `${label} (part)` : label)
   const starts = [...byWeek.keys()].map(weekStart)
-  if (starts.some((s) => s === undefined) || starts.length < 2) return [...byWeek].map(([label, value]) => ({ label, value }))
+  if (starts.some((s) => s === undefined) || starts.length < 2) return [...byWeek].map(([label, value]) => ({ label: named(label), value }))
   const first = Math.min(...(starts as number[])), last = Math.max(...(starts as number[]))
   const out: Array<{ label: string; value: number | null }> = []
   for (let t = first; t <= last && out.length < 200; t += 7 * 86_400_000) {
     const label = weekLabel(t)
-    out.push({ label, value: byWeek.get(label) ?? (rows[0].unit === 'percent' ? null : 0) })
+    out.push({ label: named(label), value: byWeek.get(label) ?? (rows[0].unit === 'percent' ? null : 0) })
   }
   return out
 }

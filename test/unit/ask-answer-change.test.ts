@@ -34,6 +34,19 @@ describe('the change against the previous period', () => {
     expect(answer).not.toMatch(/9300%/)
   })
 
+  it('reads a weekly trend between whole weeks ("the last 8 weeks" from a Friday went "from 4 in 2026-W39 to 0 in 2026-W47")', () => {
+    const week = (w: string, value: number, partial = false): AskFigure => ({
+      kind: 'series', label: `customer messages, week ${w}`, value, unit: 'messages', from: range.from, to: range.to, filters: {}, group: { week: w, measure: 'volume', ...(partial ? { partial: 'true' } : {}) },
+    })
+    const count: AskFigure = { kind: 'count', label: 'customer messages, past 8 weeks', value: 25, unit: 'messages', from: range.from, to: range.to, filters: {}, exact: true }
+    const figures = [count, week('2026-W39', 4, true), week('2026-W40', 9), week('2026-W41', 12), week('2026-W47', 0, true)]
+    const answer = answerLocally({ question: 'How did messages change week by week?', plan: { ...plan, kind: 'trend' }, figures, citations: [], workspaceId: 'w' })
+    expect(answer).toContain('Weekly volume went from 9 in 2026-W40 to 12 in 2026-W41, whole weeks (2026-W39 and 2026-W47 are only partly in the range).')
+    // With fewer than two whole weeks, the partial ones are compared and named so.
+    const short = answerLocally({ question: 'How did messages change week by week?', plan: { ...plan, kind: 'trend' }, figures: [count, week('2026-W46', 3, true), week('2026-W47', 5, true)], citations: [], workspaceId: 'w' })
+    expect(short).toContain('Weekly volume went from 3 in 2026-W46 (part of it) to 5 in 2026-W47 (part of it).')
+  })
+
   it('writes a range whose label has its dates in brackets once: "(this month: 1 Nov 2026 – 12 Nov 2026)"', () => {
     const month = { ...range, label: 'this month (1 Nov 2026 – 12 Nov 2026)' }
     const figures: AskFigure[] = [{ kind: 'count', label: 'customer messages about delivery, this month', value: 7, unit: 'messages', from: range.from, to: range.to, filters: {}, exact: true }]

@@ -44,6 +44,24 @@ function changeSentence(figures: AskFigure[]): string | undefined {
   return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} in the ${period}${unsure}.`
 }
 
+/**
+ * The first and last weeks a trend is read between: whole weeks when there are two, so "the last 8
+ * weeks" from a Friday does not compare two weeks' last days ("from 4 in 2026-W39 to 0 in 2026-W47").
+ */
+function endWeeks(series: AskFigure[]): [AskFigure, AskFigure] {
+  const whole = series.filter((f) => f.group?.partial !== 'true')
+  const ends = whole.length >= 2 ? whole : series
+  return [ends[0]!, ends[ends.length - 1]!]
+}
+
+const weekName = (f: AskFigure) => `${f.group!.week}${f.group?.partial === 'true' ? ' (part of it)' : ''}`
+
+/** Which weeks the range only cuts into, when they are left out of the comparison. */
+function partialWeeksNote(series: AskFigure[], used: AskFigure[]): string {
+  const left = series.filter((f) => f.group?.partial === 'true' && !used.includes(f)).map((f) => f.group!.week)
+  return left.length ? `, whole weeks (${left.join(' and ')} ${left.length === 1 ? 'is' : 'are'} only partly in the range)` : ''
+}
+
 /** When two estimated figures' intervals overlap, which way they moved is not certain: said so, not vouched for. */
 function overlapNote(a: AskFigure, b: AskFigure, which: string): string {
   if (!a.estimate || !b.estimate || a.value === b.value) return ''
@@ -241,10 +259,10 @@ export function answerLocally(req: AnswerRequest): string {
       const negative = figures.filter((f) => f.kind === 'series' && f.group?.measure === 'negative_share')
       sentences.push(opening)
       if (volume.length >= 2) {
-        const [first, last] = [volume[0]!, volume[volume.length - 1]!]
-        sentences.push(`Weekly volume went from ${first.value} in ${first.group!.week} to ${last.value} in ${last.group!.week}.`)
+        const [first, last] = endWeeks(volume)
+        sentences.push(`Weekly volume went from ${first.value} in ${weekName(first)} to ${last.value} in ${weekName(last)}${partialWeeksNote(volume, [first, last])}.`)
         if (negative.length >= 2) {
-          const [nf, nl] = [negative[0]!, negative[negative.length - 1]!]
+          const [nf, nl] = endWeeks(negative)
           const of = plan.filters.sentiment ? ` of ${describeFilters({ ...plan.filters, sentiment: undefined })}` : ''
           const about = nf.estimate ? 'about ' : ''
           sentences.push(`The negative share${of} moved from ${about}${nf.value}% to ${about}${nl.value}%${overlapNote(nf, nl, 'the two weeks')}.`)

@@ -237,15 +237,18 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const matching = new Map((await weeklySeries(db, workspaceId, filters, range)).map((w) => [w.week, w]))
     const weeks = (await weeklySeries(db, workspaceId, {}, range)).map((w) => matching.get(w.week) ?? { ...w, n: 0, negative: 0, positive: 0 })
     for (const w of weeks) {
-      const week = { from: w.from, to: new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString(), label: w.week }
+      // A week the range cuts ("the last 8 weeks" from a Friday) is counted, and its figures say so, over the part inside it only.
+      const weekEnd = new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString()
+      const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
+      const cut: Record<string, string> = week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {}
       const all = mix ? mix.get(w.week) : w
-      fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume' }, range: week })
+      fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week })
       if (all && all.n > 0) {
         // Estimated like the period's mix: a week's share moving 30% → 45% on top labels may be the labels' doubt.
         const wholeEstimate = dependsOnLabels(shareBase) ? await estimateCount(ctx, shareBase, week) : undefined
         const negative = { ...shareBase, sentiment: 'negative' as const }
         const estimate = await estimatedShare(ctx, { filters: negative, estimate: await estimateCount(ctx, negative, week) }, { filters: shareBase, value: wholeEstimate?.value ?? all.n, estimate: wholeEstimate }, week)
-        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: estimate.value, unit: 'percent', group: { week: w.week, measure: 'negative_share' }, range: week, filters: shareBase, estimate })
+        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: estimate.value, unit: 'percent', group: { week: w.week, measure: 'negative_share', ...cut }, range: week, filters: shareBase, estimate })
       }
     }
   }
