@@ -119,6 +119,9 @@ describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinici�
     ['Zieh bitte den Stecker vom Router für 30 Sekunden.', ['restart']],
     ['Reinicie o router, por favor.', ['restart']],
     ['Riavvia il modem e attendi due minuti.', ['restart']],
+    // The du-form: "Habe sie schon neu installiert" got "Leere den App-Cache (oder installiere neu)", unflagged.
+    ['Leere den App-Cache (oder installiere neu) und melde dich mit E-Mail an.', ['reinstall', 'clear cache']],
+    ['Installier die App bitte neu.', ['reinstall']],
     ['No hace falta reiniciar nada, ya está solucionado.', []],
     ['Reiniciaremos tu línea desde aquí.', []],
   ])('%s', (text, steps) => {

@@ -97,7 +97,7 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
     told: [
       'reinstala|reinstale|reinstalar|desinstala|desinstale|desinstalar',
       'réinstallez|réinstaller|désinstallez|désinstaller',
-      'neu installieren|installieren? sie (?:\\p{L}+ ){0,3}neu|deinstallieren',
+      'neu installieren|installieren? sie (?:\\p{L}+ ){0,3}neu|installiere? (?:\\p{L}+ ){0,3}neu|deinstallieren|deinstalliere',
       'reinstale|reinstalar|desinstale|desinstalar',
       'reinstalla|reinstallare|disinstalla|disinstallare',
     ],
@@ -113,7 +113,7 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
     told: [
       '(?:borra|borre|borrar|limpia|limpie|limpiar) (?:la )?caché',
       '(?:videz|vider|effacez|effacer) (?:le )?cache',
-      'cache (?:leeren|löschen)|(?:leeren|löschen) sie (?:den )?cache',
+      '(?:app-)?cache (?:leeren|löschen)|(?:leeren|löschen) sie (?:den )?(?:app-)?cache|(?:leere|lösche) (?:den |deinen )?(?:app-)?cache',
       '(?:limpe|limpar|apague|apagar) (?:a |o )?cache',
       '(?:svuota|svuotare|cancella|cancellare|pulisci) (?:la )?cache',
     ],
