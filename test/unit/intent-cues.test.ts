@@ -74,6 +74,8 @@ describe('intent cues', () => {
       // Before: praise. Praise read as negative is a complaint.
       ['Thanks for nothing.', 'complaint'],
       ["Le technicien n'est jamais venu.", 'complaint'],
+      // Before: neutral and other.
+      ["Bonjour, le technicien devait passer hier entre 8h et 13h et personne n'est venu. Je veux un nouveau rendez-vous.", 'complaint'],
       // Before: other.
       ['Still no refund after 3 weeks.', 'billing'],
       // A subject's cue outweighs the complaint's: this is about the wifi.

@@ -50,6 +50,9 @@ const BILLING_CUES = termMatcher([
 const COMPLAINT_LABELS = termMatcher([
   'complaint', 'complaints', 'complain', 'complaining', 'thanks for nothing', 'speak to a manager', 'speak to your manager', 'talk to a manager',
   'speak to a supervisor', 'talk to a supervisor', 'never showed up', "didn't show up", 'did not show up', 'no-show', 'never turned up', "didn't turn up",
+  'nobody came', 'no one came', 'nobody showed up', 'no one showed up', 'nobody turned up', 'no one turned up',
+  "personne n'est venu", "personne n'est passe", "n'est pas venu", "n'est pas passe", 'niemand kam', 'niemand ist gekommen', 'ist nicht gekommen',
+  'no vino nadie', 'nadie vino', 'no ha venido nadie', 'ninguem apareceu', 'nao apareceu', 'non e venuto nessuno', 'nessuno e venuto',
   'reclamation', 'plainte', 'jamais venu', 'jamais passe', 'beschwerde', 'beschweren', 'nie gekommen', 'queja', 'quejarme', 'reclamacion', 'nunca vino',
   'reclamacao', 'reclamar', 'nunca apareceu', 'reclamo', 'lamentela', 'mai venuto', '불만', 'ร้องเรียน',
 ])
