@@ -43,7 +43,7 @@ describe('still open', () => {
 describe('reported speech', () => {
   it('turns first and second person into third, in English only', () => {
     expect(reportedSpeech("I can't log into my account", 'customer')).toBe("They can't log into the account")
-    expect(reportedSpeech('Hi there! Could you DM us your email?', 'agent')).toBe('Could customer DM agent the email?')
+    expect(reportedSpeech('Hi there! Could you DM us your email?', 'agent')).toBe('Asks the customer to DM the email.')
     expect(reportedSpeech('Je ne peux pas me connecter', 'customer')).toBe('Je ne peux pas me connecter')
     expect(reportedSpeech('I have a cough, do you have one?', '#Person2#', '#Person1#')).toBe('#Person2# has a cough, do #Person1# have one?')
   })

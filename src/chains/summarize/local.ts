@@ -177,6 +177,20 @@ function namedPronouns(self: string, other: string): Array<[RegExp, string]> {
 /** Pronoun rules are English: a sentence without common English words ("me" is French too) is left as it is. */
 const LOOKS_ENGLISH = /\b(the|is|are|am|was|and|to|my|your|it|this|that|can'?t|don'?t|have|has|with|for|of|in|on|please|could|would)\b/i
 
+/**
+ * An agent's request is reported as what it asks, as summary writers put it ("The agent asks to DM the
+ * full description"): "Could you DM us your account email?" read "Could customer DM agent the account email?".
+ */
+const AGENT_REQUEST = /^(?:(?:could|can|would|will) you(?: please)?|please)\s+(?=[a-z])/i
+/** "DM us", "send us": the agent is who the request is made to, and goes without saying. */
+const TO_US = /\b(DM|dm|message|send|email|e-mail|tell|give|call)\s+us\b/g
+
+function asRequest(sentence: string): string {
+  const rest = sentence.replace(AGENT_REQUEST, '')
+  if (rest === sentence || !(sentence.trim().endsWith('?') || /^please\b/i.test(sentence))) return sentence
+  return `asks the customer to ${rest.replace(TO_US, '$1').replace(/\?\s*$/, '.')}`
+}
+
 export function reportedSpeech(text: string, speaker: string, other?: string): string {
   if (!LOOKS_ENGLISH.test(text)) {
     const out = withoutGreeting(text)
@@ -184,6 +198,7 @@ export function reportedSpeech(text: string, speaker: string, other?: string): s
   }
   const rules = isRole(speaker) ? (isCustomer(speaker) ? CUSTOMER_PRONOUNS : AGENT_PRONOUNS) : other ? namedPronouns(speaker, other) : []
   let out = withoutGreeting(text)
+  if (isRole(speaker) && !isCustomer(speaker)) out = asRequest(out)
   for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement)
   // "They" takes the verb as "I" did ("they need"); "customer" and a name take the third person.
   const subjects = isRole(speaker) ? (isCustomer(speaker) ? [] : ['customer', 'agent']) : other ? [speaker, other] : []
