@@ -100,6 +100,15 @@ describe('summary sentences as a person writes them', () => {
     expect(reportedSpeech('If you DM your order number we can check your place in the queue', 'agent')).toBe('If customer DMs the order number agent can check the place in the queue')
   })
 
+  it('ends each turn\'s sentence before the next speaker ("…for a week Agent: Asks…" ran on)', () => {
+    const { summary } = summarizeDialog([
+      { speaker: 'customer', text: '@BrightwaveHelp my broadband has been dropping every evening for a week' },
+      { speaker: 'agent', text: 'Sorry to hear that! Could you DM us your account email so we can run a line test?' },
+    ])
+    expect(summary).toMatch(/^Customer: The broadband has been dropping every evening for a week\. Agent: /)
+    expect(summary).toContain('Asks the customer to DM the account email so agent can run a line test.')
+  })
+
   it('reports an agent\'s request as what it asks ("Could you DM us your account email" read "Could customer DM agent the account email")', () => {
     expect(reportedSpeech('Could you DM us your account email so we can run a line test?', 'agent')).toBe('Asks the customer to DM the account email so agent can run a line test.')
     expect(reportedSpeech('Please send us your order number.', 'agent')).toBe('Asks the customer to send the order number.')

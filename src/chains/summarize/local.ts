@@ -266,7 +266,9 @@ function formatSummary(sentences: Array<{ text: string; speaker: string }>, opts
   for (const s of sentences) {
     const speaker = speakerName(s.speaker)
     const other = opts.speakers?.find((name) => name !== s.speaker)
-    const text = opts.reported ? reportedSpeech(s.text, s.speaker, other) : s.text
+    const said = opts.reported ? reportedSpeech(s.text, s.speaker, other) : s.text
+    // A message without a full stop ends its sentence anyway: "…for a week Agent: Asks…" ran on.
+    const text = /[.!?…)"”»]$|\p{Extended_Pictographic}$/u.test(said) ? said : `${said}.`
     parts.push(speaker === lastSpeaker ? text : `${speaker}: ${text}`)
     lastSpeaker = speaker
   }
