@@ -25,15 +25,18 @@ export function integrationsStage(db: Db): EnrichmentStage {
       for (const [workspaceId, group] of groupByWorkspace(messages)) {
         const ids = group.map((m) => m.id)
         if (await hasSubscribers(db, workspaceId, 'conversation.enriched')) {
-          const rows = await reads.enrichedSummary(workspaceId, ids)
-          const byConversation = new Map<string, typeof rows>()
-          for (const r of rows) byConversation.set(r.conversationId, [...(byConversation.get(r.conversationId) ?? []), r])
+          // Only what subscribers were not told yet: relabelling after an upgrade sent every message again, changed or not.
+          const rows = (await reads.enrichedSummary(workspaceId, ids)).map((r) => ({ ...r, labels: [r.sentiment, r.intent, r.needsReply, r.urgency, r.language].join('|') }))
+          const news = rows.filter((r) => r.labels !== r.notifiedLabels)
+          const byConversation = new Map<string, typeof news>()
+          for (const r of news) byConversation.set(r.conversationId, [...(byConversation.get(r.conversationId) ?? []), r])
           for (const [conversationId, msgs] of byConversation) {
             await emitWebhookEvent(db, workspaceId, 'conversation.enriched', {
               conversationId, externalId: msgs[0].externalId, channel: msgs[0].channel,
               messages: msgs.map((m) => ({ id: m.messageId, externalId: m.messageExternalId, role: m.role, sentiment: m.sentiment, intent: m.intent, needsReply: m.needsReply, urgency: m.urgency, language: m.language })),
             })
           }
+          await reads.markNotified(workspaceId, news.map((r) => ({ messageId: r.messageId, labels: r.labels })))
         }
         const candidates = (await drafts.candidates(workspaceId, ids, AUTODRAFT_MAX_AGE_HOURS)).filter((c) => c.needsReply)
         if (candidates.length === 0) continue

@@ -232,7 +232,7 @@ export async function enqueueJobAt(db: Queryable, workspaceId: string | null, ki
   ])
 }
 
-/** Reads the integrations need about stored messages, drafts and enrichments. */
+/** Reads the integrations need about stored messages, drafts and enrichments (and what conversation.enriched told, markNotified). */
 export function integrationReadsRepo(db: Queryable) {
   return {
     /** Of these ids, the messages with text: attachment-only ones are stored but not enriched. */
@@ -262,15 +262,28 @@ export function integrationReadsRepo(db: Queryable) {
     /** Enrichments of a batch, per conversation, for conversation.enriched. */
     async enrichedSummary(workspaceId: string, messageIds: string[]) {
       if (messageIds.length === 0) return []
-      const { rows } = await db.query<{ conversationId: string; externalId: string; channel: string; messageId: string; messageExternalId: string; role: string; sentiment: string | null; intent: string | null; needsReply: boolean | null; urgency: string | null; language: string | null }>(
+      const { rows } = await db.query<{
+        conversationId: string; externalId: string; channel: string; messageId: string; messageExternalId: string; role: string
+        sentiment: string | null; intent: string | null; needsReply: boolean | null; urgency: string | null; language: string | null; notifiedLabels: string | null
+      }>(
         `SELECT c.id AS "conversationId", c.external_id AS "externalId", c.channel, m.id AS "messageId", m.external_id AS "messageExternalId", m.role,
-                e.sentiment, e.intent, e.needs_reply AS "needsReply", e.urgency, e.language
+                e.sentiment, e.intent, e.needs_reply AS "needsReply", e.urgency, e.language, e.notified_labels AS "notifiedLabels"
          FROM messages m JOIN conversations c ON c.id = m.conversation_id AND c.workspace_id = $1
          LEFT JOIN enrichments e ON e.message_id = m.id
          WHERE m.workspace_id = $1 AND m.id = ANY($2::uuid[]) ORDER BY c.id, m.sent_at`,
         [workspaceId, messageIds],
       )
       return rows
+    },
+
+    /** Records the labels conversation.enriched subscribers were told, per message (see migration 020). */
+    async markNotified(workspaceId: string, told: Array<{ messageId: string; labels: string }>) {
+      if (told.length === 0) return
+      await db.query(
+        `UPDATE enrichments e SET notified_labels = t.labels FROM json_to_recordset($2::json) AS t(message_id uuid, labels text)
+         WHERE e.message_id = t.message_id AND e.workspace_id = $1`,
+        [workspaceId, JSON.stringify(told.map((t) => ({ message_id: t.messageId, labels: t.labels })))],
+      )
     },
 
     async conversationByExternalId(workspaceId: string, externalId: string): Promise<string | undefined> {

@@ -76,6 +76,29 @@ describe('outbound webhooks', () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/webhooks', headers: ws.auth() })).body).not.toContain(sub.secret)
   })
 
+  it('tells conversation.enriched subscribers only labels they were not told: relabelling with the same result sends nothing', async () => {
+    const ws = await createWorkspace(t.services)
+    const r = await receiver(() => ({ status: 204 }))
+    await subscribe(ws, r.url, ['conversation.enriched'])
+    await ingestCustomerQuestion(ws)
+    await settle(() => r.requests.length >= 1)
+    const first = JSON.parse(r.requests[0].body)
+    expect(first.data.messages).toHaveLength(1)
+    // The same taxonomy again, relabelled: the labels do not change, so nothing is sent.
+    const taxonomy = (await t.app.inject({ method: 'GET', url: '/v1/taxonomy', headers: ws.auth() })).json().intents
+    const put = await t.app.inject({ method: 'PUT', url: '/v1/taxonomy?reclassify=true', headers: ws.auth(), payload: { intents: taxonomy } })
+    expect(put.statusCode, put.body).toBe(200)
+    await t.services.worker.drain()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(r.requests).toHaveLength(1)
+    // A taxonomy without the message's intent changes its label: that is sent.
+    const without = taxonomy.filter((i: { name: string }) => i.name !== first.data.messages[0].intent)
+    await t.app.inject({ method: 'PUT', url: '/v1/taxonomy?reclassify=true', headers: ws.auth(), payload: { intents: without } })
+    await settle(() => r.requests.length >= 2)
+    const second = JSON.parse(r.requests[1].body)
+    expect(second.data.messages[0].intent).not.toBe(first.data.messages[0].intent)
+  })
+
   it('retries with backoff: a receiver failing twice gets the event on the third try, same webhook-id', async () => {
     const ws = await createWorkspace(t.services)
     const r = await receiver((_req, i) => ({ status: i < 2 ? 503 : 200 }))
