@@ -74,6 +74,12 @@ describe('local planner vocabulary and kinds', () => {
     }
   })
 
+  it('reads a price rise as the event a theme names, not as billing (its citations were double charges)', () => {
+    const plan = planLocally('What did customers say about the price rise?', NOW, vocabulary)
+    expect(plan.filters.intent).toBeUndefined()
+    expect(plan.topic).toBe('price rise')
+  })
+
   it('drops the question\'s own stopwords from its topic, English words too ("über die App" had the topic "die app")', () => {
     expect(planLocally('Wie viele Beschwerden über die App gab es im Oktober?', NOW, vocabulary).topic).toBe('app')
     // In English, "die" is a word.
