@@ -33,6 +33,12 @@ describe('citation ranking', () => {
     expect(rerankScore(sure, 0.05, plan, 0.05)).toBeGreaterThan(rerankScore(sure, 0.001, plan, 0.05))
   })
 
+  it('cites a closer that inherited its case\'s label after the messages that say something ("Perfect, tank you!" for billing)', () => {
+    const closer = row({ text: 'Perfect, tank you!', intentConfidence: 0.95, sentimentConfidence: 0.95 })
+    const says = row({ text: 'I was charged twice for my order, please refund the duplicate', intentConfidence: 0.8, sentimentConfidence: 0.8 })
+    expect(rerankScore(says, 0.01, plan, 0.05)).toBeGreaterThan(rerankScore(closer, 0.05, plan, 0.05))
+  })
+
   it('without label filters, relevance decides', () => {
     const open = { ...plan, kind: 'why' as const, filters: { customerRole: 'customer' as const } }
     expect(labelLikelihood(row({}), open)).toBeUndefined()

@@ -19,6 +19,8 @@ const FILTER_LIST_WEIGHT = 0.5
 export const MMR_LAMBDA = 0.7
 export const NEAR_DUPLICATE_COSINE = 0.95
 const SHORT_MESSAGE_CHARS = 25
+/** With label filters, a short message counts as half as likely to stand for the labels: a longer one says what they are about. */
+const SHORT_MESSAGE_LIKELIHOOD = 0.5
 
 export interface RetrieveDeps {
   db: Queryable
@@ -78,7 +80,9 @@ export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan, max
   if (likelihood !== undefined) {
     // A person's labels outrank any guess, whatever the words.
     const byPeople = labelledByPeople(row, plan) ? 1 : 0
-    return byPeople + likelihood + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
+    // A closer inherits its case's label ("Perfect, tank you!" cited for billing): it stands for the label, but says nothing of it.
+    const saysLittle = row.text.trim().length < SHORT_MESSAGE_CHARS ? SHORT_MESSAGE_LIKELIHOOD : 1
+    return byPeople + likelihood * saysLittle + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
   }
   let factor = 1
   if (plan.kind === 'why' && row.sentiment === 'negative') factor += 0.1
