@@ -69,6 +69,9 @@ describe('clusterKeyphrases', () => {
     const all = clusterKeyphrases(twice, [0, 0, 0, 0, 1, -1], { top: 8, language: 'en' }).get(0)!.map((p) => p.phrase)
     expect(all).toContain('charged twice')
     expect(all.filter((p) => /twice thats/.test(p))).toEqual([])
+    // Chat asides name nothing either.
+    const asides = clusterKeyphrases(['charged twice thats not ok tbh', 'charged twice, not impressed', 'charged twice again tbh', 'thats twice now, charged', 'the modem is fine'], [0, 0, 0, 0, -1], { top: 8, language: 'en' })
+    expect(asides.get(0)!.map((p) => p.phrase).filter((p) => /\b(?:thats|tbh|impressed)\b/.test(p))).toEqual([])
   })
 
   it('rejects mismatched inputs', () => {

@@ -14,6 +14,8 @@ const CARE_WORDS = new Set([
   'order', 'number', 'email', 'e-mail', 'mail', 'account', 'case', 'reference', 'ref', 'details', 'detail', 'dm', 'dms', 'message',
   'messages', 'sent', 'send', 'name', 'phone', 'address', 'postcode', 'zip', 'customer', 'info', 'information', 'ticket', 'chat',
   'hello', 'please', 'still', 'get', 'got', 'now', 'today', 'back', 'need', 'want', 'know', 'let', 'can', 'could',
+  // Chat spellings and asides: "Charged twice" listed "thats", "Price rise" "tbh", "Password reset" "impressed" (from "Not impressed").
+  'dmed', 'thats', 'whats', 'theres', 'tbh', 'imo', 'btw', 'idk', 'ngl', 'bump', 'impressed',
 ])
 const NO_PEOPLE: ReadonlySet<string> = new Set()
 
