@@ -2,6 +2,7 @@
 // open their conversation, and rename/merge inline.
 import { api, type ThemeReport } from './api.ts'
 import { h, pct, replace, svg, toast, view } from './dom.ts'
+import { feelText } from '../src/chains/themes/feel.ts'
 
 type Theme = ThemeReport['themes'][number]
 
@@ -68,9 +69,6 @@ function trendEvidence(t: Theme): HTMLElement | string {
 function themeArticle(t: Theme, report: ThemeReport): HTMLElement {
   const headingId = `theme-${t.id}`
   const heading = h('h2', { id: headingId }, t.label)
-  const s = t.sentiment
-  const uncertain = s.uncertain ?? 0
-  const total = Math.max(1, s.negative + s.neutral + s.positive + uncertain + s.unknown)
   const editor = canEdit() ? themeEditor(t, heading, report) : null
   return h('article', { class: 'theme', 'aria-labelledby': headingId },
     heading,
@@ -83,7 +81,7 @@ function themeArticle(t: Theme, report: ThemeReport): HTMLElement {
     h('div', { class: 'theme-grid' },
       historyChart(t),
       h('dl', {},
-        h('dt', { title: 'Each conversation counted once, by its first message in the theme' }, 'Customers feel'), h('dd', {}, `negative ${pct(s.negative / total)}, neutral ${pct(s.neutral / total)}, positive ${pct(s.positive / total)}${uncertain > 0 ? `, uncertain ${pct(uncertain / total)}` : ''}`),
+        h('dt', { title: 'Each conversation counted once, by its first message in the theme' }, 'Customers feel'), h('dd', {}, feelText(t.sentiment)),
         h('dt', {}, 'Top intents'), h('dd', {}, t.intents.slice(0, 3).map((i) => `${i.name} (${i.count})`).join(', ') || '—'),
         h('dt', {}, 'Channels'), h('dd', {}, t.channels.slice(0, 4).map((c) => `${c.name} (${c.count})`).join(', ') || '—'))),
     h('ul', { class: 'quotes', 'aria-label': `Quotes for ${t.label}` },

@@ -30,7 +30,10 @@ describe('theme report renderers', () => {
     expect(md).toContain('26 Oct 2026 – 1 Nov 2026')
     expect(md).toContain('unusually busy week: 100 messages against a usual 50')
     // Uncertain labels are a share of their own, not spread over the others (15 + 8 + 2 + 5 labelled).
-    expect(md).toContain('50% negative, 27% neutral, 7% positive, 17% uncertain')
+    expect(md).toContain('negative 50%, neutral 27%, positive 7%, uncertain 17%')
+    // A theme of a few conversations says its counts: "positive 100%" for three read surer than it is.
+    const few = renderThemesMarkdown({ ...report, themes: [theme({ sentiment: { negative: 0, neutral: 1, positive: 2, uncertain: 0, unknown: 0 } })] })
+    expect(few).toContain('customers feel negative 0, neutral 1, positive 2 (of 3 conversations)')
     expect(md).toContain('**Fibre outage in Leeds** — new this week (nothing like it in the weeks before), 30 messages (30% of the week), an unusual spike; ')
     // The movement states the messages and the share once: the line does not repeat them.
     expect(md).not.toMatch(/an unusual spike; \d+ messages/)

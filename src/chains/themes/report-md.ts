@@ -1,5 +1,6 @@
 // The weekly theme report as Markdown: an intro a product manager can forward as is, what is new or
 // rising, a table of all themes, then each theme with its story, numbers and real quotes.
+import { feelText } from './feel.ts'
 import type { ReportTheme, ThemeReport } from './types.ts'
 
 const SPARK = '▁▂▃▄▅▆▇█'
@@ -34,7 +35,7 @@ export function renderThemesMarkdown(report: ThemeReport): string {
 
   report.themes.forEach((t, i) => {
     out.push(`## ${i + 1}. ${escapeMd(t.label)}`, '')
-    out.push(`**${trendWord(t)}**${t.presence.everyWeek ? ` · a standing topic, there every week (${t.presence.weeks} of ${t.presence.of})` : ''} · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · customers feel ${mixText(t)} (by each conversation's first message in the theme)`, '')
+    out.push(`**${trendWord(t)}**${t.presence.everyWeek ? ` · a standing topic, there every week (${t.presence.weeks} of ${t.presence.of})` : ''} · ${t.volume} messages in ${t.conversations} conversations (${pct(t.share)} of the week) · customers feel ${feelText(t.sentiment)} (by each conversation's first message in the theme)`, '')
     out.push(escapeMd(t.description), '')
     if (t.keyphrases.length > 0) out.push(`Key phrases: ${t.keyphrases.slice(0, 8).map((k) => `\`${k.replace(/`/g, "'")}\``).join(', ')}`, '')
     const facts = [
@@ -100,13 +101,6 @@ function labelled(t: ReportTheme): number {
 export function negativeShare(t: ReportTheme): string {
   const total = labelled(t)
   return total === 0 ? '–' : pct(t.sentiment.negative / total)
-}
-
-function mixText(t: ReportTheme): string {
-  const total = labelled(t)
-  if (total === 0) return 'unknown'
-  const uncertain = t.sentiment.uncertain ?? 0
-  return `${pct(t.sentiment.negative / total)} negative, ${pct(t.sentiment.neutral / total)} neutral, ${pct(t.sentiment.positive / total)} positive${uncertain > 0 ? `, ${pct(uncertain / total)} uncertain` : ''}`
 }
 
 export function pct(x: number): string {
