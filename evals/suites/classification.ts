@@ -18,17 +18,17 @@ import { mostLikelySentiment, UNCERTAIN_SENTIMENT } from '../../src/chains/class
 
 type Ctx = SuiteContext<'classification'>
 /** Stands in for a row the worker left without an enrichment: always wrong, never silently dropped. */
-const MISSING = '(missing)'
+export const MISSING = '(missing)'
 
 // ---------------------------------------------------------------------------
 // Shared scoring
 
-function classificationMetrics(report: ClassificationReport): Record<string, number> {
+export function classificationMetrics(report: ClassificationReport): Record<string, number> {
   const { accuracy, macro_precision, macro_recall, macro_f1 } = report
   return { accuracy, macro_precision, macro_recall, macro_f1 }
 }
 
-function mostFrequent(labels: readonly string[]): string {
+export function mostFrequent(labels: readonly string[]): string {
   const counts = new Map<string, number>()
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1)
   // Ties go to the alphabetically first label, so the baseline does not depend on row order.
@@ -36,7 +36,7 @@ function mostFrequent(labels: readonly string[]): string {
 }
 
 /** The "always answer the most frequent label" reference system, scored on the same rows. */
-function majorityBaseline(gold: readonly string[], majority: string, labels: readonly string[]) {
+export function majorityBaseline(gold: readonly string[], majority: string, labels: readonly string[]) {
   return classificationMetrics(classificationReport(gold, gold.map(() => majority), labels))
 }
 

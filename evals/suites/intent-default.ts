@@ -7,9 +7,9 @@
 // clear counterpart (contact_human_agent, review, newsletter…) are left out and counted.
 import { calibration, classificationReport } from '../metrics.ts'
 import type { Suite, SuiteContext, SuiteResult } from '../runner.ts'
+import { classificationMetrics, majorityBaseline, MISSING, mostFrequent } from './classification.ts'
 
 type Ctx = SuiteContext<'classification'>
-const MISSING = '(missing)'
 
 /** Dataset label → the default taxonomy's intent (src/chains/classify/taxonomy.ts). */
 export const DEFAULT_INTENT_OF: Readonly<Record<string, string>> = {
@@ -39,11 +39,10 @@ export const intentDefaultSuite: Suite<'classification'> = {
     const correct = gold.map((g, i) => g === predicted[i])
     const labels = [...new Set(gold)].sort()
     const report = classificationReport(gold, predicted, labels)
-    const { accuracy, macro_precision, macro_recall, macro_f1 } = report
     return {
       n: rows.length,
-      metrics: { accuracy, macro_precision, macro_recall, macro_f1, complaint_recall: report.per_class.complaint?.recall ?? 0, ece: calibration(confidences, correct).ece },
-      baselines: { majority: majorityOf(gold, labels) },
+      metrics: { ...classificationMetrics(report), complaint_recall: report.per_class.complaint?.recall ?? 0, ece: calibration(confidences, correct).ece },
+      baselines: { majority: majorityBaseline(gold, mostFrequent(gold), labels) },
       details: {
         per_class: report.per_class,
         // What each mapped intent was read as, when not itself: where the default taxonomy goes wrong.
@@ -53,13 +52,6 @@ export const intentDefaultSuite: Suite<'classification'> = {
       },
     }
   },
-}
-
-/** "Always the most frequent intent", scored the same way. */
-function majorityOf(gold: string[], labels: string[]): Record<string, number> {
-  const top = Object.keys(countsOf(gold))[0]!
-  const { accuracy, macro_f1 } = classificationReport(gold, gold.map(() => top), labels)
-  return { accuracy, macro_f1 }
 }
 
 function countsOf(values: string[]): Record<string, number> {
