@@ -44,8 +44,9 @@ const BILLING_CUES = termMatcher([
 /**
  * The customer names the intent ("I want to file a complaint"), or says what can only be one: "Thanks
  * for nothing" read as praise, "I want to speak to a manager" as a cancellation, "Le technicien n'est
- * jamais venu" as praise, and 45 of 60 "I want to lodge a complaint" in Bitext's customer-support set as
- * something else. Evidence as strong as two cues, as for a named feature request.
+ * jamais venu" as praise, and Bitext's customer-support set had its complaints ("I want to lodge a
+ * complaint") read as a complaint once in a hundred. Evidence as strong as three cues: the model's own
+ * reading of such words ("thanks", "I want to") is strong, and the words leave no doubt.
  */
 const COMPLAINT_LABELS = termMatcher([
   'complaint', 'complaints', 'complain', 'complaining', 'thanks for nothing', 'speak to a manager', 'speak to your manager', 'talk to a manager',
