@@ -161,10 +161,12 @@ export function withIntentCues(prediction: IntentPrediction, text: string, other
  * default one's), that reading's share becomes the complaint's.
  */
 export function withNegativeSentiment(prediction: IntentPrediction, text: string, taxonomy: ReadonlyArray<{ name: string }>): IntentPrediction {
+  if (prediction.label !== PRAISE_INTENT && prediction.label !== OTHER_INTENT) return prediction
   if (!taxonomy.some((t) => t.name === COMPLAINT_INTENT)) return prediction
-  const folded = foldText(text)
-  const complains = prediction.label === OTHER_INTENT && (COMPLAINT_LABELS(folded) || SERVICE_COMPLAINT_CUES(folded))
-  if (prediction.label !== PRAISE_INTENT && !complains) return prediction
+  if (prediction.label === OTHER_INTENT) {
+    const folded = foldText(text)
+    if (!COMPLAINT_LABELS(folded) && !SERVICE_COMPLAINT_CUES(folded)) return prediction
+  }
   const moved = prediction.label
   // "Other" is the model's doubt about every subject (its confidence is 1 − the best subject's), praise one class's share.
   const complaint = moved === OTHER_INTENT ? prediction.confidence : prediction.confidence + (prediction.ranked.find((r) => r.label === COMPLAINT_INTENT)?.p ?? 0)
