@@ -175,6 +175,9 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     const email = candidate('email', 'Sorry about that! Could you send us the email on your account? We will look into it.', 0.9)
     expect(rankCandidates(request(['Charged twice, my account is jo@example.com']), [email])[0].body).toBe('Sorry about that! We will look into it.')
     expect(rankCandidates(request(['Charged twice this month']), [email])[0].body).toBe(email.text)
+    // A request asks as a question does.
+    const please = candidate('please', 'Sorry for the wait! Please send us your order number.', 0.9)
+    expect(rankCandidates(request(['Where is my remote? Order BW-8042600.']), [please])[0].body).toBe('Sorry for the wait!')
   })
 
   it('answers a customer closing the case only with what the brand said to a closing (bw-x-0240\'s "cheers 👍" got "Congratulations on the move!")', () => {

@@ -48,22 +48,25 @@ function isGiven(detail: Detail, text: string, given: GivenDetails): boolean {
 
 const askedIn = (text: string) => ASKED.filter(([, re]) => re.test(text)).map(([detail]) => detail)
 
+/** A sentence that asks: a question, or a request ("Please send us your order number."). */
+const ASKS = /\?$|^(?:please|kindly|send|dm|share|provide|give|tell|let us know)\b/iu
+
 /** A question each part of which asks only for details the customer gave. */
 function asksOnlyForGiven(sentence: string, given: GivenDetails): boolean {
-  if (!sentence.endsWith('?') || sentence.split(/\s+/).length > ASK_MAX_WORDS) return false
+  if (!ASKS.test(sentence) || sentence.split(/\s+/).length > ASK_MAX_WORDS) return false
   return sentence.split(PARTS).filter((p) => p.trim()).every((part) => {
     const asked = askedIn(part)
     return asked.length > 0 && asked.every((d) => isGiven(d, part, given))
   })
 }
 
-/** True when some question of the reply asks for a detail the customer gave. */
+/** True when the reply asks for a detail the customer gave. */
 export function asksForGiven(body: string, given: GivenDetails): boolean {
   if (given.details.size === 0) return false
-  return sentencesOf(body).some((s) => s.endsWith('?') && askedIn(s).some((d) => isGiven(d, s, given)))
+  return sentencesOf(body).some((s) => ASKS.test(s) && askedIn(s).some((d) => isGiven(d, s, given)))
 }
 
-/** The reply without its questions that ask only for what the customer gave; unchanged when that is all it says. */
+/** The reply without the sentences that ask only for what the customer gave; unchanged when that is all it says. */
 export function withoutAskingForGiven(body: string, given: GivenDetails): string {
   if (given.details.size === 0) return body
   const sentences = sentencesOf(body)
