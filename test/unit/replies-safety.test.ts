@@ -176,8 +176,30 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(request(['Charged twice, my account is jo@example.com']), [email])[0].body).toBe('Sorry about that! We will look into it.')
     expect(rankCandidates(request(['Charged twice this month']), [email])[0].body).toBe(email.text)
     // A request asks as a question does.
-    const please = candidate('please', 'Sorry for the wait! Please send us your order number.', 0.9)
-    expect(rankCandidates(request(['Where is my remote? Order BW-8042600.']), [please])[0].body).toBe('Sorry for the wait!')
+    const please = candidate('please', 'Sorry about that! Please send us your order number. We will chase the courier.', 0.9)
+    expect(rankCandidates(request(['Where is my remote? Order BW-8042600.']), [please])[0].body).toBe('Sorry about that! We will chase the courier.')
+  })
+
+  it('keeps a question whole when only courtesy would be left ("Scusa per l\'attesa!" was the whole draft for order BW-5512309)', () => {
+    const order = request(['Il mio ordine non è ancora arrivato. Ordine BW-5512309'])
+    for (const text of ["Scusa per l'attesa! Puoi inviarci il numero d'ordine?", 'Sorry for the wait! Could you send us your order number (it starts with BW-) so we can check with the courier?']) {
+      const ranked = rankCandidates(order, [candidate('ask', text, 0.9)])
+      expect(ranked[0].body).toBe(text)
+    }
+    // More than courtesy left: the question goes.
+    const more = candidate('more', 'Sorry for the wait! Parcels are with the courier for 2–3 working days. Could you send us your order number?', 0.9)
+    expect(rankCandidates(order, [more])[0].body).toBe('Sorry for the wait! Parcels are with the courier for 2–3 working days.')
+  })
+
+  it('offers no reply to another subject that states an action was taken (a parcel marked delivered got "I\'ve refunded" the duplicate on its order)', () => {
+    const turns = [{ messageId: 'm0', role: 'customer' as const, text: "my parcel says delivered but it's not here, order A77812", language: 'en', intent: 'delivery', needsReply: true, urgency: 'normal' as const, reasons: [] }]
+    const refund = { ...candidate('refund', "Got it, thank you. The second £42.00 payment on BW-9094474 was a duplicate: I've refunded it.", 0.6), customerIntent: 'billing' }
+    const courier = { ...candidate('courier', 'Sorry about that! We will open a case with the courier for you.', 0.3), customerIntent: 'delivery' }
+    const sources = (intent: string) => localDrafts(request([], { turns: [{ ...turns[0], intent }] }), { query: '', language: 'en', knowledge: [], candidates: [refund, courier] }).drafts.map((d) => d.sources[0]?.id)
+    expect(sources('delivery')).not.toContain('refund')
+    expect(sources('delivery')).toContain('courier')
+    // On its own subject, the same reply is offered (its claim flagged for the agent).
+    expect(sources('billing')).toContain('refund')
   })
 
   it('answers a customer closing the case only with what the brand said to a closing (bw-x-0240\'s "cheers 👍" got "Congratulations on the move!")', () => {

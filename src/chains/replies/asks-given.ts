@@ -66,11 +66,18 @@ export function asksForGiven(body: string, given: GivenDetails): boolean {
   return sentencesOf(body).some((s) => ASKS.test(s) && askedIn(s).some((d) => isGiven(d, s, given)))
 }
 
-/** The reply without the sentences that ask only for what the customer gave; unchanged when that is all it says. */
+/**
+ * A sentence that only greets, thanks or apologises: what is left of "Sorry for the wait! Could you send
+ * us your order number…?" without its question answers nothing ("Scusa per l'attesa!" to a customer who
+ * gave order BW-5512309).
+ */
+const COURTESY_ONLY = /^(?:hi|hello|hey|thanks?|thank you|sorry|so sorry|apologies|we(?:'|’)re sorry|bonjour|merci|désolée?|hola|gracias|lo siento|perdón|disculpa|hallo|danke|entschuldigung|tut uns leid|olá|obrigad[oa]|desculpe|lamentamos|ciao|grazie|scusa|ci scusiamo|ci dispiace)\b[^.!?]{0,25}[.!]?$/iu
+
+/** The reply without the sentences that ask only for what the customer gave; unchanged when that is all it says, courtesy aside. */
 export function withoutAskingForGiven(body: string, given: GivenDetails): string {
   if (given.details.size === 0) return body
   const sentences = sentencesOf(body)
   const asks = sentences.filter((s) => asksOnlyForGiven(s, given))
-  if (asks.length === 0 || asks.length === sentences.length) return body
+  if (asks.length === 0 || sentences.every((s) => asks.includes(s) || COURTESY_ONLY.test(s.trim()))) return body
   return asks.reduce((text, ask) => text.replace(ask, ''), body).replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+$/gm, '').trim()
 }

@@ -392,6 +392,9 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     if (r.repeats.length) confidence *= REPEATS_STEP_CONFIDENCE
     if (r.offSubject) confidence *= OTHER_SUBJECT_CONFIDENCE
     if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
+    // A reply to another subject that states an action was taken is another customer's case: "The second
+    // [amount] payment on A77812 was a duplicate: I've refunded it" to a parcel marked delivered.
+    if (r.offSubject && r.claims.length > 0) continue
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
       claims: r.claims, repeats: r.repeats, placeholders: placeholdersIn(framed.text),
