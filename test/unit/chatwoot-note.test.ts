@@ -22,4 +22,10 @@ describe('the Chatwoot note', () => {
     // A draft with nothing to check carries no warning.
     expect(second).not.toContain('⚠')
   })
+
+  it('warns that a draft near chance may answer a different problem (a double charge got a router restart at 3%)', () => {
+    const note = formatNote([{ ...draft, text: 'Could you restart the router for 30 seconds?', confidence: 0.03 }], { intent: 'billing' })
+    expect(note).toContain("   ⚠ a weak match: it may answer a different problem, so read it against the customer's message")
+    expect(formatNote([{ ...draft, text: 'Could you restart the router for 30 seconds?', confidence: 0.1 }], {})).not.toContain('weak match')
+  })
 })
