@@ -28,6 +28,16 @@ describe('assessNeedsReply', () => {
     }
   })
 
+  it('sends a customer asking whether a message is a scam to a human ("is this a scam? got a text saying my account is suspended")', () => {
+    for (const text of ['@Brightwave is this a scam? got a text saying my account is suspended with a link to log in', "C'est une arnaque ? J'ai reçu un SMS", 'Got a suspicious email asking for my card details']) {
+      const a = assessNeedsReply(customer(text))
+      expect(a.reasons).toContain('security_terms')
+      expect(a.urgency).toBe('high')
+    }
+    // A scamp is no scam.
+    expect(assessNeedsReply(customer('My dog is a little scamp, he chewed the remote')).reasons).not.toContain('security_terms')
+  })
+
   it('needs no reply to emoji-only messages', () => {
     expect(assessNeedsReply(customer('👍🙂'))).toMatchObject({ needsReply: false, reasons: ['emoji_only'] })
   })

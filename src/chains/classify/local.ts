@@ -18,13 +18,13 @@ import { assessNeedsReply } from './urgency.ts'
 export const CORRECTION_MATCH_MIN_COSINE = 0.85
 const MAX_CACHED_INTENT_MODELS = 50
 const LANGUAGE_DETECTOR_VERSION = 'franc+script-v1'
-const URGENCY_VERSION = 'signals-v3'
+const URGENCY_VERSION = 'signals-v4'
 /**
  * The local classifier's code: bump it with any change to what it answers for the same message, so an
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@2'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@3'
 const YIELD_EVERY = 32
 
 /**

@@ -71,6 +71,9 @@ const LEGAL_TERMS = termMatcher([
 ])
 const SECURITY_TERMS = termMatcher([
   'hacked', 'fraud', 'fraudulent', 'stolen', 'unauthorized', 'unauthorised', 'phishing', 'identity theft',
+  // A customer asking whether a message "from us" is real: "is this a scam? got a text saying my account is suspended".
+  'scam', 'scams', 'scammed', 'scammer', 'scammers', 'smishing', 'suspicious link', 'suspicious text', 'suspicious email', 'fake text', 'fake email',
+  'arnaque', 'escroquerie', 'estafa', 'betrüger', 'truffatore',
   'pirate', 'fraude', 'vole', 'hackeado', 'robado', 'gehackt', 'betrug', 'gestohlen', 'roubado', 'truffa', 'rubato', '해킹', '도용', 'แฮก', 'โดนโกง',
 ])
 const CANCELLATION_TERMS = termMatcher([
