@@ -191,6 +191,26 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(order, [more])[0].body).toBe('Sorry for the wait! Parcels are with the courier for 2–3 working days.')
   })
 
+  it('answers a customer who asks for a manager on that first ("Third time I\'m explaining" got "Thanks for the feedback! We\'ve passed it to our app team")', () => {
+    const feedback = { ...candidate('feedback', "Thanks for the feedback! We've passed it to our app team, who read every suggestion.", 0.4), customerIntent: 'feature_request' }
+    const angry = request(["I want to speak to a manager, this is ridiculous. Third time I'm explaining the same thing."], { mode: 'public', channel: 'twitter' })
+    const drafts = localDrafts(angry, { query: '', language: 'en', knowledge: [], candidates: [feedback] }).drafts
+    expect(drafts[0].approach).toBe('apologise_escalate')
+    expect(drafts[0].text).toContain("sorry you've had to explain this more than once")
+    expect(drafts[0].text).toContain('DM')
+    expect(drafts[0].sources).toEqual([])
+    // In a private channel it asks for the details there; in Spanish it is written in Spanish.
+    expect(localDrafts({ ...angry, mode: 'private' }, { query: '', language: 'en', knowledge: [], candidates: [feedback] }).drafts[0].text).not.toContain('DM')
+    const spanish = request(['Quiero hablar con un supervisor, ya lo expliqué dos veces'], { mode: 'private' })
+    spanish.turns[0].language = 'es'
+    expect(localDrafts(spanish, { query: '', language: 'es', knowledge: [], candidates: [] }).drafts[0].text).toContain('más de una vez')
+    // A past reply that already escalates is answer enough.
+    const raised = { ...candidate('raised', "Sorry about this. I've raised it with our team leader, who will call you today.", 0.4) }
+    expect(localDrafts(angry, { query: '', language: 'en', knowledge: [], candidates: [raised] }).drafts.filter((d) => d.approach === 'apologise_escalate')).toHaveLength(1)
+    // Nobody asked: no escalation.
+    expect(localDrafts(request(['Can I get the app on my TV?']), { query: '', language: 'en', knowledge: [], candidates: [feedback] }).drafts.map((d) => d.approach)).not.toContain('apologise_escalate')
+  })
+
   it('offers no reply to another subject that states an action was taken (a parcel marked delivered got "I\'ve refunded" the duplicate on its order)', () => {
     const turns = [{ messageId: 'm0', role: 'customer' as const, text: "my parcel says delivered but it's not here, order A77812", language: 'en', intent: 'delivery', needsReply: true, urgency: 'normal' as const, reasons: [] }]
     const refund = { ...candidate('refund', "Got it, thank you. The second £42.00 payment on BW-9094474 was a duplicate: I've refunded it.", 0.6), customerIntent: 'billing' }

@@ -38,6 +38,15 @@ describe('assessNeedsReply', () => {
     expect(assessNeedsReply(customer('My dog is a little scamp, he chewed the remote')).reasons).not.toContain('security_terms')
   })
 
+  it('flags a customer who asks for a manager or has explained the case before', () => {
+    for (const text of ["I want to speak to a manager, this is ridiculous. Third time I'm explaining the same thing.", 'Quiero hablar con un supervisor', 'Ich möchte mit einem Vorgesetzten sprechen']) {
+      expect(assessNeedsReply(customer(text))).toMatchObject({ needsReply: true, urgency: 'high' })
+      expect(assessNeedsReply(customer(text)).reasons).toContain('escalation_request')
+    }
+    // A problem that happened a third time is no request to escalate.
+    expect(assessNeedsReply(customer('Third time in a row my internet dropped tonight')).reasons).not.toContain('escalation_request')
+  })
+
   it('needs no reply to emoji-only messages', () => {
     expect(assessNeedsReply(customer('👍🙂'))).toMatchObject({ needsReply: false, reasons: ['emoji_only'] })
   })

@@ -133,3 +133,21 @@ export const CLOSING_CUES = termMatcher([
   "n'aurait jamais du arriver", "c'est trop long", 'no deberia haber pasado', 'demasiado tiempo para', 'nicht passieren durfen', 'viel zu lange gedauert',
   'nao devia ter acontecido', 'non doveva succedere', '너무 오래 걸렸', 'นานเกินไป',
 ])
+
+/**
+ * The customer asks for someone above the agent, or says they have explained it before: "I want to speak
+ * to a manager, this is ridiculous. Third time I'm explaining the same thing." got "Thanks for the
+ * feedback! We've passed it to our app team".
+ */
+export const ESCALATION_CUES = termMatcher([
+  // en
+  'speak to a manager', 'speak to your manager', 'speak with a manager', 'talk to a manager', 'speak to the manager', 'speak to a supervisor', 'talk to a supervisor',
+  'speak with a supervisor', 'speak to someone senior', 'speak to a human', 'talk to a human', 'speak to a real person', 'talk to a real person', 'escalate this',
+  'escalate my', 'formal complaint', 'complaints department', 'third time i', 'fourth time i', 'fifth time i', 'repeating myself', 'repeat myself', 'explaining the same',
+  // fr, es, de, pt, it
+  'parler à un responsable', 'parler à un superviseur', 'parler à un humain', 'réclamation officielle', 'je me répète',
+  'hablar con un supervisor', 'hablar con un responsable', 'hablar con un gerente', 'hablar con una persona', 'hoja de reclamaciones', 'reclamación formal',
+  'mit einem vorgesetzten', 'ihren vorgesetzten', 'mit einem menschen', 'offizielle beschwerde', 'zum dritten mal',
+  'falar com um supervisor', 'falar com um gerente', 'falar com o responsável', 'falar com uma pessoa', 'livro de reclamações', 'pela terceira vez',
+  'parlare con un responsabile', 'parlare con un supervisore', 'parlare con una persona', 'reclamo formale', 'per la terza volta',
+])

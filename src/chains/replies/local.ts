@@ -4,12 +4,14 @@
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply } from '../classify/urgency.ts'
+import { ESCALATION_CUES, foldText } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
 import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
+import { escalationReply, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
 import { triggerTurns } from './retrieve.ts'
 import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
@@ -256,75 +258,6 @@ export function diversify(ranked: RankedReply[], n: number): RankedReply[] {
   return picked
 }
 
-// Written for Parley; used when the brand has too few past replies to draw on.
-const TEMPLATES: Record<string, Partial<Record<Approach, string>>> = {
-  en: {
-    ask_dm: 'Thanks for reaching out. Could you send us a DM with a few more details so we can look into this for you?',
-    check_and_follow_up: "Thanks for letting us know. We'll check this and get back to you as soon as we can.",
-    ask_details: 'Could you tell us a little more about what happened, so we can help you with this?',
-  },
-  fr: {
-    ask_dm: 'Merci de nous avoir contactés. Pouvez-vous nous envoyer un message privé avec quelques détails pour que nous puissions regarder cela ?',
-    check_and_follow_up: 'Merci de nous avoir prévenus. Nous vérifions et revenons vers vous dès que possible.',
-    ask_details: "Pouvez-vous nous en dire un peu plus sur ce qui s'est passé, afin que nous puissions vous aider ?",
-  },
-  es: {
-    ask_dm: 'Gracias por escribirnos. ¿Nos envías un mensaje privado con algunos detalles para que podamos revisarlo?',
-    check_and_follow_up: 'Gracias por avisarnos. Lo revisamos y te respondemos lo antes posible.',
-    ask_details: '¿Puedes contarnos un poco más sobre lo que ha pasado para que podamos ayudarte?',
-  },
-  de: {
-    ask_dm: 'Danke für deine Nachricht. Kannst du uns per Direktnachricht ein paar Details schicken, damit wir uns das ansehen können?',
-    check_and_follow_up: 'Danke für den Hinweis. Wir prüfen das und melden uns so schnell wie möglich.',
-    ask_details: 'Kannst du uns etwas genauer beschreiben, was passiert ist, damit wir dir helfen können?',
-  },
-  pt: {
-    ask_dm: 'Obrigado pelo contacto. Pode enviar-nos uma mensagem privada com mais alguns detalhes para analisarmos?',
-    check_and_follow_up: 'Obrigado por nos avisar. Vamos verificar e voltamos a falar consigo assim que possível.',
-    ask_details: 'Pode contar-nos um pouco mais sobre o que aconteceu, para o podermos ajudar?',
-  },
-  it: {
-    ask_dm: 'Grazie per averci scritto. Puoi inviarci un messaggio privato con qualche dettaglio così possiamo verificare?',
-    check_and_follow_up: 'Grazie per la segnalazione. Verifichiamo e ti rispondiamo il prima possibile.',
-    ask_details: 'Puoi raccontarci qualcosa in più su cosa è successo, così possiamo aiutarti?',
-  },
-  ko: {
-    ask_dm: '문의해 주셔서 감사합니다. 확인할 수 있도록 자세한 내용을 DM으로 보내주시겠어요?',
-    check_and_follow_up: '알려주셔서 감사합니다. 확인 후 최대한 빨리 다시 연락드리겠습니다.',
-    ask_details: '도와드릴 수 있도록 어떤 일이 있었는지 조금 더 자세히 알려주시겠어요?',
-  },
-  th: {
-    ask_dm: 'ขอบคุณที่ติดต่อเข้ามาค่ะ รบกวนส่งรายละเอียดเพิ่มเติมทางข้อความส่วนตัว เพื่อให้เราตรวจสอบให้นะคะ',
-    check_and_follow_up: 'ขอบคุณที่แจ้งให้ทราบค่ะ เราจะตรวจสอบและติดต่อกลับโดยเร็วที่สุดค่ะ',
-    ask_details: 'รบกวนเล่ารายละเอียดเพิ่มเติมอีกนิดได้ไหมคะ เพื่อให้เราช่วยดูให้ได้ค่ะ',
-  },
-  ja: {
-    ask_dm: 'ご連絡ありがとうございます。確認いたしますので、詳細をDMでお送りいただけますか？',
-    check_and_follow_up: 'お知らせいただきありがとうございます。確認のうえ、できるだけ早くご連絡いたします。',
-    ask_details: 'お力になれるよう、何があったのかもう少し詳しく教えていただけますか？',
-  },
-  zh: {
-    ask_dm: '感谢您的联系。请私信我们更多详细信息，以便我们为您查看。',
-    check_and_follow_up: '感谢您告知我们。我们会尽快核实并回复您。',
-    ask_details: '为了更好地帮助您，能否请您详细说明一下发生了什么？',
-  },
-  ar: {
-    ask_dm: 'شكراً لتواصلك معنا. هل يمكنك إرسال بعض التفاصيل في رسالة خاصة حتى نتمكن من التحقق من الأمر؟',
-    check_and_follow_up: 'شكراً لإبلاغنا. سنتحقق من الأمر ونعود إليك في أقرب وقت ممكن.',
-    ask_details: 'هل يمكنك إخبارنا بمزيد من التفاصيل عما حدث حتى نتمكن من مساعدتك؟',
-  },
-  hi: {
-    ask_dm: 'संपर्क करने के लिए धन्यवाद। क्या आप हमें निजी संदेश (DM) में कुछ और जानकारी भेज सकते हैं, ताकि हम इसे देख सकें?',
-    check_and_follow_up: 'हमें बताने के लिए धन्यवाद। हम इसकी जाँच करेंगे और जल्द से जल्द आपसे संपर्क करेंगे।',
-    ask_details: 'क्या आप हमें थोड़ा और बता सकते हैं कि क्या हुआ, ताकि हम आपकी मदद कर सकें?',
-  },
-  he: {
-    ask_dm: 'תודה שפנית אלינו. אפשר לשלוח לנו הודעה פרטית עם עוד כמה פרטים כדי שנוכל לבדוק?',
-    check_and_follow_up: 'תודה שעדכנת אותנו. נבדוק את הנושא ונחזור אליך בהקדם האפשרי.',
-    ask_details: 'אפשר לספר לנו קצת יותר על מה שקרה, כדי שנוכל לעזור?',
-  },
-}
-
 function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
   return r.members.slice(0, SOURCES_PER_DRAFT).map((m) => ({
     type: 'past_reply',
@@ -407,6 +340,14 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), stepsTakenIn(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
+    drafts.length = Math.min(drafts.length, req.n)
+  }
+  // A customer who asks for a manager, or explains the case again, is answered on that first, unless a
+  // past reply already escalates: the past replies answer the words of the case, not the repetition.
+  const escalation = trigger.shouldReply && triggerTurns(req.turns).some((t) => ESCALATION_CUES(foldText(t.text))) && escalationReply(language, req.mode)
+  const escalationDraft = escalation && !drafts.some((d) => d.approach === 'apologise_escalate') && frame(escalation, 'apologise_escalate')
+  if (escalationDraft) {
+    drafts.unshift({ text: escalationDraft.text, approach: 'apologise_escalate', confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
     drafts.length = Math.min(drafts.length, req.n)
   }
   const templates = TEMPLATES[language] ?? TEMPLATES.en
