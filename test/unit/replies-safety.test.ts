@@ -199,6 +199,7 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(drafts[0].text).toContain("sorry you've had to explain this more than once")
     expect(drafts[0].text).toContain('DM')
     expect(drafts[0].sources).toEqual([])
+    expect(drafts[0].confidence).toBeGreaterThan(drafts[1].confidence)
     // In a private channel it asks for the details there; in Spanish it is written in Spanish.
     expect(localDrafts({ ...angry, mode: 'private' }, { query: '', language: 'en', knowledge: [], candidates: [feedback] }).drafts[0].text).not.toContain('DM')
     const spanish = request(['Quiero hablar con un supervisor, ya lo expliqué dos veces'], { mode: 'private' })
@@ -209,6 +210,17 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(localDrafts(angry, { query: '', language: 'en', knowledge: [], candidates: [raised] }).drafts.filter((d) => d.approach === 'apologise_escalate')).toHaveLength(1)
     // Nobody asked: no escalation.
     expect(localDrafts(request(['Can I get the app on my TV?']), { query: '', language: 'en', knowledge: [], candidates: [feedback] }).drafts.map((d) => d.approach)).not.toContain('apologise_escalate')
+  })
+
+  it('says so when every past reply offered answered another problem and no article fits ("a discount for pensioners?" got a house move and two outages)', () => {
+    const ask = (intent: string, candidates: ReplyCandidate[]) => localDrafts(request([], { turns: [{ messageId: 'm0', role: 'customer' as const, text: 'Do you offer a discount for pensioners on broadband?', language: 'en', intent, needsReply: true, urgency: 'normal' as const, reasons: [] }] }), { query: '', language: 'en', knowledge: [], candidates })
+    const move = { ...candidate('move', 'Congratulations on the move! You can take your plan with you at no cost.', 0.2), customerIntent: 'cancellation' }
+    const outage = { ...candidate('outage', 'Engineers are working on the outage now; follow our status page for updates.', 0.18), customerIntent: 'connectivity' }
+    const plans = { ...candidate('plans', 'We have a 10% discount for over-65s on every broadband plan.', 0.15), customerIntent: 'pricing' }
+    expect(ask('pricing', [move, outage]).note).toBe('no past reply or article answers pricing like this: the past replies below answered other problems; write the answer, and consider an article on it')
+    // One past reply to the subject is enough, as is a message with no subject to match.
+    expect(ask('pricing', [move, outage, plans]).note).toBeUndefined()
+    expect(ask('question', [move, outage]).note).toBeUndefined()
   })
 
   it('offers no reply to another subject that states an action was taken (a parcel marked delivered got "I\'ve refunded" the duplicate on its order)', () => {

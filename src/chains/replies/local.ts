@@ -61,6 +61,13 @@ const MIN_KEPT_SHARE = 0.5
 const SOURCES_PER_DRAFT = 3
 const EXCERPT_CHARS = 200
 const TEMPLATE_CONFIDENCE = 0.2
+/**
+ * The escalation reply answers what the customer asked in so many words (ESCALATION_CUES), so it is
+ * trusted above a generic template, though no more than a past reply that fits the case well: "Third time
+ * I'm explaining" had "Thanks for the feedback! We've passed it to our app team" at 0.30 above it.
+ * A judgement, not a measurement: too few eval messages ask for a manager (18 of 3,142) to fit it on.
+ */
+const ESCALATION_CONFIDENCE = 0.4
 /** Past replies all trusted less than this fit the case poorly: a knowledge passage somewhat further away may answer it (see KNOWLEDGE_FALLBACK_SCORE). */
 const WEAK_PAST_REPLY_CONFIDENCE = 0.3
 const HUMAN_REVIEW_REASONS = new Set(['safety_terms', 'legal_terms', 'security_terms'])
@@ -315,6 +322,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const frame = (body: string, approach: Approach, greet = true) =>
     frameDraftDetailed(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
+  let toThisSubject = 0
   for (const r of [...diversify(toClosings, req.n * 2), ...diversify(rest, req.n * 2)]) {
     if (drafts.length >= req.n) break
     const framed = frame(r.body, r.approach, opensWithGreeting(r.members[0].text))
@@ -328,6 +336,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     // A reply to another subject that states an action was taken is another customer's case: "The second
     // [amount] payment on A77812 was a duplicate: I've refunded it" to a parcel marked delivered.
     if (r.offSubject && r.claims.length > 0) continue
+    if (!r.offSubject) toThisSubject++
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
       claims: r.claims, repeats: r.repeats, placeholders: placeholdersIn(framed.text),
@@ -347,7 +356,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const escalation = trigger.shouldReply && triggerTurns(req.turns).some((t) => ESCALATION_CUES(foldText(t.text))) && escalationReply(language, req.mode)
   const escalationDraft = escalation && !drafts.some((d) => d.approach === 'apologise_escalate') && frame(escalation, 'apologise_escalate')
   if (escalationDraft) {
-    drafts.unshift({ text: escalationDraft.text, approach: 'apologise_escalate', confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
+    drafts.unshift({ text: escalationDraft.text, approach: 'apologise_escalate', confidence: ESCALATION_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
     drafts.length = Math.min(drafts.length, req.n)
   }
   const templates = TEMPLATES[language] ?? TEMPLATES.en
@@ -357,7 +366,19 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
-  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note }
+  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, noFitNote(req, drafts, toThisSubject, Boolean(knowledgeDraft))].filter(Boolean).join('; ') || undefined }
+}
+
+/**
+ * Says so when nothing the brand wrote answers the case: every past reply offered answered another
+ * subject and no article covers it. "Do you offer a discount for pensioners?" got a house move and two
+ * outages at 13–15%, each reasonable-looking on its own.
+ */
+function noFitNote(req: ReplyRequest, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
+  const subject = subjectOfIntent(triggerTurns(req.turns).at(-1)?.intent)
+  const pastReplies = drafts.filter((d) => d.sources.some((s) => s.type === 'past_reply')).length
+  if (subject === undefined || subject === PRAISE || fromKnowledge || toThisSubject > 0 || pastReplies === 0) return undefined
+  return `no past reply or article answers ${subject.replaceAll('_', ' ')} like this: the past replies below answered other problems; write the answer, and consider an article on it`
 }
 
 export function createLocalReplySuggester(): ReplySuggester {
