@@ -53,7 +53,13 @@ describe('intent cues', () => {
     const cases: Array<[string, string]> = [
       ["Bonjour, résiliation svp, j'ai trouvé moins cher ailleurs.", 'cancellation'],
       ['Der Bote sagt, er war da. Ich war den ganzen Tag zu Hause…', 'delivery'],
+      // Before: feature_request and other.
+      ["Hello, I'd like to know if you offer a discount for pensioners on the broadband plans? My neighbour said you do.", 'pricing'],
+      ['Apoio no WhatsApp excelente, rápido e simpático.', 'praise'],
     ]
+    // Leaving for a cheaper deal is a cancellation: its cue outweighs the price's.
+    const leaving = await createLocalClassifier().classify(labels, [{ messageId: 'x', text: 'Please cancel my contract, I found a cheaper deal elsewhere.', role: 'customer' as const, language: null }])
+    expect(leaving[0]!.intent?.label).toBe('cancellation')
     const classified = await createLocalClassifier().classify(labels, cases.map(([text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
     cases.forEach(([text, intent], i) => {
       // Without the cue the model reads it as something else; with it, as what the customer says.

@@ -112,14 +112,40 @@ const FEATURE_REQUEST_CUES = termMatcher([
  */
 const FEATURE_REQUEST_LABELS = termMatcher(['feature request', 'feature idea', 'feature suggestion', 'demande de fonctionnalite', 'funktionswunsch', 'feature-wunsch', 'solicitud de funcion', 'pedido de funcionalidade', 'richiesta di funzionalita'])
 
+/**
+ * What a plan costs, a discount, a deal: "Do you offer a discount for pensioners on the broadband plans?"
+ * read as a feature request (0.45, pricing under 0.05). The words name the subject, so they weigh as three
+ * cues and outweigh the connectivity words that name the plan ("broadband"). Not "charge" or "bill",
+ * which are billing's; a price rise is pricing's, as the taxonomy describes it.
+ */
+const PRICING_CUES = termMatcher([
+  'discount', 'discounts', 'promo code', 'promotion', 'deal for', 'deals for', 'any deals', 'cheaper', 'how much does', 'how much is', 'how much would',
+  'price', 'prices', 'pricing', 'price rise', 'price increase', 'tariff',
+  'reduction', 'remise', 'combien coute', 'prix', 'tarif', 'rabatt', 'preis', 'preise', 'was kostet', 'descuento', 'precio', 'cuanto cuesta', 'tarifa',
+  'desconto', 'preco', 'quanto custa', 'tarifario', 'sconto', 'prezzo', 'quanto costa', 'tariffa',
+])
+
+/**
+ * Praise in so many words: "Apoio no WhatsApp excelente, rápido e simpático." read as other. Words that
+ * judge, not thanks, which a message with a problem opens with too ("thanks in advance"); a negative
+ * message that uses them is a complaint (withNegativeSentiment).
+ */
+const PRAISE_CUES = termMatcher([
+  'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
+  'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
+  'eccellente', 'ottimo', 'fantastico', 'bravissimi',
+])
+
 /** Each cue's intent, its odds ratio (INTENT_CUE_FOR unless said; an intent counts its first matching cue only), and the intents its match outweighs. */
 export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: string) => boolean; odds?: number; outweighs?: readonly string[] }> = [
   { intent: 'feature_request', matches: FEATURE_REQUEST_LABELS, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'delivery'] },
   { intent: 'feature_request', matches: FEATURE_REQUEST_CUES },
-  { intent: 'cancellation', matches: CANCELLATION_CUES, outweighs: ['complaint'] },
+  { intent: 'cancellation', matches: CANCELLATION_CUES, outweighs: ['complaint', 'pricing'] },
   { intent: 'delivery', matches: DELIVERY_CUES, outweighs: ['complaint'] },
   { intent: 'connectivity', matches: CONNECTIVITY_CUES, outweighs: ['complaint'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
+  { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
+  { intent: 'praise', matches: PRAISE_CUES },
   { intent: 'complaint', matches: COMPLAINT_LABELS, odds: INTENT_CUE_FOR ** 3 },
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },
 ]
