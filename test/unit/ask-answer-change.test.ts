@@ -54,4 +54,17 @@ describe('the change against the previous period', () => {
     expect(answer).toContain('(this month: 1 Nov 2026 – 12 Nov 2026;')
     expect(answer).not.toContain('(this month (')
   })
+
+  it('states a share of estimated counts with its interval (12.3% of negative messages was 5–49%)', () => {
+    const figures: AskFigure[] = [
+      { kind: 'count', label: 'negative customer messages about billing, October', value: 29, unit: 'messages', from: range.from, to: range.to, filters: {}, estimate: { value: 29, low: 15, high: 81, method: 'test' } },
+      { kind: 'count', label: 'all customer messages about billing, October', value: 55, unit: 'messages', from: range.from, to: range.to, filters: {}, estimate: { value: 55, low: 40, high: 90, method: 'test' } },
+      { kind: 'share', label: 'negative customer messages about billing as a share of all customer messages about billing', value: 52.7, unit: 'percent', from: range.from, to: range.to, filters: {}, estimate: { value: 52.7, low: 21, high: 100, method: 'test' } },
+    ]
+    const answer = answerLocally({ question: 'What share of messages about billing were negative in October?', plan: { ...plan, filters: { customerRole: 'customer', intent: 'billing', sentiment: 'negative' } }, figures, citations: [], workspaceId: 'w' })
+    expect(answer).toContain('That is about 52.7% (95% interval 21–100%) of the about 55 customer messages about billing.')
+    // Counted exactly, it is stated exactly.
+    const exact = figures.map(({ estimate: _e, ...f }) => f)
+    expect(answerLocally({ question: 'q', plan, figures: exact, citations: [], workspaceId: 'w' })).toContain('That is 52.7% of the 55 customer messages about billing.')
+  })
 })

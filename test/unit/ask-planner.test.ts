@@ -139,6 +139,11 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What share of complaints to US Airways were about login?', NOW, vocabulary)).toMatchObject({
       kind: 'count', wantsShare: true, filters: { sentiment: 'negative', intent: 'account_login', segment: { airline: 'US Airways' } },
     })
+    // The filter named last is the part the share is of: "billing messages … negative" is negative's share of billing.
+    expect(planLocally('What share of complaints to US Airways were about login?', NOW, vocabulary).sharePart).toBe('intent')
+    expect(planLocally('What share of messages about billing were negative in October?', NOW, vocabulary)).toMatchObject({ sharePart: 'sentiment', filters: { sentiment: 'negative', intent: 'billing' } })
+    expect(planLocally('What percentage of negative messages were about billing in October?', NOW, vocabulary).sharePart).toBe('intent')
+    expect(planLocally('How many negative messages about billing in October?', NOW, vocabulary).sharePart).toBeUndefined()
     // Themes are matched by the ask chain against the weekly themes (theme-filter.ts), not by the planner.
     const themed = planLocally('Show me happy emails about router wifi drops', NOW, vocabulary)
     expect(themed).toMatchObject({ kind: 'examples', filters: { sentiment: 'positive', channel: 'email' } })

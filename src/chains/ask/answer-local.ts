@@ -104,6 +104,16 @@ export function figureText(f: AskFigure): string {
   return `${f.value}`
 }
 
+/**
+ * "That is about 53% (95% interval 21–100%) of the about 55 customer messages about billing." A share of
+ * estimated counts carries its interval as the counts do: 12.3% of negative messages was 5–49%.
+ */
+function shareSentence(share: AskFigure, base: AskFigure): string {
+  const of = `${base.estimate ? 'about ' : ''}${base.value} ${base.label.replace(/^all /, '').split(', ')[0]}`
+  if (!share.estimate) return `That is ${share.value}% of the ${of}.`
+  return `That is about ${share.value}% (95% interval ${share.estimate.low}–${share.estimate.high}%) of the ${of}.`
+}
+
 function minutesText(m: number): string {
   if (m < 90) return `${Math.round(m)} min`
   if (m < 48 * 60) return `${Math.round(m / 6) / 10} h`
@@ -249,7 +259,7 @@ export function answerLocally(req: AnswerRequest): string {
       sentences.push(opening)
       const customers = customersSentence(figures, plan.filters.sentiment)
       if (customers) sentences.push(customers)
-      if (share && base) sentences.push(`That is ${share.value}% of the ${base.value} ${base.label.replace(/^all /, '').split(', ')[0]}.`)
+      if (share && base) sentences.push(shareSentence(share, base))
       const change = changeSentence(figures)
       if (change) sentences.push(change)
       break

@@ -146,8 +146,11 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     for (const f of await rankFigures(ctx, plan)) fig(f)
   }
 
-  // The share answers "what share of complaints were about X": the base drops the most specific filter.
-  const base: AskFilters | undefined = filters.intent
+  // The share answers "what share of complaints were about X": the base drops the most specific filter,
+  // or the one the question asks the share of ("what share of billing messages were negative").
+  const base: AskFilters | undefined = filters.intent && filters.sentiment && plan.sharePart === 'sentiment'
+    ? { ...filters, sentiment: undefined }
+    : filters.intent
     ? { ...filters, intent: undefined }
     : filters.sentiment
       ? { ...filters, sentiment: undefined }

@@ -191,13 +191,15 @@ export function readKind(question: string): { kind: AskKind; cued: boolean; grou
   return { kind: 'why', cued: false }
 }
 
-export function matchFilters(question: string, vocabulary: AskVocabulary): { filters: AskFilters; spans: string[] } {
+export function matchFilters(question: string, vocabulary: AskVocabulary): { filters: AskFilters; spans: string[]; sentimentLast?: boolean } {
   const filters: AskFilters = { customerRole: 'customer' }
   const spans: string[] = []
+  let sentimentAt = -1
   for (const [sentiment, cue] of SENTIMENT_CUES) {
     const m = cue.exec(question)
     if (m) {
       filters.sentiment = sentiment
+      sentimentAt = m.index
       break
     }
   }
@@ -234,7 +236,8 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
   // Themes are not read here: the ask chain matches the topic words against the weekly themes of the
   // weeks asked about (theme-filter.ts), computing them if needed, so a question reads the same whether
   // or not a report was opened first.
-  return { filters, spans }
+  const intentAt = intent ? (phrasePattern(intent.phrase).exec(question)?.index ?? -1) : -1
+  return { filters, spans, ...(sentimentAt >= 0 && intentAt >= 0 ? { sentimentLast: sentimentAt > intentAt } : {}) }
 }
 
 /** Channel names people use, as words: they say where, not what about. */
@@ -263,13 +266,16 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const question = englishTimeWords(asked)
   const time = resolveTimeExpressions(question, now)
   const read = readKind(question)
-  const { filters, spans } = matchFilters(question, vocabulary)
+  const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
   const topic = read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
   const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question), now, planner: 'local', comparePrevious: opts.comparePrevious })
   const { customerRole: _role, ...named } = filters
   const understood = read.cued || Object.keys(named).length > 0 || time.ranges.length > 0
+  // "What share of billing messages were negative": the filter named last is the part asked about.
+  const wantsShare = plan.wantsShare && sentimentLast !== undefined
   return {
     ...plan,
+    ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),

@@ -43,6 +43,12 @@ export const askPlanSchema = z.object({
   topic: z.string().optional(),
   /** True when the question asked for a proportion ("what share", "what percentage"). */
   wantsShare: z.boolean().optional(),
+  /**
+   * The filter a share is of, when the question names both: "what share of billing messages were
+   * negative" asks for the negative part of billing ('sentiment'); "what share of negative messages were
+   * about billing" for the billing part of negative ('intent', the default).
+   */
+  sharePart: z.enum(['intent', 'sentiment']).optional(),
   /** True when the question counts people ("what do customers complain about"): a ranking counts each customer's conversation once. */
   countsCustomers: z.boolean().optional(),
   /** rank: the dimension ranked and how many rows the question wants ("top 3"). */
