@@ -366,12 +366,12 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
-  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, noFitNote(req, drafts, toThisSubject, Boolean(knowledgeDraft))].filter(Boolean).join('; ') || undefined }
+  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, trigger.shouldReply && noFitNote(req, drafts, toThisSubject, Boolean(knowledgeDraft))].filter(Boolean).join('; ') || undefined }
 }
 
 /**
  * Says so when nothing the brand wrote answers the case: every past reply offered answered another
- * subject and no article covers it. "Do you offer a discount for pensioners?" got a house move and two
+ * subject and no article covers it (not to a closing: "merci pour votre aide" is answered as a closing is). "Do you offer a discount for pensioners?" got a house move and two
  * outages at 13–15%, each reasonable-looking on its own.
  */
 function noFitNote(req: ReplyRequest, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
