@@ -45,6 +45,12 @@ describe('the change against the previous period', () => {
     // With fewer than two whole weeks, the partial ones are compared and named so.
     const short = answerLocally({ question: 'How did messages change week by week?', plan: { ...plan, kind: 'trend' }, figures: [count, week('2026-W46', 3, true), week('2026-W47', 5, true)], citations: [], workspaceId: 'w' })
     expect(short).toContain('Weekly volume went from 3 in 2026-W46 (part of it) to 5 in 2026-W47 (part of it).')
+    // Weeks of labels are estimates: "about", and no direction vouched for when their intervals overlap.
+    const estimated = (w: string, value: number, low: number, high: number): AskFigure => ({ ...week(w, value), estimate: { value, low, high, method: 'test' } })
+    const labelled = answerLocally({ question: 'How did delivery complaints change?', plan: { ...plan, kind: 'trend' }, figures: [count, estimated('2026-W42', 3, 1, 9), estimated('2026-W45', 5, 2, 12)], citations: [], workspaceId: 'w' })
+    expect(labelled).toContain("Weekly volume went from about 3 in 2026-W42 to about 5 in 2026-W45; the two weeks' intervals overlap, so the direction is not certain.")
+    const clear = answerLocally({ question: 'How did delivery complaints change?', plan: { ...plan, kind: 'trend' }, figures: [count, estimated('2026-W42', 3, 1, 9), estimated('2026-W45', 30, 20, 41)], citations: [], workspaceId: 'w' })
+    expect(clear).toContain('Weekly volume went from about 3 in 2026-W42 to about 30 in 2026-W45.')
   })
 
   it('writes a range whose label has its dates in brackets once: "(this month: 1 Nov 2026 – 12 Nov 2026)"', () => {

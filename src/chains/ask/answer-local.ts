@@ -270,7 +270,8 @@ export function answerLocally(req: AnswerRequest): string {
       sentences.push(opening)
       if (volume.length >= 2) {
         const [first, last] = endWeeks(volume)
-        sentences.push(`Weekly volume went from ${first.value} in ${weekName(first)} to ${last.value} in ${weekName(last)}${partialWeeksNote(volume, [first, last])}.`)
+        const roughly = first.estimate ? 'about ' : ''
+        sentences.push(`Weekly volume went from ${roughly}${first.value} in ${weekName(first)} to ${roughly}${last.value} in ${weekName(last)}${partialWeeksNote(volume, [first, last])}${overlapNote(first, last, 'the two weeks')}.`)
         if (negative.length >= 2) {
           const [nf, nl] = endWeeks(negative)
           const of = plan.filters.sentiment ? ` of ${describeFilters({ ...plan.filters, sentiment: undefined })}` : ''

@@ -245,7 +245,10 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
       const cut: Record<string, string> = week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {}
       const all = mix ? mix.get(w.week) : w
-      fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: w.n, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week })
+      // A week's count of labels is estimated as the period's is: "from 3 in W42 to 3 in W45" was top labels
+      // beside a period estimated at 19 (4–72).
+      const volume = labelled ? await estimateCount(ctx, filters, week) : undefined
+      fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: volume?.value ?? w.n, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week, ...(volume ? { estimate: volume } : {}) })
       if (all && all.n > 0) {
         // Estimated like the period's mix: a week's share moving 30% → 45% on top labels may be the labels' doubt.
         const wholeEstimate = dependsOnLabels(shareBase) ? await estimateCount(ctx, shareBase, week) : undefined
