@@ -145,11 +145,13 @@ function suggestionsPanel(conv: Conversation): HTMLElement {
 function renderDrafts(body: HTMLElement, res: Suggestions): void {
   const notes = [
     !res.shouldReply ? `A reply may not be needed (${res.reason.replaceAll('_', ' ')}).` : null,
-    res.note ?? null,
     res.degraded ? `Drafted locally: ${res.degradedReason ?? 'the LLM was unavailable'}.` : null,
   ].filter((x): x is string => Boolean(x))
+  // The suggester's note says what the drafts lack (no past reply in the language, none to the subject): a caution, shown as one.
+  const caution = res.note ? h('p', { class: 'warn' }, `${res.note[0]!.toUpperCase()}${res.note.slice(1)}.`) : null
   replace(body,
     notes.map((n) => h('p', { class: 'muted' }, n)),
+    caution,
     res.suggestions.length === 0 ? h('p', {}, 'No drafts for this conversation.') : null,
     h('ol', { class: 'draft-list' }, res.suggestions.map((s, i) => draftItem(s, i + 1, res.maxChars))),
   )
