@@ -136,6 +136,26 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await context.close()
   })
 
+  it('cautions, above the drafts, that no past reply or article answers the subject', async () => {
+    const { context, page, errors } = await session('agent')
+    const res = await c.app.inject({
+      method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
+      payload: { conversations: [{ externalId: 'console-pensioner', channel: 'email', customer: 'pat@example.com', messages: [
+        { externalId: 'console-pensioner-1', role: 'customer', text: "Hello, I'd like to know if you offer a discount for pensioners on the broadband plans? My neighbour said you do.", sentAt: LAST_DEMO_DAY },
+      ] }] },
+    })
+    const id = res.json().results[0].id
+    await c.services.worker.drain()
+    const api = await c.app.inject({ method: 'POST', url: `/v1/conversations/${id}/suggestions`, headers: c.ws.auth('agent'), payload: {} })
+    expect(api.json().note).toMatch(/^no past reply or article answers pricing/)
+    await page.goto(`${c.base}/conversations/${id}`)
+    const region = page.getByRole('region', { name: 'Suggested replies' })
+    await region.locator('li.draft').first().waitFor({ timeout: 30_000 })
+    await expect(region.locator('p.warn', { hasText: 'No past reply or article answers pricing' }).count()).resolves.toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('shows a new message in the open conversation without a reload', async () => {
     const { context, page } = await session('agent')
     await page.goto(`${c.base}/inbox`)
