@@ -56,10 +56,16 @@ describe('intent cues', () => {
       // Before: feature_request and other.
       ["Hello, I'd like to know if you offer a discount for pensioners on the broadband plans? My neighbour said you do.", 'pricing'],
       ['Apoio no WhatsApp excelente, rápido e simpático.', 'praise'],
+      // Before: cancellation and connectivity. Moving a plan is pricing's, as the taxonomy says.
+      ['Do I need a new contract if I move? New place is in the same town.', 'pricing'],
+      ['Hey, moving in 3 weeks, what happens to my broadband?', 'pricing'],
     ]
     // Leaving for a cheaper deal is a cancellation: its cue outweighs the price's.
     const leaving = await createLocalClassifier().classify(labels, [{ messageId: 'x', text: 'Please cancel my contract, I found a cheaper deal elsewhere.', role: 'customer' as const, language: null }])
     expect(leaving[0]!.intent?.label).toBe('cancellation')
+    // An order's new address is the delivery's, moving or not.
+    const order = await createLocalClassifier().classify(labels, [{ messageId: 'y', text: "Can I change the delivery address for order 55123? I'm moving on Friday", role: 'customer' as const, language: null }])
+    expect(order[0]!.intent?.label).toBe('delivery')
     const classified = await createLocalClassifier().classify(labels, cases.map(([text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
     cases.forEach(([text, intent], i) => {
       // Without the cue the model reads it as something else; with it, as what the customer says.

@@ -126,6 +126,16 @@ const PRICING_CUES = termMatcher([
 ])
 
 /**
+ * Moving house with a plan, which the default taxonomy files under pricing: "Do I need a new contract if
+ * I move?" read as a cancellation, "moving in 3 weeks, what happens to my broadband?" as connectivity.
+ * As strong as two cues; an order's delivery words outweigh it ("change the delivery address, I'm moving").
+ */
+const MOVING_CUES = termMatcher([
+  'moving house', 'move house', 'moving home', 'if i move', 'when i move', "i'm moving", 'im moving', 'moving in', 'moving to', 'moving on the', 'new postcode',
+  'take my plan', 'take my broadband', 'demenage', 'demenagement', 'umzug', 'umziehen', 'ziehe um', 'mudanza', 'me mudo', 'mudanca', 'mudar de casa', 'trasloco', 'mi trasferisco',
+])
+
+/**
  * Praise in so many words: "Apoio no WhatsApp excelente, rápido e simpático." read as other. Words that
  * judge, not thanks, which a message with a problem opens with too ("thanks in advance"); a negative
  * message that uses them is a complaint (withNegativeSentiment).
@@ -141,10 +151,11 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'feature_request', matches: FEATURE_REQUEST_LABELS, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'delivery'] },
   { intent: 'feature_request', matches: FEATURE_REQUEST_CUES },
   { intent: 'cancellation', matches: CANCELLATION_CUES, outweighs: ['complaint', 'pricing'] },
-  { intent: 'delivery', matches: DELIVERY_CUES, outweighs: ['complaint'] },
+  { intent: 'delivery', matches: DELIVERY_CUES, outweighs: ['complaint', 'pricing'] },
   { intent: 'connectivity', matches: CONNECTIVITY_CUES, outweighs: ['complaint'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
+  { intent: 'pricing', matches: MOVING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'cancellation'] },
   { intent: 'praise', matches: PRAISE_CUES },
   { intent: 'complaint', matches: COMPLAINT_LABELS, odds: INTENT_CUE_FOR ** 3 },
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },
