@@ -1,7 +1,7 @@
 // Drafts that tell the customer to take a step they say they already took.
 import { describe, expect, it } from 'vitest'
 import { localDrafts } from '../../src/chains/replies/local.ts'
-import { REPEATABLE_STEPS, repeatedSteps, stepsTaken, withoutRepeatedSteps } from '../../src/chains/replies/steps-taken.ts'
+import { REPEATABLE_STEPS, repeatedSteps, stepsTaken, stepsTakenIn, withoutRepeatedSteps } from '../../src/chains/replies/steps-taken.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest } from '../../src/chains/replies/types.ts'
 
 const ALL = new Set(REPEATABLE_STEPS)
@@ -31,6 +31,18 @@ describe('steps the customer says they took', () => {
     'I will restart it later',
   ])('not taken: %s', (text) => {
     expect([...stepsTaken(text)]).toEqual([])
+  })
+
+  it('reads "already did that" as the step the agent had just told ("Already did that three times" after "Could you restart the router")', () => {
+    const agent = { role: 'agent', text: 'Sorry to hear that! Could you restart the router and let us know if it keeps happening?' }
+    const first = { role: 'customer', text: 'Hi, my internet has been dropping every evening for a week' }
+    for (const reply of ['Already did that three times. Still dropping.', 'Did that, no change', 'Ya lo hice, sigue igual', 'Déjà fait, ça ne change rien']) {
+      expect([...stepsTakenIn([first, agent, { role: 'customer', text: reply }])], reply).toEqual(['restart'])
+    }
+    // Not without an agent telling the step, nor when the customer has not done it.
+    expect([...stepsTakenIn([first, { role: 'customer', text: 'Already did that three times.' }])]).toEqual([])
+    expect([...stepsTakenIn([first, agent, { role: 'customer', text: "I haven't yet, will try tonight" }])]).toEqual([])
+    expect([...stepsTakenIn([first, agent, { role: 'customer', text: 'How did that happen?' }])]).toEqual([])
   })
 })
 

@@ -142,9 +142,22 @@ export function stepsTaken(customerText: string): Set<RepeatableStep> {
   return new Set(TAKEN.filter((s) => s.taken.test(customerText)).map((s) => s.step))
 }
 
-/** The steps the customer's messages in this conversation say were already taken. */
+/**
+ * "Already did that", answering an agent who told a step: the customer took what the agent told. After
+ * "Could you restart the router…?", "Already did that three times. Still dropping." got "First step:
+ * restart the Brightwave Hub" unflagged.
+ */
+const DID_THAT = /(?<!\p{L})(?:already (?:did|done|tried) (?:that|it|this|those|them|both)|(?:did|done|tried) (?:that|it|this|those|them|both),? already|(?:^|[.!?]\s*)(?:yes,? |yeah,? |yep,? )?(?:i )?(?:did|done|tried) (?:that|it|this|those|them|both)(?!\p{L})|ya lo (?:hice|probé|probe)|déjà fait|deja fait|j['’]ai déjà essayé|schon gemacht|schon versucht|já fiz|ja fiz|já tentei|già fatto|gia fatto|ho già provato)/iu
+
+/** The steps the customer's messages in this conversation say were already taken, themselves or as an agent told them. */
 export function stepsTakenIn(turns: ReadonlyArray<{ role: string; text: string }>): Set<RepeatableStep> {
-  return stepsTaken(turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'))
+  const taken = stepsTaken(turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'))
+  let told = ''
+  for (const t of turns) {
+    if (t.role !== 'customer') told = t.text
+    else if (told && DID_THAT.test(t.text)) for (const s of TAKEN) if (s.told.test(told)) taken.add(s.step)
+  }
+  return taken
 }
 
 /** The steps among `taken` that this text tells the customer to take. */
