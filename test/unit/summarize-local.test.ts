@@ -138,4 +138,15 @@ describe('summary sentences as a person writes them', () => {
     expect(s.wanted).toContain('you took £55.00 twice')
     expect(s.summary).not.toMatch(/example\.org|BW-7362956|in case you need them/)
   })
+
+  it('ends each of what the customer wanted and the agent did with a full stop ("…for a week Already did that three times.")', () => {
+    const s = summarizeDialog([
+      { speaker: 'customer', text: 'Hi, my internet has been dropping every evening for a week' },
+      { speaker: 'agent', text: 'Sorry to hear that! Could you restart the router and let us know if it keeps happening' },
+      { speaker: 'customer', text: 'Already did that three times. Still dropping. This is the fourth time I am contacting you about this' },
+    ])
+    expect(s.wanted).toMatch(/for a week\. /)
+    expect(s.wanted).not.toMatch(/\p{L} [A-Z]\p{Ll}+ did that/u)
+    expect(s.done.endsWith('.') || s.done.endsWith('?') || s.done === '').toBe(true)
+  })
 })

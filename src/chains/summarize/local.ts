@@ -102,8 +102,8 @@ export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: num
   const doneSentences = chosen.filter((s) => !isCustomer(s.speaker))
   return {
     summary: formatSummary(chosen, { reported: true, speakers: [...new Set(dialog.map((turn) => turn.speaker))], unlabelled: oneRole }),
-    wanted: wantedSentences.map((s) => s.text).join(' '),
-    done: doneSentences.map((s) => s.text).join(' '),
+    wanted: wantedSentences.map((s) => ended(s.text)).join(' '),
+    done: doneSentences.map((s) => ended(s.text)).join(' '),
     open: openQuestion(dialog, sentences, problem),
     sentences: chosen.map((s) => ({ text: s.text, speaker: s.speaker })),
   }
@@ -259,6 +259,11 @@ function isOneRole(dialog: DialogTurn[]): boolean {
   return dialog.length > 1 && isRole(dialog[0].speaker) && dialog.every((turn) => turn.speaker === dialog[0].speaker)
 }
 
+/** A message without a full stop ends its sentence anyway: "…for a week Agent: Asks…" and "…for a week Already did that" ran on. */
+function ended(text: string): string {
+  return /[.!?…)"”»]$|\p{Extended_Pictographic}$/u.test(text) ? text : `${text}.`
+}
+
 function formatSummary(sentences: Array<{ text: string; speaker: string }>, opts: { reported?: boolean; speakers?: string[]; unlabelled?: boolean } = {}): string {
   if (opts.unlabelled) return sentences.map((s) => s.text).join(' ')
   const parts: string[] = []
@@ -267,8 +272,7 @@ function formatSummary(sentences: Array<{ text: string; speaker: string }>, opts
     const speaker = speakerName(s.speaker)
     const other = opts.speakers?.find((name) => name !== s.speaker)
     const said = opts.reported ? reportedSpeech(s.text, s.speaker, other) : s.text
-    // A message without a full stop ends its sentence anyway: "…for a week Agent: Asks…" ran on.
-    const text = /[.!?…)"”»]$|\p{Extended_Pictographic}$/u.test(said) ? said : `${said}.`
+    const text = ended(said)
     parts.push(speaker === lastSpeaker ? text : `${speaker}: ${text}`)
     lastSpeaker = speaker
   }
