@@ -36,6 +36,20 @@ describe('rankings', () => {
     expect(plan('top 3 intents last month')).toMatchObject({ kind: 'rank', groupBy: 'intent', top: 3, timeRange: { from: '2026-10-01T00:00:00.000Z' } })
   })
 
+  it.each([
+    ['Quels sont les trois sujets les plus fréquents ce mois-ci ?', 3],
+    ['What are the three most common complaints?', 3],
+    ['Welche drei Themen waren am häufigsten?', 3],
+    ['Which 2 channels had the most complaints?', 2],
+    ['top five intents', 5],
+  ])('reads the number a ranking asks for in words: %s (the French question listed five)', (q, top) => {
+    expect(plan(q)).toMatchObject({ kind: 'rank', top })
+  })
+
+  it('does not read a period\'s number as a limit', () => {
+    expect(plan('In the last three weeks what was the most common topic?').top).toBeUndefined()
+  })
+
   it('a comparison is not a ranking', () => {
     expect(plan('Which complaint reason grew most last week?').kind).toBe('compare')
   })

@@ -35,7 +35,7 @@ const RESPONSE_TIME_CUE = W([
 const RANK_CUE = W([
   'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
 ].join('|'))
-const MOST_CUE = W(['most', 'biggest', 'largest', 'top', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'más', 'mais', '가장', 'มากที่สุด'].join('|'))
+const MOST_CUE = W(['most', 'biggest', 'largest', 'top', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', '가장', 'มากที่สุด'].join('|'))
 const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|platforms?|채널|ช่องทาง')],
   ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|언어|ภาษา')],
@@ -43,7 +43,23 @@ const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['theme', W('themes?|th[èe]mes?|themas?|temas?|주제|หัวข้อ')],
   ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que')],
 ]
-const TOP_N = /(?<![\p{L}])top\s+(\d{1,2})(?![\p{N}])/iu
+/** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
+const COUNT_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, ten: 10, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, zwei: 2, drei: 3, vier: 4, fünf: 5, zehn: 10,
+  dos: 2, tres: 3, cuatro: 4, cinco: 5, diez: 10, 'três': 3, quatro: 4, dez: 10,
+}
+const NUMBER = `\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')}`
+const N_MOST = new RegExp(`(?<![\\p{L}\\p{N}])(?:top\\s+(${NUMBER})|(${NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:most|biggest|largest|le plus|la plus|les plus|häufigsten|meisten|größten|más|mais))(?![\\p{L}])`, 'iu')
+/** Words of time between the number and "most" make it a period ("the last three weeks, what was most…"), not a count of rows. */
+const TIME_UNIT = /(?<![\p{L}])(?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|tage?n?|wochen?|monate?n?|jahre?n?|d[ií]as|semanas|meses|a[ñn]os|dias)(?![\p{L}])/iu
+
+/** "top 5", "the three most common", "les trois sujets les plus fréquents": how many rows a ranking wants. */
+function topCount(question: string): number | undefined {
+  const m = N_MOST.exec(question)
+  if (!m || (m[3] && TIME_UNIT.test(m[3]))) return undefined
+  const said = (m[1] ?? m[2])!.toLowerCase()
+  return COUNT_WORDS[said] ?? Number(said)
+}
 const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down')
 
 const KIND_CUES: Array<[AskKind, RegExp]> = [
@@ -182,10 +198,10 @@ export function readKind(question: string): { kind: AskKind; cued: boolean; grou
   if (RESPONSE_TIME_CUE.test(question)) return { kind: 'response_time', cued: true }
   const compare = KIND_CUES.find(([kind]) => kind === 'compare')![1]
   if (compare.test(question) || SPIKE_CUE.test(question)) return { kind: 'compare', cued: true }
-  const topN = TOP_N.exec(question)
-  if ((topN || (RANK_CUE.test(question) && MOST_CUE.test(question))) && !KIND_CUES[0]![1].test(question)) {
-    const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (topN ? 'intent' : undefined)
-    if (groupBy) return { kind: 'rank', cued: true, groupBy, ...(topN ? { top: Number(topN[1]) } : {}) }
+  const top = topCount(question)
+  if ((top !== undefined || (RANK_CUE.test(question) && MOST_CUE.test(question))) && !KIND_CUES[0]![1].test(question)) {
+    const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (top !== undefined ? 'intent' : undefined)
+    if (groupBy) return { kind: 'rank', cued: true, groupBy, ...(top ? { top } : {}) }
   }
   for (const [kind, cue] of KIND_CUES) if (cue.test(question)) return { kind, cued: true }
   return { kind: 'why', cued: false }
