@@ -203,6 +203,9 @@ describe('describeCluster', () => {
     // A state goes after the thing it is about (the demo's W44 outage theme was "Down internet").
     const down = describeCluster({ ...at, keyphrases: [{ phrase: 'down', weight: 0.1, support: 0.13 }, { phrase: 'costing', weight: 0.09, support: 0.11 }, { phrase: 'internet', weight: 0.09, support: 0.14 }] })
     expect(down.label).toBe('Internet down')
+    // A request's verb names the asking, not the thing asked for (the demo's W41 "Add dark" theme asked for a dark mode).
+    const dark = describeCluster({ ...at, keyphrases: [{ phrase: 'app', weight: 0.2, support: 0.5 }, { phrase: 'add', weight: 0.15, support: 0.4 }, { phrase: 'add dark', weight: 0.12, support: 0.3 }, { phrase: 'dark mode', weight: 0.11, support: 0.3 }] })
+    expect(dark.label).toBe('Dark mode')
   })
 })
 

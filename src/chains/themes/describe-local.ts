@@ -241,10 +241,10 @@ function comparable(text: string): string {
 function labelFrom(keyphrases: Keyphrase[]): string | null {
   const top = keyphrases.slice(0, LABEL_CANDIDATES)
   if (top.length === 0) return null
-  const first = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT) ?? top[0]
+  const first = top.find((k) => k.phrase.includes(' ') && (k.support ?? 1) >= LABEL_BIGRAM_SUPPORT && namesAThing(k.phrase)) ?? top[0]
   // A lone word is named better by a bigram around it ("twice" → "charged twice"): one of the most
   // distinctive phrases, or one further down that weighs about as much as the word.
-  const around = (k: Keyphrase, rank: number) => k.phrase.split(' ').length === 2 && k.phrase.split(' ').includes(first.phrase) &&
+  const around = (k: Keyphrase, rank: number) => k.phrase.split(' ').length === 2 && namesAThing(k.phrase) && k.phrase.split(' ').includes(first.phrase) &&
     (rank < LABEL_CANDIDATES || k.weight >= LABEL_BIGRAM_AROUND_WEIGHT * first.weight)
   const head = first.phrase.includes(' ') ? first : (keyphrases.find(around) ?? first)
   if (head.phrase.includes(' ')) return capitalise(head.phrase.slice(0, MAX_LABEL_LENGTH))
@@ -257,6 +257,13 @@ function labelFrom(keyphrases: Keyphrase[]): string | null {
   if (pair.length === 2 && SAID_AFTER.has(pair[0]) && !SAID_AFTER.has(pair[1])) pair.reverse()
   return capitalise(pair.join(' ').slice(0, MAX_LABEL_LENGTH))
 }
+
+/**
+ * Verbs a request opens with: a phrase starting with one names the asking, not the thing ("Add dark"
+ * for a theme whose customers asked to "add a dark mode", where "dark mode" was a phrase too).
+ */
+const REQUEST_VERBS = new Set(['add', 'want', 'need', 'make', 'bring', 'allow', 'let', 'get', 'give', 'please', 'could', 'can', 'would'])
+const namesAThing = (phrase: string) => !REQUEST_VERBS.has(phrase.split(' ')[0]!)
 
 /** Words of a state that an English label puts after the thing: "Internet down", "Parcel missing", "Bill twice". */
 const SAID_AFTER = new Set(['down', 'dead', 'broken', 'slow', 'late', 'missing', 'twice', 'again', 'gone', 'offline', 'stuck', 'wrong', 'delayed', 'cancelled', 'canceled'])
