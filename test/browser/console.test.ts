@@ -140,18 +140,19 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     const { context, page, errors } = await session('agent')
     const res = await c.app.inject({
       method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
-      payload: { conversations: [{ externalId: 'console-pensioner', channel: 'email', customer: 'pat@example.com', messages: [
-        { externalId: 'console-pensioner-1', role: 'customer', text: "Hello, I'd like to know if you offer a discount for pensioners on the broadband plans? My neighbour said you do.", sentAt: LAST_DEMO_DAY },
+      payload: { conversations: [{ externalId: 'console-faulty', channel: 'email', customer: 'pat@example.com', messages: [
+        { externalId: 'console-faulty-1', role: 'customer', text: 'The HDMI port on my Brightbox is loose and the casing is cracked, it came like that', sentAt: LAST_DEMO_DAY },
       ] }] },
     })
     const id = res.json().results[0].id
     await c.services.worker.drain()
     const api = await c.app.inject({ method: 'POST', url: `/v1/conversations/${id}/suggestions`, headers: c.ws.auth('agent'), payload: {} })
-    expect(api.json().note).toMatch(/^no past reply or article answers pricing/)
+    // The demo brand never answered a faulty device.
+    expect(api.json().note).toMatch(/^no past reply or article answers product fault/)
     await page.goto(`${c.base}/conversations/${id}`)
     const region = page.getByRole('region', { name: 'Suggested replies' })
     await region.locator('li.draft').first().waitFor({ timeout: 30_000 })
-    await expect(region.locator('p.warn', { hasText: 'No past reply or article answers pricing' }).count()).resolves.toBe(1)
+    await expect(region.locator('p.warn', { hasText: 'No past reply or article answers product fault' }).count()).resolves.toBe(1)
     expect(errors).toEqual([])
     await context.close()
   })
