@@ -179,6 +179,13 @@ describe('LLM plan validation', () => {
     expect(plan.topic).toBe('refund b')
     expect(() => askPlanSchema.parse(plan)).not.toThrow()
   })
+  it('reads which filter a share is of from the question, as the local planner does', () => {
+    const share = { ...raw, intent: 'billing', wants_share: true, time_expression: 'in October' }
+    const question = 'What share of messages about billing were negative in October?'
+    expect(planFromLlm(share, { question, now: NOW, vocabulary, workspaceId: 'w' }).sharePart).toBe('sentiment')
+    expect(planFromLlm(share, { question: 'What share of negative messages were about billing in October?', now: NOW, vocabulary, workspaceId: 'w' }).sharePart).toBe('intent')
+    expect(planFromLlm({ ...share, wants_share: false }, { question, now: NOW, vocabulary, workspaceId: 'w' }).sharePart).toBeUndefined()
+  })
   it('ignores a time expression that is not in the question', () => {
     const plan = planFromLlm({ ...raw, time_expression: 'in 1999' }, { question: 'How many angry messages this week?', now: NOW, vocabulary, workspaceId: 'w' })
     expect(plan.timeRange.from).toBe('2026-11-02T00:00:00.000Z')

@@ -62,7 +62,10 @@ export function planFromLlm(raw: LlmPlan, req: PlanRequest): AskPlan {
   const unreadable = (raw.time_expression && resolve(raw.time_expression).length === 0) || (raw.time_expression && !req.question.toLowerCase().includes(raw.time_expression.toLowerCase()))
   if (unreadable) ranges = fallback.previousRange && fallback.kind === 'compare' ? [fallback.previousRange, fallback.timeRange] : fallback.timeRange.label === 'all time' ? [] : [fallback.timeRange]
   const topic = raw.topic?.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || undefined
-  return buildPlan({ kind: raw.kind, ranges, filters: validatedFilters(raw, req.vocabulary), topic, wantsShare: raw.wants_share, now: req.now, planner: 'llm' })
+  const filters = validatedFilters(raw, req.vocabulary)
+  const plan = buildPlan({ kind: raw.kind, ranges, filters, topic, wantsShare: raw.wants_share, now: req.now, planner: 'llm' })
+  // Which filter a share is of is read from the question's word order, as the local planner reads it.
+  return fallback.sharePart && raw.wants_share && filters.intent && filters.sentiment ? { ...plan, sharePart: fallback.sharePart } : plan
 }
 
 function vocabularyBlock(vocabulary: AskVocabulary, vault: RedactionVault): string {
