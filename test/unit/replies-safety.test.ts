@@ -180,6 +180,14 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(request(['Where is my remote? Order BW-8042600.']), [please])[0].body).toBe('Sorry about that! We will chase the courier.')
   })
 
+  it('drops the yes or no a past reply gave its own question ("Will I get an email confirming the refund?" got "No, you won\'t: …")', () => {
+    const asked = request(['Thanks. Will I get an email confirming the refund?'])
+    const text = "No, you won't: the duplicate came from a payment retry on our side. The extra payment is refunded, 3–5 working days to show."
+    expect(rankCandidates(asked, [candidate('retry', text, 0.2)])[0].body).toBe('The duplicate came from a payment retry on our side. The extra payment is refunded, 3–5 working days to show.')
+    // The same question: the answer stands.
+    expect(rankCandidates(asked, [candidate('retry', text, 0.8)])[0].body).toBe(text)
+  })
+
   it('keeps a question whole when only courtesy would be left ("Scusa per l\'attesa!" was the whole draft for order BW-5512309)', () => {
     const order = request(['Il mio ordine non è ancora arrivato. Ordine BW-5512309'])
     for (const text of ["Scusa per l'attesa! Puoi inviarci il numero d'ordine?", 'Sorry for the wait! Could you send us your order number (it starts with BW-) so we can check with the courier?']) {

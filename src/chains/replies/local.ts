@@ -35,6 +35,20 @@ const CLEAR_CONTEXT = 0.5
 const CONTEXT_FLOOR_SHARE = 0.5
 /** Weight of how often the brand sent a reply, against how similar its question was. */
 const FREQUENCY_WEIGHT = 0.25
+/**
+ * A reply opening with a yes or a no answered its own customer's question; below this relevance the
+ * current question is another one, and the opener goes: "Will I get an email confirming the refund?"
+ * got "No, you won't: the duplicate came from a payment retry…" (0.13).
+ */
+const SAME_QUESTION_RELEVANCE = 0.5
+const YES_NO_OPENER = /^(?:yes|no|yep|nope|yeah|sí|si|oui|non|ja|nein|sim|não|nao)\b[^.!?:;\n]{0,30}[.!:;,]\s+(?=\S)/iu
+
+function withoutOtherAnswer(body: string, relevance: number): string | null {
+  if (relevance >= SAME_QUESTION_RELEVANCE || !YES_NO_OPENER.test(body)) return body
+  const rest = body.replace(YES_NO_OPENER, '')
+  return rest.length > 0 ? `${rest[0]!.toUpperCase()}${rest.slice(1)}` : null
+}
+
 /** Relevance first: a different approach is preferred only among candidates scoring within this share of the best one left. */
 const NEAR_EQUAL_SHARE = 0.04
 /** A reply stating an action this conversation does not show (refunded, sent…) ranks below an equal one that promises. */
@@ -224,7 +238,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
     const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
-    const body = cleaned && withoutAskingForGiven(cleaned, given)
+    const body = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c))
     if (!body) continue
     const words = wordSet(body)
     if (sent.some((said) => jaccard(said, words) >= SAME_REPLY_JACCARD)) continue
