@@ -16,6 +16,8 @@ export interface WeekMessage {
   language: string | null
   /** The names the message's author goes by (conversation customer handle and name, message author): masked in quotes and labels. */
   people: Array<string | null>
+  /** Only closes the case ("Perfect, thank you!"): says how the exchange ended, not how the customer feels about the subject. */
+  closes: boolean
   vector: Float32Array
 }
 
@@ -99,7 +101,9 @@ export interface ThemeMember {
 }
 
 /** The columns of a week read, in the order `readWeekMessages` selects them. */
-const WEEK_COLUMNS = ['int4', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'vector'] as const
+const WEEK_COLUMNS = ['int4', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'int4', 'vector'] as const
+/** Urgency reasons of a message that only closes the case (see classify/urgency.ts). */
+const CLOSING_REASONS = ['closing', 'thanks_only', 'acknowledgement_only']
 
 /**
  * The week's customer messages that have a current vector of `model` (never re-embedded here), in
@@ -110,7 +114,7 @@ export async function readWeekMessages(db: Db, workspaceId: string, model: strin
   // vectors included, spilled 340 MB to disk at 200k messages.
   const rows = await db.readBulk(
     `SELECT m.position::int, m.id, m.conversation_id, c.channel, m.text, m.sent_at, e.sentiment, e.intent, coalesce(m.language, e.language),
-            c.customer_handle, c.customer_name, m.author, emb.embedding
+            c.customer_handle, c.customer_name, m.author, coalesce(e.reasons && ARRAY[${CLOSING_REASONS.map((r) => `'${r}'`).join(', ')}]::text[], false)::int4, emb.embedding
      FROM (SELECT id, conversation_id, text, sent_at, language, author, content_hash, row_number() OVER (ORDER BY sent_at, id) AS position
            FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at >= $2 AND sent_at < $3) m
      JOIN conversations c ON c.id = m.conversation_id
@@ -123,17 +127,17 @@ export async function readWeekMessages(db: Db, workspaceId: string, model: strin
   for (const row of rows as WeekRow[]) inOrder[row[0] - 1] = row
   const messages: WeekMessage[] = []
   let withoutVector = 0
-  for (const [, id, conversationId, channel, text, sentAt, sentiment, intent, language, handle, name, author, vector] of inOrder) {
+  for (const [, id, conversationId, channel, text, sentAt, sentiment, intent, language, handle, name, author, closes, vector] of inOrder) {
     if (!vector) {
       withoutVector++
       continue
     }
-    messages.push({ id, conversationId, channel, text, sentAt, sentiment, intent, language, people: [handle, name, author], vector })
+    messages.push({ id, conversationId, channel, text, sentAt, sentiment, intent, language, people: [handle, name, author], closes: closes === 1, vector })
   }
   return { messages, withoutVector }
 }
 
-type WeekRow = [number, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, Float32Array | null]
+type WeekRow = [number, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, number, Float32Array | null]
 
 /**
  * The week's members in one statement, inside the caller's transaction. A message deleted since the

@@ -12,4 +12,15 @@ describe('customerSentimentMix', () => {
     ])
     expect(mix).toEqual({ negative: 1, neutral: 0, positive: 0, uncertain: 1, unknown: 1 })
   })
+
+  it('reads a conversation by its first message that does more than close the case ("Perfect, thank you!" made a cancellation over a price rise positive)', () => {
+    const mix = customerSentimentMix([
+      { conversationId: 'a', sentiment: 'positive', closes: true },
+      { conversationId: 'a', sentiment: 'negative', closes: false },
+      { conversationId: 'b', sentiment: 'positive', closes: true },
+      { conversationId: 'c', sentiment: 'neutral' },
+    ])
+    // b is only a thank-you in this theme: it says nothing of how its customer feels about the subject.
+    expect(mix).toEqual({ negative: 1, neutral: 1, positive: 0, uncertain: 0, unknown: 0 })
+  })
 })

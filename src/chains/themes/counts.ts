@@ -11,9 +11,12 @@ const TOP_COUNTS = 3
  * customer's follow-ups and closers: "Thanks, that worked" is about the support, not the topic, and made
  * the demo's W44 app-crash theme read 39% positive (4% by first messages).
  */
-export function customerSentimentMix(members: Array<{ conversationId: string; sentiment: string | null }>): SentimentMix {
+export function customerSentimentMix(members: Array<{ conversationId: string; sentiment: string | null; closes?: boolean }>): SentimentMix {
+  // A message that only closes the case is not how the customer feels about the theme: "Perfect, thank
+  // you!" made a conversation cancelling over a price rise count as positive. A conversation the theme
+  // holds only such messages of is left out.
   const first = new Map<string, string | null>()
-  for (const m of members) if (!first.has(m.conversationId)) first.set(m.conversationId, m.sentiment)
+  for (const m of members) if (!m.closes && !first.has(m.conversationId)) first.set(m.conversationId, m.sentiment)
   return sentimentMix([...first.values()])
 }
 
