@@ -117,6 +117,13 @@ describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinici�
     ['Já reiniciei o router e continua sem internet', ['restart']],
     ["Ho già riavviato il modem ma non va", ['restart']],
     ["He reinstalado la app y borré la caché", ['reinstall', 'clear cache']],
+    // Tried: "J'ai déjà essayé de la débrancher" got "Pouvez-vous débrancher le modem 30 secondes" unflagged.
+    ["Ma box redémarre toute seule depuis hier. J'ai déjà essayé de la débrancher.", ['restart']],
+    ['Ya intenté reiniciar el router', ['restart']],
+    ['Ich habe schon versucht, den Router neu zu starten', ['restart']],
+    ['Já tentei reiniciar o router', ['restart']],
+    ['Ho già provato a riavviare il modem', ['restart']],
+    ['Ich habe nicht versucht, den Router neu zu starten', []],
     ['Ich habe den Router nicht neu gestartet', []],
     ['No reinicié el router todavía', []],
     ['¿Tengo que reiniciar el router?', []],

@@ -73,10 +73,14 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
   restart: {
     taken: [
       'reinici(?:é|e)|(?:he|hemos) reiniciado|desenchuf(?:é|e)|(?:he|hemos) desenchufado|apagu(?:é|e) y encend(?:í|i)',
+      '(?:intent(?:é|e)|prob(?:é|e)|(?:he|hemos) (?:intentado|probado)) (?:a )?(?:reiniciar|desenchufar|apagar y encender)',
       "j['’]ai (?:déjà |deja )?(?:redémarré|redemarre|débranché|debranche|éteint et rallumé)",
+      // "J'ai déjà essayé de la débrancher" got "Pouvez-vous débrancher le modem 30 secondes" unflagged.
+      "j['’]ai (?:déjà |deja )?essayé de (?:la |le |l['’])?(?:redémarrer|débrancher|éteindre et rallumer)",
       `${DE_DONE}(?:neu ?gestartet|ausgesteckt|aus- und (?:wieder )?eingeschaltet)`,
-      'reiniciei|desliguei e (?:voltei a )?liguei',
-      'ho (?:già )?(?:riavviato|staccato|spento e riacceso)',
+      `${DE_DONE}(?:versucht|probiert),? (?:\\p{L}+ ){0,3}(?:neu ?zu ?starten|auszustecken)`,
+      'reiniciei|desliguei e (?:voltei a )?liguei|(?:já )?tentei (?:reiniciar|desligar e ligar)',
+      'ho (?:già )?(?:riavviato|staccato|spento e riacceso)|ho (?:già )?provato a (?:riavviare|staccare|spegnere e riaccendere)',
     ],
     told: [
       'reinicia|reinicie|reiniciar|desenchufa|desenchufe|desenchufar|apaga y enciende',
