@@ -63,6 +63,14 @@ describe('intent cues', () => {
     // Leaving for a cheaper deal is a cancellation: its cue outweighs the price's.
     const leaving = await createLocalClassifier().classify(labels, [{ messageId: 'x', text: 'Please cancel my contract, I found a cheaper deal elsewhere.', role: 'customer' as const, language: null }])
     expect(leaving[0]!.intent?.label).toBe('cancellation')
+    // "Don't want to cancel" names what the customer does not want: before, cancellation (0.99) for both.
+    const notCancelling = await createLocalClassifier().classify(labels, [
+      { messageId: 'n1', text: "I don't want to cancel, I just want a cheaper plan", role: 'customer' as const, language: null },
+      { messageId: 'n2', text: "hi! can I pause my subscription for 2 months while I'm travelling? don't want to cancel", role: 'customer' as const, language: null },
+      { messageId: 'n3', text: 'I want to cancel, not pause', role: 'customer' as const, language: null },
+    ])
+    expect(notCancelling.map((c) => c.intent?.label)).toEqual(['pricing', 'other', 'cancellation'])
+    expect(notCancelling.map((c) => c.reasons.includes('cancellation_terms'))).toEqual([false, false, true])
     // An order's new address is the delivery's, moving or not.
     const order = await createLocalClassifier().classify(labels, [{ messageId: 'y', text: "Can I change the delivery address for order 55123? I'm moving on Friday", role: 'customer' as const, language: null }])
     expect(order[0]!.intent?.label).toBe('delivery')

@@ -6,6 +6,7 @@ import { embedOne } from '../../embeddings/builtin.ts'
 import { messageCore } from '../../text/envelope.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
 import { withIntentCues, withNegativeSentiment } from './intent-cues.ts'
+import { withoutNegatedCancellation } from './plain-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
 import { correctedSentiment, decideSentiment } from './sentiment-decision.ts'
@@ -63,7 +64,7 @@ function probabilitiesOf(prediction: IntentPrediction): Record<string, number> {
 
 /** What a message is about is in its core: "My account email is …" under a question about moving house made it a sign-in problem. */
 function intentOf(model: IntentModel, text: string): IntentPrediction {
-  const core = messageCore(text)
+  const core = withoutNegatedCancellation(messageCore(text))
   return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD)
 }
 

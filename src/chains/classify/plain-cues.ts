@@ -151,3 +151,15 @@ export const ESCALATION_CUES = termMatcher([
   'falar com um supervisor', 'falar com um gerente', 'falar com o responsável', 'falar com uma pessoa', 'livro de reclamações', 'pela terceira vez',
   'parlare con un responsabile', 'parlare con un supervisore', 'parlare con una persona', 'reclamo formale', 'per la terza volta',
 ])
+
+/**
+ * "Don't want to cancel", said: the word names what the customer does not want. "I don't want to cancel,
+ * I just want a cheaper plan" read as a cancellation (0.99) and flagged cancellation_terms. Accented or
+ * folded text alike.
+ */
+const NEGATED_CANCELLATION = /(?<![\p{L}])(?:don['’]?t|do not|doesn['’]?t|does not|not|never|no need to|without|rather not|wouldn['’]?t|won['’]?t|instead of|ne (?:veux |voudrais )?pas|sans|no quiero|sin|nicht|ohne|não quero|nao quero|sem|non voglio|senza)\s+(?:(?:want|wanna|need|going|plan(?:ning)?|looking|trying)\s+(?:to\s+)?)?(?:cancel(?:l?ing|l?ed)?|cancellation|r[ée]silier|annuler|cancelar|darme de baja|k[üu]ndigen|stornieren|cancelamento|disdire|annullare)(?![\p{L}])/giu
+
+/** The text without what it says the customer does not want to cancel. */
+export function withoutNegatedCancellation(text: string): string {
+  return text.replace(NEGATED_CANCELLATION, ' ')
+}

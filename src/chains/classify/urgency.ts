@@ -2,7 +2,7 @@
 // complaints, outage/safety/legal/cancellation words, brand mentions and customers who keep
 // writing without an answer. Rules rather than a model because every decision has to be
 // explainable to the agent (the reasons are shown) and stable across releases.
-import { CLOSING_CUES, COMPLAINT_CUES, ESCALATION_CUES, foldText, termMatcher, thanksCue } from './plain-cues.ts'
+import { CLOSING_CUES, COMPLAINT_CUES, ESCALATION_CUES, foldText, termMatcher, thanksCue, withoutNegatedCancellation } from './plain-cues.ts'
 
 export interface ReplySignals {
   text: string
@@ -165,7 +165,7 @@ export function assessNeedsReply(s: ReplySignals): ReplyAssessment {
   if (LEGAL_TERMS(folded)) flag('legal_terms', 'high')
   if (SECURITY_TERMS(folded)) flag('security_terms', 'high')
   if (OUTAGE_TERMS(folded) || s.intent === 'bug_outage') flag('outage_terms', 'high')
-  if (CANCELLATION_TERMS(folded) || s.intent === 'cancellation') flag('cancellation_terms', 'high')
+  if (CANCELLATION_TERMS(withoutNegatedCancellation(folded)) || s.intent === 'cancellation') flag('cancellation_terms', 'high')
   if (URGENT_TERMS(folded)) flag('urgent_terms', 'high')
   if (ESCALATION_CUES(folded)) flag('escalation_request', 'high')
   const complaint = COMPLAINT_TERMS(folded) || COMPLAINT_CUES(folded) || s.intent === 'complaint'
