@@ -53,11 +53,13 @@ export const dashboardAppRoutes: FastifyPluginAsync<IntegrationRouteDeps> = asyn
       const conv = id ? await getConversation(db, conn.workspaceId, id) : undefined
       if (!conv || !id) throw notFound('conversation')
       const lastCustomer = [...conv.messages].reverse().find((m) => m.role === 'customer' && m.enrichment)
-      const drafts = await reads.drafts(conn.workspaceId, await reads.latestDraftIds(conn.workspaceId, id))
+      const run = await reads.latestDraftRun(conn.workspaceId, id)
+      const drafts = await reads.drafts(conn.workspaceId, run.ids)
       return {
         sentiment: lastCustomer?.enrichment?.sentiment?.label ?? null,
         intent: lastCustomer?.enrichment?.intent?.label ?? null,
         summary: (conv as { summary?: { summary?: string } | null }).summary?.summary ?? null,
+        note: run.note,
         drafts: drafts.map((d) => ({ id: d.id, text: d.text, approach: d.approach, confidence: d.confidence, warnings: draftWarnings(d) })),
       }
     },
@@ -135,6 +137,8 @@ async function load(conversationId, attempt = 0) {
   const fact = (name, value) => { const p = el('p'); p.append(el('strong', name + ':'), ' ' + value); return p; };
   facts.replaceChildren(fact('Sentiment', data.sentiment ?? '–'), fact('Intent', data.intent ?? '–'));
   if (data.summary) { const p = el('p', null, 'muted'); p.append(el('strong', 'Summary: '), data.summary); p.dir = 'auto'; facts.append(p); }
+  // What the drafts lack as a whole (no past reply to the subject…): a caution, as in the console.
+  if (data.note) facts.append(el('p', '⚠ ' + data.note[0].toUpperCase() + data.note.slice(1) + '.', 'warn'));
   const drafts = document.getElementById('drafts'); drafts.replaceChildren();
   if (data.drafts.length === 0) status.textContent = 'No drafts for this conversation.';
   data.drafts.forEach((d) => {

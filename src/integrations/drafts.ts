@@ -71,10 +71,11 @@ export function autodraftHandler(deps: ReplyDeps & { log: Logger }): JobHandler 
           continue
         }
         const ids = res.suggestions.map((s) => s.id)
-        await drafts.finish(workspaceId, messageId, 'drafted', ids)
-        run = { status: 'drafted', suggestionIds: ids }
+        const note = res.note ?? null
+        await drafts.finish(workspaceId, messageId, 'drafted', ids, note)
+        run = { status: 'drafted', suggestionIds: ids, note }
         await emitWebhookEvent(db, workspaceId, 'suggestions.ready', {
-          conversationId, messageId, language: res.language, channel: res.channel, degraded: res.degraded,
+          conversationId, messageId, language: res.language, channel: res.channel, degraded: res.degraded, note,
           // What to check before sending goes with each draft, as the API gives it: a subscriber may show or post it.
           suggestions: res.suggestions.map((s) => ({ id: s.id, text: s.text, approach: s.approach, confidence: s.confidence, claims: s.claims, repeats: s.repeats, placeholders: s.placeholders })),
         })

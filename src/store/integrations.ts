@@ -171,16 +171,17 @@ export function autoDraftsRepo(db: Queryable) {
     },
 
     async get(workspaceId: string, messageId: string) {
-      const { rows } = await db.query<{ status: 'pending' | 'drafted' | 'skipped'; suggestionIds: string[] }>(
-        `SELECT status, suggestion_ids AS "suggestionIds" FROM auto_drafts WHERE workspace_id = $1 AND message_id = $2`,
+      const { rows } = await db.query<{ status: 'pending' | 'drafted' | 'skipped'; suggestionIds: string[]; note: string | null }>(
+        `SELECT status, suggestion_ids AS "suggestionIds", note FROM auto_drafts WHERE workspace_id = $1 AND message_id = $2`,
         [workspaceId, messageId],
       )
       return rows[0]
     },
 
-    async finish(workspaceId: string, messageId: string, status: 'drafted' | 'skipped', suggestionIds: string[]) {
-      await db.query(`UPDATE auto_drafts SET status = $3, suggestion_ids = $4::uuid[] WHERE workspace_id = $1 AND message_id = $2`, [
-        workspaceId, messageId, status, suggestionIds,
+    /** `note`: what the suggester said of the drafts as a whole (see ReplyResult.note). */
+    async finish(workspaceId: string, messageId: string, status: 'drafted' | 'skipped', suggestionIds: string[], note: string | null = null) {
+      await db.query(`UPDATE auto_drafts SET status = $3, suggestion_ids = $4::uuid[], note = $5 WHERE workspace_id = $1 AND message_id = $2`, [
+        workspaceId, messageId, status, suggestionIds, note,
       ])
     },
   }
@@ -291,14 +292,14 @@ export function integrationReadsRepo(db: Queryable) {
       return rows[0]?.id
     },
 
-    /** The drafts of the conversation's latest automatic draft run. */
-    async latestDraftIds(workspaceId: string, conversationId: string): Promise<string[]> {
-      const { rows } = await db.query<{ ids: string[] }>(
-        `SELECT a.suggestion_ids AS ids FROM auto_drafts a JOIN messages m ON m.id = a.message_id AND m.workspace_id = $1
+    /** The drafts of the conversation's latest automatic draft run, and its note. */
+    async latestDraftRun(workspaceId: string, conversationId: string): Promise<{ ids: string[]; note: string | null }> {
+      const { rows } = await db.query<{ ids: string[]; note: string | null }>(
+        `SELECT a.suggestion_ids AS ids, a.note FROM auto_drafts a JOIN messages m ON m.id = a.message_id AND m.workspace_id = $1
          WHERE a.workspace_id = $1 AND m.conversation_id = $2 AND a.status = 'drafted' ORDER BY m.sent_at DESC LIMIT 1`,
         [workspaceId, conversationId],
       )
-      return rows[0]?.ids ?? []
+      return rows[0] ?? { ids: [], note: null }
     },
 
     async conversationOriginOfMessage(workspaceId: string, messageId: string): Promise<ChatwootOrigin | null> {

@@ -213,6 +213,29 @@ describe('Chatwoot catch-up', () => {
 })
 
 describe('Chatwoot dashboard app', () => {
+  it('says in the note and the dashboard app when no past reply or article answers the subject', async () => {
+    const ws = await createWorkspace(t.services)
+    const conn = await connect(ws)
+    // The brand's only past reply answered wifi drops: a double charge gets it, and is told so.
+    const past = await t.app.inject({
+      method: 'POST', url: '/v1/conversations', headers: ws.auth(),
+      payload: { conversations: [{ externalId: 'past-wifi', channel: 'chat', customer: { handle: 'jo', name: 'Jo' }, messages: [
+        { externalId: 'w1', role: 'customer', text: 'My wifi keeps dropping every evening, can you help?', sentAt: new Date(Date.now() - 86_400_000).toISOString() },
+        { externalId: 'w2', role: 'agent', text: 'Sorry about that! Please restart the router and tell us if it drops again tonight.', sentAt: new Date(Date.now() - 86_000_000).toISOString() },
+      ] }] },
+    })
+    expect(past.statusCode, past.body).toBe(200)
+    await t.services.worker.drain()
+    await deliver(conn, live(fixture('incoming')))
+    await t.services.worker.drain()
+    await t.services.worker.drain()
+    const [note] = notesTo(312).slice(-1).map((n) => JSON.parse(n.body).content as string)
+    expect(note.split('\n')).toContain('⚠ no past reply or article answers billing like this: the past replies below answered other problems; write the answer, and consider an article on it')
+    const token = new URL(conn.dashboardAppUrl).searchParams.get('token')!
+    const data = (await t.app.inject({ method: 'GET', url: `/v1/integrations/chatwoot/${conn.id}/app/conversations/312?token=${token}` })).json()
+    expect(data.note).toMatch(/^no past reply or article answers billing/)
+  })
+
   it('serves the page framed only by the Chatwoot origin, with drafts and feedback behind the signed token', async () => {
     const ws = await createWorkspace(t.services)
     const conn = await connect(ws)

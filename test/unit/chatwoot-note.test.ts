@@ -23,6 +23,12 @@ describe('the Chatwoot note', () => {
     expect(second).not.toContain('⚠')
   })
 
+  it('puts what the drafts lack as a whole under the header, as the console shows it above them', () => {
+    const note = formatNote([{ ...draft, text: 'Could you restart the router for 30 seconds?' }], { intent: 'billing', note: 'no past reply or article answers billing like this' })
+    expect(note.split('\n').slice(0, 3)).toEqual([NOTE_HEADER, 'intent: billing', '⚠ no past reply or article answers billing like this'])
+    expect(formatNote([{ ...draft, text: 'x' }], { intent: 'billing', note: null })).not.toContain('⚠ no past')
+  })
+
   it('warns that a draft near chance may answer a different problem (a double charge got a router restart at 3%)', () => {
     const note = formatNote([{ ...draft, text: 'Could you restart the router for 30 seconds?', confidence: 0.03 }], { intent: 'billing' })
     expect(note).toContain("   ⚠ a weak match: it may answer a different problem, so read it against the customer's message")

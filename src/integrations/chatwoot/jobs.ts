@@ -76,7 +76,7 @@ export function chatwootJobHandlers(deps: ChatwootJobDeps): Record<string, JobHa
         const enrichment = (await reads.enrichmentOf(workspaceId, messageId)) ?? {}
         const client = clientFor(conn, deps.box, deps.policy)
         try {
-          const posted = await client.createPrivateNote(origin.conversationId, formatNote(drafts, enrichment))
+          const posted = await client.createPrivateNote(origin.conversationId, formatNote(drafts, { ...enrichment, note: run.note }))
           await notes.finish(workspaceId, connectionId, messageId, 'posted', Number.isFinite(posted.id) ? posted.id : null)
           await audit.record(workspaceId, connectionId, 'note_posted', { conversation: origin.conversationId, chatwootMessageId: posted.id, drafts: drafts.length })
         } catch (err) {

@@ -21,12 +21,15 @@ export interface NoteContext {
   intent?: string | null
   sentiment?: string | null
   urgency?: string | null
+  /** What the suggester said of the drafts as a whole ("no past reply or article answers …"). */
+  note?: string | null
 }
 
 export function formatNote(drafts: NoteDraft[], ctx: NoteContext): string {
   const facts = [ctx.intent && `intent: ${ctx.intent}`, ctx.sentiment && `sentiment: ${ctx.sentiment}`, ctx.urgency && `urgency: ${ctx.urgency}`].filter(Boolean)
   const lines = [NOTE_HEADER]
   if (facts.length > 0) lines.push(facts.join(' · '))
+  if (ctx.note) lines.push(`⚠ ${ctx.note}`)
   drafts.forEach((d, i) => {
     lines.push('', `${i + 1}. ${d.approach.replaceAll('_', ' ')} (confidence ${Math.round(d.confidence * 100)}%)`, d.text)
     const placeholders = [...new Set(d.text.match(PLACEHOLDER) ?? [])]
