@@ -36,6 +36,16 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     return { context, page, errors }
   }
 
+  /** A one-message conversation from a new customer, ingested and enriched: its id. */
+  async function newConversation(externalId: string, channel: string, text: string): Promise<string> {
+    const res = await c.app.inject({
+      method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
+      payload: { conversations: [{ externalId, channel, customer: `@${externalId}`, messages: [{ externalId: `${externalId}-1`, role: 'customer', text, sentAt: LAST_DEMO_DAY }] }] },
+    })
+    await c.services.worker.drain()
+    return res.json().results[0].id
+  }
+
   /** Navigation start → the page's data is on screen. */
   async function timed(name: string, page: Page, url: string, ready: string): Promise<void> {
     const started = Date.now()
@@ -113,14 +123,7 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
 
   it('warns, on the draft, that it tells the customer to do again what they did', async () => {
     const { context, page, errors } = await session('agent')
-    const res = await c.app.inject({
-      method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
-      payload: { conversations: [{ externalId: 'console-restarted', channel: 'x', customer: '@restarted', messages: [
-        { externalId: 'console-restarted-1', role: 'customer', text: 'my wifi keeps dropping every evening around 8pm, already restarted the router twice', sentAt: LAST_DEMO_DAY },
-      ] }] },
-    })
-    const id = res.json().results[0].id
-    await c.services.worker.drain()
+    const id = await newConversation('console-restarted', 'x', 'my wifi keeps dropping every evening around 8pm, already restarted the router twice')
     await page.goto(`${c.base}/conversations/${id}`)
     const drafts = page.getByRole('region', { name: 'Suggested replies' }).locator('li.draft')
     await drafts.first().waitFor({ timeout: 30_000 })
@@ -138,14 +141,7 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
 
   it('cautions, above the drafts, that no past reply or article answers the subject', async () => {
     const { context, page, errors } = await session('agent')
-    const res = await c.app.inject({
-      method: 'POST', url: '/v1/conversations', headers: c.ws.auth('ingest'),
-      payload: { conversations: [{ externalId: 'console-faulty', channel: 'email', customer: 'pat@example.com', messages: [
-        { externalId: 'console-faulty-1', role: 'customer', text: 'The HDMI port on my Brightbox is loose and the casing is cracked, it came like that', sentAt: LAST_DEMO_DAY },
-      ] }] },
-    })
-    const id = res.json().results[0].id
-    await c.services.worker.drain()
+    const id = await newConversation('console-faulty', 'email', 'The HDMI port on my Brightbox is loose and the casing is cracked, it came like that')
     const api = await c.app.inject({ method: 'POST', url: `/v1/conversations/${id}/suggestions`, headers: c.ws.auth('agent'), payload: {} })
     // The demo brand never answered a faulty device.
     expect(api.json().note).toMatch(/^no past reply or article answers product fault/)
