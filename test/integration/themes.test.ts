@@ -157,7 +157,8 @@ describe('weekly themes on the demo corpus', () => {
       expect(theme.label.length).toBeGreaterThan(0)
       expect(theme.history.map((h) => h.week)).toEqual(r.weeks)
       expect(theme.history[8].volume).toBe(theme.volume)
-      expect(theme.quotes.length).toBeGreaterThanOrEqual(Math.min(3, theme.volume))
+      // A small theme shows fewer quotes rather than a bare "Perfect, thank you!".
+      expect(theme.quotes.length).toBeGreaterThanOrEqual(theme.volume >= 10 ? 3 : 1)
       expect(theme.quotes.length).toBeLessThanOrEqual(5)
       expect(['new', 'rising', 'steady', 'falling']).toContain(theme.trend)
       // How its customers feel: each conversation once, by its first message in the theme that does more

@@ -207,6 +207,17 @@ describe('describeCluster', () => {
     const dark = describeCluster({ ...at, keyphrases: [{ phrase: 'app', weight: 0.2, support: 0.5 }, { phrase: 'add', weight: 0.15, support: 0.4 }, { phrase: 'add dark', weight: 0.12, support: 0.3 }, { phrase: 'dark mode', weight: 0.11, support: 0.3 }] })
     expect(dark.label).toBe('Dark mode')
   })
+
+  it('quotes no message that only closes its case while the theme has others ("Perfect, thank you!" was a quote of "Price rise")', () => {
+    const texts = ['Um, cancelling. The price rise was the last straw. Tell me what I need to do', 'Email is [EMAIL_1]. Just want it done', 'Perfect, thank you!']
+    const at = { keyphrases: [{ phrase: 'price rise', weight: 0.2, support: 0.4 }], texts, vectors: [unit([1, 0, 0]), unit([1, 0.2, 0]), unit([1, 0.1, 0])], centroid: unit([1, 0.1, 0]) }
+    expect(describeCluster(at).representativeIdx).toContain(2)
+    const quoted = describeCluster({ ...at, closes: [false, false, true] }).representativeIdx
+    expect(quoted).not.toContain(2)
+    expect(quoted).toContain(0)
+    // A theme of closers alone still shows one.
+    expect(describeCluster({ ...at, closes: [true, true, true] }).representativeIdx.length).toBeGreaterThan(0)
+  })
 })
 
 describe('mergeClustersByWords across languages', () => {

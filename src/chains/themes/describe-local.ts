@@ -40,9 +40,11 @@ export function describeCluster(input: {
   keyphrases: Keyphrase[]
   texts: string[]
   vectors: Float32Array[]
+  /** Per text, whether the message only closes its case ("Perfect, thank you!"). */
+  closes?: boolean[]
   centroid: Float32Array
 }): ClusterDescription {
-  const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid)
+  const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid, input.closes)
   // Names (a town, the company, a person the masking missed) say where or who, not what: a label is
   // made of the other phrases ("Horsforth down" → what is down), while key phrases keep them.
   const names = properNouns(input.texts)
@@ -54,10 +56,14 @@ export function describeCluster(input: {
   return { label, description, representativeIdx, labelFromQuote: named === null }
 }
 
-function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array): number[] {
+function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array, closes: boolean[] = []): number[] {
   const centrality = vectors.map((v) => dot(v, centroid))
   const byCentrality = (a: number, b: number) => centrality[b] - centrality[a] || a - b
-  const said = texts.map((_, i) => i).filter((i) => texts[i].trim().length > 0)
+  // A message that only closes its case is no quote of the theme: "Perfect, thank you!" was one of the
+  // three quotes of "Price rise". Fewer quotes rather than that, unless the theme has nothing else.
+  const nonEmpty = texts.map((_, i) => i).filter((i) => texts[i].trim().length > 0)
+  const opening = nonEmpty.filter((i) => !closes[i])
+  const said = opening.length > 0 ? opening : nonEmpty
   const informative = said.filter((i) => isInformative(texts[i]))
   // Too few informative messages: messages that name something come next; a bare "Thanks!" or a bare
   // identifier only when the theme has nothing else to show.

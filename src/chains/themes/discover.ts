@@ -70,7 +70,7 @@ export const WORDS_SAMPLE = 20_000
 
 /** Pure: clusters and describes texts with their (L2-normalised) vectors. */
 export function discoverThemes(
-  items: Array<{ text: string; vector: Float32Array; conversationId?: string; intent?: string | null }>,
+  items: Array<{ text: string; vector: Float32Array; conversationId?: string; intent?: string | null; closes?: boolean }>,
   opts: DiscoverOptions = {},
 ): { labels: Int32Array; themes: DiscoveredTheme[] } {
   const { inFocus = () => true, minFocusMembers = 1, conversationWeight = 0, mergeSimilarity, wordWeight, wordSmoothing, meaningWeight, wordsSample = WORDS_SAMPLE, intentMovesMembers = false, productSplit = false, ...clusterOptions } = {
@@ -116,6 +116,7 @@ export function discoverThemes(
       keyphrases,
       texts: shown.map((position) => texts[list[position]]),
       vectors: shown.map((position) => items[list[position]].vector),
+      closes: shown.map((position) => items[list[position]].closes ?? false),
       centroid: result.centroids[c],
     })
     local.representativeIdx = local.representativeIdx.map((j) => shown[j])

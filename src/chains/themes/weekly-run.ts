@@ -105,12 +105,15 @@ export type WeekItem = ReturnType<typeof weekItems>['items'][number]
 /**
  * What the weekly run clusters of each message: its text with personal data masked (key phrases,
  * labels and quotes only ever see the masked text; the stored vectors are unaffected), its vector,
- * conversation, intent and language.
+ * conversation, intent and language, and whether it only closes its case (never quoted when the theme has more to show).
  */
-export function weekItems(messages: Array<Pick<WeekMessage, 'text' | 'vector' | 'conversationId' | 'intent' | 'language' | 'people'>>) {
+export function weekItems(messages: Array<Pick<WeekMessage, 'text' | 'vector' | 'conversationId' | 'intent' | 'language' | 'people'> & Partial<Pick<WeekMessage, 'closes'>>>) {
   const masked = messages.map((m) => maskPersonal(m.text, personTokens(m.people)))
   const intentOf = conversationIntents(messages)
-  const items = messages.map((m, i) => ({ text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId, intent: m.intent && !MESSAGE_KIND_INTENTS.has(m.intent) ? intentOf.get(m.conversationId)! : m.intent, language: m.language }))
+  const items = messages.map((m, i) => ({
+    text: labelSource(masked[i]), vector: m.vector, conversationId: m.conversationId, intent: m.intent && !MESSAGE_KIND_INTENTS.has(m.intent) ? intentOf.get(m.conversationId)! : m.intent,
+    language: m.language, closes: m.closes ?? false,
+  }))
   return { masked, items }
 }
 
