@@ -26,6 +26,7 @@ import { WEEKLY_DISCOVERY } from '../src/chains/themes/weekly-run.ts'
 import { loadConfig } from '../src/config.ts'
 import { importFile } from '../src/pipeline/import-file.ts'
 import { bootstrapDefaultWorkspace, createServices } from '../src/services.ts'
+import { CLOSING_REASONS } from '../src/chains/classify/urgency.ts'
 import { readWeekMessages } from '../src/store/themes.ts'
 
 const DEMO = fileURLToPath(new URL('../demo/conversations.jsonl', import.meta.url))
@@ -89,7 +90,7 @@ try {
     )).rows
     const themeOf = assignments.get(week) ?? new Map()
     // The week's messages as the weekly run clusters them (conversation context; the context weeks left out).
-    const own = args.separability ? (await readWeekMessages(s.db, workspaceId, s.embedder.id, from, to)).messages : []
+    const own = args.separability ? (await readWeekMessages(s.db, workspaceId, s.embedder.id, from, to, CLOSING_REASONS)).messages : []
     const spaceOf = new Map(withConversationContext(own, WEEKLY_DISCOVERY.conversationWeight).map((vector, i) => [own[i].id, vector]))
     const truth = messages.map((m) => scenarios.get(m.conversationId) ?? 'unknown')
     const predicted = messages.map((m) => themeOf.get(m.id) ?? NOISE)

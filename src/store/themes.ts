@@ -102,25 +102,25 @@ export interface ThemeMember {
 
 /** The columns of a week read, in the order `readWeekMessages` selects them. */
 const WEEK_COLUMNS = ['int4', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'int4', 'vector'] as const
-/** Urgency reasons of a message that only closes the case (see classify/urgency.ts). */
-const CLOSING_REASONS = ['closing', 'thanks_only', 'acknowledgement_only']
 
 /**
  * The week's customer messages that have a current vector of `model` (never re-embedded here), in
- * sent order. One bulk read (`Db.readBulk`) with the vectors: they are most of what a big week reads.
+ * sent order; `closingReasons` are the urgency reasons of a message that only closes its case. One bulk read (`Db.readBulk`) with the vectors: they are most of what a big week reads.
  */
-export async function readWeekMessages(db: Db, workspaceId: string, model: string, from: Date, to: Date): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
+export async function readWeekMessages(
+  db: Db, workspaceId: string, model: string, from: Date, to: Date, closingReasons: ReadonlySet<string>,
+): Promise<{ messages: WeekMessage[]; withoutVector: number }> {
   // The order is numbered over the narrow message rows and applied here: sorting the joined rows,
   // vectors included, spilled 340 MB to disk at 200k messages.
   const rows = await db.readBulk(
     `SELECT m.position::int, m.id, m.conversation_id, c.channel, m.text, m.sent_at, e.sentiment, e.intent, coalesce(m.language, e.language),
-            c.customer_handle, c.customer_name, m.author, coalesce(e.reasons && ARRAY[${CLOSING_REASONS.map((r) => `'${r}'`).join(', ')}]::text[], false)::int4, emb.embedding
+            c.customer_handle, c.customer_name, m.author, coalesce(e.reasons && string_to_array($4, ','), false)::int4, emb.embedding
      FROM (SELECT id, conversation_id, text, sent_at, language, author, content_hash, row_number() OVER (ORDER BY sent_at, id) AS position
            FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at >= $2 AND sent_at < $3) m
      JOIN conversations c ON c.id = m.conversation_id
      LEFT JOIN enrichments e ON e.message_id = m.id
      LEFT JOIN message_embeddings emb ON emb.message_id = m.id AND emb.model = ${modelLiteral(model)} AND emb.content_hash = m.content_hash`,
-    [workspaceId, from.toISOString(), to.toISOString()],
+    [workspaceId, from.toISOString(), to.toISOString(), [...closingReasons].join(',')],
     WEEK_COLUMNS,
   )
   const inOrder: WeekRow[] = new Array(rows.length)

@@ -8,6 +8,7 @@ import type { ReportTheme, ThemeReport } from '../../src/chains/themes/types.ts'
 import { weekRange } from '../../src/chains/themes/week.ts'
 import { importFile } from '../../src/pipeline/import-file.ts'
 import { redact } from '../../src/safety/redact.ts'
+import { CLOSING_REASONS } from '../../src/chains/classify/urgency.ts'
 import { readWeekMessages } from '../../src/store/themes.ts'
 import { conversation, createTestServices, createWorkspace } from '../helpers/services.ts'
 
@@ -176,7 +177,7 @@ describe('weekly themes on the demo corpus', () => {
 
   it('reads which of a week\'s messages only close the case, for how a theme\'s customers feel', async () => {
     const { from, to } = weekRange('2026-W45')
-    const { messages } = await readWeekMessages(t.services.db, ws.id, t.services.embedder.id, from, to)
+    const { messages } = await readWeekMessages(t.services.db, ws.id, t.services.embedder.id, from, to, CLOSING_REASONS)
     const closing = messages.filter((m) => m.closes)
     expect(closing.length).toBeGreaterThan(0)
     expect(closing.length).toBeLessThan(messages.length / 2)

@@ -103,6 +103,10 @@ const ACKNOWLEDGEMENTS = new Set(
 const GIVES_CODE = (text: string) =>
   /\b(?:[Bb]ooking|[Oo]rder|[Rr]ef(?:erence)?|[Cc]onfirmation|[Aa]ccount|[Cc]ase|[Tt]icket|PNR)\b[^.!?\n]{0,12}?\b[A-Z0-9][A-Z0-9-]{4,}\b/.test(text) ||
   /(?<![\p{L}\p{N}])(?=(?:[^\s\d]*\d){4})[\p{L}\p{N}-]{5,}(?![\p{L}\p{N}])/u.test(text)
+/** The reasons of a message that only closes its case ("Thanks!", "ok", "Great, thank you" after an answer). */
+export const ONLY_CLOSING_REASONS: ReadonlySet<string> = new Set(['thanks_only', 'acknowledgement_only'])
+export const CLOSING_REASONS: ReadonlySet<string> = new Set([...ONLY_CLOSING_REASONS, 'closing'])
+
 /** "Perfect, …", "Super, …": a reply that accepts the agent's answer. */
 const ACKNOWLEDGEMENT_START = (words: string) => /^(perfect|great|super|brilliant|parfait|perfecto|perfeito|perfetto|ok|okay|vale|alles klar|d'accord)\b/.test(words)
 const THANKS_WORDS = /thank|thx|merci|gracias|danke|obrigad|grazie|감사|고맙|ขอบคุณ/

@@ -3,7 +3,7 @@
 // conversation's specifics, grouped (a reply the brand sent many times is a trusted one), ranked by
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
-import { assessNeedsReply } from '../classify/urgency.ts'
+import { assessNeedsReply, CLOSING_REASONS, ONLY_CLOSING_REASONS } from '../classify/urgency.ts'
 import { ESCALATION_CUES, foldText } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
@@ -131,8 +131,6 @@ export function assessTrigger(req: ReplyRequest): TriggerAssessment {
  * cues can mistake ("Booking no YIUBPF. Thanks." on TWCS). Not an emoji alone: "👍" closes, "🤬" does
  * not, and "@Google" with a screenshot opens a case.
  */
-const ONLY_CLOSING = new Set(['thanks_only', 'acknowledgement_only'])
-const CLOSING_REASONS = new Set([...ONLY_CLOSING, 'closing'])
 
 /** A past customer message that closed its case, read as one following an answer ("Thanks, all sorted 👍"). */
 function closes(text: string, channel: string): boolean {
@@ -329,7 +327,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   // its refund was confirmed, got "Congratulations on the move!" from replies to other messages. A message
   // that is only thanks gets nothing else (and no template); a closer read by its cues keeps the rest after.
   const closing = !trigger.shouldReply && CLOSING_REASONS.has(trigger.reason)
-  const onlyClosing = closing && ONLY_CLOSING.has(trigger.reason)
+  const onlyClosing = closing && ONLY_CLOSING_REASONS.has(trigger.reason)
   const toClosings = closing ? ranked.filter((r) => r.members.some((c) => closes(c.customerText, req.channel))) : []
   const rest = onlyClosing ? [] : ranked.filter((r) => !toClosings.includes(r))
   // Greet the way the brand does: as its configured greeting says, or as the reused reply did.

@@ -7,6 +7,7 @@ import type { Db } from '../../store/db.ts'
 import { readWeekMessages, themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
 import { brandHandlesOf } from '../../store/voice-setting.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
+import { CLOSING_REASONS } from '../classify/urgency.ts'
 import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
 import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
@@ -175,12 +176,12 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     const started = performance.now()
     const timer = stepTimer()
     const { from, to } = weekRange(week)
-    const own = await readWeekMessages(db, workspaceId, deps.embedderId, from, to)
+    const own = await readWeekMessages(db, workspaceId, deps.embedderId, from, to, CLOSING_REASONS)
     const total = own.messages.length + own.withoutVector
     // A small week borrows the weeks before it as context, so a theme with a handful of messages a
     // week still forms a cluster (and keeps a stable centroid); a big week stands on its own.
     const context = own.messages.length < CONTEXT_BELOW_MESSAGES
-      ? (await readWeekMessages(db, workspaceId, deps.embedderId, weekRange(weekBefore(week, CONTEXT_WEEKS)).from, from)).messages
+      ? (await readWeekMessages(db, workspaceId, deps.embedderId, weekRange(weekBefore(week, CONTEXT_WEEKS)).from, from, CLOSING_REASONS)).messages
       : []
     const messages = [...own.messages, ...context]
     const inWeek = own.messages.length
