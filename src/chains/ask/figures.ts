@@ -251,9 +251,11 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: volume?.value ?? w.n, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week, ...(volume ? { estimate: volume } : {}) })
       if (all && all.n > 0) {
         // Estimated like the period's mix: a week's share moving 30% → 45% on top labels may be the labels' doubt.
-        const wholeEstimate = dependsOnLabels(shareBase) ? await estimateCount(ctx, shareBase, week) : undefined
+        // The week's volume above is one of the two counts when the filters are the base or its negative part.
+        const wholeEstimate = shareBase === filters ? volume : dependsOnLabels(shareBase) ? await estimateCount(ctx, shareBase, week) : undefined
         const negative = { ...shareBase, sentiment: 'negative' as const }
-        const estimate = await estimatedShare(ctx, { filters: negative, estimate: await estimateCount(ctx, negative, week) }, { filters: shareBase, value: wholeEstimate?.value ?? all.n, estimate: wholeEstimate }, week)
+        const negativeEstimate = filters.sentiment === 'negative' && volume ? volume : await estimateCount(ctx, negative, week)
+        const estimate = await estimatedShare(ctx, { filters: negative, estimate: negativeEstimate }, { filters: shareBase, value: wholeEstimate?.value ?? all.n, estimate: wholeEstimate }, week)
         fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: estimate.value, unit: 'percent', group: { week: w.week, measure: 'negative_share', ...cut }, range: week, filters: shareBase, estimate })
       }
     }
