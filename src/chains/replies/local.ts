@@ -365,7 +365,8 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   }
   // A customer who asks for a manager, or explains the case again, is answered on that first, unless a
   // past reply already escalates: the past replies answer the words of the case, not the repetition.
-  const escalation = trigger.shouldReply && triggerTurns(req.turns).some((t) => ESCALATION_CUES(foldText(t.text))) && escalationReply(language, req.mode)
+  const unanswered = triggerTurns(req.turns)
+  const escalation = trigger.shouldReply && unanswered.some((t) => ESCALATION_CUES(foldText(t.text))) && escalationReply(language, req.mode)
   const escalationDraft = escalation && !drafts.some((d) => d.approach === 'apologise_escalate') && frame(escalation, 'apologise_escalate')
   if (escalationDraft) {
     drafts.unshift({ text: escalationDraft.text, approach: 'apologise_escalate', confidence: ESCALATION_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
@@ -378,7 +379,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
-  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, trigger.shouldReply && noFitNote(req, drafts, toThisSubject, Boolean(knowledgeDraft))].filter(Boolean).join('; ') || undefined }
+  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, trigger.shouldReply && noFitNote(unanswered.at(-1)?.intent, drafts, toThisSubject, Boolean(knowledgeDraft))].filter(Boolean).join('; ') || undefined }
 }
 
 /**
@@ -386,8 +387,8 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
  * subject and no article covers it (not to a closing: "merci pour votre aide" is answered as a closing is). "Do you offer a discount for pensioners?" got a house move and two
  * outages at 13–15%, each reasonable-looking on its own.
  */
-function noFitNote(req: ReplyRequest, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
-  const subject = subjectOfIntent(triggerTurns(req.turns).at(-1)?.intent)
+function noFitNote(intent: string | null | undefined, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
+  const subject = subjectOfIntent(intent)
   const pastReplies = drafts.filter((d) => d.sources.some((s) => s.type === 'past_reply')).length
   if (subject === undefined || subject === PRAISE || fromKnowledge || toThisSubject > 0 || pastReplies === 0) return undefined
   return `no past reply or article answers ${subject.replaceAll('_', ' ')} like this: the past replies below answered other problems; write the answer, and consider an article on it`
