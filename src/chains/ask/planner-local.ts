@@ -35,7 +35,9 @@ const RESPONSE_TIME_CUE = W([
 const RANK_CUE = W([
   'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
 ].join('|'))
-const MOST_CUE = W(['most', 'biggest', 'largest', 'top', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', '가장', 'มากที่สุด'].join('|'))
+/** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
+const MOST_WORDS = ['most', 'biggest', 'largest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais']
+const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
 const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|platforms?|채널|ช่องทาง')],
   ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|언어|ภาษา')],
@@ -49,7 +51,7 @@ const COUNT_WORDS: Record<string, number> = {
   dos: 2, tres: 3, cuatro: 4, cinco: 5, diez: 10, 'três': 3, quatro: 4, dez: 10,
 }
 const NUMBER = `\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')}`
-const N_MOST = new RegExp(`(?<![\\p{L}\\p{N}])(?:top\\s+(${NUMBER})|(${NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:most|biggest|largest|le plus|la plus|les plus|häufigsten|meisten|größten|más|mais))(?![\\p{L}])`, 'iu')
+const N_MOST = new RegExp(`(?<![\\p{L}\\p{N}])(?:top\\s+(${NUMBER})|(${NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:${MOST_WORDS.join('|')}))(?![\\p{L}])`, 'iu')
 /** Words of time between the number and "most" make it a period ("the last three weeks, what was most…"), not a count of rows. */
 const TIME_UNIT = /(?<![\p{L}])(?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|tage?n?|wochen?|monate?n?|jahre?n?|d[ií]as|semanas|meses|a[ñn]os|dias)(?![\p{L}])/iu
 
