@@ -3,7 +3,12 @@ import { INTENT_CUE_FOR, withIntentCues, withNegativeSentiment } from '../../src
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentPrediction } from '../../src/chains/classify/intent-local.ts'
 import { createLocalClassifier } from '../../src/chains/classify/local.ts'
 import { DEFAULT_TAXONOMY, taxonomyExamples } from '../../src/chains/classify/taxonomy.ts'
-import type { WorkspaceLabels } from '../../src/chains/classify/types.ts'
+import type { Classification, WorkspaceLabels } from '../../src/chains/classify/types.ts'
+
+const DEFAULT_LABELS: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
+/** Customer messages as the local classifier reads them with the default taxonomy. */
+const classifyTexts = (texts: string[]): Promise<Classification[]> =>
+  createLocalClassifier().classify(DEFAULT_LABELS, texts.map((text, i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
 
 const prediction = (ps: Record<string, number>): IntentPrediction => {
   const ranked = Object.entries(ps).map(([label, p]) => ({ label, p })).sort((a, b) => b.p - a.p)
@@ -49,7 +54,6 @@ describe('intent cues', () => {
 
   it('read cancellations and deliveries in the supported languages that the default taxonomy model alone misses', async () => {
     const model = trainIntentModel(taxonomyExamples(DEFAULT_TAXONOMY))
-    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
     const cases: Array<[string, string]> = [
       ["Bonjour, résiliation svp, j'ai trouvé moins cher ailleurs.", 'cancellation'],
       ['Der Bote sagt, er war da. Ich war den ganzen Tag zu Hause…', 'delivery'],
@@ -61,20 +65,20 @@ describe('intent cues', () => {
       ['Hey, moving in 3 weeks, what happens to my broadband?', 'pricing'],
     ]
     // Leaving for a cheaper deal is a cancellation: its cue outweighs the price's.
-    const leaving = await createLocalClassifier().classify(labels, [{ messageId: 'x', text: 'Please cancel my contract, I found a cheaper deal elsewhere.', role: 'customer' as const, language: null }])
+    const leaving = await classifyTexts(['Please cancel my contract, I found a cheaper deal elsewhere.'])
     expect(leaving[0]!.intent?.label).toBe('cancellation')
     // "Don't want to cancel" names what the customer does not want: before, cancellation (0.99) for both.
-    const notCancelling = await createLocalClassifier().classify(labels, [
-      { messageId: 'n1', text: "I don't want to cancel, I just want a cheaper plan", role: 'customer' as const, language: null },
-      { messageId: 'n2', text: "hi! can I pause my subscription for 2 months while I'm travelling? don't want to cancel", role: 'customer' as const, language: null },
-      { messageId: 'n3', text: 'I want to cancel, not pause', role: 'customer' as const, language: null },
+    const notCancelling = await classifyTexts([
+      "I don't want to cancel, I just want a cheaper plan",
+      "hi! can I pause my subscription for 2 months while I'm travelling? don't want to cancel",
+      'I want to cancel, not pause',
     ])
     expect(notCancelling.map((c) => c.intent?.label)).toEqual(['pricing', 'other', 'cancellation'])
     expect(notCancelling.map((c) => c.reasons.includes('cancellation_terms'))).toEqual([false, false, true])
     // An order's new address is the delivery's, moving or not.
-    const order = await createLocalClassifier().classify(labels, [{ messageId: 'y', text: "Can I change the delivery address for order 55123? I'm moving on Friday", role: 'customer' as const, language: null }])
+    const order = await classifyTexts(["Can I change the delivery address for order 55123? I'm moving on Friday"])
     expect(order[0]!.intent?.label).toBe('delivery')
-    const classified = await createLocalClassifier().classify(labels, cases.map(([text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
+    const classified = await classifyTexts(cases.map(([text]) => text))
     cases.forEach(([text, intent], i) => {
       // Without the cue the model reads it as something else; with it, as what the customer says.
       expect(model.predict(text).label, text).not.toBe(intent)
@@ -85,7 +89,6 @@ describe('intent cues', () => {
   })
 
   it('read a plain complaint about the service as one, and a complaint about a subject as the subject', async () => {
-    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
     const cases: Array<[string, string]> = [
       // Before these cues: other, other, delivery.
       ["I've been on hold for 45 minutes, this is ridiculous", 'complaint'],
@@ -101,7 +104,7 @@ describe('intent cues', () => {
       // A subject's cue outweighs the complaint's: this is about the wifi.
       ['My wifi drops every evening, I want to make a complaint', 'connectivity'],
     ]
-    const classified = await createLocalClassifier().classify(labels, cases.map(([text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
+    const classified = await classifyTexts(cases.map(([text]) => text))
     cases.forEach(([text, intent], i) => expect(classified[i]!.intent?.label, text).toBe(intent))
   })
 
@@ -120,19 +123,17 @@ describe('intent cues', () => {
     expect(withNegativeSentiment(doubt, 'This weather is awful', DEFAULT_TAXONOMY)).toBe(doubt)
     // A taxonomy without a complaint intent keeps its reading.
     expect(withNegativeSentiment(praise, 'Thanks for nothing.', [{ name: 'praise' }, { name: 'connectivity' }])).toBe(praise)
-    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
-    const [meant] = await createLocalClassifier().classify(labels, [{ messageId: 'm', text: 'Thanks so much, the engineer was brilliant', role: 'customer', language: null }])
+    const [meant] = await classifyTexts(['Thanks so much, the engineer was brilliant'])
     expect(meant!.intent?.label).toBe('praise')
   })
 
   it('read what an e-mail says, not the account e-mail and order number handed over under it', async () => {
     const model = trainIntentModel(taxonomyExamples(DEFAULT_TAXONOMY))
-    const labels: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
     const body = 'moving in 3 weeks, what happens to my broadband?'
     const email = `Hi there,\n\n${body}\n\nMy account email is zoe.p@mail.example and the order number is BW-5512034, in case you need them.\n\nRegards\nZoe`
     // The demo's home-move e-mails were sign-in problems, and led the week's "Sign-in problems" theme.
     expect(model.predict(email).label).toBe('account_login')
-    const [asEmail, asBody] = await createLocalClassifier().classify(labels, [email, body].map((text, i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))
+    const [asEmail, asBody] = await classifyTexts([email, body])
     expect(asEmail!.intent?.label).not.toBe('account_login')
     expect(asEmail!.intent?.label).toBe(asBody!.intent?.label)
   })
