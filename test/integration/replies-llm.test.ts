@@ -10,11 +10,13 @@ const t = useLlmTestServices()
 type Ws = Awaited<ReturnType<typeof createWorkspace>>
 const RESPONSE_KEYS = ['channel', 'degraded', 'language', 'maxChars', 'messageId', 'mode', 'reason', 'shouldReply', 'suggestions']
 
-// Enrichment would call the fake LLM too; classification answers are built from the request.
-function classifyAnswer(body: ChatBody) {
-  const ids = [...userText(body).matchAll(/id="(m\d+)"/g)].map((m) => m[1])
-  return completion(JSON.stringify({ results: ids.map((id) => ({ id, sentiment: 'negative', sentiment_score: -0.6, intent: 'other', language: 'en', needs_reply: true, urgency: 'normal' })) }))
+// Enrichment would call the fake LLM too; classification answers are built from the request, each
+// message labelled by `intentOf` its text.
+function classifyAnswer(body: ChatBody, intentOf: (text: string) => string = () => 'other') {
+  const messages = [...userText(body).matchAll(/id="(m\d+)"[^>]*>\n([\s\S]*?)\n<\//g)].map((m) => ({ id: m[1], text: m[2] }))
+  return completion(JSON.stringify({ results: messages.map(({ id, text }) => ({ id, sentiment: 'negative', sentiment_score: -0.6, intent: intentOf(text), language: 'en', needs_reply: true, urgency: 'normal' })) }))
 }
+const intentBySubject = (text: string) => (/parcel|delivery/i.test(text) ? 'delivery' : /charged|charge|bill/i.test(text) ? 'billing' : 'other')
 const isReplies = (body: ChatBody) => body.response_format?.json_schema.name === 'replies'
 
 async function setUp(ws: Ws) {
@@ -134,5 +136,68 @@ describe('LLM reply drafts', () => {
     expect(lineTest).toMatchObject({ repeats: [], confidence: 0.4 })
     expect(restart).toMatchObject({ repeats: ['restart'], confidence: 0.28 })
     expect(restart.text).toContain('restart the hub')
+  })
+
+  it('marks past replies to another subject, trusts drafts built only on them less and says nothing fits', async () => {
+    const ws = await createWorkspace(t.services)
+    const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body, intentBySubject) }))
+    await t.ingest(ws, [
+      conversation('o1', [['customer', 'I was charged twice for my bill'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days.']]),
+      conversation('o2', [['customer', 'Charged twice for my order A77812'], ['agent', "The second payment on A77812 was a duplicate: I've refunded it."]]),
+    ])
+    const [target] = await t.ingest(ws, [conversation('t4', [['customer', 'My parcel never arrived, where is my delivery?']])])
+    await t.services.worker.drain()
+    classify.scope.persist(false)
+    nock.cleanAll()
+    const llm = fakeLlm((body) => {
+      const ids = [...userText(body).matchAll(/id="(p\d+)"/g)].map((m) => m[1])
+      return {
+        status: 200,
+        json: completion(JSON.stringify({
+          shouldReply: true, reason: 'needs_reply', language: 'en',
+          suggestions: [{ text: 'Sorry about that! Your refund will arrive within 3-5 working days.', approach: 'inform', sourceIds: ids }],
+        })),
+      }
+    })
+    const body = (await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: { n: 1 } })).json()
+    const sent = userText(llm.bodies.find(isReplies)!)
+    // The reply saying a refund was made for another customer's case is not shown to the model at all.
+    expect(sent).toMatch(/<untrusted_past_reply nonce="[0-9a-f]+" id="p1" answers="another problem">\nSorry about that! Duplicate charges/)
+    expect(sent).not.toContain("I've refunded it")
+    expect(sent).toContain('answers="another problem" was written to a different problem')
+    const [draft] = body.suggestions
+    expect(draft.sources).toHaveLength(1)
+    expect(draft.confidence).toBeCloseTo((0.6 + 0.35 * Math.max(0, draft.sources[0].score)) * 0.7, 3)
+    expect(body.note).toMatch(/^no past reply or article answers delivery like this/)
+  })
+
+  it('adds the escalation draft when the model wrote none for a customer asking for a manager', async () => {
+    const ws = await createWorkspace(t.services)
+    await setUp(ws)
+    const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body, intentBySubject) }))
+    const [target] = await t.ingest(ws, [conversation('t5', [['customer', "I want to speak to a manager. Third time I'm explaining this double charge on my bill."]])])
+    classify.scope.persist(false)
+    nock.cleanAll()
+    const drafts = (approach: string) => [
+      { text: 'Sorry about that! Duplicate charges are refunded within 3-5 working days.', approach: 'inform', sourceIds: ['p1'] },
+      { text: "We're sorry you had to explain this again: a team lead will take your case from here.", approach, sourceIds: [] },
+    ]
+    const ask = async (approach: string) => {
+      fakeLlm(() => ({ status: 200, json: completion(JSON.stringify({ shouldReply: true, reason: 'needs_reply', language: 'en', suggestions: drafts(approach) })) }))
+      const res = (await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: { n: 2 } })).json()
+      nock.cleanAll()
+      return res.suggestions as Array<{ text: string; approach: string; confidence: number }>
+    }
+    // The model's own escalation stands; none from the rules is added.
+    const own = await ask('apologise_escalate')
+    expect(own.map((d) => d.approach).sort()).toEqual(['apologise_escalate', 'inform'])
+    expect(own.find((d) => d.approach === 'apologise_escalate')!.text).toContain('a team lead will take your case')
+    // Without one, the rules' escalation draft takes the place of the model's last, at the rules' confidence.
+    const added = await ask('check_and_follow_up')
+    expect(added).toHaveLength(2)
+    const escalation = added.find((d) => d.approach === 'apologise_escalate')!
+    expect(escalation).toMatchObject({ confidence: 0.4 })
+    expect(escalation.text).not.toContain('a team lead')
+    expect(added.map((d) => d.approach)).toContain('inform')
   })
 })

@@ -16,7 +16,8 @@ import { claimsOf, doneInConversation, unbackedClaims } from './claims.ts'
 import { REPEATS_STEP_CONFIDENCE, repeatedSteps, stepsTakenIn } from './steps-taken.ts'
 import { frameDraft } from './clean.ts'
 import { fillSlots, placeholdersIn, slotContextFor } from './template.ts'
-import { assessTrigger, candidatesInLanguage, diversify, rankCandidates } from './local.ts'
+import { assessTrigger, candidatesInLanguage, diversify, escalationDraft, noFitNote, OTHER_SUBJECT_CONFIDENCE, rankCandidates } from './local.ts'
+import { triggerTurns } from './retrieve.ts'
 import { APPROACHES, type Draft, type ReplyRequest, type ReplyResult, type ReplySuggester, type Retrieval } from './types.ts'
 
 export const LLM_PAST_REPLIES = 6
@@ -35,21 +36,28 @@ interface Passage {
   promptId: string
   source: SuggestionSource
   text: string
+  /** A past reply to a message the classifier read as about another subject: shown to the model as such. */
+  offSubject: boolean
 }
 
 function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
   const { pool } = candidatesInLanguage(retrieval)
-  const past = diversify(rankCandidates(req, pool), LLM_PAST_REPLIES).map((r, i): Passage => {
+  // A reply to another subject that states an action was taken is another customer's case, as on the
+  // local path: the model is not shown it ("I've refunded the duplicate on A77812" to a missing parcel).
+  const ranked = rankCandidates(req, pool).filter((r) => !(r.offSubject && r.claims.length > 0))
+  const past = diversify(ranked, LLM_PAST_REPLIES).map((r, i): Passage => {
     const m = r.members[0]
     return {
       promptId: `p${i + 1}`,
       text: r.body,
+      offSubject: r.offSubject,
       source: { type: 'past_reply', id: m.id, conversationId: m.conversationId, messageId: m.customerMessageId, score: Number(m.similarity.toFixed(4)), excerpt: r.body.slice(0, 200) },
     }
   })
   const knowledge = retrieval.knowledge.map((k, i): Passage => ({
     promptId: `k${i + 1}`,
     text: k.text,
+    offSubject: false,
     source: { type: 'knowledge', id: k.chunkId, articleId: k.articleId, title: k.title, score: Number(k.score.toFixed(4)), excerpt: k.text.slice(0, 200) },
   }))
   return [...past, ...knowledge]
@@ -73,7 +81,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     const passages = passagesFor(req, retrieval)
     const byPromptId = new Map(passages.map((p) => [p.promptId, p]))
     const fencedPassages = passages.length
-      ? passages.map((p) => fenceUntrusted(p.source.type === 'knowledge' ? 'knowledge_passage' : 'past_reply', p.text.slice(0, PASSAGE_MAX_CHARS), { id: p.promptId, ...(p.source.title ? { title: p.source.title } : {}) })).join('\n')
+      ? passages.map((p) => fenceUntrusted(p.source.type === 'knowledge' ? 'knowledge_passage' : 'past_reply', p.text.slice(0, PASSAGE_MAX_CHARS), { id: p.promptId, ...(p.source.title ? { title: p.source.title } : {}), ...(p.offSubject ? { answers: 'another problem' } : {}) })).join('\n')
       : '(none: say that you will check and come back)'
     const voice = [
       req.voice.guidelines ? `Guidelines: ${req.voice.guidelines}` : 'Guidelines: friendly, clear, helpful.',
@@ -110,6 +118,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     const taken = stepsTakenIn(req.turns)
     const allowedValues = [...vault.values(), ...(req.customer.handle ? [req.customer.handle] : []), ...req.voice.handles]
     const drafts: Draft[] = []
+    let toThisSubject = 0
     for (const s of value.suggestions.slice(0, req.n)) {
       if (looksLikePromptLeak(s.text, prompt.system) || looksLikePromptLeak(s.text, UNTRUSTED_DATA_NOTICE)) continue
       const used = s.sourceIds.map((id) => byPromptId.get(id)).filter((p): p is Passage => p !== undefined)
@@ -123,13 +132,24 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       const best = Math.max(0, ...used.map((p) => p.source.score))
       const claims = unbackedClaims(claimsOf(text), done)
       const repeats = repeatedSteps(text, taken)
-      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? REPEATS_STEP_CONFIDENCE : 1)
+      // Grounded only in replies to other problems: the words matched, the subject did not.
+      const offSubjectOnly = used.length > 0 && used.every((p) => p.offSubject)
+      if (used.some((p) => p.source.type === 'past_reply' && !p.offSubject)) toThisSubject++
+      const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? REPEATS_STEP_CONFIDENCE : 1) *
+        (offSubjectOnly ? OTHER_SUBJECT_CONFIDENCE : 1)
       drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, repeats, placeholders: placeholdersIn(text) })
     }
     if (drafts.length === 0 && value.shouldReply) throw new LlmBadOutputError('every draft failed the output checks')
+    // The rules' escalation draft when the model wrote none for a customer asking for a manager.
+    const escalation = escalationDraft(req, trigger, value.language, drafts, (body) => frameDraft(body, {
+      channel: req.channel, mode: req.mode, tone: req.tone, language: value.language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach: 'apologise_escalate',
+    }))
+    if (escalation) drafts.splice(0, drafts.length, escalation, ...drafts.slice(0, req.n - 1))
+    const fromKnowledge = drafts.some((d) => d.sources.some((source) => source.type === 'knowledge'))
+    const note = trigger.shouldReply ? noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, fromKnowledge) : undefined
     // The rules' safety flag is kept even when the model did not raise it: a person must look.
     const reason = trigger.reason === 'needs_human' ? 'needs_human' : value.reason
-    return { suggestions: drafts, shouldReply: value.shouldReply, reason, language: value.language, degraded: false, messageId: trigger.messageId }
+    return { suggestions: drafts, shouldReply: value.shouldReply, reason, language: value.language, degraded: false, ...(note ? { note } : {}), messageId: trigger.messageId }
   }
 
   return {

@@ -67,7 +67,7 @@ const ASKS_GIVEN_RANK = 0.85
  */
 const OTHER_SUBJECT_RANK = 0.85
 /** …and is trusted less: its words matched, its subject did not. */
-const OTHER_SUBJECT_CONFIDENCE = 0.7
+export const OTHER_SUBJECT_CONFIDENCE = 0.7
 /** A draft cut for the channel limit says less than the reply it came from. */
 const TRUNCATED_CONFIDENCE = 0.75
 /** A cut that keeps less than this share of the reply no longer answers: the draft is dropped. */
@@ -213,7 +213,7 @@ function subjectOfIntent(intent: string | null | undefined): string | undefined 
 }
 
 /** Whether a past reply answered another subject than the message being answered (labelled `intent`). */
-function answersOtherSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
+export function answersOtherSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
   const pastSubject = subjectOfIntent(past.customerIntent)
   if (pastSubject === undefined || !intent) return false
   const subject = subjectOfIntent(intent)
@@ -363,13 +363,9 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
     drafts.length = Math.min(drafts.length, req.n)
   }
-  // A customer who asks for a manager, or explains the case again, is answered on that first, unless a
-  // past reply already escalates: the past replies answer the words of the case, not the repetition.
-  const unanswered = triggerTurns(req.turns)
-  const escalation = trigger.shouldReply && unanswered.some((t) => ESCALATION_CUES(foldText(t.text))) && escalationReply(language, req.mode)
-  const escalationDraft = escalation && !drafts.some((d) => d.approach === 'apologise_escalate') && frame(escalation, 'apologise_escalate')
-  if (escalationDraft) {
-    drafts.unshift({ text: escalationDraft.text, approach: 'apologise_escalate', confidence: ESCALATION_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
+  const escalation = escalationDraft(req, trigger, language, drafts, (body) => frame(body, 'apologise_escalate')?.text ?? null)
+  if (escalation) {
+    drafts.unshift(escalation)
     drafts.length = Math.min(drafts.length, req.n)
   }
   const templates = TEMPLATES[language] ?? TEMPLATES.en
@@ -379,7 +375,23 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
-  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, trigger.shouldReply && noFitNote(unanswered.at(-1)?.intent, drafts, toThisSubject, Boolean(knowledgeDraft))].filter(Boolean).join('; ') || undefined }
+  const fit = trigger.shouldReply && noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, Boolean(knowledgeDraft))
+  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, fit].filter(Boolean).join('; ') || undefined }
+}
+
+/**
+ * A customer who asks for a manager, or explains the case again, is answered on that first, unless a
+ * draft already escalates: past replies (and a model shown them) answer the words of the case, not the
+ * repetition. Null when nobody asks, or in a language with no escalation reply.
+ */
+export function escalationDraft(
+  req: ReplyRequest, trigger: TriggerAssessment, language: string, drafts: readonly Draft[], frame: (body: string) => string | null,
+): Draft | null {
+  if (!trigger.shouldReply || drafts.some((d) => d.approach === 'apologise_escalate')) return null
+  if (!triggerTurns(req.turns).some((t) => ESCALATION_CUES(foldText(t.text)))) return null
+  const reply = escalationReply(language, req.mode)
+  const text = reply && frame(reply)
+  return text ? { text, approach: 'apologise_escalate', confidence: ESCALATION_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] } : null
 }
 
 /**
@@ -387,7 +399,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
  * subject and no article covers it (not to a closing: "merci pour votre aide" is answered as a closing is). "Do you offer a discount for pensioners?" got a house move and two
  * outages at 13–15%, each reasonable-looking on its own.
  */
-function noFitNote(intent: string | null | undefined, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
+export function noFitNote(intent: string | null | undefined, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
   const subject = subjectOfIntent(intent)
   const pastReplies = drafts.filter((d) => d.sources.some((s) => s.type === 'past_reply')).length
   if (subject === undefined || subject === PRAISE || fromKnowledge || toThisSubject > 0 || pastReplies === 0) return undefined
