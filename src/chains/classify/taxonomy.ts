@@ -208,6 +208,7 @@ export const DEFAULT_TAXONOMY: IntentDef[] = [
       'Meine Bestellung ist seit Wochen nicht lieferbar, wann kommt sie?',
       'O estafeta diz que entregou mas não recebi nada.',
       'Il corriere dice di essere passato ma ero a casa.',
+      'Der Bote sagt, das Paket wurde zugestellt, aber ich habe nichts bekommen.',
       'Where is my order? It was supposed to arrive on Monday.',
       'My package says delivered but I never got it.',
       'The tracking number does not work.',
@@ -444,7 +445,7 @@ export const DEFAULT_TAXONOMY: IntentDef[] = [
   },
   {
     name: 'pricing',
-    description: 'Plans, prices and offers: what a plan costs or includes, price rises, upgrades and downgrades, deals, moving a plan to a new address.',
+    description: 'Plans, prices and offers: what a plan costs or includes, price rises, upgrades and downgrades, deals, putting a plan on hold, moving a plan to a new address.',
     examples: [
       'Why did my monthly price go up?',
       'How much does it cost to upgrade to the faster plan?',
@@ -460,6 +461,13 @@ export const DEFAULT_TAXONOMY: IntentDef[] = [
       'Warum ist mein Tarif teurer geworden?',
       'Quanto custa mudar para o plano mais rápido?',
       'Quanto costa passare al piano più veloce?',
+      // Moving a plan, in the languages whose cancellation examples move abroad: "Je déménage le 12 janvier,
+      // comment transférer ma box ?" read as a cancellation, or as other after a "Bonjour".
+      'Je déménage, puis-je garder mon abonnement à la nouvelle adresse ?',
+      'Me mudo de piso, ¿puedo llevarme mi tarifa?',
+      'Ich ziehe um, kann ich meinen Tarif mitnehmen?',
+      'Vou mudar de casa, posso levar o meu plano?',
+      'Cambio casa, posso portare la mia offerta al nuovo indirizzo?',
       '요금제가 왜 올랐나요?',
       'แพ็กเกจนี้ราคาเท่าไหร่คะ',
     ],
