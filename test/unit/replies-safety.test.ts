@@ -188,6 +188,18 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(asked, [candidate('retry', text, 0.8)])[0].body).toBe(text)
   })
 
+  it('drops the cheer a past reply gave its own customer\'s news ("¡Genial!" opened an app answer to a router still red)', () => {
+    const router = request(['Mi router no funciona desde ayer, la luz está en rojo. Ya lo he reiniciado dos veces'])
+    const genial = '¡Genial! Podrás volver a activar el acceso biométrico con la versión 5.2.1.'
+    expect(rankCandidates(router, [candidate('app', genial, 0.2)])[0].body).toBe('Podrás volver a activar el acceso biométrico con la versión 5.2.1.')
+    const moved = 'Congratulations on the move! You can take your plan with you at no cost if we cover the new address.'
+    expect(rankCandidates(request(['Do you have a cheaper plan?']), [candidate('move', moved, 0.2)])[0].body).toBe('You can take your plan with you at no cost if we cover the new address.')
+    // The news it cheered is this customer's: it stands; an apology is no cheer.
+    expect(rankCandidates(router, [candidate('app', genial, 0.8)])[0].body).toBe(genial)
+    const sorry = 'Super sorry about that! Could you restart the router?'
+    expect(rankCandidates(router, [candidate('sorry', sorry, 0.2)])[0].body).toBe(sorry)
+  })
+
   it('keeps a question whole when only courtesy would be left ("Scusa per l\'attesa!" was the whole draft for order BW-5512309)', () => {
     const order = request(['Il mio ordine non è ancora arrivato. Ordine BW-5512309'])
     for (const text of ["Scusa per l'attesa! Puoi inviarci il numero d'ordine?", 'Sorry for the wait! Could you send us your order number (it starts with BW-) so we can check with the courier?']) {

@@ -42,10 +42,20 @@ const FREQUENCY_WEIGHT = 0.25
  */
 const SAME_QUESTION_RELEVANCE = 0.5
 const YES_NO_OPENER = /^(?:yes|no|yep|nope|yeah|sí|si|oui|non|ja|nein|sim|não|nao)\b[^.!?:;\n]{0,30}[.!:;,]\s+(?=\S)/iu
+/**
+ * …and so does an opener cheering the news its customer gave: "Mi router no funciona… ya lo he reiniciado"
+ * got "¡Genial! Podrás volver a activar el acceso biométrico…" (0.20).
+ */
+const CHEER_OPENER = new RegExp(
+  '^¡?(?:great|perfect|awesome|brilliant|fantastic|excellent|glad to hear|good to hear|congratulations|congrats|genial|perfecto|estupendo|enhorabuena|felicidades|parfait|génial|félicitations|toll|perfekt|glückwunsch|ótimo|otimo|perfeito|parabéns|ottimo|perfetto|complimenti)\\b[^.!?:;\\n]{0,30}!\\s+(?=\\S)',
+  'iu',
+)
 
 function withoutOtherAnswer(body: string, relevance: number): string | null {
-  if (relevance >= SAME_QUESTION_RELEVANCE || !YES_NO_OPENER.test(body)) return body
-  const rest = body.replace(YES_NO_OPENER, '')
+  if (relevance >= SAME_QUESTION_RELEVANCE) return body
+  const opener = [YES_NO_OPENER, CHEER_OPENER].find((o) => o.test(body))
+  if (!opener) return body
+  const rest = body.replace(opener, '')
   return rest.length > 0 ? `${rest[0]!.toUpperCase()}${rest.slice(1)}` : null
 }
 
