@@ -1,6 +1,7 @@
 // The change against the previous period, as the local answer states it.
 import { describe, expect, it } from 'vitest'
 import { answerLocally } from '../../src/chains/ask/answer-local.ts'
+import { lengthRatio } from '../../src/chains/ask/time.ts'
 import type { AskFigure, AskPlan } from '../../src/chains/ask/types.ts'
 
 const range = { from: '2026-09-15T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z', label: 'past 8 weeks' }
@@ -26,6 +27,28 @@ describe('the change against the previous period', () => {
   it('does not vouch for a direction the labels\' intervals do not settle ("up 6.4% from 47", each count ±30)', () => {
     expect(answerWith(50, 47, [-68, 238])).toContain('That is up 6% from 47 in the previous period (21 Jul 2026 – 15 Sept 2026); the two periods\' intervals overlap, so the direction is not certain.')
     expect(answerWith(94, 40, [60, 220])).toContain('That is up 135% from 40 in the previous period (21 Jul 2026 – 15 Sept 2026).')
+  })
+
+  it('compares periods of different lengths per day ("November" asked on the 20th was "down 68%" against October)', () => {
+    const november = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-20T12:00:00.000Z', label: '1 Nov 2026 – 20 Nov 2026' }
+    const october = { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', label: '1 Oct 2026 – 31 Oct 2026' }
+    // 12 in 19.5 days against 19 in 31: per day 0.615 against 0.613, about the same.
+    const estimate = (value: number, low: number, high: number) => ({ value, low, high, method: 'test' })
+    const figures: AskFigure[] = [
+      { kind: 'count', label: `negative customer messages about delivery, ${november.label}`, value: 12, unit: 'messages', ...november, filters: {}, estimate: estimate(12, 8, 20) },
+      { kind: 'count', label: `conversations with such messages, ${november.label}`, value: 12, unit: 'conversations', ...november, filters: {}, estimate: estimate(12, 8, 20) },
+      { kind: 'previous_count', label: `negative customer messages about delivery, ${october.label}`, value: 19, unit: 'messages', ...october, filters: {}, estimate: estimate(19, 14, 30) },
+      { kind: 'previous_count', label: `conversations with such messages, ${october.label}`, value: 19, unit: 'conversations', ...october, filters: {}, estimate: estimate(19, 14, 30) },
+      { kind: 'change', label: `change against ${october.label}, per day`, value: 0, unit: 'percent', ...november, filters: {}, group: { measure: 'per_day' }, estimate: estimate(0, -40, 50) },
+    ]
+    const compared = answerLocally({
+      question: 'How many customers complained about delivery in November compared to October?', plan: { ...plan, kind: 'compare', timeRange: november, previousRange: october }, figures, citations: [], workspaceId: 'w',
+    })
+    expect(compared).toContain('About 12 customers complained in 1 Nov 2026 – 20 Nov 2026 (95% interval 8–20), against about 19 in 1 Oct 2026 – 31 Oct 2026 (95% interval 14–30): about the same per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31.')
+    expect(compared).toContain('That is unchanged from 19 in 1 Oct 2026 – 31 Oct 2026; compared per day')
+    const down: AskFigure = { ...figures[4]!, value: -45, estimate: estimate(-45, -70, -10) }
+    const counted = answerLocally({ question: 'How many delivery complaints in November?', plan: { ...plan, timeRange: november, previousRange: october }, figures: [...figures.slice(0, 4), down], citations: [], workspaceId: 'w' })
+    expect(counted).toContain('That is down 45% from 19 in 1 Oct 2026 – 31 Oct 2026; compared per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31.')
   })
 
   it('names the counts, not a percentage, on a base of a handful (app crashes were "up 9300% from 1")', () => {
@@ -72,5 +95,14 @@ describe('the change against the previous period', () => {
     // Counted exactly, it is stated exactly.
     const exact = figures.map(({ estimate: _e, ...f }) => f)
     expect(answerLocally({ question: 'q', plan, figures: exact, citations: [], workspaceId: 'w' })).toContain('That is 52.7% of the 55 customer messages about billing.')
+  })
+})
+
+describe('lengthRatio', () => {
+  const r = (from: string, to: string) => ({ from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z`, label: '' })
+  it('is 1 for calendar months and periods of about the same length, else how long the range is against the other', () => {
+    expect(lengthRatio(r('2026-03-01', '2026-04-01'), r('2026-02-01', '2026-03-01'))).toBe(1)
+    expect(lengthRatio(r('2026-11-01', '2026-11-16'), r('2026-10-01', '2026-11-01'))).toBeCloseTo(15 / 31, 6)
+    expect(lengthRatio(r('2026-10-01', '2026-11-01'), r('2026-10-20', '2026-10-21'))).toBe(31)
   })
 })

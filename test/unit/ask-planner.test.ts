@@ -120,6 +120,14 @@ describe('local planner vocabulary and kinds', () => {
     }
   })
 
+  it('reads a share asked with "%" or in another language as a count with its share ("what % of whatsapp messages…" was a "why")', () => {
+    for (const q of ['what % of chat messages are about billing', 'Quel pourcentage des messages sur le chat concernent la facturation ?', 'Welcher Anteil der Nachrichten im Chat betrifft die Rechnung?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'count', wantsShare: true, filters: { channel: 'chat' } })
+    }
+    // A word that only contains one is no share.
+    expect(planLocally('Why are customers on chat unhappy about the apartment move?', NOW, vocabulary)).toMatchObject({ kind: 'why', wantsShare: false })
+  })
+
   it('knows when a question counts customers rather than their messages', () => {
     expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).countsCustomers).toBe(true)
     expect(planLocally('De quoi les clients francophones se plaignent-ils le plus ?', NOW, vocabulary).countsCustomers).toBe(true)

@@ -3,6 +3,7 @@
 import { CONFUSION_METHOD } from './confusion.ts'
 import { describeFilters } from './figures.ts'
 import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
+import { daysIn, lengthRatio } from './time.ts'
 import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure, FigureEstimate } from './types.ts'
 
 const QUOTE_CHARS = 140
@@ -30,18 +31,27 @@ function quotes(citations: AskCitation[], n = QUOTES): string {
  */
 const MIN_PERCENT_BASE = 10
 
+/** "in the previous period (…)", "in 1 Oct 2026 – 31 Oct 2026": a range's label after "in". */
+const inPeriod = (label: string) => `in ${/^\d/.test(label) ? '' : 'the '}${label}`
+
+/** "; compared per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31" when the periods' lengths differ. */
+function perDayNote(now: AskFigure | undefined, before: AskFigure): string {
+  return now ? `; compared per day, as ${now.label.split(', ').slice(-1)[0]} has ${daysIn(now)} days against ${daysIn(before)}` : ''
+}
+
 function changeSentence(figures: AskFigure[]): string | undefined {
   const previous = figures.find((f) => f.kind === 'previous_count')
   if (!previous) return undefined
   const change = figures.find((f) => f.kind === 'change')
-  const period = previous.label.split(', ').slice(-1)[0]
-  if (!change) return `There were none in the ${period}.`
-  if (change.value === 0) return `That is unchanged from the ${period} (${previous.value}).`
+  const period = inPeriod(previous.label.split(', ').slice(-1)[0]!)
+  if (!change) return `There were none ${period}.`
+  const perDay = change.group?.measure === 'per_day' ? perDayNote(figures.find((f) => f.kind === 'count' && f.unit === 'messages'), previous) : ''
+  if (change.value === 0) return `That is unchanged from ${previous.value} ${period}${perDay}.`
   const direction = change.value > 0 ? 'up' : 'down'
   // Labels' doubt can exceed the change: then the sentence says which way it went without vouching for it.
   const unsure = change.estimate && change.estimate.low < 0 && change.estimate.high > 0 ? "; the two periods' intervals overlap, so the direction is not certain" : ''
-  if (previous.value < MIN_PERCENT_BASE) return `That is ${direction} from ${previous.value} in the ${period}${unsure}.`
-  return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} in the ${period}${unsure}.`
+  if (previous.value < MIN_PERCENT_BASE) return `That is ${direction} from ${previous.value} ${period}${perDay}${unsure}.`
+  return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} ${period}${perDay}${unsure}.`
 }
 
 /**
@@ -201,11 +211,15 @@ function customersCompared(figures: AskFigure[], plan: AnswerRequest['plan']): s
   const before = figures.find((f) => f.kind === 'previous_count' && f.unit === 'conversations' && f.estimate)
   if (!now?.estimate || !before?.estimate) return undefined
   const who = plan.filters.sentiment === 'negative' ? 'customers complained' : 'customers wrote'
-  const direction = now.value === before.value ? 'about the same' : now.value > before.value ? 'up' : 'down'
-  const overlap = now.estimate.low <= before.estimate.high && before.estimate.low <= now.estimate.high
-  const sure = direction === 'about the same' ? '' : overlap ? ' (the two intervals overlap, so the direction is likely but not certain)' : ''
+  // Periods of different lengths are compared per day (lengthRatio): their counts and intervals scaled to the earlier one's length.
+  const ratio = plan.previousRange ? lengthRatio(plan.timeRange, plan.previousRange) : 1
+  const [value, low, high] = [now.value, now.estimate.low, now.estimate.high].map((n) => n / ratio) as [number, number, number]
+  const direction = Math.round(value) === before.value ? 'about the same' : value > before.value ? 'up' : 'down'
+  const overlap = low <= before.estimate.high && before.estimate.low <= high
+  const perDay = ratio === 1 || !plan.previousRange ? '' : ` per day, as ${plan.timeRange.label} has ${daysIn(plan.timeRange)} days against ${daysIn(plan.previousRange)}`
+  const sure = direction === 'about the same' ? '' : overlap ? "; the two periods' intervals overlap, so the direction is not certain" : ''
   const period = plan.previousRange?.label.replace(/^previous period \((.*)\)$/, '$1') ?? 'the previous period'
-  return `About ${now.value} ${who} in ${plan.timeRange.label} (${intervalText(now.estimate)}), against about ${before.value} in ${period} (${intervalText(before.estimate)}): ${direction}${sure}.`
+  return `About ${now.value} ${who} in ${plan.timeRange.label} (${intervalText(now.estimate)}), against about ${before.value} in ${period} (${intervalText(before.estimate)}): ${direction}${perDay}${sure}.`
 }
 
 function rankAnswer(req: AnswerRequest): string {

@@ -5,6 +5,7 @@ import { breakdown, countMessages, weeklySeries } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
+import { lengthRatio } from './time.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
@@ -130,9 +131,15 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const themeBefore = themeNow ? await themeCountEstimates(db, workspaceId, filters, previous) : undefined
     fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...counted(beforeEstimate ?? themeBefore?.messages) })
     if (beforeValue > 0) {
-      const value = roundShare(currentValue - beforeValue, beforeValue)
-      const estimate = changeEstimate(value, currentEstimate ?? themeNow?.messages, beforeEstimate ?? themeBefore?.messages)
-      fig({ kind: 'change', label: `change against ${previous.label}`, value, unit: 'percent', ...(estimate ? { estimate } : labelled ? {} : { exact: true }) })
+      // Periods of different lengths are compared per day (see lengthRatio).
+      const ratio = lengthRatio(range, previous)
+      const value = roundShare(currentValue / ratio - beforeValue, beforeValue)
+      const now = currentEstimate ?? themeNow?.messages
+      const estimate = changeEstimate(value, now && { ...now, low: now.low / ratio, high: now.high / ratio }, beforeEstimate ?? themeBefore?.messages)
+      fig({
+        kind: 'change', label: `change against ${previous.label}${ratio === 1 ? '' : ', per day'}`, value, unit: 'percent',
+        ...(ratio === 1 ? {} : { group: { measure: 'per_day' } }), ...(estimate ? { estimate } : labelled ? {} : { exact: true }),
+      })
     }
     // "Did delivery complaints go up?": customers who complained in both periods, not only their messages
     // (a complaint of four chasers is one complaint in either month).

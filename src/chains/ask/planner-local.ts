@@ -64,6 +64,11 @@ function topCount(question: string): number | undefined {
 }
 const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down')
 
+/**
+ * A part of a whole, in the supported languages. "%" has no word boundary before it: "what % of whatsapp
+ * messages are about billing" was read as a "why" without its share.
+ */
+const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction|ratio|pourcentage|quelle part|anteil|prozent|porcentaje|proporci[óo]n|percentagem|porcentagem|percentuale)(?![\p{L}])|%/iu
 const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than)\b/i],
@@ -73,8 +78,9 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
+  // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
+  ['count', SHARE_CUE],
 ]
-const SHARE_CUE = /\b(share|percent(?:age)?|proportion|fraction|ratio|%)/i
 /** The question counts people, not their messages. */
 const CUSTOMERS_CUE = W('customers?|clients?|clientes?|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|고객|ลูกค้า')
 

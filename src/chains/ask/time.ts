@@ -30,6 +30,22 @@ export function rangeLabel(from: Date, to: Date): string {
   return a === b ? a : `${a} – ${b}`
 }
 
+/**
+ * How long a range is against the one it is compared with, when they differ by more than
+ * SAME_LENGTH_TOLERANCE (else 1): "November" asked on the 20th is 20 days, and against October's 31 its
+ * complaints were "down 68%" by length alone. Calendar months (28–31 days) count as the same length.
+ */
+const SAME_LENGTH_TOLERANCE = 0.15
+export function lengthRatio(range: TimeRange, previous: TimeRange): number {
+  const ratio = (Date.parse(range.to) - Date.parse(range.from)) / (Date.parse(previous.to) - Date.parse(previous.from))
+  return Number.isFinite(ratio) && ratio > 0 && Math.abs(ratio - 1) > SAME_LENGTH_TOLERANCE ? ratio : 1
+}
+
+/** A range's length in days, to one decimal: "19.5". */
+export function daysIn(range: { from: string; to: string }): number {
+  return Math.round((Date.parse(range.to) - Date.parse(range.from)) / 8_640_000) / 10
+}
+
 export function makeRange(from: Date, to: Date, label?: string): TimeRange {
   return { from: from.toISOString(), to: to.toISOString(), label: label ?? rangeLabel(from, to) }
 }
