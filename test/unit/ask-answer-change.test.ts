@@ -32,14 +32,15 @@ describe('the change against the previous period', () => {
   it('compares periods of different lengths per day ("November" asked on the 20th was "down 68%" against October)', () => {
     const november = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-20T12:00:00.000Z', label: '1 Nov 2026 – 20 Nov 2026' }
     const october = { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', label: '1 Oct 2026 – 31 Oct 2026' }
+    const [inNovember, inOctober] = [november, october].map(({ from, to }) => ({ from, to }))
     // 12 in 19.5 days against 19 in 31: per day 0.615 against 0.613, about the same.
     const estimate = (value: number, low: number, high: number) => ({ value, low, high, method: 'test' })
     const figures: AskFigure[] = [
-      { kind: 'count', label: `negative customer messages about delivery, ${november.label}`, value: 12, unit: 'messages', ...november, filters: {}, estimate: estimate(12, 8, 20) },
-      { kind: 'count', label: `conversations with such messages, ${november.label}`, value: 12, unit: 'conversations', ...november, filters: {}, estimate: estimate(12, 8, 20) },
-      { kind: 'previous_count', label: `negative customer messages about delivery, ${october.label}`, value: 19, unit: 'messages', ...october, filters: {}, estimate: estimate(19, 14, 30) },
-      { kind: 'previous_count', label: `conversations with such messages, ${october.label}`, value: 19, unit: 'conversations', ...october, filters: {}, estimate: estimate(19, 14, 30) },
-      { kind: 'change', label: `change against ${october.label}, per day`, value: 0, unit: 'percent', ...november, filters: {}, group: { measure: 'per_day' }, estimate: estimate(0, -40, 50) },
+      { kind: 'count', label: `negative customer messages about delivery, ${november.label}`, value: 12, unit: 'messages', ...inNovember, filters: {}, estimate: estimate(12, 8, 20) },
+      { kind: 'count', label: `conversations with such messages, ${november.label}`, value: 12, unit: 'conversations', ...inNovember, filters: {}, estimate: estimate(12, 8, 20) },
+      { kind: 'previous_count', label: `negative customer messages about delivery, ${october.label}`, value: 19, unit: 'messages', ...inOctober, filters: {}, estimate: estimate(19, 14, 30) },
+      { kind: 'previous_count', label: `conversations with such messages, ${october.label}`, value: 19, unit: 'conversations', ...inOctober, filters: {}, estimate: estimate(19, 14, 30) },
+      { kind: 'change', label: `change against ${october.label}, per day`, value: 0, unit: 'percent', ...inNovember, filters: {}, group: { measure: 'per_day' }, estimate: estimate(0, -40, 50) },
     ]
     const compared = answerLocally({
       question: 'How many customers complained about delivery in November compared to October?', plan: { ...plan, kind: 'compare', timeRange: november, previousRange: october }, figures, citations: [], workspaceId: 'w',
