@@ -107,12 +107,21 @@ describe('intent cues', () => {
       // Before these cues: other, other, delivery.
       ["I've been on hold for 45 minutes, this is ridiculous", 'complaint'],
       ['I want to lodge a formal complaint, what do I have to do?', 'complaint'],
-      ['The engineer never showed up. I took a day off work for this.', 'complaint'],
+      // A missed engineer visit is the appointment's subject (it was a plain complaint, and its drafts chased a courier).
+      ['The engineer never showed up. I took a day off work for this.', 'appointment'],
       // Before: praise. Praise read as negative is a complaint.
       ['Thanks for nothing.', 'complaint'],
-      ["Le technicien n'est jamais venu.", 'complaint'],
+      ["Le technicien n'est jamais venu.", 'appointment'],
       // Before: neutral and other.
-      ["Bonjour, le technicien devait passer hier entre 8h et 13h et personne n'est venu. Je veux un nouveau rendez-vous.", 'complaint'],
+      ["Bonjour, le technicien devait passer hier entre 8h et 13h et personne n'est venu. Je veux un nouveau rendez-vous.", 'appointment'],
+      // Before: cancellation (0.65), its "I want to" learnt from "I want to cancel".
+      ['I want to speak to a manager', 'complaint'],
+      // A parcel's no-show stays the delivery's.
+      ['Where is my parcel, the courier never showed up', 'delivery'],
+      // Praise of the person who came is praise (before the praise words for people: appointment).
+      ['El técnico fue puntual y muy amable. ¡Gracias Brightwave! 😊', 'praise'],
+      ['Salve, tecnico puntuale e gentilissimo. Grazie Brightwave', 'praise'],
+      ['Can I move my installation appointment to Friday?', 'appointment'],
       // Before: other.
       ['Still no refund after 3 weeks.', 'billing'],
       // A subject's cue outweighs the complaint's: this is about the wifi.

@@ -8,7 +8,7 @@ describe('default taxonomy', () => {
 
   it('has the customer-care intents care teams see, with at least 12 examples each', () => {
     expect(DEFAULT_TAXONOMY.map((i) => i.name).sort()).toEqual(
-      ['account_login', 'billing', 'bug_outage', 'cancellation', 'complaint', 'connectivity', 'delivery', 'feature_request', OTHER_INTENT,
+      ['account_login', 'appointment', 'billing', 'bug_outage', 'cancellation', 'complaint', 'connectivity', 'delivery', 'feature_request', OTHER_INTENT,
         'praise', 'pricing', 'product_fault', 'question'].sort(),
     )
     for (const intent of DEFAULT_TAXONOMY) expect(intent.examples.length).toBeGreaterThanOrEqual(12)

@@ -123,6 +123,8 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet'],
   account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'anmeldung', 'passwort', 'contraseña', 'senha'],
   cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'churn', 'leaving', 'résiliation', 'annulation', 'kündigung', 'cancelación', 'cancelamento'],
+  appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
+    'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento'],
   feature_request: ['feature request', 'feature', 'suggestion'],
   praise: ['praise', 'compliment'],
   question: ['questions'],

@@ -136,6 +136,17 @@ const MOVING_CUES = termMatcher([
 ])
 
 /**
+ * A visit by the brand's engineer or technician, booked, moved or missed: "the engineer was supposed to
+ * come between 8 and 12 and nobody showed up" read as a complaint, and its drafts asked for an order
+ * number to chase the courier. Outweighs the complaint and delivery cues ("never showed up", "nobody
+ * came"); with a connection's words too ("nobody came to install my broadband") both count.
+ */
+const APPOINTMENT_CUES = termMatcher([
+  'engineer', 'engineers', 'technician', 'technicians', 'installer', 'appointment', 'installation date', 'install date',
+  'technicien', 'rendez-vous', 'rdv', 'techniker', 'technikertermin', 'termin', 'tecnico', 'cita', 'appuntamento', '기사', 'ช่าง',
+])
+
+/**
  * Putting a plan on hold, which the default taxonomy files under pricing with the plan's other changes:
  * "can I pause my subscription for 2 months while I'm travelling? don't want to cancel" read as billing.
  * As strong as two cues, outweighing cancellation as moving does.
@@ -155,6 +166,8 @@ const PRAISE_CUES = termMatcher([
   'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
   'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
   'eccellente', 'ottimo', 'fantastico', 'bravissimi',
+  // Judging the person who came: "El técnico fue puntual y muy amable" is praise of a visit, not about one.
+  'punctual', 'very friendly', 'so friendly', 'super friendly', 'tres aimable', 'sehr freundlich', 'puntual', 'muy amable', 'pontual', 'muito simpatico', 'puntuale', 'gentilissimo', 'gentilissima',
 ])
 
 /** Each cue's intent, its odds ratio (INTENT_CUE_FOR unless said; an intent counts its first matching cue only), and the intents its match outweighs. */
@@ -164,11 +177,12 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'cancellation', matches: CANCELLATION_CUES, outweighs: ['complaint', 'pricing'] },
   { intent: 'delivery', matches: DELIVERY_CUES, outweighs: ['complaint', 'pricing'] },
   { intent: 'connectivity', matches: CONNECTIVITY_CUES, outweighs: ['complaint'] },
+  { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
   { intent: 'pricing', matches: MOVING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'cancellation'] },
   { intent: 'pricing', matches: PLAN_HOLD_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['cancellation', 'billing'] },
-  { intent: 'praise', matches: PRAISE_CUES },
+  { intent: 'praise', matches: PRAISE_CUES, outweighs: ['appointment'] },
   { intent: 'complaint', matches: COMPLAINT_LABELS, odds: INTENT_CUE_FOR ** 3 },
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },
 ]

@@ -33,7 +33,7 @@ export const ESCALATE_CONTACT_MIN = 4
 export const NEGATIVE_SENTIMENT_MIN = 0.6
 /** Closers are short; a longer message after an answer carries something new. */
 const CLOSER_MAX_WORDS = 12
-const INTENTS_EXPECTING_REPLY = new Set(['question', 'complaint', 'bug_outage', 'billing', 'delivery', 'account_login', 'cancellation', 'feature_request', 'connectivity', 'product_fault', 'pricing'])
+const INTENTS_EXPECTING_REPLY = new Set(['question', 'complaint', 'bug_outage', 'billing', 'delivery', 'account_login', 'cancellation', 'feature_request', 'connectivity', 'product_fault', 'pricing', 'appointment'])
 
 // Lexicons written for Parley: English, French, Spanish, German, Portuguese, Italian, Korean, Thai.
 const INTERROGATIVE_START = termMatcher([

@@ -112,7 +112,7 @@ function representativeQuotes(texts: string[], vectors: Float32Array[], centroid
 /** What an intent of the default taxonomy is called in an English label ("Wifi router connection problems"). */
 const INTENT_NOUNS: Record<string, string> = {
   bug_outage: 'problems', billing: 'billing', delivery: 'delivery', account_login: 'sign-in problems', cancellation: 'cancellations',
-  feature_request: 'requests', connectivity: 'connection problems', product_fault: 'faults', pricing: 'prices', question: 'questions',
+  feature_request: 'requests', connectivity: 'connection problems', product_fault: 'faults', pricing: 'prices', appointment: 'engineer visits', question: 'questions',
   complaint: 'complaints',
 }
 /** Intents that close or colour a thread rather than say what it is about. */
