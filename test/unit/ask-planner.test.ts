@@ -101,6 +101,12 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many messages about the app crashing in October?', NOW, vocabulary).filters.intent).toBe('bug_outage')
   })
 
+  it('reads engineer visits as the appointment intent', () => {
+    for (const q of ['How many customers complained about engineer visits last month?', 'Combien de messages sur les rendez-vous technicien en octobre ?']) {
+      expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('appointment')
+    }
+  })
+
   it('a word naming one event within an intent ("the outage") asks for the theme it names; the intent\'s own words do not', () => {
     const outage = planLocally('How many messages about the outage from 27 to 29 October?', NOW, vocabulary)
     expect(themeQuery(outage, explainedWords(outage.filters, vocabulary), narrowerWords(outage.filters))).toEqual(['outage'])
