@@ -124,6 +124,7 @@ describe('intent cues', () => {
       ['Can I move my installation appointment to Friday?', 'appointment'],
       // Before: other.
       ['Still no refund after 3 weeks.', 'billing'],
+      ['Honestly the shittiest provider, never again', 'complaint'],
       // A subject's cue outweighs the complaint's: this is about the wifi.
       ['My wifi drops every evening, I want to make a complaint', 'connectivity'],
     ]
