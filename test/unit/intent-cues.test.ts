@@ -118,6 +118,8 @@ describe('intent cues', () => {
       ['I want to speak to a manager', 'complaint'],
       // A parcel's no-show stays the delivery's.
       ['Where is my parcel, the courier never showed up', 'delivery'],
+      // An order that was due names the delivery, even from a customer who "never had to complain before" (was: complaint).
+      ['Order BW-3687341 was supposed to arrive yesterday. Nothing. I have been with you for six years and never had to complain before.', 'delivery'],
       // Praise of the person who came is praise (before the praise words for people: appointment).
       ['El técnico fue puntual y muy amable. ¡Gracias Brightwave! 😊', 'praise'],
       ['Salve, tecnico puntuale e gentilissimo. Grazie Brightwave', 'praise'],

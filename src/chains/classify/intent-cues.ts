@@ -77,6 +77,7 @@ const DELIVERY_CUES = termMatcher([
   'delivery', 'delivered', 'deliver', 'courier', 'parcel', 'tracking', 'shipped', 'shipping', 'dispatched', 'back order', 'backorder', 'back-order',
   'package', 'track my order', 'track my package', 'order status', 'status of my order', 'status of my purchase', 'where is my order', 'where is my package',
   'awaiting stock', 'out of stock', 'not in stock', "hasn't arrived", 'has not arrived', 'not arrived', 'never arrived', 'should have arrived', 'still not here',
+  'supposed to arrive', 'due to arrive', 'meant to arrive', 'was to arrive', 'devait arriver', 'devia ter chegado', 'sollte ankommen', 'debia llegar', 'tenia que llegar',
   'livraison', 'livreur', 'colis', 'suivi de commande', 'rupture de stock', "n'est pas arrive", 'pas encore arrive',
   'lieferung', 'geliefert', 'lieferdienst', 'zusteller', 'paketbote', 'der bote', 'zugestellt', 'nicht auf lager', 'nicht angekommen',
   'entrega', 'repartidor', 'paquete', 'seguimiento del pedido', 'no ha llegado', 'sin stock',
