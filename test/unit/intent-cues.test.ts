@@ -120,6 +120,9 @@ describe('intent cues', () => {
       ['Where is my parcel, the courier never showed up', 'delivery'],
       // An order that was due names the delivery, even from a customer who "never had to complain before" (was: complaint).
       ['Order BW-3687341 was supposed to arrive yesterday. Nothing. I have been with you for six years and never had to complain before.', 'delivery'],
+      // A courier who says they came, and a thing still not seen (before: other).
+      ['Le livreur dit être passé mais j’étais chez moi toute la journée…', 'delivery'],
+      ['Hey Brightwave, still no sign of the voice remote, I was told end of September. Please help', 'delivery'],
       // Praise of the person who came is praise (before the praise words for people: appointment).
       ['El técnico fue puntual y muy amable. ¡Gracias Brightwave! 😊', 'praise'],
       ['Salve, tecnico puntuale e gentilissimo. Grazie Brightwave', 'praise'],

@@ -83,7 +83,8 @@ const DELIVERY_CUES = termMatcher([
   'entrega', 'repartidor', 'paquete', 'seguimiento del pedido', 'no ha llegado', 'sin stock',
   'encomenda', 'encomendei', 'entregador', 'pacote', 'rastreio', 'nao chegou',
   'consegna', 'corriere', 'pacco', 'spedizione', 'doveva arrivare', 'non e arrivato',
-  '배송', '택배', 'จัดส่ง', 'พัสดุ',
+  'no sign of', 'aucune trace de', 'keine spur von', 'ni rastro de', 'nem sinal d',
+  '배송', '택배', 'จัดส่ง', 'พัสดุ', 'ยังไม่ได้ของ', 'ยังไม่ได้รับของ',
 ])
 
 /** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */

@@ -216,6 +216,8 @@ export const DEFAULT_TAXONOMY: IntentDef[] = [
       'O estafeta diz que entregou mas não recebi nada.',
       'Il corriere dice di essere passato ma ero a casa.',
       'Der Bote sagt, das Paket wurde zugestellt, aber ich habe nichts bekommen.',
+      'Le livreur dit qu’il est passé mais je n’ai rien reçu.',
+      'El repartidor dice que lo entregó pero no me ha llegado nada.',
       'Where is my order? It was supposed to arrive on Monday.',
       'My package says delivered but I never got it.',
       'The tracking number does not work.',
