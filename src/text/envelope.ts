@@ -95,6 +95,22 @@ export function messageCore(text: string): string {
   return core
 }
 
+/** A handover that says nothing else has at most this many other words ("order number is BW-7352969, I've DMed you"). */
+const HANDOVER_ONLY_OTHER_WORDS = 4
+const IDENTIFIER_ANYWHERE = new RegExp(IDENTIFIER, 'gu')
+
+/**
+ * Whether a message only hands identifiers over: an order number, an e-mail, a reference, with at most a
+ * few words besides and no question. Its words ("order number") name no subject of the case it answers:
+ * "order number is BW-7352969, I've DMed you" in a double-charge case read as delivery (0.95).
+ */
+export function handsOverOnly(text: string): boolean {
+  const core = withoutSignature(text)
+  if (/[?？¿]/.test(core)) return false
+  const others = core.replace(LABELLED_IDENTIFIER, ' ').replace(IDENTIFIER_ANYWHERE, ' ')
+  return others !== core && wordCount(others) <= HANDOVER_ONLY_OTHER_WORDS
+}
+
 /** Whether the lines taken for a signature hold a closer or a dash line, not only a name-like word. */
 function signedOff(removedLines: string[]): boolean {
   return removedLines.some((line) => SIGNATURE_CLOSER.test(line.trim()) || SIGNATURE_DASH.test(line.trim()))

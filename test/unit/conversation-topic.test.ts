@@ -93,6 +93,18 @@ describe('the local classifier reads a message in its conversation', () => {
     expect(intent.b1).not.toBe('delivery')
   })
 
+  it('gives an identifier handed over inside a case the case\'s subject ("order number is BW-7352969, I\'ve DMed you" in a double charge read as delivery 0.95)', async () => {
+    const out = await createLocalClassifier().classify(labels, [
+      input('e1', 'e', 'Been billed twice for the same month. Not the first time either. Refund please.', false),
+      input('e2', 'e', "order number is BW-7352969, I've DMed you", true),
+    ])
+    const intent = Object.fromEntries(out.map((c) => [c.messageId, c.intent?.label]))
+    expect(intent).toMatchObject({ e1: 'billing', e2: 'billing' })
+    // Alone, the handover reads as its words do.
+    const [alone] = await createLocalClassifier().classify(labels, [input('g1', 'g', "order number is BW-7352969, I've DMed you", false)])
+    expect(alone!.intent?.label).toBe('delivery')
+  })
+
   it('leaves a message alone in its conversation exactly as the model read it', async () => {
     const classifier = createLocalClassifier()
     const text = 'hmm not sure the order thing is sorted'

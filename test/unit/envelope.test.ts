@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { messageCore, withoutSignature } from '../../src/text/envelope.ts'
+import { handsOverOnly, messageCore, withoutSignature } from '../../src/text/envelope.ts'
 
 describe('withoutSignature', () => {
   it('drops a closer and the name under it, in several languages', () => {
@@ -47,5 +47,14 @@ describe('messageCore', () => {
     expect(messageCore(exclaimed)).toBe(exclaimed)
     expect(messageCore('No internet since 6am.\nStill nothing.')).toBe('No internet since 6am.\nStill nothing.')
     expect(messageCore('better travel photos:\nmy e-book of easy tips')).toBe('better travel photos:\nmy e-book of easy tips')
+  })
+})
+
+describe('handsOverOnly', () => {
+  it('is a message of identifiers and a few words, without a question', () => {
+    for (const text of ["order number is BW-7352969, I've DMed you", 'Its BW-6817795\n\nOwen', 'My account email is jo@example.com', 'Ref 55120934']) expect(handsOverOnly(text), text).toBe(true)
+    for (const text of ['BW-1029232. Can I just cancel?', 'BW-1029232. I need it before the weekend', 'The router BW-12345 keeps dropping every evening since Monday', 'Thanks']) {
+      expect(handsOverOnly(text), text).toBe(false)
+    }
   })
 })

@@ -32,10 +32,13 @@ const isSubject = (label: string) => !MESSAGE_KIND_INTENTS.has(label)
 export const OPENING_WEIGHT = 2
 
 /** The subject of a conversation from its customer messages' predictions, or undefined when none is backed. */
-export function conversationTopic(messages: Array<{ prediction: IntentPrediction; followUp: boolean }>): ConversationTopic | undefined {
+export function conversationTopic(all: Array<{ prediction: IntentPrediction; followUp: boolean; handover?: boolean }>): ConversationTopic | undefined {
   // A message alone is its conversation's only evidence: reading it "in its case" would only overrule
   // the model's own choice (e.g. `other`) with its runner-up.
-  if (messages.length < 2) return undefined
+  if (all.length < 2) return undefined
+  // A message that only hands identifiers over names no subject ("order number is …" reads as delivery).
+  const said = all.filter((m) => !m.handover)
+  const messages = said.length > 0 ? said : all
   const mass = new Map<string, number>()
   const strongest = new Map<string, number>()
   // A later new request ("BW-1029232. Can I just cancel?" in a case about a late order) keeps its own
@@ -79,11 +82,14 @@ export function labelInConversation(
   own: { label: string; confidence: number },
   topic: ConversationTopic | undefined,
   followUp: boolean,
+  handover = false,
 ): { label: string; confidence: number; inherited: boolean; caseShare?: { label: string; p: number } } {
   if (!topic) return { ...own, inherited: false }
   // A message that agrees with its case is backed by the case's strongest message as well as its own words.
   if (own.label === topic.label) return { label: own.label, confidence: Math.max(own.confidence, topic.confidence), inherited: false }
   const inherit = { label: topic.label, confidence: topic.confidence, inherited: true }
+  // An identifier handed over inside a case is the case's, however its words read.
+  if (handover) return inherit
   if (!followUp) return own.label !== OTHER_INTENT && own.confidence >= WEAK_OWN_EVIDENCE ? { ...own, inherited: false } : inherit
   const combined = followUpAgainstCase(own.confidence, topic.confidence)
   // Kept against its case, the rest of its probability is the case's subject (`caseShare`), not what its words alone left over.

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
-import { messageCore } from '../../text/envelope.ts'
+import { handsOverOnly, messageCore } from '../../text/envelope.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
 import { withIntentCues, withNegativeSentiment } from './intent-cues.ts'
 import { withoutNegatedCancellation } from './plain-cues.ts'
@@ -36,11 +36,12 @@ const YIELD_EVERY = 32
  */
 function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<IntentPrediction | undefined>, out: Classification[]): Classification[] {
   const isFollowUp = (input: ClassifyInput) => Boolean(input.afterAgentReply) || (input.unansweredCustomerMessages ?? 1) > 1
-  const byConversation = new Map<string, Array<{ prediction: IntentPrediction; followUp: boolean }>>()
+  const byConversation = new Map<string, Array<{ prediction: IntentPrediction; followUp: boolean; handover: boolean }>>()
+  const handovers = inputs.map((input) => handsOverOnly(input.text))
   inputs.forEach((input, i) => {
     const prediction = predictions[i]
     if (!input.conversationId || !prediction) return
-    const item = { prediction, followUp: isFollowUp(input) }
+    const item = { prediction, followUp: isFollowUp(input), handover: handovers[i]! }
     const group = byConversation.get(input.conversationId)
     if (group) group.push(item)
     else byConversation.set(input.conversationId, [item])
@@ -49,7 +50,7 @@ function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<Int
   return out.map((c, i) => {
     const input = inputs[i]
     if (!c.intent || !input.conversationId) return c
-    const decided = labelInConversation(c.intent, topics.get(input.conversationId), isFollowUp(input))
+    const decided = labelInConversation(c.intent, topics.get(input.conversationId), isFollowUp(input), handovers[i])
     if (decided.label === c.intent.label && decided.confidence === c.intent.confidence) return c
     // A follow-up kept against its case is torn between the two subjects: that is its reading in the case.
     const probs = decided.caseShare ? { [decided.label]: decided.confidence, [decided.caseShare.label]: decided.caseShare.p } : c.intent.probs
