@@ -123,6 +123,9 @@ describe('intent cues', () => {
       // A courier who says they came, and a thing still not seen (before: other).
       ['Le livreur dit être passé mais j’étais chez moi toute la journée…', 'delivery'],
       ['Hey Brightwave, still no sign of the voice remote, I was told end of September. Please help', 'delivery'],
+      // Asking where a thing is, with nothing else named, is a delivery (before: other); a refund stays the bill's.
+      ['Um, where is my voice remote? Order BW-8042600. No updates at all. Please help.', 'delivery'],
+      ["Where is my refund? It's been 3 weeks", 'billing'],
       // Praise of the person who came is praise (before the praise words for people: appointment).
       ['El técnico fue puntual y muy amable. ¡Gracias Brightwave! 😊', 'praise'],
       ['Salve, tecnico puntuale e gentilissimo. Grazie Brightwave', 'praise'],

@@ -87,6 +87,15 @@ const DELIVERY_CUES = termMatcher([
   '배송', '택배', 'จัดส่ง', 'พัสดุ', 'ยังไม่ได้ของ', 'ยังไม่ได้รับของ',
 ])
 
+/**
+ * Asking where something is: "Um, where is my voice remote? Order BW-8042600." read as other. Mostly a
+ * thing on its way, so delivery, but only when nothing else is named ("where is my refund" is the bill's).
+ */
+const WHERE_IS_CUES = termMatcher([
+  'where is my', "where's my", 'wheres my', 'ou est mon', 'ou est ma', 'ou en est mon', 'ou en est ma', 'wo ist mein', 'wo bleibt mein', 'donde esta mi', 'cade meu', 'cade minha',
+  'dove il mio', 'dove la mia', "dov'e il mio", "dov'e la mia",
+])
+
 /** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */
 const CONNECTIVITY_CUES = termMatcher([
   'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'keeps dropping', 'dropouts', 'drops out', 'disconnects',
@@ -172,12 +181,16 @@ const PRAISE_CUES = termMatcher([
   'punctual', 'very friendly', 'so friendly', 'super friendly', 'tres aimable', 'sehr freundlich', 'puntual', 'muy amable', 'pontual', 'muito simpatico', 'puntuale', 'gentilissimo', 'gentilissima',
 ])
 
-/** Each cue's intent, its odds ratio (INTENT_CUE_FOR unless said; an intent counts its first matching cue only), and the intents its match outweighs. */
-export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: string) => boolean; odds?: number; outweighs?: readonly string[] }> = [
+/**
+ * Each cue's intent, its odds ratio (INTENT_CUE_FOR unless said; an intent counts its first matching cue
+ * only), the intents its match outweighs, and whether it counts only when no other intent's cue matched.
+ */
+export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: string) => boolean; odds?: number; outweighs?: readonly string[]; alone?: true }> = [
   { intent: 'feature_request', matches: FEATURE_REQUEST_LABELS, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'delivery'] },
   { intent: 'feature_request', matches: FEATURE_REQUEST_CUES },
   { intent: 'cancellation', matches: CANCELLATION_CUES, outweighs: ['complaint', 'pricing'] },
   { intent: 'delivery', matches: DELIVERY_CUES, outweighs: ['complaint', 'pricing'] },
+  { intent: 'delivery', matches: WHERE_IS_CUES, alone: true },
   { intent: 'connectivity', matches: CONNECTIVITY_CUES, outweighs: ['complaint'] },
   { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
@@ -197,7 +210,10 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
  */
 export function withIntentCues(prediction: IntentPrediction, text: string, otherThreshold: number): IntentPrediction {
   const folded = foldText(text)
-  const matched = INTENT_CUES.filter((cue) => cue.matches(folded)).filter((cue, i, all) => all.findIndex((c) => c.intent === cue.intent) === i)
+  const matching = INTENT_CUES.filter((cue) => cue.matches(folded))
+  const matched = matching
+    .filter((cue) => !cue.alone || matching.every((c) => c.intent === cue.intent))
+    .filter((cue, i, all) => all.findIndex((c) => c.intent === cue.intent) === i)
   const outweighed = new Set(matched.flatMap((cue) => cue.outweighs ?? []))
   let ranked = prediction.ranked
   let moved = false
