@@ -123,6 +123,10 @@ describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinici�
     ['Ich habe schon versucht, den Router neu zu starten', ['restart']],
     ['Já tentei reiniciar o router', ['restart']],
     ['Ho già provato a riavviare il modem', ['restart']],
+    // With the object on the infinitive: "Ho già provato a riavviarlo" got "Puoi staccare il router per 30 secondi" unflagged.
+    ['Il router si spegne da solo ogni sera. Ho già provato a riavviarlo.', ['restart']],
+    ['Ya he intentado reiniciarlo dos veces', ['restart']],
+    ['Já tentei reiniciá-lo', ['restart']],
     ['Ich habe nicht versucht, den Router neu zu starten', []],
     ['Ich habe den Router nicht neu gestartet', []],
     ['No reinicié el router todavía', []],

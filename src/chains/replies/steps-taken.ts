@@ -73,14 +73,15 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
   restart: {
     taken: [
       'reinici(?:é|e)|(?:he|hemos) reiniciado|desenchuf(?:é|e)|(?:he|hemos) desenchufado|apagu(?:é|e) y encend(?:í|i)',
-      '(?:intent(?:é|e)|prob(?:é|e)|(?:he|hemos) (?:intentado|probado)) (?:a )?(?:reiniciar|desenchufar|apagar y encender)',
+      '(?:intent(?:é|e)|prob(?:é|e)|(?:he|hemos) (?:intentado|probado)) (?:a )?(?:reiniciar|desenchufar|apagar y encender)(?:lo|la)?',
       "j['’]ai (?:déjà |deja )?(?:redémarré|redemarre|débranché|debranche|éteint et rallumé)",
       // "J'ai déjà essayé de la débrancher" got "Pouvez-vous débrancher le modem 30 secondes" unflagged.
       "j['’]ai (?:déjà |deja )?essayé de (?:la |le |l['’])?(?:redémarrer|débrancher|éteindre et rallumer)",
       `${DE_DONE}(?:neu ?gestartet|ausgesteckt|aus- und (?:wieder )?eingeschaltet)`,
       `${DE_DONE}(?:versucht|probiert),? (?:\\p{L}+ ){0,3}(?:neu ?zu ?starten|auszustecken)`,
-      'reiniciei|desliguei e (?:voltei a )?liguei|(?:já )?tentei (?:reiniciar|desligar e ligar)',
-      'ho (?:già )?(?:riavviato|staccato|spento e riacceso)|ho (?:già )?provato a (?:riavviare|staccare|spegnere e riaccendere)',
+      'reiniciei|desliguei e (?:voltei a )?liguei|(?:já )?tentei (?:reinici(?:ar|á-lo|á-la)|desligar e ligar)',
+      // "Ho già provato a riavviarlo": the infinitive takes its object as a suffix.
+      'ho (?:già )?(?:riavviato|staccato|spento e riacceso)|ho (?:già )?provato a (?:riavviar|staccar|spegner(?:e|lo|la) e riaccender)(?:e|lo|la|li)',
     ],
     told: [
       'reinicia|reinicie|reiniciar|desenchufa|desenchufe|desenchufar|apaga y enciende',
