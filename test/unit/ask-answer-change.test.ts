@@ -46,7 +46,8 @@ describe('the change against the previous period', () => {
       question: 'How many customers complained about delivery in November compared to October?', plan: { ...plan, kind: 'compare', timeRange: november, previousRange: october }, figures, citations: [], workspaceId: 'w',
     })
     expect(compared).toContain('About 12 customers complained in 1 Nov 2026 – 20 Nov 2026 (95% interval 8–20), against about 19 in 1 Oct 2026 – 31 Oct 2026 (95% interval 14–30): about the same per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31.')
-    expect(compared).toContain('That is unchanged from 19 in 1 Oct 2026 – 31 Oct 2026; compared per day')
+    // The messages' sentence after it does not explain the per-day comparison twice.
+    expect(compared).toContain('Their messages are unchanged from 19 in 1 Oct 2026 – 31 Oct 2026, per day.')
     const down: AskFigure = { ...figures[4]!, value: -45, estimate: estimate(-45, -70, -10) }
     const counted = answerLocally({ question: 'How many delivery complaints in November?', plan: { ...plan, timeRange: november, previousRange: october }, figures: [...figures.slice(0, 4), down], citations: [], workspaceId: 'w' })
     expect(counted).toContain('That is down 45% from 19 in 1 Oct 2026 – 31 Oct 2026; compared per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31.')

@@ -130,6 +130,12 @@ describe('local planner vocabulary and kinds', () => {
     for (const q of ['what % of chat messages are about billing', 'Quel pourcentage des messages sur le chat concernent la facturation ?', 'Welcher Anteil der Nachrichten im Chat betrifft die Rechnung?']) {
       expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'count', wantsShare: true, filters: { channel: 'chat' } })
     }
+    // The sentiment named in the question's language is the part (was: messages mentioning "négatifs").
+    for (const q of ['Quel pourcentage des messages sur le chat sont négatifs ?', 'Welcher Anteil der Nachrichten im Chat ist negativ?', '¿Qué porcentaje de los mensajes en el chat son negativos?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan, q).toMatchObject({ kind: 'count', wantsShare: true, filters: { channel: 'chat', sentiment: 'negative' } })
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
     // A word that only contains one is no share.
     expect(planLocally('Why are customers on chat unhappy about the apartment move?', NOW, vocabulary)).toMatchObject({ kind: 'why', wantsShare: false })
   })

@@ -39,19 +39,25 @@ function perDayNote(now: AskFigure | undefined, before: AskFigure): string {
   return now ? `; compared per day, as ${now.label.split(', ').slice(-1)[0]} has ${daysIn(now)} days against ${daysIn(before)}` : ''
 }
 
-function changeSentence(figures: AskFigure[]): string | undefined {
+/**
+ * The messages' change against the previous period. After the customers' comparison (`afterCustomers`),
+ * which said why the periods are compared per day and whether the direction is certain, it says so briefly.
+ */
+function changeSentence(figures: AskFigure[], afterCustomers = false): string | undefined {
   const previous = figures.find((f) => f.kind === 'previous_count')
   if (!previous) return undefined
   const change = figures.find((f) => f.kind === 'change')
   const period = inPeriod(previous.label.split(', ').slice(-1)[0]!)
+  const subject = afterCustomers ? 'Their messages are' : 'That is'
   if (!change) return `There were none ${period}.`
-  const perDay = change.group?.measure === 'per_day' ? perDayNote(figures.find((f) => f.kind === 'count' && f.unit === 'messages'), previous) : ''
-  if (change.value === 0) return `That is unchanged from ${previous.value} ${period}${perDay}.`
+  const perDay = change.group?.measure !== 'per_day' ? '' : afterCustomers ? ', per day' : perDayNote(figures.find((f) => f.kind === 'count' && f.unit === 'messages'), previous)
+  if (change.value === 0) return `${subject} unchanged from ${previous.value} ${period}${perDay}.`
   const direction = change.value > 0 ? 'up' : 'down'
   // Labels' doubt can exceed the change: then the sentence says which way it went without vouching for it.
-  const unsure = change.estimate && change.estimate.low < 0 && change.estimate.high > 0 ? "; the two periods' intervals overlap, so the direction is not certain" : ''
-  if (previous.value < MIN_PERCENT_BASE) return `That is ${direction} from ${previous.value} ${period}${perDay}${unsure}.`
-  return `That is ${direction} ${Math.abs(change.value)}% from ${previous.value} ${period}${perDay}${unsure}.`
+  const overlap = change.estimate && change.estimate.low < 0 && change.estimate.high > 0
+  const unsure = !overlap ? '' : afterCustomers ? '; not certain either' : "; the two periods' intervals overlap, so the direction is not certain"
+  if (previous.value < MIN_PERCENT_BASE) return `${subject} ${direction} from ${previous.value} ${period}${perDay}${unsure}.`
+  return `${subject} ${direction} ${Math.abs(change.value)}% from ${previous.value} ${period}${perDay}${unsure}.`
 }
 
 /**
@@ -326,7 +332,7 @@ export function answerLocally(req: AnswerRequest): string {
       else if (moved.length) sentences.push(`No topic grew against ${period}.`)
       if (fell) sentences.push(`${capitalise(topic(fell.f.group!.intent!))} fell most: from ${fell.f.previousValue} to ${fell.f.value}.`)
       if (!grew && !fell) {
-        const change = changeSentence(figures)
+        const change = changeSentence(figures, Boolean(customers))
         if (change) sentences.push(change)
       }
       break

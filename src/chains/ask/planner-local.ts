@@ -89,6 +89,10 @@ const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /\b(unhappy|complain(?:s|ed|ing|ts?)?|angry|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
+  // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
+  ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es)?|negativ[oa]s?)(?![\p{L}])/iu],
+  ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es)?|positiv[oa]s?)(?![\p{L}])/iu],
+  ['neutral', /(?<![\p{L}])(neutres?|neutral(?:e|en|er|es)?|neutr[oa]s?)(?![\p{L}])/iu],
 ]
 
 /** Channel names people use → the channel ids ingestion stores. */
@@ -160,6 +164,8 @@ const NON_TOPIC = new Set([
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
+  // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
+  'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
 ])
 /** Cue words of any kind (count, complaint, ranking…) never name the topic. */
 const isCueWord = (w: string) => SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w)
