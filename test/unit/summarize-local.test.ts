@@ -41,6 +41,15 @@ describe('summarizeDialog', () => {
     expect(summarizeDialog(happy).open).toBeNull()
   })
 
+  it('tells the problem of a missed visit, not only that it was booked ("Nobody came and nobody called" was left out)', () => {
+    const missed = summarizeDialog([
+      { speaker: 'customer', text: 'Hello, my broadband installation was booked for Tuesday 8-12. Nobody came and nobody called. Order BW-5566778.' },
+      { speaker: 'agent', text: 'Hi, sorry about that! Could you confirm the address for the installation?' },
+      { speaker: 'customer', text: '12 Park Road, Leeds LS6 1AB. I need this sorted, I work from home.' },
+    ])
+    expect(missed.wanted).toContain('Nobody came and nobody called.')
+  })
+
   it('handles an empty conversation', () => {
     expect(summarizeDialog([])).toEqual({ summary: '', wanted: '', done: '', open: null, sentences: [] })
   })

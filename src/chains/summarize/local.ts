@@ -34,7 +34,8 @@ const WEIGHT_CUE = 0.6
 const WEIGHT_PLEASANTRY = -1.2
 
 // English cues: the bulk of social care traffic; other languages fall back to position and overlap.
-const PROBLEM_CUE = /\b(can'?t|cannot|won'?t|unable|not (?:working|able|receiv\w*|get\w*)|doesn'?t|didn'?t|isn'?t|issue|problem|error|broken|crash\w*|charged|refund|cancel\w*|delay\w*|lost|missing|wrong|help|why|how (?:do|can))\b|\?/i
+// "Nobody came and nobody called" is the problem of a missed installation (the summary told only that it was booked).
+const PROBLEM_CUE = /\b(can'?t|cannot|won'?t|unable|not (?:working|able|receiv\w*|get\w*)|doesn'?t|didn'?t|isn'?t|hasn'?t|haven'?t|nobody|no one|never|issue|problem|error|broken|crash\w*|charged|refund|cancel\w*|delay\w*|lost|missing|wrong|help|why|how (?:do|can))\b|\?/i
 const ACTION_CUE = /\b(dm|direct message|send us|follow|try|tried|reinstall\w*|restart\w*|log ?out|update|check\w*|refund\w*|replace\w*|escalat\w*|forward\w*|look into|looking into|investigat\w*|fix\w*|resolved?|contact|reach out|link|steps|call|visit|credit\w*|sent|share|confirm\w*|provide)\b/i
 const PLEASANTRY = /^(hi|hey|hello|thanks?|thank you|sorry|we'?re sorry|apolog(?:i[sz]e|ies)|no worries|you'?re welcome|happy to help|glad|have a (?:great|good|nice)|we'?re here|we understand|that'?s not what we like)\b/i
 const RESOLVED_CUE = /\b(thanks?|thank you|thx|ty|worked|works now|fixed|sorted|resolved|perfect|great|awesome|appreciate)\b/i
