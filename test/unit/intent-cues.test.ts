@@ -130,6 +130,8 @@ describe('intent cues', () => {
       ['El técnico fue puntual y muy amable. ¡Gracias Brightwave! 😊', 'praise'],
       ['Salve, tecnico puntuale e gentilissimo. Grazie Brightwave', 'praise'],
       ['Can I move my installation appointment to Friday?', 'appointment'],
+      // An installation that was booked and missed (was: appointment at 0.40, under the case's evidence floor).
+      ['Hello, my broadband installation was booked for Tuesday 8-12. Nobody came and nobody called. Order BW-5566778.', 'appointment'],
       // Before: other.
       ['Still no refund after 3 weeks.', 'billing'],
       ['Honestly the shittiest provider, never again', 'complaint'],

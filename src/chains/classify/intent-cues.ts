@@ -154,6 +154,7 @@ const MOVING_CUES = termMatcher([
  */
 const APPOINTMENT_CUES = termMatcher([
   'engineer', 'engineers', 'technician', 'technicians', 'installer', 'appointment', 'installation date', 'install date',
+  'installation was booked', 'installation is booked', 'install was booked', 'come to install', 'came to install', 'coming to install', 'visit was booked',
   'technicien', 'rendez-vous', 'rdv', 'techniker', 'technikertermin', 'termin', 'tecnico', 'cita', 'appuntamento', '기사', 'ช่าง',
 ])
 
