@@ -37,7 +37,7 @@ const YIELD_EVERY = 32
 function applyConversationTopics(inputs: ClassifyInput[], predictions: Array<IntentPrediction | undefined>, out: Classification[]): Classification[] {
   const isFollowUp = (input: ClassifyInput) => Boolean(input.afterAgentReply) || (input.unansweredCustomerMessages ?? 1) > 1
   const byConversation = new Map<string, Array<{ prediction: IntentPrediction; followUp: boolean; handover: boolean }>>()
-  const handovers = inputs.map((input) => handsOverOnly(input.text))
+  const handovers = inputs.map((input) => input.role === 'customer' && Boolean(input.conversationId) && handsOverOnly(input.text))
   inputs.forEach((input, i) => {
     const prediction = predictions[i]
     if (!input.conversationId || !prediction) return
