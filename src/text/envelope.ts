@@ -97,8 +97,6 @@ export function messageCore(text: string): string {
 
 /** A handover that says nothing else has at most this many other words ("order number is BW-7352969, I've DMed you"). */
 const HANDOVER_ONLY_OTHER_WORDS = 4
-/** Longer than this, a message says more than its identifiers (a signature block included). */
-const HANDOVER_ONLY_MAX_CHARS = 200
 const IDENTIFIER_ANYWHERE = new RegExp(IDENTIFIER, 'gu')
 
 /**
@@ -107,8 +105,8 @@ const IDENTIFIER_ANYWHERE = new RegExp(IDENTIFIER, 'gu')
  * "order number is BW-7352969, I've DMed you" in a double-charge case read as delivery (0.95).
  */
 export function handsOverOnly(text: string): boolean {
-  // Most messages have no digit or @, or are too long to be only a handover: nothing to strip.
-  if (!ENVELOPE_SIGN.test(text) || text.length > HANDOVER_ONLY_MAX_CHARS) return false
+  // Most messages have no digit or @: nothing to strip.
+  if (!ENVELOPE_SIGN.test(text)) return false
   const core = withoutSignature(text)
   if (/[?？¿]/.test(core)) return false
   const others = core.replace(LABELLED_IDENTIFIER, ' ').replace(IDENTIFIER_ANYWHERE, ' ')
