@@ -39,6 +39,17 @@ describe('citation ranking', () => {
     expect(rerankScore(says, 0.01, plan, 0.05)).toBeGreaterThan(rerankScore(closer, 0.05, plan, 0.05))
   })
 
+  it('cites a chaser after the messages that say something ("Still waiting for a reply…" for why billing customers are unhappy)', () => {
+    const says = row({ text: 'I was charged twice for my order, please refund the duplicate', intentConfidence: 0.8, sentimentConfidence: 0.8 })
+    for (const text of ['Still waiting for a reply…', 'Hello? Any update on this?', 'Toujours rien, personne ne répond']) {
+      const chaser = row({ text, intentConfidence: 0.95, sentimentConfidence: 0.95 })
+      expect(rerankScore(says, 0.01, plan, 0.05), text).toBeGreaterThan(rerankScore(chaser, 0.05, plan, 0.05))
+    }
+    // A message that says more than the chasing is no chaser.
+    const more = row({ text: 'Still waiting for my refund of the double charge from 3 October, order BW-1234567', intentConfidence: 0.95, sentimentConfidence: 0.95 })
+    expect(rerankScore(more, 0.05, plan, 0.05)).toBeGreaterThan(rerankScore(says, 0.01, plan, 0.05))
+  })
+
   it('without label filters, relevance decides', () => {
     const open = { ...plan, kind: 'why' as const, filters: { customerRole: 'customer' as const } }
     expect(labelLikelihood(row({}), open)).toBeUndefined()

@@ -21,6 +21,17 @@ export const NEAR_DUPLICATE_COSINE = 0.95
 const SHORT_MESSAGE_CHARS = 25
 /** With label filters, a short message counts as half as likely to stand for the labels: a longer one says what they are about. */
 const SHORT_MESSAGE_LIKELIHOOD = 0.5
+/**
+ * A chaser says as little, at any length up to a line: "Still waiting for a reply…" was cited for why
+ * customers are unhappy with billing (it inherits its case's label).
+ */
+const CHASER = /^[^.!?]{0,20}(?:still waiting|any updates?|any news|hello\?|anyone there|anybody there|no reply|no answer|no response|toujours rien|toujours pas de r[ée]ponse|sigo esperando|alguna novedad|immer noch keine antwort|gibt es neuigkeiten|ainda nada|alguma novidade|ancora niente|novit[àa]\?)/iu
+const CHASER_MAX_CHARS = 60
+
+const saysLittle = (text: string) => {
+  const t = text.trim()
+  return t.length < SHORT_MESSAGE_CHARS || (t.length <= CHASER_MAX_CHARS && CHASER.test(t))
+}
 
 export interface RetrieveDeps {
   db: Queryable
@@ -81,12 +92,11 @@ export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan, max
     // A person's labels outrank any guess, whatever the words.
     const byPeople = labelledByPeople(row, plan) ? 1 : 0
     // A closer inherits its case's label ("Perfect, tank you!" cited for billing): it stands for the label, but says nothing of it.
-    const saysLittle = row.text.trim().length < SHORT_MESSAGE_CHARS ? SHORT_MESSAGE_LIKELIHOOD : 1
-    return byPeople + likelihood * saysLittle + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
+    return byPeople + likelihood * (saysLittle(row.text) ? SHORT_MESSAGE_LIKELIHOOD : 1) + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
   }
   let factor = 1
   if (plan.kind === 'why' && row.sentiment === 'negative') factor += 0.1
-  if (row.text.trim().length < SHORT_MESSAGE_CHARS) factor *= 0.8
+  if (saysLittle(row.text)) factor *= 0.8
   return fused * factor
 }
 
