@@ -18,7 +18,7 @@ import { frameDraft } from './clean.ts'
 import { fillSlots, placeholdersIn, slotContextFor } from './template.ts'
 import { assessTrigger, candidatesInLanguage, diversify, escalationDraft, noFitNote, OTHER_SUBJECT_CONFIDENCE, rankCandidates } from './local.ts'
 import { triggerTurns } from './retrieve.ts'
-import { APPROACHES, type Draft, type ReplyRequest, type ReplyResult, type ReplySuggester, type Retrieval } from './types.ts'
+import { APPROACHES, type Approach, type Draft, type ReplyRequest, type ReplyResult, type ReplySuggester, type Retrieval } from './types.ts'
 
 export const LLM_PAST_REPLIES = 6
 export const LLM_CONVERSATION_TURNS = 8
@@ -117,6 +117,10 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     const done = doneInConversation(req.turns)
     const taken = stepsTakenIn(req.turns)
     const allowedValues = [...vault.values(), ...(req.customer.handle ? [req.customer.handle] : []), ...req.voice.handles]
+    // Framed for this customer and channel as the local path frames its drafts.
+    const frame = (body: string, approach: Approach) => frameDraft(body, {
+      channel: req.channel, mode: req.mode, tone: req.tone, language: value.language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach,
+    })
     const drafts: Draft[] = []
     let toThisSubject = 0
     for (const s of value.suggestions.slice(0, req.n)) {
@@ -125,9 +129,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       const restored = vault.restore(s.text)
       if (containsForeignPii(restored, allowedValues)) continue
       const checked = checkDraft(restored, { allowedUrls: urlsIn(used.map((p) => p.text)) })
-      const text = frameDraft(fillSlots(checked.cleaned, slots).text, {
-        channel: req.channel, mode: req.mode, tone: req.tone, language: value.language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach: s.approach,
-      })
+      const text = frame(fillSlots(checked.cleaned, slots).text, s.approach)
       if (!text || drafts.some((d) => d.text === text)) continue
       const best = Math.max(0, ...used.map((p) => p.source.score))
       const claims = unbackedClaims(claimsOf(text), done)
@@ -141,9 +143,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     }
     if (drafts.length === 0 && value.shouldReply) throw new LlmBadOutputError('every draft failed the output checks')
     // The rules' escalation draft when the model wrote none for a customer asking for a manager.
-    const escalation = escalationDraft(req, trigger, value.language, drafts, (body) => frameDraft(body, {
-      channel: req.channel, mode: req.mode, tone: req.tone, language: value.language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach: 'apologise_escalate',
-    }))
+    const escalation = escalationDraft(req, trigger, value.language, drafts, (body) => frame(body, 'apologise_escalate'))
     if (escalation) drafts.splice(0, drafts.length, escalation, ...drafts.slice(0, req.n - 1))
     const fromKnowledge = drafts.some((d) => d.sources.some((source) => source.type === 'knowledge'))
     const note = trigger.shouldReply ? noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, fromKnowledge) : undefined
