@@ -34,9 +34,14 @@ const MIN_PERCENT_BASE = 10
 /** "in the previous period (…)", "in 1 Oct 2026 – 31 Oct 2026": a range's label after "in". */
 const inPeriod = (label: string) => `in ${/^\d/.test(label) ? '' : 'the '}${label}`
 
+/** Why two periods are compared per day: "as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31". */
+function lengthsText(label: string, now: { from: string; to: string }, before: { from: string; to: string }): string {
+  return `as ${label} has ${daysIn(now)} days against ${daysIn(before)}`
+}
+
 /** "; compared per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31" when the periods' lengths differ. */
 function perDayNote(now: AskFigure | undefined, before: AskFigure): string {
-  return now ? `; compared per day, as ${now.label.split(', ').slice(-1)[0]} has ${daysIn(now)} days against ${daysIn(before)}` : ''
+  return now ? `; compared per day, ${lengthsText(now.label.split(', ').slice(-1)[0]!, now, before)}` : ''
 }
 
 /**
@@ -222,7 +227,7 @@ function customersCompared(figures: AskFigure[], plan: AnswerRequest['plan']): s
   const [value, low, high] = [now.value, now.estimate.low, now.estimate.high].map((n) => n / ratio) as [number, number, number]
   const direction = Math.round(value) === before.value ? 'about the same' : value > before.value ? 'up' : 'down'
   const overlap = low <= before.estimate.high && before.estimate.low <= high
-  const perDay = ratio === 1 || !plan.previousRange ? '' : ` per day, as ${plan.timeRange.label} has ${daysIn(plan.timeRange)} days against ${daysIn(plan.previousRange)}`
+  const perDay = ratio === 1 || !plan.previousRange ? '' : ` per day, ${lengthsText(plan.timeRange.label, plan.timeRange, plan.previousRange)}`
   const sure = direction === 'about the same' ? '' : overlap ? "; the two periods' intervals overlap, so the direction is not certain" : ''
   const period = plan.previousRange?.label.replace(/^previous period \((.*)\)$/, '$1') ?? 'the previous period'
   return `About ${now.value} ${who} in ${plan.timeRange.label} (${intervalText(now.estimate)}), against about ${before.value} in ${period} (${intervalText(before.estimate)}): ${direction}${perDay}${sure}.`
