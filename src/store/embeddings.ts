@@ -1,5 +1,6 @@
 import type { Queryable } from './db.ts'
 import { toVectorLiteral } from './db.ts'
+import { EXACT_SEARCH_MAX_VECTORS } from './search-tuning.ts'
 
 const MODEL_ID = /^[\w:./@+#-]{1,200}$/
 
@@ -47,7 +48,11 @@ export interface SearchHit {
   score: number
 }
 
-/** Cosine top-k inside one workspace; `exact` skips the index (ground truth for recall measurements). */
+/**
+ * Cosine top-k inside one workspace. A small workspace is searched exactly (EXACT_SEARCH_MAX_VECTORS),
+ * a larger one through the model's index; `exact` forces one or the other (the bench's ground truth and
+ * its index rows).
+ */
 export async function searchSimilar(
   db: Queryable,
   workspaceId: string,
@@ -73,7 +78,8 @@ export async function searchSimilar(
   if (filters.language) add(`coalesce(m.language, en.language) = ?`, filters.language)
   if (filters.excludeConversationId) add(`m.conversation_id <> ?::uuid`, filters.excludeConversationId)
   if (filters.messageIds) add(`m.id = ANY(?::uuid[])`, filters.messageIds)
-  const distance = opts.exact
+  const exact = opts.exact ?? (await searchesExactly(db, workspaceId, model))
+  const distance = exact
     ? `(e.embedding <=> $2::vector)`
     : `(e.embedding::vector(${dim}) <=> $2::vector(${dim}))`
   const { rows } = await db.query<SearchHit>(
@@ -95,6 +101,15 @@ export async function searchSimilar(
     .map((r) => ({ ...r, score: Number(r.score), sentAt: new Date(r.sentAt).toISOString() }))
     .filter((r) => Number.isFinite(r.score))
     .sort((a, b) => b.score - a.score)
+}
+
+/** Whether the workspace has few enough vectors of `model` to search them all: the count stops past the limit. */
+async function searchesExactly(db: Queryable, workspaceId: string, model: string): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM message_embeddings WHERE workspace_id = $1 AND model = $2 LIMIT ${EXACT_SEARCH_MAX_VECTORS + 1}) s`,
+    [workspaceId, model],
+  )
+  return rows[0].n <= EXACT_SEARCH_MAX_VECTORS
 }
 
 /** Messages of a workspace lacking a current vector for `model` (new, edited, or embedded by another model). */

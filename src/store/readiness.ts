@@ -23,7 +23,7 @@ export async function databaseReadiness(db: Db, embeddingModel: string): Promise
     queue: await jobsRepo(db).depth(),
     enrichment: { backlog: await enrichmentBacklog(db) },
     // Without the index (a first import's, built in the background once it is in) searches scan every
-    // vector: exact, but slower.
+    // vector: exact, but slower. With it, small workspaces are still searched exactly (embeddings.ts).
     search: { model: embeddingModel, index, exact: !indexed },
   }
 }

@@ -21,6 +21,18 @@ export const REPLY_CANDIDATE_PROBES = 20
  */
 export const IVFFLAT_ITERATIVE_SCAN = 'relaxed_order'
 
+/**
+ * A workspace holding up to this many vectors of a model is searched exactly, index or not. Every
+ * IVFFlat search can miss a message that resembles none of its neighbours: its list's centre is not
+ * among the nearest to the query. On a small store that is most of what there is to find (a CI run once
+ * missed the one parcel message among ~1,000 invoice questions), and in a store shared with larger
+ * workspaces a small one's rows are scattered over lists its probes never reach. Exact search costs
+ * what the workspace holds (bench `search`, PGlite: 4.6 / 6.6 ms p50 / p95 at 1,000 messages, 8.3 /
+ * 11.8 ms at 2,000, 16.9 / 22.3 ms at 5,000, against ~2 / 3 ms through the index, whose recall@10 there
+ * is 0.98–0.99).
+ */
+export const EXACT_SEARCH_MAX_VECTORS = 2_000
+
 /** The statements a new session runs; the PGlite worker receives them at start (it is plain JS). */
 export const SESSION_SEARCH_SETTINGS: readonly string[] = [
   `SET ivfflat.probes = ${IVFFLAT_PROBES}`,

@@ -8,6 +8,7 @@ import { isDbError, PG_UNIQUE_VIOLATION, type Db, type Queryable } from '../../s
 import pino from 'pino'
 import { createWorker, type JobHandler } from '../../src/pipeline/worker.ts'
 import { messagesMissingEmbedding, searchSimilar } from '../../src/store/embeddings.ts'
+import { EXACT_SEARCH_MAX_VECTORS } from '../../src/store/search-tuning.ts'
 import { annIndexLists, buildModelIndex, ensureModelIndex, modelIndexLists, registerModel } from '../../src/store/vector-index.ts'
 import { upsertEnrichments, type EnrichmentRow } from '../../src/store/enrichments.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'
@@ -283,12 +284,58 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
               return { rows: [], rowCount: 0 }
             },
           }
-          await searchSimilar(explaining, wsC, indexedModel, query, 5)
-          return { viaIndex: await searchSimilar(tx, wsC, indexedModel, query, 5), plan }
+          await searchSimilar(explaining, wsC, indexedModel, query, 5, {}, { exact: false })
+          return { viaIndex: await searchSimilar(tx, wsC, indexedModel, query, 5, {}, { exact: false }), plan }
         })
         expect(plan).toMatch(/message_embeddings_ivf_/)
         expect(viaIndex.map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
         expect(viaIndex[0].score).toBeCloseTo(exact[0].score, 5)
+      }
+    })
+
+    it(`searches a workspace of up to ${EXACT_SEARCH_MAX_VECTORS} vectors exactly, a larger one through the index`, async () => {
+      const indexedModel = 'test/ivf-8'
+      const random = seeded(7)
+      const vec = () => new Float32Array(Array.from({ length: 8 }, () => random() * 2 - 1))
+      await registerModel(db, indexedModel, 8)
+      const fill = async (name: string, n: number) => {
+        const ws = (await workspacesRepo(db).create(uniqueName(name))).id
+        // Conversations of 100 messages: one may hold at most MAX_MESSAGES_PER_CONVERSATION.
+        await ingestConversations(db, ws, Array.from({ length: Math.ceil(n / 100) }, (_, c) => ({
+          channel: 'chat', externalId: `many-${c}`, customer: '@many',
+          messages: Array.from({ length: Math.min(100, n - c * 100) }, (_, i) => message(`m${c}-${i}`, 'customer', `message ${c}-${i}`, new Date(Date.UTC(2026, 0, 1, c, 0, i)).toISOString())),
+        })))
+        const { rows } = await db.query<{ id: string; content_hash: string }>(`SELECT id, content_hash FROM messages WHERE workspace_id = $1`, [ws])
+        await db.writeEmbeddings(rows.map((r) => ({ messageId: r.id, workspaceId: ws, model: indexedModel, vector: vec(), contentHash: r.content_hash })))
+        return ws
+      }
+      const small = await fill('exact-small', 200)
+      const large = await fill('exact-large', EXACT_SEARCH_MAX_VECTORS + 1)
+      await buildModelIndex(db, indexedModel)
+      expect(await modelIndexLists(db, indexedModel)).toBe(annIndexLists(EXACT_SEARCH_MAX_VECTORS + 201))
+
+      // One probe of ~47 lists: through the index a search of the small workspace would see a sliver of it.
+      const searched = (ws: string, query: Float32Array) => db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('ivfflat.probes', '1', true)`)
+        const plans: string[] = []
+        const explaining: Queryable = {
+          async query(sql, params) {
+            if (!/ORDER BY/.test(sql)) return tx.query(sql, params)
+            const res = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)
+            plans.push(res.rows.map((r) => r['QUERY PLAN']).join('\n'))
+            return { rows: [], rowCount: 0 }
+          },
+        }
+        await searchSimilar(explaining, ws, indexedModel, query, 10)
+        return { hits: await searchSimilar(tx, ws, indexedModel, query, 10), plan: plans.join('\n') }
+      })
+      for (let i = 0; i < 3; i++) {
+        const query = vec()
+        const { hits, plan } = await searched(small, query)
+        expect(plan).not.toMatch(/message_embeddings_ivf_/)
+        const exact = await searchSimilar(db, small, indexedModel, query, 10, {}, { exact: true })
+        expect(hits.map((h) => h.messageId)).toEqual(exact.map((h) => h.messageId))
+        expect((await searched(large, query)).plan).toMatch(/message_embeddings_ivf_/)
       }
     })
   })
