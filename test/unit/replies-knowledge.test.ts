@@ -31,6 +31,14 @@ describe('knowledgeAnswer', () => {
     expect(knowledgeAnswer([{ ...hit(0.4, 'fr'), text: 'Les clients peuvent annuler une commande dans les 14 jours pour un remboursement.' }], 'Puis-je annuler ma commande et avoir un remboursement ?', 'fr')).toBeNull()
   })
 
+  it('answers from a further passage only when it is not about a problem the customer never names', () => {
+    const twice = { ...hit(0.2), title: 'Duplicate payments', text: 'Very occasionally a payment is taken twice, usually because a card payment and a Direct Debit both went through for the same bill.' }
+    expect(knowledgeAnswer([twice], 'Can I change my direct debit date to the 15th? My card payment comes later.', 'en', { fallback: true })).toBeNull()
+    expect(knowledgeAnswer([twice], 'My direct debit went out twice, card payment too', 'en', { fallback: true })?.body).toBe(twice.text)
+    // A close passage is the case's subject: its problem words are not checked.
+    expect(knowledgeAnswer([{ ...twice, score: KNOWLEDGE_ANSWER_SCORE }], 'Can I change my direct debit date to the 15th? My card payment comes later.', 'en')).not.toBeNull()
+  })
+
   it('answers only from a close passage in the customer’s language', () => {
     expect(knowledgeAnswer([hit(KNOWLEDGE_ANSWER_SCORE - 0.01)], 'Where is my voice remote?', 'en')).toBeNull()
     expect(knowledgeAnswer([hit(0.5, 'en')], 'Wo ist meine Fernbedienung?', 'de')).toBeNull()

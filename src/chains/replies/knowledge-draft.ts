@@ -5,6 +5,7 @@
 import { detectLanguage } from '../classify/language.ts'
 import { sentencesOf } from '../../text/sentences.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
+import { namesOtherProblem } from './problems.ts'
 import type { Retrieval } from './types.ts'
 
 type KnowledgeHit = Retrieval['knowledge'][number]
@@ -87,7 +88,12 @@ export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, lang
       chosen.push(s)
     }
     if (chosen.length === 0) continue
-    return { hit, body: chosen.sort((a, b) => a.position - b.position).map((s) => s.sentence).join(' ') }
+    const body = chosen.sort((a, b) => a.position - b.position).map((s) => s.sentence).join(' ')
+    // Below the usual score, sharing the case's words is not enough when the sentences are about a
+    // problem the customer never names: "can I change my direct debit date?" met "Very occasionally a
+    // payment is taken twice, usually because … a Direct Debit both went through" (0.20).
+    if (!closeEnough && namesOtherProblem(customerText, body)) continue
+    return { hit, body }
   }
   return null
 }

@@ -13,6 +13,7 @@ import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
+import { answersOtherProblem } from './problems.ts'
 import { triggerTurns } from './retrieve.ts'
 import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
@@ -159,7 +160,7 @@ export interface RankedReply {
   claims: ActionClaim[]
   /** Steps it tells the customer to take that they say they already took. */
   repeats: RepeatableStep[]
-  /** It answered a past message the classifier read as about another subject. */
+  /** It answered a past message the classifier read as about another subject, or another problem of this subject (problems.ts). */
   offSubject: boolean
 }
 
@@ -238,6 +239,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
   const intent = triggerTurns(req.turns).at(-1)?.intent
+  const customerSaid = req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
@@ -259,7 +261,8 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
     groups.push({
-      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, offSubject: answersOtherSubject(intent, c), words,
+      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
+      offSubject: answersOtherSubject(intent, c) || answersOtherProblem(customerSaid, c.caseText ?? c.customerText, body),
       conversations: new Set([c.conversationId]),
     })
   }

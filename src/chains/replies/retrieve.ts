@@ -9,6 +9,7 @@ import { replyRetrievalRepo } from '../../store/reply-retrieval.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
 import { messageCore } from '../../text/envelope.ts'
 import { detectLanguage } from '../classify/language.ts'
+import { namesOtherProblem } from './problems.ts'
 import { namesUnsaid } from './template.ts'
 import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
 
@@ -75,9 +76,10 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
     const seen = new Set(hits.map((h) => h.messageId))
     candidates = [...candidates, ...(await candidatesAnswering(db, req.workspaceId, inLanguage.filter((h) => !seen.has(h.messageId)), context))]
   }
-  // A reply naming what its customer's message did not ("service in Pudsey is back" to "Any ETA?") is read
-  // with what that customer wrote before (template.ts echoedDetails); looked up for those replies only.
-  const unsaid = candidates.filter((c) => c.kind === 'agent_message' && namesUnsaid(c.text, c.customerText))
+  // A reply naming what its customer's message did not ("service in Pudsey is back" to "Any ETA?"), or a
+  // problem it did not ("the second payment was a duplicate" to "BW-1029232"), is read with what that
+  // customer wrote before (template.ts echoedDetails, problems.ts); looked up for those replies only.
+  const unsaid = candidates.filter((c) => c.kind === 'agent_message' && (namesUnsaid(c.text, c.customerText) || namesOtherProblem(c.customerText, c.text)))
   const earlier = await repo.earlierCustomerTexts(req.workspaceId, [...new Set(unsaid.map((c) => c.customerMessageId))])
   for (const c of candidates) {
     const earlierText = earlier.get(c.customerMessageId)

@@ -1,0 +1,81 @@
+// The problem a past reply answers, within its subject. Two billing messages can be two problems: "can
+// I change my direct debit date to the 15th?" retrieved the replies to "my direct debit went out twice"
+// (the same words, cosine 0.32), and its top draft said "A duplicate payment should never happen… we'll
+// refund the extra one". The intents agree (billing), so the subject check (answersOtherSubject) passes.
+//
+// A reply that names a problem its own customer had and this customer never mentions answers another
+// problem. Only problems a reply presupposes are listed: a payment taken twice, damaged goods, a late or
+// missing parcel, an outage, a locked account. Not a password reset, which is as often the answer to "I
+// can't log in" as its problem. A reply naming a problem its customer did not have ("there is no outage
+// in your area" to "my internet is down") is not one of them: it answers that customer's words, not a
+// problem of their own. Written for Parley (en fr de es pt it); terms are matched folded, without accents.
+import { foldText, termMatcher } from '../classify/plain-cues.ts'
+
+const PROBLEMS: Record<string, (folded: string) => boolean> = {
+  charged_twice: termMatcher([
+    'twice', 'two times', 'duplicate', 'duplicated', 'double charge', 'double charged', 'double payment', 'charged again', 'took it again', 'two payments', 'two charges', 'both charges', 'both payments', 'identical charges', 'second payment', 'the extra one', 'the extra payment',
+    'deux fois', 'en double', 'double prelevement', 'doublon', 'deux prelevements',
+    'doppelt', 'zweimal', 'doppelbuchung', 'doppelte abbuchung',
+    'dos veces', 'duplicado', 'cobro doble', 'doble cobro', 'dos cobros',
+    'duas vezes', 'em dobro', 'cobranca duplicada', 'duplicada',
+    'due volte', 'doppio addebito', 'duplicato', 'addebito doppio',
+  ]),
+  damaged: termMatcher([
+    'damaged', 'smashed', 'cracked', 'dented', 'arrived broken',
+    'endommage', 'endommagee', 'abime', 'abimee', 'casse', 'cassee',
+    'beschadigt', 'kaputt angekommen', 'zerbrochen',
+    'danado', 'danada', 'llego roto', 'llego rota',
+    'danificado', 'danificada', 'chegou partido', 'chegou quebrado', 'amassado',
+    'danneggiato', 'danneggiata', 'arrivato rotto', 'ammaccato',
+  ]),
+  late_parcel: termMatcher([
+    // What the customer says of a parcel that is late, though a reply would not say it.
+    'where is my order', 'where is my parcel', 'where is my package', 'no sign of', 'still waiting for my', 'not received', "haven't received", 'still not here',
+    'ou est ma commande', 'ou est mon colis', 'wo ist mein paket', 'wo bleibt', 'donde esta mi pedido', 'cade minha encomenda', "dov'e il mio pacco", "dov'e il mio ordine",
+    'not arrived', "hasn't arrived", 'has not arrived', 'never arrived', 'not been delivered', 'delayed', 'running late', 'is late', 'lost in transit', 'missing parcel', 'parcel is missing', 'still on its way', 'marked as delivered',
+    'pas arrive', 'pas recu', 'jamais arrive', 'en retard', 'retard de livraison', 'colis perdu',
+    'nicht angekommen', 'noch nicht da', 'verspatet', 'verspatung', 'paket verloren',
+    'no ha llegado', 'no llego', 'retrasado', 'retraso', 'paquete perdido',
+    'nao chegou', 'atrasado', 'atraso', 'encomenda perdida',
+    'non e arrivato', 'non arrivato', 'in ritardo', 'ritardo', 'pacco perso',
+  ]),
+  outage: termMatcher([
+    'outage', 'service is restored', 'service has been restored', 'fault in your area', 'fault in the area', 'engineers are working', 'network issue', 'network fault',
+    'panne', 'coupure', 'incident sur le reseau', 'service est retabli',
+    'storung', 'ausfall', 'netzstorung',
+    'averia', 'caida del servicio', 'incidencia en la red', 'corte de servicio',
+    'avaria', 'interrupcao', 'falha na rede',
+    'guasto', 'interruzione', 'disservizio',
+  ]),
+  locked_account: termMatcher([
+    'locked', 'locked out', 'blocked account', 'account is blocked', 'hacked', 'too many attempts',
+    'bloque', 'bloquee', 'pirate',
+    'gesperrt', 'gehackt',
+    'bloqueada', 'bloqueado', 'hackeada', 'hackeado',
+    'invadida', 'hackeada',
+    'bloccato', 'bloccata', 'hackerato',
+  ]),
+}
+
+export function problemsIn(text: string): Set<string> {
+  const folded = foldText(text)
+  return new Set(Object.entries(PROBLEMS).filter(([, said]) => said(folded)).map(([problem]) => problem))
+}
+
+/** Whether `text` names a problem the customer never names in `customerSaid`. */
+export function namesOtherProblem(customerSaid: string, text: string): boolean {
+  const ours = problemsIn(customerSaid)
+  return [...problemsIn(text)].some((p) => !ours.has(p))
+}
+
+/**
+ * Whether a past reply answers a problem its customer had (named in the reply and in what that
+ * customer wrote) that this conversation's customer never names. `customerSaid` is everything the
+ * customer wrote in this conversation.
+ */
+export function answersOtherProblem(customerSaid: string, pastCustomerSaid: string, reply: string): boolean {
+  const theirs = problemsIn(pastCustomerSaid)
+  if (theirs.size === 0) return false
+  const ours = problemsIn(customerSaid)
+  return [...problemsIn(reply)].some((p) => theirs.has(p) && !ours.has(p))
+}
