@@ -88,6 +88,16 @@ describe('intent cues', () => {
     ])
     expect(moving.map((c) => c.intent?.label)).toEqual(['pricing', 'pricing', 'pricing', 'pricing', 'cancellation'])
     expect(moving[1]!.urgency).toBe('normal')
+    // German splits the verb (before: other 0.76); a plug pulled "um 10 Uhr" is no move.
+    const german = await classifyTexts([
+      'Wir ziehen nächsten Monat um, was passiert mit meinem Vertrag?',
+      'Ich ziehe am 1. März nach Köln um. Kann ich den Tarif mitnehmen?',
+      'Ziehen Sie den Stecker für 30 Sekunden und starten Sie um 10 Uhr neu',
+    ])
+    expect(german.map((c) => c.intent?.label)).toEqual(['pricing', 'pricing', 'other'])
+    // A device that came damaged is the product's fault, not the connection's (before: connectivity 0.46).
+    const damaged = await classifyTexts(['The router you sent arrived with a cracked case'])
+    expect(damaged[0]!.intent?.label).toBe('product_fault')
     // An order's new address is the delivery's, moving or not.
     const order = await classifyTexts(["Can I change the delivery address for order 55123? I'm moving on Friday"])
     expect(order[0]!.intent?.label).toBe('delivery')

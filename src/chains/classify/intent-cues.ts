@@ -141,9 +141,25 @@ const PRICING_CUES = termMatcher([
  * I move?" read as a cancellation, "moving in 3 weeks, what happens to my broadband?" as connectivity.
  * As strong as two cues; an order's delivery words outweigh it ("change the delivery address, I'm moving").
  */
-const MOVING_CUES = termMatcher([
-  'moving house', 'move house', 'moving home', 'if i move', 'when i move', "i'm moving", 'im moving', 'moving in', 'moving to', 'moving on the', 'new postcode',
-  'take my plan', 'take my broadband', 'demenage', 'demenagement', 'umzug', 'umziehen', 'ziehe um', 'mudanza', 'me mudo', 'mudanca', 'mudar de casa', 'trasloco', 'mi trasferisco',
+const MOVING_TERMS = termMatcher([
+  'moving house', 'move house', 'moving home', 'if i move', 'when i move', "i'm moving", 'im moving', "we're moving", 'we are moving', 'moving in', 'moving to', 'moving on the', 'moving out', 'new postcode',
+  'take my plan', 'take my broadband', 'demenage', 'demenagement', 'demenageons', 'umzug', 'umziehen', 'umgezogen', 'ziehe um', 'ziehen um',
+  'mudanza', 'me mudo', 'nos mudamos', 'mudarme', 'mudarnos', 'mudanca', 'mudar de casa', 'vou me mudar', 'vamos nos mudar', 'trasloco', 'traslocare', 'mi trasferisco', 'ci trasferiamo',
+])
+/** German splits the verb: "Wir ziehen nächsten Monat um", "Ich ziehe am 1. März nach Köln um." */
+const GERMAN_MOVING = /(?<![\p{L}])zieh(?:e|en|t|st)\s+(?:[\p{L}\p{N}.]+\s+){0,6}?um(?=\s*(?:$|[,.!?;:]|und\b|aber\b|was\b|wie\b|kann\b|muss\b))/u
+const MOVING_CUES = (folded: string) => MOVING_TERMS(folded) || GERMAN_MOVING.test(folded)
+
+/**
+ * A device that came damaged, which the default taxonomy files under product_fault ("broken on arrival"):
+ * "The router you sent arrived with a cracked case" read as connectivity (the router's word). An order's
+ * delivery words are not outweighed: a parcel damaged in transit is the delivery's too.
+ */
+const DAMAGED_CUES = termMatcher([
+  'cracked', 'smashed', 'dented', 'damaged', 'arrived broken', 'came broken', 'broken on arrival', 'dead on arrival',
+  'endommage', 'endommagee', 'fissure', 'fissuree', 'arrive casse', 'arrivee cassee', 'beschadigt', 'kaputt angekommen', 'gesprungen',
+  'danado', 'danada', 'llego roto', 'llego rota', 'agrietado', 'danificado', 'danificada', 'chegou partido', 'chegou quebrado', 'rachado',
+  'danneggiato', 'danneggiata', 'arrivato rotto', 'arrivata rotta', 'incrinato',
 ])
 
 /**
@@ -193,6 +209,7 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'delivery', matches: DELIVERY_CUES, outweighs: ['complaint', 'pricing'] },
   { intent: 'delivery', matches: WHERE_IS_CUES, alone: true },
   { intent: 'connectivity', matches: CONNECTIVITY_CUES, outweighs: ['complaint'] },
+  { intent: 'product_fault', matches: DAMAGED_CUES, outweighs: ['connectivity', 'complaint'] },
   { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
