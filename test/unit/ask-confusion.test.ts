@@ -50,6 +50,13 @@ describe('confusion-corrected counts', () => {
     expect(estimate).toEqual({ value: 20, low: 20, high: 20 })
   })
 
+  it('gives the same interval whatever order the store returns the cells in', () => {
+    const subset = classified(300, 100, false)
+    const interval = (cells: LabelCell[]) => estimateTarget(fitSubset(confusionModel(cells, ['sentiment'])!, subset), { sentiment: 'negative' })
+    expect(interval([...reviewed].reverse())).toEqual(interval(reviewed))
+    expect(interval([reviewed[2]!, reviewed[0]!, reviewed[3]!, reviewed[1]!])).toEqual(interval(reviewed))
+  })
+
   it('a wider interval when fewer messages measured the confusion', () => {
     const small = confusionModel(classified(25, 25, true), ['sentiment'])!
     const subset = classified(300, 100, false)
