@@ -241,6 +241,11 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     // One past reply to the subject is enough, as is a message with no subject to match.
     expect(ask('pricing', [move, outage, plans]).note).toBeUndefined()
     expect(ask('question', [move, outage]).note).toBeUndefined()
+    // A reply to a message read as about no subject is no answer to this one ("a paper copy of my invoice?"
+    // got "Thank you so much for taking the time to tell us!", whose customer's message was read as other).
+    const kindWords = { ...candidate('kind', "Thank you so much for taking the time to tell us! We'll pass your kind words on to the team.", 0.17), customerIntent: 'other' }
+    const manager = { ...candidate('manager', "I'm sorry you've had to wait. I've passed this to a team leader.", 0.16), customerIntent: 'complaint' }
+    expect(ask('pricing', [kindWords, manager, outage]).note).toMatch(/^no past reply or article answers pricing like this/)
   })
 
   it('offers no reply to another subject that states an action was taken (a parcel marked delivered got "I\'ve refunded" the duplicate on its order)', () => {

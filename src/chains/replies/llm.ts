@@ -38,6 +38,8 @@ interface Passage {
   text: string
   /** A past reply to a message the classifier read as about another subject: shown to the model as such. */
   offSubject: boolean
+  /** A past reply to a message of this very subject (RankedReply.sameSubject). */
+  sameSubject: boolean
 }
 
 function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
@@ -51,6 +53,7 @@ function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
       promptId: `p${i + 1}`,
       text: r.body,
       offSubject: r.offSubject,
+      sameSubject: r.sameSubject,
       source: { type: 'past_reply', id: m.id, conversationId: m.conversationId, messageId: m.customerMessageId, score: Number(m.similarity.toFixed(4)), excerpt: r.body.slice(0, 200) },
     }
   })
@@ -58,6 +61,7 @@ function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
     promptId: `k${i + 1}`,
     text: k.text,
     offSubject: false,
+    sameSubject: false,
     source: { type: 'knowledge', id: k.chunkId, articleId: k.articleId, title: k.title, score: Number(k.score.toFixed(4)), excerpt: k.text.slice(0, 200) },
   }))
   return [...past, ...knowledge]
@@ -136,7 +140,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       const repeats = repeatedSteps(text, taken)
       // Grounded only in replies to other problems: the words matched, the subject did not.
       const offSubjectOnly = used.length > 0 && used.every((p) => p.offSubject)
-      if (used.some((p) => p.source.type === 'past_reply' && !p.offSubject)) toThisSubject++
+      if (used.some((p) => p.sameSubject)) toThisSubject++
       const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? REPEATS_STEP_CONFIDENCE : 1) *
         (offSubjectOnly ? OTHER_SUBJECT_CONFIDENCE : 1)
       drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, repeats, placeholders: placeholdersIn(text) })

@@ -162,6 +162,12 @@ export interface RankedReply {
   repeats: RepeatableStep[]
   /** It answered a past message the classifier read as about another subject, or another problem of this subject (problems.ts). */
   offSubject: boolean
+  /**
+   * It answered a past message read as about this very subject (and problem). Neither flag is set for a
+   * past message without a subject (`other`, a question, a complaint about the service): such a reply is
+   * no evidence that the brand has answered this case before.
+   */
+  sameSubject: boolean
 }
 
 function wordSet(text: string): Set<string> {
@@ -223,6 +229,12 @@ function subjectOfIntent(intent: string | null | undefined): string | undefined 
   return intent && (intent === PRAISE || !MESSAGE_KIND_INTENTS.has(intent)) ? intent : undefined
 }
 
+/** Whether a past reply answered a message of the same subject as the one being answered (labelled `intent`). */
+function answersSameSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
+  const subject = subjectOfIntent(intent)
+  return subject !== undefined && subjectOfIntent(past.customerIntent) === subject
+}
+
 /** Whether a past reply answered another subject than the message being answered (labelled `intent`). */
 export function answersOtherSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
   const pastSubject = subjectOfIntent(past.customerIntent)
@@ -260,10 +272,10 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
+    const offSubject = answersOtherSubject(intent, c) || answersOtherProblem(customerSaid, c.caseText ?? c.customerText, body)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
-      offSubject: answersOtherSubject(intent, c) || answersOtherProblem(customerSaid, c.caseText ?? c.customerText, body),
-      conversations: new Set([c.conversationId]),
+      offSubject, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
     })
   }
   for (const g of groups) {
@@ -361,7 +373,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     // A reply to another subject that states an action was taken is another customer's case: "The second
     // [amount] payment on A77812 was a duplicate: I've refunded it" to a parcel marked delivered.
     if (r.offSubject && r.claims.length > 0) continue
-    if (!r.offSubject) toThisSubject++
+    if (r.sameSubject) toThisSubject++
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
       claims: r.claims, repeats: r.repeats, placeholders: placeholdersIn(framed.text),
