@@ -60,6 +60,9 @@ describe('intent cues', () => {
       // Before: feature_request and other.
       ["Hello, I'd like to know if you offer a discount for pensioners on the broadband plans? My neighbour said you do.", 'pricing'],
       ['Apoio no WhatsApp excelente, rápido e simpático.', 'praise'],
+      // Before: other (0.79, 0.81). Nothing went wrong, said as a judgement.
+      ['Hiya. Switched to Brightwave last month and it has been faultless so far. Great speds 🚀 😊', 'praise'],
+      ['@BrightwaveHelp Atención por WhatsApp de 10, rápida y clara. 🙌', 'praise'],
       // Before: cancellation and connectivity. Moving a plan is pricing's, as the taxonomy says.
       ['Do I need a new contract if I move? New place is in the same town.', 'pricing'],
       ['Hey, moving in 3 weeks, what happens to my broadband?', 'pricing'],

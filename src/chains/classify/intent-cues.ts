@@ -194,6 +194,8 @@ const PRAISE_CUES = termMatcher([
   'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
   'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
   'eccellente', 'ottimo', 'fantastico', 'bravissimi',
+  // Nothing went wrong, said as a judgement: "it has been faultless so far", "atención de 10".
+  'faultless', 'flawless', 'rock solid', 'spot on', 'sans faille', 'irreprochable', 'einwandfrei', 'tadellos', 'de 10', 'de diez', 'impecable', 'sin fallos', 'impeccabile',
   // Judging the person who came: "El técnico fue puntual y muy amable" is praise of a visit, not about one.
   'punctual', 'very friendly', 'so friendly', 'super friendly', 'tres aimable', 'sehr freundlich', 'puntual', 'muy amable', 'pontual', 'muito simpatico', 'puntuale', 'gentilissimo', 'gentilissima',
 ])
