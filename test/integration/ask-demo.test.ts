@@ -259,6 +259,19 @@ describe('/v1/ask on the demo corpus', () => {
     })
   }
 
+  it('"what share of billing messages were about duplicate payments": the share of billing, not billing\'s share of the theme', async () => {
+    const r = await ask('What share of billing messages in September were about duplicate payments?')
+    expect(r.plan.filters).toMatchObject({ intent: 'billing', theme: 'duplicate' })
+    expect(r.plan.themeMatched).toBeDefined()
+    const billing = figure(await ask('How many messages about billing in September?'), (f) => f.kind === 'count' && !f.group && f.unit === 'messages')!
+    const base = figure(r, (f) => f.kind === 'count' && f.label.startsWith('all '))!
+    expect(base.value).toBe(billing.value)
+    const part = figure(r, (f) => f.kind === 'count' && !f.group && f.unit === 'messages')!
+    expect(part.value).toBeLessThanOrEqual(base.value)
+    expect(figure(r, (f) => f.kind === 'share')!.value).toBeCloseTo((100 * part.value) / base.value, 0)
+    expect(r.answer).toContain(`of the about ${base.value} customer messages about billing`)
+  })
+
   /** A figure whose interval holds the truth and whose value is within 30% of it. */
   const expectNear = (got: AskFigure | undefined, truth: number, what: string) => {
     expect(got?.estimate, what).toBeDefined()

@@ -116,6 +116,10 @@ describe('local planner vocabulary and kinds', () => {
     expect(themeQuery(wifi, explainedWords(wifi.filters, vocabulary), narrowerWords(wifi.filters))).toEqual([])
     const billing = planLocally('How many customers complained about billing in October?', NOW, vocabulary)
     expect(themeQuery(billing, explainedWords(billing.filters, vocabulary), narrowerWords(billing.filters))).toEqual([])
+    // A payment taken twice is one billing problem: its theme may be named "Charged twice" or "Duplicate payments".
+    const twice = planLocally('What share of billing messages in November were about duplicate payments?', NOW, vocabulary)
+    expect(twice.filters.intent).toBe('billing')
+    expect(themeQuery(twice, explainedWords(twice.filters, vocabulary), narrowerWords(twice.filters))).toEqual(['duplicate', 'twice', 'double'])
   })
 
   it('a comparison takes the earlier period as the baseline whichever the question names first', () => {

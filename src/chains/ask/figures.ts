@@ -37,6 +37,11 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
   return parts.filter(Boolean).join(' ')
 }
 
+function withoutTheme(filters: ResolvedFilters): ResolvedFilters {
+  const { theme: _theme, themeSnapshots: _snapshots, themeMentions: _mentions, ...rest } = filters
+  return rest
+}
+
 /** What a figure says it filtered by: the theme by its words, never the list of weekly snapshots behind it. */
 function publicFilters(filters: ResolvedFilters): Record<string, unknown> {
   const { customerRole: _role, themeSnapshots: _snapshots, themeMentions: _mentions, ...rest } = filters
@@ -154,9 +159,13 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   }
 
   // The share answers "what share of complaints were about X": the base drops the most specific filter,
-  // or the one the question asks the share of ("what share of billing messages were negative").
-  const base: AskFilters | undefined = filters.intent && filters.sentiment && plan.sharePart === 'sentiment'
+  // or the one the question asks the share of ("what share of billing messages were negative"). A theme
+  // within an intent is a part of it ("what share of billing messages were about duplicate payments?"):
+  // the base is the intent's messages, not the theme's (which gave billing's share of the theme, 75%).
+  const base: ResolvedFilters | undefined = filters.intent && filters.sentiment && plan.sharePart === 'sentiment'
     ? { ...filters, sentiment: undefined }
+    : filters.intent && filters.theme
+    ? withoutTheme(filters)
     : filters.intent
     ? { ...filters, intent: undefined }
     : filters.sentiment

@@ -139,15 +139,21 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
  * connectivity subject, but not every connectivity message (a wifi dropout at home) is about it. A
  * question naming one is narrowed by the weekly theme the word names, when there is one.
  */
-const NARROWER_THAN_INTENT: Record<string, Record<string, string[]>> = {
-  // English word (what theme labels and key phrases say) → the word in the supported languages.
-  connectivity: { outage: ['outage', 'outages', 'panne', 'pannes', 'störung', 'störungen', 'ausfall', 'netzausfall', 'avería', 'caída', 'queda'] },
+const NARROWER_THAN_INTENT: Record<string, Array<{ names: string[]; words: string[] }>> = {
+  // The English words a theme's label or key phrases would name it by ← the question's words, in the supported languages.
+  connectivity: [{ names: ['outage'], words: ['outage', 'outages', 'panne', 'pannes', 'störung', 'störungen', 'ausfall', 'netzausfall', 'avería', 'caída', 'queda'] }],
+  // "What share of billing messages were about duplicate payments?" was answered with billing's share of
+  // every message: the week's theme is "Charged twice".
+  billing: [{
+    names: ['twice', 'duplicate', 'double'],
+    words: ['twice', 'duplicate', 'duplicates', 'duplicated', 'double', 'deux', 'doublon', 'doublons', 'doppelt', 'doppelte', 'zweimal', 'duplicado', 'duplicados', 'duplicada', 'doble', 'duplicata', 'duplicato', 'doppio'],
+  }],
 }
 
-/** The question's words that name a part of its intent (see NARROWER_THAN_INTENT), each with the English word a theme is named by. */
-export function narrowerWords(filters: AskFilters): Map<string, string> {
-  const parts = filters.intent ? NARROWER_THAN_INTENT[filters.intent] ?? {} : {}
-  return new Map(Object.entries(parts).flatMap(([english, words]) => words.map((w) => [w, english] as const)))
+/** The question's words that name a part of its intent (see NARROWER_THAN_INTENT), each with the English words a theme is named by. */
+export function narrowerWords(filters: AskFilters): Map<string, string[]> {
+  const parts = filters.intent ? NARROWER_THAN_INTENT[filters.intent] ?? [] : []
+  return new Map(parts.flatMap(({ names, words }) => words.map((w) => [w, names] as const)))
 }
 
 /** Words of the question that say what is asked, not what about: kept out of the retrieval topic. */

@@ -93,14 +93,14 @@ export function unusedTopicWords(plan: AskPlan, explained: ReadonlySet<string>):
  * The words that name a theme, if any: what the reader or the planner put in `filters.theme`, else the
  * topic words an intent, a channel or a cue did not already explain.
  */
-export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>, narrower: ReadonlyMap<string, string> = new Map()): string[] {
+export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>, narrower: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   if (plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
   if (plan.filters.theme) return themeWords(plan.filters.theme)
   // An intent already names the subject: its estimate covers every message of it, while a theme's
   // members are only what clustering caught, so intersecting the two would lose most of the subject.
   // Unless the question's word names only a part of the intent ("the outage" within connectivity):
   // then the theme that word names is the subject, and the intent's estimate is taken within it.
-  if (plan.filters.intent) return [...new Set(themeWords(plan.topic ?? '').flatMap((w) => (narrower.has(w) ? [w, narrower.get(w)!] : [])))]
+  if (plan.filters.intent) return [...new Set(themeWords(plan.topic ?? '').flatMap((w) => (narrower.has(w) ? [w, ...narrower.get(w)!] : [])))]
   const explainedKeys = new Set([...explained].map(norm))
   return themeWords(plan.topic ?? '').filter((w) => !explainedKeys.has(norm(w)))
 }
@@ -159,7 +159,10 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
   for (const s of matched) byLabel.set(s.shownLabel, (byLabel.get(s.shownLabel) ?? 0) + s.members)
   const labels = [...byLabel].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l]) => l)
   const themeMatched = labels.length <= 4 ? labels.join(' | ') : `${labels.slice(0, 4).join(' | ')} | +${labels.length - 4} more`
-  const theme = named ?? query.join(' ')
+  // Shown by the question's own words: "duplicate", not the theme names it was looked up by ("duplicate twice double").
+  const asked = new Set(themeWords(plan.topic ?? ''))
+  const ownWords = query.filter((w) => asked.has(w))
+  const theme = named ?? (ownWords.length ? ownWords : query).join(' ')
   // The theme's members replace the topic words the planner would otherwise have searched for.
   const publicFilters: AskFilters = { ...plan.filters, theme, mentions: undefined }
   const resolved: ResolvedFilters = {
