@@ -53,6 +53,31 @@ describe('the change against the previous period', () => {
     expect(counted).toContain('That is down 45% from 19 in 1 Oct 2026 – 31 Oct 2026; compared per day, as 1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31.')
   })
 
+  it('says which topic grew or fell most per day, and only beyond the counts\' noise ("Complaint grew most: from 0 to 1"; "bug outage fell most: from 48 to 41" over 19.5 days against 31)', () => {
+    const november = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-20T12:00:00.000Z', label: '1 Nov 2026 – 20 Nov 2026' }
+    const october = { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', label: '1 Oct 2026 – 31 Oct 2026' }
+    const row = (intent: string, now: number, then: number): AskFigure => ({
+      kind: 'breakdown', label: `customer messages about ${intent}`, value: now, previousValue: then, unit: 'messages', from: november.from, to: november.to, filters: {}, group: { intent },
+    })
+    const total = (rows: AskFigure[], key: 'value' | 'previousValue') => rows.reduce((n, r) => n + (r[key] ?? 0), 0)
+    const compare = (rows: AskFigure[]) => answerLocally({
+      question: 'Did messages go up in November compared to October?', plan: { ...plan, filters: { customerRole: 'customer' }, kind: 'compare', timeRange: november, previousRange: october },
+      figures: [
+        { kind: 'count', label: `customer messages, ${november.label}`, value: total(rows, 'value'), unit: 'messages', from: november.from, to: november.to, filters: {}, exact: true },
+        { kind: 'previous_count', label: `customer messages, ${october.label}`, value: total(rows, 'previousValue'), unit: 'messages', from: october.from, to: october.to, filters: {}, exact: true },
+        ...rows,
+      ],
+      citations: [], workspaceId: 'w',
+    })
+    // 48 → 41 is 65 per October's length: no fall, and within the noise. 50 → 90 is 143: a rise. 0 → 1 is noise.
+    const answer = compare([row('complaint', 1, 0), row('bug_outage', 41, 48), row('connectivity', 90, 50), row('delivery', 5, 60)])
+    expect(answer).toContain('Connectivity grew most per day (1 Nov 2026 – 20 Nov 2026 has 19.5 days against 31): from 50 in 1 Oct 2026 – 31 Oct 2026 to 90 in 1 Nov 2026 – 20 Nov 2026.')
+    expect(answer).toContain('Delivery fell most: from 60 to 5.')
+    expect(answer).not.toMatch(/Complaint grew|Bug outage fell/)
+    expect(compare([row('complaint', 1, 0), row('billing', 7, 9)])).toContain('No topic clearly grew against 1 Oct 2026 – 31 Oct 2026 per day')
+    expect(lengthRatio(november, october)).toBeCloseTo(19.5 / 31, 3)
+  })
+
   it('names the counts, not a percentage, on a base of a handful (app crashes were "up 9300% from 1")', () => {
     const answer = answerWith(94, 1)
     expect(answer).toContain('That is up from 1 in the previous period (21 Jul 2026 – 15 Sept 2026).')

@@ -319,9 +319,18 @@ export function answerLocally(req: AnswerRequest): string {
       sentences.push(opening)
       const customers = customersCompared(figures, plan)
       if (customers) sentences.push(customers)
-      const moved = breakdown.filter((f) => f.previousValue !== undefined).map((f) => ({ f, delta: f.value - (f.previousValue ?? 0) }))
-      const grew = moved.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta)[0]
-      const fell = moved.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta)[0]
+      // Per day when the periods' lengths differ ("bug outage fell most: from 48 to 41" was a rise per day
+      // over 19.5 days against 31), and only a move larger than the counts' own noise (twice the Poisson
+      // standard deviation of the difference): "Complaint grew most: from 0 to 1" said nothing.
+      const ratio = plan.previousRange ? lengthRatio(plan.timeRange, plan.previousRange) : 1
+      const moved = breakdown.filter((f) => f.previousValue !== undefined).map((f) => {
+        const before = f.previousValue ?? 0
+        return { f, delta: f.value / ratio - before, noise: 2 * Math.sqrt(f.value / ratio ** 2 + before) }
+      })
+      const clear = moved.filter((m) => Math.abs(m.delta) > m.noise)
+      const grew = clear.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta)[0]
+      const fell = clear.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta)[0]
+      const perDay = ratio === 1 || !plan.previousRange ? '' : ` per day (${lengthsText(plan.timeRange.label, plan.timeRange, plan.previousRange).replace(/^as /, '')})`
       const period = plan.previousRange?.label ?? 'the previous period'
       const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
       if (theme) sentences.push(`The theme that grew most is "${theme.group!.theme}": ${theme.previousValue} → ${theme.value} messages (from the weekly theme runs).`)
@@ -333,8 +342,9 @@ export function answerLocally(req: AnswerRequest): string {
           `${capitalise(topic(leader.group!.intent!))} most likely grew most${row ? `: from about ${row.f.previousValue} in ${period} to about ${row.f.value} in ${range}` : ''}` +
             ` (a change of about ${leader.value}, 95% interval ${leader.estimate.low} to ${leader.estimate.high}; the largest change in ${chance}% of resamples${chance < 50 ? ', so not clearly ahead of the others' : ''}).`,
         )
-      } else if (grew) sentences.push(`${capitalise(topic(grew.f.group!.intent!))} grew most: from ${grew.f.previousValue} in ${period} to ${grew.f.value} in ${range}.`)
-      else if (moved.length) sentences.push(`No topic grew against ${period}.`)
+      } else if (grew) sentences.push(`${capitalise(topic(grew.f.group!.intent!))} grew most${perDay}: from ${grew.f.previousValue} in ${period} to ${grew.f.value} in ${range}.`)
+      else if (moved.length) sentences.push(`No topic clearly grew against ${period}${perDay}.`)
+      // The sentence before it said whether the periods are compared per day.
       if (fell) sentences.push(`${capitalise(topic(fell.f.group!.intent!))} fell most: from ${fell.f.previousValue} to ${fell.f.value}.`)
       if (!grew && !fell) {
         const change = changeSentence(figures, Boolean(customers))
