@@ -206,6 +206,12 @@ describe('describeCluster', () => {
     // A request's verb names the asking, not the thing asked for (the demo's W41 "Add dark" theme asked for a dark mode).
     const dark = describeCluster({ ...at, keyphrases: [{ phrase: 'app', weight: 0.2, support: 0.5 }, { phrase: 'add', weight: 0.15, support: 0.4 }, { phrase: 'add dark', weight: 0.12, support: 0.3 }, { phrase: 'dark mode', weight: 0.11, support: 0.3 }] })
     expect(dark.label).toBe('Dark mode')
+    // A phrase one message of a small theme says is that message's ("Food money": a double charge that
+    // was "my food money for the week", beside a thank-you and an e-mail address).
+    const three = ['So my bill is £45.50 but you took £45.50 twice. Thats my food money for the week', 'Perfect, thank you!', "it's [EMAIL_1]. this is the second time this year btw"]
+    const small = describeCluster({ texts: three, vectors: three.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]), keyphrases: [{ phrase: 'food money', weight: 0.2, support: 1 / 3, messages: 1 }, { phrase: 'impressed', weight: 0.1, support: 1 / 3, messages: 1 }] })
+    expect(small.label).not.toMatch(/food money/i)
+    expect(small.labelFromQuote).toBe(true)
   })
 
   it('quotes no message that only closes its case while the theme has others ("Perfect, thank you!" was a quote of "Price rise")', () => {

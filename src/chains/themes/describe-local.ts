@@ -21,6 +21,8 @@ const MAX_LABEL_WORDS = 4
 const LABEL_CANDIDATES = 5
 /** A bigram leads the label when this share of the theme's messages uses it. */
 const LABEL_BIGRAM_SUPPORT = 0.12
+/** Some key phrase of a theme is said by at least this many of its messages before one names it. */
+const MIN_LABEL_MESSAGES = 2
 /** A second phrase joins the label when this share of messages uses it and it scores near the first. */
 const LABEL_EXTRA_SUPPORT = 0.12
 const LABEL_EXTRA_WEIGHT = 0.6
@@ -50,7 +52,11 @@ export function describeCluster(input: {
   const names = properNouns(input.texts)
   const nameless = input.keyphrases.filter((k) => !k.phrase.split(' ').some((w) => names.has(w) || isContractedStopword(w)))
   const labelPhrases = nameless.length > 0 ? nameless : input.keyphrases
-  const named = phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases)
+  // When no phrase is said by two of its messages, each is one message's, not the theme's: "Food money"
+  // named a theme of three (a double charge that was "my food money for the week", a thank-you, an
+  // e-mail address). The label is then made as for a quote (labelInEnglish).
+  const shared = input.keyphrases.some((k) => (k.messages ?? MIN_LABEL_MESSAGES) >= MIN_LABEL_MESSAGES)
+  const named = shared ? phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases) : null
   const label = named ?? fallbackLabel(input.texts[representativeIdx[0]])
   const description = describe(label, input.keyphrases, input.texts, representativeIdx)
   return { label, description, representativeIdx, labelFromQuote: named === null }

@@ -36,6 +36,8 @@ export interface Keyphrase {
   weight: number
   /** Share of the cluster's messages that use the phrase (0..1). */
   support?: number
+  /** How many of the cluster's messages use it. */
+  messages?: number
 }
 
 export function clusterKeyphrases(
@@ -78,7 +80,7 @@ export function clusterKeyphrases(
       const tf = count / classTerms
       const idf = Math.log(1 + averageTermsPerClass / totalTermCounts.get(term)!)
       const boost = term.includes(' ') ? BIGRAM_BOOST : 1
-      scored.push({ phrase: term, weight: tf * idf * boost, support: count / classDocCounts.get(label)! })
+      scored.push({ phrase: term, weight: tf * idf * boost, support: count / classDocCounts.get(label)!, messages: count })
     }
     scored.sort((a, b) => b.weight - a.weight || a.phrase.localeCompare(b.phrase))
     result.set(label, withoutRedundantWords(scored, top))
