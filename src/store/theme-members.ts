@@ -10,6 +10,8 @@ export interface SnapshotForMatch {
   /** The label generated for this week's snapshot. */
   label: string
   keyphrases: string[]
+  /** The snapshot's messages per intent, as the weekly run counted them. */
+  intents: Array<{ name: string; count: number }>
   members: number
   /** Members whose conversation mentions one of the query words (full-text, 'simple' config): an agent's reply often names the topic a customer described in their own words. */
   mentioning: number
@@ -22,7 +24,7 @@ export interface SnapshotForMatch {
 export async function snapshotsForMatch(db: Queryable, workspaceId: string, weeks: string[], query: string | null): Promise<SnapshotForMatch[]> {
   if (weeks.length === 0) return []
   const { rows } = await db.query<SnapshotForMatch>(
-    `SELECT s.theme_id AS "themeId", s.week, s.label, s.keyphrases,
+    `SELECT s.theme_id AS "themeId", s.week, s.label, s.keyphrases, s.intents,
             count(tm.message_id)::int AS members,
             count(tm.message_id) FILTER (WHERE $3::text IS NOT NULL AND EXISTS (
               SELECT 1 FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = tm.conversation_id
@@ -30,7 +32,7 @@ export async function snapshotsForMatch(db: Queryable, workspaceId: string, week
      FROM theme_snapshots s
      LEFT JOIN theme_members tm ON tm.workspace_id = $1 AND tm.theme_id = s.theme_id AND tm.week = s.week
      WHERE s.workspace_id = $1 AND s.week = ANY($2::text[])
-     GROUP BY s.theme_id, s.week, s.label, s.keyphrases
+     GROUP BY s.theme_id, s.week, s.label, s.keyphrases, s.intents
      ORDER BY s.week, s.theme_id`,
     [workspaceId, weeks, query],
   )

@@ -272,6 +272,22 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer).toContain(`of the about ${base.value} customer messages about billing`)
   })
 
+  it('"what percentage of delivery messages were about the voice remote": the theme within delivery, its share of delivery holding the truth', async () => {
+    const r = await ask('What percentage of delivery messages in September were about the voice remote?')
+    expect(r.plan.filters).toMatchObject({ intent: 'delivery', theme: 'voice remote' })
+    const truth = (100 * truthOf('remote', september, 'messages')) / truthOf('delivery', september, 'messages')
+    const share = figure(r, (f) => f.kind === 'share')!
+    expect(share.estimate!.low).toBeLessThanOrEqual(truth)
+    expect(share.estimate!.high).toBeGreaterThanOrEqual(truth)
+    // A theme about something else does not narrow an intent ("billing and the router"), and a count keeps
+    // the whole intent; the answer says the words were not counted apart.
+    for (const q of ['What share of messages about billing and the router were negative in October?', 'How many customers were charged twice in September?']) {
+      const whole = await ask(q)
+      expect(whole.plan.filters.theme, q).toBeUndefined()
+      expect(whole.answer, q).toMatch(/^"[^"]+" is not counted apart: the figures are for every billing message\./)
+    }
+  })
+
   /** A figure whose interval holds the truth and whose value is within 30% of it. */
   const expectNear = (got: AskFigure | undefined, truth: number, what: string) => {
     expect(got?.estimate, what).toBeDefined()

@@ -146,6 +146,10 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   const { plan } = req
   const out: string[] = []
   if (plan.understood === false) out.push(`I could not map this question to a figure I can compute; I understood: ${plan.understoodAs ?? plan.kind}. What follows is a search of the messages, not an answer.`)
+  if (plan.notNarrowedBy && plan.filters.intent) {
+    // The share below is the intent's, not the part the question asked about: say so before it.
+    out.push(`"${plan.notNarrowedBy}" is not counted apart: the figures are for every ${plan.filters.intent.replace(/_/g, ' ')} message.`)
+  }
   if (plan.themeMatched) {
     const labels = plan.themeMatched.split(' | ').map((l) => (/^\+\d+ more$/.test(l) ? l.replace(/^\+/, '') : `"${l}"`))
     out.push(`"${plan.filters.theme}" matched the weekly themes ${labels.join(', ')}: the figures count their messages.`)

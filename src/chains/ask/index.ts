@@ -61,12 +61,23 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const planned = await planner.plan({ question, now, vocabulary, workspaceId, signal: opts.signal })
       const read = applyOverrides(planned.plan, opts.overrides)
       // A reader who edited the filters named the theme (or removed it) themselves: the topic no longer decides.
-      const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explainedWords(read.filters, vocabulary), narrowerWords(read.filters))
-      const resolvedTheme = await resolveTheme({ db: deps.db, themes: deps.themes }, workspaceId, read, query, now)
+      const explained = explainedWords(read.filters, vocabulary)
+      const query = opts.overrides?.filters ? themeWords(read.filters.theme ?? '') : themeQuery(read, explained, narrowerWords(read))
+      const themeDeps = { db: deps.db, themes: deps.themes }
+      let resolvedTheme = await resolveTheme(themeDeps, workspaceId, read, query, now)
+      const left = opts.overrides?.filters || resolvedTheme.plan.filters.theme || !read.wantsShare ? [] : unusedTopicWords(read, explained)
+      if (left.length) {
+        // "What share of delivery messages were about the voice remote?" asks for a part of the intent: a
+        // weekly theme mostly about the intent that goes by those words narrows it, as "the outage" narrows
+        // connectivity; a theme about something else ("billing and the router") does not. A count keeps the
+        // whole intent: "password resets" are all of account login, of which its theme caught a quarter.
+        const within = await resolveTheme(themeDeps, workspaceId, read, left, now, { withinIntent: read.filters.intent })
+        if (within.plan.filters.theme) resolvedTheme = within
+      }
       const { filters } = resolvedTheme
-      const unused = opts.overrides?.filters ? [] : unusedTopicWords(resolvedTheme.plan, explainedWords(read.filters, vocabulary))
+      const unused = opts.overrides?.filters ? [] : unusedTopicWords(resolvedTheme.plan, explained)
       const plan = unused.length
-        ? { ...resolvedTheme.plan, understoodAs: `${resolvedTheme.plan.understoodAs ?? ''}; not narrowed by "${unused.join(' ')}": the intent ${read.filters.intent} names the subject` }
+        ? { ...resolvedTheme.plan, notNarrowedBy: unused.join(' '), understoodAs: `${resolvedTheme.plan.understoodAs ?? ''}; not narrowed by "${unused.join(' ')}": the intent ${read.filters.intent} names the subject` }
         : resolvedTheme.plan
       // "Why did volume spike": the themes that grew are read from both periods' weekly runs, computed
       // now when missing, so the answer does not depend on whether someone opened a report first.

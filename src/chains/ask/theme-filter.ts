@@ -72,6 +72,12 @@ export function matchSnapshots<T extends Pick<SnapshotForMatch, 'label' | 'keyph
   })
 }
 
+/** Whether the intent the weekly run counted most among a snapshot's messages is `intent`. */
+function mostlyOf(snapshot: Pick<SnapshotForMatch, 'intents'>, intent: string): boolean {
+  const top = [...snapshot.intents].sort((a, b) => b.count - a.count)[0]
+  return top?.name === intent
+}
+
 /** ISO weeks that overlap [from, to), latest MAX_THEME_WEEKS. */
 export function weeksOverlapping(from: number, to: number): string[] {
   const weeks: string[] = []
@@ -134,7 +140,9 @@ export interface ResolveThemeDeps {
  * plan's filters say the theme (the words), `themeMatched` the labels, and the returned filters carry
  * the snapshots. Not matched: a theme the planner or reader named is searched by its words instead.
  */
-export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, plan: AskPlan, query: string[], now: Date): Promise<ThemeResolution> {
+export async function resolveTheme(
+  deps: ResolveThemeDeps, workspaceId: string, plan: AskPlan, query: string[], now: Date, opts: { withinIntent?: string } = {},
+): Promise<ThemeResolution> {
   const named = plan.filters.theme
   if (query.length === 0) return { plan, filters: plan.filters }
   const weekList = await ensureWeeksOf(deps, workspaceId, plan, now)
@@ -146,7 +154,7 @@ export async function resolveTheme(deps: ResolveThemeDeps, workspaceId: string, 
   const mentioning = fullTextQuery(query.join(' '))
   const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, mentioning ?? null))
     .map((s) => ({ ...s, shownLabel: shownLabel(s.themeId, s.label) }))
-  const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0)
+  const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0 && (!opts.withinIntent || mostlyOf(s, opts.withinIntent)))
   if (matched.length === 0) {
     if (!named) return { plan, filters: plan.filters }
     // A theme named but found in no week: its words are searched instead, and the plan says no theme matched.

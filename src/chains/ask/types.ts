@@ -58,6 +58,8 @@ export const askPlanSchema = z.object({
   understood: z.boolean().optional(),
   /** What the planner read, in words: shown when the question could not be mapped, and for audit. */
   understoodAs: z.string().optional(),
+  /** Topic words the figures were not narrowed by, because the intent names the subject and no weekly theme about it goes by them. */
+  notNarrowedBy: z.string().optional(),
   /** The weekly themes a question's theme words matched (their labels), so the reader knows a theme filtered the figures. */
   themeMatched: z.string().optional(),
   /** True when a reader replaced the planner's time range or filters (POST /v1/ask `timeRange`, `filters`). */
