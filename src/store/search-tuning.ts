@@ -29,7 +29,7 @@ export const IVFFLAT_ITERATIVE_SCAN = 'relaxed_order'
  * workspaces a small one's rows are scattered over lists its probes never reach. Exact search costs
  * what the workspace holds (bench `search`, PGlite: 4.6 / 6.6 ms p50 / p95 at 1,000 messages, 8.3 /
  * 11.8 ms at 2,000, 16.9 / 22.3 ms at 5,000, against ~2 / 3 ms through the index, whose recall@10 there
- * is 0.98–0.99).
+ * is 0.98–0.99). Which way a workspace is searched is counted again every 30 s (embeddings.ts).
  */
 export const EXACT_SEARCH_MAX_VECTORS = 2_000
 
