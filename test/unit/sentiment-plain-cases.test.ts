@@ -171,3 +171,22 @@ describe('the default taxonomy on plain care messages', () => {
     expect(results.map((r) => r.intent?.label)).toEqual(['billing', 'billing', 'other'])
   })
 })
+
+describe("an agent's reply", () => {
+  // What the shipped model alone reads in each: negative (the demo's agents were 240 of 759 negative).
+  const APOLOGIES: Array<[string, string]> = [
+    ['en', 'Hi Liam! Sorry to hear that! Could you unplug the wifi router for 30 seconds, plug it back in and wait?'],
+    ['en', 'Really sorry for the double charge. Can you DM us your account email or order number?'],
+    ['es', '¡Lo sentimos! ¿Puedes desenchufar el router 30 segundos y volver a enchufarlo?'],
+    ['ko', '도윤님 안녕하세요! 불편을 드려 죄송합니다. 계정 이메일과 결제 날짜를 알려주시겠어요?'],
+  ]
+  it('is not negative for its apology or for the customer problem it names', async () => {
+    for (const [language, text] of APOLOGIES) {
+      const [agent] = await classifier.classify(labels, [{ messageId: 'a', text, role: 'agent', language }])
+      expect(agent!.sentiment.label, text).not.toBe('negative')
+      // The same words from a customer keep the customer's rules.
+      const customer = decideSentiment({ negative: 0.8, neutral: 0.15, positive: 0.05 }, text, undefined, 'customer')
+      expect(customer.evidence, text).not.toContain('agent_apology')
+    }
+  })
+})

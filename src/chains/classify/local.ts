@@ -25,7 +25,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@5'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@6'
 const YIELD_EVERY = 32
 
 /**
@@ -128,7 +128,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     const detected = input.language ? undefined : detectLanguage(input.text)
     const language = detected ? { code: detected.language, confidence: detected.confidence } : { code: input.language!.split('-')[0], confidence: 1 }
     const corrected = nearestCorrection(labels, input.text)
-    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label)
+    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label, input.role)
     const sentiment = corrected
       ? correctedSentiment(corrected.label, corrected.similarity)
       : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }
@@ -152,7 +152,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       urgency: assessment.urgency,
       reasons: assessment.reasons,
       versions: {
-        sentiment: corrected ? `corrections+${sentimentModel.version}` : `${sentimentModel.version}+decision-v1`,
+        sentiment: corrected ? `corrections+${sentimentModel.version}` : `${sentimentModel.version}+decision-v2`,
         ...(intentModel ? { intent: intentModel.version } : {}),
         language: input.language ? 'given' : LANGUAGE_DETECTOR_VERSION,
         urgency: URGENCY_VERSION,

@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, foldText, thanksCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, foldText, termMatcher, thanksCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
@@ -48,8 +48,9 @@ function normalised(p: SentimentProbs): SentimentProbs {
   return { negative: p.negative / total, neutral: p.neutral / total, positive: p.positive / total }
 }
 
-export function decideSentiment(modelProbs: SentimentProbs, text: string, intent?: string): SentimentDecision {
+export function decideSentiment(modelProbs: SentimentProbs, text: string, intent?: string, role: 'customer' | 'agent' = 'customer'): SentimentDecision {
   const folded = foldText(text)
+  if (role === 'agent') return decideAgentSentiment(modelProbs, folded)
   const complaint = COMPLAINT_CUES(folded)
   // "…elle se ferme toute seule. Merci." thanks no one for anything: a problem reported and signed off.
   const thanks = !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
@@ -76,6 +77,29 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const contradicts = (complaint && best === 'positive') || (thanks && best === 'negative')
   const label: SentimentValue = contradicts || confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best
   return { label, score: probs.positive - probs.negative, confidence, probs, evidence }
+}
+
+/**
+ * An agent's apology or sympathy is the brand's politeness, not its mood, and the customer's problem an
+ * agent names ("sorry for the double charge", "the signal is unstable") is not the agent's complaint:
+ * 240 of the demo's 759 agent replies read as negative ("Hi Liam! Sorry to hear that! Could you unplug
+ * the router…"). So an agent's message takes no complaint cue, and an apology is evidence against negative.
+ */
+const AGENT_APOLOGY = termMatcher([
+  'sorry', 'apologies', 'apologise', 'apologize', 'we apologise', 'we apologize', 'sorry to hear', 'sorry about', 'sorry for',
+  'desole', 'desolee', 'desoles', 'nous excusons', 'toutes nos excuses', 'tut uns leid', 'tut mir leid', 'entschuldigung', 'entschuldigen',
+  'lo sentimos', 'lo siento', 'disculpa', 'disculpas', 'perdon', 'desculpe', 'desculpa', 'lamentamos', 'pedimos desculpa',
+  'ci scusiamo', 'scusate', 'scusa', 'mi dispiace', 'ci dispiace',
+  '죄송', '미안', 'ขออภัย', 'ขอโทษ',
+])
+
+function decideAgentSentiment(modelProbs: SentimentProbs, folded: string): SentimentDecision {
+  const apology = AGENT_APOLOGY(folded)
+  const p = apology ? { ...modelProbs, negative: modelProbs.negative * CUE_AGAINST } : { ...modelProbs }
+  const probs = normalised(p)
+  const best = mostLikelySentiment(probs)
+  const confidence = probs[best]
+  return { label: confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best, score: probs.positive - probs.negative, confidence, probs, evidence: apology ? ['agent_apology'] : [] }
 }
 
 /** Words before a closing thank-you that make it a sign-off under a message, not a thank-you on its own ("That worked, thanks"). */
