@@ -198,6 +198,11 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(router, [candidate('app', genial, 0.8)])[0].body).toBe(genial)
     const sorry = 'Super sorry about that! Could you restart the router?'
     expect(rankCandidates(router, [candidate('sorry', sorry, 0.2)])[0].body).toBe(sorry)
+    // "Glad it's working!" opened a draft for a power adapter missing from the box.
+    const glad = "Glad it's working! You can turn biometric login back on once 5.2.1 is out."
+    expect(rankCandidates(router, [candidate('glad', glad, 0.1)])[0].body).toBe('You can turn biometric login back on once 5.2.1 is out.')
+    const freut = 'Das freut uns! Die Version 5.2.1 kommt als normales Update.'
+    expect(rankCandidates(router, [candidate('freut', freut, 0.1)])[0].body).toBe('Die Version 5.2.1 kommt als normales Update.')
   })
 
   it('keeps a question whole when only courtesy would be left ("Scusa per l\'attesa!" was the whole draft for order BW-5512309)', () => {

@@ -48,7 +48,7 @@ const YES_NO_OPENER = /^(?:yes|no|yep|nope|yeah|sí|si|oui|non|ja|nein|sim|não|
  * got "¡Genial! Podrás volver a activar el acceso biométrico…" (0.20).
  */
 const CHEER_OPENER = new RegExp(
-  '^¡?(?:great|perfect|awesome|brilliant|fantastic|excellent|glad to hear|good to hear|congratulations|congrats|genial|perfecto|estupendo|enhorabuena|felicidades|parfait|génial|félicitations|toll|perfekt|glückwunsch|ótimo|otimo|perfeito|parabéns|ottimo|perfetto|complimenti)\\b[^.!?:;\\n]{0,30}!\\s+(?=\\S)',
+  '^¡?(?:great|perfect|awesome|brilliant|fantastic|excellent|glad|happy to hear|good to hear|congratulations|congrats|genial|perfecto|estupendo|enhorabuena|felicidades|qué bien|nos alegra|parfait|génial|félicitations|ravis?|toll|perfekt|glückwunsch|das freut uns|freut uns|ótimo|otimo|perfeito|parabéns|que bom|ottimo|perfetto|complimenti|che bello)\\b[^.!?:;\\n]{0,30}!\\s+(?=\\S)',
   'iu',
 )
 
