@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { localDrafts, OTHER_SUBJECT_CONFIDENCE, rankCandidates } from '../../src/chains/replies/local.ts'
-import { answersOtherProblem, namesOtherProblem, problemsIn } from '../../src/chains/replies/problems.ts'
+import { answersOtherProblem as answersOther, namesOtherProblem, problemsIn } from '../../src/chains/replies/problems.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest } from '../../src/chains/replies/types.ts'
 
 describe('problemsIn', () => {
@@ -27,6 +27,9 @@ describe('namesOtherProblem', () => {
     expect(namesOtherProblem('Can I change my direct debit date?', 'You can pick any day in the app.')).toBe(false)
   })
 })
+
+// As rankCandidates calls it: the customer's problems read once.
+const answersOtherProblem = (customerSaid: string, pastCustomerSaid: string, reply: string) => answersOther(problemsIn(customerSaid), pastCustomerSaid, reply)
 
 describe('answersOtherProblem', () => {
   const twice = 'Hi, my direct debit went out twice this month (£32.00 each).'

@@ -13,7 +13,7 @@ import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
-import { answersOtherProblem } from './problems.ts'
+import { answersOtherProblem, problemsIn } from './problems.ts'
 import { triggerTurns } from './retrieve.ts'
 import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
@@ -229,6 +229,9 @@ function subjectOfIntent(intent: string | null | undefined): string | undefined 
   return intent && (intent === PRAISE || !MESSAGE_KIND_INTENTS.has(intent)) ? intent : undefined
 }
 
+/** Everything the customer wrote in the conversation, one message a line. */
+const customerSaid = (turns: ReplyRequest['turns']) => turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
+
 /** Whether a past reply answered a message of the same subject as the one being answered (labelled `intent`). */
 function answersSameSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
   const subject = subjectOfIntent(intent)
@@ -251,7 +254,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
   const intent = triggerTurns(req.turns).at(-1)?.intent
-  const customerSaid = req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
+  const ourProblems = problemsIn(customerSaid(req.turns))
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
@@ -272,7 +275,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    const offSubject = answersOtherSubject(intent, c) || answersOtherProblem(customerSaid, c.caseText ?? c.customerText, body)
+    const offSubject = answersOtherSubject(intent, c) || answersOtherProblem(ourProblems, c.caseText ?? c.customerText, body)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
       offSubject, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
@@ -382,7 +385,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   // An article that answers the case is offered beside the best past reply (second, or first when no past
   // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54).
   const weakPastReplies = Math.max(0, ...drafts.map((d) => d.confidence)) < WEAK_PAST_REPLY_CONFIDENCE
-  const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, req.turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n'), language, { fallback: weakPastReplies })
+  const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, customerSaid(req.turns), language, { fallback: weakPastReplies })
   const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), stepsTakenIn(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)

@@ -52,7 +52,7 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     'bloque', 'bloquee', 'pirate',
     'gesperrt', 'gehackt',
     'bloqueada', 'bloqueado', 'hackeada', 'hackeado',
-    'invadida', 'hackeada',
+    'invadida',
     'bloccato', 'bloccata', 'hackerato',
   ]),
 }
@@ -64,18 +64,20 @@ export function problemsIn(text: string): Set<string> {
 
 /** Whether `text` names a problem the customer never names in `customerSaid`. */
 export function namesOtherProblem(customerSaid: string, text: string): boolean {
-  const ours = problemsIn(customerSaid)
-  return [...problemsIn(text)].some((p) => !ours.has(p))
+  return unnamedBy(problemsIn(customerSaid), text).length > 0
 }
 
 /**
  * Whether a past reply answers a problem its customer had (named in the reply and in what that
- * customer wrote) that this conversation's customer never names. `customerSaid` is everything the
- * customer wrote in this conversation.
+ * customer wrote) that this conversation's customer never names; `ours` is problemsIn of everything
+ * the customer wrote in this conversation, read once for all the candidates.
  */
-export function answersOtherProblem(customerSaid: string, pastCustomerSaid: string, reply: string): boolean {
+export function answersOtherProblem(ours: ReadonlySet<string>, pastCustomerSaid: string, reply: string): boolean {
   const theirs = problemsIn(pastCustomerSaid)
-  if (theirs.size === 0) return false
-  const ours = problemsIn(customerSaid)
-  return [...problemsIn(reply)].some((p) => theirs.has(p) && !ours.has(p))
+  return theirs.size > 0 && unnamedBy(ours, reply).some((p) => theirs.has(p))
+}
+
+/** The problems `text` names that are not in `ours`. */
+function unnamedBy(ours: ReadonlySet<string>, text: string): string[] {
+  return [...problemsIn(text)].filter((p) => !ours.has(p))
 }
