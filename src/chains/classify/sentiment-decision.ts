@@ -50,23 +50,28 @@ function normalised(p: SentimentProbs): SentimentProbs {
 
 export function decideSentiment(modelProbs: SentimentProbs, text: string, intent?: string, role: 'customer' | 'agent' = 'customer'): SentimentDecision {
   const folded = foldText(text)
-  if (role === 'agent') return decideAgentSentiment(modelProbs, folded)
-  const complaint = COMPLAINT_CUES(folded)
+  // An agent's reply takes no customer cue; its apology is evidence against negative (AGENT_APOLOGY).
+  const agent = role === 'agent'
+  const complaint = !agent && COMPLAINT_CUES(folded)
   // "…elle se ferme toute seule. Merci." thanks no one for anything: a problem reported and signed off.
-  const thanks = !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
+  const thanks = !agent && !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
+  const apology = agent && AGENT_APOLOGY(folded)
   const evidence: string[] = []
   let p = { ...modelProbs }
-  if (complaint) {
+  if (apology) {
+    evidence.push('agent_apology')
+    p = { ...p, negative: p.negative * CUE_AGAINST }
+  } else if (complaint) {
     evidence.push('complaint_cue')
     p = { negative: p.negative * CUE_FOR, neutral: p.neutral * COMPLAINT_AGAINST_NEUTRAL, positive: p.positive * CUE_AGAINST }
   } else if (thanks) {
     evidence.push('thanks_cue')
     p = { negative: p.negative * CUE_AGAINST, neutral: p.neutral, positive: p.positive * CUE_FOR }
   }
-  if (intent && NEGATIVE_INTENTS.has(intent)) {
+  if (!agent && intent && NEGATIVE_INTENTS.has(intent)) {
     evidence.push(`intent:${intent}`)
     p = { negative: p.negative * INTENT_FOR, neutral: p.neutral, positive: p.positive * INTENT_AGAINST }
-  } else if (intent && POSITIVE_INTENTS.has(intent) && !complaint) {
+  } else if (!agent && intent && POSITIVE_INTENTS.has(intent) && !complaint) {
     evidence.push(`intent:${intent}`)
     p = { negative: p.negative * INTENT_AGAINST, neutral: p.neutral, positive: p.positive * INTENT_FOR }
   }
@@ -92,15 +97,6 @@ const AGENT_APOLOGY = termMatcher([
   'ci scusiamo', 'scusate', 'scusa', 'mi dispiace', 'ci dispiace',
   '죄송', '미안', 'ขออภัย', 'ขอโทษ',
 ])
-
-function decideAgentSentiment(modelProbs: SentimentProbs, folded: string): SentimentDecision {
-  const apology = AGENT_APOLOGY(folded)
-  const p = apology ? { ...modelProbs, negative: modelProbs.negative * CUE_AGAINST } : { ...modelProbs }
-  const probs = normalised(p)
-  const best = mostLikelySentiment(probs)
-  const confidence = probs[best]
-  return { label: confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best, score: probs.positive - probs.negative, confidence, probs, evidence: apology ? ['agent_apology'] : [] }
-}
 
 /** Words before a closing thank-you that make it a sign-off under a message, not a thank-you on its own ("That worked, thanks"). */
 const SIGN_OFF_AFTER_WORDS = 6
