@@ -108,6 +108,54 @@ describe('faults signed off with thanks', () => {
   })
 })
 
+// Something promised and not done, a change not announced, money taken after the end, a manager asked
+// for: each read as uncertain before, and charged-after-cancelling in German as a delivery.
+const UNKEPT_OR_TAKEN_AFTER_THE_END: Array<[string, string, string]> = [
+  ['en', 'I was promised a call back yesterday and nobody called', 'complaint'],
+  ['en', 'My bill went up by 10 pounds this month and nobody told me why', 'billing'],
+  ['en', 'I want to speak to a manager', 'complaint'],
+  ['en', 'Three weeks and my refund still hasn\'t come through', 'billing'],
+  ['en', 'The speed is nowhere near what I pay for', 'connectivity'],
+  ['en', 'You are still charging me after I cancelled', 'billing'],
+  ['fr', "J'ai résilié mon abonnement il y a deux mois et vous me prélevez encore", 'billing'],
+  ['de', 'Ich habe vor zwei Monaten gekündigt und Sie buchen immer noch ab', 'billing'],
+  ['es', 'Me siguen cobrando después de dar de baja el servicio', 'billing'],
+  ['it', 'Ho disdetto il contratto ma continuate ad addebitarmi', 'billing'],
+  ['pt', 'Cancelei e continuam a cobrar', 'billing'],
+]
+
+describe('unkept promises and money taken after the end', () => {
+  it.each(UNKEPT_OR_TAKEN_AFTER_THE_END)('%s: "%s" is negative, and %s', async (language, text, intent) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    expect(result.sentiment.label).toBe('negative')
+    expect(result.intent?.label).toBe(intent)
+  })
+})
+
+// Something works, and well, in so many words: the German one read as connectivity and negative.
+const WORKING_WELL: Array<[string, string]> = [
+  ['de', 'Das Internet läuft einwandfrei seit dem Techniker-Besuch, danke'],
+  ['en', "Everything's working again now, cheers"],
+  ['fr', 'Tout fonctionne à nouveau, merci beaucoup'],
+  ['es', 'Funciona perfectamente desde ayer, gracias'],
+]
+
+describe('a thing that works well now', () => {
+  it.each(WORKING_WELL)('%s: "%s" is positive praise', async (language, text) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    expect(result.sentiment.label).toBe('positive')
+    expect(result.intent?.label).toBe('praise')
+  })
+
+  it('is not one when the message says "not" or complains as well', () => {
+    const model = { negative: 0.6, neutral: 0.3, positive: 0.1 }
+    expect(decideSentiment(model, 'Das Internet läuft einwandfrei seit gestern', 'connectivity').evidence).toContain('working_well_cue')
+    expect(decideSentiment(model, "It's not working again", 'connectivity').evidence).not.toContain('working_well_cue')
+    expect(decideSentiment(model, 'Das Internet geht wieder nicht', 'connectivity').evidence).not.toContain('working_well_cue')
+    expect(decideSentiment(model, 'It was working again for a day, now it keeps dropping', 'connectivity').label).toBe('negative')
+  })
+})
+
 describe('decideSentiment', () => {
   it('a thank-you under a message that asks or reports something signs it off; on its own, or after a short closer, it thanks', () => {
     const model = { negative: 0.2, neutral: 0.3, positive: 0.5 }

@@ -6,7 +6,7 @@
 // point elsewhere keeps its reading. Cues apply only to a taxonomy that has an intent of that exact
 // name (the default taxonomy's); a workspace's own intents are left to its examples.
 // Written for Parley, not taken from any dataset.
-import { foldText, termMatcher } from './plain-cues.ts'
+import { foldText, STILL_CHARGED_CUES, termMatcher, workingWellCue } from './plain-cues.ts'
 import type { IntentPrediction } from './intent-local.ts'
 import { OTHER_INTENT } from './taxonomy.ts'
 
@@ -20,7 +20,7 @@ export const INTENT_CUE_FOR = 3
 const CANCELLATION_CUES = termMatcher([
   'cancel', 'cancelling', 'canceling', 'cancellation', 'unsubscribe', 'terminate my', 'close my account', 'delete my account', 'remove my account', 'deactivate my account', 'end my contract', 'leave early', 'leave before',
   'resilier', 'resiliation', 'resiliez', 'mettre fin a mon', 'annuler mon abonnement', 'annuler mon contrat',
-  'kundigen', 'kundigung', 'kuendigen', 'kuendigung', 'vertrag beenden',
+  'kundigen', 'kundigung', 'kuendigen', 'kuendigung', 'gekundigt', 'vertrag beenden',
   'darme de baja', 'dar de baja', 'cancelar', 'cancelad', 'cancelen', 'cancele', 'cancelacion', 'rescindir', 'rescision',
   'cancelamento', 'rescisao',
   'disdire', 'disdetta', 'recesso', 'annullare l\'abbonamento',
@@ -98,7 +98,8 @@ const WHERE_IS_CUES = termMatcher([
 
 /** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */
 const CONNECTIVITY_CUES = termMatcher([
-  'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'keeps dropping', 'dropouts', 'drops out', 'disconnects',
+  'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'keeps dropping', 'dropouts', 'drops out', 'disconnects', 'speed', 'speeds', 'mbps', 'download speed',
+  'vitesse', 'geschwindigkeit', 'velocidad', 'velocidade', 'velocita',
   'connexion', 'coupure', 'se coupe', 'ca coupe', 'decroche',
   'conexion', 'se corta', 'sigue cortando', 'va y viene', 'sin senal',
   'verbindung', 'bricht ab', 'kein netz',
@@ -194,11 +195,18 @@ const PRAISE_CUES = termMatcher([
   'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
   'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
   'eccellente', 'ottimo', 'fantastico', 'bravissimi',
-  // Nothing went wrong, said as a judgement: "it has been faultless so far", "atención de 10".
-  'faultless', 'flawless', 'rock solid', 'spot on', 'sans faille', 'irreprochable', 'einwandfrei', 'tadellos', 'de 10', 'de diez', 'impecable', 'sin fallos', 'impeccabile',
+  // Nothing went wrong, said as a judgement: "atención de 10" (a thing that works well is workingWellCue's).
+  'spot on', 'sans faille', 'irreprochable', 'de 10', 'de diez', 'sin fallos',
   // Judging the person who came: "El técnico fue puntual y muy amable" is praise of a visit, not about one.
   'punctual', 'very friendly', 'so friendly', 'super friendly', 'tres aimable', 'sehr freundlich', 'puntual', 'muy amable', 'pontual', 'muito simpatico', 'puntuale', 'gentilissimo', 'gentilissima',
 ])
+
+/**
+ * What a customer says works well again names the thing that works: "Das Internet läuft einwandfrei seit
+ * dem Techniker-Besuch, danke" is praise, not connectivity (0.88) nor the visit. As strong as three cues,
+ * as the words leave no doubt, and only when nothing in the message complains (workingWellCue).
+ */
+const WORKING_THINGS = ['connectivity', 'product_fault', 'bug_outage', 'account_login', 'appointment', 'delivery']
 
 /**
  * Each cue's intent, its odds ratio (INTENT_CUE_FOR unless said; an intent counts its first matching cue
@@ -213,10 +221,13 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'connectivity', matches: CONNECTIVITY_CUES, outweighs: ['complaint'] },
   { intent: 'product_fault', matches: DAMAGED_CUES, outweighs: ['connectivity', 'complaint'] },
   { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
+  // Charged after cancelling is the bill's problem: the customer has already left (STILL_CHARGED_CUES).
+  { intent: 'billing', matches: STILL_CHARGED_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'cancellation', 'delivery'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
   { intent: 'pricing', matches: MOVING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'cancellation'] },
   { intent: 'pricing', matches: PLAN_HOLD_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['cancellation', 'billing'] },
+  { intent: 'praise', matches: workingWellCue, odds: INTENT_CUE_FOR ** 3, outweighs: WORKING_THINGS },
   { intent: 'praise', matches: PRAISE_CUES, outweighs: ['appointment'] },
   { intent: 'complaint', matches: COMPLAINT_LABELS, odds: INTENT_CUE_FOR ** 3 },
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },

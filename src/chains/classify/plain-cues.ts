@@ -24,8 +24,21 @@ export function termMatcher(terms: string[]): (folded: string) => boolean {
   return (text) => (wordRe?.test(text) ?? false) || substringTerms.some((t) => text.includes(t))
 }
 
+/**
+ * Money still taken after the customer ended the contract: "J'ai résilié mon abonnement il y a deux mois
+ * et vous me prélevez encore" read as uncertain, "Ich habe gekündigt und Sie buchen immer noch ab" as delivery.
+ */
+export const STILL_CHARGED_CUES = termMatcher([
+  'still charging', 'still being charged', 'still charged me', 'still billing me', 'still taking money', 'took money again', 'charged me after', 'charging me after',
+  'prelevez encore', 'preleve encore', 'prelevez toujours', 'preleve toujours', 'continuez a prelever', 'continuez de prelever',
+  'buchen immer noch', 'bucht immer noch', 'buchen weiterhin', 'bucht weiterhin', 'immer noch abgebucht', 'trotzdem abgebucht',
+  'siguen cobrando', 'seguis cobrando', 'siguen cargando', 'me siguen cobrando', 'continuam a cobrar', 'continuam cobrando', 'continuam a me cobrar',
+  'continuate ad addebitare', 'continuate ad addebitarmi', 'continuano ad addebitare', 'continuano ad addebitarmi',
+])
+
 /** Something went wrong and the customer says so: a fault, a failed delivery, a wrong charge, waiting. */
-export const COMPLAINT_CUES = termMatcher([
+export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded)
+const COMPLAINT_PHRASES = termMatcher([
   // en
   'charged twice', 'billed twice', 'paid twice', 'went out twice', 'taken twice', 'twice this month', 'twice for', 'double charged', 'charged me twice', 'double charge', 'charged me again', 'overcharged', 'still not refunded', 'no refund',
   'never arrived', 'never received', "hasn't arrived", 'has not arrived', "didn't arrive", 'did not arrive', 'not arrived', 'still not arrived', 'never came', 'never got it', 'lost my parcel', 'lost my order',
@@ -38,37 +51,67 @@ export const COMPLAINT_CUES = termMatcher([
   'second payment', 'two payments', 'identical charges', 'took it again', 'refund please', 'i want a refund', 'i want my money back',
   'tried to deliver', 'home all day', 'was in all day', 'should have arrived', 'was due yesterday', 'no card through the door', 'where is my order', 'where is my parcel',
   'unacceptable', 'terrible', 'awful', 'horrible', 'worst', 'rubbish', 'useless', 'ridiculous', 'disgraceful', 'appalling', 'fed up', 'sick of', 'disappointed', 'not impressed', 'not good enough', 'too long', 'far too long', "shouldn't have happened", 'thanks for nothing',
-  'never showed up', "didn't show up", 'did not show up', 'no-show', 'never turned up', "didn't turn up", 'nobody came', 'no one came', 'nobody showed up', 'nobody turned up',
+  'never showed up', "didn't show up", 'did not show up', 'no-show', 'never turned up', "didn't turn up", 'nobody came', 'no one came', 'nobody showed up', 'nobody turned up', 'never showed',
+  // Something promised and not done, or a change not announced: "I was promised a call back yesterday and nobody called".
+  "still hasn't", 'still has not', "still haven't", 'still have not', "hasn't come through", 'second time this', 'nobody called', 'no one called', 'never called back', 'nobody called back', 'nobody rang', 'nobody told me', 'no one told me', 'without telling', 'without warning', 'without any warning', 'nowhere near',
   // fr
   'preleve deux fois', 'debite deux fois', 'facture deux fois', 'double prelevement', 'jamais recu', 'jamais arrive', "toujours pas arrive", "n'est toujours pas", 'toujours pas', 'toujours rien', 'toujours en attente',
   'encore une coupure', 'coupure', 'ca coupe', 'se coupe', 'instable', 'en attente de stock', 'erreur', 'bloquee', 'en panne', 'panne', 'ne marche pas', 'ne marche plus', 'ne fonctionne pas', 'ne fonctionne plus', 'plante', 'bloque', 'ne charge pas', 'impossible de me connecter', "n'arrive pas a me connecter", "impossible d'ouvrir", 'se ferme', "ne s'ouvre pas", "ne s'ouvre plus", 'ne se connecte',
   'je veux etre rembourse', 'remboursez-moi', 'aurait du arriver', 'devait arriver', 'chez moi toute la journee', 'ou est ma commande', 'ou est mon colis', 'quel desastre', 'aucune nouvelle',
   'inadmissible', 'inacceptable', 'honteux', 'nul', 'catastrophique', 'marre', 'decu', 'decue', 'trop long', "n'aurait jamais du", 'merci pour rien', 'personne ne repond', 'jamais venu', 'jamais passe', "personne n'est venu", "personne n'est passe", "n'est pas venu",
+  "personne ne m'a rappele", "personne ne m'a prevenu", 'sans prevenir',
   // es
   'cobrado dos veces', 'cobraron dos veces', 'doble cobro', 'cargo duplicado', 'nunca llego', 'no ha llegado', 'no me ha llegado', 'sigue sin', 'sigo esperando', 'sin respuesta',
   'no funciona', 'se corta', 'inestable', 'atascado', 'error', 'no carga', 'se cae', 'se cuelga', 'caida', 'sin servicio', 'sin internet', 'sin conexion', 'no puedo entrar', 'no puedo iniciar sesion', 'se cierra', 'se bloquea', 'no se abre', 'no abre', 'no puedo abrir', 'se queda colgada',
   'quiero mi dinero', 'devolvedme', 'tenia que llegar', 'deberia haber llegado', 'donde esta mi pedido', 'que desastre', 'un desastre', 'ni una noticia', 'todo el dia en casa',
   'inaceptable', 'vergonzoso', 'pesimo', 'harto', 'harta', 'decepcionado', 'decepcionada', 'demasiado tiempo', 'no deberia haber pasado', 'nunca vino', 'no vino nadie', 'nadie vino', 'no ha venido nadie',
+  'nadie me llamo', 'nadie me ha llamado', 'sin avisar',
   // de
   'doppelt abgebucht', 'zweimal abgebucht', 'doppelt berechnet', 'nie angekommen', 'nicht angekommen', 'immer noch nicht', 'immer noch kein', 'warte immer noch', 'keine antwort', 'schon wieder',
   'funktioniert nicht', 'absturz', 'wo bleibt', 'steht still', 'bricht ab', 'bricht jeden', 'instabil', 'fehler', 'hangt', 'funktioniert nicht mehr', 'geht nicht', 'sturzt ab', 'abgesturzt', 'stoerung', 'storung', 'ausfall', 'kein internet', 'keine verbindung', 'kann mich nicht anmelden', 'komme nicht rein', 'sturzt', 'lasst sich nicht offnen',
   'bitte erstatten', 'geld zuruck', 'hatte gestern kommen sollen', 'sollte gestern', 'den ganzen tag zu hause', 'keine info', 'keine nachricht',
   'unverschamt', 'inakzeptabel', 'frechheit', 'schrecklich', 'enttauscht', 'zu lange', 'viel zu lange', 'nicht passieren durfen', 'nie gekommen', 'ist nicht gekommen', 'niemand kam', 'niemand ist gekommen',
+  'niemand hat zuruckgerufen', 'niemand hat angerufen', 'ohne vorwarnung', 'ohne ankundigung',
   // pt
   'cobrado duas vezes', 'cobraram duas vezes', 'cobranca duplicada', 'nunca chegou', 'nao chegou', 'ainda nao chegou', 'ainda nao', 'continuo esperando', 'sem resposta',
   'nao funciona', 'instavel', 'trava', 'erro', 'nao carrega', 'fecha sozinho', 'fecha quando', 'caiu', 'fora do ar', 'sem internet', 'sem sinal', 'nao consigo entrar', 'nao consigo acessar', 'bloqueada', 'bloqueado', 'nao abre', 'internet cai', 'cai a cada',
   'quero o meu dinheiro', 'quero reembolso', 'devia ter chegado', 'deveria ter chegado', 'onde esta o meu', 'onde esta minha', 'sem noticias', 'um desastre', 'resolvam',
   'inaceitavel', 'pessimo', 'pessima', 'horrivel', 'decepcionado', 'decepcionada', 'vergonha', 'nao devia ter acontecido', 'nunca apareceu', 'ninguem apareceu',
+  'ninguem ligou', 'ninguem me ligou', 'sem avisar',
   // it
   'addebitato due volte', 'doppio addebito', 'mai arrivato', 'non e arrivato', 'non e ancora arrivato', 'ancora niente', 'ancora nessuna', 'sto ancora aspettando',
   'non funziona', 'instabile', 'errore', 'bloccato', 'si interrompe', 'non carica', 'si blocca', 'si chiude', 'crasha', 'guasto', 'disservizio', 'senza internet', 'non riesco ad accedere', 'non riesco a entrare', 'bloccata', 'non si apre',
   'doveva arrivare', 'dove e il mio', 'nessuna notizia', 'un disastro',
   'inaccettabile', 'vergogna', 'pessimo', 'deluso', 'delusa', 'troppo tempo', 'non doveva succedere', 'mai venuto', 'non e venuto nessuno', 'nessuno e venuto',
+  'nessuno mi ha richiamato', 'nessuno ha chiamato', 'senza avvisare',
   // ko
   '두 번 결제', '이중 결제', '두번 결제', '안 왔', '안왔', '아직도', '아직 안', '답변이 없', '답장이 없', '또 끊', '끊겨', '끊기', '먹통', '오류', '장애', '안 돼요', '안돼요', '튕겨', '꺼져', '로그인이 안', '최악', '실망', '너무 오래',
   // th
   'ตัดเงินสองครั้ง', 'เก็บเงินซ้ำ', 'ยังไม่ได้รับ', 'ยังไม่มา', 'ยังไม่ได้', 'ล่ม', 'ใช้ไม่ได้', 'เข้าไม่ได้', 'หลุด', 'ค้าง', 'เน็ตหลุด', 'แย่', 'ผิดหวัง', 'นานเกินไป', 'อีกแล้ว',
 ])
+
+/**
+ * Something works, and well, in so many words: "Das Internet läuft einwandfrei seit dem Techniker-Besuch,
+ * danke" read as connectivity and negative, and "The wifi has been perfect since the new router, thanks"
+ * as connectivity. A message that also complains, or says "not", is not one (workingWellCue): "it's not
+ * working again", "geht wieder nicht".
+ */
+const WORKING_WELL_TERMS = termMatcher([
+  'working again', 'works again', 'working fine now', 'works fine now', 'working perfectly', 'works perfectly', 'working great', 'works great', 'working well now',
+  'has been perfect', 'been perfect since', 'perfect since', 'back to normal', 'all good now', 'all sorted now', 'faultless', 'flawless', 'rock solid',
+  'fonctionne a nouveau', 'fonctionne de nouveau', 'marche a nouveau', 'marche de nouveau', 'remarche', 'fonctionne parfaitement', 'marche parfaitement', 'impeccable depuis', 'parfait depuis', 'tout fonctionne',
+  'funktioniert wieder', 'geht wieder', 'lauft wieder', 'funktioniert einwandfrei', 'lauft einwandfrei', 'funktioniert perfekt', 'lauft perfekt', 'lauft stabil', 'einwandfrei', 'tadellos',
+  'ya funciona', 'vuelve a funcionar', 'funciona perfectamente', 'funciona de maravilla', 'funciona genial', 'todo funciona', 'impecable',
+  'ja funciona', 'voltou a funcionar', 'funciona perfeitamente', 'esta tudo a funcionar', 'tudo a funcionar', 'tudo funcionando', 'impecavel',
+  'funziona di nuovo', 'ora funziona', 'adesso funziona', 'funziona perfettamente', 'funziona tutto', 'impeccabile',
+])
+/** Words that undo a working-well phrase near them ("not working again", "geht wieder nicht"). */
+const NEGATION = termMatcher(['not', "n't", 'no', 'never', 'nicht', 'kein', 'keine', 'nao', 'non', 'pas', 'plus', 'jamais', 'nunca', 'mai'])
+
+/** The customer says something works well now, and nothing in the message complains. */
+export function workingWellCue(folded: string): boolean {
+  return WORKING_WELL_TERMS(folded) && !COMPLAINT_CUES(folded) && !NEGATION(folded.replace(/n't/g, " n't"))
+}
 
 /** Politeness formulas that are not gratitude for anything yet. */
 const ADVANCE_THANKS = termMatcher([

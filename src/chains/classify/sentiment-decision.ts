@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, foldText, termMatcher, thanksCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, ESCALATION_CUES, foldText, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
@@ -39,7 +39,7 @@ export interface SentimentDecision {
   /** Probability of the most likely class (also when the label is `uncertain`). */
   confidence: number
   probs: SentimentProbs
-  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'intent:<name>'. */
+  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'working_well_cue', 'agent_apology', 'intent:<name>'. */
   evidence: string[]
 }
 
@@ -52,9 +52,12 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const folded = foldText(text)
   // An agent's reply takes no customer cue; its apology is evidence against negative (AGENT_APOLOGY).
   const agent = role === 'agent'
-  const complaint = !agent && COMPLAINT_CUES(folded)
+  // Asking for a manager, or saying it is the third time, is as plain a complaint as "still waiting".
+  const complaint = !agent && (COMPLAINT_CUES(folded) || ESCALATION_CUES(folded))
   // "…elle se ferme toute seule. Merci." thanks no one for anything: a problem reported and signed off.
   const thanks = !agent && !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
+  // "Das Internet läuft einwandfrei seit dem Techniker-Besuch": what works well now is as plain as a thank-you.
+  const pleased = !agent && !thanks && workingWellCue(folded)
   const apology = agent && AGENT_APOLOGY(folded)
   const evidence: string[] = []
   let p = { ...modelProbs }
@@ -64,8 +67,8 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   } else if (complaint) {
     evidence.push('complaint_cue')
     p = { negative: p.negative * CUE_FOR, neutral: p.neutral * COMPLAINT_AGAINST_NEUTRAL, positive: p.positive * CUE_AGAINST }
-  } else if (thanks) {
-    evidence.push('thanks_cue')
+  } else if (thanks || pleased) {
+    evidence.push(thanks ? 'thanks_cue' : 'working_well_cue')
     p = { negative: p.negative * CUE_AGAINST, neutral: p.neutral, positive: p.positive * CUE_FOR }
   }
   if (!agent && intent && NEGATIVE_INTENTS.has(intent)) {
@@ -79,7 +82,7 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const best = mostLikelySentiment(probs)
   const confidence = probs[best]
   // Never the opposite of what the customer plainly says, whatever the probabilities.
-  const contradicts = (complaint && best === 'positive') || (thanks && best === 'negative')
+  const contradicts = (complaint && best === 'positive') || ((thanks || pleased) && best === 'negative')
   const label: SentimentValue = contradicts || confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best
   return { label, score: probs.positive - probs.negative, confidence, probs, evidence }
 }
