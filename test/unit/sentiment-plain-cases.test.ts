@@ -136,6 +136,8 @@ describe('unkept promises and money taken after the end', () => {
 const WORKING_WELL: Array<[string, string]> = [
   ['de', 'Das Internet läuft einwandfrei seit dem Techniker-Besuch, danke'],
   ['en', "Everything's working again now, cheers"],
+  // Connectivity (0.53) under the praise cue: the model reads "wifi" and "router" as the connection's.
+  ['en', 'The wifi has been perfect since the new router, thanks'],
   ['fr', 'Tout fonctionne à nouveau, merci beaucoup'],
   ['es', 'Funciona perfectamente desde ayer, gracias'],
 ]

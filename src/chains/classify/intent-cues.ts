@@ -233,6 +233,17 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },
 ]
 
+/** Intents that say what kind of message it is, not what it is about. */
+const KIND_INTENTS: ReadonlySet<string> = new Set([PRAISE_INTENT, COMPLAINT_INTENT, 'feature_request'])
+
+/**
+ * The default taxonomy's subjects whose words `folded` uses ("courier" is the delivery's, "router" the
+ * connection's), however the message would be classified: what a reply to it talks about.
+ */
+export function subjectsNamedIn(folded: string): string[] {
+  return [...new Set(INTENT_CUES.filter((cue) => !cue.alone && !KIND_INTENTS.has(cue.intent) && cue.matches(folded)).map((cue) => cue.intent))]
+}
+
 /**
  * The prediction with each matching cue's intent made its odds ratio times likelier (Bayes on the odds,
  * the other intents scaled down together), then decided as the model decides: `other` when the best
@@ -279,12 +290,28 @@ export function withNegativeSentiment(prediction: IntentPrediction, text: string
     const folded = foldText(text)
     if (!COMPLAINT_LABELS(folded) && !SERVICE_COMPLAINT_CUES(folded)) return prediction
   }
+  return shareMovedTo(prediction, COMPLAINT_INTENT)
+}
+
+/**
+ * The intent of a message the sentiment reads as positive. A customer who says the thing works well now
+ * gives positive feedback, praise in the default taxonomy, whatever thing they name: "The wifi has been
+ * perfect since the new router, thanks" stayed connectivity (0.53) under the praise cue, as the model reads
+ * "wifi" and "router" as the connection's (0.99), and its drafts apologised for dropouts.
+ */
+export function withPositiveSentiment(prediction: IntentPrediction, text: string, taxonomy: ReadonlyArray<{ name: string }>): IntentPrediction {
+  if (!WORKING_THINGS.includes(prediction.label) || !workingWellCue(foldText(text))) return prediction
+  return taxonomy.some((t) => t.name === PRAISE_INTENT) ? shareMovedTo(prediction, PRAISE_INTENT) : prediction
+}
+
+/** The prediction with its label's share given to `target`, the other intents' kept in proportion. */
+function shareMovedTo(prediction: IntentPrediction, target: string): IntentPrediction {
   const moved = prediction.label
-  // "Other" is the model's doubt about every subject (its confidence is 1 − the best subject's), praise one class's share.
-  const complaint = moved === OTHER_INTENT ? prediction.confidence : prediction.confidence + (prediction.ranked.find((r) => r.label === COMPLAINT_INTENT)?.p ?? 0)
-  const rest = prediction.ranked.filter((r) => r.label !== moved && r.label !== COMPLAINT_INTENT)
+  // "Other" is the model's doubt about every subject (its confidence is 1 − the best subject's), any other label one class's share.
+  const share = moved === OTHER_INTENT ? prediction.confidence : prediction.confidence + (prediction.ranked.find((r) => r.label === target)?.p ?? 0)
+  const rest = prediction.ranked.filter((r) => r.label !== moved && r.label !== target)
   const restSum = rest.reduce((sum, r) => sum + r.p, 0)
-  const ranked = [{ label: COMPLAINT_INTENT, p: complaint }, ...rest.map((r) => ({ label: r.label, p: restSum > 0 ? (r.p * (1 - complaint)) / restSum : 0 }))]
+  const ranked = [{ label: target, p: share }, ...rest.map((r) => ({ label: r.label, p: restSum > 0 ? (r.p * (1 - share)) / restSum : 0 }))]
     .sort((a, b) => b.p - a.p)
   return { label: ranked[0]!.label, confidence: ranked[0]!.p, ranked }
 }

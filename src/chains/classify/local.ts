@@ -5,7 +5,7 @@ import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
 import { handsOverOnly, messageCore } from '../../text/envelope.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
-import { withIntentCues, withNegativeSentiment } from './intent-cues.ts'
+import { withIntentCues, withNegativeSentiment, withPositiveSentiment } from './intent-cues.ts'
 import { withoutNegatedCancellation } from './plain-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
@@ -25,7 +25,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@7'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@8'
 const YIELD_EVERY = 32
 
 /**
@@ -122,7 +122,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     },
   }
 
-  /** The message's labels, and the intent reading they settled on (see withNegativeSentiment). */
+  /** The message's labels, and the intent reading they settled on (see withNegativeSentiment, withPositiveSentiment). */
   function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel): { classification: Classification; read: IntentPrediction | undefined } {
     // Detection (fastText, a third of local classification) only when ingest gave no language.
     const detected = input.language ? undefined : detectLanguage(input.text)
@@ -132,7 +132,10 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     const sentiment = corrected
       ? correctedSentiment(corrected.label, corrected.similarity)
       : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }
-    const intent = predicted && sentiment.label === 'negative' ? withNegativeSentiment(predicted, input.text, labels.taxonomy) : predicted
+    const intent = !predicted ? predicted
+      : sentiment.label === 'negative' ? withNegativeSentiment(predicted, input.text, labels.taxonomy)
+      : sentiment.label === 'positive' ? withPositiveSentiment(predicted, input.text, labels.taxonomy)
+      : predicted
     const assessment = assessNeedsReply({
       text: input.text,
       role: input.role,
