@@ -3,20 +3,31 @@ import { localDrafts, OTHER_SUBJECT_CONFIDENCE, rankCandidates } from '../../src
 import { answersOtherProblem as answersOther, namesOtherProblem, problemsIn } from '../../src/chains/replies/problems.ts'
 import { EMPTY_VOICE, type ReplyCandidate, type ReplyRequest } from '../../src/chains/replies/types.ts'
 
+/** The problems of problemsIn without the subjects its words name. */
+const problemsOnly = (text: string) => [...problemsIn(text)].filter((p) => !p.startsWith('subject:'))
+const subjectsOnly = (text: string) => [...problemsIn(text)].filter((p) => p.startsWith('subject:'))
+
 describe('problemsIn', () => {
   it('reads the problem a message or a reply names, in each language', () => {
-    expect([...problemsIn('Hi, my direct debit went out twice this month')]).toEqual(['charged_twice'])
-    expect([...problemsIn('A duplicate payment should never happen. We will refund the extra one.')]).toEqual(['charged_twice'])
-    expect([...problemsIn('On m’a prélevé deux fois ce mois-ci')]).toEqual(['charged_twice'])
-    expect([...problemsIn('Der Betrag wurde doppelt abgebucht')]).toEqual(['charged_twice'])
-    expect([...problemsIn('La caja llegó dañada')]).toEqual(['damaged'])
-    expect([...problemsIn('Il pacco è in ritardo di una settimana')]).toEqual(['late_parcel'])
-    expect([...problemsIn('Wo bleibt mein Paket?')]).toEqual(['late_parcel'])
-    expect([...problemsIn('Há uma avaria na sua zona')]).toEqual(['outage'])
-    expect([...problemsIn('Mein Konto ist gesperrt')]).toEqual(['locked_account'])
-    expect([...problemsIn('Can I change my direct debit date to the 15th?')]).toEqual([])
+    expect(problemsOnly('Hi, my direct debit went out twice this month')).toEqual(['charged_twice'])
+    expect(problemsOnly('A duplicate payment should never happen. We will refund the extra one.')).toEqual(['charged_twice'])
+    expect(problemsOnly('On m’a prélevé deux fois ce mois-ci')).toEqual(['charged_twice'])
+    expect(problemsOnly('Der Betrag wurde doppelt abgebucht')).toEqual(['charged_twice'])
+    expect(problemsOnly('La caja llegó dañada')).toEqual(['damaged'])
+    expect(problemsOnly('Il pacco è in ritardo di una settimana')).toEqual(['late_parcel'])
+    expect(problemsOnly('Wo bleibt mein Paket?')).toEqual(['late_parcel'])
+    expect(problemsOnly('Há uma avaria na sua zona')).toEqual(['outage'])
+    expect(problemsOnly('Mein Konto ist gesperrt')).toEqual(['locked_account'])
+    expect(problemsOnly('Can I change my direct debit date to the 15th?')).toEqual([])
     // Not a word inside another: "unlocked" is no locked account.
-    expect([...problemsIn("I've unlocked it for you")]).toEqual([])
+    expect(problemsOnly("I've unlocked it for you")).toEqual([])
+  })
+
+  it('reads the subjects whose words a text uses, and none from a complaint about the service', () => {
+    expect(subjectsOnly("Send us the order number and we'll chase the courier for you.")).toEqual(['subject:delivery'])
+    expect(subjectsOnly('Unplug the router for 30 seconds')).toEqual(['subject:connectivity'])
+    expect(subjectsOnly('Can I change my direct debit date to the 15th?')).toEqual(['subject:billing'])
+    expect(subjectsOnly('I was promised a call back yesterday and nobody called')).toEqual([])
   })
 })
 
@@ -53,6 +64,30 @@ describe('answersOtherProblem', () => {
   })
 })
 
+describe('a reply about a subject this customer never raised', () => {
+  const callBack: ReplyRequest = {
+    workspaceId: 'w', conversationId: 'c', channel: 'x', mode: 'public', tone: 'friendly', n: 3, maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+    turns: [{ messageId: 'q', role: 'customer', text: 'I was promised a call back yesterday and nobody called', language: 'en', intent: 'complaint', needsReply: true, urgency: 'normal', reasons: [] }],
+  }
+  // The demo's "Bump. Nobody has got back to me.", in a conversation about a parcel that never came.
+  const courier: ReplyCandidate = {
+    id: '1', kind: 'agent_message', conversationId: 'c-1', customerMessageId: 'm-1', customerText: 'Bump. Nobody has got back to me.', caseText: "My Brightbox hasn't arrived and the tracking link says the parcel can't be found.\nBump. Nobody has got back to me.",
+    similarity: 0.34, contextSimilarity: null, text: "Apologies, that's not the experience we want. Send us the order number and your postcode and we'll chase the courier for you.", language: 'en', pastCustomer: { handle: null, name: null }, customerIntent: 'complaint',
+  }
+  const sorry: ReplyCandidate = { ...courier, id: '2', conversationId: 'c-2', customerMessageId: 'm-2', customerText: 'Nobody ever calls back', caseText: undefined, similarity: 0.3, text: "Apologies, that's not good enough. Send us your account email and we'll arrange the call today." }
+
+  it('answers another subject: ranked below a reply to this case, though its own message named no subject', () => {
+    expect(rankCandidates(callBack, [courier, sorry]).map((r) => [r.members[0].id, r.offSubject])).toEqual([['2', false], ['1', true]])
+  })
+
+  it('is no other subject when this customer named it, or the classifier read this message as about it', () => {
+    const parcel = { ...callBack, turns: [{ ...callBack.turns[0], text: 'Nobody called me back about my parcel' }] }
+    expect(rankCandidates(parcel, [courier])[0].offSubject).toBe(false)
+    const delivery = { ...callBack, turns: [{ ...callBack.turns[0], text: 'Still nothing, nobody called', intent: 'delivery' }] }
+    expect(rankCandidates(delivery, [courier])[0].offSubject).toBe(false)
+  })
+})
+
 describe('rankCandidates and another problem within the subject', () => {
   const req: ReplyRequest = {
     workspaceId: 'w', conversationId: 'c', channel: 'email', mode: 'public', tone: 'friendly', n: 3, maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE,
@@ -78,5 +113,30 @@ describe('rankCandidates and another problem within the subject', () => {
     const answered = localDrafts(charged, { query: charged.turns[0].text, language: 'en', knowledge: [], candidates: [duplicate] })
     expect(answered.note).toBeUndefined()
     expect(drafts[0].confidence).toBeCloseTo(answered.drafts[0].confidence * OTHER_SUBJECT_CONFIDENCE, 2)
+  })
+})
+
+describe('drafts for praise', () => {
+  const req: ReplyRequest = {
+    workspaceId: 'w', conversationId: 'c', channel: 'x', mode: 'public', tone: 'friendly', n: 3, maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+    turns: [{ messageId: 'q', role: 'customer', text: 'Tout fonctionne à nouveau, merci beaucoup', language: 'fr', intent: 'praise', needsReply: true, urgency: 'normal', reasons: [] }],
+  }
+  const past = (id: string, customerText: string, customerIntent: string, text: string, similarity: number): ReplyCandidate => ({
+    id, kind: 'agent_message', conversationId: `c-${id}`, customerMessageId: `m-${id}`, customerText, similarity, contextSimilarity: null, text, language: 'fr', pastCustomer: { handle: null, name: null }, customerIntent,
+  })
+  const dropouts = past('1', 'La connexion ne fonctionne pas, ça coupe tous les soirs', 'connectivity', 'Désolés pour ces coupures. Pouvez-vous débrancher le modem 30 secondes ?', 0.3)
+
+  it('offer no reply to another subject, and thanks instead of asking for details', () => {
+    const { drafts } = localDrafts(req, { query: req.turns[0].text, language: 'fr', knowledge: [], candidates: [dropouts] })
+    expect(drafts.map((d) => d.approach)).toEqual(['acknowledge'])
+    expect(drafts[0].text).toMatch(/Merci beaucoup pour votre message/)
+    expect(drafts.some((d) => /coupures|débrancher/.test(d.text))).toBe(false)
+  })
+
+  it("keep the brand's own reply to praise first", () => {
+    const thanks = past('2', 'Merci pour votre aide, super service', 'praise', 'Merci beaucoup pour ce message ! Nous transmettons à l’équipe ❤️', 0.2)
+    const { drafts } = localDrafts(req, { query: req.turns[0].text, language: 'fr', knowledge: [], candidates: [dropouts, thanks] })
+    expect(drafts[0].text).toMatch(/Nous transmettons à l’équipe/)
+    expect(drafts).toHaveLength(2)
   })
 })

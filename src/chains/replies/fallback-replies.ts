@@ -108,3 +108,30 @@ const ESCALATION: Record<string, { public: string; private: string }> = {
 export function escalationReply(language: string, mode: 'public' | 'private'): string | null {
   return ESCALATION[language]?.[mode] ?? null
 }
+
+/**
+ * For a customer who gives praise, when no past reply to praise fits: thanks, and nothing asked. "Tout
+ * fonctionne à nouveau, merci beaucoup" got "Désolés pour ces coupures. Pouvez-vous débrancher le modem…"
+ * (a reply to a dropout), and the templates above would ask a happy customer for details.
+ */
+const THANKS_FOR_PRAISE: Record<string, string> = {
+  en: "Thank you so much for letting us know! We're glad to hear it, and we'll pass your kind words on to the team.",
+  fr: "Merci beaucoup pour votre message ! Nous sommes ravis de l'apprendre et nous transmettons vos compliments à l'équipe.",
+  es: '¡Muchas gracias por tu mensaje! Nos alegra mucho saberlo y trasladamos tus palabras al equipo.',
+  de: 'Vielen Dank für deine Nachricht! Das freut uns sehr, und wir geben dein Lob gern an das Team weiter.',
+  pt: 'Muito obrigado pela sua mensagem! Ficamos muito contentes e vamos partilhar as suas palavras com a equipa.',
+  it: 'Grazie mille per il tuo messaggio! Ci fa molto piacere e passeremo i tuoi complimenti al team.',
+  ko: '소중한 말씀 감사합니다! 기쁜 소식이네요. 팀에도 꼭 전달하겠습니다.',
+  th: 'ขอบคุณมากสำหรับคำชมค่ะ ดีใจที่ได้ทราบ และเราจะส่งต่อคำชมนี้ให้ทีมนะคะ',
+  ja: '温かいお言葉をありがとうございます！とても嬉しく思います。チームにも必ず伝えます。',
+  zh: '非常感谢您的好评！我们很高兴听到这个消息，并会把您的认可转达给团队。',
+  ar: 'شكراً جزيلاً على كلماتك اللطيفة! يسعدنا سماع ذلك، وسننقلها إلى الفريق.',
+  hi: 'आपके अच्छे शब्दों के लिए बहुत धन्यवाद! यह सुनकर हमें खुशी हुई, और हम इसे टीम तक ज़रूर पहुँचाएँगे।',
+  he: 'תודה רבה על המילים החמות! שמחים לשמוע, ונעביר אותן לצוות.',
+}
+
+/** The templates a draft falls back on in `language`: thanks alone for praise, the generic ones otherwise. */
+export function fallbackTemplates(language: string, praise: boolean): Partial<Record<Approach, string>> {
+  if (praise) return { acknowledge: THANKS_FOR_PRAISE[language] ?? THANKS_FOR_PRAISE.en }
+  return TEMPLATES[language] ?? TEMPLATES.en!
+}

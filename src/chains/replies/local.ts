@@ -11,9 +11,9 @@ import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
 import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
-import { escalationReply, TEMPLATES } from './fallback-replies.ts'
+import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
-import { answersOtherProblem, problemsIn } from './problems.ts'
+import { answersOtherProblem, problemsIn, subjectProblem } from './problems.ts'
 import { triggerTurns } from './retrieve.ts'
 import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
@@ -254,7 +254,10 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
   const intent = triggerTurns(req.turns).at(-1)?.intent
+  // The subject the classifier read counts as named, whatever words the customer used for it.
   const ourProblems = problemsIn(customerSaid(req.turns))
+  const ourSubject = subjectOfIntent(intent)
+  if (ourSubject) ourProblems.add(subjectProblem(ourSubject))
   // What the agent already sent in this conversation is no draft: bw-x-0403's "Still nothing here in
   // Pudsey" was answered "Service is restored now…", and the top draft (1.0) was that reply again.
   const sent = req.turns.filter((t) => t.role === 'agent').map((t) => wordSet(stripFrame(t.text)))
@@ -362,6 +365,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const frame = (body: string, approach: Approach, greet = true) =>
     frameDraftDetailed(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
+  const praise = triggerTurns(req.turns).at(-1)?.intent === PRAISE
   let toThisSubject = 0
   for (const r of [...diversify(toClosings, req.n * 2), ...diversify(rest, req.n * 2)]) {
     if (drafts.length >= req.n) break
@@ -376,6 +380,9 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     // A reply to another subject that states an action was taken is another customer's case: "The second
     // [amount] payment on A77812 was a duplicate: I've refunded it" to a parcel marked delivered.
     if (r.offSubject && r.claims.length > 0) continue
+    // Praise is answered with thanks: a reply to another subject apologises or troubleshoots ("Tout
+    // fonctionne à nouveau, merci" got "Désolés pour ces coupures. Pouvez-vous débrancher le modem…").
+    if (praise && r.offSubject) continue
     if (r.sameSubject) toThisSubject++
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
@@ -383,9 +390,10 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     })
   }
   // An article that answers the case is offered beside the best past reply (second, or first when no past
-  // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54).
+  // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54)
+  // or giving praise.
   const weakPastReplies = Math.max(0, ...drafts.map((d) => d.confidence)) < WEAK_PAST_REPLY_CONFIDENCE
-  const fromKnowledge = trigger.shouldReply && knowledgeAnswer(retrieval.knowledge, customerSaid(req.turns), language, { fallback: weakPastReplies })
+  const fromKnowledge = trigger.shouldReply && !praise && knowledgeAnswer(retrieval.knowledge, customerSaid(req.turns), language, { fallback: weakPastReplies })
   const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), stepsTakenIn(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)
@@ -396,7 +404,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     drafts.unshift(escalation)
     drafts.length = Math.min(drafts.length, req.n)
   }
-  const templates = TEMPLATES[language] ?? TEMPLATES.en
+  const templates = fallbackTemplates(language, praise)
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
     if (drafts.length >= req.n || onlyClosing) break
     if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm')) continue

@@ -9,6 +9,11 @@
 // can't log in" as its problem. A reply naming a problem its customer did not have ("there is no outage
 // in your area" to "my internet is down") is not one of them: it answers that customer's words, not a
 // problem of their own. Written for Parley (en fr de es pt it); terms are matched folded, without accents.
+//
+// A subject is read the same way, from its words (intent-cues.ts): "I was promised a call back and nobody
+// called" (a complaint, no subject) got "Send us the order number and we'll chase the courier" first,
+// the reply to "Bump. Nobody has got back to me" in a conversation about a late parcel.
+import { subjectsNamedIn } from '../classify/intent-cues.ts'
 import { foldText, termMatcher } from '../classify/plain-cues.ts'
 
 const PROBLEMS: Record<string, (folded: string) => boolean> = {
@@ -57,9 +62,14 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
   ]),
 }
 
+/** What a case is about, as problemsIn names it: `subject:delivery`. */
+export const subjectProblem = (intent: string) => `subject:${intent}`
+
+/** The problems `text` names, and the subjects whose words it uses (subjectProblem). */
 export function problemsIn(text: string): Set<string> {
   const folded = foldText(text)
-  return new Set(Object.entries(PROBLEMS).filter(([, said]) => said(folded)).map(([problem]) => problem))
+  const problems = Object.entries(PROBLEMS).filter(([, said]) => said(folded)).map(([problem]) => problem)
+  return new Set([...problems, ...subjectsNamedIn(folded).map(subjectProblem)])
 }
 
 /** Whether `text` names a problem the customer never names in `customerSaid`. */
