@@ -36,6 +36,9 @@ describe('time expressions against a fixed now', () => {
     ['between 17 February 2015 and 20 February 2015', ['2015-02-17T00:00', '2015-02-21T00:00']],
     ['in September', ['2026-09-01T00:00', '2026-10-01T00:00']],
     ['on 2026-10-05', ['2026-10-05T00:00', '2026-10-06T00:00']],
+    // "now" beside a period is when the question is asked from (it was a range of its own, counted first); alone, it is today.
+    ['How many said the internet works well now in October?', ['2026-10-01T00:00', '2026-11-01T00:00']],
+    ['How many complaints right now?', ['2026-11-08T00:00', '2026-11-08T12:00']],
   ])('%s', (q, expected) => {
     expect(range(q)).toEqual(expected)
   })

@@ -179,7 +179,10 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
     rest = rest.replace(m[0], ' ')
   }
   let sinceUsed = false
+  // "now" beside another period is the moment asked from, not a period: "…said the internet works well now
+  // in November?" counted 20 November alone. On its own ("how many complaints right now?") it is today.
   const parsed = chrono.parse(rest, { instant: now, timezone: 'UTC' }, { forwardDate: false })
+    .filter((result, _, all) => !(NOW_ONLY.test(result.text) && (all.length > 1 || ranges.length > 0)))
   for (const result of parsed) {
     const unit = granularity(result.start)
     let from = startOf(unit, asUtc(result.start))
@@ -215,6 +218,8 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
   }
   return { ranges, spans, since: sinceUsed }
 }
+
+const NOW_ONLY = /^(?:right\s+)?now$/i
 
 /** Month names and relative periods of the other supported languages, written in English for the rules and chrono. */
 const TIME_WORDS: Array<[RegExp, string]> = [
