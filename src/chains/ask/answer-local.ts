@@ -142,7 +142,7 @@ function minutesText(m: number): string {
 }
 
 /** Sentences any answerer's text starts with: a question that could not be mapped, a theme matched, data that ends before the range. */
-export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'suggestedRange'>): string {
+export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'suggestedRange' | 'dataStartsAt'>): string {
   const { plan } = req
   const out: string[] = []
   if (plan.understood === false) out.push(`I could not map this question to a figure I can compute; I understood: ${plan.understoodAs ?? plan.kind}. What follows is a search of the messages, not an answer.`)
@@ -156,6 +156,9 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   }
   if (req.dataEndsAt && req.suggestedRange) {
     out.push(`There is no data for ${plan.timeRange.label}: this workspace's data ends on ${dayFmt.format(new Date(req.dataEndsAt))}. Ask about ${req.suggestedRange.label} instead (the same length, ending there).`)
+  }
+  if (req.dataStartsAt && plan.previousRange) {
+    out.push(`This workspace's data starts on ${dayFmt.format(new Date(req.dataStartsAt))}, so ${plan.previousRange.label} is only partly covered: a change against it is not a real change.`)
   }
   return out.join(' ')
 }

@@ -76,9 +76,10 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       }
       const { filters } = resolvedTheme
       const unused = opts.overrides?.filters ? [] : unusedTopicWords(resolvedTheme.plan, explained)
-      const plan = unused.length
+      const narrowed = unused.length
         ? { ...resolvedTheme.plan, notNarrowedBy: unused.join(' '), understoodAs: `${resolvedTheme.plan.understoodAs ?? ''}; not narrowed by "${unused.join(' ')}": the intent ${read.filters.intent} names the subject` }
         : resolvedTheme.plan
+      const { plan, dataStartsAt } = await withinData(deps.db, workspaceId, narrowed, now)
       // "Why did volume spike": the themes that grew are read from both periods' weekly runs, computed
       // now when missing, so the answer does not depend on whether someone opened a report first.
       if (plan.kind === 'compare' && plan.previousRange && !plan.filters.theme) await ensureWeeksOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now)
@@ -97,9 +98,10 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const brandHandles = retrieved.length ? await brandHandlesOf(deps.db, workspaceId) : []
       const citations = retrieved.map(({ people, ...r }, i) => ({ ...r, n: i + 1, text: quote(maskPersonal(r.text, personTokens(people), brandHandles), CITATION_EXCERPT_CHARS) }))
       const ends = matched > 0 ? undefined : await whereDataEnds(deps.db, workspaceId, plan, now)
-      const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends })
+      const starts = dataStartsAt ? { dataStartsAt } : {}
+      const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends, ...starts })
       const degradedReason = planned.degradedReason ?? answered.degradedReason
-      const preface = prefaceOf({ plan, ...ends })
+      const preface = prefaceOf({ plan, ...ends, ...starts })
       return {
         answer: preface ? `${preface} ${answered.answer}` : answered.answer,
         figures,
@@ -108,9 +110,26 @@ export function createAskChain(deps: AskChainDeps): AskChain {
         degraded: planned.degraded || answered.degraded,
         ...(degradedReason ? { degradedReason } : {}),
         ...ends,
+        ...starts,
       }
     },
   }
+}
+
+/**
+ * The plan against the data the workspace holds. A period before the first stored message is no
+ * baseline: "How many billing messages were there in September?" said "up from 3 in the previous period
+ * (1 Aug – 31 Aug)", the demo's first day, and "last 90 days" "none in the previous period". The previous
+ * period a count or trend adds on its own is dropped when it begins before the first message's day; one the
+ * question asks to compare against is kept, and the answer says it is only partly covered (`dataStartsAt`).
+ */
+export async function withinData(db: Queryable, workspaceId: string, plan: AskPlan, now: Date): Promise<{ plan: AskPlan; dataStartsAt?: string }> {
+  if (!plan.previousRange) return { plan }
+  const extent = await dataExtent(db, workspaceId, now.toISOString())
+  if (!extent || Date.parse(plan.previousRange.from) >= startOf('day', new Date(extent.first)).getTime()) return { plan }
+  if (plan.kind === 'compare') return { plan, dataStartsAt: extent.first }
+  const { previousRange: _dropped, ...rest } = plan
+  return { plan: rest }
 }
 
 const DAY_MS = 86_400_000

@@ -123,6 +123,8 @@ export const askResultSchema = z.object({
   /** The range asked about has no data but older data exists: where the data ends and the range offered instead. */
   dataEndsAt: z.string().optional(),
   suggestedRange: timeRangeSchema.optional(),
+  /** The earlier period a comparison was asked against begins before the workspace's first message: when that message came. */
+  dataStartsAt: z.string().optional(),
 })
 export type AskResult = z.infer<typeof askResultSchema>
 
@@ -171,6 +173,8 @@ export interface AnswerRequest {
   /** Set when the range has no data but older data exists. */
   dataEndsAt?: string
   suggestedRange?: TimeRange
+  /** Set when the compared earlier period begins before the workspace's first message. */
+  dataStartsAt?: string
   figures: AskFigure[]
   citations: AskCitation[]
   workspaceId: string
