@@ -13,7 +13,8 @@ const askBody = z.object({
   now: z.iso.datetime({ offset: true }).optional().describe(
     'The instant relative periods are resolved against ("last week", "this month", "week 44" of the current year) and that ' +
       '"still waiting for a reply" is judged at; ISO 8601 with an offset, default: the server clock. When the resolved range ' +
-      'holds no data but older data exists, the answer says where the data ends and offers that range (dataEndsAt, suggestedRange).',
+      'holds no data but older data exists, the answer says where the data ends and offers that range (dataEndsAt, suggestedRange); ' +
+      'a compared period that begins before the first stored message is dropped, or, when the question asked for it, flagged (dataStartsAt).',
   ),
   timeRange: planOverridesSchema.shape.timeRange.describe(
     'Replaces the time range the question was read as (half-open [from, to), ISO 8601): the "how I read your question" edit. ' +
