@@ -69,6 +69,16 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).filters).toMatchObject({ language: 'fr', sentiment: 'negative' })
   })
 
+  it('reads one word naming both an intent and a sentiment as the intent (positive praise was a share of the positive messages)', () => {
+    for (const q of ['What share of messages in October were praise?', 'How many compliments did we get last month?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.filters.intent, q).toBe('praise')
+      expect(plan.filters.sentiment, q).toBeUndefined()
+    }
+    // A sentiment word of its own stays: "happy" customers' praise.
+    expect(planLocally('How many happy customers sent praise last month?', NOW, vocabulary).filters).toMatchObject({ intent: 'praise', sentiment: 'positive' })
+  })
+
   it('reads a channel as where, not what about ("messages on Instagram" counted those mentioning "instagram": 0)', () => {
     for (const [q, channel] of [['How many messages did we get on Instagram in October?', 'instagram'], ['How many WhatsApp messages in October?', 'whatsapp'], ['How many messages on Facebook last week?', 'facebook']] as const) {
       const plan = planLocally(q, NOW, vocabulary)

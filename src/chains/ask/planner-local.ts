@@ -236,11 +236,13 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
   const filters: AskFilters = { customerRole: 'customer' }
   const spans: string[] = []
   let sentimentAt = -1
+  let sentimentWord = ''
   for (const [sentiment, cue] of SENTIMENT_CUES) {
     const m = cue.exec(question)
     if (m) {
       filters.sentiment = sentiment
       sentimentAt = m.index
+      sentimentWord = m[0]
       break
     }
   }
@@ -278,6 +280,12 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
   // weeks asked about (theme-filter.ts), computing them if needed, so a question reads the same whether
   // or not a report was opened first.
   const intentAt = intent ? (phrasePattern(intent.phrase).exec(question)?.index ?? -1) : -1
+  // One word naming both ("What share of messages in October were praise?") names the intent: as a sentiment
+  // too it counted positive praise only, as a share of the positive messages (12.6%), not of all of them.
+  if (intent && sentimentAt >= 0 && sentimentAt >= intentAt && sentimentAt + sentimentWord.length <= intentAt + intent.phrase.length) {
+    delete filters.sentiment
+    sentimentAt = -1
+  }
   return { filters, spans, ...(sentimentAt >= 0 && intentAt >= 0 ? { sentimentLast: sentimentAt > intentAt } : {}) }
 }
 
