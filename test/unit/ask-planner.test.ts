@@ -75,8 +75,10 @@ describe('local planner vocabulary and kinds', () => {
       expect(plan.filters.intent, q).toBe('praise')
       expect(plan.filters.sentiment, q).toBeUndefined()
     }
-    // A sentiment word of its own stays: "happy" customers' praise.
+    // A sentiment word of its own stays: "happy" customers' praise; and so does one inside a longer intent name.
     expect(planLocally('How many happy customers sent praise last month?', NOW, vocabulary).filters).toMatchObject({ intent: 'praise', sentiment: 'positive' })
+    const airline = { ...vocabulary, intents: [...vocabulary.intents, { name: 'flight_attendant_complaints', description: 'Flight Attendant Complaints' }] }
+    expect(planLocally('Show examples of flight attendant complaints about Delta', NOW, airline).filters).toMatchObject({ intent: 'flight_attendant_complaints', sentiment: 'negative' })
   })
 
   it('reads a channel as where, not what about ("messages on Instagram" counted those mentioning "instagram": 0)', () => {

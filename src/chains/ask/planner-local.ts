@@ -282,7 +282,8 @@ export function matchFilters(question: string, vocabulary: AskVocabulary): { fil
   const intentAt = intent ? (phrasePattern(intent.phrase).exec(question)?.index ?? -1) : -1
   // One word naming both ("What share of messages in October were praise?") names the intent: as a sentiment
   // too it counted positive praise only, as a share of the positive messages (12.6%), not of all of them.
-  if (intent && sentimentAt >= 0 && sentimentAt >= intentAt && sentimentAt + sentimentWord.length <= intentAt + intent.phrase.length) {
+  // A longer intent phrase keeps its sentiment word's meaning: "flight attendant complaints" are negative.
+  if (intent && sentimentAt >= 0 && sentimentAt === intentAt && !/\s/.test(intent.phrase.trim()) && sentimentWord.length >= intent.phrase.trim().length - 2) {
     delete filters.sentiment
     sentimentAt = -1
   }
