@@ -133,6 +133,16 @@ describe('drafts for praise', () => {
     expect(drafts.some((d) => /coupures|débrancher/.test(d.text))).toBe(false)
   })
 
+  it('are not offered to a message about a subject that thanks no one', () => {
+    const missed = { ...req, turns: [{ ...req.turns[0], text: 'Il tecnico doveva venire stamattina ma non si è visto nessuno', language: 'it', intent: 'appointment' }] }
+    const thanks = { ...past('2', 'Grazie, servizio ottimo!', 'praise', 'Grazie mille per il messaggio! Lo condividiamo con il team ❤️', 0.2), language: 'it' }
+    const retrieval = (r: ReplyRequest) => ({ query: r.turns[0].text, language: 'it', knowledge: [], candidates: [thanks] })
+    expect(localDrafts(missed, retrieval(missed)).drafts.some((d) => d.text.includes('Lo condividiamo'))).toBe(false)
+    // Thanks about a subject is answered as praise is.
+    const grateful = { ...missed, turns: [{ ...missed.turns[0], text: 'Grazie, il tecnico è stato bravissimo', intent: 'appointment' }] }
+    expect(localDrafts(grateful, retrieval(grateful)).drafts[0].text).toContain('Lo condividiamo')
+  })
+
   it("keep the brand's own reply to praise first", () => {
     const thanks = past('2', 'Merci pour votre aide, super service', 'praise', 'Merci beaucoup pour ce message ! Nous transmettons à l’équipe ❤️', 0.2)
     const { drafts } = localDrafts(req, { query: req.turns[0].text, language: 'fr', knowledge: [], candidates: [dropouts, thanks] })

@@ -4,7 +4,7 @@
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply, CLOSING_REASONS, ONLY_CLOSING_REASONS } from '../classify/urgency.ts'
-import { ESCALATION_CUES, foldText } from '../classify/plain-cues.ts'
+import { ESCALATION_CUES, foldText, thanksCue } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
@@ -232,6 +232,9 @@ function subjectOfIntent(intent: string | null | undefined): string | undefined 
 /** Everything the customer wrote in the conversation, one message a line. */
 const customerSaid = (turns: ReplyRequest['turns']) => turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
 
+/** Whether a group of past replies answered praise. */
+const answersPraise = (r: RankedReply) => subjectOfIntent(r.members[0].customerIntent) === PRAISE
+
 /** Whether a past reply answered a message of the same subject as the one being answered (labelled `intent`). */
 function answersSameSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
   const subject = subjectOfIntent(intent)
@@ -365,7 +368,10 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const frame = (body: string, approach: Approach, greet = true) =>
     frameDraftDetailed(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
-  const praise = triggerTurns(req.turns).at(-1)?.intent === PRAISE
+  const answering = triggerTurns(req.turns).at(-1)
+  const praise = answering?.intent === PRAISE
+  // "Thanks for sorting my bill!" (billing) is answered as praise is, so a reply to praise may fit it.
+  const thanked = answering !== undefined && thanksCue(foldText(answering.text))
   let toThisSubject = 0
   for (const r of [...diversify(toClosings, req.n * 2), ...diversify(rest, req.n * 2)]) {
     if (drafts.length >= req.n) break
@@ -380,9 +386,11 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     // A reply to another subject that states an action was taken is another customer's case: "The second
     // [amount] payment on A77812 was a duplicate: I've refunded it" to a parcel marked delivered.
     if (r.offSubject && r.claims.length > 0) continue
-    // Praise is answered with thanks: a reply to another subject apologises or troubleshoots ("Tout
-    // fonctionne à nouveau, merci" got "Désolés pour ces coupures. Pouvez-vous débrancher le modem…").
-    if (praise && r.offSubject) continue
+    // Praise is not answered by a reply to another subject, which apologises or troubleshoots ("Tout fonctionne
+    // à nouveau, merci" got "Désolés pour ces coupures. Pouvez-vous débrancher le modem…"), and a message about
+    // a subject that thanks no one is not answered by a reply to praise ("Il tecnico … non si è visto nessuno"
+    // got "Grazie mille per il messaggio! Lo condividiamo con il team ❤️"). Closings are answered as closings were.
+    if (!toClosings.includes(r) && r.offSubject && (praise || (answersPraise(r) && !thanked))) continue
     if (r.sameSubject) toThisSubject++
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
