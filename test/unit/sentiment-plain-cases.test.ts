@@ -207,6 +207,9 @@ describe('the default taxonomy on plain care messages', () => {
     ['en', 'The app crashes when I sign in since the update', 'bug_outage'],
     ['es', 'Quiero cancelar mi contrato', 'cancellation'],
     ['en', 'How much is the upgrade to the faster plan?', 'pricing'],
+    // Before: delivery (0.40) and delivery. A plan taken to a new address is pricing's, as the taxonomy says.
+    ['en', 'Hi, I moved house last week and my new address still has no service, can you check?', 'pricing'],
+    ['en', 'No service in my area since this morning', 'connectivity'],
   ])('%s: "%s" is %s', async (language, text, intent) => {
     const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
     expect(result.intent?.label).toBe(intent)

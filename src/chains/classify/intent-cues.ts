@@ -98,7 +98,7 @@ const WHERE_IS_CUES = termMatcher([
 
 /** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */
 const CONNECTIVITY_CUES = termMatcher([
-  'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'keeps dropping', 'dropouts', 'drops out', 'disconnects', 'speed', 'speeds', 'mbps', 'download speed',
+  'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'no service', 'keeps dropping', 'dropouts', 'drops out', 'disconnects', 'speed', 'speeds', 'mbps', 'download speed',
   'vitesse', 'geschwindigkeit', 'velocidad', 'velocidade', 'velocita',
   'connexion', 'coupure', 'se coupe', 'ca coupe', 'decroche',
   'conexion', 'se corta', 'sigue cortando', 'va y viene', 'sin senal',
@@ -143,7 +143,7 @@ const PRICING_CUES = termMatcher([
  * As strong as two cues; an order's delivery words outweigh it ("change the delivery address, I'm moving").
  */
 const MOVING_TERMS = termMatcher([
-  'moving house', 'move house', 'moving home', 'if i move', 'when i move', "i'm moving", 'im moving', "we're moving", 'we are moving', 'moving in', 'moving to', 'moving on the', 'moving out', 'new postcode',
+  'moving house', 'move house', 'moving home', 'moved house', 'moved home', 'just moved', 'if i move', 'when i move', "i'm moving", 'im moving', "we're moving", 'we are moving', 'moving in', 'moving to', 'moving on the', 'moving out', 'new postcode',
   'take my plan', 'take my broadband', 'demenage', 'demenagement', 'demenageons', 'umzug', 'umziehen', 'umgezogen', 'ziehe um', 'ziehen um',
   'mudanza', 'me mudo', 'nos mudamos', 'mudarme', 'mudarnos', 'mudanca', 'mudar de casa', 'vou me mudar', 'vamos nos mudar', 'trasloco', 'traslocare', 'mi trasferisco', 'ci trasferiamo',
 ])
