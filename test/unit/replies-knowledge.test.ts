@@ -27,6 +27,10 @@ describe('knowledgeAnswer', () => {
     ].join(' ')
     const answer = knowledgeAnswer([{ ...hit(0.4), text: policy }], 'Can I get a refund if I cancel within 14 days?', 'en')!
     expect(answer.body).toBe('You can cancel an equipment order for a full refund within 14 days of delivery if it is returned unused. You get a refund email once it is processed.')
+    // The rest of the sentence is told to the customer too (it read "you take the Hub with them and plugs it in").
+    const moving = 'Customers can take their plan to a new address at no cost. On moving day the customer takes the Hub with them and plugs it in at the new address.'
+    expect(knowledgeAnswer([{ ...hit(0.4), text: moving }], 'I am moving house, can I take my plan and the Hub to the new address?', 'en')!.body)
+      .toBe('You can take your plan to a new address at no cost. On moving day you take the Hub with you and plug it in at the new address.')
     // Other languages are not rewritten: a sentence about customers stays an agent's.
     expect(knowledgeAnswer([{ ...hit(0.4, 'fr'), text: 'Les clients peuvent annuler une commande dans les 14 jours pour un remboursement.' }], 'Puis-je annuler ma commande et avoir un remboursement ?', 'fr')).toBeNull()
   })

@@ -48,8 +48,20 @@ const TO_PLURAL: Record<string, string> = { needs: 'need', receives: 'receive', 
  */
 function toTheCustomer(sentence: string): string {
   const told = sentence.replace(CUSTOMERS_DO, (whole, verb: string) => `${/^[A-Z]/.test(whole) ? 'You' : 'you'} ${TO_PLURAL[verb] ?? verb}`)
-  return told === sentence ? sentence : told.replace(/\btheir\b/g, 'your').replace(/\bthemselves\b/g, 'yourself')
+  if (told === sentence) return sentence
+  // The rest of the sentence speaks of the same customer: "the customer takes the Hub with them and plugs it in"
+  // became "you take the Hub with them and plugs it in".
+  return told
+    .replace(/\btheir\b/g, 'your').replace(/\bthemselves\b/g, 'yourself').replace(/\bthey\b/g, 'you')
+    .replace(/\b(with|to|for) them\b/g, '$1 you')
+    .replace(/\b(and|or|then) ([a-z]+)\b/g, (whole, joiner: string, verb: string) => (THIRD_PERSON[verb] ? `${joiner} ${THIRD_PERSON[verb]}` : whole))
 }
+/** Verbs an article says a customer does after another ("… and plugs it in"), to the customer's own form. */
+const THIRD_PERSON: Record<string, string> = Object.fromEntries(
+  ['plugs', 'returns', 'sends', 'calls', 'pays', 'signs', 'logs', 'uses', 'chooses', 'moves', 'leaves', 'shows', 'brings', 'contacts', 'asks', 'keeps', 'takes', 'gets',
+    'receives', 'waits', 'restarts', 'resets', 'switches', 'opens', 'closes', 'books', 'cancels', 'follows', 'enters', 'selects', 'taps', 'clicks', 'visits', 'checks']
+    .map((verb) => [verb, verb.replace(/(?<=(?:ch|sh|ss|x))es$|s$/, '')]),
+)
 
 export interface KnowledgeAnswer {
   hit: KnowledgeHit
