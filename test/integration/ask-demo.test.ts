@@ -185,6 +185,9 @@ describe('/v1/ask on the demo corpus', () => {
     expect(asked.plan.previousRange?.from.slice(0, 10)).toBe('2026-08-01')
     expect(asked.dataStartsAt).toBe(first.replace(/Z$/, '.000Z'))
     expect(asked.answer).toMatch(/^This workspace's data starts on 31 Aug 2026, so 1 Aug 2026 – 31 Aug 2026 is only partly covered/)
+    // Its counts are shown, a change in percent is not (it was "3100%").
+    expect(asked.figures.some((f) => f.kind === 'previous_count')).toBe(true)
+    expect(asked.figures.filter((f) => f.kind === 'change')).toEqual([])
     // A previous period within the data is compared as before.
     const october = await ask('How many billing messages were there in October?')
     expect(october.plan.previousRange?.from.slice(0, 10)).toBe('2026-09-01')

@@ -87,7 +87,9 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const resolved = { ...plan, filters }
       // "Which theme has the most …": the themes of the plan's weeks, computed now when missing.
       const themeGroups = plan.kind === 'rank' && plan.groupBy === 'theme' ? await themeGroupsOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now) : undefined
-      const figures = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), ...(themeGroups?.length ? { themeGroups } : {}) })
+      const computed = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), ...(themeGroups?.length ? { themeGroups } : {}) })
+      // Against a period the data only partly covers, a change in percent is no figure: "3100%" beside the caveat.
+      const figures = dataStartsAt ? computed.filter((f) => f.kind !== 'change') : computed
       const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0
       const careKind = plan.kind === 'awaiting' || plan.kind === 'response_time'
       const retrieved = matched > 0 && !careKind
