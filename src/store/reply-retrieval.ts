@@ -33,6 +33,32 @@ export function replyRetrievalRepo(db: Db) {
     },
 
     /**
+     * Customer messages written right after the `k` agent messages most like `before` (the agent turn this
+     * customer answers; those under its `minScore` are no same stage), scored against `vector` as similarCustomerMessages scores: past cases found by
+     * where they stood, not by what their customer said. "Es ana.lopez@…, los dos cobros fueron el día 3"
+     * shares few words with "Es d.ortega@example.com", though both answer "¿Nos envías el email de tu cuenta
+     * y la fecha de los dos cargos?", and that case's next reply was not among the candidates at all.
+     */
+    async customerMessagesAtStage(workspaceId: string, model: string, vector: Float32Array, before: { vector: Float32Array; minScore: number }, k: number, excludeConversationId: string): Promise<SearchHit[]> {
+      return db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('ivfflat.probes', $1, true)`, [String(REPLY_CANDIDATE_PROBES)])
+        const asked = (await searchSimilar(tx, workspaceId, model, before.vector, k, { role: 'agent', excludeConversationId })).filter((h) => h.score >= before.minScore)
+        if (asked.length === 0) return []
+        const { rows } = await tx.query<{ id: string }>(
+          `SELECT n.id FROM unnest($2::uuid[]) AS a(id)
+           JOIN messages am ON am.id = a.id AND am.workspace_id = $1
+           JOIN LATERAL (
+             SELECT m.id, m.role FROM messages m
+             WHERE m.workspace_id = $1 AND m.conversation_id = am.conversation_id AND (m.sent_at, m.id) > (am.sent_at, am.id)
+             ORDER BY m.sent_at, m.id LIMIT 1) n ON n.role = 'customer'`,
+          [workspaceId, asked.map((h) => h.messageId)],
+        )
+        if (rows.length === 0) return []
+        return searchSimilar(tx, workspaceId, model, vector, rows.length, { role: 'customer', messageIds: rows.map((r) => r.id) }, { exact: true })
+      })
+    },
+
+    /**
      * For each customer message that got one, the agent reply that followed it (with its language and
      * customer), and with `before` (a vector of `model`) how close the message just before that customer
      * message is to it: where the past case stood when the customer wrote (0 when it opened the conversation).

@@ -44,6 +44,38 @@ describe('reply retrieval', () => {
     for (const s of suggestions) expect(s.text).not.toMatch(/zebra modem|violet lamp/)
   })
 
+  it('finds the past case at the same stage when the follow-up shares few words with its customer (an e-mail address)', async () => {
+    const ws = await createWorkspace(t.services)
+    const [refunded] = await t.ingest(ws, [
+      conversation('es-twice', [
+        ['customer', 'Hola, me aparece el pedido BW-1234567 cobrado dos veces.'],
+        ['agent', '¡Lo sentimos! No compartas datos de tarjeta por aquí. ¿Nos envías el email de tu cuenta y la fecha de los dos cargos?'],
+        ['customer', 'Es d.ortega@example.com'],
+        ['agent', '¡Gracias! El segundo cargo era un duplicado: lo hemos devuelto hoy, tardará de 3 a 5 días hábiles.'],
+      ]),
+    ])
+    // More customer messages than retrieval reads by content (SIMILAR_MESSAGES_K), each closer in words to the follow-up.
+    await t.ingest(ws, Array.from({ length: 45 }, (_, i) => conversation(`es-router-${i}`, [
+      ['customer', `Los dos routers fueron instalados el día ${i % 28 + 1} y los dos se reinician solos`],
+      ['agent', '¡Lo sentimos! ¿Puedes desenchufar el router 30 segundos y volver a enchufarlo?'],
+    ])))
+    const [target] = await t.ingest(ws, [
+      conversation('es-follow-up', [
+        ['customer', 'Hola, me han cobrado dos veces la factura de noviembre'],
+        ['agent', '¡Lo sentimos! ¿Nos puedes enviar el email de tu cuenta y la fecha de los dos cobros?'],
+        ['customer', 'Es ana.lopez@example.com, los dos cobros fueron el día 3'],
+      ]),
+    ])
+    const res = await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: {} })
+    expect(res.statusCode, res.body).toBe(200)
+    const suggestions = res.json().suggestions as Array<Suggestion & { claims: string[] }>
+    const duplicate = suggestions.find((s) => s.text.includes('era un duplicado'))
+    expect(duplicate, suggestions.map((s) => s.text).join(' | ')).toBeDefined()
+    expect(duplicate!.sources.map((x) => x.conversationId)).toContain(refunded.id)
+    // It says a refund was made: the agent is told to check before sending.
+    expect(duplicate!.claims).toContain('refund')
+  })
+
   it('reads a past reply with what its customer wrote earlier in the case: another town is a placeholder, however often the brand wrote it', async () => {
     const ws = await createWorkspace(t.services)
     // In two past cases the town came in the first message and the reply naming it answered "Any ETA?".
