@@ -142,7 +142,9 @@ describe('LLM reply drafts', () => {
     const ws = await createWorkspace(t.services)
     const classify = fakeLlm((body) => ({ status: 200, json: classifyAnswer(body, intentBySubject) }))
     await t.ingest(ws, [
-      conversation('o1', [['customer', 'I was charged twice for my bill'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days.']]),
+      conversation('o1', [['customer', 'I was charged twice for my bill'], ['agent', 'Sorry about that! Could you send us a DM with your account email so we can look into it?']]),
+      // States another case's facts in its own words (a duplicate charge): not shown either.
+      conversation('o3', [['customer', 'I was charged twice this month'], ['agent', 'Sorry about that! Duplicate charges are refunded within 3-5 working days.']]),
       conversation('o2', [['customer', 'Charged twice for my order A77812'], ['agent', "The second payment on A77812 was a duplicate: I've refunded it."]]),
     ])
     const [target] = await t.ingest(ws, [conversation('t4', [['customer', 'My parcel never arrived, where is my delivery?']])])
@@ -162,8 +164,9 @@ describe('LLM reply drafts', () => {
     const body = (await t.app.inject({ method: 'POST', url: `/v1/conversations/${target.id}/suggestions`, headers: ws.auth('agent'), payload: { n: 1 } })).json()
     const sent = userText(llm.bodies.find(isReplies)!)
     // The reply saying a refund was made for another customer's case is not shown to the model at all.
-    expect(sent).toMatch(/<untrusted_past_reply nonce="[0-9a-f]+" id="p1" answers="another problem">\nSorry about that! Duplicate charges/)
+    expect(sent).toMatch(/<untrusted_past_reply nonce="[0-9a-f]+" id="p1" answers="another problem">\nSorry about that! Could you send us a DM/)
     expect(sent).not.toContain("I've refunded it")
+    expect(sent).not.toContain('Duplicate charges are refunded')
     expect(sent).toContain('answers="another problem" was written to a different problem')
     const [draft] = body.suggestions
     expect(draft.sources).toHaveLength(1)

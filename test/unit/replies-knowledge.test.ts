@@ -72,7 +72,7 @@ describe('knowledgeAnswer', () => {
       customer: { handle: null, name: null }, voice: EMPTY_VOICE,
       turns: [{ messageId: 'm1', role: 'customer', text: 'How long does delivery of a Brightbox usually take?', language: 'en', needsReply: true, urgency: 'normal', reasons: [] }],
     }
-    const past = (similarity: number) => ({ id: 'a1', kind: 'agent_message' as const, conversationId: 'past', customerMessageId: 'pm', customerText: 'moving house next month', similarity, contextSimilarity: null, text: 'Congratulations on the move! Send us the new postcode.', language: 'en', pastCustomer: { handle: null, name: null } })
+    const past = (similarity: number) => ({ id: 'a1', kind: 'agent_message' as const, conversationId: 'past', customerMessageId: 'pm', customerText: 'when does my order come?', similarity, contextSimilarity: null, text: 'Orders usually come within a few days of dispatch.', language: 'en', pastCustomer: { handle: null, name: null } })
     const kinds = (similarity: number, knowledge = [delivery]) => localDrafts(req, { query: req.turns[0].text, language: 'en', knowledge, candidates: [past(similarity)] }).drafts.flatMap((d) => d.sources.map((s) => s.type))
     expect(kinds(0.2)).toContain('knowledge')
     // A past reply that fits keeps the usual threshold.

@@ -104,15 +104,25 @@ describe('rankCandidates and another problem within the subject', () => {
   })
 
   it('says no past reply answers the case when every one answered another problem, and trusts them less', () => {
-    const duplicate = cand('1', 'my direct debit went out twice this month', 'A duplicate payment should never happen. We will refund the extra one.', 0.32)
-    const { drafts, note } = localDrafts(req, { query: req.turns[0].text, language: 'en', knowledge: [], candidates: [duplicate] })
+    // A question about another problem may still be asked, trusted less.
+    const asks = cand('1', 'my direct debit went out twice this month', 'Sorry about the duplicate payment! Could you send us the account email?', 0.32)
+    const { drafts, note } = localDrafts(req, { query: req.turns[0].text, language: 'en', knowledge: [], candidates: [asks] })
     expect(drafts[0].text).toContain('duplicate payment')
-    expect(note).toMatch(/no past reply or article answers billing like this/)
+    expect(note).toMatch(/no past reply or article answers billing like this: the past replies below answered other problems/)
     // The same reply to a customer who was charged twice answers the case, and is trusted more.
     const charged = { ...req, turns: [{ ...req.turns[0], text: 'You took my direct debit twice this month' }] }
-    const answered = localDrafts(charged, { query: charged.turns[0].text, language: 'en', knowledge: [], candidates: [duplicate] })
+    const answered = localDrafts(charged, { query: charged.turns[0].text, language: 'en', knowledge: [], candidates: [asks] })
     expect(answered.note).toBeUndefined()
     expect(drafts[0].confidence).toBeCloseTo(answered.drafts[0].confidence * OTHER_SUBJECT_CONFIDENCE, 2)
+  })
+
+  it("offers no reply that tells another problem's case, and says why no past reply is offered", () => {
+    // "A duplicate payment should never happen…" to a question about the debit date: another customer's case, in so many words.
+    const duplicate = cand('1', 'my direct debit went out twice this month', 'A duplicate payment should never happen. We will refund the extra one.', 0.32)
+    const { drafts, note } = localDrafts(req, { query: req.turns[0].text, language: 'en', knowledge: [], candidates: [duplicate] })
+    expect(drafts.some((d) => d.text.includes('duplicate payment'))).toBe(false)
+    expect(drafts.every((d) => d.sources.length === 0)).toBe(true)
+    expect(note).toMatch(/no past reply or article answers billing like this: the nearest past replies told other customers' cases and are left out/)
   })
 })
 

@@ -16,7 +16,7 @@ import { claimsOf, doneInConversation, unbackedClaims } from './claims.ts'
 import { REPEATS_STEP_CONFIDENCE, repeatedSteps, stepsTakenIn } from './steps-taken.ts'
 import { frameDraft } from './clean.ts'
 import { fillSlots, placeholdersIn, slotContextFor } from './template.ts'
-import { assessTrigger, candidatesInLanguage, diversify, escalationDraft, noFitNote, OTHER_SUBJECT_CONFIDENCE, rankCandidates } from './local.ts'
+import { assessTrigger, candidatesInLanguage, diversify, escalationDraft, noFitNote, OTHER_SUBJECT_CONFIDENCE, rankCandidates, tellsAnotherCase } from './local.ts'
 import { triggerTurns } from './retrieve.ts'
 import { APPROACHES, type Approach, type Draft, type ReplyRequest, type ReplyResult, type ReplySuggester, type Retrieval } from './types.ts'
 
@@ -42,11 +42,12 @@ interface Passage {
   sameSubject: boolean
 }
 
-function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
+function passagesFor(req: ReplyRequest, retrieval: Retrieval): { passages: Passage[]; toldOtherCases: number } {
   const { pool } = candidatesInLanguage(retrieval)
-  // A reply to another subject that states an action was taken is another customer's case, as on the
-  // local path: the model is not shown it ("I've refunded the duplicate on A77812" to a missing parcel).
-  const ranked = rankCandidates(req, pool).filter((r) => !(r.offSubject && r.claims.length > 0))
+  // A reply that tells another customer's case is not shown to the model, as on the local path ("I've
+  // refunded the duplicate on A77812" to a missing parcel).
+  const all = rankCandidates(req, pool)
+  const ranked = all.filter((r) => !tellsAnotherCase(r))
   const past = diversify(ranked, LLM_PAST_REPLIES).map((r, i): Passage => {
     const m = r.members[0]
     return {
@@ -64,7 +65,7 @@ function passagesFor(req: ReplyRequest, retrieval: Retrieval): Passage[] {
     sameSubject: false,
     source: { type: 'knowledge', id: k.chunkId, articleId: k.articleId, title: k.title, score: Number(k.score.toFixed(4)), excerpt: k.text.slice(0, 200) },
   }))
-  return [...past, ...knowledge]
+  return { passages: [...past, ...knowledge], toldOtherCases: all.length - ranked.length }
 }
 
 function urlsIn(texts: string[]): string[] {
@@ -82,7 +83,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       .slice(-LLM_CONVERSATION_TURNS)
       .map((t) => fenceUntrusted('conversation_message', vault.redact(t.text, redactOpts).text, { role: t.role }))
       .join('\n')
-    const passages = passagesFor(req, retrieval)
+    const { passages, toldOtherCases } = passagesFor(req, retrieval)
     const byPromptId = new Map(passages.map((p) => [p.promptId, p]))
     const fencedPassages = passages.length
       ? passages.map((p) => fenceUntrusted(p.source.type === 'knowledge' ? 'knowledge_passage' : 'past_reply', p.text.slice(0, PASSAGE_MAX_CHARS), { id: p.promptId, ...(p.source.title ? { title: p.source.title } : {}), ...(p.offSubject ? { answers: 'another problem' } : {}) })).join('\n')
@@ -150,7 +151,7 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
     const escalation = escalationDraft(req, trigger, value.language, drafts, (body) => frame(body, 'apologise_escalate'))
     if (escalation) drafts.splice(0, drafts.length, escalation, ...drafts.slice(0, req.n - 1))
     const fromKnowledge = drafts.some((d) => d.sources.some((source) => source.type === 'knowledge'))
-    const note = trigger.shouldReply ? noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, fromKnowledge) : undefined
+    const note = trigger.shouldReply ? noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, fromKnowledge, toldOtherCases) : undefined
     // The rules' safety flag is kept even when the model did not raise it: a person must look.
     const reason = trigger.reason === 'needs_human' ? 'needs_human' : value.reason
     return { suggestions: drafts, shouldReply: value.shouldReply, reason, language: value.language, degraded: false, ...(note ? { note } : {}), messageId: trigger.messageId }

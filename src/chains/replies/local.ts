@@ -77,6 +77,8 @@ const ASKS_GIVEN_RANK = 0.85
  * with PayPal?" was nearest to "Trying to log in to pay my bill…", whose locked-account reply came first.
  */
 const OTHER_SUBJECT_RANK = 0.85
+/** What a reply to another subject may still offer: a question, nothing of the other case's facts or steps. */
+const ASKS_ONLY: ReadonlySet<Approach> = new Set(['ask_dm', 'ask_details', 'check_and_follow_up'])
 /** …and is trusted less: its words matched, its subject did not. */
 export const OTHER_SUBJECT_CONFIDENCE = 0.7
 /** A draft cut for the channel limit says less than the reply it came from. */
@@ -168,6 +170,8 @@ export interface RankedReply {
    * no evidence that the brand has answered this case before.
    */
   sameSubject: boolean
+  /** Its words name a problem or subject of its own case that this customer never raised (problems.ts): it tells that case. */
+  namesOtherCase: boolean
 }
 
 function wordSet(text: string): Set<string> {
@@ -249,6 +253,17 @@ export function answersOtherSubject(intent: string | null | undefined, past: Rep
   return pastSubject === PRAISE ? subject !== PRAISE : subject !== undefined && subject !== pastSubject
 }
 
+/**
+ * A past reply that tells another customer's case, offered to no one (nor shown to a model): to another
+ * subject, it states an action was taken ("The second [amount] payment on A77812 was a duplicate: I've
+ * refunded it" to a parcel marked delivered), or it names a problem or subject of its own case this customer
+ * never raised and says more than a question ("Le transporteur a perdu le colis: nous vous envoyons un
+ * nouveau boîtier" to a wifi dropout). A question about another case's subject may still be asked.
+ */
+export function tellsAnotherCase(r: RankedReply): boolean {
+  return (r.offSubject && r.claims.length > 0) || (r.namesOtherCase && !ASKS_ONLY.has(r.approach))
+}
+
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
   const context = slots ?? slotContextFor(req, [], pool)
@@ -281,10 +296,11 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    const offSubject = answersOtherSubject(intent, c) || answersOtherProblem(ourProblems, c.caseText ?? c.customerText, body)
+    const namesOtherCase = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, body)
+    const offSubject = namesOtherCase || answersOtherSubject(intent, c)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
-      offSubject, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
+      offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
     })
   }
   for (const g of groups) {
@@ -370,6 +386,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const drafts: Draft[] = []
   const answering = triggerTurns(req.turns).at(-1)
   const praise = answering?.intent === PRAISE
+  let toldOtherCases = 0
   // "Thanks for sorting my bill!" (billing) is answered as praise is, so a reply to praise may fit it.
   const thanked = answering !== undefined && thanksCue(foldText(answering.text))
   let toThisSubject = 0
@@ -383,9 +400,10 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     if (r.repeats.length) confidence *= REPEATS_STEP_CONFIDENCE
     if (r.offSubject) confidence *= OTHER_SUBJECT_CONFIDENCE
     if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
-    // A reply to another subject that states an action was taken is another customer's case: "The second
-    // [amount] payment on A77812 was a duplicate: I've refunded it" to a parcel marked delivered.
-    if (r.offSubject && r.claims.length > 0) continue
+    if (tellsAnotherCase(r)) {
+      toldOtherCases++
+      continue
+    }
     // Praise is not answered by a reply to another subject, which apologises or troubleshoots ("Tout fonctionne
     // à nouveau, merci" got "Désolés pour ces coupures. Pouvez-vous débrancher le modem…"), and a message about
     // a subject that thanks no one is not answered by a reply to praise ("Il tecnico … non si è visto nessuno"
@@ -419,7 +437,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
-  const fit = trigger.shouldReply && noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, Boolean(knowledgeDraft))
+  const fit = trigger.shouldReply && noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, Boolean(knowledgeDraft), toldOtherCases)
   return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, fit].filter(Boolean).join('; ') || undefined }
 }
 
@@ -443,11 +461,12 @@ export function escalationDraft(
  * subject and no article covers it (not to a closing: "merci pour votre aide" is answered as a closing is). "Do you offer a discount for pensioners?" got a house move and two
  * outages at 13–15%, each reasonable-looking on its own.
  */
-export function noFitNote(intent: string | null | undefined, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean): string | undefined {
+export function noFitNote(intent: string | null | undefined, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean, toldOtherCases = 0): string | undefined {
   const subject = subjectOfIntent(intent)
   const pastReplies = drafts.filter((d) => d.sources.some((s) => s.type === 'past_reply')).length
-  if (subject === undefined || subject === PRAISE || fromKnowledge || toThisSubject > 0 || pastReplies === 0) return undefined
-  return `no past reply or article answers ${subject.replaceAll('_', ' ')} like this: the past replies below answered other problems; write the answer, and consider an article on it`
+  if (subject === undefined || subject === PRAISE || fromKnowledge || toThisSubject > 0 || pastReplies + toldOtherCases === 0) return undefined
+  const why = pastReplies > 0 ? 'the past replies below answered other problems' : "the nearest past replies told other customers' cases and are left out"
+  return `no past reply or article answers ${subject.replaceAll('_', ' ')} like this: ${why}; write the answer, and consider an article on it`
 }
 
 export function createLocalReplySuggester(): ReplySuggester {
