@@ -34,6 +34,17 @@ describe('still open', () => {
     expect(s.open).toBeNull()
   })
 
+  it('reads what the customer last said in the other languages: a problem that remains, or a thanks that closes', () => {
+    const opening = c('Bonjour, ma box ne capte plus le wifi dans la chambre depuis la mise à jour')
+    const asked = a('Bonjour ! Désolés. Pouvez-vous redémarrer la box et nous dire si le voyant est blanc fixe ?')
+    // Was the opening message: the restart did not help, which is what waits now.
+    expect(summarizeDialog([opening, asked, c('Le voyant est blanc fixe mais toujours pas de wifi dans la chambre')]).open)
+      .toBe('Le voyant est blanc fixe mais toujours pas de wifi dans la chambre')
+    // Was the opening message too: nothing waits.
+    expect(summarizeDialog([opening, asked, c('Merci, tout fonctionne à nouveau')]).open).toBeNull()
+    expect(summarizeDialog([opening, asked, c('Danke, das WLAN funktioniert wieder')]).open).toBeNull()
+  })
+
   it('is the agent’s request when the agent spoke last and asked something', () => {
     const s = summarizeDialog([c('My app crashes at login every time.'), a('Sorry about that. Could you tell us which version you are on?')])
     expect(s.open).toBe('Could you tell us which version you are on?')

@@ -2,6 +2,7 @@
 // (early, specific, shares words with the rest of the conversation), the agent sentences that best
 // state what was done (actions, not pleasantries, about the customer's words), and what is still open
 // (a customer who ends unsatisfied, or an agent request still waiting for an answer).
+import { COMPLAINT_CUES, foldText, thanksCue, workingWellCue } from '../classify/plain-cues.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { messageCore, withoutSignature } from '../../text/envelope.ts'
 
@@ -400,9 +401,13 @@ function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sent
   if (!last) return null
   const lastText = cleanTurn(last.text, isCustomer(last.speaker))
   if (isCustomer(last.speaker) || (!dialog.some((turn) => isRole(turn.speaker)) && dialog.length > 1 && last.speaker !== dialog[0].speaker)) {
-    if (RESOLVED_CUE.test(lastText) && !UNRESOLVED_CUE.test(lastText)) return null
+    // The plain cues of the classifier read the other languages: "Le voyant est blanc fixe mais toujours pas
+    // de wifi" left the opening message as what still waits, and "Merci, tout fonctionne" left it open.
+    const folded = foldText(lastText)
+    const closes = RESOLVED_CUE.test(lastText) || thanksCue(folded) || workingWellCue(folded)
+    if (closes && !UNRESOLVED_CUE.test(lastText) && !COMPLAINT_CUES(folded)) return null
     const own = sentences.filter((s) => s.turn === dialog.length - 1)
-    const stated = own.filter((s) => UNRESOLVED_CUE.test(s.text) || PROBLEM_CUE.test(s.text))
+    const stated = own.filter((s) => UNRESOLVED_CUE.test(s.text) || PROBLEM_CUE.test(s.text) || COMPLAINT_CUES(foldText(s.text)))
     if (stated.length > 0) return stated[stated.length - 1].text
     return problem?.text ?? (lastText || null)
   }
