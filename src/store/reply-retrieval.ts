@@ -34,10 +34,11 @@ export function replyRetrievalRepo(db: Db) {
 
     /**
      * Customer messages written right after the `k` agent messages most like `before` (the agent turn this
-     * customer answers; those under its `minScore` are no same stage), scored against `vector` as similarCustomerMessages scores: past cases found by
-     * where they stood, not by what their customer said. "Es ana.lopez@…, los dos cobros fueron el día 3"
-     * shares few words with "Es d.ortega@example.com", though both answer "¿Nos envías el email de tu cuenta
-     * y la fecha de los dos cargos?", and that case's next reply was not among the candidates at all.
+     * customer answers; those under its `minScore` are no same stage), scored against `vector` as
+     * similarCustomerMessages scores: past cases found by where they stood, not by what their customer
+     * said. "Es ana.lopez@…, los dos cobros fueron el día 3" shares few words with "Es d.ortega@example.com",
+     * though both answer "¿Nos envías el email de tu cuenta y la fecha de los dos cargos?", and that case's
+     * next reply was not among the candidates at all.
      */
     async customerMessagesAtStage(workspaceId: string, model: string, vector: Float32Array, before: { vector: Float32Array; minScore: number }, k: number, excludeConversationId: string): Promise<SearchHit[]> {
       return db.transaction(async (tx) => {

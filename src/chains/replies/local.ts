@@ -437,7 +437,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
-  const fit = trigger.shouldReply && noFitNote(triggerTurns(req.turns).at(-1)?.intent, drafts, toThisSubject, Boolean(knowledgeDraft), toldOtherCases)
+  const fit = trigger.shouldReply && noFitNote(answering?.intent, drafts, toThisSubject, Boolean(knowledgeDraft), toldOtherCases)
   return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, fit].filter(Boolean).join('; ') || undefined }
 }
 
