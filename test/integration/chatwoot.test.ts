@@ -216,7 +216,8 @@ describe('Chatwoot dashboard app', () => {
   it('says in the note and the dashboard app when no past reply or article answers the subject', async () => {
     const ws = await createWorkspace(t.services)
     const conn = await connect(ws)
-    // The brand's only past reply answered wifi drops: a double charge gets it, and is told so.
+    // The brand's only past reply answered wifi drops: a double charge is not offered it (it tells another
+    // customer's case), and is told why no past reply is offered.
     const past = await t.app.inject({
       method: 'POST', url: '/v1/conversations', headers: ws.auth(),
       payload: { conversations: [{ externalId: 'past-wifi', channel: 'chat', customer: { handle: 'jo', name: 'Jo' }, messages: [
@@ -230,7 +231,8 @@ describe('Chatwoot dashboard app', () => {
     await t.services.worker.drain()
     await t.services.worker.drain()
     const [note] = notesTo(312).slice(-1).map((n) => JSON.parse(n.body).content as string)
-    expect(note.split('\n')).toContain('⚠ no past reply or article answers billing like this: the past replies below answered other problems; write the answer, and consider an article on it')
+    expect(note.split('\n')).toContain("⚠ no past reply or article answers billing like this: the nearest past replies told other customers' cases and are left out; write the answer, and consider an article on it")
+    expect(note).not.toContain('restart the router')
     const token = new URL(conn.dashboardAppUrl).searchParams.get('token')!
     const data = (await t.app.inject({ method: 'GET', url: `/v1/integrations/chatwoot/${conn.id}/app/conversations/312?token=${token}` })).json()
     expect(data.note).toMatch(/^no past reply or article answers billing/)
