@@ -39,8 +39,12 @@ export async function showConversation(pane: HTMLElement, id: string): Promise<O
   fill()
   const title = conv.customer.name ?? conv.customer.handle ?? conv.externalId
   const heading = h('h2', { id: 'conversation-title', tabindex: '-1' }, title)
-  const summary = conv.summary
-    ? h('section', { class: 'summary', 'aria-label': 'Summary' }, h('h3', {}, 'Summary'), h('p', { dir: 'auto' }, String((conv.summary as Record<string, unknown>).summary ?? '')))
+  // What still waits (the customer's last unanswered words, or the agent's pending question) under the
+  // summary: the summary's sentences can leave out the turn that says a step did not help.
+  const stored = conv.summary as Record<string, unknown> | null
+  const summary = stored
+    ? h('section', { class: 'summary', 'aria-label': 'Summary' }, h('h3', {}, 'Summary'), h('p', { dir: 'auto' }, String(stored.summary ?? '')),
+      stored.open ? h('p', { class: 'summary-open', dir: 'auto' }, h('strong', {}, 'Still open: '), String(stored.open)) : null)
     : null
   replace(
     pane,

@@ -117,6 +117,10 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     // The outage reply of another town leaves its place, time and date to fill in ("[place]", "[time]", "[date]").
     expect(listed.flat()).toEqual(expect.arrayContaining(['[place]', '[time]', '[date]']))
     for (let i = 0; i < listed.length; i++) expect(await drafts.nth(i).locator('mark.placeholder').allTextContents()).toEqual(listed[i])
+    // What still waits is shown under the summary, as the API gives it.
+    const stored = (await c.app.inject({ method: 'GET', url: `/v1/conversations/${rows[0].id}/summary`, headers: c.ws.auth('agent') })).json() as { open: string | null }
+    expect(stored.open).toBeTruthy()
+    expect(await page.getByRole('region', { name: 'Summary' }).locator('.summary-open').textContent()).toBe(`Still open: ${stored.open}`)
     expect(errors).toEqual([])
     await context.close()
   })
