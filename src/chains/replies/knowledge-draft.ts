@@ -38,7 +38,15 @@ const TO_AGENTS = [
 
 /** What an article says customers may do, in the plural, said to the customer: "Customers can cancel…" → "You can cancel…". */
 const CUSTOMERS_DO = /\b(?:[Cc]ustomers|[Tt]he customer|[Aa] customer)\s+(can|may|will|do not|don't|do|are|need|needs|receive|receives|get|gets|have|has|reset|resets|take|takes|keep|keeps)\b/gu
-const TO_PLURAL: Record<string, string> = { needs: 'need', receives: 'receive', gets: 'get', has: 'have', resets: 'reset', takes: 'take', keeps: 'keep' }
+/** Verbs an article says a customer does ("the customer takes…", "… and plugs it in"), in the customer's own form. */
+const TO_YOU: Record<string, string> = {
+  has: 'have',
+  ...Object.fromEntries(
+    ['needs', 'plugs', 'returns', 'sends', 'calls', 'pays', 'signs', 'logs', 'uses', 'chooses', 'moves', 'leaves', 'shows', 'brings', 'contacts', 'asks', 'keeps', 'takes', 'gets',
+      'receives', 'waits', 'restarts', 'resets', 'switches', 'opens', 'closes', 'books', 'cancels', 'follows', 'enters', 'selects', 'taps', 'clicks', 'visits', 'checks']
+      .map((verb) => [verb, verb.replace(/(?<=(?:ch|sh|ss|x))es$|s$/, '')]),
+  ),
+}
 
 /**
  * An English article's sentence about what customers can do, told to the customer ("Customers can cancel
@@ -47,21 +55,15 @@ const TO_PLURAL: Record<string, string> = { needs: 'need', receives: 'receive', 
  * ("When many customers in one area report no service, check…") remain addressed to agents.
  */
 function toTheCustomer(sentence: string): string {
-  const told = sentence.replace(CUSTOMERS_DO, (whole, verb: string) => `${/^[A-Z]/.test(whole) ? 'You' : 'you'} ${TO_PLURAL[verb] ?? verb}`)
+  const told = sentence.replace(CUSTOMERS_DO, (whole, verb: string) => `${/^[A-Z]/.test(whole) ? 'You' : 'you'} ${TO_YOU[verb] ?? verb}`)
   if (told === sentence) return sentence
   // The rest of the sentence speaks of the same customer: "the customer takes the Hub with them and plugs it in"
   // became "you take the Hub with them and plugs it in".
   return told
     .replace(/\btheir\b/g, 'your').replace(/\bthemselves\b/g, 'yourself').replace(/\bthey\b/g, 'you')
     .replace(/\b(with|to|for) them\b/g, '$1 you')
-    .replace(/\b(and|or|then) ([a-z]+)\b/g, (whole, joiner: string, verb: string) => (THIRD_PERSON[verb] ? `${joiner} ${THIRD_PERSON[verb]}` : whole))
+    .replace(/\b(and|or|then) ([a-z]+)\b/g, (whole, joiner: string, verb: string) => (TO_YOU[verb] ? `${joiner} ${TO_YOU[verb]}` : whole))
 }
-/** Verbs an article says a customer does after another ("… and plugs it in"), to the customer's own form. */
-const THIRD_PERSON: Record<string, string> = Object.fromEntries(
-  ['plugs', 'returns', 'sends', 'calls', 'pays', 'signs', 'logs', 'uses', 'chooses', 'moves', 'leaves', 'shows', 'brings', 'contacts', 'asks', 'keeps', 'takes', 'gets',
-    'receives', 'waits', 'restarts', 'resets', 'switches', 'opens', 'closes', 'books', 'cancels', 'follows', 'enters', 'selects', 'taps', 'clicks', 'visits', 'checks']
-    .map((verb) => [verb, verb.replace(/(?<=(?:ch|sh|ss|x))es$|s$/, '')]),
-)
 
 export interface KnowledgeAnswer {
   hit: KnowledgeHit
