@@ -25,6 +25,9 @@ export const ASK_SETTING = 'ask'
 export const EXAMPLES_CITATIONS = 8
 export const CITATION_EXCERPT_CHARS = 400
 
+/** The first and last customer message the workspace holds up to the question's now (store/ask-figures.ts). */
+type DataExtent = NonNullable<Awaited<ReturnType<typeof dataExtent>>>
+
 export interface AskChainDeps {
   db: Queryable
   embedder: Embedder
@@ -79,7 +82,9 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const narrowed = unused.length
         ? { ...resolvedTheme.plan, notNarrowedBy: unused.join(' '), understoodAs: `${resolvedTheme.plan.understoodAs ?? ''}; not narrowed by "${unused.join(' ')}": the intent ${read.filters.intent} names the subject` }
         : resolvedTheme.plan
-      const { plan, dataStartsAt } = await withinData(deps.db, workspaceId, narrowed, now)
+      // Where the workspace's data starts and ends, read once for both checks that need it.
+      const extent = await dataExtent(deps.db, workspaceId, now.toISOString())
+      const { plan, dataStartsAt } = withinData(extent, narrowed)
       // "Why did volume spike": the themes that grew are read from both periods' weekly runs, computed
       // now when missing, so the answer does not depend on whether someone opened a report first.
       if (plan.kind === 'compare' && plan.previousRange && !plan.filters.theme) await ensureWeeksOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now)
@@ -99,7 +104,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       // name too ("That's not good enough, honestly. Rhiannon" was quoted with it).
       const brandHandles = retrieved.length ? await brandHandlesOf(deps.db, workspaceId) : []
       const citations = retrieved.map(({ people, ...r }, i) => ({ ...r, n: i + 1, text: quote(maskPersonal(r.text, personTokens(people), brandHandles), CITATION_EXCERPT_CHARS) }))
-      const ends = matched > 0 ? undefined : await whereDataEnds(deps.db, workspaceId, plan, now)
+      const ends = matched > 0 ? undefined : whereDataEnds(extent, plan)
       const starts = dataStartsAt ? { dataStartsAt } : {}
       const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends, ...starts })
       const degradedReason = planned.degradedReason ?? answered.degradedReason
@@ -125,9 +130,8 @@ export function createAskChain(deps: AskChainDeps): AskChain {
  * period a count or trend adds on its own is dropped when it begins before the first message's day; one the
  * question asks to compare against is kept, and the answer says it is only partly covered (`dataStartsAt`).
  */
-export async function withinData(db: Queryable, workspaceId: string, plan: AskPlan, now: Date): Promise<{ plan: AskPlan; dataStartsAt?: string }> {
+export function withinData(extent: DataExtent | undefined, plan: AskPlan): { plan: AskPlan; dataStartsAt?: string } {
   if (!plan.previousRange) return { plan }
-  const extent = await dataExtent(db, workspaceId, now.toISOString())
   if (!extent || Date.parse(plan.previousRange.from) >= startOf('day', new Date(extent.first)).getTime()) return { plan }
   if (plan.kind === 'compare') return { plan, dataStartsAt: extent.first }
   const { previousRange: _dropped, ...rest } = plan
@@ -160,8 +164,7 @@ export function applyOverrides(plan: AskPlan, overrides: PlanOverrides | undefin
  * The range asked about holds no data but older data exists (a stored history asked about "last week"):
  * where the data ends, and the range of the same length ending there, to offer instead.
  */
-export async function whereDataEnds(db: Queryable, workspaceId: string, plan: AskPlan, now: Date): Promise<{ dataEndsAt: string; suggestedRange: TimeRange } | undefined> {
-  const extent = await dataExtent(db, workspaceId, now.toISOString())
+export function whereDataEnds(extent: DataExtent | undefined, plan: AskPlan): { dataEndsAt: string; suggestedRange: TimeRange } | undefined {
   if (!extent || Date.parse(extent.last) >= Date.parse(plan.timeRange.from)) return undefined
   const length = Math.max(DAY_MS, Date.parse(plan.timeRange.to) - Date.parse(plan.timeRange.from))
   const to = startOf('day', new Date(Date.parse(extent.last) + DAY_MS))
