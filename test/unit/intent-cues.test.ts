@@ -155,6 +155,25 @@ describe('intent cues', () => {
     cases.forEach(([text, intent], i) => expect(classified[i]!.intent?.label, text).toBe(intent))
   })
 
+  it('read signing in and whose name an account is in as the account, and an app that crashes at sign-in as the app', async () => {
+    const cases: Array<[string, string]> = [
+      // Before: complaint and bug_outage (demo openings).
+      ['To whom it may concern,\n\nlocked out of my Brightwave account after too many tries. help\n\nI was on hold for 40 minutes on the phone yesterday and gave up. I have been with Brightwave for six years and never had to complain before.', 'account_login'],
+      ['@BrightwaveHelp Hiya. Password reset link takes me to an error page. Tried 3 times.', 'account_login'],
+      // Whose name the contract is in (before: cancellation, its contract's words).
+      ['Je veux changer le titulaire du contrat', 'account_login'],
+      ["I'd like to change the account holder to my husband, how?", 'account_login'],
+      // A crash at sign-in is the app's: a sign-in cue alone read "Login … = Absturz" as other.
+      ['Sehr geehrte Damen und Herren, Login mit Fingerabdruck = Absturz. Bitte fixen.', 'bug_outage'],
+      // Before: complaint, from the complaint about the live chat under it.
+      ['To whom it may concern,\n\nNew app version is broken. Face ID login → crash. Every single time.\n\nI have been with Brightwave for six years and never had to complain before. I already tried the live chat but it disconnected me twice.', 'bug_outage'],
+      // Paying a bill stays the bill's, and a sign-in word on the way does not take it.
+      ['I was charged twice for my bill this month, I checked when I logged in', 'billing'],
+    ]
+    const classified = await classifyTexts(cases.map(([text]) => text))
+    cases.forEach(([text, intent], i) => expect(classified[i]!.intent?.label, text).toBe(intent))
+  })
+
   it('keep praise that is meant: only a negative reading turns it into a complaint', async () => {
     const praise = prediction({ praise: 0.6, connectivity: 0.3, complaint: 0.1 })
     const read = withNegativeSentiment(praise, 'Thanks for nothing.', DEFAULT_TAXONOMY)
