@@ -104,15 +104,17 @@ describe('rankCandidates and another problem within the subject', () => {
   })
 
   it('says no past reply answers the case when every one answered another problem, and trusts them less', () => {
-    // A question about another problem may still be asked, trusted less.
+    // A question about another problem may still be asked, trusted less, without the words that tell of that
+    // problem: this customer was not charged twice.
     const asks = cand('1', 'my direct debit went out twice this month', 'Sorry about the duplicate payment! Could you send us the account email?', 0.32)
     const { drafts, note } = localDrafts(req, { query: req.turns[0].text, language: 'en', knowledge: [], candidates: [asks] })
-    expect(drafts[0].text).toContain('duplicate payment')
+    expect(drafts[0].text).toBe('Could you send us the account email?')
     expect(note).toMatch(/no past reply or article answers billing like this: the past replies below answered other problems/)
     // The same reply to a customer who was charged twice answers the case, and is trusted more.
     const charged = { ...req, turns: [{ ...req.turns[0], text: 'You took my direct debit twice this month' }] }
     const answered = localDrafts(charged, { query: charged.turns[0].text, language: 'en', knowledge: [], candidates: [asks] })
     expect(answered.note).toBeUndefined()
+    expect(answered.drafts[0].text).toContain('Sorry about the duplicate payment!')
     expect(drafts[0].confidence).toBeCloseTo(answered.drafts[0].confidence * OTHER_SUBJECT_CONFIDENCE, 2)
   })
 
@@ -123,6 +125,48 @@ describe('rankCandidates and another problem within the subject', () => {
     expect(drafts.some((d) => d.text.includes('duplicate payment'))).toBe(false)
     expect(drafts.every((d) => d.sources.length === 0)).toBe(true)
     expect(note).toMatch(/no past reply or article answers billing like this: the nearest past replies told other customers' cases and are left out/)
+  })
+})
+
+describe('a question from a reply to another problem', () => {
+  // The demo's reply to "Um, why is there a second payment of £45.50 on my account?", nearest to a bill that is higher.
+  const doubleCharge: ReplyCandidate = {
+    id: '1', kind: 'agent_message', conversationId: 'c-1', customerMessageId: 'm-1', customerText: 'Um, why is there a second payment of £45.50 on my account? I only have one plan with you.',
+    similarity: 0.45, contextSimilarity: null, language: 'en', pastCustomer: { handle: null, name: null }, customerIntent: 'billing',
+    text: "Really sorry for the double charge. Can you DM us your account email or order number (never your card number) and we'll check the payments straight away.",
+  }
+  const asking = (text: string, intent: string): ReplyRequest => ({
+    workspaceId: 'w', conversationId: 'c', channel: 'x', mode: 'public', tone: 'friendly', n: 3, maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+    turns: [{ messageId: 'q', role: 'customer', text, language: 'en', intent, needsReply: true, urgency: 'normal', reasons: [] }],
+  })
+
+  it('is asked without the sentence that tells of that problem', () => {
+    const [bill] = rankCandidates(asking('My bill says £45 but my plan is £30, why?', 'billing'), [doubleCharge])
+    expect(bill!.body).toBe("Can you DM us your account email or order number (never your card number) and we'll check the payments straight away.")
+    // Still a reply to another problem: ranked and trusted as one.
+    expect(bill!.offSubject).toBe(true)
+    // To a customer who was charged twice, the reply is offered whole.
+    const [twice] = rankCandidates(asking('You took £45.50 twice this month', 'billing'), [doubleCharge])
+    expect(twice!.body).toBe(doubleCharge.text)
+    expect(twice!.offSubject).toBe(false)
+  })
+
+  it("is asked without the sentence that names its own case's subject", () => {
+    // The demo's reply to a voice remote on back order, nearest to a verification code that never comes.
+    const remote: ReplyCandidate = {
+      ...doubleCharge, customerText: '¿Dónde está mi mando por voz? Pedido BW-1234567', customerIntent: 'delivery', language: 'es',
+      text: '¡Perdona la espera! El mando por voz está agotado; el nuevo stock llega a finales de mes y los pedidos salen por orden. ¿Nos das tu número de pedido?',
+    }
+    const code = { ...asking('Hola, la app me pide un código de verificación que nunca llega', 'account_login'), turns: [{ ...asking('', '').turns[0]!, text: 'Hola, la app me pide un código de verificación que nunca llega', language: 'es', intent: 'account_login' }] }
+    const [r] = rankCandidates(code, [remote])
+    expect(r!.body).toBe('¡Perdona la espera! ¿Nos das tu número de pedido?')
+    expect(r!.offSubject).toBe(true)
+  })
+
+  it('keeps a reply that is nothing but the telling whole, and leaves it out', () => {
+    const told = { ...doubleCharge, text: 'Really sorry for the double charge. The extra payment is on its way back to you.' }
+    const { drafts } = localDrafts(asking('My bill says £45 but my plan is £30, why?', 'billing'), { query: 'bill', language: 'en', knowledge: [], candidates: [told] })
+    expect(drafts.some((d) => /double charge|extra payment/.test(d.text))).toBe(false)
   })
 })
 

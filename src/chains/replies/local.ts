@@ -13,7 +13,7 @@ import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
-import { answersOtherProblem, problemsIn, subjectProblem } from './problems.ts'
+import { answersOtherProblem, problemsIn, subjectProblem, withoutOtherProblemSentences } from './problems.ts'
 import { triggerTurns } from './retrieve.ts'
 import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
@@ -264,6 +264,23 @@ export function tellsAnotherCase(r: RankedReply): boolean {
   return (r.offSubject && r.claims.length > 0) || (r.namesOtherCase && !ASKS_ONLY.has(r.approach))
 }
 
+/**
+ * A reply that names its own case's problem or subject and asks something, offered as the question
+ * alone: the apology in "Really sorry for the double charge. Can you DM us your account email…?" tells a
+ * customer asking why their bill is higher that they were charged twice, and "El mando por voz está
+ * agotado; el nuevo stock llega…" a customer whose verification code never comes that their remote is
+ * out of stock. The question is what their case needs too.
+ */
+function askingWithoutOtherCase(body: string, ourProblems: ReadonlySet<string>, past: ReplyCandidate): string {
+  const theirs = problemsIn(past.caseText ?? past.customerText)
+  const pastSubject = subjectOfIntent(past.customerIntent)
+  if (pastSubject && pastSubject !== PRAISE) theirs.add(subjectProblem(pastSubject))
+  // A question in words approachOf does not know ("¿Nos das tu número de pedido?") asks too.
+  const asks = (text: string) => ASKS_ONLY.has(approachOf(text)) || /[?？]\s*$/u.test(text)
+  const asking = withoutOtherProblemSentences(ourProblems, theirs, body, asks)
+  return asking && asks(asking) ? asking : body
+}
+
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
 export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?: SlotContext): RankedReply[] {
   const context = slots ?? slotContextFor(req, [], pool)
@@ -284,8 +301,9 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
     const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
-    const body = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c))
-    if (!body) continue
+    const answer = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c))
+    if (!answer) continue
+    const body = askingWithoutOtherCase(answer, ourProblems, c)
     const words = wordSet(body)
     if (sent.some((said) => jaccard(said, words) >= SAME_REPLY_JACCARD)) continue
     const group = groups.find((g) => jaccard(g.words, words) >= SAME_REPLY_JACCARD)
@@ -296,7 +314,8 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    const namesOtherCase = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, body)
+    // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
+    const namesOtherCase = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, answer)
     const offSubject = namesOtherCase || answersOtherSubject(intent, c)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,

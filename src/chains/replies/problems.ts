@@ -15,6 +15,7 @@
 // the reply to "Bump. Nobody has got back to me" in a conversation about a late parcel.
 import { subjectsNamedIn } from '../classify/intent-cues.ts'
 import { foldText, termMatcher } from '../classify/plain-cues.ts'
+import { sentencesOf } from '../../text/sentences.ts'
 
 const PROBLEMS: Record<string, (folded: string) => boolean> = {
   charged_twice: termMatcher([
@@ -85,6 +86,20 @@ export function namesOtherProblem(customerSaid: string, text: string): boolean {
 export function answersOtherProblem(ours: ReadonlySet<string>, pastCustomerSaid: string, reply: string): boolean {
   const theirs = problemsIn(pastCustomerSaid)
   return theirs.size > 0 && unnamedBy(ours, reply).some((p) => theirs.has(p))
+}
+
+/**
+ * The reply without its sentences that name a problem or subject of its own case (`theirs`) this
+ * customer never names, but for those `asks` keeps (a question may still be asked); null when no
+ * sentence goes or none would be left. "Really sorry for the double charge. Can you DM us your account
+ * email…?" offered to "My bill says £45 but my plan is £30" still asks what the case needs, without
+ * telling of a double charge.
+ */
+export function withoutOtherProblemSentences(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string, asks: (sentence: string) => boolean): string | null {
+  if (theirs.size === 0) return null
+  const sentences = sentencesOf(reply)
+  const kept = sentences.filter((sentence) => asks(sentence) || !unnamedBy(ours, sentence).some((p) => theirs.has(p)))
+  return kept.length === sentences.length || kept.length === 0 ? null : kept.join(' ')
 }
 
 /** The problems `text` names that are not in `ours`. */
