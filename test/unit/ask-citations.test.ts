@@ -50,6 +50,19 @@ describe('citation ranking', () => {
     expect(rerankScore(more, 0.05, plan, 0.05)).toBeGreaterThan(rerankScore(says, 0.01, plan, 0.05))
   })
 
+  it('cites a message that only hands over a detail last ("It\'s [EMAIL_1]" for sign-in problems)', () => {
+    const closer = row({ text: 'Perfect, thank you so much!', intentConfidence: 0.95, sentimentConfidence: 0.95 })
+    const unsure = row({ text: 'I was charged twice for my order, please refund the duplicate', intentConfidence: 0.5, sentimentConfidence: 0.5 })
+    for (const text of ["It's [EMAIL_1]", 'ana.lopez@example.com', 'BW-8042600 👍', 'Order: BW-1816229']) {
+      const detail = row({ text, intentConfidence: 0.99, sentimentConfidence: 0.99 })
+      expect(rerankScore(unsure, 0.01, plan, 0.05), text).toBeGreaterThan(rerankScore(detail, 0.05, plan, 0.05))
+      expect(rerankScore(closer, 0.01, plan, 0.05), text).toBeGreaterThan(rerankScore(detail, 0.05, plan, 0.05))
+    }
+    // A detail with the case said around it is no detail alone.
+    const said = row({ text: "It's [EMAIL_1], I still can't log in", intentConfidence: 0.9, sentimentConfidence: 0.9 })
+    expect(rerankScore(said, 0.01, plan, 0.05)).toBeGreaterThan(rerankScore(unsure, 0.05, plan, 0.05))
+  })
+
   it('without label filters, relevance decides', () => {
     const open = { ...plan, kind: 'why' as const, filters: { customerRole: 'customer' as const } }
     expect(labelLikelihood(row({}), open)).toBeUndefined()

@@ -32,6 +32,16 @@ const saysLittle = (text: string) => {
   const t = text.trim()
   return t.length < SHORT_MESSAGE_CHARS || (t.length <= CHASER_MAX_CHARS && CHASER.test(t))
 }
+/**
+ * A message that only hands over a detail says nothing at all of its case: "It's [EMAIL_1]" was cited
+ * for how many sign-in problems there were (it inherits its case's label, at 0.99). Under this many
+ * letters once its details (placeholders, e-mails, anything with a digit) are taken out.
+ */
+const DETAIL_ONLY_LETTERS = 12
+const DETAIL_ONLY_LIKELIHOOD = 0.1
+const handsOverDetailOnly = (text: string) => (text.replace(/\[[A-Z_]+\d*\]|\S+@\S+|\S*\d\S*/gu, '').match(/\p{L}/gu)?.length ?? 0) < DETAIL_ONLY_LETTERS
+/** How much a message's words can stand for its labels: a detail handed over least, a closer or a chaser little. */
+const standsFor = (text: string) => (handsOverDetailOnly(text) ? DETAIL_ONLY_LIKELIHOOD : saysLittle(text) ? SHORT_MESSAGE_LIKELIHOOD : 1)
 
 export interface RetrieveDeps {
   db: Queryable
@@ -92,7 +102,7 @@ export function rerankScore(row: CandidateRow, fused: number, plan: AskPlan, max
     // A person's labels outrank any guess, whatever the words.
     const byPeople = labelledByPeople(row, plan) ? 1 : 0
     // A closer inherits its case's label ("Perfect, tank you!" cited for billing): it stands for the label, but says nothing of it.
-    return byPeople + likelihood * (saysLittle(row.text) ? SHORT_MESSAGE_LIKELIHOOD : 1) + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
+    return byPeople + likelihood * standsFor(row.text) + TOPIC_TIEBREAK * (maxFused > 0 ? fused / maxFused : 0)
   }
   let factor = 1
   if (plan.kind === 'why' && row.sentiment === 'negative') factor += 0.1
