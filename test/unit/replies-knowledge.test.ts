@@ -43,6 +43,19 @@ describe('knowledgeAnswer', () => {
     expect(knowledgeAnswer([{ ...twice, score: KNOWLEDGE_ANSWER_SCORE }], 'Can I change my direct debit date to the 15th? My card payment comes later.', 'en')).not.toBeNull()
   })
 
+  it('answers from no passage about another subject only, however close', () => {
+    const moving = { ...hit(0.3), title: 'Moving home', text: 'If the new address is not covered, customers can leave without an early exit fee by showing proof of the move.' }
+    const visit = "Hi, the engineer is booked for tomorrow but I won't be home, can I move it?"
+    expect(knowledgeAnswer([moving], visit, 'en', { subject: 'appointment' })).toBeNull()
+    // The words name the visit even without the classifier's subject.
+    expect(knowledgeAnswer([moving], visit, 'en')).toBeNull()
+    // A customer who is moving is answered by it.
+    expect(knowledgeAnswer([moving], "I'm moving house and the new address is not covered, can I leave?", 'en', { subject: 'pricing' })?.body).toContain('without an early exit fee')
+    // A price rise is on the bill: pricing answers billing (the demo's article).
+    const rise = { ...hit(0.3), title: 'Plans and prices', text: 'Prices rise once a year in September by the fixed amount stated in the contract (£3 a month in 2026); customers are emailed about it in July.' }
+    expect(knowledgeAnswer([rise], 'Why is my bill higher this month?', 'en', { subject: 'billing' })).not.toBeNull()
+  })
+
   it('answers only from a close passage in the customer’s language', () => {
     expect(knowledgeAnswer([hit(KNOWLEDGE_ANSWER_SCORE - 0.01)], 'Where is my voice remote?', 'en')).toBeNull()
     expect(knowledgeAnswer([hit(0.5, 'en')], 'Wo ist meine Fernbedienung?', 'de')).toBeNull()

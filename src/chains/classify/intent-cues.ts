@@ -181,7 +181,7 @@ const PRICING_CUES = termMatcher([
  * As strong as two cues; an order's delivery words outweigh it ("change the delivery address, I'm moving").
  */
 const MOVING_TERMS = termMatcher([
-  'moving house', 'move house', 'moving home', 'moved house', 'moved home', 'just moved', 'if i move', 'when i move', "i'm moving", 'im moving', "we're moving", 'we are moving', 'moving in', 'moving to', 'moving on the', 'moving out', 'new postcode',
+  'moving house', 'move house', 'moving home', 'moved house', 'moved home', 'just moved', 'if i move', 'when i move', "i'm moving", 'im moving', "we're moving", 'we are moving', 'moving in', 'moving to', 'moving on the', 'moving out', 'new postcode', 'new address', 'proof of the move',
   'take my plan', 'take my broadband', 'demenage', 'demenagement', 'demenageons', 'umzug', 'umziehen', 'umgezogen', 'ziehe um', 'ziehen um',
   'mudanza', 'me mudo', 'nos mudamos', 'mudarme', 'mudarnos', 'mudanca', 'mudar de casa', 'vou me mudar', 'vamos nos mudar', 'trasloco', 'traslocare', 'mi trasferisco', 'ci trasferiamo',
 ])

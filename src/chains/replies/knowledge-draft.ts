@@ -5,7 +5,7 @@
 import { detectLanguage } from '../classify/language.ts'
 import { sentencesOf } from '../../text/sentences.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
-import { namesOtherProblem } from './problems.ts'
+import { aboutOtherSubjectOnly, namesOtherProblem, problemsIn, subjectProblem } from './problems.ts'
 import type { Retrieval } from './types.ts'
 
 type KnowledgeHit = Retrieval['knowledge'][number]
@@ -76,8 +76,10 @@ function stems(text: string, language: string): Set<string> {
 }
 
 /** The best passage that answers the case in its language, reduced to the sentences that answer; null when none does. */
-export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, language: string, opts: { fallback?: boolean } = {}): KnowledgeAnswer | null {
+export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, language: string, opts: { fallback?: boolean; subject?: string } = {}): KnowledgeAnswer | null {
   const asked = stems(customerText, language)
+  const ours = problemsIn(customerText)
+  if (opts.subject) ours.add(subjectProblem(opts.subject))
   for (const hit of [...hits].sort((a, b) => b.score - a.score)) {
     if (hit.score < (opts.fallback ? KNOWLEDGE_FALLBACK_SCORE : KNOWLEDGE_ANSWER_SCORE)) break
     const closeEnough = hit.score >= KNOWLEDGE_ANSWER_SCORE
@@ -107,6 +109,10 @@ export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, lang
     // problem the customer never names: "can I change my direct debit date?" met "Very occasionally a
     // payment is taken twice, usually because … a Direct Debit both went through" (0.20).
     if (!closeEnough && namesOtherProblem(customerText, body)) continue
+    // At any score, sentences about another subject only answer another case: "the engineer is booked for
+    // tomorrow but I won't be home, can I move it?" met "Moving home" (0.30) and got "If the new address is
+    // not covered, you can leave without an early exit fee" (0.45).
+    if (aboutOtherSubjectOnly(ours, body)) continue
     return { hit, body }
   }
   return null

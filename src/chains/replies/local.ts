@@ -438,7 +438,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   // reply fits); not to a customer who is closing ("Thank you, much appreciated" got the app-crash article at 0.54)
   // or giving praise.
   const weakPastReplies = Math.max(0, ...drafts.map((d) => d.confidence)) < WEAK_PAST_REPLY_CONFIDENCE
-  const fromKnowledge = trigger.shouldReply && !praise && knowledgeAnswer(retrieval.knowledge, customerSaid(req.turns), language, { fallback: weakPastReplies })
+  const fromKnowledge = trigger.shouldReply && !praise && knowledgeAnswer(retrieval.knowledge, customerSaid(req.turns), language, { fallback: weakPastReplies, subject: subjectOfIntent(answering?.intent) })
   const knowledgeDraft = fromKnowledge && knowledgeDraftOf(fromKnowledge, slots, doneInConversation(req.turns), stepsTakenIn(req.turns), frame)
   if (knowledgeDraft && !drafts.some((d) => d.text === knowledgeDraft.text)) {
     drafts.splice(Math.min(1, drafts.length), 0, knowledgeDraft)

@@ -102,6 +102,24 @@ export function withoutOtherProblemSentences(ours: ReadonlySet<string>, theirs: 
   return kept.length === sentences.length || kept.length === 0 ? null : kept.join(' ')
 }
 
+/**
+ * Whether `text` is about another subject than the customer's: it names subjects by their words, the
+ * customer's (`ours`, problemsIn of what they wrote and their message's subject) has one, and `text` names none of theirs.
+ */
+export function aboutOtherSubjectOnly(ours: ReadonlySet<string>, text: string): boolean {
+  const subjects = subjectsOf(problemsIn(text))
+  const customers = subjectsOf(ours)
+  return subjects.length > 0 && customers.length > 0 && !subjects.some((s) => customers.includes(s))
+}
+
+/**
+ * What a price is on is the bill: the default taxonomy files a price rise under pricing and a bill's
+ * prices under billing, and "Why is my bill higher this month?" is answered by "Prices rise once a year
+ * in September", so the two count as one subject here.
+ */
+const SAME_SUBJECT_AS: Readonly<Record<string, string>> = { [subjectProblem('pricing')]: subjectProblem('billing') }
+const subjectsOf = (problems: Iterable<string>) => [...problems].filter((p) => p.startsWith(subjectProblem(''))).map((s) => SAME_SUBJECT_AS[s] ?? s)
+
 /** The problems `text` names that are not in `ours`. */
 function unnamedBy(ours: ReadonlySet<string>, text: string): string[] {
   return [...problemsIn(text)].filter((p) => !ours.has(p))
