@@ -597,6 +597,19 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('Sorry for the wait! Could you send us your order number?', 'BW-8042600')).toEqual([])
   })
 
+  it('flags an account said to be unlocked, in each language, not one that will be', () => {
+    // The demo's reply to a locked account reached a customer whose password was refused, with only "sent" flagged.
+    expect(claimsOf("Thanks! I've unlocked the account and sent a fresh reset link to ana@example.com.")).toEqual(['sent', 'fixed'])
+    expect(claimsOf('Your account has been unlocked.')).toEqual(['fixed'])
+    expect(claimsOf('Nous avons débloqué votre compte.')).toEqual(['fixed'])
+    expect(claimsOf('Wir haben dein Konto entsperrt.')).toEqual(['fixed'])
+    expect(claimsOf('Hemos desbloqueado tu cuenta.')).toEqual(['fixed'])
+    expect(claimsOf('Desbloqueámos a sua conta.')).toEqual(['fixed'])
+    expect(claimsOf('Abbiamo sbloccato il tuo account.')).toEqual(['fixed'])
+    expect(claimsOf("Send us your account email and we'll unlock it.")).toEqual([])
+    expect(claimsOf('Once the account is unlocked, you can sign in again.')).toEqual([])
+  })
+
   it('flags an outage said to be over (bw-x-0428: "Service is restored now" at 0.97 for "Still nothing here in Shipley"), not a release on its way', () => {
     expect(claimsOf('Service is restored now. If your hub is still offline, please restart it once.')).toEqual(['fixed'])
     expect(claimsOf('Your connection is back up and running again.')).toEqual(['fixed'])

@@ -111,12 +111,13 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:abbiamo|ho)\\s+(?:anche\\s+|già\\s+)?(?:aggiornato|installato|applicato|inviato)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:firmware|aggiornamento|software)',
     `(?:ファームウェア|ソフトウェア)(?:を)?(?:更新|アップデート)${JA_DONE}`, '已(?:经)?(?:为您|给您)?(?:更新|升级)(?:了)?(?:固件|软件)',
     `(?:펌웨어|소프트웨어)(?:를)?\\s?(?:업데이트|업그레이드)${KO_DONE}`, thaiDone('อัปเดตเฟิร์มแวร์|อัพเดทเฟิร์มแวร์'),
-    `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired)\\b|${NOT_IF}\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired)|${NOT_IF}\\b(?:is|was) (?:now )?(?:fixed|resolved)`,
-    "(?:j'ai|j’ai|nous avons)\\s+(?:corrigé|résolu|réparé)|(?:a|ont) été (?:corrigé|résolu|réparé)|est (?:maintenant )?(?:corrigé|résolu)",
-    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:behoben|gelöst|repariert|korrigiert)',
-    '(?:hemos|he)\\s+(?:solucionado|resuelto|corregido|arreglado)|(?:ha sido|fue|está) (?:solucionad|resuelt|corregid|arreglad)',
-    '(?:resolvemos|corrigimos|foi resolvid|foi corrigid|está resolvid)',
-    '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato)|(?:è stato|è stata) (?:risolt|corrett|sistemat)',
+    // An account unlocked is fixed too: "I've unlocked the account and sent a fresh reset link" reached a customer whose account was never locked.
+    `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?(?:fixed|resolved|sorted|corrected|repaired|unlocked|unblocked)\\b|${NOT_IF}\\b(?:has|have) been (?:fixed|resolved|sorted(?: out)?|corrected|repaired|unlocked|unblocked)|${NOT_IF}\\b(?:is|was) (?:now )?(?:fixed|resolved|unlocked|unblocked)`,
+    "(?:j'ai|j’ai|nous avons)\\s+(?:corrigé|résolu|réparé|débloqué)|(?:a|ont) été (?:corrigé|résolu|réparé|débloqué)|est (?:maintenant )?(?:corrigé|résolu|débloqué)",
+    '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:behoben|gelöst|repariert|korrigiert|entsperrt)',
+    '(?:hemos|he)\\s+(?:solucionado|resuelto|corregido|arreglado|desbloqueado)|(?:ha sido|fue|está) (?:solucionad|resuelt|corregid|arreglad|desbloquead)',
+    '(?:resolvemos|corrigimos|desbloqueámos|desbloqueamos|foi resolvid|foi corrigid|foi desbloquead|está resolvid)',
+    '(?:abbiamo|ho)\\s+(?:risolto|corretto|sistemato|sbloccato)|(?:è stato|è stata) (?:risolt|corrett|sistemat|sbloccat)',
     // A service or an account back as it was: "service is restored now" told a customer still offline
     // (bw-x-0428, "Still nothing here in Shipley") that the outage was over.
     `\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+|now\\s+)?restored\\b|${NOT_IF}\\b(?:is|are|was|were|has been|have been)\\s+(?:now\\s+|fully\\s+)?(?:restored|back (?:up|online|to normal|since)|up and running again|working (?:normally )?again)|${NOT_IF}\\b(?:the\\s+)?repairs?\\s+(?:is|are|was|were|has been|have been)\\s+(?:now\\s+)?(?:finished|complete|completed|done)\\b`,
