@@ -186,6 +186,9 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(rankCandidates(asked, [candidate('retry', text, 0.2)])[0].body).toBe('The duplicate came from a payment retry on our side. The extra payment is refunded, 3–5 working days to show.')
     // The same question: the answer stands.
     expect(rankCandidates(asked, [candidate('retry', text, 0.8)])[0].body).toBe(text)
+    // A customer who asks nothing is answered no yes or no, however near their words ("I was charged twice this month" got it at 0.35).
+    const told = request(['I was charged twice this month'])
+    expect(rankCandidates(told, [candidate('retry', text, 0.8)])[0].body).toBe('The duplicate came from a payment retry on our side. The extra payment is refunded, 3–5 working days to show.')
   })
 
   it('drops the cheer a past reply gave its own customer\'s news ("¡Genial!" opened an app answer to a router still red)', () => {

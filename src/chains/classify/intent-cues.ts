@@ -41,7 +41,6 @@ const BILLING_CUES = termMatcher([
   '환불', '요금', '청구', 'คืนเงิน', 'ค่าบริการ', 'บิล',
 ])
 
-
 /**
  * The customer names the intent ("I want to file a complaint"), or says what can only be one: "Thanks
  * for nothing" read as praise, "I want to speak to a manager" as a cancellation, "Le technicien n'est

@@ -39,7 +39,8 @@ const FREQUENCY_WEIGHT = 0.25
 /**
  * A reply opening with a yes or a no answered its own customer's question; below this relevance the
  * current question is another one, and the opener goes: "Will I get an email confirming the refund?"
- * got "No, you won't: the duplicate came from a payment retry…" (0.13).
+ * got "No, you won't: the duplicate came from a payment retry…" (0.13). A customer who asks nothing is
+ * answered no yes or no at any relevance: "I was charged twice this month" got that same reply (0.35).
  */
 const SAME_QUESTION_RELEVANCE = 0.5
 const YES_NO_OPENER = /^(?:yes|no|yep|nope|yeah|sí|si|oui|non|ja|nein|sim|não|nao)\b[^.!?:;\n]{0,30}[.!:;,]\s+(?=\S)/iu
@@ -52,9 +53,9 @@ const CHEER_OPENER = new RegExp(
   'iu',
 )
 
-function withoutOtherAnswer(body: string, relevance: number): string | null {
-  if (relevance >= SAME_QUESTION_RELEVANCE) return body
-  const opener = [YES_NO_OPENER, CHEER_OPENER].find((o) => o.test(body))
+function withoutOtherAnswer(body: string, relevance: number, asked: boolean): string | null {
+  const openers = relevance < SAME_QUESTION_RELEVANCE ? [YES_NO_OPENER, CHEER_OPENER] : asked ? [] : [YES_NO_OPENER]
+  const opener = openers.find((o) => o.test(body))
   if (!opener) return body
   const rest = body.replace(opener, '')
   return rest.length > 0 ? `${rest[0]!.toUpperCase()}${rest.slice(1)}` : null
@@ -289,6 +290,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const done = doneInConversation(req.turns)
   const taken = stepsTakenIn(req.turns)
   const intent = triggerTurns(req.turns).at(-1)?.intent
+  const asked = triggerTurns(req.turns).some((t) => t.text.includes('?') || t.reasons.includes('question'))
   // The subject the classifier read counts as named, whatever words the customer used for it.
   const ourProblems = problemsIn(customerSaid(req.turns))
   const ourSubject = subjectOfIntent(intent)
@@ -301,7 +303,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const atThisStage = bestContext >= CLEAR_CONTEXT ? pool.filter((c) => (c.contextSimilarity ?? 0) >= CONTEXT_FLOOR_SHARE * bestContext) : pool
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
     const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
-    const answer = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c))
+    const answer = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c), asked)
     if (!answer) continue
     const body = askingWithoutOtherCase(answer, ourProblems, c)
     const words = wordSet(body)
