@@ -116,6 +116,24 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many messages about the app crashing in October?', NOW, vocabulary).filters.intent).toBe('bug_outage')
   })
 
+  it('reads customers who cancelled as the cancellation intent, not a word to find (it counted messages mentioning "cancelled": none)', () => {
+    for (const q of ['How many customers cancelled in October?', 'How many customers canceled last month?', 'Combien de clients ont résilié en octobre ?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.filters.intent, q).toBe('cancellation')
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
+  })
+
+  it('counts the messages that mention words by those words, not by the weekly themes they match ("face" matched "App login" and "Add dark")', () => {
+    const faceId = planLocally('How many messages mentioned Face ID?', NOW, vocabulary)
+    expect(faceId.filters.mentions).toBe('face')
+    expect(faceId.literal).toBe(true)
+    expect(themeQuery(faceId, explainedWords(faceId.filters, vocabulary), narrowerWords(faceId))).toEqual([])
+    // Without "mention", the words may name a theme.
+    const wifi = planLocally('How many messages about router wifi drops in October?', NOW, vocabulary)
+    expect(wifi.literal).toBeUndefined()
+  })
+
   it('reads engineer visits as the appointment intent', () => {
     for (const q of ['How many customers complained about engineer visits last month?', 'Combien de messages sur les rendez-vous technicien en octobre ?']) {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('appointment')
@@ -227,6 +245,13 @@ describe('LLM plan validation', () => {
     expect(planFromLlm(share, { question, now: NOW, vocabulary, workspaceId: 'w' }).sharePart).toBe('sentiment')
     expect(planFromLlm(share, { question: 'What share of negative messages were about billing in October?', now: NOW, vocabulary, workspaceId: 'w' }).sharePart).toBe('intent')
     expect(planFromLlm({ ...share, wants_share: false }, { question, now: NOW, vocabulary, workspaceId: 'w' }).sharePart).toBeUndefined()
+  })
+  it('counts the words a question says were mentioned by those words, as the local planner does', () => {
+    const faceId = { ...raw, channel: null, language: null, sentiment: null, intent: null, theme: null, segment_values: [], topic: 'face id', time_expression: null }
+    const plan = planFromLlm(faceId, { question: 'How many messages mentioned Face ID?', now: NOW, vocabulary, workspaceId: 'w' })
+    expect(plan.filters.mentions).toBe('face')
+    expect(plan.literal).toBe(true)
+    expect(planFromLlm(faceId, { question: 'How many messages about Face ID?', now: NOW, vocabulary, workspaceId: 'w' }).literal).toBeUndefined()
   })
   it('ignores a time expression that is not in the question', () => {
     const plan = planFromLlm({ ...raw, time_expression: 'in 1999' }, { question: 'How many angry messages this week?', now: NOW, vocabulary, workspaceId: 'w' })

@@ -64,8 +64,10 @@ export function planFromLlm(raw: LlmPlan, req: PlanRequest): AskPlan {
   const topic = raw.topic?.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || undefined
   const filters = validatedFilters(raw, req.vocabulary)
   const plan = buildPlan({ kind: raw.kind, ranges, filters, topic, wantsShare: raw.wants_share, now: req.now, planner: 'llm' })
-  // Which filter a share is of is read from the question's word order, as the local planner reads it.
-  return fallback.sharePart && raw.wants_share && filters.intent && filters.sentiment ? { ...plan, sharePart: fallback.sharePart } : plan
+  // Which filter a share is of is read from the question's word order, and whether it asks for the words
+  // themselves ("mentioned Face ID") from its cue, as the local planner reads them.
+  const literal = fallback.literal && plan.filters.mentions ? { literal: true } : {}
+  return fallback.sharePart && raw.wants_share && filters.intent && filters.sentiment ? { ...plan, ...literal, sharePart: fallback.sharePart } : { ...plan, ...literal }
 }
 
 function vocabularyBlock(vocabulary: AskVocabulary, vault: RedactionVault): string {

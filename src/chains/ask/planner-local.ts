@@ -81,6 +81,8 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
   ['count', SHARE_CUE],
 ]
+/** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
+const MENTIONS_CUE = W('mention(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
 const CUSTOMERS_CUE = W('customers?|clients?|clientes?|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|고객|ลูกค้า')
 
@@ -126,7 +128,8 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
   connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet'],
   account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'anmeldung', 'passwort', 'contraseña', 'senha'],
-  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'churn', 'leaving', 'résiliation', 'annulation', 'kündigung', 'cancelación', 'cancelamento'],
+  // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
+  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'gekündigt', 'cancelación', 'cancelamento'],
   appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
     'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento'],
   feature_request: ['feature request', 'feature', 'suggestion'],
@@ -327,6 +330,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...plan,
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
+    ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     understood,

@@ -102,6 +102,7 @@ export function unusedTopicWords(plan: AskPlan, explained: ReadonlySet<string>):
 export function themeQuery(plan: AskPlan, explained: ReadonlySet<string>, narrower: ReadonlyMap<string, readonly string[]> = new Map()): string[] {
   if (plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
   if (plan.filters.theme) return themeWords(plan.filters.theme)
+  if (plan.literal) return []
   // An intent already names the subject: its estimate covers every message of it, while a theme's
   // members are only what clustering caught, so intersecting the two would lose most of the subject.
   // Unless the question's word names only a part of the intent ("the outage" within connectivity):

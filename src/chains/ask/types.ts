@@ -60,6 +60,8 @@ export const askPlanSchema = z.object({
   understoodAs: z.string().optional(),
   /** Topic words the figures were not narrowed by, because the intent names the subject and no weekly theme about it goes by them. */
   notNarrowedBy: z.string().optional(),
+  /** True when the question asks which messages use its words ("mentioned Face ID"): they are counted by those words, not by a weekly theme the words match. */
+  literal: z.boolean().optional(),
   /** The weekly themes a question's theme words matched (their labels), so the reader knows a theme filtered the figures. */
   themeMatched: z.string().optional(),
   /** True when a reader replaced the planner's time range or filters (POST /v1/ask `timeRange`, `filters`). */
