@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allowedNumbers, badCitations, unsupportedNumbers } from '../../src/chains/ask/answer-llm.ts'
+import { prefaceOf } from '../../src/chains/ask/answer-local.ts'
 import { detectKind, explainedWords, narrowerWords, planLocally } from '../../src/chains/ask/planner-local.ts'
 import { themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { planFromLlm, validatedFilters, type LlmPlan } from '../../src/chains/ask/planner-llm.ts'
@@ -132,6 +133,18 @@ describe('local planner vocabulary and kinds', () => {
     // Without "mention", the words may name a theme.
     const wifi = planLocally('How many messages about router wifi drops in October?', NOW, vocabulary)
     expect(wifi.literal).toBeUndefined()
+  })
+
+  it('answers which way a count went with the weeks\' trend when no period is named, and says a time named by an event is not read', () => {
+    // Before: a count of all time, and a why.
+    const fix = planLocally('Did password reset complaints go down after the fix?', NOW, vocabulary)
+    expect([fix.kind, fix.timeRange.label, fix.unplacedTime]).toEqual(['trend', 'all time', 'after the fix'])
+    expect(prefaceOf({ plan: fix })).toContain('"after the fix" names no date I can read: the figures cover all time, week by week.')
+    expect(planLocally('Are password problems going down?', NOW, vocabulary).kind).toBe('trend')
+    // With a period, the previous one is compared; a date is read, not flagged.
+    const october = planLocally('Did billing complaints go down in October?', NOW, vocabulary)
+    expect([october.kind, october.previousRange?.label, october.unplacedTime]).toEqual(['compare', 'previous period (1 Sept 2026 – 30 Sept 2026)', undefined])
+    expect(planLocally('How many complaints since the October release?', NOW, vocabulary).unplacedTime).toBeUndefined()
   })
 
   it('reads engineer visits as the appointment intent', () => {

@@ -146,6 +146,7 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   const { plan } = req
   const out: string[] = []
   if (plan.understood === false) out.push(`I could not map this question to a figure I can compute; I understood: ${plan.understoodAs ?? plan.kind}. What follows is a search of the messages, not an answer.`)
+  if (plan.unplacedTime) out.push(`"${plan.unplacedTime}" names no date I can read: the figures cover ${plan.timeRange.label}${plan.kind === 'trend' ? ', week by week' : ''}.`)
   if (plan.notNarrowedBy && plan.filters.intent) {
     // The share below is the intent's, not the part the question asked about: say so before it.
     out.push(`"${plan.notNarrowedBy}" is not counted apart: the figures are for every ${plan.filters.intent.replace(/_/g, ' ')} message.`)

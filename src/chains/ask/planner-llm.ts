@@ -64,10 +64,14 @@ export function planFromLlm(raw: LlmPlan, req: PlanRequest): AskPlan {
   const topic = raw.topic?.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || undefined
   const filters = validatedFilters(raw, req.vocabulary)
   const plan = buildPlan({ kind: raw.kind, ranges, filters, topic, wantsShare: raw.wants_share, now: req.now, planner: 'llm' })
-  // Which filter a share is of is read from the question's word order, and whether it asks for the words
-  // themselves ("mentioned Face ID") from its cue, as the local planner reads them.
-  const literal = fallback.literal && plan.filters.mentions ? { literal: true } : {}
-  return fallback.sharePart && raw.wants_share && filters.intent && filters.sentiment ? { ...plan, ...literal, sharePart: fallback.sharePart } : { ...plan, ...literal }
+  // Which filter a share is of is read from the question's word order, whether it asks for the words
+  // themselves ("mentioned Face ID") and a time named by an event ("after the fix") from its cues, as the
+  // local planner reads them.
+  const read = {
+    ...(fallback.literal && plan.filters.mentions ? { literal: true } : {}),
+    ...(fallback.unplacedTime && ranges.length === 0 ? { unplacedTime: fallback.unplacedTime } : {}),
+  }
+  return fallback.sharePart && raw.wants_share && filters.intent && filters.sentiment ? { ...plan, ...read, sharePart: fallback.sharePart } : { ...plan, ...read }
 }
 
 function vocabularyBlock(vocabulary: AskVocabulary, vault: RedactionVault): string {

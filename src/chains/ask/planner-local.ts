@@ -62,7 +62,13 @@ function topCount(question: string): number | undefined {
   const said = (m[1] ?? m[2])!.toLowerCase()
   return COUNT_WORDS[said] ?? Number(said)
 }
-const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down')
+const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down|gone down|going (?:up|down)|goes (?:up|down)')
+/**
+ * Which way a count went, asked with no period to compare: "Did password reset complaints go down after
+ * the fix?" counted every message of all time, and "Are password problems going down?" was read as a why.
+ * With no period named, the weeks' trend answers which way it went.
+ */
+const DIRECTION_CUE = W('go(?:ne|es|ing)? (?:up|down)|went (?:up|down)')
 
 /**
  * A part of a whole, in the supported languages. "%" has no word boundary before it: "what % of whatsapp
@@ -81,6 +87,12 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
   ['count', SHARE_CUE],
 ]
+/**
+ * A time named by an event rather than a date: "Did password reset complaints go down after the fix?"
+ * counted all time without a word on the fix. Read only when no date is; its words stay in the topic,
+ * as the event may be the subject ("before the price rise").
+ */
+const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our|your|this|that|last)\s+[\p{L}-]+(?:\s+(?:update|release|change|visit|rise|launch|upgrade))?/iu
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
 const MENTIONS_CUE = W('mention(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
@@ -173,6 +185,7 @@ const NON_TOPIC = new Set([
   'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
   'volume', 'spike', 'spiked', 'surge', 'channel', 'channels', 'intent', 'intents', 'reply', 'replies', 'answer', 'answered',
   'ask', 'asks', 'asked', 'asking', 'contacted', 'getting', 'worse', 'better', 'improving', 'improved', 'deteriorating', 'worsening', 'mood', 'moods',
+  'up', 'down', 'go', 'goes', 'going', 'gone', 'went',
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
@@ -318,8 +331,10 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   // Month names and relative periods of the other languages read as English from here on.
   const question = englishTimeWords(asked)
   const time = resolveTimeExpressions(question, now)
-  const read = readKind(question)
+  const cued = readKind(question)
+  const read = cued.kind === 'compare' && time.ranges.length === 0 && DIRECTION_CUE.test(question) ? { ...cued, kind: 'trend' as const } : cued
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
+  const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   const topic = read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
   const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question), now, planner: 'local', comparePrevious: opts.comparePrevious })
   const { customerRole: _role, ...named } = filters
@@ -331,6 +346,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
+    ...(unplacedTime ? { unplacedTime } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     understood,
