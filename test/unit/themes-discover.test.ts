@@ -72,6 +72,21 @@ describe('discoverThemes on a week larger than the words it reads', () => {
   })
 })
 
+describe('discoverThemes and e-mails', () => {
+  it('names a theme by what its e-mails say, not by the salutation and signature they share ("May concern")', () => {
+    const { vectors } = coneBatch([30, 30], 0)
+    const subjects = ['cancel the stream add-on but keep the internet', 'cancel my broadband contract at the end of the term']
+    const items = vectors.map((vector, i) => ({ text: `To whom it may concern,\n\nI want to ${subjects[i % 2]}.\n\nKind regards\nSam`, vector }))
+    const { themes } = discoverThemes(items, { wordWeight: 0 })
+    expect(themes.length).toBeGreaterThan(0)
+    for (const theme of themes) {
+      expect(theme.local.label.toLowerCase()).not.toMatch(/concern|regards|sam/)
+      expect(theme.keyphrases.map((k) => k.phrase).join(' ')).not.toMatch(/concern|regards/)
+      expect(theme.local.label.toLowerCase()).toMatch(/cancel/)
+    }
+  })
+})
+
 describe('discoverThemes with the intents of the messages', () => {
   /** Eight tight topics (a spread-out batch), then eight messages each pointing its own way (noise to the clustering). */
   function batch(scatteredIntent: string) {

@@ -7,6 +7,7 @@ import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyph
 import { combinedVectors, meaningVectors, tfidfVectors } from './local-features.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { splitByProduct } from './product-split.ts'
+import { messageCore } from '../../text/envelope.ts'
 
 export interface DiscoveredTheme {
   /** Indices of the members in focus (the target week), into the input items. */
@@ -100,7 +101,10 @@ export function discoverThemes(
   // Centroids live in the embedder's space: they are matched against other weeks' stored centroids.
   result.centroids = centroidsOf(embedded, result.labels)
   result.k = result.centroids.length
-  const phrases = clusterKeyphrases(texts, readLabels(result.labels))
+  // Words are read from what each message says: "To whom it may concern," opened a fifth of a week's
+  // e-mails, and "May concern" named their theme. (Clustering keeps the whole message, as its vector does.)
+  const said = texts.map((text, i) => (read(i) ? messageCore(text) : text))
+  const phrases = clusterKeyphrases(said, readLabels(result.labels))
   const members: number[][] = Array.from({ length: result.k }, () => [])
   result.labels.forEach((label, i) => {
     if (label >= 0 && inFocus(i)) members[label].push(i)
@@ -114,7 +118,7 @@ export function discoverThemes(
     const shown = described.length > 0 ? described : list.map((_, position) => position)
     const local = describeCluster({
       keyphrases,
-      texts: shown.map((position) => texts[list[position]]),
+      texts: shown.map((position) => said[list[position]]),
       vectors: shown.map((position) => items[list[position]].vector),
       closes: shown.map((position) => items[list[position]].closes ?? false),
       centroid: result.centroids[c],
