@@ -64,6 +64,13 @@ describe('clusterKeyphrases', () => {
     for (const phrase of all) expect(phrase).not.toMatch(/\b(?:went|got|came)\b/)
   })
 
+  it('keeps the particle of a verb it names ("Cannot sign", from "I cannot sign in to the website")', () => {
+    const signIn = ['I cannot sign in to the website', 'cannot sign in since I changed my email', 'still cannot sign in, tried twice', 'logged out and cannot log in again', 'the modem is fine', 'the modem lights are fine']
+    const all = clusterKeyphrases(signIn, [0, 0, 0, 0, 1, 1], { top: 5, language: 'en' }).get(0)!.map((p) => p.phrase)
+    expect(all).toContain('cannot sign-in')
+    for (const phrase of all) expect(phrase).not.toMatch(/\bsign$|\bsign\s(?!in)/)
+  })
+
   it('makes no phrase across two sentences (the demo\'s "twice thats", from "took £55.00 twice. Thats my food money")', () => {
     const twice = ['you took [AMOUNT_1] twice. Thats my food money', 'charged twice. Thats not ok', 'billed twice. Thats the second time', 'charged twice this month', 'app 5.2 crashes', 'the modem is fine']
     const all = clusterKeyphrases(twice, [0, 0, 0, 0, 1, -1], { top: 8, language: 'en' }).get(0)!.map((p) => p.phrase)

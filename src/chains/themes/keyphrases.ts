@@ -95,12 +95,18 @@ export function clusterKeyphrases(
 const CLAUSE_BREAK = /(?<!\d)[.!?;:](?!\d)|[.!?](?=\s)|[\n\r]+|\s[–—-]\s/u
 
 /**
+ * A verb whose particle says what it is, which the stopwords would drop: "I cannot sign in to the website"
+ * labelled its theme "Cannot sign". Read as one word ("sign-in").
+ */
+const PHRASAL_VERB = /\b(sign(?:ed|ing)?|log(?:ged|ging)?|set(?:ting)?|check(?:ed|ing)?)\s+(in|up|out|on)\b/giu
+
+/**
  * Unigrams and bigrams of a document, each once; bigrams never span a clause, a stopword, a generic word
  * or a dropped token ("took £55.00 twice. Thats my food money" gave "twice thats").
  */
 function documentTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
   const terms = new Set<string>()
-  for (const clause of doc.split(CLAUSE_BREAK)) {
+  for (const clause of doc.replace(PHRASAL_VERB, '$1-$2').split(CLAUSE_BREAK)) {
     const tokens = contentWords(clause, stopwords).map((word) => (word !== null && isThemeWord(word) ? word : null))
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]
