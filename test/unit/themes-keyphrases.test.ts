@@ -151,6 +151,11 @@ describe('describeCluster', () => {
     expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents: intents.map(() => 'other') })).toBe('App update issues')
     // Nothing English to say: the language it is told in.
     expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ขอบคุณ'], languages: ['th', 'th', 'th'], intents: ['praise', 'other', 'praise'] })).toBe('Messages in Thai')
+    // A subject's name says more than the language, which it keeps (two themes of French follow-ups were both "Messages in French").
+    expect(labelInEnglish({ label: 'Vérifié spams', texts: ["[EMAIL_1], j'ai vérifié les spams", "c'est [EMAIL_1], rien dans les spams"], languages: ['fr', 'fr'], intents: ['account_login', 'account_login'] })).toBe('Sign-in problems in French')
+    expect(labelInEnglish({ label: 'Deux le', texts: ["C'est [EMAIL_1], les deux le 15.", 'Les deux prélèvements le 3'], languages: ['fr', 'fr'], intents: ['billing', 'billing'] })).toBe('Billing in French')
+    // Unless most of its messages are about it: one billing message among thanks.
+    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ค่าบริการ'], languages: ['th', 'th', 'th'], intents: ['praise', 'praise', 'billing'] })).toBe('Messages in Thai')
     // An English label of an English theme stays as its customers put it.
     const english = ['the app crashes at login', 'app crashes at login again', 'the app crashes at login since 5.2']
     expect(labelInEnglish({ label: 'App crashes at login', texts: english, languages: ['en', 'en', 'en'], intents: ['bug_outage', 'bug_outage', 'bug_outage'] })).toBe('App crashes at login')

@@ -166,21 +166,31 @@ export function labelInEnglish(input: { label: string; labelFromQuote?: boolean;
   // One product word before the intent's name ("App problems"), two without one ("App update issues").
   const parts = noun ? products.slice(0, 1) : [...products]
   if (noun && !parts.some((p) => noun.includes(p))) parts.push(noun)
-  // An intent's name alone ("Problems") says too little: which language the theme is in says more.
-  if (products.length === 0) return languageLabel(languages) ?? (parts.length > 0 && parts[0] !== 'issues' ? capitalise(parts.join(' ')) : label)
+  // An intent's name alone ("Problems") says too little: which language the theme is in says more. One that
+  // names a subject says it, with the language when not English: two themes of French follow-ups (an
+  // e-mail address handed over for a password reset, the dates of a double charge) were both "Messages in French".
+  if (products.length === 0) {
+    const language = languageName(languages)
+    // Only an intent most of its messages have: one billing message among two thanks is no billing theme.
+    if (noun && !VAGUE_NOUNS.has(noun) && count * 2 > intents.length) return capitalise(language ? `${noun} in ${language}` : noun)
+    return (language && `Messages in ${language}`) ?? (parts.length > 0 && parts[0] !== 'issues' ? capitalise(parts.join(' ')) : label)
+  }
   if (!noun) parts.push('issues')
   return capitalise(parts.join(' '))
 }
 
-/** Nothing English to say about a theme told in another language: say which language it is ("Messages in Thai"). */
-function languageLabel(languages: Array<string | null>): string | null {
+/** Intent nouns that name no subject on their own ("Problems", "Requests"). */
+const VAGUE_NOUNS: ReadonlySet<string> = new Set(['problems', 'requests', 'faults', 'questions', 'complaints'])
+
+/** The language most of a theme is told in, by its English name, when that is not English ("Thai"). */
+function languageName(languages: Array<string | null>): string | null {
   const counts = new Map<string, number>()
   for (const language of languages) if (language) counts.set(language, (counts.get(language) ?? 0) + 1)
   const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
   if (!top || top === 'en' || n * 2 < languages.length) return null
   try {
     const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(top)
-    return name && name !== top ? `Messages in ${name}` : null
+    return name && name !== top ? name : null
   } catch {
     return null
   }
