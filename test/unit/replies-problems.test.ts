@@ -163,6 +163,20 @@ describe('a question from a reply to another problem', () => {
     expect(r!.offSubject).toBe(true)
   })
 
+  it('leaves out a question that itself names the other case ("Could you send us the new postcode and your moving date?" to a bill)', () => {
+    const moving: ReplyCandidate = {
+      ...doubleCharge, customerText: "Hi, I'm moving house next month, can I take my plan with me?", customerIntent: 'pricing',
+      text: 'You can take your plan with you at no cost if we cover the new address. Could you send us the new postcode and your moving date?',
+    }
+    const bill = asking('My bill says £45 but my plan is £30, why?', 'billing')
+    expect(rankCandidates(bill, [moving])[0]!.namesOtherCase).toBe(true)
+    const { drafts } = localDrafts(bill, { query: 'bill', language: 'en', knowledge: [], candidates: [moving] })
+    expect(drafts.some((d) => /postcode|moving/.test(d.text))).toBe(false)
+    // To a customer who is moving, it is the answer.
+    const move = asking("I'm moving house in March, what happens to my plan?", 'pricing')
+    expect(localDrafts(move, { query: 'move', language: 'en', knowledge: [], candidates: [moving] }).drafts[0]!.text).toContain('new postcode')
+  })
+
   it('keeps a reply that is nothing but the telling whole, and leaves it out', () => {
     const told = { ...doubleCharge, text: 'Really sorry for the double charge. The extra payment is on its way back to you.' }
     const { drafts } = localDrafts(asking('My bill says £45 but my plan is £30, why?', 'billing'), { query: 'bill', language: 'en', knowledge: [], candidates: [told] })

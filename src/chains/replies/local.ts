@@ -171,7 +171,10 @@ export interface RankedReply {
    * no evidence that the brand has answered this case before.
    */
   sameSubject: boolean
-  /** Its words name a problem or subject of its own case that this customer never raised (problems.ts): it tells that case. */
+  /**
+   * Its words, as offered (the sentences that could be left out are), still name a problem or subject of
+   * its own case that this customer never raised (problems.ts): it tells that case.
+   */
   namesOtherCase: boolean
 }
 
@@ -257,12 +260,13 @@ export function answersOtherSubject(intent: string | null | undefined, past: Rep
 /**
  * A past reply that tells another customer's case, offered to no one (nor shown to a model): to another
  * subject, it states an action was taken ("The second [amount] payment on A77812 was a duplicate: I've
- * refunded it" to a parcel marked delivered), or it names a problem or subject of its own case this customer
- * never raised and says more than a question ("Le transporteur a perdu le colis: nous vous envoyons un
- * nouveau boîtier" to a wifi dropout). A question about another case's subject may still be asked.
+ * refunded it" to a parcel marked delivered), or its words name a problem or subject of its own case this
+ * customer never raised ("Le transporteur a perdu le colis: nous vous envoyons un nouveau boîtier" to a
+ * wifi dropout; "Could you send us the new postcode and your moving date?" to a bill higher than the plan).
+ * Its question may still be asked when the rest is what names the case (askingWithoutOtherCase).
  */
 export function tellsAnotherCase(r: RankedReply): boolean {
-  return (r.offSubject && r.claims.length > 0) || (r.namesOtherCase && !ASKS_ONLY.has(r.approach))
+  return (r.offSubject && r.claims.length > 0) || r.namesOtherCase
 }
 
 /**
@@ -278,7 +282,7 @@ function askingWithoutOtherCase(body: string, ourProblems: ReadonlySet<string>, 
   if (pastSubject && pastSubject !== PRAISE) theirs.add(subjectProblem(pastSubject))
   // A question in words approachOf does not know ("¿Nos das tu número de pedido?") asks too.
   const asks = (text: string) => ASKS_ONLY.has(approachOf(text)) || /[?？]\s*$/u.test(text)
-  const asking = withoutOtherProblemSentences(ourProblems, theirs, body, asks)
+  const asking = withoutOtherProblemSentences(ourProblems, theirs, body)
   return asking && asks(asking) ? asking : body
 }
 
@@ -316,9 +320,9 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
+    const namesOtherCase = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, body)
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
-    const namesOtherCase = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, answer)
-    const offSubject = namesOtherCase || answersOtherSubject(intent, c)
+    const offSubject = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, answer) || answersOtherSubject(intent, c)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
       offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),

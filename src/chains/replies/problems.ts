@@ -90,15 +90,14 @@ export function answersOtherProblem(ours: ReadonlySet<string>, pastCustomerSaid:
 
 /**
  * The reply without its sentences that name a problem or subject of its own case (`theirs`) this
- * customer never names, but for those `asks` keeps (a question may still be asked); null when no
- * sentence goes or none would be left. "Really sorry for the double charge. Can you DM us your account
- * email…?" offered to "My bill says £45 but my plan is £30" still asks what the case needs, without
- * telling of a double charge.
+ * customer never names; null when no sentence goes or none would be left. "Really sorry for the double
+ * charge. Can you DM us your account email…?" offered to "My bill says £45 but my plan is £30" still asks
+ * what the case needs, without telling of a double charge.
  */
-export function withoutOtherProblemSentences(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string, asks: (sentence: string) => boolean): string | null {
+export function withoutOtherProblemSentences(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string): string | null {
   if (theirs.size === 0) return null
   const sentences = sentencesOf(reply)
-  const kept = sentences.filter((sentence) => asks(sentence) || !unnamedBy(ours, sentence).some((p) => theirs.has(p)))
+  const kept = sentences.filter((sentence) => !unnamedBy(ours, sentence).some((p) => theirs.has(p)))
   return kept.length === sentences.length || kept.length === 0 ? null : kept.join(' ')
 }
 
