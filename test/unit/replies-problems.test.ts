@@ -57,6 +57,14 @@ describe('answersOtherProblem', () => {
     expect(answersOtherProblem('Where is my parcel? Ordered two weeks ago', 'my parcel has not arrived yet', 'Sorry it is running late, it will be with you by Friday.')).toBe(false)
   })
 
+  it('is true when the reply names a problem of its customer\'s subject, in other words, and this customer\'s subject is another', () => {
+    const outage = 'We\'re sorry! A damaged fibre cable is causing an outage in Pudsey and nearby areas. Engineers are working on it.'
+    // Before: offered to a refund question (0.10), as its customer never wrote "outage".
+    expect(answersOtherProblem('How long does a refund take?', 'No internet since this morning', outage)).toBe(true)
+    // A customer whose connection drops has that subject: the reply answers their words.
+    expect(answersOtherProblem('my wifi keeps dropping', 'No internet since this morning', outage)).toBe(false)
+  })
+
   it('is false when the reply names a problem its own customer did not have, or none', () => {
     // "No outage" answers the past customer's words ("my internet is down"), not an outage they had.
     expect(answersOtherProblem('my wifi keeps dropping', 'my internet is down', 'There is no outage in your area. Could you restart the router?')).toBe(false)

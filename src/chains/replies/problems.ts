@@ -85,7 +85,26 @@ export function namesOtherProblem(customerSaid: string, text: string): boolean {
  */
 export function answersOtherProblem(ours: ReadonlySet<string>, pastCustomerSaid: string, reply: string): boolean {
   const theirs = problemsIn(pastCustomerSaid)
-  return theirs.size > 0 && unnamedBy(ours, reply).some((p) => theirs.has(p))
+  return theirs.size > 0 && unnamedBy(ours, reply).some((p) => isTheirs(p, ours, theirs))
+}
+
+/**
+ * The subject a problem belongs to. A reply that names a problem its customer did not put in those words
+ * answers their subject: "A damaged fibre cable is causing an outage in [place]" answered "No internet
+ * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
+ * parcel's or a device's, so it has no subject here.)
+ */
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', outage: 'connectivity', locked_account: 'account_login' }
+
+/**
+ * Whether a problem a reply names, which this customer never names, is of the past case: named by its
+ * customer, or of their subject when this customer's is another ("there is no outage in your area" still
+ * answers a customer whose wifi drops).
+ */
+function isTheirs(problem: string, ours: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean {
+  if (theirs.has(problem)) return true
+  const subject = SUBJECT_OF_PROBLEM[problem]
+  return subject !== undefined && theirs.has(subjectProblem(subject)) && !ours.has(subjectProblem(subject))
 }
 
 /**
@@ -97,7 +116,7 @@ export function answersOtherProblem(ours: ReadonlySet<string>, pastCustomerSaid:
 export function withoutOtherProblemSentences(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string): string | null {
   if (theirs.size === 0) return null
   const sentences = sentencesOf(reply)
-  const kept = sentences.filter((sentence) => !unnamedBy(ours, sentence).some((p) => theirs.has(p)))
+  const kept = sentences.filter((sentence) => !unnamedBy(ours, sentence).some((p) => isTheirs(p, ours, theirs)))
   return kept.length === sentences.length || kept.length === 0 ? null : kept.join(' ')
 }
 
