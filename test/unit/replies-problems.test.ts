@@ -39,8 +39,8 @@ describe('namesOtherProblem', () => {
   })
 })
 
-// As rankCandidates calls it: the customer's problems read once.
-const answersOtherProblem = (customerSaid: string, pastCustomerSaid: string, reply: string) => answersOther(problemsIn(customerSaid), pastCustomerSaid, reply)
+// As rankCandidates calls it: the customer's problems read once, the past customer's once per candidate.
+const answersOtherProblem = (customerSaid: string, pastCustomerSaid: string, reply: string) => answersOther(problemsIn(customerSaid), problemsIn(pastCustomerSaid), reply)
 
 describe('answersOtherProblem', () => {
   const twice = 'Hi, my direct debit went out twice this month (£32.00 each).'

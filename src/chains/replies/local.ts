@@ -276,8 +276,8 @@ export function tellsAnotherCase(r: RankedReply): boolean {
  * agotado; el nuevo stock llega…" a customer whose verification code never comes that their remote is
  * out of stock. The question is what their case needs too.
  */
-function askingWithoutOtherCase(body: string, ourProblems: ReadonlySet<string>, past: ReplyCandidate): string {
-  const theirs = problemsIn(past.caseText ?? past.customerText)
+function askingWithoutOtherCase(body: string, ourProblems: ReadonlySet<string>, pastProblems: ReadonlySet<string>, past: ReplyCandidate): string {
+  const theirs = new Set(pastProblems)
   const pastSubject = subjectOfIntent(past.customerIntent)
   if (pastSubject && pastSubject !== PRAISE) theirs.add(subjectProblem(pastSubject))
   // A question in words approachOf does not know ("¿Nos das tu número de pedido?") asks too.
@@ -309,7 +309,8 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
     const answer = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c), asked)
     if (!answer) continue
-    const body = askingWithoutOtherCase(answer, ourProblems, c)
+    const theirs = problemsIn(c.caseText ?? c.customerText)
+    const body = askingWithoutOtherCase(answer, ourProblems, theirs, c)
     const words = wordSet(body)
     if (sent.some((said) => jaccard(said, words) >= SAME_REPLY_JACCARD)) continue
     const group = groups.find((g) => jaccard(g.words, words) >= SAME_REPLY_JACCARD)
@@ -320,9 +321,9 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    const namesOtherCase = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, body)
+    const namesOtherCase = answersOtherProblem(ourProblems, theirs, body)
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
-    const offSubject = answersOtherProblem(ourProblems, c.caseText ?? c.customerText, answer) || answersOtherSubject(intent, c)
+    const offSubject = answersOtherProblem(ourProblems, theirs, answer) || answersOtherSubject(intent, c)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
       offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),

@@ -81,10 +81,10 @@ export function namesOtherProblem(customerSaid: string, text: string): boolean {
 /**
  * Whether a past reply answers a problem its customer had (named in the reply and in what that
  * customer wrote) that this conversation's customer never names; `ours` is problemsIn of everything
- * the customer wrote in this conversation, read once for all the candidates.
+ * the customer wrote in this conversation, read once for all the candidates, and `theirs` problemsIn of
+ * what the past customer wrote, read once for each.
  */
-export function answersOtherProblem(ours: ReadonlySet<string>, pastCustomerSaid: string, reply: string): boolean {
-  const theirs = problemsIn(pastCustomerSaid)
+export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string): boolean {
   return theirs.size > 0 && unnamedBy(ours, reply).some((p) => isTheirs(p, ours, theirs))
 }
 
