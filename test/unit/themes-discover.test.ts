@@ -68,6 +68,8 @@ describe('discoverThemes on a week larger than the words it reads', () => {
       expect(theme.keyphrases.map((k) => k.phrase)).toEqual(whole.themes[t].keyphrases.map((k) => k.phrase))
       // Quotes point at members of their own theme.
       for (const j of theme.local.representativeIdx) expect(items[theme.members[j]].text.startsWith(topics[truth[theme.members[0]]])).toBe(true)
+      // The description counts the theme's messages, not the sample its words were read from.
+      expect(theme.local.description).toContain(`${theme.members.length} messages`)
     })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
-import { describeCluster, labelInEnglish, spreadQuotesOverLanguages } from '../../src/chains/themes/describe-local.ts'
+import { describeCluster, labelInEnglish, leadWithSubject, spreadQuotesOverLanguages, themeDescription } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
 const docs = [
@@ -350,5 +350,26 @@ describe('describeCluster with a contraction typed without its apostrophe', () =
     const { label } = describeCluster({ keyphrases, texts, vectors, centroid: Float32Array.from([1, 0]) })
     expect(label.toLowerCase()).not.toContain('thats')
     expect(label.toLowerCase()).toContain('twice')
+  })
+})
+
+describe('leadWithSubject', () => {
+  it('puts first a quote of the intent most of the theme has, that opens its conversation', () => {
+    // "Billing in Thai": a thank-you for the engineer was the most central of three messages.
+    expect(leadWithSubject([0, 1], ['praise', 'billing', 'billing'], [true, true, true])).toEqual([1, 0])
+    // "Charged twice": a reply to the agent ("Sent you my order number…") came before an opening complaint.
+    expect(leadWithSubject([0, 1, 2], ['billing', 'billing', 'billing'], [false, true, true])).toEqual([1, 0, 2])
+  })
+
+  it('keeps the order when no intent holds most of the theme and nothing opens a conversation', () => {
+    expect(leadWithSubject([2, 0, 1], ['billing', 'delivery', 'praise', 'other'], [false, false, false, false])).toEqual([2, 0, 1])
+    expect(leadWithSubject([2, 0, 1], ['billing', 'delivery', 'praise', 'other'], [true, false, false, false])).toEqual([0, 2, 1])
+  })
+})
+
+describe('themeDescription', () => {
+  it('says the volume given and quotes the lead message as shown, placeholders kept', () => {
+    const text = themeDescription({ label: 'Late parcels', keyphrases: ['parcel', 'tracking'], volume: 1200, typical: 'Order [ORDER_1] was supposed to arrive yesterday.' })
+    expect(text).toBe('Late parcels: 1200 messages. Messages most often mention “parcel” and “tracking”. A typical message: “Order [ORDER_1] was supposed to arrive yesterday.”')
   })
 })

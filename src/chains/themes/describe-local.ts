@@ -45,6 +45,8 @@ export function describeCluster(input: {
   /** Per text, whether the message only closes its case ("Perfect, thank you!"). */
   closes?: boolean[]
   centroid: Float32Array
+  /** Messages in the theme when `texts` are a sample of them (a big week's words); `texts.length` otherwise. */
+  volume?: number
 }): ClusterDescription {
   const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid, input.closes)
   // Names (a town, the company, a person the masking missed) say where or who, not what: a label is
@@ -58,7 +60,8 @@ export function describeCluster(input: {
   const shared = input.keyphrases.some((k) => (k.messages ?? MIN_LABEL_MESSAGES) >= MIN_LABEL_MESSAGES)
   const named = shared ? phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases) : null
   const label = named ?? fallbackLabel(input.texts[representativeIdx[0]])
-  const description = describe(label, input.keyphrases, input.texts, representativeIdx)
+  const typical = representativeIdx.length > 0 ? input.texts[representativeIdx[0]] : undefined
+  const description = themeDescription({ label, keyphrases: input.keyphrases.map((k) => k.phrase), volume: input.volume ?? input.texts.length, typical })
   return { label, description, representativeIdx, labelFromQuote: named === null }
 }
 
@@ -177,6 +180,27 @@ export function labelInEnglish(input: { label: string; labelFromQuote?: boolean;
   }
   if (!noun) parts.push('issues')
   return capitalise(parts.join(' '))
+}
+
+/**
+ * The quotes with the one that says what the theme is about first: of the intent most of its messages
+ * have, and opening its conversation. "Billing in Thai" led with a thank-you for a polite engineer (one
+ * of its three messages), and "Charged twice" with "Sent you my order number ([ORDER_1])…", a reply to
+ * the agent. The lead quote is the one the description shows. Indices are into the members.
+ */
+export function leadWithSubject(picked: number[], intents: Array<string | null>, opens: boolean[]): number[] {
+  const subject = majorityIntent(intents)
+  const about = (i: number) => subject === null || intents[i] === subject
+  const lead = picked.find((i) => about(i) && opens[i]) ?? picked.find(about) ?? picked.find((i) => opens[i])
+  return lead === undefined ? picked : [lead, ...picked.filter((i) => i !== lead)]
+}
+
+/** The topical intent most of a theme's messages have (more than half of them), if any. */
+function majorityIntent(intents: Array<string | null>): string | null {
+  const counts = new Map<string, number>()
+  for (const intent of intents) if (intent && !NOT_A_TOPIC.has(intent)) counts.set(intent, (counts.get(intent) ?? 0) + 1)
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [null, 0]
+  return top !== null && n * 2 > intents.length ? top : null
 }
 
 /** Intent nouns that name no subject on their own ("Problems", "Requests"). */
@@ -410,12 +434,13 @@ function fallbackLabel(text: string | undefined): string {
   return words ? capitalise(words) : 'Unlabelled theme'
 }
 
-function describe(label: string, keyphrases: Keyphrase[], texts: string[], quotes: number[]): string {
-  const count = texts.length
-  const phrases = keyphrases.slice(0, 5).map((k) => `“${k.phrase}”`)
+/** What the report says of a theme: its size, the words its messages use most, and its lead quote as shown. */
+export function themeDescription(input: { label: string; keyphrases: string[]; volume: number; typical?: string }): string {
+  const { label, volume } = input
+  const phrases = input.keyphrases.slice(0, 5).map((k) => `“${k}”`)
   const about = phrases.length > 0 ? ` Messages most often mention ${listOf(phrases)}.` : ''
-  const typical = quotes.length > 0 ? ` A typical message: “${shorten(texts[quotes[0]])}”` : ''
-  return `${label}: ${count} message${count === 1 ? '' : 's'}.${about}${typical}`.trim()
+  const typical = input.typical ? ` A typical message: “${shorten(input.typical)}”` : ''
+  return `${label}: ${volume} message${volume === 1 ? '' : 's'}.${about}${typical}`.trim()
 }
 
 function listOf(items: string[]): string {

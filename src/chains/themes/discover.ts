@@ -122,6 +122,7 @@ export function discoverThemes(
       vectors: shown.map((position) => items[list[position]].vector),
       closes: shown.map((position) => items[list[position]].closes ?? false),
       centroid: result.centroids[c],
+      volume: list.length,
     })
     local.representativeIdx = local.representativeIdx.map((j) => shown[j])
     themes.push({ members: list, centroid: result.centroids[c], keyphrases, local })

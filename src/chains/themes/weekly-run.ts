@@ -10,7 +10,7 @@ import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { CLOSING_REASONS } from '../classify/urgency.ts'
 import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
-import { labelInEnglish, spreadQuotesOverLanguages } from './describe-local.ts'
+import { labelInEnglish, leadWithSubject, spreadQuotesOverLanguages, themeDescription } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
 import { labelSource, maskPersonal, personTokens } from '../../safety/personal.ts'
 import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, sameSubject, type WeekCount } from './track.ts'
@@ -187,6 +187,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     const inWeek = own.messages.length
     timer.lap('read')
     const { masked, items } = weekItems(messages)
+    const opens = opensConversation(messages, inWeek)
     // Labels never use a handle; a quote keeps the brand's own, masked in `masked` like anyone's.
     const brandHandles = await brandHandlesOf(db, workspaceId)
     timer.lap('mask')
@@ -206,13 +207,14 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     let degraded = false
     for (const [i, theme] of discovered.entries()) {
       const members = theme.members.map((m) => messages[m])
-      const quoted = spreadQuotesOverLanguages({
+      const spread = spreadQuotesOverLanguages({
         picked: theme.local.representativeIdx,
         languages: members.map((m) => m.language),
         texts: theme.members.map((m) => items[m].text),
         vectors: theme.members.map((m) => items[m].vector),
         centroid: theme.centroid,
       })
+      const quoted = leadWithSubject(spread, members.map((m) => m.intent), theme.members.map((m) => opens[m]))
       const quotes = quoted.map((m) => toQuote(members[m], brandHandles.length ? maskPersonal(members[m].text, personTokens(members[m].people), brandHandles) : masked[theme.members[m]]))
       // The report speaks English whatever language the theme's customers wrote in.
       const localLabel = labelInEnglish({
@@ -222,9 +224,8 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
         languages: members.map((m) => m.language),
         intents: members.map((m) => m.intent),
       })
-      const localDescription = localLabel === theme.local.label || !theme.local.description.startsWith(theme.local.label)
-        ? theme.local.description
-        : localLabel + theme.local.description.slice(theme.local.label.length)
+      // The description quotes the lead quote as shown, placeholders kept ("Order [ORDER_1] was…", not "Order . No…").
+      const localDescription = themeDescription({ label: localLabel, keyphrases: theme.keyphrases.map((k) => k.phrase), volume: members.length, typical: quotes[0]?.text })
       const description = await deps.describer.describe({
         workspaceId,
         keyphrases: theme.keyphrases.map((k) => k.phrase),
@@ -396,6 +397,21 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
 }
 
 /** Quotes are read and forwarded by people outside support: the masked text, never the stored one. */
+/**
+ * Whether each message is the first its customer wrote in its conversation, as far as the read goes (the
+ * week and its context weeks, which come after it in `messages` but were sent before): it says what the case is about.
+ */
+function opensConversation(messages: WeekMessage[], inWeek: number): boolean[] {
+  const opened = new Set<string>()
+  const opens = new Array<boolean>(messages.length).fill(false)
+  const sentOrder = [...messages.keys()].slice(inWeek).concat([...messages.keys()].slice(0, inWeek))
+  for (const i of sentOrder) {
+    opens[i] = !opened.has(messages[i].conversationId)
+    opened.add(messages[i].conversationId)
+  }
+  return opens
+}
+
 function toQuote(m: WeekMessage, maskedText: string): ThemeQuote {
   return { messageId: m.id, conversationId: m.conversationId, channel: m.channel, sentAt: m.sentAt, text: maskedText }
 }
