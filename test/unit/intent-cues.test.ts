@@ -203,4 +203,22 @@ describe('intent cues', () => {
     expect(asEmail!.intent?.label).not.toBe('account_login')
     expect(asEmail!.intent?.label).toBe(asBody!.intent?.label)
   })
+
+  it('read a refund waited for as the bill, in every supported language, and a late parcel still as a delivery', async () => {
+    const refunds = [
+      "I've been waiting three weeks for my refund.",
+      'Ich warte seit drei Wochen auf meine Rückerstattung.',
+      'Llevo tres semanas esperando mi reembolso.',
+      'Estou à espera do reembolso há três semanas.',
+      'Aspetto il rimborso da tre settimane.',
+      'Il rimborso non è ancora arrivato.',
+    ]
+    const parcels = ['Ich warte seit drei Wochen auf mein Paket.', 'Aspetto il pacco da tre settimane.', 'Ainda não recebi a encomenda.', 'Still waiting on my parcel.']
+    const read = await classifyTexts([...refunds, ...parcels])
+    expect(read.slice(0, refunds.length).map((r) => r.intent?.label)).toEqual(refunds.map(() => 'billing'))
+    expect(read.slice(refunds.length).map((r) => r.intent?.label)).toEqual(parcels.map(() => 'delivery'))
+    // A refund named in passing leaves the subject to the other words.
+    const [crash] = await classifyTexts(['The app crashes every time I try to request a refund.'])
+    expect(crash!.intent?.label).toBe('bug_outage')
+  })
 })
