@@ -186,6 +186,15 @@ describe('decideSentiment', () => {
     expect(decideSentiment({ negative: 0.1, neutral: 0.2, positive: 0.7 }, 'the box is on the table').label).toBe('positive')
   })
 
+  it('waiting counted in days, weeks or months is a complaint; "can\'t wait" and hoping are not', () => {
+    const glad = { negative: 0.1, neutral: 0.2, positive: 0.7 }
+    for (const text of ['Estou à espera do reembolso há três semanas.', 'Ich warte seit drei Wochen auf mein Paket.', 'Aspetto il pacco da tre settimane.', "J'attends mon colis depuis dix jours."]) {
+      expect(decideSentiment(glad, text).evidence).toContain('complaint_cue')
+    }
+    expect(decideSentiment(glad, "Can't wait for the new plans in a few weeks!").evidence).not.toContain('complaint_cue')
+    expect(decideSentiment(glad, 'Espero que en unos días esté listo, gracias.').evidence).not.toContain('complaint_cue')
+  })
+
   it('an explicit complaint turns even a confident positive into negative or uncertain', () => {
     const d = decideSentiment({ negative: 0.02, neutral: 0.03, positive: 0.95 }, 'charged twice, love it')
     expect(d.label).not.toBe('positive')

@@ -37,7 +37,20 @@ export const STILL_CHARGED_CUES = termMatcher([
 ])
 
 /** Something went wrong and the customer says so: a fault, a failed delivery, a wrong charge, waiting. */
-export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded)
+export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded) || waitedLong(folded)
+
+/**
+ * Waiting, counted in days, weeks or months: "Estou à espera do reembolso há três semanas" read as
+ * positive, "Ich warte seit drei Wochen auf mein Paket" and "Aspetto il pacco da tre settimane" as
+ * uncertain. Not "wait" or "espero" alone: "can't wait" and "espero que" (I hope) are glad.
+ */
+const WAITING_WORDS = termMatcher([
+  'waiting', 'waited', "j'attends", 'attends', 'en attente', 'attendu', 'warte', 'warten', 'gewartet', 'esperando', 'esperado', 'a espera', 'aspetto', 'aspettando', 'atteso', 'in attesa',
+])
+const DURATION_WORDS = termMatcher([
+  'days', 'weeks', 'months', 'jours', 'semaines', 'mois', 'tage', 'tagen', 'wochen', 'monate', 'monaten', 'dias', 'semanas', 'meses', 'giorni', 'settimane', 'mesi',
+])
+const waitedLong = (folded: string): boolean => WAITING_WORDS(folded) && DURATION_WORDS(folded)
 const COMPLAINT_PHRASES = termMatcher([
   // en
   'charged twice', 'billed twice', 'paid twice', 'went out twice', 'taken twice', 'twice this month', 'twice for', 'double charged', 'charged me twice', 'double charge', 'charged me again', 'overcharged', 'still not refunded', 'no refund',
