@@ -65,6 +65,14 @@ describe('answersOtherProblem', () => {
     expect(answersOtherProblem('my wifi keeps dropping', 'No internet since this morning', outage)).toBe(false)
   })
 
+  it('reads a sold-out thing waited for, and a parcel being traced, as a delivery\'s problems', () => {
+    // Offered to an engineer who never came, once the reply's "sold out" sentence was left out.
+    const engineer = "The engineer didn't turn up today, I took the day off for nothing."
+    expect(answersOtherProblem(engineer, 'My voice remote is still not here, ordered 9 days ago', "Stock is due [date] and we'll email you the moment yours ships.")).toBe(true)
+    expect(answersOtherProblem(engineer, 'My Brightbox 4K was meant to arrive yesterday', "If you DM us the order number we'll check where your Brightbox 4K is right now.")).toBe(true)
+    expect(answersOtherProblem('Is the voice remote back in stock yet?', 'My voice remote is still not here, ordered 9 days ago', "Stock is due [date] and we'll email you the moment yours ships.")).toBe(false)
+  })
+
   it('is false when the reply names a problem its own customer did not have, or none', () => {
     // "No outage" answers the past customer's words ("my internet is down"), not an outage they had.
     expect(answersOtherProblem('my wifi keeps dropping', 'my internet is down', 'There is no outage in your area. Could you restart the router?')).toBe(false)

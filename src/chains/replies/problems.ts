@@ -38,12 +38,21 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     // What the customer says of a parcel that is late, though a reply would not say it.
     'where is my order', 'where is my parcel', 'where is my package', 'no sign of', 'still waiting for my', 'not received', "haven't received", 'still not here',
     'ou est ma commande', 'ou est mon colis', 'wo ist mein paket', 'wo bleibt', 'donde esta mi pedido', 'cade minha encomenda', "dov'e il mio pacco", "dov'e il mio ordine",
+    // ...and what a reply says of it: "we'll check where your Brightbox 4K is right now".
+    'check where your', 'where your order is', 'where your parcel is', 'where your package is',
     'not arrived', "hasn't arrived", 'has not arrived', 'never arrived', 'not been delivered', 'delayed', 'running late', 'is late', 'lost in transit', 'missing parcel', 'parcel is missing', 'still on its way', 'marked as delivered',
     'pas arrive', 'pas recu', 'jamais arrive', 'en retard', 'retard de livraison', 'colis perdu',
     'nicht angekommen', 'noch nicht da', 'verspatet', 'verspatung', 'paket verloren',
     'no ha llegado', 'no llego', 'retrasado', 'retraso', 'paquete perdido',
     'nao chegou', 'atrasado', 'atraso', 'encomenda perdida',
     'non e arrivato', 'non arrivato', 'in ritardo', 'ritardo', 'pacco perso',
+  ]),
+  // A thing sold out and waited for: "Stock is due [date] and we'll email you the moment yours ships" was
+  // offered to "The engineer didn't turn up today", the reply's sold-out sentence left out but not this one.
+  out_of_stock: termMatcher([
+    'sold out', 'out of stock', 'back in stock', 'new stock', 'stock is due', 'stock arrives', 'yours ships', 'place in the queue', 'back order', 'backorder', 'back-order',
+    'rupture de stock', 'en rupture', 'nouveau stock', 'ausverkauft', 'nicht auf lager', 'wieder auf lager', 'neue ware',
+    'agotado', 'agotada', 'sin stock', 'nuevo stock', 'esgotado', 'esgotada', 'novo stock', 'esaurito', 'esaurita', 'nuovo stock',
   ]),
   outage: termMatcher([
     'outage', 'service is restored', 'service has been restored', 'fault in your area', 'fault in the area', 'engineers are working', 'network issue', 'network fault',
@@ -94,7 +103,7 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', outage: 'connectivity', locked_account: 'account_login' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', outage: 'connectivity', locked_account: 'account_login' }
 
 /**
  * Whether a problem a reply names, which this customer never names, is of the past case: named by its
