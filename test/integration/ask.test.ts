@@ -97,6 +97,21 @@ describe('POST /v1/ask (local mode)', () => {
     expect(digits).toEqual([])
   })
 
+  it('calls a week without any message a gap in the data, not a fall to nothing', async () => {
+    const c = await createWorkspace(t.services)
+    const on = (day: number) => (conv: ReturnType<typeof conversation>) => ({ ...conv, messages: conv.messages.map((m) => ({ ...m, sentAt: `2026-10-${String(day).padStart(2, '0')}T10:00:00Z` })) })
+    // The week before last has complaints; last week (12–18 Oct) has nothing at all; this week has a message again.
+    await t.ingest(c, [
+      ...DELIVERY.map((text, i) => on(5)(conversation(`c-before-${i}`, [['customer', text]]))),
+      on(19)(conversation('c-after', [['customer', 'Hello, how do I change my delivery address?']])),
+    ])
+    const body = (await ask(c, 'What share of messages were negative last week?')).json()
+    expect(body.plan.timeRange).toMatchObject({ from: '2026-10-12T00:00:00.000Z', to: '2026-10-19T00:00:00.000Z' })
+    expect(body.figures.find((f: { kind: string }) => f.kind === 'previous_count').value).toBeGreaterThan(0)
+    expect(body.figures.find((f: { kind: string }) => f.kind === 'change')).toBeUndefined()
+    expect(body.answer).toMatch(/^There are no customer messages at all for last week/)
+  })
+
   it('validates input and roles', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/v1/ask', headers: a.auth(), payload: { question: '' } })).statusCode).toBe(400)
     expect((await t.app.inject({ method: 'POST', url: '/v1/ask', headers: a.auth(), payload: { question: 'why?', now: 'yesterday' } })).statusCode).toBe(400)

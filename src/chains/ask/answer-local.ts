@@ -277,6 +277,9 @@ export function answerLocally(req: AnswerRequest): string {
   if (total === 0) {
     const previous = figures.find((f) => f.kind === 'previous_count')
     const before = previous && previous.value > 0 ? ` (there were ${previous.value} in the ${previous.label.split(', ').slice(-1)[0]})` : ''
+    // A period without any message is a gap in the data, not a period in which none of them was negative.
+    const none = figures.some((f) => f.kind === 'count' && f.label.startsWith('all ') && f.value === 0 && f.exact)
+    if (none && what !== 'customer messages') return `There are no customer messages at all for ${range}: the data has nothing for that period, which says nothing about ${what}${before}; nothing is counted or quoted.`
     return `No ${what} match this question for ${range}${before}, so the data cannot answer it; nothing is counted or quoted.`
   }
   const sentences: string[] = []

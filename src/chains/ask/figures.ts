@@ -135,7 +135,9 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const beforeValue = beforeEstimate ? beforeEstimate.value : before.messages
     const themeBefore = themeNow ? await themeCountEstimates(db, workspaceId, filters, previous) : undefined
     fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...counted(beforeEstimate ?? themeBefore?.messages) })
-    if (beforeValue > 0) {
+    // A period without a single customer message is a gap in the data, not a fall to nothing: no change is measured.
+    const gap = current.messages === 0 && (await countMessages(db, workspaceId, {}, range)).messages === 0
+    if (beforeValue > 0 && !gap) {
       // Periods of different lengths are compared per day (see lengthRatio).
       const ratio = lengthRatio(range, previous)
       const value = roundShare(currentValue / ratio - beforeValue, beforeValue)
