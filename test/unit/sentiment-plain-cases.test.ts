@@ -186,12 +186,13 @@ describe('decideSentiment', () => {
     expect(decideSentiment({ negative: 0.1, neutral: 0.2, positive: 0.7 }, 'the box is on the table').label).toBe('positive')
   })
 
-  it('waiting counted in days, weeks or months is a complaint; "can\'t wait" and hoping are not', () => {
+  it('waiting, or time gone by with nothing to show, counted in days, weeks or months is a complaint; "can\'t wait" and hoping are not', () => {
     const glad = { negative: 0.1, neutral: 0.2, positive: 0.7 }
-    for (const text of ['Estou à espera do reembolso há três semanas.', 'Ich warte seit drei Wochen auf mein Paket.', 'Aspetto il pacco da tre settimane.', "J'attends mon colis depuis dix jours."]) {
+    for (const text of ['Estou à espera do reembolso há três semanas.', 'Ich warte seit drei Wochen auf mein Paket.', 'Aspetto il pacco da tre settimane.', "J'attends mon colis depuis dix jours.", 'Thanks, but it has been 8 working days now and nothing on my card.']) {
       expect(decideSentiment(glad, text).evidence).toContain('complaint_cue')
     }
     expect(decideSentiment(glad, "Can't wait for the new plans in a few weeks!").evidence).not.toContain('complaint_cue')
+    expect(decideSentiment(glad, 'It has been 3 days and the wifi is perfect now, thanks!').evidence).not.toContain('complaint_cue')
     expect(decideSentiment(glad, 'Espero que en unos días esté listo, gracias.').evidence).not.toContain('complaint_cue')
   })
 

@@ -40,17 +40,24 @@ export const STILL_CHARGED_CUES = termMatcher([
 export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded) || waitedLong(folded)
 
 /**
- * Waiting, counted in days, weeks or months: "Estou à espera do reembolso há três semanas" read as
- * positive, "Ich warte seit drei Wochen auf mein Paket" and "Aspetto il pacco da tre settimane" as
- * uncertain. Not "wait" or "espero" alone: "can't wait" and "espero que" (I hope) are glad.
+ * Waiting, or time gone by, counted in days, weeks or months: "Estou à espera do reembolso há três
+ * semanas" read as positive, "Ich warte seit drei Wochen auf mein Paket" and "Aspetto il pacco da tre
+ * settimane" as uncertain, "Thanks, but it has been 8 working days now and nothing on my card" as
+ * positive (0.75). Not "wait" or "espero" alone: "can't wait" and "espero que" (I hope) are glad.
  */
 const WAITING_WORDS = termMatcher([
   'waiting', 'waited', "j'attends", 'attends', 'en attente', 'attendu', 'warte', 'warten', 'gewartet', 'esperando', 'esperado', 'a espera', 'aspetto', 'aspettando', 'atteso', 'in attesa',
 ])
+/** Time gone by is a complaint only with nothing to show for it: not "it has been 3 days and the wifi is perfect". */
+const TIME_GONE_BY = termMatcher(["it's been", 'it has been', 'its been', 'ca fait', 'cela fait', 'seit', 'desde hace'])
+const STILL_NOTHING = termMatcher([
+  'nothing', 'no', 'not', "n't", 'never', 'still', 'rien', 'pas', 'toujours', 'kein', 'keine', 'nicht', 'nichts', 'noch', 'nada', 'ningun', 'ninguna', 'sigue', 'sigo', 'todavia',
+  'ainda', 'nao', 'niente', 'nessun', 'nessuna', 'non', 'ancora',
+])
 const DURATION_WORDS = termMatcher([
   'days', 'weeks', 'months', 'jours', 'semaines', 'mois', 'tage', 'tagen', 'wochen', 'monate', 'monaten', 'dias', 'semanas', 'meses', 'giorni', 'settimane', 'mesi',
 ])
-const waitedLong = (folded: string): boolean => WAITING_WORDS(folded) && DURATION_WORDS(folded)
+const waitedLong = (folded: string): boolean => DURATION_WORDS(folded) && (WAITING_WORDS(folded) || (TIME_GONE_BY(folded) && STILL_NOTHING(folded)))
 const COMPLAINT_PHRASES = termMatcher([
   // en
   'charged twice', 'billed twice', 'paid twice', 'went out twice', 'taken twice', 'twice this month', 'twice for', 'double charged', 'charged me twice', 'double charge', 'charged me again', 'overcharged', 'still not refunded', 'no refund',
