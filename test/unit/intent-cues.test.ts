@@ -221,4 +221,11 @@ describe('intent cues', () => {
     const [crash] = await classifyTexts(['The app crashes every time I try to request a refund.'])
     expect(crash!.intent?.label).toBe('bug_outage')
   })
+
+  it('read a customer pleased in so many words as praise, and one who is not pleased as no praise', async () => {
+    const pleased = ['Ich bin seit 10 Jahren Kunde und sehr zufrieden.', 'Je suis client depuis 10 ans et très satisfait.', 'Sono cliente da 10 anni e sono molto soddisfatto.', 'Top Service, weiter so!']
+    const read = await classifyTexts([...pleased, "I'm not very happy with the service."])
+    expect(read.slice(0, pleased.length).map((r) => [r.intent?.label, r.sentiment.label])).toEqual(pleased.map(() => ['praise', 'positive']))
+    expect(read.at(-1)!.sentiment.label).not.toBe('positive')
+  })
 })

@@ -264,6 +264,9 @@ const PRAISE_CUES = termMatcher([
  */
 const WORKING_THINGS = ['connectivity', 'product_fault', 'bug_outage', 'account_login', 'appointment', 'delivery']
 
+/** Readings a customer pleased in so many words is moved from (withPositiveSentiment). */
+const PLEASED_CAN_MOVE = [...WORKING_THINGS, COMPLAINT_INTENT, OTHER_INTENT]
+
 /**
  * Each cue's intent, its odds ratio (INTENT_CUE_FOR unless said; an intent counts its first matching cue
  * only), the intents its match outweighs, and whether it counts only when no other intent's cue matched.
@@ -358,10 +361,12 @@ export function withNegativeSentiment(prediction: IntentPrediction, text: string
  * The intent of a message the sentiment reads as positive. A customer who says the thing works well now
  * gives positive feedback, praise in the default taxonomy, whatever thing they name: "The wifi has been
  * perfect since the new router, thanks" stayed connectivity (0.53) under the praise cue, as the model reads
- * "wifi" and "router" as the connection's (0.99), and its drafts apologised for dropouts.
+ * "wifi" and "router" as the connection's (0.99), and its drafts apologised for dropouts. Nor is a
+ * customer pleased in so many words complaining, or saying nothing: "Ich bin seit 10 Jahren Kunde und sehr
+ * zufrieden" read as a complaint (0.37), with praise outside the model's ten likeliest intents.
  */
 export function withPositiveSentiment(prediction: IntentPrediction, text: string, taxonomy: ReadonlyArray<{ name: string }>): IntentPrediction {
-  if (!WORKING_THINGS.includes(prediction.label) || !workingWellCue(foldText(text))) return prediction
+  if (!PLEASED_CAN_MOVE.includes(prediction.label) || !workingWellCue(foldText(text))) return prediction
   return taxonomy.some((t) => t.name === PRAISE_INTENT) ? shareMovedTo(prediction, PRAISE_INTENT) : prediction
 }
 

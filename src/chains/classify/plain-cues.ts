@@ -124,6 +124,12 @@ const WORKING_WELL_TERMS = termMatcher([
   'ya funciona', 'vuelve a funcionar', 'funciona perfectamente', 'funciona de maravilla', 'funciona genial', 'todo funciona', 'impecable',
   'ja funciona', 'voltou a funcionar', 'funciona perfeitamente', 'esta tudo a funcionar', 'tudo a funcionar', 'tudo funcionando', 'impecavel',
   'funziona di nuovo', 'ora funziona', 'adesso funziona', 'funziona perfettamente', 'funziona tutto', 'impeccabile',
+  // ...or the customer says they are pleased with it: "Ich bin seit 10 Jahren Kunde und sehr zufrieden" read as a
+  // negative complaint, "Je suis client depuis 10 ans et très satisfait" as other.
+  'very happy with', 'so happy with', 'really happy with', "i'm very happy", 'very satisfied', 'really satisfied', 'keep it up', 'keep up the good work',
+  'tres satisfait', 'tres satisfaite', 'tres content', 'tres contente', 'continuez comme ca', 'sehr zufrieden', 'super zufrieden', 'total zufrieden', 'weiter so',
+  'muy contento', 'muy contenta', 'muy satisfecho', 'muy satisfecha', 'seguid asi', 'muito satisfeito', 'muito satisfeita', 'muito contente', 'continuem assim',
+  'molto soddisfatto', 'molto soddisfatta', 'molto contento', 'molto contenta', 'continuate cosi',
 ])
 /** Words that undo a working-well phrase near them ("not working again", "geht wieder nicht"). */
 const NEGATION = termMatcher(['not', "n't", 'no', 'never', 'nicht', 'kein', 'keine', 'nao', 'non', 'pas', 'plus', 'jamais', 'nunca', 'mai'])
