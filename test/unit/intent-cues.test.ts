@@ -228,4 +228,13 @@ describe('intent cues', () => {
     expect(read.slice(0, pleased.length).map((r) => [r.intent?.label, r.sentiment.label])).toEqual(pleased.map(() => ['praise', 'positive']))
     expect(read.at(-1)!.sentiment.label).not.toBe('positive')
   })
+
+  it('read "no complaints" and "no problems" as nothing wrong, not as a negation of it', async () => {
+    const read = await classifyTexts([
+      'Switched to Brightwave last month and it has been faultless so far. Great speeds, no complaints.',
+      'Seit dem Umzug keine Probleme mehr, danke!',
+      'No problems? My wifi is down again.',
+    ])
+    expect(read.map((r) => [r.intent?.label, r.sentiment.label])).toEqual([['praise', 'positive'], ['praise', 'positive'], ['connectivity', 'negative']])
+  })
 })
