@@ -89,6 +89,20 @@ describe('discoverThemes and e-mails', () => {
   })
 })
 
+describe('discoverThemes and names', () => {
+  it('keeps a name the week writes out of a label, though the theme says it too few times to tell (demo: "Brightwave app" for sign-in)', () => {
+    const { vectors } = coneBatch([30, 6], 0)
+    // The small theme's messages say what went wrong in their own words; two of them write "Acme" mid-sentence,
+    // too few for the theme alone to call it a name.
+    const signIn = ['I cannot sign in to the Acme app', 'The Acme app will not let me sign in', 'Acme app: the sign in page is blank', 'Acme app keeps logging me out', 'locked out, the sign in page is blank', 'the password reset link never comes']
+    const texts = vectors.map((_, i) => (i < 30 ? `Hello, the router keeps dropping the wifi${i < 3 ? ' since Acme changed it' : ''} ${i}` : signIn[i - 30]))
+    const { themes } = discoverThemes(vectors.map((vector, i) => ({ text: texts[i], vector })), { wordWeight: 0 })
+    const small = themes.find((t) => t.members.includes(30))!
+    expect(small.keyphrases.map((k) => k.phrase).join(' ')).toMatch(/password|sign/)
+    expect(small.local.label.toLowerCase()).not.toMatch(/acme/)
+  })
+})
+
 describe('discoverThemes with the intents of the messages', () => {
   /** Eight tight topics (a spread-out batch), then eight messages each pointing its own way (noise to the clustering). */
   function batch(scatteredIntent: string) {

@@ -47,11 +47,15 @@ export function describeCluster(input: {
   centroid: Float32Array
   /** Messages in the theme when `texts` are a sample of them (a big week's words); `texts.length` otherwise. */
   volume?: number
+  /** Names read over the whole week (properNouns): a small theme says a name too few times to tell it is one. */
+  names?: ReadonlySet<string>
 }): ClusterDescription {
   const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid, input.closes)
   // Names (a town, the company, a person the masking missed) say where or who, not what: a label is
   // made of the other phrases ("Horsforth down" → what is down), while key phrases keep them.
-  const names = properNouns(input.texts)
+  // The week's names count too: "Brightwave app" named a theme of nine sign-in messages, whose
+  // customers wrote "Brightwave" twice in mid-sentence (a name needs three).
+  const names = new Set([...properNouns(input.texts), ...(input.names ?? [])])
   const nameless = input.keyphrases.filter((k) => !k.phrase.split(' ').some((w) => names.has(w) || isContractedStopword(w)))
   const labelPhrases = nameless.length > 0 ? nameless : input.keyphrases
   // When no phrase is said by two of its messages, each is one message's, not the theme's: "Food money"
@@ -411,9 +415,11 @@ const NAME_MIN_MENTIONS = 3
  * companies and people ("Horsforth", "Brightwave"), not the things a theme is about, which are written
  * in lower case by most ("app", "router", "bill"). Product words of cross-lingual.ts are never names.
  */
-function properNouns(texts: string[]): Set<string> {
+export function properNouns(texts: string[]): Set<string> {
   const mentions = new Map<string, { capitalised: number; all: number }>()
-  for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
+  // A uniform sample: a week's texts are in sent order.
+  const step = Math.max(1, Math.ceil(texts.length / MAX_PHRASE_TEXTS))
+  for (const text of texts.filter((_, i) => i % step === 0)) {
     for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:'’)] +)(\p{L}[\p{L}'’-]*)/gu)) {
       const word = match[1]
       const entry = mentions.get(word.toLowerCase()) ?? { capitalised: 0, all: 0 }

@@ -2,7 +2,7 @@
 // each message's conversation, and joined when they use the same words) → key phrases, a local label
 // and description per cluster. The weekly run and the themes eval suite both call it.
 import { clusterVectors, defaultMinClusterSize, normalised, type ClusterOptions } from './cluster.ts'
-import { describeCluster, type ClusterDescription } from './describe-local.ts'
+import { describeCluster, properNouns, type ClusterDescription } from './describe-local.ts'
 import { clusterKeyphrases, mergeClustersByWords, type Keyphrase } from './keyphrases.ts'
 import { combinedVectors, meaningVectors, tfidfVectors } from './local-features.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
@@ -105,6 +105,7 @@ export function discoverThemes(
   // e-mails, and "May concern" named their theme. (Clustering keeps the whole message, as its vector does.)
   const said = texts.map((text, i) => (read(i) ? messageCore(text) : text))
   const phrases = clusterKeyphrases(said, readLabels(result.labels))
+  const names = properNouns(said.filter((_, i) => read(i)))
   const members: number[][] = Array.from({ length: result.k }, () => [])
   result.labels.forEach((label, i) => {
     if (label >= 0 && inFocus(i)) members[label].push(i)
@@ -123,6 +124,7 @@ export function discoverThemes(
       closes: shown.map((position) => items[list[position]].closes ?? false),
       centroid: result.centroids[c],
       volume: list.length,
+      names,
     })
     local.representativeIdx = local.representativeIdx.map((j) => shown[j])
     themes.push({ members: list, centroid: result.centroids[c], keyphrases, local })
