@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { INTENT_CUE_FOR, withIntentCues, withNegativeSentiment } from '../../src/chains/classify/intent-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentPrediction } from '../../src/chains/classify/intent-local.ts'
+import { foldText, workingWellCue } from '../../src/chains/classify/plain-cues.ts'
 import { createLocalClassifier } from '../../src/chains/classify/local.ts'
 import { DEFAULT_TAXONOMY, taxonomyExamples } from '../../src/chains/classify/taxonomy.ts'
 import type { Classification, WorkspaceLabels } from '../../src/chains/classify/types.ts'
@@ -236,5 +237,8 @@ describe('intent cues', () => {
       'No problems? My wifi is down again.',
     ])
     expect(read.map((r) => [r.intent?.label, r.sentiment.label])).toEqual([['praise', 'positive'], ['praise', 'positive'], ['connectivity', 'negative']])
+    // Asked, nothing is said to be right.
+    expect(workingWellCue(foldText('Will my Mac Pro boot with no problems? Thanks'))).toBe(false)
+    expect(workingWellCue(foldText('It booted with no problems. Thanks'))).toBe(true)
   })
 })

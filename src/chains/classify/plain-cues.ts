@@ -136,18 +136,19 @@ const NEGATION = termMatcher(['not', "n't", 'no', 'never', 'nicht', 'kein', 'kei
 
 /** The customer says something works well now, and nothing in the message complains. */
 export function workingWellCue(folded: string): boolean {
-  const said = folded.replace(NOTHING_WRONG, ' ')
-  return (WORKING_WELL_TERMS(folded) || said !== folded) && !COMPLAINT_CUES(said) && !NEGATION(said.replace(/n't/g, " n't"))
+  const said = folded.replace(NOTHING_WRONG_ALL, ' ')
+  // Asked, it is no statement: "Will my Mac Pro boot with no problems?".
+  const nothingWrong = NOTHING_WRONG_ONE.test(folded.replace(/[^.!?]*\?/g, ' '))
+  return (WORKING_WELL_TERMS(folded) || nothingWrong) && !COMPLAINT_CUES(said) && !NEGATION(said.replace(/n't/g, " n't"))
 }
 
 /**
  * Nothing wrong, said with a "no": "faultless so far. Great speeds, no complaints" read as connectivity,
  * as its "no" undid the working-well phrase. These say something works well, and are no negation.
  */
-const NOTHING_WRONG = new RegExp(
-  String.raw`(?<![\p{L}])(?:no complaints|no problems|no issues|not a single problem|never had a problem|nothing to complain about|pas de souci|aucun souci|aucun probleme|keine probleme|keinerlei probleme|sin problemas|ningun problema|sem problemas|nenhum problema|nessun problema)(?![\p{L}])`,
-  'gu',
-)
+const NOTHING_WRONG = String.raw`(?<![\p{L}])(?:no complaints|no problems|no issues|not a single problem|never had a problem|nothing to complain about|pas de souci|aucun souci|aucun probleme|keine probleme|keinerlei probleme|sin problemas|ningun problema|sem problemas|nenhum problema|nessun problema)(?![\p{L}])`
+const NOTHING_WRONG_ALL = new RegExp(NOTHING_WRONG, 'gu')
+const NOTHING_WRONG_ONE = new RegExp(NOTHING_WRONG, 'u')
 
 /** Politeness formulas that are not gratitude for anything yet. */
 const ADVANCE_THANKS = termMatcher([
