@@ -193,6 +193,18 @@ describe('a question from a reply to another problem', () => {
     expect(localDrafts(move, { query: 'move', language: 'en', knowledge: [], candidates: [moving] }).drafts[0]!.text).toContain('new postcode')
   })
 
+  it('reads the past case\'s subject from its classified intent too, whatever words its customer used', () => {
+    // "No interent" (a typo) named no subject in words; the classifier read connectivity.
+    const outage: ReplyCandidate = {
+      ...doubleCharge, customerText: 'Is Brightwave down in Leeds? No interent since this morning. Really fed up now.', caseText: undefined, customerIntent: 'connectivity',
+      text: "We're sorry! A damaged fibre cable is causing an outage in Leeds and nearby areas. Engineers are working on it now.",
+    }
+    const refund = asking('How long does a refund take?', 'billing')
+    expect(rankCandidates(refund, [outage])[0]!.namesOtherCase).toBe(true)
+    const { drafts } = localDrafts(refund, { query: 'refund', language: 'en', knowledge: [], candidates: [outage] })
+    expect(drafts.some((d) => /outage|cable/.test(d.text))).toBe(false)
+  })
+
   it('keeps a reply that is nothing but the telling whole, and leaves it out', () => {
     const told = { ...doubleCharge, text: 'Really sorry for the double charge. The extra payment is on its way back to you.' }
     const { drafts } = localDrafts(asking('My bill says £45 but my plan is £30, why?', 'billing'), { query: 'bill', language: 'en', knowledge: [], candidates: [told] })

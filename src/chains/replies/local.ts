@@ -321,9 +321,10 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    const namesOtherCase = answersOtherProblem(ourProblems, theirs, body)
+    const pastSubject = subjectOfIntent(c.customerIntent)
+    const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject)
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
-    const offSubject = answersOtherProblem(ourProblems, theirs, answer) || answersOtherSubject(intent, c)
+    const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, c)
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
       offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),

@@ -91,10 +91,13 @@ export function namesOtherProblem(customerSaid: string, text: string): boolean {
  * Whether a past reply answers a problem its customer had (named in the reply and in what that
  * customer wrote) that this conversation's customer never names; `ours` is problemsIn of everything
  * the customer wrote in this conversation, read once for all the candidates, and `theirs` problemsIn of
- * what the past customer wrote, read once for each.
+ * what the past customer wrote, read once for each. `pastSubject` is the subject the classifier read in
+ * that case, whatever words its customer used: "Is Brightwave down in Leeds? No interent since this
+ * morning" named none (a typo), and its reply ("A damaged fibre cable is causing an outage…") was offered
+ * to "How long does a refund take?". It places the problems a reply names, not its subject words.
  */
-export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string): boolean {
-  return theirs.size > 0 && unnamedBy(ours, reply).some((p) => isTheirs(p, ours, theirs))
+export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlySet<string>, reply: string, pastSubject?: string): boolean {
+  return (theirs.size > 0 || pastSubject !== undefined) && unnamedBy(ours, reply).some((p) => isTheirs(p, ours, theirs, pastSubject))
 }
 
 /**
@@ -110,10 +113,10 @@ const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'b
  * customer, or of their subject when this customer's is another ("there is no outage in your area" still
  * answers a customer whose wifi drops).
  */
-function isTheirs(problem: string, ours: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean {
+function isTheirs(problem: string, ours: ReadonlySet<string>, theirs: ReadonlySet<string>, pastSubject?: string): boolean {
   if (theirs.has(problem)) return true
   const subject = SUBJECT_OF_PROBLEM[problem]
-  return subject !== undefined && theirs.has(subjectProblem(subject)) && !ours.has(subjectProblem(subject))
+  return subject !== undefined && (theirs.has(subjectProblem(subject)) || pastSubject === subject) && !ours.has(subjectProblem(subject))
 }
 
 /**
