@@ -179,6 +179,16 @@ describe('a question from a reply to another problem', () => {
     expect(r!.offSubject).toBe(true)
   })
 
+  it('reads reset links, plural, as sign-in words ("Can I pause my subscription while I travel?" was told how long they last)', () => {
+    const reset: ReplyCandidate = {
+      ...doubleCharge, customerText: 'Trying to log in but the reset email never arrives', customerIntent: 'account_login',
+      text: "Sorry about that! Reset links last 30 minutes and only the newest one works. Could you tell us the email on your account so we can check it's the right one?",
+    }
+    const [r] = rankCandidates(asking('Can I pause my subscription while I travel?', 'pricing'), [reset])
+    expect(r!.body).toBe("Sorry about that! Could you tell us the email on your account so we can check it's the right one?")
+    expect(r!.offSubject).toBe(true)
+  })
+
   it('leaves out a question that itself names the other case ("Could you send us the new postcode and your moving date?" to a bill)', () => {
     const moving: ReplyCandidate = {
       ...doubleCharge, customerText: "Hi, I'm moving house next month, can I take my plan with me?", customerIntent: 'pricing',

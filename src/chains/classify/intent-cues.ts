@@ -134,7 +134,7 @@ const CONNECTIVITY_CUES = termMatcher([
  */
 const ACCOUNT_CUES = termMatcher([
   'log in', 'log into', 'logging in', 'login', 'log-in', 'sign in', 'signing in', 'sign into', 'password', 'passcode', 'verification code', 'security code', 'two-factor', '2fa',
-  'locked out', 'account locked', 'account is locked', 'account locks', 'account was locked', 'unlock my account', 'reset link', 'reset email', 'hacked', 'username',
+  'locked out', 'account locked', 'account is locked', 'account locks', 'account was locked', 'unlock my account', 'reset link', 'reset links', 'reset email', 'reset emails', 'hacked', 'username',
   'mot de passe', 'me connecter a mon compte', 'identifiant', 'code de verification', 'compte bloque', 'compte pirate',
   'passwort', 'kennwort', 'einloggen', 'nicht anmelden', 'konto gesperrt', 'gehackt', 'bestatigungscode',
   'contrasena', 'iniciar sesion', 'codigo de verificacion', 'cuenta bloqueada', 'hackeada',
