@@ -241,4 +241,16 @@ describe('intent cues', () => {
     expect(workingWellCue(foldText('Will my Mac Pro boot with no problems? Thanks'))).toBe(false)
     expect(workingWellCue(foldText('It booted with no problems. Thanks'))).toBe(true)
   })
+
+  it('read a device that will not start, a line cut or buffering, and a charge never agreed to by their subjects', async () => {
+    const cases: Array<[string, string]> = [
+      ["Le décodeur ne s'allume plus depuis ce matin.", 'product_fault'],
+      ["My TV box won't turn on since this morning.", 'product_fault'],
+      ['Netflix keeps buffering every evening.', 'connectivity'],
+      ["I can't receive calls on my landline since Monday.", 'connectivity'],
+      ['I never signed up for Stream+, why am I paying for it?', 'billing'],
+    ]
+    const read = await classifyTexts(cases.map(([text]) => text))
+    expect(read.map((r) => r.intent?.label)).toEqual(cases.map(([, intent]) => intent))
+  })
 })

@@ -118,6 +118,8 @@ const WHERE_IS_CUES = termMatcher([
 /** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */
 const CONNECTIVITY_CUES = termMatcher([
   'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'no service', 'keeps dropping', 'dropouts', 'drops out', 'disconnects', 'speed', 'speeds', 'mbps', 'download speed',
+  // The line itself: "You disconnected my line by mistake", "I can't receive calls on my landline" read as other.
+  'disconnected', 'cut off', 'landline', 'phone line', 'dial tone', 'buffering',
   'vitesse', 'geschwindigkeit', 'velocidad', 'velocidade', 'velocita',
   'connexion', 'coupure', 'se coupe', 'ca coupe', 'decroche',
   'conexion', 'se corta', 'sigue cortando', 'va y viene', 'sin senal',
@@ -220,6 +222,32 @@ const DAMAGED_CUES = termMatcher([
 ])
 
 /**
+ * Paying for what was never ordered, or told of a debt: "I never signed up for Stream+, why am I paying for
+ * it?" and "I got a letter saying I owe £200" read as other, billing at 0.12 and under. Words of money
+ * owed or taken without consent leave little doubt: as strong as two cues.
+ */
+const UNWANTED_CHARGE_CUES = termMatcher([
+  'never signed up', "didn't sign up", 'did not sign up', 'never agreed to', 'why am i paying', 'why am i being charged', 'i owe', 'debt collector', 'debt collection', 'in arrears',
+  "jamais souscrit", 'pourquoi je paie', 'pourquoi suis-je preleve', 'nie abgeschlossen', 'nie bestellt', 'warum zahle ich', 'inkasso',
+  'nunca contrate', 'por que estoy pagando', 'por que me cobran', 'nunca subscrevi', 'porque estou a pagar', 'mai sottoscritto', 'perche sto pagando',
+])
+
+/**
+ * A device that does not work as a device: "Le décodeur ne s'allume plus depuis ce matin", "Mein Receiver
+ * startet ständig neu" and "Il modem si spegne da solo ogni ora" read as other (0.70–0.74), the fault
+ * under 0.11. The words leave little doubt: as strong as two cues.
+ */
+const DEVICE_FAULT_CUES = termMatcher([
+  "won't turn on", "won't switch on", "won't power on", "doesn't turn on", 'does not turn on', 'will not turn on', 'not turning on', 'keeps rebooting', 'keeps restarting',
+  'reboots itself', 'restarts itself', 'turns itself off', 'switches itself off', 'overheating', 'overheats',
+  "ne s'allume plus", "ne s'allume pas", 'redemarre tout seul', "s'eteint tout seul", 'surchauffe',
+  'geht nicht mehr an', 'startet standig neu', 'startet immer wieder neu', 'schaltet sich aus', 'schaltet sich ab', 'uberhitzt',
+  'no enciende', 'no se enciende', 'se reinicia solo', 'se apaga solo', 'se sobrecalienta',
+  'nao liga', 'reinicia sozinho', 'desliga sozinho', 'sobreaquece',
+  'non si accende', 'si riavvia da solo', 'si spegne da solo', 'si surriscalda',
+])
+
+/**
  * A visit by the brand's engineer or technician, booked, moved or missed: "the engineer was supposed to
  * come between 8 and 12 and nobody showed up" read as a complaint, and its drafts asked for an order
  * number to chase the courier. Outweighs the complaint and delivery cues ("never showed up", "nobody
@@ -282,11 +310,13 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'account_login', matches: ACCOUNT_CUES, outweighs: ['complaint'] },
   { intent: 'bug_outage', matches: APP_CRASH_CUES, outweighs: ['account_login', 'complaint'] },
   { intent: 'product_fault', matches: DAMAGED_CUES, outweighs: ['connectivity', 'complaint'] },
+  { intent: 'product_fault', matches: DEVICE_FAULT_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint'] },
   { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
   // Charged after cancelling is the bill's problem: the customer has already left (STILL_CHARGED_CUES).
   { intent: 'billing', matches: STILL_CHARGED_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'cancellation', 'delivery'] },
   { intent: 'billing', matches: REFUND_AWAITED_CUES, odds: INTENT_CUE_FOR ** 4, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: REFUND_WORDS, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint'] },
+  { intent: 'billing', matches: UNWANTED_CHARGE_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
   { intent: 'pricing', matches: MOVING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'cancellation'] },
