@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clusterKeyphrases, mergeClustersByWords, mergeTerms } from '../../src/chains/themes/keyphrases.ts'
-import { describeCluster, labelInEnglish, leadWithSubject, spreadQuotesOverLanguages, themeDescription } from '../../src/chains/themes/describe-local.ts'
+import { describeCluster, englishWordsOf, labelInEnglish, leadWithSubject, spreadQuotesOverLanguages, themeDescription } from '../../src/chains/themes/describe-local.ts'
 
 // Made-up messages written for this test.
 const docs = [
@@ -179,6 +179,17 @@ describe('describeCluster', () => {
     const input = { texts: said, languages: ['en', 'en', 'en'], intents: ['billing', 'billing', 'billing'] }
     expect(labelInEnglish({ ...input, label: 'Twice' })).toBe('Bill')
     expect(labelInEnglish({ ...input, label: 'Wifi', intents: ['connectivity', 'connectivity', 'connectivity'] })).toBe('Wifi')
+  })
+
+  it('keeps an English label whose words the week says in English, when the theme\'s own messages say one of them', () => {
+    // This week's movers never wrote "house"; the weeks before, whose words the key phrases read too, did.
+    const movers = { texts: ['moving in 3 weeks, what happens to my broadband?', 'new postcode is [ADDRESS_1], moving on the 1st', 'do I need a new contract if I move?'], languages: ['en', 'en', 'en'], intents: ['pricing', 'pricing', 'pricing'] }
+    const week = englishWordsOf(['Moving house next month, can I take my plan?', 'let me pause wifi for the kids'], ['en', 'en'])
+    expect(labelInEnglish({ ...movers, label: 'Moving house' })).not.toBe('Moving house')
+    expect(labelInEnglish({ ...movers, label: 'Moving house', englishWords: week })).toBe('Moving house')
+    // Words its own messages never say name another week's theme: "Pause wifi" for router dropouts.
+    const router = { texts: ['wifi drops every evening', 'router keeps dropping the wifi', 'le wifi coupe'], languages: ['en', 'en', 'fr'], intents: ['connectivity', 'connectivity', 'connectivity'] }
+    expect(labelInEnglish({ ...router, label: 'Pause wifi', englishWords: week })).not.toBe('Pause wifi')
   })
 
   it('names the theme with the run of words its customers use for its distinctive words', () => {

@@ -143,17 +143,25 @@ const LABEL_PRODUCT_WORDS = 2
  * dominant intent's name, e.g. "Mise jour" → "App update problems". Null intents and closers
  * ("praise", "other") name nothing.
  */
-export function labelInEnglish(input: { label: string; labelFromQuote?: boolean; texts: string[]; languages: Array<string | null>; intents: Array<string | null> }): string {
+export function labelInEnglish(input: {
+  label: string; labelFromQuote?: boolean; texts: string[]; languages: Array<string | null>; intents: Array<string | null>
+  /** Words the week's English messages say (englishWordsOf): a theme's key phrases are read from the weeks before it too. */
+  englishWords?: ReadonlySet<string>
+}): string {
   const { label, texts, languages, intents } = input
   const saidInEnglish = new Set(texts.filter((_, i) => languages[i] === 'en').flatMap((t) => words(t)))
-  // A word is English when the theme's English messages say it, or it is the map's own product word ("app", not "appli").
-  const isEnglish = (w: string) => saidInEnglish.has(w) || (isProductWord(w) && canonicalWord(w) === w) || /^[\d.]+$/.test(w)
+  // A word is English when English messages say it, or it is the map's own product word ("app", not "appli"):
+  // "Moving house" was rewritten "Broadband prices" as this week's four movers never wrote "house".
+  const isEnglish = (w: string) => saidInEnglish.has(w) || input.englishWords?.has(w) || (isProductWord(w) && canonicalWord(w) === w) || /^[\d.]+$/.test(w)
   const own = words(label)
   // A quote's opening words ("Um, so my bill is") are English but no label, and one word that is not a
   // product names no topic ("Twice", "Cancel", "Arriving"): the product words and intent say more
   // ("Billing", "Contract cancellations", "Sign-in problems" on the demo).
   const vague = input.labelFromQuote || (own.length === 1 && !productNoun(own[0]))
-  if (own.length > 0 && own.every(isEnglish) && !vague) return label
+  // ...and the theme's own messages say it: a word of the week's English alone may be a context week's ("Pause
+  // wifi" for eighteen router messages, none of which asked to pause anything).
+  const theirs = own.every((w) => saidInEnglish.has(w) || isProductWord(w)) || own.some((w) => saidInEnglish.has(w) && !isProductWord(w))
+  if (own.length > 0 && own.every(isEnglish) && theirs && !vague) return label
   const productCounts = new Map<string, number>()
   for (const text of texts.slice(0, MAX_PHRASE_TEXTS)) {
     const seen = new Set(words(text).map((w) => productNoun(w.replace(ELIDED_ARTICLE, ''))).filter((w): w is string => w !== null))
@@ -205,6 +213,16 @@ function majorityIntent(intents: Array<string | null>): string | null {
   for (const intent of intents) if (intent && !NOT_A_TOPIC.has(intent)) counts.set(intent, (counts.get(intent) ?? 0) + 1)
   const [top, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [null, 0]
   return top !== null && n * 2 > intents.length ? top : null
+}
+
+/** English messages whose words are read for englishWordsOf: a uniform sample, as telling as all. */
+const ENGLISH_WORDS_TEXTS = 5000
+
+/** The words a week's English messages say (with its context weeks), for labelInEnglish. */
+export function englishWordsOf(texts: string[], languages: Array<string | null>): Set<string> {
+  const english = texts.filter((_, i) => languages[i] === 'en')
+  const step = Math.max(1, Math.ceil(english.length / ENGLISH_WORDS_TEXTS))
+  return new Set(english.filter((_, i) => i % step === 0).flatMap((t) => words(t)))
 }
 
 /** Intent nouns that name no subject on their own ("Problems", "Requests"). */

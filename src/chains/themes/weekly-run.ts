@@ -10,7 +10,7 @@ import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { CLOSING_REASONS } from '../classify/urgency.ts'
 import { customerSentimentMix, topCounts } from './counts.ts'
 import { assignMatches, rootOf } from './curation.ts'
-import { labelInEnglish, leadWithSubject, spreadQuotesOverLanguages, themeDescription } from './describe-local.ts'
+import { englishWordsOf, labelInEnglish, leadWithSubject, spreadQuotesOverLanguages, themeDescription } from './describe-local.ts'
 import { discoverThemes, type DiscoverOptions } from './discover.ts'
 import { labelSource, maskPersonal, personTokens } from '../../safety/personal.ts'
 import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, sameSubject, type WeekCount } from './track.ts'
@@ -188,6 +188,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     timer.lap('read')
     const { masked, items } = weekItems(messages)
     const opens = opensConversation(messages, inWeek)
+    const englishWords = englishWordsOf(items.map((item) => item.text), messages.map((m) => m.language))
     // Labels never use a handle; a quote keeps the brand's own, masked in `masked` like anyone's.
     const brandHandles = await brandHandlesOf(db, workspaceId)
     timer.lap('mask')
@@ -223,6 +224,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
         texts: theme.members.map((m) => items[m].text),
         languages: members.map((m) => m.language),
         intents: members.map((m) => m.intent),
+        englishWords,
       })
       // The description quotes the lead quote as shown, placeholders kept ("Order [ORDER_1] was…", not "Order . No…").
       const localDescription = themeDescription({ label: localLabel, keyphrases: theme.keyphrases.map((k) => k.phrase), volume: members.length, typical: quotes[0]?.text })
