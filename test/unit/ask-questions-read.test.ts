@@ -1,5 +1,5 @@
 // The local planner reads questions as people ask them: rankings, ISO weeks, care-team questions,
-// comparisons and the same in French, German, Spanish and Portuguese; what it cannot map it says.
+// comparisons and the same in French, German, Spanish, Portuguese and Italian; what it cannot map it says.
 import { describe, expect, it } from 'vitest'
 import { median, percentile } from '../../src/chains/ask/care.ts'
 import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
@@ -115,6 +115,28 @@ describe('comparisons, spikes and what cannot be mapped', () => {
       kind: 'compare', filters: { intent: 'delivery', sentiment: 'negative' },
       timeRange: { from: '2026-10-01T00:00:00.000Z' }, previousRange: { from: '2026-09-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' },
     })
+  })
+
+  it.each([
+    '¿Cuál fue el tema que más creció en octubre?',
+    'Qual tema mais cresceu em outubro?',
+    'Welches Thema ist im Oktober am stärksten gewachsen?',
+    'Quale tema è cresciuto di più a ottobre?',
+  ])('"%s" asks which grew most, not which has the most', (q) => {
+    // Read as a ranking by volume, the Spanish one was answered with the theme that had the most messages.
+    expect(plan(q)).toMatchObject({ kind: 'compare', timeRange: { from: '2026-10-01T00:00:00.000Z' }, previousRange: { from: '2026-09-01T00:00:00.000Z' } })
+    expect(plan(q).filters.mentions).toBeUndefined()
+  })
+
+  it('reads Italian questions: months, relative periods, counts, complaints, customers and subjects', () => {
+    expect(plan('Quanti messaggi negativi abbiamo ricevuto a ottobre?')).toMatchObject({
+      kind: 'count', understood: true, filters: { sentiment: 'negative', customerRole: 'customer' }, timeRange: { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' },
+    })
+    expect(plan('Quanti messaggi negativi abbiamo ricevuto a ottobre?').filters.mentions).toBeUndefined()
+    expect(plan('Quanti clienti si sono lamentati della bolletta il mese scorso?')).toMatchObject({
+      kind: 'count', countsCustomers: true, filters: { sentiment: 'negative', intent: 'billing' }, timeRange: { from: '2026-10-01T00:00:00.000Z' },
+    })
+    expect(plan('Quanti clienti italiani hanno scritto questa settimana?')).toMatchObject({ kind: 'count', filters: { language: 'it' }, timeRange: { from: '2026-11-09T00:00:00.000Z' } })
   })
 
   it('"why did volume spike last week" compares last week with the one before', () => {

@@ -64,6 +64,17 @@ function topCount(question: string): number | undefined {
 }
 const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down|gone down|going (?:up|down)|goes (?:up|down)')
 /**
+ * Grew or fell, in the other supported languages: "¿Cuál fue el tema que más creció en octubre?" was
+ * answered with the theme that had the most messages, and "Welches Thema ist im Oktober am stärksten
+ * gewachsen?" counted messages mentioning "gewachsen".
+ */
+const CHANGED_CUE = W([
+  'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
+  'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
+  '(?:è|sono) (?:cresciut|aumentat|diminuit|calat)[oaie]', 'cresciut[oaie]', 'aumentat[oaie]', 'diminuit[oaie]', 'calat[oaie]',
+].join('|'))
+
+/**
  * Which way a count went, asked with no period to compare: "Did password reset complaints go down after
  * the fix?" counted every message of all time, and "Are password problems going down?" was read as a why.
  * With no period named, the weeks' trend answers which way it went.
@@ -81,7 +92,7 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
   // "Is sentiment on Instagram getting worse?" asks which way it goes.
   ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
-  ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|몇|กี่)(?![\p{L}])/iu],
+  ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
@@ -96,16 +107,16 @@ const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our|your|t
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
 const MENTIONS_CUE = W('mention(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
-const CUSTOMERS_CUE = W('customers?|clients?|clientes?|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|고객|ลูกค้า')
+const CUSTOMERS_CUE = W('customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า')
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
-  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|불만|ร้องเรียน)/iu],
+  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lamentat\p{L}*|lamentel\p{L}*|scontent\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|complain(?:s|ed|ing|ts?)?|angry|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
   // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
-  ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es)?|negativ[oa]s?)(?![\p{L}])/iu],
-  ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es)?|positiv[oa]s?)(?![\p{L}])/iu],
+  ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es)?|negativ[oa]s?|negativi)(?![\p{L}])/iu],
+  ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es)?|positiv[oa]s?|positivi)(?![\p{L}])/iu],
   ['neutral', /(?<![\p{L}])(neutres?|neutral(?:e|en|er|es)?|neutr[oa]s?)(?![\p{L}])/iu],
 ]
 
@@ -123,7 +134,7 @@ const CHANNEL_WORDS: Array<[string, RegExp]> = [
 const LANGUAGE_WORDS: Record<string, string[]> = {
   en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[ée]s'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[ée]s', 'franceses'],
   es: ['spanish', 'hispanophones?', 'espagnol', 'spanisch\\p{L}*', 'espa[ñn]ol', 'hispanohablantes?'], de: ['german', 'germanophones?', 'allemand', 'deutsch\\p{L}*', 'alem[áa]n', 'alem[ãa]o'],
-  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s'], it: ['italian'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
+  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s'], it: ['italian', 'italien', 'italienisch\\p{L}*', 'italian[oi]', 'italiane?'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
   nl: ['dutch', 'flemish'], ar: ['arabic'], hi: ['hindi'], ru: ['russian'], pl: ['polish'], tr: ['turkish'], sv: ['swedish'], id: ['indonesian'],
   vi: ['vietnamese'],
 }
@@ -131,17 +142,18 @@ const LANGUAGE_WORDS: Record<string, string[]> = {
 /** Everyday words for the default taxonomy's intents; a workspace's own intents match by name. */
 const INTENT_SYNONYMS: Record<string, string[]> = {
   delivery: ['delivery', 'deliveries', 'shipping', 'shipment', 'parcel', 'package', 'courier', 'tracking', 'late order', 'backorder',
-    'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda'],
+    'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda', 'consegna', 'spedizione', 'pacco', 'corriere'],
   // Not "price rise": it is one event, found by the weekly theme that names it (a bill names billing, a price rise a plan's price).
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
-    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso'],
+    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso',
+    'bolletta', 'fattura', 'addebito', 'rimborso'],
   bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
   // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
   connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
-    'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet'],
+    'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
   account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'anmeldung', 'passwort', 'contraseña', 'senha'],
   // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
-  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'gekündigt', 'cancelación', 'cancelamento'],
+  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'gekündigt', 'cancelación', 'cancelamento', 'disdetta', 'recesso'],
   appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
     'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento'],
   feature_request: ['feature request', 'feature', 'suggestion'],
@@ -189,6 +201,10 @@ const NON_TOPIC = new Set([
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
+  'quanti', 'quante', 'clienti', 'cliente', 'messaggi', 'messaggio', 'settimana', 'mese', 'ci', 'abbiamo', 'hanno', 'stati', 'state',
+  // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
+  'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
+  'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
 ])
@@ -238,7 +254,7 @@ export function readKind(question: string): { kind: AskKind; cued: boolean; grou
   if (AWAITING_CUE.test(question)) return { kind: 'awaiting', cued: true }
   if (RESPONSE_TIME_CUE.test(question)) return { kind: 'response_time', cued: true }
   const compare = KIND_CUES.find(([kind]) => kind === 'compare')![1]
-  if (compare.test(question) || SPIKE_CUE.test(question)) return { kind: 'compare', cued: true }
+  if (compare.test(question) || SPIKE_CUE.test(question) || CHANGED_CUE.test(question)) return { kind: 'compare', cued: true }
   const top = topCount(question)
   if ((top !== undefined || (RANK_CUE.test(question) && MOST_CUE.test(question))) && !KIND_CUES[0]![1].test(question)) {
     const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (top !== undefined ? 'intent' : undefined)

@@ -223,24 +223,24 @@ const NOW_ONLY = /^(?:right\s+)?now$/i
 
 /** Month names and relative periods of the other supported languages, written in English for the rules and chrono. */
 const TIME_WORDS: Array<[RegExp, string]> = [
-  [/(?<![\p{L}])(janvier|januar|enero|janeiro)(?![\p{L}])/giu, 'January'],
-  [/(?<![\p{L}])(f[ée]vrier|februar|febrero|fevereiro)(?![\p{L}])/giu, 'February'],
+  [/(?<![\p{L}])(janvier|januar|enero|janeiro|gennaio)(?![\p{L}])/giu, 'January'],
+  [/(?<![\p{L}])(f[ée]vrier|februar|febrero|fevereiro|febbraio)(?![\p{L}])/giu, 'February'],
   [/(?<![\p{L}])(mars|m[äa]rz|marzo|mar[çc]o)(?![\p{L}])/giu, 'March'],
-  [/(?<![\p{L}])(avril|abril)(?![\p{L}])/giu, 'April'],
-  [/(?<![\p{L}])(mai|mayo|maio)(?![\p{L}])/giu, 'May'],
-  [/(?<![\p{L}])(juin|juni|junio|junho)(?![\p{L}])/giu, 'June'],
-  [/(?<![\p{L}])(juillet|juli|julio|julho)(?![\p{L}])/giu, 'July'],
+  [/(?<![\p{L}])(avril|abril|aprile)(?![\p{L}])/giu, 'April'],
+  [/(?<![\p{L}])(mai|mayo|maio|maggio)(?![\p{L}])/giu, 'May'],
+  [/(?<![\p{L}])(juin|juni|junio|junho|giugno)(?![\p{L}])/giu, 'June'],
+  [/(?<![\p{L}])(juillet|juli|julio|julho|luglio)(?![\p{L}])/giu, 'July'],
   [/(?<![\p{L}])(ao[ûu]t|agosto)(?![\p{L}])/giu, 'August'],
-  [/(?<![\p{L}])(septembre|setembro|septiembre)(?![\p{L}])/giu, 'September'],
-  [/(?<![\p{L}])(octobre|oktober|octubre|outubro)(?![\p{L}])/giu, 'October'],
+  [/(?<![\p{L}])(septembre|setembro|septiembre|settembre)(?![\p{L}])/giu, 'September'],
+  [/(?<![\p{L}])(octobre|oktober|octubre|outubro|ottobre)(?![\p{L}])/giu, 'October'],
   [/(?<![\p{L}])(novembre|noviembre|novembro)(?![\p{L}])/giu, 'November'],
-  [/(?<![\p{L}])(d[ée]cembre|dezember|diciembre|dezembro)(?![\p{L}])/giu, 'December'],
-  [/(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nr]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|지난\s*주|สัปดาห์ที่แล้ว/giu, 'last week'],
-  [/(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nr]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|지난\s*달|เดือนที่แล้ว/giu, 'last month'],
+  [/(?<![\p{L}])(d[ée]cembre|dezember|diciembre|dezembro|dicembre)(?![\p{L}])/giu, 'December'],
+  [/(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nr]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|(?:la\s+)?settimana\s+scorsa|l'ultima\s+settimana|지난\s*주|สัปดาห์ที่แล้ว/giu, 'last week'],
+  [/(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nr]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|(?:il\s+)?mese\s+scorso|l'ultimo\s+mese|지난\s*달|เดือนที่แล้ว/giu, 'last month'],
   // "du 27 au 29 octobre", "vom 27. bis 29. Oktober", "del 27 al 29 de octubre", "de 27 a 29 de outubro".
   [/(?<![\p{L}])(?:du|vom|del|de)\s+(\d{1,2})\.?\s+(?:au|bis(?:\s+zum)?|al|a)\s+(\d{1,2})\.?(?:\s+de)?(?![\p{N}])/giu, 'from $1 to $2'],
-  [/cette\s+semaine|diese\s+woche|esta\s+semana|이번\s*주/giu, 'this week'],
-  [/ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|이번\s*달/giu, 'this month'],
+  [/cette\s+semaine|diese\s+woche|esta\s+semana|questa\s+settimana|이번\s*주/giu, 'this week'],
+  [/ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달/giu, 'this month'],
 ]
 
 export function englishTimeWords(text: string): string {
