@@ -139,6 +139,19 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Quanti clienti italiani hanno scritto questa settimana?')).toMatchObject({ kind: 'count', filters: { language: 'it' }, timeRange: { from: '2026-11-09T00:00:00.000Z' } })
   })
 
+  it('reads a relative period after a contracted preposition ("no mês passado" was "nlast month": all time)', () => {
+    for (const q of ['Quantas reclamações sobre a fatura recebemos no mês passado?', '¿Cuántas quejas del mes pasado eran sobre la factura?']) {
+      expect(plan(q), q).toMatchObject({ kind: 'count', filters: { intent: 'billing', sentiment: 'negative' }, timeRange: { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' } })
+      expect(plan(q).topic ?? '', q).not.toMatch(/last/)
+    }
+    expect(plan('Quantas mensagens na semana passada?').timeRange.from).toBe('2026-11-02T00:00:00.000Z')
+  })
+
+  it('reads "main problems" and response times in the other languages as what is asked, not a topic', () => {
+    expect(plan('Quais são os principais problemas dos clientes em outubro?').filters.mentions).toBeUndefined()
+    expect(plan('¿Cuánto tardamos en responder de media?')).toMatchObject({ kind: 'response_time', understood: true })
+  })
+
   it('"why did volume spike last week" compares last week with the one before', () => {
     expect(plan('Why did volume spike last week?')).toMatchObject({ kind: 'compare', timeRange: { from: '2026-11-02T00:00:00.000Z' }, previousRange: { from: '2026-10-26T00:00:00.000Z' } })
   })

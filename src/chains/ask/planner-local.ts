@@ -29,6 +29,9 @@ const RESPONSE_TIME_CUE = W([
   'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure',
   'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde',
   'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'en menos de una hora', 'tempo de resposta', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
+  // "¿Cuánto tardamos en responder de media?" was not understood.
+  'cu[áa]nto tard\\p{L}* en (?:responder|contestar)', 'quanto tempo (?:demor\\p{L}*|lev\\p{L}*) (?:a|para) responder', 'wie lange (?:dauert|brauchen)',
+  'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora',
   '응답 시간', 'เวลาตอบกลับ',
 ].join('|'))
 /** "which channel has the most …", "top 3 …", "quel canal … le plus", "welcher Kanal … am meisten". */
@@ -202,6 +205,8 @@ const NON_TOPIC = new Set([
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
   'quanti', 'quante', 'clienti', 'cliente', 'messaggi', 'messaggio', 'settimana', 'mese', 'ci', 'abbiamo', 'hanno', 'stati', 'state',
+  // "main problems": "Quais são os principais problemas dos clientes em outubro?" searched for messages saying "principais".
+  'principaux', 'problèmes', 'problème', 'hauptprobleme', 'probleme', 'problem', 'principales', 'problemas', 'principais', 'quais', 'principali', 'problemi',
   // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
   'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',

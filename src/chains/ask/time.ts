@@ -235,12 +235,13 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(octobre|oktober|octubre|outubro|ottobre)(?![\p{L}])/giu, 'October'],
   [/(?<![\p{L}])(novembre|noviembre|novembro)(?![\p{L}])/giu, 'November'],
   [/(?<![\p{L}])(d[ée]cembre|dezember|diciembre|dezembro|dicembre)(?![\p{L}])/giu, 'December'],
-  [/(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nr]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|(?:la\s+)?settimana\s+scorsa|l'ultima\s+settimana|지난\s*주|สัปดาห์ที่แล้ว/giu, 'last week'],
-  [/(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nr]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|(?:il\s+)?mese\s+scorso|l'ultimo\s+mese|지난\s*달|เดือนที่แล้ว/giu, 'last month'],
+  // Each starts a word: "no mês passado" read as "nlast month", "del mes pasado" as "dlast month".
+  [/(?<![\p{L}])(?:(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nr]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|(?:la\s+)?settimana\s+scorsa|l'ultima\s+settimana|지난\s*주|สัปดาห์ที่แล้ว)/giu, 'last week'],
+  [/(?<![\p{L}])(?:(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nr]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|(?:il\s+)?mese\s+scorso|l'ultimo\s+mese|지난\s*달|เดือนที่แล้ว)/giu, 'last month'],
   // "du 27 au 29 octobre", "vom 27. bis 29. Oktober", "del 27 al 29 de octubre", "de 27 a 29 de outubro".
   [/(?<![\p{L}])(?:du|vom|del|de)\s+(\d{1,2})\.?\s+(?:au|bis(?:\s+zum)?|al|a)\s+(\d{1,2})\.?(?:\s+de)?(?![\p{N}])/giu, 'from $1 to $2'],
-  [/cette\s+semaine|diese\s+woche|esta\s+semana|questa\s+settimana|이번\s*주/giu, 'this week'],
-  [/ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달/giu, 'this month'],
+  [/(?<![\p{L}])(?:cette\s+semaine|diese\s+woche|esta\s+semana|questa\s+settimana|이번\s*주)/giu, 'this week'],
+  [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
 ]
 
 export function englishTimeWords(text: string): string {
