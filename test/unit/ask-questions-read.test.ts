@@ -147,6 +147,25 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Quantas mensagens na semana passada?').timeRange.from).toBe('2026-11-02T00:00:00.000Z')
   })
 
+  it.each([
+    ['Combien de plaintes ces 30 derniers jours ?', 'past 30 days'],
+    ['Wie viele Beschwerden in den letzten 30 Tagen?', 'past 30 days'],
+    ['¿Cuántas quejas en los últimos 7 días?', 'past 7 days'],
+    ['Quantas reclamações nos últimos 30 dias?', 'past 30 days'],
+    ['Quante lamentele nelle ultime 2 settimane?', 'past 2 weeks'],
+    ['Combien de messages hier ?', 'yesterday'],
+    ['¿Cuántos mensajes ayer?', 'yesterday'],
+    ['Quanti messaggi oggi?', 'today'],
+    ['Quantos clientes reclamaram este ano?', 'this year'],
+    ['Wie viele Beschwerden letztes Jahr?', 'last year'],
+  ])('"%s" counts %s, not all time', (q, period) => {
+    expect(plan(q).timeRange.label.startsWith(period)).toBe(true)
+  })
+
+  it('German "hier" is here, not yesterday', () => {
+    expect(plan('Wie viele Nachrichten sind hier im Oktober?').timeRange.from).toBe('2026-10-01T00:00:00.000Z')
+  })
+
   it('reads "main problems" and response times in the other languages as what is asked, not a topic', () => {
     expect(plan('Quais são os principais problemas dos clientes em outubro?').filters.mentions).toBeUndefined()
     expect(plan('¿Cuánto tardamos en responder de media?')).toMatchObject({ kind: 'response_time', understood: true })

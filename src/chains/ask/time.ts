@@ -244,8 +244,28 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
 ]
 
+/**
+ * Days counted back, yesterday, today and the year, in the other supported languages: "Wie viele
+ * Beschwerden in den letzten 30 Tagen?", "¿Cuántos mensajes ayer?" and "Quantos clientes reclamaram este
+ * ano?" counted all time.
+ */
+const LAST_N = String.raw`(?<![\p{L}])(?:(?:ces|les)\s+(\d+)\s+derni(?:ers|[èe]res)|(?:in\s+)?(?:den\s+)?letzten\s+(\d+)|(?:en\s+)?(?:los|las)\s+[úu]ltim[oa]s\s+(\d+)|(?:n?[oa]s\s+)?[úu]ltim[oa]s\s+(\d+)|(?:negli\s+|nelle\s+)?ultim[ie]\s+(\d+))\s+`
+const PERIOD_WORDS: Array<[RegExp, string]> = [
+  [new RegExp(`${LAST_N}(?:jours|tagen|d[íi]as|giorni)(?![\p{L}])`, 'giu'), 'the last $1$2$3$4$5 days'],
+  [new RegExp(`${LAST_N}(?:semaines|wochen|semanas|settimane)(?![\p{L}])`, 'giu'), 'the last $1$2$3$4$5 weeks'],
+  [new RegExp(`${LAST_N}(?:mois|monaten|meses|mesi)(?![\p{L}])`, 'giu'), 'the last $1$2$3$4$5 months'],
+  [/(?<![\p{L}])(?:gestern|ayer|ontem|ieri)(?![\p{L}])/giu, 'yesterday'],
+  [/(?<![\p{L}])(?:aujourd'hui|aujourd’hui|heute|hoy|hoje|oggi)(?![\p{L}])/giu, 'today'],
+  [/(?<![\p{L}])(?:cette\s+ann[ée]e|dieses\s+jahr|este\s+a[ñn]o|este\s+ano|quest'anno|quest’anno)(?![\p{L}])/giu, 'this year'],
+  [/(?<![\p{L}])(?:l'ann[ée]e\s+derni[èe]re|l’ann[ée]e\s+derni[èe]re|letztes\s+jahr|(?:el\s+)?a[ñn]o\s+pasado|(?:n?o\s+)?ano\s+passado|l'anno\s+scorso|l’anno\s+scorso)(?![\p{L}])/giu, 'last year'],
+]
+/** French "hier" is yesterday; German "hier" is here. */
+const FRENCH_HIER = /(?<![\p{L}])hier(?![\p{L}])/giu
+const FRENCH_QUESTION = /(?<![\p{L}])(?:combien|quel(?:le)?s?|pourquoi|plaintes?|r[ée]clamations?|clients?|messages?|avons|y a-t-il)(?![\p{L}])/iu
+
 export function englishTimeWords(text: string): string {
-  return TIME_WORDS.reduce((t, [re, en]) => t.replace(re, en), text)
+  const named = [...TIME_WORDS, ...PERIOD_WORDS].reduce((t, [re, en]) => t.replace(re, en), text)
+  return FRENCH_QUESTION.test(named) ? named.replace(FRENCH_HIER, 'yesterday') : named
 }
 
 /** "week 44", "W44", "semaine 44", "KW 44", "semana 44": the ISO week, of the year named or else the latest one not after now. */
