@@ -162,6 +162,18 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan(q).timeRange.label.startsWith(period)).toBe(true)
   })
 
+  it.each([
+    'Combien de plaintes entre le 1er et le 15 octobre ?',
+    'Combien de plaintes du 1er au 15 octobre ?',
+    'Wie viele Beschwerden zwischen dem 1. und 15. Oktober?',
+    '¿Cuántas quejas entre el 1 y el 15 de octubre?',
+    'Quantas reclamações entre 1 e 15 de outubro?',
+    'Quanti reclami tra il 1 e il 15 ottobre?',
+    'Quanti reclami dal 1 al 15 ottobre?',
+  ])('"%s" counts 1-15 October (it read the 15th alone, or all October)', (q) => {
+    expect(plan(q).timeRange).toMatchObject({ from: '2026-10-01T00:00:00.000Z', to: '2026-10-16T00:00:00.000Z' })
+  })
+
   it('German "hier" is here, not yesterday', () => {
     expect(plan('Wie viele Nachrichten sind hier im Oktober?').timeRange.from).toBe('2026-10-01T00:00:00.000Z')
   })
