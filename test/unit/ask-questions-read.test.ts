@@ -174,6 +174,15 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan(q).timeRange).toMatchObject({ from: '2026-10-01T00:00:00.000Z', to: '2026-10-16T00:00:00.000Z' })
   })
 
+  it('reads Italian rankings, examples asked for in every language, and dissatisfaction in Portuguese', () => {
+    expect(plan('Quale canale ha più reclami?')).toMatchObject({ kind: 'rank', groupBy: 'channel', filters: { sentiment: 'negative' } })
+    expect(plan('Di cosa si lamentano di più i clienti?')).toMatchObject({ kind: 'rank', groupBy: 'intent', filters: { sentiment: 'negative' } })
+    for (const q of ['Montre-moi des exemples de plaintes sur la facture', 'Zeig mir Beispiele für Beschwerden über die Rechnung', 'Muéstrame ejemplos de quejas sobre la factura', 'Mostrami esempi di reclami sulla bolletta']) {
+      expect(plan(q), q).toMatchObject({ kind: 'examples', filters: { sentiment: 'negative', intent: 'billing' } })
+    }
+    expect(plan('Por que os clientes estão insatisfeitos com a entrega?').filters).toMatchObject({ sentiment: 'negative', intent: 'delivery' })
+  })
+
   it('German "hier" is here, not yesterday', () => {
     expect(plan('Wie viele Nachrichten sind hier im Oktober?').timeRange.from).toBe('2026-10-01T00:00:00.000Z')
   })

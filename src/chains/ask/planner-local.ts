@@ -36,17 +36,17 @@ const RESPONSE_TIME_CUE = W([
 ].join('|'))
 /** "which channel has the most …", "top 3 …", "quel canal … le plus", "welcher Kanal … am meisten". */
 const RANK_CUE = W([
-  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
+  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
 ].join('|'))
 /** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
-const MOST_WORDS = ['most', 'biggest', 'largest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais']
+const MOST_WORDS = ['most', 'biggest', 'largest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più']
 const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
 const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
-  ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|platforms?|채널|ช่องทาง')],
-  ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|언어|ภาษา')],
+  ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|canale|canali|platforms?|채널|ช่องทาง')],
+  ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|lingua|lingue|언어|ภาษา')],
   ['sentiment', W('sentiments?|moods?|stimmung')],
-  ['theme', W('themes?|th[èe]mes?|themas?|temas?|주제|หัวข้อ')],
-  ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que')],
+  ['theme', W('themes?|th[èe]mes?|themas?|temas?|tema|temi|주제|หัวข้อ')],
+  ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que|di cosa')],
 ]
 /** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
 const COUNT_WORDS: Record<string, number> = {
@@ -91,6 +91,8 @@ const DIRECTION_CUE = W('go(?:ne|es|ing)? (?:up|down)|went (?:up|down)')
 const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction|ratio|pourcentage|quelle part|anteil|prozent|porcentaje|proporci[óo]n|percentagem|porcentagem|percentuale)(?![\p{L}])|%/iu
 const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
+  // "Montre-moi des exemples de plaintes sur la facture" was read as a why.
+  ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|mostra[- ]me|mostrami)(?![\p{L}])/iu],
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than)\b/i],
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
   // "Is sentiment on Instagram getting worse?" asks which way it goes.
@@ -113,7 +115,7 @@ const MENTIONS_CUE = W('mention(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|menc
 const CUSTOMERS_CUE = W('customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า')
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
-  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lamentat\p{L}*|lamentel\p{L}*|scontent\p{L}*|불만|ร้องเรียน)/iu],
+  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|complain(?:s|ed|ing|ts?)?|angry|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
@@ -209,7 +211,7 @@ const NON_TOPIC = new Set([
   'principaux', 'problèmes', 'problème', 'hauptprobleme', 'probleme', 'problem', 'principales', 'problemas', 'principais', 'quais', 'principali', 'problemi',
   // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
-  'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
+  'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
 ])
