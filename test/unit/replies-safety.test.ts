@@ -700,6 +700,9 @@ describe('clean without damage', () => {
     expect(cleanReply("You're chatting with Sam. Your parcel left our warehouse today. – Marta, Brightwave", ctx)).toBe('Your parcel left our warehouse today.')
     expect(cleanReply('Hello Tom,\n\nYour parcel left our warehouse today. If it does not arrive, just reply to this email.\n\nKind regards,\nChris Tan', ctx))
       .toBe('Your parcel left our warehouse today.')
+    // The informal forms too: a WhatsApp draft ended "Wenn noch etwas ist, antworte einfach auf diese E-Mail."
+    expect(cleanReply('Dann fragen wir beim Paketdienst nach. Wenn noch etwas ist, antworte einfach auf diese E-Mail.', ctx)).toBe('Dann fragen wir beim Paketdienst nach.')
+    expect(cleanReply("On relance le transporteur. S'il y a autre chose, réponds à cet e-mail.", ctx)).toBe('On relance le transporteur.')
     expect(cleanReply('Hello Tom,\n\nYour parcel left our warehouse today.\nIt should arrive tomorrow.\n\nKind regards,\nChris Tan', { brandHandles: [], channel: 'email' }))
       .toBe('Your parcel left our warehouse today.\nIt should arrive tomorrow.')
   })

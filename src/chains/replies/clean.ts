@@ -97,7 +97,7 @@ const AGENT_INTRODUCTIONS = [AGENT_INTRO, THAI_AGENT_INTRO, JAPANESE_AGENT_INTRO
 /** The greetings a reply may open with, in every script the cleaner knows. */
 const OPENING_GREETINGS = [GREETING, KOREAN_GREETING, THAI_GREETING, JAPANESE_GREETING, CHINESE_GREETING, ARABIC_GREETING, HINDI_GREETING, HEBREW_GREETING]
 // Sentences that only make sense in an e-mail.
-const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
+const EMAIL_ONLY = /[^.!?\n]*(?:reply to this e-?mail|respond to this e-?mail|répond(?:s|ez|re)(?: simplement)? à cet e-?mail|(?:simplemente )?responde a este (?:e-?mail|correo)|responda (?:a )?este e-?mail|rispondi (?:semplicemente )?a questa e-?mail|antworten sie (?:einfach )?auf diese e-?mail|antworte (?:einfach )?auf diese e-?mail|responda a este (?:e-?mail|correo)|responde a este correo|rispond(?:a|i) a questa e-?mail)[^.!?\n]*[.!?]?/giu
 
 /** Letters, a kanji or kana counting as two: "请重启应用再试一次" says as much as "Please restart the app". */
 function letters(text: string): number {
