@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { median, percentile } from '../../src/chains/ask/care.ts'
 import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
 import { explainedWords, planLocally } from '../../src/chains/ask/planner-local.ts'
-import { matchSnapshots, themeQuery } from '../../src/chains/ask/theme-filter.ts'
+import { matchSnapshots, themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { isoWeekRange } from '../../src/chains/ask/time.ts'
 import type { AskVocabulary } from '../../src/chains/ask/types.ts'
 
@@ -181,6 +181,14 @@ describe('comparisons, spikes and what cannot be mapped', () => {
       expect(plan(q), q).toMatchObject({ kind: 'examples', filters: { sentiment: 'negative', intent: 'billing' } })
     }
     expect(plan('Por que os clientes estão insatisfeitos com a entrega?').filters).toMatchObject({ sentiment: 'negative', intent: 'delivery' })
+  })
+
+  it('"concerne", "betraf", "riguarda" say what a share is about, and narrow nothing', () => {
+    for (const q of ['Quel pourcentage des messages de novembre concerne la facturation ?', 'Welcher Anteil der Beschwerden im Oktober betraf die Rechnung?', 'Quale percentuale dei messaggi riguarda la bolletta?']) {
+      const read = plan(q)
+      expect(read.filters.intent, q).toBe('billing')
+      expect(unusedTopicWords(read, explainedWords(read.filters, vocabulary)), q).toEqual([])
+    }
   })
 
   it('German "hier" is here, not yesterday', () => {

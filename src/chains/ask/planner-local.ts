@@ -211,6 +211,8 @@ const NON_TOPIC = new Set([
   'principaux', 'problèmes', 'problème', 'hauptprobleme', 'probleme', 'problem', 'principales', 'problemas', 'principais', 'quais', 'principali', 'problemi',
   // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
+  // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
+  'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
   'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
