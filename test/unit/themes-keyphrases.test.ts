@@ -150,12 +150,12 @@ describe('describeCluster', () => {
     // Without an intent that names a topic, the product words alone.
     expect(labelInEnglish({ label: 'Mise jour', texts, languages, intents: intents.map(() => 'other') })).toBe('App update issues')
     // Nothing English to say: the language it is told in.
-    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ขอบคุณ'], languages: ['th', 'th', 'th'], intents: ['praise', 'other', 'praise'] })).toBe('Messages in Thai')
+    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ขอบคุณ'], languages: ['th', 'th', 'th'], intents: ['praise', 'other', 'praise'] })).toBe('Praise: messages in Thai')
     // A subject's name says more than the language, which it keeps (two themes of French follow-ups were both "Messages in French").
     expect(labelInEnglish({ label: 'Vérifié spams', texts: ["[EMAIL_1], j'ai vérifié les spams", "c'est [EMAIL_1], rien dans les spams"], languages: ['fr', 'fr'], intents: ['account_login', 'account_login'] })).toBe('Sign-in problems in French')
     expect(labelInEnglish({ label: 'Deux le', texts: ["C'est [EMAIL_1], les deux le 15.", 'Les deux prélèvements le 3'], languages: ['fr', 'fr'], intents: ['billing', 'billing'] })).toBe('Billing in French')
-    // Unless most of its messages are about it: one billing message among thanks.
-    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ค่าบริการ'], languages: ['th', 'th', 'th'], intents: ['praise', 'praise', 'billing'] })).toBe('Messages in Thai')
+    // Unless most of its messages are about it: one billing message among thanks (a theme of thanks).
+    expect(labelInEnglish({ label: 'เวลา', texts: ['ขอบคุณนะ', 'ช่างมาตรงเวลา', 'ค่าบริการ'], languages: ['th', 'th', 'th'], intents: ['praise', 'praise', 'billing'] })).toBe('Praise: messages in Thai')
     // An English label of an English theme stays as its customers put it.
     const english = ['the app crashes at login', 'app crashes at login again', 'the app crashes at login since 5.2']
     expect(labelInEnglish({ label: 'App crashes at login', texts: english, languages: ['en', 'en', 'en'], intents: ['bug_outage', 'bug_outage', 'bug_outage'] })).toBe('App crashes at login')
@@ -179,6 +179,13 @@ describe('describeCluster', () => {
     const input = { texts: said, languages: ['en', 'en', 'en'], intents: ['billing', 'billing', 'billing'] }
     expect(labelInEnglish({ ...input, label: 'Twice' })).toBe('Bill')
     expect(labelInEnglish({ ...input, label: 'Wifi', intents: ['connectivity', 'connectivity', 'connectivity'] })).toBe('Wifi')
+  })
+
+  it('says a theme of thanks is praise ("Faultless switched" named customers pleased since switching)', () => {
+    const pleased = { texts: ['switched last month and it has been faultless', 'faultless since I switched, great speeds', 'great service', 'my bill is wrong'], languages: ['en', 'en', 'en', 'en'] }
+    expect(labelInEnglish({ ...pleased, label: 'Faultless switched', intents: ['praise', 'praise', 'praise', 'billing'] })).toBe('Praise: faultless switched')
+    // Half is no theme of thanks.
+    expect(labelInEnglish({ ...pleased, label: 'Faultless switched', intents: ['praise', 'praise', 'billing', 'billing'] })).toBe('Faultless switched')
   })
 
   it('keeps an English label whose words the week says in English, when the theme\'s own messages say one of them', () => {
