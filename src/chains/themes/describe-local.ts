@@ -141,7 +141,7 @@ const LABEL_PRODUCT_WORDS = 2
  * English messages, or product words) and name something, otherwise made of the product words the
  * theme's messages share across languages ("app", "update", mapped by cross-lingual.ts) and its
  * dominant intent's name, e.g. "Mise jour" → "App update problems". Null intents and closers
- * ("praise", "other") name nothing.
+ * ("praise", "other") name nothing; a theme mostly of praise says so ("Praise: …").
  */
 export function labelInEnglish(input: LabelInput): string {
   const label = englishLabel(input)

@@ -398,7 +398,6 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
   return { runWeek, ensureWeek, ensureMembers }
 }
 
-/** Quotes are read and forwarded by people outside support: the masked text, never the stored one. */
 /**
  * Whether each message is the first its customer wrote in its conversation, as far as the read goes (the
  * week and its context weeks, which come after it in `messages` but were sent before): it says what the case is about.
@@ -414,6 +413,7 @@ function opensConversation(messages: WeekMessage[], inWeek: number): boolean[] {
   return opens
 }
 
+/** Quotes are read and forwarded by people outside support: the masked text, never the stored one. */
 function toQuote(m: WeekMessage, maskedText: string): ThemeQuote {
   return { messageId: m.id, conversationId: m.conversationId, channel: m.channel, sentAt: m.sentAt, text: maskedText }
 }
