@@ -45,8 +45,8 @@ const BILLING_CUES = termMatcher([
  * A refund waited for or missing: "I've been waiting three weeks for my refund" read as delivery (0.67)
  * in English, German, Spanish, Portuguese and Italian, the model's reading of waiting words (learnt from
  * late parcels) outweighing one billing cue; in Italian billing stayed under 0.03. The refund is what
- * is waited for, so these words together outweigh a delivery (a refund named in passing, "the parcel
- * arrived damaged, I want a refund", is left to the other cues).
+ * is waited for, so these words together outweigh a delivery. A refund named in passing ("the parcel
+ * arrived damaged, I want a refund") is evidence as strong as two cues, and outweighs nothing but a complaint.
  */
 const REFUND_WORDS = termMatcher([
   'refund', 'refunded', 'money back', 'remboursement', 'rembourse', 'erstattung', 'ruckerstattung', 'ruckzahlung', 'geld zuruck',
