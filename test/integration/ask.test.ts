@@ -56,6 +56,9 @@ describe('POST /v1/ask (local mode)', () => {
        WHERE m.workspace_id = $1 AND m.role = 'customer' AND e.sentiment = 'negative' AND e.intent = 'delivery'`, [a.id])
     expect(count.value).toBe(rows[0]!.n)
     expect(count.value).toBe(5)
+    // With negative messages asked for, the conversations counted are those with a complaint, which a neutral report is too.
+    const conversationsFigure = body.figures.find((f: { kind: string; unit: string }) => f.kind === 'count' && f.unit === 'conversations')
+    expect(conversationsFigure.label).toMatch(/^conversations with a complaint \(a negative message, or a neutral one reporting a problem\)/)
     expect(body.citations.length).toBeGreaterThanOrEqual(2)
     const conversations = body.citations.map((c: { conversationId: string }) => c.conversationId)
     expect(new Set(conversations).size).toBe(conversations.length)

@@ -133,3 +133,16 @@ describe('lengthRatio', () => {
     expect(lengthRatio(r('2026-10-01', '2026-11-01'), r('2026-10-20', '2026-10-21'))).toBe(31)
   })
 })
+
+describe('customers who complained, beside the negative messages', () => {
+  it('says why they outnumber the negative messages when neutral reports count (137 customers against 112 negative messages)', () => {
+    const complaint = 'per conversation …; a complaint is a negative message, or a neutral one reporting a problem (billing, delivery, …)'
+    const figures = (customers: number): AskFigure[] => [
+      { kind: 'count', label: 'negative customer messages, past 8 weeks', value: 112, unit: 'messages', from: range.from, to: range.to, filters: {}, estimate: { value: 112, low: 67, high: 162, method: 'test' } },
+      { kind: 'count', label: 'conversations with a complaint (a negative message, or a neutral one reporting a problem), past 8 weeks', value: customers, unit: 'conversations', from: range.from, to: range.to, filters: {}, estimate: { value: customers, low: 63, high: 155, method: complaint } },
+    ]
+    const ask = (customers: number) => answerLocally({ question: 'How many complaints in the past 8 weeks?', plan: { ...plan, filters: { customerRole: 'customer', sentiment: 'negative' } }, figures: figures(customers), citations: [], workspaceId: 'w' })
+    expect(ask(137)).toContain('About 137 customers complained (95% interval 63–155; a complaint is a negative message, or a neutral one reporting the problem, so they outnumber the negative messages).')
+    expect(ask(90)).toContain('About 90 customers complained (95% interval 63–155; a complaint is a negative message, or a neutral one reporting the problem).')
+  })
+})

@@ -218,7 +218,10 @@ function customersSentence(figures: AskFigure[], sentiment: string | undefined):
   const interval = intervalText(conversations.estimate)
   if (sentiment !== 'negative') return `They came from about ${conversations.value} conversations (${interval}).`
   const reports = /neutral one reporting a problem/.test(conversations.estimate.method) ? '; a complaint is a negative message, or a neutral one reporting the problem' : ''
-  return `About ${conversations.value} customers complained (${interval}${reports}).`
+  // Customers who complained outnumber the negative messages when neutral reports count: say so rather than let the two figures clash.
+  const messages = figures.find((f) => f.kind === 'count' && f.unit === 'messages')
+  const more = reports && messages && conversations.value > messages.value ? ', so they outnumber the negative messages' : ''
+  return `About ${conversations.value} customers complained (${interval}${reports}${more}).`
 }
 
 /**

@@ -37,6 +37,15 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
   return parts.filter(Boolean).join(' ')
 }
 
+/**
+ * What a conversation counted with the messages has: with negative messages asked for, a complaint, which a
+ * neutral message reporting a problem is too (estimates.ts). "Conversations with such messages" were 137
+ * against 112 negative messages, a figure no reader could square.
+ */
+function conversationsWith(filters: AskFilters): string {
+  return filters.sentiment === 'negative' ? 'conversations with a complaint (a negative message, or a neutral one reporting a problem)' : 'conversations with such messages'
+}
+
 function withoutTheme(filters: ResolvedFilters): ResolvedFilters {
   const { theme: _theme, themeSnapshots: _snapshots, themeMentions: _mentions, ...rest } = filters
   return rest
@@ -125,7 +134,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   // "How many customers …": conversations with such a message, estimated the same way when labels decide it.
   const conversationsEstimate = labelled ? withinTheme(await estimateConversations(ctx, filters, range), theme?.conversations) : undefined
   fig({
-    kind: 'count', label: `conversations with such messages, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
+    kind: 'count', label: `${conversationsWith(filters)}, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
     ...counted(conversationsEstimate ?? themeNow?.conversations),
   })
 
@@ -152,7 +161,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     // (a complaint of four chasers is one complaint in either month).
     const beforeConversations = plan.kind !== 'compare' ? undefined : conversationsEstimate ? await estimateConversations(ctx, filters, previous) : themeBefore?.conversations
     if (beforeConversations) {
-      fig({ kind: 'previous_count', label: `conversations with such messages, ${previous.label}`, value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
+      fig({ kind: 'previous_count', label: `${conversationsWith(filters)}, ${previous.label}`, value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
     }
   }
 
