@@ -8,6 +8,7 @@ import { summariesSuite } from './summaries.ts'
 import { themesSuite } from './themes.ts'
 import { intentSuite, languageSuite, sentimentSuite } from './classification.ts'
 import { intentDefaultSuite } from './intent-default.ts'
+import { knowledgeSuite } from './knowledge.ts'
 
 // Suites differ in the dataset shape they read; the registry only needs their common surface.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,6 +24,7 @@ export const SUITES: Record<string, AnySuite> = {
   [repliesSuite.name]: repliesSuite,
   [themesSuite.name]: themesSuite,
   [summariesSuite.name]: summariesSuite,
+  [knowledgeSuite.name]: knowledgeSuite,
 }
 
 export class UnknownSuiteError extends Error {
