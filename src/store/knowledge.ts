@@ -29,6 +29,27 @@ export interface Article {
   updatedAt: string
 }
 
+/** One word of a question found in a chunk (knowledgeRepo.termMatches). */
+export interface TermMatch {
+  chunkId: string
+  word: string
+  count: number
+  inTitle: boolean
+  /** The chunk's length in words. */
+  length: number
+  /** The chunk's article has no language: the word was matched unstemmed. */
+  plain: boolean
+}
+
+export interface TermMatches {
+  /** The question's words, stemmed in its language; `plainWords` as written. */
+  words: string[]
+  plainWords: string[]
+  chunks: number
+  averageLength: number
+  matches: TermMatch[]
+}
+
 export interface KnowledgeHit {
   chunkId: string
   articleId: string
@@ -93,9 +114,11 @@ export function knowledgeRepo(db: Queryable) {
     await db.query(`DELETE FROM knowledge_chunks WHERE workspace_id = $1 AND article_id = $2`, [workspaceId, articleId])
     const chunks = chunkText(body)
     if (chunks.length === 0) return
+    // Words are stemmed as the article's language says (migrations/022_knowledge_search.sql); the title weighs as a heading.
     await db.query(
-      `INSERT INTO knowledge_chunks (workspace_id, article_id, ord, text)
-       SELECT $1, $2, u.ord, u.text FROM unnest($3::int[], $4::text[]) AS u(ord, text)`,
+      `INSERT INTO knowledge_chunks (workspace_id, article_id, ord, text, search)
+       SELECT $1, $2, u.ord, u.text, setweight(to_tsvector(parley_text_config(a.language), a.title), 'A') || to_tsvector(parley_text_config(a.language), u.text)
+       FROM unnest($3::int[], $4::text[]) AS u(ord, text) JOIN knowledge_articles a ON a.id = $2`,
       [workspaceId, articleId, chunks.map((_, i) => i), chunks],
     )
   }
@@ -166,6 +189,44 @@ export function knowledgeRepo(db: Queryable) {
         [workspaceId, toVectorLiteral(query), k],
       )
       return rows.map((r) => ({ ...r, score: Number(r.score) }))
+    },
+    /** These chunks with their cosine to `query` (0 while a chunk has no vector of `model` yet). */
+    async chunksByIds(workspaceId: string, model: string, query: Float32Array, ids: string[]): Promise<KnowledgeHit[]> {
+      if (ids.length === 0) return []
+      const { rows } = await db.query<KnowledgeHit>(
+        `SELECT k.id AS "chunkId", k.article_id AS "articleId", a.title, k.text, a.language,
+           CASE WHEN k.model = ${modelLiteral(model)} AND k.embedding IS NOT NULL THEN 1 - (k.embedding <=> $2::vector) ELSE 0 END AS score
+         FROM knowledge_chunks k JOIN knowledge_articles a ON a.id = k.article_id
+         WHERE k.workspace_id = $1 AND k.id = ANY($3::uuid[])`,
+        [workspaceId, toVectorLiteral(query), ids],
+      )
+      return rows.map((r) => ({ ...r, score: Number(r.score) }))
+    },
+    /**
+     * What full-text search knows of `text` in `language`: its words as the store stems them, how many
+     * chunks there are and how long they are on average, and each occurrence of those words in the chunks
+     * of that language (or of articles without one, compared word for word), with its count and whether
+     * the article's title has it. Scoring is the caller's (chains/replies/knowledge-search.ts).
+     */
+    async termMatches(workspaceId: string, language: string, text: string): Promise<TermMatches> {
+      const [{ rows: [stats] }, { rows }] = await Promise.all([
+        db.query<Omit<TermMatches, 'matches'>>(
+          `SELECT tsvector_to_array(to_tsvector(parley_text_config($2), $3)) AS words, tsvector_to_array(to_tsvector('simple', $3)) AS "plainWords",
+             count(k.id)::int AS chunks, coalesce(avg(length(k.search)), 0)::float8 AS "averageLength"
+           FROM knowledge_chunks k WHERE k.workspace_id = $1 AND k.search IS NOT NULL`,
+          [workspaceId, language, text],
+        ),
+        db.query<TermMatch>(
+          `WITH q AS (SELECT tsvector_to_array(to_tsvector(parley_text_config($2), $3)) AS words, tsvector_to_array(to_tsvector('simple', $3)) AS plain)
+           SELECT k.id AS "chunkId", u.lexeme AS word, cardinality(u.positions) AS count, 'A' = ANY(u.weights) AS "inTitle", length(k.search) AS length,
+             a.language IS NULL AS plain
+           FROM knowledge_chunks k JOIN knowledge_articles a ON a.id = k.article_id CROSS JOIN q CROSS JOIN LATERAL unnest(k.search) u
+           WHERE k.workspace_id = $1 AND k.search IS NOT NULL
+             AND u.lexeme = ANY(CASE WHEN a.language IS NULL THEN q.plain WHEN a.language = $2 THEN q.words ELSE '{}'::text[] END)`,
+          [workspaceId, language, text],
+        ),
+      ])
+      return { ...stats!, matches: rows }
     },
   }
 }

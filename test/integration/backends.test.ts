@@ -12,6 +12,7 @@ import { EXACT_SEARCH_MAX_VECTORS } from '../../src/store/search-tuning.ts'
 import { annIndexLists, buildModelIndex, ensureModelIndex, modelIndexLists, registerModel } from '../../src/store/vector-index.ts'
 import { upsertEnrichments, type EnrichmentRow } from '../../src/store/enrichments.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'
+import { knowledgeRepo } from '../../src/store/knowledge.ts'
 import { enrichmentBacklog, EXACT_BACKLOG_MAX } from '../../src/store/readiness.ts'
 import { listMigrations, migrate } from '../../src/store/migrate.ts'
 import { themesRepo } from '../../src/store/themes.ts'
@@ -392,6 +393,28 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
       [{ messageId: kept.id, conversationId: kept.conversation_id, themeId: t1 }]))
     const { rows: moved } = await db.query<{ id: string; week: string }>(`SELECT message_id AS id, week FROM theme_members WHERE workspace_id = $1`, [c.ws])
     expect(moved).toEqual([{ id: kept.id, week: '2026-W11' }])
+  })
+
+  it('finds knowledge words stemmed in the article’s language, as written without one, never in another language', async () => {
+    const ws = await workspacesRepo(db).create(uniqueName('kb-words'))
+    const repo = knowledgeRepo(db)
+    await repo.upsert(ws.id, { title: 'Refund policy', body: 'Duplicate payments are refunded within five working days.', language: 'en' })
+    await repo.upsert(ws.id, { title: 'Moving', body: 'Refunds for moving are made by cheque.', language: null })
+    await repo.upsert(ws.id, { title: 'Remboursements', body: 'Refunds: les remboursements prennent cinq jours.', language: 'fr' })
+    const terms = await repo.termMatches(ws.id, 'en', 'How long does a refund take?')
+    expect(terms.words).toEqual(expect.arrayContaining(['refund', 'long', 'take']))
+    expect(terms.chunks).toBe(3)
+    const byTitle = new Map((await repo.list(ws.id, 10)).map((a) => [a.id, a.title]))
+    const { rows } = await db.query<{ id: string; article: string }>(`SELECT id, article_id AS article FROM knowledge_chunks WHERE workspace_id = $1`, [ws.id])
+    const titleOf = new Map(rows.map((r) => [r.id, byTitle.get(r.article)]))
+    const found = terms.matches.map((m) => ({ title: titleOf.get(m.chunkId), word: m.word, count: m.count, inTitle: m.inTitle, plain: m.plain }))
+    // "Refund policy" + "refunded": stemmed, twice, once in the title; "Refunds" unstemmed does not meet "refund";
+    // the French article's "refund" is never compared with an English question.
+    expect(found).toEqual([{ title: 'Refund policy', word: 'refund', count: 2, inTitle: true, plain: false }])
+    expect((await repo.termMatches(ws.id, 'en', 'refunds please')).matches.map((m) => titleOf.get(m.chunkId)).sort()).toEqual(['Moving', 'Refund policy'])
+    // A chunk found by its words is read back whole; before the worker embeds it, its cosine is 0.
+    const [hit] = await repo.chunksByIds(ws.id, 'builtin:test', new Float32Array([1, 0, 0]), [terms.matches[0]!.chunkId])
+    expect(hit).toMatchObject({ title: 'Refund policy', text: 'Duplicate payments are refunded within five working days.', language: 'en', score: 0 })
   })
 
   it('refuses text with NUL as bad input (Postgres cannot store it), inside and outside transactions', async () => {
