@@ -209,24 +209,27 @@ export function knowledgeRepo(db: Queryable) {
      * the article's title has it. Scoring is the caller's (chains/replies/knowledge-search.ts).
      */
     async termMatches(workspaceId: string, language: string, text: string): Promise<TermMatches> {
-      const [{ rows: [stats] }, { rows }] = await Promise.all([
-        db.query<Omit<TermMatches, 'matches'>>(
-          `SELECT tsvector_to_array(to_tsvector(parley_text_config($2), $3)) AS words, tsvector_to_array(to_tsvector('simple', $3)) AS "plainWords",
-             count(k.id)::int AS chunks, coalesce(avg(length(k.search)), 0)::float8 AS "averageLength"
-           FROM knowledge_chunks k WHERE k.workspace_id = $1 AND k.search IS NOT NULL`,
-          [workspaceId, language, text],
-        ),
-        db.query<TermMatch>(
-          `WITH q AS (SELECT tsvector_to_array(to_tsvector(parley_text_config($2), $3)) AS words, tsvector_to_array(to_tsvector('simple', $3)) AS plain)
-           SELECT k.id AS "chunkId", u.lexeme AS word, cardinality(u.positions) AS count, 'A' = ANY(u.weights) AS "inTitle", length(k.search) AS length,
-             a.language IS NULL AS plain
-           FROM knowledge_chunks k JOIN knowledge_articles a ON a.id = k.article_id CROSS JOIN q CROSS JOIN LATERAL unnest(k.search) u
-           WHERE k.workspace_id = $1 AND k.search IS NOT NULL
-             AND u.lexeme = ANY(CASE WHEN a.language IS NULL THEN q.plain WHEN a.language = $2 THEN q.words ELSE '{}'::text[] END)`,
-          [workspaceId, language, text],
-        ),
-      ])
-      return { ...stats!, matches: rows }
+      // One statement (a round trip to the store per request is what suggestions wait on): the question's
+      // words and the counts on every row, with one row per word found in a chunk (or one row of NULLs).
+      const { rows } = await db.query<Omit<TermMatches, 'matches'> & { [K in keyof TermMatch]: TermMatch[K] | null }>(
+        `WITH q AS (SELECT tsvector_to_array(to_tsvector(parley_text_config($2), $3)) AS words, tsvector_to_array(to_tsvector('simple', $3)) AS plain),
+           c AS (SELECT k.id, k.search, a.language FROM knowledge_chunks k JOIN knowledge_articles a ON a.id = k.article_id
+                 WHERE k.workspace_id = $1 AND k.search IS NOT NULL),
+           stats AS (SELECT count(*)::int AS chunks, coalesce(avg(length(c.search)), 0)::float8 AS "averageLength" FROM c)
+         SELECT q.words, q.plain AS "plainWords", stats.chunks, stats."averageLength", m.*
+         FROM q CROSS JOIN stats LEFT JOIN LATERAL (
+           SELECT c.id AS "chunkId", u.lexeme AS word, cardinality(u.positions) AS count, 'A' = ANY(u.weights) AS "inTitle",
+             length(c.search) AS length, c.language IS NULL AS plain
+           FROM c CROSS JOIN LATERAL unnest(c.search) u
+           WHERE u.lexeme = ANY(CASE WHEN c.language IS NULL THEN q.plain WHEN c.language = $2 THEN q.words ELSE '{}'::text[] END)
+         ) m ON true`,
+        [workspaceId, language, text],
+      )
+      const [first] = rows
+      const matches = rows.filter((r) => r.chunkId !== null).map((r) => ({
+        chunkId: r.chunkId!, word: r.word!, count: r.count!, inTitle: r.inTitle!, length: r.length!, plain: r.plain!,
+      }))
+      return { words: first?.words ?? [], plainWords: first?.plainWords ?? [], chunks: first?.chunks ?? 0, averageLength: first?.averageLength ?? 0, matches }
     },
   }
 }
