@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { detectLanguage } from '../chains/classify/language.ts'
 import { AppError, notFound } from '../errors.ts'
 import type { Db } from '../store/db.ts'
 import { jobsRepo } from '../store/jobs.ts'
@@ -15,9 +16,19 @@ const articleInput = z.object({
   externalId: z.string().trim().min(1).max(200).nullish(),
   title: z.string().trim().min(1).max(300),
   body: z.string().trim().min(1).max(MAX_ARTICLE_CHARS),
-  language: z.string().regex(/^[a-z]{2,3}$/).nullish(),
+  language: z.string().regex(/^[a-z]{2,3}$/).nullish().describe('The language the article is written in (ISO 639-1); detected from its text when omitted'),
   tags: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
 })
+
+/**
+ * An article sent without its language gets the one its text is written in: drafts are drawn only from
+ * articles in the customer's language, and its words are searched stemmed in it ("refunds" meets "refund").
+ */
+function withLanguage<T extends z.output<typeof articleInput>>(input: T): T {
+  if (input.language) return input
+  const detected = detectLanguage(`${input.title}\n${input.body}`).language
+  return detected === 'und' ? input : { ...input, language: detected }
+}
 
 export async function knowledgeRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>()
@@ -32,7 +43,7 @@ export async function knowledgeRoutes(app: FastifyInstance, { db }: { db: Db }):
     },
     async (request, reply) => {
       const { workspaceId } = principalOf(request)
-      const { article, created } = await articles.upsert(workspaceId, request.body)
+      const { article, created } = await articles.upsert(workspaceId, withLanguage(request.body))
       await enqueueEmbedding(workspaceId)
       return reply.status(created ? 201 : 200).send(article)
     },
@@ -58,7 +69,7 @@ export async function knowledgeRoutes(app: FastifyInstance, { db }: { db: Db }):
     { config: { roles: ADMIN_ROLES }, schema: { tags: ['knowledge'], summary: 'Replace a knowledge article (re-chunked and re-embedded)', params: uuidParam, body: articleInput } },
     async (request) => {
       const { workspaceId } = principalOf(request)
-      const article = await articles.update(workspaceId, request.params.id, request.body).catch((err: unknown) => {
+      const article = await articles.update(workspaceId, request.params.id, withLanguage(request.body)).catch((err: unknown) => {
         if ((err as { code?: string }).code === '23505') throw new AppError('CONFLICT', 'another article has this externalId')
         throw err
       })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { KNOWLEDGE_ANSWER_SCORE, knowledgeAnswer } from '../../src/chains/replies/knowledge-draft.ts'
+import { KNOWLEDGE_ANSWER_SCORE, KNOWLEDGE_FALLBACK_SCORE, knowledgeAnswer } from '../../src/chains/replies/knowledge-draft.ts'
 import { localDrafts } from '../../src/chains/replies/local.ts'
 import { EMPTY_VOICE, type ReplyRequest, type Retrieval } from '../../src/chains/replies/types.ts'
 
@@ -36,7 +36,7 @@ describe('knowledgeAnswer', () => {
   })
 
   it('answers from a further passage only when it is not about a problem the customer never names', () => {
-    const twice = { ...hit(0.2), title: 'Duplicate payments', text: 'Very occasionally a payment is taken twice, usually because a card payment and a Direct Debit both went through for the same bill.' }
+    const twice = { ...hit(KNOWLEDGE_FALLBACK_SCORE), title: 'Duplicate payments', text: 'Very occasionally a payment is taken twice, usually because a card payment and a Direct Debit both went through for the same bill.' }
     expect(knowledgeAnswer([twice], 'Can I change my direct debit date to the 15th? My card payment comes later.', 'en', { fallback: true })).toBeNull()
     expect(knowledgeAnswer([twice], 'My direct debit went out twice, card payment too', 'en', { fallback: true })?.body).toBe(twice.text)
     // A close passage is the case's subject: its problem words are not checked.
@@ -44,7 +44,7 @@ describe('knowledgeAnswer', () => {
   })
 
   it('answers from no passage about another subject only, however close', () => {
-    const moving = { ...hit(0.3), title: 'Moving home', text: 'If the new address is not covered, customers can leave without an early exit fee by showing proof of the move.' }
+    const moving = { ...hit(0.45), title: 'Moving home', text: 'If the new address is not covered, customers can leave without an early exit fee by showing proof of the move.' }
     const visit = "Hi, the engineer is booked for tomorrow but I won't be home, can I move it?"
     expect(knowledgeAnswer([moving], visit, 'en', { subject: 'appointment' })).toBeNull()
     // The words name the visit even without the classifier's subject.
@@ -52,8 +52,18 @@ describe('knowledgeAnswer', () => {
     // A customer who is moving is answered by it.
     expect(knowledgeAnswer([moving], "I'm moving house and the new address is not covered, can I leave?", 'en', { subject: 'pricing' })?.body).toContain('without an early exit fee')
     // A price rise is on the bill: pricing answers billing (the demo's article).
-    const rise = { ...hit(0.3), title: 'Plans and prices', text: 'Prices rise once a year in September by the fixed amount stated in the contract (£3 a month in 2026); customers are emailed about it in July.' }
+    const rise = { ...hit(0.45), title: 'Plans and prices', text: 'Prices rise once a year in September by the fixed amount stated in the contract (£3 a month in 2026); customers are emailed about it in July.' }
     expect(knowledgeAnswer([rise], 'Why is my bill higher this month?', 'en', { subject: 'billing' })).not.toBeNull()
+  })
+
+  it('answers from a passage found by its words only when its article’s title says one of them', () => {
+    // "Why is my bill higher this month?" met the double-charge article by "bill" and "month" (0.47, cosine 0.21).
+    const twice = { ...hit(0.47), similarity: 0.21, lexical: 0.33, titled: false, title: 'Duplicate or double charges', text: 'Very occasionally a payment is taken twice on the same bill this month.' }
+    expect(knowledgeAnswer([twice], 'Why is my bill higher this month?', 'en')).toBeNull()
+    // Its title naming what was asked, the same passage answers…
+    expect(knowledgeAnswer([{ ...twice, titled: true }], 'Why is my bill higher this month?', 'en')?.hit.title).toBe('Duplicate or double charges')
+    // …and so does one close in meaning, whatever its title.
+    expect(knowledgeAnswer([{ ...twice, similarity: 0.3 }], 'Why is my bill higher this month?', 'en')).not.toBeNull()
   })
 
   it('answers only from a close passage in the customer’s language', () => {
@@ -68,18 +78,18 @@ describe('knowledgeAnswer', () => {
       turns: [{ messageId: 'm1', role: 'customer', text: 'Where is my voice remote? My back order has not shipped', language: 'en', needsReply: true, urgency: 'normal', reasons: [] }],
     }
     const retrieval: Retrieval = {
-      query: req.turns[0].text, language: 'en', knowledge: [hit(0.4)],
+      query: req.turns[0].text, language: 'en', knowledge: [hit(0.5)],
       candidates: [{ id: 'a1', kind: 'agent_message', conversationId: 'past', customerMessageId: 'pm', customerText: 'where is my remote', similarity: 0.8, contextSimilarity: null, text: 'Sorry for the wait! The remote ships this week.', language: 'en', pastCustomer: { handle: null, name: null } }],
     }
     const { drafts } = localDrafts(req, retrieval)
     expect(drafts[0].sources[0].type).toBe('past_reply')
-    expect(drafts[1].sources).toEqual([{ type: 'knowledge', id: 'chunk-1', articleId: 'article-1', title: 'Voice Remote back orders', score: 0.4, excerpt: ARTICLE.slice(0, 200) }])
+    expect(drafts[1].sources).toEqual([{ type: 'knowledge', id: 'chunk-1', articleId: 'article-1', title: 'Voice Remote back orders', score: 0.5, excerpt: ARTICLE.slice(0, 200) }])
     expect(drafts[1].text).toContain('New stock arrived on 1 October')
-    expect(drafts[1].confidence).toBeCloseTo(0.6)
+    expect(drafts[1].confidence).toBeCloseTo(0.525)
   })
 
-  it('answers from a somewhat further passage only when no past reply fits, and only with the case\'s own words ("How long does delivery of a Brightbox usually take?" met its article at 0.26)', () => {
-    const delivery = { ...hit(0.26), title: 'Delivery times', text: 'Brightbox 4K orders ship within one working day and are delivered by our courier in 2–3 working days.' }
+  it('answers from a somewhat further passage only when no past reply fits, and only with the case\'s own words ("How long does delivery of a Brightbox usually take?" met its article below the answer score)', () => {
+    const delivery = { ...hit((KNOWLEDGE_FALLBACK_SCORE + KNOWLEDGE_ANSWER_SCORE) / 2), title: 'Delivery times', text: 'Brightbox 4K orders ship within one working day and are delivered by our courier in 2–3 working days.' }
     const req: ReplyRequest = {
       workspaceId: 'w', conversationId: 'c', channel: 'chat', mode: 'private', tone: 'friendly', n: 3, maxChars: 2000,
       customer: { handle: null, name: null }, voice: EMPTY_VOICE,

@@ -366,10 +366,10 @@ function sourcesOf(r: RankedReply, slots: SlotContext): SuggestionSource[] {
 }
 
 /**
- * Knowledge drafts are trusted by how close the passage is (0.28 → 0.42, 0.5 → 0.75): the brand wrote
- * it, but sentences lifted from an article rarely read like the reply an agent sends.
+ * Knowledge drafts are trusted by how well the passage matches (the answer score 0.4 → 0.42, 0.6 → 0.63):
+ * the brand wrote it, but sentences lifted from an article rarely read like the reply an agent sends.
  */
-const KNOWLEDGE_CONFIDENCE_PER_SCORE = 1.5
+const KNOWLEDGE_CONFIDENCE_PER_SCORE = 1.05
 
 function knowledgeDraftOf(
   answer: KnowledgeAnswer, slots: SlotContext, done: ReadonlySet<ActionClaim>, taken: ReadonlySet<RepeatableStep>,

@@ -4,11 +4,11 @@
 import type { Embedder } from '../../embeddings/embedder.ts'
 import type { Db } from '../../store/db.ts'
 import type { SearchHit } from '../../store/embeddings.ts'
-import { knowledgeRepo } from '../../store/knowledge.ts'
 import { replyRetrievalRepo } from '../../store/reply-retrieval.ts'
 import { suggestionsRepo } from '../../store/suggestions.ts'
 import { messageCore } from '../../text/envelope.ts'
 import { detectLanguage } from '../classify/language.ts'
+import { searchKnowledge } from './knowledge-search.ts'
 import { namesOtherProblem } from './problems.ts'
 import { namesUnsaid } from './template.ts'
 import type { ConversationTurn, ReplyCandidate, ReplyRequest, Retrieval } from './types.ts'
@@ -68,7 +68,7 @@ export async function retrieveForReply(db: Db, embedder: Embedder, req: ReplyReq
   const repo = replyRetrievalRepo(db)
   const [hits, knowledge] = await Promise.all([
     repo.similarCustomerMessages(req.workspaceId, embedder.id, asPassage, SIMILAR_MESSAGES_K, req.conversationId),
-    knowledgeRepo(db).search(req.workspaceId, embedder.id, asQuery, KNOWLEDGE_K),
+    searchKnowledge(db, req.workspaceId, embedder.id, { vector: asQuery, text: knowledgeQuery, language }, KNOWLEDGE_K),
   ])
   const context = beforeVector?.some((x) => x !== 0) ? { model: embedder.id, vector: beforeVector } : undefined
   let candidates = await candidatesAnswering(db, req.workspaceId, hits, context)

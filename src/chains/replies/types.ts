@@ -76,7 +76,12 @@ export interface Retrieval {
   query: string
   language: string
   candidates: ReplyCandidate[]
-  knowledge: Array<{ chunkId: string; articleId: string; title: string; text: string; language: string | null; score: number }>
+  /**
+   * Knowledge passages, best first. `score` is how well one matches the case: its cosine (`similarity`)
+   * plus the weighted share of the customer's words it says (`lexical`; see knowledge-search.ts);
+   * `titled` when its article's title says one of them.
+   */
+  knowledge: Array<{ chunkId: string; articleId: string; title: string; text: string; language: string | null; score: number; similarity?: number; lexical?: number; titled?: boolean }>
 }
 
 export interface Draft {
