@@ -137,6 +137,17 @@ export function nameWords(name: string | null | undefined): string[] {
 }
 
 /**
+ * The name a customer is addressed by: the first word on record when it has a name's shape, however short
+ * ("Jo" of "Jo Park": nameWords leaves out words under three letters, and a reply once called Jo "Park").
+ * In a script without capitals the first word on record is taken if it has a name's shape there (the same
+ * test the case facts use), the family name in Japanese ("田中 健" → "田中様").
+ */
+export function firstNameOf(name: string | null | undefined): string | null {
+  const first = name?.trim().split(/\s+/)[0]
+  return first && (/^\p{Lu}/u.test(first) || isUncasedName(first)) && !/\d/.test(first) ? first : null
+}
+
+/**
  * Korean agents greet by name and honorific, "하은님 안녕하세요!", whether or not the customer's name is
  * on record (often only a handle is): a 2–3 syllable word before 님 is a name, unless it is a title or
  * a kinship word that takes 님 too ("고객님", "선생님", "어머님").

@@ -81,6 +81,17 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(body).toBe("The second [amount] payment on BW-6333896 was a duplicate: I've refunded it.")
   })
 
+  it('calls the customer by the first name the greeting uses, however short ("Jo Park" was told "Sorry about that, Park.")', () => {
+    const reply = 'Sorry about that, Alex. The refund was issued today.'
+    const draft = (name: string) => {
+      const req = request(['How long does a refund take?'], { customer: { handle: null, name } })
+      const slots = slotContextFor(req, [], [candidate('alex', reply, 0.5, 'Alex Doe')])
+      return cleanReply(reply, { brandHandles: [], pastCustomer: { handle: null, name: 'Alex Doe' }, slots, channel: 'chat' })
+    }
+    expect(draft('Jo Park')).toBe('Sorry about that, Jo. The refund was issued today.')
+    expect(draft('Anna Keller')).toBe('Sorry about that, Anna. The refund was issued today.')
+  })
+
   it('leaves a detail the past customer gave and the reply only repeated as a placeholder (bw-email-0419 in Headingley got "including Otley")', () => {
     const outage = (id: string, area: string): ReplyCandidate => ({
       ...candidate(id, `Really sorry! There's an outage affecting parts of West Yorkshire including ${area} since 6am after a fibre cable was damaged.`, 0.8),

@@ -1,7 +1,7 @@
 // Turning a past agent reply into a draft for a different customer: strip what was specific to the
 // old conversation (handles, names, order numbers, contact details, agent initials), then frame it for
 // this one (greeting, handle, sign-off, tone, channel limit). Also the rules that name a draft's approach.
-import { isUncasedName } from '../../safety/case-facts.ts'
+import { firstNameOf } from '../../safety/case-facts.ts'
 import { LINK, sentencesOf } from '../../text/sentences.ts'
 import { EMPTY_SLOTS, fillSlots, type SlotContext } from './template.ts'
 import type { Approach, BrandVoice, ReplyMode, Tone } from './types.ts'
@@ -230,13 +230,6 @@ export function opensWithGreeting(text: string): boolean {
   return OPENING_GREETINGS.some((greeting) => greeting.test(body))
 }
 
-function firstName(name: string | null): string | null {
-  const first = name?.trim().split(/\s+/)[0]
-  // In a script without capitals the first word on record is taken if it has a name's shape there (the
-  // same test the case facts use), the family name in Japanese ("田中 健" → "田中様").
-  return first && (/^\p{Lu}/u.test(first) || isUncasedName(first)) && !/\d/.test(first) ? first : null
-}
-
 /** X shortens every link to 23 characters (t.co) whatever its length, so a long URL costs a tweet 23. */
 const LINK_LENGTH: Record<string, number> = { x: 23, twitter: 23 }
 
@@ -311,7 +304,7 @@ export function frameDraftDetailed(body: string, o: FrameOptions): FramedDraft |
   const letter = LETTER_CHANNELS.has(channel)
   const handle = o.customer.handle?.replace(/^@/, '')
   const mentionPrefix = o.mode === 'public' && ['x', 'twitter'].includes(channel) && handle && /^[\p{L}\p{N}_.-]+$/u.test(handle) ? `@${handle} ` : ''
-  const name = mentionPrefix ? null : firstName(o.customer.name)
+  const name = mentionPrefix ? null : firstNameOf(o.customer.name)
   let greeting = ''
   if (o.tone !== 'concise' && (o.greet ?? true)) {
     const set = GREETINGS[o.language] ?? GREETINGS.en

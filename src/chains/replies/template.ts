@@ -4,7 +4,7 @@
 // conversation when that holds exactly one value of its type (the customer's own order number);
 // otherwise it stays a visible placeholder for the agent, e.g. "[amount]". A value from another
 // customer's conversation never survives.
-import { factKey, factKeysOf, findCaseFacts, nameWords, type CaseFact, type FactType } from '../../safety/case-facts.ts'
+import { factKey, factKeysOf, findCaseFacts, firstNameOf, nameWords, type CaseFact, type FactType } from '../../safety/case-facts.ts'
 import type { ReplyCandidate, ReplyRequest } from './types.ts'
 
 export interface SlotContext {
@@ -135,7 +135,8 @@ export function slotContextFor(req: ReplyRequest, knowledgeTexts: string[], pool
   }
   const identifier = customerFacts.find((f) => f.type === 'identifier')
   const identifierKind = fillers.has('identifier') && identifier ? placeholderFor(identifier, identifier.before, new Map()) : null
-  const first = nameWords(req.customer.name)[0]
+  // The name the greeting uses: the past customer's name in a reply becomes this customer's.
+  const first = firstNameOf(req.customer.name)
   if (first) fillers.set('name', first)
   const own = new Set(nameWords(req.customer.name))
   const names = pool.map((c) => c.pastCustomer.name).flatMap(nameWords).filter((n) => !own.has(n))
