@@ -113,6 +113,11 @@ describe('POST /v1/ask (local mode)', () => {
     expect(body.figures.find((f: { kind: string }) => f.kind === 'previous_count').value).toBeGreaterThan(0)
     expect(body.figures.find((f: { kind: string }) => f.kind === 'change')).toBeUndefined()
     expect(body.answer).toMatch(/^There are no customer messages at all for last week/)
+    // Messages that say nothing of the words asked about are no gap: "Which day of the week gets the most
+    // complaints?" was told "There are no customer messages at all for all time".
+    const none = (await ask(c, 'How many complaints mentioned zebras in October?')).json()
+    expect(none.figures.find((f: { kind: string; label: string }) => f.kind === 'count' && f.label.startsWith('all customer messages mentioning')).value).toBe(0)
+    expect(none.answer).toMatch(/^No negative customer messages mentioning "zebras" match/)
   })
 
   it('validates input and roles', async () => {

@@ -281,7 +281,8 @@ export function answerLocally(req: AnswerRequest): string {
     const previous = figures.find((f) => f.kind === 'previous_count')
     const before = previous && previous.value > 0 ? ` (there were ${previous.value} in the ${previous.label.split(', ').slice(-1)[0]})` : ''
     // A period without any message is a gap in the data, not a period in which none of them was negative.
-    const none = figures.some((f) => f.kind === 'count' && f.label.startsWith('all ') && f.value === 0 && f.exact)
+    // Only the count of every customer message says so: none mentioning "gets" is not a gap ("There are no customer messages at all for all time").
+    const none = figures.some((f) => f.kind === 'count' && f.label.startsWith('all ') && Object.values(f.filters).every((v) => v === undefined) && f.value === 0 && f.exact)
     if (none && what !== 'customer messages') return `There are no customer messages at all for ${range}: the data has nothing for that period, which says nothing about ${what}${before}; nothing is counted or quoted.`
     return `No ${what} match this question for ${range}${before}, so the data cannot answer it; nothing is counted or quoted.`
   }
