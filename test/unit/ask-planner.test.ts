@@ -70,6 +70,36 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What do French-speaking customers complain about most?', NOW, vocabulary).filters).toMatchObject({ language: 'fr', sentiment: 'negative' })
   })
 
+  it('says which measure no figure computes, and searches no words for it ("Which day of the week gets the most complaints?" searched for "gets")', () => {
+    const cases: Array<[string, string]> = [
+      ['Which day of the week gets the most complaints?', 'day of the week'],
+      ['Quel jour de la semaine reçoit le plus de plaintes ?', 'day of the week'],
+      ['What is the average number of messages per conversation?', 'averages'],
+      ['How many customers wrote to us more than once in October?', 'more than once'],
+    ]
+    // "more than" read as a comparison compared September with October, which nobody asked.
+    expect(planLocally('How many customers wrote to us more than once in October?', NOW, vocabulary).kind).toBe('count')
+    for (const [q, measure] of cases) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.understood, q).toBe(false)
+      expect(plan.notComputed, q).toContain(measure)
+      expect(plan.filters.mentions, q).toBeUndefined()
+      expect(plan.filters.theme, q).toBeUndefined()
+      expect(prefaceOf({ plan }), q).toMatch(/^This question asks for .*, which no figure here computes, so it cannot be answered as asked/)
+    }
+    // Per day is a count over days, which is computed.
+    expect(planLocally('How many messages per day did we get last week?', NOW, vocabulary)).toMatchObject({ understood: true, kind: 'count' })
+  })
+
+  it('ranks the channels when the question names two ("WhatsApp vs email" counted WhatsApp alone)', () => {
+    const plan = planLocally('How many messages did we get on WhatsApp vs email in October?', NOW, vocabulary)
+    expect(plan).toMatchObject({ kind: 'rank', groupBy: 'channel', timeRange: { from: '2026-10-01T00:00:00.000Z' } })
+    expect(plan.filters.channel).toBeUndefined()
+    expect(planLocally('Compare complaints on X and Instagram last month', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'channel', filters: { sentiment: 'negative' } })
+    // One channel is still a filter.
+    expect(planLocally('How many messages on WhatsApp in October?', NOW, vocabulary).filters.channel).toBe('whatsapp')
+  })
+
   it('reads one word naming both an intent and a sentiment as the intent (positive praise was a share of the positive messages)', () => {
     for (const q of ['What share of messages in October were praise?', 'How many compliments did we get last month?']) {
       const plan = planLocally(q, NOW, vocabulary)

@@ -202,7 +202,7 @@ const NON_TOPIC = new Set([
   'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
   'volume', 'spike', 'spiked', 'surge', 'channel', 'channels', 'intent', 'intents', 'reply', 'replies', 'answer', 'answered',
   'ask', 'asks', 'asked', 'asking', 'contacted', 'getting', 'worse', 'better', 'improving', 'improved', 'deteriorating', 'worsening', 'mood', 'moods',
-  'up', 'down', 'go', 'goes', 'going', 'gone', 'went',
+  'up', 'down', 'go', 'goes', 'going', 'gone', 'went', 'get', 'gets', 'got', 'receive', 'receives',
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
@@ -351,19 +351,41 @@ export function topicOf(question: string, spans: string[]): string | undefined {
   return kept.length > 0 ? [...new Set(kept)].join(' ') : undefined
 }
 
+/**
+ * Measures no figure computes, and what to call them: "Which day of the week gets the most complaints?"
+ * searched for messages saying "gets", and "How many customers wrote to us more than once?" for messages
+ * in the themes "Monthly price" and "Price" (they say "once"). The answer says which measure it lacks.
+ */
+const NOT_COMPUTED: Array<[RegExp, string]> = [
+  [/\b(?:day of (?:the )?week|weekdays?|which days?|what days?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|wochentag|uhrzeit|día de la semana|dia da semana|giorno della settimana/iu, 'a breakdown by day of the week or hour of the day'],
+  [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
+  [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
+]
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
   const question = englishTimeWords(asked)
   const time = resolveTimeExpressions(question, now)
   const cued = readKind(question)
-  const read = cued.kind === 'compare' && time.ranges.length === 0 && DIRECTION_CUE.test(question) ? { ...cued, kind: 'trend' as const } : cued
+  let read = cued.kind === 'compare' && time.ranges.length === 0 && DIRECTION_CUE.test(question) ? { ...cued, kind: 'trend' as const } : cued
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
+  // Two channels named ("WhatsApp vs email") are compared by ranking the channels: the first alone was counted.
+  const channels = CHANNEL_WORDS.filter(([, cue]) => cue.test(question))
+  if (channels.length > 1 && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples') {
+    read = { kind: 'rank', cued: true, groupBy: 'channel' }
+    delete filters.channel
+    for (const [, cue] of channels) spans.push(cue.exec(question)![0])
+  }
+  // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
+  const notComputed = NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
+  // …and a comparison it reads ("more than once") compares nothing that was asked: the period is counted.
+  if (notComputed && read.kind === 'compare') read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
-  const topic = read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
+  const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
   const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question), now, planner: 'local', comparePrevious: opts.comparePrevious })
   const { customerRole: _role, ...named } = filters
-  const understood = read.cued || Object.keys(named).length > 0 || time.ranges.length > 0
+  const understood = !notComputed && (read.cued || Object.keys(named).length > 0 || time.ranges.length > 0)
   // "What share of billing messages were negative": the filter named last is the part asked about.
   const wantsShare = plan.wantsShare && sentimentLast !== undefined
   return {
@@ -372,6 +394,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
+    ...(notComputed ? { notComputed } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     understood,

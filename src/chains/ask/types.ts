@@ -60,6 +60,8 @@ export const askPlanSchema = z.object({
   understoodAs: z.string().optional(),
   /** Topic words the figures were not narrowed by, because the intent names the subject and no weekly theme about it goes by them. */
   notNarrowedBy: z.string().optional(),
+  /** A measure the question asks for that no figure computes ("by day of the week"): the answer says so before what it could compute. */
+  notComputed: z.string().optional(),
   /** A time the question names by an event, not a date ("after the fix"): no range is read from it, and the answer says so. */
   unplacedTime: z.string().optional(),
   /** True when the question asks which messages use its words ("mentioned Face ID"): they are counted by those words, not by a weekly theme the words match. */
