@@ -96,8 +96,9 @@ describe('local planner vocabulary and kinds', () => {
     expect(plan).toMatchObject({ kind: 'rank', groupBy: 'channel', timeRange: { from: '2026-10-01T00:00:00.000Z' } })
     expect(plan.filters.channel).toBeUndefined()
     expect(planLocally('Compare complaints on X and Instagram last month', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'channel', filters: { sentiment: 'negative' } })
-    // One channel is still a filter.
+    // One channel is still a filter, and the words of messages coming in name no topic.
     expect(planLocally('How many messages on WhatsApp in October?', NOW, vocabulary).filters.channel).toBe('whatsapp')
+    expect(planLocally('Wie viele Nachrichten kamen per E-Mail im Oktober?', NOW, vocabulary).filters).toEqual({ customerRole: 'customer', channel: 'email' })
   })
 
   it('reads one word naming both an intent and a sentiment as the intent (positive praise was a share of the positive messages)', () => {

@@ -211,6 +211,8 @@ const NON_TOPIC = new Set([
   'principaux', 'problèmes', 'problème', 'hauptprobleme', 'probleme', 'problem', 'principales', 'problemas', 'principais', 'quais', 'principali', 'problemi',
   // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
+  // …or came in: "Wie viele Nachrichten kamen per E-Mail im Oktober?" searched for messages saying "kamen".
+  'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
   // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
   'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
   'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
