@@ -114,8 +114,9 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await drafts.first().waitFor({ timeout: 30_000 })
     const res = await c.app.inject({ method: 'POST', url: `/v1/conversations/${rows[0].id}/suggestions`, headers: c.ws.auth('agent'), payload: { n: 3, tone: 'friendly' } })
     const listed = (res.json().suggestions as Array<{ placeholders: string[] }>).map((s) => s.placeholders)
-    // The outage reply of another town leaves its place, time and date to fill in ("[place]", "[time]", "[date]").
-    expect(listed.flat()).toEqual(expect.arrayContaining(['[place]', '[time]', '[date]']))
+    // The outage reply of another town leaves its place and date to fill in ("[place]", "[date]"); its time,
+    // 06:40, is the one the outage article states (retrieved by its words as well as by meaning), so it stays.
+    expect(listed.flat()).toEqual(expect.arrayContaining(['[place]', '[date]']))
     for (let i = 0; i < listed.length; i++) expect(await drafts.nth(i).locator('mark.placeholder').allTextContents()).toEqual(listed[i])
     // What still waits is shown under the summary, as the API gives it.
     const stored = (await c.app.inject({ method: 'GET', url: `/v1/conversations/${rows[0].id}/summary`, headers: c.ws.auth('agent') })).json() as { open: string | null }
