@@ -88,8 +88,8 @@ export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, lang
   for (const hit of [...hits].sort((a, b) => b.score - a.score)) {
     if (hit.score < (opts.fallback ? KNOWLEDGE_FALLBACK_SCORE : KNOWLEDGE_ANSWER_SCORE)) break
     const closeEnough = hit.score >= KNOWLEDGE_ANSWER_SCORE
-    // Close in meaning, the passage is on the case's subject. One that scores by its words is only when its
-    // article's title says one of them: "Why is my bill higher this month?" scored 0.47 against the
+    // Close in meaning, the passage is on the case's subject; one that scores by its words is on it only when
+    // its article's title says one of them: "Why is my bill higher this month?" scored 0.47 against the
     // double-charge article for "bill" and "month", and its answer would have been "a payment is taken twice".
     if ((hit.similarity ?? hit.score) < KNOWLEDGE_CLOSE_SIMILARITY && hit.titled === false) continue
     const hitLanguage = hit.language && hit.language !== 'und' ? hit.language : detectLanguage(hit.text).language
