@@ -236,6 +236,15 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(matchSnapshots(['update'], [remote, app]).map((s) => s.label)).toEqual(['App login'])
   })
 
+  it('a word saying which one names no theme ("the new app update" matched 17 themes through "new remote" and "new address")', () => {
+    const p = plan('What are customers saying about the new app update?')
+    expect(themeQuery(p, explainedWords(p.filters, vocabulary))).toEqual(['app', 'update'])
+    const remote = { label: 'New voice remote', keyphrases: ['new remote', 'stock'], members: 40, mentioning: 0 }
+    const moving = { label: 'Moving house', keyphrases: ['new address', 'moving'], members: 8, mentioning: 0 }
+    const app = { label: 'App login', keyphrases: ['app', 'login'], members: 30, mentioning: 12 }
+    expect(matchSnapshots(themeQuery(p, new Set()), [remote, moving, app]).map((s) => s.label)).toEqual(['App login'])
+  })
+
   it('gibberish is not understood, and the plan says what was read', () => {
     const p = plan('blorp zzz quux')
     expect(p.understood).toBe(false)

@@ -50,10 +50,20 @@ export interface ThemeResolution {
 /** Lowercase, without a plural ending: "dropouts" and "dropout", "themes" and "theme" meet. */
 const norm = (w: string) => (w.length > 4 ? w.replace(/(?:es|s)$/u, '') : w)
 
+/**
+ * Words that say which one or how it is, never what about: "the new app update" matched 17 weekly themes
+ * through "new" (the new remote, a new address) and counted 418 messages about remotes and home moves.
+ */
+const QUALIFIERS = new Set([
+  'new', 'newest', 'old', 'latest', 'recent', 'last', 'first', 'next', 'current', 'big', 'small', 'good', 'bad', 'great',
+  'nouveau', 'nouvelle', 'dernier', 'dernière', 'neue', 'neuen', 'neuer', 'neues', 'letzte', 'letzten', 'nuevo', 'nueva', 'último', 'última',
+  'novo', 'nova', 'nuovo', 'nuova', 'ultimo', 'ultima',
+])
+
 /** The content words of a phrase, lowercased (matching compares them without plural endings). */
 export function themeWords(text: string): string[] {
   const stop = stopwordsFor('*')
-  return [...new Set(words(text).flatMap((w) => w.split(/['’]/u)).filter((w) => w.length >= 3 && !stop.has(w)))]
+  return [...new Set(words(text).flatMap((w) => w.split(/['’]/u)).filter((w) => w.length >= 3 && !stop.has(w) && !QUALIFIERS.has(w)))]
 }
 
 /** Pure: the snapshots the words name, by label and key phrases or by what their members say. */
