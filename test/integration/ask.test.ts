@@ -120,6 +120,13 @@ describe('POST /v1/ask (local mode)', () => {
     expect(none.answer).toMatch(/^No negative customer messages mentioning "zebras" match/)
   })
 
+  it('says a refund question is counted as all of billing (every billing message was given as the refunds)', async () => {
+    const body = (await ask(b, 'How many customers asked about refunds in October?')).json()
+    expect(body.plan.filters.intent).toBe('billing')
+    expect(body.plan.notNarrowedBy).toBe('refunds')
+    expect(body.answer).toMatch(/^"refunds" is not counted apart: the figures are for every billing message\./)
+  })
+
   it('validates input and roles', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/v1/ask', headers: a.auth(), payload: { question: '' } })).statusCode).toBe(400)
     expect((await t.app.inject({ method: 'POST', url: '/v1/ask', headers: a.auth(), payload: { question: 'why?', now: 'yesterday' } })).statusCode).toBe(400)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { median, percentile } from '../../src/chains/ask/care.ts'
 import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
-import { explainedWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { explainedWords, partOfIntentWords, planLocally } from '../../src/chains/ask/planner-local.ts'
 import { matchSnapshots, themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { isoWeekRange } from '../../src/chains/ask/time.ts'
 import type { AskVocabulary } from '../../src/chains/ask/types.ts'
@@ -189,6 +189,17 @@ describe('comparisons, spikes and what cannot be mapped', () => {
       expect(read.filters.intent, q).toBe('billing')
       expect(unusedTopicWords(read, explainedWords(read.filters, vocabulary)), q).toEqual([])
     }
+  })
+
+  it('refunds are counted as billing, and the answer says they are not counted apart (55 billing messages read as refunds)', () => {
+    for (const q of ['How many customers asked about refunds in October?', 'Combien de demandes de remboursement en octobre ?', '¿Cuántos reembolsos pidieron en octubre?']) {
+      const read = plan(q)
+      expect(read.filters.intent, q).toBe('billing')
+      expect(unusedTopicWords(read, explainedWords(read.filters, vocabulary)), q).toEqual([])
+      expect(partOfIntentWords(read), q).toHaveLength(1)
+    }
+    // The intent's own words are the whole of it.
+    expect(partOfIntentWords(plan('How many customers complained about their bill in October?'))).toEqual([])
   })
 
   it('German "hier" is here, not yesterday', () => {

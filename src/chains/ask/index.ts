@@ -14,7 +14,7 @@ import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
 import { computeFigures } from './figures.ts'
 import { createLlmPlanner } from './planner-llm.ts'
-import { createLocalPlanner, describePlan, explainedWords, narrowerWords } from './planner-local.ts'
+import { createLocalPlanner, describePlan, explainedWords, narrowerWords, partOfIntentWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
 import { ensureWeeksOf, resolveTheme, themeGroupsOf, themeQuery, themeWords, unusedTopicWords, type ThemeWeeks } from './theme-filter.ts'
 import { makeRange, previousOf, startOf } from './time.ts'
@@ -78,7 +78,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
         if (within.plan.filters.theme) resolvedTheme = within
       }
       const { filters } = resolvedTheme
-      const unused = opts.overrides?.filters ? [] : unusedTopicWords(resolvedTheme.plan, explained)
+      const unused = opts.overrides?.filters ? [] : [...unusedTopicWords(resolvedTheme.plan, explained), ...partOfIntentWords(resolvedTheme.plan)]
       const narrowed = unused.length
         ? { ...resolvedTheme.plan, notNarrowedBy: unused.join(' '), understoodAs: `${resolvedTheme.plan.understoodAs ?? ''}; not narrowed by "${unused.join(' ')}": the intent ${read.filters.intent} names the subject` }
         : resolvedTheme.plan

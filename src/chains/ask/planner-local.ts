@@ -216,6 +216,7 @@ const NON_TOPIC = new Set([
   // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
   'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
   'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
+  'demande', 'demandes', 'demandé', 'demandée', 'demandés', 'pidieron', 'pidió', 'solicitudes', 'pediram', 'richiesta', 'richieste', 'anfragen',
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
 ])
@@ -340,6 +341,21 @@ const CHANNEL_NAME_WORDS = ['twitter', 'tweet', 'tweets', 'tweeted', 'instagram'
 export function explainedWords(filters: AskFilters, vocabulary: AskVocabulary): Set<string> {
   const phrases = filters.intent ? intentPhrases(vocabulary).filter((p) => p.value === filters.intent).map((p) => p.phrase) : []
   return new Set([...phrases, ...CHANNEL_NAME_WORDS].flatMap((p) => words(p)))
+}
+
+/**
+ * Words that find their intent but name only a part of it: "How many customers asked about refunds in
+ * October?" was answered with every billing message (55, double charges among them) as if they were refunds.
+ */
+const PART_OF_INTENT: Record<string, ReadonlySet<string>> = {
+  billing: new Set(['refund', 'refunds', 'refunded', 'remboursement', 'remboursements', 'reembolso', 'reembolsos', 'rimborso', 'rimborsi']),
+}
+
+/** The question's words that name only a part of the intent it is counted by (the answer says they are not counted apart). */
+export function partOfIntentWords(plan: Pick<AskPlan, 'filters' | 'topic' | 'kind'>): string[] {
+  const part = plan.filters.intent ? PART_OF_INTENT[plan.filters.intent] : undefined
+  if (!part || plan.filters.theme || plan.kind === 'rank' || plan.kind === 'awaiting' || plan.kind === 'response_time') return []
+  return words(plan.topic ?? '').filter((w) => part.has(w))
 }
 
 export function topicOf(question: string, spans: string[]): string | undefined {
