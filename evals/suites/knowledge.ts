@@ -14,7 +14,6 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { suggestReplies } from '../../src/chains/replies/service.ts'
-import { ingestConversations } from '../../src/pipeline/ingest.ts'
 import { conversationExternalIds } from '../../src/store/ask.ts'
 import { KNOWLEDGE_EMBED_JOB, knowledgeRepo } from '../../src/store/knowledge.ts'
 import { jobsRepo } from '../../src/store/jobs.ts'
@@ -109,8 +108,7 @@ export const knowledgeSuite: Suite<'conversation'> = {
     await ctx.ingestRows(history, { omitFields: ['metadata'] })
     const articleIds = await loadArticles(ctx)
     ctx.log(`knowledge: ${articleIds.length} articles, ${history.length} conversations of history, ${probes.length} English openings asked`)
-    await ingestConversations(ctx.services.db, ctx.workspaceId, probes.map((p) => p.row))
-    await ctx.services.worker.drain()
+    await ctx.ingestRows(probes.map((p) => p.row))
     const idOf = new Map([...(await conversationExternalIds(ctx.services.db, ctx.workspaceId))].map(([id, external]) => [external, id]))
     const externalOfArticle = new Map((await knowledgeRepo(ctx.services.db).list(ctx.workspaceId, 1_000)).map((a) => [a.id, a.externalId]))
     const deps = { db: ctx.services.db, embedder: ctx.services.embedder, suggester: ctx.services.chains.replies }
