@@ -3,6 +3,14 @@
 import { FROM, whereOf, type AskMessageFilters, type AskTimeRange } from './ask.ts'
 import type { Queryable } from './db.ts'
 
+/** How many of a snapshot's members have a conversation that mentions one word. */
+export interface WordMentions {
+  /** In any message: an agent's reply often names the topic a customer described in their own words. */
+  anyone: number
+  /** In a customer's message: an agent's stock sentence ("please return the router") names no topic. */
+  customers: number
+}
+
 /** One weekly theme snapshot with what a question's words are matched against. */
 export interface SnapshotForMatch {
   themeId: string
@@ -13,30 +21,46 @@ export interface SnapshotForMatch {
   /** The snapshot's messages per intent, as the weekly run counted them. */
   intents: Array<{ name: string; count: number }>
   members: number
-  /** Members whose conversation mentions one of the query words (full-text, 'simple' config): an agent's reply often names the topic a customer described in their own words. */
-  mentioning: number
+  /** Per query word (full-text, 'simple' config): how many members' conversations mention it. */
+  mentions: Record<string, WordMentions>
 }
 
-/**
- * The snapshots of the weeks with their member counts and how many members mention the query words
- * (websearch syntax; null counts none).
- */
-export async function snapshotsForMatch(db: Queryable, workspaceId: string, weeks: string[], query: string | null): Promise<SnapshotForMatch[]> {
+/** The snapshots of the weeks with their member counts and, per word, how many members' conversations mention it. */
+export async function snapshotsForMatch(db: Queryable, workspaceId: string, weeks: string[], words: string[]): Promise<SnapshotForMatch[]> {
   if (weeks.length === 0) return []
-  const { rows } = await db.query<SnapshotForMatch>(
-    `SELECT s.theme_id AS "themeId", s.week, s.label, s.keyphrases, s.intents,
-            count(tm.message_id)::int AS members,
-            count(tm.message_id) FILTER (WHERE $3::text IS NOT NULL AND EXISTS (
-              SELECT 1 FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = tm.conversation_id
-                AND m.tsv @@ websearch_to_tsquery('simple', $3::text)))::int AS mentioning
+  const { rows } = await db.query<Omit<SnapshotForMatch, 'mentions'>>(
+    `SELECT s.theme_id AS "themeId", s.week, s.label, s.keyphrases, s.intents, count(tm.message_id)::int AS members
      FROM theme_snapshots s
      LEFT JOIN theme_members tm ON tm.workspace_id = $1 AND tm.theme_id = s.theme_id AND tm.week = s.week
      WHERE s.workspace_id = $1 AND s.week = ANY($2::text[])
      GROUP BY s.theme_id, s.week, s.label, s.keyphrases, s.intents
      ORDER BY s.week, s.theme_id`,
-    [workspaceId, weeks, query],
+    [workspaceId, weeks],
   )
-  return rows
+  const counts = new Map<string, Record<string, WordMentions>>()
+  if (words.length > 0) {
+    // by_customer: null when no message of the conversation has the word, else whether a customer's does.
+    const mentioned = await db.query<{ themeId: string; week: string; word: string; anyone: number; customers: number }>(
+      `SELECT tm.theme_id AS "themeId", tm.week, w.word,
+              count(*) FILTER (WHERE hit.by_customer IS NOT NULL)::int AS anyone,
+              count(*) FILTER (WHERE hit.by_customer)::int AS customers
+       FROM theme_members tm
+       CROSS JOIN unnest($3::text[]) AS w(word)
+       CROSS JOIN LATERAL (
+         SELECT bool_or(m.role = 'customer') AS by_customer FROM messages m
+         WHERE m.workspace_id = $1 AND m.conversation_id = tm.conversation_id AND m.tsv @@ websearch_to_tsquery('simple', w.word)
+       ) hit
+       WHERE tm.workspace_id = $1 AND tm.week = ANY($2::text[])
+       GROUP BY tm.theme_id, tm.week, w.word`,
+      [workspaceId, weeks, words],
+    )
+    for (const r of mentioned.rows) {
+      const key = `${r.themeId} ${r.week}`
+      counts.set(key, { ...counts.get(key), [r.word]: { anyone: r.anyone, customers: r.customers } })
+    }
+  }
+  const none = Object.fromEntries(words.map((w) => [w, { anyone: 0, customers: 0 }]))
+  return rows.map((r) => ({ ...r, mentions: { ...none, ...counts.get(`${r.themeId} ${r.week}`) } }))
 }
 
 /** Per theme with stored members: how many conversations and the latest week it has members in. */

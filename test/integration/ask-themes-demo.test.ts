@@ -108,6 +108,17 @@ describe('a question that names a theme, on the demo corpus', () => {
     expect(countOf(r, 'messages').value * 3).toBeLessThan(countOf(allOctober, 'messages').value)
   }, 120_000)
 
+  it('"the new app update" is the app\'s themes, not the back-ordered remotes whose customers ask for "any update"', async () => {
+    const question = 'What are customers saying about the new app update?'
+    const r = await ask(question)
+    expect(r.plan.themeMatched).not.toMatch(/remote/i)
+    const members = await matchedMembers(question)
+    const scenarios = new Map<string, number>()
+    for (const m of members) scenarios.set(m.scenario, (scenarios.get(m.scenario) ?? 0) + 1)
+    expect(members.length, JSON.stringify([...scenarios])).toBeGreaterThan(0)
+    expect(scenarios.get('remote_backorder') ?? 0, JSON.stringify([...scenarios])).toBe(0)
+  }, 120_000)
+
   it('"which theme has the most complaints in October?" ranks the weekly themes by their members, not the intents', async () => {
     const r = await ask('Which theme has the most complaints in October?')
     expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'theme', filters: { sentiment: 'negative' } })

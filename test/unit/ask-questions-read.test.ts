@@ -227,32 +227,61 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(themeQuery(plan('Which channel has the most complaints?'), new Set())).toEqual([])
   })
 
+  /** A snapshot whose members' conversations mention each word that many times, by customers unless `agentsOnly`. */
+  const snapshot = (label: string, keyphrases: string[], members: number, mentions: Record<string, number> = {}, agentsOnly = false) => ({
+    label, keyphrases, members,
+    mentions: Object.fromEntries(Object.entries(mentions).map(([w, n]) => [w, { anyone: n, customers: agentsOnly ? 0 : n }])),
+  })
+
   it('a theme matches by its label or a key phrase that starts with a word, or when most of its members\' conversations mention the words', () => {
     const snapshots = [
-      { label: 'Wifi, brightwave', keyphrases: ['wifi', 'router'], members: 10, mentioning: 0 },
-      { label: "L'étage, redémarré", keyphrases: ["wifi l'étage"], members: 10, mentioning: 0 },
-      { label: 'Reiniciado, internet', keyphrases: ['internet'], members: 10, mentioning: 6 },
-      { label: 'App, login', keyphrases: ['app', 'crashing'], members: 20, mentioning: 2 },
-      { label: 'App', keyphrases: ['app', 'feature request', 'pause wifi'], members: 9, mentioning: 4 },
-      { label: 'Dropout', keyphrases: [], members: 3, mentioning: 0 },
+      snapshot('Wifi, brightwave', ['wifi', 'router'], 10),
+      snapshot("L'étage, redémarré", ["wifi l'étage"], 10),
+      snapshot('Reiniciado, internet', ['internet'], 10, { wifi: 6, dropouts: 1 }),
+      snapshot('App, login', ['app', 'crashing'], 20, { wifi: 2 }),
+      snapshot('App', ['app', 'feature request', 'pause wifi'], 9, { wifi: 4 }),
+      snapshot('Dropout', [], 3),
     ]
     expect(matchSnapshots(['wifi', 'dropouts'], snapshots).map((s) => s.label)).toEqual(['Wifi, brightwave', "L'étage, redémarré", 'Reiniciado, internet', 'Dropout'])
     expect(matchSnapshots([], snapshots)).toEqual([])
   })
 
+  it('members mentioning a word only in agents\' replies do not make a theme about it ("router reboots" counted cancellations: "please return the router")', () => {
+    const cancel = snapshot('Cancel online', ['cancel', 'cheaper deal'], 6, { router: 3 }, true)
+    const outage = { ...snapshot('Internet down', ['horsforth', 'down'], 85), mentions: { outage: { anyone: 75, customers: 16 } } }
+    expect(matchSnapshots(['router', 'reboots'], [cancel, snapshot('Wifi router', ['wifi', 'router'], 17)]).map((s) => s.label)).toEqual(['Wifi router'])
+    // Customers say "internet down" and agents "the outage": a tenth of them saying it is enough.
+    expect(matchSnapshots(['outage'], [outage]).map((s) => s.label)).toEqual(['Internet down'])
+  })
+
   it('only a theme\'s leading key phrases name it ("the app update" counted the voice-remote theme, whose seventh key phrase is "update")', () => {
-    const remote = { label: 'Voice remote', keyphrases: ['voice remote', 'stock', 'new remote', 'brightbox voice', 'falling apart', 'delivered', 'update'], members: 40, mentioning: 5 }
-    const app = { label: 'App login', keyphrases: ['app', 'login', 'screen', 'update'], members: 30, mentioning: 12 }
+    const remote = snapshot('Voice remote', ['voice remote', 'stock', 'new remote', 'brightbox voice', 'falling apart', 'delivered', 'update'], 40, { update: 5 })
+    const app = snapshot('App login', ['app', 'login', 'screen', 'update'], 30, { app: 12, update: 12 })
     expect(matchSnapshots(['app', 'update'], [remote, app]).map((s) => s.label)).toEqual(['App login'])
     expect(matchSnapshots(['update'], [remote, app]).map((s) => s.label)).toEqual(['App login'])
+  })
+
+  it('words that each name themes name one subject together: a theme named by one needs its conversations to mention the others ("app update" counted the remote themes\' "any update")', () => {
+    const remote = snapshot('New remote', ['remote', 'new remote', 'update'], 22, { update: 8 })
+    const app = snapshot('App problems', ['app', 'login'], 34, { app: 22, update: 4 })
+    const router = snapshot('Router connection problems', ['wifi', 'app', 'router'], 18, { app: 3 })
+    const appUpdate = snapshot('Crashes', ['crash'], 12, { app: 12, update: 12 })
+    expect(matchSnapshots(['app', 'update'], [remote, app, router, appUpdate]).map((s) => s.label)).toEqual(['App problems', 'Crashes'])
+    // A theme whose label has one of the words is about the subject whatever its members say.
+    const priceLabel = snapshot('Price cancellations', ['hausse', 'prix'], 8)
+    const moving = snapshot('Moving house', ['moving', 'price'], 5, { price: 4 })
+    const rise = snapshot('Price rise', ['price rise'], 3, { price: 3, rise: 3 })
+    expect(matchSnapshots(['price', 'rise'], [priceLabel, moving, rise]).map((s) => s.label)).toEqual(['Price cancellations', 'Price rise'])
+    // A word no theme speaks of narrows nothing: "wifi dropouts" is every wifi theme.
+    expect(matchSnapshots(['wifi', 'dropouts'], [snapshot('Wifi', ['wifi'], 19)]).map((s) => s.label)).toEqual(['Wifi'])
   })
 
   it('a word saying which one names no theme ("the new app update" matched 17 themes through "new remote" and "new address")', () => {
     const p = plan('What are customers saying about the new app update?')
     expect(themeQuery(p, explainedWords(p.filters, vocabulary))).toEqual(['app', 'update'])
-    const remote = { label: 'New voice remote', keyphrases: ['new remote', 'stock'], members: 40, mentioning: 0 }
-    const moving = { label: 'Moving house', keyphrases: ['new address', 'moving'], members: 8, mentioning: 0 }
-    const app = { label: 'App login', keyphrases: ['app', 'login'], members: 30, mentioning: 12 }
+    const remote = snapshot('New voice remote', ['new remote', 'stock'], 40)
+    const moving = snapshot('Moving house', ['new address', 'moving'], 8)
+    const app = snapshot('App login', ['app', 'login'], 30, { app: 12 })
     expect(matchSnapshots(themeQuery(p, new Set()), [remote, moving, app]).map((s) => s.label)).toEqual(['App login'])
   })
 

@@ -4,7 +4,7 @@
 // someone opened a report: each week's clustering depends only on that week's messages.
 //
 // Which weekly themes the words name: a theme whose label or key phrases contain one of the words, or
-// whose members mostly mention one (MENTION_SHARE). Matching is per weekly snapshot, so a theme's
+// whose members mostly mention one (MENTION_SHARE), the other words too when they name themes as well. Matching is per weekly snapshot, so a theme's
 // identity across weeks (which depends on the order weeks were computed in) does not change the set.
 import type { Queryable } from '../../store/db.ts'
 import { dataExtent } from '../../store/ask-figures.ts'
@@ -29,8 +29,10 @@ export interface ThemeWeeks {
  */
 const NAMING_KEYPHRASES = 5
 
-/** A week's theme counts as "about" a word when at least this share of its members' conversations mention the word. */
+/** A week's theme counts as "about" a word when at least this share of its members' conversations mention the word, */
 export const MENTION_SHARE = 0.5
+/** and at least this share of them in a customer's message (an outage is "internet down" to customers, "the outage" to agents). */
+const CUSTOMER_MENTION_SHARE = 0.1
 
 /** A question over a longer span computes and matches only its latest weeks. */
 export const MAX_THEME_WEEKS = 53
@@ -66,19 +68,51 @@ export function themeWords(text: string): string[] {
   return [...new Set(words(text).flatMap((w) => w.split(/['’]/u)).filter((w) => w.length >= 3 && !stop.has(w) && !QUALIFIERS.has(w)))]
 }
 
-/** Pure: the snapshots the words name, by label and key phrases or by what their members say. */
-export function matchSnapshots<T extends Pick<SnapshotForMatch, 'label' | 'keyphrases' | 'members' | 'mentioning'> & { shownLabel?: string }>(
-  query: string[],
-  snapshots: T[],
-): T[] {
-  const wanted = new Set(query.map(norm))
-  if (wanted.size === 0) return []
+type MatchableSnapshot = Pick<SnapshotForMatch, 'label' | 'keyphrases' | 'members' | 'mentions'> & { shownLabel?: string }
+
+/**
+ * The words that name a snapshot, without plural endings: `strongly`, those of its labels and of its
+ * first key phrase; `also`, the first word of each of its other leading key phrases.
+ */
+function namingWords(s: MatchableSnapshot): { strongly: Set<string>; also: Set<string> } {
+  // A key phrase names the theme when it starts with the word ("wifi upstairs"), not when the word
+  // qualifies something else ("pause wifi" is an app feature request).
+  const [first, ...rest] = s.keyphrases.slice(0, NAMING_KEYPHRASES).map((k) => themeWords(k).slice(0, 1))
+  return {
+    strongly: new Set([s.shownLabel ?? '', s.label].flatMap(themeWords).concat(first ?? []).map(norm)),
+    also: new Set(rest.flat().map(norm)),
+  }
+}
+
+/**
+ * Whether most of a snapshot's members' conversations mention the word, customers included: an agent's
+ * stock sentence alone ("please return the router" when someone cancels, "your price stays the same"
+ * when they move) made "router reboots" count cancellations and "price rise" count home moves.
+ */
+function mostlyMention(s: MatchableSnapshot, word: string): boolean {
+  const m = s.mentions[word]
+  return !!m && s.members >= 2 && m.anyone / s.members >= MENTION_SHARE && m.customers / s.members >= CUSTOMER_MENTION_SHARE
+}
+
+/**
+ * Pure: the snapshots the words name, by label and key phrases or by what their members say. When
+ * several words each name some theme, they name one subject together ("app update"): a theme named by
+ * one of them only through a later key phrase or its members' words counts only when its conversations
+ * mention the others too. "The app update" counted the voice-remote themes, whose customers ask for
+ * "any update" (their fourth key phrase).
+ */
+export function matchSnapshots<T extends MatchableSnapshot>(query: string[], snapshots: T[]): T[] {
+  const wanted = [...new Set(query)]
+  if (wanted.length === 0) return []
+  const named = new Map(snapshots.map((s) => [s, namingWords(s)]))
+  const strongly = (s: T, w: string) => named.get(s)!.strongly.has(norm(w))
+  const about = (s: T, w: string) => strongly(s, w) || named.get(s)!.also.has(norm(w)) || mostlyMention(s, w)
+  const naming = wanted.filter((w) => snapshots.some((s) => about(s, w)))
   return snapshots.filter((s) => {
-    // A key phrase names the theme when it starts with the word ("wifi upstairs"), not when the word
-    // qualifies something else ("pause wifi" is an app feature request).
-    const named = [s.shownLabel ?? '', s.label].flatMap(themeWords).concat(s.keyphrases.slice(0, NAMING_KEYPHRASES).flatMap((k) => themeWords(k).slice(0, 1))).map(norm)
-    if (named.some((w) => wanted.has(w))) return true
-    return s.members >= 2 && s.mentioning / s.members >= MENTION_SHARE
+    const its = naming.filter((w) => about(s, w))
+    if (its.length === 0) return false
+    if (naming.length < 2 || its.some((w) => strongly(s, w))) return true
+    return naming.every((w) => its.includes(w) || (s.mentions[w]?.anyone ?? 0) > 0)
   })
 }
 
@@ -163,7 +197,7 @@ export async function resolveTheme(
   // weeks were computed in, and the answer must not.
   const shownLabel = (themeId: string, generated: string) => themeRows.get(rootOf(themeRows, themeId))?.manualLabel ?? generated
   const mentioning = fullTextQuery(query.join(' '))
-  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, mentioning ?? null))
+  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, query))
     .map((s) => ({ ...s, shownLabel: shownLabel(s.themeId, s.label) }))
   const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0 && (!opts.withinIntent || mostlyOf(s, opts.withinIntent)))
   if (matched.length === 0) {
@@ -212,7 +246,7 @@ export async function themeGroupsOf(deps: ResolveThemeDeps, workspaceId: string,
   if (weekList.length === 0) return []
   const themeRows = new Map((await themesRepo(deps.db).themes(workspaceId)).map((t) => [t.id, t]))
   const groups = new Map<string, ThemeGroup>()
-  for (const s of await snapshotsForMatch(deps.db, workspaceId, weekList, null)) {
+  for (const s of await snapshotsForMatch(deps.db, workspaceId, weekList, [])) {
     if (s.members === 0) continue
     const root = rootOf(themeRows, s.themeId)
     const label = themeRows.get(root)?.manualLabel ?? themeRows.get(root)?.label ?? s.label
