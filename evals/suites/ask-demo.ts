@@ -91,6 +91,18 @@ function countQuestions(messages: CustomerMessage[]): Question[] {
   out.push({ kind: 'count', question: 'Combien de messages sur la facturation en octobre ?', score: (r) => scoreCount(r, billingFr, 'messages') })
   const deliveryDe = topicCount(messages, TOPICS.delivery!, monthRange(2026, 9))
   out.push({ kind: 'count', question: 'Wie viele Nachrichten zur Lieferung im September?', score: (r) => scoreCount(r, deliveryDe, 'messages') })
+  // A thing named in the asker's language: the customers wrote in five, the weekly themes are labelled in English.
+  const named: Array<[string, Topic, Range, Unit]> = [
+    ['Wie viele Nachrichten über das WLAN im Oktober?', TOPICS.wifi!, monthRange(2026, 10), 'messages'],
+    ['Combien de clients se sont plaints de la télécommande en septembre ?', TOPICS.remote!, monthRange(2026, 9), 'conversations'],
+    ['¿Cuántos mensajes sobre el mando a distancia en septiembre?', TOPICS.remote!, monthRange(2026, 9), 'messages'],
+    ["Combien de messages sur l'appli en novembre ?", TOPICS.app!, monthRange(2026, 11), 'messages'],
+    ['Quantas mensagens sobre o aplicativo em novembro?', TOPICS.app!, monthRange(2026, 11), 'messages'],
+  ]
+  for (const [question, topic, range, unit] of named) {
+    const truth = topicCount(messages, topic, range)
+    out.push({ kind: 'count', question, score: (r) => scoreCount(r, truth, unit) })
+  }
   return out
 }
 

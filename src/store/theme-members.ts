@@ -21,12 +21,18 @@ export interface SnapshotForMatch {
   /** The snapshot's messages per intent, as the weekly run counted them. */
   intents: Array<{ name: string; count: number }>
   members: number
-  /** Per query word (full-text, 'simple' config): how many members' conversations mention it. */
+  /** Per query word: how many members' conversations mention it. */
   mentions: Record<string, WordMentions>
 }
 
-/** The snapshots of the weeks with their member counts and, per word, how many members' conversations mention it. */
-export async function snapshotsForMatch(db: Queryable, workspaceId: string, weeks: string[], words: string[]): Promise<SnapshotForMatch[]> {
+/** A word of a question and the full-text query (websearch syntax, 'simple' config) its mentions are found by. */
+export interface MentionTerm {
+  word: string
+  query: string
+}
+
+/** The snapshots of the weeks with their member counts and, per term, how many members' conversations mention it. */
+export async function snapshotsForMatch(db: Queryable, workspaceId: string, weeks: string[], terms: MentionTerm[]): Promise<SnapshotForMatch[]> {
   if (weeks.length === 0) return []
   const { rows } = await db.query<Omit<SnapshotForMatch, 'mentions'>>(
     `SELECT s.theme_id AS "themeId", s.week, s.label, s.keyphrases, s.intents, count(tm.message_id)::int AS members
@@ -38,28 +44,28 @@ export async function snapshotsForMatch(db: Queryable, workspaceId: string, week
     [workspaceId, weeks],
   )
   const counts = new Map<string, Record<string, WordMentions>>()
-  if (words.length > 0) {
+  if (terms.length > 0) {
     // by_customer: null when no message of the conversation has the word, else whether a customer's does.
     const mentioned = await db.query<{ themeId: string; week: string; word: string; anyone: number; customers: number }>(
       `SELECT tm.theme_id AS "themeId", tm.week, w.word,
               count(*) FILTER (WHERE hit.by_customer IS NOT NULL)::int AS anyone,
               count(*) FILTER (WHERE hit.by_customer)::int AS customers
        FROM theme_members tm
-       CROSS JOIN unnest($3::text[]) AS w(word)
+       CROSS JOIN unnest($3::text[], $4::text[]) AS w(word, query)
        CROSS JOIN LATERAL (
          SELECT bool_or(m.role = 'customer') AS by_customer FROM messages m
-         WHERE m.workspace_id = $1 AND m.conversation_id = tm.conversation_id AND m.tsv @@ websearch_to_tsquery('simple', w.word)
+         WHERE m.workspace_id = $1 AND m.conversation_id = tm.conversation_id AND m.tsv @@ websearch_to_tsquery('simple', w.query)
        ) hit
        WHERE tm.workspace_id = $1 AND tm.week = ANY($2::text[])
        GROUP BY tm.theme_id, tm.week, w.word`,
-      [workspaceId, weeks, words],
+      [workspaceId, weeks, terms.map((t) => t.word), terms.map((t) => t.query)],
     )
     for (const r of mentioned.rows) {
       const key = `${r.themeId} ${r.week}`
       counts.set(key, { ...counts.get(key), [r.word]: { anyone: r.anyone, customers: r.customers } })
     }
   }
-  const none = Object.fromEntries(words.map((w) => [w, { anyone: 0, customers: 0 }]))
+  const none = Object.fromEntries(terms.map((t) => [t.word, { anyone: 0, customers: 0 }]))
   return rows.map((r) => ({ ...r, mentions: { ...none, ...counts.get(`${r.themeId} ${r.week}`) } }))
 }
 

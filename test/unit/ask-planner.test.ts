@@ -315,8 +315,15 @@ describe('answer checks and retrieval helpers', () => {
     expect(badCitations('see [1] and [4]', 3)).toEqual([4])
   })
   it('builds an OR full-text query from safe words only', () => {
-    expect(fullTextQuery("app's release & crash!")).toBe('app or release or crash')
+    expect(fullTextQuery("customer's release & crash!")).toBe('customer or release or crash')
     expect(fullTextQuery('')).toBeUndefined()
+  })
+  it('searches a thing by its names in the other languages, and a French word without its elided article', () => {
+    // "Wie viele Beschwerden über das WLAN?" found the one message that says "WLAN" among 84 wifi conversations.
+    expect(fullTextQuery('WLAN')?.split(' or ')).toEqual(['wlan', 'wifi', 'wi'])
+    expect(fullTextQuery("l'appli")?.split(' or ')).toContain('app')
+    expect(fullTextQuery("l'appli")?.split(' or ')).not.toContain('l')
+    expect(fullTextQuery('zebras')).toBe('zebras')
   })
   it('keeps one message per conversation and drops near-duplicates', () => {
     const rows = [

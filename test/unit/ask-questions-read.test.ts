@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { median, percentile } from '../../src/chains/ask/care.ts'
 import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
 import { explainedWords, partOfIntentWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { describeMentions } from '../../src/chains/ask/subject-words.ts'
 import { matchSnapshots, themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { isoWeekRange } from '../../src/chains/ask/time.ts'
 import type { AskVocabulary } from '../../src/chains/ask/types.ts'
@@ -274,6 +275,19 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(matchSnapshots(['price', 'rise'], [priceLabel, moving, rise]).map((s) => s.label)).toEqual(['Price cancellations', 'Price rise'])
     // A word no theme speaks of narrows nothing: "wifi dropouts" is every wifi theme.
     expect(matchSnapshots(['wifi', 'dropouts'], [snapshot('Wifi', ['wifi'], 19)]).map((s) => s.label)).toEqual(['Wifi'])
+  })
+
+  it('a thing named in another language names the theme labelled in English ("WLAN" found the one message saying it, not the wifi themes)', () => {
+    const wifi = snapshot('Wifi router', ['wifi', 'router'], 17)
+    const remote = snapshot('Voice remote', ['voice remote', 'stock'], 28)
+    expect(matchSnapshots(['wlan'], [wifi, remote]).map((s) => s.label)).toEqual(['Wifi router'])
+    expect(matchSnapshots(['télécommande'], [wifi, remote]).map((s) => s.label)).toEqual(['Voice remote'])
+    const p = plan("Combien de messages sur l'appli ?")
+    expect(themeQuery(p, explainedWords(p.filters, vocabulary))).toEqual(['appli'])
+    // With no theme, the messages that name the thing in any language are counted, and the figure says so.
+    expect(p.filters.mentions?.split(' or ')).toEqual(expect.arrayContaining(['appli', 'app', 'aplicativo']))
+    expect(describeMentions(p.filters.mentions!)).toBe('mentioning "appli" (or its names in other languages)')
+    expect(describeMentions('zebras or giraffes')).toBe('mentioning "zebras" or "giraffes"')
   })
 
   it('a word saying which one names no theme ("the new app update" matched 17 themes through "new remote" and "new address")', () => {

@@ -10,6 +10,7 @@ import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import { themeCountEstimates, widenedByTheme } from './theme-estimate.ts'
+import { describeMentions } from './subject-words.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
 import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type ThemeGroup, type TimeRange } from './types.ts'
 
@@ -33,7 +34,7 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
   if (filters.language) parts.push(`in ${LANGUAGE_NAMES.of(filters.language) ?? filters.language}`)
   const segment = Object.entries(filters.segment ?? {}).map(([k, v]) => `${k} ${v}`)
   if (segment.length) parts.push(`(${segment.join(', ')})`)
-  if (filters.mentions) parts.push(`mentioning ${filters.mentions.split(' or ').map((w) => `"${w}"`).join(' or ')}`)
+  if (filters.mentions) parts.push(describeMentions(filters.mentions))
   return parts.filter(Boolean).join(' ')
 }
 

@@ -3,6 +3,7 @@
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { detectLanguage } from '../classify/language.ts'
 import { englishTimeWords, makeRange, previousOf, resolveTimeExpressions } from './time.ts'
+import { anyNameQuery } from './subject-words.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -445,8 +446,9 @@ export function buildPlan(input: {
   const filters = { ...input.filters }
   // "sentiment about the app": with no intent or theme naming the subject, count the messages that mention it.
   if (input.topic && !filters.intent && !filters.theme && !filters.mentions && (kind === 'trend' || kind === 'why' || kind === 'count')) {
-    const terms = input.topic.split(/\s+/).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w)).slice(0, 6)
-    if (terms.length > 0) filters.mentions = terms.join(' or ')
+    // An elided article is not the word: "l'appli" is "appli" (it was no word, and every message was counted).
+    const terms = input.topic.split(/[\s'’]+/u).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w)).slice(0, 6)
+    if (terms.length > 0) filters.mentions = terms.map(anyNameQuery).join(' or ')
   }
   let timeRange: TimeRange
   let previousRange: TimeRange | undefined

@@ -8,6 +8,7 @@ import { filterCandidates, textCandidates, vectorCandidates, vectorsOf, type Can
 import { words } from '../../text/tokenize.ts'
 import { cellKey } from './confusion.ts'
 import { citationLikelihoods } from './estimates.ts'
+import { namesOf } from './subject-words.ts'
 import type { AskPlan, RetrievedMessage } from './types.ts'
 
 export const DEFAULT_CITATIONS = 5
@@ -48,9 +49,20 @@ export interface RetrieveDeps {
   embedder: Embedder
 }
 
-/** Any of the topic words, in websearch syntax ('simple' config: no stemming, language-neutral). */
+/** A word without an elided article or a possessive ending. */
+function withoutElision(word: string): string {
+  const [head = '', ...rest] = word.split(/['’]/u)
+  return rest.length > 0 && head.length <= 2 ? rest.join('') : head
+}
+
+/**
+ * Any of the topic words, or another name of the thing one names ("wlan" finds "wifi"), in websearch
+ * syntax ('simple' config: no stemming, language-neutral).
+ */
 export function fullTextQuery(topic: string | undefined): string | undefined {
-  const terms = [...new Set(words(topic ?? '').map((w) => w.replace(/['’-].*$/u, '')))].filter((w) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, 12)
+  // "l'appli" is searched as "appli", "customer's" as "customer", "wi-fi" as "wi".
+  const terms = [...new Set(words(topic ?? '').map(withoutElision).flatMap(namesOf).map((w) => w.replace(/-.*$/u, '')))]
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, 24)
   return terms.length > 0 ? terms.join(' or ') : undefined
 }
 

@@ -15,7 +15,7 @@ import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { rootOf } from '../themes/curation.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { describePlan } from './planner-local.ts'
-import { fullTextQuery } from './retrieve.ts'
+import { anyNameQuery, namesOf } from './subject-words.ts'
 import type { AskFilters, AskPlan, ThemeGroup } from './types.ts'
 
 /** What the ask chain needs of the theme service: weeks with stored members, computed on demand. */
@@ -105,8 +105,10 @@ export function matchSnapshots<T extends MatchableSnapshot>(query: string[], sna
   const wanted = [...new Set(query)]
   if (wanted.length === 0) return []
   const named = new Map(snapshots.map((s) => [s, namingWords(s)]))
-  const strongly = (s: T, w: string) => named.get(s)!.strongly.has(norm(w))
-  const about = (s: T, w: string) => strongly(s, w) || named.get(s)!.also.has(norm(w)) || mostlyMention(s, w)
+  // A word names a theme by any of the names of its thing: "WLAN" names the theme labelled "Wifi".
+  const names = new Map(wanted.map((w) => [w, namesOf(w).map(norm)]))
+  const strongly = (s: T, w: string) => names.get(w)!.some((n) => named.get(s)!.strongly.has(n))
+  const about = (s: T, w: string) => strongly(s, w) || names.get(w)!.some((n) => named.get(s)!.also.has(n)) || mostlyMention(s, w)
   const naming = wanted.filter((w) => snapshots.some((s) => about(s, w)))
   return snapshots.filter((s) => {
     const its = naming.filter((w) => about(s, w))
@@ -196,14 +198,14 @@ export async function resolveTheme(
   // of another week's theme does not, since which theme a week's cluster joins depends on the order
   // weeks were computed in, and the answer must not.
   const shownLabel = (themeId: string, generated: string) => themeRows.get(rootOf(themeRows, themeId))?.manualLabel ?? generated
-  const mentioning = fullTextQuery(query.join(' '))
-  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, query))
+  const mentioning = query.map(anyNameQuery).join(' or ')
+  const snapshots = (await snapshotsForMatch(deps.db, workspaceId, weekList, query.map((word) => ({ word, query: anyNameQuery(word) }))))
     .map((s) => ({ ...s, shownLabel: shownLabel(s.themeId, s.label) }))
   const matched = matchSnapshots(query, snapshots).filter((s) => s.members > 0 && (!opts.withinIntent || mostlyOf(s, opts.withinIntent)))
   if (matched.length === 0) {
     if (!named) return { plan, filters: plan.filters }
     // A theme named but found in no week: its words are searched instead, and the plan says no theme matched.
-    const filters: AskFilters = { ...plan.filters, theme: undefined, mentions: query.join(' or ') }
+    const filters: AskFilters = { ...plan.filters, theme: undefined, mentions: query.map(anyNameQuery).join(' or ') }
     const { themeMatched: _t, ...rest } = plan
     return { plan: { ...rest, filters }, filters }
   }
