@@ -129,6 +129,28 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan(q).filters.mentions).toBeUndefined()
   })
 
+  it('asked whether something grows with no period, reads the weeks\' trend; asked which grew, the last week against the one before', () => {
+    // "Are billing complaints growing?" counted all time and said nothing of growth.
+    expect(plan('Are billing complaints growing?')).toMatchObject({ kind: 'trend', filters: { intent: 'billing', sentiment: 'negative' } })
+    expect(plan('Are billing complaints growing?').periodAssumed).toBeUndefined()
+    // "Which themes grew?" counted every message of all time, with the topic "themes".
+    for (const q of ['Which themes grew?', 'Welche Themen sind gewachsen?']) {
+      const p = plan(q)
+      expect(p).toMatchObject({ kind: 'compare', periodAssumed: true, timeRange: { from: '2026-11-02T00:00:00.000Z' }, previousRange: { from: '2026-10-26T00:00:00.000Z' } })
+      expect(p.topic).toBeUndefined()
+    }
+    // A period named is the period compared.
+    expect(plan('Which themes grew in October?').periodAssumed).toBeUndefined()
+  })
+
+  it('a comparison or examples of words no intent names are of the messages that use them, not of every message', () => {
+    // "Did messages about zebras grow in October?" compared every message and named the theme that grew most.
+    expect(plan('Did messages about zebras grow in October?').filters.mentions).toBe('zebras')
+    expect(plan('Show examples about zebras').filters.mentions).toBe('zebras')
+    // "tv" is a word though short: "How many messages about TV channels?" counted every message.
+    expect(plan('How many messages about TV channels?').filters.mentions?.split(' or ')).toContain('tv')
+  })
+
   it('reads Italian questions: months, relative periods, counts, complaints, customers and subjects', () => {
     expect(plan('Quanti messaggi negativi abbiamo ricevuto a ottobre?')).toMatchObject({
       kind: 'count', understood: true, filters: { sentiment: 'negative', customerRole: 'customer' }, timeRange: { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' },

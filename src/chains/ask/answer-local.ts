@@ -147,6 +147,7 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   const out: string[] = []
   if (plan.notComputed) out.push(`This question asks for ${plan.notComputed}, which no figure here computes, so it cannot be answered as asked; I understood: ${plan.understoodAs ?? plan.kind}. What follows is what can be counted, not an answer.`)
   else if (plan.understood === false) out.push(`I could not map this question to a figure I can compute; I understood: ${plan.understoodAs ?? plan.kind}. What follows is a search of the messages, not an answer.`)
+  if (plan.periodAssumed) out.push(`No period was named: ${plan.timeRange.label} is compared with the week before, as the weekly theme report does.`)
   if (plan.unplacedTime) out.push(`"${plan.unplacedTime}" names no date I can read: the figures cover ${plan.timeRange.label}${plan.kind === 'trend' ? ', week by week' : ''}.`)
   if (plan.notNarrowedBy && plan.filters.intent) {
     // The share below is the intent's, not the part the question asked about: say so before it.

@@ -3,7 +3,7 @@
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { detectLanguage } from '../classify/language.ts'
 import { englishTimeWords, makeRange, previousOf, resolveTimeExpressions } from './time.ts'
-import { anyNameQuery } from './subject-words.ts'
+import { anyNameQuery, namesOf } from './subject-words.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -83,7 +83,13 @@ const CHANGED_CUE = W([
  * the fix?" counted every message of all time, and "Are password problems going down?" was read as a why.
  * With no period named, the weeks' trend answers which way it went.
  */
-const DIRECTION_CUE = W('go(?:ne|es|ing)? (?:up|down)|went (?:up|down)')
+const DIRECTION_CUE = W([
+  'go(?:ne|es|ing)? (?:up|down)|went (?:up|down)',
+  // "Are billing complaints growing?" counted all time and said nothing of growth.
+  'grow(?:s|ing|n)?|grew|ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|fell|fallen|dropp(?:ed|ing)|shr(?:ink|inks|inking|ank)',
+].join('|'))
+/** Asked which one grew ("Which themes grew?"): no trend answers that, the last week's changes do. */
+const WHICH_CUE = W('which|what|quel(?:le)?s?|welche[snmr]?|qu[ée]|cu[áa]l(?:es)?|quais|qual|quali')
 
 /**
  * A part of a whole, in the supported languages. "%" has no word boundary before it: "what % of whatsapp
@@ -220,9 +226,14 @@ const NON_TOPIC = new Set([
   'demande', 'demandes', 'demandé', 'demandée', 'demandés', 'pidieron', 'pidió', 'solicitudes', 'pediram', 'richiesta', 'richieste', 'anfragen',
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
+  // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
+  'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
+  // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
+  'fue', 'stärksten', 'stärkste', 'meisten', 'plus', 'más', 'mais', 'più',
 ])
 /** Cue words of any kind (count, complaint, ranking…) never name the topic. */
-const isCueWord = (w: string) => SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w)
+const isCueWord = (w: string) =>
+  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || CHANGED_CUE.test(w)
 
 export interface LocalPlannerOptions {
   /** Add the previous period of the same length to count/why/trend plans (for "change vs previous"). */
@@ -385,9 +396,13 @@ const NOT_COMPUTED: Array<[RegExp, string]> = [
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
   const question = englishTimeWords(asked)
-  const time = resolveTimeExpressions(question, now)
+  const asWritten = resolveTimeExpressions(question, now)
   const cued = readKind(question)
-  let read = cued.kind === 'compare' && time.ranges.length === 0 && DIRECTION_CUE.test(question) ? { ...cued, kind: 'trend' as const } : cued
+  const grewUnnamed = cued.kind === 'compare' && asWritten.ranges.length === 0 && (DIRECTION_CUE.test(question) || CHANGED_CUE.test(question))
+  // "Which themes grew?" names no period: the last week against the one before, as the weekly report compares.
+  const periodAssumed = grewUnnamed && WHICH_CUE.test(question)
+  const time = periodAssumed ? resolveTimeExpressions(`${question} last week`, now) : asWritten
+  let read = grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
   // Two channels named ("WhatsApp vs email") are compared by ranking the channels: the first alone was counted.
   const channels = CHANNEL_WORDS.filter(([, cue]) => cue.test(question))
@@ -413,6 +428,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
+    ...(periodAssumed ? { periodAssumed } : {}),
     ...(notComputed ? { notComputed } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
@@ -445,9 +461,11 @@ export function buildPlan(input: {
   const { kind, ranges, now } = input
   const filters = { ...input.filters }
   // "sentiment about the app": with no intent or theme naming the subject, count the messages that mention it.
-  if (input.topic && !filters.intent && !filters.theme && !filters.mentions && (kind === 'trend' || kind === 'why' || kind === 'count')) {
-    // An elided article is not the word: "l'appli" is "appli" (it was no word, and every message was counted).
-    const terms = input.topic.split(/[\s'’]+/u).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w)).slice(0, 6)
+  // Examples and comparisons too: "Did messages about zebras grow in October?" compared every message.
+  if (input.topic && !filters.intent && !filters.theme && !filters.mentions && kind !== 'rank' && kind !== 'awaiting' && kind !== 'response_time') {
+    // An elided article is not the word: "l'appli" is "appli" (it was no word, and every message was counted);
+    // a short word is one when it names a thing ("tv").
+    const terms = input.topic.split(/[\s'’]+/u).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w) || namesOf(w).length > 1).slice(0, 6)
     if (terms.length > 0) filters.mentions = terms.map(anyNameQuery).join(' or ')
   }
   let timeRange: TimeRange
