@@ -143,6 +143,11 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Which themes grew in October?').periodAssumed).toBeUndefined()
   })
 
+  it('reads who waits longest as the conversations awaiting a reply (it counted a theme whose customers say "waiting")', () => {
+    expect(plan('Which customers are waiting longest for a reply?').kind).toBe('awaiting')
+    expect(plan('Who has had the longest wait?').kind).toBe('awaiting')
+  })
+
   it('a comparison or examples of words no intent names are of the messages that use them, not of every message', () => {
     // "Did messages about zebras grow in October?" compared every message and named the theme that grew most.
     expect(plan('Did messages about zebras grow in October?').filters.mentions).toBe('zebras')

@@ -16,6 +16,8 @@ const W = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}
 const AWAITING_CUE = W([
   'still waiting(?: for (?:a |an )?(?:reply|answer|response))?', 'awaiting (?:a |an )?(?:reply|answer|response)', 'waiting for (?:a |an |our )?(?:reply|answer|response)',
   'needs? (?:a )?reply', 'not (?:yet )?(?:been )?(?:answered|replied)', 'no reply yet', 'open conversations',
+  // "Which customers are waiting longest for a reply?" counted the messages of a theme whose customers say "waiting".
+  'waiting (?:the )?longest', 'waited (?:the )?longest', 'longest wait(?:ing)?',
   'attend(?:ent)? (?:encore )?(?:une )?r[ée]ponse', 'en attente(?: de r[ée]ponse)?', 'sans r[ée]ponse',
   'warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
   'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', 'sem resposta',
