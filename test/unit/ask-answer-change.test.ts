@@ -146,3 +146,20 @@ describe('customers who complained, beside the negative messages', () => {
     expect(ask(90)).toContain('About 90 customers complained (95% interval 63–155; a complaint is a negative message, or a neutral one reporting the problem).')
   })
 })
+
+describe('how the messages felt', () => {
+  it('a question read as "why" says the sentiment mix it computed ("What\'s the sentiment on WhatsApp this month?" listed only intents)', () => {
+    const estimate = (value: number, low: number, high: number) => ({ value, low, high, method: 'test' })
+    const mix = (sentiment: 'negative' | 'neutral' | 'positive', value: number, low: number, high: number): AskFigure => ({
+      kind: 'sentiment_mix', label: `share of customer messages on whatsapp that are ${sentiment}`, value, unit: 'percent', from: range.from, to: range.to, filters: {}, group: { sentiment }, estimate: estimate(value, low, high),
+    })
+    const figures: AskFigure[] = [
+      { kind: 'count', label: 'customer messages on whatsapp, past 8 weeks', value: 13, unit: 'messages', from: range.from, to: range.to, filters: {}, exact: true },
+      mix('negative', 61.5, 30, 90), mix('neutral', 7.7, 0, 40), mix('positive', 30.8, 5, 60),
+    ]
+    const answer = answerLocally({ question: "What's the sentiment on WhatsApp?", plan: { ...plan, kind: 'why', filters: { customerRole: 'customer', channel: 'whatsapp' } }, figures, citations: [], workspaceId: 'w' })
+    expect(answer).toContain('Of these, about 61.5% (95% interval 30–90%) were negative, about 7.7% (95% interval 0–40%) neutral and about 30.8% (95% interval 5–60%) positive (estimated from the sentiment labels).')
+    const without = answerLocally({ question: 'Why?', plan: { ...plan, kind: 'why' }, figures: figures.slice(0, 1), citations: [], workspaceId: 'w' })
+    expect(without).not.toContain('Of these')
+  })
+})

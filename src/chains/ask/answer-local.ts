@@ -4,7 +4,7 @@ import { CONFUSION_METHOD } from './confusion.ts'
 import { describeFilters } from './figures.ts'
 import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
 import { daysIn, lengthRatio } from './time.ts'
-import type { AnswerRequest, AskAnswerer, AskCitation, AskFigure, FigureEstimate } from './types.ts'
+import { SENTIMENT_CLASSES, type AnswerRequest, type AskAnswerer, type AskCitation, type AskFigure, type FigureEstimate } from './types.ts'
 
 const QUOTE_CHARS = 140
 const OTHER = 'other'
@@ -382,6 +382,9 @@ export function answerLocally(req: AnswerRequest): string {
         const unnamed = breakdown.find((f) => f.group!.intent === 'other')
         if (unnamed) sentences.push(`${unnamed.value} matched no specific intent.`)
       }
+      // "What's the sentiment on WhatsApp this month?" listed intents and never said how customers felt.
+      const mix = mixSentence(figures)
+      if (mix) sentences.push(mix)
       const change = changeSentence(figures)
       if (change) sentences.push(change)
       break
@@ -394,6 +397,15 @@ export function answerLocally(req: AnswerRequest): string {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** How the messages felt, from the sentiment mix figures: "Of these, about 62% (…) were negative, about 8% (…) neutral and …". */
+function mixSentence(figures: AskFigure[]): string | undefined {
+  const mix = SENTIMENT_CLASSES.flatMap((sentiment) => figures.filter((f) => f.kind === 'sentiment_mix' && f.group?.sentiment === sentiment))
+  if (mix.length === 0) return undefined
+  const parts = mix.map((f, i) => `${f.estimate ? `about ${f.value}% (${intervalText(f.estimate)}%)` : `${f.value}%`} ${i === 0 ? 'were ' : ''}${f.group!.sentiment}`)
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]
+  return `Of these, ${listed} (estimated from the sentiment labels).`
+}
 
 export function createLocalAnswerer(): AskAnswerer {
   return {
