@@ -174,6 +174,20 @@ describe('/v1/ask on the demo corpus', () => {
     expect(Math.abs(mix.reduce((sum, f) => sum + f.value, 0) - 100)).toBeLessThanOrEqual(2)
   })
 
+  it('"what share of customers complained in October": the share of October\'s conversations, holding the truth ("percentage of customers" was the messages\' share)', async () => {
+    const october = demo.filter((c) => c.messages.some((m) => m.role === 'customer' && m.sentAt.startsWith('2026-10')))
+    const truth = (100 * october.filter((c) => !NOT_COMPLAINTS.has(c.metadata.scenario)).length) / october.length
+    const r = await ask('What share of customers complained in October?')
+    const share = figure(r, (f) => f.kind === 'share' && f.group?.measure === 'conversations')!
+    expect(share.label).toContain(`the ${october.length} conversations`)
+    expect(share.estimate!.low, JSON.stringify(share)).toBeLessThanOrEqual(truth)
+    expect(share.estimate!.high, JSON.stringify(share)).toBeGreaterThanOrEqual(truth)
+    expect(r.answer).toMatch(new RegExp(`That is about [0-9.]+% \\(95% interval [0-9.–]+%\\) of the ${october.length} conversations with customer messages`))
+    // Asked of messages, the share stays the messages'.
+    const messages = await ask('What share of customer messages were negative in October?')
+    expect(figure(messages, (f) => f.kind === 'share' && f.group?.measure === 'conversations')).toBeUndefined()
+  })
+
   it('compares with no period before the first stored message of its own accord, and says so of one asked for', async () => {
     const first = demo.flatMap((c) => c.messages.filter((m) => m.role === 'customer').map((m) => m.sentAt)).sort()[0]!
     // The demo begins on 31 August: September's count was "up from 3 in the previous period (1 Aug – 31 Aug)".

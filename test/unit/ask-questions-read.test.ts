@@ -148,6 +148,11 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Who has had the longest wait?').kind).toBe('awaiting')
   })
 
+  it('"customers" counts customers, "customer messages" messages', () => {
+    expect(plan('What percentage of customers are happy?').countsCustomers).toBe(true)
+    expect(plan('What share of customer messages are negative?').countsCustomers).toBeUndefined()
+  })
+
   it('a comparison or examples of words no intent names are of the messages that use them, not of every message', () => {
     // "Did messages about zebras grow in October?" compared every message and named the theme that grew most.
     expect(plan('Did messages about zebras grow in October?').filters.mentions).toBe('zebras')

@@ -301,7 +301,10 @@ export function answerLocally(req: AnswerRequest): string {
       sentences.push(opening)
       const customers = customersSentence(figures, plan.filters.sentiment)
       if (customers) sentences.push(customers)
-      if (share && base) sentences.push(shareSentence(share, base))
+      // Asked of customers, the share is of their conversations: say that one, the messages' one is in the figures.
+      const ofCustomers = plan.countsCustomers ? figures.find((f) => f.kind === 'share' && f.group?.measure === 'conversations') : undefined
+      if (ofCustomers?.estimate) sentences.push(`That is about ${ofCustomers.value}% (${intervalText(ofCustomers.estimate)}%) of the ${ofCustomers.label.split(' as a share of the ')[1]}.`)
+      else if (share && base) sentences.push(shareSentence(share, base))
       const change = changeSentence(figures)
       if (change) sentences.push(change)
       break
@@ -375,6 +378,9 @@ export function answerLocally(req: AnswerRequest): string {
     }
     case 'why': {
       sentences.push(opening)
+      // "What's the sentiment on WhatsApp this month?" listed intents and never said how customers felt.
+      const mix = mixSentence(figures)
+      if (mix) sentences.push(mix)
       if (breakdown.length > 0) {
         const named = breakdown.filter((f) => f.group!.intent !== 'other')
         const top = named.slice(0, TOP_TOPICS).map((f) => `${topic(f.group!.intent!)} (${f.value})`)
@@ -382,9 +388,6 @@ export function answerLocally(req: AnswerRequest): string {
         const unnamed = breakdown.find((f) => f.group!.intent === 'other')
         if (unnamed) sentences.push(`${unnamed.value} matched no specific intent.`)
       }
-      // "What's the sentiment on WhatsApp this month?" listed intents and never said how customers felt.
-      const mix = mixSentence(figures)
-      if (mix) sentences.push(mix)
       const change = changeSentence(figures)
       if (change) sentences.push(change)
       break

@@ -187,11 +187,22 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
         : undefined
   if (base && plan.kind !== 'rank') {
     const baseEstimate = dependsOnLabels(base) ? await estimateCount(ctx, base, range) : undefined
-    const whole = baseEstimate ? baseEstimate.value : (await countMessages(db, workspaceId, base, range)).messages
+    const exactBase = baseEstimate ? undefined : await countMessages(db, workspaceId, base, range)
+    const whole = baseEstimate ? baseEstimate.value : exactBase!.messages
     fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...counted(baseEstimate) })
     if (whole > 0) {
       const shareEstimate = currentEstimate ? await estimatedShare(ctx, { filters, estimate: currentEstimate }, { filters: base, value: whole, estimate: baseEstimate }, range) : undefined
       fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
+    }
+    // "What percentage of customers are happy?" was answered with the messages' share (33%), not the
+    // customers' (about half): asked of customers, the share is of the conversations too.
+    if (plan.countsCustomers && plan.wantsShare && conversationsEstimate && exactBase && exactBase.conversations > 0) {
+      const of = (x: number) => (100 * x) / exactBase.conversations
+      fig({
+        kind: 'share', label: `${conversationsWith(filters)} as a share of the ${exactBase.conversations} conversations with ${describeFilters(base)}`,
+        value: roundShare(conversationsEstimate.value, exactBase.conversations), unit: 'percent', group: { measure: 'conversations' },
+        estimate: estimateOf(of(conversationsEstimate.value), of(conversationsEstimate.low), Math.min(100, of(conversationsEstimate.high)), `${conversationsEstimate.method}; over the ${exactBase.conversations} conversations (exact)`),
+      })
     }
   }
 

@@ -121,7 +121,8 @@ const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our|your|t
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
 const MENTIONS_CUE = W('mention(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
-const CUSTOMERS_CUE = W('customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า')
+// Not "customer messages": "What share of customer messages are negative?" asks for the messages' share.
+const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า)(?!\\s+(?:messages?|tweets?|posts?|emails?|replies|conversations?))')
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
