@@ -148,6 +148,15 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('Who has had the longest wait?').kind).toBe('awaiting')
   })
 
+  it('reads closed or solved conversations as a measure nothing stores, and "contained" as the words asked for', () => {
+    for (const q of ['How many conversations did we close in October?', 'What is our resolution rate?', 'Combien de demandes résolues en octobre ?']) {
+      expect(plan(q).notComputed, q).toMatch(/closed or problems solved/)
+    }
+    expect(plan('How many messages about the app closing itself?').notComputed).toBeUndefined()
+    // It matched 22 weekly themes through "contained" and "order".
+    expect(plan('How many messages contained an order number?')).toMatchObject({ literal: true, filters: { mentions: expect.stringMatching(/^order or /) } })
+  })
+
   it('"customers" counts customers, "customer messages" messages', () => {
     expect(plan('What percentage of customers are happy?').countsCustomers).toBe(true)
     expect(plan('What share of customer messages are negative?').countsCustomers).toBeUndefined()

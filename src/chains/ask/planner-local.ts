@@ -119,7 +119,7 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
  */
 const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our|your|this|that|last)\s+[\p{L}-]+(?:\s+(?:update|release|change|visit|rise|launch|upgrade))?/iu
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
-const MENTIONS_CUE = W('mention(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
+const MENTIONS_CUE = W('mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
 // Not "customer messages": "What share of customer messages are negative?" asks for the messages' share.
 const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า)(?!\\s+(?:messages?|tweets?|posts?|emails?|replies|conversations?))')
@@ -230,6 +230,8 @@ const NON_TOPIC = new Set([
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
   // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
+  // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
+  'contain', 'contains', 'contained', 'containing', 'doing',
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
   'fue', 'stärksten', 'stärkste', 'meisten', 'plus', 'más', 'mais', 'più',
@@ -392,6 +394,8 @@ export function topicOf(question: string, spans: string[]): string | undefined {
 const NOT_COMPUTED: Array<[RegExp, string]> = [
   [/\b(?:day of (?:the )?week|weekdays?|which days?|what days?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|wochentag|uhrzeit|día de la semana|dia da semana|giorno della settimana/iu, 'a breakdown by day of the week or hour of the day'],
   [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
+  // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
+  [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
   [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
 ]
 
