@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { median, percentile } from '../../src/chains/ask/care.ts'
 import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
 import { explainedWords, partOfIntentWords, planLocally } from '../../src/chains/ask/planner-local.ts'
+import { withinData } from '../../src/chains/ask/index.ts'
 import { describeMentions } from '../../src/chains/ask/subject-words.ts'
 import { matchSnapshots, themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { isoWeekRange } from '../../src/chains/ask/time.ts'
@@ -141,6 +142,16 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     }
     // A period named is the period compared.
     expect(plan('Which themes grew in October?').periodAssumed).toBeUndefined()
+  })
+
+  it('"which themes grew?" with data ending before last week compares the week of the last message with the one before', () => {
+    const asked = plan('Which themes grew?', new Date('2026-12-06T12:00:00Z'))
+    expect(asked.timeRange.from).toBe('2026-11-23T00:00:00.000Z')
+    const { plan: read } = withinData({ first: '2026-08-31T10:00:00.000Z', last: '2026-11-20T16:00:00.000Z' }, asked)
+    expect(read).toMatchObject({ timeRange: { from: '2026-11-16T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z', label: 'the last week with data (16 Nov 2026 – 22 Nov 2026)' }, previousRange: { from: '2026-11-09T00:00:00.000Z' } })
+    // A period the question named stays, data or not: the answer says where the data ends.
+    const named = plan('Which themes grew last week?', new Date('2026-12-06T12:00:00Z'))
+    expect(withinData({ first: '2026-08-31T10:00:00.000Z', last: '2026-11-20T16:00:00.000Z' }, named).plan.timeRange.from).toBe('2026-11-23T00:00:00.000Z')
   })
 
   it('reads who waits longest as the conversations awaiting a reply (it counted a theme whose customers say "waiting")', () => {

@@ -10,6 +10,7 @@ import { brandHandlesOf } from '../../store/voice-setting.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
 import { maskPersonal, personTokens } from '../../safety/personal.ts'
 import { taxonomyOf } from '../classify/workspace-labels.ts'
+import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
 import { computeFigures } from './figures.ts'
@@ -17,7 +18,7 @@ import { createLlmPlanner } from './planner-llm.ts'
 import { createLocalPlanner, describePlan, explainedWords, narrowerWords, partOfIntentWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
 import { ensureWeeksOf, resolveTheme, themeGroupsOf, themeQuery, themeWords, unusedTopicWords, type ThemeWeeks } from './theme-filter.ts'
-import { makeRange, previousOf, startOf } from './time.ts'
+import { makeRange, previousOf, rangeLabel, startOf } from './time.ts'
 import type { AskChain, AskFilters, AskPlan, AskVocabulary, PlanOverrides, TimeRange } from './types.ts'
 
 /** Workspace setting: { segments: ["airline", "region"] } — conversation metadata keys a question may filter on. */
@@ -130,7 +131,8 @@ export function createAskChain(deps: AskChainDeps): AskChain {
  * period a count or trend adds on its own is dropped when it begins before the first message's day; one the
  * question asks to compare against is kept, and the answer says it is only partly covered (`dataStartsAt`).
  */
-export function withinData(extent: DataExtent | undefined, plan: AskPlan): { plan: AskPlan; dataStartsAt?: string } {
+export function withinData(extent: DataExtent | undefined, asked: AskPlan): { plan: AskPlan; dataStartsAt?: string } {
+  const plan = latestWeekWithData(extent, asked)
   if (!plan.previousRange) return { plan }
   if (!extent || Date.parse(plan.previousRange.from) >= startOf('day', new Date(extent.first)).getTime()) return { plan }
   if (plan.kind === 'compare') return { plan, dataStartsAt: extent.first }
@@ -139,6 +141,18 @@ export function withinData(extent: DataExtent | undefined, plan: AskPlan): { pla
 }
 
 const DAY_MS = 86_400_000
+
+/**
+ * "Which themes grew?" names no period and was read as last week: when the data ends before it, the
+ * week of the last message is compared with the one before (it said there was no data for last week).
+ */
+function latestWeekWithData(extent: DataExtent | undefined, plan: AskPlan): AskPlan {
+  if (!plan.periodAssumed || !extent || Date.parse(extent.last) >= Date.parse(plan.timeRange.from)) return plan
+  const week = isoWeekOf(new Date(extent.last))
+  const { from, to } = weekRange(week)
+  const timeRange = makeRange(from, to, `the last week with data (${rangeLabel(from, to)})`)
+  return { ...plan, timeRange, previousRange: previousOf(timeRange), understoodAs: describePlan({ ...plan, timeRange }, plan) }
+}
 
 /**
  * A reader's edits of the reading replace the planner's: the time range (a compared period moves with
