@@ -91,6 +91,8 @@ export interface RunRow {
   computedAt: string
   /** False for weeks computed before theme membership was stored (migration 013): a filter recomputes them. */
   membersStored: boolean
+  /** The week's customer messages with a vector that the run read; null for runs before migration 023. */
+  embedded: number | null
 }
 
 /** A customer message of the week and the theme it was clustered into. */
@@ -203,11 +205,24 @@ export function themesRepo(db: Queryable) {
     async runs(workspaceId: string, weeks: string[]): Promise<RunRow[]> {
       const { rows } = await db.query<RunRow>(
         `SELECT week, model, messages, clustered, themes, mode, degraded, duration_ms AS "durationMs", computed_at AS "computedAt",
-                members_stored AS "membersStored"
+                members_stored AS "membersStored", embedded
          FROM theme_runs WHERE workspace_id = $1 AND week = ANY($2::text[])`,
         [workspaceId, weeks],
       )
       return rows.map((r) => ({ ...r, computedAt: new Date(r.computedAt).toISOString() }))
+    },
+
+    /** Per week (its range given), its customer messages with a vector of `model` now: what a run of it would read. */
+    async embeddedCounts(workspaceId: string, model: string, weeks: Array<{ week: string; from: Date; to: Date }>): Promise<Map<string, number>> {
+      const { rows } = await db.query<{ week: string; n: number }>(
+        `SELECT w.week, count(m.id)::int AS n
+         FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS w(week, starts, ends)
+         LEFT JOIN messages m ON m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= w.starts AND m.sent_at < w.ends
+           AND EXISTS (SELECT 1 FROM message_embeddings emb WHERE emb.message_id = m.id AND emb.model = $5 AND emb.content_hash = m.content_hash)
+         GROUP BY w.week`,
+        [workspaceId, weeks.map((w) => w.week), weeks.map((w) => w.from.toISOString()), weeks.map((w) => w.to.toISOString()), model],
+      )
+      return new Map(rows.map((r) => [r.week, r.n]))
     },
 
     async createTheme(workspaceId: string, label: string, week: string): Promise<string> {
@@ -241,12 +256,12 @@ export function themesRepo(db: Queryable) {
       }
       if (members.length > 0) await insertMembers(db, workspaceId, week, members)
       await db.query(
-        `INSERT INTO theme_runs (workspace_id, week, model, messages, clustered, themes, mode, degraded, duration_ms, members_stored)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)
+        `INSERT INTO theme_runs (workspace_id, week, model, messages, clustered, themes, mode, degraded, duration_ms, members_stored, embedded)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, $10)
          ON CONFLICT (workspace_id, week) DO UPDATE SET model = excluded.model, messages = excluded.messages,
            clustered = excluded.clustered, themes = excluded.themes, mode = excluded.mode, degraded = excluded.degraded,
-           duration_ms = excluded.duration_ms, members_stored = true, computed_at = now()`,
-        [workspaceId, week, run.model, run.messages, run.clustered, run.themes, run.mode, run.degraded, run.durationMs],
+           duration_ms = excluded.duration_ms, members_stored = true, embedded = excluded.embedded, computed_at = now()`,
+        [workspaceId, week, run.model, run.messages, run.clustered, run.themes, run.mode, run.degraded, run.durationMs, run.embedded],
       )
       // A re-run can leave themes with no snapshot at all; keep only those a person touched.
       await db.query(

@@ -384,12 +384,12 @@ describe.each(backends)('%s backend', (_name, kind, open) => {
       themeId: t1, week: '2026-W10', label: 't', description: 't', volume: 2, conversations: 1, share: 1, sentiment: { positive: 0, neutral: 2, negative: 0, uncertain: 0, unknown: 0 },
       intents: [], channels: [], trend: 'new', changePct: null, spike: false, keyphrases: [], model: 'm', centroid: new Float32Array([1, 0]), exemplars: [], version: 'local', degraded: false,
     }
-    await db.transaction((tx) => themesRepo(tx).replaceWeek(c.ws, '2026-W10', [snapshot], { model: 'm', messages: 2, clustered: 2, themes: 1, mode: 'local', degraded: false, durationMs: 1 },
+    await db.transaction((tx) => themesRepo(tx).replaceWeek(c.ws, '2026-W10', [snapshot], { model: 'm', messages: 2, embedded: 2, clustered: 2, themes: 1, mode: 'local', degraded: false, durationMs: 1 },
       [gone, kept].map((m) => ({ messageId: m.id, conversationId: m.conversation_id, themeId: t1 }))))
     const { rows: stored } = await db.query<{ id: string }>(`SELECT message_id AS id FROM theme_members WHERE workspace_id = $1`, [c.ws])
     expect(stored.map((r) => r.id)).toEqual([kept.id])
     // A message re-dated into another week moves there (the plain insert meets its row and the upsert takes over).
-    await db.transaction((tx) => themesRepo(tx).replaceWeek(c.ws, '2026-W11', [{ ...snapshot, week: '2026-W11' }], { model: 'm', messages: 1, clustered: 1, themes: 1, mode: 'local', degraded: false, durationMs: 1 },
+    await db.transaction((tx) => themesRepo(tx).replaceWeek(c.ws, '2026-W11', [{ ...snapshot, week: '2026-W11' }], { model: 'm', messages: 1, embedded: 1, clustered: 1, themes: 1, mode: 'local', degraded: false, durationMs: 1 },
       [{ messageId: kept.id, conversationId: kept.conversation_id, themeId: t1 }]))
     const { rows: moved } = await db.query<{ id: string; week: string }>(`SELECT message_id AS id, week FROM theme_members WHERE workspace_id = $1`, [c.ws])
     expect(moved).toEqual([{ id: kept.id, week: '2026-W11' }])

@@ -4,7 +4,7 @@
 // one transaction together with the record of the run.
 import type { Logger } from 'pino'
 import type { Db } from '../../store/db.ts'
-import { readWeekMessages, themesRepo, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
+import { readWeekMessages, themesRepo, type RunRow, type SnapshotInput, type ThemeRow, type WeekMessage } from '../../store/themes.ts'
 import { brandHandlesOf } from '../../store/voice-setting.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { CLOSING_REASONS } from '../classify/urgency.ts'
@@ -16,6 +16,14 @@ import { labelSource, maskPersonal, personTokens } from '../../safety/personal.t
 import { classifyTrend, HISTORY_WEEKS, matchScore, matchThemes, sameSubject, type WeekCount } from './track.ts'
 import type { ThemeDescriber, ThemeQuote } from './types.ts'
 import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
+
+/**
+ * A computed week is computed again once at least this many of its messages, and this share more, have
+ * a vector than its run read: a few late messages leave a week's themes as they were.
+ */
+const OUTGROWN_MESSAGES = 5
+const OUTGROWN_SHARE = 0.1
+export const outgrown = (read: number, now: number): boolean => now - read >= OUTGROWN_MESSAGES && now - read >= OUTGROWN_SHARE * read
 
 /** A theme absent for up to this many weeks still keeps its identity when it comes back. */
 const MATCH_LOOKBACK_WEEKS = 4
@@ -282,6 +290,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
       themesRepo(tx).replaceWeek(workspaceId, week, snapshots, {
         model: deps.embedderId,
         messages: total,
+        embedded: own.messages.length,
         clustered,
         themes: snapshots.length,
         mode: deps.describer.mode,
@@ -350,6 +359,17 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
     return out
   }
 
+  /**
+   * The runs that stand: members stored, and not outgrown by the messages of their week that arrived
+   * or were embedded since (an import of history, the rest of a week computed midweek).
+   */
+  async function upToDate(workspaceId: string, runs: RunRow[]): Promise<RunRow[]> {
+    const stored = runs.filter((r) => r.membersStored)
+    if (stored.length === 0) return []
+    const now = await repo.embeddedCounts(workspaceId, deps.embedderId, stored.map((r) => ({ week: r.week, ...weekRange(r.week) })))
+    return stored.filter((r) => !outgrown(r.embedded ?? r.messages, now.get(r.week) ?? 0))
+  }
+
   /** Computes the week now; a second call for the same week while it runs shares the first one's run. */
   async function runWeek(workspaceId: string, week: string): Promise<RunOutcome> {
     weekRange(week)
@@ -367,7 +387,7 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
    */
   async function ensureWeek(workspaceId: string, week: string, opts: { force?: boolean } = {}): Promise<RunOutcome[]> {
     const weeks = weeksEndingWith(week, HISTORY_WEEKS + 1)
-    const done = new Set((await repo.runs(workspaceId, weeks)).filter((r) => r.membersStored).map((r) => r.week))
+    const done = new Set((await upToDate(workspaceId, await repo.runs(workspaceId, weeks))).map((r) => r.week))
     const outcomes: RunOutcome[] = []
     for (const w of weeks) {
       const isTarget = w === week
@@ -386,9 +406,9 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
    */
   async function ensureMembers(workspaceId: string, weeks: string[], until: Date): Promise<RunOutcome[]> {
     const outcomes: RunOutcome[] = []
+    const done = new Set((await upToDate(workspaceId, await repo.runs(workspaceId, weeks))).map((r) => r.week))
     for (const week of [...weeks].sort()) {
-      const [run] = await repo.runs(workspaceId, [week])
-      if (run?.membersStored) continue
+      if (done.has(week)) continue
       if (!(await repo.hasMessagesBefore(workspaceId, new Date(Math.min(weekRange(week).to.getTime(), until.getTime()))))) continue
       outcomes.push(...(await ensureWeek(workspaceId, week)))
     }
