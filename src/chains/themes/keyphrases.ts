@@ -16,6 +16,9 @@ const CARE_WORDS = new Set([
   'hello', 'please', 'still', 'get', 'got', 'now', 'today', 'back', 'need', 'want', 'know', 'let', 'can', 'could',
   // Chat spellings and asides: "Charged twice" listed "thats", "Price rise" "tbh", "Password reset" "impressed" (from "Not impressed").
   'dmed', 'thats', 'whats', 'theres', 'tbh', 'imo', 'btw', 'idk', 'ngl', 'bump', 'impressed',
+  // Words the stopword list lacks that only join others: "How long does a refund take?" labelled its theme
+  // "Does refund", "My wifi keeps dropping every evening" its theme "Dropping every".
+  'does', 'doesnt', 'every', 'each',
 ])
 const NO_PEOPLE: ReadonlySet<string> = new Set()
 
