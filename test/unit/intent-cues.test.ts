@@ -39,6 +39,16 @@ describe('intent cues', () => {
     expect(withIntentCues(airline, 'Cancel my booking please', DEFAULT_OTHER_THRESHOLD)).toBe(airline)
   })
 
+  it('a cue counts for an intent the model ranked below its few, when the model knows it ("Mein Receiver startet ständig neu" stayed other)', () => {
+    const p = prediction({ other: 0.74, connectivity: 0.1, delivery: 0.06, billing: 0.05, complaint: 0.05 })
+    const read = withIntentCues(p, 'Mein Receiver startet ständig neu', DEFAULT_OTHER_THRESHOLD, ['connectivity', 'delivery', 'billing', 'complaint', 'product_fault', 'other'])
+    expect(read.label).toBe('product_fault')
+    const odds = INTENT_CUE_FOR ** 3
+    expect(read.confidence).toBeCloseTo((odds * 0.05) / (1 + (odds - 1) * 0.05), 10)
+    // Unknown to the model (a workspace's own taxonomy), it is not made up.
+    expect(withIntentCues(p, 'Mein Receiver startet ständig neu', DEFAULT_OTHER_THRESHOLD, ['connectivity', 'delivery', 'billing', 'complaint', 'other'])).toBe(p)
+  })
+
   it('a customer who labels the message a feature request is read so, whatever feature it names (demo: "Feature request: let me pause wifi…" was connectivity)', () => {
     const raw = { connectivity: 0.44, bug_outage: 0.2, feature_request: 0.094, billing: 0.1, other: 0.166 }
     const read = withIntentCues(prediction(raw), 'Feature request: let me pause wifi for the kids from the app at bedtime.', DEFAULT_OTHER_THRESHOLD)

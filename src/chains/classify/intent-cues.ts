@@ -235,7 +235,9 @@ const UNWANTED_CHARGE_CUES = termMatcher([
 /**
  * A device that does not work as a device: "Le décodeur ne s'allume plus depuis ce matin", "Mein Receiver
  * startet ständig neu" and "Il modem si spegne da solo ogni ora" read as other (0.70–0.74), the fault
- * under 0.11. The words leave little doubt: as strong as two cues.
+ * under 0.11. The words leave little doubt: as strong as three cues (with two, the receiver still read as
+ * other at 0.74, and "The TV box keeps restarting every few minutes" as connectivity: a box restarting by
+ * itself is the box's fault, whatever it connects).
  */
 const DEVICE_FAULT_CUES = termMatcher([
   "won't turn on", "won't switch on", "won't power on", "doesn't turn on", 'does not turn on', 'will not turn on', 'not turning on', 'keeps rebooting', 'keeps restarting',
@@ -310,7 +312,7 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'account_login', matches: ACCOUNT_CUES, outweighs: ['complaint'] },
   { intent: 'bug_outage', matches: APP_CRASH_CUES, outweighs: ['account_login', 'complaint'] },
   { intent: 'product_fault', matches: DAMAGED_CUES, outweighs: ['connectivity', 'complaint'] },
-  { intent: 'product_fault', matches: DEVICE_FAULT_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint'] },
+  { intent: 'product_fault', matches: DEVICE_FAULT_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'connectivity'] },
   { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
   // Charged after cancelling is the bill's problem: the customer has already left (STILL_CHARGED_CUES).
   { intent: 'billing', matches: STILL_CHARGED_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'cancellation', 'delivery'] },
@@ -341,10 +343,10 @@ export function subjectsNamedIn(folded: string): string[] {
 /**
  * The prediction with each matching cue's intent made its odds ratio times likelier (Bayes on the odds,
  * the other intents scaled down together), then decided as the model decides: `other` when the best
- * known intent stays under `otherThreshold`. An intent missing from the ranked list is left alone (its
- * probability was negligible).
+ * known intent stays under `otherThreshold`. An intent of the model's `labels` missing from the ranked
+ * list enters it with the last ranked one's probability, the most it can have.
  */
-export function withIntentCues(prediction: IntentPrediction, text: string, otherThreshold: number): IntentPrediction {
+export function withIntentCues(prediction: IntentPrediction, text: string, otherThreshold: number, labels: readonly string[] = []): IntentPrediction {
   const folded = foldText(text)
   const matching = INTENT_CUES.filter((cue) => cue.matches(folded))
   const matched = matching
@@ -354,8 +356,12 @@ export function withIntentCues(prediction: IntentPrediction, text: string, other
   let ranked = prediction.ranked
   let moved = false
   for (const cue of matched) {
+    if (outweighed.has(cue.intent)) continue
+    // An intent under the model's ranked few has at most the last one's probability: "Mein Receiver startet
+    // ständig neu" ranked product_fault outside them, and its cue was ignored.
+    if (!ranked.some((r) => r.label === cue.intent) && labels.includes(cue.intent)) ranked = [...ranked, { label: cue.intent, p: Math.min(...ranked.map((r) => r.p)) }]
     const at = ranked.findIndex((r) => r.label === cue.intent)
-    if (at < 0 || outweighed.has(cue.intent)) continue
+    if (at < 0) continue
     const p = ranked[at]!.p
     const odds = cue.odds ?? INTENT_CUE_FOR
     const total = 1 + (odds - 1) * p

@@ -66,7 +66,7 @@ function probabilitiesOf(prediction: IntentPrediction): Record<string, number> {
 /** What a message is about is in its core: "My account email is …" under a question about moving house made it a sign-in problem. */
 function intentOf(model: IntentModel, text: string): IntentPrediction {
   const core = withoutNegatedCancellation(messageCore(text))
-  return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD)
+  return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD, model.labels)
 }
 
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {

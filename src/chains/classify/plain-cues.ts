@@ -72,6 +72,9 @@ const COMPLAINT_PHRASES = termMatcher([
   'tried to deliver', 'home all day', 'was in all day', 'should have arrived', 'was due yesterday', 'no card through the door', 'where is my order', 'where is my parcel',
   'unacceptable', 'terrible', 'awful', 'horrible', 'worst', 'rubbish', 'useless', 'ridiculous', 'disgraceful', 'appalling', 'fed up', 'sick of', 'disappointed', 'not impressed', 'not good enough', 'too long', 'far too long', "shouldn't have happened", 'thanks for nothing',
   'never showed up', "didn't show up", 'did not show up', 'no-show', 'never turned up', "didn't turn up", 'nobody came', 'no one came', 'nobody showed up', 'nobody turned up', 'never showed',
+  // A device that restarts or dies by itself, goods that came broken: "The TV box keeps restarting every few minutes" and "Mi pedido llegó roto" read as uncertain.
+  'keeps restarting', 'keeps rebooting', 'restarts itself', 'reboots itself', 'keeps turning off', 'turns itself off', 'switches itself off', 'dead on arrival',
+  'arrived broken', 'arrived damaged', 'came broken', 'came damaged', 'arrived smashed', 'arrived cracked', 'arrived empty', 'have disappeared', 'has disappeared',
   // Something promised and not done, or a change not announced: "I was promised a call back yesterday and nobody called".
   "still hasn't", 'still has not', "still haven't", 'still have not', "hasn't come through", 'second time this', 'nobody called', 'no one called', 'never called back', 'nobody called back', 'nobody rang', 'nobody told me', 'no one told me', 'without telling', 'without warning', 'without any warning', 'nowhere near',
   // fr
@@ -80,30 +83,35 @@ const COMPLAINT_PHRASES = termMatcher([
   'je veux etre rembourse', 'remboursez-moi', 'aurait du arriver', 'devait arriver', 'chez moi toute la journee', 'ou est ma commande', 'ou est mon colis', 'quel desastre', 'aucune nouvelle',
   'inadmissible', 'inacceptable', 'honteux', 'nul', 'catastrophique', 'marre', 'decu', 'decue', 'trop long', "n'aurait jamais du", 'merci pour rien', 'personne ne repond', 'jamais venu', 'jamais passe', "personne n'est venu", "personne n'est passe", "n'est pas venu",
   "personne ne m'a rappele", "personne ne m'a prevenu", 'sans prevenir',
+  'redemarre tout seul', 'redemarre sans arret', "s'eteint tout seul", 'arrive casse', 'arrivee cassee', 'arrive endommage', 'arrivee endommagee', 'arrive abime', 'arrivee abimee',
   // es
   'cobrado dos veces', 'cobraron dos veces', 'doble cobro', 'cargo duplicado', 'nunca llego', 'no ha llegado', 'no me ha llegado', 'sigue sin', 'sigo esperando', 'sin respuesta',
   'no funciona', 'se corta', 'inestable', 'atascado', 'error', 'no carga', 'se cae', 'se cuelga', 'caida', 'sin servicio', 'sin internet', 'sin conexion', 'no puedo entrar', 'no puedo iniciar sesion', 'se cierra', 'se bloquea', 'no se abre', 'no abre', 'no puedo abrir', 'se queda colgada',
   'quiero mi dinero', 'devolvedme', 'tenia que llegar', 'deberia haber llegado', 'donde esta mi pedido', 'que desastre', 'un desastre', 'ni una noticia', 'todo el dia en casa',
   'inaceptable', 'vergonzoso', 'pesimo', 'harto', 'harta', 'decepcionado', 'decepcionada', 'demasiado tiempo', 'no deberia haber pasado', 'nunca vino', 'no vino nadie', 'nadie vino', 'no ha venido nadie',
   'nadie me llamo', 'nadie me ha llamado', 'sin avisar',
+  'se reinicia solo', 'se reinicia sola', 'se reinicia cada', 'se apaga solo', 'se apaga sola', 'llego roto', 'llego rota', 'llego danado', 'llego danada', 'llego vacio', 'llego vacia',
   // de
   'doppelt abgebucht', 'zweimal abgebucht', 'doppelt berechnet', 'nie angekommen', 'nicht angekommen', 'immer noch nicht', 'immer noch kein', 'warte immer noch', 'keine antwort', 'schon wieder',
   'funktioniert nicht', 'absturz', 'wo bleibt', 'steht still', 'bricht ab', 'bricht jeden', 'instabil', 'fehler', 'hangt', 'funktioniert nicht mehr', 'geht nicht', 'sturzt ab', 'abgesturzt', 'stoerung', 'storung', 'ausfall', 'kein internet', 'keine verbindung', 'kann mich nicht anmelden', 'komme nicht rein', 'sturzt', 'lasst sich nicht offnen',
   'bitte erstatten', 'geld zuruck', 'hatte gestern kommen sollen', 'sollte gestern', 'den ganzen tag zu hause', 'keine info', 'keine nachricht',
   'unverschamt', 'inakzeptabel', 'frechheit', 'schrecklich', 'enttauscht', 'zu lange', 'viel zu lange', 'nicht passieren durfen', 'nie gekommen', 'ist nicht gekommen', 'niemand kam', 'niemand ist gekommen',
   'niemand hat zuruckgerufen', 'niemand hat angerufen', 'ohne vorwarnung', 'ohne ankundigung',
+  'startet standig neu', 'startet immer wieder neu', 'startet dauernd neu', 'schaltet sich standig aus', 'schaltet sich von selbst aus', 'kaputt angekommen', 'beschadigt angekommen', 'defekt angekommen',
   // pt
   'cobrado duas vezes', 'cobraram duas vezes', 'cobranca duplicada', 'nunca chegou', 'nao chegou', 'ainda nao chegou', 'ainda nao', 'continuo esperando', 'sem resposta',
   'nao funciona', 'instavel', 'trava', 'erro', 'nao carrega', 'fecha sozinho', 'fecha quando', 'caiu', 'fora do ar', 'sem internet', 'sem sinal', 'nao consigo entrar', 'nao consigo acessar', 'bloqueada', 'bloqueado', 'nao abre', 'internet cai', 'cai a cada',
   'quero o meu dinheiro', 'quero reembolso', 'devia ter chegado', 'deveria ter chegado', 'onde esta o meu', 'onde esta minha', 'sem noticias', 'um desastre', 'resolvam',
   'inaceitavel', 'pessimo', 'pessima', 'horrivel', 'decepcionado', 'decepcionada', 'vergonha', 'nao devia ter acontecido', 'nunca apareceu', 'ninguem apareceu',
   'ninguem ligou', 'ninguem me ligou', 'sem avisar',
+  'reinicia sozinho', 'reinicia sozinha', 'desliga sozinho', 'desliga sozinha', 'chegou partido', 'chegou partida', 'chegou danificado', 'chegou danificada', 'chegou estragado', 'chegou estragada', 'chegou vazio', 'chegou vazia',
   // it
   'addebitato due volte', 'doppio addebito', 'mai arrivato', 'non e arrivato', 'non e ancora arrivato', 'ancora niente', 'ancora nessuna', 'sto ancora aspettando',
   'non funziona', 'instabile', 'errore', 'bloccato', 'si interrompe', 'non carica', 'si blocca', 'si chiude', 'crasha', 'guasto', 'disservizio', 'senza internet', 'non riesco ad accedere', 'non riesco a entrare', 'bloccata', 'non si apre',
   'doveva arrivare', 'dove e il mio', 'nessuna notizia', 'un disastro',
   'inaccettabile', 'vergogna', 'pessimo', 'deluso', 'delusa', 'troppo tempo', 'non doveva succedere', 'mai venuto', 'non e venuto nessuno', 'nessuno e venuto',
   'nessuno mi ha richiamato', 'nessuno ha chiamato', 'senza avvisare',
+  'si riavvia da solo', 'si riavvia di continuo', 'si spegne da solo', 'si spegne da sola', 'arrivato rotto', 'arrivata rotta', 'arrivato danneggiato', 'arrivata danneggiata', 'arrivato vuoto', 'arrivata vuota',
   // ko
   '두 번 결제', '이중 결제', '두번 결제', '안 왔', '안왔', '아직도', '아직 안', '답변이 없', '답장이 없', '또 끊', '끊겨', '끊기', '먹통', '오류', '장애', '안 돼요', '안돼요', '튕겨', '꺼져', '로그인이 안', '최악', '실망', '너무 오래',
   // th
