@@ -168,6 +168,18 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(plan('How many messages contained an order number?')).toMatchObject({ literal: true, filters: { mentions: expect.stringMatching(/^order or /) } })
   })
 
+  it('reads how customers feel, pleased customers and what grows in the other languages', () => {
+    // Each searched for its words: "stimmung", "están contentos", "wachsen".
+    expect(plan('Wie ist die Stimmung bei den Kunden auf Instagram?')).toMatchObject({ kind: 'why', filters: { channel: 'instagram' } })
+    expect(plan('Wie ist die Stimmung bei den Kunden auf Instagram?').filters.mentions).toBeUndefined()
+    expect(plan('¿Cuántos clientes están contentos?')).toMatchObject({ kind: 'count', filters: { sentiment: 'positive' } })
+    expect(plan('¿Cuántos clientes están contentos?').topic).toBeUndefined()
+    expect(plan('Combien de clients sont mécontents ?').filters.sentiment).toBe('negative')
+    expect(plan('Wie viele Kunden sind unzufrieden?').filters.sentiment).toBe('negative')
+    expect(plan('Welche Themen wachsen?')).toMatchObject({ kind: 'compare', periodAssumed: true })
+    expect(plan('How many messages about TV content?').filters.sentiment).toBeUndefined()
+  })
+
   it('"customers" counts customers, "customer messages" messages', () => {
     expect(plan('What percentage of customers are happy?').countsCustomers).toBe(true)
     expect(plan('What share of customer messages are negative?').countsCustomers).toBeUndefined()

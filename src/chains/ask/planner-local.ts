@@ -77,6 +77,8 @@ const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|
 const CHANGED_CUE = W([
   'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
   'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
+  // …and as they go: "Welche Themen wachsen?" searched for "wachsen".
+  'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', 'nehmen zu', 'nimmt zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
   '(?:è|sono) (?:cresciut|aumentat|diminuit|calat)[oaie]', 'cresciut[oaie]', 'aumentat[oaie]', 'diminuit[oaie]', 'calat[oaie]',
 ].join('|'))
 
@@ -129,6 +131,8 @@ const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /\b(unhappy|complain(?:s|ed|ing|ts?)?|angry|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
+  // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
+  ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
   // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
   ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es)?|negativ[oa]s?|negativi)(?![\p{L}])/iu],
   ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es)?|positiv[oa]s?|positivi)(?![\p{L}])/iu],
@@ -229,6 +233,8 @@ const NON_TOPIC = new Set([
   'demande', 'demandes', 'demandé', 'demandée', 'demandés', 'pidieron', 'pidió', 'solicitudes', 'pediram', 'richiesta', 'richieste', 'anfragen',
   // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
+  // How customers feel, in the other languages ("Wie ist die Stimmung auf Instagram?" searched for "stimmung"), and "are".
+  'stimmung', 'humeur', 'ressenti', 'sentimiento', 'sentimientos', 'ánimo', 'sentimento', 'sentimentos', 'umore', 'están', 'estão', 'estan', 'estao',
   // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
   // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
   'contain', 'contains', 'contained', 'containing', 'doing',

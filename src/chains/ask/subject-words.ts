@@ -12,7 +12,7 @@ const SAME_THING: readonly string[][] = [
   ['router', 'routeur', 'enrutador', 'roteador', 'modem'],
   ['remote', 'télécommande', 'telecommande', 'fernbedienung', 'mando', 'telecomando'],
   ['update', 'updates', 'actualización', 'actualizacion', 'atualização', 'atualizacao', 'aggiornamento', 'aktualisierung'],
-  ['price', 'prices', 'prix', 'preis', 'preise', 'precio', 'precios', 'preço', 'preços', 'prezzo', 'prezzi'],
+  ['price', 'prices', 'prix', 'preis', 'preise', 'preiserhöhung', 'preiserhöhungen', 'precio', 'precios', 'preço', 'preços', 'prezzo', 'prezzi'],
   // Not the Spanish "red" (a red light) nor the Portuguese "conta" (a bill).
   ['network', 'réseau', 'netz', 'netzwerk', 'rede', 'rete'],
   ['speed', 'vitesse', 'geschwindigkeit', 'velocidad', 'velocidade', 'velocità'],
