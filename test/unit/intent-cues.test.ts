@@ -49,6 +49,12 @@ describe('intent cues', () => {
     expect(withIntentCues(p, 'Mein Receiver startet ständig neu', DEFAULT_OTHER_THRESHOLD, ['connectivity', 'delivery', 'billing', 'complaint', 'other'])).toBe(p)
   })
 
+  it('reads an unanswered e-mail and a useless chatbot as complaints about the service (both read as other)', async () => {
+    const read = await classifyTexts(['Nobody has replied to my email for a week', 'Your chatbot is useless'])
+    expect(read.map((c) => c.intent?.label)).toEqual(['complaint', 'complaint'])
+    expect(read.map((c) => c.sentiment.label)).toEqual(['negative', 'negative'])
+  })
+
   it('a customer who labels the message a feature request is read so, whatever feature it names (demo: "Feature request: let me pause wifi…" was connectivity)', () => {
     const raw = { connectivity: 0.44, bug_outage: 0.2, feature_request: 0.094, billing: 0.1, other: 0.166 }
     const read = withIntentCues(prediction(raw), 'Feature request: let me pause wifi for the kids from the app at bedtime.', DEFAULT_OTHER_THRESHOLD)
