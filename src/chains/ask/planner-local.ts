@@ -235,9 +235,9 @@ const NON_TOPIC = new Set([
   'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
   // How customers feel, in the other languages ("Wie ist die Stimmung auf Instagram?" searched for "stimmung"), and "are".
   'stimmung', 'humeur', 'ressenti', 'sentimiento', 'sentimientos', 'ánimo', 'sentimento', 'sentimentos', 'umore', 'están', 'estão', 'estan', 'estao',
-  // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
   // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
   'contain', 'contains', 'contained', 'containing', 'doing',
+  // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
   'fue', 'stärksten', 'stärkste', 'meisten', 'plus', 'más', 'mais', 'più',

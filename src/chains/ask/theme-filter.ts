@@ -4,8 +4,9 @@
 // someone opened a report: each week's clustering depends only on that week's messages.
 //
 // Which weekly themes the words name: a theme whose label or key phrases contain one of the words, or
-// whose members mostly mention one (MENTION_SHARE), the other words too when they name themes as well. Matching is per weekly snapshot, so a theme's
-// identity across weeks (which depends on the order weeks were computed in) does not change the set.
+// whose members mostly mention one (MENTION_SHARE), and the other words too when they name themes as
+// well. Matching is per weekly snapshot, so a theme's identity across weeks (which depends on the order
+// weeks were computed in) does not change the set.
 import type { Queryable } from '../../store/db.ts'
 import { dataExtent } from '../../store/ask-figures.ts'
 import type { AskMessageFilters } from '../../store/ask.ts'
@@ -205,7 +206,7 @@ export async function resolveTheme(
   if (matched.length === 0) {
     if (!named) return { plan, filters: plan.filters }
     // A theme named but found in no week: its words are searched instead, and the plan says no theme matched.
-    const filters: AskFilters = { ...plan.filters, theme: undefined, mentions: query.map(anyNameQuery).join(' or ') }
+    const filters: AskFilters = { ...plan.filters, theme: undefined, mentions: mentioning }
     const { themeMatched: _t, ...rest } = plan
     return { plan: { ...rest, filters }, filters }
   }

@@ -86,7 +86,8 @@ const SERVICE_COMPLAINT_CUES = termMatcher([
   'not happy with the service', 'unhappy with the service', 'discontent', 'dissatisfied', 'on hold', 'nobody called', 'no one called', 'never called back',
   'nobody answers', 'no one answers', 'nobody replies', 'no reply', 'no response', 'rude',
   // "Nobody has replied to my email for a week" and "Your chatbot is useless" read as other.
-  'nobody has replied', 'no one has replied', 'nobody replied', 'no one replied', 'nobody got back', 'nobody has got back', 'no one got back', 'chatbot', 'unacceptable', 'ridiculous', 'worst service', 'worst customer service',
+  'nobody has replied', 'no one has replied', 'nobody replied', 'no one replied', 'nobody got back', 'nobody has got back', 'no one got back', 'chatbot',
+  'unacceptable', 'ridiculous', 'worst service', 'worst customer service',
   'terrible service', 'appalling', 'worst company', 'worst provider', 'shittiest', 'crappy service', 'lying to', 'liars', 'you lied',
   'personne ne repond', 'aucune reponse', 'sans reponse', 'inadmissible', 'inacceptable', 'niemand meldet sich', 'keine antwort', 'unverschamt', 'inakzeptabel',
   'sin respuesta', 'nadie responde', 'nadie contesta', 'inaceptable', 'sem resposta', 'ninguem responde', 'inaceitavel', 'nessuna risposta', 'nessuno risponde', 'inaccettabile',

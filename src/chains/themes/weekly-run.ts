@@ -23,7 +23,7 @@ import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
  */
 const OUTGROWN_MESSAGES = 5
 const OUTGROWN_SHARE = 0.1
-export const outgrown = (read: number, now: number): boolean => now - read >= OUTGROWN_MESSAGES && now - read >= OUTGROWN_SHARE * read
+const outgrown = (read: number, now: number): boolean => now - read >= OUTGROWN_MESSAGES && now - read >= OUTGROWN_SHARE * read
 
 /** A theme absent for up to this many weeks still keeps its identity when it comes back. */
 const MATCH_LOOKBACK_WEEKS = 4
