@@ -64,6 +64,13 @@ describe('clusterKeyphrases', () => {
     for (const phrase of all) expect(phrase).not.toMatch(/\b(?:went|got|came)\b/)
   })
 
+  it('names no theme by a preposition (W47\'s "Cancel within", from "Can I get a refund if I cancel within 14 days?")', () => {
+    const refunds = ['Can I get a refund if I cancel within 14 days?', 'cancel within the cooling-off period, refund?', 'refund if I cancel within two weeks', 'cancel during the trial', 'the modem is fine', 'the modem lights are fine']
+    const all = clusterKeyphrases(refunds, [0, 0, 0, 0, 1, 1], { top: 8, language: 'en' }).get(0)!.map((p) => p.phrase)
+    expect(all).toContain('cancel')
+    for (const phrase of all) expect(phrase).not.toMatch(/\b(?:within|during)\b/)
+  })
+
   it('keeps the particle of a verb it names ("Cannot sign", from "I cannot sign in to the website")', () => {
     const signIn = ['I cannot sign in to the website', 'cannot sign in since I changed my email', 'still cannot sign in, tried twice', 'logged out and cannot log in again', 'the modem is fine', 'the modem lights are fine']
     const all = clusterKeyphrases(signIn, [0, 0, 0, 0, 1, 1], { top: 5, language: 'en' }).get(0)!.map((p) => p.phrase)
@@ -211,6 +218,28 @@ describe('describeCluster', () => {
     // Said by too few of the theme, a phrase does not name it.
     const rare = describeCluster({ keyphrases: [{ phrase: 'app', weight: 0.5, support: 1 }, { phrase: 'bloqueada', weight: 0.3, support: 0.2 }], texts: said, vectors: said.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]) })
     expect(rare.label).not.toMatch(/fica/)
+  })
+
+  it('reads a run of words within one clause, through no "and" and no name (W47: "Outage in leeds internet", "Password and the reset")', () => {
+    const at = (said: string[]) => ({ texts: said, vectors: said.map(() => unit([1, 0, 0])), centroid: unit([1, 0, 0]) })
+    const outage = ['Is there an outage in Leeds? Internet has been down since 9am', 'Outage in Leeds? Internet has been down all day', 'Is there an outage in Leeds? Internet has been down for hours']
+    const crossed = describeCluster({ ...at(outage), keyphrases: [{ phrase: 'internet', weight: 0.5, support: 1 }, { phrase: 'outage', weight: 0.4, support: 1 }, { phrase: 'down', weight: 0.3, support: 1 }] })
+    expect(crossed.label).not.toMatch(/leeds/i)
+    expect(crossed.label).toBe('Internet has been down')
+    // A name between two topic words ends the run even inside a clause.
+    const named = ['outage in Leeds internet gone', 'outage in Leeds internet down', 'the outage in Leeds internet dead']
+    expect(describeCluster({ ...at(named), keyphrases: [{ phrase: 'outage', weight: 0.5, support: 1 }, { phrase: 'internet', weight: 0.4, support: 1 }] }).label).not.toMatch(/leeds/i)
+    const reset = ['I forgot my password and the reset email never comes', 'forgot my password and the reset link expired', 'password and the reset page broken', 'password reset email missing', 'no password reset email']
+    const joined = describeCluster({ ...at(reset), keyphrases: [{ phrase: 'password', weight: 0.5, support: 1 }, { phrase: 'reset', weight: 0.45, support: 1 }, { phrase: 'forgot', weight: 0.3, support: 0.4 }] })
+    expect(joined.label).toBe('Password reset')
+  })
+
+  it('quotes the same words once and fills no quote with an off-topic member', () => {
+    const said = ['When will my Brightbox arrive?', 'When will my Brightbox arrive?', 'When will my Brightbox arrive?', "I'm deaf, can you contact me by text instead of phone?"]
+    const vectors = [unit([1, 0, 0]), unit([1, 0, 0]), unit([1, 0, 0]), unit([0.1, 1, 0])]
+    const described = describeCluster({ keyphrases: [{ phrase: 'brightbox arrive', weight: 0.5, support: 0.75 }], texts: said, vectors, centroid: unit([1, 0.05, 0]) })
+    expect(described.representativeIdx).toHaveLength(1)
+    expect(said[described.representativeIdx[0]]).toBe('When will my Brightbox arrive?')
   })
 
   it('never names a theme with two forms of one word, and takes a bigram around its lone head word from further down', () => {

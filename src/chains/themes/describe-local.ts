@@ -62,7 +62,7 @@ export function describeCluster(input: {
   // named a theme of three (a double charge that was "my food money for the week", a thank-you, an
   // e-mail address). The label is then made as for a quote (labelInEnglish).
   const shared = input.keyphrases.some((k) => (k.messages ?? MIN_LABEL_MESSAGES) >= MIN_LABEL_MESSAGES)
-  const named = shared ? phraseLabel(labelPhrases, input.texts) ?? labelFrom(labelPhrases) : null
+  const named = shared ? phraseLabel(labelPhrases, input.texts, names) ?? labelFrom(labelPhrases) : null
   const label = named ?? fallbackLabel(input.texts[representativeIdx[0]])
   const typical = representativeIdx.length > 0 ? input.texts[representativeIdx[0]] : undefined
   const description = themeDescription({ label, keyphrases: input.keyphrases.map((k) => k.phrase), volume: input.volume ?? input.texts.length, typical })
@@ -114,10 +114,15 @@ function representativeQuotes(texts: string[], vectors: Float32Array[], centroid
     seenTexts.add(key)
     chosen.push(best)
   }
-  // A theme of near-identical messages still deserves its minimum of quotes.
-  for (const i of candidates) {
+  // A theme of near-identical messages still deserves its minimum of quotes, but the same words twice
+  // are one quote ("When will my Brightbox arrive?" was all three quotes of its theme), and an
+  // off-topic member is no better a second one ("I'm deaf, can you contact me by text?").
+  for (const i of onTopic.length > 0 ? onTopic : candidates) {
     if (chosen.length >= Math.min(MIN_QUOTES, candidates.length)) break
-    if (!chosen.includes(i)) chosen.push(i)
+    const key = comparable(texts[i])
+    if (chosen.includes(i) || seenTexts.has(key)) continue
+    seenTexts.add(key)
+    chosen.push(i)
   }
   return chosen
 }
@@ -367,12 +372,26 @@ const PHRASE_HEAD_SHARE = 0.4
 const MAX_PHRASE_TEXTS = 1000
 
 /**
- * The label as the customers themselves put it: the most used run of words (up to five, starting and
- * ending on a topic word, only small connectors between) that joins two of the theme's most
- * distinctive words, e.g. "app crashes at login" rather than "App, login". Null when no such run is
- * said by enough of the theme.
+ * Words that join two things rather than say one: a run of words through one is two phrases stacked
+ * ("Password and the reset" from "I forgot my password and the reset email never comes").
  */
-function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
+const COORDINATORS = new Set(['and', 'or', 'but', 'nor', 'plus', 'then', 'et', 'ou', 'mais', 'und', 'oder', 'aber', 'pero', 'mas', 'ma', 'oppure'])
+
+/**
+ * A message's clauses: a label's run of words never crosses a full stop, a question mark or a comma
+ * ("Outage in leeds internet" was read across "Is there an outage in Leeds? Internet has been down").
+ */
+function clauses(text: string): string[][] {
+  return text.split(/[.!?;:,…\n]+(?=\s|$)|[!?;…\n]+/u).map((clause) => words(clause)).filter((tokens) => tokens.length > 0)
+}
+
+/**
+ * The label as the customers themselves put it: the most used run of words (up to five, starting and
+ * ending on a topic word, only small connectors between, within one clause and through no name or
+ * "and") that joins two of the theme's most distinctive words, e.g. "app crashes at login" rather
+ * than "App, login". Null when no such run is said by enough of the theme.
+ */
+function phraseLabel(keyphrases: Keyphrase[], texts: string[], names: ReadonlySet<string>): string | null {
   const distinctive = new Map<string, number>()
   keyphrases.slice(0, LABEL_CANDIDATES).forEach((k, rank) => {
     for (const word of k.phrase.split(' ')) if (!distinctive.has(word)) distinctive.set(word, LABEL_CANDIDATES - rank)
@@ -381,9 +400,8 @@ function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
   const counts = new Map<string, { count: number; score: number }>()
   const read = texts.slice(0, MAX_PHRASE_TEXTS)
   for (const text of read) {
-    const tokens = words(text)
     const seen = new Set<string>()
-    for (let start = 0; start < tokens.length; start++) {
+    for (const tokens of clauses(text)) for (let start = 0; start < tokens.length; start++) {
       if (!distinctive.has(tokens[start])) continue
       for (let end = start + 1; end < Math.min(tokens.length, start + MAX_PHRASE_WORDS); end++) {
         const word = tokens[end]
@@ -398,7 +416,7 @@ function phraseLabel(keyphrases: Keyphrase[], texts: string[]): string | null {
           const entry = counts.get(key) ?? { count: 0, score }
           entry.count++
           counts.set(key, entry)
-        } else if (!PHRASE_CONNECTORS.has(word) && !isThemeWord(word)) {
+        } else if ((!PHRASE_CONNECTORS.has(word) && !isThemeWord(word)) || COORDINATORS.has(word) || names.has(word)) {
           break
         }
       }

@@ -20,6 +20,12 @@ const CARE_WORDS = new Set([
   // "Does refund", "My wifi keeps dropping every evening" its theme "Dropping every".
   'does', 'doesnt', 'every', 'each',
 ])
+/**
+ * Prepositions the stopword list lacks: they join words and name nothing ("Can I get a refund if I cancel
+ * within 14 days?" labelled its theme "Cancel within"). Out of key phrases only: clusters are still
+ * compared on them (mergeTerms), as dropping one tipped a week's clusters together.
+ */
+const PREPOSITIONS = new Set(['within', 'until', 'till', 'without', 'onto', 'during', 'against', 'per', 'upon', 'across', 'towards', 'toward', 'among', 'throughout', 'despite', 'unless'])
 const NO_PEOPLE: ReadonlySet<string> = new Set()
 
 /** A word that may name a theme: not generic, not the channel's care talk, not personal data. */
@@ -110,7 +116,7 @@ const PHRASAL_VERB = /\b(sign(?:ed|ing)?|log(?:ged|ging)?|set(?:ting)?|check(?:e
 function documentTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
   const terms = new Set<string>()
   for (const clause of doc.replace(PHRASAL_VERB, '$1-$2').split(CLAUSE_BREAK)) {
-    const tokens = contentWords(clause, stopwords).map((word) => (word !== null && isThemeWord(word) ? word : null))
+    const tokens = contentWords(clause, stopwords).map((word) => (word !== null && isThemeWord(word) && !PREPOSITIONS.has(word) ? word : null))
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]
       if (word === null) continue
