@@ -80,6 +80,20 @@ export function channelWithMostComplaints(messages: readonly CustomerMessage[]):
   return mostCommon(messages.filter((m) => !NOT_COMPLAINTS.has(m.scenario)).map((m) => m.channel))
 }
 
+/** Per channel, the share (percent) of its conversations with customer messages that are about a complaint. */
+export function complaintShareByChannel(messages: readonly CustomerMessage[]): Map<string, number> {
+  const conversations = new Map<string, { channel: string; complaint: boolean }>()
+  for (const m of messages) conversations.set(m.conversation, { channel: m.channel, complaint: !NOT_COMPLAINTS.has(m.scenario) })
+  const counts = new Map<string, { all: number; complaints: number }>()
+  for (const { channel, complaint } of conversations.values()) {
+    const c = counts.get(channel) ?? { all: 0, complaints: 0 }
+    c.all++
+    if (complaint) c.complaints++
+    counts.set(channel, c)
+  }
+  return new Map([...counts].map(([channel, c]) => [channel, (100 * c.complaints) / c.all]))
+}
+
 /** The scenario most complaint conversations of customers writing in `language` are about. */
 export function topComplaintOf(messages: readonly CustomerMessage[], language: string): string | undefined {
   const conversations = new Map<string, string>()

@@ -12,7 +12,7 @@ import type { AskFigure, AskResult } from '../../src/chains/ask/types.ts'
 import { OTHER_INTENT } from '../../src/chains/classify/taxonomy.ts'
 import { conversationExternalIds } from '../../src/store/ask.ts'
 import {
-  awaitingCount, channelWithMostComplaints, customerMessages, DEMO_NOW, firstResponseMinutes, isoWeekRange, median, monthRange,
+  awaitingCount, channelWithMostComplaints, complaintShareByChannel, customerMessages, DEMO_NOW, firstResponseMinutes, isoWeekRange, median, monthRange,
   round1, topComplaintOf, topComplaintTopicIn, topicCount, TOPICS, type CustomerMessage, type Range, type Topic,
 } from '../demo-questions.ts'
 import { mean } from '../metrics.ts'
@@ -153,7 +153,26 @@ function rankQuestions(messages: CustomerMessage[]): Question[] {
       expected: octoberTop?.words,
     }),
   })
+  // "Which channel has the highest share of complaints?": each channel's share of complaining
+  // conversations, right when every channel's is within the tolerance of the truth and its interval holds it.
+  const shares = complaintShareByChannel(messages)
+  const byRate = (question: string): Question => ({
+    kind: 'rank',
+    question,
+    score: (r) => {
+      const rows = new Map(r.figures.filter((f) => f.kind === 'breakdown' && f.unit === 'percent' && f.group?.channel).map((f) => [f.group!.channel!, f]))
+      const errors = [...shares].map(([channel, truth]) => {
+        const f = rows.get(channel)
+        return f ? { error: Math.abs(f.value - truth) / truth, covered: f.estimate !== undefined && f.estimate.low <= truth && truth <= f.estimate.high } : { error: 1, covered: false }
+      })
+      const relativeError = Math.max(...errors.map((e) => e.error))
+      const covered = errors.every((e) => e.covered)
+      return { correct: relativeError <= COUNT_TOLERANCE && covered, relativeError, covered, got: Object.fromEntries([...rows].map(([c, f]) => [c, f.value])), expected: Object.fromEntries([...shares].map(([c, v]) => [c, Math.round(10 * v) / 10])) }
+    },
+  })
   return [
+    byRate('Which channel has the highest share of complaints?'),
+    byRate('Quel canal a la plus forte proportion de réclamations ?'),
     byTheme('Which theme has the most complaints in October?'),
     byTheme('Quel thème a le plus de réclamations en octobre ?'),
     byChannel('Which channel has the most complaints?'),

@@ -129,6 +129,31 @@ describe('/v1/ask on the demo corpus', () => {
     }
   })
 
+  it('"which channel has the highest share of complaints" ranks each channel\'s complaining conversations over its own, holding the file\'s shares', async () => {
+    // x has the most complaints as it has the most conversations; the question asks which channel's customers complain most often.
+    const perChannel = new Map<string, { all: number; complaints: number }>()
+    for (const c of demo) {
+      if (!c.messages.some((m) => m.role === 'customer')) continue
+      const entry = perChannel.get(c.channel) ?? { all: 0, complaints: 0 }
+      entry.all++
+      if (!NOT_COMPLAINTS.has(c.metadata.scenario)) entry.complaints++
+      perChannel.set(c.channel, entry)
+    }
+    const r = await ask('Which channel has the highest share of complaints?')
+    const rates = r.figures.filter((f) => f.kind === 'breakdown')
+    expect(rates.map((f) => f.unit)).toEqual(rates.map(() => 'percent'))
+    expect(rates.map((f) => f.value)).toEqual([...rates.map((f) => f.value)].sort((a, b) => b - a))
+    for (const [channel, { all, complaints }] of perChannel) {
+      const rate = rates.find((f) => f.group?.channel === channel)!
+      const base = r.figures.find((f) => f.kind === 'count' && f.group?.channel === channel)!
+      expect(base, channel).toMatchObject({ value: all, unit: 'conversations', exact: true })
+      const truth = (100 * complaints) / all
+      expect(rate.estimate!.low, channel).toBeLessThanOrEqual(truth)
+      expect(rate.estimate!.high, channel).toBeGreaterThanOrEqual(truth)
+    }
+    expect(r.answer).toMatch(/^By channel, the share of conversations with a complaint is highest on \w+ \(all time\): about [\d.]+% \(95% interval/)
+  })
+
   it('reads ISO weeks, and label-dependent counts come with an interval', async () => {
     const r = await ask('How many messages about billing in week 44?')
     expect(r.plan.timeRange).toMatchObject({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })

@@ -91,6 +91,36 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many messages per day did we get last week?', NOW, vocabulary)).toMatchObject({ understood: true, kind: 'count' })
   })
 
+  it('ranks each channel\'s or language\'s own rate when asked which is the most negative, for a share or for the sentiment per group', () => {
+    // "Which channel is the most negative?" ranked the counts: x, with the most messages, came first.
+    for (const q of ['Which channel is the most negative?', 'What is the sentiment by channel?', 'What share of messages are negative on each channel?', 'Which is the most negative channel?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'channel', wantsShare: true, filters: { sentiment: 'negative' } })
+    }
+    // "…the highest share of negative messages" searched for messages mentioning "language or highest".
+    const language = planLocally('Which language has the highest share of negative messages?', NOW, vocabulary)
+    expect(language).toMatchObject({ kind: 'rank', groupBy: 'language', wantsShare: true, filters: { sentiment: 'negative' } })
+    expect(language.filters.mentions).toBeUndefined()
+    // A share of complaints is of the customers who complained.
+    for (const q of ['Which channel has the highest share of complaints?', 'Quel canal a la plus forte proportion de réclamations ?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'channel', wantsShare: true, countsCustomers: true })
+    }
+    // Sentiment compared between two channels is their rates, of those two only.
+    const two = planLocally('How does sentiment on WhatsApp compare with email?', NOW, vocabulary)
+    expect(two).toMatchObject({ kind: 'rank', groupBy: 'channel', wantsShare: true, among: ['whatsapp', 'email'], filters: { sentiment: 'negative' } })
+    // Counts stay counts: the most negative messages, negative messages per channel, complaints compared.
+    for (const q of ['Which channel has the most negative messages?', 'How many negative messages per channel?', 'Compare complaints on X and Instagram last month']) {
+      expect(planLocally(q, NOW, vocabulary).wantsShare, q).toBe(false)
+    }
+  })
+
+  it('ranks from the bottom when asked for the fewest ("Which channel has the fewest complaints?" searched for "fewest")', () => {
+    const plan = planLocally('Which channel has the fewest complaints?', NOW, vocabulary)
+    expect(plan).toMatchObject({ kind: 'rank', groupBy: 'channel', ascending: true, filters: { sentiment: 'negative' } })
+    expect(plan.filters.mentions).toBeUndefined()
+    expect(planLocally('Which channel is least negative?', NOW, vocabulary)).toMatchObject({ kind: 'rank', wantsShare: true, ascending: true })
+    expect(planLocally('Which channel has the most complaints?', NOW, vocabulary).ascending).toBeUndefined()
+  })
+
   it('ranks the channels when the question names two ("WhatsApp vs email" counted WhatsApp alone)', () => {
     const plan = planLocally('How many messages did we get on WhatsApp vs email in October?', NOW, vocabulary)
     expect(plan).toMatchObject({ kind: 'rank', groupBy: 'channel', timeRange: { from: '2026-10-01T00:00:00.000Z' } })

@@ -1,7 +1,8 @@
 // The local answer: a few sentences built only from the figures and the retrieved messages, so every
 // number it states is a figure and every quote is a citation. No matching data → it says so.
 import { CONFUSION_METHOD } from './confusion.ts'
-import { describeFilters } from './figures.ts'
+import { MIN_RATE_MESSAGES } from './estimates.ts'
+import { describeFilters, groupName } from './figures.ts'
 import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
 import { daysIn, lengthRatio } from './time.ts'
 import { SENTIMENT_CLASSES, type AnswerRequest, type AskAnswerer, type AskCitation, type AskFigure, type FigureEstimate } from './types.ts'
@@ -246,22 +247,51 @@ function customersCompared(figures: AskFigure[], plan: AnswerRequest['plan']): s
   return `About ${now.value} ${who} in ${plan.timeRange.label} (${intervalText(now.estimate)}), against about ${before.value} in ${period} (${intervalText(before.estimate)}): ${direction}${perDay}${sure}.`
 }
 
+/**
+ * "By channel, the negative share is highest on instagram: about 52.3% (95% interval 36–74%) of its 172
+ * customer messages. Then …": each group's rate of its own messages, and whether the first is clearly first.
+ */
+function rateAnswer(req: AnswerRequest, rows: AskFigure[]): string {
+  const { plan, figures } = req
+  const dimension = Object.keys(rows[0]!.group ?? {})[0]!
+  const baseOf = (f: AskFigure) => figures.find((g) => g.kind === 'count' && g.group?.[dimension] === f.group?.[dimension])
+  const base = (f: AskFigure) => baseOf(f)?.value
+  const byConversation = baseOf(rows[0]!)?.unit === 'conversations'
+  const intent = plan.filters.intent ? ` about ${topic(plan.filters.intent)}` : ''
+  const what = byConversation ? `conversations with a complaint${intent}` : `customer messages that are ${[plan.filters.sentiment, intent.trim()].filter(Boolean).join(' and ')}`
+  const of = byConversation ? 'conversations with customer messages' : 'customer messages'
+  const [first, ...rest] = rows
+  const highest = plan.ascending ? 'lowest' : 'highest'
+  const name = (f: AskFigure) => groupName(dimension, f.group![dimension]!)
+  const rate = (f: AskFigure) => `about ${f.value}% (95% interval ${f.estimate!.low}–${f.estimate!.high}%) of its ${base(f)} ${of}`
+  const out = [`By ${dimension}, the share of ${what} is ${rows.length > 1 ? `${highest} ${dimension === 'channel' ? 'on' : 'in'}` : 'for'} ${name(first!)} (${bracketed(plan.timeRange.label)}): ${rate(first!)}.`]
+  if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (about ${f.value}% of ${base(f)})`).join(', ')}.`)
+  const second = rest[0]
+  if (second?.estimate && first!.estimate && first!.estimate.low <= second.estimate.high && second.estimate.low <= first!.estimate.high) {
+    out.push(`The intervals of ${name(first!)} and ${name(second)} overlap, so neither is clearly ${highest}.`)
+  }
+  if (byConversation) out.push('A complaint is a negative message, or a neutral one reporting a problem; a conversation counts once however many messages it has.')
+  out.push(`Shares are estimated from classifier labels, with 95% intervals; a ${dimension} with fewer than ${MIN_RATE_MESSAGES} messages is not ranked.`)
+  return out.join(' ')
+}
+
 function rankAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const rows = figures.filter((f) => f.kind === 'breakdown')
   const what = describeFilters(plan.filters)
   if (rows.length === 0) return `No ${what} match this question for ${plan.timeRange.label}, so there is nothing to rank.`
+  if (rows[0]!.unit === 'percent') return rateAnswer(req, rows)
   const dimension = Object.keys(rows[0]!.group ?? {})[0] ?? plan.groupBy
   // "other" is "no specific intent": not an answer to "what do they complain about most".
   const named = rows.filter((f) => f.group?.intent !== OTHER)
   const unnamed = rows.find((f) => f.group?.intent === OTHER)
   const [first] = named.length ? named : rows
-  const name = (f: AskFigure) => topic(Object.values(f.group ?? {})[0] ?? '')
+  const name = (f: AskFigure) => groupName(dimension!, Object.values(f.group ?? {})[0] ?? '')
   const estimated = rows.some((f) => f.estimate)
   // A ranking of complaints by theme counts customers (conversations), not their messages.
   const byCustomers = first!.unit === 'conversations'
   const most = byCustomers ? 'complaints' : what
-  const out = [`By ${dimension}, ${name(first!)} has the most ${most} (${bracketed(plan.timeRange.label)}): ${byCustomers ? 'customers who complained, ' : ''}${figureText(first!)}.`]
+  const out = [`By ${dimension}, ${name(first!)} has the ${plan.ascending ? 'fewest' : 'most'} ${most} (${bracketed(plan.timeRange.label)}): ${byCustomers ? 'customers who complained, ' : ''}${figureText(first!)}.`]
   const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
   if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (${f.estimate ? `about ${f.value}` : f.value})`).join(', ')}.`)
   if (unnamed && named.length) out.push(`About ${unnamed.value} matched no specific intent.`)

@@ -157,6 +157,55 @@ export async function estimateShareOf(ctx: FigureContext, filters: AskFilters, b
   return estimateOf(r(share.value), r(share.low), r(share.high), `${CONFUSION_METHOD}; the share's numerator and denominator are drawn together`)
 }
 
+/** A group's rate is ranked only over at least this many of its messages: 2 of 3 is no "most negative channel". */
+export const MIN_RATE_MESSAGES = 10
+const RATE_METHOD = "the group's estimated count over its exact count of customer messages (or conversations); interval from the count's interval"
+
+/**
+ * "Which channel is the most negative?": per channel (or language), the share of its own customer
+ * messages the label filter holds, with the estimated count's interval over the group's exact count.
+ * The x channel had the most negative messages and the smallest negative share of the five. Each rate
+ * comes with its group's count (a `count` figure of the same group), which the answer says it is of.
+ */
+async function rateFigures(ctx: FigureContext, plan: AskPlan, groupBy: 'channel' | 'language'): Promise<FigureDraft[]> {
+  const { filters, timeRange: range } = plan
+  const whole: AskFilters = { ...filters, sentiment: undefined, intent: undefined }
+  const groups = (await metadataCounts(ctx.db, ctx.workspaceId, whole, range, groupBy))
+    .filter((g) => g.key && g.n >= MIN_RATE_MESSAGES && (!plan.among || plan.among.includes(g.key)))
+  // "Which channel has the highest share of complaints?" asks of customers: a complaint of four chasers
+  // and a thank-you is one complaining conversation, not a fifth of its messages.
+  const byConversation = plan.countsCustomers === true && filters.sentiment === 'negative'
+  let parts: Map<string, FigureEstimate>
+  if (byConversation) {
+    parts = new Map()
+    for (const g of groups) parts.set(g.key, await estimateConversations(ctx, { ...filters, [groupBy]: g.key }, range))
+  } else {
+    const target = targetOf(filters)
+    const fits = await fitsFor(ctx, filters, range, target, groupBy)
+    parts = fits
+      ? new Map([...fits].map(([key, fit]) => [key, fromInterval(estimateTarget(fit, target))]))
+      : new Map((await labelEstimates(ctx.db, ctx.workspaceId, filters, range, target, ctx.classes, groupBy)).map((r) => [r.key, estimateFromRow(r)]))
+  }
+  const share = (part: number, of: number) => Math.round((1000 * part) / of) / 10
+  const order = plan.ascending ? -1 : 1
+  const unit = byConversation ? 'conversations' as const : 'messages' as const
+  const rows = groups
+    .map((g) => {
+      const n = byConversation ? g.conversations : g.n
+      const part = parts.get(g.key) ?? estimateOf(0, 0, 0, RATE_METHOD)
+      return { key: g.key, n, rate: estimateOf(share(part.value, n), share(part.low, n), Math.min(100, share(part.high, n)), RATE_METHOD) }
+    })
+    .sort((a, b) => order * (b.rate.value - a.rate.value) || a.key.localeCompare(b.key))
+    .slice(0, plan.top ?? 10)
+  const that = byConversation
+    ? `conversations with a complaint${filters.intent ? ` about ${filters.intent.replace(/_/g, ' ')}` : ''}`
+    : `customer messages that are ${[filters.sentiment, filters.intent && `about ${filters.intent.replace(/_/g, ' ')}`].filter(Boolean).join(' and ')}`
+  return rows.flatMap((r) => [
+    { kind: 'breakdown' as const, label: `share of ${that}, by ${groupBy}: ${r.key}, ${range.label}`, value: r.rate.value, unit: 'percent' as const, group: { [groupBy]: r.key }, estimate: r.rate },
+    { kind: 'count' as const, label: `${byConversation ? 'conversations with customer messages' : 'customer messages'} by ${groupBy}: ${r.key}, ${range.label}`, value: r.n, unit, group: { [groupBy]: r.key }, exact: true, filters: whole },
+  ])
+}
+
 /**
  * Per intent, the change of its estimated count from `previous` to `range` with its interval, and how
  * often it was the largest change in the bootstrap: "which grew most" answered with its uncertainty.
@@ -185,12 +234,13 @@ export async function citationLikelihoods(db: Queryable, workspaceId: string, fi
   return fit ? cellLikelihoods(fit, target) : undefined
 }
 
-type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'>
+type FigureDraft = Omit<AskFigure, 'from' | 'to' | 'filters'> & { filters?: AskFilters }
 
 /** "Which channel / intent / language / sentiment has the most …": one breakdown row per group, largest first. */
 export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<FigureDraft[]> {
   const { filters, timeRange: range, groupBy } = plan
   const labelled = !!(filters.sentiment || filters.intent)
+  if (plan.wantsShare && labelled && (groupBy === 'channel' || groupBy === 'language')) return rateFigures(ctx, plan, groupBy)
   const complaintsByConversation = filters.sentiment === 'negative' && !filters.intent
   let unit: 'messages' | 'conversations' = 'messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>
@@ -241,7 +291,8 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
     }
   }
   const dimension = groupBy === 'theme' && !ctx.themeGroups ? 'intent' : groupBy!
-  rows = rows.filter((r) => r.key && r.value > 0).sort((a, b) => b.value - a.value || a.key.localeCompare(b.key))
+  const order = plan.ascending ? -1 : 1
+  rows = rows.filter((r) => r.key && r.value > 0 && (!plan.among || plan.among.includes(r.key))).sort((a, b) => order * (b.value - a.value) || a.key.localeCompare(b.key))
   return rows.slice(0, plan.top ?? 10).map((r) => ({
     kind: 'breakdown' as const,
     label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${r.key.replace(/_/g, ' ')}, ${range.label}`,

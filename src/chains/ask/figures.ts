@@ -22,6 +22,18 @@ const DAY_MS = 86_400_000
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
 
+/** A ranked group as a reader says it: "German" for the language "de", "bug outage" for the intent. */
+export function groupName(dimension: string, key: string): string {
+  if (dimension === 'language') {
+    try {
+      return LANGUAGE_NAMES.of(key) ?? key
+    } catch {
+      return key
+    }
+  }
+  return key.replace(/_/g, ' ')
+}
+
 /** Rounded the way the answer writes it, so "numbers in the answer appear in the figures" can be checked. */
 export const roundShare = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0)
 

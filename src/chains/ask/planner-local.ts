@@ -42,8 +42,25 @@ const RANK_CUE = W([
   'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
 ].join('|'))
 /** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
-const MOST_WORDS = ['most', 'biggest', 'largest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più']
+const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più']
 const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
+/** "Fewest", "least", "lowest": a ranking from the bottom ("Which channel has the fewest complaints?" searched for "fewest"). */
+const LEAST_CUE = W('least|fewest|lowest|smallest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno')
+/**
+ * A ranking of each group's rate rather than its count: "Which channel is the most negative?" (x had the
+ * most negative messages as it has the most messages), "sentiment by channel", "the negative share per language".
+ */
+const RATE_CUE = new RegExp([
+  '(?:is|are|was|were|seems?)\\s+(?:the\\s+)?(?:most|least)\\s+(?:negative|positive|unhappy|happy|angry|satisfied|dissatisfied|critical)(?![\\p{L}]|\\s+(?:messages?|complaints?|comments?|posts?|tweets?|customers?|people))',
+  '(?:most|least)\\s+(?:negative|positive|unhappy|happy|angry|satisfied|dissatisfied)\\s+(?:channels?|languages?|platforms?)',
+  '(?:sentiments?|moods?|satisfaction)\\s+(?:by|per|for each|on each|in each|across|of each|on every)\\s+(?:the\\s+)?(?:channels?|languages?|platforms?)',
+].join('|'), 'iu')
+/** "… per channel", "… by language": a breakdown, of counts unless a share or the sentiment is asked. */
+const PER_GROUP_CUE = /\b(?:by|per|for each|on each|in each|across|each)\s+(?:the\s+)?(?:channels?|languages?|platforms?)\b|par (?:canal|langue)|pro (?:kanal|sprache)|por (?:canal|idioma|l[íi]ngua)|per (?:canale|lingua)/iu
+/** Complaining, as against feeling negative: a share of complaints is of conversations. */
+const COMPLAINT_WORD = /complain|plaint|r[ée]clam|beschwer|quej|reclama|queix|lament/iu
+/** The question is about how messages feel without naming a class ("sentiment on WhatsApp against email"). */
+const SENTIMENT_ASKED = W('sentiments?|moods?|satisfaction|feel(?:ings?)?|stimmung|humeur|sentimiento|sentimento')
 const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|canale|canali|platforms?|채널|ช่องทาง')],
   ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|lingua|lingue|언어|ภาษา')],
@@ -244,7 +261,7 @@ const NON_TOPIC = new Set([
 ])
 /** Cue words of any kind (count, complaint, ranking…) never name the topic. */
 const isCueWord = (w: string) =>
-  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || CHANGED_CUE.test(w)
+  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w)
 
 export interface LocalPlannerOptions {
   /** Add the previous period of the same length to count/why/trend plans (for "change vs previous"). */
@@ -285,15 +302,21 @@ export function detectKind(question: string): AskKind {
 }
 
 /** The kind of question, whether a cue decided it (else the default 'why'), and for rankings what is ranked. */
-export function readKind(question: string): { kind: AskKind; cued: boolean; groupBy?: GroupBy; top?: number } {
+export function readKind(question: string): { kind: AskKind; cued: boolean; groupBy?: GroupBy; top?: number; ascending?: boolean } {
   if (AWAITING_CUE.test(question)) return { kind: 'awaiting', cued: true }
   if (RESPONSE_TIME_CUE.test(question)) return { kind: 'response_time', cued: true }
   const compare = KIND_CUES.find(([kind]) => kind === 'compare')![1]
   if (compare.test(question) || SPIKE_CUE.test(question) || CHANGED_CUE.test(question)) return { kind: 'compare', cued: true }
   const top = topCount(question)
-  if ((top !== undefined || (RANK_CUE.test(question) && MOST_CUE.test(question))) && !KIND_CUES[0]![1].test(question)) {
+  const least = LEAST_CUE.test(question) && !MOST_CUE.test(question)
+  if ((top !== undefined || (RANK_CUE.test(question) && (MOST_CUE.test(question) || least))) && !KIND_CUES[0]![1].test(question)) {
     const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (top !== undefined ? 'intent' : undefined)
-    if (groupBy) return { kind: 'rank', cued: true, groupBy, ...(top ? { top } : {}) }
+    if (groupBy) return { kind: 'rank', cued: true, groupBy, ...(top ? { top } : {}), ...(least ? { ascending: true } : {}) }
+  }
+  // "What is the sentiment by channel?" was read as all messages' sentiment.
+  if (RATE_CUE.test(question) || PER_GROUP_CUE.test(question)) {
+    const groupBy = GROUP_WORDS.find(([group, re]) => (group === 'channel' || group === 'language') && re.test(question))?.[0]
+    if (groupBy) return { kind: 'rank', cued: true, groupBy }
   }
   for (const [kind, cue] of KIND_CUES) if (cue.test(question)) return { kind, cued: true }
   return { kind: 'why', cued: false }
@@ -419,18 +442,25 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
   // Two channels named ("WhatsApp vs email") are compared by ranking the channels: the first alone was counted.
   const channels = CHANNEL_WORDS.filter(([, cue]) => cue.test(question))
-  if (channels.length > 1 && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples') {
+  const among = channels.length > 1 && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples' ? channels.map(([channel]) => channel) : undefined
+  if (among) {
     read = { kind: 'rank', cued: true, groupBy: 'channel' }
     delete filters.channel
     for (const [, cue] of channels) spans.push(cue.exec(question)![0])
   }
+  // A group's rate ("the most negative channel", "sentiment on WhatsApp against email") is of a label:
+  // how the messages feel, asked without a class, is their negative share.
+  const sentimentAsked = SENTIMENT_ASKED.test(question)
+  const byRate = read.kind === 'rank' && (read.groupBy === 'channel' || read.groupBy === 'language') &&
+    (SHARE_CUE.test(question) || RATE_CUE.test(question) || ((among !== undefined || PER_GROUP_CUE.test(question)) && sentimentAsked))
+  if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
   const notComputed = NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked: the period is counted.
   if (notComputed && read.kind === 'compare') read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
-  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question), now, planner: 'local', comparePrevious: opts.comparePrevious })
+  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question) || byRate, now, planner: 'local', comparePrevious: opts.comparePrevious })
   const { customerRole: _role, ...named } = filters
   const understood = !notComputed && (read.cued || Object.keys(named).length > 0 || time.ranges.length > 0)
   // "What share of billing messages were negative": the filter named last is the part asked about.
@@ -438,13 +468,16 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   return {
     ...plan,
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
-    ...(CUSTOMERS_CUE.test(question) ? { countsCustomers: true } : {}),
+    // A share of complaints is of the customers who complained: "which channel has the highest share of complaints".
+    ...(CUSTOMERS_CUE.test(question) || (byRate && COMPLAINT_WORD.test(question)) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),
     ...(notComputed ? { notComputed } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
+    ...(read.ascending ? { ascending: true } : {}),
+    ...(among ? { among } : {}),
     understood,
     understoodAs: describePlan(plan, read),
   }

@@ -51,9 +51,17 @@ export const askPlanSchema = z.object({
   sharePart: z.enum(['intent', 'sentiment']).optional(),
   /** True when the question counts people ("what do customers complain about"): a ranking counts each customer's conversation once. */
   countsCustomers: z.boolean().optional(),
-  /** rank: the dimension ranked and how many rows the question wants ("top 3"). */
+  /**
+   * rank: the dimension ranked and how many rows the question wants ("top 3"). A ranking of channels or
+   * languages with `wantsShare` and a label filter ranks each group's own rate ("which channel is the most
+   * negative": the negative share of each channel's messages), not its count.
+   */
   groupBy: z.enum(GROUP_BYS).optional(),
   top: z.number().int().positive().optional(),
+  /** rank: the fewest first ("which channel has the fewest complaints"). */
+  ascending: z.boolean().optional(),
+  /** rank: only these groups, as the question named them ("sentiment on WhatsApp against email"). */
+  among: z.array(z.string()).optional(),
   /** False when no cue, filter or time of the question could be mapped: the answer says so. */
   understood: z.boolean().optional(),
   /** What the planner read, in words: shown when the question could not be mapped, and for audit. */
