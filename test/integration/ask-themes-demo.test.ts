@@ -119,6 +119,17 @@ describe('a question that names a theme, on the demo corpus', () => {
     expect(scenarios.get('remote_backorder') ?? 0, JSON.stringify([...scenarios])).toBe(0)
   }, 120_000)
 
+  it('"what do people think of our customer service?" counts the messages naming the support, phrases included, and no billing theme', async () => {
+    // It counted the messages saying "service"; then the billing and password themes, whose customers add "I was on hold for 40 minutes".
+    const r = await ask('What do people think of our customer service?')
+    expect(r.plan.themeMatched).toBeUndefined()
+    const names = /(?<![\p{L}])(?:support|customer (?:service|support|care)|support team|help ?desk|live chat|on hold|service client|kundenservice|kundendienst|atención al cliente|servicio al cliente|soporte|atendimento|suporte|assistenza clienti|servizio clienti)(?![\p{L}])/iu
+    const said = demo.flatMap((c) => c.messages).filter((m) => m.role === 'customer' && names.test((m as DemoMessage & { text: string }).text))
+    expect(said.length).toBeGreaterThan(20)
+    expect(countOf(r, 'messages').value).toBe(said.length)
+    expect(r.answer).toMatch(/were negative.*positive/)
+  }, 120_000)
+
   it('"which theme has the most complaints in October?" ranks the weekly themes by their members, not the intents', async () => {
     const r = await ask('Which theme has the most complaints in October?')
     expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'theme', filters: { sentiment: 'negative' } })

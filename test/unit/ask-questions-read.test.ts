@@ -354,6 +354,24 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(describeMentions('zebras or giraffes')).toBe('mentioning "zebras" or "giraffes"')
   })
 
+  it('the customer service is the support, named by its phrases, and no theme is about it because its customers mention it', () => {
+    // "What do people think of our customer service?" counted the four messages saying "service", one a home with no service.
+    for (const q of ['What do people think of our customer service?', 'Que pensent les clients du service client ?', 'Was halten die Kunden vom Kundenservice?']) {
+      const p = plan(q)
+      expect(p.filters.mentions?.split(' or '), q).toEqual(expect.arrayContaining(['support', '"customer service"', '"live chat"', 'kundenservice', '"service client"']))
+      expect(p.filters.mentions, q).not.toMatch(/pensent|halten/)
+      expect(describeMentions(p.filters.mentions!), q).toBe('mentioning "support" (or "customer service", "live chat", "on hold" and the like, in any language)')
+    }
+    expect(plan('How many customers have no service?').filters.mentions).toBe('service')
+    // A workspace whose own label says it reads its label: airline_dev's "Customer Service Issue".
+    const airline = { ...vocabulary, intents: [{ name: 'Customer Service Issue', description: 'Customer Service Issue' }] }
+    expect(planLocally('How many customer service issues in February?', NOW, airline).filters).toMatchObject({ intent: 'Customer Service Issue' })
+    // Billing customers who add "I was on hold for 40 minutes" make no billing theme one about the support.
+    const billing = snapshot('Billing', ['bill', 'charged twice'], 10, { support: 8 })
+    const thanks = snapshot('Praise: support team', ['support team', 'patient'], 4, { support: 4 })
+    expect(matchSnapshots(['support'], [billing, thanks]).map((s) => s.label)).toEqual(['Praise: support team'])
+  })
+
   it('a word saying which one names no theme ("the new app update" matched 17 themes through "new remote" and "new address")', () => {
     const p = plan('What are customers saying about the new app update?')
     expect(themeQuery(p, explainedWords(p.filters, vocabulary))).toEqual(['app', 'update'])

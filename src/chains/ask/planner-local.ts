@@ -3,7 +3,7 @@
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { detectLanguage } from '../classify/language.ts'
 import { englishTimeWords, makeRange, previousOf, resolveTimeExpressions } from './time.ts'
-import { anyNameQuery, namesOf } from './subject-words.ts'
+import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -237,6 +237,8 @@ const NON_TOPIC = new Set([
   // The same words in the other supported languages.
   'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
   'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
+  // Thinking and saying: "Que pensent les clients du service client ?" searched for "pensent".
+  'pensent', 'pense', 'pensez', 'disent', 'denken', 'sagen', 'halten', 'piensan', 'opinan', 'dicen', 'pensam', 'acham', 'dizem', 'pensano', 'dicono',
   'quanti', 'quante', 'clienti', 'cliente', 'messaggi', 'messaggio', 'settimana', 'mese', 'ci', 'abbiamo', 'hanno', 'stati', 'state',
   // "main problems": "Quais são os principais problemas dos clientes em outubro?" searched for messages saying "principais".
   'principaux', 'problèmes', 'problème', 'hauptprobleme', 'probleme', 'problem', 'principales', 'problemas', 'principais', 'quais', 'principali', 'problemi',
@@ -431,7 +433,8 @@ const NOT_COMPUTED: Array<[RegExp, string]> = [
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
-  const question = englishTimeWords(asked)
+  const labels = intentPhrases(vocabulary).map(({ phrase }) => phrase.toLowerCase())
+  const question = withSupportNamed(englishTimeWords(asked), (phrase) => labels.some((label) => label.includes(phrase.toLowerCase())))
   const asWritten = resolveTimeExpressions(question, now)
   const cued = readKind(question)
   const grewUnnamed = cued.kind === 'compare' && asWritten.ranges.length === 0 && (DIRECTION_CUE.test(question) || CHANGED_CUE.test(question))

@@ -27,7 +27,33 @@ const SAME_THING: readonly string[][] = [
   ['tv', 'télé', 'télévision', 'fernsehen', 'fernseher', 'televisión', 'tele', 'televisão', 'televisione'],
   ['email', 'e-mail', 'courriel', 'correo', 'mail'],
   ['signal', 'signale', 'señal', 'sinal', 'segnale'],
+  // The support people get, as against the service they pay for ("still has no service"): see SUPPORT_PHRASES.
+  ['support', 'customer service', 'customer support', 'customer care', 'support team', 'helpdesk', 'help desk', 'live chat', 'on hold',
+    'service client', 'kundenservice', 'kundendienst', 'atención al cliente', 'servicio al cliente', 'soporte', 'atendimento', 'suporte',
+    'assistenza clienti', 'servizio clienti'],
 ]
+
+/**
+ * How a question names the support itself: "What do people think of our customer service?" counted the
+ * four messages saying "service", one of them a home with no service; "support" names all of these.
+ */
+const SUPPORT_PHRASES = /(?<![\p{L}])(?:(?:customer|client) (?:service|support|care)|(?:your|the|our) (?:support|service) team|support team|help ?desk|service (?:client|clients|clientèle)|kundenservice|kundendienst|atenci[óo]n al cliente|servicio al cliente|atendimento(?: ao cliente)?|assistenza clienti|servizio clienti)(?![\p{L}])/giu
+
+/**
+ * Whether the word names the support rather than a product or a problem: customers of any theme say
+ * they were "on hold" or tried the "live chat", so a theme is about it only when its label says so.
+ */
+export function namesSupport(word: string): boolean {
+  return FORMS.get(word.toLowerCase())?.[0] === 'support'
+}
+
+/**
+ * The question with each phrase that names the support replaced by the word "support", except those a
+ * workspace's own labels use (airline_dev's intent "Customer Service Issue" is read as that intent).
+ */
+export function withSupportNamed(question: string, labelled: (phrase: string) => boolean = () => false): string {
+  return question.replace(SUPPORT_PHRASES, (phrase) => (labelled(phrase) ? phrase : 'support'))
+}
 
 const FORMS = new Map<string, readonly string[]>()
 for (const line of SAME_THING) for (const word of line) FORMS.set(word, line)
@@ -38,9 +64,9 @@ export function namesOf(word: string): string[] {
   return line ? [word, ...line.filter((w) => w !== word.toLowerCase())] : [word]
 }
 
-/** A full-text query (websearch syntax) for any name of the thing a word names. */
+/** A full-text query (websearch syntax) for any name of the thing a word names; a name of several words is a phrase. */
 export function anyNameQuery(word: string): string {
-  return namesOf(word).join(' or ')
+  return namesOf(word).map((name) => (name.includes(' ') ? `"${name}"` : name)).join(' or ')
 }
 
 /**
@@ -52,7 +78,7 @@ export function describeMentions(mentions: string): string {
   const things = new Set<readonly string[]>()
   let translated = false
   for (const word of mentions.split(' or ')) {
-    const thing = FORMS.get(word.toLowerCase())
+    const thing = FORMS.get(word.replace(/^"|"$/g, '').toLowerCase())
     if (thing && things.has(thing)) {
       translated = true
       continue
@@ -60,5 +86,8 @@ export function describeMentions(mentions: string): string {
     if (thing) things.add(thing)
     shown.push(`"${word}"`)
   }
-  return `mentioning ${shown.join(' or ')}${translated ? ` (or ${shown.length === 1 ? 'its names' : 'their names'} in other languages)` : ''}`
+  // The support goes by phrases more than by other languages' words: say which.
+  const support = shown.length === 1 && [...things].some((thing) => thing[0] === 'support')
+  const others = support ? '"customer service", "live chat", "on hold" and the like, in any language' : `${shown.length === 1 ? 'its names' : 'their names'} in other languages`
+  return `mentioning ${shown.join(' or ')}${translated ? ` (or ${others})` : ''}`
 }

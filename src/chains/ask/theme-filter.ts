@@ -16,7 +16,7 @@ import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { rootOf } from '../themes/curation.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { describePlan } from './planner-local.ts'
-import { anyNameQuery, namesOf } from './subject-words.ts'
+import { anyNameQuery, namesOf, namesSupport } from './subject-words.ts'
 import type { AskFilters, AskPlan, ThemeGroup } from './types.ts'
 
 /** What the ask chain needs of the theme service: weeks with stored members, computed on demand. */
@@ -109,7 +109,7 @@ export function matchSnapshots<T extends MatchableSnapshot>(query: string[], sna
   // A word names a theme by any of the names of its thing: "WLAN" names the theme labelled "Wifi".
   const names = new Map(wanted.map((w) => [w, namesOf(w).map(norm)]))
   const strongly = (s: T, w: string) => names.get(w)!.some((n) => named.get(s)!.strongly.has(n))
-  const about = (s: T, w: string) => strongly(s, w) || names.get(w)!.some((n) => named.get(s)!.also.has(n)) || mostlyMention(s, w)
+  const about = (s: T, w: string) => strongly(s, w) || names.get(w)!.some((n) => named.get(s)!.also.has(n)) || (!namesSupport(w) && mostlyMention(s, w))
   const naming = wanted.filter((w) => snapshots.some((s) => about(s, w)))
   return snapshots.filter((s) => {
     const its = naming.filter((w) => about(s, w))
