@@ -73,6 +73,18 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer).toMatch(/exact/)
   })
 
+  it('"answered within 2 hours" is the share of all conversations answered in that time, over all time ("within an hour" was read as today)', async () => {
+    const conversations = demo.filter((c) => c.messages.some((m) => m.role === 'customer'))
+    for (const [question, minutes, said] of [['What share of conversations were answered within 2 hours?', 120, '2 hours'], ['What percentage of conversations got a reply within an hour?', 60, 'an hour']] as const) {
+      const r = await ask(question)
+      expect(r.plan, question).toMatchObject({ kind: 'response_time', timeRange: { label: 'all time' } })
+      const within = firstResponses(demo).filter((m) => m <= minutes).length
+      const got = figure(r, (f) => f.group?.measure === 'answered_within' && !f.group.channel)
+      expect(got?.value, question).toBe(Math.round((1000 * within) / conversations.length) / 10)
+      expect(r.answer, question).toContain(`% were answered within ${said}.`)
+    }
+  })
+
   it('"which channel has the slowest replies" lists channels slowest first, led by the slowest in the file', async () => {
     const medians = [...new Set(demo.map((c) => c.channel))]
       .map((channel) => [channel, median(firstResponses(demo.filter((c) => c.channel === channel)))] as const)

@@ -106,6 +106,17 @@ describe('care-team questions', () => {
     expect(p.previousRange).toBeUndefined()
   })
 
+  it('reads the time a reply was asked within as a threshold, not a period ("within an hour" was today, "within 2 days" a day ahead)', () => {
+    expect(plan('What percentage of conversations got a reply within an hour?')).toMatchObject({ kind: 'response_time', withinMinutes: 60, timeRange: { label: 'all time' } })
+    expect(plan('How many conversations were answered within 2 hours last week?')).toMatchObject({ kind: 'response_time', withinMinutes: 120, timeRange: { label: expect.stringMatching(/^last week/) } })
+    expect(plan('Do we answer WhatsApp within 15 mins?')).toMatchObject({ kind: 'response_time', withinMinutes: 15, filters: { channel: 'whatsapp' } })
+    expect(plan('How many parcels arrived within 2 days?').timeRange.label).toBe('all time')
+    // "Within the last…" is a period.
+    const recent = plan('How many complaints within the last 2 days?')
+    expect(recent.timeRange.label).toBe('past 2 days')
+    expect(recent.filters.mentions).toBeUndefined()
+  })
+
   it('complaints about slow replies are a topic, not a measured response time', () => {
     expect(plan('How many customers complained about slow replies?').kind).not.toBe('response_time')
   })

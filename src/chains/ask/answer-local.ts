@@ -1,6 +1,7 @@
 // The local answer: a few sentences built only from the figures and the retrieved messages, so every
 // number it states is a figure and every quote is a citation. No matching data → it says so.
 import { CONFUSION_METHOD } from './confusion.ts'
+import { durationText } from './care.ts'
 import { MIN_RATE_MESSAGES } from './estimates.ts'
 import { describeFilters, groupName } from './figures.ts'
 import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
@@ -195,14 +196,14 @@ function careAnswer(req: AnswerRequest): string {
   } else {
     const median = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'median' && !f.group.channel)
     const p90 = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'p90' && !f.group.channel)
-    const within = figures.find((f) => f.group?.measure === 'answered_within_hour' && !f.group.channel)
+    const within = figures.find((f) => f.group?.measure === 'answered_within' && !f.group.channel)
     if (median && p90) out.push(`Median first-response time was ${minutesText(median.value)} (90th percentile ${minutesText(p90.value)}) over ${started.value} conversations, ${range}; exact, from message timestamps.`)
     else out.push(`None of the ${started.value} conversations (${bracketed(range)}) got an agent reply.`)
     // Slowest first: "which channel is slowest / fastest" is then the first / last name of the list.
     const perChannel = figures.filter((f) => f.kind === 'response_time' && f.group?.measure === 'median' && f.group.channel)
       .sort((a, b) => b.value - a.value).map((f) => `${f.group!.channel} ${minutesText(f.value)}`)
     if (perChannel.length > 1) out.push(`By channel (median, slowest first): ${perChannel.join(', ')}.`)
-    if (within) out.push(`${within.value}% were answered within an hour.`)
+    if (within) out.push(`${within.value}% were answered within ${durationText(Number(within.group!.minutes))}.`)
   }
   if (unanswered) {
     const byChannel = channelCounts(figures, 'unanswered')

@@ -1,5 +1,5 @@
 // Care performance from message timestamps: first-response time (median and percentiles, overall and
-// by channel), the share answered within an hour, conversations still awaiting a reply (the last
+// by channel), the share answered within an hour (or the time asked), conversations still awaiting a reply (the last
 // message is the customer's) and unanswered complaints. Timings are exact; "complaint" is a label, so
 // the unanswered-complaints figure is an estimate.
 import { conversationTimings, type ConversationTiming } from '../../store/ask-figures.ts'
@@ -27,15 +27,22 @@ export function median(values: number[]): number {
 
 const round1 = (x: number) => Math.round(10 * x) / 10
 
-function responseFigures(timings: ConversationTiming[], range: string, group?: Record<string, string>): FigureDraft[] {
+/** "an hour", "2 hours", "30 minutes", "1.5 hours". */
+export function durationText(minutes: number): string {
+  if (minutes === 60) return 'an hour'
+  if (minutes % 60 === 0 || minutes > 90) return `${Math.round((10 * minutes) / 60) / 10} hours`
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`
+}
+
+function responseFigures(timings: ConversationTiming[], range: string, withinMinutes: number, group?: Record<string, string>): FigureDraft[] {
   const answered = timings.map((t) => t.responseMinutes).filter((m): m is number => m !== null).sort((a, b) => a - b)
   if (answered.length === 0) return []
   const where = group?.channel ? ` on ${group.channel}` : ''
-  const within = answered.filter((m) => m <= ANSWERED_WITHIN_MINUTES).length
+  const within = answered.filter((m) => m <= withinMinutes).length
   return [
     { kind: 'response_time', label: `median first-response time${where}, ${range} (${answered.length} answered conversations)`, value: round1(median(answered)), unit: 'minutes', exact: true, group: { ...group, measure: 'median' } },
     { kind: 'response_time', label: `90th percentile first-response time${where}, ${range}`, value: round1(percentile(answered, 0.9)), unit: 'minutes', exact: true, group: { ...group, measure: 'p90' } },
-    { kind: 'share', label: `share of conversations${where} answered within an hour, ${range}`, value: round1((100 * within) / timings.length), unit: 'percent', exact: true, group: { ...group, measure: 'answered_within_hour' } },
+    { kind: 'share', label: `share of conversations${where} answered within ${durationText(withinMinutes)}, ${range}`, value: round1((100 * within) / timings.length), unit: 'percent', exact: true, group: { ...group, measure: 'answered_within', minutes: String(withinMinutes) } },
   ]
 }
 
@@ -66,9 +73,10 @@ export async function careFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   })
   figures.push({ kind: 'count', label: `complaints (negative opening message) never answered, ${range.label}`, value: complaints.value, unit: 'conversations', estimate: complaints, group: { measure: 'unanswered_complaints' } })
   if (plan.kind === 'response_time') {
-    figures.push(...responseFigures(timings, range.label))
+    const minutes = plan.withinMinutes ?? ANSWERED_WITHIN_MINUTES
+    figures.push(...responseFigures(timings, range.label, minutes))
     const channels = [...new Set(timings.map((t) => t.channel))].sort()
-    for (const channel of channels) figures.push(...responseFigures(timings.filter((t) => t.channel === channel), range.label, { channel }))
+    for (const channel of channels) figures.push(...responseFigures(timings.filter((t) => t.channel === channel), range.label, minutes, { channel }))
   }
   return figures
 }

@@ -28,7 +28,7 @@ const RESPONSE_TIME_CUE = W([
   // Superlatives ask for a measurement ("which channel has the slowest replies"); "complaints about slow
   // replies" is a topic, so the plain adjective is not a cue.
   '(?:slowest|fastest|quickest) (?:replies|reply|responses?|answers?)', '(?:reply|replies|respond|responds|answer|answers|answered|replied) (?:the )?(?:slowest|fastest|quickest)',
-  'within (?:an|one|1) hour', 'went unanswered', 'go unanswered', 'never (?:got )?(?:an? )?(?:answer|answered|reply|replied)', 'unanswered',
+  'within (?:an|one|1) hour', '(?:answered|replied|reply|replies|response|responded|answer|answers)(?: [\\p{L}-]+){0,2} (?:with)?in (?:an?|one|two|three|four|five|six|twelve|twenty-four|\\d+(?:\\.\\d+)?) ?(?:minutes?|mins?|hours?|hrs?|h)', 'went unanswered', 'go unanswered', 'never (?:got )?(?:an? )?(?:answer|answered|reply|replied)', 'unanswered',
   'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure',
   'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde',
   'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'en menos de una hora', 'tempo de resposta', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
@@ -227,7 +227,7 @@ const NON_TOPIC = new Set([
   'how', 'many', 'much', 'share', 'percentage', 'percent', 'proportion', 'fraction', 'why', 'what', 'which', 'who', 'when', 'customers',
   'customer', 'people', 'users', 'messages', 'message', 'tweets', 'tweet', 'posts', 'post', 'conversations', 'complaints', 'complaint',
   'complain', 'complaining', 'complained', 'examples', 'example', 'show', 'me', 'change', 'changed', 'sentiment', 'grew', 'most', 'period',
-  'between', 'since', 'speaking', 'count', 'number', 'compare', 'compared', 'trend', 'did', 'do', 'were', 'was', 'about', 'unhappy',
+  'between', 'since', 'within', 'speaking', 'count', 'number', 'compare', 'compared', 'trend', 'did', 'do', 'were', 'was', 'about', 'unhappy',
   'happy', 'angry', 'upset', 'negative', 'positive', 'neutral', 'praise', 'reason', 'reasons', 'main', 'week', 'month', 'year', 'days',
   'say', 'saying', 'said', 'says', 'talk', 'talking', 'think', 'thinking', 'feel', 'feeling', 'felt', 'write', 'writing', 'wrote',
   'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
@@ -430,6 +430,18 @@ const NOT_COMPUTED: Array<[RegExp, string]> = [
   [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
 ]
 
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }
+/** "within 2 hours", "in under 30 minutes": the response time a care question asks about, in minutes. */
+const WITHIN = /\b(?:within|in under|in less than|under|less than)\s+(an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/i
+
+function withinMinutes(question: string): number | undefined {
+  const m = WITHIN.exec(question)
+  if (!m) return undefined
+  const n = WORD_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
+  const minutes = Math.round(/^m/i.test(m[2]!) ? n : n * 60)
+  return minutes > 0 ? minutes : undefined
+}
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
@@ -480,6 +492,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     ...(read.ascending ? { ascending: true } : {}),
+    ...(read.kind === 'response_time' && withinMinutes(question) ? { withinMinutes: withinMinutes(question) } : {}),
     ...(among ? { among } : {}),
     understood,
     understoodAs: describePlan(plan, read),

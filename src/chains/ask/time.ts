@@ -178,6 +178,8 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
     spans.push(m[0])
     rest = rest.replace(m[0], ' ')
   }
+  // A duration after "within" is a threshold, not a period: "answered within an hour" was read as "in an hour", today.
+  rest = rest.replace(THRESHOLD, ' ')
   let sinceUsed = false
   // "now" beside another period is the moment asked from, not a period: "…said the internet works well now
   // in November?" counted 20 November alone. On its own ("how many complaints right now?") it is today.
@@ -220,6 +222,8 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
 }
 
 const NOW_ONLY = /^(?:right\s+)?now$/i
+/** "within an hour", "in under 30 minutes", "in less than 2 days": how long something took, not when. */
+const THRESHOLD = /\b(?:within|in under|in less than|under|less than|more than|longer than|over)\s+(?:an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:\.\d+)?)\s*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b/gi
 
 /** Month names and relative periods of the other supported languages, written in English for the rules and chrono. */
 const TIME_WORDS: Array<[RegExp, string]> = [

@@ -58,6 +58,8 @@ export const askPlanSchema = z.object({
    */
   groupBy: z.enum(GROUP_BYS).optional(),
   top: z.number().int().positive().optional(),
+  /** response_time: the threshold asked for, in minutes ("answered within 2 hours"); an hour when none is named. */
+  withinMinutes: z.number().positive().optional(),
   /** rank: the fewest first ("which channel has the fewest complaints"). */
   ascending: z.boolean().optional(),
   /** rank: only these groups, as the question named them ("sentiment on WhatsApp against email"). */
