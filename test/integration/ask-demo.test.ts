@@ -166,6 +166,18 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer).toMatch(/^By channel, the share of conversations with a complaint is highest on \w+ \(all time\): about [\d.]+% \(95% interval/)
   })
 
+  it('"were customers angrier in October than in September?" compares the negative share of each month, as each month\'s share question gives it', async () => {
+    const r = await ask('Were customers angrier in October than in September?')
+    expect(r.plan).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'negative' } })
+    const october = (await ask('What share of customer messages were negative in October?')).figures.find((f) => f.kind === 'share')!
+    const september = (await ask('What share of customer messages were negative in September?')).figures.find((f) => f.kind === 'share')!
+    const now = r.figures.find((f) => f.kind === 'share' && !f.group)!
+    const before = r.figures.find((f) => f.kind === 'share' && f.group?.period === 'previous')!
+    expect([now.value, now.estimate]).toEqual([october.value, october.estimate])
+    expect([before.value, before.estimate]).toEqual([september.value, september.estimate])
+    expect(r.answer.startsWith(`The negative share of customer messages went from about ${before.value}% (95% interval ${before.estimate!.low}–${before.estimate!.high}%) in 1 Sept 2026`)).toBe(true)
+  })
+
   it('reads ISO weeks, and label-dependent counts come with an interval', async () => {
     const r = await ask('How many messages about billing in week 44?')
     expect(r.plan.timeRange).toMatchObject({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })

@@ -113,6 +113,19 @@ describe('local planner vocabulary and kinds', () => {
     }
   })
 
+  it('compares how customers feel as the sentiment\'s share, and "than last week" from this week ("happier" searched for "happier")', () => {
+    const happier = planLocally('Are customers happier this month than last month?', NOW, vocabulary)
+    expect(happier).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'positive' }, previousRange: { label: expect.stringMatching(/^last month/) } })
+    expect(happier.filters.mentions).toBeUndefined()
+    const angrier = planLocally('Are customers angrier than last week?', NOW, vocabulary)
+    expect(angrier).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'negative' } })
+    // This week so far (NOW is Sunday 8 November) against last week: it compared last week with the week before.
+    expect(angrier.previousRange!.from).toBe('2026-10-26T00:00:00.000Z')
+    expect(angrier.timeRange).toMatchObject({ from: '2026-11-02T00:00:00.000Z', to: NOW.toISOString() })
+    // More complaints is a count.
+    expect(planLocally('Were there more complaints in October than in September?', NOW, vocabulary)).toMatchObject({ kind: 'compare', wantsShare: false })
+  })
+
   it('ranks from the bottom when asked for the fewest ("Which channel has the fewest complaints?" searched for "fewest")', () => {
     const plan = planLocally('Which channel has the fewest complaints?', NOW, vocabulary)
     expect(plan).toMatchObject({ kind: 'rank', groupBy: 'channel', ascending: true, filters: { sentiment: 'negative' } })

@@ -236,7 +236,8 @@ function customersCompared(figures: AskFigure[], plan: AnswerRequest['plan']): s
   const now = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && f.estimate)
   const before = figures.find((f) => f.kind === 'previous_count' && f.unit === 'conversations' && f.estimate)
   if (!now?.estimate || !before?.estimate) return undefined
-  const who = plan.filters.sentiment === 'negative' ? 'customers complained' : 'customers wrote'
+  // "About 93 customers wrote in this month" counted those who wrote a positive message.
+  const who = plan.filters.sentiment === 'negative' ? 'customers complained' : plan.filters.sentiment ? `customers wrote a ${plan.filters.sentiment} message` : 'customers wrote'
   // Periods of different lengths are compared per day (lengthRatio): their counts and intervals scaled to the earlier one's length.
   const ratio = plan.previousRange ? lengthRatio(plan.timeRange, plan.previousRange) : 1
   const [value, low, high] = [now.value, now.estimate.low, now.estimate.high].map((n) => n / ratio) as [number, number, number]
@@ -367,6 +368,17 @@ export function answerLocally(req: AnswerRequest): string {
       break
     }
     case 'compare': {
+      // "Are customers happier than last month?": the share of the sentiment in either period answers it.
+      const shareBefore = figures.find((f) => f.kind === 'share' && f.group?.period === 'previous')
+      if (share?.estimate && shareBefore?.estimate && plan.filters.sentiment) {
+        const rate = (f: AskFigure) => `about ${f.value}% (${intervalText(f.estimate!)}%)`
+        const direction = share.value > shareBefore.value ? 'up' : share.value < shareBefore.value ? 'down' : 'unchanged'
+        const overlap = share.estimate.low <= shareBefore.estimate.high && shareBefore.estimate.low <= share.estimate.high
+        sentences.push(
+          `The ${plan.filters.sentiment} share of ${describeFilters({ ...plan.filters, sentiment: undefined })} went from ${rate(shareBefore)} ${inPeriod(plan.previousRange?.label ?? 'previous period')} to ${rate(share)} ${inPeriod(range)}: ${direction}` +
+            `${overlap && direction !== 'unchanged' ? "; the two periods' intervals overlap, so the direction is not certain" : ''}.`,
+        )
+      }
       sentences.push(opening)
       const customers = customersCompared(figures, plan)
       if (customers) sentences.push(customers)

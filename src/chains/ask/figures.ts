@@ -206,6 +206,16 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const shareEstimate = currentEstimate ? await estimatedShare(ctx, { filters, estimate: currentEstimate }, { filters: base, value: whole, estimate: baseEstimate }, range) : undefined
       fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
     }
+    // "Are customers happier this month than last month?" asks whether the positive share moved, not the
+    // count (more messages of every kind is no happier customer): the same share in the earlier period.
+    if (plan.kind === 'compare' && plan.wantsShare && previous && filters.sentiment && currentEstimate) {
+      const baseBefore = dependsOnLabels(base) ? await estimateCount(ctx, base, previous) : undefined
+      const wholeBefore = baseBefore ? baseBefore.value : (await countMessages(db, workspaceId, base, previous)).messages
+      if (wholeBefore > 0) {
+        const before = await estimatedShare(ctx, { filters, estimate: await estimateCount(ctx, filters, previous) }, { filters: base, value: wholeBefore, estimate: baseBefore }, previous)
+        fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}, ${previous.label}`, value: before.value, unit: 'percent', estimate: before, range: previous, group: { period: 'previous' } })
+      }
+    }
     // "What percentage of customers are happy?" was answered with the messages' share (33%), not the
     // customers' (about half): asked of customers, the share is of the conversations too.
     if (plan.countsCustomers && plan.wantsShare && conversationsEstimate && exactBase && exactBase.conversations > 0) {

@@ -2,7 +2,7 @@
 // the time range, and the workspace's own vocabulary (intents, channels, themes, segments) the filters.
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { detectLanguage } from '../classify/language.ts'
-import { englishTimeWords, makeRange, previousOf, resolveTimeExpressions } from './time.ts'
+import { englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
@@ -57,6 +57,8 @@ const RATE_CUE = new RegExp([
 ].join('|'), 'iu')
 /** "… per channel", "… by language": a breakdown, of counts unless a share or the sentiment is asked. */
 const PER_GROUP_CUE = /\b(?:by|per|for each|on each|in each|across|each)\s+(?:the\s+)?(?:channels?|languages?|platforms?)\b|par (?:canal|langue)|pro (?:kanal|sprache)|por (?:canal|idioma|l[íi]ngua)|per (?:canale|lingua)/iu
+/** A feeling compared: "happier", "angrier", "more satisfied", "less negative". */
+const COMPARATIVE_FEELING = /\b(?:happier|unhappier|angrier|(?:more|less) (?:happy|unhappy|angry|satisfied|dissatisfied|positive|negative|frustrated|upset|pleased))\b/i
 /** Complaining, as against feeling negative: a share of complaints is of conversations. */
 const COMPLAINT_WORD = /complain|plaint|r[ée]clam|beschwer|quej|reclama|queix|lament/iu
 /** The question is about how messages feel without naming a class ("sentiment on WhatsApp against email"). */
@@ -121,7 +123,8 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   // "Montre-moi des exemples de plaintes sur la facture" was read as a why.
   ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|mostra[- ]me|mostrami)(?![\p{L}])/iu],
-  ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than)\b/i],
+  // "…happier this month than last month": a comparative against a period is a comparison.
+  ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than|than (?:last|the previous|previous|in|during|before))\b/i],
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
   // "Is sentiment on Instagram getting worse?" asks which way it goes.
   ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
@@ -145,8 +148,8 @@ const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinn
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
-  ['negative', /\b(unhappy|complain(?:s|ed|ing|ts?)?|angry|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
-  ['positive', /\b(happy|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
+  ['negative', /\b(unhappy|unhappier|complain(?:s|ed|ing|ts?)?|angry|angrier|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
+  ['positive', /\b(happy|happier|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
   // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
   ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
@@ -452,7 +455,10 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const grewUnnamed = cued.kind === 'compare' && asWritten.ranges.length === 0 && (DIRECTION_CUE.test(question) || CHANGED_CUE.test(question))
   // "Which themes grew?" names no period: the last week against the one before, as the weekly report compares.
   const periodAssumed = grewUnnamed && WHICH_CUE.test(question)
-  const time = periodAssumed ? resolveTimeExpressions(`${question} last week`, now) : asWritten
+  const namedTime = periodAssumed ? resolveTimeExpressions(`${question} last week`, now) : asWritten
+  // "Are customers angrier than last week?" compares this week with last week, not last week with the one before.
+  const thanOnly = cued.kind === 'compare' && namedTime.ranges.length === 1 && new RegExp(`\\bthan\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
+  const time = thanOnly && Date.parse(namedTime.ranges[0]!.to) < now.getTime() ? { ...namedTime, ranges: [namedTime.ranges[0]!, nextOf(namedTime.ranges[0]!, now)] } : namedTime
   let read = grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
   // Two channels named ("WhatsApp vs email") are compared by ranking the channels: the first alone was counted.
@@ -475,7 +481,9 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   if (notComputed && read.kind === 'compare') read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
-  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question) || byRate, now, planner: 'local', comparePrevious: opts.comparePrevious })
+  // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
+  const comparative = read.kind === 'compare' && COMPARATIVE_FEELING.test(question)
+  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question) || byRate || comparative, now, planner: 'local', comparePrevious: opts.comparePrevious })
   const { customerRole: _role, ...named } = filters
   const understood = !notComputed && (read.cued || Object.keys(named).length > 0 || time.ranges.length > 0)
   // "What share of billing messages were negative": the filter named last is the part asked about.

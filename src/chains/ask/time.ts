@@ -94,6 +94,18 @@ export function previousOf(range: TimeRange): TimeRange {
   return makeRange(prevFrom, from, `previous period (${rangeLabel(prevFrom, from)})`)
 }
 
+/**
+ * The period after `range`, as long (a calendar month after a month), up to `now`: what "than last week"
+ * is compared from ("Are customers angrier than last week?" is this week against last week).
+ */
+export function nextOf(range: TimeRange, now: Date): TimeRange {
+  const from = new Date(range.from)
+  const to = new Date(range.to)
+  const wholeMonth = from.getTime() === startOf('month', from).getTime() && to.getTime() === add('month', from, 1).getTime()
+  const end = wholeMonth ? add('month', to, 1) : new Date(to.getTime() + (to.getTime() - from.getTime()))
+  return makeRange(to, end < now ? end : now)
+}
+
 const UNIT = '(day|week|fortnight|month|quarter|year)s?'
 const COUNT = '(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)'
 const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, now: Date) => TimeRange }> = [
