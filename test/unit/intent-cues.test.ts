@@ -55,6 +55,13 @@ describe('intent cues', () => {
     expect(read.map((c) => c.sentiment.label)).toEqual(['negative', 'negative'])
   })
 
+  it('reads goods dead on arrival as a fault, lost TV channels as the signal, and a device that will not start, a blocked payment or a higher bill as complaints', async () => {
+    // Connectivity (0.68), other (0.81); the last four read as uncertain in sentiment.
+    const read = await classifyTexts(['The router you sent me is dead on arrival', 'My TV channels have disappeared', "The new hub won't power on", 'Il decoder non si accende più', "The app won't let me pay my bill", 'Why is my bill £20 higher this month?'])
+    expect(read.map((c) => c.intent?.label)).toEqual(['product_fault', 'connectivity', 'product_fault', 'product_fault', 'billing', 'billing'])
+    expect(read.map((c) => c.sentiment.label)).toEqual(['negative', 'negative', 'negative', 'negative', 'negative', 'negative'])
+  })
+
   it('a customer who labels the message a feature request is read so, whatever feature it names (demo: "Feature request: let me pause wifi…" was connectivity)', () => {
     const raw = { connectivity: 0.44, bug_outage: 0.2, feature_request: 0.094, billing: 0.1, other: 0.166 }
     const read = withIntentCues(prediction(raw), 'Feature request: let me pause wifi for the kids from the app at bedtime.', DEFAULT_OTHER_THRESHOLD)

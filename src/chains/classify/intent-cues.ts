@@ -123,6 +123,7 @@ const CONNECTIVITY_CUES = termMatcher([
   'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'no service', 'keeps dropping', 'dropouts', 'drops out', 'disconnects', 'speed', 'speeds', 'mbps', 'download speed',
   // The line itself: "You disconnected my line by mistake", "I can't receive calls on my landline" read as other.
   'disconnected', 'cut off', 'landline', 'phone line', 'dial tone', 'buffering',
+
   'vitesse', 'geschwindigkeit', 'velocidad', 'velocidade', 'velocita',
   'connexion', 'coupure', 'se coupe', 'ca coupe', 'decroche',
   'conexion', 'se corta', 'sigue cortando', 'va y viene', 'sin senal',
@@ -253,6 +254,21 @@ const DEVICE_FAULT_CUES = termMatcher([
 ])
 
 /**
+ * Goods dead from the box: "The router you sent me is dead on arrival" read as connectivity (0.68), the
+ * router's word outweighing its state by far; the fault was under 0.01, so only five cues' odds lift it.
+ */
+const DEAD_ON_ARRIVAL_CUES = termMatcher(['dead on arrival', 'arrived dead', 'dead out of the box', 'doa', 'mort a la livraison', 'tot angekommen', 'llego muerto', 'chegou morto', 'arrivato morto'])
+
+/**
+ * The TV picture, which connectivity holds ("TV or mobile signal"): "My TV channels have disappeared"
+ * read as other, no intent above the threshold. As strong as two cues.
+ */
+const TV_SIGNAL_CUES = termMatcher([
+  'tv channels', 'my channels', 'channels are missing', 'channels have disappeared', 'channels disappeared', 'no picture', 'pixelating', 'pixelated',
+  'mes chaines', 'chaines tele', 'meine sender', 'sender fehlen', 'mis canales', 'meus canais', 'i miei canali',
+])
+
+/**
  * A visit by the brand's engineer or technician, booked, moved or missed: "the engineer was supposed to
  * come between 8 and 12 and nobody showed up" read as a complaint, and its drafts asked for an order
  * number to chase the courier. Outweighs the complaint and delivery cues ("never showed up", "nobody
@@ -314,8 +330,11 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'account_login', matches: ACCOUNT_HOLDER_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['cancellation', 'billing'] },
   { intent: 'account_login', matches: ACCOUNT_CUES, outweighs: ['complaint'] },
   { intent: 'bug_outage', matches: APP_CRASH_CUES, outweighs: ['account_login', 'complaint'] },
+  // Before DAMAGED_CUES, which say it too: an intent counts its first matching cue.
+  { intent: 'product_fault', matches: DEAD_ON_ARRIVAL_CUES, odds: INTENT_CUE_FOR ** 5, outweighs: ['complaint', 'connectivity', 'delivery'] },
   { intent: 'product_fault', matches: DAMAGED_CUES, outweighs: ['connectivity', 'complaint'] },
   { intent: 'product_fault', matches: DEVICE_FAULT_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'connectivity'] },
+  { intent: 'connectivity', matches: TV_SIGNAL_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint'] },
   { intent: 'appointment', matches: APPOINTMENT_CUES, outweighs: ['complaint', 'delivery'] },
   // Charged after cancelling is the bill's problem: the customer has already left (STILL_CHARGED_CUES).
   { intent: 'billing', matches: STILL_CHARGED_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'cancellation', 'delivery'] },

@@ -74,6 +74,12 @@ const COMPLAINT_PHRASES = termMatcher([
   'never showed up', "didn't show up", 'did not show up', 'no-show', 'never turned up', "didn't turn up", 'nobody came', 'no one came', 'nobody showed up', 'nobody turned up', 'never showed',
   // A device that restarts or dies by itself, goods that came broken: "The TV box keeps restarting every few minutes" and "Mi pedido llegó roto" read as uncertain.
   'keeps restarting', 'keeps rebooting', 'restarts itself', 'reboots itself', 'keeps turning off', 'turns itself off', 'switches itself off', 'dead on arrival',
+  // Blocked, short-changed, billed more or for what was paid: "The app won't let me pay my bill", "My broadband
+  // speed is a fraction of what I pay for", "Why is my bill £20 higher this month?" read as uncertain.
+  "won't let me", 'will not let me', "doesn't let me", 'fraction of what', 'fraction of the speed', 'bill is higher', 'higher this month', 'bill went up', 'bill has gone up', 'higher than usual', 'but i paid', 'i already paid',
+  // ...or will not start at all: "The new hub won't power on" was product fault, uncertain in sentiment.
+  "won't turn on", "won't switch on", "won't power on", "doesn't turn on", 'does not turn on', 'will not turn on', 'not turning on', "doesn't power on",
+  "ne s'allume plus", "ne s'allume pas", 'geht nicht mehr an', 'no enciende', 'no se enciende', 'nao liga mais', 'non si accende',
   'arrived broken', 'arrived damaged', 'came broken', 'came damaged', 'arrived smashed', 'arrived cracked', 'arrived empty', 'have disappeared', 'has disappeared',
   // Something promised and not done, or a change not announced: "I was promised a call back yesterday and nobody called".
   "still hasn't", 'still has not', "still haven't", 'still have not', "hasn't come through", 'second time this', 'nobody called', 'no one called', 'never called back', 'nobody called back', 'nobody rang', 'nobody told me', 'no one told me', 'without telling', 'without warning', 'without any warning', 'nowhere near',
