@@ -4,6 +4,7 @@
 import pino, { type Logger } from 'pino'
 import { createChains, type Chains } from './chains/create-chains.ts'
 import { classificationStage, enqueueOutdatedClassifications } from './chains/classify/enrichment-stage.ts'
+import { themeWeeksStage } from './chains/themes/enrichment-stage.ts'
 import { knowledgeEmbedHandler } from './chains/replies/knowledge-job.ts'
 import { summaryRefreshStage } from './chains/summarize/enrichment-stage.ts'
 import { createSummaryService, LLM_SUMMARY_DEBOUNCE_MS, SUMMARIZE_JOB, summarizeJobHandler, type SummaryService } from './chains/summarize/service.ts'
@@ -84,6 +85,7 @@ export async function createServices(config: Config, opts: CreateServicesOptions
     {
       embed: embeddingStage(db, embedder),
       classify: classificationStage(db, chains.classifier, chains.localClassifier),
+      themeWeeks: themeWeeksStage(db),
       summarize: summaryRefreshStage(db, summaries, llm ? LLM_SUMMARY_DEBOUNCE_MS : 0),
       notify: integrationsStage(db),
     },

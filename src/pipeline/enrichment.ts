@@ -78,6 +78,8 @@ export function stepwise<S>(name: string, steps: Array<{ name: string; run(messa
 export interface EnrichmentStages {
   embed: EnrichmentStage
   classify: EnrichmentStage
+  /** Weeks whose themes late messages outgrew, computed again in the background. */
+  themeWeeks: EnrichmentStage
   summarize: EnrichmentStage
   notify: EnrichmentStage
 }
@@ -95,7 +97,7 @@ export function groupByWorkspace(messages: StageMessage[]): Map<string, StageMes
 
 /** The stages in the order they run; `extra` ones (tests inject failing stages) run last. */
 export function enrichmentPipeline(stages: EnrichmentStages, extra: EnrichmentStage[] = []): EnrichmentStage[] {
-  return [stages.embed, stages.classify, stages.summarize, stages.notify, ...extra]
+  return [stages.embed, stages.classify, stages.themeWeeks, stages.summarize, stages.notify, ...extra]
 }
 
 /** Enqueues enrichment of the messages in jobs of ENRICH_JOB_SIZE, in one statement; returns how many jobs. */

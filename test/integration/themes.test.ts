@@ -418,4 +418,29 @@ describe('weekly themes on the demo corpus', () => {
     expect(third.totals.messages).toBe(34)
     expect(third.computedAt).toBe(second.computedAt)
   })
+
+  it('enqueues a computed week\'s run in the background, a minute later, when messages of it are enriched; once while one waits, never for a week not computed', async () => {
+    const fresh = await createWorkspace(t.services)
+    const ingest = async (prefix: string, n: number, sentAt: string) => {
+      const convs = Array.from({ length: n }, (_, i) => conversation(`${prefix}${i}`, [['customer', `the engineer never came to install my broadband ${prefix} ${i}`]]))
+      for (const c of convs) for (const m of c.messages) m.sentAt = sentAt
+      expect((await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: fresh.auth(), payload: { conversations: convs } })).statusCode).toBe(200)
+      await t.services.worker.drain()
+    }
+    const queued = async () => (await t.services.db.query<{ week: string; delay: number }>(
+      `SELECT payload->>'week' AS week, extract(epoch FROM run_after - created_at)::int AS delay FROM jobs WHERE workspace_id = $1 AND kind = 'themes' AND status = 'queued' ORDER BY week`, [fresh.id],
+    )).rows
+    await ingest('a', 4, '2026-11-04T10:00:00.000Z')
+    expect(await queued()).toEqual([])
+    await t.services.themes.ensureWeek(fresh.id, '2026-W45', {})
+    await ingest('b', 30, '2026-11-04T11:00:00.000Z')
+    await ingest('c', 10, '2026-11-05T11:00:00.000Z')
+    await ingest('d', 3, '2026-11-11T11:00:00.000Z')
+    expect(await queued()).toEqual([{ week: '2026-W45', delay: 60 }])
+    // The run, when due, computes the week the imports outgrew.
+    await t.services.db.query(`UPDATE jobs SET run_after = now() WHERE workspace_id = $1 AND kind = 'themes'`, [fresh.id])
+    await t.services.worker.drain()
+    const run = await t.services.db.query<{ messages: number }>(`SELECT messages FROM theme_runs WHERE workspace_id = $1 AND week = '2026-W45'`, [fresh.id])
+    expect(run.rows).toEqual([{ messages: 44 }])
+  })
 })

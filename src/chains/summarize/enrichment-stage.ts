@@ -1,4 +1,4 @@
-// Enrichment stage 3 (see pipeline/enrichment.ts): after classification, every conversation with changed
+// Enrichment stage 4 (see pipeline/enrichment.ts): after classification, every conversation with changed
 // messages gets its summary refreshed. With an LLM the refresh is a debounced SUMMARIZE_JOB (handled in
 // ./service.ts), so a busy conversation costs one call, not one per message; the local summarizer costs
 // nothing, so its refresh is done here at once, for all the batch's conversations in one read and one
