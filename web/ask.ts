@@ -160,6 +160,14 @@ function readingForm(question: string, plan: AskResult['plan'], rerun: Rerun, in
   return form
 }
 
+/** "by channel", "by channel, each one's own share" (a ranking of rates), "by intent, fewest first"; "none" without rows. */
+function groupingOf(res: AskResult): string {
+  const row = res.figures.find((f) => f.kind === 'breakdown')
+  if (!row) return 'none'
+  const rate = row.unit === 'percent' ? ", each one's own share" : ''
+  return `by ${Object.keys(row.group ?? {}).join(', ') || 'group'}${rate}${res.plan.ascending ? ', fewest first' : ''}`
+}
+
 function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: Rerun, intents: string[]): void {
   const series = res.figures.filter((f) => f.kind === 'series')
   const plan = res.plan
@@ -183,7 +191,7 @@ function renderAnswer(region: HTMLElement, question: string, res: AskResult, rer
         plan.previousRange ? [h('dt', {}, 'Compared with'), h('dd', {}, period(plan.previousRange))] : null,
         h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? Object.entries(v as Record<string, string>).map(([a, b]) => `${a}=${b}`).join(', ') : String(v)}`).join(' · ') : 'none (all customer messages)'),
         plan.themeMatched ? [h('dt', {}, 'Theme matched'), h('dd', {}, plan.themeMatched)] : null,
-        h('dt', {}, 'Grouping'), h('dd', {}, series.length ? 'by week' : res.figures.some((f) => f.kind === 'breakdown') ? `by ${Object.keys(res.figures.find((f) => f.kind === 'breakdown')!.group ?? {}).join(', ') || 'group'}` : 'none'),
+        h('dt', {}, 'Grouping'), h('dd', {}, series.length ? 'by week' : groupingOf(res)),
         h('dt', {}, 'Topic'), h('dd', {}, plan.topic ?? '—'),
         h('dt', {}, 'Planner'), h('dd', {}, `${plan.planner === 'llm' ? 'LLM' : 'local rules'}${plan.edited ? ', edited by you' : ''}`)),
       readingForm(question, plan, rerun, intents)),
