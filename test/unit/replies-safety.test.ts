@@ -526,6 +526,11 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf("I've updated it to rhiannon@example.net and sent a new reset link there.")).toEqual(['sent'])
     expect(claimsOf('We have checked the line and escalated it to our engineers.')).toEqual(['escalated', 'checked'])
     expect(claimsOf("I've checked the account and we'll refund it tomorrow.")).toEqual(['checked'])
+    // A credit under way is one given: an outage's "A 2-day credit is being added to all affected accounts"
+    // reached a customer whose TV channels had gone, unflagged.
+    expect(claimsOf('Service is restored now. A 2-day credit is being added to all affected accounts automatically.')).toEqual(['credited', 'fixed'])
+    expect(claimsOf("We're adding a £10 credit to your account")).toEqual(['credited'])
+    expect(claimsOf('A credit is available if you ask for one.')).toEqual([])
     expect(claimsOf('Nous avons remboursé la différence.')).toEqual(['refund'])
     // The demo's French double-charge reply, offered to a customer whose box was down.
     expect(claimsOf("Le second prélèvement était bien un doublon: il est remboursé aujourd'hui, comptez 3 à 5 jours ouvrés.")).toEqual(['refund'])

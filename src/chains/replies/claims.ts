@@ -90,6 +90,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
   credited: new RegExp([
     andThen('credited'),
     "\\b(?:i|we)(?:'ve|’ve| have| just)*\\s+(?:just\\s+)?(?:credited|applied (?:a|the) (?:credit|discount)|added (?:a|the) (?:credit|voucher))|\\b(?:has|have) been credited|\\bcredit (?:has been|was) (?:applied|added)",
+    // Under way: "A 2-day credit is being added to all affected accounts" reached a customer whose TV channels had gone.
+    "\\b(?:credit|voucher|discount|compensation)s?\\b[^.!?]{0,40}\\b(?:is|are) (?:being|now being) (?:added|applied|credited|paid)|\\b(?:is|are) being credited|\\b(?:i|we)(?:['’]re| are| am|['’]m) (?:now )?(?:adding|applying) (?:a|the|an) (?:\\S+ )?(?:credit|voucher|discount)",
     "(?:j'ai|j’ai|nous avons)\\s+(?:crédité|appliqué un avoir)|a été crédité",
     '(?:haben|habe|wurde|wurden|ist)\\b[^.!?]{0,40}\\b(?:gutgeschrieben)',
     '(?:hemos|he)\\s+(?:abonado|acreditado)|(?:ha sido|fue) (?:abonad|acreditad)',
