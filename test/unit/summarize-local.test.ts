@@ -121,13 +121,14 @@ describe('summary sentences as a person writes them', () => {
   it('reports an agent\'s request as what it asks ("Could you DM us your account email" read "Could customer DM agent the account email")', () => {
     expect(reportedSpeech('Could you DM us your account email so we can run a line test?', 'agent')).toBe('Asks the customer to DM the account email so agent can run a line test.')
     expect(reportedSpeech('Please send us your order number.', 'agent')).toBe('Asks the customer to send the order number.')
-    // A question that asks nothing of the customer, and a customer's request, stay as they are.
+    // A question that asks nothing of the customer, and a customer's request, stay questions; the customer's "you" is the company.
     expect(reportedSpeech('Can you believe it, we found it!', 'agent')).toBe('Can customer believe it, agent found it!')
-    expect(reportedSpeech('Could you refund me?', 'customer')).toBe('Could you refund them?')
+    expect(reportedSpeech('Could you refund me?', 'customer')).toBe('Could the company refund them?')
+    expect(reportedSpeech('The router you sent me is dead on arrival.', 'customer')).toBe('The router the company sent them is dead on arrival.')
   })
 
   it('drops a formal greeting too (bw-email-0419 was summed up as "Customer: To whom it may concern, no wifi, no TV…")', () => {
-    expect(reportedSpeech('To whom it may concern, no wifi, no TV, no updates from you.', 'customer')).toBe('No wifi, no TV, no updates from you.')
+    expect(reportedSpeech('To whom it may concern, no wifi, no TV, no updates from you.', 'customer')).toBe('No wifi, no TV, no updates from the company.')
     expect(reportedSpeech('Good morning, my router keeps dropping.', 'customer')).toBe('The router keeps dropping.')
     // With no comma after it ("Customer: Hey the router keeps dropping…"), and in the other languages.
     expect(reportedSpeech('hey my router keeps dropping wifi every evening', 'customer')).toBe('The router keeps dropping wifi every evening')

@@ -147,6 +147,8 @@ const CUSTOMER_PRONOUNS: Array<[RegExp, string]> = [
   [/\bI'?m\b/g, 'they are'], [/\bI am\b/g, 'they are'], [/\bI was\b/g, 'they were'], [/\bI wasn'?t\b/g, "they weren't"],
   [/\bI'?ve\b/g, 'they have'], [/\bI'?ll\b/g, 'they will'], [/\bI'?d\b/g, 'they would'], [/\bI\b/g, 'they'],
   [/\b[Mm]y\b/g, 'the'], [/\b[Mm]e\b/g, 'them'], [/\b[Mm]yself\b/g, 'themselves'],
+  // The customer's "you" is the company: "The router you sent me is dead" read "The router you sent them".
+  [/\b[Yy]ou'?ve\b/g, 'the company has'], [/\b[Yy]ou'?re\b/g, 'the company is'], [/\b[Yy]our\b/g, "the company's"], [/\b[Yy]ou\b/g, 'the company'],
 ]
 const AGENT_PRONOUNS: Array<[RegExp, string]> = [
   [/\b[Yy]ou'?re\b/g, 'customer is'], [/\b[Yy]ou'll\b/g, 'customer will'], [/\b[Yy]our\b/g, 'the'], [/\b[Yy]ou\b/g, 'customer'],
