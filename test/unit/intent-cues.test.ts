@@ -60,6 +60,12 @@ describe('intent cues', () => {
     const read = await classifyTexts(['The router you sent me is dead on arrival', 'My TV channels have disappeared', "The new hub won't power on", 'Il decoder non si accende più', "The app won't let me pay my bill", 'Why is my bill £20 higher this month?'])
     expect(read.map((c) => c.intent?.label)).toEqual(['product_fault', 'connectivity', 'product_fault', 'product_fault', 'billing', 'billing'])
     expect(read.map((c) => c.sentiment.label)).toEqual(['negative', 'negative', 'negative', 'negative', 'negative', 'negative'])
+    // A bill against what was agreed, or taken twice or after leaving, in three languages (uncertain on the trial store's W47).
+    const bills = await classifyTexts(['My bill says £45 but my plan is £30, why?', 'Ich wurde diesen Monat doppelt belastet, bitte prüfen', "Bonjour, j'ai été prélevé alors que j'ai résilié en septembre", 'Hi, can I change my direct debit date to the 15th?'])
+    expect(bills.map((c) => c.intent?.label)).toEqual(['billing', 'billing', 'billing', 'billing'])
+    expect(bills.slice(0, 3).map((c) => c.sentiment.label)).toEqual(['negative', 'negative', 'negative'])
+    // A request about the bill is no complaint.
+    expect(bills[3]!.sentiment.label).not.toBe('negative')
   })
 
   it('a customer who labels the message a feature request is read so, whatever feature it names (demo: "Feature request: let me pause wifi…" was connectivity)', () => {

@@ -77,6 +77,9 @@ const COMPLAINT_PHRASES = termMatcher([
   // Blocked, short-changed, billed more or for what was paid: "The app won't let me pay my bill", "My broadband
   // speed is a fraction of what I pay for", "Why is my bill £20 higher this month?" read as uncertain.
   "won't let me", 'will not let me', "doesn't let me", 'fraction of what', 'fraction of the speed', 'bill is higher', 'higher this month', 'bill went up', 'bill has gone up', 'higher than usual', 'but i paid', 'i already paid',
+  // A bill against what was agreed: "My bill says £45 but my plan is £30, why?" (four on the trial store), "Ich wurde diesen Monat doppelt belastet".
+  'but my plan is', 'but my contract is', 'but my contract says', 'but i was told', 'but i was quoted', 'not what i was quoted', 'not what i signed up for',
+  'doppelt belastet', 'zweimal belastet', 'preleve alors que', 'prelevee alors que', 'debite alors que',
   // ...or will not start at all: "The new hub won't power on" was product fault, uncertain in sentiment.
   "won't turn on", "won't switch on", "won't power on", "doesn't turn on", 'does not turn on', 'will not turn on', 'not turning on', "doesn't power on",
   "ne s'allume plus", "ne s'allume pas", 'geht nicht mehr an', 'no enciende', 'no se enciende', 'nao liga mais', 'non si accende',
