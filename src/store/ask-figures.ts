@@ -123,7 +123,13 @@ export interface LabelEstimateRow {
   upper: number
 }
 
-const GROUP_COLUMNS = { channel: 'c.channel', language: 'coalesce(m.language, e.language)', intent: 'e.intent', sentiment: 'e.sentiment' } as const
+const GROUP_COLUMNS = {
+  channel: 'c.channel', language: 'coalesce(m.language, e.language)', intent: 'e.intent', sentiment: 'e.sentiment',
+  // The calendar day (UTC) a message was sent: "Which day had the most messages in November?"
+  day: `to_char(m.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+} as const
+/** What a metadata grouping can be: the channel, the language or the day. */
+export type MetadataGroup = 'channel' | 'language' | 'day'
 export type EstimateGroup = keyof typeof GROUP_COLUMNS
 
 /** The columns of `EstimateSums` over rows of `alias` whose probability column is `p` (bounds `lo`, `hi`). */
@@ -261,7 +267,7 @@ const CORRECTION_JOINS = `LEFT JOIN corrections cs ON cs.message_id = m.id AND c
  * ignored: labels enter through the cells. Without a range: all time.
  */
 export async function labelCells(
-  db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange | undefined, groupBy?: 'channel' | 'language',
+  db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange | undefined, groupBy?: MetadataGroup,
 ): Promise<LabelCellRow[]> {
   const { where, params } = whereOf(workspaceId, metadataOf(filters), range ?? ALL_TIME)
   const key = groupBy ? `coalesce(${GROUP_COLUMNS[groupBy]}, '')` : `''`
@@ -278,8 +284,8 @@ export async function labelCells(
 
 const ALL_TIME: AskTimeRange = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' }
 
-/** Exact counts per channel or language of the metadata-filtered customer messages. */
-export async function metadataCounts(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, groupBy: 'channel' | 'language'): Promise<Array<{ key: string; n: number; conversations: number }>> {
+/** Exact counts per channel, language or day of the metadata-filtered customer messages. */
+export async function metadataCounts(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, groupBy: MetadataGroup): Promise<Array<{ key: string; n: number; conversations: number }>> {
   const { where, params } = whereOf(workspaceId, filters, range)
   const { rows } = await db.query<{ key: string; n: number; conversations: number }>(
     `SELECT coalesce(${GROUP_COLUMNS[groupBy]}, '') AS key, count(*)::int AS n, count(DISTINCT m.conversation_id)::int AS conversations

@@ -178,6 +178,19 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer.startsWith(`The negative share of customer messages went from about ${before.value}% (95% interval ${before.estimate!.low}–${before.estimate!.high}%) in 1 Sept 2026`)).toBe(true)
   })
 
+  it('"which day had the most messages in October?" ranks October\'s days by their customer messages, as in the file', async () => {
+    const perDay = new Map<string, number>()
+    for (const c of demo) for (const m of c.messages) if (m.role === 'customer' && m.sentAt.startsWith('2026-10')) perDay.set(new Date(m.sentAt).toISOString().slice(0, 10), (perDay.get(new Date(m.sentAt).toISOString().slice(0, 10)) ?? 0) + 1)
+    const ranked = [...perDay].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    const r = await ask('Which day had the most messages in October?')
+    const rows = r.figures.filter((f) => f.kind === 'breakdown')
+    expect(rows.map((f) => [f.group?.day, f.value])).toEqual(ranked.slice(0, rows.length))
+    expect(rows.every((f) => f.exact)).toBe(true)
+    const [day] = ranked[0]!
+    const said = new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+    expect(r.answer.startsWith(`By day, ${said} has the most customer messages`)).toBe(true)
+  })
+
   it('reads ISO weeks, and label-dependent counts come with an interval', async () => {
     const r = await ask('How many messages about billing in week 44?')
     expect(r.plan.timeRange).toMatchObject({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })

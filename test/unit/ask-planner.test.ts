@@ -126,6 +126,19 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('Were there more complaints in October than in September?', NOW, vocabulary)).toMatchObject({ kind: 'compare', wantsShare: false })
   })
 
+  it('ranks the days of a period when asked which day ("Which day had the most messages in November?" was the day of the week, not computed)', () => {
+    for (const q of ['Which day had the most messages in October?', 'What was the busiest day last week?', 'Which day had the most complaints in October?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'day' })
+    }
+    expect(planLocally('What was the quietest day in October?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'day', ascending: true })
+    // The day of the week is still not computed, and said so.
+    for (const q of ['Which day of the week gets the most complaints?', 'Which weekday is busiest?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan.notComputed, q).toMatch(/day of the week/)
+      expect(plan.groupBy, q).toBeUndefined()
+    }
+  })
+
   it('ranks from the bottom when asked for the fewest ("Which channel has the fewest complaints?" searched for "fewest")', () => {
     const plan = planLocally('Which channel has the fewest complaints?', NOW, vocabulary)
     expect(plan).toMatchObject({ kind: 'rank', groupBy: 'channel', ascending: true, filters: { sentiment: 'negative' } })

@@ -8,7 +8,7 @@
 // classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
 import { countMessages } from '../../store/ask.ts'
-import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type LabelCellRow, type LabelClasses, type LabelEstimateRow, type LabelTarget as EstimatedTarget } from '../../store/ask-figures.ts'
+import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type MetadataGroup, type LabelCellRow, type LabelClasses, type LabelEstimateRow, type LabelTarget as EstimatedTarget } from '../../store/ask-figures.ts'
 import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
@@ -92,7 +92,7 @@ async function modelFor(ctx: FigureContext, fields: LabelField[]): Promise<Confu
  * Fits of the class mix of the messages matching the metadata filters in the range (per group when
  * grouped), for the given fields; undefined when the confusion cannot be measured for `target`.
  */
-async function fitsFor(ctx: FigureContext, filters: AskFilters, range: TimeRange, target: LabelTarget, groupBy?: 'channel' | 'language'): Promise<Map<string, SubsetFit> | undefined> {
+async function fitsFor(ctx: FigureContext, filters: AskFilters, range: TimeRange, target: LabelTarget, groupBy?: MetadataGroup): Promise<Map<string, SubsetFit> | undefined> {
   const fields = targetFields(target)
   const model = fields.length ? await modelFor(ctx, fields) : undefined
   if (!model || !canEstimate(model, target)) return undefined
@@ -244,7 +244,7 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   const complaintsByConversation = filters.sentiment === 'negative' && !filters.intent
   let unit: 'messages' | 'conversations' = 'messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>
-  if (groupBy === 'channel' || groupBy === 'language') {
+  if (groupBy === 'channel' || groupBy === 'language' || groupBy === 'day') {
     const fits = labelled ? await fitsFor(ctx, filters, range, targetOf(filters), groupBy) : undefined
     rows = fits
       ? [...fits].map(([key, fit]) => {

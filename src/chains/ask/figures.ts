@@ -22,7 +22,7 @@ const DAY_MS = 86_400_000
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
 
-/** A ranked group as a reader says it: "German" for the language "de", "bug outage" for the intent. */
+/** A ranked group as a reader says it: "German" for the language "de", "bug outage" for the intent, "Thu 19 Nov 2026" for a day. */
 export function groupName(dimension: string, key: string): string {
   if (dimension === 'language') {
     try {
@@ -30,6 +30,9 @@ export function groupName(dimension: string, key: string): string {
     } catch {
       return key
     }
+  }
+  if (dimension === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(key)) {
+    return new Date(`${key}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
   }
   return key.replace(/_/g, ' ')
 }

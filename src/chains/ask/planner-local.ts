@@ -39,13 +39,13 @@ const RESPONSE_TIME_CUE = W([
 ].join('|'))
 /** "which channel has the most …", "top 3 …", "quel canal … le plus", "welcher Kanal … am meisten". */
 const RANK_CUE = W([
-  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest',
+  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest', 'busiest', 'quietest',
 ].join('|'))
 /** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
-const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più']
+const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più']
 const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
 /** "Fewest", "least", "lowest": a ranking from the bottom ("Which channel has the fewest complaints?" searched for "fewest"). */
-const LEAST_CUE = W('least|fewest|lowest|smallest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno')
+const LEAST_CUE = W('least|fewest|lowest|smallest|quietest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno')
 /**
  * A ranking of each group's rate rather than its count: "Which channel is the most negative?" (x had the
  * most negative messages as it has the most messages), "sentiment by channel", "the negative share per language".
@@ -68,6 +68,8 @@ const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|lingua|lingue|언어|ภาษา')],
   ['sentiment', W('sentiments?|moods?|stimmung')],
   ['theme', W('themes?|th[èe]mes?|themas?|temas?|tema|temi|주제|หัวข้อ')],
+  // A date: "Which day had the most messages in November?" (the day of the week is NOT_COMPUTED's).
+  ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|quale giorno')],
   ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que|di cosa')],
 ]
 /** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
@@ -426,7 +428,8 @@ export function topicOf(question: string, spans: string[]): string | undefined {
  * in the themes "Monthly price" and "Price" (they say "once"). The answer says which measure it lacks.
  */
 const NOT_COMPUTED: Array<[RegExp, string]> = [
-  [/\b(?:day of (?:the )?week|weekdays?|which days?|what days?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|wochentag|uhrzeit|día de la semana|dia da semana|giorno della settimana/iu, 'a breakdown by day of the week or hour of the day'],
+  // "Which day" is a date, ranked by day; the day of the week is not computed.
+  [/\b(?:day of (?:the )?week|weekdays?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|wochentag|uhrzeit|día de la semana|dia da semana|giorno della settimana/iu, 'a breakdown by day of the week or hour of the day'],
   [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
   // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
   [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
@@ -477,8 +480,9 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
   const notComputed = NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
-  // …and a comparison it reads ("more than once") compares nothing that was asked: the period is counted.
-  if (notComputed && read.kind === 'compare') read = { kind: 'count', cued: true }
+  // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates
+  // ("which weekday is busiest"): the period is counted.
+  if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
