@@ -213,16 +213,21 @@ export function themesRepo(db: Queryable) {
     },
 
     /** Per week (its range given), its customer messages with a vector of `model` now: what a run of it would read. */
-    async embeddedCounts(workspaceId: string, model: string, weeks: Array<{ week: string; from: Date; to: Date }>): Promise<Map<string, number>> {
-      const { rows } = await db.query<{ week: string; n: number }>(
-        `SELECT w.week, count(m.id)::int AS n
-         FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) AS w(week, starts, ends)
+    /**
+     * Per week, its customer messages with a vector of `model`, and how many of them were labelled again
+     * after `since` (the week's run: a relabelling, a person's correction).
+     */
+    async embeddedCounts(workspaceId: string, model: string, weeks: Array<{ week: string; from: Date; to: Date; since: string }>): Promise<Map<string, { embedded: number; relabelled: number }>> {
+      const { rows } = await db.query<{ week: string; n: number; relabelled: number }>(
+        `SELECT w.week, count(m.id)::int AS n, count(e.message_id) FILTER (WHERE e.updated_at > w.since)::int AS relabelled
+         FROM unnest($2::text[], $3::timestamptz[], $4::timestamptz[], $6::timestamptz[]) AS w(week, starts, ends, since)
          LEFT JOIN messages m ON m.workspace_id = $1 AND m.role = 'customer' AND m.sent_at >= w.starts AND m.sent_at < w.ends
            AND EXISTS (SELECT 1 FROM message_embeddings emb WHERE emb.message_id = m.id AND emb.model = $5 AND emb.content_hash = m.content_hash)
+         LEFT JOIN enrichments e ON e.message_id = m.id
          GROUP BY w.week`,
-        [workspaceId, weeks.map((w) => w.week), weeks.map((w) => w.from.toISOString()), weeks.map((w) => w.to.toISOString()), model],
+        [workspaceId, weeks.map((w) => w.week), weeks.map((w) => w.from.toISOString()), weeks.map((w) => w.to.toISOString()), model, weeks.map((w) => w.since)],
       )
-      return new Map(rows.map((r) => [r.week, r.n]))
+      return new Map(rows.map((r) => [r.week, { embedded: r.n, relabelled: r.relabelled }]))
     },
 
     async createTheme(workspaceId: string, label: string, week: string): Promise<string> {

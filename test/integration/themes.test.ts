@@ -419,6 +419,23 @@ describe('weekly themes on the demo corpus', () => {
     expect(third.computedAt).toBe(second.computedAt)
   })
 
+  it('computes a week again once its messages were labelled again since its run (a classifier upgrade), not for a few corrections', async () => {
+    const fresh = await createWorkspace(t.services)
+    const convs = Array.from({ length: 30 }, (_, i) => conversation(`r${i}`, [['customer', `my parcel has not arrived and the tracking link is broken ${i}`]]))
+    for (const c of convs) for (const m of c.messages) m.sentAt = '2026-11-04T10:00:00.000Z'
+    expect((await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: fresh.auth(), payload: { conversations: convs } })).statusCode).toBe(200)
+    await t.services.worker.drain()
+    const reportOf = async () => (await t.app.inject({ method: 'GET', url: '/v1/themes?week=2026-W45', headers: fresh.auth('analyst') })).json() as ThemeReport
+    const relabel = (n: number) => t.services.db.query(
+      `UPDATE enrichments SET updated_at = now() WHERE message_id IN (SELECT id FROM messages WHERE workspace_id = $1 ORDER BY id LIMIT $2)`, [fresh.id, n],
+    )
+    const first = await reportOf()
+    await relabel(3)
+    expect((await reportOf()).computedAt).toBe(first.computedAt)
+    await relabel(12)
+    expect((await reportOf()).computedAt).not.toBe(first.computedAt)
+  })
+
   it('enqueues a computed week\'s run in the background, a minute later, when messages of it are enriched; once while one waits, never for a week not computed', async () => {
     const fresh = await createWorkspace(t.services)
     const ingest = async (prefix: string, n: number, sentAt: string) => {

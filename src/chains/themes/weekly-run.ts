@@ -19,7 +19,8 @@ import { weekBefore, weekRange, weeksEndingWith } from './week.ts'
 
 /**
  * A computed week is computed again once at least this many of its messages, and this share more, have
- * a vector than its run read: a few late messages leave a week's themes as they were.
+ * a vector than its run read, or were labelled again since: a few late messages or corrections leave a
+ * week's themes as they were.
  */
 const OUTGROWN_MESSAGES = 5
 const OUTGROWN_SHARE = 0.1
@@ -360,14 +361,19 @@ export function createWeeklyRun(deps: WeeklyRunDeps) {
   }
 
   /**
-   * The runs that stand: members stored, and not outgrown by the messages of their week that arrived
-   * or were embedded since (an import of history, the rest of a week computed midweek).
+   * The runs that stand: members stored, not outgrown by the messages of their week that arrived or were
+   * embedded since (an import of history, the rest of a week computed midweek), nor by labels given since
+   * (an upgraded classifier relabels every message: the themes' feelings and intents were the old ones').
    */
   async function upToDate(workspaceId: string, runs: RunRow[]): Promise<RunRow[]> {
     const stored = runs.filter((r) => r.membersStored)
     if (stored.length === 0) return []
-    const now = await repo.embeddedCounts(workspaceId, deps.embedderId, stored.map((r) => ({ week: r.week, ...weekRange(r.week) })))
-    return stored.filter((r) => !outgrown(r.embedded ?? r.messages, now.get(r.week) ?? 0))
+    const now = await repo.embeddedCounts(workspaceId, deps.embedderId, stored.map((r) => ({ week: r.week, ...weekRange(r.week), since: r.computedAt })))
+    return stored.filter((r) => {
+      const { embedded = 0, relabelled = 0 } = now.get(r.week) ?? {}
+      const read = r.embedded ?? r.messages
+      return !outgrown(read, embedded) && !outgrown(read, read + relabelled)
+    })
   }
 
   /** Computes the week now; a second call for the same week while it runs shares the first one's run. */
