@@ -485,6 +485,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
+  const threshold = read.kind === 'response_time' ? withinMinutes(question) : undefined
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
   const comparative = read.kind === 'compare' && COMPARATIVE_FEELING.test(question)
   const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question) || byRate || comparative, now, planner: 'local', comparePrevious: opts.comparePrevious })
@@ -504,7 +505,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     ...(read.ascending ? { ascending: true } : {}),
-    ...(read.kind === 'response_time' && withinMinutes(question) ? { withinMinutes: withinMinutes(question) } : {}),
+    ...(threshold ? { withinMinutes: threshold } : {}),
     ...(among ? { among } : {}),
     understood,
     understoodAs: describePlan(plan, read),
