@@ -265,7 +265,7 @@ function rateAnswer(req: AnswerRequest, rows: AskFigure[]): string {
   const [first, ...rest] = rows
   const highest = plan.ascending ? 'lowest' : 'highest'
   const name = (f: AskFigure) => groupName(dimension, f.group![dimension]!)
-  const rate = (f: AskFigure) => `about ${f.value}% (95% interval ${f.estimate!.low}–${f.estimate!.high}%) of its ${base(f)} ${of}`
+  const rate = (f: AskFigure) => `about ${f.value}% (${intervalText(f.estimate!)}%) of its ${base(f)} ${of}`
   const out = [`By ${dimension}, the share of ${what} is ${rows.length > 1 ? `${highest} ${dimension === 'channel' ? 'on' : 'in'}` : 'for'} ${name(first!)} (${bracketed(plan.timeRange.label)}): ${rate(first!)}.`]
   if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (about ${f.value}% of ${base(f)})`).join(', ')}.`)
   const second = rest[0]

@@ -157,6 +157,18 @@ export async function estimateShareOf(ctx: FigureContext, filters: AskFilters, b
   return estimateOf(r(share.value), r(share.low), r(share.high), `${CONFUSION_METHOD}; the share's numerator and denominator are drawn together`)
 }
 
+/**
+ * The label filter's estimated count per channel, language or day: corrected for the confusion measured
+ * on people's labels when there are enough of them, the classifier's own probabilities otherwise.
+ */
+async function groupEstimates(ctx: FigureContext, filters: AskFilters, range: TimeRange, groupBy: MetadataGroup): Promise<Map<string, FigureEstimate>> {
+  const target = targetOf(filters)
+  const fits = await fitsFor(ctx, filters, range, target, groupBy)
+  return fits
+    ? new Map([...fits].map(([key, fit]) => [key, fromInterval(estimateTarget(fit, target))]))
+    : new Map((await labelEstimates(ctx.db, ctx.workspaceId, filters, range, target, ctx.classes, groupBy)).map((r) => [r.key, estimateFromRow(r)]))
+}
+
 /** A group's rate is ranked only over at least this many of its messages: 2 of 3 is no "most negative channel". */
 export const MIN_RATE_MESSAGES = 10
 const RATE_METHOD = "the group's estimated count over its exact count of customer messages (or conversations); interval from the count's interval"
@@ -180,11 +192,7 @@ async function rateFigures(ctx: FigureContext, plan: AskPlan, groupBy: 'channel'
     parts = new Map()
     for (const g of groups) parts.set(g.key, await estimateConversations(ctx, { ...filters, [groupBy]: g.key }, range))
   } else {
-    const target = targetOf(filters)
-    const fits = await fitsFor(ctx, filters, range, target, groupBy)
-    parts = fits
-      ? new Map([...fits].map(([key, fit]) => [key, fromInterval(estimateTarget(fit, target))]))
-      : new Map((await labelEstimates(ctx.db, ctx.workspaceId, filters, range, target, ctx.classes, groupBy)).map((r) => [r.key, estimateFromRow(r)]))
+    parts = await groupEstimates(ctx, filters, range, groupBy)
   }
   const share = (part: number, of: number) => Math.round((1000 * part) / of) / 10
   const order = plan.ascending ? -1 : 1
@@ -245,17 +253,8 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   let unit: 'messages' | 'conversations' = 'messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>
   if (groupBy === 'channel' || groupBy === 'language' || groupBy === 'day') {
-    const fits = labelled ? await fitsFor(ctx, filters, range, targetOf(filters), groupBy) : undefined
-    rows = fits
-      ? [...fits].map(([key, fit]) => {
-          const estimate = fromInterval(estimateTarget(fit, targetOf(filters)))
-          return { key, value: estimate.value, estimate }
-        })
-      : labelled
-      ? (await labelEstimates(ctx.db, ctx.workspaceId, filters, range, targetOf(filters), ctx.classes, groupBy)).map((r) => {
-          const estimate = estimateFromRow(r)
-          return { key: r.key, value: estimate.value, estimate }
-        })
+    rows = labelled
+      ? [...(await groupEstimates(ctx, filters, range, groupBy))].map(([key, estimate]) => ({ key, value: estimate.value, estimate }))
       : (await metadataCounts(ctx.db, ctx.workspaceId, filters, range, groupBy)).map((r) => ({ key: r.key, value: r.n }))
   } else if (groupBy === 'sentiment') {
     rows = []
