@@ -104,6 +104,29 @@ describe('a reply about a subject this customer never raised', () => {
   })
 })
 
+describe('a reply to a past question of no subject', () => {
+  const engineer: ReplyRequest = {
+    workspaceId: 'w', conversationId: 'c', channel: 'email', mode: 'public', tone: 'friendly', n: 3, maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE,
+    turns: [{ messageId: 'q', role: 'customer', text: 'My engineer appointment was booked for today between 8 and 12 and nobody came.', language: 'en', intent: 'appointment', needsReply: true, urgency: 'normal', reasons: [] }],
+  }
+  // The demo's answer to "What's the difference between Fibre 500 and Fibre 900?", read as a question (no subject).
+  const plans: ReplyCandidate = {
+    id: '1', kind: 'agent_message', conversationId: 'c-1', customerMessageId: 'm-1', customerText: "What's the difference between Fibre 500 and Fibre 900?", similarity: 0.19, contextSimilarity: null,
+    text: 'Happy to help! Fibre 500 suits most homes; Fibre 900 is for lots of 4K streaming. You can upgrade any time without a new contract. Want me to check the price for your address?', language: 'en', pastCustomer: { handle: null, name: null }, customerIntent: 'question',
+  }
+
+  it('is placed by its words: a plan\'s price answers pricing, not a missed appointment', () => {
+    expect(rankCandidates(engineer, [plans])[0].offSubject).toBe(true)
+    const { note } = localDrafts(engineer, { query: engineer.turns[0].text, language: 'en', knowledge: [], candidates: [plans] })
+    expect(note).toMatch(/no past reply or article answers appointment like this/)
+  })
+
+  it('still answers a customer asking about the same subject', () => {
+    const upgrade = { ...engineer, turns: [{ ...engineer.turns[0], text: 'How much is it to upgrade to Fibre 900?', intent: 'pricing' }] }
+    expect(rankCandidates(upgrade, [plans])[0].offSubject).toBe(false)
+  })
+})
+
 describe('rankCandidates and another problem within the subject', () => {
   const req: ReplyRequest = {
     workspaceId: 'w', conversationId: 'c', channel: 'email', mode: 'public', tone: 'friendly', n: 3, maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE,

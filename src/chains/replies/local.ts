@@ -13,7 +13,7 @@ import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
-import { answersOtherProblem, problemsIn, subjectProblem, withoutOtherProblemSentences } from './problems.ts'
+import { aboutOtherSubjectOnly, answersOtherProblem, problemsIn, subjectProblem, withoutOtherProblemSentences } from './problems.ts'
 import { triggerTurns } from './retrieve.ts'
 import { REPEATS_STEP_CONFIDENCE, REPEATS_STEP_RANK, repeatedSteps, stepsTakenIn, withoutRepeatedSteps, type RepeatableStep } from './steps-taken.ts'
 import { placeholdersIn, slotContextFor, type SlotContext } from './template.ts'
@@ -324,7 +324,11 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const pastSubject = subjectOfIntent(c.customerIntent)
     const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject)
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
-    const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, c)
+    // A past message of no subject ("What's the difference between Fibre 500 and 900?", a question) is
+    // placed by its reply's words: "Fibre 500 suits most homes… you can upgrade any time" answers pricing,
+    // and was offered to "my engineer appointment was booked for today and nobody came" as on its subject.
+    const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, c) ||
+      (pastSubject === undefined && aboutOtherSubjectOnly(ourProblems, answer))
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
       offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
