@@ -165,7 +165,10 @@ function groupingOf(res: AskResult): string {
   const row = res.figures.find((f) => f.kind === 'breakdown')
   if (!row) return 'none'
   const rate = row.unit === 'percent' ? ", each one's own share" : ''
-  return `by ${Object.keys(row.group ?? {}).join(', ') || 'group'}${rate}${res.plan.ascending ? ', fewest first' : ''}`
+  // The first key names the grouping; a weekday's or an hour's row also says how many days it occurs.
+  const by = Object.keys(row.group ?? {})[0]
+  const slot = by === 'weekday' || by === 'hour' ? ', per day it occurs (UTC)' : ''
+  return `by ${by ?? 'group'}${rate}${slot}${res.plan.ascending ? ', fewest first' : ''}`
 }
 
 function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: Rerun, intents: string[]): void {

@@ -127,9 +127,12 @@ const GROUP_COLUMNS = {
   channel: 'c.channel', language: 'coalesce(m.language, e.language)', intent: 'e.intent', sentiment: 'e.sentiment',
   // The calendar day (UTC) a message was sent: "Which day had the most messages in November?"
   day: `to_char(m.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  // The day of the week (ISO: 1 is Monday) and the hour (00–23) it was sent, UTC: "Which weekday is busiest?"
+  weekday: `to_char(m.sent_at AT TIME ZONE 'UTC', 'ID')`,
+  hour: `to_char(m.sent_at AT TIME ZONE 'UTC', 'HH24')`,
 } as const
-/** What a metadata grouping can be: the channel, the language or the day. */
-export type MetadataGroup = 'channel' | 'language' | 'day'
+/** What a metadata grouping can be: the channel, the language, the day, the day of the week or the hour of the day. */
+export type MetadataGroup = 'channel' | 'language' | 'day' | 'weekday' | 'hour'
 export type EstimateGroup = keyof typeof GROUP_COLUMNS
 
 /** The columns of `EstimateSums` over rows of `alias` whose probability column is `p` (bounds `lo`, `hi`). */
@@ -284,7 +287,7 @@ export async function labelCells(
 
 const ALL_TIME: AskTimeRange = { from: '1970-01-01T00:00:00.000Z', to: '9999-12-31T00:00:00.000Z' }
 
-/** Exact counts per channel, language or day of the metadata-filtered customer messages. */
+/** Exact counts per channel, language, day, weekday or hour of the metadata-filtered customer messages. */
 export async function metadataCounts(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange, groupBy: MetadataGroup): Promise<Array<{ key: string; n: number; conversations: number }>> {
   const { where, params } = whereOf(workspaceId, filters, range)
   const { rows } = await db.query<{ key: string; n: number; conversations: number }>(
@@ -345,7 +348,13 @@ export async function conversationTimings(db: Queryable, workspaceId: string, fi
 }
 
 /** First and last customer message of the workspace, up to `asOf`: where its data starts and ends. */
-export async function dataExtent(db: Queryable, workspaceId: string, asOf: string): Promise<{ first: string; last: string } | undefined> {
+/** When a workspace's customer messages start and end (ISO instants). */
+export interface DataExtent {
+  first: string
+  last: string
+}
+
+export async function dataExtent(db: Queryable, workspaceId: string, asOf: string): Promise<DataExtent | undefined> {
   const { rows } = await db.query<{ first: string | null; last: string | null }>(
     `SELECT min(sent_at) AS first, max(sent_at) AS last FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at <= $2::timestamptz`,
     [workspaceId, asOf],

@@ -191,6 +191,31 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer.startsWith(`By day, ${said} has the most customer messages`)).toBe(true)
   })
 
+  it('"which weekday is busiest?" ranks the days of the week by their messages per day, as in the file', async () => {
+    // The file's customer messages up to now, per ISO weekday (1 is Monday), and how many of each weekday they span.
+    const sent = demo.flatMap((c) => c.messages).filter((m) => m.role === 'customer' && Date.parse(m.sentAt) <= Date.parse(NOW)).map((m) => new Date(m.sentAt))
+    const weekday = (d: Date) => String(((d.getUTCDay() + 6) % 7) + 1)
+    const counts = new Map<string, number>()
+    for (const d of sent) counts.set(weekday(d), (counts.get(weekday(d)) ?? 0) + 1)
+    const days = new Map<string, number>()
+    const first = Math.floor(Math.min(...sent.map(Number)) / 86_400_000)
+    const last = Math.floor(Math.max(...sent.map(Number)) / 86_400_000)
+    for (let day = first; day <= last; day++) days.set(weekday(new Date(day * 86_400_000)), (days.get(weekday(new Date(day * 86_400_000))) ?? 0) + 1)
+    const ranked = [...counts].sort((a, b) => b[1] / days.get(b[0])! - a[1] / days.get(a[0])! || a[0].localeCompare(b[0]))
+    const r = await ask('Which weekday gets the most messages?')
+    expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'weekday' })
+    const rows = r.figures.filter((f) => f.kind === 'breakdown')
+    expect(rows.map((f) => [f.group?.weekday, f.value, Number(f.group?.days)])).toEqual(ranked.map(([k, n]) => [k, n, days.get(k)]))
+    expect(rows.every((f) => f.exact)).toBe(true)
+    const name = new Date(Date.UTC(2026, 10, 1 + Number(ranked[0]![0]))).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })
+    expect(r.answer.startsWith(`By weekday (UTC), ${name} has the most customer messages (all time): ${ranked[0]![1]} on ${days.get(ranked[0]![0])} ${name}s`)).toBe(true)
+    // The hours of the day, the same way: every hour is a row, and the negative ones are estimated.
+    const hours = await ask('What time of day do we get the most complaints?')
+    const byHour = hours.figures.filter((f) => f.kind === 'breakdown')
+    expect(byHour.length).toBe(24)
+    expect(byHour.filter((f) => f.value > 0).every((f) => f.estimate && f.group?.hour && Number(f.group.days) >= 1)).toBe(true)
+  })
+
   it('reads ISO weeks, and label-dependent counts come with an interval', async () => {
     const r = await ask('How many messages about billing in week 44?')
     expect(r.plan.timeRange).toMatchObject({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })

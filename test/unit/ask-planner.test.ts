@@ -72,8 +72,9 @@ describe('local planner vocabulary and kinds', () => {
 
   it('says which measure no figure computes, and searches no words for it ("Which day of the week gets the most complaints?" searched for "gets")', () => {
     const cases: Array<[string, string]> = [
-      ['Which day of the week gets the most complaints?', 'day of the week'],
-      ['Quel jour de la semaine reçoit le plus de plaintes ?', 'day of the week'],
+      // A weekday or an hour is ranked, not counted apart: "at weekends" would count messages saying "weekends".
+      ['How many messages come in at weekends?', 'days of the week'],
+      ['Combien de messages arrivent le week-end ?', 'days of the week'],
       ['What is the average number of messages per conversation?', 'averages'],
       ['How many customers wrote to us more than once in October?', 'more than once'],
     ]
@@ -131,12 +132,22 @@ describe('local planner vocabulary and kinds', () => {
       expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'day' })
     }
     expect(planLocally('What was the quietest day in October?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'day', ascending: true })
-    // The day of the week is still not computed, and said so.
-    for (const q of ['Which day of the week gets the most complaints?', 'Which weekday is busiest?']) {
+  })
+
+  it('ranks the days of the week and the hours of the day ("Which weekday is busiest?" was not computed, and read as next Monday)', () => {
+    const weekdays = ['Which day of the week gets the most complaints?', 'Which weekday is busiest?', 'Quel jour de la semaine reçoit le plus de plaintes ?', 'Welcher Wochentag hat die meisten Beschwerden?']
+    for (const q of weekdays) {
       const plan = planLocally(q, NOW, vocabulary)
-      expect(plan.notComputed, q).toMatch(/day of the week/)
-      expect(plan.groupBy, q).toBeUndefined()
+      expect(plan, q).toMatchObject({ kind: 'rank', groupBy: 'weekday', timeRange: { label: 'all time' } })
+      expect(plan.notComputed, q).toBeUndefined()
     }
+    expect(planLocally('What is the busiest weekday in October?', NOW, vocabulary).timeRange.from).toBe('2026-10-01T00:00:00.000Z')
+    for (const q of ['What time of day do we get the most messages?', 'Which hour is busiest?', '¿A qué hora recibimos más mensajes?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'hour' })
+    }
+    expect(planLocally('What is the quietest hour of the day?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'hour', ascending: true })
+    // Hours as a span are a period, not a slot.
+    expect(planLocally('What were the top 3 complaints in the last 48 hours?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'intent', top: 3 })
   })
 
   it('ranks from the bottom when asked for the fewest ("Which channel has the fewest complaints?" searched for "fewest")', () => {

@@ -3,7 +3,8 @@
 import { CONFUSION_METHOD } from './confusion.ts'
 import { durationText } from './care.ts'
 import { MIN_RATE_MESSAGES } from './estimates.ts'
-import { describeFilters, groupName } from './figures.ts'
+import { describeFilters } from './figures.ts'
+import { groupName } from './group-names.ts'
 import { isThemeBounds, isWidenedByTheme } from './theme-estimate.ts'
 import { daysIn, lengthRatio } from './time.ts'
 import { SENTIMENT_CLASSES, type AnswerRequest, type AskAnswerer, type AskCitation, type AskFigure, type FigureEstimate } from './types.ts'
@@ -277,12 +278,40 @@ function rateAnswer(req: AnswerRequest, rows: AskFigure[]): string {
   return out.join(' ')
 }
 
+/** A figure per day it occurs, as the answer writes it: "12.3". */
+const perDay = (f: AskFigure) => Math.round((10 * f.value) / Math.max(1, Number(f.group!.days))) / 10
+
+/**
+ * "By weekday (UTC), Monday has the most customer messages (…): 187 on 12 Mondays, 15.6 a day. Then …":
+ * each weekday or hour per day it occurs in the period the data covers, as the figures were ranked.
+ */
+function slotRankAnswer(req: AnswerRequest, rows: AskFigure[], dimension: 'weekday' | 'hour'): string {
+  const { plan } = req
+  const what = describeFilters(plan.filters)
+  const name = (f: AskFigure) => groupName(dimension, f.group![dimension]!)
+  const about = (f: AskFigure) => (f.estimate ? 'about ' : '')
+  const days = (f: AskFigure) => plural(Number(f.group!.days), dimension === 'weekday' ? name(f) : 'day')
+  const [first, ...rest] = rows
+  const slot = dimension === 'weekday' ? 'weekday' : 'hour of the day'
+  const out = [
+    `By ${slot} (UTC), ${name(first!)} has the ${plan.ascending ? 'fewest' : 'most'} ${what} (${bracketed(plan.timeRange.label)}): ${figureText(first!)} on ${days(first!)}, ${about(first!)}${perDay(first!)} a day.`,
+  ]
+  if (rest.length) out.push(`Then ${rest.slice(0, (plan.top ?? (dimension === 'weekday' ? 7 : 5)) - 1).map((f) => `${name(f)} (${about(f)}${perDay(f)} a day)`).join(', ')}.`)
+  const counts = rows.map((f) => Number(f.group!.days))
+  const [fewest, most] = [Math.min(...counts), Math.max(...counts)]
+  if (fewest !== most) out.push(`Each is compared per day, as the period the data covers has ${fewest} to ${most} of each.`)
+  out.push(rows.some((f) => f.estimate) ? 'These counts are estimates from classifier labels, with 95% intervals in the figures; times are UTC.' : 'These are exact counts from message timestamps, in UTC.')
+  return out.join(' ')
+}
+
 function rankAnswer(req: AnswerRequest): string {
   const { plan, figures } = req
   const rows = figures.filter((f) => f.kind === 'breakdown')
   const what = describeFilters(plan.filters)
   if (rows.length === 0) return `No ${what} match this question for ${plan.timeRange.label}, so there is nothing to rank.`
   if (rows[0]!.unit === 'percent') return rateAnswer(req, rows)
+  const slot = Object.keys(rows[0]!.group ?? {})[0]
+  if ((slot === 'weekday' || slot === 'hour') && rows[0]!.group!.days) return slotRankAnswer(req, rows, slot)
   const dimension = Object.keys(rows[0]!.group ?? {})[0] ?? plan.groupBy
   // "other" is "no specific intent": not an answer to "what do they complain about most".
   const named = rows.filter((f) => f.group?.intent !== OTHER)

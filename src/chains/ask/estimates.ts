@@ -8,14 +8,18 @@
 // classify-and-count figure. Metadata-only figures (channel, dates, language) are counted exactly.
 import type { Queryable } from '../../store/db.ts'
 import { countMessages } from '../../store/ask.ts'
-import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type MetadataGroup, type LabelCellRow, type LabelClasses, type LabelEstimateRow, type LabelTarget as EstimatedTarget } from '../../store/ask-figures.ts'
+import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, metadataOf, type DataExtent, type MetadataGroup, type LabelCellRow, type LabelClasses, type LabelEstimateRow, type LabelTarget as EstimatedTarget } from '../../store/ask-figures.ts'
 import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
 import { PROBLEM_INTENTS } from '../classify/taxonomy.ts'
+import { groupName } from './group-names.ts'
+import { slotOccurrences, type TimeSlot } from './time.ts'
 import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
 const Z95 = 1.96
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
 export const ESTIMATE_METHOD =
   'sum of per-message label probabilities (stored confidence for the chosen label, the rest spread over the others in proportion to the classifier\'s own reading of them where it gave one; human corrections count as certain); ' +
   'interval: from trusting only the confident part of each label to giving the target all of each label\'s doubt, and at least the 95% interval of the sum'
@@ -30,6 +34,8 @@ export interface FigureContext {
   cache?: EstimateCache
   /** For a ranking by theme: the themes of the plan's weeks. */
   themeGroups?: ThemeGroup[]
+  /** When the workspace's customer messages start and end: a ranking by weekday or hour counts the days the data covers. */
+  extent?: DataExtent
 }
 
 export interface EstimateCache {
@@ -252,7 +258,7 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   const complaintsByConversation = filters.sentiment === 'negative' && !filters.intent
   let unit: 'messages' | 'conversations' = 'messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>
-  if (groupBy === 'channel' || groupBy === 'language' || groupBy === 'day') {
+  if (groupBy === 'channel' || groupBy === 'language' || groupBy === 'day' || groupBy === 'weekday' || groupBy === 'hour') {
     rows = labelled
       ? [...(await groupEstimates(ctx, filters, range, groupBy))].map(([key, estimate]) => ({ key, value: estimate.value, estimate }))
       : (await metadataCounts(ctx.db, ctx.workspaceId, filters, range, groupBy)).map((r) => ({ key: r.key, value: r.n }))
@@ -290,14 +296,34 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
     }
   }
   const dimension = groupBy === 'theme' && !ctx.themeGroups ? 'intent' : groupBy!
+  // A weekday or an hour is compared per day it occurs: November's first 20 days have three Sundays and two Saturdays.
+  const slots = (groupBy === 'weekday' || groupBy === 'hour') && ctx.extent ? slotOccurrences(coveredBy(range, ctx.extent, groupBy), groupBy) : undefined
+  const perSlot = (r: { key: string; value: number }) => (slots ? r.value / (slots.get(r.key) ?? 1) : r.value)
   const order = plan.ascending ? -1 : 1
-  rows = rows.filter((r) => r.key && r.value > 0 && (!plan.among || plan.among.includes(r.key))).sort((a, b) => order * (b.value - a.value) || a.key.localeCompare(b.key))
-  return rows.slice(0, plan.top ?? 10).map((r) => ({
+  // Zero is a rank too for a slot of time ("the quietest hour" may have none); a channel of none is no channel of the period.
+  const kept = (r: { key: string; value: number }) => r.key && (r.value > 0 || slots?.has(r.key))
+  // A slot without any message has none of any label: counted, not estimated.
+  if (slots) for (const key of slots.keys()) if (!rows.some((r) => r.key === key)) rows.push({ key, value: 0 })
+  rows = rows.filter((r) => kept(r) && (!plan.among || plan.among.includes(r.key))).sort((a, b) => order * (perSlot(b) - perSlot(a)) || a.key.localeCompare(b.key))
+  return rows.slice(0, plan.top ?? (slots ? slots.size : 10)).map((r) => ({
     kind: 'breakdown' as const,
-    label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${r.key.replace(/_/g, ' ')}, ${range.label}`,
+    label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${groupName(dimension, r.key)}, ${range.label}`,
     value: r.value,
     unit,
-    group: { [dimension]: r.key },
+    group: { [dimension]: r.key, ...(slots ? { days: String(slots.get(r.key) ?? 0) } : {}) },
     ...(r.estimate ? { estimate: r.estimate } : { exact: true }),
   }))
+}
+
+/**
+ * The part of `range` the workspace's data covers, in whole days or hours: "all time" is not counted
+ * from 1970, nor a month from days before the first message.
+ */
+function coveredBy(range: TimeRange, extent: DataExtent, slot: TimeSlot): TimeRange {
+  const step = slot === 'hour' ? HOUR_MS : DAY_MS
+  const first = Math.floor(Date.parse(extent.first) / step) * step
+  const last = Math.floor(Date.parse(extent.last) / step) * step + step
+  const from = Math.max(Date.parse(range.from), first)
+  const to = Math.max(from, Math.min(Date.parse(range.to), last))
+  return { ...range, from: new Date(from).toISOString(), to: new Date(to).toISOString() }
 }

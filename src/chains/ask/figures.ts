@@ -3,7 +3,7 @@
 import type { Queryable } from '../../store/db.ts'
 import { breakdown, countMessages, weeklySeries } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
-import { themeVolumesByWeek } from '../../store/ask-figures.ts'
+import { themeVolumesByWeek, type DataExtent } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
 import { lengthRatio } from './time.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
@@ -11,6 +11,7 @@ import { CONFUSION_METHOD } from './confusion.ts'
 import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
 import { themeCountEstimates, widenedByTheme } from './theme-estimate.ts'
 import { describeMentions } from './subject-words.ts'
+import { languageName } from './group-names.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
 import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type ThemeGroup, type TimeRange } from './types.ts'
 
@@ -19,23 +20,6 @@ export const BREAKDOWN_TOP = 8
 const GROWTH_LEADERS = 5
 const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
-
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' })
-
-/** A ranked group as a reader says it: "German" for the language "de", "bug outage" for the intent, "Thu 19 Nov 2026" for a day. */
-export function groupName(dimension: string, key: string): string {
-  if (dimension === 'language') {
-    try {
-      return LANGUAGE_NAMES.of(key) ?? key
-    } catch {
-      return key
-    }
-  }
-  if (dimension === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(key)) {
-    return new Date(`${key}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-  }
-  return key.replace(/_/g, ' ')
-}
 
 /** Rounded the way the answer writes it, so "numbers in the answer appear in the figures" can be checked. */
 export const roundShare = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0)
@@ -46,7 +30,7 @@ export function describeFilters(filters: AskFilters, opts: { noun?: string } = {
   if (filters.intent) parts.push(`about ${filters.intent.replace(/_/g, ' ')}`)
   if (filters.theme) parts.push(`in the theme "${filters.theme}"`)
   if (filters.channel) parts.push(`on ${filters.channel}`)
-  if (filters.language) parts.push(`in ${LANGUAGE_NAMES.of(filters.language) ?? filters.language}`)
+  if (filters.language) parts.push(`in ${languageName(filters.language)}`)
   const segment = Object.entries(filters.segment ?? {}).map(([k, v]) => `${k} ${v}`)
   if (segment.length) parts.push(`(${segment.join(', ')})`)
   if (filters.mentions) parts.push(describeMentions(filters.mentions))
@@ -90,6 +74,8 @@ export interface FigureOptions {
   asOf: string
   /** For a ranking by theme: the themes of the plan's weeks (see themeGroupsOf). */
   themeGroups?: ThemeGroup[]
+  /** When the workspace's customer messages start and end: a ranking by weekday or hour counts the days it covers. */
+  extent?: DataExtent
 }
 
 /**
@@ -131,7 +117,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     if (fl.theme) delete rest.exact
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
-  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache(), themeGroups: opts.themeGroups }
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache(), themeGroups: opts.themeGroups, extent: opts.extent }
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
     for (const f of await careFigures(ctx, plan)) fig(f)
     return figures

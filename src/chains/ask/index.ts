@@ -5,7 +5,7 @@ import type { Embedder } from '../../embeddings/embedder.ts'
 import type { LlmContext } from '../../llm/context.ts'
 import type { Queryable } from '../../store/db.ts'
 import { segmentValues, themeLabels, workspaceChannels } from '../../store/ask.ts'
-import { dataExtent } from '../../store/ask-figures.ts'
+import { dataExtent, type DataExtent } from '../../store/ask-figures.ts'
 import { brandHandlesOf } from '../../store/voice-setting.ts'
 import { workspacesRepo } from '../../store/workspaces.ts'
 import { maskPersonal, personTokens } from '../../safety/personal.ts'
@@ -27,7 +27,6 @@ export const EXAMPLES_CITATIONS = 8
 export const CITATION_EXCERPT_CHARS = 400
 
 /** The first and last customer message the workspace holds up to the question's now (store/ask-figures.ts). */
-type DataExtent = NonNullable<Awaited<ReturnType<typeof dataExtent>>>
 
 export interface AskChainDeps {
   db: Queryable
@@ -93,7 +92,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const resolved = { ...plan, filters }
       // "Which theme has the most …": the themes of the plan's weeks, computed now when missing.
       const themeGroups = plan.kind === 'rank' && plan.groupBy === 'theme' ? await themeGroupsOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now) : undefined
-      const computed = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), ...(themeGroups?.length ? { themeGroups } : {}) })
+      const computed = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), extent, ...(themeGroups?.length ? { themeGroups } : {}) })
       // Against a period the data only partly covers, a change in percent is no figure: "3100%" beside the caveat.
       const figures = dataStartsAt ? computed.filter((f) => f.kind !== 'change') : computed
       const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0

@@ -68,7 +68,11 @@ const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|lingua|lingue|언어|ภาษา')],
   ['sentiment', W('sentiments?|moods?|stimmung')],
   ['theme', W('themes?|th[èe]mes?|themas?|temas?|tema|temi|주제|หัวข้อ')],
-  // A date: "Which day had the most messages in November?" (the day of the week is NOT_COMPUTED's).
+  // The day of the week and the hour of the day, before the date: "Which day of the week is busiest?"
+  ['weekday', W('weekdays?|days? of (?:the )?week|jours? de la semaine|wochentage?n?|d[íi]as? de la semana|dias? da semana|giorn[oi] della settimana')],
+  // An hour as a slot, not a span: "the top 3 complaints in the last 48 hours" ranks intents.
+  ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario')],
+  // A date: "Which day had the most messages in November?"
   ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|quale giorno')],
   ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que|di cosa')],
 ]
@@ -428,8 +432,9 @@ export function topicOf(question: string, spans: string[]): string | undefined {
  * in the themes "Monthly price" and "Price" (they say "once"). The answer says which measure it lacks.
  */
 const NOT_COMPUTED: Array<[RegExp, string]> = [
-  // "Which day" is a date, ranked by day; the day of the week is not computed.
-  [/\b(?:day of (?:the )?week|weekdays?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|wochentag|uhrzeit|día de la semana|dia da semana|giorno della settimana/iu, 'a breakdown by day of the week or hour of the day'],
+  // The day of the week and the hour of the day are ranked ("which weekday is busiest?"), not filtered by:
+  // "How many messages come in at weekends?" would count messages saying "weekends".
+  [/\b(?:day of (?:the )?week|weekdays?|weekends?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|week-end|wochentag|wochenende|uhrzeit|día de la semana|fin de semana|dia da semana|fim de semana|giorno della settimana|fine settimana/iu, 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'],
   [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
   // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
   [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
@@ -479,7 +484,8 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     (SHARE_CUE.test(question) || RATE_CUE.test(question) || ((among !== undefined || PER_GROUP_CUE.test(question)) && sentimentAsked))
   if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
-  const notComputed = NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
+  const bySlot = read.kind === 'rank' && (read.groupBy === 'weekday' || read.groupBy === 'hour')
+  const notComputed = bySlot ? undefined : NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates
   // ("which weekday is busiest"): the period is counted.
   if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }

@@ -46,6 +46,25 @@ export function daysIn(range: { from: string; to: string }): number {
   return Math.round((Date.parse(range.to) - Date.parse(range.from)) / 8_640_000) / 10
 }
 
+/** A recurring slot of time a ranking compares: the day of the week (ISO, "1" is Monday) or the hour of the day ("00"–"23"), UTC. */
+export type TimeSlot = 'weekday' | 'hour'
+
+/**
+ * How many times each weekday or hour occurs in [from, to), a slot the range only cuts into counting
+ * once: 1–20 Nov 2026 has three Sundays and two Saturdays, so their totals are compared per day.
+ */
+export function slotOccurrences(range: { from: string; to: string }, slot: TimeSlot): Map<string, number> {
+  const step = slot === 'hour' ? 3_600_000 : DAY_MS
+  const to = Date.parse(range.to)
+  const counts = new Map<string, number>()
+  for (let t = Math.floor(Date.parse(range.from) / step) * step; t < to; t += step) {
+    const d = new Date(t)
+    const key = slot === 'hour' ? String(d.getUTCHours()).padStart(2, '0') : String(((d.getUTCDay() + 6) % 7) + 1)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
 export function makeRange(from: Date, to: Date, label?: string): TimeRange {
   return { from: from.toISOString(), to: to.toISOString(), label: label ?? rangeLabel(from, to) }
 }
@@ -192,6 +211,8 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
   }
   // A duration after "within" is a threshold, not a period: "answered within an hour" was read as "in an hour", today.
   rest = rest.replace(THRESHOLD, ' ')
+  // "Weekday" names no day: chrono read "Which weekday is busiest?" as next Monday.
+  rest = rest.replace(/\bweek-?days?\b/giu, ' ')
   let sinceUsed = false
   // "now" beside another period is the moment asked from, not a period: "…said the internet works well now
   // in November?" counted 20 November alone. On its own ("how many complaints right now?") it is today.

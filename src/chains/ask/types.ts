@@ -12,8 +12,11 @@ export type AskKind = (typeof ASK_KINDS)[number]
 export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'] as const
 /** What a message's sentiment can be: a class, or `uncertain` when the classifier could not back one (a filter counts those exactly). */
 export const SENTIMENTS = [...SENTIMENT_CLASSES, 'uncertain'] as const
-/** What a ranking groups by; `theme` ranks by theme volume from the weekly theme snapshots, `day` by calendar day (UTC). */
-export const GROUP_BYS = ['channel', 'intent', 'language', 'sentiment', 'theme', 'day'] as const
+/**
+ * What a ranking groups by; `theme` ranks by theme volume from the weekly theme snapshots, `day` by calendar
+ * day (UTC), `weekday` and `hour` by the day of the week and the hour of the day (UTC), per day they occur.
+ */
+export const GROUP_BYS = ['channel', 'intent', 'language', 'sentiment', 'theme', 'day', 'weekday', 'hour'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
 
 /** Half-open [from, to) in ISO 8601; `label` says it in words ("last month", "1–15 Oct 2026"). */
