@@ -134,6 +134,27 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What was the quietest day in October?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'day', ascending: true })
   })
 
+  it('ranks the subjects of every message when asked for the most common question or request, and of positive ones for praise', () => {
+    // "What is the most common question customers ask?" counted the question intent (11 messages); "requests" was searched for.
+    for (const q of ['What is the most common question customers ask?', 'What are the most frequent customer questions?', 'Quelles sont les questions les plus fréquentes ?', 'What are the most common requests?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan, q).toMatchObject({ kind: 'rank', groupBy: 'intent' })
+      expect(plan.filters.intent, q).toBeUndefined()
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
+    const question = planLocally('What is the most common question customers ask?', NOW, vocabulary)
+    expect(question.notNarrowedBy).toBe('question')
+    expect(prefaceOf({ plan: question })).toContain('the ranking below is of the subjects of every customer message, not of the question messages alone')
+    for (const q of ['Which topics get the most praise?', 'What do customers praise most?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan, q).toMatchObject({ kind: 'rank', groupBy: 'intent', filters: { sentiment: 'positive' } })
+      expect(plan.filters.intent, q).toBeUndefined()
+    }
+    // Counted, or ranked by another grouping, the kind is the filter it always was.
+    expect(planLocally('How many questions did we get in October?', NOW, vocabulary).filters.intent).toBe('question')
+    expect(planLocally('Which channel gets the most questions?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'channel', filters: { intent: 'question' } })
+  })
+
   it('ranks the days of the week and the hours of the day ("Which weekday is busiest?" was not computed, and read as next Monday)', () => {
     const weekdays = ['Which day of the week gets the most complaints?', 'Which weekday is busiest?', 'Quel jour de la semaine reçoit le plus de plaintes ?', 'Welcher Wochentag hat die meisten Beschwerden?']
     for (const q of weekdays) {

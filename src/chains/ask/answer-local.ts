@@ -155,6 +155,9 @@ export function prefaceOf(req: Pick<AnswerRequest, 'plan' | 'dataEndsAt' | 'sugg
   if (plan.notNarrowedBy && plan.filters.intent) {
     // The share below is the intent's, not the part the question asked about: say so before it.
     out.push(`"${plan.notNarrowedBy}" is not counted apart: the figures are for every ${plan.filters.intent.replace(/_/g, ' ')} message.`)
+  } else if (plan.notNarrowedBy && plan.kind === 'rank') {
+    // A kind of message ranked by subject: its intent is the kind, so the subjects are of every message.
+    out.push(`A message's intent is its subject or its kind ("${plan.notNarrowedBy}"), not both, so the ranking below is of the subjects of every customer message, not of the ${plan.notNarrowedBy} messages alone.`)
   }
   if (plan.themeMatched) {
     const labels = plan.themeMatched.split(' | ').map((l) => (/^\+\d+ more$/.test(l) ? l.replace(/^\+/, '') : `"${l}"`))

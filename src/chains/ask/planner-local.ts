@@ -2,6 +2,7 @@
 // the time range, and the workspace's own vocabulary (intents, channels, themes, segments) the filters.
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { detectLanguage } from '../classify/language.ts'
+import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
@@ -74,7 +75,7 @@ const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario')],
   // A date: "Which day had the most messages in November?"
   ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|quale giorno')],
-  ['intent', W('intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que|di cosa')],
+  ['intent', W('praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que|di cosa')],
 ]
 /** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
 const COUNT_WORDS: Record<string, number> = {
@@ -477,6 +478,14 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     delete filters.channel
     for (const [, cue] of channels) spans.push(cue.exec(question)![0])
   }
+  // "What is the most common question?", "Which topics get the most praise?": a message's intent is its
+  // subject or its kind (a question, praise), never both, so a kind cannot narrow a ranking of subjects (it
+  // ranked the question intent alone). Praise is the positive messages; a question is any message, said so.
+  const kindRanked = read.kind === 'rank' && read.groupBy === 'intent' && filters.intent && MESSAGE_KIND_INTENTS.has(filters.intent) ? filters.intent : undefined
+  if (kindRanked) {
+    delete filters.intent
+    if (kindRanked === 'praise') filters.sentiment ??= 'positive'
+  }
   // A group's rate ("the most negative channel", "sentiment on WhatsApp against email") is of a label:
   // how the messages feel, asked without a class, is their negative share.
   const sentimentAsked = SENTIMENT_ASKED.test(question)
@@ -508,6 +517,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),
     ...(notComputed ? { notComputed } : {}),
+    ...(kindRanked && kindRanked !== 'praise' ? { notNarrowedBy: kindRanked } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
     ...(read.ascending ? { ascending: true } : {}),
