@@ -191,6 +191,27 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer.startsWith(`By day, ${said} has the most customer messages`)).toBe(true)
   })
 
+  it('"which topic is the most negative?" ranks each subject\'s own negative share, the ratio of the counts the count questions give', async () => {
+    const r = await ask('Which topic is the most negative?')
+    expect(r.plan).toMatchObject({ kind: 'rank', groupBy: 'intent', wantsShare: true, filters: { sentiment: 'negative' } })
+    const rates = r.figures.filter((f) => f.kind === 'breakdown')
+    expect(rates.length).toBeGreaterThan(3)
+    expect(rates.map((f) => f.value)).toEqual([...rates.map((f) => f.value)].sort((a, b) => b - a))
+    // No kind of message (praise, a question) is ranked as a subject.
+    expect(rates.map((f) => f.group?.intent)).not.toContain('praise')
+    for (const rate of rates.slice(0, 3)) {
+      const intent = rate.group!.intent!
+      const topic = intent.replace(/_/g, ' ')
+      const all = figure(await ask(`How many messages about ${topic}?`), (f) => f.kind === 'count' && f.unit === 'messages')!
+      const negative = figure(await ask(`How many negative messages about ${topic}?`), (f) => f.kind === 'count' && f.unit === 'messages')!
+      expect(r.figures.find((f) => f.kind === 'count' && f.group?.intent === intent)?.value, intent).toBe(all.value)
+      expect(rate.value, intent).toBe(Math.round((1000 * negative.value) / all.value) / 10)
+      expect(rate.estimate!.low, intent).toBeLessThanOrEqual(rate.value)
+      expect(rate.estimate!.high, intent).toBeGreaterThanOrEqual(rate.value)
+    }
+    expect(r.answer).toMatch(/^By intent, the share of customer messages that are negative is highest for /)
+  })
+
   it('"which weekday is busiest?" ranks the days of the week by their messages per day, as in the file', async () => {
     // The file's customer messages up to now, per ISO weekday (1 is Monday), and how many of each weekday they span.
     const sent = demo.flatMap((c) => c.messages).filter((m) => m.role === 'customer' && Date.parse(m.sentAt) <= Date.parse(NOW)).map((m) => new Date(m.sentAt))

@@ -35,4 +35,13 @@ describe('a ranking of rates', () => {
     expect(languages).toContain('is highest in German')
     expect(languages).toContain('Then French (about 52.6% of 156).')
   })
+
+  it('says an intent\'s rate is of its estimated count, and names the intent', () => {
+    const byIntent = rows([['bug_outage', 59.4, 23.9, 100, 165], ['billing', 56.5, 20, 100, 124]])
+      .map((f) => ({ ...f, group: { intent: f.group!.channel! }, ...(f.kind === 'count' ? { exact: undefined, estimate: { value: f.value, low: f.value - 20, high: f.value + 40, method: 'test' } } : {}) }))
+    const answer = answerLocally({ question: 'Which topic is the most negative?', plan: { ...plan, groupBy: 'intent' }, figures: byIntent, citations: [], workspaceId: 'w' })
+    expect(answer).toContain('By intent, the share of customer messages that are negative is highest for bug outage (all time): about 59.4% (95% interval 23.9–100%) of its about 165 customer messages.')
+    expect(answer).toContain('Then billing (about 56.5% of about 124).')
+    expect(answer).toContain('an intent with fewer than 10 messages is not ranked')
+  })
 })

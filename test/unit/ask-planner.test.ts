@@ -155,6 +155,17 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('Which channel gets the most questions?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'channel', filters: { intent: 'question' } })
   })
 
+  it('ranks each subject\'s own sentiment share when asked which topic is the most negative, and the topics\' counts for their part of the complaints', () => {
+    // "Which topic is the most negative?" ranked counts of negative messages: the biggest subject came first.
+    for (const q of ['Which topic is the most negative?', 'Which intent has the highest share of negative messages?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'intent', wantsShare: true, filters: { sentiment: 'negative' } })
+    }
+    expect(planLocally('What subject has the lowest share of positive messages?', NOW, vocabulary)).toMatchObject({ wantsShare: true, ascending: true, filters: { sentiment: 'positive' } })
+    for (const q of ['Which topic has the highest share of complaints?', 'Which topic has the most negative messages?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'intent', wantsShare: false })
+    }
+  })
+
   it('ranks the days of the week and the hours of the day ("Which weekday is busiest?" was not computed, and read as next Monday)', () => {
     const weekdays = ['Which day of the week gets the most complaints?', 'Which weekday is busiest?', 'Quel jour de la semaine reçoit le plus de plaintes ?', 'Welcher Wochentag hat die meisten Beschwerden?']
     for (const q of weekdays) {

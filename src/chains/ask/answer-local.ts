@@ -261,7 +261,8 @@ function rateAnswer(req: AnswerRequest, rows: AskFigure[]): string {
   const { plan, figures } = req
   const dimension = Object.keys(rows[0]!.group ?? {})[0]!
   const baseOf = (f: AskFigure) => figures.find((g) => g.kind === 'count' && g.group?.[dimension] === f.group?.[dimension])
-  const base = (f: AskFigure) => baseOf(f)?.value
+  // An intent's own count is estimated too: "of its about 160 customer messages".
+  const base = (f: AskFigure) => `${baseOf(f)?.estimate ? 'about ' : ''}${baseOf(f)?.value}`
   const byConversation = baseOf(rows[0]!)?.unit === 'conversations'
   const intent = plan.filters.intent ? ` about ${topic(plan.filters.intent)}` : ''
   const what = byConversation ? `conversations with a complaint${intent}` : `customer messages that are ${[plan.filters.sentiment, intent.trim()].filter(Boolean).join(' and ')}`
@@ -270,14 +271,15 @@ function rateAnswer(req: AnswerRequest, rows: AskFigure[]): string {
   const highest = plan.ascending ? 'lowest' : 'highest'
   const name = (f: AskFigure) => groupName(dimension, f.group![dimension]!)
   const rate = (f: AskFigure) => `about ${f.value}% (${intervalText(f.estimate!)}%) of its ${base(f)} ${of}`
-  const out = [`By ${dimension}, the share of ${what} is ${rows.length > 1 ? `${highest} ${dimension === 'channel' ? 'on' : 'in'}` : 'for'} ${name(first!)} (${bracketed(plan.timeRange.label)}): ${rate(first!)}.`]
+  const on = dimension === 'channel' ? 'on' : dimension === 'language' ? 'in' : 'for'
+  const out = [`By ${dimension}, the share of ${what} is ${rows.length > 1 ? `${highest} ${on}` : 'for'} ${name(first!)} (${bracketed(plan.timeRange.label)}): ${rate(first!)}.`]
   if (rest.length) out.push(`Then ${rest.map((f) => `${name(f)} (about ${f.value}% of ${base(f)})`).join(', ')}.`)
   const second = rest[0]
   if (second?.estimate && first!.estimate && first!.estimate.low <= second.estimate.high && second.estimate.low <= first!.estimate.high) {
     out.push(`The intervals of ${name(first!)} and ${name(second)} overlap, so neither is clearly ${highest}.`)
   }
   if (byConversation) out.push('A complaint is a negative message, or a neutral one reporting a problem; a conversation counts once however many messages it has.')
-  out.push(`Shares are estimated from classifier labels, with 95% intervals; a ${dimension} with fewer than ${MIN_RATE_MESSAGES} messages is not ranked.`)
+  out.push(`Shares are estimated from classifier labels, with 95% intervals; ${/^[aeiou]/.test(dimension) ? 'an' : 'a'} ${dimension} with fewer than ${MIN_RATE_MESSAGES} messages is not ranked.`)
   return out.join(' ')
 }
 

@@ -12,7 +12,7 @@ import { conversationLabelEstimate, labelCells, labelEstimates, metadataCounts, 
 import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
-import { PROBLEM_INTENTS } from '../classify/taxonomy.ts'
+import { MESSAGE_KIND_INTENTS, PROBLEM_INTENTS } from '../classify/taxonomy.ts'
 import { groupName } from './group-names.ts'
 import { slotOccurrences, type TimeSlot } from './time.ts'
 import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
@@ -163,6 +163,24 @@ export async function estimateShareOf(ctx: FigureContext, filters: AskFilters, b
   return estimateOf(r(share.value), r(share.low), r(share.high), `${CONFUSION_METHOD}; the share's numerator and denominator are drawn together`)
 }
 
+/** Rounded the way the answer writes it, so "numbers in the answer appear in the figures" can be checked. */
+export const roundShare = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0)
+
+const RATIO_METHOD = 'ratio of the estimated counts; interval from their intervals'
+
+/**
+ * A part's share (percent) of a whole, with its interval: from the confusion measured on people's
+ * labels when there are enough, else the ratio of the two counts' bounds.
+ */
+export async function estimatedShare(
+  ctx: FigureContext, part: { filters: AskFilters; estimate: FigureEstimate }, whole: { filters: AskFilters; value: number; estimate?: FigureEstimate }, range: TimeRange,
+): Promise<FigureEstimate> {
+  const confusion = whole.estimate ? await estimateShareOf(ctx, part.filters, whole.filters, range) : undefined
+  return confusion ?? estimateOf(
+    roundShare(part.estimate.value, whole.value), roundShare(part.estimate.low, whole.estimate?.high ?? whole.value), Math.min(100, roundShare(part.estimate.high, whole.estimate?.low || whole.value)), RATIO_METHOD,
+  )
+}
+
 /**
  * The label filter's estimated count per channel, language or day: corrected for the confusion measured
  * on people's labels when there are enough of them, the classifier's own probabilities otherwise.
@@ -221,6 +239,30 @@ async function rateFigures(ctx: FigureContext, plan: AskPlan, groupBy: 'channel'
 }
 
 /**
+ * "Which topic is the most negative?", "Which intent has the highest share of negative messages?": per
+ * subject intent, the share of its messages the sentiment holds. Both counts are estimated, so the rate's
+ * interval is the ratio of their bounds (or the confusion's, when people's labels measure it), and the
+ * intent's count it is of is an estimate too. Kinds of message (a question, praise…) are no subject.
+ */
+async function intentRateFigures(ctx: FigureContext, plan: AskPlan): Promise<FigureDraft[]> {
+  const { filters, timeRange: range } = plan
+  const whole: AskFilters = { ...filters, sentiment: undefined }
+  const rows: Array<{ key: string; base: FigureEstimate; rate: FigureEstimate }> = []
+  for (const intent of ctx.intents.filter((i) => !MESSAGE_KIND_INTENTS.has(i) && (!plan.among || plan.among.includes(i)))) {
+    const base = await estimateCount(ctx, { ...whole, intent }, range)
+    if (base.value < MIN_RATE_MESSAGES) continue
+    const part = await estimateCount(ctx, { ...filters, intent }, range)
+    rows.push({ key: intent, base, rate: await estimatedShare(ctx, { filters: { ...filters, intent }, estimate: part }, { filters: { ...whole, intent }, value: base.value, estimate: base }, range) })
+  }
+  const order = plan.ascending ? -1 : 1
+  const ranked = rows.sort((a, b) => order * (b.rate.value - a.rate.value) || a.key.localeCompare(b.key)).slice(0, plan.top ?? 10)
+  return ranked.flatMap((r) => [
+    { kind: 'breakdown' as const, label: `share of customer messages that are ${filters.sentiment}, by intent: ${groupName('intent', r.key)}, ${range.label}`, value: r.rate.value, unit: 'percent' as const, group: { intent: r.key }, estimate: r.rate },
+    { kind: 'count' as const, label: `customer messages by intent: ${groupName('intent', r.key)}, ${range.label}`, value: r.base.value, unit: 'messages' as const, group: { intent: r.key }, estimate: r.base, filters: { ...whole, intent: r.key } },
+  ])
+}
+
+/**
  * Per intent, the change of its estimated count from `previous` to `range` with its interval, and how
  * often it was the largest change in the bootstrap: "which grew most" answered with its uncertainty.
  * Only intents the confusion can be measured for; undefined without enough corrected messages.
@@ -255,6 +297,7 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   const { filters, timeRange: range, groupBy } = plan
   const labelled = !!(filters.sentiment || filters.intent)
   if (plan.wantsShare && labelled && (groupBy === 'channel' || groupBy === 'language')) return rateFigures(ctx, plan, groupBy)
+  if (plan.wantsShare && filters.sentiment && !filters.intent && groupBy === 'intent') return intentRateFigures(ctx, plan)
   const complaintsByConversation = filters.sentiment === 'negative' && !filters.intent
   let unit: 'messages' | 'conversations' = 'messages'
   let rows: Array<{ key: string; value: number; estimate?: FigureEstimate }>

@@ -8,7 +8,9 @@ import { careFigures } from './care.ts'
 import { lengthRatio } from './time.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
-import { estimateConversations, estimateGrowth, estimateOf, estimateCount, estimateShareOf, labelClassesOf, newEstimateCache, rankFigures, targetOf, type FigureContext } from './estimates.ts'
+import {
+  estimateConversations, estimateGrowth, estimateOf, estimateCount, estimatedShare, labelClassesOf, newEstimateCache, rankFigures, roundShare, targetOf, type FigureContext,
+} from './estimates.ts'
 import { themeCountEstimates, widenedByTheme } from './theme-estimate.ts'
 import { describeMentions } from './subject-words.ts'
 import { languageName } from './group-names.ts'
@@ -21,8 +23,6 @@ const GROWTH_LEADERS = 5
 const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
 
-/** Rounded the way the answer writes it, so "numbers in the answer appear in the figures" can be checked. */
-export const roundShare = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0)
 
 /** "negative customer messages about delivery on x in French (airline United)". */
 export function describeFilters(filters: AskFilters, opts: { noun?: string } = {}): string {
@@ -86,21 +86,6 @@ export interface FigureOptions {
 function changeEstimate(value: number, now: FigureEstimate | undefined, before: FigureEstimate | undefined): FigureEstimate | undefined {
   if (!now || !before || before.low <= 0) return undefined
   return { value, low: roundShare(now.low - before.high, before.high), high: roundShare(now.high - before.low, before.low), method: "the two periods' estimated counts; interval from their intervals" }
-}
-
-const RATIO_METHOD = 'ratio of the estimated counts; interval from their intervals'
-
-/**
- * A part's share (percent) of a whole, with its interval: from the confusion measured on people's
- * labels when there are enough, else the ratio of the two counts' bounds.
- */
-async function estimatedShare(
-  ctx: FigureContext, part: { filters: AskFilters; estimate: FigureEstimate }, whole: { filters: AskFilters; value: number; estimate?: FigureEstimate }, range: TimeRange,
-): Promise<FigureEstimate> {
-  const confusion = whole.estimate ? await estimateShareOf(ctx, part.filters, whole.filters, range) : undefined
-  return confusion ?? estimateOf(
-    roundShare(part.estimate.value, whole.value), roundShare(part.estimate.low, whole.estimate?.high ?? whole.value), Math.min(100, roundShare(part.estimate.high, whole.estimate?.low || whole.value)), RATIO_METHOD,
-  )
 }
 
 /** A count is given with its estimate when labels or clustering decide it, else it is exact. */

@@ -489,8 +489,15 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   // A group's rate ("the most negative channel", "sentiment on WhatsApp against email") is of a label:
   // how the messages feel, asked without a class, is their negative share.
   const sentimentAsked = SENTIMENT_ASKED.test(question)
-  const byRate = read.kind === 'rank' && (read.groupBy === 'channel' || read.groupBy === 'language') &&
+  const byGroupRate = read.kind === 'rank' && (read.groupBy === 'channel' || read.groupBy === 'language') &&
     (SHARE_CUE.test(question) || RATE_CUE.test(question) || ((among !== undefined || PER_GROUP_CUE.test(question)) && sentimentAsked))
+  // "Which topic is the most negative?", "which intent has the highest share of negative messages": each
+  // subject's own sentiment share. "Which topic has the highest share of complaints?" is the topics' part
+  // of the complaints, which their counts rank.
+  const intentRanked = read.kind === 'rank' && read.groupBy === 'intent'
+  const byIntentRate = intentRanked && !filters.intent && (filters.sentiment !== undefined || sentimentAsked) &&
+    (RATE_CUE.test(question) || (SHARE_CUE.test(question) && !COMPLAINT_WORD.test(question)))
+  const byRate = byGroupRate || byIntentRate
   if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
   const bySlot = read.kind === 'rank' && (read.groupBy === 'weekday' || read.groupBy === 'hour')
@@ -503,7 +510,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const threshold = read.kind === 'response_time' ? withinMinutes(question) : undefined
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
   const comparative = read.kind === 'compare' && COMPARATIVE_FEELING.test(question)
-  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: SHARE_CUE.test(question) || byRate || comparative, now, planner: 'local', comparePrevious: opts.comparePrevious })
+  const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: intentRanked ? byIntentRate : SHARE_CUE.test(question) || byRate || comparative, now, planner: 'local', comparePrevious: opts.comparePrevious })
   const { customerRole: _role, ...named } = filters
   const understood = !notComputed && (read.cued || Object.keys(named).length > 0 || time.ranges.length > 0)
   // "What share of billing messages were negative": the filter named last is the part asked about.

@@ -56,8 +56,8 @@ export const askPlanSchema = z.object({
   countsCustomers: z.boolean().optional(),
   /**
    * rank: the dimension ranked and how many rows the question wants ("top 3"). A ranking of channels or
-   * languages with `wantsShare` and a label filter ranks each group's own rate ("which channel is the most
-   * negative": the negative share of each channel's messages), not its count.
+   * languages with `wantsShare` and a label filter (or of intents with a sentiment) ranks each group's own
+   * rate ("which channel is the most negative": the negative share of each channel's messages), not its count.
    */
   groupBy: z.enum(GROUP_BYS).optional(),
   top: z.number().int().positive().optional(),
