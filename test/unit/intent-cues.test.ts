@@ -68,6 +68,23 @@ describe('intent cues', () => {
     expect(bills[3]!.sentiment.label).not.toBe('negative')
   })
 
+  it('reads an engineer who never came, a slow line, a charge without cause, someone else in the account and unwanted calls as complaints, in each language', async () => {
+    // All read as uncertain in sentiment; the returned router as connectivity, the liked app as a bug outage.
+    const complaints = await classifyTexts([
+      'Der Techniker ist heute nicht gekommen, obwohl der Termin bestätigt war.', 'El técnico no vino y nadie me avisó.',
+      "My speeds are way below what I'm paying for, 20 Mbps instead of 500.", 'La velocidad de internet es muy baja desde ayer.',
+      "Your new pricing is a joke. I'm leaving for Virgin.", "I'm being charged for a router I returned in September.",
+      'Why did you charge me an early termination fee? I was out of contract.', "I got someone else's bill in my account.",
+      'Someone logged in to my account from another country!', 'Please stop calling me with sales offers.',
+    ])
+    expect(complaints.map((c) => c.sentiment.label)).toEqual(complaints.map(() => 'negative'))
+    expect(complaints.map((c) => c.intent?.label)).toEqual(['appointment', 'appointment', 'connectivity', 'connectivity', 'pricing', 'billing', 'billing', 'account_login', 'account_login', 'other'])
+    const [liked, asked] = await classifyTexts(['I love the new app update, very smooth!', 'Can I reschedule my installation to next Tuesday?'])
+    expect([liked!.intent?.label, liked!.sentiment.label]).toEqual(['praise', 'positive'])
+    // A request to move a visit is no complaint.
+    expect(asked!.sentiment.label).not.toBe('negative')
+  })
+
   it('a customer who labels the message a feature request is read so, whatever feature it names (demo: "Feature request: let me pause wifi…" was connectivity)', () => {
     const raw = { connectivity: 0.44, bug_outage: 0.2, feature_request: 0.094, billing: 0.1, other: 0.166 }
     const read = withIntentCues(prediction(raw), 'Feature request: let me pause wifi for the kids from the app at bedtime.', DEFAULT_OTHER_THRESHOLD)

@@ -86,12 +86,21 @@ const COMPLAINT_PHRASES = termMatcher([
   'arrived broken', 'arrived damaged', 'came broken', 'came damaged', 'arrived smashed', 'arrived cracked', 'arrived empty', 'have disappeared', 'has disappeared',
   // Something promised and not done, or a change not announced: "I was promised a call back yesterday and nobody called".
   "still hasn't", 'still has not', "still haven't", 'still have not', "hasn't come through", 'second time this', 'nobody called', 'no one called', 'never called back', 'nobody called back', 'nobody rang', 'nobody told me', 'no one told me', 'without telling', 'without warning', 'without any warning', 'nowhere near',
+  // Slower, dearer or other than paid for, charged without cause, someone else in the account, calls not
+  // wanted: "My speeds are way below what I'm paying for", "Why did you charge me an early termination fee?
+  // I was out of contract", "I got someone else's bill in my account", "Please stop calling me with sales
+  // offers", "Your new pricing is a joke" read as uncertain (a support lead reads each as a complaint).
+  'very slow', 'really slow', 'painfully slow', 'way below', 'well below', 'far below', 'below what i', 'less than what i pay', 'a fraction of',
+  'why did you charge', 'why have you charged', 'why was i charged', 'why am i being charged', 'charged me for a', 'being charged for', 'still paying for', 'that i returned', 'which i returned', 'i already returned', 'i already sent back', 'was out of contract', 'termination fee',
+  "someone else's", "somebody else's", 'someone logged in', 'someone accessed', 'someone has accessed', 'unauthorised', 'unauthorized', 'hacked', 'not me who',
+  'stop calling', 'stop texting', 'stop emailing', 'stop sending me', 'is a joke', 'what a joke', 'a complete joke',
   // fr
   'preleve deux fois', 'debite deux fois', 'facture deux fois', 'double prelevement', 'jamais recu', 'jamais arrive', "toujours pas arrive", "n'est toujours pas", 'toujours pas', 'toujours rien', 'toujours en attente',
   'encore une coupure', 'coupure', 'ca coupe', 'se coupe', 'instable', 'en attente de stock', 'erreur', 'bloquee', 'en panne', 'panne', 'ne marche pas', 'ne marche plus', 'ne fonctionne pas', 'ne fonctionne plus', 'plante', 'bloque', 'ne charge pas', 'impossible de me connecter', "n'arrive pas a me connecter", "impossible d'ouvrir", 'se ferme', "ne s'ouvre pas", "ne s'ouvre plus", 'ne se connecte',
   'je veux etre rembourse', 'remboursez-moi', 'aurait du arriver', 'devait arriver', 'chez moi toute la journee', 'ou est ma commande', 'ou est mon colis', 'quel desastre', 'aucune nouvelle',
   'inadmissible', 'inacceptable', 'honteux', 'nul', 'catastrophique', 'marre', 'decu', 'decue', 'trop long', "n'aurait jamais du", 'merci pour rien', 'personne ne repond', 'jamais venu', 'jamais passe', "personne n'est venu", "personne n'est passe", "n'est pas venu",
   "personne ne m'a rappele", "personne ne m'a prevenu", 'sans prevenir',
+  'tres lent', 'tres lente', 'bien en dessous', "quelqu'un d'autre", "quelqu'un s'est connecte", 'pirate', 'arretez de m\'appeler', 'arretez de m\'envoyer', 'pourquoi avez-vous preleve', 'pourquoi ai-je ete preleve', 'frais de resiliation',
   'redemarre tout seul', 'redemarre sans arret', "s'eteint tout seul", 'arrive casse', 'arrivee cassee', 'arrive endommage', 'arrivee endommagee', 'arrive abime', 'arrivee abimee',
   // es
   'cobrado dos veces', 'cobraron dos veces', 'doble cobro', 'cargo duplicado', 'nunca llego', 'no ha llegado', 'no me ha llegado', 'sigue sin', 'sigo esperando', 'sin respuesta',
@@ -99,6 +108,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'quiero mi dinero', 'devolvedme', 'tenia que llegar', 'deberia haber llegado', 'donde esta mi pedido', 'que desastre', 'un desastre', 'ni una noticia', 'todo el dia en casa',
   'inaceptable', 'vergonzoso', 'pesimo', 'harto', 'harta', 'decepcionado', 'decepcionada', 'demasiado tiempo', 'no deberia haber pasado', 'nunca vino', 'no vino nadie', 'nadie vino', 'no ha venido nadie',
   'nadie me llamo', 'nadie me ha llamado', 'sin avisar',
+  'no vino', 'no ha venido', 'no se presento', 'muy lento', 'muy lenta', 'muy baja', 'muy bajo', 'de otra persona', 'alguien entro', 'hackeado', 'hackeada', 'dejen de llamar', 'dejen de enviarme', 'por que me cobraron', 'por que me han cobrado',
   'se reinicia solo', 'se reinicia sola', 'se reinicia cada', 'se apaga solo', 'se apaga sola', 'llego roto', 'llego rota', 'llego danado', 'llego danada', 'llego vacio', 'llego vacia',
   // de
   'doppelt abgebucht', 'zweimal abgebucht', 'doppelt berechnet', 'nie angekommen', 'nicht angekommen', 'immer noch nicht', 'immer noch kein', 'warte immer noch', 'keine antwort', 'schon wieder',
@@ -106,6 +116,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'bitte erstatten', 'geld zuruck', 'hatte gestern kommen sollen', 'sollte gestern', 'den ganzen tag zu hause', 'keine info', 'keine nachricht',
   'unverschamt', 'inakzeptabel', 'frechheit', 'schrecklich', 'enttauscht', 'zu lange', 'viel zu lange', 'nicht passieren durfen', 'nie gekommen', 'ist nicht gekommen', 'niemand kam', 'niemand ist gekommen',
   'niemand hat zuruckgerufen', 'niemand hat angerufen', 'ohne vorwarnung', 'ohne ankundigung',
+  'nicht gekommen', 'nicht erschienen', 'sehr langsam', 'extrem langsam', 'viel zu langsam', 'von jemand anderem', 'jemand hat sich eingeloggt', 'gehackt', 'horen sie auf', 'warum haben sie mir', 'warum wurde mir',
   'startet standig neu', 'startet immer wieder neu', 'startet dauernd neu', 'schaltet sich standig aus', 'schaltet sich von selbst aus', 'kaputt angekommen', 'beschadigt angekommen', 'defekt angekommen',
   // pt
   'cobrado duas vezes', 'cobraram duas vezes', 'cobranca duplicada', 'nunca chegou', 'nao chegou', 'ainda nao chegou', 'ainda nao', 'continuo esperando', 'sem resposta',
@@ -113,6 +124,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'quero o meu dinheiro', 'quero reembolso', 'devia ter chegado', 'deveria ter chegado', 'onde esta o meu', 'onde esta minha', 'sem noticias', 'um desastre', 'resolvam',
   'inaceitavel', 'pessimo', 'pessima', 'horrivel', 'decepcionado', 'decepcionada', 'vergonha', 'nao devia ter acontecido', 'nunca apareceu', 'ninguem apareceu',
   'ninguem ligou', 'ninguem me ligou', 'sem avisar',
+  'nao veio', 'nao apareceu', 'muito lenta', 'muito lento', 'muito baixa', 'de outra pessoa', 'alguem entrou', 'hackeada', 'hackeado', 'parem de ligar', 'parem de me ligar', 'por que me cobraram',
   'reinicia sozinho', 'reinicia sozinha', 'desliga sozinho', 'desliga sozinha', 'chegou partido', 'chegou partida', 'chegou danificado', 'chegou danificada', 'chegou estragado', 'chegou estragada', 'chegou vazio', 'chegou vazia',
   // it
   'addebitato due volte', 'doppio addebito', 'mai arrivato', 'non e arrivato', 'non e ancora arrivato', 'ancora niente', 'ancora nessuna', 'sto ancora aspettando',
@@ -120,6 +132,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'doveva arrivare', 'dove e il mio', 'nessuna notizia', 'un disastro',
   'inaccettabile', 'vergogna', 'pessimo', 'deluso', 'delusa', 'troppo tempo', 'non doveva succedere', 'mai venuto', 'non e venuto nessuno', 'nessuno e venuto',
   'nessuno mi ha richiamato', 'nessuno ha chiamato', 'senza avvisare',
+  'non e venuto', 'non si e presentato', 'molto lenta', 'molto lento', 'lentissima', 'lentissimo', 'di un altro', "qualcuno e entrato", 'hackerato', 'smettetela di chiamare', 'smettete di chiamarmi', 'perche mi avete addebitato',
   'si riavvia da solo', 'si riavvia di continuo', 'si spegne da solo', 'si spegne da sola', 'arrivato rotto', 'arrivata rotta', 'arrivato danneggiato', 'arrivata danneggiata', 'arrivato vuoto', 'arrivata vuota',
   // ko
   '두 번 결제', '이중 결제', '두번 결제', '안 왔', '안왔', '아직도', '아직 안', '답변이 없', '답장이 없', '또 끊', '끊겨', '끊기', '먹통', '오류', '장애', '안 돼요', '안돼요', '튕겨', '꺼져', '로그인이 안', '최악', '실망', '너무 오래',
