@@ -148,8 +148,10 @@ describe('ranking', () => {
     const payment = { ...cand('2', 'You can pay by card or Direct Debit in the app, under Billing.', 0.45), customerIntent: 'billing' }
     const order = (intent: string) => rankCandidates({ ...req, turns: [turn(intent)] }, [locked, payment]).map((r) => r.members[0].id)
     expect(order('billing')).toEqual(['2', '1'])
-    // A message kind ("question") is no subject; without one, similarity decides.
-    expect(order('question')).toEqual(['1', '2'])
+    // A message kind ("question") is no subject, but the customer's words name the bill and the reply's
+    // words the account lock its own case was read as: another subject's case still.
+    expect(order('question')).toEqual(['2', '1'])
+    // A customer whose words name no subject: similarity decides.
     expect(rankCandidates(req, [locked, payment]).map((r) => r.members[0].id)).toEqual(['1', '2'])
   })
 

@@ -21,6 +21,10 @@ const CANCELLATION_CUES = termMatcher([
   'cancel', 'cancelling', 'canceling', 'cancellation', 'unsubscribe', 'terminate my', 'close my account', 'delete my account', 'remove my account', 'deactivate my account', 'end my contract', 'leave early', 'leave before',
   'resilier', 'resiliation', 'resiliez', 'mettre fin a mon', 'annuler mon abonnement', 'annuler mon contrat',
   'kundigen', 'kundigung', 'kuendigen', 'kuendigung', 'gekundigt', 'vertrag beenden',
+  // The notice and the minimum term of leaving: "La baja se hace con 30 días de preaviso y sin penalización fuera de la permanencia".
+  'preaviso', 'permanencia', 'preavis', 'preavviso', 'aviso previo',
+  // …and what a reply says to someone leaving: "Sentimos que te vayas" stayed in a reply offered to a slow line.
+  'sorry to see you go', 'sad to see you go', 'sorry to see you leave', 'que te vayas', 'que vous partiez', 'que tu partes', 'dass du gehst', 'dass sie uns verlassen', 'que voce va embora', 'che te ne vada', 'vederti andare',
   'darme de baja', 'dar de baja', 'cancelar', 'cancelad', 'cancelen', 'cancele', 'cancelacion', 'rescindir', 'rescision',
   'cancelamento', 'rescisao',
   'disdire', 'disdetta', 'recesso', 'annullare l\'abbonamento',
@@ -102,6 +106,8 @@ const DELIVERY_CUES = termMatcher([
   'supposed to arrive', 'due to arrive', 'meant to arrive', 'was to arrive', 'devait arriver', 'devia ter chegado', 'sollte ankommen', 'debia llegar', 'tenia que llegar',
   'livraison', 'livreur', 'colis', 'suivi de commande', 'rupture de stock', 'en rupture', 'nouveau stock', "n'est pas arrive", 'pas encore arrive',
   'lieferung', 'geliefert', 'lieferdienst', 'zusteller', 'paketbote', 'der bote', 'zugestellt', 'nicht auf lager', 'ausverkauft', 'neue ware', 'nicht angekommen',
+  // The carrier: "…para revisarlo con la empresa de transporte" was read as no subject, and offered to a slow line.
+  'empresa de transporte', 'transportista', 'transporteur', 'transportadora', 'paketdienst',
   'entrega', 'repartidor', 'paquete', 'seguimiento del pedido', 'no ha llegado', 'sin stock', 'nuevo stock', 'esta agotado', 'esta agotada',
   'encomenda', 'encomendei', 'entregador', 'pacote', 'rastreio', 'nao chegou', 'esgotado', 'esgotada', 'novo stock',
   'consegna', 'corriere', 'pacco', 'spedizione', 'doveva arrivare', 'non e arrivato', 'esaurito', 'esaurita', 'nuovo stock',

@@ -262,8 +262,10 @@ export function answersOtherSubject(intent: string | null | undefined, past: Rep
  * subject, it states an action was taken ("The second [amount] payment on A77812 was a duplicate: I've
  * refunded it" to a parcel marked delivered), or its words name a problem or subject of its own case this
  * customer never raised ("Le transporteur a perdu le colis: nous vous envoyons un nouveau boîtier" to a
- * wifi dropout; "Could you send us the new postcode and your moving date?" to a bill higher than the plan).
- * Its question may still be asked when the rest is what names the case (askingWithoutOtherCase).
+ * wifi dropout; "Could you send us the new postcode and your moving date?" to a bill higher than the plan;
+ * "Das ist ein bekannter Fehler … beim Login mit Face ID" to a technician who never came, its case read as
+ * another subject and its words naming one). Its question may still be asked when the rest is what names
+ * the case (askingWithoutOtherCase).
  */
 export function tellsAnotherCase(r: RankedReply): boolean {
   return (r.offSubject && r.claims.length > 0) || r.namesOtherCase
@@ -322,7 +324,10 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
     const pastSubject = subjectOfIntent(c.customerIntent)
-    const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject)
+    // Its words name another subject than this customer's, and the classifier read its case as another one
+    // too: "Das ist ein bekannter Fehler … beim Login mit Face ID" (a bug outage) to a technician who never came.
+    const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject) ||
+      (pastSubject !== PRAISE && answersOtherSubject(intent, c) && aboutOtherSubjectOnly(ourProblems, body))
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
     // A past message of no subject ("What's the difference between Fibre 500 and 900?", a question) is
     // placed by its reply's words: "Fibre 500 suits most homes… you can upgrade any time" answers pricing,
