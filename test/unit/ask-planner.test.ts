@@ -73,7 +73,7 @@ describe('local planner vocabulary and kinds', () => {
   it('says which measure no figure computes, and searches no words for it ("Which day of the week gets the most complaints?" searched for "gets")', () => {
     const cases: Array<[string, string]> = [
       // A weekday or an hour is ranked, not counted apart: "at weekends" would count messages saying "weekends".
-      ['How many messages come in at weekends?', 'days of the week'],
+      ['How many complaints came in during the weekend?', 'days of the week'],
       ['Combien de messages arrivent le week-end ?', 'days of the week'],
       ['What is the average number of messages per conversation?', 'averages'],
       ['How many customers wrote to us more than once in October?', 'more than once'],
@@ -164,6 +164,28 @@ describe('local planner vocabulary and kinds', () => {
     for (const q of ['Which topic has the highest share of complaints?', 'Which topic has the most negative messages?']) {
       expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'intent', wantsShare: false })
     }
+  })
+
+  it('reads a weekday as a habit by ranking the weekdays, and a weekday alone as the last one', () => {
+    // "Were there more complaints on Mondays?" searched for "mondays".
+    for (const q of ['Were there more complaints on Mondays?', 'Are Fridays busier than Mondays?', 'Y a-t-il plus de plaintes les lundis ?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan, q).toMatchObject({ kind: 'rank', groupBy: 'weekday' })
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
+    // Examples cannot be restricted to a weekday, and say so.
+    expect(planLocally('Show me complaints from Sundays', NOW, vocabulary)).toMatchObject({ kind: 'examples', notComputed: expect.stringContaining('days of the week') })
+    // "On Monday", asked on Sunday 8 November, was Monday the 9th: a day not yet come.
+    expect(planLocally('How many messages came in on Monday?', NOW, vocabulary).timeRange).toMatchObject({ from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' })
+  })
+
+  it('counts conversations when a share of them is asked, and says new customers are not computed', () => {
+    // "What percentage of conversations were about billing?" gave the messages' share.
+    expect(planLocally('What percentage of conversations were about billing in October?', NOW, vocabulary)).toMatchObject({ wantsShare: true, countsCustomers: true, filters: { intent: 'billing' } })
+    // "How many new customers wrote in November?" counted messages saying "new".
+    const fresh = planLocally('How many new customers wrote in November?', NOW, vocabulary)
+    expect(fresh.notComputed).toContain('new or returning customers')
+    expect(fresh.filters.mentions).toBeUndefined()
   })
 
   it('ranks the days of the week and the hours of the day ("Which weekday is busiest?" was not computed, and read as next Monday)', () => {

@@ -153,6 +153,15 @@ const MENTIONS_CUE = W('mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|mentionn\\p{L}
 // Not "customer messages": "What share of customer messages are negative?" asks for the messages' share.
 const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า)(?!\\s+(?:messages?|tweets?|posts?|emails?|replies|conversations?))')
 
+/**
+ * Days of the week said as a habit ("more complaints on Mondays?", "are Fridays busier?", "le lundi", "montags"):
+ * answered by ranking the weekdays, as "mondays" was searched for as a word.
+ */
+const HABITUAL_WEEKDAY = W('(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|les (?:lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches)|(?:mon|diens|mittwo|donners|frei|sams|sonn)tags|los (?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados|domingos)|(?:[àa]s|nas) (?:segundas|ter[çc]as|quartas|quintas|sextas)|(?:aos|nos) (?:s[áa]bados|domingos)')
+
+/** Conversations counted as such: "What percentage of conversations were about billing?" was the messages' share. */
+const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen|gespr[äa]che|conversaciones|conversas|conversazioni')
+
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|unhappier|complain(?:s|ed|ing|ts?)?|angry|angrier|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
@@ -439,6 +448,8 @@ const NOT_COMPUTED: Array<[RegExp, string]> = [
   [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
   // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
   [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
+  // Nothing marks a customer's first contact: "How many new customers wrote in November?" counted messages saying "new".
+  [/\b(?:new|first-time|first time|returning|existing) (?:customers|clients|users|contacts)\b|nouveaux clients|neue kunden|nuevos clientes|novos clientes|nuovi clienti/iu, 'a count of new or returning customers (nothing marks a first contact)'],
   [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
 ]
 
@@ -469,6 +480,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const thanOnly = cued.kind === 'compare' && namedTime.ranges.length === 1 && new RegExp(`\\bthan\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
   const time = thanOnly && Date.parse(namedTime.ranges[0]!.to) < now.getTime() ? { ...namedTime, ranges: [namedTime.ranges[0]!, nextOf(namedTime.ranges[0]!, now)] } : namedTime
   let read = grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
+  if (HABITUAL_WEEKDAY.test(question) && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples') read = { kind: 'rank', cued: true, groupBy: 'weekday' }
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
   // Two channels named ("WhatsApp vs email") are compared by ranking the channels: the first alone was counted.
   const channels = CHANNEL_WORDS.filter(([, cue]) => cue.test(question))
@@ -501,7 +513,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
   const bySlot = read.kind === 'rank' && (read.groupBy === 'weekday' || read.groupBy === 'hour')
-  const notComputed = bySlot ? undefined : NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
+  const notComputed = bySlot ? undefined : HABITUAL_WEEKDAY.test(question) ? NOT_COMPUTED[0]![1] : NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates
   // ("which weekday is busiest"): the period is counted.
   if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }
@@ -519,7 +531,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...plan,
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     // A share of complaints is of the customers who complained: "which channel has the highest share of complaints".
-    ...(CUSTOMERS_CUE.test(question) || (byRate && COMPLAINT_WORD.test(question)) ? { countsCustomers: true } : {}),
+    ...(CUSTOMERS_CUE.test(question) || (byRate && COMPLAINT_WORD.test(question)) || (SHARE_CUE.test(question) && CONVERSATIONS_CUE.test(question)) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),

@@ -223,6 +223,11 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
     let from = startOf(unit, asUtc(result.start))
     const endComponent = result.end ?? result.start
     let to = add(unit, startOf(unit, asUtc(endComponent)), 1)
+    // A weekday alone is the last one: "How many messages came in on Monday?" asked on a Friday was next Monday, a day of no data.
+    if (result.start.isCertain('weekday') && !result.start.isCertain('day') && !result.end && from > now) {
+      from = add('day', from, -7)
+      to = add('day', to, -7)
+    }
     const before = rest.slice(Math.max(0, result.index - 40), result.index)
     const bareDay = /\bbetween\s+(\d{1,2})(?:st|nd|rd|th)?\s+and\s*$/i.exec(before)
     if (bareDay && unit === 'day') {
