@@ -197,8 +197,9 @@ describe('/v1/ask on the demo corpus', () => {
     const rates = r.figures.filter((f) => f.kind === 'breakdown')
     expect(rates.length).toBeGreaterThan(3)
     expect(rates.map((f) => f.value)).toEqual([...rates.map((f) => f.value)].sort((a, b) => b - a))
-    // No kind of message (praise, a question) is ranked as a subject.
+    // No kind of message (praise, a question) is ranked as a subject, nor one that may have fewer than 10 messages.
     expect(rates.map((f) => f.group?.intent)).not.toContain('praise')
+    expect(r.figures.filter((f) => f.kind === 'count' && f.group?.intent).every((f) => f.estimate!.low >= 10)).toBe(true)
     for (const rate of rates.slice(0, 3)) {
       const intent = rate.group!.intent!
       const topic = intent.replace(/_/g, ' ')
@@ -228,6 +229,8 @@ describe('/v1/ask on the demo corpus', () => {
     const rows = r.figures.filter((f) => f.kind === 'breakdown')
     expect(rows.map((f) => [f.group?.weekday, f.value, Number(f.group?.days)])).toEqual(ranked.map(([k, n]) => [k, n, days.get(k)]))
     expect(rows.every((f) => f.exact)).toBe(true)
+    // Every message is behind a weekday's count: none is quoted as if it explained it.
+    expect(r.citations).toEqual([])
     const name = new Date(Date.UTC(2026, 10, 1 + Number(ranked[0]![0]))).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })
     expect(r.answer.startsWith(`By weekday (UTC), ${name} has the most customer messages (all time): ${ranked[0]![1]} on ${days.get(ranked[0]![0])} ${name}s`)).toBe(true)
     // The hours of the day, the same way: every hour is a row, and the negative ones are estimated.

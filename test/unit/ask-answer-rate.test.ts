@@ -42,6 +42,6 @@ describe('a ranking of rates', () => {
     const answer = answerLocally({ question: 'Which topic is the most negative?', plan: { ...plan, groupBy: 'intent' }, figures: byIntent, citations: [], workspaceId: 'w' })
     expect(answer).toContain('By intent, the share of customer messages that are negative is highest for bug outage (all time): about 59.4% (95% interval 23.9–100%) of its about 165 customer messages.')
     expect(answer).toContain('Then billing (about 56.5% of about 124).')
-    expect(answer).toContain('an intent with fewer than 10 messages is not ranked')
+    expect(answer).toContain('an intent that may have fewer than 10 messages is not ranked')
   })
 })

@@ -279,7 +279,8 @@ function rateAnswer(req: AnswerRequest, rows: AskFigure[]): string {
     out.push(`The intervals of ${name(first!)} and ${name(second)} overlap, so neither is clearly ${highest}.`)
   }
   if (byConversation) out.push('A complaint is a negative message, or a neutral one reporting a problem; a conversation counts once however many messages it has.')
-  out.push(`Shares are estimated from classifier labels, with 95% intervals; ${/^[aeiou]/.test(dimension) ? 'an' : 'a'} ${dimension} with fewer than ${MIN_RATE_MESSAGES} messages is not ranked.`)
+  const fewer = baseOf(first!)?.estimate ? `that may have fewer than ${MIN_RATE_MESSAGES} messages` : `with fewer than ${MIN_RATE_MESSAGES} messages`
+  out.push(`Shares are estimated from classifier labels, with 95% intervals; ${/^[aeiou]/.test(dimension) ? 'an' : 'a'} ${dimension} ${fewer} is not ranked.`)
   return out.join(' ')
 }
 

@@ -249,8 +249,10 @@ async function intentRateFigures(ctx: FigureContext, plan: AskPlan): Promise<Fig
   const whole: AskFilters = { ...filters, sentiment: undefined }
   const rows: Array<{ key: string; base: FigureEstimate; rate: FigureEstimate }> = []
   for (const intent of ctx.intents.filter((i) => !MESSAGE_KIND_INTENTS.has(i) && (!plan.among || plan.among.includes(i)))) {
+    // An intent that may have fewer than the minimum (its count's low bound) is not ranked: "product fault,
+    // about 60% of about 10 (0–204)" ranked beside subjects of hundreds of messages.
     const base = await estimateCount(ctx, { ...whole, intent }, range)
-    if (base.value < MIN_RATE_MESSAGES) continue
+    if (base.low < MIN_RATE_MESSAGES) continue
     const part = await estimateCount(ctx, { ...filters, intent }, range)
     rows.push({ key: intent, base, rate: await estimatedShare(ctx, { filters: { ...filters, intent }, estimate: part }, { filters: { ...whole, intent }, value: base.value, estimate: base }, range) })
   }
@@ -350,7 +352,7 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   rows = rows.filter((r) => kept(r) && (!plan.among || plan.among.includes(r.key))).sort((a, b) => order * (perSlot(b) - perSlot(a)) || a.key.localeCompare(b.key))
   return rows.slice(0, plan.top ?? (slots ? slots.size : 10)).map((r) => ({
     kind: 'breakdown' as const,
-    label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${groupName(dimension, r.key)}, ${range.label}`,
+    label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${groupName(dimension, r.key)}, ${range.label}${slots ? `, over ${slots.get(r.key) ?? 0} days` : ''}`,
     value: r.value,
     unit,
     group: { [dimension]: r.key, ...(slots ? { days: String(slots.get(r.key) ?? 0) } : {}) },

@@ -97,7 +97,9 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const figures = dataStartsAt ? computed.filter((f) => f.kind !== 'change') : computed
       const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0
       const careKind = plan.kind === 'awaiting' || plan.kind === 'response_time'
-      const retrieved = matched > 0 && !careKind
+      // Ranked by a time of sending alone, every message is behind the figures: a few found by the question's words say nothing.
+      const bySendingTime = plan.kind === 'rank' && (plan.groupBy === 'day' || plan.groupBy === 'weekday' || plan.groupBy === 'hour') && !plan.filters.sentiment && !plan.filters.intent
+      const retrieved = matched > 0 && !careKind && !bySendingTime
         ? await retrieve(deps, workspaceId, resolved, question, plan.kind === 'examples' ? EXAMPLES_CITATIONS : DEFAULT_CITATIONS)
         : []
       // Citations are read and forwarded like theme quotes: personal data stays masked, the customer's own
