@@ -347,13 +347,13 @@ export async function conversationTimings(db: Queryable, workspaceId: string, fi
   }))
 }
 
-/** First and last customer message of the workspace, up to `asOf`: where its data starts and ends. */
 /** When a workspace's customer messages start and end (ISO instants). */
 export interface DataExtent {
   first: string
   last: string
 }
 
+/** First and last customer message of the workspace, up to `asOf`: where its data starts and ends. */
 export async function dataExtent(db: Queryable, workspaceId: string, asOf: string): Promise<DataExtent | undefined> {
   const { rows } = await db.query<{ first: string | null; last: string | null }>(
     `SELECT min(sent_at) AS first, max(sent_at) AS last FROM messages WHERE workspace_id = $1 AND role = 'customer' AND sent_at <= $2::timestamptz`,

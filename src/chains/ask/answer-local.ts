@@ -316,9 +316,8 @@ function rankAnswer(req: AnswerRequest): string {
   const what = describeFilters(plan.filters)
   if (rows.length === 0) return `No ${what} match this question for ${plan.timeRange.label}, so there is nothing to rank.`
   if (rows[0]!.unit === 'percent') return rateAnswer(req, rows)
-  const slot = Object.keys(rows[0]!.group ?? {})[0]
-  if ((slot === 'weekday' || slot === 'hour') && rows[0]!.group!.days) return slotRankAnswer(req, rows, slot)
   const dimension = Object.keys(rows[0]!.group ?? {})[0] ?? plan.groupBy
+  if ((dimension === 'weekday' || dimension === 'hour') && rows[0]!.group!.days) return slotRankAnswer(req, rows, dimension)
   // "other" is "no specific intent": not an answer to "what do they complain about most".
   const named = rows.filter((f) => f.group?.intent !== OTHER)
   const unnamed = rows.find((f) => f.group?.intent === OTHER)

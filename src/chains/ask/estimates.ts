@@ -14,12 +14,10 @@ import {
 } from './confusion.ts'
 import { MESSAGE_KIND_INTENTS, PROBLEM_INTENTS } from '../classify/taxonomy.ts'
 import { groupName } from './group-names.ts'
-import { slotOccurrences, type TimeSlot } from './time.ts'
+import { slotOccurrences, slotSpan } from './time.ts'
 import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
 const Z95 = 1.96
-const HOUR_MS = 3_600_000
-const DAY_MS = 24 * HOUR_MS
 export const ESTIMATE_METHOD =
   'sum of per-message label probabilities (stored confidence for the chosen label, the rest spread over the others in proportion to the classifier\'s own reading of them where it gave one; human corrections count as certain); ' +
   'interval: from trusting only the confident part of each label to giving the target all of each label\'s doubt, and at least the 95% interval of the sum'
@@ -342,7 +340,7 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   }
   const dimension = groupBy === 'theme' && !ctx.themeGroups ? 'intent' : groupBy!
   // A weekday or an hour is compared per day it occurs: November's first 20 days have three Sundays and two Saturdays.
-  const slots = (groupBy === 'weekday' || groupBy === 'hour') && ctx.extent ? slotOccurrences(coveredBy(range, ctx.extent, groupBy), groupBy) : undefined
+  const slots = (groupBy === 'weekday' || groupBy === 'hour') && ctx.extent ? slotOccurrences(slotSpan(range, ctx.extent, groupBy), groupBy) : undefined
   const perSlot = (r: { key: string; value: number }) => (slots ? r.value / (slots.get(r.key) ?? 1) : r.value)
   const order = plan.ascending ? -1 : 1
   // Zero is a rank too for a slot of time ("the quietest hour" may have none); a channel of none is no channel of the period.
@@ -360,15 +358,3 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   }))
 }
 
-/**
- * The part of `range` the workspace's data covers, in whole days or hours: "all time" is not counted
- * from 1970, nor a month from days before the first message.
- */
-function coveredBy(range: TimeRange, extent: DataExtent, slot: TimeSlot): TimeRange {
-  const step = slot === 'hour' ? HOUR_MS : DAY_MS
-  const first = Math.floor(Date.parse(extent.first) / step) * step
-  const last = Math.floor(Date.parse(extent.last) / step) * step + step
-  const from = Math.max(Date.parse(range.from), first)
-  const to = Math.max(from, Math.min(Date.parse(range.to), last))
-  return { ...range, from: new Date(from).toISOString(), to: new Date(to).toISOString() }
-}

@@ -23,7 +23,6 @@ const GROWTH_LEADERS = 5
 const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
 
-
 /** "negative customer messages about delivery on x in French (airline United)". */
 export function describeFilters(filters: AskFilters, opts: { noun?: string } = {}): string {
   const parts = [filters.sentiment, `customer ${opts.noun ?? 'messages'}`]

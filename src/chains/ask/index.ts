@@ -26,8 +26,6 @@ export const ASK_SETTING = 'ask'
 export const EXAMPLES_CITATIONS = 8
 export const CITATION_EXCERPT_CHARS = 400
 
-/** The first and last customer message the workspace holds up to the question's now (store/ask-figures.ts). */
-
 export interface AskChainDeps {
   db: Queryable
   embedder: Embedder

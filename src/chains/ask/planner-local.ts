@@ -441,10 +441,12 @@ export function topicOf(question: string, spans: string[]): string | undefined {
  * searched for messages saying "gets", and "How many customers wrote to us more than once?" for messages
  * in the themes "Monthly price" and "Price" (they say "once"). The answer says which measure it lacks.
  */
+/** What a count or an example restricted to a weekday or an hour lacks: they are ranked, not filtered by. */
+const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'
+
 const NOT_COMPUTED: Array<[RegExp, string]> = [
-  // The day of the week and the hour of the day are ranked ("which weekday is busiest?"), not filtered by:
-  // "How many messages come in at weekends?" would count messages saying "weekends".
-  [/\b(?:day of (?:the )?week|weekdays?|weekends?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|week-end|wochentag|wochenende|uhrzeit|día de la semana|fin de semana|dia da semana|fim de semana|giorno della settimana|fine settimana/iu, 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'],
+  // "Show me complaints from the weekend" would count messages saying "weekend".
+  [/\b(?:day of (?:the )?week|weekdays?|weekends?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|week-end|wochentag|wochenende|uhrzeit|día de la semana|fin de semana|dia da semana|fim de semana|giorno della settimana|fine settimana/iu, BY_SLOT_NOT_COMPUTED],
   [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
   // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
   [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
@@ -513,7 +515,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
   const bySlot = read.kind === 'rank' && (read.groupBy === 'weekday' || read.groupBy === 'hour')
-  const notComputed = bySlot ? undefined : HABITUAL_WEEKDAY.test(question) ? NOT_COMPUTED[0]![1] : NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
+  const notComputed = bySlot ? undefined : HABITUAL_WEEKDAY.test(question) ? BY_SLOT_NOT_COMPUTED : NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates
   // ("which weekday is busiest"): the period is counted.
   if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }

@@ -5,7 +5,8 @@
 import * as chrono from 'chrono-node'
 import type { TimeRange } from './types.ts'
 
-const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
 type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year'
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -54,7 +55,7 @@ export type TimeSlot = 'weekday' | 'hour'
  * once: 1–20 Nov 2026 has three Sundays and two Saturdays, so their totals are compared per day.
  */
 export function slotOccurrences(range: { from: string; to: string }, slot: TimeSlot): Map<string, number> {
-  const step = slot === 'hour' ? 3_600_000 : DAY_MS
+  const step = slot === 'hour' ? HOUR_MS : DAY_MS
   const to = Date.parse(range.to)
   const counts = new Map<string, number>()
   for (let t = Math.floor(Date.parse(range.from) / step) * step; t < to; t += step) {
@@ -63,6 +64,19 @@ export function slotOccurrences(range: { from: string; to: string }, slot: TimeS
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return counts
+}
+
+/**
+ * The part of `range` that data from `extent.first` to `extent.last` covers, in whole days or hours of
+ * `slot`: "all time" is not counted from 1970, nor a month from days before the first message.
+ */
+export function slotSpan<T extends { from: string; to: string }>(range: T, extent: { first: string; last: string }, slot: TimeSlot): T {
+  const step = slot === 'hour' ? HOUR_MS : DAY_MS
+  const first = Math.floor(Date.parse(extent.first) / step) * step
+  const last = Math.floor(Date.parse(extent.last) / step) * step + step
+  const from = Math.max(Date.parse(range.from), first)
+  const to = Math.max(from, Math.min(Date.parse(range.to), last))
+  return { ...range, from: new Date(from).toISOString(), to: new Date(to).toISOString() }
 }
 
 export function makeRange(from: Date, to: Date, label?: string): TimeRange {
