@@ -180,7 +180,7 @@ export async function estimatedShare(
 }
 
 /**
- * The label filter's estimated count per channel, language or day: corrected for the confusion measured
+ * The label filter's estimated count per channel, language, day, weekday or hour: corrected for the confusion measured
  * on people's labels when there are enough of them, the classifier's own probabilities otherwise.
  */
 async function groupEstimates(ctx: FigureContext, filters: AskFilters, range: TimeRange, groupBy: MetadataGroup): Promise<Map<string, FigureEstimate>> {
