@@ -37,14 +37,27 @@ const RESPONSE_TIME_CUE = W([
   'cu[áa]nto tard\\p{L}* en (?:responder|contestar)', 'quanto tempo (?:demor\\p{L}*|lev\\p{L}*) (?:a|para) responder', 'wie lange (?:dauert|brauchen)',
   'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora',
   '응답 시간', 'เวลาตอบกลับ',
+  // "Quel canal a les réponses les plus lentes ?" ranked the channels by their messages.
+  'r[ée]ponses? (?:les )?plus (?:lentes?|rapides?)', '(?:antwortet|antworten|reagiert|reagieren) am (?:langsamsten|schnellsten)', 'am (?:langsamsten|schnellsten) (?:geantwortet|beantwortet)',
+  'respuestas? (?:m[áa]s|menos) (?:lentas?|r[áa]pidas?)', 'respostas? (?:mais|menos) (?:lentas?|r[áa]pidas?)', 'rispost[ae] pi[ùu] (?:lent[ae]|veloci|rapid[ae])',
+  // "Combien de conversations n'ont jamais reçu de réponse ?" counted the messages saying "jamais" or "réponse".
+  'jamais (?:re[çc]u|eu|obtenu) (?:de |une )?r[ée]ponse', 'nie (?:eine )?antwort', 'keine antwort (?:bekommen|erhalten)',
+  'nunca (?:recib|obtuv|tuv)\\p{L}* (?:una )?respuesta', 'nunca (?:receb|obtiv|tiv)\\p{L}* (?:uma )?resposta', 'mai (?:ricevuto|avuto|ottenuto) (?:una )?risposta', 'senza risposta',
 ].join('|'))
 /** "which channel has the most …", "top 3 …", "quel canal … le plus", "welcher Kanal … am meisten". */
 const RANK_CUE = W([
-  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest', 'busiest', 'quietest',
+  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa|che|cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest', 'busiest', 'quietest',
 ].join('|'))
 /** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
-const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più']
+const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più',
+  // "the three biggest problems": "les trois plus gros problèmes", "los tres mayores problemas" were read as a why.
+  'plus (?:gros|grosses|grands|grandes|importants|importantes)', 'mayores', 'maiores']
 const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
+/**
+ * "Main" after a count: "the 3 main topics", "les 3 principaux sujets", "die 3 wichtigsten Themen" rank like
+ * "the 3 most common" (they were read as why). Without a count "the main problems" stays a why, as in English.
+ */
+const MAIN_WORDS = ['main', 'principa(?:ux|les?|l)', 'wichtigsten', 'principais', 'principali']
 /** "Fewest", "least", "lowest": a ranking from the bottom ("Which channel has the fewest complaints?" searched for "fewest"). */
 const LEAST_CUE = W('least|fewest|lowest|smallest|quietest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno')
 /**
@@ -55,11 +68,18 @@ const RATE_CUE = new RegExp([
   '(?:is|are|was|were|seems?)\\s+(?:the\\s+)?(?:most|least)\\s+(?:negative|positive|unhappy|happy|angry|satisfied|dissatisfied|critical)(?![\\p{L}]|\\s+(?:messages?|complaints?|comments?|posts?|tweets?|customers?|people))',
   '(?:most|least)\\s+(?:negative|positive|unhappy|happy|angry|satisfied|dissatisfied)\\s+(?:channels?|languages?|platforms?)',
   '(?:sentiments?|moods?|satisfaction)\\s+(?:by|per|for each|on each|in each|across|of each|on every)\\s+(?:the\\s+)?(?:channels?|languages?|platforms?)',
+  // "Quel canal est le plus négatif ?", "Welcher Kanal ist am negativsten?", "¿Qué canal es el más negativo?" ranked the counts.
+  '(?:est|sont|es|son|é|são|è|sono)\\s+(?:(?:le|la|les|el|los|las|o|a|os|as|il|lo|i|gli)\\s+)?(?:plus|moins|más|menos|mais|più|meno)\\s+(?:n[ée]gati|positi|m[ée]content|satisf|insatisf|content|descontent|insoddisf|soddisf|scontent)\\p{L}*(?!\\s+(?:messages?|mensajes|mensagens|messaggi|clients?|clientes|clienti))',
+  'am\\s+(?:negativsten|positivsten|unzufriedensten|zufriedensten)',
 ].join('|'), 'iu')
 /** "… per channel", "… by language": a breakdown, of counts unless a share or the sentiment is asked. */
 const PER_GROUP_CUE = /\b(?:by|per|for each|on each|in each|across|each)\s+(?:the\s+)?(?:channels?|languages?|platforms?)\b|par (?:canal|langue)|pro (?:kanal|sprache)|por (?:canal|idioma|l[íi]ngua)|per (?:canale|lingua)/iu
 /** A feeling compared: "happier", "angrier", "more satisfied", "less negative". */
-const COMPARATIVE_FEELING = /\b(?:happier|unhappier|angrier|(?:more|less) (?:happy|unhappy|angry|satisfied|dissatisfied|positive|negative|frustrated|upset|pleased))\b/i
+const COMPARATIVE_FEELING = new RegExp([
+  '\\b(?:happier|unhappier|angrier|(?:more|less) (?:happy|unhappy|angry|satisfied|dissatisfied|positive|negative|frustrated|upset|pleased))\\b',
+  '(?<![\\p{L}])(?:plus|moins|más|menos|mais|più|meno) (?:satisf|insatisf|content|m[ée]content|descontent|heureu|feli|soddisf|insoddisf|n[ée]gati|positi)\\p{L}*',
+  '(?<![\\p{L}])(?:zufriedener|unzufriedener|glücklicher|negativer|positiver)(?![\\p{L}])',
+].join('|'), 'iu')
 /** Complaining, as against feeling negative: a share of complaints is of conversations. */
 const COMPLAINT_WORD = /complain|plaint|r[ée]clam|beschwer|quej|reclama|queix|lament/iu
 /** The question is about how messages feel without naming a class ("sentiment on WhatsApp against email"). */
@@ -75,15 +95,18 @@ const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario')],
   // A date: "Which day had the most messages in November?"
   ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|quale giorno')],
-  ['intent', W('praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|do que|di cosa')],
+  // "the most common complaints" ranks what they are about, in every language ("las quejas más comunes" searched for "comunes");
+  // so does what customers praise ("Was loben die Kunden am meisten?").
+  ['intent', W('complaints|plaintes|r[ée]clamations|beschwerden|quejas|reclamaciones|reclama[çc][õo]es|reclami|lamentele|f[ée]licitent|appr[ée]cient|loben|elogian|elogiam|lodano|apprezzano|' +
+    'praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|argomento|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|de qu[ée]|do que|di cosa')],
 ]
 /** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
 const COUNT_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, ten: 10, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, zwei: 2, drei: 3, vier: 4, fünf: 5, zehn: 10,
-  dos: 2, tres: 3, cuatro: 4, cinco: 5, diez: 10, 'três': 3, quatro: 4, dez: 10,
+  dos: 2, tres: 3, cuatro: 4, cinco: 5, diez: 10, 'três': 3, quatro: 4, dez: 10, due: 2, tre: 3, quattro: 4, dieci: 10,
 }
 const NUMBER = `\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')}`
-const N_MOST = new RegExp(`(?<![\\p{L}\\p{N}])(?:top\\s+(${NUMBER})|(${NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:${MOST_WORDS.join('|')}))(?![\\p{L}])`, 'iu')
+const N_MOST = new RegExp(`(?<![\\p{L}\\p{N}])(?:top\\s+(${NUMBER})|(${NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:${[...MOST_WORDS, ...MAIN_WORDS].join('|')}))(?![\\p{L}])`, 'iu')
 /** Words of time between the number and "most" make it a period ("the last three weeks, what was most…"), not a count of rows. */
 const TIME_UNIT = /(?<![\p{L}])(?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|tage?n?|wochen?|monate?n?|jahre?n?|d[ií]as|semanas|meses|a[ñn]os|dias)(?![\p{L}])/iu
 
@@ -101,10 +124,13 @@ const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|
  * gewachsen?" counted messages mentioning "gewachsen".
  */
 const CHANGED_CUE = W([
-  'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
+  'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'aument(?:ó|aron)', 'subi(?:ó|eron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
   'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
   // …and as they go: "Welche Themen wachsen?" searched for "wachsen".
   'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', 'nehmen zu', 'nimmt zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
+  // "Le nombre de plaintes … diminue-t-il ?", "Gehen die Beschwerden … zurück?", "¿Están disminuyendo las quejas…?" were read as a why.
+  'augmente', 'diminue', 'diminuent', 'baisse', 'baissent', 'zur[üu]ckgehen', 'zur[üu]ckgegangen', '(?:gehen|geht) (?:[\\p{L}]+ ){0,6}zur[üu]ck',
+  'aumentando', 'disminuyendo', 'bajando', 'subiendo', 'diminuindo', 'caindo', 'diminuendo', 'calando',
   '(?:è|sono) (?:cresciut|aumentat|diminuit|calat)[oaie]', 'cresciut[oaie]', 'aumentat[oaie]', 'diminuit[oaie]', 'calat[oaie]',
 ].join('|'))
 
@@ -135,6 +161,11 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
   // "Is sentiment on Instagram getting worse?" asks which way it goes.
   ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
+  // The same in the other languages, whose relative periods read as English by now: "plus satisfaits this month
+  // que last month", "Wie hat sich die Stimmung … entwickelt?", "¿Está empeorando el sentimiento?" (read as a why).
+  ['compare', /(?<![\p{L}])(?:que|qu'|als|do que|rispetto (?:a|al|alla|allo)|di quanto)(?:\s+(?:en|el|la|no|na|im|au|nel|nella|in))?\s+(?:last|previous)(?![\p{L}])/iu],
+  ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|a chang[ée]|ont chang[ée]|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
+  ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
@@ -170,8 +201,10 @@ const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
   ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
   // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
-  ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es)?|negativ[oa]s?|negativi)(?![\p{L}])/iu],
-  ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es)?|positiv[oa]s?|positivi)(?![\p{L}])/iu],
+  ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es|sten)?|negativ[oa]s?|negativi)(?![\p{L}])/iu],
+  ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es|sten)?|positiv[oa]s?|positivi)(?![\p{L}])/iu],
+  // Praising, in the other languages: "Was loben die Kunden am meisten?" searched for "loben".
+  ['positive', /(?<![\p{L}])(f[ée]licit\p{L}*|appr[ée]ci(?:ent|e|é|és|ée)|lob(?:en|t|te|ten)|gelobt|elogi(?:an|a|aron|am|aram|ado|ano|ato|ati)|lod(?:ano|a|ato|ati)|apprezz(?:ano|a|ato|ati))(?![\p{L}])/iu],
   ['neutral', /(?<![\p{L}])(neutres?|neutral(?:e|en|er|es)?|neutr[oa]s?)(?![\p{L}])/iu],
 ]
 
@@ -201,12 +234,12 @@ const INTENT_SYNONYMS: Record<string, string[]> = {
   // Not "price rise": it is one event, found by the weekly theme that names it (a bill names billing, a price rise a plan's price).
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
     'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso',
-    'bolletta', 'fattura', 'addebito', 'rimborso'],
+    'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso'],
   bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
   // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
   connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
-  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'anmeldung', 'passwort', 'contraseña', 'senha'],
+  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'mots de passe', 'anmeldung', 'passwort', 'passwörter', 'contraseña', 'senha'],
   // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
   cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'gekündigt', 'cancelación', 'cancelamento', 'disdetta', 'recesso'],
   appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
@@ -279,10 +312,22 @@ const NON_TOPIC = new Set([
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
   'fue', 'stärksten', 'stärkste', 'meisten', 'plus', 'más', 'mais', 'più',
+  // How common, and how: "¿Cuáles son las quejas más comunes?" searched for "comunes", "Comment … a évolué" for "comment".
+  'common', 'frequent', 'fréquent', 'fréquente', 'fréquents', 'fréquentes', 'courant', 'courants', 'courantes', 'häufig', 'häufige', 'häufigsten',
+  'común', 'comunes', 'frecuente', 'frecuentes', 'comum', 'comuns', 'frequente', 'frequentes', 'comune', 'comuni', 'frequenti',
+  'comment', 'cómo', 'como', 'come', 'wichtigsten', 'principaux', 'principales', 'principais', 'principali',
+  // Changing, worse and better, and "than": "¿Cómo ha cambiado el sentimiento…?" searched for "cambiado".
+  'changé', 'changée', 'évolué', 'geändert', 'verändert', 'entwickelt', 'cambiado', 'cambiada', 'mudou', 'mudaram', 'cambiato', 'cambiata', 'cambiati',
+  'schlechter', 'besser', 'wird', 'está', 'estão', 'sta', 'stanno', 'rispetto', 'als',
+  // Why, how many and "there is": "¿Hay más quejas…?" searched for "hay", "Warum ist das Volumen…" for "volumen".
+  'pourquoi', 'warum', 'qué', 'porque', 'perché', 'volume', 'volumen', 'nombre', 'anzahl', 'número', 'numero',
+  'hay', 'gibt', 'estaba', 'estaban', 'era', 'eran', 'war', 'était', 'étaient', 'estava', 'estavam',
+  // Italian's elided prepositions: "Quanti messaggi sull'app" searched for "sull".
+  'sull', 'dell', 'nell', 'dall', 'all', 'coll', 'quell',
 ])
 /** Cue words of any kind (count, complaint, ranking…) never name the topic. */
 const isCueWord = (w: string) =>
-  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w)
+  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w) || SPIKE_CUE.test(w)
 
 export interface LocalPlannerOptions {
   /** Add the previous period of the same length to count/why/trend plans (for "change vs previous"). */
@@ -326,11 +371,12 @@ export function detectKind(question: string): AskKind {
 export function readKind(question: string): { kind: AskKind; cued: boolean; groupBy?: GroupBy; top?: number; ascending?: boolean } {
   if (AWAITING_CUE.test(question)) return { kind: 'awaiting', cued: true }
   if (RESPONSE_TIME_CUE.test(question)) return { kind: 'response_time', cued: true }
-  const compare = KIND_CUES.find(([kind]) => kind === 'compare')![1]
-  if (compare.test(question) || SPIKE_CUE.test(question) || CHANGED_CUE.test(question)) return { kind: 'compare', cued: true }
+  const compared = KIND_CUES.some(([kind, cue]) => kind === 'compare' && cue.test(question))
+  if (compared || SPIKE_CUE.test(question) || CHANGED_CUE.test(question)) return { kind: 'compare', cued: true }
   const top = topCount(question)
   const least = LEAST_CUE.test(question) && !MOST_CUE.test(question)
-  if ((top !== undefined || (RANK_CUE.test(question) && (MOST_CUE.test(question) || least))) && !KIND_CUES[0]![1].test(question)) {
+  // A superlative of feeling ranks too: "Welches Thema ist am negativsten?" has no word for "most".
+  if ((top !== undefined || (RANK_CUE.test(question) && (MOST_CUE.test(question) || least || RATE_CUE.test(question)))) && !KIND_CUES[0]![1].test(question)) {
     const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (top !== undefined ? 'intent' : undefined)
     if (groupBy) return { kind: 'rank', cued: true, groupBy, ...(top ? { top } : {}), ...(least ? { ascending: true } : {}) }
   }
@@ -425,6 +471,8 @@ export function partOfIntentWords(plan: Pick<AskPlan, 'filters' | 'topic' | 'kin
   return words(plan.topic ?? '').filter((w) => part.has(w))
 }
 
+const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell|dall|all|coll|quell|un)['’]/iu
+
 export function topicOf(question: string, spans: string[]): string | undefined {
   const text = spans.reduce((t, span) => t.replace(span, ' '), question)
   const stop = stopwordsFor('*')
@@ -432,7 +480,8 @@ export function topicOf(question: string, spans: string[]): string | undefined {
   // "Wie viele Beschwerden über die App" had the topic "die app", and matched seven themes.
   const language = detectLanguage(question).language
   const own = language === 'und' || language === 'en' ? undefined : stopwordsFor(language)
-  const kept = words(text).filter((w) => !stop.has(w) && !own?.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w))
+  // An elided article or preposition is not part of the word: "sull'app" is "app".
+  const kept = words(text).map((w) => w.replace(ELIDED, '')).filter((w) => w && !stop.has(w) && !own?.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w))
   return kept.length > 0 ? [...new Set(kept)].join(' ') : undefined
 }
 
@@ -520,7 +569,9 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   // ("which weekday is busiest"): the period is counted.
   if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
-  const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans])
+  // The share's words say what is asked: "Quelle part des messages…" searched for "part".
+  const shareWords = SHARE_CUE.exec(question)?.[0]
+  const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans, ...(shareWords ? [shareWords] : [])])
   const threshold = read.kind === 'response_time' ? withinMinutes(question) : undefined
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
   const comparative = read.kind === 'compare' && COMPARATIVE_FEELING.test(question)

@@ -283,7 +283,8 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(f[ée]vrier|februar|febrero|fevereiro|febbraio)(?![\p{L}])/giu, 'February'],
   [/(?<![\p{L}])(mars|m[äa]rz|marzo|mar[çc]o)(?![\p{L}])/giu, 'March'],
   [/(?<![\p{L}])(avril|abril|aprile)(?![\p{L}])/giu, 'April'],
-  [/(?<![\p{L}])(mai|mayo|maio|maggio)(?![\p{L}])/giu, 'May'],
+  // Italian's "mai" is "never" after "non": "Quante conversazioni non hanno mai ricevuto risposta?" was read as May.
+  [/(?<![\p{L}])(?<!(?<![\p{L}])non\s+(?:[\p{L}']+\s+){0,3})(mai|mayo|maio|maggio)(?![\p{L}])/giu, 'May'],
   [/(?<![\p{L}])(juin|juni|junio|junho|giugno)(?![\p{L}])/giu, 'June'],
   [/(?<![\p{L}])(juillet|juli|julio|julho|luglio)(?![\p{L}])/giu, 'July'],
   [/(?<![\p{L}])(ao[ûu]t|agosto)(?![\p{L}])/giu, 'August'],
