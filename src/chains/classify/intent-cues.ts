@@ -23,6 +23,8 @@ const CANCELLATION_CUES = termMatcher([
   'kundigen', 'kundigung', 'kuendigen', 'kuendigung', 'gekundigt', 'vertrag beenden',
   // The notice and the minimum term of leaving: "La baja se hace con 30 días de preaviso y sin penalización fuera de la permanencia".
   'preaviso', 'permanencia', 'preavis', 'preavviso', 'aviso previo',
+  // German writes them as one word: "Die Kündigungsfrist beträgt 30 Tage, nach der Mindestlaufzeit" was offered to a technician who never came.
+  'kundigungsfrist', 'kuendigungsfrist', 'mindestlaufzeit', 'mindestvertragslaufzeit', 'kundigungsgebuhr',
   // …and what a reply says to someone leaving: "Sentimos que te vayas" stayed in a reply offered to a slow line.
   'sorry to see you go', 'sad to see you go', 'sorry to see you leave', 'que te vayas', 'que vous partiez', 'que tu partes', 'dass du gehst', 'dass sie uns verlassen', 'que voce va embora', 'che te ne vada', 'vederti andare',
   'darme de baja', 'dar de baja', 'cancelar', 'cancelad', 'cancelen', 'cancele', 'cancelacion', 'rescindir', 'rescision',
@@ -149,6 +151,12 @@ const ACCOUNT_CUES = termMatcher([
   'locked out', 'account locked', 'account is locked', 'account locks', 'account was locked', 'unlock my account', 'reset link', 'reset links', 'reset email', 'reset emails', 'hacked', 'username',
   'mot de passe', 'me connecter a mon compte', 'identifiant', 'code de verification', 'compte bloque', 'compte pirate',
   'passwort', 'kennwort', 'einloggen', 'nicht anmelden', 'konto gesperrt', 'gehackt', 'bestatigungscode',
+  // A reset link in the other languages: "Der Link gilt 30 Minuten und nur der neueste funktioniert" named no
+  // subject, so it was offered to a customer whose technician never came.
+  // Not the verbs alone: a router is reset too ("Router zurücksetzen", "réinitialiser la box").
+  'lien de reinitialisation', 'e-mail de reinitialisation', 'le lien est valable', 'nouveau lien',
+  'link zum zurucksetzen', 'link gilt', 'neuen link', 'reset-link', 'enlace de restablecimiento', 'el enlace dura', 'enlace nuevo',
+  'link de redefinicao', 'o link e valido', 'novo link', 'link di reimpostazione', 'il link e valido', 'nuovo link',
   'contrasena', 'iniciar sesion', 'codigo de verificacion', 'cuenta bloqueada', 'hackeada',
   'senha', 'fazer login', 'codigo de verificacao', 'conta bloqueada',
   'accedere al mio account', 'codice di verifica', 'account bloccato',
