@@ -114,7 +114,7 @@ describe('the change against the previous period', () => {
   it('states a share of estimated counts with its interval (12.3% of negative messages was 5–49%)', () => {
     const figures: AskFigure[] = [
       { kind: 'count', label: 'negative customer messages about billing, October', value: 29, unit: 'messages', from: range.from, to: range.to, filters: {}, estimate: { value: 29, low: 15, high: 81, method: 'test' } },
-      { kind: 'count', label: 'all customer messages about billing, October', value: 55, unit: 'messages', from: range.from, to: range.to, filters: {}, estimate: { value: 55, low: 40, high: 90, method: 'test' } },
+      { kind: 'count', label: 'all customer messages about billing, October', value: 55, unit: 'messages', from: range.from, to: range.to, filters: { intent: 'billing' }, estimate: { value: 55, low: 40, high: 90, method: 'test' } },
       { kind: 'share', label: 'negative customer messages about billing as a share of all customer messages about billing', value: 52.7, unit: 'percent', from: range.from, to: range.to, filters: {}, estimate: { value: 52.7, low: 21, high: 100, method: 'test' } },
     ]
     const answer = answerLocally({ question: 'What share of messages about billing were negative in October?', plan: { ...plan, filters: { customerRole: 'customer', intent: 'billing', sentiment: 'negative' } }, figures, citations: [], workspaceId: 'w' })

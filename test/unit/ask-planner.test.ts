@@ -86,7 +86,8 @@ describe('local planner vocabulary and kinds', () => {
       expect(plan.notComputed, q).toContain(measure)
       expect(plan.filters.mentions, q).toBeUndefined()
       expect(plan.filters.theme, q).toBeUndefined()
-      expect(prefaceOf({ plan }), q).toMatch(/^This question asks for .*, which no figure here computes, so it cannot be answered as asked/)
+      // …in the question's language.
+      expect(prefaceOf({ question: q, plan }), q).toMatch(/^This question asks for .*, which no figure here computes, so it cannot be answered as asked|^Cette question demande .*, ce qu'aucun chiffre ici ne calcule/)
     }
     // Per day is a count over days, which is computed.
     expect(planLocally('How many messages per day did we get last week?', NOW, vocabulary)).toMatchObject({ understood: true, kind: 'count' })
@@ -144,7 +145,7 @@ describe('local planner vocabulary and kinds', () => {
     }
     const question = planLocally('What is the most common question customers ask?', NOW, vocabulary)
     expect(question.notNarrowedBy).toBe('question')
-    expect(prefaceOf({ plan: question })).toContain('the ranking below is of the subjects of every customer message, not of the question messages alone')
+    expect(prefaceOf({ question: 'What is the most common question customers ask?', plan: question })).toContain('the ranking below is of the subjects of every customer message, not of the question messages alone')
     for (const q of ['Which topics get the most praise?', 'What do customers praise most?']) {
       const plan = planLocally(q, NOW, vocabulary)
       expect(plan, q).toMatchObject({ kind: 'rank', groupBy: 'intent', filters: { sentiment: 'positive' } })
@@ -291,7 +292,7 @@ describe('local planner vocabulary and kinds', () => {
     // Before: a count of all time, and a why.
     const fix = planLocally('Did password reset complaints go down after the fix?', NOW, vocabulary)
     expect([fix.kind, fix.timeRange.label, fix.unplacedTime]).toEqual(['trend', 'all time', 'after the fix'])
-    expect(prefaceOf({ plan: fix })).toContain('"after the fix" names no date I can read: the figures cover all time, week by week.')
+    expect(prefaceOf({ question: 'Did password reset complaints go down after the fix?', plan: fix })).toContain('"after the fix" names no date I can read: the figures cover all time, week by week.')
     expect(planLocally('Are password problems going down?', NOW, vocabulary).kind).toBe('trend')
     // With a period, the previous one is compared; a date is read, not flagged.
     const october = planLocally('Did billing complaints go down in October?', NOW, vocabulary)

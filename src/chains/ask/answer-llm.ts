@@ -43,7 +43,8 @@ export function allowedNumbers(figures: AskFigure[], texts: string[]): Set<strin
 export function unsupportedNumbers(answer: string, allowed: Set<string>): string[] {
   const withoutMarkers = answer.replace(CITATION_MARKER, ' ')
   return [...withoutMarkers.matchAll(NUMBER)]
-    .map((m) => m[0].replace(/,(?=\d{3}\b)/g, '').replace(/[.,]$/, ''))
+    // "1,053" groups thousands; "55,8" is a decimal comma (an answer in French or German).
+    .map((m) => m[0].replace(/,(?=\d{3}\b)/g, '').replace(/[.,]$/, '').replace(/,(\d{1,2})$/, '.$1'))
     .filter((n) => !allowed.has(n) && !allowed.has(String(Number(n))))
 }
 

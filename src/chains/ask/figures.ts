@@ -195,7 +195,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const of = (x: number) => (100 * x) / exactBase.conversations
       fig({
         kind: 'share', label: `${conversationsWith(filters)} as a share of the ${exactBase.conversations} conversations with ${describeFilters(base)}`,
-        value: roundShare(conversationsEstimate.value, exactBase.conversations), unit: 'percent', group: { measure: 'conversations' },
+        value: roundShare(conversationsEstimate.value, exactBase.conversations), unit: 'percent', group: { measure: 'conversations', conversations: String(exactBase.conversations) },
         estimate: estimateOf(of(conversationsEstimate.value), of(conversationsEstimate.low), Math.min(100, of(conversationsEstimate.high)), `${conversationsEstimate.method}; over the ${exactBase.conversations} conversations (exact)`),
       })
     }

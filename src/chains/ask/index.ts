@@ -108,7 +108,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const starts = dataStartsAt ? { dataStartsAt } : {}
       const answered = await answerer.answer({ question, plan, figures, citations, workspaceId, signal: opts.signal, ...ends, ...starts })
       const degradedReason = planned.degradedReason ?? answered.degradedReason
-      const preface = prefaceOf({ plan, ...ends, ...starts })
+      const preface = prefaceOf({ question, plan, ...ends, ...starts })
       return {
         answer: preface ? `${preface} ${answered.answer}` : answered.answer,
         figures,

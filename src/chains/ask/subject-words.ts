@@ -70,10 +70,10 @@ export function anyNameQuery(word: string): string {
 }
 
 /**
- * A mentions filter in words: each thing by the first of its names the filter lists ("mentioning
- * "wlan" or any of its names in other languages"), other words as they are.
+ * The words a mention filter shows ("router" or "wifi"), whether other languages' names of the same things
+ * were searched too, and whether it is the support (searched by its phrases more than by words).
  */
-export function describeMentions(mentions: string): string {
+export function mentionParts(mentions: string): { words: string[]; translated: boolean; support: boolean } {
   const shown: string[] = []
   const things = new Set<readonly string[]>()
   let translated = false
@@ -84,10 +84,19 @@ export function describeMentions(mentions: string): string {
       continue
     }
     if (thing) things.add(thing)
-    shown.push(`"${word}"`)
+    shown.push(word)
   }
+  return { words: shown, translated, support: shown.length === 1 && [...things].some((thing) => thing[0] === 'support') }
+}
+
+/**
+ * A mentions filter in words: each thing by the first of its names the filter lists ("mentioning
+ * "wlan" or any of its names in other languages"), other words as they are.
+ */
+export function describeMentions(mentions: string): string {
+  const { words, translated, support } = mentionParts(mentions)
+  const shown = words.map((w) => `"${w}"`)
   // The support goes by phrases more than by other languages' words: say which.
-  const support = shown.length === 1 && [...things].some((thing) => thing[0] === 'support')
   const others = support ? '"customer service", "live chat", "on hold" and the like, in any language' : `${shown.length === 1 ? 'its names' : 'their names'} in other languages`
   return `mentioning ${shown.join(' or ')}${translated ? ` (or ${others})` : ''}`
 }

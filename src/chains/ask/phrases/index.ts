@@ -1,0 +1,15 @@
+// The phrases an answer is written with: those of the question's language, English when it is another.
+import { detectLanguage } from '../../classify/language.ts'
+import { de } from './de.ts'
+import { en } from './en.ts'
+import { es } from './es.ts'
+import { fr } from './fr.ts'
+import { it } from './it.ts'
+import { pt } from './pt.ts'
+import type { Phrases } from './types.ts'
+
+const BY_LANGUAGE: Record<string, Phrases> = { en, fr, de, es, pt, it }
+
+export function phrasesFor(question: string): Phrases {
+  return BY_LANGUAGE[detectLanguage(question).language] ?? en
+}
