@@ -77,7 +77,14 @@ describe('local planner vocabulary and kinds', () => {
       ['Combien de messages arrivent le week-end ?', 'days of the week'],
       ['What is the average number of messages per conversation?', 'averages'],
       ['How many customers wrote to us more than once in October?', 'more than once'],
+      // Answers never name a customer: "Who are our angriest customers?" searched for "angriest".
+      ['Who are our angriest customers?', 'individual customers'],
+      ['Which customers wrote the most?', 'individual customers'],
+      ['Who complained most this week?', 'individual customers'],
+      ['Qui sont nos clients les plus mécontents ?', 'individual customers'],
     ]
+    expect(planLocally('What do customers complain about most?', NOW, vocabulary)).toMatchObject({ kind: 'rank', understood: true })
+    expect(planLocally('What are our top customer complaints?', NOW, vocabulary)).toMatchObject({ kind: 'rank', understood: true })
     // "more than" read as a comparison compared September with October, which nobody asked.
     expect(planLocally('How many customers wrote to us more than once in October?', NOW, vocabulary).kind).toBe('count')
     for (const [q, measure] of cases) {

@@ -195,8 +195,8 @@ const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen|gespr[
 
 const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
-  ['negative', /\b(unhappy|unhappier|complain(?:s|ed|ing|ts?)?|angry|angrier|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
-  ['positive', /\b(happy|happier|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
+  ['negative', /\b(unhappy|unhappier|unhappiest|complain(?:s|ed|ing|ts?)?|angry|angrier|angriest|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
+  ['positive', /\b(happy|happier|happiest|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
   // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
   ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
@@ -501,6 +501,19 @@ const NOT_COMPUTED: Array<[RegExp, string]> = [
   [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
   // Nothing marks a customer's first contact: "How many new customers wrote in November?" counted messages saying "new".
   [/\b(?:new|first-time|first time|returning|existing) (?:customers|clients|users|contacts)\b|nouveaux clients|neue kunden|nuevos clientes|novos clientes|nuovi clienti/iu, 'a count of new or returning customers (nothing marks a first contact)'],
+  // "Who are our angriest customers?" searched for messages saying "angriest": answers count and quote
+  // messages, and never name a customer (citations are masked), so a ranking of people is not computed.
+  [new RegExp([
+    '\\b(?:which|who)\\s+(?:of\\s+(?:our|the)\\s+)?(?:customers|clients|users)\\b.{0,60}\\b(?:most|least|more|angriest|happiest|worst|best)\\b',
+    '\\bwho\\s+(?:complained|complains|wrote|writes|messaged|contacted us|posted)\\s+(?:the\\s+)?most\\b',
+    '\\b(?:angriest|unhappiest|happiest|loudest|most (?:active|vocal|frequent|angry|unhappy|upset|loyal)|top|biggest)\\s+(?:\\w+\\s+)?(?:customers|clients|users|complainers)\\b',
+    '(?<![\\p{L}])(?:quels|quelles|welche|qu[ée]|quais|quali)\\s+(?:clients|kunden|clientes|clienti)(?![\\p{L}]).{0,60}(?:le plus|am meisten|más|mais|più)',
+    '(?<![\\p{L}])qui\\s+sont\\s+(?:nos|les)\\s+clients\\s+les\\s+plus',
+    '(?<![\\p{L}])(?:die|unsere)\\s+(?:unzufriedensten|wütendsten|zufriedensten|aktivsten)\\s+kunden',
+    '(?<![\\p{L}])(?:los|nuestros)\\s+clientes\\s+más\\s+(?:enfadados|descontentos|molestos|satisfechos|activos)',
+    '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)',
+    '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)',
+  ].join('|'), 'iu'), 'a ranking of individual customers'],
   [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
 ]
 

@@ -168,6 +168,7 @@ const NOT_COMPUTED: Record<keyof typeof NOT_COMPUTED_MEASURES, string> = {
   closed: 'eine Zählung abgeschlossener Gespräche oder gelöster Probleme',
   newCustomers: 'eine Zählung neuer oder wiederkehrender Kunden',
   repeat: 'eine Zählung der Kunden, die mehr als einmal geschrieben haben',
+  byCustomer: 'eine Rangfolge einzelner Kunden',
 }
 const NOT_COMPUTED_ASIDES: Record<string, string> = {
   '(they can be ranked: "which weekday is busiest?")': '(Wochentage und Stunden lassen sich aber in eine Rangfolge bringen: „An welchem Wochentag ist am meisten los?“)',

@@ -256,6 +256,7 @@ const NOT_COMPUTED_ES: Record<NonNullable<ReturnType<typeof notComputedKey>>, { 
   closed: { text: 'un recuento de conversaciones cerradas o de problemas resueltos', why: 'no se registra si una conversación se cerró o se resolvió' },
   newCustomers: { text: 'un recuento de clientes nuevos o recurrentes', why: 'nada marca el primer contacto de un cliente' },
   repeat: { text: 'un recuento de clientes que escribieron más de una vez' },
+  byCustomer: { text: 'una clasificación de clientes concretos' },
 }
 
 function measureName(measure: string): string {

@@ -270,6 +270,7 @@ const NOT_COMPUTED: Record<keyof typeof NOT_COMPUTED_MEASURES, string> = {
   closed: 'un décompte des conversations clôturées ou des problèmes résolus',
   newCustomers: 'un décompte des clients nouveaux ou revenus',
   repeat: "un décompte des clients ayant écrit plus d'une fois",
+  byCustomer: 'un classement des clients un par un',
 }
 /** What the planner adds after a measure's words, in brackets. */
 const NOT_COMPUTED_WHY: Record<string, string> = {

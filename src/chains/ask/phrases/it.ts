@@ -208,6 +208,7 @@ const MEASURES: Record<keyof typeof NOT_COMPUTED_MEASURES, { words: string; more
   closed: { words: 'un conteggio delle conversazioni chiuse o dei problemi risolti', more: [' (nothing stores whether one was)', ' (nessun dato registra se lo siano stati)'] },
   newCustomers: { words: 'un conteggio dei clienti nuovi o di ritorno', more: [' (nothing marks a first contact)', ' (nulla indica un primo contatto)'] },
   repeat: { words: 'un conteggio dei clienti che hanno scritto più di una volta' },
+  byCustomer: { words: 'una classifica dei singoli clienti' },
 }
 function measureText(measure: string): string {
   const key = notComputedKey(measure)

@@ -213,6 +213,7 @@ const NOT_COMPUTED_PT: Record<keyof typeof NOT_COMPUTED_MEASURES, { text: string
   closed: { text: 'uma contagem de conversas encerradas ou de problemas resolvidos', more: ' (nenhum dado indica se uma conversa foi encerrada)' },
   newCustomers: { text: 'uma contagem de clientes novos ou recorrentes', more: ' (nenhum dado indica a primeira vez que um cliente escreveu)' },
   repeat: { text: 'uma contagem de clientes que escreveram mais de uma vez' },
+  byCustomer: { text: 'uma classificação de clientes individuais' },
 }
 function measureName(measure: string): string {
   const key = notComputedKey(measure)

@@ -90,6 +90,7 @@ export const NOT_COMPUTED_MEASURES = {
   closed: 'a count of conversations closed or problems solved',
   newCustomers: 'a count of new or returning customers',
   repeat: 'a count of customers who wrote more than once',
+  byCustomer: 'a ranking of individual customers',
 } as const
 
 /** Which of NOT_COMPUTED_MEASURES the planner's English description is, if any. */
