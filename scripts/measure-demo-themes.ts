@@ -183,6 +183,29 @@ try {
     }
   }
   console.log(`label overlap W42–W45 ${(overlaps.reduce((a, b) => a + b, 0) / Math.max(1, overlaps.length)).toFixed(3)} over ${overlaps.length} themes`)
+  // A label that names a subject its messages are not about ("Broadband connection problems" for four
+  // questions on the difference between two plans): the intent nouns a label may carry, by scenario.
+  const allowed: Record<string, string[]> = {
+    app_52_crash: ['problems', 'sign-in problems', 'faults'], app_feedback: ['requests'], billing_double_charge: ['billing'],
+    cancellation: ['cancellations', 'prices'], delivery_delay: ['delivery'], password_reset: ['sign-in problems'], plan_question: ['questions', 'prices'],
+    praise_support: [], regional_outage: ['connection problems', 'problems'], remote_backorder: ['delivery'], router_wifi: ['connection problems', 'problems'],
+  }
+  const nouns = ['sign-in problems', 'connection problems', 'engineer visits', 'cancellations', 'billing', 'delivery', 'requests', 'faults', 'prices', 'questions', 'complaints', 'problems']
+  const wrong: string[] = []
+  let named = 0
+  for (const week of WEEKS) {
+    for (const theme of reports.get(week)!.themes) {
+      const counts = new Map<string, number>()
+      for (const q of theme.quotes) counts.set(scenarios.get(q.conversationId)!, (counts.get(scenarios.get(q.conversationId)!) ?? 0) + 1)
+      const [best] = [...counts].sort((a, b) => b[1] - a[1])
+      const scenario = best && best[1] * 2 > theme.quotes.length ? best[0] : undefined
+      const noun = nouns.find((n) => theme.label.toLowerCase().includes(n))
+      if (!scenario || !noun) continue
+      named++
+      if (!allowed[scenario]!.includes(noun)) wrong.push(`${week.slice(5)} "${theme.label}" (${scenario})`)
+    }
+  }
+  console.log(`labels naming a subject their quotes are not about: ${wrong.length} of ${named} naming one${wrong.length ? `: ${wrong.join('; ')}` : ''}`)
   if (w44) {
     const one = w44.outageThemes === 1
     console.log(`W44 outage: ${w44.outageThemes} theme(s) hold ≥10% of it; main "${w44.outageMain}" has ${pct(w44.share)}, spike=${w44.spike} → ${one && w44.spike ? 'PASS' : 'FAIL'}`)

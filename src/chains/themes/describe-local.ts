@@ -192,8 +192,12 @@ function englishLabel(input: LabelInput): string {
   const intentCounts = new Map<string, number>()
   for (const intent of intents) if (intent && !NOT_A_TOPIC.has(intent)) intentCounts.set(intent, (intentCounts.get(intent) ?? 0) + 1)
   const topical = [...intentCounts.values()].reduce((a, b) => a + b, 0)
-  const [intent, count] = [...intentCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [null, 0]
-  const noun = intent && count >= LABEL_INTENT_SHARE * topical ? INTENT_NOUNS[intent] ?? intent.replace(/_/g, ' ') : null
+  const ranked = [...intentCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  const [intent, count] = ranked[0] ?? [null, 0]
+  // Two intents as common name neither: four messages on the difference between two fibre plans, one read
+  // as connectivity and one as a question, were "Broadband connection problems" (alphabetical order won).
+  const decided = count > (ranked[1]?.[1] ?? 0)
+  const noun = intent && decided && count >= LABEL_INTENT_SHARE * topical ? INTENT_NOUNS[intent] ?? intent.replace(/_/g, ' ') : null
   // One product word before the intent's name ("App problems"), two without one ("App update issues").
   const parts = noun ? products.slice(0, 1) : [...products]
   if (noun && !parts.some((p) => noun.includes(p))) parts.push(noun)
@@ -206,7 +210,9 @@ function englishLabel(input: LabelInput): string {
     if (noun && !VAGUE_NOUNS.has(noun) && count * 2 > intents.length) return capitalise(language ? `${noun} in ${language}` : noun)
     return (language && `Messages in ${language}`) ?? (parts.length > 0 && parts[0] !== 'issues' ? capitalise(parts.join(' ')) : label)
   }
-  if (!noun) parts.push('issues')
+  // Without a decided intent the theme's kind says the rest: questions when half its topical messages
+  // ask, issues otherwise ("App update issues").
+  if (!noun) parts.push((intentCounts.get('question') ?? 0) * 2 >= topical && topical > 0 ? 'questions' : 'issues')
   return capitalise(parts.join(' '))
 }
 
