@@ -115,10 +115,15 @@ describe('a reply to a past question of no subject', () => {
     text: 'Happy to help! Fibre 500 suits most homes; Fibre 900 is for lots of 4K streaming. You can upgrade any time without a new contract. Want me to check the price for your address?', language: 'en', pastCustomer: { handle: null, name: null }, customerIntent: 'question',
   }
 
-  it('is placed by its words: a plan\'s price answers pricing, not a missed appointment', () => {
-    expect(rankCandidates(engineer, [plans])[0].offSubject).toBe(true)
-    const { note } = localDrafts(engineer, { query: engineer.turns[0].text, language: 'en', knowledge: [], candidates: [plans] })
+  it('is placed by its words: a plan\'s price answers pricing, not a missed appointment, and is not offered', () => {
+    expect(rankCandidates(engineer, [plans])[0]).toMatchObject({ offSubject: true, namesOtherCase: true })
+    const { note, drafts } = localDrafts(engineer, { query: engineer.turns[0].text, language: 'en', knowledge: [], candidates: [plans] })
     expect(note).toMatch(/no past reply or article answers appointment like this/)
+    expect(drafts.map((d) => d.text).join(' ')).not.toMatch(/Fibre/)
+    // "Fibre 500 convient à la plupart des foyers…" was the first draft for a French technician who never came.
+    const technicien = { ...engineer, turns: [{ ...engineer.turns[0], text: 'Le technicien devait passer ce matin pour installer la fibre et personne n’est venu.', language: 'fr' }] }
+    const forfaits = { ...plans, customerText: 'Quelle est la différence entre Fibre 500 et Fibre 900 ?', language: 'fr', text: 'Bonne question ! Fibre 500 convient à la plupart des foyers, Fibre 900 aux gros usages 4K. Voulez-vous le prix pour votre adresse ?' }
+    expect(rankCandidates(technicien, [forfaits])[0].namesOtherCase).toBe(true)
   })
 
   it('still answers a customer asking about the same subject', () => {

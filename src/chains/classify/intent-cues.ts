@@ -133,7 +133,9 @@ const CONNECTIVITY_CUES = termMatcher([
   'disconnected', 'cut off', 'landline', 'phone line', 'dial tone', 'buffering',
 
   'vitesse', 'geschwindigkeit', 'velocidad', 'velocidade', 'velocita',
-  'connexion', 'coupure', 'se coupe', 'ca coupe', 'decroche',
+  // The box itself and its cuts, as French replies say them: "Désolés pour ces coupures. Pouvez-vous débrancher le modem…"
+  // named no subject and was offered to a customer whose technician never came.
+  'connexion', 'coupure', 'coupures', 'se coupe', 'ca coupe', 'decroche', 'routeur', 'modem',
   'conexion', 'se corta', 'sigue cortando', 'va y viene', 'sin senal',
   'verbindung', 'bricht ab', 'kein netz',
   'conexao', 'sem sinal', 'caindo', 'connessione', 'cade la linea',

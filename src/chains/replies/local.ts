@@ -326,8 +326,10 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const pastSubject = subjectOfIntent(c.customerIntent)
     // Its words name another subject than this customer's, and the classifier read its case as another one
     // too: "Das ist ein bekannter Fehler … beim Login mit Face ID" (a bug outage) to a technician who never came.
+    // A past message of no subject (a question, a complaint) is of the subject its reply names: "Fibre 500
+    // convient à la plupart des foyers…" (pricing) was the first draft for a technician who never came.
     const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject) ||
-      (pastSubject !== PRAISE && answersOtherSubject(intent, c) && aboutOtherSubjectOnly(ourProblems, body))
+      (pastSubject !== PRAISE && (answersOtherSubject(intent, c) || pastSubject === undefined) && aboutOtherSubjectOnly(ourProblems, body))
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
     // A past message of no subject ("What's the difference between Fibre 500 and 900?", a question) is
     // placed by its reply's words: "Fibre 500 suits most homes… you can upgrade any time" answers pricing,
