@@ -308,6 +308,8 @@ export interface ConversationTiming {
   responseMinutes: number | null
   /** The last message (up to `asOf`) is the customer's: the conversation awaits a reply. */
   awaiting: boolean
+  /** When it awaits a reply: minutes from that last message to `asOf`, how long the customer has waited. */
+  waitingMinutes: number | null
   /** The first customer message's probability of being negative (a complaint). */
   negativeP: number
 }
@@ -323,7 +325,7 @@ export async function conversationTimings(db: Queryable, workspaceId: string, fi
   params.push(range.from, range.to, asOf)
   const [from, to, asOfP] = [`$${params.length - 2}::timestamptz`, `$${params.length - 1}::timestamptz`, `$${params.length}::timestamptz`]
   const pNegative = probabilitySql('sentiment', `'negative'`, 3)
-  const { rows } = await db.query<{ conversationId: string; channel: string; language: string | null; firstCustomerAt: string; responseMinutes: string | null; lastRole: string; negativeP: string }>(
+  const { rows } = await db.query<{ conversationId: string; channel: string; language: string | null; firstCustomerAt: string; responseMinutes: string | null; lastRole: string; lastAt: string; negativeP: string }>(
     `WITH firsts AS (
        SELECT DISTINCT ON (m.conversation_id) m.conversation_id, c.channel, coalesce(m.language, e.language) AS language, m.sent_at, ${pNegative}::float8 AS p
        ${FROM} WHERE ${where} ORDER BY m.conversation_id, m.sent_at, m.id
@@ -331,9 +333,11 @@ export async function conversationTimings(db: Queryable, workspaceId: string, fi
      SELECT f.conversation_id AS "conversationId", f.channel, f.language, f.sent_at AS "firstCustomerAt", f.p AS "negativeP",
        (SELECT extract(epoch FROM min(a.sent_at) - f.sent_at) / 60 FROM messages a
          WHERE a.workspace_id = $1 AND a.conversation_id = f.conversation_id AND a.role = 'agent' AND a.sent_at > f.sent_at AND a.sent_at <= ${asOfP}) AS "responseMinutes",
-       (SELECT l.role FROM messages l WHERE l.workspace_id = $1 AND l.conversation_id = f.conversation_id AND l.sent_at <= ${asOfP}
-         ORDER BY l.sent_at DESC, l.id DESC LIMIT 1) AS "lastRole"
-     FROM firsts f WHERE f.sent_at >= ${from} AND f.sent_at < ${to}`,
+       last.role AS "lastRole", last.sent_at AS "lastAt"
+     FROM firsts f
+     CROSS JOIN LATERAL (SELECT l.role, l.sent_at FROM messages l WHERE l.workspace_id = $1 AND l.conversation_id = f.conversation_id AND l.sent_at <= ${asOfP}
+         ORDER BY l.sent_at DESC, l.id DESC LIMIT 1) last
+     WHERE f.sent_at >= ${from} AND f.sent_at < ${to}`,
     params,
   )
   return rows.map((r) => ({
@@ -343,6 +347,7 @@ export async function conversationTimings(db: Queryable, workspaceId: string, fi
     firstCustomerAt: new Date(r.firstCustomerAt).toISOString(),
     responseMinutes: r.responseMinutes === null ? null : Number(r.responseMinutes),
     awaiting: r.lastRole === 'customer',
+    waitingMinutes: r.lastRole === 'customer' ? Math.max(0, (Date.parse(asOf) - new Date(r.lastAt).getTime()) / 60_000) : null,
     negativeP: Number(r.negativeP),
   }))
 }

@@ -112,6 +112,27 @@ describe('/v1/ask on the demo corpus', () => {
     }
   })
 
+  it('counts those waiting longer than asked, from the customer\'s last message ("waiting more than a day for a reply" compared all time in a theme matched by "waiting")', async () => {
+    const now = Date.parse(NOW)
+    const waits = demo
+      .map((c) => c.messages.filter((m) => Date.parse(m.sentAt) <= now).sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt)).at(-1)!)
+      .filter((m) => m.role === 'customer')
+      .map((m) => (now - Date.parse(m.sentAt)) / 60_000)
+    const cases: Array<[string, number, RegExp]> = [
+      ['How many customers have been waiting more than a week for a reply?', 10080, /have waited more than 7 days since the customer's last message/],
+      ['Wie viele Kunden warten seit mehr als 2 Tagen auf eine Antwort?', 2880, /warten \d+ seit mehr als 2 Tagen/],
+    ]
+    for (const [q, minutes, said] of cases) {
+      const r = await ask(q)
+      expect(r.plan, q).toMatchObject({ kind: 'awaiting', waitingMinutes: minutes })
+      const want = waits.filter((w) => w > minutes).length
+      expect(want, q).toBeGreaterThan(0)
+      expect(want, q).toBeLessThan(waits.length)
+      expect(figure(r, (f) => f.group?.measure === 'waiting_longer')?.value, q).toBe(want)
+      expect(r.answer, q).toMatch(said)
+    }
+  })
+
   it('"which channel has the most unanswered messages" leads with the conversations never answered, per channel as in the file', async () => {
     const never = new Map<string, number>()
     for (const c of demo) if (!c.messages.some((m) => m.role === 'agent')) never.set(c.channel, (never.get(c.channel) ?? 0) + 1)

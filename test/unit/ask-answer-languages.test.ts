@@ -106,18 +106,19 @@ const CASES: Case[] = [
   },
   {
     name: 'conversations waiting for a reply, and those never answered',
-    plan: { kind: 'awaiting', timeRange: allTime, filters: { customerRole: 'customer' }, wantsShare: false, planner: 'local' },
+    plan: { kind: 'awaiting', timeRange: allTime, filters: { customerRole: 'customer' }, wantsShare: false, waitingMinutes: 2880, planner: 'local' },
     figures: [
       { kind: 'count', label: 'conversations', value: 528, unit: 'conversations', exact: true, ...at(allTime) },
       { kind: 'awaiting_reply', label: 'awaiting', value: 262, unit: 'conversations', exact: true, ...at(allTime) },
+      { kind: 'awaiting_reply', label: 'waiting longer', value: 257, unit: 'conversations', exact: true, group: { measure: 'waiting_longer', minutes: '2880' }, ...at(allTime) },
       { kind: 'breakdown', label: 'awaiting on x', value: 78, unit: 'conversations', group: { channel: 'x', measure: 'awaiting' }, exact: true, ...at(allTime) },
       { kind: 'breakdown', label: 'awaiting on chat', value: 45, unit: 'conversations', group: { channel: 'chat', measure: 'awaiting' }, exact: true, ...at(allTime) },
       { kind: 'count', label: 'never answered', value: 55, unit: 'conversations', group: { measure: 'unanswered' }, exact: true, ...at(allTime) },
       { kind: 'count', label: 'never answered complaints', value: 36, unit: 'conversations', group: { measure: 'unanswered_complaints' }, estimate: est(36, 30, 42), ...at(allTime) },
     ],
     questions: {
-      en: 'How many conversations are waiting for a reply?', fr: 'Combien de conversations attendent une réponse ?', de: 'Wie viele Gespräche warten noch auf eine Antwort?',
-      es: '¿Cuántas conversaciones están esperando respuesta?', pt: 'Quantas conversas estão aguardando resposta?', it: 'Quante conversazioni aspettano ancora una risposta?',
+      en: 'How many conversations have waited more than 2 days for a reply?', fr: 'Combien de conversations attendent une réponse depuis plus de 2 jours ?', de: 'Wie viele Gespräche warten seit mehr als 2 Tagen auf eine Antwort?',
+      es: '¿Cuántas conversaciones llevan más de 2 días esperando respuesta?', pt: 'Quantas conversas aguardam resposta há mais de 2 dias?', it: 'Quante conversazioni aspettano una risposta da più di 2 giorni?',
     },
   },
   {

@@ -76,6 +76,16 @@ describe('a question reads the same in the six languages', () => {
     })
   }
 
+  it('reads how long a customer has waited, in each language', () => {
+    for (const q of ['How many customers have waited more than 2 days for a reply?', 'Combien de clients attendent une réponse depuis plus de 2 jours ?', 'Wie viele Kunden warten seit mehr als 2 Tagen auf eine Antwort?',
+      '¿Cuántos clientes llevan más de 2 días esperando respuesta?', 'Quantos clientes aguardam resposta há mais de 2 dias?', 'Quanti clienti aspettano una risposta da più di 2 giorni?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'awaiting', waitingMinutes: 2880 })
+    }
+    expect(planLocally("Combien de clients attendent une réponse depuis plus d'un jour ?", NOW, vocabulary).waitingMinutes).toBe(1440)
+    expect(planLocally('How many conversations have been waiting over 24 hours?', NOW, vocabulary)).toMatchObject({ kind: 'awaiting', waitingMinutes: 1440 })
+    expect(planLocally('How many conversations are still waiting for a reply?', NOW, vocabulary).waitingMinutes).toBeUndefined()
+  })
+
   it('reads the English ones as the answers need', () => {
     const read = (q: string) => reading(planLocally(q, NOW, vocabulary))
     expect(read('What are the most common complaints?')).toMatchObject({ kind: 'rank', groupBy: 'intent', sentiment: 'negative' })

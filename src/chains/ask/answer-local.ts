@@ -139,6 +139,8 @@ function careAnswer(p: Phrases, req: AnswerRequest): string {
   const out: string[] = []
   if (plan.kind === 'awaiting') {
     out.push(p.awaiting(awaiting?.value ?? 0, started.value, range, channelCounts(p, figures, 'awaiting')))
+    const longer = figures.find((f) => f.group?.measure === 'waiting_longer')
+    if (longer) out.push(p.waitingLonger(longer.value, Number(longer.group!.minutes)))
   } else {
     const median = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'median' && !f.group.channel)
     const p90 = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'p90' && !f.group.channel)

@@ -27,8 +27,11 @@ export function median(values: number[]): number {
 
 const round1 = (x: number) => Math.round(10 * x) / 10
 
-/** "an hour", "2 hours", "30 minutes", "1.5 hours". */
+const DAY_MINUTES = 24 * 60
+
+/** "an hour", "2 hours", "30 minutes", "1.5 hours", "a day", "3 days". */
 export function durationText(minutes: number): string {
+  if (minutes % DAY_MINUTES === 0) return minutes === DAY_MINUTES ? 'a day' : `${minutes / DAY_MINUTES} days`
   if (minutes === 60) return 'an hour'
   if (minutes % 60 === 0 || minutes > 90) return `${Math.round((10 * minutes) / 60) / 10} hours`
   return `${minutes} minute${minutes === 1 ? '' : 's'}`
@@ -63,6 +66,13 @@ export async function careFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   figures.push({ kind: 'count', label: `conversations started, ${range.label}`, value: timings.length, unit: 'conversations', exact: true })
   figures.push({ kind: 'awaiting_reply', label: `conversations awaiting a reply (last message is the customer's), ${range.label}`, value: awaiting.length, unit: 'conversations', exact: true })
   figures.push(...byChannel(awaiting, (channel) => `awaiting a reply on ${channel}`, 'awaiting'))
+  if (plan.waitingMinutes) {
+    const longer = awaiting.filter((t) => (t.waitingMinutes ?? 0) > plan.waitingMinutes!)
+    figures.push({
+      kind: 'awaiting_reply', label: `of them, waiting more than ${durationText(plan.waitingMinutes)} since the customer's last message, ${range.label}`, value: longer.length, unit: 'conversations', exact: true,
+      group: { measure: 'waiting_longer', minutes: String(plan.waitingMinutes) },
+    })
+  }
   figures.push({ kind: 'count', label: `conversations never answered by an agent, ${range.label}`, value: unanswered.length, unit: 'conversations', exact: true, group: { measure: 'unanswered' } })
   // "Which channel has the most unanswered messages?" is answered by these.
   figures.push(...byChannel(unanswered, (channel) => `never answered on ${channel}`, 'unanswered'))

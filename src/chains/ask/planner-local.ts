@@ -19,9 +19,14 @@ const AWAITING_CUE = W([
   'needs? (?:a )?reply', 'not (?:yet )?(?:been )?(?:answered|replied)', 'no reply yet', 'open conversations',
   // "Which customers are waiting longest for a reply?" counted the messages of a theme whose customers say "waiting".
   'waiting (?:the )?longest', 'waited (?:the )?longest', 'longest wait(?:ing)?',
+  // "How many customers are waiting more than a day for a reply?" compared all time with nothing, in a theme matched by "waiting".
+  'waiting (?:[\\p{L}\\d]+ ){1,5}for (?:a |an |our )?(?:reply|answer|response)', '(?:waited|waiting) (?:for )?(?:more|longer) than', 'been waiting',
   'attend(?:ent)? (?:encore )?(?:une )?r[ée]ponse', 'en attente(?: de r[ée]ponse)?', 'sans r[ée]ponse',
   'warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
   'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', 'sem resposta',
+  // …with a wait between: "warten seit mehr als 2 Tagen auf eine Antwort", "aguardam resposta há mais de um dia".
+  'wartet? (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'warten (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'aguarda(?:m)? (?:uma )?resposta', 'esperam (?:uma )?resposta',
+  'aspett(?:a|ano|ando) (?:[\\p{L}\\d]+ ){0,5}(?:una )?risposta', 'in attesa di (?:una )?risposta',
   '답변(?:을)? 기다리', '답장 대기', 'รอการตอบกลับ',
 ].join('|'))
 const RESPONSE_TIME_CUE = W([
@@ -529,6 +534,28 @@ function withinMinutes(question: string): number | undefined {
   return minutes > 0 ? minutes : undefined
 }
 
+/**
+ * "more than a day", "over 24 hours", "plus d'un jour", "mehr als 2 Tage": how long a customer has waited,
+ * as an awaiting question asks it, in minutes.
+ */
+const ONE_WORDS = ['un', 'une', 'ein', 'einen', 'einem', 'uno', 'una', 'um', 'uma']
+const WAITED_LONGER = new RegExp(
+  `(?<![\\p{L}])(?:more than|longer than|over|at least|plus d['’]|plus de|mehr als|über|más de|mais de|più di|oltre)\\s*(${[...Object.keys(WORD_NUMBERS), ...Object.keys(COUNT_WORDS), ...ONE_WORDS].join('|')}|\\d+(?:[.,]\\d+)?)\\s*` +
+    '(minutes?|mins?|hours?|hrs?|h|days?|weeks?|heures?|jours?|semaines?|stunden?|tage?n?|wochen?|horas?|d[íi]as?|semanas?|ore|ora|giorn[oi]|settiman[ae])(?![\\p{L}])',
+  'iu',
+)
+
+function waitedMinutes(question: string): number | undefined {
+  const m = WAITED_LONGER.exec(question)
+  if (!m) return undefined
+  const said = m[1]!.toLowerCase()
+  const n = WORD_NUMBERS[said] ?? COUNT_WORDS[said] ?? (ONE_WORDS.includes(said) ? 1 : Number(said.replace(',', '.')))
+  const unit = m[2]!.toLowerCase()
+  const perUnit = /^(?:m)/.test(unit) ? 1 : /^(?:h|stund|or[ae]$)/.test(unit) ? 60 : /^(?:w|sem|settiman)/.test(unit) ? 7 * 24 * 60 : 24 * 60
+  const minutes = Math.round(n * perUnit)
+  return minutes > 0 ? minutes : undefined
+}
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
@@ -586,6 +613,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const shareWords = SHARE_CUE.exec(question)?.[0]
   const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans, ...(shareWords ? [shareWords] : [])])
   const threshold = read.kind === 'response_time' ? withinMinutes(question) : undefined
+  const waited = read.kind === 'awaiting' ? waitedMinutes(question) : undefined
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
   const comparative = read.kind === 'compare' && COMPARATIVE_FEELING.test(question)
   const plan = buildPlan({ kind: read.kind, ranges: time.ranges, filters, topic, wantsShare: intentRanked ? byIntentRate : SHARE_CUE.test(question) || byRate || comparative, now, planner: 'local', comparePrevious: opts.comparePrevious })
@@ -607,6 +635,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(read.top ? { top: read.top } : {}),
     ...(read.ascending ? { ascending: true } : {}),
     ...(threshold ? { withinMinutes: threshold } : {}),
+    ...(waited ? { waitingMinutes: waited } : {}),
     ...(among ? { among } : {}),
     understood,
     understoodAs: describePlan(plan, read),

@@ -63,6 +63,8 @@ export const askPlanSchema = z.object({
   top: z.number().int().positive().optional(),
   /** response_time: the threshold asked for, in minutes ("answered within 2 hours"); an hour when none is named. */
   withinMinutes: z.number().positive().optional(),
+  /** awaiting: the wait asked about, in minutes ("waiting more than a day for a reply"). */
+  waitingMinutes: z.number().positive().optional(),
   /** rank: the fewest first ("which channel has the fewest complaints"). */
   ascending: z.boolean().optional(),
   /** rank: only these groups, as the question named them ("sentiment on WhatsApp against email"). */

@@ -225,7 +225,9 @@ export const de: Phrases = {
     if (m < 48 * 60) return `${num(Math.round(m / 6) / 10)} h`
     return `${num(Math.round(m / 144) / 10)} Tage`
   },
+  // In the dative, as its sentences say it ("innerhalb von 2 Tagen", "seit mehr als einem Tag").
   threshold(minutes) {
+    if (minutes % 1440 === 0) return minutes === 1440 ? 'einem Tag' : `${num(minutes / 1440)} Tagen`
     if (minutes === 60) return 'eine Stunde'
     if (minutes % 60 === 0 || minutes > 90) return `${num(Math.round((10 * minutes) / 60) / 10)} Stunden`
     return `${num(minutes)} ${minutes === 1 ? 'Minute' : 'Minuten'}`
@@ -403,6 +405,8 @@ export const de: Phrases = {
   awaiting: (n, started, range, byChannel) =>
     `${num(n)} von ${num(started)} Gesprächen (${de.periodInBrackets(range)}) ${n === 1 ? 'wartet' : 'warten'} noch auf eine Antwort: ` +
     `Die letzte Nachricht stammt ${n === 1 ? '' : 'jeweils '}vom Kunden (exakte Zählung${byChannel ? `; ${byChannel}` : ''}).`,
+  waitingLonger: (n, minutes) =>
+    `Davon ${n === 1 ? 'wartet' : 'warten'} ${num(n)} seit mehr als ${minutes === 60 ? 'einer Stunde' : de.threshold(minutes)}, gerechnet ab der letzten Nachricht des Kunden.`,
   medianResponse: (median, p90, started, range) =>
     `Der Median der Zeit bis zur ersten Antwort lag bei ${de.minutes(median)} (90. Perzentil ${de.minutes(p90)}) über ${num(started)} ${started === 1 ? 'Gespräch' : 'Gespräche'} ` +
     `${periodForms(range).in}; exakt, anhand der Zeitstempel der Nachrichten.`,

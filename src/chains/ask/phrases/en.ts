@@ -171,6 +171,7 @@ export const en: Phrases = {
   nothingStarted: (range) => `No conversations started in ${range.label}, so there is nothing to measure.`,
   awaiting: (n, started, range, byChannel) =>
     `${n} of ${started} conversations (${en.periodInBrackets(range)}) are still waiting for a reply: their last message is the customer's (exact count${byChannel ? `; ${byChannel}` : ''}).`,
+  waitingLonger: (n, minutes) => `Of these, ${n} ${n === 1 ? 'has' : 'have'} waited more than ${en.threshold(minutes)} since the customer's last message.`,
   medianResponse: (median, p90, started, range) =>
     `Median first-response time was ${en.minutes(median)} (90th percentile ${en.minutes(p90)}) over ${started} conversations, ${range.label}; exact, from message timestamps.`,
   noneAnswered: (started, range) => `None of the ${started} conversations (${en.periodInBrackets(range)}) got an agent reply.`,

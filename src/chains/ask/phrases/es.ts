@@ -294,6 +294,7 @@ export const es: Phrases = {
     return `${num(Math.round(m / 144) / 10)} días`
   },
   threshold(minutes) {
+    if (minutes % 1440 === 0) return minutes === 1440 ? 'un día' : `${num(minutes / 1440)} días`
     if (minutes === 60) return 'una hora'
     if (minutes % 60 === 0 || minutes > 90) return `${num(Math.round((10 * minutes) / 60) / 10)} horas`
     return plural(minutes, 'minuto')
@@ -493,6 +494,7 @@ export const es: Phrases = {
   awaiting: (n, started, range, byChannel) =>
     `${num(n)} de ${plural(started, 'conversación', 'conversaciones')} (${es.periodInBrackets(range)}) ${n === 1 ? 'sigue' : 'siguen'} esperando respuesta: ` +
     `su último mensaje es del cliente (recuento exacto${byChannel ? `; ${byChannel}` : ''}).`,
+  waitingLonger: (n, minutes) => `De ellas, ${num(n)} ${n === 1 ? 'lleva' : 'llevan'} más de ${es.threshold(minutes)} esperando desde el último mensaje del cliente.`,
   medianResponse: (median, p90, started, range) =>
     `El tiempo mediano de primera respuesta fue de ${es.minutes(median)} (percentil 90: ${es.minutes(p90)}) en ${plural(started, 'conversación', 'conversaciones')} ` +
     `${ofPeriod(range)}; exacto, a partir de las marcas de tiempo de los mensajes.`,

@@ -259,6 +259,7 @@ const intervalPct = (estimate: FigureEstimate) => interval(estimate, PCT)
 const FROM_LABELS = "estimation d'après les étiquettes du classifieur"
 
 function durationText(minutes: number): string {
+  if (minutes % 1440 === 0) return minutes === 1440 ? 'un jour' : plural(minutes / 1440, 'jour')
   if (minutes === 60) return 'une heure'
   if (minutes % 60 === 0 || minutes > 90) return plural(Math.round((10 * minutes) / 60) / 10, 'heure')
   return plural(minutes, 'minute')
@@ -511,6 +512,10 @@ export const fr: Phrases = {
   awaiting: (n, started, range, byChannel) =>
     `${num(n)} ${n < 2 ? 'conversation' : 'conversations'} sur ${num(started)} (${fr.periodInBrackets(range)}) ${n < 2 ? 'attend' : 'attendent'} encore une réponse : ` +
     `${n < 2 ? 'son' : 'leur'} dernier message est celui du client (${counted(true, n >= 2)} exactement${byChannel ? ` ; ${byChannel}` : ''}).`,
+  waitingLonger(n, minutes) {
+    const t = fr.threshold(minutes)
+    return `Parmi elles, ${num(n)} ${n < 2 ? 'attend' : 'attendent'} depuis plus ${/^[aeiouyhé]/i.test(t) ? "d'" : 'de '}${t}, à compter du dernier message du client.`
+  },
   medianResponse: (median, p90, started, range) =>
     `Le délai médian de première réponse était de ${fr.minutes(median)} (90e centile : ${fr.minutes(p90)}) sur ${plural(started, 'conversation')}, ${inPeriod(range)} ; ` +
     "valeur exacte, d'après l'horodatage des messages.",

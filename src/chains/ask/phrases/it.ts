@@ -266,6 +266,7 @@ export const it: Phrases = {
     return `${num(Math.round(m / 144) / 10)} giorni`
   },
   threshold(minutes) {
+    if (minutes % 1440 === 0) return minutes === 1440 ? 'un giorno' : `${num(minutes / 1440)} giorni`
     if (minutes === 60) return "un'ora"
     if (minutes % 60 === 0 || minutes > 90) return `${num(Math.round((10 * minutes) / 60) / 10)} ore`
     return plural(minutes, 'minuto', 'minuti')
@@ -477,6 +478,7 @@ export const it: Phrases = {
   awaiting: (n, started, range, byChannel) =>
     `${num(n)} ${n === 1 ? 'conversazione' : 'conversazioni'} su ${num(started)} (${it.periodInBrackets(range)}) ${n === 1 ? 'è' : 'sono'} ancora in attesa di risposta: ` +
     `l'ultimo messaggio è del cliente (conteggio esatto${byChannel ? `; ${byChannel}` : ''}).`,
+  waitingLonger: (n, minutes) => `Di queste, ${num(n)} ${n === 1 ? 'aspetta' : 'aspettano'} da più di ${it.threshold(minutes)} dall'ultimo messaggio del cliente.`,
   medianResponse: (median, p90, started, range) =>
     `Il tempo mediano di prima risposta è stato di ${it.minutes(median)} (90° percentile ${it.minutes(p90)}) su ${plural(started, 'conversazione', 'conversazioni')} ` +
     `${inPeriod(range)}; dato esatto, dagli orari dei messaggi.`,

@@ -250,6 +250,7 @@ export const pt: Phrases = {
     return plural(Math.round(m / 144) / 10, 'dia', 'dias')
   },
   threshold(minutes) {
+    if (minutes % 1440 === 0) return minutes === 1440 ? 'um dia' : `${num(minutes / 1440)} dias`
     if (minutes === 60) return 'uma hora'
     if (minutes % 60 === 0 || minutes > 90) return plural(Math.round((10 * minutes) / 60) / 10, 'hora', 'horas')
     return plural(minutes, 'minuto', 'minutos')
@@ -443,6 +444,7 @@ export const pt: Phrases = {
   awaiting: (n, started, range, byChannel) =>
     `${num(n)} de ${plural(started, 'conversa', 'conversas')} (${periodInBrackets(range)}) ${n === 1 ? 'ainda aguarda' : 'ainda aguardam'} resposta: ` +
     `a última mensagem é a do cliente (contagem exata${byChannel ? `; ${byChannel}` : ''}).`,
+  waitingLonger: (n, minutes) => `Destas, ${num(n)} ${n === 1 ? 'espera' : 'esperam'} há mais de ${pt.threshold(minutes)} desde a última mensagem do cliente.`,
   medianResponse: (median, p90, started, range) =>
     `O tempo mediano de primeira resposta foi de ${pt.minutes(median)} (percentil 90: ${pt.minutes(p90)}) em ${plural(started, 'conversa', 'conversas')} (${periodInBrackets(range)}); ` +
     'valor exato, a partir da data e hora das mensagens.',

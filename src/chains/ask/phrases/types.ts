@@ -166,6 +166,8 @@ export interface Phrases {
   // Care-team answers.
   nothingStarted(range: TimeRange): string
   awaiting(awaiting: number, started: number, range: TimeRange, byChannel: string): string
+  /** "Of these, 12 have waited more than 24 hours since the customer's last message." */
+  waitingLonger(n: number, minutes: number): string
   medianResponse(median: number, p90: number, started: number, range: TimeRange): string
   noneAnswered(started: number, range: TimeRange): string
   byChannelMedian(items: Array<{ channel: string; minutes: number }>): string
