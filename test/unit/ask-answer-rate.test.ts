@@ -45,3 +45,16 @@ describe('a ranking of rates', () => {
     expect(answer).toContain('an intent that may have fewer than 10 messages is not ranked')
   })
 })
+
+describe('a ranking of counts', () => {
+  const count = (intent: string, value: number, low: number, high: number): AskFigure =>
+    ({ kind: 'breakdown', label: intent, value, unit: 'messages', group: { intent }, estimate: { value, low, high, method: 'test' }, ...at })
+  const ranked = (figures: AskFigure[]) => answerLocally({
+    question: 'Compare billing and delivery complaints in October', plan: { ...plan, groupBy: 'intent', wantsShare: false, among: ['billing', 'delivery'] }, figures, citations: [], workspaceId: 'w',
+  })
+
+  it('says when the first two intervals overlap ("billing, about 30 (17–81), then delivery, about 21 (6–67)" named no clear first)', () => {
+    expect(ranked([count('billing', 30, 17, 81), count('delivery', 21, 6, 67)])).toContain('The intervals of billing and delivery overlap, so neither is clearly highest.')
+    expect(ranked([count('billing', 80, 60, 100), count('delivery', 21, 6, 40)])).not.toContain('overlap')
+  })
+})

@@ -17,15 +17,17 @@ const vocabulary: AskVocabulary = {
 
 /** What an answer depends on; the words searched for as a set (their order follows the question's language). */
 function reading(plan: AskPlan) {
-  const { kind, groupBy, timeRange, filters, wantsShare, countsCustomers, ascending, top, understood, notComputed } = plan
+  const { kind, groupBy, timeRange, filters, wantsShare, countsCustomers, ascending, top, understood, notComputed, among } = plan
   return {
-    kind, groupBy, period: timeRange.label.replace(/ \(.*/, ''), sentiment: filters.sentiment, intent: filters.intent, channel: filters.channel,
+    kind, groupBy, among, period: timeRange.label.replace(/ \(.*/, ''), sentiment: filters.sentiment, intent: filters.intent, channel: filters.channel,
     mentions: filters.mentions?.split(' or ').sort(), wantsShare, countsCustomers: countsCustomers ?? false, ascending: ascending ?? false, top, understood, notComputed,
   }
 }
 
 // English first; "Thema" and "tema" name the weekly themes, so questions using them are left out where English says "topic".
 const QUESTIONS: string[][] = [
+  ["Compare billing and delivery complaints in October", "Comparer les plaintes sur la facturation et la livraison en octobre", "Vergleiche die Beschwerden zur Rechnung und zur Lieferung im Oktober", "Compara las quejas de facturación y de entrega en octubre", "Compare as reclamações de cobrança e de entrega em outubro", "Confronta i reclami sulla fatturazione e sulla consegna a ottobre"],
+  ["Which has more complaints, billing or delivery?", "Qui a le plus de plaintes, la facturation ou la livraison ?", "Was hat mehr Beschwerden, Rechnung oder Lieferung?", "¿Qué tiene más quejas, la facturación o la entrega?", "O que tem mais reclamações, cobrança ou entrega?", "Cosa ha più reclami, la fatturazione o la consegna?"],
   ["How many complaints last week?", "Combien de plaintes la semaine dernière ?", "Wie viele Beschwerden letzte Woche?", "¿Cuántas quejas la semana pasada?", "Quantas reclamações na semana passada?", "Quanti reclami la settimana scorsa?"],
   ["What are the most common complaints?", "Quelles sont les plaintes les plus fréquentes ?", "Was sind die häufigsten Beschwerden?", "¿Cuáles son las quejas más comunes?", "Quais são as reclamações mais comuns?", "Quali sono i reclami più comuni?"],
   ["What do customers complain about most?", "De quoi les clients se plaignent-ils le plus ?", "Worüber beschweren sich die Kunden am meisten?", "¿De qué se quejan más los clientes?", "Do que os clientes mais reclamam?", "Di cosa si lamentano di più i clienti?"],

@@ -287,6 +287,9 @@ function rankAnswer(p: Phrases, req: AnswerRequest): string {
   const out = [p.rankFirst({ dimension: p.dimensionName(dimension), name: name(first!), fewest: Boolean(plan.ascending), what, byCustomers, range: plan.timeRange, figure: p.figure(figureWords(first!)) })]
   const rest = named.filter((f) => f !== first).slice(0, (plan.top ?? 5) - 1)
   if (rest.length) out.push(p.rankThen(rest.map((f) => ({ name: name(f), value: f.value, about: Boolean(f.estimate) }))))
+  // "Compare billing and delivery complaints": about 30 (17–81) against about 21 (6–67) is no clear first.
+  const second = rest[0]
+  if (second && first!.estimate && second.estimate && first!.estimate.low <= second.estimate.high && second.estimate.low <= first!.estimate.high) out.push(p.rateOverlap(name(first!), name(second), Boolean(plan.ascending)))
   if (unnamed && named.length) out.push(p.unnamedIntents(unnamed.value, true))
   out.push(p.rankFooter(rows.some((f) => f.estimate)))
   if (plan.groupBy === 'theme' && dimension !== 'theme') out.push(p.themesByIntents())

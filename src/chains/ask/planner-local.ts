@@ -169,6 +169,7 @@ const KIND_CUES: Array<[AskKind, RegExp]> = [
   // The same in the other languages, whose relative periods read as English by now: "plus satisfaits this month
   // que last month", "Wie hat sich die Stimmung … entwickelt?", "¿Está empeorando el sentimiento?" (read as a why).
   ['compare', /(?<![\p{L}])(?:que|qu'|als|do que|rispetto (?:a|al|alla|allo)|di quanto)(?:\s+(?:en|el|la|no|na|im|au|nel|nella|in))?\s+(?:last|previous)(?![\p{L}])/iu],
+  ['compare', /(?<![\p{L}])(?:compar(?:er|ez|e|ons|ar|a|e|o|ando|are|ate|i)|vergleich(?:e|en|t)?|confront(?:are|a|ate|ando))(?![\p{L}])/iu],
   ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|a chang[ée]|ont chang[ée]|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
   ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
@@ -556,6 +557,15 @@ function waitedMinutes(question: string): number | undefined {
   return minutes > 0 ? minutes : undefined
 }
 
+/** Two subjects set side by side: "billing or delivery", "billing vs delivery", "facturation ou livraison", "facturación o entrega". */
+const SIDE_BY_SIDE = /(?<![\p{L}])(?:vs\.?|versus|against|or|ou|oder|o|contra|gegen|frente a)(?![\p{L}])/iu
+
+/** Every subject intent the question names, in the order of the vocabulary. */
+function intentsNamed(question: string, vocabulary: AskVocabulary): string[] {
+  const named = intentPhrases(vocabulary).filter(({ value, phrase }) => !MESSAGE_KIND_INTENTS.has(value) && phrase.trim().length >= 2 && phrasePattern(phrase).test(question))
+  return [...new Set(named.map(({ value }) => value))]
+}
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
@@ -580,6 +590,15 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     read = { kind: 'rank', cued: true, groupBy: 'channel' }
     delete filters.channel
     for (const [, cue] of channels) spans.push(cue.exec(question)![0])
+  }
+  // Two subjects named side by side are ranked among themselves: "Compare billing and delivery complaints in
+  // October" compared October's delivery with September's, and said billing was not counted apart.
+  const subjects = among ? [] : intentsNamed(question, vocabulary)
+  const sideBySide = subjects.length > 1 && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples' && read.kind !== 'trend' &&
+    ((read.kind === 'compare' && time.ranges.length < 2) || ((read.kind !== 'rank' || read.groupBy === 'intent') && SIDE_BY_SIDE.test(question)))
+  if (sideBySide) {
+    read = { kind: 'rank', cued: true, groupBy: 'intent' }
+    delete filters.intent
   }
   // "What is the most common question?", "Which topics get the most praise?": a message's intent is its
   // subject or its kind (a question, praise), never both, so a kind cannot narrow a ranking of subjects (it
@@ -636,7 +655,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(read.ascending ? { ascending: true } : {}),
     ...(threshold ? { withinMinutes: threshold } : {}),
     ...(waited ? { waitingMinutes: waited } : {}),
-    ...(among ? { among } : {}),
+    ...(among ? { among } : sideBySide ? { among: subjects } : {}),
     understood,
     understoodAs: describePlan(plan, read),
   }
