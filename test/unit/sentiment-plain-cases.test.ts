@@ -132,6 +132,41 @@ describe('unkept promises and money taken after the end', () => {
   })
 })
 
+// A charge not recognised, support that cannot be reached, a line that cuts every evening, a box that
+// restarts by itself: read as uncertain or neutral in the languages below, a support lead reads each as a complaint.
+const UNKNOWN_CHARGES_UNREACHABLE_CUTS: Array<[string, string]> = [
+  ['en', "I was charged a fee I don't recognise."],
+  ['fr', "On m'a facturé des frais que je ne connais pas."],
+  ['de', 'Ihr habt mir eine Gebühr berechnet, die ich nicht kenne.'],
+  ['es', 'Me cobraron un cargo que no reconozco.'],
+  ['pt', 'Cobraram-me uma taxa que não reconheço.'],
+  ['it', 'Mi hanno addebitato un costo che non conosco.'],
+  ['en', "I can't reach customer service, it's been a week."],
+  ['fr', "Je n'arrive pas à joindre le service client depuis une semaine."],
+  ['es', 'No consigo hablar con atención al cliente desde hace una semana.'],
+  ['pt', 'Não consigo falar com o apoio ao cliente há uma semana.'],
+  ['it', 'Non riesco a parlare con il servizio clienti da una settimana.'],
+  ['fr', 'Ma connexion coupe tous les soirs vers 21h, le voyant de la box passe au orange.'],
+  ['it', 'Mi si disconnette internet ogni sera alle nove.'],
+  ['fr', 'La box redémarre toute seule plusieurs fois par jour.'],
+  ['en', 'The router restarts by itself all the time.'],
+  ['it', 'La velocità di internet è bassissima da ieri.'],
+]
+
+describe('unknown charges, unreachable support, lines that cut', () => {
+  it.each(UNKNOWN_CHARGES_UNREACHABLE_CUTS)('%s: "%s" is negative', async (language, text) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    expect(result.sentiment.label).toBe('negative')
+  })
+
+  it('not when the words are a question or a wish', async () => {
+    for (const text of ["Je ne connais pas encore vos offres, pouvez-vous m'envoyer les prix ?", 'Can you reach me on this number tomorrow?']) {
+      const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language: null }])
+      expect(result.sentiment.label, text).not.toBe('negative')
+    }
+  })
+})
+
 // Something works, and well, in so many words: the German one read as connectivity and negative.
 const WORKING_WELL: Array<[string, string]> = [
   ['de', 'Das Internet läuft einwandfrei seit dem Techniker-Besuch, danke'],

@@ -73,7 +73,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'unacceptable', 'terrible', 'awful', 'horrible', 'worst', 'rubbish', 'useless', 'ridiculous', 'disgraceful', 'appalling', 'fed up', 'sick of', 'disappointed', 'not impressed', 'not good enough', 'too long', 'far too long', "shouldn't have happened", 'thanks for nothing',
   'never showed up', "didn't show up", 'did not show up', 'no-show', 'never turned up', "didn't turn up", 'nobody came', 'no one came', 'nobody showed up', 'nobody turned up', 'never showed',
   // A device that restarts or dies by itself, goods that came broken: "The TV box keeps restarting every few minutes" and "Mi pedido llegó roto" read as uncertain.
-  'keeps restarting', 'keeps rebooting', 'restarts itself', 'reboots itself', 'keeps turning off', 'turns itself off', 'switches itself off', 'dead on arrival',
+  'keeps restarting', 'keeps rebooting', 'restarts itself', 'reboots itself', 'restarts by itself', 'reboots by itself', 'turns off by itself', 'keeps turning off', 'turns itself off', 'switches itself off', 'dead on arrival',
   // Blocked, short-changed, billed more or for what was paid: "The app won't let me pay my bill", "My broadband
   // speed is a fraction of what I pay for", "Why is my bill £20 higher this month?" read as uncertain.
   "won't let me", 'will not let me', "doesn't let me", 'fraction of what', 'fraction of the speed', 'bill is higher', 'higher this month', 'bill went up', 'bill has gone up', 'higher than usual', 'but i paid', 'i already paid',
@@ -94,12 +94,18 @@ const COMPLAINT_PHRASES = termMatcher([
   'why did you charge', 'why have you charged', 'why was i charged', 'why am i being charged', 'charged me for a', 'being charged for', 'still paying for', 'that i returned', 'which i returned', 'i already returned', 'i already sent back', 'was out of contract', 'termination fee',
   "someone else's", "somebody else's", 'someone logged in', 'someone accessed', 'someone has accessed', 'unauthorised', 'unauthorized', 'hacked', 'not me who',
   'stop calling', 'stop texting', 'stop emailing', 'stop sending me', 'is a joke', 'what a joke', 'a complete joke',
+  // A charge not recognised, support that cannot be reached: "On m'a facturé des frais que je ne connais pas",
+  // "Non riesco a parlare con il servizio clienti da una settimana" read as uncertain in all five languages.
+  "don't recognise", "don't recognize", 'do not recognise', 'do not recognize', "didn't authorise", "didn't authorize", 'never authorised', 'never authorized',
+  "can't reach", 'cannot reach', 'unable to reach', "can't get through", 'cannot get through', "can't get hold of", 'impossible to reach',
   // fr
   'preleve deux fois', 'debite deux fois', 'facture deux fois', 'double prelevement', 'jamais recu', 'jamais arrive', "toujours pas arrive", "n'est toujours pas", 'toujours pas', 'toujours rien', 'toujours en attente',
   'encore une coupure', 'coupure', 'ca coupe', 'se coupe', 'instable', 'en attente de stock', 'erreur', 'bloquee', 'en panne', 'panne', 'ne marche pas', 'ne marche plus', 'ne fonctionne pas', 'ne fonctionne plus', 'plante', 'bloque', 'ne charge pas', 'impossible de me connecter', "n'arrive pas a me connecter", "impossible d'ouvrir", 'se ferme', "ne s'ouvre pas", "ne s'ouvre plus", 'ne se connecte',
   'je veux etre rembourse', 'remboursez-moi', 'aurait du arriver', 'devait arriver', 'chez moi toute la journee', 'ou est ma commande', 'ou est mon colis', 'quel desastre', 'aucune nouvelle',
   'inadmissible', 'inacceptable', 'honteux', 'nul', 'catastrophique', 'marre', 'decu', 'decue', 'trop long', "n'aurait jamais du", 'merci pour rien', 'personne ne repond', 'jamais venu', 'jamais passe', "personne n'est venu", "personne n'est passe", "n'est pas venu",
   "personne ne m'a rappele", "personne ne m'a prevenu", 'sans prevenir',
+  'que je ne connais pas', 'que je ne reconnais pas', "je n'ai pas autorise", "n'arrive pas a joindre", 'impossible de joindre', 'injoignable',
+  'coupe tous les', 'coupe chaque', 'saute tous les', 'saute chaque', 'redemarre toute seule', "s'eteint toute seule", 'tres faible', 'trop faible',
   'tres lent', 'tres lente', 'bien en dessous', "quelqu'un d'autre", "quelqu'un s'est connecte", 'pirate', 'arretez de m\'appeler', 'arretez de m\'envoyer', 'pourquoi avez-vous preleve', 'pourquoi ai-je ete preleve', 'frais de resiliation',
   'redemarre tout seul', 'redemarre sans arret', "s'eteint tout seul", 'arrive casse', 'arrivee cassee', 'arrive endommage', 'arrivee endommagee', 'arrive abime', 'arrivee abimee',
   // es
@@ -108,6 +114,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'quiero mi dinero', 'devolvedme', 'tenia que llegar', 'deberia haber llegado', 'donde esta mi pedido', 'que desastre', 'un desastre', 'ni una noticia', 'todo el dia en casa',
   'inaceptable', 'vergonzoso', 'pesimo', 'harto', 'harta', 'decepcionado', 'decepcionada', 'demasiado tiempo', 'no deberia haber pasado', 'nunca vino', 'no vino nadie', 'nadie vino', 'no ha venido nadie',
   'nadie me llamo', 'nadie me ha llamado', 'sin avisar',
+  'que no reconozco', 'que no conozco', 'no autorice', 'no consigo hablar', 'no consigo contactar', 'no hay forma de hablar', 'imposible contactar',
   'no vino', 'no ha venido', 'no se presento', 'muy lento', 'muy lenta', 'muy baja', 'muy bajo', 'de otra persona', 'alguien entro', 'hackeado', 'hackeada', 'dejen de llamar', 'dejen de enviarme', 'por que me cobraron', 'por que me han cobrado',
   'se reinicia solo', 'se reinicia sola', 'se reinicia cada', 'se apaga solo', 'se apaga sola', 'llego roto', 'llego rota', 'llego danado', 'llego danada', 'llego vacio', 'llego vacia',
   // de
@@ -116,6 +123,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'bitte erstatten', 'geld zuruck', 'hatte gestern kommen sollen', 'sollte gestern', 'den ganzen tag zu hause', 'keine info', 'keine nachricht',
   'unverschamt', 'inakzeptabel', 'frechheit', 'schrecklich', 'enttauscht', 'zu lange', 'viel zu lange', 'nicht passieren durfen', 'nie gekommen', 'ist nicht gekommen', 'niemand kam', 'niemand ist gekommen',
   'niemand hat zuruckgerufen', 'niemand hat angerufen', 'ohne vorwarnung', 'ohne ankundigung',
+  'die ich nicht kenne', 'die ich nicht erkenne', 'nicht autorisiert', 'nicht genehmigt', 'nicht erreichbar', 'niemanden erreicht', 'erreiche niemanden',
   'nicht gekommen', 'nicht erschienen', 'sehr langsam', 'extrem langsam', 'viel zu langsam', 'von jemand anderem', 'jemand hat sich eingeloggt', 'gehackt', 'horen sie auf', 'warum haben sie mir', 'warum wurde mir',
   'startet standig neu', 'startet immer wieder neu', 'startet dauernd neu', 'schaltet sich standig aus', 'schaltet sich von selbst aus', 'kaputt angekommen', 'beschadigt angekommen', 'defekt angekommen',
   // pt
@@ -124,6 +132,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'quero o meu dinheiro', 'quero reembolso', 'devia ter chegado', 'deveria ter chegado', 'onde esta o meu', 'onde esta minha', 'sem noticias', 'um desastre', 'resolvam',
   'inaceitavel', 'pessimo', 'pessima', 'horrivel', 'decepcionado', 'decepcionada', 'vergonha', 'nao devia ter acontecido', 'nunca apareceu', 'ninguem apareceu',
   'ninguem ligou', 'ninguem me ligou', 'sem avisar',
+  'que nao reconheco', 'que nao conheco', 'nao autorizei', 'nao consigo falar', 'nao consigo contactar', 'nao consigo contatar',
   'nao veio', 'nao apareceu', 'muito lenta', 'muito lento', 'muito baixa', 'de outra pessoa', 'alguem entrou', 'hackeada', 'hackeado', 'parem de ligar', 'parem de me ligar', 'por que me cobraram',
   'reinicia sozinho', 'reinicia sozinha', 'desliga sozinho', 'desliga sozinha', 'chegou partido', 'chegou partida', 'chegou danificado', 'chegou danificada', 'chegou estragado', 'chegou estragada', 'chegou vazio', 'chegou vazia',
   // it
@@ -132,6 +141,8 @@ const COMPLAINT_PHRASES = termMatcher([
   'doveva arrivare', 'dove e il mio', 'nessuna notizia', 'un disastro',
   'inaccettabile', 'vergogna', 'pessimo', 'deluso', 'delusa', 'troppo tempo', 'non doveva succedere', 'mai venuto', 'non e venuto nessuno', 'nessuno e venuto',
   'nessuno mi ha richiamato', 'nessuno ha chiamato', 'senza avvisare',
+  'che non conosco', 'che non riconosco', 'non autorizzato', 'non riesco a parlare', 'non riesco a contattare', 'irraggiungibile',
+  'si disconnette', 'si scollega', 'salta la connessione', 'cade la connessione', 'bassissima', 'bassissimo',
   'non e venuto', 'non si e presentato', 'molto lenta', 'molto lento', 'lentissima', 'lentissimo', 'di un altro', "qualcuno e entrato", 'hackerato', 'smettetela di chiamare', 'smettete di chiamarmi', 'perche mi avete addebitato',
   'si riavvia da solo', 'si riavvia di continuo', 'si spegne da solo', 'si spegne da sola', 'arrivato rotto', 'arrivata rotta', 'arrivato danneggiato', 'arrivata danneggiata', 'arrivato vuoto', 'arrivata vuota',
   // ko
