@@ -1,0 +1,377 @@
+// The words a question is read by, in the languages Parley supports (en fr de es pt it, some ko th): what
+// kind of question it is, what it counts, how it feels, which channel and language, which subject, and the
+// words that say what is asked rather than what about. planner-local.ts makes the plan from them.
+import type { AskKind, GroupBy } from './types.ts'
+
+/** Word boundaries that hold for accented letters too ("réponse", "más"). */
+const W = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu')
+
+/** Care-team questions, in the supported languages: checked before the other kinds. */
+export const AWAITING_CUE = W([
+  'still waiting(?: for (?:a |an )?(?:reply|answer|response))?', 'awaiting (?:a |an )?(?:reply|answer|response)', 'waiting for (?:a |an |our )?(?:reply|answer|response)',
+  'needs? (?:a )?reply', 'not (?:yet )?(?:been )?(?:answered|replied)', 'no reply yet', 'open conversations',
+  // "Which customers are waiting longest for a reply?" counted the messages of a theme whose customers say "waiting".
+  'waiting (?:the )?longest', 'waited (?:the )?longest', 'longest wait(?:ing)?',
+  // "How many customers are waiting more than a day for a reply?" compared all time with nothing, in a theme matched by "waiting".
+  'waiting (?:[\\p{L}\\d]+ ){1,5}for (?:a |an |our )?(?:reply|answer|response)', '(?:waited|waiting) (?:for )?(?:more|longer) than', 'been waiting',
+  'attend(?:ent)? (?:encore )?(?:une )?r[ée]ponse', 'en attente(?: de r[ée]ponse)?', 'sans r[ée]ponse',
+  'warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
+  'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', 'sem resposta',
+  // …with a wait between: "warten seit mehr als 2 Tagen auf eine Antwort", "aguardam resposta há mais de um dia".
+  'wartet? (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'warten (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'aguarda(?:m)? (?:uma )?resposta', 'esperam (?:uma )?resposta',
+  'aspett(?:a|ano|ando) (?:[\\p{L}\\d]+ ){0,5}(?:una )?risposta', 'in attesa di (?:una )?risposta',
+  '답변(?:을)? 기다리', '답장 대기', 'รอการตอบกลับ',
+].join('|'))
+export const RESPONSE_TIME_CUE = W([
+  'how (?:fast|quickly|long)', 'response times?', 'reply times?', 'first[- ]response', 'time to (?:first )?(?:reply|respond|response|answer)',
+  // Superlatives ask for a measurement ("which channel has the slowest replies"); "complaints about slow
+  // replies" is a topic, so the plain adjective is not a cue.
+  '(?:slowest|fastest|quickest) (?:replies|reply|responses?|answers?)', '(?:reply|replies|respond|responds|answer|answers|answered|replied) (?:the )?(?:slowest|fastest|quickest)',
+  'within (?:an|one|1) hour', '(?:answered|replied|reply|replies|response|responded|answer|answers)(?: [\\p{L}-]+){0,2} (?:with)?in (?:an?|one|two|three|four|five|six|twelve|twenty-four|\\d+(?:\\.\\d+)?) ?(?:minutes?|mins?|hours?|hrs?|h)', 'went unanswered', 'go unanswered', 'never (?:got )?(?:an? )?(?:answer|answered|reply|replied)', 'unanswered',
+  'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure',
+  'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde',
+  'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'en menos de una hora', 'tempo de resposta', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
+  // "¿Cuánto tardamos en responder de media?" was not understood.
+  'cu[áa]nto tard\\p{L}* en (?:responder|contestar)', 'quanto tempo (?:demor\\p{L}*|lev\\p{L}*) (?:a|para) responder', 'wie lange (?:dauert|brauchen)',
+  'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora',
+  '응답 시간', 'เวลาตอบกลับ',
+  // "Quel canal a les réponses les plus lentes ?" ranked the channels by their messages.
+  'r[ée]ponses? (?:les )?plus (?:lentes?|rapides?)', '(?:antwortet|antworten|reagiert|reagieren) am (?:langsamsten|schnellsten)', 'am (?:langsamsten|schnellsten) (?:geantwortet|beantwortet)',
+  'respuestas? (?:m[áa]s|menos) (?:lentas?|r[áa]pidas?)', 'respostas? (?:mais|menos) (?:lentas?|r[áa]pidas?)', 'rispost[ae] pi[ùu] (?:lent[ae]|veloci|rapid[ae])',
+  // "Combien de conversations n'ont jamais reçu de réponse ?" counted the messages saying "jamais" or "réponse".
+  'jamais (?:re[çc]u|eu|obtenu) (?:de |une )?r[ée]ponse', 'nie (?:eine )?antwort', 'keine antwort (?:bekommen|erhalten)',
+  'nunca (?:recib|obtuv|tuv)\\p{L}* (?:una )?respuesta', 'nunca (?:receb|obtiv|tiv)\\p{L}* (?:uma )?resposta', 'mai (?:ricevuto|avuto|ottenuto) (?:una )?risposta', 'senza risposta',
+].join('|'))
+/** "which channel has the most …", "top 3 …", "quel canal … le plus", "welcher Kanal … am meisten". */
+export const RANK_CUE = W([
+  'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa|che|cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest', 'busiest', 'quietest',
+].join('|'))
+/** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
+const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più',
+  // "the three biggest problems": "les trois plus gros problèmes", "los tres mayores problemas" were read as a why.
+  'plus (?:gros|grosses|grands|grandes|importants|importantes)', 'mayores', 'maiores']
+export const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
+/**
+ * "Main" after a count: "the 3 main topics", "les 3 principaux sujets", "die 3 wichtigsten Themen" rank like
+ * "the 3 most common" (they were read as why). Without a count "the main problems" stays a why, as in English.
+ */
+const MAIN_WORDS = ['main', 'principa(?:ux|les?|l)', 'wichtigsten', 'principais', 'principali']
+/** "Fewest", "least", "lowest": a ranking from the bottom ("Which channel has the fewest complaints?" searched for "fewest"). */
+export const LEAST_CUE = W('least|fewest|lowest|smallest|quietest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno')
+/**
+ * A ranking of each group's rate rather than its count: "Which channel is the most negative?" (x had the
+ * most negative messages as it has the most messages), "sentiment by channel", "the negative share per language".
+ */
+export const RATE_CUE = new RegExp([
+  '(?:is|are|was|were|seems?)\\s+(?:the\\s+)?(?:most|least)\\s+(?:negative|positive|unhappy|happy|angry|satisfied|dissatisfied|critical)(?![\\p{L}]|\\s+(?:messages?|complaints?|comments?|posts?|tweets?|customers?|people))',
+  '(?:most|least)\\s+(?:negative|positive|unhappy|happy|angry|satisfied|dissatisfied)\\s+(?:channels?|languages?|platforms?)',
+  '(?:sentiments?|moods?|satisfaction)\\s+(?:by|per|for each|on each|in each|across|of each|on every)\\s+(?:the\\s+)?(?:channels?|languages?|platforms?)',
+  // "Quel canal est le plus négatif ?", "Welcher Kanal ist am negativsten?", "¿Qué canal es el más negativo?" ranked the counts.
+  '(?:est|sont|es|son|é|são|è|sono)\\s+(?:(?:le|la|les|el|los|las|o|a|os|as|il|lo|i|gli)\\s+)?(?:plus|moins|más|menos|mais|più|meno)\\s+(?:n[ée]gati|positi|m[ée]content|satisf|insatisf|content|descontent|insoddisf|soddisf|scontent)\\p{L}*(?!\\s+(?:messages?|mensajes|mensagens|messaggi|clients?|clientes|clienti))',
+  'am\\s+(?:negativsten|positivsten|unzufriedensten|zufriedensten)',
+].join('|'), 'iu')
+/** "… per channel", "… by language": a breakdown, of counts unless a share or the sentiment is asked. */
+export const PER_GROUP_CUE = /\b(?:by|per|for each|on each|in each|across|each)\s+(?:the\s+)?(?:channels?|languages?|platforms?)\b|par (?:canal|langue)|pro (?:kanal|sprache)|por (?:canal|idioma|l[íi]ngua)|per (?:canale|lingua)/iu
+/** A feeling compared: "happier", "angrier", "more satisfied", "less negative". */
+export const COMPARATIVE_FEELING = new RegExp([
+  '\\b(?:happier|unhappier|angrier|(?:more|less) (?:happy|unhappy|angry|satisfied|dissatisfied|positive|negative|frustrated|upset|pleased))\\b',
+  '(?<![\\p{L}])(?:plus|moins|más|menos|mais|più|meno) (?:satisf|insatisf|content|m[ée]content|descontent|heureu|feli|soddisf|insoddisf|n[ée]gati|positi)\\p{L}*',
+  '(?<![\\p{L}])(?:zufriedener|unzufriedener|glücklicher|negativer|positiver)(?![\\p{L}])',
+].join('|'), 'iu')
+/** Complaining, as against feeling negative: a share of complaints is of conversations. */
+export const COMPLAINT_WORD = /complain|plaint|r[ée]clam|beschwer|quej|reclama|queix|lament/iu
+/** The question is about how messages feel without naming a class ("sentiment on WhatsApp against email"). */
+export const SENTIMENT_ASKED = W('sentiments?|moods?|satisfaction|feel(?:ings?)?|stimmung|humeur|sentimiento|sentimento')
+export const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
+  ['channel', W('channels?|canal|canaux|kan[aä]le?n?|canales|canale|canali|platforms?|채널|ช่องทาง')],
+  ['language', W('languages?|langues?|sprachen?|idiomas?|l[íi]nguas?|lingua|lingue|언어|ภาษา')],
+  ['sentiment', W('sentiments?|moods?|stimmung')],
+  ['theme', W('themes?|th[èe]mes?|themas?|temas?|tema|temi|주제|หัวข้อ')],
+  // The day of the week and the hour of the day, before the date: "Which day of the week is busiest?"
+  ['weekday', W('weekdays?|days? of (?:the )?week|jours? de la semaine|wochentage?n?|d[íi]as? de la semana|dias? da semana|giorn[oi] della settimana')],
+  // An hour as a slot, not a span: "the top 3 complaints in the last 48 hours" ranks intents.
+  ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario')],
+  // A date: "Which day had the most messages in November?"
+  ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|quale giorno')],
+  // "the most common complaints" ranks what they are about, in every language ("las quejas más comunes" searched for "comunes");
+  // so does what customers praise ("Was loben die Kunden am meisten?").
+  ['intent', W('complaints|plaintes|r[ée]clamations|beschwerden|quejas|reclamaciones|reclama[çc][õo]es|reclami|lamentele|f[ée]licitent|appr[ée]cient|loben|elogian|elogiam|lodano|apprezzano|' +
+    'praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|argomento|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|de qu[ée]|do que|di cosa')],
+]
+/** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
+const COUNT_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, ten: 10, deux: 2, trois: 3, quatre: 4, cinq: 5, dix: 10, zwei: 2, drei: 3, vier: 4, fünf: 5, zehn: 10,
+  dos: 2, tres: 3, cuatro: 4, cinco: 5, diez: 10, 'três': 3, quatro: 4, dez: 10, due: 2, tre: 3, quattro: 4, dieci: 10,
+}
+const NUMBER = `\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')}`
+const N_MOST = new RegExp(`(?<![\\p{L}\\p{N}])(?:top\\s+(${NUMBER})|(${NUMBER})\\s+((?:[\\p{L}-]+\\s+){0,3}?)(?:${[...MOST_WORDS, ...MAIN_WORDS].join('|')}))(?![\\p{L}])`, 'iu')
+/** Words of time between the number and "most" make it a period ("the last three weeks, what was most…"), not a count of rows. */
+const TIME_UNIT = /(?<![\p{L}])(?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|tage?n?|wochen?|monate?n?|jahre?n?|d[ií]as|semanas|meses|a[ñn]os|dias)(?![\p{L}])/iu
+
+/** "top 5", "the three most common", "les trois sujets les plus fréquents": how many rows a ranking wants. */
+export function topCount(question: string): number | undefined {
+  const m = N_MOST.exec(question)
+  if (!m || (m[3] && TIME_UNIT.test(m[3]))) return undefined
+  const said = (m[1] ?? m[2])!.toLowerCase()
+  return COUNT_WORDS[said] ?? Number(said)
+}
+export const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down|gone down|going (?:up|down)|goes (?:up|down)')
+/**
+ * Grew or fell, in the other supported languages: "¿Cuál fue el tema que más creció en octubre?" was
+ * answered with the theme that had the most messages, and "Welches Thema ist im Oktober am stärksten
+ * gewachsen?" counted messages mentioning "gewachsen".
+ */
+export const CHANGED_CUE = W([
+  'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'aument(?:ó|aron)', 'subi(?:ó|eron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
+  'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
+  // …and as they go: "Welche Themen wachsen?" searched for "wachsen".
+  'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', 'nehmen zu', 'nimmt zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
+  // "Le nombre de plaintes … diminue-t-il ?", "Gehen die Beschwerden … zurück?", "¿Están disminuyendo las quejas…?" were read as a why.
+  'augmente', 'diminue', 'diminuent', 'baisse', 'baissent', 'zur[üu]ckgehen', 'zur[üu]ckgegangen', '(?:gehen|geht) (?:[\\p{L}]+ ){0,6}zur[üu]ck',
+  'aumentando', 'disminuyendo', 'bajando', 'subiendo', 'diminuindo', 'caindo', 'diminuendo', 'calando',
+  '(?:è|sono) (?:cresciut|aumentat|diminuit|calat)[oaie]', 'cresciut[oaie]', 'aumentat[oaie]', 'diminuit[oaie]', 'calat[oaie]',
+].join('|'))
+
+/**
+ * Which way a count went, asked with no period to compare: "Did password reset complaints go down after
+ * the fix?" counted every message of all time, and "Are password problems going down?" was read as a why.
+ * With no period named, the weeks' trend answers which way it went.
+ */
+export const DIRECTION_CUE = W([
+  'go(?:ne|es|ing)? (?:up|down)|went (?:up|down)',
+  // "Are billing complaints growing?" counted all time and said nothing of growth.
+  'grow(?:s|ing|n)?|grew|ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|fell|fallen|dropp(?:ed|ing)|shr(?:ink|inks|inking|ank)',
+].join('|'))
+/** Asked which one grew ("Which themes grew?"): no trend answers that, the last week's changes do. */
+export const WHICH_CUE = W('which|what|quel(?:le)?s?|welche[snmr]?|qu[ée]|cu[áa]l(?:es)?|quais|qual|quali')
+
+/**
+ * A part of a whole, in the supported languages. "%" has no word boundary before it: "what % of whatsapp
+ * messages are about billing" was read as a "why" without its share.
+ */
+export const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction|ratio|pourcentage|quelle part|anteil|prozent|porcentaje|proporci[óo]n|percentagem|porcentagem|percentuale)(?![\p{L}])|%/iu
+export const KIND_CUES: Array<[AskKind, RegExp]> = [
+  ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
+  // "Montre-moi des exemples de plaintes sur la facture" was read as a why.
+  ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|mostra[- ]me|mostrami)(?![\p{L}])/iu],
+  // "…happier this month than last month": a comparative against a period is a comparison.
+  ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than|than (?:last|the previous|previous|in|during|before))\b/i],
+  ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
+  // "Is sentiment on Instagram getting worse?" asks which way it goes.
+  ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
+  // The same in the other languages, whose relative periods read as English by now: "plus satisfaits this month
+  // que last month", "Wie hat sich die Stimmung … entwickelt?", "¿Está empeorando el sentimiento?" (read as a why).
+  ['compare', /(?<![\p{L}])(?:que|qu'|als|do que|rispetto (?:a|al|alla|allo)|di quanto)(?:\s+(?:en|el|la|no|na|im|au|nel|nella|in))?\s+(?:last|previous)(?![\p{L}])/iu],
+  ['compare', /(?<![\p{L}])(?:compar(?:er|ez|e|ons|ar|a|e|o|ando|are|ate|i)|vergleich(?:e|en|t)?|confront(?:are|a|ate|ando))(?![\p{L}])/iu],
+  ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|a chang[ée]|ont chang[ée]|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
+  ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
+  ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
+  ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
+  ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
+  // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
+  ['count', SHARE_CUE],
+]
+/**
+ * A time named by an event rather than a date: "Did password reset complaints go down after the fix?"
+ * counted all time without a word on the fix. Read only when no date is; its words stay in the topic,
+ * as the event may be the subject ("before the price rise").
+ */
+export const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our|your|this|that|last)\s+[\p{L}-]+(?:\s+(?:update|release|change|visit|rise|launch|upgrade))?/iu
+/** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
+export const MENTIONS_CUE = W('mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
+/** The question counts people, not their messages. */
+// Not "customer messages": "What share of customer messages are negative?" asks for the messages' share.
+export const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า)(?!\\s+(?:messages?|tweets?|posts?|emails?|replies|conversations?))')
+
+/**
+ * Days of the week said as a habit ("more complaints on Mondays?", "are Fridays busier?", "le lundi", "montags"):
+ * answered by ranking the weekdays, as "mondays" was searched for as a word.
+ */
+export const HABITUAL_WEEKDAY = W('(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|les (?:lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches)|(?:mon|diens|mittwo|donners|frei|sams|sonn)tags|los (?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados|domingos)|(?:[àa]s|nas) (?:segundas|ter[çc]as|quartas|quintas|sextas)|(?:aos|nos) (?:s[áa]bados|domingos)')
+
+/** Conversations counted as such: "What percentage of conversations were about billing?" was the messages' share. */
+export const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen|gespr[äa]che|conversaciones|conversas|conversazioni')
+
+export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
+  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
+  ['negative', /\b(unhappy|unhappier|unhappiest|complain(?:s|ed|ing|ts?)?|angry|angrier|angriest|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
+  ['positive', /\b(happy|happier|happiest|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
+  ['neutral', /\bneutral\b/i],
+  // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
+  ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
+  // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
+  ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es|sten)?|negativ[oa]s?|negativi)(?![\p{L}])/iu],
+  ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es|sten)?|positiv[oa]s?|positivi)(?![\p{L}])/iu],
+  // Praising, in the other languages: "Was loben die Kunden am meisten?" searched for "loben".
+  ['positive', /(?<![\p{L}])(f[ée]licit\p{L}*|appr[ée]ci(?:ent|e|é|és|ée)|lob(?:en|t|te|ten)|gelobt|elogi(?:an|a|aron|am|aram|ado|ano|ato|ati)|lod(?:ano|a|ato|ati)|apprezz(?:ano|a|ato|ati))(?![\p{L}])/iu],
+  ['neutral', /(?<![\p{L}])(neutres?|neutral(?:e|en|er|es)?|neutr[oa]s?)(?![\p{L}])/iu],
+]
+
+/** Channel names people use → the channel ids ingestion stores. */
+export const CHANNEL_WORDS: Array<[string, RegExp]> = [
+  ['x', /\b(twitter|tweets?|tweeted|(?:on|via|from) x|x posts?)\b/i],
+  ['instagram', /\b(instagram|insta|ig)\b/i],
+  ['facebook', /\b(facebook|fb|messenger)\b/i],
+  ['whatsapp', /\b(whats ?app)\b/i],
+  ['email', /\b(e-?mails?|by mail)\b/i],
+  ['chat', /\b((?:live |web )?chat)\b/i],
+]
+
+/** Language names and adjectives → ISO 639-1 ("French-speaking", "francophone", "Korean"). */
+export const LANGUAGE_WORDS: Record<string, string[]> = {
+  en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[ée]s'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[ée]s', 'franceses'],
+  es: ['spanish', 'hispanophones?', 'espagnol', 'spanisch\\p{L}*', 'espa[ñn]ol', 'hispanohablantes?'], de: ['german', 'germanophones?', 'allemand', 'deutsch\\p{L}*', 'alem[áa]n', 'alem[ãa]o'],
+  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s'], it: ['italian', 'italien', 'italienisch\\p{L}*', 'italian[oi]', 'italiane?'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
+  nl: ['dutch', 'flemish'], ar: ['arabic'], hi: ['hindi'], ru: ['russian'], pl: ['polish'], tr: ['turkish'], sv: ['swedish'], id: ['indonesian'],
+  vi: ['vietnamese'],
+}
+
+/** Everyday words for the default taxonomy's intents; a workspace's own intents match by name. */
+export const INTENT_SYNONYMS: Record<string, string[]> = {
+  delivery: ['delivery', 'deliveries', 'shipping', 'shipment', 'parcel', 'package', 'courier', 'tracking', 'late order', 'backorder',
+    'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda', 'consegna', 'spedizione', 'pacco', 'corriere'],
+  // Not "price rise": it is one event, found by the weekly theme that names it (a bill names billing, a price rise a plan's price).
+  billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
+    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso',
+    'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso'],
+  bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
+  // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
+  connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
+    'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
+  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'mots de passe', 'anmeldung', 'passwort', 'passwörter', 'contraseña', 'senha'],
+  // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
+  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'gekündigt', 'cancelación', 'cancelamento', 'disdetta', 'recesso'],
+  appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
+    'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento'],
+  feature_request: ['feature request', 'feature', 'suggestion'],
+  praise: ['praise', 'compliment'],
+  question: ['questions'],
+}
+
+
+/** Words of the question that say what is asked, not what about: kept out of the retrieval topic. */
+export const NON_TOPIC = new Set([
+  'how', 'many', 'much', 'share', 'percentage', 'percent', 'proportion', 'fraction', 'why', 'what', 'which', 'who', 'when', 'customers',
+  'customer', 'people', 'users', 'messages', 'message', 'tweets', 'tweet', 'posts', 'post', 'conversations', 'complaints', 'complaint',
+  'complain', 'complaining', 'complained', 'examples', 'example', 'show', 'me', 'change', 'changed', 'sentiment', 'grew', 'most', 'period',
+  'between', 'since', 'within', 'speaking', 'count', 'number', 'compare', 'compared', 'trend', 'did', 'do', 'were', 'was', 'about', 'unhappy',
+  'happy', 'angry', 'upset', 'negative', 'positive', 'neutral', 'praise', 'reason', 'reasons', 'main', 'week', 'month', 'year', 'days',
+  'say', 'saying', 'said', 'says', 'talk', 'talking', 'think', 'thinking', 'feel', 'feeling', 'felt', 'write', 'writing', 'wrote',
+  'mention', 'mentioning', 'mentioned', 'problem', 'problems', 'issue', 'issues', 'topic', 'topics', 'common', 'often', 'top',
+  'volume', 'spike', 'spiked', 'surge', 'channel', 'channels', 'intent', 'intents', 'reply', 'replies', 'answer', 'answered',
+  'ask', 'asks', 'asked', 'asking', 'contacted', 'getting', 'worse', 'better', 'improving', 'improved', 'deteriorating', 'worsening', 'mood', 'moods',
+  'up', 'down', 'go', 'goes', 'going', 'gone', 'went', 'get', 'gets', 'got', 'receive', 'receives',
+  // The same words in the other supported languages.
+  'combien', 'quoi', 'clients', 'client', 'messages', 'semaine', 'mois', 'wie', 'viele', 'kunden', 'nachrichten', 'woche', 'monat', 'gab',
+  'cuántos', 'cuántas', 'cuantos', 'cuantas', 'clientes', 'mensajes', 'hubo', 'semana', 'mes', 'quantos', 'quantas', 'mensagens', 'houve', 'mês',
+  // Thinking and saying: "Que pensent les clients du service client ?" searched for "pensent".
+  'pensent', 'pense', 'pensez', 'disent', 'denken', 'sagen', 'halten', 'piensan', 'opinan', 'dicen', 'pensam', 'acham', 'dizem', 'pensano', 'dicono',
+  'quanti', 'quante', 'clienti', 'cliente', 'messaggi', 'messaggio', 'settimana', 'mese', 'ci', 'abbiamo', 'hanno', 'stati', 'state',
+  // "main problems": "Quais são os principais problemas dos clientes em outubro?" searched for messages saying "principais".
+  'principaux', 'problèmes', 'problème', 'hauptprobleme', 'probleme', 'problem', 'principales', 'problemas', 'principais', 'quais', 'principali', 'problemi',
+  // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
+  'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
+  // …or came in: "Wie viele Nachrichten kamen per E-Mail im Oktober?" searched for messages saying "kamen".
+  'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
+  // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
+  'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
+  'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
+  'demande', 'demandes', 'demandé', 'demandée', 'demandés', 'pidieron', 'pidió', 'solicitudes', 'pediram', 'richiesta', 'richieste', 'anfragen',
+  // "are", "were": "¿Qué porcentaje de los mensajes son negativos?" had the topic "son" (an English word, so kept by the pooled stopwords).
+  'son', 'sont', 'sind', 'são', 'sono', 'fueron', 'étaient', 'waren', 'foram', 'erano',
+  // How customers feel, in the other languages ("Wie ist die Stimmung auf Instagram?" searched for "stimmung"), and "are".
+  'stimmung', 'humeur', 'ressenti', 'sentimiento', 'sentimientos', 'ánimo', 'sentimento', 'sentimentos', 'umore', 'están', 'estão', 'estan', 'estao',
+  // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
+  'contain', 'contains', 'contained', 'containing', 'doing',
+  // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
+  'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
+  // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
+  'fue', 'stärksten', 'stärkste', 'meisten', 'plus', 'más', 'mais', 'più',
+  // How common, and how: "¿Cuáles son las quejas más comunes?" searched for "comunes", "Comment … a évolué" for "comment".
+  'common', 'frequent', 'fréquent', 'fréquente', 'fréquents', 'fréquentes', 'courant', 'courants', 'courantes', 'häufig', 'häufige', 'häufigsten',
+  'común', 'comunes', 'frecuente', 'frecuentes', 'comum', 'comuns', 'frequente', 'frequentes', 'comune', 'comuni', 'frequenti',
+  'comment', 'cómo', 'como', 'come', 'wichtigsten', 'principaux', 'principales', 'principais', 'principali',
+  // Changing, worse and better, and "than": "¿Cómo ha cambiado el sentimiento…?" searched for "cambiado".
+  'changé', 'changée', 'évolué', 'geändert', 'verändert', 'entwickelt', 'cambiado', 'cambiada', 'mudou', 'mudaram', 'cambiato', 'cambiata', 'cambiati',
+  'schlechter', 'besser', 'wird', 'está', 'estão', 'sta', 'stanno', 'rispetto', 'als',
+  // Why, how many and "there is": "¿Hay más quejas…?" searched for "hay", "Warum ist das Volumen…" for "volumen".
+  'pourquoi', 'warum', 'qué', 'porque', 'perché', 'volume', 'volumen', 'nombre', 'anzahl', 'número', 'numero',
+  'hay', 'gibt', 'estaba', 'estaban', 'era', 'eran', 'war', 'était', 'étaient', 'estava', 'estavam',
+  // Italian's elided prepositions: "Quanti messaggi sull'app" searched for "sull".
+  'sull', 'dell', 'nell', 'dall', 'all', 'coll', 'quell',
+])
+/** Cue words of any kind (count, complaint, ranking…) never name the topic. */
+export const isCueWord = (w: string) =>
+  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w) || SPIKE_CUE.test(w)
+
+/** An elided article or preposition is not part of the word: "sull'app" is "app", "l'appli" is "appli". */
+export const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell|dall|all|coll|quell|un)['’]/iu
+
+/** What a count or an example restricted to a weekday or an hour lacks: they are ranked, not filtered by. */
+export const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'
+
+/**
+ * Measures no figure computes, and what to call them: "Which day of the week gets the most complaints?"
+ * searched for messages saying "gets", and "How many customers wrote to us more than once?" for messages
+ * in the themes "Monthly price" and "Price" (they say "once"). The answer says which measure it lacks.
+ */
+export const NOT_COMPUTED: Array<[RegExp, string]> = [
+  // "Show me complaints from the weekend" would count messages saying "weekend".
+  [/\b(?:day of (?:the )?week|weekdays?|weekends?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|week-end|wochentag|wochenende|uhrzeit|día de la semana|fin de semana|dia da semana|fim de semana|giorno della settimana|fine settimana/iu, BY_SLOT_NOT_COMPUTED],
+  [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
+  // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
+  [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
+  // Nothing marks a customer's first contact: "How many new customers wrote in November?" counted messages saying "new".
+  [/\b(?:new|first-time|first time|returning|existing) (?:customers|clients|users|contacts)\b|nouveaux clients|neue kunden|nuevos clientes|novos clientes|nuovi clienti/iu, 'a count of new or returning customers (nothing marks a first contact)'],
+  // "Who are our angriest customers?" searched for messages saying "angriest": answers count and quote
+  // messages, and never name a customer (citations are masked), so a ranking of people is not computed.
+  [new RegExp([
+    '\\b(?:which|who)\\s+(?:of\\s+(?:our|the)\\s+)?(?:customers|clients|users)\\b.{0,60}\\b(?:most|least|more|angriest|happiest|worst|best)\\b',
+    '\\bwho\\s+(?:complained|complains|wrote|writes|messaged|contacted us|posted)\\s+(?:the\\s+)?most\\b',
+    '\\b(?:angriest|unhappiest|happiest|loudest|most (?:active|vocal|frequent|angry|unhappy|upset|loyal)|top|biggest)\\s+(?:\\w+\\s+)?(?:customers|clients|users|complainers)\\b',
+    '(?<![\\p{L}])(?:quels|quelles|welche|qu[ée]|quais|quali)\\s+(?:clients|kunden|clientes|clienti)(?![\\p{L}]).{0,60}(?:le plus|am meisten|más|mais|più)',
+    '(?<![\\p{L}])qui\\s+sont\\s+(?:nos|les)\\s+clients\\s+les\\s+plus',
+    '(?<![\\p{L}])(?:die|unsere)\\s+(?:unzufriedensten|wütendsten|zufriedensten|aktivsten)\\s+kunden',
+    '(?<![\\p{L}])(?:los|nuestros)\\s+clientes\\s+más\\s+(?:enfadados|descontentos|molestos|satisfechos|activos)',
+    '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)',
+    '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)',
+  ].join('|'), 'iu'), 'a ranking of individual customers'],
+  [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
+]
+
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }
+/** "within 2 hours", "in under 30 minutes": the response time a care question asks about, in minutes. */
+const WITHIN = /\b(?:within|in under|in less than|under|less than)\s+(an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/i
+
+export function withinMinutes(question: string): number | undefined {
+  const m = WITHIN.exec(question)
+  if (!m) return undefined
+  const n = WORD_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
+  const minutes = Math.round(/^m/i.test(m[2]!) ? n : n * 60)
+  return minutes > 0 ? minutes : undefined
+}
+
+/**
+ * "more than a day", "over 24 hours", "plus d'un jour", "mehr als 2 Tage": how long a customer has waited,
+ * as an awaiting question asks it, in minutes.
+ */
+const ONE_WORDS = ['un', 'une', 'ein', 'einen', 'einem', 'uno', 'una', 'um', 'uma']
+const WAITED_LONGER = new RegExp(
+  `(?<![\\p{L}])(?:more than|longer than|over|at least|plus d['’]|plus de|mehr als|über|más de|mais de|più di|oltre)\\s*(${[...Object.keys(WORD_NUMBERS), ...Object.keys(COUNT_WORDS), ...ONE_WORDS].join('|')}|\\d+(?:[.,]\\d+)?)\\s*` +
+    '(minutes?|mins?|hours?|hrs?|h|days?|weeks?|heures?|jours?|semaines?|stunden?|tage?n?|wochen?|horas?|d[íi]as?|semanas?|ore|ora|giorn[oi]|settiman[ae])(?![\\p{L}])',
+  'iu',
+)
+
+export function waitedMinutes(question: string): number | undefined {
+  const m = WAITED_LONGER.exec(question)
+  if (!m) return undefined
+  const said = m[1]!.toLowerCase()
+  const n = WORD_NUMBERS[said] ?? COUNT_WORDS[said] ?? (ONE_WORDS.includes(said) ? 1 : Number(said.replace(',', '.')))
+  const unit = m[2]!.toLowerCase()
+  const perUnit = /^(?:m)/.test(unit) ? 1 : /^(?:h|stund|or[ae]$)/.test(unit) ? 60 : /^(?:w|sem|settiman)/.test(unit) ? 7 * 24 * 60 : 24 * 60
+  const minutes = Math.round(n * perUnit)
+  return minutes > 0 ? minutes : undefined
+}
+
+/** Two subjects set side by side: "billing or delivery", "billing vs delivery", "facturation ou livraison", "facturación o entrega". */
+export const SIDE_BY_SIDE = /(?<![\p{L}])(?:vs\.?|versus|against|or|ou|oder|o|contra|gegen|frente a)(?![\p{L}])/iu
