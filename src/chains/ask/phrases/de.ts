@@ -3,7 +3,7 @@
 import { mentionParts } from '../subject-words.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import type { FigureEstimate, TimeRange } from '../types.ts'
-import { NOT_COMPUTED_MEASURES, dateSpan, dayIn, groupNameIn, languageIn, notComputedKey, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 
 const LOCALE = 'de-DE'
@@ -162,24 +162,13 @@ function intervalOf(estimate: FigureEstimate, unit = ''): string {
 const shareWithInterval = (value: number, estimate: FigureEstimate) => `etwa ${de.pct(value)} (${intervalOf(estimate, ' %')})`
 const THEME_COUNTED = 'gezählt unter den Nachrichten, die die wöchentlichen Themenauswertungen dem Thema zugeordnet haben'
 
-const NOT_COMPUTED: Record<keyof typeof NOT_COMPUTED_MEASURES, string> = {
-  bySlot: 'eine auf bestimmte Wochentage oder Tageszeiten beschränkte Zählung',
-  averages: 'Durchschnittswerte pro Gespräch oder Kunde',
-  closed: 'eine Zählung abgeschlossener Gespräche oder gelöster Probleme',
-  newCustomers: 'eine Zählung neuer oder wiederkehrender Kunden',
-  repeat: 'eine Zählung der Kunden, die mehr als einmal geschrieben haben',
-  byCustomer: 'eine Rangfolge einzelner Kunden',
-}
-const NOT_COMPUTED_ASIDES: Record<string, string> = {
-  '(they can be ranked: "which weekday is busiest?")': '(Wochentage und Stunden lassen sich aber in eine Rangfolge bringen: „An welchem Wochentag ist am meisten los?“)',
-  '(nothing stores whether one was)': '(nirgends ist gespeichert, ob das der Fall war)',
-  '(nothing marks a first contact)': '(nichts kennzeichnet einen Erstkontakt)',
-}
-function measureName(measure: string): string {
-  const key = notComputedKey(measure)
-  if (!key) return quote(measure)
-  const aside = measure.slice(NOT_COMPUTED_MEASURES[key].length).trim()
-  return `${NOT_COMPUTED[key]}${aside ? ` ${NOT_COMPUTED_ASIDES[aside] ?? quote(aside)}` : ''}`
+const MEASURES: MeasureNames = {
+  bySlot: { words: 'eine auf bestimmte Wochentage oder Tageszeiten beschränkte Zählung', reason: 'Wochentage und Stunden lassen sich aber in eine Rangfolge bringen: „An welchem Wochentag ist am meisten los?“' },
+  averages: { words: 'Durchschnittswerte pro Gespräch oder Kunde' },
+  closed: { words: 'eine Zählung abgeschlossener Gespräche oder gelöster Probleme', reason: 'nirgends ist gespeichert, ob das der Fall war' },
+  newCustomers: { words: 'eine Zählung neuer oder wiederkehrender Kunden', reason: 'nichts kennzeichnet einen Erstkontakt' },
+  repeat: { words: 'eine Zählung der Kunden, die mehr als einmal geschrieben haben' },
+  byCustomer: { words: 'eine Rangfolge einzelner Kunden' },
 }
 
 const DIMENSIONS: Record<string, { name: string; gender: Gender }> = {
@@ -247,7 +236,7 @@ export const de: Phrases = {
   },
 
   notComputed: (measure, understoodAs) =>
-    `Diese Frage zielt auf ${measureName(measure)}. Keine der hier berechneten Zahlen liefert das, daher lässt sie sich nicht wie gestellt beantworten; verstanden habe ich: ${understoodAs}. ` +
+    `Diese Frage zielt auf ${measureIn(measure, MEASURES, quote)}. Keine der hier berechneten Zahlen liefert das, daher lässt sie sich nicht wie gestellt beantworten; verstanden habe ich: ${understoodAs}. ` +
     'Was folgt, ist das, was sich zählen lässt, keine Antwort.',
   notUnderstood: (understoodAs) =>
     `Diese Frage konnte ich keiner Zahl zuordnen, die ich berechnen kann; verstanden habe ich: ${understoodAs}. Was folgt, ist eine Suche in den Nachrichten, keine Antwort.`,

@@ -2,7 +2,7 @@
 // numbers as Spain writes them (1–10 nov 2026, 12,5 %), nouns and adjectives agreeing (mensajes, conversaciones).
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import { mentionParts } from '../subject-words.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, notComputedKey, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { AskFilters, FigureEstimate, TimeRange } from '../types.ts'
 
@@ -250,20 +250,13 @@ const lengths = (range: TimeRange, days: number, daysBefore: number) => `ya que 
 const THEME_COUNTED = 'contando los mensajes que el análisis semanal de temas asignó al tema'
 
 /** The planner's English descriptions of what no figure computes, in Spanish; each with its bracketed reason when it has one. */
-const NOT_COMPUTED_ES: Record<NonNullable<ReturnType<typeof notComputedKey>>, { text: string; why?: string }> = {
-  bySlot: { text: 'un recuento limitado a ciertos días de la semana u horas del día', why: 'sí se pueden ordenar: «¿qué día de la semana tiene más mensajes?»' },
-  averages: { text: 'medias por conversación o por cliente' },
-  closed: { text: 'un recuento de conversaciones cerradas o de problemas resueltos', why: 'no se registra si una conversación se cerró o se resolvió' },
-  newCustomers: { text: 'un recuento de clientes nuevos o recurrentes', why: 'nada marca el primer contacto de un cliente' },
-  repeat: { text: 'un recuento de clientes que escribieron más de una vez' },
-  byCustomer: { text: 'una clasificación de clientes concretos' },
-}
-
-function measureName(measure: string): string {
-  const key = notComputedKey(measure)
-  if (!key) return `«${measure}»`
-  const es = NOT_COMPUTED_ES[key]
-  return `${es.text}${es.why && /\(.*\)\s*$/.test(measure) ? ` (${es.why})` : ''}`
+const MEASURES: MeasureNames = {
+  bySlot: { words: 'un recuento limitado a ciertos días de la semana u horas del día', reason: 'sí se pueden ordenar: «¿qué día de la semana tiene más mensajes?»' },
+  averages: { words: 'medias por conversación o por cliente' },
+  closed: { words: 'un recuento de conversaciones cerradas o de problemas resueltos', reason: 'no se registra si una conversación se cerró o se resolvió' },
+  newCustomers: { words: 'un recuento de clientes nuevos o recurrentes', reason: 'nada marca el primer contacto de un cliente' },
+  repeat: { words: 'un recuento de clientes que escribieron más de una vez' },
+  byCustomer: { words: 'una clasificación de clientes concretos' },
 }
 
 export const es: Phrases = {
@@ -317,7 +310,7 @@ export const es: Phrases = {
   },
 
   notComputed: (measure, understoodAs) =>
-    `Esta pregunta pide ${measureName(measure)}, algo que ninguna cifra de aquí calcula, así que no puede responderse tal como está planteada; he entendido: ${understoodAs}. ` +
+    `Esta pregunta pide ${measureIn(measure, MEASURES, (m) => `«${m}»`)}, algo que ninguna cifra de aquí calcula, así que no puede responderse tal como está planteada; he entendido: ${understoodAs}. ` +
     'Lo que sigue es lo que se puede contar, no una respuesta.',
   notUnderstood: (understoodAs) =>
     `No he podido asociar esta pregunta a ninguna cifra que pueda calcular; he entendido: ${understoodAs}. Lo que sigue es una búsqueda entre los mensajes, no una respuesta.`,

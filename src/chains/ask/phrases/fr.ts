@@ -1,7 +1,7 @@
 // The local answer's sentences in French: periods named from the plan's English labels, numbers with a decimal comma.
 import { mentionParts } from '../subject-words.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
-import { NOT_COMPUTED_MEASURES, dateSpan, dayIn, groupNameIn, languageIn, notComputedKey, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { AskFilters, FigureEstimate, TimeRange } from '../types.ts'
 
@@ -265,27 +265,13 @@ function durationText(minutes: number): string {
   return plural(minutes, 'minute')
 }
 
-const NOT_COMPUTED: Record<keyof typeof NOT_COMPUTED_MEASURES, string> = {
-  bySlot: 'un décompte limité à certains jours de la semaine ou à certaines heures de la journée',
-  averages: 'des moyennes par conversation ou par client',
-  closed: 'un décompte des conversations clôturées ou des problèmes résolus',
-  newCustomers: 'un décompte des clients nouveaux ou revenus',
-  repeat: "un décompte des clients ayant écrit plus d'une fois",
-  byCustomer: 'un classement des clients un par un',
-}
-/** What the planner adds after a measure's words, in brackets. */
-const NOT_COMPUTED_WHY: Record<string, string> = {
-  '(they can be ranked: "which weekday is busiest?")': `(on peut en revanche les classer : ${quote('quel jour de la semaine est le plus chargé ?')})`,
-  '(nothing stores whether one was)': "(rien n'enregistre si c'est le cas)",
-  '(nothing marks a first contact)': '(rien ne signale un premier contact)',
-}
-function measureText(measure: string): string {
-  const key = notComputedKey(measure)
-  if (!key) return quote(measure)
-  const rest = measure.slice(NOT_COMPUTED_MEASURES[key].length).trim()
-  if (!rest) return NOT_COMPUTED[key]
-  const why = NOT_COMPUTED_WHY[rest]
-  return why ? `${NOT_COMPUTED[key]} ${why}` : quote(measure)
+const MEASURES: MeasureNames = {
+  bySlot: { words: 'un décompte limité à certains jours de la semaine ou à certaines heures de la journée', reason: `on peut en revanche les classer : ${quote('quel jour de la semaine est le plus chargé ?')}` },
+  averages: { words: 'des moyennes par conversation ou par client' },
+  closed: { words: 'un décompte des conversations clôturées ou des problèmes résolus', reason: "rien n'enregistre si c'est le cas" },
+  newCustomers: { words: 'un décompte des clients nouveaux ou revenus', reason: 'rien ne signale un premier contact' },
+  repeat: { words: "un décompte des clients ayant écrit plus d'une fois" },
+  byCustomer: { words: 'un classement des clients un par un' },
 }
 
 export const fr: Phrases = {
@@ -338,7 +324,7 @@ export const fr: Phrases = {
   },
 
   notComputed: (measure, understoodAs) =>
-    `Cette question demande ${measureText(measure)}, ce qu'aucun chiffre ici ne calcule : on ne peut donc pas y répondre telle qu'elle est posée ; je l'ai comprise ainsi : ${understoodAs}. ` +
+    `Cette question demande ${measureIn(measure, MEASURES, quote)}, ce qu'aucun chiffre ici ne calcule : on ne peut donc pas y répondre telle qu'elle est posée ; je l'ai comprise ainsi : ${understoodAs}. ` +
     'Ce qui suit est ce qui peut être compté, pas une réponse.',
   notUnderstood: (understoodAs) =>
     `Je n'ai pas pu rattacher cette question à un chiffre que je sais calculer ; je l'ai comprise ainsi : ${understoodAs}. Ce qui suit est une recherche dans les messages, pas une réponse.`,

@@ -2,7 +2,7 @@
 // numbers as Italian writes them (decimal comma), articles and prepositions agreeing with what follows.
 import { mentionParts } from '../subject-words.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, NOT_COMPUTED_MEASURES, notComputedKey, numberIn, periodName } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName } from './shared.ts'
 import type { Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { AskFilters, TimeRange } from '../types.ts'
@@ -199,24 +199,13 @@ function mentionsText(mentions: string): string {
 }
 
 /** The planner's English measure descriptions (NOT_COMPUTED_MEASURES), with what some of them add in brackets. */
-const MEASURES: Record<keyof typeof NOT_COMPUTED_MEASURES, { words: string; more?: [string, string] }> = {
-  bySlot: {
-    words: 'un conteggio limitato a giorni della settimana o a ore del giorno',
-    more: [' (they can be ranked: "which weekday is busiest?")', ' (si possono mettere in classifica: «qual è il giorno della settimana più intenso?»)'],
-  },
+const MEASURES: MeasureNames = {
+  bySlot: { words: 'un conteggio limitato a giorni della settimana o a ore del giorno', reason: 'si possono mettere in classifica: «qual è il giorno della settimana più intenso?»' },
   averages: { words: 'medie per conversazione o per cliente' },
-  closed: { words: 'un conteggio delle conversazioni chiuse o dei problemi risolti', more: [' (nothing stores whether one was)', ' (nessun dato registra se lo siano stati)'] },
-  newCustomers: { words: 'un conteggio dei clienti nuovi o di ritorno', more: [' (nothing marks a first contact)', ' (nulla indica un primo contatto)'] },
+  closed: { words: 'un conteggio delle conversazioni chiuse o dei problemi risolti', reason: 'nessun dato registra se lo siano stati' },
+  newCustomers: { words: 'un conteggio dei clienti nuovi o di ritorno', reason: 'nulla indica un primo contatto' },
   repeat: { words: 'un conteggio dei clienti che hanno scritto più di una volta' },
   byCustomer: { words: 'una classifica dei singoli clienti' },
-}
-function measureText(measure: string): string {
-  const key = notComputedKey(measure)
-  if (!key) return `«${measure}»`
-  const m = MEASURES[key]
-  const rest = measure.slice(NOT_COMPUTED_MEASURES[key].length)
-  if (!rest) return m.words
-  return m.more && rest === m.more[0] ? `${m.words}${m.more[1]}` : `«${measure}»`
 }
 
 /** " (ce n'erano 12 nel periodo precedente (…))": the count of the period before, when there was one. */
@@ -293,7 +282,7 @@ export const it: Phrases = {
   },
 
   notComputed: (measure, understoodAs) =>
-    `Questa domanda chiede ${measureText(measure)}, che nessun dato qui calcola, quindi non si può rispondere come richiesto; ho capito: ${understoodAs}. ` +
+    `Questa domanda chiede ${measureIn(measure, MEASURES, (m) => `«${m}»`)}, che nessun dato qui calcola, quindi non si può rispondere come richiesto; ho capito: ${understoodAs}. ` +
     'Quanto segue è ciò che si può contare, non una risposta.',
   notUnderstood: (understoodAs) =>
     `Non sono riuscito a ricondurre questa domanda a un dato che posso calcolare; ho capito: ${understoodAs}. Quanto segue è una ricerca tra i messaggi, non una risposta.`,

@@ -2,7 +2,7 @@
 // from the plan's English labels, dates and numbers as pt-BR writes them (decimal comma).
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import { mentionParts } from '../subject-words.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, notComputedKey, NOT_COMPUTED_MEASURES, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { TimeRange } from '../types.ts'
 
@@ -207,20 +207,13 @@ function weekName(name: string): string {
 const weekdayPlural = (name: string) => (/-feira$/.test(name) ? name.replace(/^(\S+?)-feira$/, '$1s-feiras') : /s$/.test(name) ? name : `${name}s`)
 
 /** The measures no figure computes, in Portuguese, with what the planner adds in brackets. */
-const NOT_COMPUTED_PT: Record<keyof typeof NOT_COMPUTED_MEASURES, { text: string; more?: string }> = {
-  bySlot: { text: 'uma contagem restrita a dias da semana ou a horas do dia', more: ' (é possível ordená-los: “qual é o dia da semana com mais movimento?”)' },
-  averages: { text: 'médias por conversa ou por cliente' },
-  closed: { text: 'uma contagem de conversas encerradas ou de problemas resolvidos', more: ' (nenhum dado indica se uma conversa foi encerrada)' },
-  newCustomers: { text: 'uma contagem de clientes novos ou recorrentes', more: ' (nenhum dado indica a primeira vez que um cliente escreveu)' },
-  repeat: { text: 'uma contagem de clientes que escreveram mais de uma vez' },
-  byCustomer: { text: 'uma classificação de clientes individuais' },
-}
-function measureName(measure: string): string {
-  const key = notComputedKey(measure)
-  if (!key) return `“${measure}”`
-  const rest = measure.slice(NOT_COMPUTED_MEASURES[key].length).trim()
-  const pt = NOT_COMPUTED_PT[key]
-  return `${pt.text}${rest ? pt.more ?? ` ${rest}` : ''}`
+const MEASURES: MeasureNames = {
+  bySlot: { words: 'uma contagem restrita a dias da semana ou a horas do dia', reason: 'é possível ordená-los: “qual é o dia da semana com mais movimento?”' },
+  averages: { words: 'médias por conversa ou por cliente' },
+  closed: { words: 'uma contagem de conversas encerradas ou de problemas resolvidos', reason: 'nenhum dado indica se uma conversa foi encerrada' },
+  newCustomers: { words: 'uma contagem de clientes novos ou recorrentes', reason: 'nenhum dado indica a primeira vez que um cliente escreveu' },
+  repeat: { words: 'uma contagem de clientes que escreveram mais de uma vez' },
+  byCustomer: { words: 'uma classificação de clientes individuais' },
 }
 
 const LABELS = 'estimativa a partir dos rótulos do classificador'
@@ -277,7 +270,7 @@ export const pt: Phrases = {
   },
 
   notComputed: (measure, understoodAs) =>
-    `Esta pergunta pede ${measureName(measure)}, que nenhum número aqui calcula, por isso não pode ser respondida como foi feita; entendi: ${understoodAs}. ` +
+    `Esta pergunta pede ${measureIn(measure, MEASURES, (m) => `“${m}”`)}, que nenhum número aqui calcula, por isso não pode ser respondida como foi feita; entendi: ${understoodAs}. ` +
     'O que segue é o que se pode contar, não uma resposta.',
   notUnderstood: (understoodAs) =>
     `Não consegui associar esta pergunta a um número que eu possa calcular; entendi: ${understoodAs}. O que segue é uma pesquisa nas mensagens, não uma resposta.`,

@@ -93,7 +93,20 @@ export const NOT_COMPUTED_MEASURES = {
   byCustomer: 'a ranking of individual customers',
 } as const
 
+export type NotComputedKey = keyof typeof NOT_COMPUTED_MEASURES
+
 /** Which of NOT_COMPUTED_MEASURES the planner's English description is, if any. */
-export function notComputedKey(measure: string): keyof typeof NOT_COMPUTED_MEASURES | undefined {
-  return (Object.keys(NOT_COMPUTED_MEASURES) as Array<keyof typeof NOT_COMPUTED_MEASURES>).find((k) => measure.startsWith(NOT_COMPUTED_MEASURES[k]))
+export function notComputedKey(measure: string): NotComputedKey | undefined {
+  return (Object.keys(NOT_COMPUTED_MEASURES) as NotComputedKey[]).find((k) => measure.startsWith(NOT_COMPUTED_MEASURES[k]))
+}
+
+/** A measure in a language's words, with its reason when the planner gave one ("(nothing marks a first contact)"). */
+export type MeasureNames = Record<NotComputedKey, { words: string; reason?: string }>
+
+/** The planner's English measure said with a language's names; one the language does not know stays English, in its quotes. */
+export function measureIn(measure: string, names: MeasureNames, quote: (s: string) => string): string {
+  const key = notComputedKey(measure)
+  if (!key) return quote(measure)
+  const { words, reason } = names[key]
+  return reason && measure.length > NOT_COMPUTED_MEASURES[key].length ? `${words} (${reason})` : words
 }
