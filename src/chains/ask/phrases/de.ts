@@ -3,7 +3,7 @@
 import { mentionParts } from '../subject-words.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import type { FigureEstimate, TimeRange } from '../types.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, listIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 
 const LOCALE = 'de-DE'
@@ -186,7 +186,7 @@ export const de: Phrases = {
   locale: LOCALE,
   num,
   pct: (n) => `${num(n)} %`,
-  list: (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} und ${items.at(-1)}` : items[0] ?? ''),
+  list: listIn(LOCALE),
   quoted: (text, n) => `„${text}“ [${n}]`,
 
   period: (range) => periodForms(range).nom,

@@ -3,6 +3,7 @@ import { durationText } from '../care.ts'
 import { describeFilters } from '../figures.ts'
 import { groupName } from '../group-names.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
+import { listIn } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { TimeRange } from '../types.ts'
 
@@ -23,7 +24,7 @@ export const en: Phrases = {
   locale: 'en-GB',
   num: (n) => String(n),
   pct: (n) => `${n}%`,
-  list: (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0] ?? ''),
+  list: listIn('en-GB'),
   quoted: (text, n) => `“${text}” [${n}]`,
 
   period: (range) => range.label,

@@ -2,7 +2,7 @@
 // numbers as Spain writes them (1–10 nov 2026, 12,5 %), nouns and adjectives agreeing (mensajes, conversaciones).
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import { mentionParts } from '../subject-words.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, listIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { AskFilters, FigureEstimate, TimeRange } from '../types.ts'
 
@@ -11,10 +11,9 @@ const num = numberIn(LOCALE)
 const plural = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-/** "y" becomes "e" before an /i/ sound: "twitter e instagram", "francés e inglés". */
-const and = (next: string) => (/^h?i(?![aeiouáéíóú])/i.test(next) ? 'e' : 'y')
-const list = (items: string[], conj: (next: string) => string = and) =>
-  items.length > 1 ? `${items.slice(0, -1).join(', ')} ${conj(items.at(-1)!)} ${items.at(-1)}` : items[0] ?? ''
+/** "a, b y c"; "y" becomes "e" before an /i/ sound: "twitter e instagram", "francés e inglés". */
+const list = listIn(LOCALE)
+const orList = listIn(LOCALE, 'disjunction')
 /** "o" becomes "u" before an /o/ sound. */
 const or = (next: string) => (/^h?o/i.test(next) ? 'u' : 'o')
 
@@ -182,7 +181,7 @@ function mentioning(mentions: string): string {
   const others = support
     ? '«atención al cliente», «chat en directo», «en espera» y similares, en cualquier idioma'
     : 'sus nombres en otros idiomas'
-  return `que mencionan ${list(shown, or)}${translated ? ` (${or(others)} ${others})` : ''}`
+  return `que mencionan ${orList(shown)}${translated ? ` (${or(others)} ${others})` : ''}`
 }
 
 function what(filters: AskFilters, noun: 'messages' | 'conversations' = 'messages'): string {
@@ -263,7 +262,7 @@ export const es: Phrases = {
   locale: LOCALE,
   num,
   pct: (n) => `${num(n)} %`,
-  list: (items) => list(items),
+  list,
   quoted: (text, n) => `«${text}» [${n}]`,
 
   period,
@@ -458,7 +457,7 @@ export const es: Phrases = {
   rateThen: (items) =>
     `Le ${items.length === 1 ? 'sigue' : 'siguen'} ${list(items.map((i) => `${i.name} (alrededor del ${num(i.value)} % de ${i.baseAbout ? 'aproximadamente ' : ''}${num(i.base)})`))}.`,
   rateOverlap: (first, second, lowest) =>
-    `Los intervalos de ${first} ${and(second)} ${second} se solapan, así que no está claro cuál tiene la proporción más ${lowest ? 'baja' : 'alta'}.`,
+    `Los intervalos de ${list([first, second])} se solapan, así que no está claro cuál tiene la proporción más ${lowest ? 'baja' : 'alta'}.`,
   complaintPerConversation: () =>
     'Una queja es un mensaje negativo, o uno neutral que informa de un problema; cada conversación cuenta una vez, tenga los mensajes que tenga.',
   rateFooter: (dimension, mayHaveFewer, min) =>

@@ -1,7 +1,7 @@
 // The local answer's sentences in French: periods named from the plan's English labels, numbers with a decimal comma.
 import { mentionParts } from '../subject-words.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, listIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { AskFilters, FigureEstimate, TimeRange } from '../types.ts'
 
@@ -278,7 +278,7 @@ export const fr: Phrases = {
   locale: LOCALE,
   num,
   pct,
-  list: (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} et ${items.at(-1)}` : items[0] ?? ''),
+  list: listIn(LOCALE),
   quoted: (text, n) => `« ${text} » [${n}]`,
 
   period(range) {

@@ -2,7 +2,7 @@
 // numbers as Italian writes them (decimal comma), articles and prepositions agreeing with what follows.
 import { mentionParts } from '../subject-words.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, listIn, measureIn, type MeasureNames, numberIn, periodName } from './shared.ts'
 import type { Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { AskFilters, TimeRange } from '../types.ts'
@@ -219,7 +219,7 @@ export const it: Phrases = {
   locale: LOCALE,
   num,
   pct: (n) => `${num(n)}%`,
-  list: (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} e ${items.at(-1)}` : items[0] ?? ''),
+  list: listIn(LOCALE),
   quoted: (text, n) => `“${text}” [${n}]`,
 
   period,

@@ -2,7 +2,7 @@
 // from the plan's English labels, dates and numbers as pt-BR writes them (decimal comma).
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import { mentionParts } from '../subject-words.ts'
-import { dateSpan, dayIn, groupNameIn, languageIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
+import { dateSpan, dayIn, groupNameIn, languageIn, listIn, measureIn, type MeasureNames, numberIn, periodName, type Unit } from './shared.ts'
 import type { PerDay, Phrases, Unsure } from './types.ts'
 import type { TimeRange } from '../types.ts'
 
@@ -223,7 +223,7 @@ export const pt: Phrases = {
   locale: LOCALE,
   num,
   pct: (n) => `${num(n)}%`,
-  list: (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} e ${items.at(-1)}` : items[0] ?? ''),
+  list: listIn(LOCALE),
   quoted: (text, n) => `“${text}” [${n}]`,
 
   period,

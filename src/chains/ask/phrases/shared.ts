@@ -52,6 +52,12 @@ export function dayIn(iso: string, locale: string, weekday = false): string {
   return new Date(iso).toLocaleDateString(locale, { ...(weekday ? { weekday: 'short' } : {}), day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 }
 
+/** ["a", "b", "c"] → "a, b and c" ("y"/"e" in Spanish as the next word asks), or "a, b or c", as the locale joins them. */
+export function listIn(locale: string, type: 'conjunction' | 'disjunction' = 'conjunction'): (items: string[]) => string {
+  const fmt = new Intl.ListFormat(locale, { type })
+  return (items) => fmt.format(items)
+}
+
 /** Numbers as the locale writes them, without grouping (a count reads as the figure it is). */
 export function numberIn(locale: string): (n: number) => string {
   const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false })
