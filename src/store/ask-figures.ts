@@ -1,6 +1,7 @@
 // SQL behind the ask figures that go beyond plain counts: label-dependent counts as sums of
-// probabilities, rankings by a dimension, conversations awaiting a reply, first-response times and
-// where the workspace's data ends. Workspace in every WHERE.
+// probabilities, rankings by a dimension, conversations awaiting a reply, first-response times, messages
+// per conversation, customers who wrote more than once, and where the workspace's data ends. Workspace in
+// every WHERE.
 import type { Queryable } from './db.ts'
 import { FROM, whereOf, type AskMessageFilters, type AskTimeRange } from './ask.ts'
 
@@ -350,6 +351,51 @@ export async function conversationTimings(db: Queryable, workspaceId: string, fi
     waitingMinutes: r.lastRole === 'customer' ? Math.max(0, (Date.parse(asOf) - new Date(r.lastAt).getTime()) / 60_000) : null,
     negativeP: Number(r.negativeP),
   }))
+}
+
+/** Conversations and the customers behind them, counted from metadata: what "per conversation" and "more than once" questions ask. */
+export interface ConversationMeasures {
+  /** Conversations with a customer message in the range that matches the filters. */
+  conversations: number
+  /** All their messages in the range, customer's and agents'. */
+  messages: number
+  /** Mean and median of those messages per conversation. */
+  meanMessages: number
+  medianMessages: number
+  /** Customers: a handle on a channel (the same person on two channels counts twice); conversations without a handle are left out. */
+  customers: number
+  /** Customers with more than one such conversation in the range. */
+  repeatCustomers: number
+  withoutHandle: number
+}
+
+export async function conversationMeasures(db: Queryable, workspaceId: string, filters: AskMessageFilters, range: AskTimeRange): Promise<ConversationMeasures> {
+  const { where, params } = whereOf(workspaceId, filters, range)
+  const { rows } = await db.query<{ conversations: number; messages: number; mean: number | null; median: number | null; customers: number; repeat: number; withoutHandle: number }>(
+    `WITH chosen AS (SELECT DISTINCT m.conversation_id ${FROM} WHERE ${where}),
+     sized AS (
+       SELECT c.channel, c.customer_handle,
+         (SELECT count(*) FROM messages a WHERE a.workspace_id = $1 AND a.conversation_id = ch.conversation_id AND a.sent_at >= $2::timestamptz AND a.sent_at < $3::timestamptz) AS n
+       FROM chosen ch JOIN conversations c ON c.id = ch.conversation_id AND c.workspace_id = $1
+     ),
+     people AS (SELECT count(*) AS k FROM sized WHERE customer_handle IS NOT NULL GROUP BY channel, customer_handle)
+     SELECT count(*)::int AS conversations, coalesce(sum(n), 0)::int AS messages, avg(n)::float8 AS mean,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::float8 AS median,
+       count(*) FILTER (WHERE customer_handle IS NULL)::int AS "withoutHandle",
+       (SELECT count(*) FROM people)::int AS customers, (SELECT count(*) FROM people WHERE k > 1)::int AS repeat
+     FROM sized`,
+    params,
+  )
+  const r = rows[0]
+  return {
+    conversations: r?.conversations ?? 0,
+    messages: r?.messages ?? 0,
+    meanMessages: Number(r?.mean ?? 0),
+    medianMessages: Number(r?.median ?? 0),
+    customers: r?.customers ?? 0,
+    repeatCustomers: r?.repeat ?? 0,
+    withoutHandle: r?.withoutHandle ?? 0,
+  }
 }
 
 /** When a workspace's customer messages start and end (ISO instants). */

@@ -13,7 +13,7 @@ const DEMO = fileURLToPath(new URL('../../demo/conversations.jsonl', import.meta
 const NOW = '2026-11-10T09:00:00Z'
 
 interface DemoMessage { role: 'customer' | 'agent'; text: string; sentAt: string; language: string }
-interface DemoConversation { channel: string; externalId: string; messages: DemoMessage[]; metadata: { scenario: string } }
+interface DemoConversation { channel: string; externalId: string; customer?: { handle?: string }; messages: DemoMessage[]; metadata: { scenario: string } }
 const demo: DemoConversation[] = readFileSync(DEMO, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
 
 /** Scenarios that are not complaints (questions, thanks, app likes). */
@@ -71,6 +71,52 @@ describe('/v1/ask on the demo corpus', () => {
     const overall = figure(r, (f) => f.kind === 'response_time' && !f.group?.channel && f.group?.measure === 'median')
     expect(overall?.value).toBe(Math.round(10 * median(firstResponses(demo))) / 10)
     expect(r.answer).toMatch(/exact/)
+  })
+
+  it('"how long on average does it take us to reply" gives the mean first-response time beside the median ("averages" were not computed)', async () => {
+    const r = await ask('How long on average does it take us to first reply?')
+    expect(r.plan).toMatchObject({ kind: 'response_time', understood: true })
+    expect(r.plan.notComputed).toBeUndefined()
+    const times = firstResponses(demo)
+    const mean = figure(r, (f) => f.kind === 'response_time' && !f.group?.channel && f.group?.measure === 'mean')
+    expect(mean?.value).toBe(Math.round((10 * times.reduce((a, b) => a + b, 0)) / times.length) / 10)
+    expect(r.answer).toMatch(/^Median first-response time was [\d.]+ h \(mean [\d.]+ h, 90th percentile/)
+  })
+
+  it('"average number of messages per conversation" and "customers who wrote more than once" are exact measures of the file, per channel and month', async () => {
+    const inRange = (iso: string, range: Range) => iso >= range.from && iso < range.to
+    const october = monthRange(2026, 10)
+    for (const [question, range, channel] of [
+      ['What is the average number of messages per conversation?', { from: '1970-01-01T00:00:00.000Z', to: new Date(NOW).toISOString() }, undefined],
+      ['Combien de messages par conversation sur WhatsApp en octobre ?', october, 'whatsapp'],
+    ] as const) {
+      const convs = demo.filter((c) => (!channel || c.channel === channel) && c.messages.some((m) => m.role === 'customer' && inRange(new Date(m.sentAt).toISOString(), range)))
+      const sizes = convs.map((c) => c.messages.filter((m) => inRange(new Date(m.sentAt).toISOString(), range)).length)
+      const r = await ask(question)
+      expect(r.plan, question).toMatchObject({ kind: 'count', measure: 'messages_per_conversation', understood: true })
+      expect(r.plan.previousRange, question).toBeUndefined()
+      expect(figure(r, (f) => f.kind === 'count' && f.unit === 'conversations')?.value, question).toBe(convs.length)
+      expect(figure(r, (f) => f.group?.measure === 'mean_messages')?.value, question).toBe(Math.round((10 * sizes.reduce((a, b) => a + b, 0)) / sizes.length) / 10)
+      expect(figure(r, (f) => f.group?.measure === 'median_messages')?.value, question).toBe(median(sizes))
+      expect(r.figures.every((f) => f.exact), question).toBe(true)
+      expect(r.citations, question).toEqual([])
+    }
+    const customersIn = (range: Range) => {
+      const conversations = new Map<string, number>()
+      for (const c of demo) {
+        if (!c.customer?.handle || !c.messages.some((m) => m.role === 'customer' && inRange(new Date(m.sentAt).toISOString(), range))) continue
+        const key = `${c.channel} ${c.customer.handle}`
+        conversations.set(key, (conversations.get(key) ?? 0) + 1)
+      }
+      return { customers: conversations.size, repeat: [...conversations.values()].filter((n) => n > 1).length }
+    }
+    const want = customersIn(october)
+    expect(want.repeat).toBeGreaterThan(0)
+    const r = await ask('How many customers contacted us more than once in October?')
+    expect(r.plan).toMatchObject({ kind: 'count', measure: 'repeat_customers', understood: true })
+    expect(figure(r, (f) => f.group?.measure === 'customers')?.value).toBe(want.customers)
+    expect(figure(r, (f) => f.group?.measure === 'repeat_customers')?.value).toBe(want.repeat)
+    expect(r.answer).toContain(`Of the ${want.customers} customers (1 Oct 2026 – 31 Oct 2026), ${want.repeat} (`)
   })
 
   it('"answered within 2 hours" is the share of all conversations answered in that time, over all time ("within an hour" was read as today)', async () => {

@@ -75,8 +75,8 @@ describe('local planner vocabulary and kinds', () => {
       // A weekday or an hour is ranked, not counted apart: "at weekends" would count messages saying "weekends".
       ['How many complaints came in during the weekend?', 'days of the week'],
       ['Combien de messages arrivent le week-end ?', 'days of the week'],
-      ['What is the average number of messages per conversation?', 'averages'],
-      ['How many customers wrote to us more than once in October?', 'more than once'],
+      // A mean per conversation of anything but its messages is not computed.
+      ['What is the average number of complaints per customer?', 'averages'],
       // Answers never name a customer: "Who are our angriest customers?" searched for "angriest".
       ['Who are our angriest customers?', 'individual customers'],
       ['Which customers wrote the most?', 'individual customers'],
@@ -85,8 +85,6 @@ describe('local planner vocabulary and kinds', () => {
     ]
     expect(planLocally('What do customers complain about most?', NOW, vocabulary)).toMatchObject({ kind: 'rank', understood: true })
     expect(planLocally('What are our top customer complaints?', NOW, vocabulary)).toMatchObject({ kind: 'rank', understood: true })
-    // "more than" read as a comparison compared September with October, which nobody asked.
-    expect(planLocally('How many customers wrote to us more than once in October?', NOW, vocabulary).kind).toBe('count')
     for (const [q, measure] of cases) {
       const plan = planLocally(q, NOW, vocabulary)
       expect(plan.understood, q).toBe(false)
@@ -98,6 +96,41 @@ describe('local planner vocabulary and kinds', () => {
     }
     // Per day is a count over days, which is computed.
     expect(planLocally('How many messages per day did we get last week?', NOW, vocabulary)).toMatchObject({ understood: true, kind: 'count' })
+  })
+
+  it('reads messages per conversation and customers who wrote more than once as measures of the period\'s conversations, in six languages', () => {
+    const cases: Array<[string, string]> = [
+      ['What is the average number of messages per conversation?', 'messages_per_conversation'],
+      ['How many messages per conversation on WhatsApp last month?', 'messages_per_conversation'],
+      ['Combien de messages par conversation en moyenne ?', 'messages_per_conversation'],
+      ['Wie viele Nachrichten pro Gespräch gab es im Oktober?', 'messages_per_conversation'],
+      ['¿Cuántos mensajes por conversación hubo en octubre?', 'messages_per_conversation'],
+      ['Quantas mensagens por conversa tivemos?', 'messages_per_conversation'],
+      ['Quanti messaggi per conversazione in media?', 'messages_per_conversation'],
+      // "more than" read as a comparison compared September with October, which nobody asked.
+      ['How many customers wrote to us more than once in October?', 'repeat_customers'],
+      ['What percentage of customers are repeat customers?', 'repeat_customers'],
+      ["Combien de clients nous ont écrit plus d'une fois ?", 'repeat_customers'],
+      ['Wie viele Kunden haben uns mehr als einmal geschrieben?', 'repeat_customers'],
+      ['¿Cuántos clientes escribieron más de una vez?', 'repeat_customers'],
+      ['Quantos clientes escreveram mais de uma vez?', 'repeat_customers'],
+      ['Quanti clienti hanno scritto più di una volta?', 'repeat_customers'],
+    ]
+    for (const [q, measure] of cases) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect(plan, q).toMatchObject({ kind: 'count', measure, understood: true })
+      expect(plan.notComputed, q).toBeUndefined()
+      expect(plan.previousRange, q).toBeUndefined()
+      expect(plan.topic, q).toBeUndefined()
+      expect(plan.filters.mentions, q).toBeUndefined()
+    }
+    expect(planLocally('How many messages per conversation on WhatsApp last month?', NOW, vocabulary).filters.channel).toBe('whatsapp')
+    // A response time's mean is computed too: "on average" no longer says it cannot be answered.
+    const reply = planLocally('How long on average does it take us to first reply on Instagram?', NOW, vocabulary)
+    expect(reply).toMatchObject({ kind: 'response_time', understood: true, filters: { channel: 'instagram' } })
+    expect(reply.notComputed).toBeUndefined()
+    // Neither is a plain count: "How many messages did we get last month?" is one.
+    expect(planLocally('How many messages did we get last month?', NOW, vocabulary).measure).toBeUndefined()
   })
 
   it('ranks each channel\'s or language\'s own rate when asked which is the most negative, for a share or for the sentiment per group', () => {
@@ -411,6 +444,15 @@ describe('LLM plan validation', () => {
     expect(plan.timeRange.from).toBe('2026-10-01T00:00:00.000Z')
     expect(plan.topic).toBe('refund b')
     expect(() => askPlanSchema.parse(plan)).not.toThrow()
+  })
+  it('keeps the local reading of a measure of conversations, and of one no figure computes (the model\'s plan counted the period\'s messages)', () => {
+    const plain = { ...raw, channel: null, language: null, sentiment: null, intent: null, theme: null, segment_values: [], topic: null, time_expression: null }
+    const repeat = planFromLlm(plain, { question: 'How many customers wrote to us more than once?', now: NOW, vocabulary, workspaceId: 'w' })
+    expect(repeat).toMatchObject({ kind: 'count', measure: 'repeat_customers', planner: 'llm' })
+    const perCustomer = planFromLlm(plain, { question: 'What is the average number of complaints per customer?', now: NOW, vocabulary, workspaceId: 'w' })
+    expect(perCustomer).toMatchObject({ understood: false, planner: 'llm' })
+    expect(perCustomer.notComputed).toContain('averages')
+    expect(planFromLlm(plain, { question: 'How many messages last month?', now: NOW, vocabulary, workspaceId: 'w' }).measure).toBeUndefined()
   })
   it('reads which filter a share is of from the question, as the local planner does', () => {
     const share = { ...raw, intent: 'billing', wants_share: true, time_expression: 'in October' }

@@ -2,6 +2,7 @@
 // number it states is a figure and every quote is a citation. No matching data → it says so. It is
 // written in the question's language (phrases/): what to say is decided here, how to say it there.
 import { CONFUSION_METHOD } from './confusion.ts'
+import { notNarrowed } from './conversation-measures.ts'
 import { MIN_RATE_MESSAGES } from './estimates.ts'
 import { phrasesFor } from './phrases/index.ts'
 import type { FigureWords, PerDay, Phrases } from './phrases/types.ts'
@@ -142,10 +143,10 @@ function careAnswer(p: Phrases, req: AnswerRequest): string {
     const longer = figures.find((f) => f.group?.measure === 'waiting_longer')
     if (longer) out.push(p.waitingLonger(longer.value, Number(longer.group!.minutes)))
   } else {
-    const median = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'median' && !f.group.channel)
-    const p90 = figures.find((f) => f.kind === 'response_time' && f.group?.measure === 'p90' && !f.group.channel)
+    const overall = (measure: string) => figures.find((f) => f.kind === 'response_time' && f.group?.measure === measure && !f.group.channel)
+    const [median, mean, p90] = [overall('median'), overall('mean'), overall('p90')]
     const within = figures.find((f) => f.group?.measure === 'answered_within' && !f.group.channel)
-    if (median && p90) out.push(p.medianResponse(median.value, p90.value, started.value, range))
+    if (median && mean && p90) out.push(p.medianResponse({ median: median.value, mean: mean.value, p90: p90.value, started: started.value, range }))
     else out.push(p.noneAnswered(started.value, range))
     // Slowest first: "which channel is slowest / fastest" is then the first / last name of the list.
     const perChannel = figures.filter((f) => f.kind === 'response_time' && f.group?.measure === 'median' && f.group.channel)
@@ -297,9 +298,36 @@ function rankAnswer(p: Phrases, req: AnswerRequest): string {
   return out.join(' ')
 }
 
+/** Messages per conversation, or customers who wrote in more than one conversation: exact, from metadata. */
+function measureAnswer(p: Phrases, req: AnswerRequest): string {
+  const { plan, figures } = req
+  const byMeasure = (measure: string) => figures.find((f) => f.group?.measure === measure)
+  const conversations = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && !f.group)
+  if (!conversations || conversations.value === 0) return p.nothingStarted(plan.timeRange)
+  // What the measure was counted over: the filters it was narrowed by, as its figures carry them.
+  const measured = filtersOf(conversations)
+  const what = p.what(measured)
+  const out: string[] = []
+  if (plan.measure === 'messages_per_conversation') {
+    const [mean, median] = [byMeasure('mean_messages'), byMeasure('median_messages')]
+    const messages = figures.find((f) => f.kind === 'count' && f.unit === 'messages')
+    if (mean && median && messages) out.push(p.messagesPerConversation({ mean: mean.value, median: median.value, conversations: conversations.value, messages: messages.value, what, range: plan.timeRange }))
+  } else {
+    const [customers, repeat, share, without] = [byMeasure('customers'), byMeasure('repeat_customers'), byMeasure('repeat_share'), byMeasure('without_handle')]
+    // "on whatsapp", "mentioning "router"": what follows the customer messages in `what`.
+    const everyone = p.what({ customerRole: 'customer' })
+    const scope = what.startsWith(everyone) ? what.slice(everyone.length).trim() : what
+    if (customers && repeat && share) out.push(p.repeatCustomers({ repeat: repeat.value, customers: customers.value, share: share.value, ...(scope ? { scope } : {}), range: plan.timeRange }))
+    if (without) out.push(p.withoutHandle(without.value))
+  }
+  if (notNarrowed(plan.filters)) out.push(p.measureNotNarrowed())
+  return out.join(' ')
+}
+
 function answerIn(p: Phrases, req: AnswerRequest): string {
   const { plan, figures, citations } = req
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') return careAnswer(p, req)
+  if (plan.measure) return measureAnswer(p, req)
   if (plan.kind === 'rank') return rankAnswer(p, req)
   const range = plan.timeRange
   const what = p.what(plan.filters)

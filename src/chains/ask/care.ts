@@ -1,4 +1,4 @@
-// Care performance from message timestamps: first-response time (median and percentiles, overall and
+// Care performance from message timestamps: first-response time (median, mean and 90th percentile, overall and
 // by channel), the share answered within an hour (or the time asked), conversations still awaiting a reply (the last
 // message is the customer's) and unanswered complaints. Timings are exact; "complaint" is a label, so
 // the unanswered-complaints figure is an estimate.
@@ -44,6 +44,7 @@ function responseFigures(timings: ConversationTiming[], range: string, withinMin
   const within = answered.filter((m) => m <= withinMinutes).length
   return [
     { kind: 'response_time', label: `median first-response time${where}, ${range} (${answered.length} answered conversations)`, value: round1(median(answered)), unit: 'minutes', exact: true, group: { ...group, measure: 'median' } },
+    { kind: 'response_time', label: `mean first-response time${where}, ${range}`, value: round1(answered.reduce((s, m) => s + m, 0) / answered.length), unit: 'minutes', exact: true, group: { ...group, measure: 'mean' } },
     { kind: 'response_time', label: `90th percentile first-response time${where}, ${range}`, value: round1(percentile(answered, 0.9)), unit: 'minutes', exact: true, group: { ...group, measure: 'p90' } },
     { kind: 'share', label: `share of conversations${where} answered within ${durationText(withinMinutes)}, ${range}`, value: round1((100 * within) / timings.length), unit: 'percent', exact: true, group: { ...group, measure: 'answered_within', minutes: String(withinMinutes) } },
   ]

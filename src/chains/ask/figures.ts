@@ -5,6 +5,7 @@ import { breakdown, countMessages, weeklySeries } from '../../store/ask.ts'
 import { isoWeekOf } from '../themes/week.ts'
 import { themeVolumesByWeek, type DataExtent } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
+import { measureFigures } from './conversation-measures.ts'
 import { lengthRatio } from './time.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
@@ -104,6 +105,10 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache(), themeGroups: opts.themeGroups, extent: opts.extent }
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
     for (const f of await careFigures(ctx, plan)) fig(f)
+    return figures
+  }
+  if (plan.measure) {
+    for (const f of await measureFigures(ctx, plan)) fig(f)
     return figures
   }
 

@@ -93,11 +93,12 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const computed = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), extent, ...(themeGroups?.length ? { themeGroups } : {}) })
       // Against a period the data only partly covers, a change in percent is no figure: "3100%" beside the caveat.
       const figures = dataStartsAt ? computed.filter((f) => f.kind !== 'change') : computed
-      const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || plan.kind === 'awaiting' || plan.kind === 'response_time'))?.value ?? 0
-      const careKind = plan.kind === 'awaiting' || plan.kind === 'response_time'
+      // Care figures and measures of conversations count conversations; their quotes would say nothing about a time or a mean.
+      const ofConversations = plan.kind === 'awaiting' || plan.kind === 'response_time' || plan.measure !== undefined
+      const matched = figures.find((f) => f.kind === 'count' && (f.unit === 'messages' || ofConversations))?.value ?? 0
       // Ranked by a time of sending alone, every message is behind the figures: a few found by the question's words say nothing.
       const bySendingTime = plan.kind === 'rank' && (plan.groupBy === 'day' || plan.groupBy === 'weekday' || plan.groupBy === 'hour') && !plan.filters.sentiment && !plan.filters.intent
-      const retrieved = matched > 0 && !careKind && !bySendingTime
+      const retrieved = matched > 0 && !ofConversations && !bySendingTime
         ? await retrieve(deps, workspaceId, resolved, question, plan.kind === 'examples' ? EXAMPLES_CITATIONS : DEFAULT_CITATIONS)
         : []
       // Citations are read and forwarded like theme quotes: personal data stays masked, the customer's own

@@ -54,8 +54,10 @@ export function validatedFilters(raw: LlmPlan, vocabulary: AskVocabulary): AskFi
 /** The model's reading of the question → a plan, with dates resolved by our calendar code. */
 export function planFromLlm(raw: LlmPlan, req: PlanRequest): AskPlan {
   const fallback = planLocally(req.question, req.now, req.vocabulary)
-  // Rankings and care-team questions are read by cue words the model's plan has no fields for.
-  if (fallback.kind === 'rank' || fallback.kind === 'awaiting' || fallback.kind === 'response_time') return { ...fallback, planner: 'llm' }
+  // Rankings, care-team questions and measures of conversations are read by cue words the model's plan has
+  // no fields for; so is a measure no figure computes, which the model's plan read as a plain count of
+  // messages ("average messages per customer" was answered with the period's message count).
+  if (fallback.kind === 'rank' || fallback.kind === 'awaiting' || fallback.kind === 'response_time' || fallback.measure || fallback.notComputed) return { ...fallback, planner: 'llm' }
   const resolve = (expression: string | null) => (expression ? resolveTimeExpressions(expression, req.now).ranges : [])
   let ranges = [...resolve(raw.previous_time_expression).slice(0, 1), ...resolve(raw.time_expression)]
   // The model named a time we cannot read (or invented one): the local reading of the question decides.

@@ -6,7 +6,7 @@ import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -254,14 +254,17 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   if (byRate && !filters.sentiment && !filters.intent && sentimentAsked) filters.sentiment = 'negative'
   // Asked for a measure no figure computes, the other words are about that measure ("messages per conversation"), not a subject.
   const bySlot = read.kind === 'rank' && (read.groupBy === 'weekday' || read.groupBy === 'hour')
-  const notComputed = bySlot ? undefined : HABITUAL_WEEKDAY.test(question) ? BY_SLOT_NOT_COMPUTED : NOT_COMPUTED.find(([cue]) => cue.test(question))?.[1]
+  const measure = bySlot ? undefined : MEASURE_CUES.find(([cue]) => cue.test(question))?.[1]
+  // A response time's mean is computed: "How long on average does it take us to reply?" is answered.
+  const computed = ([, what]: [RegExp, string]) => read.kind === 'response_time' && what === AVERAGES_NOT_COMPUTED
+  const notComputed = bySlot || measure ? undefined : HABITUAL_WEEKDAY.test(question) ? BY_SLOT_NOT_COMPUTED : NOT_COMPUTED.find((entry) => entry[0].test(question) && !computed(entry))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates
-  // ("which weekday is busiest"): the period is counted.
-  if (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day'))) read = { kind: 'count', cued: true }
+  // ("which weekday is busiest"): the period is counted. A measure of conversations is a count of them.
+  if (measure || (notComputed && (read.kind === 'compare' || (read.kind === 'rank' && read.groupBy === 'day')))) read = { kind: 'count', cued: true }
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   // The share's words say what is asked: "Quelle part des messages…" searched for "part".
   const shareWords = SHARE_CUE.exec(question)?.[0]
-  const topic = notComputed || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans, ...(shareWords ? [shareWords] : [])])
+  const topic = notComputed || measure || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans, ...(shareWords ? [shareWords] : [])])
   const threshold = read.kind === 'response_time' ? withinMinutes(question) : undefined
   const waited = read.kind === 'awaiting' ? waitedMinutes(question) : undefined
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
@@ -271,8 +274,10 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const understood = !notComputed && (read.cued || Object.keys(named).length > 0 || time.ranges.length > 0)
   // "What share of billing messages were negative": the filter named last is the part asked about.
   const wantsShare = plan.wantsShare && sentimentLast !== undefined
+  // A measure of conversations is not compared with the period before: "more than once last month" asks about last month.
+  const { previousRange: _compared, ...uncompared } = plan
   return {
-    ...plan,
+    ...(measure ? uncompared : plan),
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     // A share of complaints is of the customers who complained: "which channel has the highest share of complaints".
     ...(CUSTOMERS_CUE.test(question) || (byRate && COMPLAINT_WORD.test(question)) || (SHARE_CUE.test(question) && CONVERSATIONS_CUE.test(question)) ? { countsCustomers: true } : {}),
@@ -280,6 +285,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),
     ...(notComputed ? { notComputed } : {}),
+    ...(measure ? { measure } : {}),
     ...(kindRanked && kindRanked !== 'praise' ? { notNarrowedBy: kindRanked } : {}),
     ...(read.groupBy ? { groupBy: read.groupBy } : {}),
     ...(read.top ? { top: read.top } : {}),
@@ -288,14 +294,14 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(waited ? { waitingMinutes: waited } : {}),
     ...(among ? { among } : sideBySide ? { among: subjects } : {}),
     understood,
-    understoodAs: describePlan(plan, read),
+    understoodAs: describePlan({ ...plan, ...(measure ? { measure } : {}) }, read),
   }
 }
 
 /** The plan in words: what the answer is about, shown with it (and alone when the question could not be mapped). */
 export function describePlan(plan: AskPlan, read: { kind: AskKind; groupBy?: GroupBy; top?: number }): string {
   const { customerRole: _role, ...filters } = plan.filters
-  const parts = [`${read.kind}${read.groupBy ? ` by ${read.groupBy}` : ''}${read.top ? ` (top ${read.top})` : ''}`, plan.timeRange.label]
+  const parts = [`${read.kind}${read.groupBy ? ` by ${read.groupBy}` : ''}${read.top ? ` (top ${read.top})` : ''}${plan.measure ? ` of ${plan.measure.replace(/_/g, ' ')}` : ''}`, plan.timeRange.label]
   const named = Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
   if (named.length) parts.push(named.join(', '))
   if (plan.topic) parts.push(`topic "${plan.topic}"`)

@@ -1,7 +1,7 @@
 // The words a question is read by, in the languages Parley supports (en fr de es pt it, some ko th): what
 // kind of question it is, what it counts, how it feels, which channel and language, which subject, and the
 // words that say what is asked rather than what about. planner-local.ts makes the plan from them.
-import type { AskKind, GroupBy } from './types.ts'
+import type { AskKind, ConversationMeasure, GroupBy } from './types.ts'
 
 /** Word boundaries that hold for accented letters too ("réponse", "más"). */
 const W = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu')
@@ -310,6 +310,9 @@ export const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell
 /** What a count or an example restricted to a weekday or an hour lacks: they are ranked, not filtered by. */
 export const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'
 
+/** What the averages entry of NOT_COMPUTED says: a response time's mean is computed (care.ts), other averages are not. */
+export const AVERAGES_NOT_COMPUTED = 'averages per conversation or customer'
+
 /**
  * Measures no figure computes, and what to call them: "Which day of the week gets the most complaints?"
  * searched for messages saying "gets", and "How many customers wrote to us more than once?" for messages
@@ -318,7 +321,7 @@ export const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or h
 export const NOT_COMPUTED: Array<[RegExp, string]> = [
   // "Show me complaints from the weekend" would count messages saying "weekend".
   [/\b(?:day of (?:the )?week|weekdays?|weekends?|time of (?:the )?day|hours? of (?:the )?day|which hours?|what time)\b|jour de la semaine|week-end|wochentag|wochenende|uhrzeit|día de la semana|fin de semana|dia da semana|fim de semana|giorno della settimana|fine settimana/iu, BY_SLOT_NOT_COMPUTED],
-  [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, 'averages per conversation or customer'],
+  [/\baverage (?:number|length|count)|\bper (?:conversation|customer)\b|\bon average\b|en moyenne|im durchschnitt|durchschnittlich|en promedio|em média|in media/iu, AVERAGES_NOT_COMPUTED],
   // Nothing stores whether a conversation was closed or its problem solved: "How many conversations did we close in October?" searched for "close".
   [/\b(?:(?:conversations|tickets|cases|problems|issues)\s+(?:did we |have we |were |we |got )?(?:close|closed|resolve|resolved|solve|solved|fix|fixed)|(?:close|closed|resolve|resolved|solve|solved)\s+(?:conversations|tickets|cases)|resolution rate|resolved rate|solved rate)\b|(?:conversations?|tickets?|cas|demandes?)\s+(?:r[ée]solu(?:e|s|es)?|cl[ôo]tur[ée]e?s?|ferm[ée]e?s?)|(?:gelöst|geschlossen)e?n?\s|(?:resuelt|cerrad)[oa]s|(?:resolvid|fechad)[oa]s|(?:risolt|chius)[ie]/iu, 'a count of conversations closed or problems solved (nothing stores whether one was)'],
   // Nothing marks a customer's first contact: "How many new customers wrote in November?" counted messages saying "new".
@@ -336,7 +339,16 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
     '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)',
     '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)',
   ].join('|'), 'iu'), 'a ranking of individual customers'],
-  [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\breturning customers\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d'une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'a count of customers who wrote more than once'],
+]
+
+/**
+ * Measures of conversations that are computed (conversation-measures.ts), read before NOT_COMPUTED:
+ * "What is the average number of messages per conversation?" and "How many customers contacted us more
+ * than once?" were answered with "no figure here computes this".
+ */
+export const MEASURE_CUES: Array<[RegExp, ConversationMeasure]> = [
+  [/\bmessages? (?:per|in an?|in each|does an?) (?:conversation|thread|chat)\b|\b(?:long|length of) (?:are |is )?(?:our |the |a )?conversations?\b.{0,30}\bmessages\b|messages? par conversation|nachrichten (?:pro|je) (?:konversation|unterhaltung|gespräch)|mensajes por conversación|mensagens por conversa|messaggi per conversazione/iu, 'messages_per_conversation'],
+  [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d['’]une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'repeat_customers'],
 ]
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }

@@ -19,6 +19,10 @@ export const SENTIMENTS = [...SENTIMENT_CLASSES, 'uncertain'] as const
 export const GROUP_BYS = ['channel', 'intent', 'language', 'sentiment', 'theme', 'day', 'weekday', 'hour'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
 
+/** What a count of conversations can measure besides their number (see AskPlan.measure). */
+export const CONVERSATION_MEASURES = ['messages_per_conversation', 'repeat_customers'] as const
+export type ConversationMeasure = (typeof CONVERSATION_MEASURES)[number]
+
 /** Half-open [from, to) in ISO 8601; `label` says it in words ("last month", "1–15 Oct 2026"). */
 export const timeRangeSchema = z.object({ from: z.string(), to: z.string(), label: z.string() })
 export type TimeRange = z.infer<typeof timeRangeSchema>
@@ -87,13 +91,19 @@ export const askPlanSchema = z.object({
   themeMatched: z.string().optional(),
   /** True when a reader replaced the planner's time range or filters (POST /v1/ask `timeRange`, `filters`). */
   edited: z.boolean().optional(),
+  /**
+   * count: a measure of the conversations rather than of their messages, counted from metadata: the
+   * messages per conversation ("on average, how many messages does a conversation take?") or the
+   * customers who wrote in more than one conversation ("how many customers contacted us more than once?").
+   */
+  measure: z.enum(CONVERSATION_MEASURES).optional(),
   /** Who made the plan. */
   planner: z.enum(['local', 'llm']),
 })
 export type AskPlan = z.infer<typeof askPlanSchema>
 
 export const FIGURE_KINDS = [
-  'count', 'previous_count', 'change', 'share', 'breakdown', 'series', 'sentiment_mix', 'theme_volume', 'awaiting_reply', 'response_time',
+  'count', 'previous_count', 'change', 'share', 'breakdown', 'series', 'sentiment_mix', 'theme_volume', 'awaiting_reply', 'response_time', 'average',
 ] as const
 
 /**
@@ -107,7 +117,7 @@ export const askFigureSchema = z.object({
   kind: z.enum(FIGURE_KINDS),
   label: z.string(),
   value: z.number(),
-  unit: z.enum(['messages', 'percent', 'conversations', 'minutes']),
+  unit: z.enum(['messages', 'percent', 'conversations', 'customers', 'minutes']),
   /** True when the figure depends only on metadata (channel, dates, language, roles): counted, not estimated. */
   exact: z.boolean().optional(),
   estimate: figureEstimateSchema.optional(),

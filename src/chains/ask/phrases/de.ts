@@ -396,8 +396,8 @@ export const de: Phrases = {
     `Die letzte Nachricht stammt ${n === 1 ? '' : 'jeweils '}vom Kunden (exakte Zählung${byChannel ? `; ${byChannel}` : ''}).`,
   waitingLonger: (n, minutes) =>
     `Davon ${n === 1 ? 'wartet' : 'warten'} ${num(n)} seit mehr als ${minutes === 60 ? 'einer Stunde' : de.threshold(minutes)}, gerechnet ab der letzten Nachricht des Kunden.`,
-  medianResponse: (median, p90, started, range) =>
-    `Der Median der Zeit bis zur ersten Antwort lag bei ${de.minutes(median)} (90. Perzentil ${de.minutes(p90)}) über ${num(started)} ${started === 1 ? 'Gespräch' : 'Gespräche'} ` +
+  medianResponse: ({ median, mean, p90, started, range }) =>
+    `Der Median der Zeit bis zur ersten Antwort lag bei ${de.minutes(median)} (Mittelwert ${de.minutes(mean)}, 90. Perzentil ${de.minutes(p90)}) über ${num(started)} ${started === 1 ? 'Gespräch' : 'Gespräche'} ` +
     `${periodForms(range).in}; exakt, anhand der Zeitstempel der Nachrichten.`,
   noneAnswered: (started, range) =>
     `${started === 1 ? 'Das einzige Gespräch' : `Keines der ${num(started)} Gespräche`} (${de.periodInBrackets(range)}) hat ${started === 1 ? 'keine' : 'eine'} Antwort eines Mitarbeiters erhalten.`,
@@ -407,4 +407,14 @@ export const de: Phrases = {
     `${num(n)} ${n === 1 ? 'hat' : 'haben'} nie eine Antwort eines Mitarbeiters erhalten (exakt${byChannel ? `; ${byChannel}` : ''})` +
     `${complaints ? `, davon ${/^(etwa )?1\b(?![,\d])/.test(complaints) ? 'begann' : 'begannen'} ${complaints} mit einer Beschwerde` : ''}.`,
   channelCounts: (items) => items.map((i) => `${i.channel} ${num(i.value)}`).join(', '),
+
+  messagesPerConversation: ({ mean, median, conversations, messages, what, range }) =>
+    `${conversations === 1 ? 'Das einzige Gespräch' : `Die ${num(conversations)} Gespräche`} mit ${what} (${de.periodInBrackets(range)}) ${conversations === 1 ? 'umfasste' : 'umfassten'} ` +
+    `insgesamt ${num(messages)} ${messages === 1 ? 'Nachricht' : 'Nachrichten'} von Kunden und Mitarbeitern: im Durchschnitt ${num(mean)} pro Gespräch (Median ${num(median)}); exakt, anhand der gespeicherten Nachrichten.`,
+  repeatCustomers: ({ repeat, customers, share, scope, range }) =>
+    `Von ${customers === 1 ? 'dem einen Kunden' : `den ${num(customers)} Kunden`}${scope ? ` ${scope}` : ''} (${de.periodInBrackets(range)}) ${repeat === 1 ? 'hat' : 'haben'} ${num(repeat)} (${de.pct(share)}) in mehr als einem Gespräch geschrieben; ` +
+    'exakt, wobei ein Kunde nach seinem Handle auf jedem Kanal gezählt wird: Dieselbe Person auf zwei Kanälen zählt doppelt.',
+  withoutHandle: (n) => `${n === 1 ? 'Ein Gespräch' : `${num(n)} Gespräche`} ohne Kunden-Handle ${n === 1 ? 'wird' : 'werden'} nicht mitgezählt.`,
+  measureNotNarrowed: () =>
+    'Diese Zahlen gelten für alle Gespräche des Zeitraums, unabhängig von Thema und Ton: Worum es in einem Gespräch geht, schätzt der Klassifikator, diese Zahlen aber sind exakt.',
 }

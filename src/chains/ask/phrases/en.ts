@@ -173,13 +173,21 @@ export const en: Phrases = {
   awaiting: (n, started, range, byChannel) =>
     `${n} of ${started} conversations (${en.periodInBrackets(range)}) are still waiting for a reply: their last message is the customer's (exact count${byChannel ? `; ${byChannel}` : ''}).`,
   waitingLonger: (n, minutes) => `Of these, ${n} ${n === 1 ? 'has' : 'have'} waited more than ${en.threshold(minutes)} since the customer's last message.`,
-  medianResponse: (median, p90, started, range) =>
-    `Median first-response time was ${en.minutes(median)} (90th percentile ${en.minutes(p90)}) over ${started} conversations, ${range.label}; exact, from message timestamps.`,
+  medianResponse: ({ median, mean, p90, started, range }) =>
+    `Median first-response time was ${en.minutes(median)} (mean ${en.minutes(mean)}, 90th percentile ${en.minutes(p90)}) over ${started} conversations, ${range.label}; exact, from message timestamps.`,
   noneAnswered: (started, range) => `None of the ${started} conversations (${en.periodInBrackets(range)}) got an agent reply.`,
   byChannelMedian: (items) => `By channel (median, slowest first): ${items.map((i) => `${i.channel} ${en.minutes(i.minutes)}`).join(', ')}.`,
   answeredWithin: (pct, minutes) => `${pct}% were answered within ${en.threshold(minutes)}.`,
   unanswered: (n, byChannel, complaints) => `${n} never got an agent reply (exact${byChannel ? `; ${byChannel}` : ''})${complaints ? `, of which ${complaints} opened with a complaint` : ''}.`,
   channelCounts: (items) => items.map((i) => `${i.channel} ${i.value}`).join(', '),
+
+  messagesPerConversation: ({ mean, median, conversations, messages, what, range }) =>
+    `The ${plural(conversations, 'conversation')} with ${what} (${en.periodInBrackets(range)}) had ${plural(messages, 'message')} in all, customers' and agents': ` +
+    `${mean} per conversation on average (median ${median}); exact, from the stored messages.`,
+  repeatCustomers: ({ repeat, customers, share, scope, range }) =>
+    `Of the ${plural(customers, 'customer')}${scope ? ` ${scope}` : ''} (${en.periodInBrackets(range)}), ${repeat} (${share}%) wrote in more than one conversation; exact, counting a customer by their handle on each channel, so the same person on two channels counts twice.`,
+  withoutHandle: (n) => `${plural(n, 'conversation')} without a customer handle ${n === 1 ? 'is' : 'are'} not counted.`,
+  measureNotNarrowed: () => "These figures are for every conversation in the period, whatever its subject or tone: which conversations are about what is the classifier's guess, and these figures are exact.",
 }
 
 function capitalise(s: string): string {

@@ -487,8 +487,8 @@ export const es: Phrases = {
     `${num(n)} de ${plural(started, 'conversación', 'conversaciones')} (${es.periodInBrackets(range)}) ${n === 1 ? 'sigue' : 'siguen'} esperando respuesta: ` +
     `su último mensaje es del cliente (recuento exacto${byChannel ? `; ${byChannel}` : ''}).`,
   waitingLonger: (n, minutes) => `De ellas, ${num(n)} ${n === 1 ? 'lleva' : 'llevan'} más de ${es.threshold(minutes)} esperando desde el último mensaje del cliente.`,
-  medianResponse: (median, p90, started, range) =>
-    `El tiempo mediano de primera respuesta fue de ${es.minutes(median)} (percentil 90: ${es.minutes(p90)}) en ${plural(started, 'conversación', 'conversaciones')} ` +
+  medianResponse: ({ median, mean, p90, started, range }) =>
+    `El tiempo mediano de primera respuesta fue de ${es.minutes(median)} (media: ${es.minutes(mean)}; percentil 90: ${es.minutes(p90)}) en ${plural(started, 'conversación', 'conversaciones')} ` +
     `${ofPeriod(range)}; exacto, a partir de las marcas de tiempo de los mensajes.`,
   noneAnswered: (started, range) =>
     started === 1
@@ -500,4 +500,14 @@ export const es: Phrases = {
     `${num(n)} nunca ${n === 1 ? 'recibió' : 'recibieron'} respuesta de un agente (recuento exacto${byChannel ? `; ${byChannel}` : ''})` +
     `${complaints ? `; de ${n === 1 ? 'ella' : 'ellas'}, ${complaints} ${complaints === '1' ? 'empezó' : 'empezaron'} con una queja` : ''}.`,
   channelCounts: (items) => items.map((i) => `${i.channel} ${num(i.value)}`).join(', '),
+
+  messagesPerConversation: ({ mean, median, conversations, messages, what, range }) =>
+    `${conversations === 1 ? 'La única conversación' : `Las ${num(conversations)} conversaciones`} con ${what} (${es.periodInBrackets(range)}) ${conversations === 1 ? 'sumó' : 'sumaron'} ` +
+    `${plural(messages, 'mensaje')} en total, de clientes y agentes: ${num(mean)} por conversación de media (mediana: ${num(median)}); cifra exacta, a partir de los mensajes guardados.`,
+  repeatCustomers: ({ repeat, customers, share, scope, range }) =>
+    `De ${customers === 1 ? 'el único cliente' : `los ${num(customers)} clientes`}${scope ? ` ${scope}` : ''} (${es.periodInBrackets(range)}), ${num(repeat)} (${es.pct(share)}) ${repeat === 1 ? 'escribió' : 'escribieron'} en más de una conversación; ` +
+    'cifra exacta, contando a cada cliente por su identificador en cada canal: la misma persona en dos canales cuenta dos veces.',
+  withoutHandle: (n) => `${n === 1 ? 'Una conversación' : `${num(n)} conversaciones`} sin identificador de cliente no ${n === 1 ? 'se cuenta' : 'se cuentan'}.`,
+  measureNotNarrowed: () =>
+    'Estas cifras son de todas las conversaciones del periodo, sea cual sea su tema o su tono: de qué trata cada conversación es una estimación del clasificador, y estas cifras son exactas.',
 }

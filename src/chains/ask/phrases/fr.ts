@@ -502,8 +502,8 @@ export const fr: Phrases = {
     const t = fr.threshold(minutes)
     return `Parmi elles, ${num(n)} ${n < 2 ? 'attend' : 'attendent'} depuis plus ${/^[aeiouyhé]/i.test(t) ? "d'" : 'de '}${t}, à compter du dernier message du client.`
   },
-  medianResponse: (median, p90, started, range) =>
-    `Le délai médian de première réponse était de ${fr.minutes(median)} (90e centile : ${fr.minutes(p90)}) sur ${plural(started, 'conversation')}, ${inPeriod(range)} ; ` +
+  medianResponse: ({ median, mean, p90, started, range }) =>
+    `Le délai médian de première réponse était de ${fr.minutes(median)} (moyenne : ${fr.minutes(mean)} ; 90e centile : ${fr.minutes(p90)}) sur ${plural(started, 'conversation')}, ${inPeriod(range)} ; ` +
     "valeur exacte, d'après l'horodatage des messages.",
   noneAnswered: (started, range) =>
     started === 1
@@ -515,4 +515,15 @@ export const fr: Phrases = {
     `${num(n)} ${n < 2 ? "n'a jamais reçu" : "n'ont jamais reçu"} de réponse d'un agent (${counted(true, n >= 2)} exactement${byChannel ? ` ; ${byChannel}` : ''})` +
     `${complaints ? `, dont ${complaints} ${/^(?:environ )?1\b(?![,\d])/.test(complaints) ? 'a commencé' : 'ont commencé'} par une plainte` : ''}.`,
   channelCounts: (items) => items.map((i) => `${i.channel} ${num(i.value)}`).join(', '),
+
+  messagesPerConversation: ({ mean, median, conversations, messages, what, range }) =>
+    `${conversations === 1 ? 'La seule conversation' : `Les ${num(conversations)} conversations`} avec des ${what} (${fr.periodInBrackets(range)}) ` +
+    `${conversations === 1 ? 'comptait' : 'comptaient'} ${plural(messages, 'message')} au total, des clients et des agents : ${num(mean)} par conversation en moyenne (médiane : ${num(median)}) ; ` +
+    "valeur exacte, d'après les messages enregistrés.",
+  repeatCustomers: ({ repeat, customers, share, scope, range }) =>
+    `Sur ${customers < 2 ? 'le' : 'les'} ${plural(customers, 'client')}${scope ? ` ${scope}` : ''} (${fr.periodInBrackets(range)}), ${num(repeat)} (${pct(share)}) ${repeat < 2 ? 'a' : 'ont'} écrit dans plus d'une conversation ; ` +
+    'valeur exacte, un client étant compté par son identifiant sur chaque canal : la même personne sur deux canaux compte deux fois.',
+  withoutHandle: (n) => `${plural(n, 'conversation')} sans identifiant client ${n < 2 ? "n'est pas comptée" : 'ne sont pas comptées'}.`,
+  measureNotNarrowed: () =>
+    "Ces chiffres portent sur toutes les conversations de la période, quels qu'en soient le sujet ou le ton : le sujet d'une conversation est une estimation du classifieur, alors que ces chiffres sont exacts.",
 }

@@ -468,8 +468,8 @@ export const it: Phrases = {
     `${num(n)} ${n === 1 ? 'conversazione' : 'conversazioni'} su ${num(started)} (${it.periodInBrackets(range)}) ${n === 1 ? 'è' : 'sono'} ancora in attesa di risposta: ` +
     `l'ultimo messaggio è del cliente (conteggio esatto${byChannel ? `; ${byChannel}` : ''}).`,
   waitingLonger: (n, minutes) => `Di queste, ${num(n)} ${n === 1 ? 'aspetta' : 'aspettano'} da più di ${it.threshold(minutes)} dall'ultimo messaggio del cliente.`,
-  medianResponse: (median, p90, started, range) =>
-    `Il tempo mediano di prima risposta è stato di ${it.minutes(median)} (90° percentile ${it.minutes(p90)}) su ${plural(started, 'conversazione', 'conversazioni')} ` +
+  medianResponse: ({ median, mean, p90, started, range }) =>
+    `Il tempo mediano di prima risposta è stato di ${it.minutes(median)} (media ${it.minutes(mean)}, 90° percentile ${it.minutes(p90)}) su ${plural(started, 'conversazione', 'conversazioni')} ` +
     `${inPeriod(range)}; dato esatto, dagli orari dei messaggi.`,
   noneAnswered: (started, range) =>
     started === 1
@@ -484,4 +484,14 @@ export const it: Phrases = {
       `${complaints ? `, di cui ${complaints} ${oneComplaint ? 'iniziata' : 'iniziate'} con un reclamo` : ''}.`
   },
   channelCounts: (items) => items.map((i) => `${i.channel} ${num(i.value)}`).join(', '),
+
+  messagesPerConversation: ({ mean, median, conversations, messages, what, range }) =>
+    `${conversations === 1 ? "L'unica conversazione" : `Le ${num(conversations)} conversazioni`} con ${what} (${it.periodInBrackets(range)}) ${conversations === 1 ? 'contava' : 'contavano'} ` +
+    `${plural(messages, 'messaggio', 'messaggi')} in tutto, dei clienti e degli operatori: ${num(mean)} per conversazione in media (mediana: ${num(median)}); dato esatto, dai messaggi registrati.`,
+  repeatCustomers: ({ repeat, customers, share, scope, range }) =>
+    `${customers === 1 ? "Dell'unico cliente" : `Dei ${num(customers)} clienti`}${scope ? ` ${scope}` : ''} (${it.periodInBrackets(range)}), ${num(repeat)} (${it.pct(share)}) ${repeat === 1 ? 'ha' : 'hanno'} scritto in più di una conversazione; ` +
+    'dato esatto, contando ogni cliente per il suo identificativo su ciascun canale: la stessa persona su due canali conta due volte.',
+  withoutHandle: (n) => `${n === 1 ? 'Una conversazione' : `${num(n)} conversazioni`} senza identificativo del cliente non ${n === 1 ? 'è contata' : 'sono contate'}.`,
+  measureNotNarrowed: () =>
+    "Queste cifre riguardano tutte le conversazioni del periodo, qualunque ne sia l'argomento o il tono: di cosa parli una conversazione è una stima del classificatore, mentre queste cifre sono esatte.",
 }

@@ -438,8 +438,8 @@ export const pt: Phrases = {
     `${num(n)} de ${plural(started, 'conversa', 'conversas')} (${periodInBrackets(range)}) ${n === 1 ? 'ainda aguarda' : 'ainda aguardam'} resposta: ` +
     `a última mensagem é a do cliente (contagem exata${byChannel ? `; ${byChannel}` : ''}).`,
   waitingLonger: (n, minutes) => `Destas, ${num(n)} ${n === 1 ? 'espera' : 'esperam'} há mais de ${pt.threshold(minutes)} desde a última mensagem do cliente.`,
-  medianResponse: (median, p90, started, range) =>
-    `O tempo mediano de primeira resposta foi de ${pt.minutes(median)} (percentil 90: ${pt.minutes(p90)}) em ${plural(started, 'conversa', 'conversas')} (${periodInBrackets(range)}); ` +
+  medianResponse: ({ median, mean, p90, started, range }) =>
+    `O tempo mediano de primeira resposta foi de ${pt.minutes(median)} (média: ${pt.minutes(mean)}; percentil 90: ${pt.minutes(p90)}) em ${plural(started, 'conversa', 'conversas')} (${periodInBrackets(range)}); ` +
     'valor exato, a partir da data e hora das mensagens.',
   noneAnswered: (started, range) =>
     started === 1
@@ -451,4 +451,14 @@ export const pt: Phrases = {
     `${num(n)} nunca ${n === 1 ? 'recebeu' : 'receberam'} resposta de um agente (contagem exata${byChannel ? `; ${byChannel}` : ''})` +
     `${complaints ? `, ${n === 1 ? 'da qual' : 'das quais'} ${complaints} ${/^(?:cerca de )?1(?![\d,])/.test(complaints) ? 'começou' : 'começaram'} com uma reclamação` : ''}.`,
   channelCounts: (items) => items.map((i) => `${i.channel} ${num(i.value)}`).join(', '),
+
+  messagesPerConversation: ({ mean, median, conversations, messages, what, range }) =>
+    `${conversations === 1 ? 'A única conversa' : `As ${num(conversations)} conversas`} com ${what} (${periodInBrackets(range)}) ${conversations === 1 ? 'somou' : 'somaram'} ` +
+    `${plural(messages, 'mensagem', 'mensagens')} no total, de clientes e de atendentes: ${num(mean)} por conversa em média (mediana: ${num(median)}); valor exato, a partir das mensagens armazenadas.`,
+  repeatCustomers: ({ repeat, customers, share, scope, range }) =>
+    `${customers === 1 ? 'Do único cliente' : `Dos ${num(customers)} clientes`}${scope ? ` ${scope}` : ''} (${periodInBrackets(range)}), ${num(repeat)} (${pt.pct(share)}) ${repeat < 2 ? 'escreveu' : 'escreveram'} em mais de uma conversa; ` +
+    'valor exato, contando cada cliente pelo seu identificador em cada canal: a mesma pessoa em dois canais conta duas vezes.',
+  withoutHandle: (n) => `${n === 1 ? 'Uma conversa' : `${num(n)} conversas`} sem identificador de cliente não ${n === 1 ? 'é contada' : 'são contadas'}.`,
+  measureNotNarrowed: () =>
+    'Estes números são de todas as conversas do período, seja qual for o assunto ou o tom: o assunto de cada conversa é uma estimativa do classificador, e estes números são exatos.',
 }

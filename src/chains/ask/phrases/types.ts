@@ -168,11 +168,21 @@ export interface Phrases {
   awaiting(awaiting: number, started: number, range: TimeRange, byChannel: string): string
   /** "Of these, 12 have waited more than 24 hours since the customer's last message." */
   waitingLonger(n: number, minutes: number): string
-  medianResponse(median: number, p90: number, started: number, range: TimeRange): string
+  medianResponse(input: { median: number; mean: number; p90: number; started: number; range: TimeRange }): string
   noneAnswered(started: number, range: TimeRange): string
   byChannelMedian(items: Array<{ channel: string; minutes: number }>): string
   answeredWithin(pct: number, minutes: number): string
   unanswered(n: number, byChannel: string, complaints: string | undefined): string
   /** "x 30, chat 20, email 9". */
   channelCounts(items: Array<{ channel: string; value: number }>): string
+
+  // Measures of conversations (conversation-measures.ts).
+  /** "The 412 conversations with customer messages (…) had 1,904 messages in all, customers' and agents': 4.6 per conversation on average (median 4)." */
+  messagesPerConversation(input: { mean: number; median: number; conversations: number; messages: number; what: string; range: TimeRange }): string
+  /** "Of the 310 customers (…), 37 (11.9%) wrote in more than one conversation", a customer being a handle on a channel; `scope` is what narrowed them ("on whatsapp"), as it follows the customer messages `what` names. */
+  repeatCustomers(input: { repeat: number; customers: number; share: number; scope?: string; range: TimeRange }): string
+  /** Conversations without a customer handle are not counted as customers. */
+  withoutHandle(n: number): string
+  /** The question named a subject or a tone: the measure is of every conversation, as which are about it is the classifier's guess. */
+  measureNotNarrowed(): string
 }
