@@ -37,7 +37,12 @@ describe('a ranking of weekdays or hours', () => {
     const answer = answerLocally({ question: 'What time of day do we get the most complaints?', plan: { ...plan('hour'), filters: { customerRole: 'customer', sentiment: 'negative' } }, figures: [estimated, row('hour', '03', 0, 70)], citations: [], workspaceId: 'w' })
     expect(answer).toContain('By hour of the day (UTC), 18:00–19:00 UTC has the most negative customer messages')
     expect(answer).toContain('about 54 (estimated from classifier labels, 95% interval 37–74) on 70 days, about 0.8 a day')
-    expect(answer).toContain('Then 03:00–04:00 UTC (0 a day).')
+    // An hour without a message is not among the busiest: "Then 03:00–04:00 UTC (0 a day)" named it.
+    expect(answer).not.toContain('Then')
     expect(answer).not.toContain('compared per day, as')
+    // …but among the quietest it is the answer.
+    const quiet = answerLocally({ question: 'What is the quietest hour?', plan: { ...plan('hour'), ascending: true }, figures: [row('hour', '03', 0, 70), row('hour', '18', 54, 70)], citations: [], workspaceId: 'w' })
+    expect(quiet).toContain('03:00–04:00 UTC has the fewest customer messages')
+    expect(quiet).toContain('Then 18:00–19:00 UTC (0.8 a day).')
   })
 })

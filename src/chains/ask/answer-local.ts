@@ -250,7 +250,9 @@ const perDay = (f: AskFigure) => Math.round((10 * f.value) / Math.max(1, Number(
 function slotRankAnswer(p: Phrases, req: AnswerRequest, rows: AskFigure[], dimension: 'weekday' | 'hour'): string {
   const { plan } = req
   const name = (f: AskFigure) => p.groupName(dimension, f.group![dimension]!)
-  const [first, ...rest] = rows
+  const [first, ...others] = rows
+  // The busiest hours after the first are those with messages: "Then 00:00–01:00 UTC (0 a day), 01:00–02:00 UTC (0 a day)…" named empty hours.
+  const rest = plan.ascending ? others : others.filter((f) => f.value > 0)
   const out = [p.slotFirst({
     slot: dimension,
     name: name(first!),
