@@ -96,7 +96,7 @@ export const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   // "the most common complaints" ranks what they are about, in every language ("las quejas más comunes" searched for "comunes");
   // so does what customers praise ("Was loben die Kunden am meisten?").
   ['intent', W('complaints|plaintes|r[ée]clamations|beschwerden|quejas|reclamaciones|reclama[çc][õo]es|reclami|lamentele|f[ée]licitent|appr[ée]cient|loben|elogian|elogiam|lodano|apprezzano|' +
-    'praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probleme?|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|argomento|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|de qu[ée]|do que|di cosa')],
+    'praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probl[èe]me[ns]?|soucis|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|argomento|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|de qu[ée]|do que|di cosa')],
 ]
 /** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
 const COUNT_WORDS: Record<string, number> = {
