@@ -77,6 +77,9 @@ describe('local planner vocabulary and kinds', () => {
       ['Combien de messages arrivent le week-end ?', 'days of the week'],
       // A mean per conversation of anything but its messages is not computed.
       ['What is the average number of complaints per customer?', 'averages'],
+      // A weekly theme's own share is not computed: "Which theme is the most negative?" got the theme with the most complaints, as if asked.
+      ['Which theme is the most negative?', "a share of each weekly theme's messages"],
+      ['Quel thème a la plus grande part de messages négatifs ?', "a share of each weekly theme's messages"],
       // Answers never name a customer: "Who are our angriest customers?" searched for "angriest".
       ['Who are our angriest customers?', 'individual customers'],
       ['Which customers wrote the most?', 'individual customers'],
@@ -85,6 +88,8 @@ describe('local planner vocabulary and kinds', () => {
     ]
     expect(planLocally('What do customers complain about most?', NOW, vocabulary)).toMatchObject({ kind: 'rank', understood: true })
     expect(planLocally('What are our top customer complaints?', NOW, vocabulary)).toMatchObject({ kind: 'rank', understood: true })
+    // The themes' complaints are what a theme ranking counts: asked for them, it answers.
+    expect(planLocally('Which theme has the most complaints?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'theme', understood: true })
     for (const [q, measure] of cases) {
       const plan = planLocally(q, NOW, vocabulary)
       expect(plan.understood, q).toBe(false)

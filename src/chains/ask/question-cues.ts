@@ -47,9 +47,9 @@ export const RANK_CUE = W([
   'which|what|quel(?:le)?s?|welche[rsmn]?|cu[áa]l(?:es)?|qu[ée]|qual|quais|quoi|was|wor[üu]ber|o que|quale|quali|di cosa|che|cosa', 'top \\d+', 'top', 'most common', 'biggest', 'largest', 'busiest', 'quietest',
 ].join('|'))
 /** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
-const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'más', 'mais', 'più',
+const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'höchsten', 'más', 'mais', 'più',
   // "the three biggest problems": "les trois plus gros problèmes", "los tres mayores problemas" were read as a why.
-  'plus (?:gros|grosses|grands|grandes|importants|importantes)', 'mayores', 'maiores']
+  'plus (?:gros|grosses|grands|grandes|importants|importantes)', 'mayores', 'maiores', 'mayor', 'maior']
 export const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
 /**
  * "Main" after a count: "the 3 main topics", "les 3 principaux sujets", "die 3 wichtigsten Themen" rank like
@@ -96,7 +96,7 @@ export const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   // "the most common complaints" ranks what they are about, in every language ("las quejas más comunes" searched for "comunes");
   // so does what customers praise ("Was loben die Kunden am meisten?").
   ['intent', W('complaints|plaintes|r[ée]clamations|beschwerden|quejas|reclamaciones|reclama[çc][õo]es|reclami|lamentele|f[ée]licitent|appr[ée]cient|loben|elogian|elogiam|lodano|apprezzano|' +
-    'praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probl[èe]me[ns]?|soucis|motivos?|raz[óo]n(?:es)?|assuntos?|problemas?|problemi|argomenti|motivi|argomento|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|de qu[ée]|do que|di cosa')],
+    'praise|questions?|requests?|demandes?|fragen|anfragen|anliegen|preguntas|solicitudes|perguntas|pedidos|domande|richieste|intents?|reasons?|topics?|subjects?|categor(?:y|ies)|issues?|problems?|sujets?|raisons?|motifs?|gr[üu]nde?|probl[èe]me[ns]?|soucis|motivos?|raz[óo]n(?:es)?|assuntos?|asuntos?|problemas?|problemi|argomenti|motivi|argomento|about|complain about|se plaignent|de quoi|worüber|sobre qu[ée]|de qu[ée]|do que|di cosa')],
 ]
 /** How many a ranking asks for in words, in the supported languages: "the three most", "les trois … les plus", "die drei häufigsten". */
 const COUNT_WORDS: Record<string, number> = {
@@ -149,7 +149,7 @@ export const WHICH_CUE = W('which|what|quel(?:le)?s?|welche[snmr]?|qu[ée]|cu[á
  * A part of a whole, in the supported languages. "%" has no word boundary before it: "what % of whatsapp
  * messages are about billing" was read as a "why" without its share.
  */
-export const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction|ratio|pourcentage|quelle part|anteil|prozent|porcentaje|proporci[óo]n|percentagem|porcentagem|percentuale)(?![\p{L}])|%/iu
+export const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction|ratio|pourcentage|quelle part|plus (?:grande|forte|petite|faible) part|anteil|prozent|porcentaje|proporci[óo]n|propor[çc][ãa]o|percentagem|porcentagem|percentuale|quota)(?![\p{L}])|%/iu
 export const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   // "Montre-moi des exemples de plaintes sur la facture" was read as a why.
@@ -309,6 +309,12 @@ export const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell
 
 /** What a count or an example restricted to a weekday or an hour lacks: they are ranked, not filtered by. */
 export const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'
+
+/**
+ * A weekly theme's own share of a sentiment: "Which theme is the most negative?" was answered "App login has
+ * the most complaints" as if that were asked. Themes are ranked by their complaints, and the answer says so.
+ */
+export const THEME_RATE_NOT_COMPUTED = "a share of each weekly theme's messages (themes are ranked by their complaints instead)"
 
 /** What the averages entry of NOT_COMPUTED says: a response time's mean is computed (care.ts), other averages are not. */
 export const AVERAGES_NOT_COMPUTED = 'averages per conversation or customer'

@@ -167,7 +167,7 @@ const MEASURES: MeasureNames = {
   averages: { words: 'Durchschnittswerte pro Gespräch oder Kunde' },
   closed: { words: 'eine Zählung abgeschlossener Gespräche oder gelöster Probleme', reason: 'nirgends ist gespeichert, ob das der Fall war' },
   newCustomers: { words: 'eine Zählung neuer oder wiederkehrender Kunden', reason: 'nichts kennzeichnet einen Erstkontakt' },
-  repeat: { words: 'eine Zählung der Kunden, die mehr als einmal geschrieben haben' },
+  themeRate: { words: 'einen Anteil an den Nachrichten jedes Wochenthemas', reason: 'die Themen werden nach ihren Beschwerden gereiht' },
   byCustomer: { words: 'eine Rangfolge einzelner Kunden' },
 }
 

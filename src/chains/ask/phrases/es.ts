@@ -254,7 +254,7 @@ const MEASURES: MeasureNames = {
   averages: { words: 'medias por conversación o por cliente' },
   closed: { words: 'un recuento de conversaciones cerradas o de problemas resueltos', reason: 'no se registra si una conversación se cerró o se resolvió' },
   newCustomers: { words: 'un recuento de clientes nuevos o recurrentes', reason: 'nada marca el primer contacto de un cliente' },
-  repeat: { words: 'un recuento de clientes que escribieron más de una vez' },
+  themeRate: { words: 'una proporción de los mensajes de cada tema semanal', reason: 'los temas se clasifican por sus quejas' },
   byCustomer: { words: 'una clasificación de clientes concretos' },
 }
 

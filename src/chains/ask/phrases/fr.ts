@@ -270,7 +270,7 @@ const MEASURES: MeasureNames = {
   averages: { words: 'des moyennes par conversation ou par client' },
   closed: { words: 'un décompte des conversations clôturées ou des problèmes résolus', reason: "rien n'enregistre si c'est le cas" },
   newCustomers: { words: 'un décompte des clients nouveaux ou revenus', reason: 'rien ne signale un premier contact' },
-  repeat: { words: "un décompte des clients ayant écrit plus d'une fois" },
+  themeRate: { words: 'une part des messages de chaque thème hebdomadaire', reason: 'les thèmes sont classés par leurs plaintes' },
   byCustomer: { words: 'un classement des clients un par un' },
 }
 

@@ -204,7 +204,7 @@ const MEASURES: MeasureNames = {
   averages: { words: 'medie per conversazione o per cliente' },
   closed: { words: 'un conteggio delle conversazioni chiuse o dei problemi risolti', reason: 'nessun dato registra se lo siano stati' },
   newCustomers: { words: 'un conteggio dei clienti nuovi o di ritorno', reason: 'nulla indica un primo contatto' },
-  repeat: { words: 'un conteggio dei clienti che hanno scritto più di una volta' },
+  themeRate: { words: 'una quota dei messaggi di ciascun tema settimanale', reason: 'i temi sono ordinati in base ai loro reclami' },
   byCustomer: { words: 'una classifica dei singoli clienti' },
 }
 

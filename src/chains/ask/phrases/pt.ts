@@ -212,7 +212,7 @@ const MEASURES: MeasureNames = {
   averages: { words: 'médias por conversa ou por cliente' },
   closed: { words: 'uma contagem de conversas encerradas ou de problemas resolvidos', reason: 'nenhum dado indica se uma conversa foi encerrada' },
   newCustomers: { words: 'uma contagem de clientes novos ou recorrentes', reason: 'nenhum dado indica a primeira vez que um cliente escreveu' },
-  repeat: { words: 'uma contagem de clientes que escreveram mais de uma vez' },
+  themeRate: { words: 'uma proporção das mensagens de cada tema semanal', reason: 'os temas são classificados pelas suas reclamações' },
   byCustomer: { words: 'uma classificação de clientes individuais' },
 }
 

@@ -95,7 +95,7 @@ export const NOT_COMPUTED_MEASURES = {
   averages: 'averages per conversation or customer',
   closed: 'a count of conversations closed or problems solved',
   newCustomers: 'a count of new or returning customers',
-  repeat: 'a count of customers who wrote more than once',
+  themeRate: "a share of each weekly theme's messages",
   byCustomer: 'a ranking of individual customers',
 } as const
 
