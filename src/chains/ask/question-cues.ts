@@ -16,7 +16,7 @@ export const AWAITING_CUE = W([
   'waiting (?:[\\p{L}\\d]+ ){1,5}for (?:a |an |our )?(?:reply|answer|response)', '(?:waited|waiting) (?:for )?(?:more|longer) than', 'been waiting',
   'attend(?:ent)? (?:encore )?(?:une )?r[ée]ponse', 'en attente(?: de r[ée]ponse)?', 'sans r[ée]ponse',
   'warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
-  'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', 'sem resposta',
+  'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', '(?:[àa] )?espera de (?:uma )?resposta', 'sem resposta',
   // …with a wait between: "warten seit mehr als 2 Tagen auf eine Antwort", "aguardam resposta há mais de um dia".
   'wartet? (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'warten (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'aguarda(?:m)? (?:uma )?resposta', 'esperam (?:uma )?resposta',
   'aspett(?:a|ano|ando) (?:[\\p{L}\\d]+ ){0,5}(?:una )?risposta', 'in attesa di (?:una )?risposta',
@@ -28,12 +28,12 @@ export const RESPONSE_TIME_CUE = W([
   // replies" is a topic, so the plain adjective is not a cue.
   '(?:slowest|fastest|quickest) (?:replies|reply|responses?|answers?)', '(?:reply|replies|respond|responds|answer|answers|answered|replied) (?:the )?(?:slowest|fastest|quickest)',
   'within (?:an|one|1) hour', '(?:answered|replied|reply|replies|response|responded|answer|answers)(?: [\\p{L}-]+){0,2} (?:with)?in (?:an?|one|two|three|four|five|six|twelve|twenty-four|\\d+(?:\\.\\d+)?) ?(?:minutes?|mins?|hours?|hrs?|h)', 'went unanswered', 'go unanswered', 'never (?:got )?(?:an? )?(?:answer|answered|reply|replied)', 'unanswered',
-  'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure',
-  'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde',
-  'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'en menos de una hora', 'tempo de resposta', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
+  'temps de r[ée]ponse', 'd[ée]lai de r[ée]ponse', 'r[ée]pond(?:ons|ez)[- ]nous', 'en moins d.une heure', 'r[ée]ponse (?:en moins de|sous|dans les) \\d+ ?(?:minutes?|heures?|h)',
+  'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde', '(?:innerhalb (?:von )?|binnen )\\d+ (?:minuten|stunden) (?:[\\p{L}]+ ){0,2}beantwortet',
+  'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'con qu[ée] rapidez', 'com que rapidez', 'quanto (?:velocemente|rapidamente|in fretta)', 'à quelle vitesse', 'avec quelle rapidit[ée]', 'en menos de una hora', 'respond\\p{L}* en menos de \\d+ (?:minutos|horas)', 'tempo de resposta', 'respondid\\p{L}* em menos de \\d+ (?:minutos|horas)', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
   // "¿Cuánto tardamos en responder de media?" was not understood.
   'cu[áa]nto tard\\p{L}* en (?:responder|contestar)', 'quanto tempo (?:demor\\p{L}*|lev\\p{L}*) (?:a|para) responder', 'wie lange (?:dauert|brauchen)',
-  'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora',
+  'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora', 'rispost\\p{L}* entro \\d+ (?:minuti|ore)',
   '응답 시간', 'เวลาตอบกลับ',
   // "Quel canal a les réponses les plus lentes ?" ranked the channels by their messages.
   'r[ée]ponses? (?:les )?plus (?:lentes?|rapides?)', '(?:antwortet|antworten|reagiert|reagieren) am (?:langsamsten|schnellsten)', 'am (?:langsamsten|schnellsten) (?:geantwortet|beantwortet)',
@@ -49,7 +49,9 @@ export const RANK_CUE = W([
 /** "Most" in the supported languages; a count before them is a ranking's limit (N_MOST). */
 const MOST_WORDS = ['most', 'biggest', 'largest', 'highest', 'busiest', 'le plus', 'la plus', 'les plus', 'am meisten', 'die meisten', 'meisten', 'häufigsten', 'größten', 'höchsten', 'más', 'mais', 'più',
   // "the three biggest problems": "les trois plus gros problèmes", "los tres mayores problemas" were read as a why.
-  'plus (?:gros|grosses|grands|grandes|importants|importantes)', 'mayores', 'maiores', 'mayor', 'maior']
+  'plus (?:gros|grosses|grands|grandes|importants|importantes)', 'mayores', 'maiores', 'mayor', 'maior',
+  // "busiest": "l'heure la plus chargée", "la hora con más actividad", "l'ora più trafficata".
+  'plus charg[ée]e?s?', 'am meisten los', 'con m[áa]s actividad', 'com mais movimento', 'pi[ùu] trafficat[oa]']
 export const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่สุด'].join('|'))
 /**
  * "Main" after a count: "the 3 main topics", "les 3 principaux sujets", "die 3 wichtigsten Themen" rank like
@@ -69,6 +71,7 @@ export const RATE_CUE = new RegExp([
   // "Quel canal est le plus négatif ?", "Welcher Kanal ist am negativsten?", "¿Qué canal es el más negativo?" ranked the counts.
   '(?:est|sont|es|son|é|são|è|sono)\\s+(?:(?:le|la|les|el|los|las|o|a|os|as|il|lo|i|gli)\\s+)?(?:plus|moins|más|menos|mais|più|meno)\\s+(?:n[ée]gati|positi|m[ée]content|satisf|insatisf|content|descontent|insoddisf|soddisf|scontent)\\p{L}*(?!\\s+(?:messages?|mensajes|mensagens|messaggi|clients?|clientes|clienti))',
   'am\\s+(?:negativsten|positivsten|unzufriedensten|zufriedensten)',
+  'am\\s+wenigsten\\s+(?:negativ|positiv|zufrieden|unzufrieden)',
 ].join('|'), 'iu')
 /** "… per channel", "… by language": a breakdown, of counts unless a share or the sentiment is asked. */
 export const PER_GROUP_CUE = /\b(?:by|per|for each|on each|in each|across|each)\s+(?:the\s+)?(?:channels?|languages?|platforms?)\b|par (?:canal|langue)|pro (?:kanal|sprache)|por (?:canal|idioma|l[íi]ngua)|per (?:canale|lingua)/iu
@@ -90,9 +93,9 @@ export const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   // The day of the week and the hour of the day, before the date: "Which day of the week is busiest?"
   ['weekday', W('weekdays?|days? of (?:the )?week|jours? de la semaine|wochentage?n?|d[íi]as? de la semana|dias? da semana|giorn[oi] della settimana')],
   // An hour as a slot, not a span: "the top 3 complaints in the last 48 hours" ranks intents.
-  ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario')],
+  ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario|l.heure la plus|heures? de la journ[ée]e|stunde des tages|hora del d[íi]a|hora do dia|l.ora pi[ùu]|ora della giornata')],
   // A date: "Which day had the most messages in November?"
-  ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|quale giorno')],
+  ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|qual dia|quale giorno')],
   // "the most common complaints" ranks what they are about, in every language ("las quejas más comunes" searched for "comunes");
   // so does what customers praise ("Was loben die Kunden am meisten?").
   ['intent', W('complaints|plaintes|r[ée]clamations|beschwerden|quejas|reclamaciones|reclama[çc][õo]es|reclami|lamentele|f[ée]licitent|appr[ée]cient|loben|elogian|elogiam|lodano|apprezzano|' +
@@ -213,15 +216,15 @@ export const CHANNEL_WORDS: Array<[string, RegExp]> = [
   ['instagram', /\b(instagram|insta|ig)\b/i],
   ['facebook', /\b(facebook|fb|messenger)\b/i],
   ['whatsapp', /\b(whats ?app)\b/i],
-  ['email', /\b(e-?mails?|by mail)\b/i],
+  ['email', /\b(e-?mails?|by mail|correo electr[óo]nico|courriel|correio eletr[óo]nico)(?![\p{L}])/iu],
   ['chat', /\b((?:live |web )?chat)\b/i],
 ]
 
 /** Language names and adjectives → ISO 639-1 ("French-speaking", "francophone", "Korean"). */
 export const LANGUAGE_WORDS: Record<string, string[]> = {
-  en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[ée]s'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[ée]s', 'franceses'],
-  es: ['spanish', 'hispanophones?', 'espagnol', 'spanisch\\p{L}*', 'espa[ñn]ol', 'hispanohablantes?'], de: ['german', 'germanophones?', 'allemand', 'deutsch\\p{L}*', 'alem[áa]n', 'alem[ãa]o'],
-  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s'], it: ['italian', 'italien', 'italienisch\\p{L}*', 'italian[oi]', 'italiane?'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
+  en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[ée]s', 'inglese'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[ée]s', 'franceses', 'francese'],
+  es: ['spanish', 'hispanophones?', 'espagnol', 'spanisch\\p{L}*', 'espa[ñn]ol', 'hispanohablantes?', 'spagnolo', 'espanhol'], de: ['german', 'germanophones?', 'allemand', 'deutsch\\p{L}*', 'alem[áa]n', 'alem[ãa]o', 'tedesco'],
+  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s', 'portoghese'], it: ['italian', 'italien', 'italienisch\\p{L}*', 'italian[oi]', 'italiane?'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
   nl: ['dutch', 'flemish'], ar: ['arabic'], hi: ['hindi'], ru: ['russian'], pl: ['polish'], tr: ['turkish'], sv: ['swedish'], id: ['indonesian'],
   vi: ['vietnamese'],
 }
@@ -232,15 +235,15 @@ export const INTENT_SYNONYMS: Record<string, string[]> = {
     'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda', 'consegna', 'spedizione', 'pacco', 'corriere'],
   // Not "price rise": it is one event, found by the weekly theme that names it (a bill names billing, a price rise a plan's price).
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
-    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'cobrança', 'reembolso',
+    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'faturação', 'faturamento', 'cobrança', 'reembolso',
     'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso'],
   bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
   // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
   connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
-  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'mots de passe', 'anmeldung', 'passwort', 'passwörter', 'contraseña', 'senha'],
+  account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'mots de passe', 'anmeldung', 'anmeldeprobleme', 'anmeldeproblemen', 'passwort', 'passwörter', 'contraseña', 'inicio de sesión', 'senha', 'accesso', 'problemi di accesso'],
   // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
-  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'gekündigt', 'cancelación', 'cancelamento', 'disdetta', 'recesso'],
+  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'kündigungen', 'gekündigt', 'cancelación', 'cancelaciones', 'cancelamento', 'cancelamentos', 'disdetta', 'disdette', 'recesso', 'résiliations'],
   appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
     'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento'],
   feature_request: ['feature request', 'feature', 'suggestion'],
@@ -287,6 +290,8 @@ export const NON_TOPIC = new Set([
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
   'fue', 'stärksten', 'stärkste', 'meisten', 'plus', 'más', 'mais', 'più',
+  // "Wie hat sich die Zahl der Beschwerden … entwickelt?" searched for "zahl", "¿Cómo cambió…?" for "cambió", "em comparação com" for "comparação".
+  'zahl', 'anzahl', 'cambió', 'cambiaron', 'comparação', 'comparación', 'comparaison', 'vergleich', 'confronto',
   // How common, and how: "¿Cuáles son las quejas más comunes?" searched for "comunes", "Comment … a évolué" for "comment".
   'common', 'frequent', 'fréquent', 'fréquente', 'fréquents', 'fréquentes', 'courant', 'courants', 'courantes', 'häufig', 'häufige', 'häufigsten',
   'común', 'comunes', 'frecuente', 'frecuentes', 'comum', 'comuns', 'frequente', 'frequentes', 'comune', 'comuni', 'frequenti',
@@ -359,12 +364,12 @@ export const MEASURE_CUES: Array<[RegExp, ConversationMeasure]> = [
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }
 /** "within 2 hours", "in under 30 minutes": the response time a care question asks about, in minutes. */
-const WITHIN = /\b(?:within|in under|in less than|under|less than)\s+(an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:\.\d+)?)\s*(minutes?|mins?|hours?|hrs?|h)\b/i
+const WITHIN = /(?<![\p{L}])(?:within|in under|in less than|under|less than|en moins de|sous|innerhalb(?: von)?|binnen|en menos de|em menos de|entro)\s+(an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:[.,]\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|heures?|minuten|stunden?|minutos|horas?|minuti|ore)(?![\p{L}])/iu
 
 export function withinMinutes(question: string): number | undefined {
   const m = WITHIN.exec(question)
   if (!m) return undefined
-  const n = WORD_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1])
+  const n = WORD_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]!.replace(',', '.'))
   const minutes = Math.round(/^m/i.test(m[2]!) ? n : n * 60)
   return minutes > 0 ? minutes : undefined
 }
