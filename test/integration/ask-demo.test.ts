@@ -119,6 +119,28 @@ describe('/v1/ask on the demo corpus', () => {
     expect(r.answer).toContain(`Of the ${want.customers} customers (1 Oct 2026 – 31 Oct 2026), ${want.repeat} (`)
   })
 
+  it('labels the figures in the question\'s language, and the figures themselves are the same in all six', async () => {
+    const asked: Array<[string, string]> = [
+      ['en', 'How many negative messages about billing were there in October?'],
+      ['fr', 'Combien de messages négatifs sur la facturation y a-t-il eu en octobre ?'],
+      ['de', 'Wie viele negative Nachrichten zur Rechnung gab es im Oktober?'],
+      ['es', '¿Cuántos mensajes negativos sobre facturación hubo en octubre?'],
+      ['pt', 'Quantas mensagens negativas sobre faturação houve em outubro?'],
+      ['it', 'Quanti messaggi negativi sulla fatturazione ci sono stati a ottobre?'],
+    ]
+    const values = (r: AskResult) => r.figures.map((f) => [f.kind, f.unit, f.value, JSON.stringify(f.group ?? {})])
+    const english = await ask(asked[0]![1])
+    expect(english.language).toBe('en')
+    expect(english.figures[0]!.label).toBe('negative customer messages about billing, 1 Oct 2026 – 31 Oct 2026')
+    for (const [language, question] of asked.slice(1)) {
+      const r = await ask(question)
+      expect(r.language, question).toBe(language)
+      expect(values(r), question).toEqual(values(english))
+      // No English label is left: "customer messages", "conversations with", "share of", "change against"…
+      for (const f of r.figures) expect(f.label, question).not.toMatch(/customer messages|conversations with|share of|change against| all time|Oct 2026/)
+    }
+  })
+
   it('"answered within 2 hours" is the share of all conversations answered in that time, over all time ("within an hour" was read as today)', async () => {
     const conversations = demo.filter((c) => c.messages.some((m) => m.role === 'customer'))
     for (const [question, minutes, said] of [['What share of conversations were answered within 2 hours?', 120, '2 hours'], ['What percentage of conversations got a reply within an hour?', 60, 'an hour']] as const) {

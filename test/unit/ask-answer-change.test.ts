@@ -6,7 +6,9 @@ import type { AskFigure, AskPlan } from '../../src/chains/ask/types.ts'
 
 const range = { from: '2026-09-15T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z', label: 'past 8 weeks' }
 const before = { from: '2026-07-21T00:00:00.000Z', to: '2026-09-15T00:00:00.000Z' }
-const plan: AskPlan = { kind: 'count', timeRange: range, filters: { customerRole: 'customer', intent: 'bug_outage', sentiment: 'negative' }, planner: 'local' }
+const plan: AskPlan = {
+  kind: 'count', timeRange: range, previousRange: { ...before, label: 'previous period (21 Jul 2026 – 15 Sept 2026)' }, filters: { customerRole: 'customer', intent: 'bug_outage', sentiment: 'negative' }, planner: 'local',
+}
 
 function answerWith(now: number, previous: number, changeInterval?: [number, number]): string {
   const value = Math.round(((now - previous) / previous) * 100)
@@ -114,7 +116,7 @@ describe('the change against the previous period', () => {
   it('states a share of estimated counts with its interval (12.3% of negative messages was 5–49%)', () => {
     const figures: AskFigure[] = [
       { kind: 'count', label: 'negative customer messages about billing, October', value: 29, unit: 'messages', from: range.from, to: range.to, filters: {}, estimate: { value: 29, low: 15, high: 81, method: 'test' } },
-      { kind: 'count', label: 'all customer messages about billing, October', value: 55, unit: 'messages', from: range.from, to: range.to, filters: { intent: 'billing' }, estimate: { value: 55, low: 40, high: 90, method: 'test' } },
+      { kind: 'count', label: 'all customer messages about billing, October', value: 55, unit: 'messages', from: range.from, to: range.to, filters: { intent: 'billing' }, group: { measure: 'base' }, estimate: { value: 55, low: 40, high: 90, method: 'test' } },
       { kind: 'share', label: 'negative customer messages about billing as a share of all customer messages about billing', value: 52.7, unit: 'percent', from: range.from, to: range.to, filters: {}, estimate: { value: 52.7, low: 21, high: 100, method: 'test' } },
     ]
     const answer = answerLocally({ question: 'What share of messages about billing were negative in October?', plan: { ...plan, filters: { customerRole: 'customer', intent: 'billing', sentiment: 'negative' } }, figures, citations: [], workspaceId: 'w' })

@@ -7,7 +7,7 @@ import { MIN_RATE_MESSAGES } from './estimates.ts'
 import { phrasesFor } from './phrases/index.ts'
 import type { FigureWords, PerDay, Phrases } from './phrases/types.ts'
 import { isThemeBounds } from './theme-estimate.ts'
-import { daysIn, lengthRatio } from './time.ts'
+import { daysIn, lengthRatio, makeRange } from './time.ts'
 import { SENTIMENT_CLASSES, type AnswerRequest, type AskAnswerer, type AskCitation, type AskFigure, type AskFilters, type AskPlan } from './types.ts'
 
 const QUOTE_CHARS = 140
@@ -35,8 +35,8 @@ const MIN_PERCENT_BASE = 10
 /** What a figure counted, as filters to name it by. */
 const filtersOf = (f: AskFigure): AskFilters => ({ ...f.filters, customerRole: 'customer' })
 
-/** The previous period a figure was counted over: the plan's, else the figure's own (its label ends with the period's). */
-const previousOf = (plan: AskPlan, f: AskFigure) => plan.previousRange ?? { from: f.from, to: f.to, label: f.label.split(', ').slice(-1)[0]! }
+/** The previous period a figure was counted over: the plan's, else the figure's own dates (its label is in the question's language). */
+const previousOf = (plan: AskPlan, f: AskFigure) => plan.previousRange ?? makeRange(new Date(f.from), new Date(f.to))
 
 /**
  * The messages' change against the previous period. After the customers' comparison (`afterCustomers`),
@@ -340,14 +340,14 @@ function answerIn(p: Phrases, req: AnswerRequest): string {
     const before = previous && previous.value > 0 ? { value: previous.value, range: previousOf(plan, previous) } : undefined
     // A period without any message is a gap in the data, not a period in which none of them was negative.
     // Only the count of every customer message says so: none mentioning "gets" is not a gap ("There are no customer messages at all for all time").
-    const none = figures.some((f) => f.kind === 'count' && f.label.startsWith('all ') && Object.values(f.filters).every((v) => v === undefined) && f.value === 0 && f.exact)
+    const none = figures.some((f) => f.kind === 'count' && f.group?.measure === 'base' && Object.values(f.filters).every((v) => v === undefined) && f.value === 0 && f.exact)
     const everything = Object.entries(plan.filters).every(([k, v]) => k === 'customerRole' || v === undefined)
     if (none && !everything) return p.noMessagesAtAll(range, what, before)
     return p.noMatch(what, range, before)
   }
   const sentences: string[] = []
   const share = figures.find((f) => f.kind === 'share')
-  const base = figures.find((f) => f.kind === 'count' && f.label.startsWith('all '))
+  const base = figures.find((f) => f.kind === 'count' && f.group?.measure === 'base')
   const breakdown = figures.filter((f) => f.kind === 'breakdown')
   const opening = count?.estimate ? p.openingEstimated(p.figure(figureWords(count)), what, range) : p.openingCounted(total, what, range, count?.exact ? 'exact' : 'theme')
 

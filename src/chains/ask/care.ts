@@ -3,8 +3,9 @@
 // message is the customer's) and unanswered complaints. Timings are exact; "complaint" is a label, so
 // the unanswered-complaints figure is an estimate.
 import { conversationTimings, type ConversationTiming } from '../../store/ask-figures.ts'
-import { estimateFromRow, type FigureContext } from './estimates.ts'
-import type { AskFigure, AskPlan } from './types.ts'
+import { estimateFromRow, labelsOf, type FigureContext } from './estimates.ts'
+import type { FigureLabels } from './labels/types.ts'
+import type { AskFigure, AskPlan, TimeRange } from './types.ts'
 
 export const ANSWERED_WITHIN_MINUTES = 60
 
@@ -27,26 +28,19 @@ export function median(values: number[]): number {
 
 const round1 = (x: number) => Math.round(10 * x) / 10
 
-const DAY_MINUTES = 24 * 60
-
-/** "an hour", "2 hours", "30 minutes", "1.5 hours", "a day", "3 days". */
-export function durationText(minutes: number): string {
-  if (minutes % DAY_MINUTES === 0) return minutes === DAY_MINUTES ? 'a day' : `${minutes / DAY_MINUTES} days`
-  if (minutes === 60) return 'an hour'
-  if (minutes % 60 === 0 || minutes > 90) return `${Math.round((10 * minutes) / 60) / 10} hours`
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
-}
-
-function responseFigures(timings: ConversationTiming[], range: string, withinMinutes: number, group?: Record<string, string>): FigureDraft[] {
+function responseFigures(labels: FigureLabels, timings: ConversationTiming[], range: TimeRange, withinMinutes: number, group?: Record<string, string>): FigureDraft[] {
   const answered = timings.map((t) => t.responseMinutes).filter((m): m is number => m !== null).sort((a, b) => a - b)
   if (answered.length === 0) return []
-  const where = group?.channel ? ` on ${group.channel}` : ''
+  const channel = group?.channel
   const within = answered.filter((m) => m <= withinMinutes).length
   return [
-    { kind: 'response_time', label: `median first-response time${where}, ${range} (${answered.length} answered conversations)`, value: round1(median(answered)), unit: 'minutes', exact: true, group: { ...group, measure: 'median' } },
-    { kind: 'response_time', label: `mean first-response time${where}, ${range}`, value: round1(answered.reduce((s, m) => s + m, 0) / answered.length), unit: 'minutes', exact: true, group: { ...group, measure: 'mean' } },
-    { kind: 'response_time', label: `90th percentile first-response time${where}, ${range}`, value: round1(percentile(answered, 0.9)), unit: 'minutes', exact: true, group: { ...group, measure: 'p90' } },
-    { kind: 'share', label: `share of conversations${where} answered within ${durationText(withinMinutes)}, ${range}`, value: round1((100 * within) / timings.length), unit: 'percent', exact: true, group: { ...group, measure: 'answered_within', minutes: String(withinMinutes) } },
+    { kind: 'response_time', label: labels.responseTime({ measure: 'median', channel, range, answered: answered.length }), value: round1(median(answered)), unit: 'minutes', exact: true, group: { ...group, measure: 'median' } },
+    { kind: 'response_time', label: labels.responseTime({ measure: 'mean', channel, range }), value: round1(answered.reduce((s, m) => s + m, 0) / answered.length), unit: 'minutes', exact: true, group: { ...group, measure: 'mean' } },
+    { kind: 'response_time', label: labels.responseTime({ measure: 'p90', channel, range }), value: round1(percentile(answered, 0.9)), unit: 'minutes', exact: true, group: { ...group, measure: 'p90' } },
+    {
+      kind: 'share', label: labels.answeredWithin({ channel, minutes: withinMinutes, range }), value: round1((100 * within) / timings.length), unit: 'percent', exact: true,
+      group: { ...group, measure: 'answered_within', minutes: String(withinMinutes) },
+    },
   ]
 }
 
@@ -62,32 +56,33 @@ export async function careFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   const range = plan.timeRange
   const timings = await conversationTimings(ctx.db, ctx.workspaceId, plan.filters, range, ctx.asOf < range.to ? ctx.asOf : range.to)
   const figures: FigureDraft[] = []
+  const labels = labelsOf(ctx)
   const awaiting = timings.filter((t) => t.awaiting)
   const unanswered = timings.filter((t) => t.responseMinutes === null)
-  figures.push({ kind: 'count', label: `conversations started, ${range.label}`, value: timings.length, unit: 'conversations', exact: true })
-  figures.push({ kind: 'awaiting_reply', label: `conversations awaiting a reply (last message is the customer's), ${range.label}`, value: awaiting.length, unit: 'conversations', exact: true })
-  figures.push(...byChannel(awaiting, (channel) => `awaiting a reply on ${channel}`, 'awaiting'))
+  figures.push({ kind: 'count', label: labels.conversationsStarted(range), value: timings.length, unit: 'conversations', exact: true })
+  figures.push({ kind: 'awaiting_reply', label: labels.awaitingReply(range), value: awaiting.length, unit: 'conversations', exact: true })
+  figures.push(...byChannel(awaiting, labels.awaitingOn, 'awaiting'))
   if (plan.waitingMinutes) {
     const longer = awaiting.filter((t) => (t.waitingMinutes ?? 0) > plan.waitingMinutes!)
     figures.push({
-      kind: 'awaiting_reply', label: `of them, waiting more than ${durationText(plan.waitingMinutes)} since the customer's last message, ${range.label}`, value: longer.length, unit: 'conversations', exact: true,
+      kind: 'awaiting_reply', label: labels.waitingLonger(plan.waitingMinutes, range), value: longer.length, unit: 'conversations', exact: true,
       group: { measure: 'waiting_longer', minutes: String(plan.waitingMinutes) },
     })
   }
-  figures.push({ kind: 'count', label: `conversations never answered by an agent, ${range.label}`, value: unanswered.length, unit: 'conversations', exact: true, group: { measure: 'unanswered' } })
+  figures.push({ kind: 'count', label: labels.neverAnswered(range), value: unanswered.length, unit: 'conversations', exact: true, group: { measure: 'unanswered' } })
   // "Which channel has the most unanswered messages?" is answered by these.
-  figures.push(...byChannel(unanswered, (channel) => `never answered on ${channel}`, 'unanswered'))
+  figures.push(...byChannel(unanswered, labels.neverAnsweredOn, 'unanswered'))
   const complaints = estimateFromRow({
     expected: unanswered.reduce((s, t) => s + t.negativeP, 0),
     variance: unanswered.reduce((s, t) => s + t.negativeP * (1 - t.negativeP), 0),
     classified: unanswered.filter((t) => t.negativeP > 0.5).length,
   })
-  figures.push({ kind: 'count', label: `complaints (negative opening message) never answered, ${range.label}`, value: complaints.value, unit: 'conversations', estimate: complaints, group: { measure: 'unanswered_complaints' } })
+  figures.push({ kind: 'count', label: labels.unansweredComplaints(range), value: complaints.value, unit: 'conversations', estimate: complaints, group: { measure: 'unanswered_complaints' } })
   if (plan.kind === 'response_time') {
     const minutes = plan.withinMinutes ?? ANSWERED_WITHIN_MINUTES
-    figures.push(...responseFigures(timings, range.label, minutes))
+    figures.push(...responseFigures(labels, timings, range, minutes))
     const channels = [...new Set(timings.map((t) => t.channel))].sort()
-    for (const channel of channels) figures.push(...responseFigures(timings.filter((t) => t.channel === channel), range.label, minutes, { channel }))
+    for (const channel of channels) figures.push(...responseFigures(labels, timings.filter((t) => t.channel === channel), range, minutes, { channel }))
   }
   return figures
 }

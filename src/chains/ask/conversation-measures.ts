@@ -3,7 +3,7 @@
 // number of messages per conversation?" and "How many customers contacted us more than once?" were
 // answered "no figure here computes this", then the period's message count.
 import { conversationMeasures } from '../../store/ask-figures.ts'
-import { roundShare, type FigureContext } from './estimates.ts'
+import { labelsOf, roundShare, type FigureContext } from './estimates.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
 import type { AskFigure, AskFilters, AskPlan } from './types.ts'
 
@@ -30,26 +30,27 @@ export async function measureFigures(ctx: FigureContext, plan: AskPlan): Promise
   const filters = measureFilters(plan.filters)
   const m = await conversationMeasures(ctx.db, ctx.workspaceId, filters, range)
   const common = { exact: true as const, filters }
+  const labels = labelsOf(ctx)
   const figures: FigureDraft[] = [
-    { kind: 'count', label: `conversations with customer messages, ${range.label}`, value: m.conversations, unit: 'conversations', ...common },
+    { kind: 'count', label: labels.withCustomerMessages(range), value: m.conversations, unit: 'conversations', ...common },
   ]
   if (m.conversations === 0) return figures
   if (plan.measure === 'messages_per_conversation') {
     figures.push(
-      { kind: 'count', label: `messages in those conversations (customers' and agents'), ${range.label}`, value: m.messages, unit: 'messages', ...common },
-      { kind: 'average', label: `mean messages per conversation, ${range.label}`, value: round1(m.meanMessages), unit: 'messages', group: { measure: 'mean_messages' }, ...common },
-      { kind: 'average', label: `median messages per conversation, ${range.label}`, value: round1(m.medianMessages), unit: 'messages', group: { measure: 'median_messages' }, ...common },
+      { kind: 'count', label: labels.messagesInThem(range), value: m.messages, unit: 'messages', ...common },
+      { kind: 'average', label: labels.messagesPerConversation('mean', range), value: round1(m.meanMessages), unit: 'messages', group: { measure: 'mean_messages' }, ...common },
+      { kind: 'average', label: labels.messagesPerConversation('median', range), value: round1(m.medianMessages), unit: 'messages', group: { measure: 'median_messages' }, ...common },
     )
   } else {
     figures.push(
-      { kind: 'count', label: `customers (a handle on a channel), ${range.label}`, value: m.customers, unit: 'customers', group: { measure: 'customers' }, ...common },
-      { kind: 'count', label: `customers who wrote in more than one conversation, ${range.label}`, value: m.repeatCustomers, unit: 'customers', group: { measure: 'repeat_customers' }, ...common },
+      { kind: 'count', label: labels.customers(range), value: m.customers, unit: 'customers', group: { measure: 'customers' }, ...common },
+      { kind: 'count', label: labels.repeatCustomers(range), value: m.repeatCustomers, unit: 'customers', group: { measure: 'repeat_customers' }, ...common },
     )
     if (m.customers > 0) {
-      figures.push({ kind: 'share', label: `customers who wrote in more than one conversation as a share of all customers, ${range.label}`, value: roundShare(m.repeatCustomers, m.customers), unit: 'percent', group: { measure: 'repeat_share' }, ...common })
+      figures.push({ kind: 'share', label: labels.repeatShare(range), value: roundShare(m.repeatCustomers, m.customers), unit: 'percent', group: { measure: 'repeat_share' }, ...common })
     }
     if (m.withoutHandle > 0) {
-      figures.push({ kind: 'count', label: `conversations without a customer handle (not counted as customers), ${range.label}`, value: m.withoutHandle, unit: 'conversations', group: { measure: 'without_handle' }, ...common })
+      figures.push({ kind: 'count', label: labels.withoutHandle(range), value: m.withoutHandle, unit: 'conversations', group: { measure: 'without_handle' }, ...common })
     }
   }
   return figures

@@ -13,7 +13,8 @@ import {
   CONFUSION_METHOD, canEstimate, cellLikelihoods, compareTargets, confusionModel, estimateShare, estimateTarget, fitSubset, targetFields, type Change, type ConfusionModel, type LabelField, type LabelTarget, type SubsetFit,
 } from './confusion.ts'
 import { MESSAGE_KIND_INTENTS, PROBLEM_INTENTS } from '../classify/taxonomy.ts'
-import { groupName } from './group-names.ts'
+import { enLabels } from './labels/en.ts'
+import type { FigureLabels } from './labels/types.ts'
 import { slotOccurrences, slotSpan } from './time.ts'
 import { SENTIMENT_CLASSES, type ThemeGroup, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type TimeRange } from './types.ts'
 
@@ -34,7 +35,11 @@ export interface FigureContext {
   themeGroups?: ThemeGroup[]
   /** When the workspace's customer messages start and end: a ranking by weekday or hour counts the days the data covers. */
   extent?: DataExtent
+  /** The figures' labels, in the question's language (English when none is given). */
+  labels?: FigureLabels
 }
+
+export const labelsOf = (ctx: FigureContext): FigureLabels => ctx.labels ?? enLabels
 
 export interface EstimateCache {
   corrected?: Promise<LabelCellRow[]>
@@ -227,12 +232,13 @@ async function rateFigures(ctx: FigureContext, plan: AskPlan, groupBy: 'channel'
     })
     .sort((a, b) => order * (b.rate.value - a.rate.value) || a.key.localeCompare(b.key))
     .slice(0, plan.top ?? 10)
-  const that = byConversation
-    ? `conversations with a complaint${filters.intent ? ` about ${filters.intent.replace(/_/g, ' ')}` : ''}`
-    : `customer messages that are ${[filters.sentiment, filters.intent && `about ${filters.intent.replace(/_/g, ' ')}`].filter(Boolean).join(' and ')}`
+  const labels = labelsOf(ctx)
   return rows.flatMap((r) => [
-    { kind: 'breakdown' as const, label: `share of ${that}, by ${groupBy}: ${r.key}, ${range.label}`, value: r.rate.value, unit: 'percent' as const, group: { [groupBy]: r.key }, estimate: r.rate },
-    { kind: 'count' as const, label: `${byConversation ? 'conversations with customer messages' : 'customer messages'} by ${groupBy}: ${r.key}, ${range.label}`, value: r.n, unit, group: { [groupBy]: r.key }, exact: true, filters: whole },
+    {
+      kind: 'breakdown' as const, label: labels.groupRate({ byConversation, sentiment: filters.sentiment, intent: filters.intent, dimension: groupBy, key: r.key, range }),
+      value: r.rate.value, unit: 'percent' as const, group: { [groupBy]: r.key }, estimate: r.rate,
+    },
+    { kind: 'count' as const, label: labels.groupCount({ byConversation, dimension: groupBy, key: r.key, range }), value: r.n, unit, group: { [groupBy]: r.key }, exact: true, filters: whole },
   ])
 }
 
@@ -256,9 +262,13 @@ async function intentRateFigures(ctx: FigureContext, plan: AskPlan): Promise<Fig
   }
   const order = plan.ascending ? -1 : 1
   const ranked = rows.sort((a, b) => order * (b.rate.value - a.rate.value) || a.key.localeCompare(b.key)).slice(0, plan.top ?? 10)
+  const labels = labelsOf(ctx)
   return ranked.flatMap((r) => [
-    { kind: 'breakdown' as const, label: `share of customer messages that are ${filters.sentiment}, by intent: ${groupName('intent', r.key)}, ${range.label}`, value: r.rate.value, unit: 'percent' as const, group: { intent: r.key }, estimate: r.rate },
-    { kind: 'count' as const, label: `customer messages by intent: ${groupName('intent', r.key)}, ${range.label}`, value: r.base.value, unit: 'messages' as const, group: { intent: r.key }, estimate: r.base, filters: { ...whole, intent: r.key } },
+    {
+      kind: 'breakdown' as const, label: labels.groupRate({ byConversation: false, sentiment: filters.sentiment, dimension: 'intent', key: r.key, range }),
+      value: r.rate.value, unit: 'percent' as const, group: { intent: r.key }, estimate: r.rate,
+    },
+    { kind: 'count' as const, label: labels.groupCount({ byConversation: false, dimension: 'intent', key: r.key, range }), value: r.base.value, unit: 'messages' as const, group: { intent: r.key }, estimate: r.base, filters: { ...whole, intent: r.key } },
   ])
 }
 
@@ -350,7 +360,7 @@ export async function rankFigures(ctx: FigureContext, plan: AskPlan): Promise<Fi
   rows = rows.filter((r) => kept(r) && (!plan.among || plan.among.includes(r.key))).sort((a, b) => order * (perSlot(b) - perSlot(a)) || a.key.localeCompare(b.key))
   return rows.slice(0, plan.top ?? (slots ? slots.size : 10)).map((r) => ({
     kind: 'breakdown' as const,
-    label: `${unit === 'conversations' ? 'customers who complained' : `${filters.sentiment ? `${filters.sentiment} ` : ''}customer messages`} by ${dimension}: ${groupName(dimension, r.key)}, ${range.label}${slots ? `, over ${slots.get(r.key) ?? 0} days` : ''}`,
+    label: labelsOf(ctx).ranked({ customers: unit === 'conversations', sentiment: filters.sentiment, dimension, key: r.key, range, ...(slots ? { days: slots.get(r.key) ?? 0 } : {}) }),
     value: r.value,
     unit,
     group: { [dimension]: r.key, ...(slots ? { days: String(slots.get(r.key) ?? 0) } : {}) },

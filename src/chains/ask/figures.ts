@@ -10,11 +10,10 @@ import { lengthRatio } from './time.ts'
 import { OTHER_INTENT } from '../classify/taxonomy.ts'
 import { CONFUSION_METHOD } from './confusion.ts'
 import {
-  estimateConversations, estimateGrowth, estimateOf, estimateCount, estimatedShare, labelClassesOf, newEstimateCache, rankFigures, roundShare, targetOf, type FigureContext,
+  estimateConversations, estimateGrowth, estimateOf, estimateCount, estimatedShare, labelClassesOf, labelsOf, newEstimateCache, rankFigures, roundShare, targetOf, type FigureContext,
 } from './estimates.ts'
 import { themeCountEstimates, widenedByTheme } from './theme-estimate.ts'
-import { describeMentions } from './subject-words.ts'
-import { languageName } from './group-names.ts'
+import type { FigureLabels } from './labels/types.ts'
 import type { ResolvedFilters } from './theme-filter.ts'
 import { SENTIMENT_CLASSES, type AskFigure, type AskFilters, type AskPlan, type FigureEstimate, type ThemeGroup, type TimeRange } from './types.ts'
 
@@ -23,28 +22,6 @@ export const BREAKDOWN_TOP = 8
 const GROWTH_LEADERS = 5
 const THEMES_GROWN = 3
 const DAY_MS = 86_400_000
-
-/** "negative customer messages about delivery on x in French (airline United)". */
-export function describeFilters(filters: AskFilters, opts: { noun?: string } = {}): string {
-  const parts = [filters.sentiment, `customer ${opts.noun ?? 'messages'}`]
-  if (filters.intent) parts.push(`about ${filters.intent.replace(/_/g, ' ')}`)
-  if (filters.theme) parts.push(`in the theme "${filters.theme}"`)
-  if (filters.channel) parts.push(`on ${filters.channel}`)
-  if (filters.language) parts.push(`in ${languageName(filters.language)}`)
-  const segment = Object.entries(filters.segment ?? {}).map(([k, v]) => `${k} ${v}`)
-  if (segment.length) parts.push(`(${segment.join(', ')})`)
-  if (filters.mentions) parts.push(describeMentions(filters.mentions))
-  return parts.filter(Boolean).join(' ')
-}
-
-/**
- * What a conversation counted with the messages has: with negative messages asked for, a complaint, which a
- * neutral message reporting a problem is too (estimates.ts). "Conversations with such messages" were 137
- * against 112 negative messages, a figure no reader could square.
- */
-function conversationsWith(filters: AskFilters): string {
-  return filters.sentiment === 'negative' ? 'conversations with a complaint (a negative message, or a neutral one reporting a problem)' : 'conversations with such messages'
-}
 
 function withoutTheme(filters: ResolvedFilters): ResolvedFilters {
   const { theme: _theme, themeSnapshots: _snapshots, themeMentions: _mentions, ...rest } = filters
@@ -76,6 +53,8 @@ export interface FigureOptions {
   themeGroups?: ThemeGroup[]
   /** When the workspace's customer messages start and end: a ranking by weekday or hour counts the days it covers. */
   extent?: DataExtent
+  /** The figures' labels, in the question's language (English when none is given). */
+  labels?: FigureLabels
 }
 
 /**
@@ -102,7 +81,8 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     if (fl.theme) delete rest.exact
     figures.push({ ...rest, from: r.from, to: r.to, filters: publicFilters(fl) })
   }
-  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache(), themeGroups: opts.themeGroups, extent: opts.extent }
+  const ctx: FigureContext = { db, workspaceId, classes: labelClassesOf(opts.intents), intents: opts.intents, asOf: opts.asOf, cache: newEstimateCache(), themeGroups: opts.themeGroups, extent: opts.extent, labels: opts.labels }
+  const labels = labelsOf(ctx)
   if (plan.kind === 'awaiting' || plan.kind === 'response_time') {
     for (const f of await careFigures(ctx, plan)) fig(f)
     return figures
@@ -121,11 +101,11 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   const withinTheme = (estimate: FigureEstimate, bounds: FigureEstimate | undefined) => (bounds ? widenedByTheme(estimate, bounds) : estimate)
   const currentEstimate = labelled ? withinTheme(await estimateCount(ctx, filters, range), theme?.messages) : undefined
   const currentValue = currentEstimate ? currentEstimate.value : current.messages
-  fig({ kind: 'count', label: `${describeFilters(filters)}, ${range.label}`, value: currentValue, unit: 'messages', ...counted(currentEstimate ?? themeNow?.messages) })
+  fig({ kind: 'count', label: labels.messages(filters, range), value: currentValue, unit: 'messages', ...counted(currentEstimate ?? themeNow?.messages) })
   // "How many customers …": conversations with such a message, estimated the same way when labels decide it.
   const conversationsEstimate = labelled ? withinTheme(await estimateConversations(ctx, filters, range), theme?.conversations) : undefined
   fig({
-    kind: 'count', label: `${conversationsWith(filters)}, ${range.label}`, value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
+    kind: 'count', label: labels.conversations(filters, range), value: conversationsEstimate ? conversationsEstimate.value : current.conversations, unit: 'conversations',
     ...counted(conversationsEstimate ?? themeNow?.conversations),
   })
 
@@ -134,7 +114,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const beforeEstimate = labelled ? await estimateCount(ctx, filters, previous) : undefined
     const beforeValue = beforeEstimate ? beforeEstimate.value : before.messages
     const themeBefore = themeNow ? await themeCountEstimates(db, workspaceId, filters, previous) : undefined
-    fig({ kind: 'previous_count', label: `${describeFilters(filters)}, ${previous.label}`, value: beforeValue, unit: 'messages', range: previous, ...counted(beforeEstimate ?? themeBefore?.messages) })
+    fig({ kind: 'previous_count', label: labels.messages(filters, previous), value: beforeValue, unit: 'messages', range: previous, ...counted(beforeEstimate ?? themeBefore?.messages) })
     // A period without a single customer message is a gap in the data, not a fall to nothing: no change is measured.
     const gap = current.messages === 0 && (await countMessages(db, workspaceId, {}, range)).messages === 0
     if (beforeValue > 0 && !gap) {
@@ -144,7 +124,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const now = currentEstimate ?? themeNow?.messages
       const estimate = changeEstimate(value, now && { ...now, low: now.low / ratio, high: now.high / ratio }, beforeEstimate ?? themeBefore?.messages)
       fig({
-        kind: 'change', label: `change against ${previous.label}${ratio === 1 ? '' : ', per day'}`, value, unit: 'percent',
+        kind: 'change', label: labels.change(previous, ratio !== 1), value, unit: 'percent',
         ...(ratio === 1 ? {} : { group: { measure: 'per_day' } }), ...(estimate ? { estimate } : labelled ? {} : { exact: true }),
       })
     }
@@ -152,7 +132,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     // (a complaint of four chasers is one complaint in either month).
     const beforeConversations = plan.kind !== 'compare' ? undefined : conversationsEstimate ? await estimateConversations(ctx, filters, previous) : themeBefore?.conversations
     if (beforeConversations) {
-      fig({ kind: 'previous_count', label: `${conversationsWith(filters)}, ${previous.label}`, value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
+      fig({ kind: 'previous_count', label: labels.conversations(filters, previous), value: beforeConversations.value, unit: 'conversations', range: previous, estimate: beforeConversations })
     }
   }
 
@@ -179,10 +159,10 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const baseEstimate = dependsOnLabels(base) ? await estimateCount(ctx, base, range) : undefined
     const exactBase = baseEstimate ? undefined : await countMessages(db, workspaceId, base, range)
     const whole = baseEstimate ? baseEstimate.value : exactBase!.messages
-    fig({ kind: 'count', label: `all ${describeFilters(base)}, ${range.label}`, value: whole, unit: 'messages', filters: base, ...counted(baseEstimate) })
+    fig({ kind: 'count', label: labels.all(base, range), value: whole, unit: 'messages', filters: base, group: { measure: 'base' }, ...counted(baseEstimate) })
     if (whole > 0) {
       const shareEstimate = currentEstimate ? await estimatedShare(ctx, { filters, estimate: currentEstimate }, { filters: base, value: whole, estimate: baseEstimate }, range) : undefined
-      fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}`, value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
+      fig({ kind: 'share', label: labels.share(filters, base), value: shareEstimate?.value ?? roundShare(current.messages, whole), unit: 'percent', ...(shareEstimate ? { estimate: shareEstimate } : { exact: !dependsOnLabels(base) }) })
     }
     // "Are customers happier this month than last month?" asks whether the positive share moved, not the
     // count (more messages of every kind is no happier customer): the same share in the earlier period.
@@ -191,7 +171,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const wholeBefore = baseBefore ? baseBefore.value : (await countMessages(db, workspaceId, base, previous)).messages
       if (wholeBefore > 0) {
         const before = await estimatedShare(ctx, { filters, estimate: await estimateCount(ctx, filters, previous) }, { filters: base, value: wholeBefore, estimate: baseBefore }, previous)
-        fig({ kind: 'share', label: `${describeFilters(filters)} as a share of all ${describeFilters(base)}, ${previous.label}`, value: before.value, unit: 'percent', estimate: before, range: previous, group: { period: 'previous' } })
+        fig({ kind: 'share', label: labels.share(filters, base, previous), value: before.value, unit: 'percent', estimate: before, range: previous, group: { period: 'previous' } })
       }
     }
     // "What percentage of customers are happy?" was answered with the messages' share (33%), not the
@@ -199,7 +179,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     if (plan.countsCustomers && plan.wantsShare && conversationsEstimate && exactBase && exactBase.conversations > 0) {
       const of = (x: number) => (100 * x) / exactBase.conversations
       fig({
-        kind: 'share', label: `${conversationsWith(filters)} as a share of the ${exactBase.conversations} conversations with ${describeFilters(base)}`,
+        kind: 'share', label: labels.conversationsShare(filters, exactBase.conversations, base),
         value: roundShare(conversationsEstimate.value, exactBase.conversations), unit: 'percent', group: { measure: 'conversations', conversations: String(exactBase.conversations) },
         estimate: estimateOf(of(conversationsEstimate.value), of(conversationsEstimate.low), Math.min(100, of(conversationsEstimate.high)), `${conversationsEstimate.method}; over the ${exactBase.conversations} conversations (exact)`),
       })
@@ -216,7 +196,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       const row = rows.get(key)
       fig({
         kind: 'breakdown',
-        label: `${describeFilters({ ...filters, intent: key })}, ${range.label}`,
+        label: labels.messages({ ...filters, intent: key }, range),
         value: row?.n ?? 0,
         unit: 'messages',
         group: { intent: key },
@@ -232,7 +212,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
         const estimate = estimateOf(Math.round(change.value), Math.floor(change.low), Math.ceil(change.high), `${CONFUSION_METHOD}; both periods drawn from the same resample`)
         fig({
           kind: 'change',
-          label: `change in ${describeFilters({ ...filters, intent })}, ${previous.label} → ${range.label} (the largest change in ${Math.round(100 * change.largest)}% of resamples)`,
+          label: labels.growth({ ...filters, intent }, previous, range, Math.round(100 * change.largest)),
           value: estimate.value,
           unit: 'messages',
           group: { intent, measure: 'growth' },
@@ -263,7 +243,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const before = previous ? await mixOf(previous, await wholeOf(previous)) : undefined
     for (const [sentiment, estimate] of mix ?? []) {
       fig({
-        kind: 'sentiment_mix', label: `share of ${describeFilters(filters)} that are ${sentiment}`, value: estimate.value, unit: 'percent', group: { sentiment }, estimate,
+        kind: 'sentiment_mix', label: labels.sentimentShare(filters, sentiment), value: estimate.value, unit: 'percent', group: { sentiment }, estimate,
         ...(before ? { previousValue: before.get(sentiment)!.value } : {}),
       })
     }
@@ -287,7 +267,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       // A week's count of labels is estimated as the period's is: "from 3 in W42 to 3 in W45" was top labels
       // beside a period estimated at 19 (4–72).
       const volume = labelled ? await estimateCount(ctx, filters, week) : undefined
-      fig({ kind: 'series', label: `${describeFilters(filters)}, week ${w.week}`, value: volume?.value ?? w.n, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week, ...(volume ? { estimate: volume } : {}) })
+      fig({ kind: 'series', label: labels.week(filters, w.week), value: volume?.value ?? w.n, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week, ...(volume ? { estimate: volume } : {}) })
       if (all && all.n > 0) {
         // Estimated like the period's mix: a week's share moving 30% → 45% on top labels may be the labels' doubt.
         // The week's volume above is one of the two counts when the filters are the base or its negative part.
@@ -295,7 +275,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
         const negative = { ...shareBase, sentiment: 'negative' as const }
         const negativeEstimate = filters.sentiment === 'negative' && volume ? volume : await estimateCount(ctx, negative, week)
         const estimate = await estimatedShare(ctx, { filters: negative, estimate: negativeEstimate }, { filters: shareBase, value: wholeEstimate?.value ?? all.n, estimate: wholeEstimate }, week)
-        fig({ kind: 'series', label: `negative share of ${describeFilters(shareBase)}, week ${w.week}`, value: estimate.value, unit: 'percent', group: { week: w.week, measure: 'negative_share', ...cut }, range: week, filters: shareBase, estimate })
+        fig({ kind: 'series', label: labels.weekNegativeShare(shareBase, w.week), value: estimate.value, unit: 'percent', group: { week: w.week, measure: 'negative_share', ...cut }, range: week, filters: shareBase, estimate })
       }
     }
   }
@@ -313,7 +293,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
       .sort((a, b) => b.value - b.previousValue - (a.value - a.previousValue) || a.label.localeCompare(b.label))
       .slice(0, THEMES_GROWN)
     for (const t of grown) {
-      fig({ kind: 'theme_volume', label: `messages in theme "${t.label}", weeks ${now.join(', ')} (previously ${then.join(', ')})`, value: t.value, previousValue: t.previousValue, unit: 'messages', group: { theme: t.label, measure: 'growth' } })
+      fig({ kind: 'theme_volume', label: labels.themeGrowth(t.label, now, then), value: t.value, previousValue: t.previousValue, unit: 'messages', group: { theme: t.label, measure: 'growth' } })
     }
   }
   return figures

@@ -14,6 +14,8 @@ import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
 import { computeFigures } from './figures.ts'
+import { labelsIn } from './labels/index.ts'
+import { answerLanguage } from './phrases/index.ts'
 import { createLlmPlanner } from './planner-llm.ts'
 import { createLocalPlanner, describePlan, explainedWords, narrowerWords, partOfIntentWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
@@ -90,7 +92,10 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const resolved = { ...plan, filters }
       // "Which theme has the most …": the themes of the plan's weeks, computed now when missing.
       const themeGroups = plan.kind === 'rank' && plan.groupBy === 'theme' ? await themeGroupsOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now) : undefined
-      const computed = await computeFigures(deps.db, workspaceId, resolved, { intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), extent, ...(themeGroups?.length ? { themeGroups } : {}) })
+      const language = answerLanguage(question)
+      const computed = await computeFigures(deps.db, workspaceId, resolved, {
+        intents: vocabulary.intents.map((i) => i.name), asOf: now.toISOString(), extent, labels: labelsIn(language), ...(themeGroups?.length ? { themeGroups } : {}),
+      })
       // Against a period the data only partly covers, a change in percent is no figure: "3100%" beside the caveat.
       const figures = dataStartsAt ? computed.filter((f) => f.kind !== 'change') : computed
       // Care figures and measures of conversations count conversations; their quotes would say nothing about a time or a mean.
@@ -112,6 +117,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const preface = prefaceOf({ question, plan, ...ends, ...starts })
       return {
         answer: preface ? `${preface} ${answered.answer}` : answered.answer,
+        language,
         figures,
         citations,
         plan,

@@ -148,6 +148,8 @@ export type AskCitation = z.infer<typeof askCitationSchema>
 
 export const askResultSchema = z.object({
   answer: z.string(),
+  /** The language the answer and the figures' labels are written in (ISO 639-1): the question's, or English. */
+  language: z.string(),
   figures: z.array(askFigureSchema),
   citations: z.array(askCitationSchema),
   plan: askPlanSchema,

@@ -1,6 +1,5 @@
 // The local answer's sentences in English: the plan's own range labels, numbers as they are.
-import { durationText } from '../care.ts'
-import { describeFilters } from '../figures.ts'
+import { describeFilters, durationText } from '../labels/en.ts'
 import { groupName } from '../group-names.ts'
 import { isThemeBounds, isWidenedByTheme } from '../theme-estimate.ts'
 import { listIn } from './shared.ts'

@@ -10,6 +10,12 @@ import type { Phrases } from './types.ts'
 
 const BY_LANGUAGE: Record<string, Phrases> = { en, fr, de, es, pt, it }
 
+/** The language an answer to the question is written in: the question's, English when it is another. */
+export function answerLanguage(question: string): string {
+  const detected = detectLanguage(question).language
+  return Object.hasOwn(BY_LANGUAGE, detected) ? detected : 'en'
+}
+
 export function phrasesFor(question: string): Phrases {
-  return BY_LANGUAGE[detectLanguage(question).language] ?? en
+  return BY_LANGUAGE[answerLanguage(question)]!
 }
