@@ -2,6 +2,7 @@
 // their conversation, and how the question was read.
 import { api, type AskResult, type PlanOverrides } from './api.ts'
 import type { TimeRange } from '../src/chains/ask/types.ts'
+import { askWordsIn, type AskWords } from './ask-words.ts'
 import { h, replace, svg, view } from './dom.ts'
 
 export async function renderAsk(): Promise<void> {
@@ -41,11 +42,11 @@ export async function renderAsk(): Promise<void> {
   replace(examples, qs.map((q) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => { input.value = q; void run(q) } }, q))))
 }
 
-function seriesChart(points: Array<{ label: string; value: number | null }>, unit: string): SVGElement {
+function seriesChart(w: AskWords, points: Array<{ label: string; value: number | null }>, unit: string): SVGElement {
   const W = 480, H = 120, TOP = 12
   const max = Math.max(1, ...points.map((p) => p.value ?? 0))
   const bw = W / Math.max(1, points.length)
-  const shown = (v: number | null) => (v === null ? 'no messages' : unit === 'percent' ? `${Math.round(v)}%` : String(v))
+  const shown = (v: number | null) => (v === null ? w.noMessages : unit === 'percent' ? w.pct(Math.round(v)) : w.num(v))
   return svg('svg', { viewBox: `0 0 ${W} ${H + TOP + 16}`, width: W, height: H + TOP + 16, role: 'img', 'aria-label': points.map((p) => `${p.label}: ${shown(p.value)}`).join(', ') },
     ...points.flatMap((p, i) => {
       const bh = p.value ? Math.max(1, (p.value / max) * (H - 4)) : 0
@@ -75,11 +76,11 @@ function weekLabel(monday: number): string {
 }
 
 /** Weeks without messages are missing from a series: put them back (a count of 0, a share of nothing) so the chart's spacing tells the truth. */
-function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null }> {
+function everyWeek(w: AskWords, rows: Figure[]): Array<{ label: string; value: number | null }> {
   const byWeek = new Map(rows.map((f) => [f.group?.week ?? f.label, f.value]))
   // A week the question's range only cuts into is marked: its bar counts a few days, not a week.
   const partial = new Set(rows.filter((f) => f.group?.partial === 'true').map((f) => f.group!.week))
-  const named = (label: string) => (partial.has(label) ? `${label} (part)` : label)
+  const named = (label: string) => (partial.has(label) ? `${label} (${w.part})` : label)
   const starts = [...byWeek.keys()].map(weekStart)
   if (starts.some((s) => s === undefined) || starts.length < 2) return [...byWeek].map(([label, value]) => ({ label: named(label), value }))
   const first = Math.min(...(starts as number[])), last = Math.max(...(starts as number[]))
@@ -94,12 +95,12 @@ function everyWeek(rows: Figure[]): Array<{ label: string; value: number | null 
 type Figure = AskResult['figures'][number]
 
 /** Counted figures read as they are; estimated ones (they depend on labels or on clustering) carry their interval, whose method says what it bounds. */
-function figureValue(f: Figure): string {
-  const show = (v: number) => (f.unit === 'percent' ? `${Math.round(v * 10) / 10}%` : String(Math.round(v * 10) / 10))
+function figureValue(w: AskWords, f: Figure): string {
+  const show = (v: number) => (f.unit === 'percent' ? w.pct(v) : w.num(v))
   // A change can be negative: "−68% to 238%" reads, "−68%–238%" does not.
-  const between = f.estimate && f.estimate.low < 0 ? ' to ' : '–'
-  if (f.estimate) return `≈ ${show(f.estimate.value)} (${show(f.estimate.low)}${between}${show(f.estimate.high)}, estimated)`
-  return f.exact ? `${show(f.value)} (counted)` : show(f.value)
+  const between = f.estimate && f.estimate.low < 0 ? ` ${w.to} ` : '–'
+  if (f.estimate) return `≈ ${show(f.estimate.value)} (${show(f.estimate.low)}${between}${show(f.estimate.high)}, ${w.estimated})`
+  return f.exact ? `${show(f.value)} (${w.counted})` : show(f.value)
 }
 /** A trend can carry several series (the topic, and all messages for comparison): one chart each. */
 function seriesByName(series: Figure[]): Array<[string, Figure[]]> {
@@ -122,12 +123,12 @@ type Rerun = (question: string, overrides?: PlanOverrides) => Promise<void>
  * what the planner read. Re-running sends them as overrides, so the answer is recomputed for exactly
  * this reading rather than for a re-worded question.
  */
-function readingForm(question: string, plan: AskResult['plan'], rerun: Rerun, intents: string[]): HTMLFormElement {
+function readingForm(w: AskWords, question: string, plan: AskResult['plan'], rerun: Rerun, intents: string[]): HTMLFormElement {
   const f = plan.filters
   const field = (id: string, label: string, control: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), control)
   const dateInput = (id: string, value: string) => h('input', { id, type: 'date', value, required: true })
   const select = (id: string, options: readonly string[], value: string | undefined) =>
-    h('select', { id }, h('option', { value: '' }, 'any'), [...new Set([...options, ...(value ? [value] : [])])].map((o) => h('option', { value: o, selected: o === value }, o.replaceAll('_', ' '))))
+    h('select', { id }, h('option', { value: '' }, w.any), [...new Set([...options, ...(value ? [value] : [])])].map((o) => h('option', { value: o, selected: o === value }, o.replaceAll('_', ' '))))
   const text = (id: string, value: string | undefined) => h('input', { id, type: 'text', value: value ?? '', maxlength: 120, autocomplete: 'off' })
   const allTime = plan.timeRange.label === 'all time'
   const from = dateInput('plan-from', allTime ? '' : plan.timeRange.from.slice(0, 10))
@@ -140,9 +141,9 @@ function readingForm(question: string, plan: AskResult['plan'], rerun: Rerun, in
   const theme = text('plan-theme', f.theme)
   const mentions = text('plan-mentions', f.mentions)
   const form = h('form', { class: 'reading', 'aria-label': 'Edit the reading' },
-    field('plan-from', 'From', from), field('plan-to', 'To', to), field('plan-channel', 'Channel', channel), field('plan-language', 'Language', language),
-    field('plan-sentiment', 'Sentiment', sentiment), field('plan-intent', 'Intent', intent), field('plan-theme', 'Theme', theme), field('plan-mentions', 'Mentions', mentions),
-    h('button', { type: 'submit' }, 'Re-run'))
+    field('plan-from', w.fields.from, from), field('plan-to', w.fields.to, to), field('plan-channel', w.fields.channel, channel), field('plan-language', w.fields.language, language),
+    field('plan-sentiment', w.fields.sentiment, sentiment), field('plan-intent', w.fields.intent, intent), field('plan-theme', w.fields.theme, theme), field('plan-mentions', w.fields.mentions, mentions),
+    h('button', { type: 'submit' }, w.rerun))
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     const value = (el: HTMLInputElement | HTMLSelectElement) => el.value.trim() || undefined
@@ -161,47 +162,49 @@ function readingForm(question: string, plan: AskResult['plan'], rerun: Rerun, in
 }
 
 /** "by channel", "by channel, each one's own share" (a ranking of rates), "by intent, fewest first"; "none" without rows. */
-function groupingOf(res: AskResult): string {
+function groupingOf(w: AskWords, res: AskResult): string {
   const row = res.figures.find((f) => f.kind === 'breakdown')
-  if (!row) return 'none'
-  const rate = row.unit === 'percent' ? ", each one's own share" : ''
+  if (!row) return w.none
+  const rate = row.unit === 'percent' ? w.ownShare : ''
   // The first key names the grouping; a weekday's or an hour's row also says how many days it occurs.
   const by = Object.keys(row.group ?? {})[0]
-  const slot = by === 'weekday' || by === 'hour' ? ', per day it occurs (UTC)' : ''
-  return `by ${by ?? 'group'}${rate}${slot}${res.plan.ascending ? ', fewest first' : ''}`
+  const slot = by === 'weekday' || by === 'hour' ? w.perDaySlot : ''
+  return `${w.by(by ? (w.dimensions[by] ?? by) : 'group')}${rate}${slot}${res.plan.ascending ? w.fewestFirst : ''}`
 }
 
 function renderAnswer(region: HTMLElement, question: string, res: AskResult, rerun: Rerun, intents: string[]): void {
   const series = res.figures.filter((f) => f.kind === 'series')
   const plan = res.plan
   const filters = Object.entries(plan.filters).filter(([k, v]) => k !== 'customerRole' && v !== undefined)
+  const w = askWordsIn(res.language)
+  const field = (key: string) => (w.fields as Record<string, string>)[key] ?? key
   region.replaceChildren()
   region.append(
-    h('h2', {}, 'Answer'),
+    h('h2', {}, w.answer),
     h('p', { class: 'answer-text', dir: 'auto' }, res.answer),
-    res.degraded ? h('p', { class: 'muted' }, `Answered without the LLM: ${res.degradedReason ?? ''}`) : '',
+    res.degraded ? h('p', { class: 'muted' }, `${w.withoutLlm} ${res.degradedReason ?? ''}`) : '',
     ...seriesByName(series).slice(0, 2).map(([name, rows]) =>
-      h('figure', { class: 'series' }, seriesChart(everyWeek(rows), rows[0].unit), h('figcaption', {}, name))),
-    h('table', { class: 'figures-table' }, h('caption', {}, 'Figures'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Period'))),
+      h('figure', { class: 'series' }, seriesChart(w, everyWeek(w, rows), rows[0].unit), h('figcaption', {}, name))),
+    h('table', { class: 'figures-table' }, h('caption', {}, w.figures),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, w.figure), h('th', { scope: 'col' }, w.value), h('th', { scope: 'col' }, w.period))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
-        h('td', {}, f.label), h('td', {}, figureValue(f)),
+        h('td', {}, f.label), h('td', {}, figureValue(w, f)),
         h('td', {}, `${f.from.slice(0, 10)} – ${day(f.to)}`))))),
-    h('details', { class: 'plan', open: true }, h('summary', {}, 'How I read your question'),
+    h('details', { class: 'plan', open: true }, h('summary', {}, w.reading),
       h('dl', {},
-        h('dt', {}, 'Kind'), h('dd', {}, plan.kind),
-        h('dt', {}, 'Time range'), h('dd', {}, period(plan.timeRange)),
-        plan.previousRange ? [h('dt', {}, 'Compared with'), h('dd', {}, period(plan.previousRange))] : null,
-        h('dt', {}, 'Filters'), h('dd', {}, filters.length ? filters.map(([k, v]) => `${k}: ${typeof v === 'object' ? Object.entries(v as Record<string, string>).map(([a, b]) => `${a}=${b}`).join(', ') : String(v)}`).join(' · ') : 'none (all customer messages)'),
-        plan.themeMatched ? [h('dt', {}, 'Theme matched'), h('dd', {}, plan.themeMatched)] : null,
-        h('dt', {}, 'Grouping'), h('dd', {}, series.length ? 'by week' : groupingOf(res)),
-        h('dt', {}, 'Topic'), h('dd', {}, plan.topic ?? '—'),
-        h('dt', {}, 'Planner'), h('dd', {}, `${plan.planner === 'llm' ? 'LLM' : 'local rules'}${plan.edited ? ', edited by you' : ''}`)),
-      readingForm(question, plan, rerun, intents)),
-    h('h3', {}, 'Citations'),
+        h('dt', {}, w.kind), h('dd', {}, w.kinds[plan.kind] ?? plan.kind),
+        h('dt', {}, w.timeRange), h('dd', {}, period(plan.timeRange, res.language)),
+        plan.previousRange ? [h('dt', {}, w.comparedWith), h('dd', {}, period(plan.previousRange, res.language))] : null,
+        h('dt', {}, w.filters), h('dd', {}, filters.length ? filters.map(([k, v]) => `${field(k)}: ${typeof v === 'object' ? Object.entries(v as Record<string, string>).map(([a, b]) => `${a}=${b}`).join(', ') : String(v)}`).join(' · ') : w.noFilters),
+        plan.themeMatched ? [h('dt', {}, w.themeMatched), h('dd', {}, plan.themeMatched)] : null,
+        h('dt', {}, w.grouping), h('dd', {}, series.length ? w.byWeek : groupingOf(w, res)),
+        h('dt', {}, w.topic), h('dd', {}, plan.topic ?? '—'),
+        h('dt', {}, w.planner), h('dd', {}, `${plan.planner === 'llm' ? w.llm : w.localRules}${plan.edited ? w.editedByYou : ''}`)),
+      readingForm(w, question, plan, rerun, intents)),
+    h('h3', {}, w.citations),
     h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
       h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),
-      h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${c.sentiment}` : ''}`)))),
+      h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${w.sentiments[c.sentiment] ?? c.sentiment}` : ''}`)))),
   )
 }
 
@@ -210,9 +213,12 @@ function day(toExclusive: string): string {
   return new Date(Date.parse(toExclusive) - 1).toISOString().slice(0, 10)
 }
 
-/** "last month (2026-10-01 – 2026-10-31)": the words the planner matched, then the exact days. */
-function period(range: TimeRange): string {
+/**
+ * "last month (2026-10-01 – 2026-10-31)": the words the planner matched, then the exact days. The words
+ * are English: under an answer in another language only the days are shown.
+ */
+function period(range: TimeRange, language = 'en'): string {
   const days = `${range.from.slice(0, 10)} – ${day(range.to)}`
   const words = range.label.replace(/\s*\([^)]*\)\s*$/, '')
-  return /\d/.test(words) ? days : `${words} (${days})`
+  return /\d/.test(words) || language !== 'en' ? days : `${words} (${days})`
 }

@@ -241,6 +241,23 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await context.close()
   }, 120_000)
 
+  it('a French question gets its answer, figures and reading in French', async () => {
+    const { context, page } = await session('analyst')
+    await timed('ask', page, '/ask', 'ul[aria-label="Examples"] button')
+    const answer = page.getByRole('region', { name: 'Answer' })
+    await page.getByLabel('Question').fill('Combien de messages négatifs y a-t-il eu le mois dernier ?')
+    await page.getByRole('button', { name: 'Ask', exact: true }).click()
+    await answer.locator('.answer-text').waitFor({ timeout: 60_000 })
+    expect(await answer.getByText("Comment j'ai compris votre question").count()).toBe(1)
+    const table = (await answer.locator('table.figures-table').textContent())!
+    expect(table).toContain('Chiffres')
+    expect(table).toContain('messages négatifs de clients')
+    // Estimates in French: "≈ 12,3 (8,1–20, estimé)", a decimal comma, not "(…, estimated)".
+    expect(table).toMatch(/≈ [\d,]+ \([\d,]+–[\d,]+, estimé\)/)
+    expect(table).not.toMatch(/customer messages|estimated|counted/)
+    await context.close()
+  }, 120_000)
+
   it('an agent filters the inbox by theme: only the theme\'s conversations are listed', async () => {
     const { context, page, errors } = await session('agent')
     await page.goto(`${c.base}/inbox`)
@@ -279,7 +296,7 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await reading.getByRole('button', { name: 'Re-run' }).click()
     await expect.poll(() => answer.locator('dl').textContent(), { timeout: 60_000 }).toContain('edited by you')
     const plan = await answer.locator('dl').textContent()
-    expect(plan).toContain('channel: x')
+    expect(plan).toContain('Channel: x')
     expect(plan).toContain('2026-10-01 – 2026-10-31')
     // The page shows what the API answers for the same reading.
     const api = (await c.app.inject({
