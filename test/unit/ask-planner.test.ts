@@ -80,6 +80,14 @@ describe('local planner vocabulary and kinds', () => {
       // A weekly theme's own share is not computed: "Which theme is the most negative?" got the theme with the most complaints, as if asked.
       ['Which theme is the most negative?', "a share of each weekly theme's messages"],
       ['Quel thème a la plus grande part de messages négatifs ?', "a share of each weekly theme's messages"],
+      // What agents did is not counted: "How many refunds did we promise last month?" counted every billing message.
+      ['How many refunds did we promise last month?', 'what agents did or promised'],
+      ['How many conversations did agents handle per day last week?', 'what agents did or promised'],
+      ['Combien de remboursements avons-nous promis le mois dernier ?', 'what agents did or promised'],
+      ['Quanti rimborsi abbiamo promesso il mese scorso?', 'what agents did or promised'],
+      // …nor who among them: "Which agent replies fastest?" got the team's response time.
+      ['Which agent replies fastest?', 'a breakdown by agent'],
+      ['Quel agent répond le plus vite ?', 'a breakdown by agent'],
       // Answers never name a customer: "Who are our angriest customers?" searched for "angriest".
       ['Who are our angriest customers?', 'individual customers'],
       ['Which customers wrote the most?', 'individual customers'],
@@ -97,7 +105,7 @@ describe('local planner vocabulary and kinds', () => {
       expect(plan.filters.mentions, q).toBeUndefined()
       expect(plan.filters.theme, q).toBeUndefined()
       // …in the question's language.
-      expect(prefaceOf({ question: q, plan }), q).toMatch(/^This question asks for .*, which no figure here computes, so it cannot be answered as asked|^Cette question demande .*, ce qu'aucun chiffre ici ne calcule/)
+      expect(prefaceOf({ question: q, plan }), q).toMatch(/^This question asks for .*, which no figure here computes, so it cannot be answered as asked|^Cette question demande .*, ce qu'aucun chiffre ici ne calcule|^Questa domanda chiede .*, che nessun dato qui calcola/)
     }
     // Per day is a count over days, which is computed.
     expect(planLocally('How many messages per day did we get last week?', NOW, vocabulary)).toMatchObject({ understood: true, kind: 'count' })
@@ -134,6 +142,8 @@ describe('local planner vocabulary and kinds', () => {
     const reply = planLocally('How long on average does it take us to first reply on Instagram?', NOW, vocabulary)
     expect(reply).toMatchObject({ kind: 'response_time', understood: true, filters: { channel: 'instagram' } })
     expect(reply.notComputed).toBeUndefined()
+    expect(planLocally('How fast do our agents reply?', NOW, vocabulary)).toMatchObject({ kind: 'response_time', understood: true })
+    expect(planLocally('How many customers asked for a refund?', NOW, vocabulary).notComputed).toBeUndefined()
     // Neither is a plain count: "How many messages did we get last month?" is one.
     expect(planLocally('How many messages did we get last month?', NOW, vocabulary).measure).toBeUndefined()
   })

@@ -6,7 +6,7 @@ import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -256,7 +256,8 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const bySlot = read.kind === 'rank' && (read.groupBy === 'weekday' || read.groupBy === 'hour')
   const measure = bySlot ? undefined : MEASURE_CUES.find(([cue]) => cue.test(question))?.[1]
   // A response time's mean is computed: "How long on average does it take us to reply?" is answered.
-  const computed = ([, what]: [RegExp, string]) => read.kind === 'response_time' && what === AVERAGES_NOT_COMPUTED
+  // …and how fast agents replied is: "How fast did our agents handle…" is a response time.
+  const computed = ([, what]: [RegExp, string]) => (read.kind === 'response_time' || read.kind === 'awaiting') && (what === AVERAGES_NOT_COMPUTED || what === AGENT_WORK_NOT_COMPUTED)
   const themeRate = read.kind === 'rank' && read.groupBy === 'theme' && (RATE_CUE.test(question) || (SHARE_CUE.test(question) && !COMPLAINT_WORD.test(question)))
   const notComputed = bySlot || measure ? undefined : themeRate ? THEME_RATE_NOT_COMPUTED : HABITUAL_WEEKDAY.test(question) ? BY_SLOT_NOT_COMPUTED : NOT_COMPUTED.find((entry) => entry[0].test(question) && !computed(entry))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates

@@ -36,7 +36,7 @@ export const RESPONSE_TIME_CUE = W([
   'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora', 'rispost\\p{L}* entro \\d+ (?:minuti|ore)',
   '응답 시간', 'เวลาตอบกลับ',
   // "Quel canal a les réponses les plus lentes ?" ranked the channels by their messages.
-  'r[ée]ponses? (?:les )?plus (?:lentes?|rapides?)', '(?:antwortet|antworten|reagiert|reagieren) am (?:langsamsten|schnellsten)', 'am (?:langsamsten|schnellsten) (?:geantwortet|beantwortet)',
+  'r[ée]ponses? (?:les )?plus (?:lentes?|rapides?)', 'r[ée]pond(?:ons|ez|ent)? le plus (?:vite|rapidement|lentement)', '(?:antwortet|antworten|reagiert|reagieren) am (?:langsamsten|schnellsten)', 'am (?:langsamsten|schnellsten) (?:geantwortet|beantwortet)',
   'respuestas? (?:m[áa]s|menos) (?:lentas?|r[áa]pidas?)', 'respostas? (?:mais|menos) (?:lentas?|r[áa]pidas?)', 'rispost[ae] pi[ùu] (?:lent[ae]|veloci|rapid[ae])',
   // "Combien de conversations n'ont jamais reçu de réponse ?" counted the messages saying "jamais" or "réponse".
   'jamais (?:re[çc]u|eu|obtenu) (?:de |une )?r[ée]ponse', 'nie (?:eine )?antwort', 'keine antwort (?:bekommen|erhalten)',
@@ -321,6 +321,9 @@ export const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or h
  */
 export const THEME_RATE_NOT_COMPUTED = "a share of each weekly theme's messages (themes are ranked by their complaints instead)"
 
+/** What the brand's agents did is not counted; how fast they replied is (care.ts). */
+export const AGENT_WORK_NOT_COMPUTED = 'a count of what agents did or promised (the figures count customer messages and when they were answered)'
+
 /** What the averages entry of NOT_COMPUTED says: a response time's mean is computed (care.ts), other averages are not. */
 export const AVERAGES_NOT_COMPUTED = 'averages per conversation or customer'
 
@@ -350,6 +353,19 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
     '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)',
     '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)',
   ].join('|'), 'iu'), 'a ranking of individual customers'],
+  // What the brand's side did: "How many refunds did we promise last month?" counted every billing message,
+  // "How many conversations did agents handle per day?" searched for messages saying "agents" and "handle".
+  [new RegExp([
+    '\\b(?:did|do|have|has|had)\\s+(?:we|our\\s+(?:agents?|team|staff|support))\\s+(?:(?:already|ever|actually)\\s+)?(?:promise|promised|offer|offered|give|gave|given|refund|refunded|send|sent|issue|issued|handle|handled|approve|approved)\\b',
+    '\\b(?:agents?|staff|reps?|representatives?|team members?)\\s+(?:handle|handled|promise|promised|offer|offered|issue|issued|approve|approved)\\b',
+    '(?<![\\p{L}])(?:avons-nous|a-t-on|ont-ils)\\s+(?:\\p{L}+\\s+)?(?:promis|offert|accordé|remboursé|traité)|(?<![\\p{L}])(?:nos|les)\\s+agents\\s+(?:ont|traitent)',
+    '(?<![\\p{L}])(?:haben wir|hat (?:unser|das) (?:team|support))\\s+.{0,40}?(?:versprochen|zugesagt|angeboten|erstattet|bearbeitet)',
+    '(?<![\\p{L}])(?:prometimos|hemos prometido|ofrecimos|reembolsamos|nuestros agentes (?:atendieron|gestionaron|prometieron))',
+    '(?<![\\p{L}])(?:prometemos|prometeram|oferecemos|reembolsamos|nossos (?:agentes|atendentes) (?:atenderam|trataram|prometeram))',
+    '(?<![\\p{L}])(?:abbiamo promesso|abbiamo offerto|abbiamo rimborsato|i nostri (?:operatori|agenti) hanno)',
+  ].join('|'), 'iu'), AGENT_WORK_NOT_COMPUTED],
+  // "Which agent replies fastest?" gave the team's response time as if it were an agent's.
+  [/\b(?:per|by|each|which|what|every)\s+(?:agent|rep|representative|staff member)\b|(?<![\p{L}])(?:quel agent|par agent|welche[rmn]? (?:agent|mitarbeiter)|(?:pro|je) (?:agent|mitarbeiter)|qu[ée] agente|por agente|qual (?:agente|atendente)|por atendente|quale (?:operatore|agente)|per (?:operatore|agente))(?![\p{L}])/iu, 'a breakdown by agent'],
 ]
 
 /**

@@ -169,6 +169,8 @@ const MEASURES: MeasureNames = {
   newCustomers: { words: 'eine Zählung neuer oder wiederkehrender Kunden', reason: 'nichts kennzeichnet einen Erstkontakt' },
   themeRate: { words: 'einen Anteil an den Nachrichten jedes Wochenthemas', reason: 'die Themen werden nach ihren Beschwerden gereiht' },
   byCustomer: { words: 'eine Rangfolge einzelner Kunden' },
+  agentWork: { words: 'eine Zählung dessen, was Mitarbeiter getan oder zugesagt haben', reason: 'die Zahlen zählen die Nachrichten der Kunden und wann sie beantwortet wurden' },
+  byAgent: { words: 'eine Aufschlüsselung nach Mitarbeiter' },
 }
 
 const DIMENSIONS: Record<string, { name: string; gender: Gender }> = {

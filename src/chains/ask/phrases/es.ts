@@ -256,6 +256,8 @@ const MEASURES: MeasureNames = {
   newCustomers: { words: 'un recuento de clientes nuevos o recurrentes', reason: 'nada marca el primer contacto de un cliente' },
   themeRate: { words: 'una proporción de los mensajes de cada tema semanal', reason: 'los temas se clasifican por sus quejas' },
   byCustomer: { words: 'una clasificación de clientes concretos' },
+  agentWork: { words: 'un recuento de lo que hicieron o prometieron los agentes', reason: 'las cifras cuentan los mensajes de los clientes y cuándo se respondieron' },
+  byAgent: { words: 'un desglose por agente' },
 }
 
 export const es: Phrases = {

@@ -272,6 +272,8 @@ const MEASURES: MeasureNames = {
   newCustomers: { words: 'un décompte des clients nouveaux ou revenus', reason: 'rien ne signale un premier contact' },
   themeRate: { words: 'une part des messages de chaque thème hebdomadaire', reason: 'les thèmes sont classés par leurs plaintes' },
   byCustomer: { words: 'un classement des clients un par un' },
+  agentWork: { words: 'un décompte de ce que les agents ont fait ou promis', reason: 'les chiffres comptent les messages des clients et le moment où ils ont reçu une réponse' },
+  byAgent: { words: 'un découpage par agent' },
 }
 
 export const fr: Phrases = {

@@ -206,6 +206,8 @@ const MEASURES: MeasureNames = {
   newCustomers: { words: 'un conteggio dei clienti nuovi o di ritorno', reason: 'nulla indica un primo contatto' },
   themeRate: { words: 'una quota dei messaggi di ciascun tema settimanale', reason: 'i temi sono ordinati in base ai loro reclami' },
   byCustomer: { words: 'una classifica dei singoli clienti' },
+  agentWork: { words: 'un conteggio di ciò che gli operatori hanno fatto o promesso', reason: 'le cifre contano i messaggi dei clienti e quando hanno ricevuto risposta' },
+  byAgent: { words: 'una suddivisione per operatore' },
 }
 
 /** " (ce n'erano 12 nel periodo precedente (…))": the count of the period before, when there was one. */

@@ -214,6 +214,8 @@ const MEASURES: MeasureNames = {
   newCustomers: { words: 'uma contagem de clientes novos ou recorrentes', reason: 'nenhum dado indica a primeira vez que um cliente escreveu' },
   themeRate: { words: 'uma proporção das mensagens de cada tema semanal', reason: 'os temas são classificados pelas suas reclamações' },
   byCustomer: { words: 'uma classificação de clientes individuais' },
+  agentWork: { words: 'uma contagem do que os atendentes fizeram ou prometeram', reason: 'os números contam as mensagens dos clientes e quando foram respondidas' },
+  byAgent: { words: 'uma divisão por atendente' },
 }
 
 const LABELS = 'estimativa a partir dos rótulos do classificador'

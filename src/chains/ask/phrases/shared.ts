@@ -97,6 +97,8 @@ export const NOT_COMPUTED_MEASURES = {
   newCustomers: 'a count of new or returning customers',
   themeRate: "a share of each weekly theme's messages",
   byCustomer: 'a ranking of individual customers',
+  agentWork: 'a count of what agents did or promised',
+  byAgent: 'a breakdown by agent',
 } as const
 
 export type NotComputedKey = keyof typeof NOT_COMPUTED_MEASURES
