@@ -128,7 +128,13 @@ describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinici�
     ['Ya he intentado reiniciarlo dos veces', ['restart']],
     ['Já tentei reiniciá-lo', ['restart']],
     ['Ich habe nicht versucht, den Router neu zu starten', []],
+    // As a note, without "habe": "Router schon neu gestartet." got "Zieh bitte den Stecker vom Router" unflagged.
+    ['Seit drei Tagen bricht die Verbindung jeden Abend ab. Router schon neu gestartet.', ['restart']],
+    ['Connexion coupée tous les soirs, box déjà redémarrée.', ['restart']],
+    ['Sin internet desde ayer, router ya reiniciado.', ['restart']],
+    ['Modem già riavviato, niente da fare.', ['restart']],
     ['Ich habe den Router nicht neu gestartet', []],
+    ['Der Router wurde noch nicht neu gestartet', []],
     ['No reinicié el router todavía', []],
     ['¿Tengo que reiniciar el router?', []],
   ])('%s', (text, steps) => {

@@ -79,6 +79,9 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
       "j['’]ai (?:déjà |deja )?essayé de (?:la |le |l['’])?(?:redémarrer|débrancher|éteindre et rallumer)",
       `${DE_DONE}(?:neu ?gestartet|ausgesteckt|aus- und (?:wieder )?eingeschaltet)`,
       `${DE_DONE}(?:versucht|probiert),? (?:\\p{L}+ ){0,3}(?:neu ?zu ?starten|auszustecken)`,
+      // Without the auxiliary, as a note: "Router schon neu gestartet.", "box déjà redémarrée", "ya reiniciado", "já reiniciado", "già riavviato".
+      '(?:schon|bereits) (?:\\p{L}+ ){0,2}(?:neu ?gestartet|ausgesteckt|aus- und (?:wieder )?eingeschaltet)',
+      'déjà (?:redémarré|débranché)e?s?', 'ya (?:lo |la )?(?:reiniciado|desenchufado)', 'já (?:reiniciado|desligado e ligado)', 'già (?:riavviat|staccat)[oaie]',
       'reiniciei|desliguei e (?:voltei a )?liguei|(?:já )?tentei (?:reinici(?:ar|á-lo|á-la)|desligar e ligar)',
       // "Ho già provato a riavviarlo": the infinitive takes its object as a suffix.
       'ho (?:già )?(?:riavviato|staccato|spento e riacceso)|ho (?:già )?provato a (?:riavviar|staccar|spegner(?:e|lo|la) e riaccender)(?:e|lo|la|li)',
