@@ -29,6 +29,14 @@ describe('problemsIn', () => {
     expect(subjectsOnly('Can I change my direct debit date to the 15th?')).toEqual(['subject:billing'])
     expect(subjectsOnly('I was promised a call back yesterday and nobody called')).toEqual([])
   })
+
+  it('reads French "connexion" as the line, and as signing in when it is one (a Face ID reply was offered for a line that cuts every evening)', () => {
+    expect(subjectsOnly('Bonjour, ma connexion internet coupe tous les soirs vers 21h.')).toEqual(['subject:connectivity'])
+    expect(subjectsOnly('Problème de connexion depuis ce matin')).toEqual(['subject:connectivity'])
+    expect(subjectsOnly("C'est un problème connu de la version 5.2 avec la connexion Face ID/empreinte. Connectez-vous avec e-mail et mot de passe.")).toEqual(['subject:account_login'])
+    expect(subjectsOnly("Depuis la mise à jour, l'application se ferme à la connexion.")).not.toContain('subject:connectivity')
+    expect(subjectsOnly('Connexion par Face ID = plantage.')).toContain('subject:account_login')
+  })
 })
 
 describe('namesOtherProblem', () => {

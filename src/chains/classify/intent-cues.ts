@@ -126,8 +126,14 @@ const WHERE_IS_CUES = termMatcher([
   'dove il mio', 'dove la mia', "dov'e il mio", "dov'e la mia",
 ])
 
-/** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */
-const CONNECTIVITY_CUES = termMatcher([
+/**
+ * French "connexion" is the line, and signing in too: "la connexion Face ID/empreinte", "connexion par Face
+ * ID = plantage", "l'appli se ferme à la connexion". Such a sign-in is no cue of the line: the reply "C'est
+ * un problème connu de la version 5.2 avec la connexion Face ID…" was offered third to "ma connexion internet
+ * coupe tous les soirs", as naming connectivity too.
+ */
+const SIGN_IN_CONNEXION = /(?<![\p{L}])(?:connexion (?:par |avec |via )?(?:face ?id|empreinte|touch ?id|biometrique|mot de passe|identifiant)|connexion (?:a|au) (?:mon |votre |l'|l’)?(?:compte|espace client|appli|application)|(?:a|lors de) la connexion(?! internet| wifi| fibre| au reseau))/gu
+const LINE_CUES = termMatcher([
   'wifi', 'wi-fi', 'wlan', 'router', 'broadband', 'internet', 'connection', 'no signal', 'no service', 'keeps dropping', 'dropouts', 'drops out', 'disconnects', 'speed', 'speeds', 'mbps', 'download speed',
   // The line itself: "You disconnected my line by mistake", "I can't receive calls on my landline" read as other.
   'disconnected', 'cut off', 'landline', 'phone line', 'dial tone', 'buffering',
@@ -141,6 +147,8 @@ const CONNECTIVITY_CUES = termMatcher([
   'conexao', 'sem sinal', 'caindo', 'connessione', 'cade la linea',
   '와이파이', '인터넷', '공유기', 'ไวไฟ', 'อินเทอร์เน็ต', 'เน็ต',
 ])
+/** The connection itself: the wifi, the router, the line dropping (an outage is connectivity too; an app fault is not). */
+const CONNECTIVITY_CUES = (folded: string) => LINE_CUES(folded.replace(SIGN_IN_CONNEXION, ' '))
 
 /**
  * Signing in to an account: "Trying to log in to pay my bill, it says my password is wrong" read as
@@ -151,7 +159,7 @@ const CONNECTIVITY_CUES = termMatcher([
 const ACCOUNT_CUES = termMatcher([
   'log in', 'log into', 'logging in', 'login', 'log-in', 'sign in', 'signing in', 'sign into', 'password', 'passcode', 'verification code', 'security code', 'two-factor', '2fa',
   'locked out', 'account locked', 'account is locked', 'account locks', 'account was locked', 'unlock my account', 'reset link', 'reset links', 'reset email', 'reset emails', 'hacked', 'username',
-  'mot de passe', 'me connecter a mon compte', 'identifiant', 'code de verification', 'compte bloque', 'compte pirate',
+  'mot de passe', 'me connecter a mon compte', 'identifiant', 'connexion face id', 'connexion par face id', 'connexion avec face id', 'connexion par empreinte', 'connexion au compte', 'code de verification', 'compte bloque', 'compte pirate',
   'passwort', 'kennwort', 'einloggen', 'nicht anmelden', 'konto gesperrt', 'gehackt', 'bestatigungscode',
   // A reset link in the other languages: "Der Link gilt 30 Minuten und nur der neueste funktioniert" named no
   // subject, so it was offered to a customer whose technician never came.
