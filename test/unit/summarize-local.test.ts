@@ -107,6 +107,10 @@ describe('summary sentences as a person writes them', () => {
     expect(reportedSpeech('We have sent you a link and you need to restart the hub', 'agent')).toBe('Agent has sent customer a link and customer needs to restart the hub')
     // The conversation screenshot read "If customer DM his order number agent can check his place in the queue".
     expect(reportedSpeech('If you DM your order number we can check your place in the queue', 'agent')).toBe('If customer DMs the order number agent can check the place in the queue')
+
+    // Other languages pass as written: "me habéis cobrado" read "is" in "habéis" and became "Them habéis cobrado".
+    expect(reportedSpeech('me habéis cobrado dos veces la factura de noviembre, quiero el reembolso ya', 'customer')).toBe('Me habéis cobrado dos veces la factura de noviembre, quiero el reembolso ya')
+    expect(reportedSpeech('Vous me facturez deux fois, ça suffit', 'customer')).toBe('Vous me facturez deux fois, ça suffit')
   })
 
   it('ends each turn\'s sentence before the next speaker ("…for a week Agent: Asks…" ran on)', () => {

@@ -178,8 +178,12 @@ function namedPronouns(self: string, other: string): Array<[RegExp, string]> {
   ]
 }
 
-/** Pronoun rules are English: a sentence without common English words ("me" is French too) is left as it is. */
-const LOOKS_ENGLISH = /\b(the|is|are|am|was|and|to|my|your|it|this|that|can'?t|don'?t|have|has|with|for|of|in|on|please|could|would)\b/i
+/**
+ * Pronoun rules are English: a sentence without common English words ("me" is French too) is left as it
+ * is. Whole words by letters, not \b, which knows only ASCII: "me habéis cobrado dos veces" read "is" in
+ * "habéis", and its summary began "Them habéis cobrado…".
+ */
+const LOOKS_ENGLISH = /(?<![\p{L}\p{N}])(the|is|are|am|was|and|to|my|your|it|this|that|can'?t|don'?t|have|has|with|for|of|in|on|please|could|would)(?![\p{L}\p{N}])/iu
 
 /**
  * An agent's request is reported as what it asks, as summary writers put it ("The agent asks to DM the
