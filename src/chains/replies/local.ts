@@ -476,7 +476,11 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
   const fit = trigger.shouldReply && noFitNote(answering?.intent, drafts, toThisSubject, Boolean(knowledgeDraft), toldOtherCases)
-  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, fit].filter(Boolean).join('; ') || undefined }
+  // Past replies in another language that match weakly are no answer found: a Dutch double charge got three
+  // English replies about leaving, app feedback and Face ID (0.09–0.11) under "drafts are in en" alone.
+  const acrossLanguages = note && weakPastReplies && drafts.some((d) => d.sources.some((s) => s.type === 'past_reply'))
+    ? 'they match this message weakly across languages and may answer another problem' : undefined
+  return { drafts, language: TEMPLATES[language] || pool.length > 0 ? language : 'en', note: [note, acrossLanguages, fit].filter(Boolean).join('; ') || undefined }
 }
 
 /**
