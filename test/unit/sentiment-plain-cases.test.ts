@@ -132,6 +132,40 @@ describe('unkept promises and money taken after the end', () => {
   })
 })
 
+// Money taken twice with the amount between, and a recovery link: the theme "Charged twice" felt one customer
+// "positive" ("you took £55.00 twice … Many thanks"), and "Brightbox ordered" quoted a Portuguese recovery link.
+const TAKEN_TWICE_OR_LINK: Array<[string, string, string, string[]]> = [
+  ['en', "Hello, So my bill is £55.00 but you took £55.00 twice. Thats my food money for the week 😡 My account email is [EMAIL_1] and the order number is [ORDER_1], in case you need them. Many thanks", 'billing', ['negative']],
+  ['es', 'me habéis cobrado la factura de noviembre dos veces', 'billing', ['negative']],
+  ['pt', 'Boa tarde, o link de recuperação diz sempre que expirou', 'account_login', ['negative', 'neutral', 'uncertain']],
+]
+
+describe('money taken twice, a recovery link', () => {
+  it.each(TAKEN_TWICE_OR_LINK)('%s: "%s" is about %s', async (language, text, intent, sentiments) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    expect(result.intent?.label).toBe(intent)
+    expect(sentiments).toContain(result.sentiment.label)
+  })
+})
+
+// A problem that is over, thanked for: "Thanks, the refund for the double charge arrived today!" read as a negative complaint (0.82).
+describe('a problem that is over, thanked for', () => {
+  it.each([
+    ['en', 'Thanks, the refund for the double charge arrived today!'],
+    ['en', 'Thanks for sorting the double charge so quickly'],
+    ['fr', 'Merci, le remboursement du double prélèvement est bien arrivé'],
+  ])('%s: "%s" is positive', async (language, text) => {
+    expect((await sentimentOf(text, language)).label).toBe('positive')
+  })
+
+  it.each([
+    ['en', 'The refund arrived but I was charged again this month'],
+    ['en', 'Thanks, refund received. Still no internet though'],
+  ])('%s: "%s" still complains', async (language, text) => {
+    expect((await sentimentOf(text, language)).label).not.toBe('positive')
+  })
+})
+
 // A charge not recognised, support that cannot be reached, a line that cuts every evening, a box that
 // restarts by itself: read as uncertain or neutral in the languages below, a support lead reads each as a complaint.
 const UNKNOWN_CHARGES_UNREACHABLE_CUTS: Array<[string, string]> = [

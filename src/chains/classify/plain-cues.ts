@@ -36,8 +36,48 @@ export const STILL_CHARGED_CUES = termMatcher([
   'continuate ad addebitare', 'continuate ad addebitarmi', 'continuano ad addebitare', 'continuano ad addebitarmi',
 ])
 
+/**
+ * Money taken twice with the amount or the thing between: "you took £55.00 twice. Thats my food money for
+ * the week 😡 … Many thanks" read as positive, "me habéis cobrado la factura de noviembre dos veces" as
+ * nothing plain. The fixed phrases ("charged twice", "cobrado dos veces") need the words side by side.
+ */
+const TAKEN_TWICE = new RegExp(
+  '(?<![\\p{L}])(?:took|taken|charged|billed|debited|deducted|paid|preleve|prelevee|debite|facture|paye|abgebucht|berechnet|belastet|bezahlt|cobrado|cobraron|cobrasteis|cargado|cargaron|cobraram|debitado|debitaram|addebitato|addebitati|pagato)' +
+    '(?![\\p{L}])(?:[^.!?\\n]|(?<=\\d)[.](?=\\d)){1,40}?(?<![\\p{L}])(?:twice|two times|deux fois|zweimal|doppelt|dos veces|duas vezes|due volte)(?![\\p{L}])(?!\\s+as(?![\\p{L}]))',
+  'u',
+)
+
+export const takenTwice = (folded: string): boolean => TAKEN_TWICE.test(folded)
+
+/** …an amount taken twice, the sum named between: "you took £55.00 twice", "ha cobrado 34,99 € dos veces". */
+const AMOUNT_TAKEN_TWICE = new RegExp(
+  `${TAKEN_TWICE.source.split('(?:[^.!?')[0]}[^.!?\\n]{0,20}?(?:[£$€]\\s?\\d|\\d+(?:[.,]\\d{2})?\\s?(?:€|eur|euros?|pounds?|dollars?|usd|gbp))(?:[^.!?\\n]|(?<=\\d)[.,](?=\\d)){0,20}?(?<![\\p{L}])(?:twice|two times|deux fois|zweimal|doppelt|dos veces|duas vezes|due volte)(?![\\p{L}])`,
+  'u',
+)
+export const amountTakenTwice = (folded: string): boolean => AMOUNT_TAKEN_TWICE.test(folded)
+
 /** Something went wrong and the customer says so: a fault, a failed delivery, a wrong charge, waiting. */
-export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded) || waitedLong(folded)
+export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded) || takenTwice(folded) || waitedLong(folded)
+
+/**
+ * The problem is over and the customer says so: "Thanks, the refund for the double charge arrived today!"
+ * and "Merci, le remboursement du double prélèvement est bien arrivé" read as negative complaints (0.82),
+ * the charge they name being the past. With a thank-you and nothing still wrong (resolvedWithThanks), the
+ * problem named is no complaint.
+ */
+const RESOLVED_TERMS = termMatcher([
+  'thanks for sorting', 'thank you for sorting', 'thanks for fixing', 'thank you for fixing', 'thanks for resolving', 'thank you for resolving', 'sorted now', 'all sorted', 'got my refund', 'got the refund', 'money is back',
+  "merci d'avoir regle", "merci d'avoir resolu", 'probleme resolu', "c'est regle", 'danke furs beheben', 'danke fur die losung', 'problem gelost', 'ist erledigt',
+  'gracias por solucionarlo', 'gracias por resolverlo', 'ya esta solucionado', 'problema resuelto', 'obrigado por resolver', 'obrigada por resolver', 'ja esta resolvido', 'problema resolvido',
+  'grazie per aver risolto', 'problema risolto', 'tutto risolto',
+])
+const REFUND_ARRIVED = /(?<![\p{L}])(?:refund|remboursement|erstattung|ruckerstattung|gutschrift|reembolso|rimborso)(?![\p{L}])[^.!?\n]{0,60}?(?<![\p{L}])(?:arrived|came through|went through|is back|received|arrive|recu|angekommen|eingegangen|erhalten|llego|recibido|chegou|recebido|arrivato|ricevuto)(?![\p{L}])/u
+/** "…but I was charged again", "toujours pas", "immer noch": something is still wrong. */
+const STILL_WRONG = /(?<![\p{L}])(?:but|still|again|mais|toujours|encore|aber|immer noch|schon wieder|pero|todavia|otra vez|ainda|de novo|ancora|di nuovo)(?![\p{L}])/u
+
+export function resolvedWithThanks(folded: string): boolean {
+  return (RESOLVED_TERMS(folded) || REFUND_ARRIVED.test(folded)) && thanksCue(folded) && !STILL_WRONG.test(folded)
+}
 
 /**
  * Waiting, or time gone by, counted in days, weeks or months: "Estou à espera do reembolso há três

@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, ESCALATION_CUES, foldText, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, ESCALATION_CUES, foldText, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
@@ -53,7 +53,8 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   // An agent's reply takes no customer cue; its apology is evidence against negative (AGENT_APOLOGY).
   const agent = role === 'agent'
   // Asking for a manager, or saying it is the third time, is as plain a complaint as "still waiting".
-  const complaint = !agent && (COMPLAINT_CUES(folded) || ESCALATION_CUES(folded))
+  // …unless the problem it names is over and the customer thanks for it ("the refund for the double charge arrived, thanks").
+  const complaint = !agent && (COMPLAINT_CUES(folded) || ESCALATION_CUES(folded)) && !resolvedWithThanks(folded)
   // "…elle se ferme toute seule. Merci." thanks no one for anything: a problem reported and signed off.
   const thanks = !agent && !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
   // "Das Internet läuft einwandfrei seit dem Techniker-Besuch": what works well now is as plain as a thank-you.
