@@ -2,6 +2,7 @@
 // functions that decide it: another customer's data, invented actions, words deleted, wrong channel.
 import { describe, expect, it } from 'vitest'
 import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
+import { ASKS_GIVEN_CONFIDENCE } from '../../src/chains/replies/asks-given.ts'
 import { claimsOf, doneInConversation } from '../../src/chains/replies/claims.ts'
 import { cleanReply, frameDraftDetailed, signOffFor } from '../../src/chains/replies/clean.ts'
 import { assessTrigger, localDrafts, rankCandidates } from '../../src/chains/replies/local.ts'
@@ -228,6 +229,14 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     // More than courtesy left: the question goes.
     const more = candidate('more', 'Sorry for the wait! Parcels are with the courier for 2–3 working days. Could you send us your order number?', 0.9)
     expect(rankCandidates(order, [more])[0].body).toBe('Sorry for the wait! Parcels are with the courier for 2–3 working days.')
+  })
+
+  it('trusts less a draft that still asks for what the customer gave ("Puoi inviarci il numero d\'ordine?" was the first draft, 0.44, to "Numero ordine BW-5512345")', () => {
+    const ask = "Scusa per l'attesa! Puoi inviarci il numero d'ordine?"
+    const confidenceFor = (text: string) => localDrafts(request([text]), { query: text, language: 'it', knowledge: [], candidates: [candidate('ask', ask, 0.6)] }).drafts.find((d) => d.text.includes("numero d'ordine"))!.confidence
+    const gave = confidenceFor('Il mio ordine non è ancora arrivato. Ordine BW-5512309')
+    const didNot = confidenceFor('Il mio ordine non è ancora arrivato.')
+    expect(gave).toBeCloseTo(didNot * ASKS_GIVEN_CONFIDENCE, 2)
   })
 
   it('answers a customer who asks for a manager on that first ("Third time I\'m explaining" got "Thanks for the feedback! We\'ve passed it to our app team")', () => {

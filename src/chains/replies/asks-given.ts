@@ -29,6 +29,13 @@ export interface GivenDetails {
   orderNumber?: string
 }
 
+/**
+ * A draft that still asks for what the customer gave (all it says, so it stayed) is trusted less, as one
+ * that repeats a step they took: "Puoi inviarci il numero d'ordine (inizia con BW-)?" was the first draft
+ * (0.44) to "Numero ordine BW-5512345". It reads as if nobody read the message.
+ */
+export const ASKS_GIVEN_CONFIDENCE = 0.7
+
 /** What the customer's messages state: an order number (already read by the slots), dates, an address, an e-mail, a phone. */
 export function givenDetails(turns: ConversationTurn[], orderNumber: string | undefined, brandHandles: string[]): GivenDetails {
   const details = new Set<Detail>(orderNumber === undefined ? [] : ['order number'])

@@ -12,6 +12,7 @@ import { checkDraft, containsForeignPii, looksLikePromptLeak } from '../../safet
 import { RedactionVault } from '../../safety/redact.ts'
 import * as linkify from 'linkifyjs'
 import type { SuggestionSource } from '../../store/suggestions.ts'
+import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails } from './asks-given.ts'
 import { claimsOf, doneInConversation, unbackedClaims } from './claims.ts'
 import { REPEATS_STEP_CONFIDENCE, repeatedSteps, stepsTakenIn } from './steps-taken.ts'
 import { frameDraft } from './clean.ts'
@@ -119,6 +120,8 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
 
     // A value the model copied from a past reply and this case cannot back becomes a placeholder, as on the local path.
     const slots = slotContextFor(req, retrieval.knowledge.map((k) => k.text), retrieval.candidates)
+    // What the customer gave (their order number…): a draft that asks for it is trusted less, as on the local path.
+    const given = givenDetails(req.turns, slots.identifierKind === '[order number]' ? slots.fillers.get('identifier') : undefined, req.voice.handles)
     const done = doneInConversation(req.turns)
     const taken = stepsTakenIn(req.turns)
     const allowedValues = [...vault.values(), ...(req.customer.handle ? [req.customer.handle] : []), ...req.voice.handles]
@@ -139,11 +142,12 @@ export function createLlmReplySuggester(ctx: LlmContext, local: ReplySuggester, 
       const best = Math.max(0, ...used.map((p) => p.source.score))
       const claims = unbackedClaims(claimsOf(text), done)
       const repeats = repeatedSteps(text, taken)
+      const asksGiven = asksForGiven(text, given)
       // Grounded only in replies to other problems: the words matched, the subject did not.
       const offSubjectOnly = used.length > 0 && used.every((p) => p.offSubject)
       if (used.some((p) => p.sameSubject)) toThisSubject++
       const confidence = (used.length ? Math.min(0.95, 0.6 + 0.35 * best) : 0.4) * (claims.length ? 0.6 : 1) * (repeats.length ? REPEATS_STEP_CONFIDENCE : 1) *
-        (offSubjectOnly ? OTHER_SUBJECT_CONFIDENCE : 1)
+        (asksGiven ? ASKS_GIVEN_CONFIDENCE : 1) * (offSubjectOnly ? OTHER_SUBJECT_CONFIDENCE : 1)
       drafts.push({ text, approach: s.approach, confidence: Number(confidence.toFixed(3)), sources: used.map((p) => p.source), claims, repeats, placeholders: placeholdersIn(text) })
     }
     if (drafts.length === 0 && value.shouldReply) throw new LlmBadOutputError('every draft failed the output checks')

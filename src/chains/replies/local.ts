@@ -9,7 +9,7 @@ import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
-import { asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.ts'
+import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
@@ -163,6 +163,8 @@ export interface RankedReply {
   claims: ActionClaim[]
   /** Steps it tells the customer to take that they say they already took. */
   repeats: RepeatableStep[]
+  /** It asks for a detail the customer already gave (asks-given.ts). */
+  asksGiven: boolean
   /** It answered a past message the classifier read as about another subject, or another problem of this subject (problems.ts). */
   offSubject: boolean
   /**
@@ -337,13 +339,13 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, c) ||
       (pastSubject === undefined && aboutOtherSubjectOnly(ourProblems, answer))
     groups.push({
-      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, words,
+      body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, asksGiven: asksForGiven(body, given), words,
       offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
     })
   }
   for (const g of groups) {
     g.count = g.conversations.size
-    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (asksForGiven(g.body, given) ? ASKS_GIVEN_RANK : 1) *
+    g.score = g.similarity * (1 + FREQUENCY_WEIGHT * Math.log(g.count)) * (g.claims.length ? UNBACKED_CLAIM_RANK : 1) * (g.asksGiven ? ASKS_GIVEN_RANK : 1) *
       (g.repeats.length ? REPEATS_STEP_RANK : 1) * (g.offSubject ? OTHER_SUBJECT_RANK : 1)
   }
   return groups.sort((a, b) => b.score - a.score).map(({ words: _w, conversations: _c, ...g }) => g)
@@ -436,6 +438,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     let confidence = r.similarity * (0.7 + 0.3 * Math.min(1, r.count / 3))
     if (r.claims.length) confidence *= UNBACKED_CLAIM_CONFIDENCE
     if (r.repeats.length) confidence *= REPEATS_STEP_CONFIDENCE
+    if (r.asksGiven) confidence *= ASKS_GIVEN_CONFIDENCE
     if (r.offSubject) confidence *= OTHER_SUBJECT_CONFIDENCE
     if (framed.truncated) confidence *= TRUNCATED_CONFIDENCE
     if (tellsAnotherCase(r)) {
