@@ -10,6 +10,7 @@ const subjectsOnly = (text: string) => [...problemsIn(text)].filter((p) => p.sta
 describe('problemsIn', () => {
   it('reads the problem a message or a reply names, in each language', () => {
     expect(problemsOnly('Hi, my direct debit went out twice this month')).toEqual(['charged_twice'])
+    expect(problemsOnly("Puoi inviarci l'email dell'account e la data dei due addebiti?")).toEqual(['charged_twice'])
     expect(problemsOnly('A duplicate payment should never happen. We will refund the extra one.')).toEqual(['charged_twice'])
     expect(problemsOnly('On m’a prélevé deux fois ce mois-ci')).toEqual(['charged_twice'])
     expect(problemsOnly('Der Betrag wurde doppelt abgebucht')).toEqual(['charged_twice'])

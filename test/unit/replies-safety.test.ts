@@ -608,6 +608,11 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('It went out with the courier today.')).toEqual(['sent'])
     expect(claimsOf("Thanks! Your Brightbox is at the local depot and is out for delivery on Friday.")).toEqual(['sent'])
     expect(claimsOf('Once it is out for delivery you will get a text.')).toEqual([])
+    // …in the other languages: "Il tuo Brightbox è al deposito locale e arriva [date]" was offered unflagged for a parcel never seen.
+    for (const t of ['Il tuo Brightbox è al deposito locale e arriva [date].', 'Votre colis est au dépôt local.', 'Dein Paket ist im lokalen Depot.', 'Tu pedido está en reparto.', 'A sua encomenda está a caminho.']) {
+      expect(claimsOf(t), t).toEqual(['sent'])
+    }
+    expect(claimsOf('Quando sarà al deposito ti avviseremo.')).toEqual([])
     expect(claimsOf("It's with the courier and due Friday.")).toEqual(['sent'])
     // bw-email-0475 was offered, unflagged, another customer's "I've cleared the block and resent the link".
     expect(claimsOf("Our emails to that address were bouncing. I've cleared the block and resent the link.")).toEqual(['sent'])

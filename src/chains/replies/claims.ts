@@ -71,6 +71,8 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '(?:hemos|he)\\s+(?:enviado|mandado)|(?:ha sido|fue|han sido) enviad',
     '(?:enviámos|enviamos|despachamos|foi enviad|foram enviad)',
     '(?:abbiamo|ho)\\s+(?:già\\s+)?(?:inviato|spedito)|(?:è stato|sono stati) (?:inviat|spedit)',
+    // Where a parcel is now, in the other languages: "Il tuo Brightbox è al deposito locale e arriva [date]" was another customer's.
+    "(?:est|sont)\\s+(?:déjà\\s+)?(?:au dépôt|en cours de livraison|en transit|chez le transporteur)|(?:ist|sind)\\s+(?:bereits\\s+)?(?:im (?:lokalen )?(?:depot|verteilzentrum)|in zustellung|unterwegs zu (?:dir|ihnen))|(?:está|están)\\s+(?:ya\\s+)?(?:en el (?:almacén|centro de reparto)|en reparto|en tránsito)|(?:está|estão)\\s+(?:já\\s+)?(?:no (?:armazém|centro de distribuição|depósito)|em trânsito|a caminho)|(?:è|sono)\\s+(?:già\\s+)?(?:al deposito|in consegna|in transito)",
     `(?:発送|送付|再送)${JA_DONE}|お送りしました`, '已(?:经)?(?:为您|给您)?(?:发货|寄出|发出|寄送|补发)',
     `(?:발송|배송)${KO_DONE}|보내\\s?드렸`, thaiDone('จัดส่ง|ส่งของ'),
     arabicDone('إرسال|شحن'), 'أرسلنا|أرسلت\\s?لك', hindiDone('भेज|डिस्पैच'), 'שלחנו|שלחתי|נשלחה|נשלחו',

@@ -25,6 +25,8 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     'dos veces', 'duplicado', 'cobro doble', 'doble cobro', 'dos cobros',
     'duas vezes', 'em dobro', 'cobranca duplicada', 'duplicada',
     'due volte', 'doppio addebito', 'duplicato', 'addebito doppio',
+    // The two charges named as such: "la data dei due addebiti" was offered to a parcel that never came.
+    'due addebiti', 'dos cargos', 'zwei abbuchungen', 'duas cobrancas', 'deux debits',
   ]),
   damaged: termMatcher([
     'damaged', 'smashed', 'cracked', 'dented', 'arrived broken',
