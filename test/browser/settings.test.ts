@@ -143,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)(`console settings, knowledge sources and the ask 
     await reading.waitFor({ timeout: 60_000 })
     // "now" is 2026-11-10: last month is October, shown with its inclusive last day.
     expect(await reading.innerText()).toMatch(/Time range\s+last month \(2026-10-01 – 2026-10-31\)/)
-    expect(await reading.innerText()).toMatch(/Filters\s+sentiment: negative/)
+    expect(await reading.innerText()).toMatch(/Filters\s+Sentiment: negative/)
     // The reading is editable: the period's last day moves, the question stays as asked.
     const form = answer.getByRole('form', { name: 'Edit the reading' })
     expect(await form.getByLabel('From').inputValue()).toBe('2026-10-01')
