@@ -355,6 +355,30 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many complaints since the October release?', NOW, vocabulary).unplacedTime).toBeUndefined()
   })
 
+  it('reads "lately" and "still" as the past four weeks against the four before, in every language, and says so', () => {
+    // Before: all time, and "What have customers been complaining about lately?" searched for messages saying "lately".
+    for (const q of [
+      'What have customers been complaining about lately?', 'Are customers still complaining about billing?', 'How many billing complaints recently?',
+      'Les clients se plaignent-ils encore de la facturation ?', 'Beschweren sich Kunden immer noch über die Rechnung?',
+      '¿Los clientes todavía se quejan de la facturación?', 'Os clientes ainda reclamam da faturação?', 'I clienti si lamentano ancora della fatturazione?',
+    ]) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.timeRange.from, plan.timeRange.to, plan.timeRange.label, plan.previousRange?.from], q).toEqual(['2026-10-11T12:00:00.000Z', NOW.toISOString(), 'past 4 weeks', '2026-09-13T12:00:00.000Z'])
+      expect(plan.topic ?? '', q).not.toMatch(/lately|still|recently|encore|noch|todav|ainda|ancora/)
+    }
+    const lately = 'What have customers been complaining about lately?'
+    expect(prefaceOf({ question: lately, plan: planLocally(lately, NOW, vocabulary) })).toContain('"lately" names no dates: it is read as the past 4 weeks.')
+    const encore = 'Les clients se plaignent-ils encore de la facturation ?'
+    expect(prefaceOf({ question: encore, plan: planLocally(encore, NOW, vocabulary) })).toContain('« encore » ne désigne aucune date : je le lis comme les 4 dernières semaines.')
+    // A date named wins, and a conversation still waiting for a reply is waiting now, whenever it began.
+    expect(planLocally('Are customers still complaining about billing in October?', NOW, vocabulary).timeRange.from).toBe('2026-10-01T00:00:00.000Z')
+    for (const q of ['How many conversations are still waiting for a reply?', 'Quantas conversas ainda estão à espera de resposta?', 'Wie viele Gespräche warten noch auf eine Antwort?']) {
+      expect([planLocally(q, NOW, vocabulary).kind, planLocally(q, NOW, vocabulary).timeRange.label, planLocally(q, NOW, vocabulary).recent], q).toEqual(['awaiting', 'all time', undefined])
+    }
+    // German "noch nicht" is not yet, not still.
+    expect(planLocally('Wie viele Beschwerden wurden noch nicht beantwortet?', NOW, vocabulary).recent).toBeUndefined()
+  })
+
   it('reads engineer visits as the appointment intent', () => {
     for (const q of ['How many customers complained about engineer visits last month?', 'Combien de messages sur les rendez-vous technicien en octobre ?']) {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('appointment')
@@ -468,6 +492,17 @@ describe('LLM plan validation', () => {
     expect(perCustomer).toMatchObject({ understood: false, planner: 'llm' })
     expect(perCustomer.notComputed).toContain('averages')
     expect(planFromLlm(plain, { question: 'How many messages last month?', now: NOW, vocabulary, workspaceId: 'w' }).measure).toBeUndefined()
+  })
+  it('reads "lately" as the local planner does when the model names no date, or names the word itself', () => {
+    const plain = { ...raw, channel: null, language: null, sentiment: null, intent: null, theme: null, segment_values: [], topic: null }
+    const question = 'What have customers been complaining about lately?'
+    for (const time_expression of [null, 'lately']) {
+      const plan = planFromLlm({ ...plain, kind: 'why', time_expression }, { question, now: NOW, vocabulary, workspaceId: 'w' })
+      expect([plan.timeRange.label, plan.recent, plan.previousRange?.from], String(time_expression)).toEqual(['past 4 weeks', 'lately', '2026-09-13T12:00:00.000Z'])
+    }
+    // A date the model read from the question stands.
+    const october = planFromLlm({ ...plain, time_expression: 'in October' }, { question: 'Are customers still complaining in October?', now: NOW, vocabulary, workspaceId: 'w' })
+    expect([october.timeRange.from, october.recent]).toEqual(['2026-10-01T00:00:00.000Z', undefined])
   })
   it('reads which filter a share is of from the question, as the local planner does', () => {
     const share = { ...raw, intent: 'billing', wants_share: true, time_expression: 'in October' }

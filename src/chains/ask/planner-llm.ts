@@ -63,6 +63,9 @@ export function planFromLlm(raw: LlmPlan, req: PlanRequest): AskPlan {
   // The model named a time we cannot read (or invented one): the local reading of the question decides.
   const unreadable = (raw.time_expression && resolve(raw.time_expression).length === 0) || (raw.time_expression && !req.question.toLowerCase().includes(raw.time_expression.toLowerCase()))
   if (unreadable) ranges = fallback.previousRange && fallback.kind === 'compare' ? [fallback.previousRange, fallback.timeRange] : fallback.timeRange.label === 'all time' ? [] : [fallback.timeRange]
+  // "lately", "still": the model named no dates (or named the word itself), so the recent weeks are read as locally.
+  const recent = fallback.recent && (ranges.length === 0 || unreadable) ? fallback.recent : undefined
+  if (recent) ranges = [fallback.timeRange]
   const topic = raw.topic?.replace(/[^\p{L}\p{N}\s'-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || undefined
   const filters = validatedFilters(raw, req.vocabulary)
   const plan = buildPlan({ kind: raw.kind, ranges, filters, topic, wantsShare: raw.wants_share, now: req.now, planner: 'llm' })
@@ -72,6 +75,7 @@ export function planFromLlm(raw: LlmPlan, req: PlanRequest): AskPlan {
   const read = {
     ...(fallback.literal && plan.filters.mentions ? { literal: true } : {}),
     ...(fallback.unplacedTime && ranges.length === 0 ? { unplacedTime: fallback.unplacedTime } : {}),
+    ...(recent ? { recent } : {}),
   }
   return fallback.sharePart && raw.wants_share && filters.intent && filters.sentiment ? { ...plan, ...read, sharePart: fallback.sharePart } : { ...plan, ...read }
 }

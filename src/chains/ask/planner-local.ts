@@ -4,9 +4,9 @@
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
-import { englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions } from './time.ts'
+import { add, englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions, type ResolvedTime } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -197,13 +197,28 @@ function intentsNamed(question: string, vocabulary: AskVocabulary): string[] {
   return [...new Set(named.map(({ value }) => value))]
 }
 
+/** How far back "lately" or "still" reaches: four of the weeks the theme report counts by. */
+export const RECENT_WEEKS = 4
+
+/**
+ * A question that names no dates but says "lately", "still" or "these days" is about the past four weeks,
+ * compared with the four before; the words that said so are returned, so the answer can say how it read them.
+ */
+function recentIfUndated(time: ResolvedTime, question: string, kind: AskKind, now: Date): ResolvedTime & { recent?: string } {
+  if (time.ranges.length > 0 || kind === 'awaiting') return time
+  const words = RECENT_CUE.exec(question)?.[0]
+  if (!words) return time
+  const range = makeRange(add('week', now, -RECENT_WEEKS), now, `past ${RECENT_WEEKS} weeks`)
+  return { ranges: [range], spans: [...time.spans, words], since: false, recent: words }
+}
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
   const labels = intentPhrases(vocabulary).map(({ phrase }) => phrase.toLowerCase())
   const question = withSupportNamed(englishTimeWords(asked), (phrase) => labels.some((label) => label.includes(phrase.toLowerCase())))
-  const asWritten = resolveTimeExpressions(question, now)
   const cued = readKind(question)
+  const asWritten = recentIfUndated(resolveTimeExpressions(question, now), question, cued.kind, now)
   const grewUnnamed = cued.kind === 'compare' && asWritten.ranges.length === 0 && (DIRECTION_CUE.test(question) || CHANGED_CUE.test(question))
   // "Which themes grew?" names no period: the last week against the one before, as the weekly report compares.
   const periodAssumed = grewUnnamed && WHICH_CUE.test(question)
@@ -286,6 +301,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),
+    ...(asWritten.recent ? { recent: asWritten.recent } : {}),
     ...(notComputed ? { notComputed } : {}),
     ...(measure ? { measure } : {}),
     ...(kindRanked && kindRanked !== 'praise' ? { notNarrowedBy: kindRanked } : {}),

@@ -180,6 +180,19 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
  * as the event may be the subject ("before the price rise").
  */
 export const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our|your|this|that|last)\s+[\p{L}-]+(?:\s+(?:update|release|change|visit|rise|launch|upgrade))?/iu
+/**
+ * "Lately", "still", "these days": a recent time the question names no dates for. "Are customers still
+ * complaining about the app login?" counted all time, and "What have customers been complaining about
+ * lately?" searched for messages saying "lately". Care-team questions ("still waiting") are read before.
+ */
+export const RECENT_CUE = W([
+  'recently', 'lately', 'of late', 'these days', 'nowadays', 'still', 'any ?more', 'currently', 'at the moment',
+  'r[ée]cemment', 'derni[èe]rement', 'ces derniers temps', 'ces temps-ci', 'en ce moment', 'actuellement', 'toujours', 'encore',
+  'in letzter zeit', 'k[üu]rzlich', 'neulich', 'derzeit', 'zurzeit', 'momentan', 'aktuell', 'immer noch', 'noch immer', 'weiterhin', 'noch(?!\\s+(?:nicht|kein))',
+  '[úu]ltimamente', 'recientemente', 'estos d[íi]as', 'hoy en d[íi]a', 'actualmente', 'todav[íi]a', 'aún', 'siguen', 'sigue',
+  'recentemente', 'nos [úu]ltimos tempos', 'hoje em dia', 'atualmente', 'ainda', 'continuam', 'continua',
+  'di recente', 'in questo periodo', 'attualmente', 'ancora', 'tuttora', 'continuano',
+].join('|'))
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
 export const MENTIONS_CUE = W('mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
@@ -285,7 +298,7 @@ export const NON_TOPIC = new Set([
   // How customers feel, in the other languages ("Wie ist die Stimmung auf Instagram?" searched for "stimmung"), and "are".
   'stimmung', 'humeur', 'ressenti', 'sentimiento', 'sentimientos', 'ánimo', 'sentimento', 'sentimentos', 'umore', 'están', 'estão', 'estan', 'estao',
   // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
-  'contain', 'contains', 'contained', 'containing', 'doing',
+  'contain', 'contains', 'contained', 'containing', 'doing', 'happen', 'happens', 'happened', 'happening',
   // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".

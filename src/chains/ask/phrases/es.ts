@@ -316,6 +316,7 @@ export const es: Phrases = {
   notUnderstood: (understoodAs) =>
     `No he podido asociar esta pregunta a ninguna cifra que pueda calcular; he entendido: ${understoodAs}. Lo que sigue es una búsqueda entre los mensajes, no una respuesta.`,
   periodAssumed: (range) => `No se indicó ningún periodo: se compara ${subject(range)} con la semana anterior, como hace el informe semanal de temas.`,
+  recentRead: (words, range) => `«${words}» no indica ninguna fecha: lo leo como ${subject(range)}.`,
   unplacedTime: (words, range, weekly) => `«${words}» no indica ninguna fecha que pueda leer: las cifras abarcan ${subject(range)}${weekly ? ', semana a semana' : ''}.`,
   notNarrowedIntent: (words, intent) => `«${words}» no se cuenta aparte: las cifras son de todos los mensajes ${aboutIntent(intent)}.`,
   notNarrowedKind: (kind) =>

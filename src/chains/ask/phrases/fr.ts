@@ -332,6 +332,7 @@ export const fr: Phrases = {
     `Je n'ai pas pu rattacher cette question à un chiffre que je sais calculer ; je l'ai comprise ainsi : ${understoodAs}. Ce qui suit est une recherche dans les messages, pas une réponse.`,
   periodAssumed: (range) =>
     `Aucune période n'a été précisée : je compare ${noun(range)} à la semaine d'avant, comme le fait le rapport hebdomadaire des thèmes.`,
+  recentRead: (words, range) => `${quote(words)} ne désigne aucune date : je le lis comme ${noun(range)}.`,
   unplacedTime: (words, range, weekly) =>
     `${quote(words)} ne désigne aucune date que je sache lire : les chiffres portent sur ${noun(range)}${weekly ? ', semaine par semaine' : ''}.`,
   notNarrowedIntent: (words, intent) => `${quote(words)} n'est pas compté à part : les chiffres valent pour tous les messages ${intentAbout(intent)}.`,

@@ -277,6 +277,7 @@ export const pt: Phrases = {
   notUnderstood: (understoodAs) =>
     `Não consegui associar esta pergunta a um número que eu possa calcular; entendi: ${understoodAs}. O que segue é uma pesquisa nas mensagens, não uma resposta.`,
   periodAssumed: (range) => `Nenhum período foi indicado: a comparação é entre ${noun(range)} e a semana anterior, como no relatório semanal de temas.`,
+  recentRead: (words, range) => `“${words}” não indica uma data: leio-o como ${noun(range)}.`,
   unplacedTime: (words, range, weekly) => `“${words}” não indica uma data que eu consiga ler: os números abrangem ${noun(range)}${weekly ? ', semana a semana' : ''}.`,
   notNarrowedIntent: (words, intent) => `“${words}” não é contado à parte: os números são de todas as mensagens sobre ${intentName(intent)}.`,
   notNarrowedKind: (kind) =>

@@ -73,6 +73,8 @@ export interface Phrases {
   notUnderstood(understoodAs: string): string
   periodAssumed(range: TimeRange): string
   unplacedTime(words: string, range: TimeRange, weekly: boolean): string
+  /** "lately" read as the past four weeks: "\"lately\" names no dates: it is read as the past 4 weeks." */
+  recentRead(words: string, range: TimeRange): string
   /** "refund" is not counted apart: the figures are for every billing message. */
   notNarrowedIntent(words: string, intent: string): string
   /** A kind of message ("question") ranked by subject: the ranking is of every message's subject. */
