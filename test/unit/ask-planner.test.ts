@@ -379,6 +379,20 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('Wie viele Beschwerden wurden noch nicht beantwortet?', NOW, vocabulary).recent).toBeUndefined()
   })
 
+  it('ranks one subject\'s reasons by weekly theme, or reads them from its messages before any theme (each subject\'s whole count was ranked as "about cancellation")', () => {
+    for (const q of ['What are the top reasons customers cancel?', 'Which intents are most common among cancellations?', 'Welches sind die häufigsten Gründe für Kündigungen?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.kind, plan.groupBy, plan.filters.intent, plan.rankedWithin, plan.notComputed], q).toEqual(['rank', 'theme', 'cancellation', 'cancellation', undefined])
+    }
+    const plan = planLocally('What are the top reasons customers cancel?', NOW, vocabulary)
+    expect(prefaceOf({ question: 'What are the top reasons customers cancel?', plan })).toContain('A message has one intent, so the messages about cancellation are not ranked by intent: they are ranked by the weekly themes they fall in.')
+    const noThemes = planLocally('What are the top reasons customers cancel?', NOW, { ...vocabulary, themes: [] })
+    expect([noThemes.kind, noThemes.filters.intent, noThemes.rankedWithin]).toEqual(['why', 'cancellation', undefined])
+    // Two subjects side by side, and the subjects of complaints, are still ranked by intent.
+    expect(planLocally('Compare billing and delivery complaints in October', NOW, vocabulary).groupBy).toBe('intent')
+    expect(planLocally('What are the top complaint reasons?', NOW, vocabulary).groupBy).toBe('intent')
+  })
+
   it('reads engineer visits as the appointment intent', () => {
     for (const q of ['How many customers complained about engineer visits last month?', 'Combien de messages sur les rendez-vous technicien en octobre ?']) {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('appointment')

@@ -113,6 +113,7 @@ export function prefaceOf(req: Pick<AnswerRequest, 'question' | 'plan' | 'dataEn
     // A kind of message ranked by subject: its intent is the kind, so the subjects are of every message.
     out.push(p.notNarrowedKind(plan.notNarrowedBy))
   }
+  if (plan.rankedWithin) out.push(p.rankedByTheme(plan.rankedWithin))
   if (plan.themeMatched) {
     const labels = plan.themeMatched.split(' | ').map((l) => (/^\+\d+ more$/.test(l) ? { more: Number(l.replace(/\D/g, '')) } : { label: l }))
     out.push(p.themeMatched(plan.filters.theme ?? '', labels))

@@ -246,6 +246,12 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     read = { kind: 'rank', cued: true, groupBy: 'intent' }
     delete filters.intent
   }
+  // "What are the top reasons customers cancel?": a message has one subject, so subjects ranked within
+  // cancellation were each subject's whole count, said to be "about cancellation" (connectivity 256, more
+  // than all cancellation messages). Its reasons are the weekly themes its messages fall in or, in a
+  // workspace without themes yet, what its messages say.
+  const withinSubject = read.kind === 'rank' && read.groupBy === 'intent' && !sideBySide && filters.intent !== undefined && !MESSAGE_KIND_INTENTS.has(filters.intent)
+  if (withinSubject) read = vocabulary.themes.length > 0 ? { ...read, groupBy: 'theme' } : { kind: 'why', cued: true }
   // "What is the most common question?", "Which topics get the most praise?": a message's intent is its
   // subject or its kind (a question, praise), never both, so a kind cannot narrow a ranking of subjects (it
   // ranked the question intent alone). Praise is the positive messages; a question is any message, said so.
@@ -302,6 +308,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),
     ...(asWritten.recent ? { recent: asWritten.recent } : {}),
+    ...(withinSubject && read.groupBy === 'theme' ? { rankedWithin: filters.intent } : {}),
     ...(notComputed ? { notComputed } : {}),
     ...(measure ? { measure } : {}),
     ...(kindRanked && kindRanked !== 'praise' ? { notNarrowedBy: kindRanked } : {}),

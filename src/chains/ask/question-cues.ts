@@ -358,7 +358,8 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
   [new RegExp([
     '\\b(?:which|who)\\s+(?:of\\s+(?:our|the)\\s+)?(?:customers|clients|users)\\b.{0,60}\\b(?:most|least|more|angriest|happiest|worst|best)\\b',
     '\\bwho\\s+(?:complained|complains|wrote|writes|messaged|contacted us|posted)\\s+(?:the\\s+)?most\\b',
-    '\\b(?:angriest|unhappiest|happiest|loudest|most (?:active|vocal|frequent|angry|unhappy|upset|loyal)|top|biggest)\\s+(?:\\w+\\s+)?(?:customers|clients|users|complainers)\\b',
+    // …but "the top reasons customers cancel" ranks reasons.
+    '\\b(?:angriest|unhappiest|happiest|loudest|most (?:active|vocal|frequent|angry|unhappy|upset|loyal)|top|biggest)\\s+(?!(?:reasons?|causes?|issues?|problems?|complaints?|topics?|subjects?|themes?)\\s)(?:\\w+\\s+)?(?:customers|clients|users|complainers)\\b',
     '(?<![\\p{L}])(?:quels|quelles|welche|qu[ée]|quais|quali)\\s+(?:clients|kunden|clientes|clienti)(?![\\p{L}]).{0,60}(?:le plus|am meisten|más|mais|più)',
     '(?<![\\p{L}])qui\\s+sont\\s+(?:nos|les)\\s+clients\\s+les\\s+plus',
     '(?<![\\p{L}])(?:die|unsere)\\s+(?:unzufriedensten|wütendsten|zufriedensten|aktivsten)\\s+kunden',

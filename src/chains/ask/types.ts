@@ -85,6 +85,8 @@ export const askPlanSchema = z.object({
   unplacedTime: z.string().optional(),
   /** True when the question asked what grew without naming a period: the last week was compared with the one before, and the answer says so. */
   periodAssumed: z.boolean().optional(),
+  /** A subject whose messages a ranking of subjects was asked within ("top reasons customers cancel"): they are ranked by weekly theme, and the answer says why. */
+  rankedWithin: z.string().optional(),
   /** The words ("lately", "still") a question named a recent time by without dates: the past four weeks were read, and the answer says so. */
   recent: z.string().optional(),
   /** True when the question asks which messages use its words ("mentioned Face ID"): they are counted by those words, not by a weekly theme the words match. */

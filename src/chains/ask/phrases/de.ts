@@ -249,6 +249,7 @@ export const de: Phrases = {
   notNarrowedKind: (kind) =>
     `Das Anliegen einer Nachricht ist entweder ihr Gegenstand oder ihre Art (${quote(de.intentName(kind))}), nicht beides; die folgende Rangliste zeigt daher die Gegenstände ` +
     `aller Kundennachrichten, nicht nur die der Nachrichten vom Typ ${quote(de.intentName(kind))}.`,
+  rankedByTheme: (intent) => `Eine Nachricht hat nur ein Anliegen: Die Nachrichten ${intentAbout(intent)} werden daher nicht nach Anliegen geordnet, sondern nach den Wochenthemen, zu denen sie gehören.`,
   themeMatched: (theme, labels) =>
     `${quote(theme)} entspricht den wöchentlichen Themen ${de.list(labels.map((l) => ('more' in l ? `${num(l.more)} weiteren` : quote(l.label))))}: Die Zahlen umfassen deren Nachrichten.`,
   noDataFor: (range, endsAt, suggested) =>

@@ -69,6 +69,7 @@ export const en: Phrases = {
   notNarrowedIntent: (words, intent) => `"${words}" is not counted apart: the figures are for every ${topic(intent)} message.`,
   notNarrowedKind: (kind) =>
     `A message's intent is its subject or its kind ("${kind}"), not both, so the ranking below is of the subjects of every customer message, not of the ${kind} messages alone.`,
+  rankedByTheme: (intent) => `A message has one intent, so the messages about ${topic(intent)} are not ranked by intent: they are ranked by the weekly themes they fall in.`,
   themeMatched: (theme, labels) => `"${theme}" matched the weekly themes ${labels.map((l) => ('more' in l ? `${l.more} more` : `"${l.label}"`)).join(', ')}: the figures count their messages.`,
   noDataFor: (range, endsAt, suggested) =>
     `There is no data for ${range.label}: this workspace's data ends on ${en.day(endsAt)}. Ask about ${suggested.label} instead (the same length, ending there).`,

@@ -322,6 +322,7 @@ export const es: Phrases = {
   notNarrowedKind: (kind) =>
     `El motivo de un mensaje es su asunto o su tipo («${intentName(kind)}»), no ambas cosas, así que la clasificación siguiente es de los asuntos de todos los mensajes ` +
     `de clientes, no solo de los mensajes ${aboutIntent(kind)}.`,
+  rankedByTheme: (intent) => `Un mensaje tiene un solo motivo, así que los mensajes ${aboutIntent(intent)} no se clasifican por motivo, sino por los temas semanales en los que caen.`,
   themeMatched: (theme, labels) =>
     `«${theme}» coincidió con los temas semanales ${list(labels.map((l) => ('more' in l ? `${l.more} más` : `«${l.label}»`)))}: las cifras cuentan sus mensajes.`,
   noDataFor: (range, endsAt, suggested) =>

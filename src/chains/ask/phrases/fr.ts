@@ -339,6 +339,7 @@ export const fr: Phrases = {
   notNarrowedKind: (kind) =>
     `L'intention d'un message est soit son sujet, soit son type (${quote(intentName(kind))}), pas les deux : le classement ci-dessous porte donc sur les sujets de tous les messages de clients, ` +
     `et pas seulement sur les messages de type ${quote(intentName(kind))}.`,
+  rankedByTheme: (intent) => `Un message n'a qu'une intention : les messages ${intentAbout(intent)} ne sont donc pas classés par intention, mais par les thèmes de la semaine où ils se rangent.`,
   themeMatched: (theme, labels) =>
     `${quote(theme)} correspond aux thèmes hebdomadaires ${fr.list(labels.map((l) => ('more' in l ? `${num(l.more)} ${l.more < 2 ? 'autre' : 'autres'}` : quote(l.label))))} : ` +
     'les chiffres comptent leurs messages.',

@@ -295,6 +295,7 @@ export const it: Phrases = {
   notNarrowedKind: (kind) =>
     `La categoria di un messaggio indica il suo argomento o il suo tipo («${intentName(kind)}»), non entrambi, quindi la classifica seguente riguarda ` +
     `gli argomenti di tutti i messaggi dei clienti, non solo quelli dei messaggi di tipo ${intentName(kind)}.`,
+  rankedByTheme: (intent) => `Un messaggio ha una sola categoria, quindi i messaggi ${intentAbout(intent)} non sono classificati per categoria, ma per i temi settimanali in cui rientrano.`,
   themeMatched(theme, labels) {
     const said = labels.map((l) => ('more' in l ? (l.more === 1 ? 'un altro' : `altri ${num(l.more)}`) : `«${l.label}»`))
     const one = labels.length === 1 && !('more' in labels[0]!)

@@ -283,6 +283,7 @@ export const pt: Phrases = {
   notNarrowedKind: (kind) =>
     `A intenção de uma mensagem é o seu assunto ou o seu tipo (“${intentName(kind)}”), não ambos; por isso, a classificação abaixo é a dos assuntos de todas as mensagens de clientes, ` +
     `não só das mensagens do tipo “${intentName(kind)}”.`,
+  rankedByTheme: (intent) => `Uma mensagem tem uma só intenção; por isso, as mensagens sobre ${intentName(intent)} não são classificadas por intenção, mas pelos temas semanais em que se encaixam.`,
   themeMatched(theme, labels) {
     const names = labels.map((l) => ('more' in l ? `mais ${num(l.more)}` : `“${l.label}”`))
     const one = labels.length === 1 && !('more' in labels[0]!)

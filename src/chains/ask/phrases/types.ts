@@ -79,6 +79,8 @@ export interface Phrases {
   notNarrowedIntent(words: string, intent: string): string
   /** A kind of message ("question") ranked by subject: the ranking is of every message's subject. */
   notNarrowedKind(kind: string): string
+  /** One subject's messages ranked by theme, as a message has one intent: "What are the top reasons customers cancel?". */
+  rankedByTheme(intent: string): string
   /** `labels` are the matched weekly themes' labels, or "N more". */
   themeMatched(theme: string, labels: Array<{ label: string } | { more: number }>): string
   noDataFor(range: TimeRange, endsAt: string, suggested: TimeRange): string
