@@ -375,6 +375,8 @@ describe('local planner vocabulary and kinds', () => {
     for (const q of ['How many conversations are still waiting for a reply?', 'Quantas conversas ainda estão à espera de resposta?', 'Wie viele Gespräche warten noch auf eine Antwort?']) {
       expect([planLocally(q, NOW, vocabulary).kind, planLocally(q, NOW, vocabulary).timeRange.label, planLocally(q, NOW, vocabulary).recent], q).toEqual(['awaiting', 'all time', undefined])
     }
+    // "Examples of late flight complaints" names no recent time.
+    expect(planLocally('Show examples of late flight complaints about United', NOW, vocabulary).recent).toBeUndefined()
     // German "noch nicht" is not yet, not still.
     expect(planLocally('Wie viele Beschwerden wurden noch nicht beantwortet?', NOW, vocabulary).recent).toBeUndefined()
   })

@@ -186,7 +186,7 @@ export const EVENT_TIME = /(?<![\p{L}])(?:after|since|before|until)\s+(?:the|our
  * lately?" searched for messages saying "lately". Care-team questions ("still waiting") are read before.
  */
 export const RECENT_CUE = W([
-  'recently', 'lately', 'of late', 'these days', 'nowadays', 'still', 'any ?more', 'currently', 'at the moment',
+  'recently', 'lately', 'these days', 'nowadays', 'still', 'any ?more', 'currently', 'at the moment',
   'r[ée]cemment', 'derni[èe]rement', 'ces derniers temps', 'ces temps-ci', 'en ce moment', 'actuellement', 'toujours', 'encore',
   'in letzter zeit', 'k[üu]rzlich', 'neulich', 'derzeit', 'zurzeit', 'momentan', 'aktuell', 'immer noch', 'noch immer', 'weiterhin', 'noch(?!\\s+(?:nicht|kein))',
   '[úu]ltimamente', 'recientemente', 'estos d[íi]as', 'hoy en d[íi]a', 'actualmente', 'todav[íi]a', 'aún', 'siguen', 'sigue',
