@@ -475,6 +475,8 @@ describe('local planner vocabulary and kinds', () => {
   it.each([
     ['How many messages mention refunds?', 'count'],
     ['How did complaints change over time?', 'trend'],
+    // "trending" searched for messages saying it.
+    ['How is sentiment trending on WhatsApp?', 'trend'],
     ['Compare billing and delivery', 'compare'],
     ['Show examples of outages', 'examples'],
     ['What are customers saying?', 'why'],

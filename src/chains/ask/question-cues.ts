@@ -159,7 +159,7 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|mostra[- ]me|mostrami)(?![\p{L}])/iu],
   // "…happier this month than last month": a comparative against a period is a comparison.
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than|than (?:last|the previous|previous|in|during|before))\b/i],
-  ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|over time|week by week|per week|weekly|month by month)\b/i],
+  ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|trending|over time|week by week|per week|weekly|month by month)\b/i],
   // "Is sentiment on Instagram getting worse?" asks which way it goes.
   ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
   // The same in the other languages, whose relative periods read as English by now: "plus satisfaits this month
