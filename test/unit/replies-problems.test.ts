@@ -264,6 +264,29 @@ describe('a question from a reply to another problem', () => {
     expect(localDrafts(move, { query: 'move', language: 'en', knowledge: [], candidates: [moving] }).drafts[0]!.text).toContain('new postcode')
   })
 
+  it('offers a pause, a dropped add-on or a data request no reply to leaving, a move, a cancelled order or feedback', () => {
+    const reply = (customerText: string, customerIntent: string, text: string): ReplyCandidate => ({ ...doubleCharge, customerText, customerIntent, text })
+    // The demo's replies, as the demo's customers got them.
+    const leave = reply('How much does it cost to leave early? 14 months into an 18 month contract.', 'cancellation', 'No problem. Can I ask what made you decide to leave? And please send us your account email so we can look at your contract.')
+    const notice = reply('Please cancel my Brightwave subscription. Found a cheaper deal elsewhere.', 'cancellation', "Sorry to see you go. You can cancel with 30 days' notice; outside your minimum term there's no fee.")
+    const move = reply("I'm moving house next month. Can I take my Brightwave plan with me?", 'pricing', 'Congratulations on the move! You can take your plan with you at no cost if we cover the new address. Could you send us the new postcode and your moving date?')
+    const order = reply('BW-6631029. Can I just cancel?', 'cancellation', "Of course. I've cancelled [order number] and refunded [amount] to your original payment method; it takes 3–5 working days to show.")
+    const feedback = reply('Feature request: let me pause wifi for the kids from the app at bedtime', 'feature_request', "Thanks for the feedback! We've passed it to our app team, who read every suggestion.")
+    const all = [leave, notice, move, order, feedback]
+    const offered = (text: string, intent: string) => localDrafts(asking(text, intent), { query: text, language: 'en', knowledge: [], candidates: all }).drafts.map((d) => d.text).join('\n')
+    // Before: "what made you decide to leave?", "Sorry to see you go", the moving date and "I've cancelled [order number]".
+    expect(offered('I am travelling for three months. Can I pause my broadband subscription instead of cancelling rather than leaving?', 'cancellation')).not.toMatch(/leave|see you go|moving|cancelled|feedback/)
+    // Before: "Thanks for the feedback! We've passed it to our app team".
+    expect(offered('Please delete all the personal data you hold about me under GDPR.', 'other')).not.toMatch(/feedback|app team/)
+    // Each is still the answer to its own case.
+    expect(offered('How much does it cost to leave early? I want to cancel my contract.', 'cancellation')).toMatch(/decide to leave|see you go/)
+    expect(offered('Please cancel my order BW-5512399, I ordered the wrong box', 'cancellation')).toContain("I've cancelled")
+    expect(offered('Feature request: dark mode in the app please!', 'feature_request')).toContain('Thanks for the feedback')
+    expect(problemsOnly('Please cancel my order BW-5512399')).toEqual(['order_cancelled'])
+    expect(problemsOnly('Quiero darme de baja')).toEqual(['leaving'])
+    expect(problemsOnly("Ich ziehe nächsten Monat um")).toEqual(['moving'])
+  })
+
   it('reads the past case\'s subject from its classified intent too, whatever words its customer used', () => {
     // "No interent" (a typo) named no subject in words; the classifier read connectivity.
     const outage: ReplyCandidate = {

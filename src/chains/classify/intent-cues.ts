@@ -245,7 +245,7 @@ const MOVING_TERMS = termMatcher([
 ])
 /** German splits the verb: "Wir ziehen nächsten Monat um", "Ich ziehe am 1. März nach Köln um." */
 const GERMAN_MOVING = /(?<![\p{L}])zieh(?:e|en|t|st)\s+(?:[\p{L}\p{N}.]+\s+){0,6}?um(?=\s*(?:$|[,.!?;:]|und\b|aber\b|was\b|wie\b|kann\b|muss\b))/u
-const MOVING_CUES = (folded: string) => MOVING_TERMS(folded) || GERMAN_MOVING.test(folded)
+export const MOVING_CUES = (folded: string): boolean => MOVING_TERMS(folded) || GERMAN_MOVING.test(folded)
 
 /**
  * A device that came damaged, which the default taxonomy files under product_fault ("broken on arrival"):

@@ -318,7 +318,7 @@ export const ESCALATION_CUES = termMatcher([
  * I just want a cheaper plan" read as a cancellation (0.99) and flagged cancellation_terms. Accented or
  * folded text alike.
  */
-const NEGATED_CANCELLATION = /(?<![\p{L}])(?:don['’]?t|do not|doesn['’]?t|does not|not|never|no need to|without|rather not|wouldn['’]?t|won['’]?t|instead of|ne (?:veux |voudrais )?pas|sans|no quiero|sin|nicht|ohne|não quero|nao quero|sem|non voglio|senza)\s+(?:(?:want|wanna|need|going|plan(?:ning)?|looking|trying)\s+(?:to\s+)?)?(?:cancel(?:l?ing|l?ed)?|cancellation|r[ée]silier|annuler|cancelar|darme de baja|k[üu]ndigen|stornieren|cancelamento|disdire|annullare)(?![\p{L}])/giu
+const NEGATED_CANCELLATION = /(?<![\p{L}])(?:don['’]?t|do not|doesn['’]?t|does not|not|never|no need to|without|rather not|rather than|wouldn['’]?t|won['’]?t|instead of|ne (?:veux |voudrais )?pas|sans|no quiero|sin|nicht|ohne|não quero|nao quero|sem|non voglio|senza)\s+(?:(?:want|wanna|need|going|plan(?:ning)?|looking|trying)\s+(?:to\s+)?)?(?:cancel(?:l?ing|l?ed)?|cancellation|r[ée]silier|annuler|cancelar|darme de baja|k[üu]ndigen|stornieren|cancelamento|disdire|annullare)(?![\p{L}])/giu
 
 /** The text without what it says the customer does not want to cancel. */
 export function withoutNegatedCancellation(text: string): string {

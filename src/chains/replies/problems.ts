@@ -13,9 +13,32 @@
 // A subject is read the same way, from its words (intent-cues.ts): "I was promised a call back and nobody
 // called" (a complaint, no subject) got "Send us the order number and we'll chase the courier" first,
 // the reply to "Bump. Nobody has got back to me" in a conversation about a late parcel.
-import { subjectsNamedIn } from '../classify/intent-cues.ts'
-import { foldText, termMatcher } from '../classify/plain-cues.ts'
+import { MOVING_CUES, subjectsNamedIn } from '../classify/intent-cues.ts'
+import { foldText, termMatcher, withoutNegatedCancellation } from '../classify/plain-cues.ts'
 import { sentencesOf } from '../../text/sentences.ts'
+
+const MOVING_REPLY = termMatcher([
+  'moving date', 'moving abroad', 'take your plan with you', 'nouvelle adresse', 'date du demenagement', 'neue adresse', 'umzugsdatum', 'nueva direccion', 'fecha de la mudanza',
+  'nova morada', 'novo endereco', 'data da mudanca', 'nuovo indirizzo', 'data del trasloco',
+])
+
+/** Leaving the service altogether, as a customer or a reply says it (PROBLEMS.leaving). */
+const LEAVING = termMatcher([
+  'cancel my', 'cancel our', 'cancel the contract', 'want to cancel', 'need to cancel', 'like to cancel', 'how do i cancel', 'cancelling my', 'canceling my',
+  'end my contract', 'terminate my', 'close my account', 'want to leave', 'going to leave', "i'm leaving", 'i am leaving', 'how do i leave', 'leave early', 'cost to leave', 'cancelling', 'canceling', 'switch provider', 'switching provider', 'another provider', 'cheaper deal elsewhere',
+  'sorry to see you go', 'decide to leave', 'decided to leave', 'made you decide', "why you're leaving", 'why you are leaving', 'before you go', 'exit fee', "days' notice", 'days notice',
+  'resilier', 'resiliation', 'vous quitter', 'vous voir partir', 'frais de resiliation',
+  'kundigen', 'kundigung', 'kundigungsfrist', 'zu einem anderen anbieter',
+  'dar de baja', 'darme de baja', 'cancelar mi', 'cancelar el contrato', 'verte marchar', 'penalizacion por',
+  'cancelar o contrato', 'cancelar a minha', 'cancelar minha', 'rescindir', 've-lo partir', 'multa de rescisao',
+  'disdire', 'disdetta', 'recesso', 'vederti andare',
+])
+/** "Cancel my order" is an order's, not the service's. */
+const ORDER_CANCEL_PHRASE = /cancel\p{L}*\s+(?:my|the|this|our)\s+(?:order|pre-?order)/gu
+
+/** An order, by name or by its number (BW-6631029), and a word for cancelling it, in the six languages. */
+const ORDER_WORD = /(?<![\p{L}\p{N}])(?:orders?|commandes?|bestellung(?:en)?|pedidos?|encomendas?|ordin[ei]|[a-z]{2,3}-\d{5,})(?![\p{L}\p{N}])/u
+const CANCEL_WORD = /(?<![\p{L}])(?:cancel\p{L}*|annul\p{L}*|stornier\p{L}*|storno)(?![\p{L}])/u
 
 const PROBLEMS: Record<string, (folded: string) => boolean> = {
   charged_twice: termMatcher([
@@ -72,6 +95,25 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     'invadida',
     'bloccato', 'bloccata', 'hackerato',
   ]),
+  // Leaving the service altogether, which a change to it (a pause, an add-on dropped) is not: "Can I pause
+  // my broadband instead of cancelling?" got "Can I ask what made you decide to leave?" and "Sorry to see
+  // you go". What a leaving customer says, and what a reply to them says of it.
+  leaving: (folded) => LEAVING(folded.replace(ORDER_CANCEL_PHRASE, ' ')),
+  // A move to a new address, as the customer says it (MOVING_CUES) or a reply does: "You can take your plan
+  // with you… send us the new postcode and your moving date" was offered to a customer travelling for three months.
+  moving: (folded) => MOVING_CUES(folded) || MOVING_REPLY(folded),
+  // An order cancelled: "Of course. I've cancelled [order number] and refunded [amount]", the reply to
+  // "BW-6631029. Can I just cancel?", was offered to a customer asking to pause their broadband.
+  order_cancelled: (folded) => ORDER_WORD.test(folded) && CANCEL_WORD.test(folded),
+  // Feedback passed on: "Thanks for the feedback! We've passed it to our app team" and "Keep an eye out for
+  // the next update" were offered to "Please delete all the personal data you hold about me".
+  feedback: termMatcher([
+    'feature request', 'suggestion', 'feedback', 'would be nice', 'would be great if', 'please add', 'could you add', 'it would help if',
+    'passed it to our', 'passed it on to', 'pass it on to', 'next update', 'on our roadmap', 'more coming',
+    'ce serait bien', 'merci pour votre retour', 'transmis a notre equipe', 'vorschlag', 'ware schon', 'ware toll', 'an unser team weitergegeben',
+    'sugerencia', 'seria genial', 'estaria bien', 'gracias por tus comentarios', 'sugestao', 'seria otimo', 'seria bom', 'obrigado pelo feedback',
+    'suggerimento', 'sarebbe bello', 'grazie per il feedback',
+  ]),
 }
 
 /** What a case is about, as problemsIn names it: `subject:delivery`. */
@@ -79,7 +121,8 @@ export const subjectProblem = (intent: string) => `subject:${intent}`
 
 /** The problems `text` names, and the subjects whose words it uses (subjectProblem). */
 export function problemsIn(text: string): Set<string> {
-  const folded = foldText(text)
+  // "instead of cancelling" is no leaving.
+  const folded = foldText(withoutNegatedCancellation(text))
   const problems = Object.entries(PROBLEMS).filter(([, said]) => said(folded)).map(([problem]) => problem)
   return new Set([...problems, ...subjectsNamedIn(folded).map(subjectProblem)])
 }
@@ -108,7 +151,7 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', outage: 'connectivity', locked_account: 'account_login' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
 
 /**
  * Whether a problem a reply names, which this customer never names, is of the past case: named by its
