@@ -108,6 +108,29 @@ describe('faults signed off with thanks', () => {
   })
 })
 
+// A plain request, asked: "Is it possible to suspend my contract for two months?" read as negative (0.51),
+// the Portuguese and Italian as positive (0.53, 0.54).
+const PLAIN_REQUESTS: Array<[string, string]> = [
+  ['en', 'Is it possible to suspend my contract for two months?'],
+  ['en', "Hi, I am travelling for three months. Can I pause my broadband subscription instead of cancelling?"],
+  ['fr', 'Bonjour, puis-je mettre mon abonnement en pause pendant 3 mois ?'],
+  ['de', 'Kann ich meinen Vertrag für zwei Monate pausieren?'],
+  ['es', '¿Puedo pausar mi suscripción durante el verano?'],
+  ['pt', 'Posso pausar a minha assinatura por dois meses?'],
+  ['it', 'Posso sospendere il mio abbonamento per due mesi?'],
+]
+
+describe('plain requests, asked', () => {
+  it.each(PLAIN_REQUESTS)('%s: "%s" is neutral or uncertain, never negative or positive', async (language, text) => {
+    expect(['neutral', 'uncertain']).toContain((await sentimentOf(text, language)).label)
+  })
+  it('are not neutral when the request carries a complaint or anger', async () => {
+    expect((await sentimentOf("Can I get my money back? You've charged me twice this month!!", 'en')).label).not.toBe('neutral')
+    expect(decideSentiment({ negative: 0.5, neutral: 0.3, positive: 0.2 }, 'Can I just cancel? 😡').evidence).not.toContain('request_cue')
+    expect(decideSentiment({ negative: 0.5, neutral: 0.3, positive: 0.2 }, 'Can I pause my contract?').evidence).toContain('request_cue')
+  })
+})
+
 // Something promised and not done, a change not announced, money taken after the end, a manager asked
 // for: each read as uncertain before, and charged-after-cancelling in German as a delivery.
 const UNKEPT_OR_TAKEN_AFTER_THE_END: Array<[string, string, string]> = [

@@ -231,6 +231,26 @@ const NOTHING_WRONG = String.raw`(?<![\p{L}])(?:no complaints|no problems|no iss
 const NOTHING_WRONG_ALL = new RegExp(NOTHING_WRONG, 'gu')
 const NOTHING_WRONG_ONE = new RegExp(NOTHING_WRONG, 'u')
 
+/**
+ * A plain request, asked: "Is it possible to suspend my contract for two months?" read as negative (0.51),
+ * "Posso sospendere il mio abbonamento per due mesi?" as positive (0.54). Asking whether or how something
+ * can be done says nothing of how the customer feels; a complaint or a thank-you in it still does.
+ */
+const REQUEST_OPENERS = termMatcher([
+  'can i', 'could i', 'may i', 'can we', 'could we', 'is it possible', 'how do i', 'how can i', 'is there a way', 'do you offer', 'would it be possible',
+  'puis-je', 'est-ce que je peux', 'est-il possible', 'est ce possible', 'comment puis-je', 'comment faire pour', 'pourrais-je',
+  'kann ich', 'konnte ich', 'ist es moglich', 'wie kann ich', 'gibt es eine moglichkeit', 'darf ich',
+  'puedo', 'podria', 'es posible', 'como puedo', 'se puede', 'hay forma de', 'hay manera de',
+  'posso', 'e possivel', 'como posso', 'da para', 'seria possivel',
+  'e possibile', 'come posso', 'si puo', 'sarebbe possibile', 'potrei',
+])
+/** Anger typed rather than said: "!!", the faces customers use for it, and "Can I just cancel?" after weeks of waiting. */
+const TYPED_ANGER = /!!|[\u{1F620}\u{1F621}\u{1F624}\u{1F612}\u{1F644}\u{1F92C}]|(?:can|could) (?:i|we) just /u
+
+export function plainRequestCue(folded: string): boolean {
+  return folded.includes('?') && REQUEST_OPENERS(folded) && !TYPED_ANGER.test(folded) && !COMPLAINT_CUES(folded) && !ESCALATION_CUES(folded)
+}
+
 /** Politeness formulas that are not gratitude for anything yet. */
 const ADVANCE_THANKS = termMatcher([
   'thanks in advance', 'thank you in advance', 'thanks in adv', 'merci d\'avance', 'merci par avance', 'merci de faire vite', 'gracias de antemano', 'gracias por adelantado',

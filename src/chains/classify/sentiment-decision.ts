@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, ESCALATION_CUES, foldText, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, ESCALATION_CUES, foldText, plainRequestCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
@@ -39,7 +39,7 @@ export interface SentimentDecision {
   /** Probability of the most likely class (also when the label is `uncertain`). */
   confidence: number
   probs: SentimentProbs
-  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'working_well_cue', 'agent_apology', 'intent:<name>'. */
+  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'working_well_cue', 'request_cue', 'agent_apology', 'intent:<name>'. */
   evidence: string[]
 }
 
@@ -60,6 +60,7 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   // "Das Internet läuft einwandfrei seit dem Techniker-Besuch": what works well now is as plain as a thank-you.
   const pleased = !agent && !thanks && workingWellCue(folded)
   const apology = agent && AGENT_APOLOGY(folded)
+  const request = !agent && !complaint && !thanks && !pleased && plainRequestCue(folded)
   const evidence: string[] = []
   let p = { ...modelProbs }
   if (apology) {
@@ -71,6 +72,9 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   } else if (thanks || pleased) {
     evidence.push(thanks ? 'thanks_cue' : 'working_well_cue')
     p = { negative: p.negative * CUE_AGAINST, neutral: p.neutral, positive: p.positive * CUE_FOR }
+  } else if (request) {
+    evidence.push('request_cue')
+    p = { ...p, neutral: p.neutral * CUE_FOR }
   }
   if (!agent && intent && NEGATIVE_INTENTS.has(intent)) {
     evidence.push(`intent:${intent}`)
