@@ -189,7 +189,7 @@ function renderAnswer(region: HTMLElement, question: string, res: AskResult, rer
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, w.figure), h('th', { scope: 'col' }, w.value), h('th', { scope: 'col' }, w.period))),
       h('tbody', {}, res.figures.filter((f) => f.kind !== 'series').map((f) => h('tr', {},
         h('td', {}, f.label), h('td', {}, figureValue(w, f)),
-        h('td', {}, `${f.from.slice(0, 10)} – ${day(f.to)}`))))),
+        h('td', {}, dates(f.from, f.to)))))),
     h('details', { class: 'plan', open: true }, h('summary', {}, w.reading),
       h('dl', {},
         h('dt', {}, w.kind), h('dd', {}, w.kinds[plan.kind] ?? plan.kind),
@@ -201,10 +201,13 @@ function renderAnswer(region: HTMLElement, question: string, res: AskResult, rer
         h('dt', {}, w.topic), h('dd', {}, plan.topic ?? '—'),
         h('dt', {}, w.planner), h('dd', {}, `${plan.planner === 'llm' ? w.llm : w.localRules}${plan.edited ? w.editedByYou : ''}`)),
       readingForm(w, question, plan, rerun, intents)),
-    h('h3', {}, w.citations),
-    h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
-      h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),
-      h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${w.sentiments[c.sentiment] ?? c.sentiment}` : ''}`)))),
+    // A measure or a care-team figure quotes no message: no empty "Citations" heading under it.
+    ...(res.citations.length === 0 ? [] : [
+      h('h3', {}, w.citations),
+      h('ol', { class: 'citations' }, res.citations.map((c) => h('li', { value: c.n },
+        h('a', { href: `/conversations/${c.conversationId}` }, h('q', { dir: 'auto' }, c.text)),
+        h('span', { class: 'muted' }, ` ${c.channel} · ${c.sentAt.slice(0, 10)}${c.sentiment ? ` · ${w.sentiments[c.sentiment] ?? c.sentiment}` : ''}`)))),
+    ]),
   )
 }
 
@@ -217,8 +220,13 @@ function day(toExclusive: string): string {
  * "last month (2026-10-01 – 2026-10-31)": the words the planner matched, then the exact days. The words
  * are English: under an answer in another language only the days are shown.
  */
+/** "2026-10-01 – 2026-10-31"; all time starts at the epoch, which is no day anyone asked about: "… – 2026-12-07". */
+function dates(from: string, toExclusive: string): string {
+  return `${from.startsWith('1970-01-01') ? '…' : from.slice(0, 10)} – ${day(toExclusive)}`
+}
+
 function period(range: TimeRange, language = 'en'): string {
-  const days = `${range.from.slice(0, 10)} – ${day(range.to)}`
+  const days = dates(range.from, range.to)
   const words = range.label.replace(/\s*\([^)]*\)\s*$/, '')
   return /\d/.test(words) || language !== 'en' ? days : `${words} (${days})`
 }

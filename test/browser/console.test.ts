@@ -258,6 +258,20 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     await context.close()
   }, 120_000)
 
+  it('an answer that quotes no message has no empty citations, and all time starts at no epoch', async () => {
+    const { context, page } = await session('analyst')
+    await page.goto(`${c.base}/ask`)
+    const answer = page.getByRole('region', { name: 'Answer' })
+    await page.getByLabel('Question').fill('How many conversations are still waiting for a reply?')
+    await page.getByRole('button', { name: 'Ask', exact: true }).click()
+    await answer.locator('.answer-text').waitFor({ timeout: 60_000 })
+    // Before: a "Citations" heading over an empty list, and "1970-01-01 – …" on every row.
+    expect(await answer.getByRole('heading', { name: 'Citations' }).count()).toBe(0)
+    expect(await answer.textContent()).not.toContain('1970')
+    expect(await answer.locator('table.figures-table').textContent()).toMatch(/… – \d{4}-\d{2}-\d{2}/)
+    await context.close()
+  }, 120_000)
+
   it('an agent filters the inbox by theme: only the theme\'s conversations are listed', async () => {
     const { context, page, errors } = await session('agent')
     await page.goto(`${c.base}/inbox`)
