@@ -89,7 +89,7 @@ describe('demo corpus drafts', () => {
 
   it('a French customer gets French drafts when the nearest past cases were answered in English (bw-instagram-0015: "Parfait, merci pour vore aide")', async () => {
     // Its 40 nearest customer messages were English thank-yous, and the drafts came in English with the
-    // note "no past replies in fr", in a workspace that answers French every day.
+    // note "no past replies in French", in a workspace that answers French every day.
     const res = (await suggest('bw-instagram-0015'))!
     expect(res.language).toBe('fr')
     expect(res.note).toBeUndefined()

@@ -24,13 +24,13 @@ describe('a message in a language the brand never answered in', () => {
   it('says the English drafts match it weakly across languages (a Dutch double charge got replies about leaving and app feedback at 0.1)', () => {
     const { note, language } = drafted(0.12)
     expect(language).toBe('en')
-    expect(note).toContain('no past replies in nl; drafts are in en')
+    expect(note).toContain('no past replies in Dutch; drafts are in English')
     expect(note).toContain('match this message weakly across languages')
   })
 
   it('says only that they are in English when they match well', () => {
     const { note } = drafted(0.8)
-    expect(note).toContain('no past replies in nl; drafts are in en')
+    expect(note).toContain('no past replies in Dutch; drafts are in English')
     expect(note).not.toContain('weakly')
   })
 })

@@ -225,7 +225,17 @@ export function candidatesInLanguage(retrieval: Retrieval): { pool: ReplyCandida
   if (same.length > 0 || language === 'en') return { pool: same, language }
   const english = all.filter((x) => x.lang === 'en').map((x) => x.c)
   if (english.length === 0) return { pool: [], language }
-  return { pool: english, language: 'en', note: `no past replies in ${language}; drafts are in en` }
+  return { pool: english, language: 'en', note: `no past replies in ${languageName(language)}; drafts are in English` }
+}
+
+const LANGUAGE_NAMES = new Intl.DisplayNames('en', { type: 'language' })
+/** "nl" → "Dutch" for the agent reading the note; a code Intl does not know stays a code. */
+function languageName(code: string): string {
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code
+  } catch {
+    return code
+  }
 }
 
 const PRAISE = 'praise'

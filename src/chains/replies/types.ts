@@ -104,7 +104,7 @@ export interface ReplyResult {
   language: string
   degraded: boolean
   degradedReason?: string
-  /** e.g. "no past replies in fr; drafts are in en" */
+  /** e.g. "no past replies in French; drafts are in English" */
   note?: string
   /** The customer message answered (null when the conversation has none). */
   messageId: string | null
