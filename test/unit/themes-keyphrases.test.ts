@@ -283,6 +283,22 @@ describe('describeCluster', () => {
     // A theme of closers alone still shows one.
     expect(describeCluster({ ...at, closes: [true, true, true] }).representativeIdx.length).toBeGreaterThan(0)
   })
+
+  it('quotes no message about another subject than most of the theme\'s ("Charged twice" quoted a parcel that never came)', () => {
+    const texts = [
+      'You took £55.00 twice this month', 'Double charged again, £42.00 x2 on my statement', 'Brightwave took £42.00 two times, I want it back',
+      'Order [ORDER_1] was supposed to arrive yesterday. Nothing.', 'Why was I billed twice? This is the second time',
+    ]
+    const at = { keyphrases: [{ phrase: 'twice', weight: 0.3, support: 0.6 }], texts, vectors: [unit([1, 0, 0]), unit([1, 0.2, 0]), unit([1, 0.1, 0.1]), unit([1, 0.05, 0]), unit([1, 0, 0.2])], centroid: unit([1, 0.05, 0]) }
+    expect(describeCluster(at).representativeIdx).toContain(3)
+    const intents = ['billing', 'billing', 'billing', 'delivery', 'complaint']
+    const quoted = describeCluster({ ...at, intents }).representativeIdx
+    expect(quoted).not.toContain(3)
+    // Another message takes its place.
+    expect(quoted.length).toBe(describeCluster(at).representativeIdx.length)
+    // Without a subject most messages share, no quote is left out for its intent.
+    expect(describeCluster({ ...at, intents: ['billing', 'delivery', 'billing', 'delivery', 'other'] }).representativeIdx).toContain(3)
+  })
 })
 
 describe('mergeClustersByWords across languages', () => {

@@ -44,13 +44,15 @@ export function describeCluster(input: {
   vectors: Float32Array[]
   /** Per text, whether the message only closes its case ("Perfect, thank you!"). */
   closes?: boolean[]
+  /** Per text, the intent the classifier read, if any. */
+  intents?: Array<string | null>
   centroid: Float32Array
   /** Messages in the theme when `texts` are a sample of them (a big week's words); `texts.length` otherwise. */
   volume?: number
   /** Names read over the whole week (properNouns): a small theme says a name too few times to tell it is one. */
   names?: ReadonlySet<string>
 }): ClusterDescription {
-  const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid, input.closes)
+  const representativeIdx = representativeQuotes(input.texts, input.vectors, input.centroid, input.closes, input.intents)
   // Names (a town, the company, a person the masking missed) say where or who, not what: a label is
   // made of the other phrases ("Horsforth down" → what is down), while key phrases keep them.
   // The week's names count too: "Brightwave app" named a theme of nine sign-in messages, whose
@@ -69,13 +71,17 @@ export function describeCluster(input: {
   return { label, description, representativeIdx, labelFromQuote: named === null }
 }
 
-function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array, closes: boolean[] = []): number[] {
+function representativeQuotes(texts: string[], vectors: Float32Array[], centroid: Float32Array, closes: boolean[] = [], intents: Array<string | null> = []): number[] {
   const centrality = vectors.map((v) => dot(v, centroid))
   const byCentrality = (a: number, b: number) => centrality[b] - centrality[a] || a - b
   // A message that only closes its case is no quote of the theme: "Perfect, thank you!" was one of the
   // three quotes of "Price rise". Fewer quotes rather than that, unless the theme has nothing else.
+  // Nor is one about another subject than most of its messages: "Charged twice" quoted "Order [ORDER_1]
+  // was supposed to arrive yesterday. Nothing." (a delivery, 3 of its 17 messages).
+  const subject = majorityIntent(intents)
+  const otherSubject = (i: number) => subject !== null && intents[i] != null && !SUBJECTLESS.has(intents[i]!) && intents[i] !== subject
   const nonEmpty = texts.map((_, i) => i).filter((i) => texts[i].trim().length > 0)
-  const opening = nonEmpty.filter((i) => !closes[i])
+  const opening = nonEmpty.filter((i) => !closes[i] && !otherSubject(i))
   const said = opening.length > 0 ? opening : nonEmpty
   const informative = said.filter((i) => isInformative(texts[i]))
   // Too few informative messages: messages that name something come next; a bare "Thanks!" or a bare
@@ -135,6 +141,8 @@ const INTENT_NOUNS: Record<string, string> = {
 }
 /** Intents that close or colour a thread rather than say what it is about. */
 const NOT_A_TOPIC = new Set(['praise', 'other'])
+/** Intents of a message's kind, not its subject: a question or a complaint may be about the theme's subject. */
+const SUBJECTLESS: ReadonlySet<string> = new Set([...NOT_A_TOPIC, 'question', 'complaint'])
 /** An intent names the theme when this share of its topical messages has it... */
 const LABEL_INTENT_SHARE = 0.35
 /** ...and a product word joins the label when this share of the theme's messages says it, in any language. */

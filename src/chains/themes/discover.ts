@@ -122,6 +122,7 @@ export function discoverThemes(
       texts: shown.map((position) => said[list[position]]),
       vectors: shown.map((position) => items[list[position]].vector),
       closes: shown.map((position) => items[list[position]].closes ?? false),
+      intents: shown.map((position) => items[list[position]].intent ?? null),
       centroid: result.centroids[c],
       volume: list.length,
       names,
