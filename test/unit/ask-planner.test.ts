@@ -395,6 +395,22 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('What are the top complaint reasons?', NOW, vocabulary).groupBy).toBe('intent')
   })
 
+  it('reads a satisfaction score as not computed, a summary as an overview, and what to fix first as the most complained-about problem', () => {
+    // Before: "csat" or "score", "summarize", "fasse" searched for as words; "What should we fix first?" not understood.
+    for (const q of ['What is our CSAT score?', "What's our NPS?", 'Quel est notre score de satisfaction ?', 'Wie hoch ist unsere Zufriedenheitsrate?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.notComputed?.startsWith('a satisfaction score such as CSAT or NPS'), plan.filters.mentions, plan.topic], q).toEqual([true, undefined, undefined])
+    }
+    for (const q of ['Summarize last week for me', 'Give me an overview of last week', 'Fasse die letzte Woche zusammen', 'Résume la semaine dernière', 'Riassumi la settimana scorsa']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.kind, plan.timeRange.from, plan.filters.mentions, plan.topic], q).toEqual(['why', '2026-10-26T00:00:00.000Z', undefined, undefined])
+    }
+    for (const q of ['What should we fix first?', 'What is our biggest problem?', 'Was sollten wir zuerst beheben?', '¿Cuál es el mayor problema?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.kind, plan.groupBy, plan.filters.sentiment, plan.countsCustomers, plan.understood], q).toEqual(['rank', 'intent', 'negative', true, true])
+    }
+  })
+
   it('reads engineer visits as the appointment intent', () => {
     for (const q of ['How many customers complained about engineer visits last month?', 'Combien de messages sur les rendez-vous technicien en octobre ?']) {
       expect(planLocally(q, NOW, vocabulary).filters.intent, q).toBe('appointment')

@@ -6,7 +6,7 @@ import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { add, englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions, type ResolvedTime } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -246,6 +246,13 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     read = { kind: 'rank', cued: true, groupBy: 'intent' }
     delete filters.intent
   }
+  // "What should we fix first?": the problem most customers complain about, as "What do customers complain about most?".
+  const priority = PRIORITY_CUE.exec(question)?.[0]
+  if (priority && (read.kind === 'why' || read.kind === 'rank')) {
+    read = { ...read, kind: 'rank', cued: true, groupBy: read.groupBy ?? 'intent' }
+    filters.sentiment ??= 'negative'
+    spans.push(priority)
+  }
   // "What are the top reasons customers cancel?": a message has one subject, so subjects ranked within
   // cancellation were each subject's whole count, said to be "about cancellation" (connectivity 256, more
   // than all cancellation messages). Its reasons are the weekly themes its messages fall in or, in a
@@ -303,7 +310,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(measure ? uncompared : plan),
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     // A share of complaints is of the customers who complained: "which channel has the highest share of complaints".
-    ...(CUSTOMERS_CUE.test(question) || (byRate && COMPLAINT_WORD.test(question)) || (SHARE_CUE.test(question) && CONVERSATIONS_CUE.test(question)) ? { countsCustomers: true } : {}),
+    ...(CUSTOMERS_CUE.test(question) || priority || (byRate && COMPLAINT_WORD.test(question)) || (SHARE_CUE.test(question) && CONVERSATIONS_CUE.test(question)) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),

@@ -171,6 +171,8 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
+  // "Summarize last week for me" searched for messages saying "summarize": an overview is what "What happened last week?" gives.
+  ['why', /(?<![\p{L}])(?:summar(?:y|ise|ize|ising|izing)|sum up|overview|recap|what happened|r[ée]sum(?:é|e|er|ez)|r[ée]capitul\p{L}*|aper[çc]u|zusammenfass\p{L}*|fass\p{L}* .{0,40}zusammen|[üu]berblick|resum(?:en|e|o|ir|a|ame)|resúmeme|panorama|riassum\p{L}*|riassunt\p{L}*|riepilog\p{L}*|panoramica)(?![\p{L}])/iu],
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
   ['count', SHARE_CUE],
 ]
@@ -193,6 +195,19 @@ export const RECENT_CUE = W([
   'recentemente', 'nos [úu]ltimos tempos', 'hoje em dia', 'atualmente', 'ainda', 'continuam', 'continua',
   'di recente', 'in questo periodo', 'attualmente', 'ancora', 'tuttora', 'continuano',
 ].join('|'))
+/**
+ * "What should we fix first?", "What is our biggest problem?": which problem most customers complain
+ * about. It was not understood, or ranked every message's subject.
+ */
+export const PRIORITY_CUE = W([
+  'fix first', 'fix next', 'prioriti[sz]e', 'top priority', 'priorities', 'most urgent', 'most pressing', 'biggest (?:problems?|issues?|pain points?)', 'focus on first',
+  'r[ée]gler en premier', 'corriger en premier', 'prioris\\p{L}*', 'priorit[ée]s?', 'plus (?:gros|grands?) probl[èe]mes?', 'plus urgent',
+  'zuerst (?:beheben|l[öo]sen)', 'priorisier\\p{L}*', 'gr[öo][ßs]te[ns]? problem\\p{L}*', 'am dringendsten',
+  'arreglar primero', 'priorizar', 'prioridad(?:es)?', 'mayor(?:es)? problemas?', 'm[áa]s urgente',
+  'corrigir primeiro', 'resolver primeiro', 'prioridades?', 'maior(?:es)? problemas?', 'mais urgente',
+  'sistemare prima', 'risolvere prima', 'priorit[àa]', 'problem[ai] pi[ùu] grand[ei]', 'pi[ùu] grand[ei] problem[ai]', 'pi[ùu] urgente',
+].join('|'))
+
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
 export const MENTIONS_CUE = W('mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
@@ -298,7 +313,7 @@ export const NON_TOPIC = new Set([
   // How customers feel, in the other languages ("Wie ist die Stimmung auf Instagram?" searched for "stimmung"), and "are".
   'stimmung', 'humeur', 'ressenti', 'sentimiento', 'sentimientos', 'ánimo', 'sentimento', 'sentimentos', 'umore', 'están', 'estão', 'estan', 'estao',
   // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
-  'contain', 'contains', 'contained', 'containing', 'doing', 'happen', 'happens', 'happened', 'happening',
+  'contain', 'contains', 'contained', 'containing', 'doing', 'happen', 'happens', 'happened', 'happening', 'give', 'tell', 'please', 'fasse', 'fass', 'zusammen',
   // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
@@ -336,6 +351,9 @@ export const THEME_RATE_NOT_COMPUTED = "a share of each weekly theme's messages 
 
 /** What the brand's agents did is not counted; how fast they replied is (care.ts). */
 export const AGENT_WORK_NOT_COMPUTED = 'a count of what agents did or promised (the figures count customer messages and when they were answered)'
+
+/** No survey answer is stored; how customers feel is read from their messages. */
+export const SURVEY_SCORE_NOT_COMPUTED = 'a satisfaction score such as CSAT or NPS (no survey answers are stored: how customers feel is the sentiment of their messages)'
 
 /** What the averages entry of NOT_COMPUTED says: a response time's mean is computed (care.ts), other averages are not. */
 export const AVERAGES_NOT_COMPUTED = 'averages per conversation or customer'
@@ -379,6 +397,8 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
     '(?<![\\p{L}])(?:abbiamo promesso|abbiamo offerto|abbiamo rimborsato|i nostri (?:operatori|agenti) hanno)',
   ].join('|'), 'iu'), AGENT_WORK_NOT_COMPUTED],
   // "Which agent replies fastest?" gave the team's response time as if it were an agent's.
+  // "What is our CSAT score?" searched for messages saying "csat" or "score": no survey answer is stored.
+  [/\b(?:csat|nps|net promoter|(?:customer )?satisfaction (?:score|rate|rating)s?)\b|score de satisfaction|taux de satisfaction|zufriedenheits(?:wert|rate|quote|score)|puntuaci[óo]n de satisfacci[óo]n|[íi]ndice de satisfacci[óo]n|pontua[çc][ãa]o de satisfa[çc][ãa]o|[íi]ndice de satisfa[çc][ãa]o|punteggio di soddisfazione|indice di soddisfazione/iu, SURVEY_SCORE_NOT_COMPUTED],
   [/\b(?:per|by|each|which|what|every)\s+(?:agent|rep|representative|staff member)\b|(?<![\p{L}])(?:quel agent|par agent|welche[rmn]? (?:agent|mitarbeiter)|(?:pro|je) (?:agent|mitarbeiter)|qu[ée] agente|por agente|qual (?:agente|atendente)|por atendente|quale (?:operatore|agente)|per (?:operatore|agente))(?![\p{L}])/iu, 'a breakdown by agent'],
 ]
 

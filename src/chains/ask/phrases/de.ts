@@ -171,6 +171,7 @@ const MEASURES: MeasureNames = {
   byCustomer: { words: 'eine Rangfolge einzelner Kunden' },
   agentWork: { words: 'eine Zählung dessen, was Mitarbeiter getan oder zugesagt haben', reason: 'die Zahlen zählen die Nachrichten der Kunden und wann sie beantwortet wurden' },
   byAgent: { words: 'eine Aufschlüsselung nach Mitarbeiter' },
+  surveyScore: { words: 'ein Zufriedenheitswert wie CSAT oder NPS', reason: 'Umfrageantworten werden nicht gespeichert; wie Kunden sich fühlen, zeigt die Stimmung ihrer Nachrichten' },
 }
 
 const DIMENSIONS: Record<string, { name: string; gender: Gender }> = {

@@ -258,6 +258,7 @@ const MEASURES: MeasureNames = {
   byCustomer: { words: 'una clasificación de clientes concretos' },
   agentWork: { words: 'un recuento de lo que hicieron o prometieron los agentes', reason: 'las cifras cuentan los mensajes de los clientes y cuándo se respondieron' },
   byAgent: { words: 'un desglose por agente' },
+  surveyScore: { words: 'una puntuación de satisfacción como el CSAT o el NPS', reason: 'no se guardan respuestas de encuestas; cómo se sienten los clientes se lee en el sentimiento de sus mensajes' },
 }
 
 export const es: Phrases = {

@@ -274,6 +274,7 @@ const MEASURES: MeasureNames = {
   byCustomer: { words: 'un classement des clients un par un' },
   agentWork: { words: 'un décompte de ce que les agents ont fait ou promis', reason: 'les chiffres comptent les messages des clients et le moment où ils ont reçu une réponse' },
   byAgent: { words: 'un découpage par agent' },
+  surveyScore: { words: 'un score de satisfaction comme le CSAT ou le NPS', reason: "aucune réponse d'enquête n'est enregistrée ; ce que ressentent les clients se lit dans le sentiment de leurs messages" },
 }
 
 export const fr: Phrases = {

@@ -208,6 +208,7 @@ const MEASURES: MeasureNames = {
   byCustomer: { words: 'una classifica dei singoli clienti' },
   agentWork: { words: 'un conteggio di ciò che gli operatori hanno fatto o promesso', reason: 'le cifre contano i messaggi dei clienti e quando hanno ricevuto risposta' },
   byAgent: { words: 'una suddivisione per operatore' },
+  surveyScore: { words: "un punteggio di soddisfazione come il CSAT o l'NPS", reason: 'non vengono salvate risposte a sondaggi; come si sentono i clienti si legge nel sentiment dei loro messaggi' },
 }
 
 /** " (ce n'erano 12 nel periodo precedente (…))": the count of the period before, when there was one. */

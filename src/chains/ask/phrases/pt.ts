@@ -216,6 +216,7 @@ const MEASURES: MeasureNames = {
   byCustomer: { words: 'uma classificação de clientes individuais' },
   agentWork: { words: 'uma contagem do que os atendentes fizeram ou prometeram', reason: 'os números contam as mensagens dos clientes e quando foram respondidas' },
   byAgent: { words: 'uma divisão por atendente' },
+  surveyScore: { words: 'uma pontuação de satisfação como o CSAT ou o NPS', reason: 'não são guardadas respostas a inquéritos; o que os clientes sentem lê-se no sentimento das suas mensagens' },
 }
 
 const LABELS = 'estimativa a partir dos rótulos do classificador'

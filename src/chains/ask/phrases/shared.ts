@@ -99,6 +99,7 @@ export const NOT_COMPUTED_MEASURES = {
   byCustomer: 'a ranking of individual customers',
   agentWork: 'a count of what agents did or promised',
   byAgent: 'a breakdown by agent',
+  surveyScore: 'a satisfaction score such as CSAT or NPS',
 } as const
 
 export type NotComputedKey = keyof typeof NOT_COMPUTED_MEASURES
