@@ -256,6 +256,9 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     // A past reply that already escalates is answer enough.
     const raised = { ...candidate('raised', "Sorry about this. I've raised it with our team leader, who will call you today.", 0.4) }
     expect(localDrafts(angry, { query: '', language: 'en', knowledge: [], candidates: [raised] }).drafts.filter((d) => d.approach === 'apologise_escalate')).toHaveLength(1)
+    // A formal complaint that says nothing of explaining it before is not told it was explained more than once.
+    const rude = localDrafts(request(['Your agent Dave was incredibly rude to me today and hung up. I want to make a formal complaint.']), { query: '', language: 'en', knowledge: [], candidates: [] }).drafts[0]!
+    expect([rude.approach, rude.text.includes('more than once'), rude.text.includes("I'm sorry about this.")]).toEqual(['apologise_escalate', false, true])
     // Nobody asked: no escalation.
     expect(localDrafts(request(['Can I get the app on my TV?']), { query: '', language: 'en', knowledge: [], candidates: [feedback] }).drafts.map((d) => d.approach)).not.toContain('apologise_escalate')
   })

@@ -320,18 +320,28 @@ export const CLOSING_CUES = termMatcher([
  * to a manager, this is ridiculous. Third time I'm explaining the same thing." got "Thanks for the
  * feedback! We've passed it to our app team".
  */
-export const ESCALATION_CUES = termMatcher([
+const ASKS_SOMEONE_ELSE = termMatcher([
   // en
   'speak to a manager', 'speak to your manager', 'speak with a manager', 'talk to a manager', 'speak to the manager', 'speak to a supervisor', 'talk to a supervisor',
   'speak with a supervisor', 'speak to someone senior', 'speak to a human', 'talk to a human', 'speak to a real person', 'talk to a real person', 'escalate this',
-  'escalate my', 'formal complaint', 'complaints department', 'third time i', 'fourth time i', 'fifth time i', 'repeating myself', 'repeat myself', 'explaining the same',
+  'escalate my', 'formal complaint', 'complaints department',
   // fr, es, de, pt, it
-  'parler à un responsable', 'parler à un superviseur', 'parler à un humain', 'réclamation officielle', 'je me répète',
+  'parler à un responsable', 'parler à un superviseur', 'parler à un humain', 'réclamation officielle',
   'hablar con un supervisor', 'hablar con un responsable', 'hablar con un gerente', 'hablar con una persona', 'hoja de reclamaciones', 'reclamación formal',
-  'mit einem vorgesetzten', 'ihren vorgesetzten', 'mit einem menschen', 'offizielle beschwerde', 'zum dritten mal',
-  'falar com um supervisor', 'falar com um gerente', 'falar com o responsável', 'falar com uma pessoa', 'livro de reclamações', 'pela terceira vez',
-  'parlare con un responsabile', 'parlare con un supervisore', 'parlare con una persona', 'reclamo formale', 'per la terza volta',
+  'mit einem vorgesetzten', 'ihren vorgesetzten', 'mit einem menschen', 'offizielle beschwerde',
+  'falar com um supervisor', 'falar com um gerente', 'falar com o responsável', 'falar com uma pessoa', 'livro de reclamações',
+  'parlare con un responsabile', 'parlare con un supervisore', 'parlare con una persona', 'reclamo formale',
 ])
+
+/** The customer says they have explained the case before: "Third time I'm explaining the same thing". */
+export const REPEATED_CUES = termMatcher([
+  'third time i', 'fourth time i', 'fifth time i', 'repeating myself', 'repeat myself', 'explaining the same',
+  'already explained', 'explained this twice', 'explained it twice', 'explained it already', 'told you already',
+  'je me répète', 'pour la troisième fois', "j'ai déjà expliqué", 'zum dritten mal', 'schon erklärt', 'bereits erklärt',
+  'por tercera vez', 'ya lo expliqué', 'lo he explicado', 'pela terceira vez', 'já expliquei', 'per la terza volta', 'ho già spiegato', 'già spiegato',
+])
+
+export const ESCALATION_CUES = (folded: string): boolean => ASKS_SOMEONE_ELSE(folded) || REPEATED_CUES(folded)
 
 /**
  * "Don't want to cancel", said: the word names what the customer does not want. "I don't want to cancel,

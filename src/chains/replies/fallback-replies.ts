@@ -74,39 +74,54 @@ export const TEMPLATES: Record<string, Partial<Record<Approach, string>>> = {
 
 /**
  * For a customer who asks for a manager or has explained the case before (ESCALATION_CUES): an apology
- * for the repetition and one place to put the whole story, in public by DM. "I want to speak to a manager…
- * Third time I'm explaining" got "Thanks for the feedback! We've passed it to our app team".
+ * (for the repetition when they said they repeat themselves) and one place to put the whole story, in
+ * public by DM. "I want to speak to a manager… Third time I'm explaining" got "Thanks for the feedback!
+ * We've passed it to our app team"; "your agent was rude… I want to make a formal complaint" was told
+ * "I'm sorry you've had to explain this more than once", which nobody said.
  */
-const ESCALATION: Record<string, { public: string; private: string }> = {
+const ESCALATION: Record<string, { repeated: string; sorry: string; public: string; private: string }> = {
   en: {
-    public: "I'm sorry you've had to explain this more than once. Could you send us a DM with your account details and a short summary of what has happened so far? We'll make sure someone senior looks at it.",
-    private: "I'm sorry you've had to explain this more than once. Could you send us your account details and a short summary of what has happened so far? We'll make sure someone senior looks at it.",
+    repeated: "I'm sorry you've had to explain this more than once.",
+    sorry: "I'm sorry about this.",
+    public: "Could you send us a DM with your account details and a short summary of what has happened so far? We'll make sure someone senior looks at it.",
+    private: "Could you send us your account details and a short summary of what has happened so far? We'll make sure someone senior looks at it.",
   },
   fr: {
-    public: "Nous sommes désolés que vous ayez dû expliquer cela plusieurs fois. Pouvez-vous nous envoyer un message privé avec les références de votre compte et un résumé de ce qui s'est passé ? Nous veillerons à ce qu'un responsable s'en occupe.",
-    private: "Nous sommes désolés que vous ayez dû expliquer cela plusieurs fois. Pouvez-vous nous envoyer les références de votre compte et un résumé de ce qui s'est passé ? Nous veillerons à ce qu'un responsable s'en occupe.",
+    repeated: 'Nous sommes désolés que vous ayez dû expliquer cela plusieurs fois.',
+    sorry: 'Nous sommes désolés de cette situation.',
+    public: "Pouvez-vous nous envoyer un message privé avec les références de votre compte et un résumé de ce qui s'est passé ? Nous veillerons à ce qu'un responsable s'en occupe.",
+    private: "Pouvez-vous nous envoyer les références de votre compte et un résumé de ce qui s'est passé ? Nous veillerons à ce qu'un responsable s'en occupe.",
   },
   es: {
-    public: 'Sentimos que hayas tenido que explicarlo más de una vez. ¿Nos envías un mensaje privado con los datos de tu cuenta y un resumen de lo ocurrido? Nos aseguraremos de que lo revise un responsable.',
-    private: 'Sentimos que hayas tenido que explicarlo más de una vez. ¿Nos envías los datos de tu cuenta y un resumen de lo ocurrido? Nos aseguraremos de que lo revise un responsable.',
+    repeated: 'Sentimos que hayas tenido que explicarlo más de una vez.',
+    sorry: 'Sentimos lo ocurrido.',
+    public: '¿Nos envías un mensaje privado con los datos de tu cuenta y un resumen de lo ocurrido? Nos aseguraremos de que lo revise un responsable.',
+    private: '¿Nos envías los datos de tu cuenta y un resumen de lo ocurrido? Nos aseguraremos de que lo revise un responsable.',
   },
   de: {
-    public: 'Es tut uns leid, dass du das mehrmals erklären musstest. Kannst du uns per Direktnachricht deine Kontodaten und eine kurze Zusammenfassung schicken? Wir sorgen dafür, dass sich eine verantwortliche Person darum kümmert.',
-    private: 'Es tut uns leid, dass du das mehrmals erklären musstest. Kannst du uns deine Kontodaten und eine kurze Zusammenfassung schicken? Wir sorgen dafür, dass sich eine verantwortliche Person darum kümmert.',
+    repeated: 'Es tut uns leid, dass du das mehrmals erklären musstest.',
+    sorry: 'Das tut uns leid.',
+    public: 'Kannst du uns per Direktnachricht deine Kontodaten und eine kurze Zusammenfassung schicken? Wir sorgen dafür, dass sich eine verantwortliche Person darum kümmert.',
+    private: 'Kannst du uns deine Kontodaten und eine kurze Zusammenfassung schicken? Wir sorgen dafür, dass sich eine verantwortliche Person darum kümmert.',
   },
   pt: {
-    public: 'Lamentamos que tenha tido de explicar isto mais do que uma vez. Pode enviar-nos uma mensagem privada com os dados da sua conta e um resumo do que aconteceu? Vamos garantir que um responsável analisa o caso.',
-    private: 'Lamentamos que tenha tido de explicar isto mais do que uma vez. Pode enviar-nos os dados da sua conta e um resumo do que aconteceu? Vamos garantir que um responsável analisa o caso.',
+    repeated: 'Lamentamos que tenha tido de explicar isto mais do que uma vez.',
+    sorry: 'Lamentamos o sucedido.',
+    public: 'Pode enviar-nos uma mensagem privada com os dados da sua conta e um resumo do que aconteceu? Vamos garantir que um responsável analisa o caso.',
+    private: 'Pode enviar-nos os dados da sua conta e um resumo do que aconteceu? Vamos garantir que um responsável analisa o caso.',
   },
   it: {
-    public: "Ci dispiace che tu abbia dovuto spiegarlo più di una volta. Puoi inviarci un messaggio privato con i dati del tuo account e un riepilogo di quanto successo? Ci assicureremo che se ne occupi un responsabile.",
-    private: "Ci dispiace che tu abbia dovuto spiegarlo più di una volta. Puoi inviarci i dati del tuo account e un riepilogo di quanto successo? Ci assicureremo che se ne occupi un responsabile.",
+    repeated: 'Ci dispiace che tu abbia dovuto spiegarlo più di una volta.',
+    sorry: 'Ci dispiace per quanto successo.',
+    public: 'Puoi inviarci un messaggio privato con i dati del tuo account e un riepilogo di quanto successo? Ci assicureremo che se ne occupi un responsabile.',
+    private: 'Puoi inviarci i dati del tuo account e un riepilogo di quanto successo? Ci assicureremo che se ne occupi un responsabile.',
   },
 }
 
-/** The escalation reply in the customer's language, or null where none is written. */
-export function escalationReply(language: string, mode: 'public' | 'private'): string | null {
-  return ESCALATION[language]?.[mode] ?? null
+/** The escalation reply in the customer's language, or null where none is written; `repeated` when they said they explained it before. */
+export function escalationReply(language: string, mode: 'public' | 'private', repeated: boolean): string | null {
+  const reply = ESCALATION[language]
+  return reply ? `${repeated ? reply.repeated : reply.sorry} ${reply[mode]}` : null
 }
 
 /**

@@ -4,7 +4,7 @@
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply, CLOSING_REASONS, ONLY_CLOSING_REASONS } from '../classify/urgency.ts'
-import { ESCALATION_CUES, foldText, thanksCue } from '../classify/plain-cues.ts'
+import { ESCALATION_CUES, foldText, REPEATED_CUES, thanksCue } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
@@ -505,8 +505,9 @@ export function escalationDraft(
   req: ReplyRequest, trigger: TriggerAssessment, language: string, drafts: readonly Draft[], frame: (body: string) => string | null,
 ): Draft | null {
   if (!trigger.shouldReply || drafts.some((d) => d.approach === 'apologise_escalate')) return null
-  if (!triggerTurns(req.turns).some((t) => ESCALATION_CUES(foldText(t.text)))) return null
-  const reply = escalationReply(language, req.mode)
+  const said = triggerTurns(req.turns).map((t) => foldText(t.text))
+  if (!said.some(ESCALATION_CUES)) return null
+  const reply = escalationReply(language, req.mode, said.some(REPEATED_CUES))
   const text = reply && frame(reply)
   return text ? { text, approach: 'apologise_escalate', confidence: ESCALATION_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] } : null
 }
