@@ -16,6 +16,15 @@ describe('still open', () => {
     expect(s.open).toContain('tenía que llegar ayer')
   })
 
+  it('is the customer\'s question when they last gave only the detail asked for ("Hallo, ich bin drei Monate im Ausland." was left open)', () => {
+    const s = summarizeDialog([
+      c('Hallo, ich bin drei Monate im Ausland. Kann ich meinen Vertrag pausieren, statt zu kündigen?'),
+      a('Hallo! Das prüfen wir gern. Schickst du uns die E-Mail deines Kontos?'),
+      c('klar, das ist anna.k@example.de'),
+    ])
+    expect(s.open).toBe('Kann ich meinen Vertrag pausieren, statt zu kündigen?')
+  })
+
   it('is the customer’s last unanswered words', () => {
     const s = summarizeDialog([
       c("Hi, my Brightbox hasn't arrived and the tracking link says the parcel can't be found."),

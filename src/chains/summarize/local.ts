@@ -396,6 +396,9 @@ function handSetScore(s: Sentence, central: number, cue: RegExp): number {
   )
 }
 
+/** A question this long says what the customer wants ("Any news?" does not). */
+const OPEN_QUESTION_MIN_WORDS = 5
+
 /**
  * What still waits. When the customer spoke last, their last words are unanswered: open, unless they
  * only close the conversation ("Thanks!", "works now"). A last message that states nothing itself (an
@@ -415,7 +418,10 @@ function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sent
     const own = sentences.filter((s) => s.turn === dialog.length - 1)
     const stated = own.filter((s) => UNRESOLVED_CUE.test(s.text) || PROBLEM_CUE.test(s.text) || COMPLAINT_CUES(foldText(s.text)))
     if (stated.length > 0) return stated[stated.length - 1].text
-    return problem?.text ?? (lastText || null)
+    // …their question is what waits: "klar, das ist anna.k@example.de" after "Kann ich meinen Vertrag
+    // pausieren, statt zu kündigen?" left "Hallo, ich bin drei Monate im Ausland." open.
+    const asked = sentences.filter((s) => isCustomer(s.speaker) && /[?？]\s*$/u.test(s.text) && words(s.text).length >= OPEN_QUESTION_MIN_WORDS)
+    return asked.at(-1)?.text ?? problem?.text ?? (lastText || null)
   }
   const own = sentences.filter((s) => s.turn === dialog.length - 1)
   const request = own.filter((s) => REQUEST_CUE.test(s.text))
