@@ -118,6 +118,7 @@ const PLAIN_REQUESTS: Array<[string, string]> = [
   ['es', '¿Puedo pausar mi suscripción durante el verano?'],
   ['pt', 'Posso pausar a minha assinatura por dois meses?'],
   ['it', 'Posso sospendere il mio abbonamento per due mesi?'],
+  ['en', 'Can you send me a copy of my last three bills?'],
 ]
 
 describe('plain requests, asked', () => {
@@ -145,6 +146,9 @@ const UNKEPT_OR_TAKEN_AFTER_THE_END: Array<[string, string, string]> = [
   ['es', 'Me siguen cobrando después de dar de baja el servicio', 'billing'],
   ['it', 'Ho disdetto il contratto ma continuate ad addebitarmi', 'billing'],
   ['pt', 'Cancelei e continuam a cobrar', 'billing'],
+  // A visit moved again and nobody calling back, a box restarting by itself: uncertain, and other, before.
+  ['de', 'Hallo, mein Techniker-Termin wurde zweimal verschoben, niemand ruft zurück.', 'appointment'],
+  ['pt', 'Olá, a minha box de TV reinicia sozinha todas as noites.', 'product_fault'],
 ]
 
 describe('unkept promises and money taken after the end', () => {
@@ -312,6 +316,8 @@ describe('the default taxonomy on plain care messages', () => {
     // Before: delivery (0.40) and delivery. A plan taken to a new address is pricing's, as the taxonomy says.
     ['en', 'Hi, I moved house last week and my new address still has no service, can you check?', 'pricing'],
     ['en', 'No service in my area since this morning', 'connectivity'],
+    // Before: other (billing 0.05), its "reçu" read as delivery.
+    ['fr', "Bonjour, j'ai reçu une facture de 89€ alors que mon forfait est à 30€.", 'billing'],
   ])('%s: "%s" is %s', async (language, text, intent) => {
     const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
     expect(result.intent?.label).toBe(intent)
