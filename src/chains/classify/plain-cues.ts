@@ -240,7 +240,7 @@ const NOTHING_WRONG_ONE = new RegExp(NOTHING_WRONG, 'u')
  * can be done says nothing of how the customer feels; a complaint or a thank-you in it still does.
  */
 const REQUEST_OPENERS = termMatcher([
-  'can i', 'could i', 'may i', 'can we', 'could we', 'can you send', 'could you send', 'can you tell me', 'could you tell me', 'is it possible', 'how do i', 'how can i', 'is there a way', 'do you offer', 'would it be possible',
+  'can i', 'could i', 'may i', 'can we', 'could we', 'is it possible', 'how do i', 'how can i', 'is there a way', 'do you offer', 'would it be possible',
   'puis-je', 'est-ce que je peux', 'est-il possible', 'est ce possible', 'comment puis-je', 'comment faire pour', 'pourrais-je',
   'kann ich', 'konnte ich', 'ist es moglich', 'wie kann ich', 'gibt es eine moglichkeit', 'darf ich',
   'puedo', 'podria', 'es posible', 'como puedo', 'se puede', 'hay forma de', 'hay manera de',
