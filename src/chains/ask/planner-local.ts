@@ -6,7 +6,7 @@ import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { add, englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions, type ResolvedTime } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_CUSTOMER_NOT_COMPUTED, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -82,7 +82,8 @@ export function readKind(question: string): { kind: AskKind; cued: boolean; grou
   const compared = KIND_CUES.some(([kind, cue]) => kind === 'compare' && cue.test(question))
   if (compared || SPIKE_CUE.test(question) || CHANGED_CUE.test(question)) return { kind: 'compare', cued: true }
   const top = topCount(question)
-  const least = LEAST_CUE.test(question) && !MOST_CUE.test(question)
+  // "la plus calme" says "la plus" of the least: the most is looked for without the least's words.
+  const least = LEAST_CUE.test(question) && !MOST_CUE.test(question.replace(new RegExp(LEAST_CUE.source, 'giu'), ' '))
   // A superlative of feeling ranks too: "Welches Thema ist am negativsten?" has no word for "most".
   if ((top !== undefined || (RANK_CUE.test(question) && (MOST_CUE.test(question) || least || RATE_CUE.test(question)))) && !KIND_CUES[0]![1].test(question)) {
     const groupBy = GROUP_WORDS.find(([, re]) => re.test(question))?.[0] ?? (top !== undefined ? 'intent' : undefined)
@@ -285,7 +286,8 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const measure = bySlot ? undefined : MEASURE_CUES.find(([cue]) => cue.test(question))?.[1]
   // A response time's mean is computed: "How long on average does it take us to reply?" is answered.
   // …and how fast agents replied is: "How fast did our agents handle…" is a response time.
-  const computed = ([, what]: [RegExp, string]) => (read.kind === 'response_time' || read.kind === 'awaiting') && (what === AVERAGES_NOT_COMPUTED || what === AGENT_WORK_NOT_COMPUTED)
+  // …and so are the customers waiting longest: "Quels clients attendent une réponse depuis le plus longtemps ?" was a ranking of people.
+  const computed = ([, what]: [RegExp, string]) => (read.kind === 'response_time' || read.kind === 'awaiting') && (what === AVERAGES_NOT_COMPUTED || what === AGENT_WORK_NOT_COMPUTED || (read.kind === 'awaiting' && what === BY_CUSTOMER_NOT_COMPUTED))
   const themeRate = read.kind === 'rank' && read.groupBy === 'theme' && (RATE_CUE.test(question) || (SHARE_CUE.test(question) && !COMPLAINT_WORD.test(question)))
   const notComputed = bySlot || measure ? undefined : themeRate ? THEME_RATE_NOT_COMPUTED : HABITUAL_WEEKDAY.test(question) ? BY_SLOT_NOT_COMPUTED : NOT_COMPUTED.find((entry) => entry[0].test(question) && !computed(entry))?.[1]
   // …and a comparison it reads ("more than once") compares nothing that was asked, nor does a ranking of dates

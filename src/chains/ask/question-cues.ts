@@ -59,7 +59,9 @@ export const MOST_CUE = W([...MOST_WORDS, 'top', '가장', 'มากที่�
  */
 const MAIN_WORDS = ['main', 'principa(?:ux|les?|l)', 'wichtigsten', 'principais', 'principali']
 /** "Fewest", "least", "lowest": a ranking from the bottom ("Which channel has the fewest complaints?" searched for "fewest"). */
-export const LEAST_CUE = W('least|fewest|lowest|smallest|quietest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno')
+export const LEAST_CUE = W('least|fewest|lowest|smallest|quietest|le moins|la moins|les moins|am wenigsten|wenigsten|menos|meno|' +
+  // "the quietest hour": "l'heure la plus calme", "la hora más tranquila", "a hora mais calma", "l'ora più tranquilla", "die ruhigste Stunde".
+  'plus calmes?|m[áa]s tranquil[oa]s?|mais calm[oa]s?|pi[ùu] tranquill[oa]|ruhigsten?|am ruhigsten')
 /**
  * A ranking of each group's rate rather than its count: "Which channel is the most negative?" (x had the
  * most negative messages as it has the most messages), "sentiment by channel", "the negative share per language".
@@ -165,8 +167,8 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
   // The same in the other languages, whose relative periods read as English by now: "plus satisfaits this month
   // que last month", "Wie hat sich die Stimmung … entwickelt?", "¿Está empeorando el sentimiento?" (read as a why).
   ['compare', /(?<![\p{L}])(?:que|qu'|als|do que|rispetto (?:a|al|alla|allo)|di quanto)(?:\s+(?:en|el|la|no|na|im|au|nel|nella|in))?\s+(?:last|previous)(?![\p{L}])/iu],
-  ['compare', /(?<![\p{L}])(?:compar(?:er|ez|e|ons|ar|a|e|o|ando|are|ate|i)|vergleich(?:e|en|t)?|confront(?:are|a|ate|ando))(?![\p{L}])/iu],
-  ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|a chang[ée]|ont chang[ée]|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
+  ['compare', /(?<![\p{L}])(?:compar(?:er|ez|e|ons|ar|a|e|o|ando|are|ate|i)|vergleich(?:e|en|t)?|confront(?:are|a|ate|ando)|(?:a|ont) (?:le plus )?progress[ée]e?s?)(?![\p{L}])/iu],
+  ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|[ée]volue|a chang[ée]|ont chang[ée]|evoluciona\p{L}*|evolu(?:i|ir)|est[áa] a evoluir|sta andando|c[óo]mo cambi(?:aron|[óo])|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
   ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
@@ -205,7 +207,7 @@ export const PRIORITY_CUE = W([
   'zuerst (?:beheben|l[öo]sen)', 'priorisier\\p{L}*', 'gr[öo][ßs]te[ns]? problem\\p{L}*', 'am dringendsten',
   'arreglar primero', 'priorizar', 'prioridad(?:es)?', 'mayor(?:es)? problemas?', 'm[áa]s urgente',
   'corrigir primeiro', 'resolver primeiro', 'prioridades?', 'maior(?:es)? problemas?', 'mais urgente',
-  'sistemare prima', 'risolvere prima', 'priorit[àa]', 'problem[ai] pi[ùu] grand[ei]', 'pi[ùu] grand[ei] problem[ai]', 'pi[ùu] urgente',
+  'sistemare prima', 'risolvere prima', '(?:sistemare|risolvere|correggere) per prim[oa]', 'priorit[àa]', 'problem[ai] pi[ùu] grand[ei]', 'pi[ùu] grand[ei] problem[ai]', 'pi[ùu] urgente',
 ].join('|'))
 
 /** The question asks for the messages that use its words: "How many messages mentioned Face ID?" counted the themes "face" matched. */
@@ -250,9 +252,9 @@ export const CHANNEL_WORDS: Array<[string, RegExp]> = [
 
 /** Language names and adjectives → ISO 639-1 ("French-speaking", "francophone", "Korean"). */
 export const LANGUAGE_WORDS: Record<string, string[]> = {
-  en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[ée]s', 'inglese'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[ée]s', 'franceses', 'francese'],
+  en: ['english', 'anglophone', 'anglais', 'englisch', 'ingl[éeê]s', 'inglese'], fr: ['french', 'francophones?', 'fran[çc]ais', 'französisch\\p{L}*', 'franc[éeê]s', 'franceses', 'francese'],
   es: ['spanish', 'hispanophones?', 'espagnol', 'spanisch\\p{L}*', 'espa[ñn]ol', 'hispanohablantes?', 'spagnolo', 'espanhol'], de: ['german', 'germanophones?', 'allemand', 'deutsch\\p{L}*', 'alem[áa]n', 'alem[ãa]o', 'tedesco'],
-  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[ée]s', 'portoghese'], it: ['italian', 'italien', 'italienisch\\p{L}*', 'italian[oi]', 'italiane?'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
+  pt: ['portuguese', 'brazilian', 'lusophones?', 'portugais', 'portugiesisch\\p{L}*', 'portugu[éeê]s', 'portoghese'], it: ['italian', 'italien', 'italienisch\\p{L}*', 'italian[oi]', 'italiane?'], ko: ['korean'], th: ['thai'], ja: ['japanese'], zh: ['chinese', 'mandarin'],
   nl: ['dutch', 'flemish'], ar: ['arabic'], hi: ['hindi'], ru: ['russian'], pl: ['polish'], tr: ['turkish'], sv: ['swedish'], id: ['indonesian'],
   vi: ['vietnamese'],
 }
@@ -260,10 +262,10 @@ export const LANGUAGE_WORDS: Record<string, string[]> = {
 /** Everyday words for the default taxonomy's intents; a workspace's own intents match by name. */
 export const INTENT_SYNONYMS: Record<string, string[]> = {
   delivery: ['delivery', 'deliveries', 'shipping', 'shipment', 'parcel', 'package', 'courier', 'tracking', 'late order', 'backorder',
-    'livraison', 'colis', 'lieferung', 'paket', 'entrega', 'envío', 'envio', 'encomenda', 'consegna', 'spedizione', 'pacco', 'corriere'],
+    'livraison', 'colis', 'lieferung', 'lieferungen', 'paket', 'entrega', 'envío', 'envio', 'encomenda', 'consegna', 'consegne', 'spedizione', 'pacco', 'corriere'],
   // Not "price rise": it is one event, found by the weekly theme that names it (a bill names billing, a price rise a plan's price).
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
-    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'factura', 'facturación', 'fatura', 'faturação', 'faturamento', 'cobrança', 'reembolso',
+    'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'rückerstattung', 'erstattung', 'factura', 'facturación', 'fatura', 'faturação', 'faturamento', 'cobrança', 'reembolso',
     'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso'],
   bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
   // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
@@ -271,9 +273,13 @@ export const INTENT_SYNONYMS: Record<string, string[]> = {
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
   account_login: ['login', 'log in', 'sign in', 'password', 'locked out', 'account access', 'two-factor', '2fa', 'connexion', 'mot de passe', 'mots de passe', 'anmeldung', 'anmeldeprobleme', 'anmeldeproblemen', 'passwort', 'passwörter', 'contraseña', 'inicio de sesión', 'senha', 'accesso', 'problemi di accesso'],
   // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
-  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'kündigungen', 'gekündigt', 'cancelación', 'cancelaciones', 'cancelamento', 'cancelamentos', 'disdetta', 'disdette', 'recesso', 'résiliations'],
+  cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'kündigungen', 'gekündigt', 'cancelación', 'cancelaciones', 'cancelamento', 'cancelamentos', 'disdetta', 'disdette', 'recesso', 'résiliations',
+    // The verbs: "warum Kunden kündigen", "los clientes se dan de baja", "os clientes cancelam", "i clienti disdicono" named nothing.
+    'kündigen', 'darse de baja', 'se dan de baja', 'dan de baja', 'cancelam', 'disdicono', 'disdire', 'résilient', 'résilier'],
   appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
-    'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento'],
+    'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento',
+    // "Technikerbesuche", "interventi dei tecnici" were searched for as words.
+    'technikerbesuch', 'technikerbesuche', 'techniker-termin', 'intervention de technicien', 'visita del técnico', 'visitas del técnico', 'visita técnica', 'técnicos', 'tecnico', 'tecnici', 'interventi dei tecnici'],
   feature_request: ['feature request', 'feature', 'suggestion'],
   praise: ['praise', 'compliment'],
   question: ['questions'],
@@ -313,7 +319,7 @@ export const NON_TOPIC = new Set([
   // How customers feel, in the other languages ("Wie ist die Stimmung auf Instagram?" searched for "stimmung"), and "are".
   'stimmung', 'humeur', 'ressenti', 'sentimiento', 'sentimientos', 'ánimo', 'sentimento', 'sentimentos', 'umore', 'están', 'estão', 'estan', 'estao',
   // "How many messages contained an order number?" matched 22 weekly themes through "contained"; "How is the voice remote doing?".
-  'contain', 'contains', 'contained', 'containing', 'doing', 'happen', 'happens', 'happened', 'happening', 'give', 'tell', 'please', 'fasse', 'fass', 'zusammen',
+  'contain', 'contains', 'contained', 'containing', 'doing', 'happen', 'happens', 'happened', 'happening', 'give', 'tell', 'please', 'fasse', 'fass', 'zusammen', 'han', 'têm', 'tem', 'ont', 'après', 'después', 'depois', 'dopo', 'avant', 'antes', 'concernant', 'sobre', 'andando', 'progressé', 'progressée', 'progressés',
   // What the themes are called, not one of them: "Which themes grew?" had the topic "themes".
   'theme', 'themes', 'subject', 'subjects', 'thème', 'thèmes', 'sujet', 'sujets', 'thema', 'themen', 'tema', 'temas', 'assunto', 'assuntos', 'temi',
   // How much: "Welches Thema ist am stärksten gewachsen?", "¿Cuál fue el tema que más creció?".
@@ -335,7 +341,7 @@ export const NON_TOPIC = new Set([
 ])
 /** Cue words of any kind (count, complaint, ranking…) never name the topic. */
 export const isCueWord = (w: string) =>
-  SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w) || SPIKE_CUE.test(w)
+  MENTIONS_CUE.test(w) || SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w) || SPIKE_CUE.test(w)
 
 /** An elided article or preposition is not part of the word: "sull'app" is "app", "l'appli" is "appli". */
 export const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell|dall|all|coll|quell|un)['’]/iu
@@ -354,6 +360,9 @@ export const AGENT_WORK_NOT_COMPUTED = 'a count of what agents did or promised (
 
 /** No survey answer is stored; how customers feel is read from their messages. */
 export const SURVEY_SCORE_NOT_COMPUTED = 'a satisfaction score such as CSAT or NPS (no survey answers are stored: how customers feel is the sentiment of their messages)'
+
+/** People are never named in an answer (citations are masked), so they are not ranked. */
+export const BY_CUSTOMER_NOT_COMPUTED = 'a ranking of individual customers'
 
 /** What the averages entry of NOT_COMPUTED says: a response time's mean is computed (care.ts), other averages are not. */
 export const AVERAGES_NOT_COMPUTED = 'averages per conversation or customer'
@@ -384,7 +393,7 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
     '(?<![\\p{L}])(?:los|nuestros)\\s+clientes\\s+más\\s+(?:enfadados|descontentos|molestos|satisfechos|activos)',
     '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)',
     '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)',
-  ].join('|'), 'iu'), 'a ranking of individual customers'],
+  ].join('|'), 'iu'), BY_CUSTOMER_NOT_COMPUTED],
   // What the brand's side did: "How many refunds did we promise last month?" counted every billing message,
   // "How many conversations did agents handle per day?" searched for messages saying "agents" and "handle".
   [new RegExp([
@@ -413,13 +422,16 @@ export const MEASURE_CUES: Array<[RegExp, ConversationMeasure]> = [
 ]
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }
+/** "une heure", "einer Stunde", "una hora", "uma hora", "un'ora": one, as the other languages say it before a unit. */
+const ONE_BEFORE_UNIT: Record<string, number> = { un: 1, une: 1, ein: 1, eine: 1, einer: 1, einem: 1, uno: 1, una: 1, um: 1, uma: 1, "un'": 1, 'un’': 1 }
 /** "within 2 hours", "in under 30 minutes": the response time a care question asks about, in minutes. */
-const WITHIN = /(?<![\p{L}])(?:within|in under|in less than|under|less than|en moins de|sous|innerhalb(?: von)?|binnen|en menos de|em menos de|entro)\s+(an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:[.,]\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|heures?|minuten|stunden?|minutos|horas?|minuti|ore)(?![\p{L}])/iu
+const WITHIN = /(?<![\p{L}])(?:within|in under|in less than|under|less than|en moins d['’]|en moins de|sous|innerhalb(?: von)?|binnen|en menos de|em menos de|entro)\s*(an?|one|two|three|four|five|six|twelve|twenty-four|une?|eine[rm]?|ein|un[oa]|um|uma|un['’]|\d+(?:[.,]\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|heures?|minuten|stunden?|minutos|horas?|minuti|ore|ora)(?![\p{L}])/iu
 
 export function withinMinutes(question: string): number | undefined {
   const m = WITHIN.exec(question)
   if (!m) return undefined
-  const n = WORD_NUMBERS[m[1]!.toLowerCase()] ?? Number(m[1]!.replace(',', '.'))
+  const said = m[1]!.toLowerCase()
+  const n = WORD_NUMBERS[said] ?? ONE_BEFORE_UNIT[said] ?? Number(said.replace(',', '.'))
   const minutes = Math.round(/^m/i.test(m[2]!) ? n : n * 60)
   return minutes > 0 ? minutes : undefined
 }

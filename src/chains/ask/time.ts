@@ -250,7 +250,8 @@ export function resolveTimeExpressions(input: string, now: Date): ResolvedTime {
     }
     // "since the October release": from the start of October until now. Only the first date of a
     // question can open such a range ("from A to B" is a closed range chrono already returns whole).
-    const sinceWord = /\bsince\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.exec(before.slice(-30))
+    // "after November 1" too: it counted 1 November alone.
+    const sinceWord = /\b(?:since|after)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?$/iu.exec(before.slice(-30))
     if (sinceWord && ranges.length === 0 && !result.end) {
       to = now
       sinceUsed = true
@@ -277,6 +278,8 @@ const NOW_ONLY = /^(?:right\s+)?now$/i
 /** "within an hour", "in under 30 minutes", "in less than 2 days": how long something took, not when. */
 const THRESHOLD = /\b(?:within|in under|in less than|under|less than|more than|longer than|over)\s+(?:an?|one|two|three|four|five|six|twelve|twenty-four|\d+(?:\.\d+)?)\s*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b/gi
 
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)'
+
 /** Month names and relative periods of the other supported languages, written in English for the rules and chrono. */
 const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(janvier|januar|enero|janeiro|gennaio)(?![\p{L}])/giu, 'January'],
@@ -302,6 +305,14 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(?:entre|zwischen|tra|fra)\s+(?:le\s+|dem\s+|el\s+|o\s+|il\s+)?(\d{1,2})\.?(?:er|º|°)?\s+(?:et|und|y|e)\s+(?:le\s+|dem\s+|el\s+|o\s+|il\s+)?(\d{1,2})\.?(?:\s+de)?(?![\p{N}])/giu, 'between $1 and $2'],
   [/(?<![\p{L}])(?:cette\s+semaine|diese\s+woche|esta\s+semana|questa\s+settimana|이번\s*주)/giu, 'this week'],
   [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
+  // Months are English by now. A day's ordinal mark and "de" go: chrono read "1er November", "1. November" and "1 de November" as November.
+  [new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${MONTH})\\b`, 'gu'), '$1 $2'],
+  // Months are English by now. "depuis octobre", "seit Oktober", "desde octubre", "da ottobre" counted October alone;
+  // "après le 1er novembre" and "dopo il 1° novembre" are from that day on, as "after November 1" is.
+  [new RegExp(`(?<![\\p{L}])(?:depuis(?:\\s+le)?|seit(?:\\s+dem)?|desde(?:\\s+el|\\s+o)?|dal(?:l['’])?|da)\\s+(?=(?:\\d{1,2}(?:er|º|°|\\.)?\\s+(?:de\\s+)?)?${MONTH}\\b)`, 'giu'), 'since '],
+  [new RegExp(`(?<![\\p{L}])(?:apr[èe]s(?:\\s+le)?|nach(?:\\s+dem)?|despu[ée]s\\s+del?|depois\\s+de|dopo(?:\\s+il)?)\\s+(?=(?:\\d{1,2}(?:er|º|°|\\.)?\\s+(?:de\\s+)?)?${MONTH}\\b)`, 'giu'), 'after '],
+  // "entre septembre et octobre", "zwischen September und Oktober", "tra settembre e ottobre": both months, not the first alone.
+  [new RegExp(`(?<![\\p{L}])(?:entre|zwischen|tra|fra)\\s+(${MONTH})\\s+(?:et|und|y|e)\\s+(${MONTH})\\b`, 'giu'), 'between $1 and $2'],
 ]
 
 /**
@@ -309,7 +320,7 @@ const TIME_WORDS: Array<[RegExp, string]> = [
  * Beschwerden in den letzten 30 Tagen?", "¿Cuántos mensajes ayer?" and "Quantos clientes reclamaram este
  * ano?" counted all time.
  */
-const LAST_N = String.raw`(?<![\p{L}])(?:(?:ces|les)\s+(\d+)\s+derni(?:ers|[èe]res)|(?:in\s+)?(?:den\s+)?letzten\s+(\d+)|(?:en\s+)?(?:los|las)\s+[úu]ltim[oa]s\s+(\d+)|(?:n?[oa]s\s+)?[úu]ltim[oa]s\s+(\d+)|(?:negli\s+|nelle\s+)?ultim[ie]\s+(\d+))\s+`
+const LAST_N = String.raw`(?<![\p{L}])(?:(?:au\s+cours\s+)?(?:ces|les|des)\s+(\d+)\s+derni(?:ers|[èe]res)|(?:in\s+)?(?:den\s+)?letzten\s+(\d+)|(?:en\s+)?(?:los|las)\s+[úu]ltim[oa]s\s+(\d+)|(?:n?[oa]s\s+)?[úu]ltim[oa]s\s+(\d+)|(?:negli\s+|nelle\s+)?ultim[ie]\s+(\d+))\s+`
 const PERIOD_WORDS: Array<[RegExp, string]> = [
   [new RegExp(`${LAST_N}(?:jours|tagen|d[íi]as|giorni)(?![\p{L}])`, 'giu'), 'the last $1$2$3$4$5 days'],
   [new RegExp(`${LAST_N}(?:semaines|wochen|semanas|settimane)(?![\p{L}])`, 'giu'), 'the last $1$2$3$4$5 weeks'],
