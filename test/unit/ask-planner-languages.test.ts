@@ -134,6 +134,17 @@ describe('a question reads the same in the six languages', () => {
     expect(planLocally('How many conversations are still waiting for a reply?', NOW, vocabulary).waitingMinutes).toBeUndefined()
   })
 
+  it('reads a range across two months, and "since" a day, in each language (the first day alone was counted)', () => {
+    for (const q of ['How many complaints from 1 October to 15 November?', 'Combien de plaintes du 1er octobre au 15 novembre ?', 'Wie viele Beschwerden vom 1. Oktober bis 15. November?',
+      '¿Cuántas quejas desde el 1 de octubre hasta el 15 de noviembre?', 'Quantas reclamações de 1 de outubro a 15 de novembro?', 'Quanti reclami dal 1 ottobre al 15 novembre?']) {
+      const { timeRange } = planLocally(q, NOW, vocabulary)
+      expect([timeRange.from, timeRange.to], q).toEqual(['2026-10-01T00:00:00.000Z', NOW.toISOString()])
+    }
+    for (const q of ['How many complaints since 15 October?', 'Combien de plaintes depuis le 15 octobre ?', 'Wie viele Beschwerden seit dem 15. Oktober?', '¿Cuántas quejas desde el 15 de octubre?', 'Quanti reclami dal 15 ottobre?']) {
+      expect(planLocally(q, NOW, vocabulary).timeRange.label, q).toBe('since 15 Oct 2026')
+    }
+  })
+
   it('reads the English ones as the answers need', () => {
     const read = (q: string) => reading(planLocally(q, NOW, vocabulary))
     expect(read('What are the most common complaints?')).toMatchObject({ kind: 'rank', groupBy: 'intent', sentiment: 'negative' })

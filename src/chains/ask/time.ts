@@ -307,6 +307,9 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
   // Months are English by now. A day's ordinal mark and "de" go: chrono read "1er November", "1. November" and "1 de November" as November.
   [new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${MONTH})\\b`, 'gu'), '$1 $2'],
+  // "du 1er octobre au 15 novembre", "vom 1. Oktober bis 15. November", "desde el 1 de octubre hasta el 15 de
+  // noviembre", "dal 1 ottobre al 15 novembre", "de 1 de outubro a 15 de novembro" counted 1 October alone.
+  [new RegExp(`(?<![\\p{L}])(?:du|vom|von|del|de|dal|desde(?:\\s+el)?|depuis\\s+le)\\s+(\\d{1,2}\\s+${MONTH})\\s+(?:au|bis(?:\\s+zum)?|al|a|hasta(?:\\s+el)?|at[ée]|jusqu['’]au)\\s+(\\d{1,2}\\s+${MONTH})\\b`, 'giu'), 'from $1 to $2'],
   // Months are English by now. "depuis octobre", "seit Oktober", "desde octubre", "da ottobre" counted October alone;
   // "après le 1er novembre" and "dopo il 1° novembre" are from that day on, as "after November 1" is.
   [new RegExp(`(?<![\\p{L}])(?:depuis(?:\\s+le)?|seit(?:\\s+dem)?|desde(?:\\s+el|\\s+o)?|dal(?:l['’])?|da)\\s+(?=(?:\\d{1,2}(?:er|º|°|\\.)?\\s+(?:de\\s+)?)?${MONTH}\\b)`, 'giu'), 'since '],
