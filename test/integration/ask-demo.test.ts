@@ -58,6 +58,20 @@ function firstResponses(convs: DemoConversation[]): number[] {
 const figure = (r: AskResult, pred: (f: AskFigure) => boolean) => r.figures.find(pred)
 
 describe('/v1/ask on the demo corpus', () => {
+  it('"still" is the four weeks up to the last message when the data ends before now, compared with the four before', async () => {
+    // Asked a month after the data ends: it compared 9 Nov – 7 Dec (a day and a half of data) with the four
+    // full weeks before, and said billing complaints were down 90.9%.
+    const later = await ask('Are customers still complaining about billing?', '2026-12-07T12:00:00Z')
+    const last = Math.max(...demo.flatMap((c) => c.messages.map((m) => Date.parse(m.sentAt))))
+    const lastDay = Date.parse(`${new Date(last).toISOString().slice(0, 10)}T00:00:00Z`)
+    expect(later.plan.timeRange.to).toBe(new Date(lastDay + 86_400_000).toISOString())
+    expect(Date.parse(later.plan.timeRange.to) - Date.parse(later.plan.timeRange.from)).toBe(28 * 86_400_000)
+    expect(later.plan.previousRange!.to).toBe(later.plan.timeRange.from)
+    expect(later.answer).toMatch(/^"still" names no dates: it is read as \d+ \w+ 2026 – \d+ \w+ 2026\./)
+    // Asked the day of the last message, it is the past four weeks.
+    expect((await ask('Are customers still complaining about billing?', new Date(last + 3_600_000).toISOString())).plan.timeRange.label).toBe('past 4 weeks')
+  })
+
   it('median first-response time per channel matches a computation over the demo file', async () => {
     const r = await ask('How fast do we reply on each channel?')
     expect(r.plan.kind).toBe('response_time')

@@ -138,7 +138,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
  * question asks to compare against is kept, and the answer says it is only partly covered (`dataStartsAt`).
  */
 export function withinData(extent: DataExtent | undefined, asked: AskPlan): { plan: AskPlan; dataStartsAt?: string } {
-  const plan = latestWeekWithData(extent, asked)
+  const plan = latestWeeksWithData(extent, latestWeekWithData(extent, asked))
   if (!plan.previousRange) return { plan }
   if (!extent || Date.parse(plan.previousRange.from) >= startOf('day', new Date(extent.first)).getTime()) return { plan }
   if (plan.kind === 'compare') return { plan, dataStartsAt: extent.first }
@@ -158,6 +158,18 @@ function latestWeekWithData(extent: DataExtent | undefined, plan: AskPlan): AskP
   const { from, to } = weekRange(week)
   const timeRange = makeRange(from, to, `the last week with data (${rangeLabel(from, to)})`)
   return { ...plan, timeRange, previousRange: previousOf(timeRange), understoodAs: describePlan({ ...plan, timeRange }, plan) }
+}
+
+/**
+ * "Lately" is the four weeks up to the last message when the data ends before now: on a stored history,
+ * "Les clients se plaignent-ils encore de la facturation ?" compared 9 Nov – 7 Dec (a day and a half of
+ * data) with the four full weeks before, and said billing complaints were down 90.9%.
+ */
+function latestWeeksWithData(extent: DataExtent | undefined, plan: AskPlan): AskPlan {
+  if (!plan.recent || !extent || Date.parse(extent.last) + DAY_MS >= Date.parse(plan.timeRange.to)) return plan
+  const to = startOf('day', new Date(Date.parse(extent.last) + DAY_MS))
+  const timeRange = makeRange(new Date(to.getTime() - (Date.parse(plan.timeRange.to) - Date.parse(plan.timeRange.from))), to)
+  return { ...plan, timeRange, ...(plan.previousRange ? { previousRange: previousOf(timeRange) } : {}), understoodAs: describePlan({ ...plan, timeRange }, plan) }
 }
 
 /**
