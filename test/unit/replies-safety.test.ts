@@ -239,6 +239,19 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(gave).toBeCloseTo(didNot * ASKS_GIVEN_CONFIDENCE, 2)
   })
 
+  it('does not ask a customer with a plain question what happened ("quanto costa?" got "Puoi raccontarci … cosa è successo?")', () => {
+    const approaches = (text: string, intent: string, language: string) => {
+      const req = request([text])
+      req.turns[0] = { ...req.turns[0]!, intent, language }
+      return localDrafts(req, { query: text, language, knowledge: [], candidates: [] }).drafts.map((d) => d.approach)
+    }
+    expect(approaches('Ciao, vorrei passare alla fibra 900, quanto costa?', 'pricing', 'it')).not.toContain('ask_details')
+    expect(approaches('Ciao, vorrei passare alla fibra 900, quanto costa?', 'pricing', 'it').length).toBeGreaterThan(0)
+    // A problem, asked or told, still is.
+    expect(approaches('Il wifi non funziona da ieri, cosa posso fare?', 'connectivity', 'it')).toContain('ask_details')
+    expect(approaches('My parcel never arrived', 'other', 'en')).toContain('ask_details')
+  })
+
   it('answers a customer who asks for a manager on that first ("Third time I\'m explaining" got "Thanks for the feedback! We\'ve passed it to our app team")', () => {
     const feedback = { ...candidate('feedback', "Thanks for the feedback! We've passed it to our app team, who read every suggestion.", 0.4), customerIntent: 'feature_request' }
     const angry = request(["I want to speak to a manager, this is ridiculous. Third time I'm explaining the same thing."], { mode: 'public', channel: 'twitter' })

@@ -2,7 +2,7 @@
 // replies (and accepted suggestions) to customer messages like this one. They are cleaned of the old
 // conversation's specifics, grouped (a reply the brand sent many times is a trusted one), ranked by
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
-import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
+import { MESSAGE_KIND_INTENTS, PROBLEM_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply, CLOSING_REASONS, ONLY_CLOSING_REASONS } from '../classify/urgency.ts'
 import { ESCALATION_CUES, foldText, REPEATED_CUES, thanksCue } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
@@ -482,9 +482,12 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     drafts.length = Math.min(drafts.length, req.n)
   }
   const templates = fallbackTemplates(language, praise)
+  // A question about no problem is not asked what happened: "Ciao, vorrei passare alla fibra 900, quanto costa?"
+  // got "Puoi raccontarci qualcosa in più su cosa è successo?".
+  const nothingHappened = answering !== undefined && /[?？]/u.test(answering.text) && !PROBLEM_INTENTS.includes(answering.intent ?? '') && !COMPLAINT_CUES.test(answering.text)
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
     if (drafts.length >= req.n || onlyClosing) break
-    if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm')) continue
+    if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm') || (nothingHappened && approach === 'ask_details')) continue
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
