@@ -318,6 +318,9 @@ describe('the default taxonomy on plain care messages', () => {
     ['en', 'No service in my area since this morning', 'connectivity'],
     // Before: other (billing 0.05), its "reçu" read as delivery.
     ['fr', "Bonjour, j'ai reçu une facture de 89€ alors que mon forfait est à 30€.", 'billing'],
+    // A plan put on hold is pricing's, as the taxonomy files it: cancellation (0.45) and other before.
+    ['en', 'Can I pause my broadband subscription instead of cancelling?', 'pricing'],
+    ['fr', 'Bonjour, puis-je mettre mon abonnement en pause pendant 3 mois ?', 'pricing'],
   ])('%s: "%s" is %s', async (language, text, intent) => {
     const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
     expect(result.intent?.label).toBe(intent)
