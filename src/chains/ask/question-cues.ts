@@ -422,8 +422,8 @@ export const MEASURE_CUES: Array<[RegExp, ConversationMeasure]> = [
 ]
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }
-/** "une heure", "einer Stunde", "una hora", "uma hora", "un'ora": one, as the other languages say it before a unit. */
-const ONE_BEFORE_UNIT: Record<string, number> = { un: 1, une: 1, ein: 1, eine: 1, einer: 1, einem: 1, uno: 1, una: 1, um: 1, uma: 1, "un'": 1, 'un’': 1 }
+/** "une heure", "einen Tag", "einer Stunde", "una hora", "uma hora", "un'ora": one, as the other languages say it before a unit. */
+const ONE_WORDS = ['un', 'une', 'ein', 'eine', 'einen', 'einer', 'einem', 'uno', 'una', 'um', 'uma', "un'", 'un’']
 /** "within 2 hours", "in under 30 minutes": the response time a care question asks about, in minutes. */
 const WITHIN = /(?<![\p{L}])(?:within|in under|in less than|under|less than|en moins d['’]|en moins de|sous|innerhalb(?: von)?|binnen|en menos de|em menos de|entro)\s*(an?|one|two|three|four|five|six|twelve|twenty-four|une?|eine[rm]?|ein|un[oa]|um|uma|un['’]|\d+(?:[.,]\d+)?)\s*(minutes?|mins?|hours?|hrs?|h|heures?|minuten|stunden?|minutos|horas?|minuti|ore|ora)(?![\p{L}])/iu
 
@@ -431,7 +431,7 @@ export function withinMinutes(question: string): number | undefined {
   const m = WITHIN.exec(question)
   if (!m) return undefined
   const said = m[1]!.toLowerCase()
-  const n = WORD_NUMBERS[said] ?? ONE_BEFORE_UNIT[said] ?? Number(said.replace(',', '.'))
+  const n = WORD_NUMBERS[said] ?? (ONE_WORDS.includes(said) ? 1 : Number(said.replace(',', '.')))
   const minutes = Math.round(/^m/i.test(m[2]!) ? n : n * 60)
   return minutes > 0 ? minutes : undefined
 }
@@ -440,7 +440,6 @@ export function withinMinutes(question: string): number | undefined {
  * "more than a day", "over 24 hours", "plus d'un jour", "mehr als 2 Tage": how long a customer has waited,
  * as an awaiting question asks it, in minutes.
  */
-const ONE_WORDS = ['un', 'une', 'ein', 'einen', 'einem', 'uno', 'una', 'um', 'uma']
 const WAITED_LONGER = new RegExp(
   `(?<![\\p{L}])(?:more than|longer than|over|at least|plus d['’]|plus de|mehr als|über|más de|mais de|più di|oltre)\\s*(${[...Object.keys(WORD_NUMBERS), ...Object.keys(COUNT_WORDS), ...ONE_WORDS].join('|')}|\\d+(?:[.,]\\d+)?)\\s*` +
     '(minutes?|mins?|hours?|hrs?|h|days?|weeks?|heures?|jours?|semaines?|stunden?|tage?n?|wochen?|horas?|d[íi]as?|semanas?|ore|ora|giorn[oi]|settiman[ae])(?![\\p{L}])',
