@@ -321,6 +321,11 @@ describe('the default taxonomy on plain care messages', () => {
     // A plan put on hold is pricing's, as the taxonomy files it: cancellation (0.45) and other before.
     ['en', 'Can I pause my broadband subscription instead of cancelling?', 'pricing'],
     ['fr', 'Bonjour, puis-je mettre mon abonnement en pause pendant 3 mois ?', 'pricing'],
+    // Before: account login (0.43) and cancellation (0.65). A lock on the account stays one.
+    ['en', "Hi, can I put my account on hold while I am abroad for three months?", 'pricing'],
+    ['en', 'I want to freeze my membership for the summer', 'pricing'],
+    ['en', "My account is on hold and I can't log in", 'account_login'],
+    ['en', "I'd rather cancel than pause my subscription, just cancel it", 'cancellation'],
   ])('%s: "%s" is %s', async (language, text, intent) => {
     const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
     expect(result.intent?.label).toBe(intent)

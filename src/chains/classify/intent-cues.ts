@@ -329,12 +329,16 @@ const APPOINTMENT_CUES = termMatcher([
 /**
  * Putting a plan on hold, which the default taxonomy files under pricing with the plan's other changes:
  * "can I pause my subscription for 2 months while I'm travelling? don't want to cancel" read as billing.
- * As strong as three cues, outweighing cancellation as moving does (with two, "Can I pause my broadband
- * subscription instead of cancelling?" stayed a cancellation at 0.45, and was counted as one).
+ * As strong as five cues, outweighing cancellation as moving does (with two, "Can I pause my broadband
+ * subscription instead of cancelling?" stayed a cancellation at 0.45, and was counted as one; with three,
+ * "I want to freeze my membership for the summer" stayed one at 0.65).
  */
 const PLAN_HOLD_CUES = termMatcher([
   ...['pause', 'freeze', 'suspend'].flatMap((verb) => ['subscription', 'plan', 'contract', 'membership', 'broadband', 'service', 'line'].map((what) => `${verb} my ${what}`)),
   ...['subscription', 'plan', 'contract', 'membership', 'broadband', 'service', 'line'].map((what) => `put my ${what} on hold`),
+  // The customer holding the account, not a lock on it: "Can I put my account on hold while I'm abroad?" read
+  // as account login (0.43), while "my account is on hold" stays the lock it is.
+  'put my account on hold', 'pause my account', 'hold my account while', 'hold my subscription', 'hold my plan',
   'mettre en pause', 'abonnement en pause', 'forfait en pause', 'contrat en pause', 'suspendre mon abonnement', 'suspendre mon forfait', 'suspendre mon contrat', 'pausieren', 'vertrag ruhen', 'pausar mi', 'pausar o meu', 'pausar a minha', 'mettere in pausa', 'sospendere il mio',
 ])
 
@@ -401,7 +405,7 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },
   { intent: 'pricing', matches: PRICING_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['feature_request', 'connectivity'] },
   { intent: 'pricing', matches: MOVING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['connectivity', 'cancellation'] },
-  { intent: 'pricing', matches: PLAN_HOLD_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['cancellation', 'billing'] },
+  { intent: 'pricing', matches: PLAN_HOLD_CUES, odds: INTENT_CUE_FOR ** 5, outweighs: ['cancellation', 'billing'] },
   { intent: 'praise', matches: workingWellCue, odds: INTENT_CUE_FOR ** 3, outweighs: WORKING_THINGS },
   { intent: 'praise', matches: PRAISE_CUES, outweighs: ['appointment'] },
   { intent: 'praise', matches: LIKING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: WORKING_THINGS },
