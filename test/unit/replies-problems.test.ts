@@ -287,6 +287,30 @@ describe('a question from a reply to another problem', () => {
     expect(problemsOnly("Ich ziehe nächsten Monat um")).toEqual(['moving'])
   })
 
+  it('offers a customer sent the wrong item no reply to a lost, missed or back-ordered parcel, nor an answer to another question', () => {
+    const reply = (id: string, customerText: string, customerIntent: string | undefined, text: string): ReplyCandidate => ({ ...doubleCharge, id, customerText, customerIntent, text })
+    // The demo's replies, as the demo's customers got them.
+    const lost = reply('lost', "Hi, the courier says they tried to deliver my Brightbox 4K but I was home all day?? No card, no knock.", 'delivery',
+      "I've checked and the courier lost track of the parcel, so I've sent a replacement Brightbox 4K by next-day delivery. New tracking is on its way by email.")
+    const backOrder = reply('backOrder', 'Any update on my voice remote? Ordered 2 weeks ago', 'delivery', 'Sorry for the wait! The new remote is on back order because demand was much higher than expected. New stock arrives at the [date].')
+    const included = reply('included', 'ok and is the box included?', undefined, 'Yes, Stream+ includes the streaming box and the Voice Remote at no extra cost, and you can add it to your current plan any time.')
+    const wrong = 'I ordered the 4K box but you sent me the HD one.'
+    expect(problemsOnly(wrong)).toEqual(['wrong_item'])
+    expect(problemsOnly("J'ai commandé la box 4K mais vous m'avez envoyé la HD")).toEqual(['wrong_item'])
+    expect(problemsOnly('Ho ricevuto il modello sbagliato')).toEqual(['wrong_item'])
+    const ranked = rankCandidates(asking(wrong, 'delivery'), [lost, backOrder, included])
+    // Before: all three on subject, "Stream+ includes the streaming box" first and the replacement third.
+    expect(ranked.map((r) => r.offSubject)).toEqual([true, true, true])
+    // The lost and the back-ordered parcel tell another case, and are not offered.
+    expect(ranked.filter((r) => r.namesOtherCase).map((r) => r.members[0]!.id)).toEqual(expect.arrayContaining(['lost', 'backOrder']))
+    const { drafts } = localDrafts(asking(wrong, 'delivery'), { query: wrong, language: 'en', knowledge: [], candidates: [lost, backOrder, included] })
+    expect(drafts.map((d) => d.text).join('\n')).not.toMatch(/lost track|back order/)
+    // Each is still the answer to its own case.
+    expect(rankCandidates(asking('Where is my parcel? The courier says they tried to deliver it', 'delivery'), [lost])[0]!.offSubject).toBe(false)
+    expect(rankCandidates(asking('Is the box included in Stream+?', 'question'), [included])[0]!.offSubject).toBe(false)
+    expect(rankCandidates(asking('Any news on my voice remote? Ordered ages ago', 'delivery'), [backOrder])[0]!.offSubject).toBe(false)
+  })
+
   it('reads the past case\'s subject from its classified intent too, whatever words its customer used', () => {
     // "No interent" (a typo) named no subject in words; the classifier read connectivity.
     const outage: ReplyCandidate = {

@@ -1,8 +1,9 @@
 // A draft does not ask the customer for what they already wrote. bw-whatsapp-0077 wrote "Order
 // BW-8042600" and its draft asked "Could you send us your order number?"; a customer "moving house on 14
 // December to 22 Oak Lane, Leeds LS6 2AB" was asked "Could you send us the new postcode and your moving
-// date?". Such a question is left out of the draft; a reply that is nothing but such a question stays,
-// ranked lower (see ASKS_GIVEN_RANK in local.ts).
+// date?". Such a question is left out of the draft; a past reply that is nothing but such a question is no
+// draft (onlyAsksForGiven); a question that also asks for something else stays, ranked lower (see
+// ASKS_GIVEN_RANK in local.ts).
 import { findCaseFacts } from '../../safety/case-facts.ts'
 import { sentencesOf } from '../../text/sentences.ts'
 import type { ConversationTurn } from './types.ts'
@@ -79,6 +80,16 @@ export function asksForGiven(body: string, given: GivenDetails): boolean {
  * gave order BW-5512309).
  */
 const COURTESY_ONLY = /^(?:hi|hello|hey|thanks?|thank you|sorry|so sorry|apologies|we(?:'|’)re sorry|bonjour|merci|désolée?|hola|gracias|lo siento|perdón|disculpa|hallo|danke|entschuldigung|tut uns leid|olá|obrigad[oa]|desculpe|lamentamos|ciao|grazie|scusa|ci scusiamo|ci dispiace)\b[^.!?]{0,25}[.!]?$/iu
+
+/**
+ * True when the reply, courtesy aside, only asks for details the customer gave: "Sorry for the wait! Could you
+ * send us your order number (it starts with BW-)…?" was the first draft to "you sent me the HD one. Order 88213."
+ */
+export function onlyAsksForGiven(body: string, given: GivenDetails): boolean {
+  if (given.details.size === 0) return false
+  const sentences = sentencesOf(body)
+  return sentences.some((s) => asksOnlyForGiven(s, given)) && sentences.every((s) => asksOnlyForGiven(s, given) || COURTESY_ONLY.test(s.trim()))
+}
 
 /** The reply without the sentences that ask only for what the customer gave; unchanged when that is all it says, courtesy aside. */
 export function withoutAskingForGiven(body: string, given: GivenDetails): string {

@@ -9,7 +9,7 @@ import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
-import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails, withoutAskingForGiven } from './asks-given.ts'
+import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails, onlyAsksForGiven, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
@@ -309,6 +309,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   const taken = stepsTakenIn(req.turns)
   const intent = triggerTurns(req.turns).at(-1)?.intent
   const asked = triggerTurns(req.turns).some((t) => t.text.includes('?') || t.reasons.includes('question'))
+  const reportsProblem = !asked && PROBLEM_INTENTS.includes(intent ?? '')
   // The subject the classifier read counts as named, whatever words the customer used for it.
   const ourProblems = problemsIn(customerSaid(req.turns))
   const ourSubject = subjectOfIntent(intent)
@@ -322,7 +323,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
   for (const c of [...atThisStage].sort((a, b) => relevanceOf(b) - relevanceOf(a))) {
     const cleaned = cleanReply(c.text, { brandHandles: req.voice.handles, pastCustomer: c.pastCustomer, slots: context, channel: req.channel })
     const answer = cleaned && withoutOtherAnswer(withoutAskingForGiven(cleaned, given), relevanceOf(c), asked)
-    if (!answer) continue
+    if (!answer || onlyAsksForGiven(answer, given)) continue
     const theirs = problemsIn(c.caseText ?? c.customerText)
     const body = askingWithoutOtherCase(answer, ourProblems, theirs, c)
     const words = wordSet(body)
@@ -346,8 +347,12 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     // A past message of no subject ("What's the difference between Fibre 500 and 900?", a question) is
     // placed by its reply's words: "Fibre 500 suits most homes… you can upgrade any time" answers pricing,
     // and was offered to "my engineer appointment was booked for today and nobody came" as on its subject.
+    // An answer to a question of no subject does not answer a problem reported without a question: "Yes, Stream+
+    // includes the streaming box…" (to "ok and is the box included?") was the first draft to "I ordered the 4K box
+    // but you sent me the HD one".
+    const answersOtherQuestion = reportsProblem && pastSubject === undefined && /[?？]/u.test(c.customerText) && approachOf(answer) === 'inform'
     const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, c) ||
-      (pastSubject === undefined && aboutOtherSubjectOnly(ourProblems, answer))
+      (pastSubject === undefined && aboutOtherSubjectOnly(ourProblems, answer)) || answersOtherQuestion
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, asksGiven: asksForGiven(body, given), words,
       offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),

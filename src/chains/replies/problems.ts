@@ -40,6 +40,17 @@ const ORDER_CANCEL_PHRASE = /cancel\p{L}*\s+(?:my|the|this|our)\s+(?:order|pre-?
 const ORDER_WORD = /(?<![\p{L}\p{N}])(?:orders?|commandes?|bestellung(?:en)?|pedidos?|encomendas?|ordin[ei]|[a-z]{2,3}-\d{5,})(?![\p{L}\p{N}])/u
 const CANCEL_WORD = /(?<![\p{L}])(?:cancel\p{L}*|annul\p{L}*|stornier\p{L}*|storno)(?![\p{L}])/u
 
+/** The wrong thing delivered, in so many words or as "I ordered the 4K box but you sent me the HD one". */
+const WRONG_ITEM = termMatcher([
+  'wrong item', 'wrong one', 'wrong box', 'wrong model', 'wrong product', 'wrong colour', 'wrong color', 'wrong size', 'sent me the wrong', 'sent the wrong', 'not what i ordered',
+  'mauvais article', 'mauvais produit', 'mauvais modele', 'pas ce que j\'ai commande',
+  'falschen artikel', 'falsches produkt', 'falsche modell', 'falsches modell', 'falsche geliefert', 'nicht das bestellte',
+  'producto equivocado', 'articulo equivocado', 'modelo equivocado', 'no es lo que pedi',
+  'produto errado', 'artigo errado', 'modelo errado', 'nao e o que encomendei',
+  'articolo sbagliato', 'prodotto sbagliato', 'modello sbagliato', 'non e quello che ho ordinato',
+])
+const ORDERED_BUT_SENT = /(?:ordered|commande|bestellt|pedi|encomendei|ordinato)[^.!?]{1,40}(?:but|mais|aber|pero|mas|ma)\s[^.!?]{0,20}(?:sent|delivered|received|got|envoye|livre|recu|geschickt|geliefert|bekommen|erhalten|enviado|enviaron|recibi|enviaram|recebi|inviato|consegnato|ricevuto)(?![\p{L}])/u
+
 const PROBLEMS: Record<string, (folded: string) => boolean> = {
   charged_twice: termMatcher([
     'twice', 'two times', 'duplicate', 'duplicated', 'double charge', 'double charged', 'double payment', 'charged again', 'took it again', 'two payments', 'two charges', 'both charges', 'both payments', 'identical charges', 'second payment', 'the extra one', 'the extra payment',
@@ -66,12 +77,17 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     // ...and what a reply says of it: "we'll check where your Brightbox 4K is right now".
     'check where your', 'where your order is', 'where your parcel is', 'where your package is',
     'not arrived', "hasn't arrived", 'has not arrived', 'never arrived', 'not been delivered', 'delayed', 'running late', 'is late', 'lost in transit', 'missing parcel', 'parcel is missing', 'still on its way', 'marked as delivered',
+    // A parcel lost or missed on its way: "the courier lost track of the parcel, so I've sent a replacement" (to "the courier
+    // says they tried to deliver… I was home all day") was offered to a customer sent the wrong box.
+    'lost track of', 'tried to deliver', 'attempted delivery', 'missed delivery', 'failed delivery', 'lost the parcel', 'lost your parcel', 'parcel was lost', 'parcel got lost',
     'pas arrive', 'pas recu', 'jamais arrive', 'en retard', 'retard de livraison', 'colis perdu',
     'nicht angekommen', 'noch nicht da', 'verspatet', 'verspatung', 'paket verloren',
     'no ha llegado', 'no llego', 'retrasado', 'retraso', 'paquete perdido',
     'nao chegou', 'atrasado', 'atraso', 'encomenda perdida',
     'non e arrivato', 'non arrivato', 'in ritardo', 'ritardo', 'pacco perso',
   ]),
+  // The wrong thing delivered, which a reply to a lost or late parcel does not answer.
+  wrong_item: (folded) => ORDERED_BUT_SENT.test(folded) || WRONG_ITEM(folded),
   // A thing sold out and waited for: "Stock is due [date] and we'll email you the moment yours ships" was
   // offered to "The engineer didn't turn up today", the reply's sold-out sentence left out but not this one.
   out_of_stock: termMatcher([
@@ -151,7 +167,10 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
+
+/** Problems no other problem of their subject answers (a late parcel may be late because it is out of stock). */
+const ONE_OF_A_KIND: ReadonlySet<string> = new Set(['wrong_item'])
 
 /**
  * Whether a problem a reply names, which this customer never names, is of the past case: named by its
@@ -160,6 +179,9 @@ const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'b
  */
 function isTheirs(problem: string, ours: ReadonlySet<string>, theirs: ReadonlySet<string>, pastSubject?: string): boolean {
   if (theirs.has(problem)) return true
+  // Another problem of the subject of one this customer has that no other answers: "The new remote is on back
+  // order… New stock arrives" is about delivery, as "you sent me the HD one" is, and was offered to it.
+  if (SUBJECT_OF_PROBLEM[problem] !== undefined && [...ours].some((p) => ONE_OF_A_KIND.has(p) && SUBJECT_OF_PROBLEM[p] === SUBJECT_OF_PROBLEM[problem])) return true
   // The subject the classifier read in the past case, named by the reply in its own words: "Das ist ein
   // bekannter Fehler … beim Login mit Face ID" answered account login and was offered to a technician who
   // never came. Not when this customer's subject is that one under another name (a price and a bill).
