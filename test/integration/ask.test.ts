@@ -67,6 +67,20 @@ describe('POST /v1/ask (local mode)', () => {
     expect(body.degraded).toBe(false)
   })
 
+  it('counts the conversations when they are what is asked for ("How many tickets did we get?" searched for "tickets")', async () => {
+    for (const q of ['How many conversations did we get this month?', 'How many tickets did we get this month?', 'Combien de conversations avons-nous eu ce mois-ci ?']) {
+      const body = (await ask(a, q)).json()
+      expect(body.plan.filters, q).toEqual({ customerRole: 'customer' })
+      expect(body.plan.countsCustomers, q).toBe(true)
+      const conversations = body.figures.find((f: { kind: string; unit: string }) => f.kind === 'count' && f.unit === 'conversations')
+      expect(conversations.value, q).toBe(5)
+      // Before: the six messages alone.
+      expect(body.answer, q).toMatch(/They came from 5 conversations \(exact\)|provenaient de 5 conversations \(nombre exact\)/)
+    }
+    // Not asked, not said.
+    expect((await ask(a, 'How many messages did we get this month?')).json().answer).not.toMatch(/came from/)
+  })
+
   it('never counts or cites another workspace’s messages', async () => {
     const inB = (await ask(b, 'How many complaints about delivery this month?')).json()
     expect(inB.figures.find((f: { kind: string }) => f.kind === 'count').value).toBe(0)

@@ -235,6 +235,18 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many messages came in on Monday?', NOW, vocabulary).timeRange).toMatchObject({ from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' })
   })
 
+  it('counts conversations when their number is asked, in six languages, and searches for no word of it', () => {
+    for (const q of [
+      'How many tickets did we get in October?', 'How many conversations did we get last week?', 'Combien de conversations avons-nous eu en octobre ?', 'Wie viele Tickets hatten wir letzte Woche?',
+      '¿Cuántas conversaciones tuvimos en octubre?', 'Quantas conversas tivemos em outubro?', 'Quante conversazioni abbiamo avuto a ottobre?',
+    ]) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.kind, plan.countsCustomers, plan.filters.mentions, plan.topic], q).toEqual(['count', true, undefined, undefined])
+    }
+    // A ticket as a thing a customer writes about stays a topic.
+    expect(planLocally('How many customers complained about tickets?', NOW, vocabulary).filters.mentions).toBe('tickets')
+  })
+
   it('counts conversations when a share of them is asked, and says new customers are not computed', () => {
     // "What percentage of conversations were about billing?" gave the messages' share.
     expect(planLocally('What percentage of conversations were about billing in October?', NOW, vocabulary)).toMatchObject({ wantsShare: true, countsCustomers: true, filters: { intent: 'billing' } })

@@ -42,14 +42,14 @@ const previousOf = (plan: AskPlan, f: AskFigure) => plan.previousRange ?? makeRa
  * The messages' change against the previous period. After the customers' comparison (`afterCustomers`),
  * which said why the periods are compared per day and whether the direction is certain, it says so briefly.
  */
-function changeSentence(p: Phrases, plan: AskPlan, figures: AskFigure[], afterCustomers = false): string | undefined {
+function changeSentence(p: Phrases, plan: AskPlan, figures: AskFigure[], afterCustomers = false, lengthsSaidElsewhere = false): string | undefined {
   const previous = figures.find((f) => f.kind === 'previous_count')
   if (!previous) return undefined
   const change = figures.find((f) => f.kind === 'change')
   const period = previousOf(plan, previous)
   if (!change) return p.changeNone(period)
   const now = figures.find((f) => f.kind === 'count' && f.unit === 'messages')
-  const perDay: PerDay = change.group?.measure !== 'per_day' ? { kind: 'none' } : afterCustomers ? { kind: 'short' }
+  const perDay: PerDay = change.group?.measure !== 'per_day' ? { kind: 'none' } : afterCustomers || lengthsSaidElsewhere ? { kind: 'short' }
     : now ? { kind: 'long', range: plan.timeRange, days: daysIn(plan.timeRange), daysBefore: daysIn(period) } : { kind: 'none' }
   if (change.value === 0) return p.changeUnchanged(afterCustomers, previous.value, period, perDay)
   // Labels' doubt can exceed the change: then the sentence says which way it went without vouching for it.
@@ -166,9 +166,11 @@ function careAnswer(p: Phrases, req: AnswerRequest): string {
 }
 
 /** "How many customers …": the estimated conversations behind the messages, when labels decide them. */
-function customersSentence(p: Phrases, figures: AskFigure[], sentiment: string | undefined): string | undefined {
-  const conversations = figures.find((f) => f.kind === 'count' && f.unit === 'conversations' && f.estimate)
-  if (!conversations?.estimate) return undefined
+function customersSentence(p: Phrases, figures: AskFigure[], plan: AskPlan): string | undefined {
+  const conversations = figures.find((f) => f.kind === 'count' && f.unit === 'conversations')
+  // Counted exactly, they are said when asked for: "How many conversations did we get last week?" got the messages alone.
+  if (!conversations?.estimate) return conversations && plan.countsCustomers ? p.customersFrom(conversations.value) : undefined
+  const sentiment = plan.filters.sentiment
   if (sentiment !== 'negative') return p.customersFrom(conversations.value, conversations.estimate)
   const reports = /neutral one reporting a problem/.test(conversations.estimate.method)
   // Customers who complained outnumber the negative messages when neutral reports count: say so rather than let the two figures clash.
@@ -356,14 +358,15 @@ function answerIn(p: Phrases, req: AnswerRequest): string {
   switch (plan.kind) {
     case 'count': {
       sentences.push(opening)
-      const customers = customersSentence(p, figures, plan.filters.sentiment)
-      if (customers) sentences.push(customers)
+      // The share and the change are of the messages counted first; the conversations they came from follow.
       // Asked of customers, the share is of their conversations: say that one, the messages' one is in the figures.
       const ofCustomers = plan.countsCustomers ? figures.find((f) => f.kind === 'share' && f.group?.measure === 'conversations') : undefined
-      if (ofCustomers?.estimate && base) sentences.push(p.customersShare(ofCustomers.value, ofCustomers.estimate, Number(ofCustomers.group!.conversations), p.what(filtersOf(base))))
-      else if (share && base) sentences.push(p.shareOf(share.value, share.estimate, { value: base.value, estimated: Boolean(base.estimate), what: p.what(filtersOf(base)) }))
+      if (!ofCustomers?.estimate && share && base) sentences.push(p.shareOf(share.value, share.estimate, { value: base.value, estimated: Boolean(base.estimate), what: p.what(filtersOf(base)) }))
       const change = changeSentence(p, plan, figures)
       if (change) sentences.push(change)
+      const customers = customersSentence(p, figures, plan)
+      if (customers) sentences.push(customers)
+      if (ofCustomers?.estimate && base) sentences.push(p.customersShare(ofCustomers.value, ofCustomers.estimate, Number(ofCustomers.group!.conversations), p.what(filtersOf(base))))
       break
     }
     case 'trend': {
@@ -450,6 +453,9 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
   sentences.push(opening)
   const customers = customersCompared(p, figures, plan)
   if (customers) sentences.push(customers)
+  // The two periods' totals first, then what moved within them: "How did October compare to September?"
+  // named the intents that grew and fell but never September's count.
+  const totalsAt = sentences.length
   // Per day when the periods' lengths differ ("bug outage fell most: from 48 to 41" was a rise per day
   // over 19.5 days against 31), and only a move larger than the counts' own noise (twice the Poisson
   // standard deviation of the difference): "Complaint grew most: from 0 to 1" said nothing.
@@ -481,10 +487,10 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
   else if (moved.length) sentences.push(p.noneGrew(plan.previousRange, perDay))
   // The sentence before it said whether the periods are compared per day.
   if (fell) sentences.push(p.fellMost(fell.f.group!.intent!, fell.f.previousValue ?? 0, fell.f.value))
-  if (!grew && !fell) {
-    const change = changeSentence(p, plan, figures, Boolean(customers))
-    if (change) sentences.push(change)
-  }
+  // The periods' lengths are said once: by the topic that grew, when it says them.
+  const lengthsSaid = Boolean(perDay && !(leader?.estimate && leader.value > 0) && (grew || moved.length))
+  const change = changeSentence(p, plan, figures, Boolean(customers), lengthsSaid)
+  if (change) sentences.splice(totalsAt, 0, change)
   return sentences
 }
 

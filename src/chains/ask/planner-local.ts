@@ -6,7 +6,7 @@ import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { add, englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions, type ResolvedTime } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_CUSTOMER_NOT_COMPUTED, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_CUSTOMER_NOT_COMPUTED, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, COUNTED_CONVERSATIONS, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -296,7 +296,10 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const unplacedTime = time.ranges.length === 0 ? EVENT_TIME.exec(question)?.[0] : undefined
   // The share's words say what is asked: "Quelle part des messages…" searched for "part".
   const shareWords = SHARE_CUE.exec(question)?.[0]
-  const topic = notComputed || measure || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time' ? undefined : topicOf(question, [...time.spans, ...spans, ...(shareWords ? [shareWords] : [])])
+  const countedConversations = COUNTED_CONVERSATIONS.exec(question)?.[0]
+  const topic = notComputed || measure || read.kind === 'rank' || read.kind === 'awaiting' || read.kind === 'response_time'
+    ? undefined
+    : topicOf(question, [...time.spans, ...spans, ...(shareWords ? [shareWords] : []), ...(countedConversations ? [countedConversations] : [])])
   const threshold = read.kind === 'response_time' ? withinMinutes(question) : undefined
   const waited = read.kind === 'awaiting' ? waitedMinutes(question) : undefined
   // "Happier", "angrier", "more negative": how the messages feel compared, which is their share.
@@ -312,7 +315,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
     ...(measure ? uncompared : plan),
     ...(wantsShare ? { sharePart: sentimentLast ? 'sentiment' as const : 'intent' as const } : {}),
     // A share of complaints is of the customers who complained: "which channel has the highest share of complaints".
-    ...(CUSTOMERS_CUE.test(question) || priority || (byRate && COMPLAINT_WORD.test(question)) || (SHARE_CUE.test(question) && CONVERSATIONS_CUE.test(question)) ? { countsCustomers: true } : {}),
+    ...(CUSTOMERS_CUE.test(question) || countedConversations || priority || (byRate && COMPLAINT_WORD.test(question)) || (SHARE_CUE.test(question) && CONVERSATIONS_CUE.test(question)) ? { countsCustomers: true } : {}),
     ...(plan.filters.mentions && MENTIONS_CUE.test(question) ? { literal: true } : {}),
     ...(unplacedTime ? { unplacedTime } : {}),
     ...(periodAssumed ? { periodAssumed } : {}),

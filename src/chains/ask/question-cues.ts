@@ -225,6 +225,15 @@ export const HABITUAL_WEEKDAY = W('(?:mon|tues|wednes|thurs|fri|satur|sun)days|w
 /** Conversations counted as such: "What percentage of conversations were about billing?" was the messages' share. */
 export const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen|gespr[äa]che|conversaciones|conversas|conversazioni')
 
+/**
+ * Conversations as what is counted: "How many tickets did we get in October?" searched for messages saying
+ * "tickets", and "How many conversations did we get last week?" was answered with the messages.
+ */
+export const COUNTED_CONVERSATIONS = W(
+  '(?:how many|number of|combien de|wie viele|cu[áa]nt[oa]s|quant[oa]s|quant[ie])\\s+(?:(?:support|new|nouvelles?|neuen?|nuev[oa]s|nov[oa]s|nuov[ie])\\s+)?' +
+    '(?:conversations?|tickets?|cases|chats|unterhaltungen|gespr[äa]che|f[äa]lle|conversaciones|casos|conversas|conversazioni|casi|ticket)',
+)
+
 export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
   ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|unhappier|unhappiest|complain(?:s|ed|ing|ts?)?|angry|angrier|angriest|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
@@ -310,6 +319,8 @@ export const NON_TOPIC = new Set([
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
   // …or came in: "Wie viele Nachrichten kamen per E-Mail im Oktober?" searched for messages saying "kamen".
   'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
+  // …or that we had: "Combien de conversations avons-nous eu en octobre ?" had the topic "avons-nous".
+  'avons-nous', 'a-t-on', 'eu', 'hatten', 'tuvimos', 'tivemos', 'avuto', 'avute',
   // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
   'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
   'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',

@@ -268,7 +268,7 @@ export const de: Phrases = {
   openingEstimated: (figure, what, range) => `Es gab ${figure} ${what} (${de.periodInBrackets(range)}).`,
   openingCounted: (total, what, range, how) =>
     `Es gab ${num(total)} ${total === 1 ? inflect(what, 'one') : what} (${de.periodInBrackets(range)}; ${how === 'exact' ? 'exakte Zählung aus den Metadaten' : THEME_COUNTED}).`,
-  customersFrom: (value, estimate) => `Sie stammen aus etwa ${conversations(value)} (${intervalOf(estimate)}).`,
+  customersFrom: (value, estimate) => (estimate ? `Sie stammen aus etwa ${conversations(value)} (${intervalOf(estimate)}).` : `Sie stammen aus ${conversations(value)} (exakt).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Etwa ${customers(value)} ${value === 1 ? 'hat' : 'haben'} sich beschwert (${intervalOf(estimate)}` +
     `${reports ? '; als Beschwerde gilt eine negative Nachricht oder eine neutrale, die das Problem meldet' : ''}` +

@@ -82,7 +82,7 @@ export const en: Phrases = {
   openingEstimated: (figure, what, range) => `There were ${figure} ${what} (${en.periodInBrackets(range)}).`,
   openingCounted: (total, what, range, how) =>
     `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${en.periodInBrackets(range)}; ${how === 'exact' ? 'exact count from metadata' : 'counted among the messages the weekly theme runs put in the theme'}).`,
-  customersFrom: (value, estimate) => `They came from about ${value} conversations (${en.interval(estimate)}).`,
+  customersFrom: (value, estimate) => (estimate ? `They came from about ${value} conversations (${en.interval(estimate)}).` : `They came from ${plural(value, 'conversation', 'conversations')} (exact).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `About ${value} customers complained (${en.interval(estimate)}${reports ? '; a complaint is a negative message, or a neutral one reporting the problem' : ''}${reports && outnumber ? ', so they outnumber the negative messages' : ''}).`,
   shareOf(value, estimate, base) {

@@ -342,7 +342,7 @@ export const es: Phrases = {
   openingEstimated: (figure, what, range) => `Hubo ${figure} ${what} (${es.periodInBrackets(range)}).`,
   openingCounted: (total, what, range, how) =>
     `Hubo ${num(total)} ${total === 1 ? singular(what) : what} (${es.periodInBrackets(range)}; ${how === 'exact' ? 'recuento exacto a partir de los metadatos' : THEME_COUNTED}).`,
-  customersFrom: (value, estimate) => `Procedían de ${aboutCount(value, true, 'conversación', 'conversaciones')} (${interval(estimate)}).`,
+  customersFrom: (value, estimate) => (estimate ? `Procedían de ${aboutCount(value, true, 'conversación', 'conversaciones')} (${interval(estimate)}).` : `Procedían de ${num(value)} ${value === 1 ? 'conversación' : 'conversaciones'} (recuento exacto).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `${capitalise(aboutCount(value, false, 'cliente', 'clientes'))} ${value === 1 ? 'se quejó' : 'se quejaron'} (${interval(estimate)}` +
     `${reports ? '; una queja es un mensaje negativo, o uno neutral que informa del problema' : ''}` +

@@ -361,7 +361,7 @@ export const fr: Phrases = {
   openingCounted: (total, what, range, how) =>
     `Il y a eu ${num(total)} ${Math.abs(total) < 2 ? singular(what) : what} (${fr.periodInBrackets(range)} ; ` +
     `${how === 'exact' ? `${counted(/^conversations?\b/.test(what), total >= 2)} exactement d'après les métadonnées` : 'compte des messages que les analyses hebdomadaires des thèmes ont placés dans le thème'}).`,
-  customersFrom: (value, estimate) => `Ces messages provenaient d'environ ${plural(value, 'conversation')} (${interval(estimate)}).`,
+  customersFrom: (value, estimate) => (estimate ? `Ces messages provenaient d'environ ${plural(value, 'conversation')} (${interval(estimate)}).` : `Ces messages provenaient de ${plural(value, 'conversation')} (nombre exact).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Environ ${plural(value, 'client')} ${value < 2 ? "s'est plaint" : 'se sont plaints'} (${interval(estimate)}` +
     `${reports ? ' ; une plainte est un message négatif, ou un message neutre signalant le problème' : ''}` +

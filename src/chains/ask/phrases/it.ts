@@ -319,7 +319,7 @@ export const it: Phrases = {
     const verb = total === 1 ? (feminine(what) ? "C'è stata" : "C'è stato") : feminine(what) ? 'Ci sono state' : 'Ci sono stati'
     return `${verb} ${num(total)} ${total === 1 ? singular(what) : what} (${it.periodInBrackets(range)}; ${how === 'exact' ? 'conteggio esatto dai metadati' : THEME_RUNS}).`
   },
-  customersFrom: (value, estimate) => `Provengono da circa ${plural(value, 'conversazione', 'conversazioni')} (${it.interval(estimate)}).`,
+  customersFrom: (value, estimate) => (estimate ? `Provengono da circa ${plural(value, 'conversazione', 'conversazioni')} (${it.interval(estimate)}).` : `Provengono da ${plural(value, 'conversazione', 'conversazioni')} (conteggio esatto).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Circa ${num(value)} ${value === 1 ? 'cliente ha' : 'clienti hanno'} presentato un reclamo (${it.interval(estimate)}` +
     `${reports ? '; un reclamo è un messaggio negativo, o uno neutro che segnala il problema' : ''}${reports && outnumber ? ', per questo sono più dei messaggi negativi' : ''}).`,

@@ -306,7 +306,7 @@ export const pt: Phrases = {
   openingEstimated: (figure, what, range) => `Houve ${figure} ${what} (${periodInBrackets(range)}).`,
   openingCounted: (total, what, range, how) =>
     `Houve ${counted(total, what)} (${periodInBrackets(range)}; ${how === 'exact' ? 'contagem exata a partir dos metadados' : THEME_COUNT}).`,
-  customersFrom: (value, estimate) => `Vieram de cerca de ${plural(value, 'conversa', 'conversas')} (${pt.interval(estimate)}).`,
+  customersFrom: (value, estimate) => (estimate ? `Vieram de cerca de ${plural(value, 'conversa', 'conversas')} (${pt.interval(estimate)}).` : `Vieram de ${plural(value, 'conversa', 'conversas')} (contagem exata).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Cerca de ${value === 1 ? `${num(value)} cliente reclamou` : `${num(value)} clientes reclamaram`} (${pt.interval(estimate)}` +
     `${reports ? '; uma reclamação é uma mensagem negativa, ou uma neutra que relata o problema' : ''}` +

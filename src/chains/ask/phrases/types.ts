@@ -94,7 +94,8 @@ export interface Phrases {
   /** "There were 10 customer messages on whatsapp (last week: …; exact count from metadata)." `how`: exact or counted in a theme. */
   openingCounted(total: number, what: string, range: TimeRange, how: 'exact' | 'theme'): string
   /** "They came from about 6 conversations (95% interval 3–17)." */
-  customersFrom(value: number, estimate: FigureEstimate): string
+  /** The conversations the counted messages came from; exact when there is no estimate. */
+  customersFrom(value: number, estimate?: FigureEstimate): string
   /** "About 66 customers complained (95% interval 47–71; a complaint is …, so they outnumber the negative messages)." */
   customersComplained(value: number, estimate: FigureEstimate, reports: boolean, outnumber: boolean): string
   /** "That is about 12.7% (95% interval 5.2–48.5%) of the about 237 negative customer messages." */
