@@ -71,6 +71,13 @@ describe('clusterKeyphrases', () => {
     for (const phrase of all) expect(phrase).not.toMatch(/\b(?:within|during)\b/)
   })
 
+  it('names no theme by a number said in words ("Travelling for three", from "travelling for three months")', () => {
+    const away = ['I am travelling for three months, can I pause my broadband?', 'abroad for three months, can I pause my plan', 'Je pars trois mois, puis-je suspendre mon abonnement ?', 'pause for two months while travelling', 'the modem is fine', 'the modem lights are fine']
+    const all = clusterKeyphrases(away, [0, 0, 0, 0, 1, 1], { top: 8, language: 'en' }).get(0)!.map((p) => p.phrase)
+    expect(all).toContain('pause')
+    for (const phrase of all) expect(phrase).not.toMatch(/\b(?:two|three|trois)\b/)
+  })
+
   it('keeps the particle of a verb it names ("Cannot sign", from "I cannot sign in to the website")', () => {
     const signIn = ['I cannot sign in to the website', 'cannot sign in since I changed my email', 'still cannot sign in, tried twice', 'logged out and cannot log in again', 'the modem is fine', 'the modem lights are fine']
     const all = clusterKeyphrases(signIn, [0, 0, 0, 0, 1, 1], { top: 5, language: 'en' }).get(0)!.map((p) => p.phrase)

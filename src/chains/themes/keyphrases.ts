@@ -26,6 +26,17 @@ const CARE_WORDS = new Set([
  * compared on them (mergeTerms), as dropping one tipped a week's clusters together.
  */
 const PREPOSITIONS = new Set(['within', 'until', 'till', 'without', 'onto', 'during', 'against', 'per', 'upon', 'across', 'towards', 'toward', 'among', 'throughout', 'despite', 'unless'])
+/**
+ * Numbers said in words count something and name nothing: "I am travelling for three months" and "abroad
+ * for three months" made "three" a theme's first key phrase, and its label "Travelling for three". Out of
+ * key phrases only, as the prepositions are.
+ */
+const NUMBER_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'hundred',
+  'deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn',
+  'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'dois', 'duas', 'três', 'quatro', 'sete', 'oito', 'nove',
+  'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'dieci',
+])
 const NO_PEOPLE: ReadonlySet<string> = new Set()
 
 /** A word that may name a theme: not generic, not the channel's care talk, not personal data. */
@@ -116,7 +127,7 @@ const PHRASAL_VERB = /\b(sign(?:ed|ing)?|log(?:ged|ging)?|set(?:ting)?|check(?:e
 function documentTerms(doc: string, stopwords: ReadonlySet<string>): Set<string> {
   const terms = new Set<string>()
   for (const clause of doc.replace(PHRASAL_VERB, '$1-$2').split(CLAUSE_BREAK)) {
-    const tokens = contentWords(clause, stopwords).map((word) => (word !== null && isThemeWord(word) && !PREPOSITIONS.has(word) ? word : null))
+    const tokens = contentWords(clause, stopwords).map((word) => (word !== null && isThemeWord(word) && !PREPOSITIONS.has(word) && !NUMBER_WORDS.has(word) ? word : null))
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i]
       if (word === null) continue
