@@ -148,6 +148,9 @@ describe('in Spanish, French, German, Portuguese and Italian (demo: "ya reinici�
     ['Zieh bitte den Stecker vom Router für 30 Sekunden.', ['restart']],
     ['Reinicie o router, por favor.', ['restart']],
     ['Riavvia il modem e attendi due minuti.', ['restart']],
+    // Off, a wait, and on again: offered unflagged (0.40) to "Já reiniciei o router".
+    ['Lamentamos! Pode desligar o router Brightwave durante 30 segundos, voltar a ligar e esperar que a luz fique branca fixa?', ['restart']],
+    ['Puoi spegnere il modem per 30 secondi e poi riaccenderlo?', ['restart']],
     // The du-form: "Habe sie schon neu installiert" got "Leere den App-Cache (oder installiere neu)", unflagged.
     ['Leere den App-Cache (oder installiere neu) und melde dich mit E-Mail an.', ['reinstall', 'clear cache']],
     ['Installier die App bitte neu.', ['reinstall']],

@@ -90,8 +90,9 @@ const EUROPEAN: Partial<Record<RepeatableStep, { taken: string[]; told: string[]
       'reinicia|reinicie|reiniciar|desenchufa|desenchufe|desenchufar|apaga y enciende',
       'redémarrez|redémarrer|redémarre|débranchez|débrancher|débranche',
       'neu ?starten|starten? sie (?:\\p{L}+ ){0,3}neu|starte (?:\\p{L}+ ){0,3}neu|stecker ziehen|zieh(?:e|en sie)? (?:\\p{L}+ ){0,2}(?:den )?stecker',
-      'reinicie|reiniciar|desligue e (?:volte a )?ligue|desligar e ligar',
-      'riavvia|riavviare|riavvii|stacca|staccare',
+      // "Pode desligar o router Brightwave durante 30 segundos, voltar a ligar…" to "Já reiniciei o router" went unflagged.
+      'reinicie|reiniciar|desligue e (?:volte a )?ligue|desligar e ligar|deslig(?:ue|ar)\\b[^.!?\\n]{1,60}\\b(?:volte|voltar) a ligar',
+      'riavvia|riavviare|riavvii|stacca|staccare|spegn(?:i|ere|a)\\b[^.!?\\n]{1,60}\\briaccend\\p{L}*',
     ],
   },
   reinstall: {
