@@ -247,6 +247,28 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many customers complained about tickets?', NOW, vocabulary).filters.mentions).toBe('tickets')
   })
 
+  it('reads what customers like as positive, and searches no word of a ranking, a split or a question\'s opening', () => {
+    // Before: every message ("like"), "aiment chez", "nosotros", "fastest", "breakdown", "fait râler", "fewer app fix".
+    for (const q of ['What do customers like about us?', "Qu'est-ce que les clients aiment chez nous ?", 'Was gefällt den Kunden an uns?', '¿Qué les gusta a los clientes de nosotros?']) {
+      const plan = planLocally(q, NOW, vocabulary)
+      expect([plan.filters.sentiment, plan.filters.mentions, plan.topic], q).toEqual(['positive', undefined, undefined])
+    }
+    expect(planLocally("Qu'est-ce qui fait râler les clients en ce moment ?", NOW, vocabulary)).toMatchObject({ filters: { sentiment: 'negative' } })
+    expect(planLocally("Qu'est-ce qui fait râler les clients en ce moment ?", NOW, vocabulary).filters.mentions).toBeUndefined()
+    expect(planLocally('Which topics are growing fastest?', NOW, vocabulary)).toMatchObject({ kind: 'compare', filters: { customerRole: 'customer' } })
+    expect(planLocally('Which topics are growing fastest?', NOW, vocabulary).filters.mentions).toBeUndefined()
+    expect(planLocally("What's the sentiment breakdown for WhatsApp?", NOW, vocabulary).filters).toEqual({ channel: 'whatsapp', customerRole: 'customer' })
+    expect(planLocally('Are there fewer complaints since the app fix?', NOW, vocabulary).topic).toBe('app fix')
+    // "I'd like to cancel" in a customer's words is no question's cue; a question about liking a thing keeps the thing.
+    expect(planLocally('What do customers like about the new app?', NOW, vocabulary)).toMatchObject({ filters: { sentiment: 'positive' }, topic: 'new app' })
+  })
+
+  it('reads the people of the support as the support ("praising our agents" searched for "agents", which customers never write)', () => {
+    const mentions = planLocally('Give me examples of customers praising our agents', NOW, vocabulary).filters.mentions ?? ''
+    expect(mentions).toMatch(/^agents or support or "customer service"/)
+    expect(mentions).toContain('"live chat"')
+  })
+
   it('counts conversations when a share of them is asked, and says new customers are not computed', () => {
     // "What percentage of conversations were about billing?" gave the messages' share.
     expect(planLocally('What percentage of conversations were about billing in October?', NOW, vocabulary)).toMatchObject({ wantsShare: true, countsCustomers: true, filters: { intent: 'billing' } })

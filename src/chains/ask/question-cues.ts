@@ -235,10 +235,13 @@ export const COUNTED_CONVERSATIONS = W(
 )
 
 export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
-  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
+  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[âa]l(?:er|ent|e)|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|unhappier|unhappiest|complain(?:s|ed|ing|ts?)?|angry|angrier|angriest|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|happier|happiest|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
+  // What customers like: "What do customers like about us?" counted every message, two thirds of them not positive.
+  ['positive', /\b(?:(?:like[sd]?|enjoy(?:s|ed)?|value[sd]?|appreciat(?:e|es|ed)) (?:most )?about|appreciat(?:e|es|ed))\b/i],
+  ['positive', /(?<![\p{L}])(?:aiment (?:chez|dans|le plus)|gef[äa]llt|gefallen|m[öo]gen an|les gusta|gostam|(?:gli )?piace)(?![\p{L}])/iu],
   // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
   ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
   // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
@@ -318,6 +321,14 @@ export const NON_TOPIC = new Set([
   // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
   // …or came in: "Wie viele Nachrichten kamen per E-Mail im Oktober?" searched for messages saying "kamen".
+  // The words of a ranking or a split, which name no topic: "Which topics are growing fastest?" searched for
+  // "fastest", "What's the sentiment breakdown for WhatsApp?" for "breakdown".
+  'fastest', 'quickest', 'rapidly', 'quickly', 'breakdown', 'split', 'distribution',
+  // Liking, and the French question's opening: "Qu'est-ce que les clients aiment chez nous ?" searched for "aiment" and "chez".
+  'like', 'likes', 'liked', 'enjoy', 'enjoyed', 'appreciate', 'aiment', 'aime', 'chez', 'est-ce', 'gefällt', 'gusta', 'gustan', 'gostam', 'piace',
+  'nosotros', 'nosotras', 'uns', 'nós', 'noi', 'fait', 'font',
+  // A direction or a cause asked about: "Are there fewer complaints since the app fix?" matched themes by "fewer".
+  'fewer', 'less', 'cause', 'caused',
   'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
   // …or that we had: "Combien de conversations avons-nous eu en octobre ?" had the topic "avons-nous".
   'avons-nous', 'a-t-on', 'eu', 'hatten', 'tuvimos', 'tivemos', 'avuto', 'avute',

@@ -30,7 +30,10 @@ const SAME_THING: readonly string[][] = [
   // The support people get, as against the service they pay for ("still has no service"): see SUPPORT_PHRASES.
   ['support', 'customer service', 'customer support', 'customer care', 'support team', 'helpdesk', 'help desk', 'live chat', 'on hold',
     'service client', 'kundenservice', 'kundendienst', 'atención al cliente', 'servicio al cliente', 'soporte', 'atendimento', 'suporte',
-    'assistenza clienti', 'servizio clienti'],
+    'assistenza clienti', 'servizio clienti',
+    // …and the people who give it: "examples of customers praising our agents" searched for "agents", which customers never write.
+    'agent', 'agents', 'staff', 'advisor', 'advisors', 'adviser', 'advisers', 'representative', 'representatives', 'conseiller', 'conseillère', 'conseillers',
+    'mitarbeiter', 'mitarbeiterin', 'agente', 'agentes', 'asesor', 'asesores', 'atendente', 'atendentes', 'operatore', 'operatori', 'operatrice'],
 ]
 
 /**
