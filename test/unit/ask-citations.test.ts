@@ -41,7 +41,7 @@ describe('citation ranking', () => {
 
   it('cites a chaser after the messages that say something ("Still waiting for a reply…" for why billing customers are unhappy)', () => {
     const says = row({ text: 'I was charged twice for my order, please refund the duplicate', intentConfidence: 0.8, sentimentConfidence: 0.8 })
-    for (const text of ['Still waiting for a reply…', 'Hello? Any update on this?', 'Toujours rien, personne ne répond']) {
+    for (const text of ['Still waiting for a reply…', 'Hello? Any update on this?', 'Toujours rien, personne ne répond', 'Bump. Nobody has got back to me.', 'Following up on this, any news?']) {
       const chaser = row({ text, intentConfidence: 0.95, sentimentConfidence: 0.95 })
       expect(rerankScore(says, 0.01, plan, 0.05), text).toBeGreaterThan(rerankScore(chaser, 0.05, plan, 0.05))
     }

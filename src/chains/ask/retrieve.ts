@@ -26,7 +26,8 @@ const SHORT_MESSAGE_LIKELIHOOD = 0.5
  * A chaser says as little, at any length up to a line: "Still waiting for a reply…" was cited for why
  * customers are unhappy with billing (it inherits its case's label).
  */
-const CHASER = /^[^.!?]{0,20}(?:still waiting|any updates?|any news|hello\?|anyone there|anybody there|no reply|no answer|no response|toujours rien|toujours pas de r[ée]ponse|sigo esperando|alguna novedad|immer noch keine antwort|gibt es neuigkeiten|ainda nada|alguma novidade|ancora niente|novit[àa]\?)/iu
+// "Bump. Nobody has got back to me." was the one quote for "Are people still angry about the price rise?".
+const CHASER = /^[^.!?]{0,20}(?:still waiting|any updates?|any news|hello\?|anyone there|anybody there|no reply|no answer|no response|bump\b|(?:nobody|no one|no-one) (?:has )?(?:got|gotten|gets|came) back|following up|chasing (?:this|up)|relance|nachfrage|ich frage nochmal|sigo sin respuesta|ninguém respondeu|nessuno mi ha risposto|toujours rien|toujours pas de r[ée]ponse|sigo esperando|alguna novedad|immer noch keine antwort|gibt es neuigkeiten|ainda nada|alguma novidade|ancora niente|novit[àa]\?)/iu
 const CHASER_MAX_CHARS = 60
 
 const saysLittle = (text: string) => {
