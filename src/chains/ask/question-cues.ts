@@ -131,6 +131,8 @@ export const CHANGED_CUE = W([
   'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
   // …and as they go: "Welche Themen wachsen?" searched for "wachsen".
   'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', 'nehmen zu', 'nimmt zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
+  // …and in the continuous: "Quais temas estão a crescer mais rápido?" ranked the themes of all time.
+  'a crescer', 'a aumentar',
   // "Le nombre de plaintes … diminue-t-il ?", "Gehen die Beschwerden … zurück?", "¿Están disminuyendo las quejas…?" were read as a why.
   'augmente', 'diminue', 'diminuent', 'baisse', 'baissent', 'zur[üu]ckgehen', 'zur[üu]ckgegangen', '(?:gehen|geht) (?:[\\p{L}]+ ){0,6}zur[üu]ck',
   'aumentando', 'disminuyendo', 'bajando', 'subiendo', 'diminuindo', 'caindo', 'diminuendo', 'calando',
@@ -241,7 +243,7 @@ export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]
   ['neutral', /\bneutral\b/i],
   // What customers like: "What do customers like about us?" counted every message, two thirds of them not positive.
   ['positive', /\b(?:(?:like[sd]?|enjoy(?:s|ed)?|value[sd]?|appreciat(?:e|es|ed)) (?:most )?about|appreciat(?:e|es|ed))\b/i],
-  ['positive', /(?<![\p{L}])(?:aiment (?:chez|dans|le plus)|gef[äa]llt|gefallen|m[öo]gen an|les gusta|gostam|(?:gli )?piace)(?![\p{L}])/iu],
+  ['positive', /(?<![\p{L}])(?:aiment (?:chez|dans|le plus)|gef[äa]llt|gefallen|m[öo]gen\b[^?.!]{0,30}\ban|les gusta|gostam|(?:gli )?piace)(?![\p{L}])/iu],
   // Pleased, in the other languages: "¿Cuántos clientes están contentos?" counted messages mentioning "contentos" (none).
   ['positive', /(?<![\p{L}])(satisfait(?:e|s|es)?|heureu(?:x|se|ses)|zufrieden\p{L}*|glücklich\p{L}*|content[oa]s?|satisfech[oa]s?|feli(?:z|ces)|satisfeit[oa]s?|contentes?|soddisfatt[oaie]|content[ie])(?![\p{L}])/iu],
   // The labels' own words in the other languages: "Quel pourcentage des messages sont négatifs ?" counted messages mentioning "négatifs".
@@ -329,6 +331,8 @@ export const NON_TOPIC = new Set([
   'nosotros', 'nosotras', 'uns', 'nós', 'noi', 'fait', 'font',
   // A direction or a cause asked about: "Are there fewer complaints since the app fix?" matched themes by "fewer".
   'fewer', 'less', 'cause', 'caused',
+  'reçue', 'reçues', 'répartition', 'verteilung', 'stimmungsverteilung', 'desglose', 'distribución', 'distribuição', 'ripartizione', 'distribuzione',
+  'crescer', 'aumentar', 'vite', 'schnellsten', 'schnell', 'rápido', 'rápidamente', 'velocemente', 'veloce', 'argomenti', 'argomento',
   'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
   // …or that we had: "Combien de conversations avons-nous eu en octobre ?" had the topic "avons-nous".
   'avons-nous', 'a-t-on', 'eu', 'hatten', 'tuvimos', 'tivemos', 'avuto', 'avute',
