@@ -254,6 +254,15 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(approaches('My parcel never arrived', 'other', 'en')).toContain('ask_details')
   })
 
+  it('does not ask a customer who sent their details in private for a DM ("sent it via DM, its jo.smith@example.com" was)', () => {
+    const approaches = (texts: string[]) => localDrafts(request(texts, { mode: 'public', channel: 'x' }), { query: '', language: 'en', knowledge: [], candidates: [] }).drafts.map((d) => d.approach)
+    expect(approaches(['my bill went up by £6 and nobody told me'])).toContain('ask_dm')
+    for (const said of ['sent it via DM, its jo.smith@example.com', 'Just DMed you', 'my email is jo.smith@example.com', 'Je vous ai envoyé les détails par MP', 'Te lo mandé por DM']) {
+      expect(approaches(['my bill went up by £6 and nobody told me', said]), said).not.toContain('ask_dm')
+      expect(approaches(['my bill went up by £6 and nobody told me', said]).length, said).toBeGreaterThan(0)
+    }
+  })
+
   it('answers a customer who asks for a manager on that first ("Third time I\'m explaining" got "Thanks for the feedback! We\'ve passed it to our app team")', () => {
     const feedback = { ...candidate('feedback', "Thanks for the feedback! We've passed it to our app team, who read every suggestion.", 0.4), customerIntent: 'feature_request' }
     const angry = request(["I want to speak to a manager, this is ridiculous. Third time I'm explaining the same thing."], { mode: 'public', channel: 'twitter' })

@@ -50,6 +50,18 @@ export function givenDetails(turns: ConversationTurn[], orderNumber: string | un
   return { details, orderNumber }
 }
 
+/** A customer saying they sent a private message: "sent it via DM", "je vous ai envoyé un MP", "te lo mandé por DM". */
+const SAYS_SENT_PRIVATELY = /(?<![\p{L}])(?:dm['’]?e?d|(?:sent|send|messaged)\b[^.!?\n]{0,20}(?:dm|direct message|private message|pm)|(?:in|via|by|over) (?:a )?(?:dm|direct message|private message)|(?:par|en) (?:mp|message privé|dm)|per (?:dm|direktnachricht|pn)|por (?:dm|md|mensaje privado|privado|mensagem privada)|in privato|in dm)(?![\p{L}])/iu
+
+/**
+ * Whether the customer already handed over how to reach their account in private (an e-mail, a phone) or
+ * says they sent a DM: "sent it via DM, its jo.smith@example.com" was offered "Could you send us a DM
+ * with a few more details…?", the template a conversation with nothing to go on gets.
+ */
+export function sentPrivately(turns: ConversationTurn[], given: GivenDetails): boolean {
+  return given.details.has('email') || given.details.has('phone') || turns.some((t) => t.role === 'customer' && SAYS_SENT_PRIVATELY.test(t.text))
+}
+
 function isGiven(detail: Detail, text: string, given: GivenDetails): boolean {
   return given.details.has(detail) && !(detail === 'order number' && given.orderNumber !== undefined && text.includes(given.orderNumber))
 }

@@ -9,7 +9,7 @@ import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
-import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails, onlyAsksForGiven, withoutAskingForGiven } from './asks-given.ts'
+import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails, onlyAsksForGiven, sentPrivately, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
@@ -490,9 +490,11 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   // A question about no problem is not asked what happened: "Ciao, vorrei passare alla fibra 900, quanto costa?"
   // got "Puoi raccontarci qualcosa in più su cosa è successo?".
   const nothingHappened = answering !== undefined && /[?？]/u.test(answering.text) && !PROBLEM_INTENTS.includes(answering.intent ?? '') && !COMPLAINT_CUES.test(answering.text)
+  // …nor one who sent their details in private asked for a DM.
+  const dmSent = sentPrivately(req.turns, givenDetails(req.turns, undefined, req.voice.handles))
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
     if (drafts.length >= req.n || onlyClosing) break
-    if (drafts.some((d) => d.approach === approach) || (req.mode === 'private' && approach === 'ask_dm') || (nothingHappened && approach === 'ask_details')) continue
+    if (drafts.some((d) => d.approach === approach) || ((req.mode === 'private' || dmSent) && approach === 'ask_dm') || (nothingHappened && approach === 'ask_details')) continue
     const framed = frame(body, approach)
     if (framed) drafts.push({ text: framed.text, approach, confidence: TEMPLATE_CONFIDENCE, sources: [], claims: [], repeats: [], placeholders: [] })
   }
