@@ -323,6 +323,9 @@ export const NON_TOPIC = new Set([
   // What was received or asked: "Quanti messaggi negativi abbiamo ricevuto?" searched for messages saying "ricevuto".
   'received', 'ricevuto', 'ricevuti', 'reçu', 'reçus', 'erhalten', 'bekommen', 'recibimos', 'recibido', 'recibidos', 'recebemos', 'recebido', 'recebidos',
   // …or came in: "Wie viele Nachrichten kamen per E-Mail im Oktober?" searched for messages saying "kamen".
+  'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
+  // …or that we had: "Combien de conversations avons-nous eu en octobre ?" had the topic "avons-nous".
+  'avons-nous', 'a-t-on', 'eu', 'hatten', 'tuvimos', 'tivemos', 'avuto', 'avute',
   // The words of a ranking or a split, which name no topic: "Which topics are growing fastest?" searched for
   // "fastest", "What's the sentiment breakdown for WhatsApp?" for "breakdown".
   'fastest', 'quickest', 'rapidly', 'quickly', 'breakdown', 'split', 'distribution',
@@ -331,11 +334,10 @@ export const NON_TOPIC = new Set([
   'nosotros', 'nosotras', 'uns', 'nós', 'noi', 'fait', 'font',
   // A direction or a cause asked about: "Are there fewer complaints since the app fix?" matched themes by "fewer".
   'fewer', 'less', 'cause', 'caused',
+  // A split, or what was received: "Quelle est la répartition du sentiment sur WhatsApp ?" searched for "répartition".
   'reçue', 'reçues', 'répartition', 'verteilung', 'stimmungsverteilung', 'desglose', 'distribución', 'distribuição', 'ripartizione', 'distribuzione',
+  // How fast, and the growing itself: "Quali argomenti crescono più velocemente?" searched for "argomenti" and "velocemente".
   'crescer', 'aumentar', 'vite', 'schnellsten', 'schnell', 'rápido', 'rápidamente', 'velocemente', 'veloce', 'argomenti', 'argomento',
-  'kamen', 'kam', 'gekommen', 'eingegangen', 'llegaron', 'llegó', 'chegaram', 'chegou', 'arrivés', 'arrivées', 'arrivati', 'arrivate',
-  // …or that we had: "Combien de conversations avons-nous eu en octobre ?" had the topic "avons-nous".
-  'avons-nous', 'a-t-on', 'eu', 'hatten', 'tuvimos', 'tivemos', 'avuto', 'avute',
   // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
   'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
   'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
