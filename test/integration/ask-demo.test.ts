@@ -72,6 +72,21 @@ describe('/v1/ask on the demo corpus', () => {
     expect((await ask('Are customers still complaining about billing?', new Date(last + 3_600_000).toISOString())).plan.timeRange.label).toBe('past 4 weeks')
   })
 
+  it('"still" gives the four weeks week by week, so the answer says whether the latest still has them', async () => {
+    // "Is the app crash still happening?" said "up 812.5%" on the four weeks together, which a peak three weeks ago would give too.
+    const r = await ask('Is the app crash still happening?')
+    const weeks = r.figures.filter((f) => f.kind === 'series' && f.group?.measure === 'volume')
+    expect(weeks.length).toBeGreaterThanOrEqual(4)
+    // Each week counted like the period: the weeks' estimates add up to about the period's.
+    const period = figure(r, (f) => f.kind === 'count' && f.unit === 'messages')!
+    const sum = weeks.reduce((s, f) => s + f.value, 0)
+    expect(Math.abs(sum - period.value) / period.value).toBeLessThan(0.25)
+    expect(r.answer).toMatch(new RegExp(`Week by week: about ${weeks[0]!.value} in ${weeks[0]!.group!.week}`))
+    expect(r.answer).toContain(`about ${weeks.at(-1)!.value} in ${weeks.at(-1)!.group!.week}`)
+    // Not without "still".
+    expect((await ask('How many app crash messages were there in the past 4 weeks?')).answer).not.toContain('Week by week')
+  })
+
   it('median first-response time per channel matches a computation over the demo file', async () => {
     const r = await ask('How fast do we reply on each channel?')
     expect(r.plan.kind).toBe('response_time')

@@ -58,6 +58,14 @@ function changeSentence(p: Phrases, plan: AskPlan, figures: AskFigure[], afterCu
   return p.changeMoved(afterCustomers, change.value > 0, percent, previous.value, period, perDay, !overlap ? 'none' : afterCustomers ? 'short' : 'long')
 }
 
+/** A recent period ("still", "lately") week by week, when its figures have the weeks. */
+function weekByWeekSentence(p: Phrases, plan: AskPlan, figures: AskFigure[]): string | undefined {
+  if (!plan.recent) return undefined
+  const weeks = figures.filter((f) => f.kind === 'series' && f.group?.measure === 'volume')
+  if (weeks.length < 2) return undefined
+  return p.weekByWeek(weeks.map((f) => ({ week: f.group!.week!, value: f.value, about: Boolean(f.estimate), partial: f.group?.partial === 'true' })))
+}
+
 /**
  * The first and last weeks a trend is read between: whole weeks when there are two, so "the last 8
  * weeks" from a Friday does not compare two weeks' last days ("from 4 in 2026-W39 to 0 in 2026-W47").
@@ -364,6 +372,8 @@ function answerIn(p: Phrases, req: AnswerRequest): string {
       if (!ofCustomers?.estimate && share && base) sentences.push(p.shareOf(share.value, share.estimate, { value: base.value, estimated: Boolean(base.estimate), what: p.what(filtersOf(base)) }))
       const change = changeSentence(p, plan, figures)
       if (change) sentences.push(change)
+      const weeks = weekByWeekSentence(p, plan, figures)
+      if (weeks) sentences.push(weeks)
       const customers = customersSentence(p, figures, plan)
       if (customers) sentences.push(customers)
       if (ofCustomers?.estimate && base) sentences.push(p.customersShare(ofCustomers.value, ofCustomers.estimate, Number(ofCustomers.group!.conversations), p.what(filtersOf(base))))
@@ -419,6 +429,8 @@ function answerIn(p: Phrases, req: AnswerRequest): string {
       }
       const change = changeSentence(p, plan, figures)
       if (change) sentences.push(change)
+      const weeks = weekByWeekSentence(p, plan, figures)
+      if (weeks) sentences.push(weeks)
       break
     }
   }

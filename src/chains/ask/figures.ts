@@ -280,6 +280,19 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     }
   }
 
+  // "Is the app crash still happening?": the four weeks week by week, so the answer says whether the latest
+  // week still has them. The period's rise alone ("up 812.5%") could not tell a peak three weeks ago from now.
+  if (plan.recent && (plan.kind === 'count' || plan.kind === 'why') && current.messages > 0) {
+    const matching = new Map((await weeklySeries(db, workspaceId, filters, range)).map((w) => [w.week, w]))
+    for (const w of await weeklySeries(db, workspaceId, {}, range)) {
+      const weekEnd = new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString()
+      const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
+      const cut: Record<string, string> = week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {}
+      const volume = labelled ? await estimateCount(ctx, filters, week) : undefined
+      fig({ kind: 'series', label: labels.week(filters, w.week), value: volume?.value ?? matching.get(w.week)?.n ?? 0, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week, ...(volume ? { estimate: volume } : {}) })
+    }
+  }
+
   // "Why did volume spike": which themes grew most, from the weekly theme runs stored for these weeks.
   // Only when the question names no subject: the workspace's growing themes do not answer "did delivery go up".
   if (plan.kind === 'compare' && previous && !filters.theme && !filters.intent && !filters.mentions) {

@@ -297,6 +297,7 @@ export const de: Phrases = {
       `(${intervalOf(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
   },
 
+  weekByWeek: (weeks) => `Woche für Woche: ${de.list(weeks.map((w) => `${about(w.about)}${num(w.value)} in ${weekName(w.week)}${w.partial ? ' (nur teilweise)' : ''}`))}.`,
   weeklyVolume(w) {
     const week = (name: string, partial: boolean) => `${weekName(name)}${partial ? ' (nur teilweise)' : ''}`
     const left = w.leftOut.length

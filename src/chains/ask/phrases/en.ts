@@ -106,6 +106,7 @@ export const en: Phrases = {
     return `About ${c.now} ${who} in ${c.range.label} (${en.interval(c.nowEstimate)}), against about ${c.before} in ${period} (${en.interval(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
   },
 
+  weekByWeek: (weeks) => `Week by week: ${en.list(weeks.map((w) => `${about(w.about)}${w.value} in ${w.week}${w.partial ? ' (part of it)' : ''}`))}.`,
   weeklyVolume(w) {
     const week = (name: string, partial: boolean) => `${name}${partial ? ' (part of it)' : ''}`
     // Which weeks the range only cuts into, when they are left out of the comparison.

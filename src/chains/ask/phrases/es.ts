@@ -381,6 +381,7 @@ export const es: Phrases = {
     )
   },
 
+  weekByWeek: (weeks) => `Semana a semana: ${list(weeks.map((w) => `${aboutNum(w.about, w.value)} en ${weekName(w.week)}${w.partial ? ' (solo en parte)' : ''}`))}.`,
   weeklyVolume(w) {
     const week = (name: string, partial: boolean) => `${weekName(name)}${partial ? ' (solo en parte)' : ''}`
     // Which weeks the range only cuts into, when they are left out of the comparison.

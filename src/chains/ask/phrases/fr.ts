@@ -400,6 +400,7 @@ export const fr: Phrases = {
     return `Environ ${num(c.now)} ${who} ${inPeriodWith(c.range, interval(c.nowEstimate))}, contre environ ${num(c.before)} ${before} : ${direction}${perDay}${sure}.`
   },
 
+  weekByWeek: (weeks) => `Semaine par semaine : ${fr.list(weeks.map((w) => `${about(w.about)}${num(w.value)} en ${weekName(w.week)}${w.partial ? ' (partiellement)' : ''}`))}.`,
   weeklyVolume(w) {
     const week = (name: string, partial: boolean) => `en ${weekName(name)}${partial ? ' (partiellement)' : ''}`
     const left = w.leftOut.length ? `, en semaines complètes (${weeksAre(w.leftOut)} que partiellement dans la période)` : ''

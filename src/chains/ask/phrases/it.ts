@@ -354,6 +354,7 @@ export const it: Phrases = {
       `contro circa ${num(c.before)} (${it.interval(c.beforeEstimate)}) ${previous}: ${direction}${perDay}${sure}.`
   },
 
+  weekByWeek: (weeks) => `Settimana per settimana: ${it.list(weeks.map((w) => `${about(w.about)}${num(w.value)} ${prep('in', weekName(w.week))}${w.partial ? ' (solo in parte)' : ''}`))}.`,
   weeklyVolume(w) {
     const week = (name: string, partial: boolean) => `${prep('in', weekName(name))}${partial ? ' (solo in parte)' : ''}`
     // Which weeks the range only cuts into, when they are left out of the comparison.

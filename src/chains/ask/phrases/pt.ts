@@ -344,6 +344,7 @@ export const pt: Phrases = {
       `(${pt.interval(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
   },
 
+  weekByWeek: (weeks) => `Semana a semana: ${pt.list(weeks.map((w) => `${about(w.about)}${num(w.value)} ${contract('em', weekName(w.week))}${w.partial ? ' (só em parte)' : ''}`))}.`,
   weeklyVolume(w) {
     const week = (name: string, partial: boolean) => `${contract('em', weekName(name))}${partial ? ' (só em parte)' : ''}`
     // Which weeks the range only cuts into, when they are left out of the comparison.

@@ -124,6 +124,8 @@ export interface Phrases {
   }): string
 
   // Trends.
+  /** Each week of a recent period ("still", "lately"), oldest first: "Week by week: about 16 in 2026-W42, … and about 61 in 2026-W45." */
+  weekByWeek(weeks: ReadonlyArray<{ week: string; value: number; about: boolean; partial: boolean }>): string
   weeklyVolume(input: { about: boolean; first: number; firstWeek: string; firstPartial: boolean; last: number; lastWeek: string; lastPartial: boolean; leftOut: string[]; overlap: boolean }): string
   negativeShareMoved(input: { of?: string; about: boolean; from: number; to: number; overlap: boolean }): string
   /** "Over the whole period about 45% (…%) were negative, against about 40% in the previous period." */
