@@ -181,6 +181,8 @@ export function partOfIntentWords(plan: Pick<AskPlan, 'filters' | 'topic' | 'kin
 }
 
 
+const INVERTED_VERB = /\p{L}-(?:t-)?(?:il|elle|on|ils|elles)$/u
+
 export function topicOf(question: string, spans: string[]): string | undefined {
   const text = spans.reduce((t, span) => t.replace(span, ' '), question)
   const stop = stopwordsFor('*')
@@ -188,7 +190,8 @@ export function topicOf(question: string, spans: string[]): string | undefined {
   // "Wie viele Beschwerden über die App" had the topic "die app", and matched seven themes.
   const language = detectLanguage(question).language
   const own = language === 'und' || language === 'en' ? undefined : stopwordsFor(language)
-  const kept = words(text).map((w) => w.replace(ELIDED, '')).filter((w) => w && !stop.has(w) && !own?.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w))
+  // A French verb asked by inversion is no topic: "L'appli plante-t-elle toujours ?" said "plante-t-elle" was not counted apart.
+  const kept = words(text).map((w) => w.replace(ELIDED, '')).filter((w) => w && !stop.has(w) && !own?.has(w) && !NON_TOPIC.has(w) && !/^\d+$/.test(w) && !isCueWord(w) && !INVERTED_VERB.test(w))
   return kept.length > 0 ? [...new Set(kept)].join(' ') : undefined
 }
 

@@ -15,11 +15,11 @@ export const AWAITING_CUE = W([
   // "How many customers are waiting more than a day for a reply?" compared all time with nothing, in a theme matched by "waiting".
   'waiting (?:[\\p{L}\\d]+ ){1,5}for (?:a |an |our )?(?:reply|answer|response)', '(?:waited|waiting) (?:for )?(?:more|longer) than', 'been waiting',
   'attend(?:ent)? (?:encore )?(?:une )?r[ée]ponse', 'en attente(?: de r[ée]ponse)?', 'sans r[ée]ponse',
-  'warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
+  '(?<!wie lange )warten (?:noch )?auf (?:eine )?antwort', 'warten noch', 'unbeantwortet(?:e|en)?', 'ohne antwort',
   'esperando (?:una )?respuesta', 'sin respuesta', 'a[úu]n esperan?', 'aguardando (?:uma )?resposta', 'esperando (?:uma )?resposta', '(?:[àa] )?espera de (?:uma )?resposta', 'sem resposta',
   // …with a wait between: "warten seit mehr als 2 Tagen auf eine Antwort", "aguardam resposta há mais de um dia".
-  'wartet? (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'warten (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'aguarda(?:m)? (?:uma )?resposta', 'esperam (?:uma )?resposta',
-  'aspett(?:a|ano|ando) (?:[\\p{L}\\d]+ ){0,5}(?:una )?risposta', 'in attesa di (?:una )?risposta',
+  '(?<!wie lange )wartet? (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', '(?<!wie lange )warten (?:[\\p{L}\\d]+ ){1,6}auf (?:eine )?antwort', 'aguarda(?:m)? (?:uma )?resposta', 'esperam (?:uma )?resposta',
+  '(?<!quanto )aspett(?:a|ano|ando) (?:[\\p{L}\\d]+ ){0,5}(?:una )?risposta', 'in attesa di (?:una )?risposta',
   '답변(?:을)? 기다리', '답장 대기', 'รอการตอบกลับ',
 ].join('|'))
 export const RESPONSE_TIME_CUE = W([
@@ -32,7 +32,10 @@ export const RESPONSE_TIME_CUE = W([
   'antwortzeit(?:en)?', 'reaktionszeit(?:en)?', 'wie schnell', 'innerhalb einer stunde', '(?:innerhalb (?:von )?|binnen )\\d+ (?:minuten|stunden) (?:[\\p{L}]+ ){0,2}beantwortet',
   'tiempo de respuesta', 'qu[ée] tan r[áa]pido', 'con qu[ée] rapidez', 'com que rapidez', 'quanto (?:velocemente|rapidamente|in fretta)', 'à quelle vitesse', 'avec quelle rapidit[ée]', 'en menos de una hora', 'respond\\p{L}* en menos de \\d+ (?:minutos|horas)', 'tempo de resposta', 'respondid\\p{L}* em menos de \\d+ (?:minutos|horas)', 'qu[ãa]o r[áa]pido', 'em menos de uma hora',
   // "¿Cuánto tardamos en responder de media?" was not understood.
-  'cu[áa]nto tard\\p{L}* en (?:responder|contestar)', 'quanto tempo (?:demor\\p{L}*|lev\\p{L}*) (?:a|para) responder', 'wie lange (?:dauert|brauchen)',
+  'cu[áa]nto tard\\p{L}* en (?:responder|contestar)',
+  // How long customers wait: "Combien de temps les clients attendent-ils une réponse ?", "Wie lange warten Kunden…?",
+  // "¿Cuánto tienen que esperar…?", "Quanto tempo é que os clientes esperam…?", "Quanto aspettano i clienti…?".
+  'combien de temps (?:[\\p{L}-]+ ){0,3}attend\\p{L}*', 'wie lange warten', 'cu[áa]nto (?:tiempo )?(?:tienen que |deben |suelen )?esper\\p{L}*', 'quanto tempo (?:[\\p{L}]+ ){0,4}esper\\p{L}*', 'quanto (?:tempo )?aspett\\p{L}*', 'quanto tempo (?:demor\\p{L}*|lev\\p{L}*) (?:a|para) responder', 'wie lange (?:dauert|brauchen)',
   'combien de temps (?:pour|avant de|mettons-nous [àa]) r[ée]pondre', 'tempo di risposta', 'quanto (?:tempo )?ci mettiamo a rispondere', 'entro un.ora', 'rispost\\p{L}* entro \\d+ (?:minuti|ore)',
   '응답 시간', 'เวลาตอบกลับ',
   // "Quel canal a les réponses les plus lentes ?" ranked the channels by their messages.
@@ -97,7 +100,7 @@ export const GROUP_WORDS: Array<[GroupBy, RegExp]> = [
   // An hour as a slot, not a span: "the top 3 complaints in the last 48 hours" ranks intents.
   ['hour', W('(?:which|what|busiest|quietest|peak|by|per|each) (?:hours?|times?)|hours? of (?:the )?day|times? of (?:the )?day|quelles? heures?|welche[rn]? (?:uhrzeit|stunden?|tageszeit)|uhrzeit|tageszeit|qu[ée] horas?|que horas?|qual hora|hor[áa]rio|che ora|quale ora|orario|l.heure la plus|heures? de la journ[ée]e|stunde des tages|hora del d[íi]a|hora do dia|l.ora pi[ùu]|ora della giornata')],
   // A date: "Which day had the most messages in November?"
-  ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|qual dia|quale giorno')],
+  ['day', W('(?:which|what|busiest|quietest|the) (?:day|date)(?! of)|busiest(?! (?:hour|time|weekday))|quietest(?! (?:hour|time|weekday))|quel jour|welche[rmn]? tag|an welchem tag|qu[ée] d[íi]a|que dia|qual dia|quale giorno|le jour le plus|o dia com mais|il giorno pi[ùu]|el d[íi]a con m[áa]s')],
   // "the most common complaints" ranks what they are about, in every language ("las quejas más comunes" searched for "comunes");
   // so does what customers praise ("Was loben die Kunden am meisten?").
   ['intent', W('complaints|plaintes|r[ée]clamations|beschwerden|quejas|reclamaciones|reclama[çc][õo]es|reclami|lamentele|f[ée]licitent|appr[ée]cient|loben|elogian|elogiam|lodano|apprezzano|' +
@@ -130,7 +133,7 @@ export const CHANGED_CUE = W([
   'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'aument(?:ó|aron)', 'subi(?:ó|eron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
   'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
   // …and as they go: "Welche Themen wachsen?" searched for "wachsen".
-  'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', 'nehmen zu', 'nimmt zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
+  'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', '(?:nehmen|nimmt) (?:[\\p{L}]+ ){0,3}zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
   // …and in the continuous: "Quais temas estão a crescer mais rápido?" ranked the themes of all time.
   'a crescer', 'a aumentar',
   // "Le nombre de plaintes … diminue-t-il ?", "Gehen die Beschwerden … zurück?", "¿Están disminuyendo las quejas…?" were read as a why.
@@ -160,7 +163,7 @@ export const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction
 export const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   // "Montre-moi des exemples de plaintes sur la facture" was read as a why.
-  ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|mostra[- ]me|mostrami)(?![\p{L}])/iu],
+  ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|ens[ée][ñn]ame|mostra[- ]me|mostrami|fammi vedere)(?![\p{L}])/iu],
   // "…happier this month than last month": a comparative against a period is a comparison.
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than|than (?:last|the previous|previous|in|during|before))\b/i],
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|trending|over time|week by week|per week|weekly|month by month)\b/i],
@@ -169,12 +172,16 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
   // The same in the other languages, whose relative periods read as English by now: "plus satisfaits this month
   // que last month", "Wie hat sich die Stimmung … entwickelt?", "¿Está empeorando el sentimiento?" (read as a why).
   ['compare', /(?<![\p{L}])(?:que|qu'|als|do que|rispetto (?:a|al|alla|allo)|di quanto)(?:\s+(?:en|el|la|no|na|im|au|nel|nella|in))?\s+(?:last|previous)(?![\p{L}])/iu],
+  // …and a period against another: "par rapport à septembre", "im Vergleich zum September", "comparado con", "em comparação com", "rispetto a".
+  ['compare', /(?<![\p{L}])(?:par rapport [àa]|im vergleich zu[mr]?|comparad[oa] con|em compara[çc][ãa]o com|rispetto (?:a|al|alla|allo)\s+(?:[\p{L}]+\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))(?![\p{L}])/iu],
   ['compare', /(?<![\p{L}])(?:compar(?:er|ez|e|ons|ar|a|e|o|ando|are|ate|i)|vergleich(?:e|en|t)?|confront(?:are|a|ate|ando)|(?:a|ont) (?:le plus )?progress[ée]e?s?)(?![\p{L}])/iu],
   ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|[ée]volue|a chang[ée]|ont chang[ée]|evoluciona\p{L}*|evolu(?:i|ir)|est[áa] a evoluir|sta andando|c[óo]mo cambi(?:aron|[óo])|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
   ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
+  // What people say, in the other languages: "Que disent les gens de nos prix ?" was not understood.
+  ['why', /(?<![\p{L}])(?:que disent|qu['’]en disent|was sagen|qu[ée] dicen?|o que (?:[\p{L}é]+ ){0,6}(?:dizem|dizer)|cosa dicono|che cosa dicono)(?![\p{L}])/iu],
   // "Summarize last week for me" searched for messages saying "summarize": an overview is what "What happened last week?" gives.
   ['why', /(?<![\p{L}])(?:summar(?:y|ise|ize|ising|izing)|sum up|overview|recap|what happened|r[ée]sum(?:é|e|er|ez)|r[ée]capitul\p{L}*|aper[çc]u|zusammenfass\p{L}*|fass\p{L}* .{0,40}zusammen|[üu]berblick|resum(?:en|e|o|ir|a|ame)|resúmeme|panorama|riassum\p{L}*|riassunt\p{L}*|riepilog\p{L}*|panoramica)(?![\p{L}])/iu],
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
@@ -216,7 +223,7 @@ export const PRIORITY_CUE = W([
 export const MENTIONS_CUE = W('mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|mentionn\\p{L}*|erwähn\\p{L}*|mencion\\p{L}*|menzion\\p{L}*')
 /** The question counts people, not their messages. */
 // Not "customer messages": "What share of customer messages are negative?" asks for the messages' share.
-export const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinnen|people|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า)(?!\\s+(?:messages?|tweets?|posts?|emails?|replies|conversations?))')
+export const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|kundinnen|people|personnes|gens|leute|personas|gente|pessoas|persone|users|utilisateurs|nutzer|usuarios|usu[áa]rios|utenti|고객|ลูกค้า)(?!\\s+(?:messages?|tweets?|posts?|emails?|replies|conversations?))')
 
 /**
  * Days of the week said as a habit ("more complaints on Mondays?", "are Fridays busier?", "le lundi", "montags"):
@@ -225,7 +232,7 @@ export const CUSTOMERS_CUE = W('(?:customers?|clients?|clientes?|clienti|kunden|
 export const HABITUAL_WEEKDAY = W('(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|les (?:lundis|mardis|mercredis|jeudis|vendredis|samedis|dimanches)|(?:mon|diens|mittwo|donners|frei|sams|sonn)tags|los (?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados|domingos)|(?:[àa]s|nas) (?:segundas|ter[çc]as|quartas|quintas|sextas)|(?:aos|nos) (?:s[áa]bados|domingos)')
 
 /** Conversations counted as such: "What percentage of conversations were about billing?" was the messages' share. */
-export const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen|gespr[äa]che|conversaciones|conversas|conversazioni')
+export const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen|konversationen|gespr[äa]che|conversaciones|conversas|conversazioni')
 
 /**
  * Conversations as what is counted: "How many tickets did we get in October?" searched for messages saying
@@ -233,11 +240,11 @@ export const CONVERSATIONS_CUE = W('conversations?|tickets?|cases|unterhaltungen
  */
 export const COUNTED_CONVERSATIONS = W(
   '(?:how many|number of|combien de|wie viele|cu[áa]nt[oa]s|quant[oa]s|quant[ie])\\s+(?:(?:support|new|nouvelles?|neuen?|nuev[oa]s|nov[oa]s|nuov[ie])\\s+)?' +
-    '(?:conversations?|tickets?|cases|chats|unterhaltungen|gespr[äa]che|f[äa]lle|conversaciones|casos|conversas|conversazioni|casi|ticket)',
+    '(?:conversations?|tickets?|cases|chats|unterhaltungen|konversationen|gespr[äa]che|f[äa]lle|conversaciones|casos|conversas|conversazioni|casi|ticket)',
 )
 
 export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]> = [
-  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[âa]l(?:er|ent|e)|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
+  ['negative', /(?<![\p{L}])(plai(?:gn|nt)\p{L}*|r[âa]l(?:er|ent|e)|[ée]nerv[ée]\p{L}*|w[üu]tend\p{L}*|ver[äa]rgert\p{L}*|enfadad\p{L}*|enojad\p{L}*|irritad\p{L}*|arrabbiat\p{L}*|r[ée]clam\p{L}*|m[ée]content\p{L}*|beschwer\p{L}*|unzufrieden\p{L}*|quej\p{L}*|reclam\p{L}*|queix\p{L}*|lament[ae]\p{L}*|scontent\p{L}*|insatisf\p{L}*|insoddisfatt\p{L}*|descontent\p{L}*|불만|ร้องเรียน)/iu],
   ['negative', /\b(unhappy|unhappier|unhappiest|complain(?:s|ed|ing|ts?)?|angry|angrier|angriest|upset|frustrat(?:ed|ion)|dissatisfied|negative|annoyed|disappointed|furious|bad experiences?|mad at)\b/i],
   ['positive', /\b(happy|happier|happiest|praised?|praising|positive|satisfied|pleased|delighted|love[ds]?|compliments?|thank(?:ed|s)?|grateful)\b/i],
   ['neutral', /\bneutral\b/i],
@@ -250,7 +257,7 @@ export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]
   ['negative', /(?<![\p{L}])(n[ée]gati(?:f|fs|ve|ves)|negativ(?:e|en|er|es|sten)?|negativ[oa]s?|negativi)(?![\p{L}])/iu],
   ['positive', /(?<![\p{L}])(positi(?:f|fs|ve|ves)|positiv(?:e|en|er|es|sten)?|positiv[oa]s?|positivi)(?![\p{L}])/iu],
   // Praising, in the other languages: "Was loben die Kunden am meisten?" searched for "loben".
-  ['positive', /(?<![\p{L}])(f[ée]licit\p{L}*|appr[ée]ci(?:ent|e|é|és|ée)|lob(?:en|t|te|ten)|gelobt|elogi(?:an|a|aron|am|aram|ado|ano|ato|ati)|lod(?:ano|a|ato|ati)|apprezz(?:ano|a|ato|ati))(?![\p{L}])/iu],
+  ['positive', /(?<![\p{L}])(f[ée]licit\p{L}*|appr[ée]ci(?:ent|e|é|és|ée)|lob(?:en|t|te|ten)|gelobt|elogi(?:an|a|aron|am|aram|ado|ano|ato|ati)|lod(?:ano|a|ato|ati)|apprezz(?:ano|a|ato|ati)|elogiar|hablen bien|hablan bien|falam bem|falem bem|parlano bene|parlino bene|disent du bien)(?![\p{L}])/iu],
   ['neutral', /(?<![\p{L}])(neutres?|neutral(?:e|en|er|es)?|neutr[oa]s?)(?![\p{L}])/iu],
 ]
 
@@ -281,7 +288,8 @@ export const INTENT_SYNONYMS: Record<string, string[]> = {
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
     'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'rückerstattung', 'erstattung', 'factura', 'facturación', 'fatura', 'faturação', 'faturamento', 'cobrança', 'reembolso',
     'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso'],
-  bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga'],
+  // "¿Sigue colgándose la app?", "A app continua a ir abaixo?" named no subject.
+  bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga', 'colgándose', 'colgarse', 'se cuelga', 'ir abaixo', 'vai abaixo'],
   // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
   connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
@@ -289,7 +297,9 @@ export const INTENT_SYNONYMS: Record<string, string[]> = {
   // "How many customers cancelled in October?" counted messages mentioning "cancelled" (none): the past is the intent too.
   cancellation: ['cancel', 'cancellation', 'cancelling', 'canceling', 'cancelled', 'canceled', 'churn', 'churned', 'leaving', 'résiliation', 'résilié', 'annulation', 'kündigung', 'kündigungen', 'gekündigt', 'cancelación', 'cancelaciones', 'cancelamento', 'cancelamentos', 'disdetta', 'disdette', 'recesso', 'résiliations',
     // The verbs: "warum Kunden kündigen", "los clientes se dan de baja", "os clientes cancelam", "i clienti disdicono" named nothing.
-    'kündigen', 'darse de baja', 'se dan de baja', 'dan de baja', 'cancelam', 'disdicono', 'disdire', 'résilient', 'résilier'],
+    'kündigen', 'darse de baja', 'se dan de baja', 'dan de baja', 'cancelam', 'disdicono', 'disdire', 'résilient', 'résilier',
+    // At risk of leaving: "Quels clients risquent de partir ?", "abwanderungsgefährdet", "nos abandonar", "abbandonarci".
+    'partir', 'abwanderung', 'abwanderungsgefährdet', 'abwandern', 'abandonar', 'nos abandonar', 'abbandonare', 'abbandonarci'],
   appointment: ['appointment', 'appointments', 'engineer visit', 'engineer visits', 'technician', 'engineer', 'engineers', 'installation date',
     'rendez-vous', 'technicien', 'techniker', 'termin', 'técnico', 'cita', 'appuntamento',
     // "Technikerbesuche", "interventi dei tecnici" were searched for as words.
@@ -332,12 +342,20 @@ export const NON_TOPIC = new Set([
   // Liking, and the French question's opening: "Qu'est-ce que les clients aiment chez nous ?" searched for "aiment" and "chez".
   'like', 'likes', 'liked', 'enjoy', 'enjoyed', 'appreciate', 'aiment', 'aime', 'chez', 'est-ce', 'gefällt', 'gusta', 'gustan', 'gostam', 'piace',
   'nosotros', 'nosotras', 'uns', 'nós', 'noi', 'fait', 'font',
+  // Our, and the small verbs of asking how it went: "Comment s'est passé octobre…", "Wie schneidet der Oktober … ab?", "¿Qué tal fue…?",
+  // "Como correu outubro…?", "Com'è andato ottobre…?", "Wie sieht die Verteilung … aus?", "¿Cómo se reparte…?", "Com'è distribuito…?".
+  'nuestros', 'nuestras', 'nuestro', 'nuestra', 'nossos', 'nossas', 'nosso', 'nossa', 'nostri', 'nostre', 'nostro', 'nostra', 'unsere', 'unserer', 'unseren',
+  'passé', 'tal', 'correu', 'andato', 'andata', 'schneidet', 'sieht', 'reparte', 'repartido', 'distribuito', 'distribuita', 'com', "com'è", 'com’è',
+  'rapport', 'comparado', 'comparada', 'nehmen', 'nimmt', 'gens', 'leute', 'gente', 'pessoas', 'persone', 'personnes', 'personas',
+  'hablen', 'hablan', 'falam', 'falem', 'parlano', 'parlino', 'bien', 'bem', 'bene',
+  // Saying and showing: "¿Qué dice la gente…?", "O que é que as pessoas andam a dizer…?", "Fammi vedere…", "Dame ejemplos…", "hemos recibido".
+  'dice', 'dicen', 'dizer', 'andam', 'dire', 'enséñame', 'fammi', 'vedere', 'dame', 'dammi', 'qualche', 'hemos', 'risquent', 'risco', 'rischiano', 'stato', 'foi',
   // A direction or a cause asked about: "Are there fewer complaints since the app fix?" matched themes by "fewer".
   'fewer', 'less', 'cause', 'caused',
   // A split, or what was received: "Quelle est la répartition du sentiment sur WhatsApp ?" searched for "répartition".
   'reçue', 'reçues', 'répartition', 'verteilung', 'stimmungsverteilung', 'desglose', 'distribución', 'distribuição', 'ripartizione', 'distribuzione',
   // How fast, and the growing itself: "Quali argomenti crescono più velocemente?" searched for "argomenti" and "velocemente".
-  'crescer', 'aumentar', 'vite', 'schnellsten', 'schnell', 'rápido', 'rápidamente', 'velocemente', 'veloce', 'argomenti', 'argomento',
+  'crescer', 'aumentar', 'depressa', 'vite', 'schnellsten', 'schnell', 'rápido', 'rápidamente', 'velocemente', 'veloce', 'argomenti', 'argomento',
   // "were about": "Quel pourcentage des messages de novembre concerne la facturation ?" said "concerne" was not counted apart.
   'concerne', 'concernent', 'concernaient', 'concernait', 'betraf', 'betrafen', 'betrifft', 'betreffen', 'trata', 'tratan', 'tratam', 'tratavam', 'riguarda', 'riguardano', 'riguardavano',
   'zeig', 'chiesto', 'chiesti', 'gefragt', 'scritto', 'scritti', 'écrit', 'écrits', 'geschrieben', 'escribieron', 'escrito', 'escreveram',
@@ -446,7 +464,7 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
  */
 export const MEASURE_CUES: Array<[RegExp, ConversationMeasure]> = [
   [/\bmessages? (?:per|in an?|in each|does an?) (?:conversation|thread|chat)\b|\b(?:long|length of) (?:are |is )?(?:our |the |a )?conversations?\b.{0,30}\bmessages\b|messages? par conversation|nachrichten (?:pro|je) (?:konversation|unterhaltung|gespräch)|mensajes por conversación|mensagens por conversa|messaggi per conversazione/iu, 'messages_per_conversation'],
-  [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d['’]une fois|mehr als einmal|más de una vez|mais de uma vez|più di una volta/iu, 'repeat_customers'],
+  [/\bmore than (?:once|one (?:conversation|time))\b|\brepeat (?:customers|contacts|complainers)\b|\b(?:came|come|wrote|write|contacted us) (?:back|again|twice)\b|plus d['’]une fois|mehr als einmal|más de una vez|mais d[eo] (?:que )?uma vez|più di una volta/iu, 'repeat_customers'],
 ]
 
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12, 'twenty-four': 24 }

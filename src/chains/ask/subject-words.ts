@@ -33,7 +33,7 @@ const SAME_THING: readonly string[][] = [
     'assistenza clienti', 'servizio clienti',
     // …and the people who give it: "examples of customers praising our agents" searched for "agents", which customers never write.
     'agent', 'agents', 'staff', 'advisor', 'advisors', 'adviser', 'advisers', 'representative', 'representatives', 'conseiller', 'conseillère', 'conseillers',
-    'mitarbeiter', 'mitarbeiterin', 'agente', 'agentes', 'asesor', 'asesores', 'atendente', 'atendentes', 'operatore', 'operatori', 'operatrice'],
+    'mitarbeiter', 'mitarbeiterin', 'servicemitarbeiter', 'kundenberater', 'agente', 'agentes', 'asesor', 'asesores', 'atendente', 'atendentes', 'operatore', 'operatori', 'operatrice'],
 ]
 
 /**

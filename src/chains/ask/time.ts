@@ -303,8 +303,9 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   // "entre le 1er et le 15 octobre" read as the 15th alone, "zwischen dem 1. und 15. Oktober", "entre el 1 y el 15
   // de octubre" and "entre 1 e 15 de outubro" as all October, "tra il 1 e il 15 ottobre" as the 15th.
   [/(?<![\p{L}])(?:entre|zwischen|tra|fra)\s+(?:le\s+|dem\s+|el\s+|o\s+|il\s+)?(\d{1,2})\.?(?:er|º|°)?\s+(?:et|und|y|e)\s+(?:le\s+|dem\s+|el\s+|o\s+|il\s+)?(\d{1,2})\.?(?:\s+de)?(?![\p{N}])/giu, 'between $1 and $2'],
-  [/(?<![\p{L}])(?:cette\s+semaine|diese\s+woche|esta\s+semana|questa\s+settimana|이번\s*주)/giu, 'this week'],
-  [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nm]?\s+monat|este\s+mes|este\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
+  // …and with "of": "dieser Woche", "desta semana", "deste mês", "di questa settimana" counted all time.
+  [/(?<![\p{L}])(?:cette\s+semaine|diese[r]?\s+woche|esta\s+semana|desta\s+semana|nesta\s+semana|questa\s+settimana|이번\s*주)/giu, 'this week'],
+  [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nms]?\s+monat[s]?|este\s+mes|este\s+m[êe]s|deste\s+m[êe]s|neste\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
   // Months are English by now. A day's ordinal mark and "de" go: chrono read "1er November", "1. November" and "1 de November" as November.
   [new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${MONTH})\\b`, 'gu'), '$1 $2'],
   // "du 1er octobre au 15 novembre", "vom 1. Oktober bis 15. November", "desde el 1 de octubre hasta el 15 de
