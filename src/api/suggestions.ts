@@ -30,7 +30,7 @@ const suggestionsResponse = z.object({
     approach: z.string(),
     sources: z.array(source),
     claims: z.array(z.enum(ACTION_CLAIMS)).describe(
-      'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated, booked, checked: a finding on the customer\'s account, line or order) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
+      'actions the draft states as done (refund, sent, cancelled, credited, fixed, escalated, booked, checked: a finding on the customer\'s account, line or order; outage: an outage stated as going on) that this conversation does not show: the agent must confirm each one was really done, or reword, before sending',
     ),
     repeats: z.array(z.enum(REPEATABLE_STEPS)).describe(
       'troubleshooting steps the draft tells the customer to take that the customer says they already took (restart, reinstall, clear cache, reset password, sign out and in; read in English, the first three also in es, fr, de, pt, it): reword or pick another draft',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { EntityIndex, foreignEntityRate } from '../../evals/foreign-entities.ts'
 import { ASKS_GIVEN_CONFIDENCE } from '../../src/chains/replies/asks-given.ts'
 import { claimsOf, doneInConversation } from '../../src/chains/replies/claims.ts'
+import { draftWarnings } from '../../src/chains/replies/warnings.ts'
 import { cleanReply, frameDraftDetailed, signOffFor } from '../../src/chains/replies/clean.ts'
 import { assessTrigger, localDrafts, rankCandidates } from '../../src/chains/replies/local.ts'
 import { fillSlots, slotContextFor } from '../../src/chains/replies/template.ts'
@@ -591,6 +592,25 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     expect(claimsOf('已转交技术团队处理。')).toEqual(['escalated'])
   })
 
+  it('flags an outage stated as going on, not one asked about or denied (the demo\'s "A damaged fibre cable is causing an outage in [place]", 0.57 to "Is there an outage in Headingley?")', () => {
+    for (const text of [
+      "We're sorry! A damaged fibre cable is causing an outage in Headingley and nearby areas.",
+      "Really sorry! There's an outage affecting parts of West Yorkshire including Headingley since 06:40.",
+      'Engineers are on site and working to restore service.',
+      'Il y a une panne dans votre secteur, nos techniciens travaillent dessus.',
+      'Hay una avería en tu zona y los técnicos ya están trabajando.',
+      "C'è un guasto nella tua zona.",
+    ]) expect(claimsOf(text), text).toEqual(['outage'])
+    for (const text of ['Is there an outage in your area?', 'There is no outage in your area, so please restart the hub.', 'We check the status page for outages every hour.']) {
+      expect(claimsOf(text), text).toEqual([])
+    }
+    // Said by an agent of this conversation, it is backed.
+    expect(doneInConversation([{ role: 'agent', text: "There's an outage affecting Leeds, sorry." }]).has('outage')).toBe(true)
+    // The agent is told what to check, as a state and not an action.
+    expect(draftWarnings({ confidence: 0.34, claims: ['outage'], repeats: [] })).toEqual(["says there is an outage in the customer's area: check there is one today before sending"])
+    expect(draftWarnings({ confidence: 0.34, claims: ['refund', 'outage'], repeats: [] })[0]).toBe('claims an action was taken (refund): check it really was before sending')
+  })
+
   it('flags a booking made for another customer (the demo\'s "I\'ve booked an engineer for Wednesday between 8am and 1pm")', () => {
     expect(claimsOf("I've run a line test and found a fault on your line, so I've booked an engineer for Wednesday between 8am and 1pm.")).toEqual(['booked', 'checked'])
     expect(claimsOf('Your move is booked for the 20th with no fee.')).toEqual(['booked'])
@@ -685,7 +705,8 @@ describe('claims of actions (bw-instagram-0108: "The extra £45.50 is refunded")
     // "Does the hub work with a mesh system?" was offered another town's "The repair is finished and service … has been back since 21:10", unflagged.
     expect(claimsOf('The repair is finished and service in Pudsey has been back since 21:10 on Wednesday.')).toEqual(['fixed'])
     expect(claimsOf("We'll let you know once the repair is finished.")).toEqual([])
-    expect(claimsOf('Engineers are working on it; service should be restored by 6pm.')).toEqual([])
+    // Not restored: the outage it states as going on is a claim of its own.
+    expect(claimsOf('Engineers are working on it; service should be restored by 6pm.')).toEqual(['outage'])
     expect(claimsOf('5.2.1 with the fix is on its way.')).toEqual([])
     // A fix applied to the customer's equipment (bw-instagram-0015 was offered the French one unflagged).
     expect(claimsOf("Great! I've also pushed the latest firmware to your router, which fixes evening dropouts.")).toEqual(['fixed'])

@@ -6,7 +6,7 @@
 // shows the action was done. A wording that promises ("we'll refund") is not a claim.
 import { sentencesOf } from '../../text/sentences.ts'
 
-export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated', 'booked', 'checked'] as const
+export const ACTION_CLAIMS = ['refund', 'sent', 'cancelled', 'credited', 'fixed', 'escalated', 'booked', 'checked', 'outage'] as const
 export type ActionClaim = (typeof ACTION_CLAIMS)[number]
 
 /**
@@ -179,6 +179,17 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
     '확인\\s?(?:해\\s?(?:보니|본\\s?결과|봤|보았)|했|\\s?결과)|점검\\s?결과', thaiDone('ตรวจสอบ|เช็[กค]'),
     arabicDone('تحقق|فحص|مراجعة'), 'تحققنا|فحصنا|راجعنا|بعد\\s?(?:التحقق|الفحص|المراجعة)', hindiDone('जाँच|जांच|चेक'), 'בדקנו|בדקתי|(?:לאחר|אחרי)\\s?בדיקה',
   ].join('|'), 'iu'),
+  // An outage stated as going on where the customer is: "A damaged fibre cable is causing an outage in
+  // Headingley…" (0.57) was the first draft to "Is there an outage in Headingley?", the past case's town
+  // replaced by this customer's. Whether there is one today is for the agent to confirm.
+  outage: new RegExp([
+    "\\b(?:is|are) causing (?:an|the) outage|\\bthere(?:'s|’s| is) (?:an|a known) (?:outage|network fault|fault)\\b|\\ban outage (?:affecting|in)\\b|\\bengineers are (?:on site|working on it|on it)",
+    "\\bune panne (?:touche|affecte|est en cours|en cours)|\\bpanne (?:dans|sur) (?:votre|ta|la) (?:zone|secteur|quartier)|\\bnos techniciens (?:sont sur place|travaillent)",
+    '\\b(?:eine )?störung (?:in (?:ihrer|deiner|der) (?:region|gegend|umgebung)|betrifft)|\\btechniker sind (?:vor ort|dran)',
+    '\\bhay una avería|\\bavería (?:afecta|en (?:tu|su|la) zona)|\\btécnicos (?:ya )?(?:están|trabajan) (?:trabajando|en la zona|en ello)',
+    '\\bhá uma avaria|\\bavaria (?:afeta|na (?:sua|tua) zona)|\\btécnicos (?:já )?(?:estão|trabalham) (?:a trabalhar|no local)',
+    "\\bc['’]è un guasto|\\bguasto (?:che )?(?:interessa|nella (?:tua|sua) zona)|\\btecnici (?:sono|stanno) (?:già )?(?:lavorando|sul posto)",
+  ].join('|'), 'iu'),
 }
 
 /**
@@ -189,7 +200,9 @@ const CLAIM_PATTERNS: Record<ActionClaim, RegExp> = {
  */
 export function claimsOf(text: string, customerIdentifier?: string): ActionClaim[] {
   const stated = customerIdentifier !== undefined && sentencesOf(text).some((s) => s.includes(customerIdentifier) && !s.trimEnd().endsWith('?'))
-  return ACTION_CLAIMS.filter((claim) => CLAIM_PATTERNS[claim].test(text) || (claim === 'checked' && stated))
+  // An outage asked about ("Is there an outage in your area?") is not stated.
+  const statements = sentencesOf(text).filter((s) => !/[?？]\s*$/u.test(s)).join(' ')
+  return ACTION_CLAIMS.filter((claim) => CLAIM_PATTERNS[claim].test(claim === 'outage' ? statements : text) || (claim === 'checked' && stated))
 }
 
 /** Actions this conversation shows were done: an agent of this conversation said so. */

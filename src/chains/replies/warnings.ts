@@ -13,7 +13,9 @@ export const WEAK_MATCH_CONFIDENCE = 0.1
 export function draftWarnings(d: { confidence: number; claims: readonly string[]; repeats: readonly string[] }): string[] {
   return [
     ...(d.confidence < WEAK_MATCH_CONFIDENCE ? ['a weak match: it may answer a different problem, so read it against the customer\'s message'] : []),
-    ...(d.claims.length > 0 ? [`claims an action was taken (${d.claims.join(', ')}): check it really was before sending`] : []),
+    ...(d.claims.some((c) => c !== 'outage') ? [`claims an action was taken (${d.claims.filter((c) => c !== 'outage').join(', ')}): check it really was before sending`] : []),
+    // A state, not an action: told of another day's outage, the customer's own area may have none.
+    ...(d.claims.includes('outage') ? ['says there is an outage in the customer\'s area: check there is one today before sending'] : []),
     ...(d.repeats.length > 0 ? [`tells the customer to ${d.repeats.join(', ')}, which they say they already did`] : []),
   ]
 }
