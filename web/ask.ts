@@ -3,7 +3,7 @@
 import { api, type AskResult, type PlanOverrides } from './api.ts'
 import type { TimeRange } from '../src/chains/ask/types.ts'
 import { askWordsIn, type AskWords } from './ask-words.ts'
-import { h, replace, svg, view } from './dom.ts'
+import { h, labelName, replace, svg, view } from './dom.ts'
 
 export async function renderAsk(): Promise<void> {
   const input = h('input', { id: 'question', type: 'text', maxlength: 1000, required: true, autocomplete: 'off' })
@@ -32,7 +32,7 @@ export async function renderAsk(): Promise<void> {
   // Examples use the workspace's own words: its intents and its latest themes.
   const [tax, weeks] = await Promise.all([api.taxonomy().catch(() => ({ intents: [] })), api.weeks().catch(() => ({ weeks: [] }))])
   intents = tax.intents.map((i) => i.name)
-  const intent = tax.intents[0]?.name.replaceAll('_', ' ')
+  const intent = tax.intents[0] && labelName(tax.intents[0].name)
   const qs = [
     'How many negative messages were there last month?',
     intent ? `How did ${intent} messages change week by week over the last 8 weeks?` : 'How did volume change week by week over the last 8 weeks?',
@@ -128,7 +128,7 @@ function readingForm(w: AskWords, question: string, plan: AskResult['plan'], rer
   const field = (id: string, label: string, control: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), control)
   const dateInput = (id: string, value: string) => h('input', { id, type: 'date', value, required: true })
   const select = (id: string, options: readonly string[], value: string | undefined) =>
-    h('select', { id }, h('option', { value: '' }, w.any), [...new Set([...options, ...(value ? [value] : [])])].map((o) => h('option', { value: o, selected: o === value }, o.replaceAll('_', ' '))))
+    h('select', { id }, h('option', { value: '' }, w.any), [...new Set([...options, ...(value ? [value] : [])])].map((o) => h('option', { value: o, selected: o === value }, labelName(o))))
   const text = (id: string, value: string | undefined) => h('input', { id, type: 'text', value: value ?? '', maxlength: 120, autocomplete: 'off' })
   const allTime = plan.timeRange.label === 'all time'
   const from = dateInput('plan-from', allTime ? '' : plan.timeRange.from.slice(0, 10))

@@ -1,7 +1,7 @@
 // One conversation: messages (text only, direction from the text itself), their labels with one-click
 // correction, the summary, and for agents the Suggested replies panel.
 import { api, type Article, type Conversation, type Message, type Suggestions } from './api.ts'
-import { h, pct, replace, toast, view, when } from './dom.ts'
+import { h, labelName, pct, replace, toast, view, when } from './dom.ts'
 import { draftWarnings } from '../src/chains/replies/warnings.ts'
 
 const SENTIMENTS = ['negative', 'neutral', 'positive']
@@ -66,13 +66,13 @@ export async function showConversation(pane: HTMLElement, id: string): Promise<O
 }
 
 function chip(kind: string, label: string, confidence: number | null | undefined): HTMLElement {
-  return h('span', { class: `chip ${kind} ${kind}-${label}` }, `${kind}: ${label}`, confidence != null ? h('span', { class: 'conf' }, ` ${pct(confidence)}`) : null)
+  return h('span', { class: `chip ${kind} ${kind}-${label}` }, `${kind}: ${labelName(label)}`, confidence != null ? h('span', { class: 'conf' }, ` ${pct(confidence)}`) : null)
 }
 
 function corrector(m: Message, field: 'sentiment' | 'intent', options: string[], current: string | undefined, onDone: (label: string) => void): HTMLElement {
   const select = h('select', { 'aria-label': `Correct ${field}`, class: 'correct' },
     h('option', { value: '' }, `Correct ${field}…`),
-    options.filter((o) => o !== current).map((o) => h('option', { value: o }, o)))
+    options.filter((o) => o !== current).map((o) => h('option', { value: o }, labelName(o))))
   select.addEventListener('change', async () => {
     const label = select.value
     if (!label) return
@@ -80,7 +80,7 @@ function corrector(m: Message, field: 'sentiment' | 'intent', options: string[],
     try {
       await api.correct(m.id, field, label)
       onDone(label)
-      toast(`${field} corrected to ${label}`)
+      toast(`${field} corrected to ${labelName(label)}`)
     } catch (err) {
       toast(`Could not correct: ${err instanceof Error ? err.message : String(err)}`)
       select.disabled = false
@@ -148,7 +148,7 @@ function suggestionsPanel(conv: Conversation): HTMLElement {
 
 function renderDrafts(body: HTMLElement, res: Suggestions): void {
   const notes = [
-    !res.shouldReply ? `A reply may not be needed (${res.reason.replaceAll('_', ' ')}).` : null,
+    !res.shouldReply ? `A reply may not be needed (${labelName(res.reason)}).` : null,
     res.degraded ? `Drafted locally: ${res.degradedReason ?? 'the LLM was unavailable'}.` : null,
   ].filter((x): x is string => Boolean(x))
   // The suggester's note says what the drafts lack (no past reply in the language, none to the subject): a caution, shown as one.
@@ -203,7 +203,7 @@ function draftItem(s: Suggestions['suggestions'][number], n: number, maxChars: n
   // The server flags drafts that state an action (refund, replacement…) the conversation does not show,
   // or tell a step the customer took; the warnings are worded as in Chatwoot.
   const item = h('li', { class: 'draft' },
-    h('h3', {}, `Draft ${n}: ${s.approach.replaceAll('_', ' ')}`),
+    h('h3', {}, `Draft ${n}: ${labelName(s.approach)}`),
     h('p', { class: 'muted' }, `confidence ${pct(s.confidence)} · `, count(s.text)),
     ...draftWarnings(s).map((w) => h('p', { class: 'warn' }, `${w[0]!.toUpperCase()}${w.slice(1)}.`)),
     h('p', { class: 'draft-text', dir: 'auto' }, highlighted(s.text, s.placeholders)),

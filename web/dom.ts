@@ -40,6 +40,11 @@ export function view(): HTMLElement {
   return document.getElementById('view')!
 }
 
+/** A taxonomy name as people read it: "bug_outage" is shown "bug outage" (the value sent back stays the name). */
+export function labelName(name: string): string {
+  return name.replaceAll('_', ' ')
+}
+
 export function pct(x: number): string {
   return `${Math.round(x * 1000) / 10}%`
 }

@@ -1,7 +1,7 @@
 // The agents' inbox: awaiting conversations first, filters, j/k + Enter, and polling for new messages.
 import { api, type InboxItem } from './api.ts'
 import { showConversation, type OpenConversation } from './conversation.ts'
-import { ago, h, replace, view } from './dom.ts'
+import { ago, h, labelName, replace, view } from './dom.ts'
 
 const POLL_MS = 10_000
 const CHANNELS = ['x', 'instagram', 'facebook', 'whatsapp', 'email', 'chat']
@@ -29,7 +29,7 @@ export async function renderInbox(): Promise<void> {
     select('channel', 'Channel', CHANNELS),
     select('language', 'Language', LANGUAGES),
     select('sentiment', 'Sentiment', ['negative', 'neutral', 'positive', 'uncertain']),
-    select('intent', 'Intent', intents),
+    select('intent', 'Intent', intents.map((name) => ({ value: name, text: labelName(name) }))),
     select('theme', 'Theme', themes.map((t) => ({ value: t.id, text: `${t.label} (${t.conversations})` }))),
     h('label', {}, h('input', { type: 'checkbox', name: 'awaiting', value: 'true', checked: filters.get('awaiting') === 'true' }), ' Awaiting only'),
     h('button', { type: 'submit' }, 'Filter'),

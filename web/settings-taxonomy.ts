@@ -1,7 +1,7 @@
 // Settings → Taxonomy: the workspace's intents, each with its description and examples, edited in place
 // and saved whole (PUT /v1/taxonomy replaces the list), optionally re-labelling stored messages.
 import { api, ApiError, type IntentDef } from './api.ts'
-import { h, replace } from './dom.ts'
+import { h, labelName, replace } from './dom.ts'
 
 const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean)
 
@@ -33,7 +33,7 @@ export function taxonomyEditor(initial: IntentDef[]): HTMLElement {
     const name = newName.value.trim()
     if (!/^[a-z][a-z0-9_]{0,39}$/.test(name)) { status.textContent = 'An intent name is lower snake_case, starting with a letter.'; return }
     if (intents.some((i) => i.name === name)) { status.textContent = `${name} already exists.`; return }
-    intents.push({ name, description: newDescription.value.trim() || name.replaceAll('_', ' '), examples: [] })
+    intents.push({ name, description: newDescription.value.trim() || labelName(name), examples: [] })
     newName.value = newDescription.value = ''
     draw()
     list.lastElementChild?.setAttribute('open', '')

@@ -1,7 +1,7 @@
 // Themes for product teams: a week, its themes with figures, a volume chart per theme, quotes that
 // open their conversation, and rename/merge inline.
 import { api, type ThemeReport } from './api.ts'
-import { h, pct, replace, svg, toast, view } from './dom.ts'
+import { h, labelName, pct, replace, svg, toast, view } from './dom.ts'
 import { feelText } from '../src/chains/themes/feel.ts'
 
 type Theme = ThemeReport['themes'][number]
@@ -82,7 +82,7 @@ function themeArticle(t: Theme, report: ThemeReport): HTMLElement {
       historyChart(t),
       h('dl', {},
         h('dt', { title: 'Each conversation counted once, by its first message in the theme' }, 'Customers feel'), h('dd', {}, feelText(t.sentiment)),
-        h('dt', {}, 'Top intents'), h('dd', {}, t.intents.slice(0, 3).map((i) => `${i.name} (${i.count})`).join(', ') || '—'),
+        h('dt', {}, 'Top intents'), h('dd', {}, t.intents.slice(0, 3).map((i) => `${labelName(i.name)} (${i.count})`).join(', ') || '—'),
         h('dt', {}, 'Channels'), h('dd', {}, t.channels.slice(0, 4).map((c) => `${c.name} (${c.count})`).join(', ') || '—'))),
     h('ul', { class: 'quotes', 'aria-label': `Quotes for ${t.label}` },
       t.quotes.map((q) => h('li', {}, h('a', { href: `/conversations/${q.conversationId}` }, h('q', { dir: 'auto' }, q.text)), h('span', { class: 'muted' }, ` ${q.channel}`)))),

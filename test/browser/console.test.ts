@@ -97,6 +97,11 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     const options = await correct.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean))
     await correct.selectOption(options[0])
     await expect.poll(async () => (await c.services.db.query(`SELECT label FROM corrections WHERE workspace_id = $1`, [c.ws.id])).rows.length).toBe(1)
+    // Intents read as words ("bug outage"), and the value corrected stays the taxonomy's name ("bug_outage").
+    const intentOptions = await page.getByRole('combobox', { name: 'Correct intent' }).first().locator('option')
+      .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']).filter(([value]) => value))
+    expect(intentOptions).toContainEqual(['bug_outage', 'bug outage'])
+    for (const chip of await page.locator('.chip.intent').allTextContents()) expect(chip).not.toContain('_')
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.waitForURL((u) => u.pathname === '/sign-in')
