@@ -119,6 +119,10 @@ const PLAIN_REQUESTS: Array<[string, string]> = [
   ['pt', 'Posso pausar a minha assinatura por dois meses?'],
   ['it', 'Posso sospendere il mio abbonamento per due mesi?'],
   ['en', 'Can you send me a copy of my last three bills?'],
+  // A wish and the way to it: the French read as positive (0.53).
+  ['fr', "Bonjour, je souhaite résilier mon abonnement, je déménage à l'étranger. Quelle est la procédure ?"],
+  ['de', 'Ich möchte meinen Vertrag kündigen, wie geht das?'],
+  ['it', "Vorrei disdire l'abbonamento, come faccio?"],
 ]
 
 describe('plain requests, asked', () => {
@@ -321,6 +325,13 @@ describe('the default taxonomy on plain care messages', () => {
     // A plan put on hold is pricing's, as the taxonomy files it: cancellation (0.45) and other before.
     ['en', 'Can I pause my broadband subscription instead of cancelling?', 'pricing'],
     ['fr', 'Bonjour, puis-je mettre mon abonnement en pause pendant 3 mois ?', 'pricing'],
+    // A part missing from the box is the delivery's: connectivity (0.80) before.
+    ['en', 'My new router arrived but there is no power adapter in the box', 'delivery'],
+    ['fr', 'La box est arrivée sans le chargeur', 'delivery'],
+    ['de', 'Das Paket kam ohne Netzteil', 'delivery'],
+    // A charge for a service not ordered: other (billing 0.19) before.
+    ['es', 'Hola, me llegó la factura con un cargo de 15€ por un servicio que no he contratado. ¿Qué es esto?', 'billing'],
+    ['en', "I didn't order the sports pack but it's on my bill", 'billing'],
     // Before: account login (0.43) and cancellation (0.65). A lock on the account stays one.
     ['en', "Hi, can I put my account on hold while I am abroad for three months?", 'pricing'],
     ['en', 'I want to freeze my membership for the summer', 'pricing'],

@@ -38,7 +38,7 @@ const CANCELLATION_CUES = termMatcher([
  * other (billing 0.05), its "reçu" as delivery. A sum on a bill leaves little doubt: as strong as four cues
  * (with three, billing rose to 0.30 and the model's other class kept 0.36).
  */
-const BILL_AMOUNT = /(?<![\p{L}])(?:bill|invoice|facture|rechnung|factura|fatura|fattura|bolletta)(?:\s+[\p{L}']+){0,3}?\s+(?:[£€$]\s?\d|\d+(?:[.,]\d+)?\s?(?:[£€$]|eur|euros?|pounds?|dollars?)(?![\p{L}]))/u
+const BILL_AMOUNT = /(?<![\p{L}])(?:bill|invoice|facture|rechnung|factura|fatura|fattura|bolletta)(?:\s+[\p{L}']+){0,4}?\s+(?:[£€$]\s?\d|\d+(?:[.,]\d+)?\s?(?:[£€$]|eur|euros?|pounds?|dollars?)(?![\p{L}]))/u
 const BILL_AMOUNT_CUES = (folded: string): boolean => BILL_AMOUNT.test(folded)
 
 /**
@@ -278,6 +278,9 @@ const UNWANTED_CHARGE_CUES = termMatcher([
   'being charged for', 'still paying for', 'charged me an early termination', 'early termination fee',
   "jamais souscrit", 'pourquoi je paie', 'pourquoi suis-je preleve', 'nie abgeschlossen', 'nie bestellt', 'warum zahle ich', 'inkasso',
   'nunca contrate', 'por que estoy pagando', 'por que me cobran', 'nunca subscrevi', 'porque estou a pagar', 'mai sottoscritto', 'perche sto pagando',
+  // A service not ordered: "un cargo de 15€ por un servicio que no he contratado" read as other (billing 0.19).
+  "didn't order", 'never ordered', "didn't ask for", 'never asked for', 'no he contratado', 'no he solicitado', 'no he pedido', "je n'ai pas souscrit", "je n'ai pas demande",
+  'nicht bestellt', 'nicht abgeschlossen', 'nao contratei', 'nao pedi', 'nao subscrevi', 'non ho sottoscritto', 'non ho richiesto', 'non ho attivato',
 ])
 
 /**
@@ -303,6 +306,21 @@ const DEVICE_FAULT_CUES = termMatcher([
  * Goods dead from the box: "The router you sent me is dead on arrival" read as connectivity (0.68), the
  * router's word outweighing its state by far; the fault was under 0.01, so only five cues' odds lift it.
  */
+/**
+ * A part missing from what was delivered, which the taxonomy files under delivery ("wrong items delivered"):
+ * "My new router arrived but there is no power adapter in the box" read as connectivity (0.80), the router's word
+ * outweighing what was missing. As strong as three cues.
+ */
+const MISSING_PART_CUES = termMatcher([
+  'missing from the box', 'missing from my order', 'missing from the parcel', 'not in the box', 'no power adapter', 'no power supply', 'no power cable', 'no charger', 'without the power', 'without a power',
+  'came without', 'arrived without', 'missing the power', 'missing the cable', 'missing cable', 'missing adapter', 'missing charger', 'missing remote',
+  'pas dans la boite', 'il manque le', 'il manque la', "il manque l'", 'arrive sans', 'livre sans', 'sans le chargeur', "sans l'adaptateur", "pas d'adaptateur", 'pas de chargeur',
+  'fehlt das netzteil', 'fehlt das kabel', 'fehlt die fernbedienung', 'nicht im paket', 'nicht in der box', 'ohne netzteil', 'kein netzteil',
+  'falta el cargador', 'falta el cable', 'falta el adaptador', 'falta el mando', 'no venia el', 'llego sin', 'vino sin',
+  'falta o carregador', 'falta o cabo', 'falta o transformador', 'veio sem', 'chegou sem',
+  "manca l'alimentatore", 'manca il cavo', 'manca il telecomando', 'arrivato senza', 'senza alimentatore',
+])
+
 const DEAD_ON_ARRIVAL_CUES = termMatcher(['dead on arrival', 'arrived dead', 'dead out of the box', 'doa', 'mort a la livraison', 'tot angekommen', 'llego muerto', 'chegou morto', 'arrivato morto'])
 
 /**
@@ -400,6 +418,7 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'billing', matches: amountTakenTwice, odds: INTENT_CUE_FOR ** 3, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: REFUND_AWAITED_CUES, odds: INTENT_CUE_FOR ** 4, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: REFUND_WORDS, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint'] },
+  { intent: 'delivery', matches: MISSING_PART_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['connectivity', 'product_fault', 'complaint'] },
   { intent: 'billing', matches: UNWANTED_CHARGE_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: BILL_AMOUNT_CUES, odds: INTENT_CUE_FOR ** 4, outweighs: ['complaint', 'delivery'] },
   { intent: 'billing', matches: BILLING_CUES, outweighs: ['complaint'] },

@@ -246,6 +246,9 @@ const REQUEST_OPENERS = termMatcher([
   'puedo', 'podria', 'es posible', 'como puedo', 'se puede', 'hay forma de', 'hay manera de',
   'posso', 'e possivel', 'como posso', 'da para', 'seria possivel',
   'e possibile', 'come posso', 'si puo', 'sarebbe possibile', 'potrei',
+  // A wish and the way to it: "je souhaite résilier mon abonnement, je déménage à l'étranger. Quelle est la procédure ?" read as positive (0.53).
+  'i would like to', "i'd like to", 'what is the procedure', 'what is the process', 'je souhaite', 'je voudrais', 'quelle est la procedure', 'quelle est la marche a suivre',
+  'ich mochte', 'wie ist das vorgehen', 'quisiera', 'me gustaria', 'cual es el procedimiento', 'gostaria de', 'qual e o procedimento', 'vorrei', 'qual e la procedura',
 ])
 /** Anger typed rather than said: "!!", the faces customers use for it, and "Can I just cancel?" after weeks of waiting. */
 const TYPED_ANGER = /!!|[\u{1F620}\u{1F621}\u{1F624}\u{1F612}\u{1F644}\u{1F92C}]|(?:can|could) (?:i|we) just /u
