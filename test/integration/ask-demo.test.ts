@@ -87,6 +87,22 @@ describe('/v1/ask on the demo corpus', () => {
     expect((await ask('How many app crash messages were there in the past 4 weeks?')).answer).not.toContain('Week by week')
   })
 
+  it('compares the weeks of the theme an event names with the weeks before, when it names no dates ("Did the outage cause a spike?")', async () => {
+    // Before: all time against nothing, the theme's own messages counted, and nothing said about a spike.
+    const r = await ask('Did the outage cause a spike in messages?')
+    expect(r.plan.eventTheme).toBe('Internet down')
+    expect(r.plan.timeRange).toMatchObject({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', label: '2026-W44' })
+    expect(r.plan.previousRange).toMatchObject({ from: '2026-10-19T00:00:00.000Z', to: '2026-10-26T00:00:00.000Z' })
+    expect(r.plan.filters.theme).toBeUndefined()
+    const now = figure(r, (f) => f.kind === 'count' && f.unit === 'messages')!
+    const before = figure(r, (f) => f.kind === 'previous_count' && f.unit === 'messages')!
+    expect(now.value).toBeGreaterThan(2 * before.value)
+    expect(r.answer).toMatch(/^No dates were named: the week of the weekly theme "Internet down" \(2026-W44\) is compared with the week before/)
+    expect(r.answer).toMatch(/up \d/)
+    // A period named stays the period asked.
+    expect((await ask('Did the outage cause a spike in October?')).plan.timeRange.label).toBe('1 Oct 2026 – 31 Oct 2026')
+  })
+
   it('median first-response time per channel matches a computation over the demo file', async () => {
     const r = await ask('How fast do we reply on each channel?')
     expect(r.plan.kind).toBe('response_time')

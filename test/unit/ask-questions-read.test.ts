@@ -6,7 +6,7 @@ import { estimateFromRow } from '../../src/chains/ask/estimates.ts'
 import { explainedWords, partOfIntentWords, planLocally } from '../../src/chains/ask/planner-local.ts'
 import { withinData } from '../../src/chains/ask/index.ts'
 import { describeMentions } from '../../src/chains/ask/subject-words.ts'
-import { matchSnapshots, themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
+import { eventWeeks, matchSnapshots, themeQuery, unusedTopicWords } from '../../src/chains/ask/theme-filter.ts'
 import { isoWeekRange } from '../../src/chains/ask/time.ts'
 import type { AskVocabulary } from '../../src/chains/ask/types.ts'
 
@@ -301,6 +301,23 @@ describe('comparisons, spikes and what cannot be mapped', () => {
     expect(billing.filters.intent).toBe('billing')
     expect(themeQuery(billing, explainedWords(billing.filters, vocabulary))).toEqual([])
     expect(themeQuery(plan('Which channel has the most complaints?'), new Set())).toEqual([])
+  })
+
+  it('compares an event\'s theme weeks with the weeks before only for a comparison that names no dates', () => {
+    const matched = (q: string) => {
+      const p = { ...plan(q), themeMatched: 'Internet down | Outage' }
+      const filters = { ...p.filters, theme: 'outage' }
+      return { plan: { ...p, filters }, filters: { ...filters, themeSnapshots: [{ themeId: 't1', week: '2026-W44' }, { themeId: 't2', week: '2026-W43' }] } }
+    }
+    const spike = eventWeeks(matched('Did the outage cause a spike?'))
+    expect(spike.plan.timeRange).toMatchObject({ from: '2026-10-19T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z', label: '2026-W43–2026-W44' })
+    expect(spike.plan.previousRange).toMatchObject({ from: '2026-10-05T00:00:00.000Z', to: '2026-10-19T00:00:00.000Z' })
+    expect([spike.plan.eventTheme, spike.plan.themeMatched, spike.plan.filters.theme, 'themeSnapshots' in spike.filters]).toEqual(['Internet down', undefined, undefined, false])
+    // A period named, or another kind of question, keeps the theme's messages.
+    for (const q of ['Did the outage cause a spike in October?', 'How many messages about the outage?', 'Why are customers unhappy about the outage?']) {
+      const kept = matched(q)
+      expect(eventWeeks(kept), q).toBe(kept)
+    }
   })
 
   /** A snapshot whose members' conversations mention each word that many times, by customers unless `agentsOnly`. */

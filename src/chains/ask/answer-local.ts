@@ -113,6 +113,7 @@ export function prefaceOf(req: Pick<AnswerRequest, 'question' | 'plan' | 'dataEn
   else if (plan.understood === false) out.push(p.notUnderstood(understoodAs))
   if (plan.periodAssumed) out.push(p.periodAssumed(plan.timeRange))
   if (plan.recent) out.push(p.recentRead(plan.recent, plan.timeRange))
+  if (plan.eventTheme) out.push(p.eventRead(plan.eventTheme, plan.timeRange))
   if (plan.unplacedTime) out.push(p.unplacedTime(plan.unplacedTime, plan.timeRange, plan.kind === 'trend'))
   if (plan.notNarrowedBy && plan.filters.intent) {
     // The share below is the intent's, not the part the question asked about: say so before it.

@@ -19,7 +19,7 @@ import { answerLanguage } from './phrases/index.ts'
 import { createLlmPlanner } from './planner-llm.ts'
 import { createLocalPlanner, describePlan, explainedWords, narrowerWords, partOfIntentWords } from './planner-local.ts'
 import { DEFAULT_CITATIONS, retrieve } from './retrieve.ts'
-import { ensureWeeksOf, resolveTheme, themeGroupsOf, themeQuery, themeWords, unusedTopicWords, type ThemeWeeks } from './theme-filter.ts'
+import { ensureWeeksOf, eventWeeks, resolveTheme, themeGroupsOf, themeQuery, themeWords, unusedTopicWords, type ThemeWeeks } from './theme-filter.ts'
 import { makeRange, previousOf, rangeLabel, startOf } from './time.ts'
 import type { AskChain, AskFilters, AskPlan, AskVocabulary, PlanOverrides, TimeRange } from './types.ts'
 
@@ -77,6 +77,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
         const within = await resolveTheme(themeDeps, workspaceId, read, left, now, { withinIntent: read.filters.intent })
         if (within.plan.filters.theme) resolvedTheme = within
       }
+      if (!opts.overrides?.timeRange) resolvedTheme = eventWeeks(resolvedTheme)
       const { filters } = resolvedTheme
       const unused = opts.overrides?.filters ? [] : [...unusedTopicWords(resolvedTheme.plan, explained), ...partOfIntentWords(resolvedTheme.plan)]
       const narrowed = unused.length

@@ -351,7 +351,7 @@ export const NON_TOPIC = new Set([
   // Saying and showing: "¿Qué dice la gente…?", "O que é que as pessoas andam a dizer…?", "Fammi vedere…", "Dame ejemplos…", "hemos recibido".
   'dice', 'dicen', 'dizer', 'andam', 'dire', 'enséñame', 'fammi', 'vedere', 'dame', 'dammi', 'qualche', 'hemos', 'risquent', 'risco', 'rischiano', 'stato', 'foi',
   // A direction or a cause asked about: "Are there fewer complaints since the app fix?" matched themes by "fewer".
-  'fewer', 'less', 'cause', 'caused',
+  'fewer', 'less', 'cause', 'caused', 'provoqué', 'provoquée', 'causé', 'causée', 'verursacht', 'ausgelöst', 'causado', 'provocado', 'causou', 'provocou', 'causato', 'provocato',
   // A split, or what was received: "Quelle est la répartition du sentiment sur WhatsApp ?" searched for "répartition".
   'reçue', 'reçues', 'répartition', 'verteilung', 'stimmungsverteilung', 'desglose', 'distribución', 'distribuição', 'ripartizione', 'distribuzione',
   // How fast, and the growing itself: "Quali argomenti crescono più velocemente?" searched for "argomenti" and "velocemente".

@@ -15,7 +15,8 @@ import { themesRepo } from '../../store/themes.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { rootOf } from '../themes/curation.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
-import { describePlan } from './planner-local.ts'
+import { ALL_TIME_FROM, describePlan } from './planner-local.ts'
+import { makeRange, previousOf } from './time.ts'
 import { anyNameQuery, namesOf, namesSupport } from './subject-words.ts'
 import type { AskFilters, AskPlan, ThemeGroup } from './types.ts'
 
@@ -237,6 +238,24 @@ export async function resolveTheme(
     },
     filters: resolved,
   }
+}
+
+/**
+ * A comparison that names an event but no dates ("Did the outage cause a spike?") compared all time with
+ * nothing and counted the theme's messages. It compares the weeks of the weekly theme the event's words
+ * matched with as many weeks before, over the messages the question names otherwise (intent, channel,
+ * feeling), not the theme's own: the weeks before it cannot hold them.
+ */
+export function eventWeeks(resolution: ThemeResolution): ThemeResolution {
+  const { plan, filters } = resolution
+  const snapshots = filters.themeSnapshots ?? []
+  if (plan.kind !== 'compare' || plan.previousRange || plan.timeRange.from !== ALL_TIME_FROM || !plan.filters.theme || snapshots.length === 0) return resolution
+  const weeks = [...new Set(snapshots.map((s) => s.week))].sort()
+  const timeRange = makeRange(weekRange(weeks[0]!).from, weekRange(weeks.at(-1)!).to, weeks.length === 1 ? weeks[0] : `${weeks[0]}–${weeks.at(-1)}`)
+  const { theme: _theme, mentions: _mentions, ...rest } = plan.filters
+  const { themeMatched, ...unmatched } = plan
+  const compared: AskPlan = { ...unmatched, timeRange, previousRange: previousOf(timeRange), filters: rest, eventTheme: themeMatched?.split(' | ')[0] ?? plan.filters.theme }
+  return { plan: { ...compared, understoodAs: `${describePlan(compared, plan)} → the weeks of the weekly theme "${compared.eventTheme}"` }, filters: rest }
 }
 
 /**

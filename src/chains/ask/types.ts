@@ -89,6 +89,8 @@ export const askPlanSchema = z.object({
   rankedWithin: z.string().optional(),
   /** The words ("lately", "still") a question named a recent time by without dates: the past four weeks were read, and the answer says so. */
   recent: z.string().optional(),
+  /** A comparison naming an event but no dates ("Did the outage cause a spike?"): the weekly theme whose weeks were compared with the weeks before. */
+  eventTheme: z.string().optional(),
   /** True when the question asks which messages use its words ("mentioned Face ID"): they are counted by those words, not by a weekly theme the words match. */
   literal: z.boolean().optional(),
   /** The weekly themes a question's theme words matched (their labels), so the reader knows a theme filtered the figures. */

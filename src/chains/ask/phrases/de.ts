@@ -244,6 +244,9 @@ export const de: Phrases = {
   notUnderstood: (understoodAs) =>
     `Diese Frage konnte ich keiner Zahl zuordnen, die ich berechnen kann; verstanden habe ich: ${understoodAs}. Was folgt, ist eine Suche in den Nachrichten, keine Antwort.`,
   periodAssumed: (range) => `Es wurde kein Zeitraum genannt: ${cap(periodForms(range).subject)} wird mit der Woche davor verglichen, wie im wöchentlichen Themenbericht.`,
+  eventRead: (theme, range) => range.label.includes('–')
+    ? `Es wurde kein Datum genannt: Die Wochen des Wochenthemas ${quote(theme)} (${range.label}) werden mit den Wochen davor verglichen, über alle Nachrichten, die die Frage meint.`
+    : `Es wurde kein Datum genannt: Die Woche des Wochenthemas ${quote(theme)} (${range.label}) wird mit der Woche davor verglichen, über alle Nachrichten, die die Frage meint.`,
   recentRead: (words, range) => `${quote(words)} nennt kein Datum: Ich lese es als ${periodForms(range).acc}.`,
   unplacedTime: (words, range, weekly) => `${quote(words)} nennt kein Datum, das ich einordnen kann: Die Zahlen gelten für ${periodForms(range).acc}${weekly ? ', Woche für Woche' : ''}.`,
   notNarrowedIntent: (words, intent) => `${quote(words)} wird nicht gesondert gezählt: Die Zahlen gelten für alle Nachrichten ${intentAbout(intent)}.`,

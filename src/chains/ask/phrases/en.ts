@@ -64,6 +64,10 @@ export const en: Phrases = {
     `This question asks for ${measure}, which no figure here computes, so it cannot be answered as asked; I understood: ${understoodAs}. What follows is what can be counted, not an answer.`,
   notUnderstood: (understoodAs) => `I could not map this question to a figure I can compute; I understood: ${understoodAs}. What follows is a search of the messages, not an answer.`,
   periodAssumed: (range) => `No period was named: ${range.label} is compared with the week before, as the weekly theme report does.`,
+  eventRead: (theme, range) => {
+    const weeks = range.label.includes('–') ? 'weeks' : 'week'
+    return `No dates were named: the ${weeks} of the weekly theme "${theme}" (${range.label}) ${weeks === 'week' ? 'is' : 'are'} compared with the ${weeks} before, over all the messages the question names.`
+  },
   recentRead: (words, range) => `"${words}" names no dates: it is read as ${thePeriod(range)}.`,
   unplacedTime: (words, range, weekly) => `"${words}" names no date I can read: the figures cover ${range.label}${weekly ? ', week by week' : ''}.`,
   notNarrowedIntent: (words, intent) => `"${words}" is not counted apart: the figures are for every ${topic(intent)} message.`,

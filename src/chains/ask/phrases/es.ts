@@ -317,6 +317,9 @@ export const es: Phrases = {
   notUnderstood: (understoodAs) =>
     `No he podido asociar esta pregunta a ninguna cifra que pueda calcular; he entendido: ${understoodAs}. Lo que sigue es una búsqueda entre los mensajes, no una respuesta.`,
   periodAssumed: (range) => `No se indicó ningún periodo: se compara ${subject(range)} con la semana anterior, como hace el informe semanal de temas.`,
+  eventRead: (theme, range) => range.label.includes('–')
+    ? `No se indicó ninguna fecha: se comparan las semanas del tema semanal «${theme}» (${range.label}) con las semanas anteriores, sobre todos los mensajes a los que se refiere la pregunta.`
+    : `No se indicó ninguna fecha: se compara la semana del tema semanal «${theme}» (${range.label}) con la semana anterior, sobre todos los mensajes a los que se refiere la pregunta.`,
   recentRead: (words, range) => `«${words}» no indica ninguna fecha: lo leo como ${subject(range)}.`,
   unplacedTime: (words, range, weekly) => `«${words}» no indica ninguna fecha que pueda leer: las cifras abarcan ${subject(range)}${weekly ? ', semana a semana' : ''}.`,
   notNarrowedIntent: (words, intent) => `«${words}» no se cuenta aparte: las cifras son de todos los mensajes ${aboutIntent(intent)}.`,

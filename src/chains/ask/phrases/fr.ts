@@ -333,6 +333,9 @@ export const fr: Phrases = {
     `Je n'ai pas pu rattacher cette question à un chiffre que je sais calculer ; je l'ai comprise ainsi : ${understoodAs}. Ce qui suit est une recherche dans les messages, pas une réponse.`,
   periodAssumed: (range) =>
     `Aucune période n'a été précisée : je compare ${noun(range)} à la semaine d'avant, comme le fait le rapport hebdomadaire des thèmes.`,
+  eventRead: (theme, range) => range.label.includes('–')
+    ? `Aucune date n'est indiquée : les semaines du thème hebdomadaire ${quote(theme)} (${range.label}) sont comparées aux semaines précédentes, sur tous les messages que la question désigne.`
+    : `Aucune date n'est indiquée : la semaine du thème hebdomadaire ${quote(theme)} (${range.label}) est comparée à la semaine précédente, sur tous les messages que la question désigne.`,
   recentRead: (words, range) => `${quote(words)} ne désigne aucune date : je le lis comme ${noun(range)}.`,
   unplacedTime: (words, range, weekly) =>
     `${quote(words)} ne désigne aucune date que je sache lire : les chiffres portent sur ${noun(range)}${weekly ? ', semaine par semaine' : ''}.`,

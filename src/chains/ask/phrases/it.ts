@@ -290,6 +290,9 @@ export const it: Phrases = {
   notUnderstood: (understoodAs) =>
     `Non sono riuscito a ricondurre questa domanda a un dato che posso calcolare; ho capito: ${understoodAs}. Quanto segue è una ricerca tra i messaggi, non una risposta.`,
   periodAssumed: (range) => `Non è stato indicato un periodo: confronto ${thePeriod(range)} con la settimana precedente, come fa il report settimanale dei temi.`,
+  eventRead: (theme, range) => range.label.includes('–')
+    ? `Non è indicata alcuna data: le settimane del tema settimanale «${theme}» (${range.label}) sono confrontate con le settimane precedenti, su tutti i messaggi a cui si riferisce la domanda.`
+    : `Non è indicata alcuna data: la settimana del tema settimanale «${theme}» (${range.label}) è confrontata con la settimana precedente, su tutti i messaggi a cui si riferisce la domanda.`,
   recentRead: (words, range) => `«${words}» non indica una data: lo leggo come ${thePeriod(range)}.`,
   unplacedTime: (words, range, weekly) => `«${words}» non indica una data che io sappia leggere: i dati si riferiscono ${prep('a', thePeriod(range))}${weekly ? ', settimana per settimana' : ''}.`,
   notNarrowedIntent: (words, intent) => `«${words}» non viene contato a parte: i dati riguardano tutti i messaggi ${intentAbout(intent)}.`,

@@ -278,6 +278,9 @@ export const pt: Phrases = {
   notUnderstood: (understoodAs) =>
     `Não consegui associar esta pergunta a um número que eu possa calcular; entendi: ${understoodAs}. O que segue é uma pesquisa nas mensagens, não uma resposta.`,
   periodAssumed: (range) => `Nenhum período foi indicado: a comparação é entre ${noun(range)} e a semana anterior, como no relatório semanal de temas.`,
+  eventRead: (theme, range) => range.label.includes('–')
+    ? `Não foi indicada nenhuma data: as semanas do tema semanal “${theme}” (${range.label}) são comparadas com as semanas anteriores, sobre todas as mensagens a que a pergunta se refere.`
+    : `Não foi indicada nenhuma data: a semana do tema semanal “${theme}” (${range.label}) é comparada com a semana anterior, sobre todas as mensagens a que a pergunta se refere.`,
   recentRead: (words, range) => `“${words}” não indica uma data: leio-o como ${noun(range)}.`,
   unplacedTime: (words, range, weekly) => `“${words}” não indica uma data que eu consiga ler: os números abrangem ${noun(range)}${weekly ? ', semana a semana' : ''}.`,
   notNarrowedIntent: (words, intent) => `“${words}” não é contado à parte: os números são de todas as mensagens sobre ${intentName(intent)}.`,

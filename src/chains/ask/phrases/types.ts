@@ -75,6 +75,8 @@ export interface Phrases {
   unplacedTime(words: string, range: TimeRange, weekly: boolean): string
   /** "lately" read as the past four weeks: "\"lately\" names no dates: it is read as the past 4 weeks." */
   recentRead(words: string, range: TimeRange): string
+  /** A comparison naming an event but no dates: the weeks of the weekly theme it matched (`range`) against the weeks before. */
+  eventRead(theme: string, range: TimeRange): string
   /** "refund" is not counted apart: the figures are for every billing message. */
   notNarrowedIntent(words: string, intent: string): string
   /** A kind of message ("question") ranked by subject: the ranking is of every message's subject. */
