@@ -247,7 +247,8 @@ const REQUEST_OPENERS = termMatcher([
   'posso', 'e possivel', 'como posso', 'da para', 'seria possivel',
   'e possibile', 'come posso', 'si puo', 'sarebbe possibile', 'potrei',
   // A wish and the way to it: "je souhaite résilier mon abonnement, je déménage à l'étranger. Quelle est la procédure ?" read as positive (0.53).
-  'i would like to', "i'd like to", 'what is the procedure', 'what is the process', 'je souhaite', 'je voudrais', 'quelle est la procedure', 'quelle est la marche a suivre',
+  // Not "I'd like to": "@united I'd like to know why…?" is a complaint, and the airline eval's ranking of United's reasons flipped.
+  'what is the procedure', 'what is the process', 'je souhaite', 'je voudrais', 'quelle est la procedure', 'quelle est la marche a suivre',
   'ich mochte', 'wie ist das vorgehen', 'quisiera', 'me gustaria', 'cual es el procedimiento', 'gostaria de', 'qual e o procedimento', 'vorrei', 'qual e la procedura',
 ])
 /** Anger typed rather than said: "!!", the faces customers use for it, and "Can I just cancel?" after weeks of waiting. */
