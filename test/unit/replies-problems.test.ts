@@ -14,6 +14,8 @@ describe('problemsIn', () => {
     expect(problemsOnly('A duplicate payment should never happen. We will refund the extra one.')).toEqual(['charged_twice'])
     expect(problemsOnly('On m’a prélevé deux fois ce mois-ci')).toEqual(['charged_twice'])
     expect(problemsOnly('Der Betrag wurde doppelt abgebucht')).toEqual(['charged_twice'])
+    // Offered to "meine Rechnung ist diesen Monat 20 Euro höher als sonst" as if it had been charged twice.
+    expect(problemsOnly('Schickst du uns die E-Mail-Adresse deines Kontos und das Datum der beiden Abbuchungen?')).toEqual(['charged_twice'])
     expect(problemsOnly('La caja llegó dañada')).toEqual(['damaged'])
     expect(problemsOnly('Il pacco è in ritardo di una settimana')).toEqual(['late_parcel'])
     expect(problemsOnly('Wo bleibt mein Paket?')).toEqual(['late_parcel'])

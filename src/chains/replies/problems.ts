@@ -60,7 +60,7 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     'duas vezes', 'em dobro', 'cobranca duplicada', 'duplicada',
     'due volte', 'doppio addebito', 'duplicato', 'addebito doppio',
     // The two charges named as such: "la data dei due addebiti" was offered to a parcel that never came.
-    'due addebiti', 'dos cargos', 'zwei abbuchungen', 'duas cobrancas', 'deux debits',
+    'due addebiti', 'dos cargos', 'zwei abbuchungen', 'beiden abbuchungen', 'beide abbuchungen', 'duas cobrancas', 'deux debits',
   ]),
   damaged: termMatcher([
     'damaged', 'smashed', 'cracked', 'dented', 'arrived broken',
