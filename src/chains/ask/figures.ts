@@ -259,10 +259,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const matching = new Map((await weeklySeries(db, workspaceId, filters, range)).map((w) => [w.week, w]))
     const weeks = (await weeklySeries(db, workspaceId, {}, range)).map((w) => matching.get(w.week) ?? { ...w, n: 0, negative: 0, positive: 0 })
     for (const w of weeks) {
-      // A week the range cuts ("the last 8 weeks" from a Friday) is counted, and its figures say so, over the part inside it only.
-      const weekEnd = new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString()
-      const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
-      const cut: Record<string, string> = week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {}
+      const { week, cut } = weekWithin(range, w)
       const all = mix ? mix.get(w.week) : w
       // A week's count of labels is estimated as the period's is: "from 3 in W42 to 3 in W45" was top labels
       // beside a period estimated at 19 (4–72).
@@ -285,9 +282,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   if (plan.recent && (plan.kind === 'count' || plan.kind === 'why') && current.messages > 0) {
     const matching = new Map((await weeklySeries(db, workspaceId, filters, range)).map((w) => [w.week, w]))
     for (const w of await weeklySeries(db, workspaceId, {}, range)) {
-      const weekEnd = new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString()
-      const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
-      const cut: Record<string, string> = week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {}
+      const { week, cut } = weekWithin(range, w)
       const volume = labelled ? await estimateCount(ctx, filters, week) : undefined
       fig({ kind: 'series', label: labels.week(filters, w.week), value: volume?.value ?? matching.get(w.week)?.n ?? 0, unit: 'messages', group: { week: w.week, measure: 'volume', ...cut }, range: week, ...(volume ? { estimate: volume } : {}) })
     }
@@ -323,4 +318,11 @@ async function intentBreakdown(ctx: FigureContext, filters: AskFilters, range: T
     rows.push({ key: intent, n: estimate.value, estimate })
   }
   return rows.filter((r) => r.n > 0).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key))
+}
+
+/** A week the range cuts ("the last 8 weeks" from a Friday) is counted over the part inside it only, and its figures say so (`partial`). */
+function weekWithin(range: TimeRange, w: { from: string; week: string }): { week: TimeRange; cut: Record<string, string> } {
+  const weekEnd = new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString()
+  const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
+  return { week, cut: week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {} }
 }
