@@ -103,6 +103,18 @@ describe('/v1/ask on the demo corpus', () => {
     expect((await ask('Did the outage cause a spike in October?')).plan.timeRange.label).toBe('1 Oct 2026 – 31 Oct 2026')
   })
 
+  it('an overview of a week names the theme that grew most, as a comparison does ("What happened in week 44?" named only intents)', async () => {
+    const r = await ask('What happened in week 44?')
+    expect(r.plan.kind).toBe('why')
+    const grown = figure(r, (f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')!
+    expect(grown.group!.theme).toBe('Internet down')
+    expect(r.answer).toContain(`The theme that grew most is "Internet down": ${grown.previousValue} → ${grown.value} messages`)
+    // Not for a part of the messages: the workspace's themes are not WhatsApp's, nor the negative messages'.
+    for (const q of ['What happened on WhatsApp in week 44?', 'Why were customers unhappy in week 44?']) {
+      expect((await ask(q)).figures.some((f) => f.kind === 'theme_volume'), q).toBe(false)
+    }
+  })
+
   it('median first-response time per channel matches a computation over the demo file', async () => {
     const r = await ask('How fast do we reply on each channel?')
     expect(r.plan.kind).toBe('response_time')

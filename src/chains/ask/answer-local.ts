@@ -430,6 +430,8 @@ function answerIn(p: Phrases, req: AnswerRequest): string {
       }
       const change = changeSentence(p, plan, figures)
       if (change) sentences.push(change)
+      const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
+      if (theme) sentences.push(p.themeGrew(theme.group!.theme!, theme.previousValue ?? 0, theme.value))
       const weeks = weekByWeekSentence(p, plan, figures)
       if (weeks) sentences.push(weeks)
       break

@@ -288,9 +288,7 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     }
   }
 
-  // "Why did volume spike": which themes grew most, from the weekly theme runs stored for these weeks.
-  // Only when the question names no subject: the workspace's growing themes do not answer "did delivery go up".
-  if (plan.kind === 'compare' && previous && !filters.theme && !filters.intent && !filters.mentions) {
+  if (asksThemesGrown(plan) && previous) {
     const now = isoWeeks(range)
     const then = isoWeeks(previous).filter((w) => !now.includes(w))
     const rows = await themeVolumesByWeek(db, workspaceId, [...now, ...then])
@@ -325,4 +323,17 @@ function weekWithin(range: TimeRange, w: { from: string; week: string }): { week
   const weekEnd = new Date(Date.parse(w.from) + 7 * DAY_MS).toISOString()
   const week = { from: w.from > range.from ? w.from : range.from, to: weekEnd < range.to ? weekEnd : range.to, label: w.week }
   return { week, cut: week.from !== w.from || week.to !== weekEnd ? { partial: 'true' } : {} }
+}
+
+/**
+ * "Why did volume spike": which themes grew most, from the weekly theme runs stored for these weeks; and
+ * an overview of a period ("What happened in week 44?", "Summarize last week"), which named the intents
+ * but not the theme new that week ("Internet down", 0 → 85). Only when the question names no subject nor
+ * part of the messages: the workspace's growing themes do not answer "did delivery go up", nor "what
+ * happened on WhatsApp".
+ */
+export function asksThemesGrown(plan: AskPlan): boolean {
+  const f = plan.filters
+  const overview = plan.kind === 'why' && !f.sentiment && !f.channel && !f.language && !f.segment
+  return (plan.kind === 'compare' || overview) && plan.previousRange !== undefined && !f.theme && !f.intent && !f.mentions
 }

@@ -13,7 +13,7 @@ import { taxonomyOf } from '../classify/workspace-labels.ts'
 import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { createLlmAnswerer } from './answer-llm.ts'
 import { createLocalAnswerer, prefaceOf, quote } from './answer-local.ts'
-import { computeFigures } from './figures.ts'
+import { asksThemesGrown, computeFigures } from './figures.ts'
 import { labelsIn } from './labels/index.ts'
 import { answerLanguage } from './phrases/index.ts'
 import { createLlmPlanner } from './planner-llm.ts'
@@ -88,7 +88,7 @@ export function createAskChain(deps: AskChainDeps): AskChain {
       const { plan, dataStartsAt } = withinData(extent, narrowed)
       // "Why did volume spike": the themes that grew are read from both periods' weekly runs, computed
       // now when missing, so the answer does not depend on whether someone opened a report first.
-      if (plan.kind === 'compare' && plan.previousRange && !plan.filters.theme) await ensureWeeksOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now)
+      if (asksThemesGrown(plan)) await ensureWeeksOf({ db: deps.db, themes: deps.themes }, workspaceId, plan, now)
       // The store reads the theme's members; the plan returned shows the theme by its words and labels.
       const resolved = { ...plan, filters }
       // "Which theme has the most …": the themes of the plan's weeks, computed now when missing.
