@@ -255,6 +255,29 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(approaches('My parcel never arrived', 'other', 'en')).toContain('ask_details')
   })
 
+  it('in public, moves account details to a direct message (three drafts on X asked for the account e-mail in the open)', () => {
+    const openly = [
+      candidate('a', "We can help with that. Could you send your account email or order number? I'll check your minimum term.", 0.6),
+      candidate('b', "Sorry to see you go. You can cancel with 30 days' notice. Can you send us your account email so we can check your contract?", 0.5),
+      candidate('c', 'Can I ask what made you decide to leave? And please send us your account email so we can look at your contract.', 0.4),
+    ]
+    const drafts = (mode: 'public' | 'private', candidates = openly) =>
+      localDrafts(request(['Been on hold for 45 minutes. Just want to cancel.'], { mode, channel: 'x' }), { query: '', language: 'en', knowledge: [], candidates }).drafts
+    const onX = drafts('public')
+    expect(onX.map((d) => d.approach)).toContain('ask_dm')
+    expect(onX.at(-1)!.text).toMatch(/send us a DM/)
+    // The drafts that ask keep their order and trust: brands differ on asking in public.
+    expect(onX[0]!.text).toContain('Could you send your account email or order number?')
+    expect(onX[1]!.text).toContain("30 days' notice")
+    expect(onX[0]!.confidence).toBe(drafts('private')[0]!.confidence)
+    expect(drafts('private').map((d) => d.approach)).not.toContain('ask_dm')
+    // A draft that already moves them to a DM stays, and nothing is replaced.
+    const dm = candidate('dm', 'No problem: DM us your order number and we will look at any exit fee for you.', 0.3)
+    const withDm = drafts('public', [...openly.slice(0, 2), dm])
+    expect(withDm.some((d) => d.text.includes('DM us your order number'))).toBe(true)
+    expect(withDm.some((d) => d.text.includes('send us a DM with a few more details'))).toBe(false)
+  })
+
   it('does not ask a customer who sent their details in private for a DM ("sent it via DM, its jo.smith@example.com" was)', () => {
     const approaches = (texts: string[]) => localDrafts(request(texts, { mode: 'public', channel: 'x' }), { query: '', language: 'en', knowledge: [], candidates: [] }).drafts.map((d) => d.approach)
     expect(approaches(['my bill went up by £6 and nobody told me'])).toContain('ask_dm')

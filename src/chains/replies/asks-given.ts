@@ -6,6 +6,7 @@
 // ASKS_GIVEN_RANK in local.ts).
 import { findCaseFacts } from '../../safety/case-facts.ts'
 import { sentencesOf } from '../../text/sentences.ts'
+import { movesToPrivate } from './clean.ts'
 import type { ConversationTurn } from './types.ts'
 
 type Detail = 'order number' | 'date' | 'address' | 'email' | 'phone'
@@ -102,6 +103,20 @@ export function onlyAsksForGiven(body: string, given: GivenDetails): boolean {
   const sentences = sentencesOf(body)
   return sentences.some((s) => asksOnlyForGiven(s, given)) && sentences.every((s) => asksOnlyForGiven(s, given) || COURTESY_ONLY.test(s.trim()))
 }
+
+/**
+ * True when the reply asks for the customer's account details (an e-mail, an order number, a phone, an
+ * address) in the conversation itself. Said in public, the customer posts them for everyone: "Could you
+ * send your account email or order number?" and two drafts like it were all an agent got on X. Brands
+ * differ on it (the eval sets' agents often ask in public), so such drafts keep their rank, and a draft
+ * that moves the details to a direct message is offered beside them (local.ts).
+ */
+export function asksDetailsOpenly(body: string): boolean {
+  return !movesToPrivate(body) && sentencesOf(body).some((s) => (ASKS.test(s) || HANDING_OVER.test(s)) && askedIn(s).some((d) => d !== 'date'))
+}
+
+/** A verb of handing something over, inside a sentence too: "And please send us your account email so we can look…". */
+const HANDING_OVER = /(?<![\p{L}])(?:send|share|provide|give|tell|confirm|envoy\p{L}*|communiqu\p{L}*|schick\p{L}*|nenn\p{L}*|envi\p{L}*|mand\p{L}*|indic\p{L}*|invi\p{L}*|forn\p{L}*|comunic\p{L}*)(?![\p{L}])/iu
 
 /** The reply without the sentences that ask only for what the customer gave; unchanged when that is all it says, courtesy aside. */
 export function withoutAskingForGiven(body: string, given: GivenDetails): string {

@@ -154,8 +154,14 @@ export function cleanReply(text: string, ctx: CleanContext): string | null {
 
 // ---------------------------------------------------------------- approach of a draft
 
+/** Moving the case to a private message, in the supported languages. */
+const PRIVATE_MESSAGE = /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ|다이렉트\s?메시지|개인\s?메시지|쪽지|1:1\s?문의|ข้อความส่วนตัว|แชทส่วนตัว|อินบ็อกซ์|ทักแชท|رسالة خاصة|الرسائل الخاصة|निजी संदेश|הודעה פרטית|בפרטי/iu
+
+/** Whether a reply moves the conversation to a private message ("Can you DM us your account email?"). */
+export const movesToPrivate = (text: string): boolean => PRIVATE_MESSAGE.test(text)
+
 const APPROACH_RULES: Array<[Approach, RegExp]> = [
-  ['ask_dm', /\b(?:dm|dms|direct message|private message|message us|send us a (?:dm|message|note)|inbox|in private|privately|message privé|mp\b|mensaje (?:directo|privado)|por privado|md\b|direktnachricht|privatnachricht|pn\b|mensagem privada|messaggio privato)|私信|私聊|ダイレクトメッセージ|다이렉트\s?메시지|개인\s?메시지|쪽지|1:1\s?문의|ข้อความส่วนตัว|แชทส่วนตัว|อินบ็อกซ์|ทักแชท|رسالة خاصة|الرسائل الخاصة|निजी संदेश|הודעה פרטית|בפרטי/iu],
+  ['ask_dm', PRIVATE_MESSAGE],
   ['ask_details', /(?:(?:could|can|would) you (?:please )?(?:send|share|provide|confirm|tell|let us know|give)|what(?:'s| is| was) (?:your|the)|which (?:device|model|version|app|browser)|more (?:details|info)|pourriez-vous|pouvez-vous (?:nous|me)|podr[ií]as|puedes (?:enviarnos|indicarnos|pasarnos)|nos pasas|k[öo]nnten sie|k[öo]nnen sie uns|pode(?:ria)? (?:nos )?(?:enviar|informar)|potresti)[^?]*\?|(?:教えて|お知らせ|お送り|ご提供|ご確認)(?:いただけ|ください)[^？?]*[？?]|(?:请|能否|可以)(?:提供|告诉|发送|说明)[^？?。]*[？?。]|(?:알려|보내)\s?주시겠어요|(?:รบกวน|ช่วย)(?:แจ้ง|ส่ง|บอก)|(?:هل يمكنك|هل بإمكانك|يرجى|نرجو)\s(?:إرسال|تزويدنا|إخبارنا|مشاركة|تأكيد)[^?؟]*[?؟]|(?:क्या आप|कृपया)[^?।]*(?:बताएं|बताएँ|बताइए|बता सकते|भेजें|भेजिए|भेज सकते|दे सकते|शेयर करें|शेयर कर सकते)[^?।]*[?।]|(?:אפשר|תוכל|תוכלי|תוכלו|נא)\s(?:לשלוח|לספר|לתת|לציין|לאשר)[^?]*\?/iu],
   ['give_steps', /\b(?:try|restart|reboot|reinstall|clear|go to|head to|settings|tap|click|log out|sign out|update|unplug|follow these|steps?|essayez|redémarr|allez dans|intenta|reinicia|prueba|ve a|versuchen sie|starten sie|gehen sie|tente|reinicie|prova|riavvia)|再起動|再インストール|設定|ログアウト|お試しください|キャッシュ|重启|重新安装|设置|退出登录|缓存|尝试|재시작|재부팅|다시\s?시작|재설치|다시\s?설치|설정|캐시|껐다|뽑았다|로그아웃|รีสตาร์ท|เปิดใหม่|ตั้งค่า|ล้างแคช|ติดตั้งใหม่|ถอดปลั๊ก|ลองปิด|أعد تشغيل|إعادة تشغيل|امسح|الإعدادات|افصل|جرّب|جرب|रीस्टार्ट|दोबारा शुरू|सेटिंग्स|कैश|अनप्लग|दोबारा इंस्टॉल|הפעילו מחדש|הפעל מחדש|אתחלו|אתחל|הגדרות|נקו את|נתקו|התקינו מחדש/iu],
   ['apologise_escalate', /(?:escalat|pass(?:ed)? (?:this|it) (?:on|along)|raised (?:this|it)|flagged|our team is (?:aware|working|looking)|transmis|escalad|weitergeleitet|encaminh|inoltrat)|担当部署|専門部署|エスカレーション|转交|上报|담당\s?부서|ส่งเรื่อง|تصعيد|الفريق المختص|القسم المختص|एस्केलेट|संबंधित टीम|הצוות המטפל|הסלמ/iu],

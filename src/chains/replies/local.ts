@@ -9,7 +9,7 @@ import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
-import { ASKS_GIVEN_CONFIDENCE, asksForGiven, givenDetails, onlyAsksForGiven, sentPrivately, withoutAskingForGiven } from './asks-given.ts'
+import { ASKS_GIVEN_CONFIDENCE, asksDetailsOpenly, asksForGiven, givenDetails, onlyAsksForGiven, sentPrivately, withoutAskingForGiven } from './asks-given.ts'
 import { approachOf, cleanReply, frameDraftDetailed, opensWithGreeting, stripFrame } from './clean.ts'
 import { escalationReply, fallbackTemplates, TEMPLATES } from './fallback-replies.ts'
 import { knowledgeAnswer, type KnowledgeAnswer } from './knowledge-draft.ts'
@@ -492,6 +492,10 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const nothingHappened = answering !== undefined && /[?？]/u.test(answering.text) && !PROBLEM_INTENTS.includes(answering.intent ?? '') && !COMPLAINT_CUES.test(answering.text)
   // …nor one who sent their details in private asked for a DM.
   const dmSent = sentPrivately(req.turns, givenDetails(req.turns, undefined, req.voice.handles))
+  // In public, when every draft asks for account details there, the one that moves them to a direct
+  // message takes the last place: "@… Hi there! Could you send your account email or order number?" and two
+  // more like it were all an agent got on X.
+  if (req.mode === 'public' && !dmSent && !onlyClosing && templates.ask_dm && drafts.length >= req.n && drafts.every((d) => asksDetailsOpenly(d.text))) drafts.length = req.n - 1
   for (const [approach, body] of Object.entries(templates) as Array<[Approach, string]>) {
     if (drafts.length >= req.n || onlyClosing) break
     if (drafts.some((d) => d.approach === approach) || ((req.mode === 'private' || dmSent) && approach === 'ask_dm') || (nothingHappened && approach === 'ask_details')) continue
