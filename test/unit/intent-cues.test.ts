@@ -88,15 +88,17 @@ describe('intent cues', () => {
   it('a customer who labels the message a feature request is read so, whatever feature it names (demo: "Feature request: let me pause wifi…" was connectivity)', () => {
     const raw = { connectivity: 0.44, bug_outage: 0.2, feature_request: 0.094, billing: 0.1, other: 0.166 }
     const read = withIntentCues(prediction(raw), 'Feature request: let me pause wifi for the kids from the app at bedtime.', DEFAULT_OTHER_THRESHOLD)
-    const odds = INTENT_CUE_FOR ** 2
+    const odds = INTENT_CUE_FOR ** 3
     expect(read.label).toBe('feature_request')
     expect(read.confidence).toBeCloseTo((odds * 0.094) / (1 + (odds - 1) * 0.094), 10)
     // "wifi" is the feature asked for: the connectivity cue does not apply.
     expect(read.ranked.find((r) => r.label === 'connectivity')!.p).toBeCloseTo(0.44 / (1 + (odds - 1) * 0.094), 10)
-    // A softer request form is one cue, and leaves a topic's cue alone.
+    // A softer request form weighs as much, but leaves a topic's cue alone: the wifi may be what is wrong.
     const soft = withIntentCues(prediction(raw), 'Could you add a wifi schedule to the app?', DEFAULT_OTHER_THRESHOLD)
-    const total = 1 + (INTENT_CUE_FOR - 1) * 0.094 + (INTENT_CUE_FOR - 1) * 0.44
-    expect(soft.ranked.find((r) => r.label === 'feature_request')!.p).toBeCloseTo((INTENT_CUE_FOR * 0.094) / total, 10)
+    const afterRequest = 1 + (odds - 1) * 0.094
+    const afterWifi = 1 + (INTENT_CUE_FOR - 1) * (0.44 / afterRequest)
+    expect(soft.ranked.find((r) => r.label === 'feature_request')!.p).toBeCloseTo((odds * 0.094) / afterRequest / afterWifi, 10)
+    expect(soft.ranked.find((r) => r.label === 'connectivity')!.p).toBeCloseTo((INTENT_CUE_FOR * 0.44) / afterRequest / afterWifi, 10)
   })
 
   it('read cancellations and deliveries in the supported languages that the default taxonomy model alone misses', async () => {

@@ -372,3 +372,37 @@ describe("an agent's reply", () => {
     }
   })
 })
+
+// A care lead's plain readings in six languages, each read wrong before (intent, sentiment or both): goods
+// damaged, a device that hums or runs hot, rude staff, a gift card's balance, praise of a thing.
+const PLAIN_IN_SIX_LANGUAGES: Array<[string, string, string, string]> = [
+  ['es', 'Mi tarjeta regalo dice que tiene saldo cero pero no la he usado nunca.', 'billing', 'any'],
+  ['de', 'Auf meiner Geschenkkarte steht ein Guthaben von null, aber ich hab sie nie benutzt.', 'billing', 'any'],
+  ['es', 'El paquete ha llegado hoy pero la pantalla de la tablet está rajada. ¿Qué puedo hacer?', 'any', 'negative'],
+  ['pt', 'A box faz um zumbido muito alto e fica mesmo quente.', 'product_fault', 'negative'],
+  ['it', 'Il telecomando ha smesso di funzionare anche con le pile nuove.', 'product_fault', 'negative'],
+  ['es', 'Vuestro agente ha sido un maleducado y me ha colgado.', 'complaint', 'negative'],
+  ['de', 'Euer Mitarbeiter war unhöflich und hat einfach aufgelegt.', 'complaint', 'negative'],
+  ['it', 'La vostra nuova app TV è fantastica, molto più veloce di quella vecchia!', 'praise', 'positive'],
+  ['pt', 'A vossa nova app de TV está brutal, muito mais rápida do que a antiga!', 'any', 'not negative'],
+  ['de', 'Wollte nur sagen, der neue Tarif läuft super, die Geschwindigkeit ist perfekt.', 'praise', 'any'],
+  ['es', 'Porfa, añadid un temporizador de apagado a la app.', 'feature_request', 'any'],
+  ['it', "Potete spostare l'installazione a venerdì prossimo? Mi è venuto un imprevisto.", 'appointment', 'any'],
+  ['de', 'Ich hab den Lautsprecher vor drei Wochen zurückgeschickt und mein Geld immer noch nicht zurückbekommen.', 'billing', 'any'],
+]
+
+describe('plain readings in six languages', () => {
+  it.each(PLAIN_IN_SIX_LANGUAGES)('%s: "%s" is %s, %s', async (language, text, intent, sentiment) => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text, role: 'customer', language }])
+    if (intent !== 'any') expect(result.intent?.label).toBe(intent)
+    if (sentiment === 'not negative') expect(result.sentiment.label).not.toBe('negative')
+    else if (sentiment !== 'any') expect(result.sentiment.label).toBe(sentiment)
+  })
+
+  it('a judgement is a pleased customer unless the message complains too', () => {
+    const model = { negative: 0.5, neutral: 0.3, positive: 0.2 }
+    expect(decideSentiment(model, 'La nueva app es una pasada', 'praise').evidence).toContain('praise_cue')
+    expect(decideSentiment(model, 'Genial, otra vez sin internet', 'connectivity').evidence).not.toContain('praise_cue')
+    expect(decideSentiment(model, 'Genial, otra vez sin internet', 'connectivity').label).toBe('negative')
+  })
+})

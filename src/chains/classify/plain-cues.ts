@@ -139,6 +139,15 @@ const COMPLAINT_PHRASES = termMatcher([
   // "Non riesco a parlare con il servizio clienti da una settimana" read as uncertain in all five languages.
   "don't recognise", "don't recognize", 'do not recognise', 'do not recognize', "didn't authorise", "didn't authorize", 'never authorised', 'never authorized',
   "can't reach", 'cannot reach', 'unable to reach', "can't get through", 'cannot get through', "can't get hold of", 'impossible to reach',
+  // Goods damaged, a device that hums or runs hot, stopped working, staff who were rude, paid and still charged, in
+  // every language: "…la pantalla de la tablet está rajada", "A box faz um zumbido muito alto e fica mesmo quente",
+  // "O comando deixou de funcionar", "Cobraram-me uma taxa por atraso mas eu paguei a tempo" read as neutral.
+  'cracked', 'smashed', 'shattered', 'fissure', 'fissuree', 'gesprungen', 'zersprungen', 'rajada', 'rajado', 'agrietada', 'rachado', 'rachada', 'crepato', 'crepata', 'incrinato', 'incrinata',
+  'buzzing', 'gets really hot', 'gets very hot', 'too hot to touch', 'bourdonnement', 'chauffe vraiment', 'chauffe trop', 'brummt', 'wird richtig heiss', 'wird sehr heiss', 'zumbido', 'se calienta', 'fica mesmo quente', 'fica muito quente', 'ronzio', 'si scalda',
+  'ne marche plus', 'ne fonctionne plus', 'geht nicht mehr', 'dejado de funcionar', 'deixou de funcionar', 'smesso di funzionare', 'non funziona piu',
+  'rude', 'hung up on me', 'malpoli', 'raccroche au nez', 'unhoflich', 'aufgelegt', 'maleducado', 'maleducada', 'me ha colgado', 'malcriado', 'malcriada', 'desligou-me', 'maleducato', 'maleducata', 'attaccato il telefono', 'warteschleife',
+  "alors que j'ai paye", 'aber ich hab bezahlt', 'aber ich habe bezahlt', 'pero pague', 'pero ya pague', 'mas eu paguei', 'mas paguei', 'ma ho pagato', 'ma avevo pagato',
+  'alguien ha entrado', 'alguem entrou', 'qualcuno e entrato', 'continua a cadere', 'continua a cair', 'sigue cayendose', 'debolissimo', 'debolissima', 'muy debil', 'muito fraco', 'muito fraca',
   // fr
   'preleve deux fois', 'debite deux fois', 'facture deux fois', 'double prelevement', 'jamais recu', 'jamais arrive', "toujours pas arrive", "n'est toujours pas", 'toujours pas', 'toujours rien', 'toujours en attente',
   'encore une coupure', 'coupure', 'ca coupe', 'se coupe', 'instable', 'en attente de stock', 'erreur', 'bloquee', 'en panne', 'panne', 'ne marche pas', 'ne marche plus', 'ne fonctionne pas', 'ne fonctionne plus', 'plante', 'bloque', 'ne charge pas', 'impossible de me connecter', "n'arrive pas a me connecter", "impossible d'ouvrir", 'se ferme', "ne s'ouvre pas", "ne s'ouvre plus", 'ne se connecte',
@@ -197,6 +206,24 @@ const COMPLAINT_PHRASES = termMatcher([
 ])
 
 /**
+ * Praise in so many words: "Apoio no WhatsApp excelente, rápido e simpático." read as other. Words that
+ * judge, not thanks, which a message with a problem opens with too ("thanks in advance"); a negative
+ * message that uses them is a complaint (withNegativeSentiment). The sentiment reads them as a customer
+ * pleased, as it reads a thank-you: "A vossa nova app de TV está brutal, muito mais rápida" read as negative.
+ */
+export const PRAISE_CUES = termMatcher([
+  'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
+  'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
+  'eccellente', 'ottimo', 'fantastico', 'bravissimi',
+  // A thing (feminine in French, Spanish, Italian) judged: "Votre nouvelle appli TV est géniale", "La nuova app TV è fantastica".
+  'geniale', 'fantastique', 'fantastica', 'ottima', 'estupenda', 'excelentes', 'una pasada', 'e brutal', 'esta brutal',
+  // Nothing went wrong, said as a judgement: "atención de 10" (a thing that works well is workingWellCue's).
+  'spot on', 'sans faille', 'irreprochable', 'de 10', 'de diez', 'sin fallos',
+  // Judging the person who came: "El técnico fue puntual y muy amable" is praise of a visit, not about one.
+  'punctual', 'very friendly', 'so friendly', 'super friendly', 'tres aimable', 'sehr freundlich', 'puntual', 'muy amable', 'pontual', 'muito simpatico', 'puntuale', 'gentilissimo', 'gentilissima',
+])
+
+/**
  * Something works, and well, in so many words: "Das Internet läuft einwandfrei seit dem Techniker-Besuch,
  * danke" read as connectivity and negative, and "The wifi has been perfect since the new router, thanks"
  * as connectivity. A message that also complains, or says "not", is not one (workingWellCue): "it's not
@@ -210,6 +237,9 @@ const WORKING_WELL_TERMS = termMatcher([
   'ya funciona', 'vuelve a funcionar', 'funciona perfectamente', 'funciona de maravilla', 'funciona genial', 'todo funciona', 'impecable',
   'ja funciona', 'voltou a funcionar', 'funciona perfeitamente', 'esta tudo a funcionar', 'tudo a funcionar', 'tudo funcionando', 'impecavel',
   'funziona di nuovo', 'ora funziona', 'adesso funziona', 'funziona perfettamente', 'funziona tutto', 'impeccabile',
+  // …said casually: "le nouveau forfait marche super bien", "der neue Tarif läuft super", "va alla grande".
+  'working really well', 'works really well', 'marche super bien', 'marche tres bien', 'fonctionne super bien', 'fonctionne tres bien', 'lauft super', 'funktioniert super',
+  'va genial', 'funciona muy bien', 'a funcionar lindamente', 'funciona lindamente', 'funciona muito bem', 'va alla grande', 'funziona alla grande', 'funziona benissimo',
   // ...or the customer says they are pleased with it: "Ich bin seit 10 Jahren Kunde und sehr zufrieden" read as a
   // negative complaint, "Je suis client depuis 10 ans et très satisfait" as other.
   'very happy with', 'so happy with', 'really happy with', "i'm very happy", 'very satisfied', 'really satisfied', 'keep it up', 'keep up the good work',
