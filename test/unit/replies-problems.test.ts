@@ -107,6 +107,16 @@ describe('a reply about a subject this customer never raised', () => {
     expect(rankCandidates(callBack, [courier, sorry]).map((r) => [r.members[0].id, r.offSubject])).toEqual([['2', false], ['1', true]])
   })
 
+  it('a parcel to chase is no answer to goods that came damaged, and still one to a parcel nobody called about', () => {
+    const cracked = { ...callBack, turns: [{ ...callBack.turns[0], text: 'The package arrived today but the screen of the tablet is cracked. What can I do?', intent: 'delivery' }] }
+    expect(rankCandidates(cracked, [courier])[0]).toMatchObject({ offSubject: true, namesOtherCase: true })
+    const parcel = { ...callBack, turns: [{ ...callBack.turns[0], text: 'Nobody called me back about my parcel' }] }
+    expect(rankCandidates(parcel, [courier])[0]).toMatchObject({ offSubject: false, namesOtherCase: false })
+    // …nor to a bill: the courier is the delivery's.
+    const bill = { ...callBack, turns: [{ ...callBack.turns[0], text: 'Why is my bill higher this month?', intent: 'billing' }] }
+    expect(rankCandidates(bill, [courier])[0].namesOtherCase).toBe(true)
+  })
+
   it('is no other subject when this customer named it, or the classifier read this message as about it', () => {
     const parcel = { ...callBack, turns: [{ ...callBack.turns[0], text: 'Nobody called me back about my parcel' }] }
     expect(rankCandidates(parcel, [courier])[0].offSubject).toBe(false)

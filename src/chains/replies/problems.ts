@@ -73,6 +73,10 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
   late_parcel: termMatcher([
     // What the customer says of a parcel that is late, though a reply would not say it.
     'where is my order', 'where is my parcel', 'where is my package', 'no sign of', 'still waiting for my', 'not received', "haven't received", 'still not here',
+    // Due and not come: "Order BW-1829332 was supposed to arrive yesterday. Nothing." named no problem, so its reply
+    // ("…we'll chase the courier for you") was offered to a tablet that arrived with a cracked screen.
+    'supposed to arrive', 'should have arrived', 'meant to arrive', 'was due yesterday', 'devait arriver', 'aurait du arriver', 'hatte kommen sollen', 'sollte gestern',
+    'tenia que llegar', 'deberia haber llegado', 'devia ter chegado', 'deveria ter chegado', 'doveva arrivare',
     'ou est ma commande', 'ou est mon colis', 'wo ist mein paket', 'wo bleibt', 'donde esta mi pedido', 'cade minha encomenda', "dov'e il mio pacco", "dov'e il mio ordine",
     // ...and what a reply says of it: "we'll check where your Brightbox 4K is right now".
     'check where your', 'where your order is', 'where your parcel is', 'where your package is',
@@ -80,12 +84,17 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     // A parcel lost or missed on its way: "the courier lost track of the parcel, so I've sent a replacement" (to "the courier
     // says they tried to deliver… I was home all day") was offered to a customer sent the wrong box.
     'lost track of', 'tried to deliver', 'attempted delivery', 'missed delivery', 'failed delivery', 'lost the parcel', 'lost your parcel', 'parcel was lost', 'parcel got lost',
+    'a perdu le colis', 'perdu votre colis',
     'pas arrive', 'pas recu', 'jamais arrive', 'en retard', 'retard de livraison', 'colis perdu',
     'nicht angekommen', 'noch nicht da', 'verspatet', 'verspatung', 'paket verloren',
     'no ha llegado', 'no llego', 'retrasado', 'retraso', 'paquete perdido',
     'nao chegou', 'atrasado', 'atraso', 'encomenda perdida',
     'non e arrivato', 'non arrivato', 'in ritardo', 'ritardo', 'pacco perso',
   ]),
+  // A parcel the brand will chase, as a reply says it: "Send us the order number and your postcode and we'll chase the
+  // courier for you" (to "my Brightbox hasn't arrived") was offered to a tablet that arrived with a cracked screen.
+  // Customers do not say it, so it is placed by its subject, or by goods that came (GOODS_CAME).
+  parcel_chased: termMatcher(['chase the courier', 'chase it with the courier', 'chase it up with the courier', 'chase your parcel', 'chase your order', 'beim paketdienst nach', 'relancer le transporteur', 'reclamar a la empresa de transporte', 'sollecitare il corriere']),
   // The wrong thing delivered, which a reply to a lost or late parcel does not answer.
   wrong_item: (folded) => ORDERED_BUT_SENT.test(folded) || WRONG_ITEM(folded),
   // A thing sold out and waited for: "Stock is due [date] and we'll email you the moment yours ships" was
@@ -167,10 +176,14 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
 
-/** Problems no other problem of their subject answers (a late parcel may be late because it is out of stock). */
-const ONE_OF_A_KIND: ReadonlySet<string> = new Set(['wrong_item'])
+/**
+ * Goods that came, wrong or damaged, and goods still to come (late, sold out, to be chased with the courier): a
+ * reply about the one does not answer the other. (A late parcel may be late because it is out of stock.)
+ */
+const GOODS_CAME: ReadonlySet<string> = new Set(['wrong_item', 'damaged'])
+const GOODS_TO_COME: ReadonlySet<string> = new Set(['late_parcel', 'out_of_stock', 'parcel_chased'])
 
 /**
  * Whether a problem a reply names, which this customer never names, is of the past case: named by its
@@ -179,9 +192,9 @@ const ONE_OF_A_KIND: ReadonlySet<string> = new Set(['wrong_item'])
  */
 function isTheirs(problem: string, ours: ReadonlySet<string>, theirs: ReadonlySet<string>, pastSubject?: string): boolean {
   if (theirs.has(problem)) return true
-  // Another problem of the subject of one this customer has that no other answers: "The new remote is on back
-  // order… New stock arrives" is about delivery, as "you sent me the HD one" is, and was offered to it.
-  if (SUBJECT_OF_PROBLEM[problem] !== undefined && [...ours].some((p) => ONE_OF_A_KIND.has(p) && SUBJECT_OF_PROBLEM[p] === SUBJECT_OF_PROBLEM[problem])) return true
+  // Goods still to come, told to a customer whose goods came: "The new remote is on back order… New stock arrives"
+  // is about delivery, as "you sent me the HD one" is, and was offered to it.
+  if (GOODS_TO_COME.has(problem) && [...ours].some((p) => GOODS_CAME.has(p))) return true
   // The subject the classifier read in the past case, named by the reply in its own words: "Das ist ein
   // bekannter Fehler … beim Login mit Face ID" answered account login and was offered to a technician who
   // never came. Not when this customer's subject is that one under another name (a price and a bill).
