@@ -389,6 +389,11 @@ const PLAIN_IN_SIX_LANGUAGES: Array<[string, string, string, string]> = [
   ['es', 'Porfa, añadid un temporizador de apagado a la app.', 'feature_request', 'any'],
   ['it', "Potete spostare l'installazione a venerdì prossimo? Mi è venuto un imprevisto.", 'appointment', 'any'],
   ['de', 'Ich hab den Lautsprecher vor drei Wochen zurückgeschickt und mein Geld immer noch nicht zurückbekommen.', 'billing', 'any'],
+  ['fr', "Vous êtes géniaux, le technicien d'hier a été trop serviable.", 'praise', 'positive'],
+  ['es', 'El chico de atención al cliente con el que hablé ayer fue súper borde.', 'complaint', 'negative'],
+  ['de', 'Wohin kann ich das defekte Ladegerät zurückschicken?', 'product_fault', 'any'],
+  ['es', 'Llevo 40 minutos en espera para hablar con alguien.', 'complaint', 'negative'],
+  ['es', 'Estaría genial poder descargar las facturas en PDF.', 'feature_request', 'any'],
 ]
 
 describe('plain readings in six languages', () => {

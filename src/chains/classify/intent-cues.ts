@@ -19,6 +19,7 @@ export const INTENT_CUE_FOR = 3
 /** The customer wants to end or leave something (not "my flight was cancelled": past forms are left out). */
 const CANCELLATION_CUES = termMatcher([
   'cancel', 'cancelling', 'canceling', 'cancellation', 'unsubscribe', 'terminate my', 'close my account', 'delete my account', 'remove my account', 'deactivate my account', 'end my contract', 'leave early', 'leave before',
+  'fermer mon compte', 'konto schliessen', 'konto loschen', 'cerrar mi cuenta', 'fechar a minha conta', 'fechar minha conta', 'chiudere il mio account', 'chiudere il conto',
   'resilier', 'resiliation', 'resiliez', 'mettre fin a mon', 'annuler mon abonnement', 'annuler mon contrat',
   'kundigen', 'kundigung', 'kuendigen', 'kuendigung', 'gekundigt', 'vertrag beenden',
   // The notice and the minimum term of leaving: "La baja se hace con 30 días de preaviso y sin penalización fuera de la permanencia".
@@ -50,6 +51,8 @@ const BILLING_CUES = termMatcher([
   // Bills in the plural, how they come and how they are paid: "Can I get paper bills instead of e-bills?" and
   // "Je peux payer ma facture par virement ?" read as other.
   'bills', 'paper bill', 'paper bills', 'e-bill', 'e-bills', 'bank transfer', 'late fee', 'late payment fee',
+  // A fee on the bill: "Pourquoi il y a 10 € de frais de dossier sur ma facture ?" read as other.
+  'admin fee', 'admin fees', 'processing fee', 'service fee', 'frais de dossier', 'frais de gestion', 'gebuhr', 'gebuhren', 'bearbeitungsgebuhr', 'cargo de gestion', 'comision', 'taxa administrativa', 'commissione', 'costi di gestione',
   'remboursement', 'rembourse', 'rembourser', 'facture', 'factures', 'facturation', 'preleve', 'prelevement', 'debite', 'paiement', 'virement', 'frais de retard',
   'rechnung', 'rechnungen', 'erstattung', 'ruckerstattung', 'ruckzahlung', 'geld zuruck', 'erstatten', 'abgebucht', 'lastschrift', 'zahlung', 'gutschrift', 'uberweisung', 'mahngebuhr',
   'reembolso', 'reembolsar', 'factura', 'facturas', 'cobro', 'cobrado', 'cobraron', 'recibo', 'pago', 'transferencia bancaria', 'recargo',
@@ -113,6 +116,9 @@ const COMPLAINT_LABELS = termMatcher([
   'warteschleife', 'rude', 'so rude', 'hung up on me', 'hung up', 'malpoli', 'impoli', 'raccroche au nez', 'unhoflich', 'unfreundlich', 'aufgelegt',
   'maleducado', 'maleducada', 'me ha colgado', 'me colgo', 'malcriado', 'malcriada', 'mal-educado', 'mal educado', 'desligou-me', 'desligou a chamada',
   'maleducato', 'maleducata', 'sgarbato', 'sgarbata', 'attaccato il telefono',
+  // …or unhelpful and dismissive: "Le personnel de votre boutique était pas serviable du tout et méprisant" read as other.
+  'unhelpful', 'dismissive', 'meprisant', 'meprisante', 'pas serviable', 'abweisend', 'null hilfsbereit', 'nicht hilfsbereit', 'borde', 'pasaron de mi', 'no me ayudaron nada', 'no me ayudo nada',
+  'desdem', 'nao me ajudou nada', 'nao me ajudaram nada', 'non mi ha aiutato per niente', 'non mi hanno aiutato per niente', 'scortese',
 ])
 
 /**
@@ -255,6 +261,12 @@ const FEATURE_REQUEST_CUES = termMatcher([
   "i'd love a", "i'd love an", "i'd love to have", 'would love a', 'would love an', "j'adorerais avoir", "j'adorerais un", "j'adorerais une", "j'aimerais avoir",
   'hatte gern einen', 'hatte gern eine', 'hatte gerne einen', 'hatte gerne eine', 'hatte total gern', 'me encantaria que', 'me encantaria tener', 'adorava ter', 'gostava de ter',
   'mi piacerebbe avere', 'mi piacerebbe tanto', 'mi piacerebbe un', 'mi piacerebbe una',
+  // Asked as a question or a suggestion: "Vous pourriez ajouter une option…?", "Podem acrescentar uma opção…?",
+  // "Estaría genial poder descargar las facturas en PDF" (read as praise), "Je suggère un forfait famille".
+  'vous pourriez ajouter', 'pourriez ajouter', 'podriais anadir', 'podem acrescentar', 'podiam acrescentar', 'potete aggiungere', 'potreste mettere',
+  'would be great if', 'would be great to', 'would be nice if', 'would be nice to', 'ce serait bien de pouvoir', 'ce serait genial de pouvoir', 'ware toll wenn', 'ware schon wenn', 'ware super wenn',
+  'estaria genial poder', 'seria genial poder', 'estaria bien poder', 'dava jeito poder', 'dava imenso jeito', 'seria otimo poder', 'sarebbe top poter', 'sarebbe bello poter', 'sarebbe comodo poter',
+  "i'd like to suggest", 'i would suggest', 'i suggest', 'je suggere', 'je propose', 'ich schlage vor', 'vorschlagen', 'quisiera sugerir', 'sugiero', 'sugiro', 'vorrei proporre', 'propongo',
 ])
 
 /**
@@ -278,7 +290,7 @@ const PRICING_CUES = termMatcher([
   // Plural and short forms, and the monthly fee: "Vous faites une réduc pour les étudiants ?", "Fate sconti per gli
   // studenti?" and "Porque é que a minha mensalidade subiu 4€?" read as other and delivery.
   'reduc', 'reducs', 'reductions', 'rabatte', 'descuentos', 'descontos', 'sconti', 'monthly fee', 'monthly price',
-  'monatspreis', 'grundgebuhr', 'cuota mensual', 'mensalidade', 'canone mensile', 'canone',
+  'monatspreis', 'monatsgebuhr', 'grundgebuhr', 'cuota mensual', 'mensalidade', 'canone mensile', 'canone', 'mensualite', 'abonnement mensuel',
 ])
 
 /**
@@ -314,6 +326,8 @@ const DAMAGED_CUES = termMatcher([
  */
 const UNWANTED_CHARGE_CUES = termMatcher([
   'never signed up', "didn't sign up", 'did not sign up', 'never agreed to', 'why am i paying', 'why am i being charged', 'i owe', 'debt collector', 'debt collection', 'in arrears',
+  // …in the other languages: "Laut Kontostand schulde ich euch Geld, aber ich hab letzten Monat alles bezahlt" read as other.
+  'schulde ich', 'ich schulde', "je vous dois", "je dois de l'argent", 'les debo', 'debo dinero', 'em divida', 'devo dinheiro', 'devo dei soldi', 'devo soldi',
   // Charged for a thing sent back, or for leaving: "I'm being charged for a router I returned in September" read as connectivity.
   'being charged for', 'still paying for', 'charged me an early termination', 'early termination fee',
   "jamais souscrit", 'pourquoi je paie', 'pourquoi suis-je preleve', 'nie abgeschlossen', 'nie bestellt', 'warum zahle ich', 'inkasso',
@@ -340,6 +354,12 @@ const DEVICE_FAULT_CUES = termMatcher([
   'non si accende', 'si riavvia da solo', 'si spegne da solo', 'si surriscalda',
   // …said of a box, a feminine noun: "a minha box de TV reinicia sozinha todas as noites" read as other.
   'redemarre toute seule', "s'eteint toute seule", 'se reinicia sola', 'se apaga sola', 'reinicia sozinha', 'desliga sozinha', 'si riavvia da sola', 'si spegne da sola', 'startet von selbst neu',
+  // A light or a device that does not come on, said informally: "…et maintenant le voyant d'alimentation s'allume plus".
+  "doesn't come on", "won't come on", 'does not come on', "s'allume plus", "s'allume pas", 'nao acende', 'nao liga', 'no enciende', 'non si accende piu',
+  // Faulty in so many words (the taxonomy's own word): "Wohin kann ich das defekte Ladegerät zurückschicken?" read as other.
+  'faulty', 'defective', 'defectueux', 'defectueuse', 'defekt', 'defekte', 'defekten', 'defektes', 'defectuoso', 'defectuosa', 'avariado', 'avariada', 'defeituoso', 'defeituosa', 'difettoso', 'difettosa',
+  // Spanish puts the customer between: "El descodificador se me calienta y se apaga al cabo de una hora" read as other.
+  'se me calienta', 'se me apaga', 'se me reinicia', 'aquece demais', 'desliga-se sozinha', 'desliga-se sozinho',
   // A device that hums or runs hot: "La box fait un gros bourdonnement et chauffe vraiment beaucoup" read as other.
   'buzzing', 'buzzing noise', 'humming noise', 'loud noise', 'gets hot', 'gets really hot', 'gets very hot', 'runs hot', 'too hot to touch',
   'bourdonnement', 'bourdonne', 'gresille', 'chauffe beaucoup', 'chauffe vraiment', 'chauffe trop', 'brummt', 'summt', 'wird heiss', 'wird sehr heiss', 'wird richtig heiss', 'wird total heiss',
@@ -352,7 +372,7 @@ const DEVICE_FAULT_CUES = termMatcher([
  * does not need (not the router or modem, whose faults are the connection's), with words of not working.
  */
 const DEVICE_NOUNS = termMatcher([
-  'the remote', 'my remote', 'remote control', 'voice remote', 'set-top box', 'decoder', 'charger', 'power adapter',
+  'the remote', 'my remote', 'remote control', 'voice remote', 'set-top box', 'decoder', 'descodificador', 'decodificador', 'charger', 'power adapter',
   'la telecommande', 'ma telecommande', 'le decodeur', 'mon decodeur', 'le chargeur', 'mon chargeur',
   'fernbedienung', 'receiver', 'ladegerat', 'netzteil',
   'el mando', 'mi mando', 'del mando', 'el deco', 'mi deco', 'el decodificador', 'el cargador', 'mi cargador',
@@ -409,6 +429,7 @@ const APPOINTMENT_CUES = termMatcher([
   'technicien', 'rendez-vous', 'rdv', 'techniker', 'technikertermin', 'termin', 'tecnico', 'cita', 'appuntamento', '기사', 'ช่าง',
   // The installation moved: "Podem passar a minha instalação para a próxima sexta?" read as pricing, the Spanish and Italian as other.
   'my installation', 'mon installation', 'meine installation', 'la instalacion', 'mi instalacion', 'a minha instalacao', 'a instalacao', "l'installazione", 'installationstermin',
+  "date d'installation", "date de l'installation", 'de instalacion', 'de la instalacion', 'da instalacao', 'de instalacao', "dell'installazione", 'di installazione',
 ])
 
 /**

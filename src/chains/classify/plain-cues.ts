@@ -87,6 +87,7 @@ export function resolvedWithThanks(folded: string): boolean {
  */
 const WAITING_WORDS = termMatcher([
   'waiting', 'waited', "j'attends", 'attends', 'en attente', 'attendu', 'warte', 'warten', 'gewartet', 'esperando', 'esperado', 'a espera', 'aspetto', 'aspettando', 'atteso', 'in attesa',
+  'on hold', 'en espera', 'em espera', 'warteschleife',
 ])
 /** Time gone by is a complaint only with nothing to show for it: not "it has been 3 days and the wifi is perfect". */
 const TIME_GONE_BY = termMatcher(["it's been", 'it has been', 'its been', 'ca fait', 'cela fait', 'seit', 'desde hace'])
@@ -96,6 +97,8 @@ const STILL_NOTHING = termMatcher([
 ])
 const DURATION_WORDS = termMatcher([
   'days', 'weeks', 'months', 'jours', 'semaines', 'mois', 'tage', 'tagen', 'wochen', 'monate', 'monaten', 'dias', 'semanas', 'meses', 'giorni', 'settimane', 'mesi',
+  // …or, on the line or in a chat, minutes and hours: "Llevo 40 minutos en espera para hablar con alguien" read as neutral.
+  'minutes', 'hours', 'an hour', 'minuten', 'stunden', 'minutos', 'horas', 'minuti', 'heures', "l'heure", 'une heure', 'eine stunde', 'una hora', 'uma hora', "un'ora",
 ])
 const waitedLong = (folded: string): boolean => DURATION_WORDS(folded) && (WAITING_WORDS(folded) || (TIME_GONE_BY(folded) && STILL_NOTHING(folded)))
 const COMPLAINT_PHRASES = termMatcher([
@@ -145,7 +148,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'cracked', 'smashed', 'shattered', 'fissure', 'fissuree', 'gesprungen', 'zersprungen', 'rajada', 'rajado', 'agrietada', 'rachado', 'rachada', 'crepato', 'crepata', 'incrinato', 'incrinata',
   'buzzing', 'gets really hot', 'gets very hot', 'too hot to touch', 'bourdonnement', 'chauffe vraiment', 'chauffe trop', 'brummt', 'wird richtig heiss', 'wird sehr heiss', 'zumbido', 'se calienta', 'fica mesmo quente', 'fica muito quente', 'ronzio', 'si scalda',
   'ne marche plus', 'ne fonctionne plus', 'geht nicht mehr', 'dejado de funcionar', 'deixou de funcionar', 'smesso di funzionare', 'non funziona piu',
-  'rude', 'hung up on me', 'malpoli', 'raccroche au nez', 'unhoflich', 'aufgelegt', 'maleducado', 'maleducada', 'me ha colgado', 'malcriado', 'malcriada', 'desligou-me', 'maleducato', 'maleducata', 'attaccato il telefono', 'warteschleife',
+  'unhelpful', 'dismissive', 'meprisant', 'pas serviable', 'abweisend', 'borde', 'desdem', 'scortese', 'rude', 'hung up on me', 'malpoli', 'raccroche au nez', 'unhoflich', 'aufgelegt', 'maleducado', 'maleducada', 'me ha colgado', 'malcriado', 'malcriada', 'desligou-me', 'maleducato', 'maleducata', 'attaccato il telefono', 'warteschleife',
   "alors que j'ai paye", 'aber ich hab bezahlt', 'aber ich habe bezahlt', 'pero pague', 'pero ya pague', 'mas eu paguei', 'mas paguei', 'ma ho pagato', 'ma avevo pagato',
   'alguien ha entrado', 'alguem entrou', 'qualcuno e entrato', 'continua a cadere', 'continua a cair', 'sigue cayendose', 'debolissimo', 'debolissima', 'muy debil', 'muito fraco', 'muito fraca',
   // fr
@@ -215,6 +218,9 @@ export const PRAISE_CUES = termMatcher([
   'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
   'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
   'eccellente', 'ottimo', 'fantastico', 'bravissimi',
+  // …a team or a person: "Vous êtes géniaux, le technicien d'hier a été trop serviable" read as the appointment's, uncertain.
+  'geniaux', 'spitze', 'unos cracks', 'incriveis', 'fantastici', 'good job', 'nice job', 'bon travail', 'gute arbeit', 'buen trabajo', 'bom trabalho', 'ottimo lavoro', 'de excelencia',
+  'trop serviable', 'tres serviable', 'so hilfsbereit', 'sehr hilfsbereit', 'super atento', 'muy atento', 'muy atenta', 'super prestavel', 'muito prestavel', 'super disponibile', 'molto disponibile',
   // A thing (feminine in French, Spanish, Italian) judged: "Votre nouvelle appli TV est géniale", "La nuova app TV è fantastica".
   'geniale', 'fantastique', 'fantastica', 'ottima', 'estupenda', 'excelentes', 'una pasada', 'e brutal', 'esta brutal',
   // Nothing went wrong, said as a judgement: "atención de 10" (a thing that works well is workingWellCue's).
