@@ -391,7 +391,7 @@ const PLAIN_IN_SIX_LANGUAGES: Array<[string, string, string, string]> = [
   ['de', 'Ich hab den Lautsprecher vor drei Wochen zurückgeschickt und mein Geld immer noch nicht zurückbekommen.', 'billing', 'any'],
   ['fr', "Vous êtes géniaux, le technicien d'hier a été trop serviable.", 'praise', 'positive'],
   ['es', 'El chico de atención al cliente con el que hablé ayer fue súper borde.', 'complaint', 'negative'],
-  ['de', 'Wohin kann ich das defekte Ladegerät zurückschicken?', 'product_fault', 'any'],
+  ['it', 'Dove posso rispedire il caricabatterie difettoso?', 'product_fault', 'any'],
   ['es', 'Llevo 40 minutos en espera para hablar con alguien.', 'complaint', 'negative'],
   ['es', 'Estaría genial poder descargar las facturas en PDF.', 'feature_request', 'any'],
 ]

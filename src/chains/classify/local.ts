@@ -11,7 +11,8 @@ import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type Inten
 import { detectLanguage } from './language.ts'
 import { correctedSentiment, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
-import { taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
+import { DEFAULT_TAXONOMY, taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
+import { LANGUAGES_OF_MORE_EXAMPLES, MORE_EXAMPLES } from './taxonomy-examples.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
 import { assessNeedsReply } from './urgency.ts'
 
@@ -25,7 +26,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@30'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@31'
 const YIELD_EVERY = 32
 
 /**
@@ -69,14 +70,29 @@ function intentOf(model: IntentModel, text: string): IntentPrediction {
   return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD, model.labels)
 }
 
+/**
+ * Messages in French, German, Spanish, Portuguese and Italian are read by a model that also learns the default
+ * taxonomy's examples in those languages (taxonomy-examples.ts says why those alone); a workspace's own taxonomy
+ * is read with its own examples only.
+ */
+const DEFAULT_TAXONOMY_KEY = JSON.stringify(DEFAULT_TAXONOMY)
+const MORE_TRAINING_EXAMPLES = Object.entries(MORE_EXAMPLES).flatMap(([label, texts]) => texts.map((text) => ({ text, label })))
+
+/** The language a message is read in: as ingest gave it, else detected (fastText, a third of local classification). */
+function languageOf(input: ClassifyInput): { code: string; confidence: number } {
+  if (input.language) return { code: input.language.split('-')[0]!, confidence: 1 }
+  const detected = detectLanguage(input.text)
+  return { code: detected.language, confidence: detected.confidence }
+}
+
 export function createLocalClassifier(sentimentModel: SentimentModel = loadSentimentModel()): Classifier {
   // What its classifications are stored under (`versions.classifier`): its code and its sentiment weights.
   const version = `${LOCAL_CLASSIFIER_CODE}+${sentimentModel.version}`
   const intentModels = new Map<string, IntentModel>()
   const correctionVectors = new Map<string, Float32Array>()
 
-  function intentModelFor(labels: WorkspaceLabels): IntentModel {
-    const examples = [...taxonomyExamples(labels.taxonomy), ...labels.intentCorrections.map(({ text, label }) => ({ text, label }))]
+  function intentModelFor(labels: WorkspaceLabels, withMoreExamples: boolean): IntentModel {
+    const examples = [...taxonomyExamples(labels.taxonomy), ...(withMoreExamples ? MORE_TRAINING_EXAMPLES : []), ...labels.intentCorrections.map(({ text, label }) => ({ text, label }))]
     const key = `${labels.workspaceId}:${createHash('sha1').update(JSON.stringify(examples)).digest('hex')}`
     let model = intentModels.get(key)
     if (!model) {
@@ -105,15 +121,25 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     mode: 'local',
     version,
     async classify(labels, inputs) {
-      const intentModel = inputs.some((i) => i.role === 'customer') ? intentModelFor(labels) : undefined
       const out: Classification[] = []
       const predictions: Array<IntentPrediction | undefined> = []
+      // A batch's messages are read by two models at most: one with the examples in more languages, one without.
+      const models = new Map<boolean, IntentModel>()
+      const isDefault = JSON.stringify(labels.taxonomy) === DEFAULT_TAXONOMY_KEY
+      const modelFor = (language: string): IntentModel => {
+        const more = isDefault && LANGUAGES_OF_MORE_EXAMPLES.has(language)
+        let model = models.get(more)
+        if (!model) models.set(more, (model = intentModelFor(labels, more)))
+        return model
+      }
       for (let i = 0; i < inputs.length; i += YIELD_EVERY) {
         // The worker shares the API's event loop: hand it back between slices of a big batch.
         if (i > 0) await new Promise((resolve) => setImmediate(resolve))
         for (const input of inputs.slice(i, i + YIELD_EVERY)) {
-          const intent = input.role === 'customer' && intentModel ? intentOf(intentModel, input.text) : undefined
-          const { classification, read } = classifyOne(input, labels, intent, intentModel)
+          const language = languageOf(input)
+          const intentModel = input.role === 'customer' ? modelFor(language.code) : undefined
+          const intent = intentModel ? intentOf(intentModel, input.text) : undefined
+          const { classification, read } = classifyOne(input, language, labels, intent, intentModel)
           predictions.push(read)
           out.push(classification)
         }
@@ -123,10 +149,9 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
   }
 
   /** The message's labels, and the intent reading they settled on (see withNegativeSentiment, withPositiveSentiment). */
-  function classifyOne(input: ClassifyInput, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel): { classification: Classification; read: IntentPrediction | undefined } {
-    // Detection (fastText, a third of local classification) only when ingest gave no language.
-    const detected = input.language ? undefined : detectLanguage(input.text)
-    const language = detected ? { code: detected.language, confidence: detected.confidence } : { code: input.language!.split('-')[0], confidence: 1 }
+  function classifyOne(
+    input: ClassifyInput, language: { code: string; confidence: number }, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel,
+  ): { classification: Classification; read: IntentPrediction | undefined } {
     const corrected = nearestCorrection(labels, input.text)
     const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label, input.role)
     const sentiment = corrected

@@ -56,7 +56,8 @@ export function taxonomyExamples(taxonomy: IntentDef[]): Array<{ text: string; l
 export const PROBLEM_INTENTS: readonly string[] = ['account_login', 'billing', 'bug_outage', 'cancellation', 'complaint', 'connectivity', 'delivery', 'product_fault']
 
 // Examples are written for Parley (not taken from any dataset): short, social-media-like,
-// mostly English with French, Spanish, German, Portuguese, Italian, Korean and Thai.
+// mostly English with French, Spanish, German, Portuguese, Italian, Korean and Thai (five more per
+// intent in each of five of those languages are in taxonomy-examples.ts, for messages in them).
 export const DEFAULT_TAXONOMY: IntentDef[] = [
   {
     name: 'question',
