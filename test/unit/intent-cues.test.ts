@@ -331,4 +331,10 @@ describe('the default taxonomy in five more languages', () => {
     ])
     expect(classified.map((c) => c.intent?.label)).toEqual(['billing', 'pricing', 'account_login', 'product_fault', 'complaint'])
   })
+
+  it('reads a late order quoted by its number as a delivery in those languages too (demo: 0.40, under a case\'s evidence)', async () => {
+    const [late] = await classifyTexts(["L'ordine BW-4545418 doveva arrivare ieri. Niente. 😩"])
+    expect(late!.intent?.label).toBe('delivery')
+    expect(late!.intent!.confidence).toBeGreaterThan(0.6)
+  })
 })

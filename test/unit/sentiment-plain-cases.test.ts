@@ -409,5 +409,18 @@ describe('plain readings in six languages', () => {
     expect(decideSentiment(model, 'La nueva app es una pasada', 'praise').evidence).toContain('praise_cue')
     expect(decideSentiment(model, 'Genial, otra vez sin internet', 'connectivity').evidence).not.toContain('praise_cue')
     expect(decideSentiment(model, 'Genial, otra vez sin internet', 'connectivity').label).toBe('negative')
+    // What would be great is a wish, not praise.
+    expect(decideSentiment(model, 'Estaría genial que la app dejara pausar el wifi de los niños', 'feature_request').evidence).not.toContain('praise_cue')
+    expect(decideSentiment(model, 'It would be amazing to have a sleep timer', 'feature_request').evidence).not.toContain('praise_cue')
+  })
+
+  it('a judgement denied is no praise: "…still not here. Not impressed." stays its delivery (demo bw-x-0284 read as a complaint)', async () => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text: '@BrightwaveHelp Still no sign of the Brightbox Voiec Remote, I was told end of September. Not impressed.', role: 'customer', language: 'en' }])
+    expect([result!.intent?.label, result!.sentiment.label]).toEqual(['delivery', 'negative'])
+  })
+
+  it('unpleasant staff is a complaint, however pleasant the word inside', async () => {
+    const [result] = await classifier.classify(labels, [{ messageId: 'm', text: "le vendeur de votre boutique a été super désagréable avec ma mère", role: 'customer', language: 'fr' }])
+    expect([result!.intent?.label, result!.sentiment.label]).toEqual(['complaint', 'negative'])
   })
 })

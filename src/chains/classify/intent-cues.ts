@@ -6,7 +6,7 @@
 // point elsewhere keeps its reading. Cues apply only to a taxonomy that has an intent of that exact
 // name (the default taxonomy's); a workspace's own intents are left to its examples.
 // Written for Parley, not taken from any dataset.
-import { amountTakenTwice, foldText, PRAISE_CUES, STILL_CHARGED_CUES, termMatcher, workingWellCue } from './plain-cues.ts'
+import { amountTakenTwice, foldText, praiseCue, STILL_CHARGED_CUES, termMatcher, workingWellCue } from './plain-cues.ts'
 import type { IntentPrediction } from './intent-local.ts'
 import { OTHER_INTENT } from './taxonomy.ts'
 
@@ -116,6 +116,8 @@ const COMPLAINT_LABELS = termMatcher([
   'warteschleife', 'rude', 'so rude', 'hung up on me', 'hung up', 'malpoli', 'impoli', 'raccroche au nez', 'unhoflich', 'unfreundlich', 'aufgelegt',
   'maleducado', 'maleducada', 'me ha colgado', 'me colgo', 'malcriado', 'malcriada', 'mal-educado', 'mal educado', 'desligou-me', 'desligou a chamada',
   'maleducato', 'maleducata', 'sgarbato', 'sgarbata', 'attaccato il telefono',
+  // …or unpleasant: "le vendeur a été super désagréable avec ma mère" read as praise (its "agréable").
+  'unpleasant', 'desagreable', 'pas aimable', 'unangenehm', 'desagradable', 'antipatico', 'antipatica', 'desagradavel', 'sgradevole',
   // …or unhelpful and dismissive: "Le personnel de votre boutique était pas serviable du tout et méprisant" read as other.
   'unhelpful', 'dismissive', 'meprisant', 'meprisante', 'pas serviable', 'abweisend', 'null hilfsbereit', 'nicht hilfsbereit', 'borde', 'pasaron de mi', 'no me ayudaron nada', 'no me ayudo nada',
   'desdem', 'nao me ajudou nada', 'nao me ajudaram nada', 'non mi ha aiutato per niente', 'non mi hanno aiutato per niente', 'scortese',
@@ -509,7 +511,7 @@ export const INTENT_CUES: ReadonlyArray<{ intent: string; matches: (folded: stri
   { intent: 'praise', matches: workingWellCue, odds: INTENT_CUE_FOR ** 3, outweighs: [...WORKING_THINGS, 'pricing'] },
   // As strong as three cues: an app judged is said with the app's words, which the model reads as its fault: "A vossa
   // nova app de TV está brutal, muito mais rápida" stayed bug_outage (0.46, praise 0.13) with two.
-  { intent: 'praise', matches: PRAISE_CUES, odds: INTENT_CUE_FOR ** 3, outweighs: ['appointment'] },
+  { intent: 'praise', matches: praiseCue, odds: INTENT_CUE_FOR ** 3, outweighs: ['appointment'] },
   { intent: 'praise', matches: LIKING_CUES, odds: INTENT_CUE_FOR ** 2, outweighs: WORKING_THINGS },
   { intent: 'complaint', matches: COMPLAINT_LABELS, odds: INTENT_CUE_FOR ** 3 },
   { intent: 'complaint', matches: SERVICE_COMPLAINT_CUES },
@@ -590,7 +592,7 @@ export function withNegativeSentiment(prediction: IntentPrediction, text: string
 export function withPositiveSentiment(prediction: IntentPrediction, text: string, taxonomy: ReadonlyArray<{ name: string }>): IntentPrediction {
   const folded = foldText(text)
   // …or judges it in so many words: "La vostra nuova app TV è fantastica" stayed bug_outage (0.36, praise 0.30).
-  if (!PLEASED_CAN_MOVE.includes(prediction.label) || !(workingWellCue(folded) || PRAISE_CUES(folded))) return prediction
+  if (!PLEASED_CAN_MOVE.includes(prediction.label) || !(workingWellCue(folded) || praiseCue(folded))) return prediction
   return taxonomy.some((t) => t.name === PRAISE_INTENT) ? shareMovedTo(prediction, PRAISE_INTENT) : prediction
 }
 

@@ -148,7 +148,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'cracked', 'smashed', 'shattered', 'fissure', 'fissuree', 'gesprungen', 'zersprungen', 'rajada', 'rajado', 'agrietada', 'rachado', 'rachada', 'crepato', 'crepata', 'incrinato', 'incrinata',
   'buzzing', 'gets really hot', 'gets very hot', 'too hot to touch', 'bourdonnement', 'chauffe vraiment', 'chauffe trop', 'brummt', 'wird richtig heiss', 'wird sehr heiss', 'zumbido', 'se calienta', 'fica mesmo quente', 'fica muito quente', 'ronzio', 'si scalda',
   'ne marche plus', 'ne fonctionne plus', 'geht nicht mehr', 'dejado de funcionar', 'deixou de funcionar', 'smesso di funzionare', 'non funziona piu',
-  'unhelpful', 'dismissive', 'meprisant', 'pas serviable', 'abweisend', 'borde', 'desdem', 'scortese', 'rude', 'hung up on me', 'malpoli', 'raccroche au nez', 'unhoflich', 'aufgelegt', 'maleducado', 'maleducada', 'me ha colgado', 'malcriado', 'malcriada', 'desligou-me', 'maleducato', 'maleducata', 'attaccato il telefono', 'warteschleife',
+  'unhelpful', 'dismissive', 'meprisant', 'pas serviable', 'abweisend', 'borde', 'desdem', 'scortese', 'rude', 'hung up on me', 'malpoli', 'unpleasant', 'desagreable', 'unangenehm', 'desagradable', 'desagradavel', 'sgradevole', 'raccroche au nez', 'unhoflich', 'aufgelegt', 'maleducado', 'maleducada', 'me ha colgado', 'malcriado', 'malcriada', 'desligou-me', 'maleducato', 'maleducata', 'attaccato il telefono', 'warteschleife',
   "alors que j'ai paye", 'aber ich hab bezahlt', 'aber ich habe bezahlt', 'pero pague', 'pero ya pague', 'mas eu paguei', 'mas paguei', 'ma ho pagato', 'ma avevo pagato',
   'alguien ha entrado', 'alguem entrou', 'qualcuno e entrato', 'continua a cadere', 'continua a cair', 'sigue cayendose', 'debolissimo', 'debolissima', 'muy debil', 'muito fraco', 'muito fraca',
   // fr
@@ -214,7 +214,7 @@ const COMPLAINT_PHRASES = termMatcher([
  * message that uses them is a complaint (withNegativeSentiment). The sentiment reads them as a customer
  * pleased, as it reads a thank-you: "A vossa nova app de TV está brutal, muito mais rápida" read as negative.
  */
-export const PRAISE_CUES = termMatcher([
+const PRAISE_TERMS = termMatcher([
   'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',
   'genial', 'au top', 'bravo', 'hervorragend', 'ausgezeichnet', 'toller service', 'super service', 'excelente', 'estupendo', 'increible', 'otimo', 'adorei', 'impecavel',
   'eccellente', 'ottimo', 'fantastico', 'bravissimi',
@@ -228,6 +228,12 @@ export const PRAISE_CUES = termMatcher([
   // Judging the person who came: "El técnico fue puntual y muy amable" is praise of a visit, not about one.
   'punctual', 'very friendly', 'so friendly', 'super friendly', 'tres aimable', 'sehr freundlich', 'puntual', 'muy amable', 'pontual', 'muito simpatico', 'puntuale', 'gentilissimo', 'gentilissima',
 ])
+
+/** A judgement of what would be, which is a wish: "Estaría genial que la app dejara pausar el wifi" read as positive praise. */
+const WISHED_FOR = /(?<![\p{L}])(?:would be|it'd be|that'd be|ce serait|serait|ware|waere|estaria|seria|sarebbe)\s+(?:[\p{L}]+\s+)?(?:great|genial|geniale|top|bello|bien|toll|super|nice|fantastic|awesome|amazing|otimo|ottimo|perfect|perfecto|perfeito|perfetto|brilliant|excellent|excelente|eccellente)(?![\p{L}])/gu
+/** A judgement denied: "…still not here. Not impressed." read as praise (then a complaint) and left its delivery case. */
+const DENIED = /(?<![\p{L}])(?:not|never|hardly|nicht|nie|pas|jamais|no|nunca|nao|non|mai)\s+(?:so|very|that|too|really|sehr|so|tres|si|muy|tan|muito|tao|molto|cosi)?\s*[\p{L}']+/gu
+export const praiseCue = (folded: string): boolean => PRAISE_TERMS(folded.replace(WISHED_FOR, ' ').replace(DENIED, ' '))
 
 /**
  * Something works, and well, in so many words: "Das Internet läuft einwandfrei seit dem Techniker-Besuch,

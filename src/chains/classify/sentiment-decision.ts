@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, ESCALATION_CUES, foldText, plainRequestCue, PRAISE_CUES, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, ESCALATION_CUES, foldText, plainRequestCue, praiseCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
@@ -60,7 +60,7 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   // "Das Internet läuft einwandfrei seit dem Techniker-Besuch": what works well now is as plain as a thank-you,
   // and so is a judgement ("la nueva app es una pasada").
   const workingWell = !agent && !thanks && workingWellCue(folded)
-  const praised = !agent && !thanks && !workingWell && !complaint && PRAISE_CUES(folded)
+  const praised = !agent && !thanks && !workingWell && !complaint && praiseCue(folded)
   const pleased = workingWell || praised
   const apology = agent && AGENT_APOLOGY(folded)
   const request = !agent && !complaint && !thanks && !pleased && plainRequestCue(folded)
