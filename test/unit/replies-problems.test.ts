@@ -117,6 +117,18 @@ describe('a reply about a subject this customer never raised', () => {
     expect(rankCandidates(bill, [courier])[0].namesOtherCase).toBe(true)
   })
 
+  it('a reply about signing in with a face or a finger is no answer to a remote, and still one to the app closing at sign-in', () => {
+    // The demo's answer to "Funciona, gracias", in a case of the app closing at sign-in since 5.2.
+    const biometric: ReplyCandidate = {
+      ...courier, id: '3', conversationId: 'c-3', customerMessageId: 'm-3', customerText: 'Funciona, gracias', caseText: 'Desde la actualización 5.2 la app se cierra al iniciar sesión.\nFunciona, gracias',
+      text: '¡Genial! Podrás volver a activar el acceso biométrico con la versión 5.2.1.', language: 'es', customerIntent: 'bug_outage',
+    }
+    const remote = { ...callBack, turns: [{ ...callBack.turns[0], text: 'El mando ha dejado de funcionar aunque le he puesto pilas nuevas.', language: 'es', intent: 'product_fault' }] }
+    expect(rankCandidates(remote, [biometric])[0].namesOtherCase).toBe(true)
+    const signIn = { ...callBack, turns: [{ ...callBack.turns[0], text: 'La app se cierra cada vez que intento iniciar sesión con la huella.', language: 'es', intent: 'bug_outage' }] }
+    expect(rankCandidates(signIn, [biometric])[0].namesOtherCase).toBe(false)
+  })
+
   it('is no other subject when this customer named it, or the classifier read this message as about it', () => {
     const parcel = { ...callBack, turns: [{ ...callBack.turns[0], text: 'Nobody called me back about my parcel' }] }
     expect(rankCandidates(parcel, [courier])[0].offSubject).toBe(false)

@@ -130,6 +130,14 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
   // An order cancelled: "Of course. I've cancelled [order number] and refunded [amount]", the reply to
   // "BW-6631029. Can I just cancel?", was offered to a customer asking to pause their broadband.
   order_cancelled: (folded) => ORDER_WORD.test(folded) && CANCEL_WORD.test(folded),
+  // Signing in with a face or a finger: "¡Genial! Podrás volver a activar el acceso biométrico con la versión 5.2.1" (to a
+  // thank-you in a case of the app closing at sign-in) was the third draft for a remote that stopped working, and for a
+  // gift card's balance. Its subject places it (SUBJECT_OF_PROBLEM). Not an app's version, which an answer to a crash
+  // names whether or not its customer did.
+  biometric_sign_in: termMatcher([
+    'face id', 'touch id', 'fingerprint', 'biometric', 'biometrics', 'empreinte', 'biometrique', 'fingerabdruck', 'biometrisch', 'biometrische',
+    'huella', 'biometrico', 'biometrica', 'impressao digital', 'biometria', 'impronta digitale', 'impronta',
+  ]),
   // Feedback passed on: "Thanks for the feedback! We've passed it to our app team" and "Keep an eye out for
   // the next update" were offered to "Please delete all the personal data you hold about me".
   feedback: termMatcher([
@@ -176,7 +184,7 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { biometric_sign_in: 'account_login', charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
 
 /**
  * Goods that came, wrong or damaged, and goods still to come (late, sold out, to be chased with the courier): a
