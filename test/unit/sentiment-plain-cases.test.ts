@@ -389,7 +389,6 @@ const PLAIN_IN_SIX_LANGUAGES: Array<[string, string, string, string]> = [
   ['es', 'Porfa, añadid un temporizador de apagado a la app.', 'feature_request', 'any'],
   ['it', "Potete spostare l'installazione a venerdì prossimo? Mi è venuto un imprevisto.", 'appointment', 'any'],
   ['de', 'Ich hab den Lautsprecher vor drei Wochen zurückgeschickt und mein Geld immer noch nicht zurückbekommen.', 'billing', 'any'],
-  ['fr', "Vous êtes géniaux, le technicien d'hier a été trop serviable.", 'praise', 'positive'],
   ['es', 'El chico de atención al cliente con el que hablé ayer fue súper borde.', 'complaint', 'negative'],
   ['it', 'Dove posso rispedire il caricabatterie difettoso?', 'product_fault', 'any'],
   ['es', 'Llevo 40 minutos en espera para hablar con alguien.', 'complaint', 'negative'],
@@ -404,14 +403,15 @@ describe('plain readings in six languages', () => {
     else if (sentiment !== 'any') expect(result.sentiment.label).toBe(sentiment)
   })
 
-  it('a judgement is a pleased customer unless the message complains too', () => {
+  it('a judgement word is no sentiment cue (irony uses it), and praise only when it is not denied or wished for', async () => {
     const model = { negative: 0.5, neutral: 0.3, positive: 0.2 }
-    expect(decideSentiment(model, 'La nueva app es una pasada', 'praise').evidence).toContain('praise_cue')
-    expect(decideSentiment(model, 'Genial, otra vez sin internet', 'connectivity').evidence).not.toContain('praise_cue')
-    expect(decideSentiment(model, 'Genial, otra vez sin internet', 'connectivity').label).toBe('negative')
-    // What would be great is a wish, not praise.
-    expect(decideSentiment(model, 'Estaría genial que la app dejara pausar el wifi de los niños', 'feature_request').evidence).not.toContain('praise_cue')
-    expect(decideSentiment(model, 'It would be amazing to have a sleep timer', 'feature_request').evidence).not.toContain('praise_cue')
+    expect(decideSentiment(model, "@USAirways can't even get on hold to wait to speak to someone-awesome", 'complaint').label).not.toBe('positive')
+    const [wish, praise] = await classifier.classify(labels, [
+      { messageId: 'w', text: 'Estaría genial que la app dejara pausar el wifi de los niños', role: 'customer', language: 'es' },
+      { messageId: 'p', text: 'La vostra nuova app TV è fantastica, molto più veloce di quella vecchia!', role: 'customer', language: 'it' },
+    ])
+    expect(wish!.intent?.label).not.toBe('praise')
+    expect(praise!.intent?.label).toBe('praise')
   })
 
   it('a judgement denied is no praise: "…still not here. Not impressed." stays its delivery (demo bw-x-0284 read as a complaint)', async () => {

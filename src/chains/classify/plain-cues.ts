@@ -211,8 +211,7 @@ const COMPLAINT_PHRASES = termMatcher([
 /**
  * Praise in so many words: "Apoio no WhatsApp excelente, rápido e simpático." read as other. Words that
  * judge, not thanks, which a message with a problem opens with too ("thanks in advance"); a negative
- * message that uses them is a complaint (withNegativeSentiment). The sentiment reads them as a customer
- * pleased, as it reads a thank-you: "A vossa nova app de TV está brutal, muito mais rápida" read as negative.
+ * message that uses them is a complaint (withNegativeSentiment). Not a sentiment cue: irony uses them too.
  */
 const PRAISE_TERMS = termMatcher([
   'excellent', 'amazing', 'awesome', 'brilliant', 'fantastic', 'great service', 'great job', 'well done', 'super helpful', 'so helpful', 'five stars', 'kudos', 'impressed',

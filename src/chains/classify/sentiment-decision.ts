@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, ESCALATION_CUES, foldText, plainRequestCue, praiseCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, ESCALATION_CUES, foldText, plainRequestCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
@@ -39,7 +39,7 @@ export interface SentimentDecision {
   /** Probability of the most likely class (also when the label is `uncertain`). */
   confidence: number
   probs: SentimentProbs
-  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'working_well_cue', 'praise_cue', 'request_cue', 'agent_apology', 'intent:<name>'. */
+  /** Which evidence moved the probabilities: 'complaint_cue', 'thanks_cue', 'working_well_cue', 'request_cue', 'agent_apology', 'intent:<name>'. */
   evidence: string[]
 }
 
@@ -57,11 +57,10 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const complaint = !agent && (COMPLAINT_CUES(folded) || ESCALATION_CUES(folded)) && !resolvedWithThanks(folded)
   // "…elle se ferme toute seule. Merci." thanks no one for anything: a problem reported and signed off.
   const thanks = !agent && !complaint && thanksCue(folded) && !(intent && !POSITIVE_INTENTS.has(intent) && thanksOnlySignsOff(folded))
-  // "Das Internet läuft einwandfrei seit dem Techniker-Besuch": what works well now is as plain as a thank-you,
-  // and so is a judgement ("la nueva app es una pasada").
-  const workingWell = !agent && !thanks && workingWellCue(folded)
-  const praised = !agent && !thanks && !workingWell && !complaint && praiseCue(folded)
-  const pleased = workingWell || praised
+  // "Das Internet läuft einwandfrei seit dem Techniker-Besuch": what works well now is as plain as a thank-you.
+  // A judgement ("amazing", "una pasada") is not: irony uses the same words ("can't even get on hold to speak to
+  // someone-awesome"), and as a cue it narrowed the airline figures' intervals past the truth (coverage 0.92 -> 0.875).
+  const pleased = !agent && !thanks && workingWellCue(folded)
   const apology = agent && AGENT_APOLOGY(folded)
   const request = !agent && !complaint && !thanks && !pleased && plainRequestCue(folded)
   const evidence: string[] = []
@@ -73,7 +72,7 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
     evidence.push('complaint_cue')
     p = { negative: p.negative * CUE_FOR, neutral: p.neutral * COMPLAINT_AGAINST_NEUTRAL, positive: p.positive * CUE_AGAINST }
   } else if (thanks || pleased) {
-    evidence.push(thanks ? 'thanks_cue' : workingWell ? 'working_well_cue' : 'praise_cue')
+    evidence.push(thanks ? 'thanks_cue' : 'working_well_cue')
     p = { negative: p.negative * CUE_AGAINST, neutral: p.neutral, positive: p.positive * CUE_FOR }
   } else if (request) {
     evidence.push('request_cue')
