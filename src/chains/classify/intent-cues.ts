@@ -6,7 +6,7 @@
 // point elsewhere keeps its reading. Cues apply only to a taxonomy that has an intent of that exact
 // name (the default taxonomy's); a workspace's own intents are left to its examples.
 // Written for Parley, not taken from any dataset.
-import { amountTakenTwice, foldText, praiseCue, STILL_CHARGED_CUES, termMatcher, workingWellCue } from './plain-cues.ts'
+import { amountTakenTwice, foldText, praiseCue, STAFF_TREATMENT_TERMS, STILL_CHARGED_CUES, termMatcher, workingWellCue } from './plain-cues.ts'
 import type { IntentPrediction } from './intent-local.ts'
 import { OTHER_INTENT } from './taxonomy.ts'
 
@@ -113,14 +113,11 @@ const COMPLAINT_LABELS = termMatcher([
   'reclamacao', 'reclamar', 'nunca apareceu', 'reclamo', 'lamentela', 'mai venuto', '불만', 'ร้องเรียน',
   // How the customer was treated: "Vuestro agente ha sido un maleducado y me ha colgado" read as delivery,
   // "Euer Mitarbeiter war unhöflich und hat einfach aufgelegt" as other (the taxonomy's complaint: "staff").
-  'warteschleife', 'rude', 'so rude', 'hung up on me', 'hung up', 'malpoli', 'impoli', 'raccroche au nez', 'unhoflich', 'unfreundlich', 'aufgelegt',
-  'maleducado', 'maleducada', 'me ha colgado', 'me colgo', 'malcriado', 'malcriada', 'mal-educado', 'mal educado', 'desligou-me', 'desligou a chamada',
-  'maleducato', 'maleducata', 'sgarbato', 'sgarbata', 'attaccato il telefono',
-  // …or unpleasant: "le vendeur a été super désagréable avec ma mère" read as praise (its "agréable").
-  'unpleasant', 'desagreable', 'pas aimable', 'unangenehm', 'desagradable', 'antipatico', 'antipatica', 'desagradavel', 'sgradevole',
-  // …or unhelpful and dismissive: "Le personnel de votre boutique était pas serviable du tout et méprisant" read as other.
-  'unhelpful', 'dismissive', 'meprisant', 'meprisante', 'pas serviable', 'abweisend', 'null hilfsbereit', 'nicht hilfsbereit', 'borde', 'pasaron de mi', 'no me ayudaron nada', 'no me ayudo nada',
-  'desdem', 'nao me ajudou nada', 'nao me ajudaram nada', 'non mi ha aiutato per niente', 'non mi hanno aiutato per niente', 'scortese',
+  ...STAFF_TREATMENT_TERMS,
+  // …and looser forms, which the sentiment leaves to its model: "hung up", "unfreundlich", "me colgó", "pasaron de mí".
+  'so rude', 'hung up', 'impoli', 'unfreundlich', 'me colgo', 'mal-educado', 'mal educado', 'desligou a chamada', 'sgarbato', 'sgarbata',
+  'pas aimable', 'antipatico', 'antipatica', 'meprisante', 'null hilfsbereit', 'nicht hilfsbereit', 'pasaron de mi', 'no me ayudaron nada', 'no me ayudo nada',
+  'nao me ajudou nada', 'nao me ajudaram nada', 'non mi ha aiutato per niente', 'non mi hanno aiutato per niente',
 ])
 
 /**

@@ -56,6 +56,17 @@ const AMOUNT_TAKEN_TWICE = new RegExp(
 )
 export const amountTakenTwice = (folded: string): boolean => AMOUNT_TAKEN_TWICE.test(folded)
 
+/**
+ * How the customer was treated, or kept waiting on the line, in so many words: a complaint for the sentiment, and
+ * the taxonomy's complaint ("staff") for the intent (intent-cues.ts COMPLAINT_LABELS, which adds looser forms).
+ */
+export const STAFF_TREATMENT_TERMS: readonly string[] = [
+  'rude', 'hung up on me', 'unhelpful', 'dismissive', 'unpleasant', 'warteschleife',
+  'malpoli', 'raccroche au nez', 'meprisant', 'pas serviable', 'desagreable', 'unhoflich', 'aufgelegt', 'abweisend', 'unangenehm',
+  'maleducado', 'maleducada', 'me ha colgado', 'borde', 'desagradable', 'malcriado', 'malcriada', 'desligou-me', 'desdem', 'desagradavel',
+  'maleducato', 'maleducata', 'attaccato il telefono', 'scortese', 'sgradevole',
+]
+
 /** Something went wrong and the customer says so: a fault, a failed delivery, a wrong charge, waiting. */
 export const COMPLAINT_CUES = (folded: string): boolean => COMPLAINT_PHRASES(folded) || STILL_CHARGED_CUES(folded) || takenTwice(folded) || waitedLong(folded)
 
@@ -148,7 +159,7 @@ const COMPLAINT_PHRASES = termMatcher([
   'cracked', 'smashed', 'shattered', 'fissure', 'fissuree', 'gesprungen', 'zersprungen', 'rajada', 'rajado', 'agrietada', 'rachado', 'rachada', 'crepato', 'crepata', 'incrinato', 'incrinata',
   'buzzing', 'gets really hot', 'gets very hot', 'too hot to touch', 'bourdonnement', 'chauffe vraiment', 'chauffe trop', 'brummt', 'wird richtig heiss', 'wird sehr heiss', 'zumbido', 'se calienta', 'fica mesmo quente', 'fica muito quente', 'ronzio', 'si scalda',
   'ne marche plus', 'ne fonctionne plus', 'geht nicht mehr', 'dejado de funcionar', 'deixou de funcionar', 'smesso di funzionare', 'non funziona piu',
-  'unhelpful', 'dismissive', 'meprisant', 'pas serviable', 'abweisend', 'borde', 'desdem', 'scortese', 'rude', 'hung up on me', 'malpoli', 'unpleasant', 'desagreable', 'unangenehm', 'desagradable', 'desagradavel', 'sgradevole', 'raccroche au nez', 'unhoflich', 'aufgelegt', 'maleducado', 'maleducada', 'me ha colgado', 'malcriado', 'malcriada', 'desligou-me', 'maleducato', 'maleducata', 'attaccato il telefono', 'warteschleife',
+  ...STAFF_TREATMENT_TERMS,
   "alors que j'ai paye", 'aber ich hab bezahlt', 'aber ich habe bezahlt', 'pero pague', 'pero ya pague', 'mas eu paguei', 'mas paguei', 'ma ho pagato', 'ma avevo pagato',
   'alguien ha entrado', 'alguem entrou', 'qualcuno e entrato', 'continua a cadere', 'continua a cair', 'sigue cayendose', 'debolissimo', 'debolissima', 'muy debil', 'muito fraco', 'muito fraca',
   // fr
