@@ -125,7 +125,8 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
       const predictions: Array<IntentPrediction | undefined> = []
       // A batch's messages are read by two models at most: one with the examples in more languages, one without.
       const models = new Map<boolean, IntentModel>()
-      const isDefault = JSON.stringify(labels.taxonomy) === DEFAULT_TAXONOMY_KEY
+      // A workspace with no taxonomy of its own is given DEFAULT_TAXONOMY itself: no need to compare its JSON.
+      const isDefault = labels.taxonomy === DEFAULT_TAXONOMY || JSON.stringify(labels.taxonomy) === DEFAULT_TAXONOMY_KEY
       const modelFor = (language: string): IntentModel => {
         const more = isDefault && LANGUAGES_OF_MORE_EXAMPLES.has(language)
         let model = models.get(more)
