@@ -3,6 +3,7 @@
 import type { Suite } from '../runner.ts'
 import { askSuite } from './ask.ts'
 import { askDemoSuite } from './ask-demo.ts'
+import { careLabelsSuite } from './care-labels.ts'
 import { repliesSuite } from './replies.ts'
 import { summariesSuite } from './summaries.ts'
 import { themesSuite } from './themes.ts'
@@ -18,6 +19,7 @@ export const SUITES: Record<string, AnySuite> = {
   [sentimentSuite.name]: sentimentSuite,
   [intentSuite.name]: intentSuite,
   [intentDefaultSuite.name]: intentDefaultSuite,
+  [careLabelsSuite.name]: careLabelsSuite,
   [languageSuite.name]: languageSuite,
   [askSuite.name]: askSuite,
   [askDemoSuite.name]: askDemoSuite,

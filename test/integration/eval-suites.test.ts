@@ -105,6 +105,42 @@ describe('eval run intent-default', () => {
   })
 })
 
+describe('eval run care-labels', () => {
+  const rows = [
+    { id: 'D-en-01', text: 'Where is my parcel? Tracking has not moved in five days', label: 'delivery', intents: ['delivery', 'complaint'], sentiment: 'negative', lang: 'en' },
+    { id: 'D-en-02', text: 'Massive thanks to the engineer, wifi sorted in 20 minutes', label: 'praise', intents: ['praise'], sentiment: 'positive', lang: 'en' },
+    { id: 'D-de-01', text: 'Ich wurde diesen Monat doppelt abgebucht, bitte erstatten Sie mir das Geld', label: 'billing', intents: ['billing'], sentiment: 'negative', lang: 'de' },
+    // Gold no support lead would give: this row must count as misread.
+    { id: 'D-de-02', text: 'Mein Paket ist immer noch nicht angekommen', label: 'praise', intents: ['praise'], sentiment: 'positive', lang: 'de' },
+  ]
+
+  it('scores intents against every accepted intent, per language, and names the misread rows by id', async () => {
+    await writeFile(join(dir, 'care.jsonl'), jsonl(rows))
+    const io = captureIo()
+    const out = join(dir, 'reports-care')
+    const code = await main(['run', 'care-labels', '--data', join(dir, 'care.jsonl'), '--json', '--out', out], io)
+    expect(code, io.err).toBe(EXIT_OK)
+    const printed = JSON.parse(io.out) as { n: number; metrics: Record<string, number> }
+    const saved = await readReport(join(out, (await readdir(out)).find((f) => f.endsWith('.json'))!))
+    const details = saved.details as { intent_misread: Array<{ id: string }> }
+    expect(printed.n).toBe(4)
+    expect(details.intent_misread.map((m) => m.id)).toContain('D-de-02')
+    expect(printed.metrics.intent_accuracy).toBeCloseTo(1 - details.intent_misread.length / 4)
+    const de = 1 - details.intent_misread.filter((m) => m.id.startsWith('D-de')).length / 2
+    expect(printed.metrics.intent_accuracy_de).toBeCloseTo(de)
+    expect(printed.metrics.worst_language_intent_accuracy).toBeLessThanOrEqual(de)
+    expect(JSON.stringify(saved)).not.toContain('Paket')
+  })
+
+  it('refuses a row without the intents a support lead would accept', async () => {
+    await writeFile(join(dir, 'care-bad.jsonl'), jsonl([{ id: 'x1', text: 'Where is my parcel?', label: 'delivery', sentiment: 'negative', lang: 'en' }]))
+    const io = captureIo()
+    const code = await main(['run', 'care-labels', '--data', join(dir, 'care-bad.jsonl'), '--out', join(dir, 'reports-care-bad')], io)
+    expect(code).toBe(EXIT_FAILED)
+    expect(io.err).toMatch(/care-labels: row x1 lacks intents/)
+  })
+})
+
 describe('eval gate', () => {
   // Each entry runs in its own process (tsx start-up, models loaded twice): allow it time on a busy machine.
   it('fails when a floor is above the measured value, and runs intent and language end to end', { timeout: 180_000 }, async () => {
