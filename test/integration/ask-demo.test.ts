@@ -103,6 +103,21 @@ describe('/v1/ask on the demo corpus', () => {
     expect((await ask('Did the outage cause a spike in October?')).plan.timeRange.label).toBe('1 Oct 2026 – 31 Oct 2026')
   })
 
+  it('a week belongs to the period holding most of its days, and a week under way has no theme growth yet', async () => {
+    // On 3 November, "this month" holds one day of week 44 (26 Oct – 1 Nov), the outage week: its growth is October's.
+    const early = await ask('What happened this month compared to last month?', '2026-11-03T09:00:00Z')
+    expect(early.plan.kind).toBe('compare')
+    expect(early.figures.filter((f) => f.kind === 'theme_volume')).toEqual([])
+    expect(early.answer).not.toMatch(/theme that grew most/)
+    // October against September: October's five weeks (28 Sep – 1 Nov) against September's four, compared per week.
+    const october = await ask('How did October compare to September?', '2026-11-10T09:00:00Z')
+    const grown = figure(october, (f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')!
+    expect(grown.group).toMatchObject({ weeks: '5', previousWeeks: '4' })
+    expect(october.answer).toContain(`The theme that grew most per week is "${grown.group!.theme}": ${grown.previousValue} messages in 4 weeks → ${grown.value} in 5 weeks`)
+    // The topics are the intents: "no topic clearly grew" is not said beside a theme that did.
+    expect(october.answer).not.toMatch(/No topic clearly grew/)
+  })
+
   it('an overview of a week names the theme that grew most, as a comparison does ("What happened in week 44?" named only intents)', async () => {
     const r = await ask('What happened in week 44?')
     expect(r.plan.kind).toBe('why')

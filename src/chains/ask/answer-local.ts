@@ -431,7 +431,7 @@ function answerIn(p: Phrases, req: AnswerRequest): string {
       const change = changeSentence(p, plan, figures)
       if (change) sentences.push(change)
       const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
-      if (theme) sentences.push(p.themeGrew(theme.group!.theme!, theme.previousValue ?? 0, theme.value))
+      if (theme) sentences.push(themeGrewSentence(p, theme))
       const weeks = weekByWeekSentence(p, plan, figures)
       if (weeks) sentences.push(weeks)
       break
@@ -484,7 +484,7 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
   const fell = clear.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta)[0]
   const perDay = ratio === 1 || !plan.previousRange ? undefined : { range, days: daysIn(range), daysBefore: daysIn(plan.previousRange) }
   const theme = figures.find((f) => f.kind === 'theme_volume' && f.group?.measure === 'growth')
-  if (theme) sentences.push(p.themeGrew(theme.group!.theme!, theme.previousValue ?? 0, theme.value))
+  if (theme) sentences.push(themeGrewSentence(p, theme))
   const leader = figures.find((f) => f.kind === 'change' && f.group?.measure === 'growth')
   if (leader?.estimate && leader.value > 0) {
     const row = moved.find((m) => m.f.group?.intent === leader.group!.intent)
@@ -499,14 +499,22 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
       chance: Math.round(100 * (leader.probability ?? 0)),
     }))
   } else if (grew) sentences.push(p.grewMost({ intent: grew.f.group!.intent!, ...(perDay ? { perDay } : {}), previous: plan.previousRange, before: grew.f.previousValue ?? 0, now: grew.f.value, range }))
-  else if (moved.length) sentences.push(p.noneGrew(plan.previousRange, perDay))
+  // "No topic clearly grew" beside the theme that grew reads as a contradiction: the topics are the intents.
+  else if (moved.length && !theme) sentences.push(p.noneGrew(plan.previousRange, perDay))
   // The sentence before it said whether the periods are compared per day.
   if (fell) sentences.push(p.fellMost(fell.f.group!.intent!, fell.f.previousValue ?? 0, fell.f.value))
   // The periods' lengths are said once: by the topic that grew, when it says them.
-  const lengthsSaid = Boolean(perDay && !(leader?.estimate && leader.value > 0) && (grew || moved.length))
+  const lengthsSaid = Boolean(perDay && !(leader?.estimate && leader.value > 0) && (grew || (moved.length && !theme)))
   const change = changeSentence(p, plan, figures, Boolean(customers), lengthsSaid)
   if (change) sentences.splice(totalsAt, 0, change)
   return sentences
+}
+
+/** The theme that grew most, per week when the periods ran the weekly themes a different number of weeks. */
+function themeGrewSentence(p: Phrases, theme: AskFigure): string {
+  const g = theme.group!
+  const weeks = Number(g.weeks ?? 1)
+  return p.themeGrew({ theme: g.theme!, before: theme.previousValue ?? 0, now: theme.value, weeks, previousWeeks: Number(g.previousWeeks ?? weeks) })
 }
 
 /** How the messages felt, from the sentiment mix figures: "Of these, about 62% (…) were negative, about 8% (…) neutral and …". */

@@ -2,7 +2,7 @@
 // period, breakdowns and weekly series, all computed by SQL over stored enrichments.
 import type { Queryable } from '../../store/db.ts'
 import { breakdown, countMessages, weeklySeries } from '../../store/ask.ts'
-import { isoWeekOf } from '../themes/week.ts'
+import { isoWeekOf, weekRange } from '../themes/week.ts'
 import { themeVolumesByWeek, type DataExtent } from '../../store/ask-figures.ts'
 import { careFigures } from './care.ts'
 import { measureFigures } from './conversation-measures.ts'
@@ -34,11 +34,27 @@ function publicFilters(filters: ResolvedFilters): Record<string, unknown> {
   return rest
 }
 
-function isoWeeks(range: TimeRange): string[] {
-  const weeks = new Set<string>()
+/** The ISO weeks a range touches, with how many of its days each has in the range (up to a week past now). */
+function daysPerIsoWeek(range: TimeRange): Map<string, number> {
+  const days = new Map<string, number>()
   const end = Math.min(Date.parse(range.to), Date.now() + 7 * DAY_MS)
-  for (let t = Math.max(Date.parse(range.from), end - 400 * DAY_MS); t < end; t += DAY_MS) weeks.add(isoWeekOf(new Date(t)))
-  return [...weeks]
+  for (let t = Math.max(Date.parse(range.from), end - 400 * DAY_MS); t < end; t += DAY_MS) {
+    const week = isoWeekOf(new Date(t))
+    days.set(week, (days.get(week) ?? 0) + 1)
+  }
+  return days
+}
+
+/**
+ * The weeks of a period and of the one before, each week in the period that holds most of its days:
+ * "this month" on 10 November was given week 44 (26 Oct – 1 Nov) for its one day, and the outage of
+ * 27–29 October became November's growth.
+ */
+function weeksOfPeriods(range: TimeRange, previous: TimeRange): { now: string[]; then: string[] } {
+  const inRange = daysPerIsoWeek(range)
+  const before = daysPerIsoWeek(previous)
+  const now = [...inRange].filter(([week, days]) => days >= (before.get(week) ?? 0)).map(([week]) => week)
+  return { now, then: [...before.keys()].filter((week) => !now.includes(week)) }
 }
 
 /** Depends on classifier labels (a sentiment class, an intent): an estimate, not a count. */
@@ -289,17 +305,26 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
   }
 
   if (asksThemesGrown(plan) && previous) {
-    const now = isoWeeks(range)
-    const then = isoWeeks(previous).filter((w) => !now.includes(w))
-    const rows = await themeVolumesByWeek(db, workspaceId, [...now, ...then])
+    const weeks = weeksOfPeriods(range, previous)
+    const rows = await themeVolumesByWeek(db, workspaceId, [...weeks.now, ...weeks.then])
+    // Only weeks with a theme run count, and only ended ones (a run of the week under way holds its first
+    // days), and the periods are compared per week run: a month's five weeks against the one week this month.
+    const ended = (week: string) => weekRange(week).to.getTime() <= Date.parse(ctx.asOf)
+    const run = new Set(rows.map((r) => r.week).filter(ended))
+    const now = weeks.now.filter((w) => run.has(w))
+    const then = weeks.then.filter((w) => run.has(w))
     const sum = (label: string, weeks: string[]) => rows.filter((r) => r.label === label && weeks.includes(r.week)).reduce((s, r) => s + r.volume, 0)
-    const grown = [...new Set(rows.map((r) => r.label))]
+    const perWeek = (t: { value: number; previousValue: number }) => t.value / now.length - (then.length ? t.previousValue / then.length : 0)
+    const grown = now.length === 0 ? [] : [...new Set(rows.map((r) => r.label))]
       .map((label) => ({ label, value: sum(label, now), previousValue: sum(label, then) }))
-      .filter((t) => t.value > t.previousValue)
-      .sort((a, b) => b.value - b.previousValue - (a.value - a.previousValue) || a.label.localeCompare(b.label))
+      .filter((t) => perWeek(t) > 0)
+      .sort((a, b) => perWeek(b) - perWeek(a) || a.label.localeCompare(b.label))
       .slice(0, THEMES_GROWN)
     for (const t of grown) {
-      fig({ kind: 'theme_volume', label: labels.themeGrowth(t.label, now, then), value: t.value, previousValue: t.previousValue, unit: 'messages', group: { theme: t.label, measure: 'growth' } })
+      fig({
+        kind: 'theme_volume', label: labels.themeGrowth(t.label, now, then), value: t.value, previousValue: t.previousValue, unit: 'messages',
+        group: { theme: t.label, measure: 'growth', weeks: String(now.length), previousWeeks: String(then.length) },
+      })
     }
   }
   return figures

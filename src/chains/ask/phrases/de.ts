@@ -320,7 +320,10 @@ export const de: Phrases = {
     `Der Anteil ${stemOf(s.sentiment)}er ${closed(s.what)} lag ${previousIn(s.previous)} bei ${shareWithInterval(s.before, s.beforeEstimate)} und ${periodForms(s.range).in} ` +
     `bei ${shareWithInterval(s.now, s.nowEstimate)}: ${s.direction === 'up' ? 'ein Anstieg' : s.direction === 'down' ? 'ein Rückgang' : 'unverändert'}` +
     `${s.overlap && s.direction !== 'unchanged' ? `; die Intervalle der beiden Zeiträume überschneiden sich, ${NOT_CERTAIN}` : ''}.`,
-  themeGrew: (theme, before, now) => `Am stärksten gewachsen ist das Thema ${quote(theme)}: ${num(before)} → ${num(now)} Nachrichten (aus den wöchentlichen Themenauswertungen).`,
+  themeGrew: (t) =>
+    t.weeks === t.previousWeeks
+      ? `Am stärksten gewachsen ist das Thema ${quote(t.theme)}: ${num(t.before)} → ${num(t.now)} Nachrichten (aus den wöchentlichen Themenauswertungen).`
+      : `Pro Woche am stärksten gewachsen ist das Thema ${quote(t.theme)}: ${num(t.before)} Nachrichten in ${t.previousWeeks === 1 ? 'einer Woche' : `${num(t.previousWeeks)} Wochen`} → ${num(t.now)} in ${t.weeks === 1 ? 'einer Woche' : `${num(t.weeks)} Wochen`} (aus den wöchentlichen Themenauswertungen).`,
   leaderGrew: (l) =>
     `${intentInText(l.intent)} ist wahrscheinlich am stärksten gewachsen` +
     `${l.row ? `: von etwa ${num(l.row.before)} ${previousIn(l.previous)} auf etwa ${num(l.row.now)} ${periodForms(l.range).in}` : ''}` +

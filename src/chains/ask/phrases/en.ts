@@ -125,7 +125,10 @@ export const en: Phrases = {
   shareMoved: (s) =>
     `The ${s.sentiment} share of ${s.what} went from about ${s.before}% (${en.interval(s.beforeEstimate)}%) ${inPeriod(s.previous ?? { from: '', to: '', label: 'previous period' })} to about ${s.now}% (${en.interval(s.nowEstimate)}%) ${inPeriod(s.range)}: ${s.direction}` +
     `${s.overlap && s.direction !== 'unchanged' ? "; the two periods' intervals overlap, so the direction is not certain" : ''}.`,
-  themeGrew: (theme, before, now) => `The theme that grew most is "${theme}": ${before} → ${now} messages (from the weekly theme runs).`,
+  themeGrew: (t) =>
+    t.weeks === t.previousWeeks
+      ? `The theme that grew most is "${t.theme}": ${t.before} → ${t.now} messages (from the weekly theme runs).`
+      : `The theme that grew most per week is "${t.theme}": ${plural(t.before, 'message')} in ${plural(t.previousWeeks, 'week')} → ${t.now} in ${plural(t.weeks, 'week')} (from the weekly theme runs).`,
   leaderGrew: (l) =>
     `${capitalise(topic(l.intent))} most likely grew most${l.row ? `: from about ${l.row.before} in ${previousName(l.previous)} to about ${l.row.now} in ${l.range.label}` : ''}` +
     ` (a change of about ${l.change}, 95% interval ${l.low} to ${l.high}; the largest change in ${l.chance}% of resamples${l.chance < 50 ? ', so not clearly ahead of the others' : ''}).`,

@@ -413,7 +413,10 @@ export const es: Phrases = {
       `a ${shareWith(s.now, s.nowEstimate)} ${inPeriod(s.range)}: ${direction}${s.overlap && s.direction !== 'unchanged' ? `; ${OVERLAP}` : ''}.`
     )
   },
-  themeGrew: (theme, before, now) => `El tema que más creció es «${theme}»: de ${num(before)} a ${plural(now, 'mensaje')} (según el análisis semanal de temas).`,
+  themeGrew: (t) =>
+    t.weeks === t.previousWeeks
+      ? `El tema que más creció es «${t.theme}»: de ${num(t.before)} a ${plural(t.now, 'mensaje')} (según el análisis semanal de temas).`
+      : `El tema que más creció por semana es «${t.theme}»: de ${plural(t.before, 'mensaje')} en ${plural(t.previousWeeks, 'semana')} a ${num(t.now)} en ${plural(t.weeks, 'semana')} (según el análisis semanal de temas).`,
   leaderGrew: (l) =>
     `El motivo que probablemente más creció es «${intentName(l.intent)}»` +
     `${l.row ? `: de unos ${num(l.row.before)} ${l.previous ? inPeriod(l.previous) : 'en el periodo anterior'} a unos ${num(l.row.now)} ${inPeriod(l.range)}` : ''}` +

@@ -421,8 +421,10 @@ export const fr: Phrases = {
     `La part des messages ${sentimentWord(s.sentiment, false, true)} parmi les ${s.what} est passée d'environ ${pct(s.before)} (${intervalPct(s.beforeEstimate)}) ${previousIn(s.previous)} ` +
     `à environ ${pct(s.now)} (${intervalPct(s.nowEstimate)}) ${inPeriod(s.range)} : ${s.direction === 'up' ? 'en hausse' : s.direction === 'down' ? 'en baisse' : 'inchangée'}` +
     `${s.overlap && s.direction !== 'unchanged' ? OVERLAP('périodes') : ''}.`,
-  themeGrew: (theme, before, now) =>
-    `Le thème qui a le plus augmenté est ${quote(theme)} : ${num(before)} → ${plural(now, 'message')} (d'après les analyses hebdomadaires des thèmes).`,
+  themeGrew: (t) =>
+    t.weeks === t.previousWeeks
+      ? `Le thème qui a le plus augmenté est ${quote(t.theme)} : ${num(t.before)} → ${plural(t.now, 'message')} (d'après les analyses hebdomadaires des thèmes).`
+      : `Le thème qui a le plus augmenté par semaine est ${quote(t.theme)} : ${plural(t.before, 'message')} en ${plural(t.previousWeeks, 'semaine')} → ${num(t.now)} en ${plural(t.weeks, 'semaine')} (d'après les analyses hebdomadaires des thèmes).`,
   leaderGrew: (l) =>
     `Le sujet ${quote(intentName(l.intent))} a très probablement le plus augmenté` +
     `${l.row ? ` : d'environ ${num(l.row.before)} ${previousIn(l.previous)} à environ ${num(l.row.now)} ${inPeriod(l.range)}` : ''}` +

@@ -385,7 +385,10 @@ export const it: Phrases = {
     return `La percentuale di ${which} tra ${f ? 'le' : 'i'} ${s.what} è passata da circa ${il(s.before)} (${it.interval(s.beforeEstimate)}%) ${previous} ` +
       `a circa ${il(s.now)} (${it.interval(s.nowEstimate)}%) ${inPeriod(s.range)}: ${direction}${s.overlap && s.direction !== 'unchanged' ? OVERLAP_PERIODS : ''}.`
   },
-  themeGrew: (theme, before, now) => `Il tema cresciuto di più è «${theme}»: ${num(before)} → ${plural(now, 'messaggio', 'messaggi')} (dalle analisi settimanali dei temi).`,
+  themeGrew: (t) =>
+    t.weeks === t.previousWeeks
+      ? `Il tema cresciuto di più è «${t.theme}»: ${num(t.before)} → ${plural(t.now, 'messaggio', 'messaggi')} (dalle analisi settimanali dei temi).`
+      : `Il tema cresciuto di più per settimana è «${t.theme}»: ${plural(t.before, 'messaggio', 'messaggi')} in ${plural(t.previousWeeks, 'settimana', 'settimane')} → ${num(t.now)} in ${plural(t.weeks, 'settimana', 'settimane')} (dalle analisi settimanali dei temi).`,
   leaderGrew(l) {
     const from = l.row ? `: da circa ${num(l.row.before)} ${l.previous ? inPeriod(l.previous) : 'nel periodo precedente'} a circa ${num(l.row.now)} ${inPeriod(l.range)}` : ''
     return `L'argomento cresciuto di più ${intentPlural(l.intent) ? 'sono' : 'è'} con ogni probabilità ${intentThe(l.intent)}${from}` +

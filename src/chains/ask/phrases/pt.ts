@@ -368,7 +368,10 @@ export const pt: Phrases = {
     `A proporção de ${sentimentNoun(s.sentiment)} entre as ${s.what} passou de cerca de ${num(s.before)}% (${pt.interval(s.beforeEstimate)}%) ${inPrevious(s.previous)} ` +
     `para cerca de ${num(s.now)}% (${pt.interval(s.nowEstimate)}%) ${inPeriod(s.range)}: ` +
     `${s.direction === 'up' ? 'aumento' : s.direction === 'down' ? 'queda' : 'sem variação'}${s.overlap && s.direction !== 'unchanged' ? `; ${OVERLAP}` : ''}.`,
-  themeGrew: (theme, before, now) => `O tema que mais cresceu foi “${theme}”: ${num(before)} → ${num(now)} mensagens (segundo as análises semanais de temas).`,
+  themeGrew: (t) =>
+    t.weeks === t.previousWeeks
+      ? `O tema que mais cresceu foi “${t.theme}”: ${num(t.before)} → ${num(t.now)} mensagens (segundo as análises semanais de temas).`
+      : `O tema que mais cresceu por semana foi “${t.theme}”: ${num(t.before)} ${t.before === 1 ? 'mensagem' : 'mensagens'} em ${plural(t.previousWeeks, 'semana', 'semanas')} → ${num(t.now)} em ${plural(t.weeks, 'semana', 'semanas')} (segundo as análises semanais de temas).`,
   leaderGrew: (l) =>
     `${capitalise(intentName(l.intent))} foi provavelmente o assunto que mais cresceu` +
     `${l.row ? `: de cerca de ${num(l.row.before)} ${inPrevious(l.previous)} para cerca de ${num(l.row.now)} ${inPeriod(l.range)}` : ''}` +

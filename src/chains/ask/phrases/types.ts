@@ -135,7 +135,8 @@ export interface Phrases {
 
   // Comparisons.
   shareMoved(input: { sentiment: string; what: string; before: number; beforeEstimate: FigureEstimate; now: number; nowEstimate: FigureEstimate; previous: TimeRange | undefined; range: TimeRange; direction: 'up' | 'down' | 'unchanged'; overlap: boolean }): string
-  themeGrew(theme: string, before: number, now: number): string
+  /** `weeks`/`previousWeeks`: the weeks with a theme run in each period; when they differ, the phrase says so (growth is per week). */
+  themeGrew(input: { theme: string; before: number; now: number; weeks: number; previousWeeks: number }): string
   leaderGrew(input: { intent: string; row?: { before: number; now: number }; previous: TimeRange | undefined; range: TimeRange; change: number; low: number; high: number; chance: number }): string
   grewMost(input: { intent: string; perDay?: { range: TimeRange; days: number; daysBefore: number }; previous: TimeRange | undefined; before: number; now: number; range: TimeRange }): string
   noneGrew(previous: TimeRange | undefined, perDay?: { range: TimeRange; days: number; daysBefore: number }): string
