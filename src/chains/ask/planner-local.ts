@@ -6,7 +6,7 @@ import { detectLanguage } from '../classify/language.ts'
 import { MESSAGE_KIND_INTENTS } from '../classify/taxonomy.ts'
 import { add, englishTimeWords, makeRange, nextOf, previousOf, resolveTimeExpressions, type ResolvedTime } from './time.ts'
 import { anyNameQuery, namesOf, withSupportNamed } from './subject-words.ts'
-import { AGENT_WORK_NOT_COMPUTED, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_CUSTOMER_NOT_COMPUTED, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, COUNTED_CONVERSATIONS, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
+import { AGENT_WORK_NOT_COMPUTED, DID_MOVE, AVERAGES_NOT_COMPUTED, AWAITING_CUE, BY_CUSTOMER_NOT_COMPUTED, BY_SLOT_NOT_COMPUTED, CHANGED_CUE, CHANNEL_WORDS, COMPARATIVE_FEELING, COMPLAINT_WORD, CONVERSATIONS_CUE, COUNTED_CONVERSATIONS, CUSTOMERS_CUE, DIRECTION_CUE, ELIDED, EVENT_TIME, GROUP_WORDS, HABITUAL_WEEKDAY, INTENT_SYNONYMS, isCueWord, KIND_CUES, LANGUAGE_WORDS, LEAST_CUE, MEASURE_CUES, MENTIONS_CUE, MOST_CUE, NON_TOPIC, NOT_COMPUTED, PER_GROUP_CUE, PRIORITY_CUE, RANK_CUE, RATE_CUE, RECENT_CUE, RESPONSE_TIME_CUE, SENTIMENT_ASKED, SENTIMENT_CUES, SHARE_CUE, SIDE_BY_SIDE, SPIKE_CUE, THEME_RATE_NOT_COMPUTED, topCount, waitedMinutes, WHICH_CUE, withinMinutes } from './question-cues.ts'
 import type { AskFilters, AskKind, AskPlan, AskPlanner, AskVocabulary, GroupBy, PlanRequest, TimeRange } from './types.ts'
 
 /** No time in the question: every stored message counts, up to now. */
@@ -76,7 +76,9 @@ export function detectKind(question: string): AskKind {
 }
 
 /** The kind of question, whether a cue decided it (else the default 'why'), and for rankings what is ranked. */
-export function readKind(question: string): { kind: AskKind; cued: boolean; groupBy?: GroupBy; top?: number; ascending?: boolean } {
+export function readKind(asked: string): { kind: AskKind; cued: boolean; groupBy?: GroupBy; top?: number; ascending?: boolean } {
+  // A price rise is a subject, not a rise asked about: "Qu'est-ce que les clients ont dit sur la hausse des prix ?" was a comparison.
+  const question = asked.replace(PRICE_RISE, ' ')
   if (AWAITING_CUE.test(question)) return { kind: 'awaiting', cued: true }
   if (RESPONSE_TIME_CUE.test(question)) return { kind: 'response_time', cued: true }
   const compared = KIND_CUES.some(([kind, cue]) => kind === 'compare' && cue.test(question))
@@ -216,6 +218,13 @@ function recentIfUndated(time: ResolvedTime, question: string, kind: AskKind, no
   return { ranges: [range], spans: [...time.spans, words], since: false, recent: words }
 }
 
+/** "than" before a period, in the supported languages (the period itself is English by now). */
+const THAN = String.raw`(?<![\p{L}])(?:than|que|qu['’]|als|do que(?:\s+n[oa])?|di quanto|rispetto (?:a|al|alla|allo))`
+/** "What's new this week?" searched for messages saying "new": it asks for an overview. */
+const WHATS_NEW = /\bwhat(?:['’]s| is) new\b/i
+/** A price rise named as a subject (see readKind). */
+const PRICE_RISE = /(?<![\p{L}])(?:price (?:rise|increase|hike)s?|(?:hausse|augmentation)s? (?:des|de|du) (?:prix|tarifs?)|preiserh[öo]hung(?:en)?|(?:subida|aumento)s? (?:de|del|de los|do|dos|da|das) (?:pre[çc]os?|precios?|tarifas?)|aument[oi] (?:dei|del|di) (?:prezzi|prezzo|tariff[ae]))(?![\p{L}])/iu
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
@@ -228,11 +237,15 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const periodAssumed = grewUnnamed && WHICH_CUE.test(question)
   const namedTime = periodAssumed ? resolveTimeExpressions(`${question} last week`, now) : asWritten
   // "Are customers angrier than last week?" compares this week with last week, not last week with the one before.
-  const thanOnly = cued.kind === 'compare' && namedTime.ranges.length === 1 && new RegExp(`\\bthan\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
+  // …and so do "que le mois dernier", "als letzten Monat", "do que no mês passado", "rispetto al mese scorso" (read as last month against the one before).
+  const thanOnly = cued.kind === 'compare' && namedTime.ranges.length === 1 && new RegExp(`${THAN}\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
   const time = thanOnly && Date.parse(namedTime.ranges[0]!.to) < now.getTime() ? { ...namedTime, ranges: [namedTime.ranges[0]!, nextOf(namedTime.ranges[0]!, now)] } : namedTime
   let read = grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
   if (HABITUAL_WEEKDAY.test(question) && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples') read = { kind: 'rank', cued: true, groupBy: 'weekday' }
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
+  // The verb of "Did the number of messages drop…?" is what is asked, not a subject; so is "what's new".
+  const askWords = [DID_MOVE.exec(question)?.[1], WHATS_NEW.exec(question)?.[0]].filter((w): w is string => w !== undefined)
+  spans.push(...askWords)
   // Two channels named ("WhatsApp vs email") are compared by ranking the channels: the first alone was counted.
   const channels = CHANNEL_WORDS.filter(([, cue]) => cue.test(question))
   const among = channels.length > 1 && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples' ? channels.map(([channel]) => channel) : undefined

@@ -123,6 +123,8 @@ export function topCount(question: string): number | undefined {
   const said = (m[1] ?? m[2])!.toLowerCase()
   return COUNT_WORDS[said] ?? Number(said)
 }
+/** A count asked whether it dropped or rose ("Did the number of messages drop in November?"); group 1 is the verb. */
+export const DID_MOVE = /\b(?:did|has|have|does|do)\b[^?.]{1,60}?(?<!price )\b(drop|fall|rise|increase|decrease)\b/i
 export const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augment[ée]|anstieg|gestiegen|pico|aument[óo]|subiu|go(?:ne)? up|went up|go down|went down|gone down|going (?:up|down)|goes (?:up|down)')
 /**
  * Grew or fell, in the other supported languages: "¿Cuál fue el tema que más creció en octubre?" was
@@ -131,7 +133,7 @@ export const SPIKE_CUE = W('spiked?|spikes|surged?|jump(?:ed)?|pic|hausse|augmen
  */
 export const CHANGED_CUE = W([
   'creci(?:ó|o|eron|do|endo)', 'disminuy(?:ó|o|eron)', 'baj(?:ó|aron)', 'aument(?:ó|aron)', 'subi(?:ó|eron)', 'cresc(?:eu|eram|ido|endo)', 'aument(?:ou|aram|ado)', 'diminu(?:iu|íram|iram|ído|ido)',
-  'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
+  'gewachsen', 'zugenommen', 'abgenommen', 'gesunken', 'caiu', 'ca[íi]ram', 'baixou', 'baixaram', 'diminu(?:é|ée|és|ées)', 'baiss(?:é|ée|és|ées)',
   // …and as they go: "Welche Themen wachsen?" searched for "wachsen".
   'wachsen', 'wächst', 'steigen', 'steigt', 'zunehmen', '(?:nehmen|nimmt) (?:[\\p{L}]+ ){0,3}zu', 'augmentent', 'progressent', 'crecen', 'aumentan', 'crescem', 'aumentam', 'crescono', 'aumentano',
   // …and in the continuous: "Quais temas estão a crescer mais rápido?" ranked the themes of all time.
@@ -163,9 +165,11 @@ export const SHARE_CUE = /(?<![\p{L}])(share|percent(?:age)?|proportion|fraction
 export const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['examples', /\b(examples?|show me|show|quotes?|samples?|list (?:some |the )?(?:messages|tweets|posts))\b/i],
   // "Montre-moi des exemples de plaintes sur la facture" was read as a why.
-  ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|ens[ée][ñn]ame|mostra[- ]me|mostrami|fammi vedere)(?![\p{L}])/iu],
+  ['examples', /(?<![\p{L}])(exemples?|beispiele?|ejemplos?|exemplos?|esempi|esempio|montre[- ]moi|zeig mir|mu[ée]strame|ens[ée][ñn]ame|mostra[- ]me|mostre(?:[- ]me)?|mostrami|fammi vedere)(?![\p{L}])/iu],
   // "…happier this month than last month": a comparative against a period is a comparison.
   ['compare', /\b(compare[ds]?|comparison|versus|vs\.?|grew|grown|grow|growing|increased?|rose|risen|rising|declined?|fell|fallen|dropped|decreased?|more than|fewer than|less than|than (?:last|the previous|previous|in|during|before))\b/i],
+  // "Did the number of messages drop in November?" searched for messages saying "drop".
+  ['compare', DID_MOVE],
   ['trend', /\b(how (?:did|has|have|does|do|is|was) .{0,80}\b(?:change[ds]?|evolved?|develop(?:ed)?|move[ds]?|trend(?:ed)?|shift(?:ed)?)|trends?|trending|over time|week by week|per week|weekly|month by month)\b/i],
   // "Is sentiment on Instagram getting worse?" asks which way it goes.
   ['trend', /\b((?:getting|got|gotten|becoming|become|grown) (?:worse|better)|improv(?:e[ds]?|ing)|deteriorat(?:e[ds]?|ing)|worsen(?:s|ed|ing)?)\b/i],
@@ -173,17 +177,17 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
   // que last month", "Wie hat sich die Stimmung … entwickelt?", "¿Está empeorando el sentimiento?" (read as a why).
   ['compare', /(?<![\p{L}])(?:que|qu'|als|do que|rispetto (?:a|al|alla|allo)|di quanto)(?:\s+(?:en|el|la|no|na|im|au|nel|nella|in))?\s+(?:last|previous)(?![\p{L}])/iu],
   // …and a period against another: "par rapport à septembre", "im Vergleich zum September", "comparado con", "em comparação com", "rispetto a".
-  ['compare', /(?<![\p{L}])(?:par rapport [àa]|im vergleich zu[mr]?|comparad[oa] con|em compara[çc][ãa]o com|rispetto (?:a|al|alla|allo)\s+(?:[\p{L}]+\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))(?![\p{L}])/iu],
+  ['compare', /(?<![\p{L}])(?:par rapport (?:[àa]|aux?)|im vergleich zu[mr]?|verglichen mit|comparad[oa] (?:con|com|a)|en comparaci[óo]n con|em compara[çc][ãa]o com|rispetto (?:a|al|alla|allo)\s+(?:[\p{L}]+\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))(?![\p{L}])/iu],
   ['compare', /(?<![\p{L}])(?:compar(?:er|ez|e|ons|ar|a|e|o|ando|are|ate|i)|vergleich(?:e|en|t)?|confront(?:are|a|ate|ando)|(?:a|ont) (?:le plus )?progress[ée]e?s?)(?![\p{L}])/iu],
   ['trend', /(?<![\p{L}])(?:[ée]volu[ée]\p{L}*|[ée]volue|a chang[ée]|ont chang[ée]|evoluciona\p{L}*|evolu(?:i|ir)|est[áa] a evoluir|sta andando|c[óo]mo cambi(?:aron|[óo])|entwickelt|ver[äa]ndert|(?:ha|han) cambiado|evolucionad[oa]|mud(?:ou|aram)|evolu[íi](?:u|ram)|(?:è|sono) cambiat[oaie]|(?:è|sono) evolut[oaie]|au fil du temps|im zeitverlauf|semaine (?:par|apr[èe]s) semaine|woche f[üu]r woche|semana a semana|settimana per settimana|tendances?|tendencias?|tend[êe]ncias?|tendenz[ae])(?![\p{L}])/iu],
-  ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
+  ['trend', /(?<![\p{L}])(?:se d[ée]grad\p{L}*|s['’]aggrav\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}schlimmer|s.am[ée]lior\p{L}*|(?:wird|werden|wurde|wurden)\s+(?:[\p{L}]+\s+){0,5}(?:schlechter|besser)|verschlechter\p{L}*|verbesser\p{L}*|empeor(?:ando|ado|a|an)|mejor(?:ando|ado)|pior(?:ando|ou|am)|melhor(?:ando|ou|am)|peggior(?:ando|ato|a|ano)|miglior(?:ando|ato|a|ano))(?![\p{L}])/iu],
   ['count', /(?<![\p{L}])(combien|wie viele|wieviele|anzahl|cu[áa]nt[oa]s|quant[oa]s|quant[ie]|몇|กี่)(?![\p{L}])/iu],
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
   // What people say, in the other languages: "Que disent les gens de nos prix ?" was not understood.
   ['why', /(?<![\p{L}])(?:que disent|qu['’]en disent|was sagen|qu[ée] dicen?|o que (?:[\p{L}é]+ ){0,6}(?:dizem|dizer)|cosa dicono|che cosa dicono)(?![\p{L}])/iu],
   // "Summarize last week for me" searched for messages saying "summarize": an overview is what "What happened last week?" gives.
-  ['why', /(?<![\p{L}])(?:summar(?:y|ise|ize|ising|izing)|sum up|overview|recap|what happened|r[ée]sum(?:é|e|er|ez)|r[ée]capitul\p{L}*|aper[çc]u|zusammenfass\p{L}*|fass\p{L}* .{0,40}zusammen|[üu]berblick|resum(?:en|e|o|ir|a|ame)|resúmeme|panorama|riassum\p{L}*|riassunt\p{L}*|riepilog\p{L}*|panoramica)(?![\p{L}])/iu],
+  ['why', /(?<![\p{L}])(?:summar(?:y|ise|ize|ising|izing)|sum up|overview|recap|what happened|what['’]s new|what is new|quoi de neuf|was gibt(?: es|['’]s)? (?:[\p{L}]+\s+){0,4}neues|qu[ée] novedades|novidades|novit[àa]|qu['’]est-ce qui s['’]est pass[ée]|que s['’]est-il pass[ée]|was ist (?:[\p{L}]+\s+){0,6}passiert|qu[ée] (?:ha |han )?pas(?:ado|ó)|o que (?:é que )?aconteceu|cos['’]è successo|cosa (?:è|e) successo|che (?:cosa )?(?:è|e) successo|r[ée]sum(?:é|e|er|ez)|r[ée]capitul\p{L}*|aper[çc]u|zusammenfass\p{L}*|fass\p{L}* .{0,40}zusammen|[üu]berblick|resum(?:en|e|o|ir|a|ame)|resúmeme|panorama|riassum\p{L}*|riassunt\p{L}*|riepilog\p{L}*|panoramica)(?![\p{L}])/iu],
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
   ['count', SHARE_CUE],
 ]
@@ -263,7 +267,7 @@ export const SENTIMENT_CUES: Array<['negative' | 'positive' | 'neutral', RegExp]
 
 /** Channel names people use → the channel ids ingestion stores. */
 export const CHANNEL_WORDS: Array<[string, RegExp]> = [
-  ['x', /\b(twitter|tweets?|tweeted|(?:on|via|from) x|x posts?)\b/i],
+  ['x', /\b(twitter|tweets?|tweeted|(?:on|via|from|sur|auf|bei|en|no|na|su|em) x|x posts?)\b/i],
   ['instagram', /\b(instagram|insta|ig)\b/i],
   ['facebook', /\b(facebook|fb|messenger)\b/i],
   ['whatsapp', /\b(whats ?app)\b/i],
@@ -287,9 +291,13 @@ export const INTENT_SYNONYMS: Record<string, string[]> = {
   // Not "price rise": it is one event, found by the weekly theme that names it (a bill names billing, a price rise a plan's price).
   billing: ['billing', 'bill', 'charged', 'charge', 'double charge', 'invoice', 'refund', 'payment', 'overcharged',
     'facturation', 'facture', 'remboursement', 'rechnung', 'abrechnung', 'rückerstattung', 'erstattung', 'factura', 'facturación', 'fatura', 'faturação', 'faturamento', 'cobrança', 'reembolso',
-    'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso'],
+    'bolletta', 'fattura', 'fatturazione', 'addebito', 'rimborso',
+    // Plurals: "Wie viele Erstattungen wurden … angefordert?" searched for messages saying "erstattungen".
+    'remboursements', 'rückerstattungen', 'erstattungen', 'reembolsos', 'rimborsi'],
   // "¿Sigue colgándose la app?", "A app continua a ir abaixo?" named no subject.
-  bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga', 'colgándose', 'colgarse', 'se cuelga', 'ir abaixo', 'vai abaixo'],
+  bug_outage: ['crash', 'crashes', 'crashing', 'bug', 'broken', 'error', 'not loading', 'app fault', 'plante', 'absturz', 'stürzt', 'falha', 'cuelga', 'colgándose', 'colgarse', 'se cuelga', 'ir abaixo', 'vai abaixo',
+    // "le plantage de l'appli", "el fallo de la app", "o travamento do app" named no subject.
+    'plantage', 'plantages', 'fallo de la app', 'fallos de la app', 'travamento', 'travamentos'],
   // A service outage is a connectivity subject in the default taxonomy; app and website faults are bug_outage.
   connectivity: ['outage', 'service outage', 'network outage', 'no internet', 'internet down', 'connectivity', 'panne', 'coupure', 'störung',
     'ausfall', 'netzausfall', 'avería', 'caída', 'queda', 'sem internet', 'sin internet', 'guasto', 'disservizio', 'senza internet'],
@@ -342,6 +350,11 @@ export const NON_TOPIC = new Set([
   // Liking, and the French question's opening: "Qu'est-ce que les clients aiment chez nous ?" searched for "aiment" and "chez".
   'like', 'likes', 'liked', 'enjoy', 'enjoyed', 'appreciate', 'aiment', 'aime', 'chez', 'est-ce', 'gefällt', 'gusta', 'gustan', 'gostam', 'piace',
   'nosotros', 'nosotras', 'uns', 'nós', 'noi', 'fait', 'font',
+  // What happened, what is new, how it goes, who wrote or said: "Was ist diesen Monat … passiert?" searched for "passiert",
+  // "Como está indo esta semana…?" for "indo", "¿De qué se quejan los clientes que escriben en alemán?" for "escriben".
+  'passé', 'passe', 'passiert', 'pasado', 'pasó', 'aconteceu', 'successo', 'cos', 'neuf', 'neues', 'novedades', 'novidades', 'novità',
+  'läuft', 'indo', 'va', 'anda', 'hazme', 'faz', 'fammi', 'escriben', 'escrevem', 'scrivono', 'écrivent', 'schreiben',
+  'dijeron', 'disseram', 'detto', 'dit', 'gesagt', 'aggravent', 'aggrave', 'schlimmer', 'depuis', 'seit', 'desde', 'anterior', 'précédent', 'vorherigen', 'precedente',
   // Our, and the small verbs of asking how it went: "Comment s'est passé octobre…", "Wie schneidet der Oktober … ab?", "¿Qué tal fue…?",
   // "Como correu outubro…?", "Com'è andato ottobre…?", "Wie sieht die Verteilung … aus?", "¿Cómo se reparte…?", "Com'è distribuito…?".
   'nuestros', 'nuestras', 'nuestro', 'nuestra', 'nossos', 'nossas', 'nosso', 'nossa', 'nostri', 'nostre', 'nostro', 'nostra', 'unsere', 'unserer', 'unseren',
@@ -390,7 +403,7 @@ export const isCueWord = (w: string) =>
   MENTIONS_CUE.test(w) || SENTIMENT_CUES.some(([, re]) => re.test(w)) || KIND_CUES.some(([, re]) => re.test(w)) || RANK_CUE.test(w) || MOST_CUE.test(w) || LEAST_CUE.test(w) || CHANGED_CUE.test(w) || SPIKE_CUE.test(w)
 
 /** An elided article or preposition is not part of the word: "sull'app" is "app", "l'appli" is "appli". */
-export const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell|dall|all|coll|quell|un)['’]/iu
+export const ELIDED = /^(?:l|d|j|c|n|s|m|t|qu|jusqu|lorsqu|puisqu|sull|dell|nell|dall|all|coll|quell|un|cos)['’]/iu
 
 /** What a count or an example restricted to a weekday or an hour lacks: they are ranked, not filtered by. */
 export const BY_SLOT_NOT_COMPUTED = 'a count restricted to days of the week or hours of the day (they can be ranked: "which weekday is busiest?")'

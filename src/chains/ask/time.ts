@@ -296,8 +296,8 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(novembre|noviembre|novembro)(?![\p{L}])/giu, 'November'],
   [/(?<![\p{L}])(d[ée]cembre|dezember|diciembre|dezembro|dicembre)(?![\p{L}])/giu, 'December'],
   // Each starts a word: "no mês passado" read as "nlast month", "del mes pasado" as "dlast month".
-  [/(?<![\p{L}])(?:(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nr]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|(?:la\s+)?settimana\s+scorsa|l'ultima\s+settimana|지난\s*주|สัปดาห์ที่แล้ว)/giu, 'last week'],
-  [/(?<![\p{L}])(?:(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nr]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|(?:il\s+)?mese\s+scorso|l'ultimo\s+mese|지난\s*달|เดือนที่แล้ว)/giu, 'last month'],
+  [/(?<![\p{L}])(?:(?:la\s+)?semaine\s+(?:derni[èe]re|pass[ée]e)|(?:letzte|vergangene)[nrm]?\s+woche|(?:la\s+)?semana\s+pasada|(?:a\s+)?semana\s+passada|(?:a\s+)?[úu]ltima\s+semana|(?:la\s+)?settimana\s+scorsa|l'ultima\s+settimana|지난\s*주|สัปดาห์ที่แล้ว)/giu, 'last week'],
+  [/(?<![\p{L}])(?:(?:le\s+)?mois\s+(?:dernier|pass[ée])|(?:letzte|vergangene)[nrm]?\s+monat|(?:el\s+)?mes\s+pasado|(?:o\s+)?m[êe]s\s+passado|(?:il\s+)?mese\s+scorso|l'ultimo\s+mese|지난\s*달|เดือนที่แล้ว)/giu, 'last month'],
   // "du 27 au 29 octobre", "vom 27. bis 29. Oktober", "del 27 al 29 de octubre", "de 27 a 29 de outubro", "dal 27 al 29 ottobre".
   [/(?<![\p{L}])(?:du|vom|del|de|dal)\s+(\d{1,2})\.?(?:er|º|°)?\s+(?:au|bis(?:\s+zum)?|al|a)\s+(\d{1,2})\.?(?:\s+de)?(?![\p{N}])/giu, 'from $1 to $2'],
   // "entre le 1er et le 15 octobre" read as the 15th alone, "zwischen dem 1. und 15. Oktober", "entre el 1 y el 15
