@@ -260,8 +260,12 @@ describe('a question from a reply to another problem', () => {
     }
     const code = { ...asking('Hola, la app me pide un código de verificación que nunca llega', 'account_login'), turns: [{ ...asking('', '').turns[0]!, text: 'Hola, la app me pide un código de verificación que nunca llega', language: 'es', intent: 'account_login' }] }
     const [r] = rankCandidates(code, [remote])
-    expect(r!.body).toBe('¡Perdona la espera! ¿Nos das tu número de pedido?')
+    // Nor with its apology for a wait: the other case's customer had waited, this one has not.
+    expect(r!.body).toBe('¿Nos das tu número de pedido?')
     expect(r!.offSubject).toBe(true)
+    // A reply that tells no other case keeps its apology.
+    const waited = { ...remote, text: '¡Perdona la espera! ¿Nos das tu número de pedido?' }
+    expect(rankCandidates(code, [waited])[0]!.body).toBe(waited.text)
   })
 
   it('reads reset links, plural, as sign-in words ("Can I pause my subscription while I travel?" was told how long they last)', () => {

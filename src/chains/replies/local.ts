@@ -7,6 +7,7 @@ import { assessNeedsReply, CLOSING_REASONS, ONLY_CLOSING_REASONS } from '../clas
 import { ESCALATION_CUES, foldText, REPEATED_CUES, thanksCue } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
 import type { SuggestionSource } from '../../store/suggestions.ts'
+import { sentencesOf } from '../../text/sentences.ts'
 import { letterAndDigitRuns } from '../../text/tokenize.ts'
 import { claimsOf, doneInConversation, unbackedClaims, type ActionClaim } from './claims.ts'
 import { ASKS_GIVEN_CONFIDENCE, asksDetailsOpenly, asksForGiven, givenDetails, onlyAsksForGiven, sentPrivately, withoutAskingForGiven } from './asks-given.ts'
@@ -297,7 +298,20 @@ function askingWithoutOtherCase(body: string, ourProblems: ReadonlySet<string>, 
   // A question in words approachOf does not know ("¿Nos das tu número de pedido?") asks too.
   const asks = (text: string) => ASKS_ONLY.has(approachOf(text)) || /[?？]\s*$/u.test(text)
   const asking = withoutOtherProblemSentences(ourProblems, theirs, body)
-  return asking && asks(asking) ? asking : body
+  return asking && asks(asking) ? withoutWaitApology(asking) : body
+}
+
+/**
+ * "Sorry for the wait!" apologised to the other case's customer, who had waited: left on its question it
+ * greeted a remote that stopped working ("¡Perdona la espera! ¿Nos das tu número de pedido?") and a
+ * technician who never came with a wait nobody had had.
+ */
+const WAIT_APOLOGY = /^¡?(?:(?:so |really )?sorry (?:for|about) the (?:wait|delay)|thanks? (?:you )?for (?:your|the) patience|(?:désolée?s? pour|pardon pour) l['’]attente|merci (?:pour|de) votre patience|entschuldig(?:e|en sie|t) (?:die|bitte die) (?:wartezeit|verzögerung)|danke für (?:deine|ihre) geduld|(?:perdona|perdón por|disculpa|disculpe|sentimos) (?:la )?(?:espera|demora)|gracias por (?:tu|su) paciencia|(?:desculpe?|pedimos desculpa pel)a? ?(?:a )?(?:espera|demora)|obrigad[oa] pela paciência|scusa(?:te)? (?:per )?l['’]attesa|ci scusiamo per l['’]attesa|grazie per la pazienza)\b[^.!?]{0,25}[.!]?$/iu
+
+function withoutWaitApology(text: string): string {
+  const sentences = sentencesOf(text)
+  const kept = sentences.filter((s) => !WAIT_APOLOGY.test(s.trim()))
+  return kept.length > 0 && kept.length < sentences.length ? kept.join(' ') : text
 }
 
 /** Cleans (case facts become slots), groups near-identical replies, scores each group by similarity × how often it was sent. */
