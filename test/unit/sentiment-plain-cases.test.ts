@@ -304,6 +304,17 @@ describe('decideSentiment', () => {
     expect(d.evidence).toContain('complaint_cue')
   })
 
+  it('a customer reporting a problem is not pleased unless they say so ("Los auriculares me han llegado con uno de los dos roto" read as positive)', () => {
+    const glad = { negative: 0.1, neutral: 0.2, positive: 0.7 }
+    expect(decideSentiment(glad, 'Los auriculares me han llegado con uno de los dos roto.', 'product_fault').label).toBe('uncertain')
+    expect(decideSentiment(glad, 'The woman on the phone laughed at me when I asked about my bill.', 'complaint').label).toBe('uncertain')
+    // Said so: a thank-you, or a thing that works now.
+    expect(decideSentiment(glad, 'The parcel came today, thank you so much!', 'delivery').label).toBe('positive')
+    // Praise, a question or a wish is no problem reported.
+    expect(decideSentiment(glad, 'The engineer was lovely', 'praise').label).toBe('positive')
+    expect(decideSentiment(glad, 'the box is on the table', 'question').label).toBe('positive')
+  })
+
   it('a thank-you turns even a confident negative into positive or uncertain; thanks in advance does not count', () => {
     expect(decideSentiment({ negative: 0.95, neutral: 0.03, positive: 0.02 }, 'thank you so much').label).not.toBe('negative')
     expect(decideSentiment({ negative: 0.8, neutral: 0.1, positive: 0.1 }, 'Where is my parcel? Thanks in advance').evidence).not.toContain('thanks_cue')

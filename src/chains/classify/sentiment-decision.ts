@@ -4,6 +4,7 @@
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
 import { COMPLAINT_CUES, ESCALATION_CUES, foldText, plainRequestCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
+import { PROBLEM_INTENTS } from './taxonomy.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
 export type SentimentValue = SentimentLabel | 'uncertain'
@@ -89,7 +90,10 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const best = mostLikelySentiment(probs)
   const confidence = probs[best]
   // Never the opposite of what the customer plainly says, whatever the probabilities.
-  const contradicts = (complaint && best === 'positive') || ((thanks || pleased) && best === 'negative')
+  // …and a customer reporting a problem is not pleased unless they say so: "Los auriculares me han llegado con
+  // uno de los dos roto", "The woman on the phone laughed at me" read as positive.
+  const reportsProblem = !agent && intent !== undefined && PROBLEM_INTENTS.includes(intent)
+  const contradicts = (complaint && best === 'positive') || ((thanks || pleased) && best === 'negative') || (reportsProblem && best === 'positive' && !thanks && !pleased)
   const label: SentimentValue = contradicts || confidence < SENTIMENT_SURE_MIN ? UNCERTAIN_SENTIMENT : best
   return { label, score: probs.positive - probs.negative, confidence, probs, evidence }
 }
