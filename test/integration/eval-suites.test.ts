@@ -15,6 +15,18 @@ function captureIo(): CliIo & { out: string; err: string } {
 
 const jsonl = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
 
+/** Runs a suite with --json on rows written here: what it printed, and the report it saved. */
+async function runOn(suite: string, name: string, rows: object[]) {
+  await writeFile(join(dir, `${name}.jsonl`), jsonl(rows))
+  const io = captureIo()
+  const out = join(dir, `reports-${name}`)
+  const code = await main(['run', suite, '--data', join(dir, `${name}.jsonl`), '--json', '--out', out], io)
+  expect(code, io.err).toBe(EXIT_OK)
+  const printed = JSON.parse(io.out) as { n: number; metrics: Record<string, number> }
+  const saved = await readReport(join(out, (await readdir(out)).find((f) => f.endsWith('.json'))!))
+  return { printed, saved }
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'parley-eval-suites-'))
   await writeFile(
@@ -87,14 +99,8 @@ describe('eval run intent-default', () => {
       { id: 't1', text: 'Where is my parcel? The tracking has not moved in days', label: 'track_order' },
       { id: 'x1', text: 'Can I talk to someone?', label: 'contact_human_agent' },
     ]
-    await writeFile(join(dir, 'bitext-like.jsonl'), jsonl(rows))
-    const io = captureIo()
-    const out = join(dir, 'reports-default')
-    const code = await main(['run', 'intent-default', '--data', join(dir, 'bitext-like.jsonl'), '--json', '--out', out], io)
-    expect(code, io.err).toBe(EXIT_OK)
-    const printed = JSON.parse(io.out) as { n: number; metrics: Record<string, number> }
+    const { printed, saved } = await runOn('intent-default', 'bitext-like', rows)
     expect(printed.n).toBe(4)
-    const saved = await readReport(join(out, (await readdir(out)).find((f) => f.endsWith('.json'))!))
     const details = saved.details as { unmapped_rows: number; per_class: Record<string, unknown> }
     expect(details.unmapped_rows).toBe(1)
     expect(Object.keys(details.per_class).sort()).toEqual(['billing', 'complaint', 'delivery'])
@@ -115,13 +121,7 @@ describe('eval run care-labels', () => {
   ]
 
   it('scores intents against every accepted intent, per language, and names the misread rows by id', async () => {
-    await writeFile(join(dir, 'care.jsonl'), jsonl(rows))
-    const io = captureIo()
-    const out = join(dir, 'reports-care')
-    const code = await main(['run', 'care-labels', '--data', join(dir, 'care.jsonl'), '--json', '--out', out], io)
-    expect(code, io.err).toBe(EXIT_OK)
-    const printed = JSON.parse(io.out) as { n: number; metrics: Record<string, number> }
-    const saved = await readReport(join(out, (await readdir(out)).find((f) => f.endsWith('.json'))!))
+    const { printed, saved } = await runOn('care-labels', 'care', rows)
     const details = saved.details as { intent_misread: Array<{ id: string }> }
     expect(printed.n).toBe(4)
     expect(details.intent_misread.map((m) => m.id)).toContain('D-de-02')
