@@ -314,8 +314,9 @@ export async function computeFigures(db: Queryable, workspaceId: string, plan: A
     const now = weeks.now.filter((w) => run.has(w))
     const then = weeks.then.filter((w) => run.has(w))
     const sum = (label: string, weeks: string[]) => rows.filter((r) => r.label === label && weeks.includes(r.week)).reduce((s, r) => s + r.volume, 0)
-    const perWeek = (t: { value: number; previousValue: number }) => t.value / now.length - (then.length ? t.previousValue / then.length : 0)
-    const grown = now.length === 0 ? [] : [...new Set(rows.map((r) => r.label))]
+    const perWeek = (t: { value: number; previousValue: number }) => t.value / now.length - t.previousValue / then.length
+    // No run on either side is no growth: a theme of the first week run is not one that grew from nothing.
+    const grown = now.length === 0 || then.length === 0 ? [] : [...new Set(rows.map((r) => r.label))]
       .map((label) => ({ label, value: sum(label, now), previousValue: sum(label, then) }))
       .filter((t) => perWeek(t) > 0)
       .sort((a, b) => perWeek(b) - perWeek(a) || a.label.localeCompare(b.label))
