@@ -170,6 +170,14 @@ describe('local planner vocabulary and kinds', () => {
     }
   })
 
+  it('"what changed since last month" compares this month with last month (it read last month against the one before)', () => {
+    const changed = planLocally('What changed since last month?', NOW, vocabulary)
+    expect(changed).toMatchObject({ kind: 'compare', previousRange: { label: expect.stringMatching(/^last month/) } })
+    expect(Date.parse(changed.timeRange.to)).toBe(NOW.getTime())
+    // Without a word of change, "since last month" keeps its reading.
+    expect(planLocally('How many complaints since last month?', NOW, vocabulary).kind).toBe('count')
+  })
+
   it('compares how customers feel as the sentiment\'s share, and "than last week" from this week ("happier" searched for "happier")', () => {
     const happier = planLocally('Are customers happier this month than last month?', NOW, vocabulary)
     expect(happier).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'positive' }, previousRange: { label: expect.stringMatching(/^last month/) } })

@@ -220,6 +220,10 @@ function recentIfUndated(time: ResolvedTime, question: string, kind: AskKind, no
 
 /** "than" before a period, in the supported languages (the period itself is English by now). */
 const THAN = String.raw`(?<![\p{L}])(?:than|que|qu['’]|als|do que(?:\s+n[oa])?|di quanto|rispetto (?:a|al|alla|allo))`
+/** "since" before a period, in the supported languages (the period itself is English by now). */
+const SINCE = String.raw`(?<![\p{L}])(?:since|depuis|seit|desde|dal|dall['’]|da)`
+/** What changed, in the supported languages: with "since" and a period, this period against that one. */
+const CHANGED_SINCE_VERB = /(?<![\p{L}])(?:chang(?:ed|es)|(?:a|ont) chang[ée]|ver[äa]ndert|(?:ha|han) cambiado|cambi[óo]|mud(?:ou|aram)|(?:è|sono) cambiat[oaie])(?![\p{L}])/iu
 /** "What's new this week?" searched for messages saying "new": it asks for an overview. */
 const WHATS_NEW = /\bwhat(?:['’]s| is) new\b/i
 /** A price rise named as a subject (see readKind). */
@@ -239,8 +243,10 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   // "Are customers angrier than last week?" compares this week with last week, not last week with the one before.
   // …and so do "que le mois dernier", "als letzten Monat", "do que no mês passado", "rispetto al mese scorso" (read as last month against the one before).
   const thanOnly = cued.kind === 'compare' && namedTime.ranges.length === 1 && new RegExp(`${THAN}\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
-  const time = thanOnly && Date.parse(namedTime.ranges[0]!.to) < now.getTime() ? { ...namedTime, ranges: [namedTime.ranges[0]!, nextOf(namedTime.ranges[0]!, now)] } : namedTime
-  let read = grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
+  // "What changed since last month?" read as last month against the one before (a trend in the other languages).
+  const changedSince = namedTime.ranges.length === 1 && CHANGED_SINCE_VERB.test(question) && new RegExp(`${SINCE}\\s+${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
+  const time = (thanOnly || changedSince) && Date.parse(namedTime.ranges[0]!.to) < now.getTime() ? { ...namedTime, ranges: [namedTime.ranges[0]!, nextOf(namedTime.ranges[0]!, now)] } : namedTime
+  let read = changedSince ? { kind: 'compare' as const, cued: true } : grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
   if (HABITUAL_WEEKDAY.test(question) && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples') read = { kind: 'rank', cued: true, groupBy: 'weekday' }
   const { filters, spans, sentimentLast } = matchFilters(question, vocabulary)
   // The verb of "Did the number of messages drop…?" is what is asked, not a subject; so is "what's new".
