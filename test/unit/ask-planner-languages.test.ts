@@ -161,6 +161,8 @@ const QUESTIONS: string[][] = [
   ["Which channel got the most messages last week?", "Quel canal a reçu le plus de messages la semaine dernière ?", "Über welchen Kanal kamen letzte Woche die meisten Nachrichten?", "¿Qué canal recibió más mensajes la semana pasada?", "Qual canal recebeu mais mensagens na semana passada?", "Quale canale ha ricevuto più messaggi la settimana scorsa?"],
   ["How many customers mentioned cancelling in October?", "Combien de clients ont parlé de résiliation en octobre ?", "Wie viele Kunden haben im Oktober eine Kündigung erwähnt?", "¿Cuántos clientes mencionaron darse de baja en octubre?", "Quantos clientes mencionaram cancelamento em outubro?", "Quanti clienti hanno parlato di disdetta a ottobre?"],
   ["Are customers angrier on X than on Instagram?", "Les clients sont-ils plus énervés sur X que sur Instagram ?", "Sind die Kunden auf X verärgerter als auf Instagram?", "¿Están los clientes más enfadados en X que en Instagram?", "Os clientes estão mais irritados no X do que no Instagram?", "I clienti sono più arrabbiati su X che su Instagram?"],
+  // "…comparado con el anterior" compared with the ten days before, not with last month.
+  ["How is this month going compared to the previous one?", "Comment se passe ce mois-ci par rapport au précédent ?", "Wie läuft dieser Monat im Vergleich zum vorherigen?", "¿Cómo va este mes comparado con el anterior?", "Como está indo este mês em comparação com o anterior?", "Com'è andato questo mese rispetto al precedente?"],
 ]
 
 describe('a question reads the same in the six languages', () => {

@@ -178,6 +178,13 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many complaints since last month?', NOW, vocabulary).kind).toBe('count')
   })
 
+  it('"this month compared to the previous one" is last month; "la factura anterior" is no period', () => {
+    expect(planLocally('How is this month going compared to the previous one?', NOW, vocabulary).previousRange?.label).toMatch(/^last month/)
+    const bill = planLocally('¿Cuántos clientes se quejaron este mes de la factura anterior?', NOW, vocabulary)
+    expect(bill.kind).toBe('count')
+    expect(bill.timeRange.label).toMatch(/^this month/)
+  })
+
   it('compares how customers feel as the sentiment\'s share, and "than last week" from this week ("happier" searched for "happier")', () => {
     const happier = planLocally('Are customers happier this month than last month?', NOW, vocabulary)
     expect(happier).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'positive' }, previousRange: { label: expect.stringMatching(/^last month/) } })

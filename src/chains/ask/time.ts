@@ -305,7 +305,7 @@ const TIME_WORDS: Array<[RegExp, string]> = [
   [/(?<![\p{L}])(?:entre|zwischen|tra|fra)\s+(?:le\s+|dem\s+|el\s+|o\s+|il\s+)?(\d{1,2})\.?(?:er|º|°)?\s+(?:et|und|y|e)\s+(?:le\s+|dem\s+|el\s+|o\s+|il\s+)?(\d{1,2})\.?(?:\s+de)?(?![\p{N}])/giu, 'between $1 and $2'],
   // …and with "of": "dieser Woche", "desta semana", "deste mês", "di questa settimana" counted all time.
   [/(?<![\p{L}])(?:cette\s+semaine|diese[r]?\s+woche|esta\s+semana|desta\s+semana|nesta\s+semana|questa\s+settimana|이번\s*주)/giu, 'this week'],
-  [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nms]?\s+monat[s]?|este\s+mes|este\s+m[êe]s|deste\s+m[êe]s|neste\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
+  [/(?<![\p{L}])(?:ce\s+mois(?:-ci)?|diese[nmsr]?\s+monat[s]?|este\s+mes|este\s+m[êe]s|deste\s+m[êe]s|neste\s+m[êe]s|questo\s+mese|이번\s*달)/giu, 'this month'],
   // Months are English by now. A day's ordinal mark and "de" go: chrono read "1er November", "1. November" and "1 de November" as November.
   [new RegExp(`(?<![\\p{N}])(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${MONTH})\\b`, 'gu'), '$1 $2'],
   // "du 1er octobre au 15 novembre", "vom 1. Oktober bis 15. November", "desde el 1 de octubre hasta el 15 de
@@ -340,8 +340,16 @@ const FRENCH_QUESTION = /(?<![\p{L}])(?:combien|quel(?:le)?s?|pourquoi|plaintes?
 
 export function englishTimeWords(text: string): string {
   const named = [...TIME_WORDS, ...PERIOD_WORDS].reduce((t, [re, en]) => t.replace(re, en), text)
-  return FRENCH_QUESTION.test(named) ? named.replace(FRENCH_HIER, 'yesterday') : named
+  const english = FRENCH_QUESTION.test(named) ? named.replace(FRENCH_HIER, 'yesterday') : named
+  return english.replace(THE_ONE_BEFORE, (all, unit: string) => `${all.slice(0, all.length - all.match(PREVIOUS_ONE)![0].length).trimEnd()} than last ${unit}`)
 }
+
+/**
+ * "¿Cómo va este mes comparado con el anterior?" compared with the ten days before: the previous one, ending
+ * a question after a period named this week, month or year, is the last one ("la factura anterior" is no period).
+ */
+const PREVIOUS_ONE = /(?<![\p{L}])(?:the\s+(?:previous|last)\s+one|(?:el|la|o|a|le|dem|der|den|zur|zum|au|al|il|lo|l['’])\s*(?:anterior|pr[ée]c[ée]dente?|vorherige[nmr]?|vorige[nmr]?|precedente))(?=\s*[?.!]|\s*$)/iu
+const THE_ONE_BEFORE = new RegExp(`this (week|month|year)\\b[^?.!]*?(?:${PREVIOUS_ONE.source})`, 'iu')
 
 /** "week 44", "W44", "semaine 44", "KW 44", "semana 44": the ISO week, of the year named or else the latest one not after now. */
 export function isoWeekRange(text: string, now: Date): { range: TimeRange; span: string } | undefined {
