@@ -242,9 +242,10 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   const namedTime = periodAssumed ? resolveTimeExpressions(`${question} last week`, now) : asWritten
   // "Are customers angrier than last week?" compares this week with last week, not last week with the one before.
   // …and so do "que le mois dernier", "als letzten Monat", "do que no mês passado", "rispetto al mese scorso" (read as last month against the one before).
-  const thanOnly = cued.kind === 'compare' && namedTime.ranges.length === 1 && new RegExp(`${THAN}\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
+  const beforePeriod = (word: string) => namedTime.ranges.length === 1 && new RegExp(`${word}\\s+(?:in\\s+|during\\s+)?${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
+  const thanOnly = cued.kind === 'compare' && beforePeriod(THAN)
   // "What changed since last month?" read as last month against the one before (a trend in the other languages).
-  const changedSince = namedTime.ranges.length === 1 && CHANGED_SINCE_VERB.test(question) && new RegExp(`${SINCE}\\s+${escapeRe(namedTime.spans[0]!)}`, 'iu').test(question)
+  const changedSince = CHANGED_SINCE_VERB.test(question) && beforePeriod(SINCE)
   const time = (thanOnly || changedSince) && Date.parse(namedTime.ranges[0]!.to) < now.getTime() ? { ...namedTime, ranges: [namedTime.ranges[0]!, nextOf(namedTime.ranges[0]!, now)] } : namedTime
   let read = changedSince ? { kind: 'compare' as const, cued: true } : grewUnnamed && !periodAssumed ? { ...cued, kind: 'trend' as const } : cued
   if (HABITUAL_WEEKDAY.test(question) && read.kind !== 'awaiting' && read.kind !== 'response_time' && read.kind !== 'examples') read = { kind: 'rank', cued: true, groupBy: 'weekday' }

@@ -341,7 +341,7 @@ const FRENCH_QUESTION = /(?<![\p{L}])(?:combien|quel(?:le)?s?|pourquoi|plaintes?
 export function englishTimeWords(text: string): string {
   const named = [...TIME_WORDS, ...PERIOD_WORDS].reduce((t, [re, en]) => t.replace(re, en), text)
   const english = FRENCH_QUESTION.test(named) ? named.replace(FRENCH_HIER, 'yesterday') : named
-  return english.replace(THE_ONE_BEFORE, (all, unit: string) => `${all.slice(0, all.length - all.match(PREVIOUS_ONE)![0].length).trimEnd()} than last ${unit}`)
+  return english.replace(THE_ONE_BEFORE, (_all, head: string, unit: string) => `${head.trimEnd()} than last ${unit}`)
 }
 
 /**
@@ -349,7 +349,7 @@ export function englishTimeWords(text: string): string {
  * a question after a period named this week, month or year, is the last one ("la factura anterior" is no period).
  */
 const PREVIOUS_ONE = /(?<![\p{L}])(?:the\s+(?:previous|last)\s+one|(?:el|la|o|a|le|dem|der|den|zur|zum|au|al|il|lo|l['’])\s*(?:anterior|pr[ée]c[ée]dente?|vorherige[nmr]?|vorige[nmr]?|precedente))(?=\s*[?.!]|\s*$)/iu
-const THE_ONE_BEFORE = new RegExp(`this (week|month|year)\\b[^?.!]*?(?:${PREVIOUS_ONE.source})`, 'iu')
+const THE_ONE_BEFORE = new RegExp(`(this (week|month|year)\\b[^?.!]*?)(?:${PREVIOUS_ONE.source})`, 'iu')
 
 /** "week 44", "W44", "semaine 44", "KW 44", "semana 44": the ISO week, of the year named or else the latest one not after now. */
 export function isoWeekRange(text: string, now: Date): { range: TimeRange; span: string } | undefined {
