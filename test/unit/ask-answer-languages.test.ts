@@ -11,6 +11,8 @@ import { detectLanguage } from '../../src/chains/classify/language.ts'
 
 const month = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-10T09:00:00.000Z', label: 'this month (1 Nov 2026 – 10 Nov 2026)' }
 const before = { from: '2026-10-22T15:00:00.000Z', to: '2026-11-01T00:00:00.000Z', label: 'previous period (22 Oct 2026 – 31 Oct 2026)' }
+const week = { from: '2026-11-09T00:00:00.000Z', to: '2026-11-10T09:00:00.000Z', label: 'this week (9 Nov 2026 – 10 Nov 2026)', underway: 'week' as const }
+const sameDaysBefore = { from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T09:00:00.000Z', label: 'the same days last week (2 Nov 2026 – 3 Nov 2026)' }
 const allTime = { from: '1970-01-01T00:00:00.000Z', to: '2026-11-10T09:00:00.000Z', label: 'all time' }
 const weeks = { from: '2026-09-15T09:00:00.000Z', to: '2026-11-10T09:00:00.000Z', label: 'past 8 weeks' }
 const est = (value: number, low: number, high: number) => ({ value, low, high, method: 'labels' })
@@ -170,6 +172,20 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'complaints in a week under way against the same days last week, more customers than negative messages',
+    plan: { kind: 'compare', timeRange: week, previousRange: sameDaysBefore, filters: NEGATIVE, wantsShare: false, planner: 'local' },
+    figures: [
+      { kind: 'count', label: 'negative customer messages, this week', value: 55, unit: 'messages', estimate: est(55, 34, 83), ...at(week) },
+      { kind: 'count', label: 'conversations with a complaint, this week', value: 75, unit: 'conversations', estimate: { ...est(75, 36, 87), method: 'labels; a complaint is a negative message, or a neutral one reporting a problem' }, ...at(week) },
+      { kind: 'previous_count', label: 'negative customer messages, the same days last week', value: 11, unit: 'messages', estimate: est(11, 6, 19), ...at(sameDaysBefore) },
+      { kind: 'previous_count', label: 'conversations with a complaint, the same days last week', value: 8, unit: 'conversations', estimate: { ...est(8, 4, 10), method: 'labels; a complaint is a negative message, or a neutral one reporting a problem' }, ...at(sameDaysBefore) },
+    ],
+    questions: {
+      en: 'Did complaints go up this week?', fr: 'Les plaintes ont-elles augmenté cette semaine ?', de: 'Sind die Beschwerden diese Woche gestiegen?',
+      es: '¿Aumentaron las quejas esta semana?', pt: 'As reclamações aumentaram esta semana?', it: 'I reclami sono aumentati questa settimana?',
+    },
+  },
+  {
     name: 'examples',
     plan: { kind: 'examples', timeRange: allTime, filters: { ...NEGATIVE, intent: 'billing' }, wantsShare: false, planner: 'local' },
     figures: [{ kind: 'count', label: 'negative customer messages about billing', value: 42, unit: 'messages', estimate: est(42, 30, 55), ...at(allTime) }],
@@ -220,6 +236,25 @@ describe('the local answer in the question\'s language', () => {
     const c = CASES[0]!
     expect(answerLocally(request(c, c.questions.en!))).toMatch(/^There were about 82 \(estimated from classifier labels, 95% interval 59–113\) negative customer messages/)
     expect(answerLocally(request(c, '??'))).toMatch(/^There were about 82/)
+  })
+
+  it('names the same days of last week, and says why more customers complained than there were negative messages', () => {
+    const c = CASES.find((x) => x.plan.previousRange === sameDaysBefore)!
+    expect(answerLocally(request(c, c.questions.en!))).toContain(
+      'About 75 customers complained in this week (9 Nov 2026 – 10 Nov 2026) (95% interval 36–87; a complaint is a negative message, or a neutral one reporting the problem, ' +
+        'so they outnumber the negative messages), against about 8 in the same days last week (2 Nov 2026 – 3 Nov 2026) (95% interval 4–10): up.',
+    )
+    const said = {
+      fr: ['les mêmes jours de la semaine dernière', 'une plainte est un message négatif'],
+      de: ['denselben Tagen der letzten Woche', 'als Beschwerde gilt eine negative Nachricht'],
+      es: ['los mismos días de la semana pasada', 'una queja es un mensaje negativo'],
+      pt: ['nos mesmos dias da semana passada', 'uma reclamação é uma mensagem negativa'],
+      it: ['negli stessi giorni della settimana scorsa', 'un reclamo è un messaggio negativo'],
+    }
+    for (const [language, words] of Object.entries(said)) {
+      const answer = answerLocally(request(c, c.questions[language]!))
+      for (const w of words) expect(answer, language).toContain(w)
+    }
   })
 
   it('writes the preface in the question\'s language too', () => {

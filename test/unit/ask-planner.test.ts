@@ -185,6 +185,21 @@ describe('local planner vocabulary and kinds', () => {
     expect(bill.timeRange.label).toMatch(/^this month/)
   })
 
+  it('compares a period under way with the same part of the one before, not the days just before it', () => {
+    // NOW is Sunday 8 November at noon: this week so far is Monday to Sunday noon, and last week's the same.
+    const week = planLocally('Did complaints go up this week?', NOW, vocabulary)
+    expect(week.timeRange).toMatchObject({ from: '2026-11-02T00:00:00.000Z', to: NOW.toISOString(), underway: 'week' })
+    expect(week.previousRange).toEqual({ from: '2026-10-26T00:00:00.000Z', to: '2026-11-01T12:00:00.000Z', label: 'the same days last week (26 Oct 2026 – 1 Nov 2026)' })
+    const today = planLocally('How many complaints today?', NOW, vocabulary)
+    expect(today.previousRange).toEqual({ from: '2026-11-07T00:00:00.000Z', to: '2026-11-07T12:00:00.000Z', label: 'the same hours yesterday (7 Nov 2026)' })
+    expect(planLocally('Wie viele Beschwerden gab es diesen Monat?', NOW, vocabulary).previousRange).toMatchObject({ from: '2026-10-01T00:00:00.000Z', to: '2026-10-08T12:00:00.000Z' })
+    // A month longer than the one before ends with it: 31 March is compared with the whole of February.
+    const march = planLocally('How many complaints this month?', new Date('2027-03-31T18:00:00Z'), vocabulary)
+    expect(march.previousRange).toMatchObject({ from: '2027-02-01T00:00:00.000Z', to: '2027-03-01T00:00:00.000Z' })
+    // A period that has ended is compared with the whole one before, as before.
+    expect(planLocally('How many complaints last week?', NOW, vocabulary).previousRange).toMatchObject({ from: '2026-10-19T00:00:00.000Z', to: '2026-10-26T00:00:00.000Z' })
+  })
+
   it('compares how customers feel as the sentiment\'s share, and "than last week" from this week ("happier" searched for "happier")', () => {
     const happier = planLocally('Are customers happier this month than last month?', NOW, vocabulary)
     expect(happier).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'positive' }, previousRange: { label: expect.stringMatching(/^last month/) } })

@@ -181,11 +181,17 @@ function customersSentence(p: Phrases, figures: AskFigure[], plan: AskPlan): str
   if (!conversations?.estimate) return conversations && plan.countsCustomers ? p.customersFrom(conversations.value) : undefined
   const sentiment = plan.filters.sentiment
   if (sentiment !== 'negative') return p.customersFrom(conversations.value, conversations.estimate)
-  const reports = /neutral one reporting a problem/.test(conversations.estimate.method)
-  // Customers who complained outnumber the negative messages when neutral reports count: say so rather than let the two figures clash.
+  const reports = reportsCounted(conversations)
+  return p.customersComplained(conversations.value, conversations.estimate, reports, outnumbered(figures, conversations))
+}
+
+/** Whether the customers who complained were counted with their neutral reports of a problem. */
+const reportsCounted = (conversations: AskFigure) => /neutral one reporting a problem/.test(conversations.estimate?.method ?? '')
+
+/** Customers who complained outnumber the negative messages when neutral reports count: the answer says so rather than let the two figures clash. */
+function outnumbered(figures: AskFigure[], conversations: AskFigure): boolean {
   const messages = figures.find((f) => f.kind === 'count' && f.unit === 'messages')
-  const more = Boolean(messages && conversations.value > messages.value)
-  return p.customersComplained(conversations.value, conversations.estimate, reports, more)
+  return reportsCounted(conversations) && Boolean(messages && conversations.value > messages.value)
 }
 
 /**
@@ -214,6 +220,7 @@ function customersCompared(p: Phrases, figures: AskFigure[], plan: AskPlan): str
     direction,
     ...(ratio !== 1 && plan.previousRange ? { perDay: { days: daysIn(plan.timeRange), daysBefore: daysIn(plan.previousRange) } } : {}),
     overlap: low <= before.estimate.high && before.estimate.low <= high,
+    ...(sentiment === 'negative' && outnumbered(figures, now) ? { outnumber: true } : {}),
   })
 }
 

@@ -121,10 +121,24 @@ export function add(unit: Unit, d: Date, n: number): Date {
 export function previousOf(range: TimeRange): TimeRange {
   const from = new Date(range.from)
   const to = new Date(range.to)
+  if (range.underway) return sameSpanBefore(range.underway, from, to)
   // A calendar month is compared with the month before, whatever their lengths.
   const wholeMonth = from.getTime() === startOf('month', from).getTime() && to.getTime() === add('month', from, 1).getTime()
   const prevFrom = wholeMonth ? add('month', from, -1) : new Date(from.getTime() - (to.getTime() - from.getTime()))
   return makeRange(prevFrom, from, `previous period (${rangeLabel(prevFrom, from)})`)
+}
+
+/**
+ * A period under way against the same part of the one before: "this week" asked on a Tuesday morning is
+ * Monday to Tuesday morning of last week, not the weekend before it (two days against two other days
+ * said complaints were "up 323%"); "today" at 9:00 is yesterday until 9:00. A month longer than the one
+ * before ends with it ("this month" on 31 March is 1–28 February).
+ */
+function sameSpanBefore(unit: Unit, from: Date, to: Date): TimeRange {
+  const prevFrom = add(unit, from, -1)
+  const prevTo = new Date(Math.min(add(unit, to, -1).getTime(), from.getTime()))
+  const name = unit === 'day' ? 'the same hours yesterday' : `the same days last ${unit}`
+  return makeRange(prevFrom, prevTo, `${name} (${rangeLabel(prevFrom, prevTo)})`)
 }
 
 /**
@@ -166,10 +180,10 @@ const RELATIVE_RULES: Array<{ re: RegExp; resolve: (m: RegExpExecArray, now: Dat
     resolve: (m, now) => {
       const { unit } = unitOf(m[1]!)
       const from = startOf(unit, now)
-      return makeRange(from, now, `this ${unit} (${rangeLabel(from, add('day', startOf('day', now), 1))})`)
+      return { ...makeRange(from, now, `this ${unit} (${rangeLabel(from, add('day', startOf('day', now), 1))})`), underway: unit }
     },
   },
-  { re: /\btoday\b/i, resolve: (_m, now) => makeRange(startOf('day', now), now, 'today') },
+  { re: /\btoday\b/i, resolve: (_m, now) => ({ ...makeRange(startOf('day', now), now, 'today'), underway: 'day' }) },
   {
     re: /\byesterday\b/i,
     resolve: (_m, now) => {

@@ -24,7 +24,13 @@ export const CONVERSATION_MEASURES = ['messages_per_conversation', 'repeat_custo
 export type ConversationMeasure = (typeof CONVERSATION_MEASURES)[number]
 
 /** Half-open [from, to) in ISO 8601; `label` says it in words ("last month", "1–15 Oct 2026"). */
-export const timeRangeSchema = z.object({ from: z.string(), to: z.string(), label: z.string() })
+export const timeRangeSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  label: z.string(),
+  /** A calendar period still under way ("this week" on a Tuesday): it is compared with the same part of the one before. */
+  underway: z.enum(['day', 'week', 'month', 'quarter', 'year']).optional(),
+})
 export type TimeRange = z.infer<typeof timeRangeSchema>
 
 export const askFiltersSchema = z.object({

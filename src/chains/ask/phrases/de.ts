@@ -21,6 +21,8 @@ const UNITS: Record<Unit, { one: string; many: string; manyDative: string; gende
   quarter: { one: 'Quartal', many: 'Quartale', manyDative: 'Quartalen', gender: 'n' },
   year: { one: 'Jahr', many: 'Jahre', manyDative: 'Jahren', gender: 'n' },
 }
+/** "of last week" in the genitive: "dieselben Tage der letzten Woche". */
+const SAME_DAYS_OF = { week: 'der letzten Woche', month: 'des letzten Monats', quarter: 'des letzten Quartals', year: 'des letzten Jahres' }
 const THIS = { nom: { m: 'dieser', f: 'diese', n: 'dieses' }, acc: { m: 'diesen', f: 'diese', n: 'dieses' }, dat: { m: 'diesem', f: 'dieser', n: 'diesem' } }
 const LAST = {
   nom: { m: 'der letzte', f: 'die letzte', n: 'das letzte' },
@@ -67,6 +69,11 @@ function periodForms(range: TimeRange): PeriodForms {
     }
     case 'previous':
       return noun(`der vorherige Zeitraum${d}`, `den vorherigen Zeitraum${d}`, `dem vorherigen Zeitraum${d}`, `im vorherigen Zeitraum${d}`, `vorheriger Zeitraum${colon}`)
+    case 'sameBefore': {
+      if (name.unit === 'day') return { ...same(`gestern zur selben Zeit${d}`), subject: `derselbe Zeitraum gestern${d}`, bracket: `gestern zur selben Zeit${colon}` }
+      const of = SAME_DAYS_OF[name.unit]
+      return noun(`dieselben Tage ${of}${d}`, `dieselben Tage ${of}${d}`, `denselben Tagen ${of}${d}`, `an denselben Tagen ${of}${d}`, `dieselben Tage ${of}${colon}`)
+    }
     case 'since': {
       const since = `seit dem ${dayIn(range.from, LOCALE)}`
       return { ...same(since), subject: `die Zeit ${since}`, acc: `die Zeit ${since}`, dat: `der Zeit ${since}` }
@@ -185,6 +192,10 @@ const intentInText = (intent: string) => `Das Anliegen ${quote(de.intentName(int
 const customers = (n: number) => `${num(n)} ${n === 1 ? 'Kunde' : 'Kunden'}`
 const conversations = (n: number) => `${num(n)} ${n === 1 ? 'Gespräch' : 'Gesprächen'}`
 
+/** Why customers who complained can outnumber the negative messages, said wherever both are counted. */
+const COMPLAINT_COUNTS = '; als Beschwerde gilt eine negative Nachricht oder eine neutrale, die das Problem meldet'
+const SO_OUTNUMBER = ', daher übersteigt ihre Zahl die der negativen Nachrichten'
+
 export const de: Phrases = {
   locale: LOCALE,
   num,
@@ -274,8 +285,8 @@ export const de: Phrases = {
   customersFrom: (value, estimate) => (estimate ? `Sie stammen aus etwa ${conversations(value)} (${intervalOf(estimate)}).` : `Sie stammen aus ${conversations(value)} (exakt).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Etwa ${customers(value)} ${value === 1 ? 'hat' : 'haben'} sich beschwert (${intervalOf(estimate)}` +
-    `${reports ? '; als Beschwerde gilt eine negative Nachricht oder eine neutrale, die das Problem meldet' : ''}` +
-    `${reports && outnumber ? ', daher übersteigt ihre Zahl die der negativen Nachrichten' : ''}).`,
+    `${reports ? COMPLAINT_COUNTS : ''}` +
+    `${reports && outnumber ? SO_OUTNUMBER : ''}).`,
   shareOf(value, estimate, base) {
     const of = `der ${about(base.estimated)}${num(base.value)} ${inflect(base.what, 'weak')}`
     if (!estimate) return `Das sind ${de.pct(value)} ${of}.`
@@ -296,7 +307,7 @@ export const de: Phrases = {
     const direction = c.direction === 'same' ? 'etwa gleich viele' : c.direction === 'up' ? 'mehr' : 'weniger'
     const perDay = c.perDay ? ` pro Tag, ${lengths(c.range, c.perDay.days, c.perDay.daysBefore)}` : ''
     const sure = c.direction !== 'same' && c.overlap ? `; die Intervalle der beiden Zeiträume überschneiden sich, ${NOT_CERTAIN}` : ''
-    return `Etwa ${customers(c.now)} ${c.now === 1 ? 'hat' : 'haben'} ${did} (${intervalOf(c.nowEstimate)}), gegenüber etwa ${num(c.before)} ${previousIn(c.previous, true)} ` +
+    return `Etwa ${customers(c.now)} ${c.now === 1 ? 'hat' : 'haben'} ${did} (${intervalOf(c.nowEstimate)}${c.outnumber ? COMPLAINT_COUNTS + SO_OUTNUMBER : ''}), gegenüber etwa ${num(c.before)} ${previousIn(c.previous, true)} ` +
       `(${intervalOf(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
   },
 

@@ -19,6 +19,10 @@ const about = (yes: boolean) => (yes ? 'about ' : '')
 const topic = (intent: string) => intent.replace(/_/g, ' ')
 const previousName = (range: TimeRange | undefined) => (range ? thePeriod(range) : 'the previous period')
 
+/** Why customers who complained can outnumber the negative messages, said wherever both are counted. */
+const COMPLAINT_COUNTS = '; a complaint is a negative message, or a neutral one reporting the problem'
+const SO_OUTNUMBER = ', so they outnumber the negative messages'
+
 export const en: Phrases = {
   locale: 'en-GB',
   num: (n) => String(n),
@@ -88,7 +92,7 @@ export const en: Phrases = {
     `There ${total === 1 ? 'was' : 'were'} ${plural(total, what.replace(/ messages/, ' message'), what)} (${en.periodInBrackets(range)}; ${how === 'exact' ? 'exact count from metadata' : 'counted among the messages the weekly theme runs put in the theme'}).`,
   customersFrom: (value, estimate) => (estimate ? `They came from about ${value} conversations (${en.interval(estimate)}).` : `They came from ${plural(value, 'conversation', 'conversations')} (exact).`),
   customersComplained: (value, estimate, reports, outnumber) =>
-    `About ${value} customers complained (${en.interval(estimate)}${reports ? '; a complaint is a negative message, or a neutral one reporting the problem' : ''}${reports && outnumber ? ', so they outnumber the negative messages' : ''}).`,
+    `About ${value} customers complained (${en.interval(estimate)}${reports ? COMPLAINT_COUNTS : ''}${reports && outnumber ? SO_OUTNUMBER : ''}).`,
   shareOf(value, estimate, base) {
     const of = `${about(base.estimated)}${base.value} ${base.what}`
     if (!estimate) return `That is ${value}% of the ${of}.`
@@ -107,7 +111,7 @@ export const en: Phrases = {
     const perDay = c.perDay ? ` per day, ${lengths(c.range, c.perDay.days, c.perDay.daysBefore)}` : ''
     const sure = c.direction !== 'same' && c.overlap ? "; the two periods' intervals overlap, so the direction is not certain" : ''
     const period = c.previous?.label.replace(/^previous period \((.*)\)$/, '$1') ?? 'the previous period'
-    return `About ${c.now} ${who} in ${c.range.label} (${en.interval(c.nowEstimate)}), against about ${c.before} in ${period} (${en.interval(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
+    return `About ${c.now} ${who} in ${c.range.label} (${en.interval(c.nowEstimate)}${c.outnumber ? COMPLAINT_COUNTS + SO_OUTNUMBER : ''}), against about ${c.before} in ${period} (${en.interval(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
   },
 
   weekByWeek: (weeks) => `Week by week: ${en.list(weeks.map((w) => `${about(w.about)}${w.value} in ${w.week}${w.partial ? ' (part of it)' : ''}`))}.`,

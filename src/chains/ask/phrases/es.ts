@@ -73,6 +73,10 @@ function named(range: TimeRange): { text: string; adverb: boolean; dates?: strin
     }
     case 'previous':
       return { text: 'el periodo anterior', adverb: false, dates, kind: p.kind }
+    case 'sameBefore': {
+      if (p.unit === 'day') return { text: 'ayer a la misma hora', adverb: true, dates, kind: p.kind }
+      return { text: `los mismos días ${u.fem ? 'de la' : 'del'} ${u.one} ${u.fem ? 'pasada' : 'pasado'}`, adverb: false, dates, kind: p.kind }
+    }
     case 'since':
       return { text: `desde el ${valid ? dayIn(range.from, LOCALE) : range.label.replace(/^since /, '')}`, adverb: true, kind: p.kind }
     case 'isoWeek':
@@ -261,6 +265,10 @@ const MEASURES: MeasureNames = {
   surveyScore: { words: 'una puntuación de satisfacción como el CSAT o el NPS', reason: 'no se guardan respuestas de encuestas; cómo se sienten los clientes se lee en el sentimiento de sus mensajes' },
 }
 
+/** Why customers who complained can outnumber the negative messages, said wherever both are counted. */
+const COMPLAINT_COUNTS = '; una queja es un mensaje negativo, o uno neutral que informa del problema'
+const SO_OUTNUMBER = ', por eso superan en número a los mensajes negativos'
+
 export const es: Phrases = {
   locale: LOCALE,
   num,
@@ -348,8 +356,8 @@ export const es: Phrases = {
   customersFrom: (value, estimate) => (estimate ? `Procedían de ${aboutCount(value, true, 'conversación', 'conversaciones')} (${interval(estimate)}).` : `Procedían de ${num(value)} ${value === 1 ? 'conversación' : 'conversaciones'} (recuento exacto).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `${capitalise(aboutCount(value, false, 'cliente', 'clientes'))} ${value === 1 ? 'se quejó' : 'se quejaron'} (${interval(estimate)}` +
-    `${reports ? '; una queja es un mensaje negativo, o uno neutral que informa del problema' : ''}` +
-    `${reports && outnumber ? ', por eso superan en número a los mensajes negativos' : ''}).`,
+    `${reports ? COMPLAINT_COUNTS : ''}` +
+    `${reports && outnumber ? SO_OUTNUMBER : ''}).`,
   shareOf(value, estimate, base) {
     const of = `${the(base.what)} ${base.estimated ? 'aproximadamente ' : ''}${num(base.value)} ${base.what}`
     if (!estimate) return `Eso representa el ${num(value)} % de ${of}.`
@@ -379,7 +387,7 @@ export const es: Phrases = {
     // The previous period by its dates alone, as the sentence already compares it.
     const previous = !c.previous ? 'en el periodo anterior' : periodName(c.previous.label).kind === 'previous' && valid(c.previous) ? fromTo(c.previous) : inPeriod(c.previous)
     return (
-      `${capitalise(aboutCount(c.now, false, 'cliente', 'clientes'))} ${who} ${inPeriod(c.range)} (${interval(c.nowEstimate)}), ` +
+      `${capitalise(aboutCount(c.now, false, 'cliente', 'clientes'))} ${who} ${inPeriod(c.range)} (${interval(c.nowEstimate)}${c.outnumber ? COMPLAINT_COUNTS + SO_OUTNUMBER : ''}), ` +
       `frente a ${c.before === 1 ? 'alrededor de 1' : `unos ${num(c.before)}`} ${previous} (${interval(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
     )
   },

@@ -97,6 +97,9 @@ function forms(range: TimeRange): PeriodForms {
     }
     case 'previous':
       return plain('la période précédente', 'sur la période précédente')
+    case 'sameBefore':
+      if (p.unit === 'day') return plain('la même tranche horaire hier', 'hier à la même heure')
+      return plain(`les mêmes jours ${de(UNITS[p.unit].last)}`, `sur les mêmes jours ${de(UNITS[p.unit].last)}`)
     case 'since': {
       const since = `depuis le ${dayFr(range.from)}`
       return { noun: `la période ${since}`, in: since, name: since, dated: false }
@@ -277,6 +280,10 @@ const MEASURES: MeasureNames = {
   surveyScore: { words: 'un score de satisfaction comme le CSAT ou le NPS', reason: "aucune réponse d'enquête n'est enregistrée ; ce que ressentent les clients se lit dans le sentiment de leurs messages" },
 }
 
+/** Why customers who complained can outnumber the negative messages, said wherever both are counted. */
+const COMPLAINT_COUNTS = ' ; une plainte est un message négatif, ou un message neutre signalant le problème'
+const SO_OUTNUMBER = ', ces clients sont donc plus nombreux que les messages négatifs'
+
 export const fr: Phrases = {
   locale: LOCALE,
   num,
@@ -367,8 +374,8 @@ export const fr: Phrases = {
   customersFrom: (value, estimate) => (estimate ? `Ces messages provenaient d'environ ${plural(value, 'conversation')} (${interval(estimate)}).` : `Ces messages provenaient de ${plural(value, 'conversation')} (nombre exact).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Environ ${plural(value, 'client')} ${value < 2 ? "s'est plaint" : 'se sont plaints'} (${interval(estimate)}` +
-    `${reports ? ' ; une plainte est un message négatif, ou un message neutre signalant le problème' : ''}` +
-    `${reports && outnumber ? ', ces clients sont donc plus nombreux que les messages négatifs' : ''}).`,
+    `${reports ? COMPLAINT_COUNTS : ''}` +
+    `${reports && outnumber ? SO_OUTNUMBER : ''}).`,
   shareOf(value, estimate, base) {
     const of = `${base.estimated ? 'quelque ' : ''}${num(base.value)} ${base.what}`
     if (!estimate) return `Cela représente ${pct(value)} des ${of}.`
@@ -400,7 +407,7 @@ export const fr: Phrases = {
       : periodName(c.previous.label).kind === 'previous'
         ? `${fromTo(c.previous)} (${interval(c.beforeEstimate)})`
         : inPeriodWith(c.previous, interval(c.beforeEstimate))
-    return `Environ ${num(c.now)} ${who} ${inPeriodWith(c.range, interval(c.nowEstimate))}, contre environ ${num(c.before)} ${before} : ${direction}${perDay}${sure}.`
+    return `Environ ${num(c.now)} ${who} ${inPeriodWith(c.range, `${interval(c.nowEstimate)}${c.outnumber ? COMPLAINT_COUNTS + SO_OUTNUMBER : ''}`)}, contre environ ${num(c.before)} ${before} : ${direction}${perDay}${sure}.`
   },
 
   weekByWeek: (weeks) => `Semaine par semaine : ${fr.list(weeks.map((w) => `${about(w.about)}${num(w.value)} en ${weekName(w.week)}${w.partial ? ' (partiellement)' : ''}`))}.`,

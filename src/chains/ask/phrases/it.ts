@@ -76,6 +76,7 @@ function periodWords(range: TimeRange): string {
       return `${u.f ? 'le ultime' : 'gli ultimi'} ${p.n} ${u.many}`
     }
     case 'previous': return 'il periodo precedente'
+    case 'sameBefore': return p.unit === 'day' ? 'ieri alla stessa ora' : `gli stessi giorni ${prep('di', LAST[p.unit])}`
     case 'since': return `dal ${dayOf(range.from)}`
     case 'isoWeek': return `la settimana ${p.week} del ${p.year}`
     case 'lastWithData': return "l'ultima settimana con dati"
@@ -100,9 +101,11 @@ function thePeriod(range: TimeRange): string {
 }
 /** "nel periodo precedente (…)", "nelle ultime 8 settimane", "in questo mese (…)", "oggi", "dal 3 nov 2026", "il 9 nov 2026". */
 function inPeriod(range: TimeRange): string {
-  const kind = periodName(range.label).kind
+  const name = periodName(range.label)
+  const kind = name.kind
   if (kind === 'since') return period(range)
-  if (kind === 'today' || kind === 'yesterday' || (kind === 'dates' && singleDay(range))) return thePeriod(range)
+  const adverb = kind === 'today' || kind === 'yesterday' || (kind === 'sameBefore' && name.unit === 'day')
+  if (adverb || (kind === 'dates' && singleDay(range))) return thePeriod(range)
   return prep('in', thePeriod(range))
 }
 /** "perché questo mese (1–10 nov 2026) ha 9,4 giorni contro 31". */
@@ -218,6 +221,10 @@ const beforeText = (before: { value: number; range: TimeRange } | undefined) =>
 const ESTIMATED = 'stima basata sulle etichette del classificatore'
 const THEME_RUNS = 'conteggio tra i messaggi che le analisi settimanali dei temi hanno assegnato al tema'
 
+/** Why customers who complained can outnumber the negative messages, said wherever both are counted. */
+const COMPLAINT_COUNTS = '; un reclamo è un messaggio negativo, o uno neutro che segnala il problema'
+const SO_OUTNUMBER = ', per questo sono più dei messaggi negativi'
+
 export const it: Phrases = {
   locale: LOCALE,
   num,
@@ -325,7 +332,7 @@ export const it: Phrases = {
   customersFrom: (value, estimate) => (estimate ? `Provengono da circa ${plural(value, 'conversazione', 'conversazioni')} (${it.interval(estimate)}).` : `Provengono da ${plural(value, 'conversazione', 'conversazioni')} (conteggio esatto).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Circa ${num(value)} ${value === 1 ? 'cliente ha' : 'clienti hanno'} presentato un reclamo (${it.interval(estimate)}` +
-    `${reports ? '; un reclamo è un messaggio negativo, o uno neutro che segnala il problema' : ''}${reports && outnumber ? ', per questo sono più dei messaggi negativi' : ''}).`,
+    `${reports ? COMPLAINT_COUNTS : ''}${reports && outnumber ? SO_OUTNUMBER : ''}).`,
   shareOf(value, estimate, base) {
     const of = prep('di', theCount(base.value, base.what, base.estimated))
     if (!estimate) return `Si tratta ${prep('di', il(value))} ${of}.`
@@ -353,7 +360,7 @@ export const it: Phrases = {
     const sure = c.direction !== 'same' && c.overlap ? OVERLAP_PERIODS : ''
     // The previous period by its dates where the answer names it "previous period".
     const previous = !c.previous ? 'nel periodo precedente' : periodName(c.previous.label).kind === 'previous' ? `nel periodo ${span(c.previous)}` : inPeriod(c.previous)
-    return `Circa ${num(c.now)} ${one ? 'cliente' : 'clienti'} (${it.interval(c.nowEstimate)}) ${who} ${inPeriod(c.range)}, ` +
+    return `Circa ${num(c.now)} ${one ? 'cliente' : 'clienti'} (${it.interval(c.nowEstimate)}${c.outnumber ? COMPLAINT_COUNTS + SO_OUTNUMBER : ''}) ${who} ${inPeriod(c.range)}, ` +
       `contro circa ${num(c.before)} (${it.interval(c.beforeEstimate)}) ${previous}: ${direction}${perDay}${sure}.`
   },
 

@@ -61,6 +61,11 @@ function named(range: TimeRange): Named {
       return { head, dates }
     }
     case 'previous': return { head: 'o período anterior', dates }
+    case 'sameBefore': {
+      if (p.unit === 'day') return { head: 'ontem à mesma hora', dates, bare: 'adverb' }
+      const u = UNITS[p.unit]
+      return { head: `os mesmos dias ${contract('de', `${u.f ? 'a' : 'o'} ${u.one} ${u.f ? 'passada' : 'passado'}`)}`, dates }
+    }
     case 'since': return { head: `desde ${dayIn(range.from, LOCALE)}`, bare: 'since' }
     case 'isoWeek': return { head: `a semana ${p.week} de ${p.year}`, dates }
     case 'lastWithData': return { head: 'a última semana com dados', dates }
@@ -222,6 +227,10 @@ const MEASURES: MeasureNames = {
 const LABELS = 'estimativa a partir dos rótulos do classificador'
 const THEME_COUNT = 'contagem feita entre as mensagens que as análises semanais de temas colocaram no tema'
 
+/** Why customers who complained can outnumber the negative messages, said wherever both are counted. */
+const COMPLAINT_COUNTS = '; uma reclamação é uma mensagem negativa, ou uma neutra que relata o problema'
+const SO_OUTNUMBER = ', por isso os clientes que reclamaram são mais numerosos do que as mensagens negativas'
+
 export const pt: Phrases = {
   locale: LOCALE,
   num,
@@ -312,8 +321,8 @@ export const pt: Phrases = {
   customersFrom: (value, estimate) => (estimate ? `Vieram de cerca de ${plural(value, 'conversa', 'conversas')} (${pt.interval(estimate)}).` : `Vieram de ${plural(value, 'conversa', 'conversas')} (contagem exata).`),
   customersComplained: (value, estimate, reports, outnumber) =>
     `Cerca de ${value === 1 ? `${num(value)} cliente reclamou` : `${num(value)} clientes reclamaram`} (${pt.interval(estimate)}` +
-    `${reports ? '; uma reclamação é uma mensagem negativa, ou uma neutra que relata o problema' : ''}` +
-    `${reports && outnumber ? ', por isso os clientes que reclamaram são mais numerosos do que as mensagens negativas' : ''}).`,
+    `${reports ? COMPLAINT_COUNTS : ''}` +
+    `${reports && outnumber ? SO_OUTNUMBER : ''}).`,
   shareOf(value, estimate, base) {
     const of = `${about(base.estimated)}${counted(base.value, base.what)}`
     if (!estimate) return `Isso corresponde a ${num(value)}% do total de ${of}.`
@@ -343,7 +352,7 @@ export const pt: Phrases = {
     const direction = c.direction === 'same' ? 'praticamente igual' : c.direction === 'up' ? 'aumento' : 'queda'
     const perDay = c.perDay ? ` por dia, ${lengths(c.range, c.perDay.days, c.perDay.daysBefore)}` : ''
     const sure = c.direction !== 'same' && c.overlap ? `; ${OVERLAP}` : ''
-    return `Cerca de ${num(c.now)} ${who} ${inPeriod(c.range)} (${pt.interval(c.nowEstimate)}), contra cerca de ${num(c.before)} ${inPrevious(c.previous)} ` +
+    return `Cerca de ${num(c.now)} ${who} ${inPeriod(c.range)} (${pt.interval(c.nowEstimate)}${c.outnumber ? COMPLAINT_COUNTS + SO_OUTNUMBER : ''}), contra cerca de ${num(c.before)} ${inPrevious(c.previous)} ` +
       `(${pt.interval(c.beforeEstimate)}): ${direction}${perDay}${sure}.`
   },
 

@@ -13,6 +13,8 @@ export type PeriodName =
   | { kind: 'last'; unit: Unit }
   | { kind: 'past'; n: number; unit: Unit }
   | { kind: 'previous' }
+  /** The same part of the period before one under way: "the same days last week (…)", "the same hours yesterday (…)". */
+  | { kind: 'sameBefore'; unit: 'day' | 'week' | 'month' | 'quarter' | 'year' }
   | { kind: 'since' }
   | { kind: 'isoWeek'; year: number; week: number }
   | { kind: 'lastWithData' }
@@ -32,6 +34,9 @@ export function periodName(label: string): PeriodName {
   m = new RegExp(`^past (\\d+) ${UNIT}s?$`).exec(label)
   if (m) return { kind: 'past', n: Number(m[1]), unit: m[2] as Unit }
   if (/^previous period\b/.test(label)) return { kind: 'previous' }
+  if (/^the same hours yesterday\b/.test(label)) return { kind: 'sameBefore', unit: 'day' }
+  m = /^the same days last (week|month|quarter|year)\b/.exec(label)
+  if (m) return { kind: 'sameBefore', unit: m[1] as 'week' | 'month' | 'quarter' | 'year' }
   if (/^since\b/.test(label)) return { kind: 'since' }
   m = /^(\d{4})-W(\d{2})\b/.exec(label)
   if (m) return { kind: 'isoWeek', year: Number(m[1]), week: Number(m[2]) }

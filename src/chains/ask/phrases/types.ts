@@ -123,6 +123,8 @@ export interface Phrases {
     direction: 'up' | 'down' | 'same'
     perDay?: { days: number; daysBefore: number }
     overlap: boolean
+    /** Customers who complained outnumber the negative messages (neutral reports count): the first bracket says why. */
+    outnumber?: boolean
   }): string
 
   // Trends.
