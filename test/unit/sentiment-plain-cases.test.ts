@@ -435,3 +435,31 @@ describe('plain readings in six languages', () => {
     expect([result!.intent?.label, result!.sentiment.label]).toEqual(['complaint', 'negative'])
   })
 })
+
+// A problem stated in the negative, with a problem's intent: each read as neutral (model alone) before.
+const STATED_PROBLEMS: Array<[string, string, string]> = [
+  ['en', 'billing', "Topped up £15 this morning and the credit hasn't shown up"],
+  ['fr', 'account_login', 'Je reçois jamais le mail pour changer mon mot de passe'],
+  ['de', 'delivery', 'Das Paket ist laut Tracking zugestellt, bei mir ist aber nichts angekommen'],
+  ['es', 'account_login', 'No me deja entrar en la app con mi contraseña de siempre'],
+  ['pt', 'product_fault', 'O comando da box não responde a nada'],
+  ['it', 'billing', 'Ho pagato la bolletta ma nel sito risulta ancora non pagata'],
+]
+
+describe('a problem stated in the negative', () => {
+  const neutralModel = { negative: 0.3, neutral: 0.6, positive: 0.1 }
+  it.each(STATED_PROBLEMS)('%s (%s): "%s" is negative', (_language, intent, text) => {
+    const decided = decideSentiment(neutralModel, text, intent, 'customer', 0.8)
+    expect(decided.evidence).toContain('problem_stated')
+    expect(decided.label).toBe('negative')
+  })
+
+  it('is not one asked, without a problem\'s intent, from an unsure intent model, "no complaints" or an agent', () => {
+    const [, , text] = STATED_PROBLEMS[0]!
+    expect(decideSentiment(neutralModel, `${text}, is that normal?`, 'billing', 'customer', 0.8).evidence).not.toContain('problem_stated')
+    expect(decideSentiment(neutralModel, text, 'question', 'customer', 0.8).evidence).not.toContain('problem_stated')
+    expect(decideSentiment(neutralModel, text, 'billing', 'customer', 0.4).evidence).not.toContain('problem_stated')
+    expect(decideSentiment(neutralModel, 'Moving house next month, no complaints with the service, just need to cancel', 'cancellation', 'customer', 0.9).evidence).not.toContain('problem_stated')
+    expect(decideSentiment(neutralModel, "Your credit doesn't show yet, it can take an hour", 'billing', 'agent', 0.8).evidence).not.toContain('problem_stated')
+  })
+})

@@ -26,7 +26,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@35'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@36'
 const YIELD_EVERY = 32
 
 /**
@@ -154,7 +154,7 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
     input: ClassifyInput, language: { code: string; confidence: number }, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel,
   ): { classification: Classification; read: IntentPrediction | undefined } {
     const corrected = nearestCorrection(labels, input.text)
-    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label, input.role)
+    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label, input.role, predicted?.confidence)
     const sentiment = corrected
       ? correctedSentiment(corrected.label, corrected.similarity)
       : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }

@@ -289,6 +289,24 @@ const NOTHING_WRONG_ALL = new RegExp(NOTHING_WRONG, 'gu')
 const NOTHING_WRONG_ONE = new RegExp(NOTHING_WRONG, 'u')
 
 /**
+ * A statement that something is not, does not or never did, in every supported language: with the intent of
+ * a problem, it is the problem reported ("J'ai rechargé vingt euros et le crédit s'affiche pas", "O comando
+ * não responde de todo", "No puedo restablecer la contraseña, el código no llega nunca" read as neutral). A
+ * question is not one ("Is it normal that it doesn't charge?" may be asked calmly), nor "no complaints".
+ */
+const STATED_NEGATION = termMatcher([
+  'not', "n't", 'never', 'no', 'nothing', 'nobody', 'cannot',
+  'pas', 'jamais', 'rien', 'aucun', 'aucune',
+  'nicht', 'kein', 'keine', 'keinen', 'nie', 'niemand', 'nichts',
+  'nada', 'nadie', 'nunca', 'ningun', 'ninguna',
+  'nao', 'ninguem', 'nenhum', 'nenhuma',
+  'non', 'nessuno', 'niente', 'nulla',
+])
+export function negatedStatement(folded: string): boolean {
+  return !folded.includes('?') && STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
+}
+
+/**
  * A plain request, asked: "Is it possible to suspend my contract for two months?" read as negative (0.51),
  * "Posso sospendere il mio abbonamento per due mesi?" as positive (0.54). Asking whether or how something
  * can be done says nothing of how the customer feels; a complaint or a thank-you in it still does.
