@@ -165,3 +165,30 @@ describe('how the messages felt', () => {
     expect(without).not.toContain('Of these')
   })
 })
+
+describe('a feeling compared between two periods', () => {
+  it('is answered by its share in each, with the counts left to the figures ("happier" said the share fell, then that customers rose per day)', () => {
+    const est = (value: number, low: number, high: number) => ({ value, low, high, method: 'labels' })
+    const month = { from: '2026-11-01T00:00:00.000Z', to: '2026-11-10T09:00:00.000Z', label: 'this month (1 Nov 2026 – 10 Nov 2026)' }
+    const last = { from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z', label: 'last month (1 Oct 2026 – 31 Oct 2026)' }
+    const at = (r: { from: string; to: string }) => ({ from: r.from, to: r.to, filters: {} })
+    const figures: AskFigure[] = [
+      { kind: 'count', label: 'positive customer messages, this month', value: 64, unit: 'messages', estimate: est(64, 18, 108), ...at(month) },
+      { kind: 'count', label: 'all customer messages, this month', value: 247, unit: 'messages', exact: true, ...at(month) },
+      { kind: 'share', label: 'positive share, this month', value: 25.9, unit: 'percent', estimate: est(25.9, 7.3, 43.7), ...at(month) },
+      { kind: 'share', label: 'positive share, last month', value: 33.3, unit: 'percent', estimate: est(33.3, 16.9, 50), group: { period: 'previous' }, ...at(last) },
+      { kind: 'count', label: 'conversations with a positive message, this month', value: 54, unit: 'conversations', estimate: est(54, 16, 88), ...at(month) },
+      { kind: 'previous_count', label: 'conversations with a positive message, last month', value: 121, unit: 'conversations', estimate: est(121, 72, 166), ...at(last) },
+      { kind: 'previous_count', label: 'positive customer messages, last month', value: 156, unit: 'messages', estimate: est(156, 110, 200), ...at(last) },
+      { kind: 'change', label: 'change against last month', value: 35.7, unit: 'percent', estimate: est(35.7, -60, 140), ...at(month) },
+    ]
+    const compare: AskPlan = { kind: 'compare', timeRange: month, previousRange: last, filters: { customerRole: 'customer', sentiment: 'positive' }, wantsShare: true, planner: 'local' }
+    const answer = answerLocally({ question: 'Are customers happier this month than last month?', plan: compare, figures, citations: [], workspaceId: 'w' })
+    expect(answer).toMatch(/^The positive share of customer messages went from about 33\.3% \(95% interval 16\.9–50%\) in the last month \(1 Oct 2026 – 31 Oct 2026\) to about 25\.9% .*: down; the two periods' intervals overlap, so the direction is not certain\./)
+    expect(answer).not.toMatch(/customers wrote|Their messages|per day/)
+    // Asked for a count, there is no share: the customers and the change are said.
+    const counts = figures.filter((f) => f.kind !== 'share')
+    const count = answerLocally({ question: 'Did more customers write positive messages this month than last month?', plan: { ...compare, wantsShare: false }, figures: counts, citations: [], workspaceId: 'w' })
+    expect(count).toMatch(/customers wrote a positive message/)
+  })
+})
