@@ -142,7 +142,7 @@ const QUESTIONS: string[][] = [
   ["Which customers are at risk of leaving?", "Quels clients risquent de partir ?", "Welche Kunden sind abwanderungsgefährdet?", "¿Qué clientes corren riesgo de darse de baja?", "Que clientes estão em risco de nos abandonar?", "Quali clienti rischiano di abbandonarci?"],
   // Round 35, translated by a helper from the English: 54 of 100 differed before this round's fixes ("¿Qué ha pasado este
   // mes comparado con el mes pasado?" searched for "pasado"). Left out: "What were the biggest issues in September?"
-  // (translated as "the main problems", an overview) and "…about the price rise?".
+  // (translated as "the main problems", an overview).
   ["What changed since last month?", "Qu'est-ce qui a changé depuis le mois dernier ?", "Was hat sich seit letztem Monat verändert?", "¿Qué ha cambiado desde el mes pasado?", "O que mudou desde o mês passado?", "Cos'è cambiato dal mese scorso?"],
   ["What happened this month compared to last month?", "Qu'est-ce qui s'est passé ce mois-ci par rapport au mois dernier ?", "Was ist diesen Monat im Vergleich zum letzten Monat passiert?", "¿Qué ha pasado este mes en comparación con el mes pasado?", "O que aconteceu este mês em comparação com o mês passado?", "Cos'è successo questo mese rispetto al mese scorso?"],
   ["How is this week going compared to last week?", "Comment se passe cette semaine par rapport à la semaine dernière ?", "Wie läuft diese Woche im Vergleich zur letzten Woche?", "¿Cómo va esta semana en comparación con la semana pasada?", "Como está indo esta semana em comparação com a semana passada?", "Come sta andando questa settimana rispetto alla settimana scorsa?"],
@@ -161,14 +161,14 @@ const QUESTIONS: string[][] = [
   ["Which channel got the most messages last week?", "Quel canal a reçu le plus de messages la semaine dernière ?", "Über welchen Kanal kamen letzte Woche die meisten Nachrichten?", "¿Qué canal recibió más mensajes la semana pasada?", "Qual canal recebeu mais mensagens na semana passada?", "Quale canale ha ricevuto più messaggi la settimana scorsa?"],
   ["How many customers mentioned cancelling in October?", "Combien de clients ont parlé de résiliation en octobre ?", "Wie viele Kunden haben im Oktober eine Kündigung erwähnt?", "¿Cuántos clientes mencionaron darse de baja en octubre?", "Quantos clientes mencionaram cancelamento em outubro?", "Quanti clienti hanno parlato di disdetta a ottobre?"],
   ["Are customers angrier on X than on Instagram?", "Les clients sont-ils plus énervés sur X que sur Instagram ?", "Sind die Kunden auf X verärgerter als auf Instagram?", "¿Están los clientes más enfadados en X que en Instagram?", "Os clientes estão mais irritados no X do que no Instagram?", "I clienti sono più arrabbiati su X che su Instagram?"],
+  // What customers said, in the past tense, was not understood; the rise of a price rise searched for "rise" and "subida".
+  ["What did customers say about the price rise?", "Qu'est-ce que les clients ont dit sur la hausse des prix ?", "Was haben die Kunden zur Preiserhöhung gesagt?", "¿Qué dijeron los clientes sobre la subida de precios?", "O que os clientes disseram sobre o aumento de preço?", "Cosa hanno detto i clienti sull'aumento dei prezzi?"],
   // "…comparado con el anterior" compared with the ten days before, not with last month.
   ["How is this month going compared to the previous one?", "Comment se passe ce mois-ci par rapport au précédent ?", "Wie läuft dieser Monat im Vergleich zum vorherigen?", "¿Cómo va este mes comparado con el anterior?", "Como está indo este mês em comparação com o anterior?", "Com'è andato questo mese rispetto al precedente?"],
 ]
 
 describe('a question reads the same in the six languages', () => {
-  const AMBIGUOUS = new Set(["Welches Thema ist am negativsten?", "¿Cuáles son los 3 temas principales este mes?", "¿Qué tema es el más negativo?",
-    // It ranks the two channels, but also reads "los clientes más enfadados" as a ranking of customers, which is not computed.
-    "¿Están los clientes más enfadados en X que en Instagram?"])
+  const AMBIGUOUS = new Set(["Welches Thema ist am negativsten?", "¿Cuáles son los 3 temas principales este mes?", "¿Qué tema es el más negativo?"])
   for (const [english, ...translations] of QUESTIONS) {
     it.each(translations.filter((q) => !AMBIGUOUS.has(q)))(`%s reads as "${english}"`, (question) => {
       expect(reading(planLocally(question, NOW, vocabulary))).toEqual(reading(planLocally(english!, NOW, vocabulary)))

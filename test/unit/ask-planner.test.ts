@@ -200,6 +200,13 @@ describe('local planner vocabulary and kinds', () => {
     expect(planLocally('How many complaints last week?', NOW, vocabulary).previousRange).toMatchObject({ from: '2026-10-19T00:00:00.000Z', to: '2026-10-26T00:00:00.000Z' })
   })
 
+  it('ranks two channels by how customers feel as each one\'s share ("angrier on X than on Instagram" ranked the counts: X has more of every message)', () => {
+    for (const q of ['Are customers angrier on X than on Instagram?', 'Les clients sont-ils plus énervés sur X que sur Instagram ?', 'Sind die Kunden auf X verärgerter als auf Instagram?', '¿Están los clientes más enfadados en X que en Instagram?']) {
+      expect(planLocally(q, NOW, vocabulary), q).toMatchObject({ kind: 'rank', groupBy: 'channel', among: ['x', 'instagram'], wantsShare: true, filters: { sentiment: 'negative' }, understood: true })
+    }
+    expect(planLocally('Are customers happier on WhatsApp than by email?', NOW, vocabulary)).toMatchObject({ kind: 'rank', groupBy: 'channel', wantsShare: true, filters: { sentiment: 'positive' } })
+  })
+
   it('compares how customers feel as the sentiment\'s share, and "than last week" from this week ("happier" searched for "happier")', () => {
     const happier = planLocally('Are customers happier this month than last month?', NOW, vocabulary)
     expect(happier).toMatchObject({ kind: 'compare', wantsShare: true, filters: { sentiment: 'positive' }, previousRange: { label: expect.stringMatching(/^last month/) } })

@@ -229,6 +229,10 @@ const WHATS_NEW = /\bwhat(?:['’]s| is) new\b/i
 /** A price rise named as a subject (see readKind). */
 const PRICE_RISE = /(?<![\p{L}])(?:price (?:rise|increase|hike)s?|(?:hausse|augmentation)s? (?:des|de|du) (?:prix|tarifs?)|preiserh[öo]hung(?:en)?|(?:subida|aumento)s? (?:de|del|de los|do|dos|da|das) (?:pre[çc]os?|precios?|tarifas?)|aument[oi] (?:dei|del|di) (?:prezzi|prezzo|tariff[ae]))(?![\p{L}])/iu
 
+/** The words of a price rise: its rise is no word to search for ("the price rise" counted messages saying "rise", "la subida de precios" "subida"). */
+const PRICE_WORD = /^(?:prices?|prix|preise?|precios?|pre[çc]os?|prezz[io])$/iu
+const RISE_WORD = /^(?:rises?|increases?|hikes?|hausses?|augmentations?|subidas?|aumentos?)$/iu
+
 /** Plans a question without any model: deterministic, and the fallback of the LLM planner. */
 export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary, opts: LocalPlannerOptions = {}): AskPlan {
   // Month names and relative periods of the other languages read as English from here on.
@@ -295,7 +299,7 @@ export function planLocally(asked: string, now: Date, vocabulary: AskVocabulary,
   // how the messages feel, asked without a class, is their negative share.
   const sentimentAsked = SENTIMENT_ASKED.test(question)
   const byGroupRate = read.kind === 'rank' && (read.groupBy === 'channel' || read.groupBy === 'language') &&
-    (SHARE_CUE.test(question) || RATE_CUE.test(question) || ((among !== undefined || PER_GROUP_CUE.test(question)) && sentimentAsked))
+    (SHARE_CUE.test(question) || RATE_CUE.test(question) || ((among !== undefined || PER_GROUP_CUE.test(question)) && (sentimentAsked || COMPARATIVE_FEELING.test(question))))
   // "Which topic is the most negative?", "which intent has the highest share of negative messages": each
   // subject's own sentiment share. "Which topic has the highest share of complaints?" is the topics' part
   // of the complaints, which their counts rank.
@@ -386,7 +390,9 @@ export function buildPlan(input: {
   if (input.topic && !filters.intent && !filters.theme && !filters.mentions && kind !== 'rank' && kind !== 'awaiting' && kind !== 'response_time') {
     // An elided article is not the word: "l'appli" is "appli" (it was no word, and every message was counted);
     // a short word is one when it names a thing ("tv").
-    const terms = input.topic.split(/[\s'’]+/u).filter((w) => /^[\p{L}\p{N}]{3,}$/u.test(w) || namesOf(w).length > 1).slice(0, 6)
+    const words = input.topic.split(/[\s'’]+/u)
+    const priceRise = words.some((w) => PRICE_WORD.test(w))
+    const terms = words.filter((w) => (/^[\p{L}\p{N}]{3,}$/u.test(w) || namesOf(w).length > 1) && !(priceRise && RISE_WORD.test(w))).slice(0, 6)
     if (terms.length > 0) filters.mentions = terms.map(anyNameQuery).join(' or ')
   }
   let timeRange: TimeRange

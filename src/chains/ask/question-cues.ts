@@ -83,8 +83,8 @@ export const PER_GROUP_CUE = /\b(?:by|per|for each|on each|in each|across|each)\
 /** A feeling compared: "happier", "angrier", "more satisfied", "less negative". */
 export const COMPARATIVE_FEELING = new RegExp([
   '\\b(?:happier|unhappier|angrier|(?:more|less) (?:happy|unhappy|angry|satisfied|dissatisfied|positive|negative|frustrated|upset|pleased))\\b',
-  '(?<![\\p{L}])(?:plus|moins|más|menos|mais|più|meno) (?:satisf|insatisf|content|m[ée]content|descontent|heureu|feli|soddisf|insoddisf|n[ée]gati|positi)\\p{L}*',
-  '(?<![\\p{L}])(?:zufriedener|unzufriedener|glücklicher|negativer|positiver)(?![\\p{L}])',
+  '(?<![\\p{L}])(?:plus|moins|más|menos|mais|più|meno) (?:satisf|insatisf|content|m[ée]content|descontent|heureu|feli|soddisf|insoddisf|n[ée]gati|positi|[ée]nerv|f[âa]ch|irrit|agac|enfad|enojad|molest|zangad|arrabbiat)\\p{L}*',
+  '(?<![\\p{L}])(?:zufriedener|unzufriedener|glücklicher|unglücklicher|negativer|positiver|verärgerter|wütender)(?![\\p{L}])',
 ].join('|'), 'iu')
 /** Complaining, as against feeling negative: a share of complaints is of conversations. */
 export const COMPLAINT_WORD = /complain|plaint|r[ée]clam|beschwer|quej|reclama|queix|lament/iu
@@ -185,7 +185,8 @@ export const KIND_CUES: Array<[AskKind, RegExp]> = [
   ['count', /\b(how many|number of|count|what share|which share|what percent(?:age)?|what proportion|what fraction|how much of|how often|percentage of|share of)\b/i],
   ['why', /\b(why|what (?:do|did|are|were|is|was)|reasons?|main (?:issues|topics|problems)|about what)\b/i],
   // What people say, in the other languages: "Que disent les gens de nos prix ?" was not understood.
-  ['why', /(?<![\p{L}])(?:que disent|qu['’]en disent|was sagen|qu[ée] dicen?|o que (?:[\p{L}é]+ ){0,6}(?:dizem|dizer)|cosa dicono|che cosa dicono)(?![\p{L}])/iu],
+  // …and what they said: "Qu'est-ce que les clients ont dit sur la hausse des prix ?" was not understood.
+  ['why', /(?<![\p{L}])(?:que disent|qu['’]en disent|was sagen|qu[ée] dicen?|o que (?:[\p{L}é]+ ){0,6}(?:dizem|dizer)|cosa dicono|che cosa dicono|qu['’]est-ce que (?:[\p{L}]+\s+){0,3}ont dit|qu['’]ont dit|was haben (?:[\p{L}]+\s+){0,4}gesagt|qu[ée] (?:han )?dicho|qu[ée] dijeron|o que (?:[\p{L}é]+\s+){0,6}disseram|(?:che )?cosa hanno detto)(?![\p{L}])/iu],
   // "Summarize last week for me" searched for messages saying "summarize": an overview is what "What happened last week?" gives.
   ['why', /(?<![\p{L}])(?:summar(?:y|ise|ize|ising|izing)|sum up|overview|recap|what happened|what['’]s new|what is new|quoi de neuf|was gibt(?: es|['’]s)? (?:[\p{L}]+\s+){0,4}neues|qu[ée] novedades|novidades|novit[àa]|qu['’]est-ce qui s['’]est pass[ée]|que s['’]est-il pass[ée]|was ist (?:[\p{L}]+\s+){0,6}passiert|qu[ée] (?:ha |han )?pas(?:ado|ó)|o que (?:é que )?aconteceu|cos['’]è successo|cosa (?:è|e) successo|che (?:cosa )?(?:è|e) successo|r[ée]sum(?:é|e|er|ez)|r[ée]capitul\p{L}*|aper[çc]u|zusammenfass\p{L}*|fass\p{L}* .{0,40}zusammen|[üu]berblick|resum(?:en|e|o|ir|a|ame)|resúmeme|panorama|riassum\p{L}*|riassunt\p{L}*|riepilog\p{L}*|panoramica)(?![\p{L}])/iu],
   // A share asked for without the words above is counted: "Quel pourcentage…", "what % of…".
@@ -449,9 +450,10 @@ export const NOT_COMPUTED: Array<[RegExp, string]> = [
     '(?<![\\p{L}])(?:quels|quelles|welche|qu[ée]|quais|quali)\\s+(?:clients|kunden|clientes|clienti)(?![\\p{L}]).{0,60}(?:le plus|am meisten|más|mais|più)',
     '(?<![\\p{L}])qui\\s+sont\\s+(?:nos|les)\\s+clients\\s+les\\s+plus',
     '(?<![\\p{L}])(?:die|unsere)\\s+(?:unzufriedensten|wütendsten|zufriedensten|aktivsten)\\s+kunden',
-    '(?<![\\p{L}])(?:los|nuestros)\\s+clientes\\s+más\\s+(?:enfadados|descontentos|molestos|satisfechos|activos)',
-    '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)',
-    '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)',
+    // …not a comparison: "¿Están los clientes más enfadados en X que en Instagram?" compares two channels.
+    '(?<![\\p{L}])(?:los|nuestros)\\s+clientes\\s+más\\s+(?:enfadados|descontentos|molestos|satisfechos|activos)(?![^?.!]*(?<![\\p{L}])que(?![\\p{L}]))',
+    '(?<![\\p{L}])(?:os|nossos)\\s+clientes\\s+mais\\s+(?:irritados|insatisfeitos|satisfeitos|ativos)(?![^?.!]*(?<![\\p{L}])(?:do )?que(?![\\p{L}]))',
+    '(?<![\\p{L}])(?:i|nostri)\\s+clienti\\s+più\\s+(?:arrabbiati|insoddisfatti|soddisfatti|attivi)(?![^?.!]*(?<![\\p{L}])(?:che|rispetto)(?![\\p{L}]))',
   ].join('|'), 'iu'), BY_CUSTOMER_NOT_COMPUTED],
   // What the brand's side did: "How many refunds did we promise last month?" counted every billing message,
   // "How many conversations did agents handle per day?" searched for messages saying "agents" and "handle".
