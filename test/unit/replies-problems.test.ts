@@ -339,6 +339,21 @@ describe('a question from a reply to another problem', () => {
     expect(rankCandidates(asking('Any news on my voice remote? Ordered ages ago', 'delivery'), [backOrder])[0]!.offSubject).toBe(false)
   })
 
+  it('offers a customer whose box came without a part no reply about a remote sold out or a parcel on its way, in each language', () => {
+    const reply = (id: string, customerText: string, text: string): ReplyCandidate => ({ ...doubleCharge, id, customerText, customerIntent: 'delivery', text })
+    const backOrder = reply('backOrder', 'Any update on my voice remote? Ordered 2 weeks ago', 'Sorry for the wait! The new remote is on back order because demand was much higher than expected. New stock arrives at the [date].')
+    const onItsWay = reply('onItsWay', 'Has my order shipped yet?', 'Your order shipped yesterday and should be with you in 1–2 working days. The tracking link is in your email.')
+    for (const missing of ['My new phone arrived today but the charger was missing from the box', "Bonjour, j'ai reçu ma commande mais il manque le chargeur dans la boîte",
+      'Im Paket fehlte das Ladekabel', 'El pedido llegó sin el cargador', 'A encomenda chegou sem o carregador', 'Nella scatola mancava il caricabatterie']) {
+      expect(problemsOnly(missing), missing).toContain('missing_part')
+      const ranked = rankCandidates(asking(missing, 'delivery'), [backOrder, onItsWay])
+      expect(ranked.every((r) => r.namesOtherCase), missing).toBe(true)
+    }
+    // Each is still the answer to its own case.
+    expect(rankCandidates(asking('Any news on my voice remote? Ordered ages ago', 'delivery'), [backOrder])[0]!.offSubject).toBe(false)
+    expect(rankCandidates(asking('Where is my order? It was supposed to arrive yesterday', 'delivery'), [onItsWay])[0]!.namesOtherCase).toBe(false)
+  })
+
   it('reads the past case\'s subject from its classified intent too, whatever words its customer used', () => {
     // "No interent" (a typo) named no subject in words; the classifier read connectivity.
     const outage: ReplyCandidate = {

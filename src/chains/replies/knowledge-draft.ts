@@ -5,7 +5,7 @@
 import { detectLanguage } from '../classify/language.ts'
 import { sentencesOf } from '../../text/sentences.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
-import { aboutOtherSubjectOnly, namesOtherProblem, problemsIn, subjectProblem } from './problems.ts'
+import { aboutOtherSubjectOnly, namesOtherProblem, problemsIn, subjectProblem, tellsOfGoodsToCome } from './problems.ts'
 import type { Retrieval } from './types.ts'
 
 type KnowledgeHit = Retrieval['knowledge'][number]
@@ -121,7 +121,7 @@ export function knowledgeAnswer(hits: KnowledgeHit[], customerText: string, lang
     // At any score, sentences about another subject only answer another case: "the engineer is booked for
     // tomorrow but I won't be home, can I move it?" met "Moving home" (0.30) and got "If the new address is
     // not covered, you can leave without an early exit fee" (0.45).
-    if (aboutOtherSubjectOnly(ours, body)) continue
+    if (aboutOtherSubjectOnly(ours, body) || tellsOfGoodsToCome(ours, body)) continue
     return { hit, body }
   }
   return null

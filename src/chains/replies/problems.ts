@@ -70,6 +70,16 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     'danificado', 'danificada', 'chegou partido', 'chegou quebrado', 'amassado',
     'danneggiato', 'danneggiata', 'arrivato rotto', 'ammaccato',
   ]),
+  // Goods that came without a part: "il manque le chargeur dans la boîte" got "La télécommande vocale est en
+  // rupture: le nouveau stock arrive [date]" first, the reply to a remote still to come.
+  missing_part: termMatcher([
+    'was missing', 'were missing', 'missing from the box', 'not in the box', "wasn't in the box", 'was not in the box', 'came without', 'arrived without',
+    'il manque', 'il manquait', 'manquait', 'manquant', 'pas dans la boite', 'arrive sans', 'arrivee sans',
+    'fehlt das', 'fehlt der', 'fehlt die', 'fehlte', 'fehlten', 'nicht im karton', 'nicht in der packung', 'ohne das', 'ohne den',
+    'falta el', 'falta la', 'faltaba', 'faltaban', 'no venia', 'llego sin', 'vino sin',
+    'falta o', 'falta a', 'faltava', 'faltavam', 'nao vinha', 'veio sem', 'chegou sem',
+    'manca il', 'manca la', 'manca lo', 'mancava', 'mancavano', 'arrivato senza', 'arrivata senza',
+  ]),
   late_parcel: termMatcher([
     // What the customer says of a parcel that is late, though a reply would not say it.
     'where is my order', 'where is my parcel', 'where is my package', 'no sign of', 'still waiting for my', 'not received', "haven't received", 'still not here',
@@ -80,6 +90,8 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
     'ou est ma commande', 'ou est mon colis', 'wo ist mein paket', 'wo bleibt', 'donde esta mi pedido', 'cade minha encomenda', "dov'e il mio pacco", "dov'e il mio ordine",
     // ...and what a reply says of it: "we'll check where your Brightbox 4K is right now".
     'check where your', 'where your order is', 'where your parcel is', 'where your package is',
+    // …or of one on its way: "Order BW-… shipped yesterday and should be with you in 1–2 working days" (to a charger missing from the box).
+    'should be with you', 'will be with you', 'out for delivery', 'devrait vous parvenir', 'devrait arriver', 'sollte bald bei dir', 'sollte morgen bei', 'deberia llegarte', 'deberia llegar', 'deve chegar', 'dovrebbe arrivare',
     'not arrived', "hasn't arrived", 'has not arrived', 'never arrived', 'not been delivered', 'delayed', 'running late', 'is late', 'lost in transit', 'missing parcel', 'parcel is missing', 'still on its way', 'marked as delivered',
     // A parcel lost or missed on its way: "the courier lost track of the parcel, so I've sent a replacement" (to "the courier
     // says they tried to deliver… I was home all day") was offered to a customer sent the wrong box.
@@ -184,14 +196,26 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { biometric_sign_in: 'account_login', charged_twice: 'billing', late_parcel: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { biometric_sign_in: 'account_login', charged_twice: 'billing', late_parcel: 'delivery', missing_part: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
 
 /**
- * Goods that came, wrong or damaged, and goods still to come (late, sold out, to be chased with the courier): a
+ * Goods that came, wrong, damaged or without a part, and goods still to come (late, sold out, to be chased with the courier): a
  * reply about the one does not answer the other. (A late parcel may be late because it is out of stock.)
  */
-const GOODS_CAME: ReadonlySet<string> = new Set(['wrong_item', 'damaged'])
+const GOODS_CAME: ReadonlySet<string> = new Set(['wrong_item', 'damaged', 'missing_part'])
 const GOODS_TO_COME: ReadonlySet<string> = new Set(['late_parcel', 'out_of_stock', 'parcel_chased'])
+
+/** Goods still to come, told to a customer whose goods came (wrong, damaged, without a part): another case's news. */
+const toComeToldToCame = (problem: string, ours: ReadonlySet<string>) => GOODS_TO_COME.has(problem) && [...ours].some((p) => GOODS_CAME.has(p))
+
+/**
+ * Whether `text` tells a customer whose goods came of goods still to come: the knowledge article on a
+ * remote sold out ("Orders placed during that time show 'awaiting stock'…") to "the charger was missing
+ * from the box". Articles have no case of their own, so this is checked on their words alone.
+ */
+export function tellsOfGoodsToCome(ours: ReadonlySet<string>, text: string): boolean {
+  return unnamedBy(ours, text).some((p) => toComeToldToCame(p, ours))
+}
 
 /**
  * Whether a problem a reply names, which this customer never names, is of the past case: named by its
@@ -202,7 +226,7 @@ function isTheirs(problem: string, ours: ReadonlySet<string>, theirs: ReadonlySe
   if (theirs.has(problem)) return true
   // Goods still to come, told to a customer whose goods came: "The new remote is on back order… New stock arrives"
   // is about delivery, as "you sent me the HD one" is, and was offered to it.
-  if (GOODS_TO_COME.has(problem) && [...ours].some((p) => GOODS_CAME.has(p))) return true
+  if (toComeToldToCame(problem, ours)) return true
   // The subject the classifier read in the past case, named by the reply in its own words: "Das ist ein
   // bekannter Fehler … beim Login mit Face ID" answered account login and was offered to a technician who
   // never came. Not when this customer's subject is that one under another name (a price and a bill).
