@@ -395,7 +395,7 @@ const DEVICE_NOT_WORKING_CUES = (folded: string): boolean => DEVICE_NOUNS(folded
  * "My new router arrived but there is no power adapter in the box" read as connectivity (0.80), the router's word
  * outweighing what was missing. As strong as three cues.
  */
-const MISSING_PART_CUES = termMatcher([
+export const MISSING_PART_CUES = termMatcher([
   'missing from the box', 'missing from my order', 'missing from the parcel', 'not in the box', 'no power adapter', 'no power supply', 'no power cable', 'no charger', 'without the power', 'without a power',
   'came without', 'arrived without', 'missing the power', 'missing the cable', 'missing cable', 'missing adapter', 'missing charger', 'missing remote',
   'pas dans la boite', 'il manque le', 'il manque la', "il manque l'", 'arrive sans', 'livre sans', 'sans le chargeur', "sans l'adaptateur", "pas d'adaptateur", 'pas de chargeur',

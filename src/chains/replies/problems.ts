@@ -13,13 +13,26 @@
 // A subject is read the same way, from its words (intent-cues.ts): "I was promised a call back and nobody
 // called" (a complaint, no subject) got "Send us the order number and we'll chase the courier" first,
 // the reply to "Bump. Nobody has got back to me" in a conversation about a late parcel.
-import { MOVING_CUES, subjectsNamedIn } from '../classify/intent-cues.ts'
+import { MISSING_PART_CUES, MOVING_CUES, subjectsNamedIn } from '../classify/intent-cues.ts'
 import { foldText, termMatcher, withoutNegatedCancellation } from '../classify/plain-cues.ts'
 import { sentencesOf } from '../../text/sentences.ts'
 
 const MOVING_REPLY = termMatcher([
   'moving date', 'moving abroad', 'take your plan with you', 'nouvelle adresse', 'date du demenagement', 'neue adresse', 'umzugsdatum', 'nueva direccion', 'fecha de la mudanza',
   'nova morada', 'novo endereco', 'data da mudanca', 'nuovo indirizzo', 'data del trasloco',
+])
+
+/**
+ * A part said missing in more words than the intent's cue takes ("the charger was missing from the box", "mancava
+ * il caricabatterie"): broader, as here it only keeps news of goods still to come away from goods that came.
+ */
+const PART_WENT_MISSING = termMatcher([
+  'was missing', 'were missing', "wasn't in the box", 'was not in the box',
+  'il manquait', 'manquait', 'manquant', 'arrivee sans',
+  'fehlt der', 'fehlte', 'fehlten', 'nicht im karton', 'nicht in der packung',
+  'falta la', 'faltaba', 'faltaban',
+  'falta a', 'faltava', 'faltavam', 'nao vinha',
+  'manca il', 'manca la', 'manca lo', 'mancava', 'mancavano', 'arrivata senza',
 ])
 
 /** Leaving the service altogether, as a customer or a reply says it (PROBLEMS.leaving). */
@@ -72,14 +85,7 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
   ]),
   // Goods that came without a part: "il manque le chargeur dans la boîte" got "La télécommande vocale est en
   // rupture: le nouveau stock arrive [date]" first, the reply to a remote still to come.
-  missing_part: termMatcher([
-    'was missing', 'were missing', 'missing from the box', 'not in the box', "wasn't in the box", 'was not in the box', 'came without', 'arrived without',
-    'il manque', 'il manquait', 'manquait', 'manquant', 'pas dans la boite', 'arrive sans', 'arrivee sans',
-    'fehlt das', 'fehlt der', 'fehlt die', 'fehlte', 'fehlten', 'nicht im karton', 'nicht in der packung', 'ohne das', 'ohne den',
-    'falta el', 'falta la', 'faltaba', 'faltaban', 'no venia', 'llego sin', 'vino sin',
-    'falta o', 'falta a', 'faltava', 'faltavam', 'nao vinha', 'veio sem', 'chegou sem',
-    'manca il', 'manca la', 'manca lo', 'mancava', 'mancavano', 'arrivato senza', 'arrivata senza',
-  ]),
+  missing_part: (folded) => MISSING_PART_CUES(folded) || PART_WENT_MISSING(folded),
   late_parcel: termMatcher([
     // What the customer says of a parcel that is late, though a reply would not say it.
     'where is my order', 'where is my parcel', 'where is my package', 'no sign of', 'still waiting for my', 'not received', "haven't received", 'still not here',
