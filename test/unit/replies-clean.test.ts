@@ -26,6 +26,13 @@ describe('cleanReply', () => {
     expect(cleanReply('Please reach out to @AcmeHelp and mention @someone_else', ctx)).toBe('Please reach out to @AcmeHelp and mention')
   })
 
+  it('drops a greeting whose name was left a placeholder, so the draft is not greeted twice ("Hi there! Hi [name]!")', () => {
+    expect(cleanReply('Hi [name]! Sorry to hear that! Could you unplug the router for 30 seconds?', ctx)).toBe('Sorry to hear that! Could you unplug the router for 30 seconds?')
+    expect(cleanReply('Bonjour [name] ! Quelle adresse e-mail est liée à votre compte ?', ctx)).toBe('Quelle adresse e-mail est liée à votre compte?')
+    expect(frameDraft(cleanReply('Hallo [name], das prüfen wir gern.', ctx)!, { channel: 'chat', mode: 'private', tone: 'friendly', language: 'de', maxChars: 1000, customer: { handle: null, name: null }, voice: EMPTY_VOICE, approach: 'inform' }))
+      .toBe('Hallo! Das prüfen wir gern.')
+  })
+
   it('returns null when nothing meaningful is left', () => {
     expect(cleanReply('@12345 Thanks! ^MK', ctx)).toBeNull()
   })

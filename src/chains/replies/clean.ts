@@ -41,6 +41,8 @@ export interface CleanContext {
 const LEADING_MENTIONS = /^(?:\s*@[\p{L}\p{N}_.]+[,:]?)+\s*/u
 const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu
 const NAME = "[\\p{Lu}][\\p{Ll}'’-]+"
+// A name already made a slot: a draft sent with its "Hi [name]!" unfilled is a past reply too, and was greeted again ("Hi there! Hi [name]!").
+const NAME_SLOT = '\\[name\\]'
 // Closing formulas of an e-mail or letter, in the supported languages.
 const CLOSING_FORMULA = "(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|all the best|best|cheers|many thanks|thanks again|sincerely(?: yours)?|yours sincerely|cordialement|bien cordialement|bien à vous|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|saludos(?: cordiales)?|un saludo|atentamente|cumprimentos|com os melhores cumprimentos|atenciosamente|abraços|cordiali saluti|distinti saluti|un saluto|saluti)"
 // Units removed by position and shape, never single words wherever they occur: the closing block
@@ -59,7 +61,7 @@ const AGENT_INTRO = new RegExp(
     `(?:\\s+(?i:from|de|von|di|da|at)\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+(?i:here|aquí|hier|qui))?|${NAME}\\s+(?i:de|from|von|di|da)\\s+[\\p{Lu}][\\p{L}]+\\s+(?i:à votre écoute|at your service|a su servicio|a tu servicio|für sie da|al suo servizio|ao seu dispor))\\s*[.!,:]\\s*`,
   'u',
 )
-const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+${NAME}|,\\s*${NAME}(?=\\s*[!,.:]))?\\s*[!,.:]*\\s*`, 'u')
+const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+(?:${NAME}|${NAME_SLOT})|,\\s*(?:${NAME}|${NAME_SLOT})(?=\\s*[!,.:]))?\\s*[!,.:]*\\s*`, 'u')
 // Korean greets with 안녕하세요 and addresses by name and honorific, before or after it: "하은님 안녕하세요!",
 // "안녕하세요, 고객님!". A name after the greeting goes only with its punctuation ("안녕하세요 고객님 불편을…"
 // keeps its subject).
