@@ -463,3 +463,22 @@ describe('a problem stated in the negative', () => {
     expect(decideSentiment(neutralModel, "Your credit doesn't show yet, it can take an hour", 'billing', 'agent', 0.8).evidence).not.toContain('problem_stated')
   })
 })
+
+describe('a question about no problem, in any words', () => {
+  const negativeModel = { negative: 0.6, neutral: 0.3, positive: 0.1 }
+  it('is a plain request: "Kann ich meinen Vertrag mitnehmen und was kostet das?" read as negative', () => {
+    const decided = decideSentiment(negativeModel, 'Hallo, ich ziehe am 1. Februar um. Kann ich meinen Vertrag mitnehmen und was kostet das?', 'pricing', 'customer', 0.99)
+    expect(decided.evidence).toContain('request_cue')
+    expect(decided.label).not.toBe('negative')
+    expect(decideSentiment(negativeModel, 'Quelle est la différence entre Fibre 500 et Fibre 900 ?', 'pricing', 'customer', 0.9).label).not.toBe('negative')
+  })
+
+  it('is not one with a problem\'s intent, an unsure intent model, a "not", a complaint or anger', () => {
+    const q = 'Wann kommt der Techniker?'
+    expect(decideSentiment(negativeModel, q, 'appointment', 'customer', 0.9).evidence).toContain('request_cue')
+    expect(decideSentiment(negativeModel, q, 'delivery', 'customer', 0.9).evidence).not.toContain('request_cue')
+    expect(decideSentiment(negativeModel, q, 'appointment', 'customer', 0.3).evidence).not.toContain('request_cue')
+    expect(decideSentiment(negativeModel, 'Warum kommt der Techniker nicht?', 'appointment', 'customer', 0.9).evidence).not.toContain('request_cue')
+    expect(decideSentiment(negativeModel, 'Why is the price going up again?? 😡', 'pricing', 'customer', 0.9).evidence).not.toContain('request_cue')
+  })
+})

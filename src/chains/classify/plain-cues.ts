@@ -327,7 +327,17 @@ const REQUEST_OPENERS = termMatcher([
 const TYPED_ANGER = /!!|[\u{1F620}\u{1F621}\u{1F624}\u{1F612}\u{1F644}\u{1F92C}]|(?:can|could) (?:i|we) just /u
 
 export function plainRequestCue(folded: string): boolean {
-  return folded.includes('?') && REQUEST_OPENERS(folded) && !TYPED_ANGER.test(folded) && !COMPLAINT_CUES(folded) && !ESCALATION_CUES(folded)
+  return REQUEST_OPENERS(folded) && plainQuestion(folded)
+}
+
+/** A question with no complaint, anger or negation in it: what a request says, whatever words open it. */
+export function plainQuestion(folded: string): boolean {
+  return folded.includes('?') && !TYPED_ANGER.test(folded) && !COMPLAINT_CUES(folded) && !ESCALATION_CUES(folded)
+}
+
+/** …and without a "not" either: "Is it normal that it doesn't charge?" may be a problem asked about calmly. */
+export function plainQuestionWithoutNegation(folded: string): boolean {
+  return plainQuestion(folded) && !STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
 }
 
 /** Politeness formulas that are not gratitude for anything yet. */

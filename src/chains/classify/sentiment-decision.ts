@@ -2,7 +2,7 @@
 // the message's intent move the probabilities (an explicit complaint is evidence against positive,
 // a thank-you against negative), and a label the evidence cannot back is `uncertain`, not a guess.
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
-import { COMPLAINT_CUES, ESCALATION_CUES, foldText, negatedStatement, plainRequestCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, ESCALATION_CUES, foldText, negatedStatement, plainQuestionWithoutNegation, plainRequestCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
 import { PROBLEM_INTENTS } from './taxonomy.ts'
 
@@ -31,6 +31,8 @@ const COMPLAINT_AGAINST_NEUTRAL = 1 / CUE_FOR
 const INTENT_FOR = 1.5
 const INTENT_AGAINST = 0.5
 const NEGATIVE_INTENTS = new Set(['complaint', 'bug_outage', 'connectivity', 'product_fault'])
+/** Intents of the default taxonomy a customer asks about without a problem: a question, a price, a wish, a visit to book. */
+const ASKING_INTENTS: ReadonlySet<string> = new Set(['question', 'pricing', 'feature_request', 'appointment'])
 const POSITIVE_INTENTS = new Set(['praise'])
 
 export interface SentimentDecision {
@@ -76,7 +78,9 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   // asked about: on the care label sets' dev rows, 148 of 150 such messages were negative.
   const sureOfProblem = reportsProblem && intentConfidence >= STATED_PROBLEM_MIN_INTENT_CONFIDENCE
   const statesProblem = sureOfProblem && !complaint && !thanks && !pleased && negatedStatement(folded)
-  const request = !agent && !complaint && !thanks && !pleased && plainRequestCue(folded)
+  // A question about no problem is a request too, in whatever words: "Kann ich meinen Vertrag mitnehmen und was kostet das?" read as negative (0.59).
+  const asksAboutNoProblem = intent !== undefined && ASKING_INTENTS.has(intent) && intentConfidence >= STATED_PROBLEM_MIN_INTENT_CONFIDENCE && plainQuestionWithoutNegation(folded)
+  const request = !agent && !complaint && !thanks && !pleased && (plainRequestCue(folded) || asksAboutNoProblem)
   const evidence: string[] = []
   let p = { ...modelProbs }
   if (apology) {
