@@ -302,8 +302,9 @@ const STATED_NEGATION = termMatcher([
   'nao', 'ninguem', 'nenhum', 'nenhuma',
   'non', 'nessuno', 'niente', 'nulla',
 ])
+const saysNot = (folded: string) => STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
 export function negatedStatement(folded: string): boolean {
-  return !folded.includes('?') && STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
+  return !folded.includes('?') && saysNot(folded)
 }
 
 /**
@@ -330,14 +331,14 @@ export function plainRequestCue(folded: string): boolean {
   return REQUEST_OPENERS(folded) && plainQuestion(folded)
 }
 
-/** A question with no complaint, anger or negation in it: what a request says, whatever words open it. */
+/** A question with no complaint or anger in it: what a request says, whatever words open it. */
 export function plainQuestion(folded: string): boolean {
   return folded.includes('?') && !TYPED_ANGER.test(folded) && !COMPLAINT_CUES(folded) && !ESCALATION_CUES(folded)
 }
 
 /** …and without a "not" either: "Is it normal that it doesn't charge?" may be a problem asked about calmly. */
 export function plainQuestionWithoutNegation(folded: string): boolean {
-  return plainQuestion(folded) && !STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
+  return plainQuestion(folded) && !saysNot(folded)
 }
 
 /** Politeness formulas that are not gratitude for anything yet. */

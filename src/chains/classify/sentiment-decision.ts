@@ -52,11 +52,12 @@ function normalised(p: SentimentProbs): SentimentProbs {
 }
 
 /**
- * How sure the intent model must be of a problem before a negation stated with it counts as the problem
- * reported: on general tweets, where it rarely names a care subject, it mostly is not (12 of TweetEval's
- * 82 such validation tweets, whose feelings are mixed); on the care label sets' dev rows it is for 150 of 164.
+ * How sure the intent model must be of the subject before a statement or question about it counts as a
+ * problem reported or a plain request: on general tweets, where it rarely names a care subject, it mostly
+ * is not (12 of TweetEval's 82 validation tweets stating a negation with a problem's intent, whose feelings
+ * are mixed); on the care label sets' dev rows it is for 150 of 164.
  */
-const STATED_PROBLEM_MIN_INTENT_CONFIDENCE = 0.5
+const SURE_INTENT_MIN = 0.5
 
 /** `intentConfidence`: the intent model's probability of `intent` (1 when a person or a rule decided it). */
 export function decideSentiment(modelProbs: SentimentProbs, text: string, intent?: string, role: 'customer' | 'agent' = 'customer', intentConfidence = 1): SentimentDecision {
@@ -76,10 +77,10 @@ export function decideSentiment(modelProbs: SentimentProbs, text: string, intent
   const reportsProblem = !agent && intent !== undefined && PROBLEM_INTENTS.includes(intent)
   // A problem stated in the negative ("the code never arrives", "le crédit s'affiche pas") is reported, not
   // asked about: on the care label sets' dev rows, 148 of 150 such messages were negative.
-  const sureOfProblem = reportsProblem && intentConfidence >= STATED_PROBLEM_MIN_INTENT_CONFIDENCE
+  const sureOfProblem = reportsProblem && intentConfidence >= SURE_INTENT_MIN
   const statesProblem = sureOfProblem && !complaint && !thanks && !pleased && negatedStatement(folded)
   // A question about no problem is a request too, in whatever words: "Kann ich meinen Vertrag mitnehmen und was kostet das?" read as negative (0.59).
-  const asksAboutNoProblem = intent !== undefined && ASKING_INTENTS.has(intent) && intentConfidence >= STATED_PROBLEM_MIN_INTENT_CONFIDENCE && plainQuestionWithoutNegation(folded)
+  const asksAboutNoProblem = intent !== undefined && ASKING_INTENTS.has(intent) && intentConfidence >= SURE_INTENT_MIN && plainQuestionWithoutNegation(folded)
   const request = !agent && !complaint && !thanks && !pleased && (plainRequestCue(folded) || asksAboutNoProblem)
   const evidence: string[] = []
   let p = { ...modelProbs }
