@@ -33,6 +33,13 @@ describe('cleanReply', () => {
       .toBe('Hallo! Das prüfen wir gern.')
   })
 
+  it('reads greetings, introductions and closings in any case, and names only capitalised', () => {
+    expect(cleanReply("hello Megan, you're chatting with Sam. Sorry about that!\n\nKIND REGARDS,\nSam Okoye\nBrightwave", ctx)).toBe('Sorry about that!')
+    expect(cleanReply('BONJOUR Anna ! Je suis Léa de Brightwave. Votre commande est partie.\n\nCordialement,\nLéa', ctx)).toBe('Votre commande est partie.')
+    // A lower-case word after the greeting is the reply's own: "Hi there" greets no one by name, "hi everyone" keeps "everyone".
+    expect(cleanReply('Hi everyone, the outage is fixed now.', ctx)).toBe('Everyone, the outage is fixed now.')
+  })
+
   it('returns null when nothing meaningful is left', () => {
     expect(cleanReply('@12345 Thanks! ^MK', ctx)).toBeNull()
   })

@@ -43,25 +43,44 @@ const MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*/gu
 const NAME = "[\\p{Lu}][\\p{Ll}'’-]+"
 // A name already made a slot: a draft sent with its "Hi [name]!" unfilled is a past reply too, and was greeted again ("Hi there! Hi [name]!").
 const NAME_SLOT = '\\[name\\]'
+/**
+ * A pattern's letters in either case ("hi" → "[hH][iI]"), for the words around a name that must stay
+ * capitalised. Written out rather than with inline `(?i:…)` groups: drafts twice kept exactly the
+ * greetings, introductions and closings written with those, and lost the initials written without; it
+ * was not reproduced since, so a fault of the newer syntax is suspected, not shown.
+ */
+function anyCase(pattern: string): string {
+  let out = ''
+  let inClass = false
+  for (const ch of pattern) {
+    const upper = ch.toUpperCase()
+    const lower = ch.toLowerCase()
+    const cased = upper !== lower && upper.length === 1 && lower.length === 1
+    if (ch === '[') inClass = true
+    else if (ch === ']') inClass = false
+    out += !cased ? ch : inClass ? `${lower}${upper}` : `[${lower}${upper}]`
+  }
+  return out
+}
 // Closing formulas of an e-mail or letter, in the supported languages.
-const CLOSING_FORMULA = "(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|all the best|best|cheers|many thanks|thanks again|sincerely(?: yours)?|yours sincerely|cordialement|bien cordialement|bien à vous|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|saludos(?: cordiales)?|un saludo|atentamente|cumprimentos|com os melhores cumprimentos|atenciosamente|abraços|cordiali saluti|distinti saluti|un saluto|saluti)"
+const CLOSING_FORMULA = anyCase("(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|all the best|best|cheers|many thanks|thanks again|sincerely(?: yours)?|yours sincerely|cordialement|bien cordialement|bien à vous|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|saludos(?: cordiales)?|un saludo|atentamente|cumprimentos|com os melhores cumprimentos|atenciosamente|abraços|cordiali saluti|distinti saluti|un saluto|saluti)")
 // Units removed by position and shape, never single words wherever they occur: the closing block
 // ("Kind regards, Chris Tan"), an agent's name or initials after a dash or caret ("– Marta, Brightwave",
 // "^MK", "/JI", "-Tom B.").
 const SIGN_OFFS = [
   // A closing formula and what follows it to the end: up to three short lines (name, team, company).
-  new RegExp(`(?:^|(?<=[.!?…])[ \\t]+|\\n)\\s*(?i:${CLOSING_FORMULA})[ \\t]*[,!.]?(?:[ \\t]*\\n?[ \\t]*[^\\n.!?]{1,60}?){0,3}\\s*$`, 'u'),
+  new RegExp(`(?:^|(?<=[.!?…])[ \\t]+|\\n)\\s*${CLOSING_FORMULA}[ \\t]*[,!.]?(?:[ \\t]*\\n?[ \\t]*[^\\n.!?]{1,60}?){0,3}\\s*$`, 'u'),
   /\s*[\^/*~]\s*[\p{Lu}][\p{L}]{0,2}\s*$/u,
   /\s+[-–—]\s*[\p{Lu}]{1,3}\s*$/u,
   new RegExp(`\\s*[-–—~]\\s*${NAME}(?:\\s+[\\p{Lu}]\\.?|\\s+${NAME})?(?:\\s*,\\s*${NAME}(?:\\s+${NAME})?)?\\s*$`, 'u'),
 ]
 // Who is writing, at the start: "You're chatting with Sam.", "This is Sam from Brightwave here."
 const AGENT_INTRO = new RegExp(
-  `^(?:(?i:you(?:'|’)re chatting with|you are chatting with|this is|my name is|je suis|ich bin|hier ist|soy|sono|aqui é|sou|te atiende|le atiende|sie sprechen mit|parli con|fala com)\\s+${NAME}` +
-    `(?:\\s+(?i:from|de|von|di|da|at)\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+(?i:here|aquí|hier|qui))?|${NAME}\\s+(?i:de|from|von|di|da)\\s+[\\p{Lu}][\\p{L}]+\\s+(?i:à votre écoute|at your service|a su servicio|a tu servicio|für sie da|al suo servizio|ao seu dispor))\\s*[.!,:]\\s*`,
+  `^(?:${anyCase("(?:you(?:'|’)re chatting with|you are chatting with|this is|my name is|je suis|ich bin|hier ist|soy|sono|aqui é|sou|te atiende|le atiende|sie sprechen mit|parli con|fala com)")}\\s+${NAME}` +
+    `(?:\\s+${anyCase('(?:from|de|von|di|da|at)')}\\s+[\\p{Lu}][\\p{L}]+)?(?:\\s+${anyCase('(?:here|aquí|hier|qui)')})?|${NAME}\\s+${anyCase('(?:de|from|von|di|da)')}\\s+[\\p{Lu}][\\p{L}]+\\s+${anyCase('(?:à votre écoute|at your service|a su servicio|a tu servicio|für sie da|al suo servizio|ao seu dispor)')})\\s*[.!,:]\\s*`,
   'u',
 )
-const GREETING = new RegExp(`^[¡]?(?i:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)(?![\\p{L}])(?:\\s+(?i:there|team|all|again))?(?:\\s+(?:${NAME}|${NAME_SLOT})|,\\s*(?:${NAME}|${NAME_SLOT})(?=\\s*[!,.:]))?\\s*[!,.:]*\\s*`, 'u')
+const GREETING = new RegExp(`^[¡]?${anyCase('(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|salut|hola|buenas|buenos días|hallo|guten tag|liebe[rs]?|olá|oi|ciao|buongiorno|gentile)')}(?![\\p{L}])(?:\\s+${anyCase('(?:there|team|all|again)')})?(?:\\s+(?:${NAME}|${NAME_SLOT})|,\\s*(?:${NAME}|${NAME_SLOT})(?=\\s*[!,.:]))?\\s*[!,.:]*\\s*`, 'u')
 // Korean greets with 안녕하세요 and addresses by name and honorific, before or after it: "하은님 안녕하세요!",
 // "안녕하세요, 고객님!". A name after the greeting goes only with its punctuation ("안녕하세요 고객님 불편을…"
 // keeps its subject).
@@ -274,7 +293,7 @@ export function withoutAvoidedWords(text: string, avoidWords: string[], language
 // The brand's closing formula in the customer's language; on chat-like channels only the name part is kept.
 const CLOSINGS: Record<string, string> = { en: 'Kind regards', fr: 'Cordialement', de: 'Viele Grüße', es: 'Saludos', pt: 'Com os melhores cumprimentos', it: 'Cordiali saluti' }
 const LETTER_CHANNELS = new Set(['email'])
-const LEADING_CLOSING = new RegExp(`^(?i:${CLOSING_FORMULA})\\s*[,!.]?\\s*`, 'u')
+const LEADING_CLOSING = new RegExp(`^${CLOSING_FORMULA}\\s*[,!.]?\\s*`, 'u')
 
 /** The brand sign-off for this channel and language: "Kind regards, Brightwave" → "Viele Grüße,\nBrightwave" / "– Brightwave". */
 export function signOffFor(signOff: string, channel: string, language: string): string {
