@@ -457,10 +457,8 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
   const sentences: string[] = []
   // "Are customers happier than last month?": the share of the sentiment in either period answers it.
   const shareBefore = figures.find((f) => f.kind === 'share' && f.group?.period === 'previous')
-  const shareCompared = Boolean(share?.estimate && shareBefore?.estimate && plan.filters.sentiment)
-  if (share?.estimate && shareBefore?.estimate && plan.filters.sentiment) {
-    const direction = share.value > shareBefore.value ? 'up' : share.value < shareBefore.value ? 'down' : 'unchanged'
-    sentences.push(p.shareMoved({
+  const shareSaid = share?.estimate && shareBefore?.estimate && plan.filters.sentiment
+    ? p.shareMoved({
       sentiment: p.sentimentName(plan.filters.sentiment),
       what: p.what({ ...plan.filters, sentiment: undefined }),
       before: shareBefore.value,
@@ -469,14 +467,15 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
       nowEstimate: share.estimate,
       previous: plan.previousRange,
       range,
-      direction,
+      direction: share.value > shareBefore.value ? 'up' : share.value < shareBefore.value ? 'down' : 'unchanged',
       overlap: share.estimate.low <= shareBefore.estimate.high && shareBefore.estimate.low <= share.estimate.high,
-    }))
-  }
+    })
+    : undefined
+  if (shareSaid) sentences.push(shareSaid)
   sentences.push(opening)
   // The share answers how customers feel; the customers and messages of each period are left to the figures:
   // "Are customers happier this month than last month?" said the share fell, then that customers rose per day.
-  const customers = shareCompared ? undefined : customersCompared(p, figures, plan)
+  const customers = shareSaid ? undefined : customersCompared(p, figures, plan)
   if (customers) sentences.push(customers)
   // The two periods' totals first, then what moved within them: "How did October compare to September?"
   // named the intents that grew and fell but never September's count.
@@ -515,7 +514,7 @@ function compareSentences(p: Phrases, req: AnswerRequest, opening: string, share
   if (fell) sentences.push(p.fellMost(fell.f.group!.intent!, fell.f.previousValue ?? 0, fell.f.value))
   // The periods' lengths are said once: by the topic that grew, when it says them.
   const lengthsSaid = Boolean(perDay && !(leader?.estimate && leader.value > 0) && (grew || (moved.length && !theme)))
-  const change = shareCompared ? undefined : changeSentence(p, plan, figures, Boolean(customers), lengthsSaid)
+  const change = shareSaid ? undefined : changeSentence(p, plan, figures, Boolean(customers), lengthsSaid)
   if (change) sentences.splice(totalsAt, 0, change)
   return sentences
 }
