@@ -354,6 +354,21 @@ describe('a question from a reply to another problem', () => {
     expect(rankCandidates(asking('Where is my order? It was supposed to arrive yesterday', 'delivery'), [onItsWay])[0]!.namesOtherCase).toBe(false)
   })
 
+  it('offers a customer whose parcel the tracking calls delivered no news of a remote sold out, in each language', () => {
+    const reply = (id: string, customerText: string, text: string): ReplyCandidate => ({ ...doubleCharge, id, customerText, customerIntent: 'delivery', text })
+    const backOrder = reply('backOrder', 'Any update on my voice remote? Ordered 2 weeks ago', 'Sorry for the wait! The new remote is on back order because demand was much higher than expected. New stock arrives at the [date].')
+    const chased = reply('chased', 'Where is my parcel?', "Send us the order number and your postcode and we'll chase the courier for you.")
+    for (const delivered of ['so um the tracking said it was delivered on monday but i was home all day and nobody came', 'Le suivi indique livré hier mais je n\'ai rien reçu',
+      'Laut Sendungsverfolgung zugestellt, aber hier ist nichts angekommen', 'El seguimiento pone entregado pero no tengo nada', 'O rastreio diz que foi entregue mas não recebi nada',
+      'Il tracciamento risulta consegnato ma non ho ricevuto niente']) {
+      expect(problemsOnly(delivered), delivered).toContain('said_delivered')
+      const ranked = rankCandidates(asking(delivered, 'delivery'), [backOrder, chased])
+      expect(ranked.map((r) => [r.members[0]!.id, r.namesOtherCase]), delivered).toEqual(expect.arrayContaining([['backOrder', true], ['chased', false]]))
+    }
+    // A parcel not yet come still hears of its stock.
+    expect(rankCandidates(asking('Any news on my voice remote? Ordered ages ago', 'delivery'), [backOrder])[0]!.namesOtherCase).toBe(false)
+  })
+
   it('reads the past case\'s subject from its classified intent too, whatever words its customer used', () => {
     // "No interent" (a typo) named no subject in words; the classifier read connectivity.
     const outage: ReplyCandidate = {

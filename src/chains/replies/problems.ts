@@ -64,6 +64,22 @@ const WRONG_ITEM = termMatcher([
 ])
 const ORDERED_BUT_SENT = /(?:ordered|commande|bestellt|pedi|encomendei|ordinato)[^.!?]{1,40}(?:but|mais|aber|pero|mas|ma)\s[^.!?]{0,20}(?:sent|delivered|received|got|envoye|livre|recu|geschickt|geliefert|bekommen|erhalten|enviado|enviaron|recibi|enviaram|recebi|inviato|consegnato|ricevuto)(?![\p{L}])/u
 
+/**
+ * A parcel the tracking calls delivered, as the customer reports it: "the tracking said it was delivered on monday but …
+ * nobody came" got "The new remote is on back order… New stock arrives at the [date]" second.
+ */
+const SAID_DELIVERED = new RegExp(
+  [
+    "(?:said|says|shows?|showing|marked|status|apparently|supposedly|tracking)(?:\\s+[\\p{L}']+){0,4}\\s+delivered",
+    '(?:indique|marque|affiche|statut|soi-disant|suivi)(?:\\s+\\p{L}+){0,4}\\s+livree?s?',
+    '(?:als|angeblich|laut)(?:\\s+\\p{L}+){0,4}\\s+zugestellt|zugestellt\\s+(?:markiert|angezeigt)',
+    '(?:como|pone|marca|figura|aparece|dice)(?:\\s+\\p{L}+){0,4}\\s+entregad[oa]s?',
+    '(?:como|consta|aparece|diz)(?:\\s+\\p{L}+){0,4}\\s+entregues?',
+    '(?:risulta|come|segna|dice)(?:\\s+\\p{L}+){0,4}\\s+consegnat[oaie]',
+  ].map((alternative) => `(?<![\\p{L}])(?:${alternative})(?![\\p{L}])`).join('|'),
+  'u',
+)
+
 const PROBLEMS: Record<string, (folded: string) => boolean> = {
   charged_twice: termMatcher([
     'twice', 'two times', 'duplicate', 'duplicated', 'double charge', 'double charged', 'double payment', 'charged again', 'took it again', 'two payments', 'two charges', 'both charges', 'both payments', 'identical charges', 'second payment', 'the extra one', 'the extra payment',
@@ -115,6 +131,8 @@ const PROBLEMS: Record<string, (folded: string) => boolean> = {
   parcel_chased: termMatcher(['chase the courier', 'chase it with the courier', 'chase it up with the courier', 'chase your parcel', 'chase your order', 'beim paketdienst nach', 'relancer le transporteur', 'reclamar a la empresa de transporte', 'sollecitare il corriere']),
   // The wrong thing delivered, which a reply to a lost or late parcel does not answer.
   wrong_item: (folded) => ORDERED_BUT_SENT.test(folded) || WRONG_ITEM(folded),
+  // A parcel the tracking calls delivered that never came, which no news of stock answers.
+  said_delivered: (folded) => SAID_DELIVERED.test(folded),
   // A thing sold out and waited for: "Stock is due [date] and we'll email you the moment yours ships" was
   // offered to "The engineer didn't turn up today", the reply's sold-out sentence left out but not this one.
   out_of_stock: termMatcher([
@@ -202,7 +220,7 @@ export function answersOtherProblem(ours: ReadonlySet<string>, theirs: ReadonlyS
  * since this morning" and was offered to "How long does a refund take?". (A damaged thing may be a
  * parcel's or a device's, so it has no subject here.)
  */
-const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { biometric_sign_in: 'account_login', charged_twice: 'billing', late_parcel: 'delivery', missing_part: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
+const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { biometric_sign_in: 'account_login', charged_twice: 'billing', late_parcel: 'delivery', missing_part: 'delivery', said_delivered: 'delivery', out_of_stock: 'delivery', parcel_chased: 'delivery', wrong_item: 'delivery', outage: 'connectivity', locked_account: 'account_login', leaving: 'cancellation', feedback: 'feature_request' }
 
 /**
  * Goods that came, wrong, damaged or without a part, and goods still to come (late, sold out, to be chased with the courier): a
@@ -211,8 +229,12 @@ const SUBJECT_OF_PROBLEM: Readonly<Record<string, string>> = { biometric_sign_in
 const GOODS_CAME: ReadonlySet<string> = new Set(['wrong_item', 'damaged', 'missing_part'])
 const GOODS_TO_COME: ReadonlySet<string> = new Set(['late_parcel', 'out_of_stock', 'parcel_chased'])
 
-/** Goods still to come, told to a customer whose goods came (wrong, damaged, without a part): another case's news. */
-const toComeToldToCame = (problem: string, ours: ReadonlySet<string>) => GOODS_TO_COME.has(problem) && [...ours].some((p) => GOODS_CAME.has(p))
+/**
+ * Goods still to come, told to a customer whose goods came (wrong, damaged, without a part), and stock still to
+ * come told to a parcel the tracking calls delivered: another case's news.
+ */
+const toComeToldToCame = (problem: string, ours: ReadonlySet<string>) =>
+  (GOODS_TO_COME.has(problem) && [...ours].some((p) => GOODS_CAME.has(p))) || (problem === 'out_of_stock' && ours.has('said_delivered'))
 
 /**
  * Whether `text` tells a customer whose goods came of goods still to come: the knowledge article on a
