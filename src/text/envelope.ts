@@ -9,8 +9,24 @@
 // signatures with withoutSignature. Stored vectors embed the whole message: the themes cluster them,
 // and a change to every e-mail's vector moved the demo's weekly themes more than it helped them.
 
-/** E-mail and chat replies end with a signature on lines of their own: "Thanks\nStu", "Viele Grüße\nFelix", "– Dev, Brightwave". */
-const SIGNATURE_CLOSER = /^(?:thanks|thank you|many thanks|cheers|regards|kind regards|best regards|best wishes|best|all the best|warm regards|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|gruß|un saludo|saludos|cordialement|bien à vous|bien cordialement|merci|grazie|cordiali saluti|saluti|obrigad[oa]|atenciosamente|abraço)[,.!]?$/i
+/**
+ * E-mail and chat replies end with a signature on lines of their own: "Thanks\nStu", "Viele Grüße\nFelix", "– Dev, Brightwave".
+ * The closer is a formula of its language, whole on its line, with a thanks or a wish for the day after it
+ * ("Merci d'avance et bonne journée", "Vielen Dank und viele Grüße", "Grazie mille e buona giornata").
+ */
+const CLOSERS = [
+  'thanks', 'thank you', 'many thanks', 'thanks a lot', 'thanks in advance', 'thank you in advance', 'thanks again', 'cheers', 'regards', 'kind regards', 'best regards',
+  'warm regards', 'warmest regards', 'best wishes', 'best', 'all the best', 'sincerely', 'yours sincerely', 'yours faithfully', 'yours truly', 'respectfully',
+  'merci', 'merci beaucoup', "merci d'avance", 'merci par avance', 'merci pour votre retour', 'je vous remercie', 'je vous remercie par avance', "je vous remercie d'avance",
+  'cordialement', 'bien cordialement', 'bien à vous', 'salutations', 'meilleures salutations', 'avec mes meilleures salutations', 'sincères salutations', 'bonne journée', 'bonne soirée',
+  'danke', 'vielen dank', 'danke im voraus', 'vielen dank im voraus', 'besten dank', 'gruß', 'grüße', 'viele grüße', 'liebe grüße', 'beste grüße', 'freundliche grüße', 'freundliche grüsse',
+  'mit freundlichen grüßen', 'mit freundlichen grüssen', 'herzliche grüße', 'mfg', 'schöne grüße',
+  'gracias', 'muchas gracias', 'gracias de antemano', 'muchas gracias de antemano', 'un saludo', 'saludos', 'saludos cordiales', 'atentamente', 'cordialmente', 'un abrazo', 'quedo atento', 'quedo atenta', 'quedo a la espera', 'quedo atento a su respuesta', 'quedo atenta a su respuesta', 'quedo a la espera de su respuesta',
+  'obrigado', 'obrigada', 'obrigado desde já', 'obrigada desde já', 'muito obrigado', 'muito obrigada', 'atenciosamente', 'cumprimentos', 'com os melhores cumprimentos', 'melhores cumprimentos', 'abraço', 'um abraço', 'agradeço a atenção', 'agradeço desde já',
+  'grazie', 'grazie mille', 'grazie in anticipo', 'grazie anticipatamente', 'cordiali saluti', 'distinti saluti', 'saluti', 'un saluto', 'buona giornata', 'buona serata',
+]
+const CLOSER = `(?:${CLOSERS.sort((a, b) => b.length - a.length).map((c) => c.replace(/'/g, "['’]")).join('|')})`
+const SIGNATURE_CLOSER = new RegExp(`^${CLOSER}(?:[,\\s]+(?:(?:and|et|und|y|e)\\s+)?${CLOSER})?[,.!]*$`, 'iu')
 const SIGNATURE_NAME = /^(?:[-–—]\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?(?:,\s?\p{Lu}[\p{L}&.' ]{1,30})?[.!]?$/u
 const SIGNATURE_DASH = /^[-–—]\s?\p{Lu}/u
 /** A line of a signature block under its closer: a name, a role, a team ("Chris Tan", "Brightwave Customer Care"). */
@@ -19,10 +35,12 @@ const SIGNATURE_BLOCK_MAX_LINES = 3
 
 /**
  * A first line that only addresses someone, above the body: "To whom it may concern,", "Dear
- * Brightwave,", "Hola,", "您好，". A few words ending in a comma, on a line of its own. (Not a colon:
- * "better travel photos:" opens what it announces.)
+ * Brightwave,", "Hola,", "您好，". A few words ending in a comma, on a line of its own; or a greeting
+ * ending in a colon, a stop or nothing, as Spanish, Portuguese and Swiss letters open ("Estimados señores:",
+ * "Olá, boa tarde.", "Grüezi miteinander"). (Not any colon: "better travel photos:" opens what it announces.)
  */
-const SALUTATION_LINE = /^[^\n.!?。！？]{1,40}[,，]\s*\n/u
+const GREETING = String.raw`(?:dear|hello|hi|hey|hiya|good (?:morning|afternoon|evening)|to whom|madame|monsieur|bonjour|bonsoir|salut|ch[eè]re?s?|sehr geehrte[rs]?|hallo|liebe[rs]?|guten (?:tag|morgen|abend)|gr[uü]e?zi|servus|moin|estimad[oa]s?|hola|buen[oa]s|querid[oa]s?|exm[oa]s?\.?|prezad[oa]s?|ol[aá]|oi|bom dia|boa (?:tarde|noite)|car[oa]|gentil[ei]?|buongiorno|buonasera|salve|ciao)`
+const SALUTATION_LINE = new RegExp(String.raw`^(?:[^\n.!?。！？]{1,40}[,，]|${GREETING}(?![\p{L}])[^\n.!?:]{0,35}[:.!]?)[ \t]*\n`, 'iu')
 const SALUTATION_MAX_WORDS = 5
 
 /** An e-mail address, or a reference with at least five digits ("BW-1430992", "#88 412 093", "+44 7700 900123"). */

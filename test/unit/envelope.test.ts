@@ -9,6 +9,15 @@ describe('withoutSignature', () => {
     expect(withoutSignature("I've refunded it today.\n\nKind regards,\nChris Tan\nBrightwave Customer Care")).toBe("I've refunded it today.")
   })
 
+  it('drops the closers letters end with in each supported language, with the wish or the thanks after them', () => {
+    const closers = ["Thank you in advance,\nPriya", "Merci d'avance et bonne journée,\nMarie", 'Avec mes meilleures salutations,\nLuca', 'Vielen Dank und viele Grüße\nJonas',
+      'Freundliche Grüsse\nUrs', 'Quedo atento a su respuesta, gracias.\nDiego', 'Muchas gracias de antemano,\nJavier', 'Com os melhores cumprimentos,\nAna', 'Obrigado desde já,\nRicardo',
+      'Distinti saluti,\nRossella', 'Grazie mille e buona giornata,\nLuca']
+    for (const closer of closers) expect(withoutSignature(`The remote does not work.\n\n${closer}`), closer).toBe('The remote does not work.')
+    // A line that only starts like a closer is the message.
+    expect(withoutSignature('The remote does not work.\n\nThanks for nothing\nMarie')).toContain('Thanks for nothing')
+  })
+
   it('keeps short lines that follow no closer, and a message of one line', () => {
     expect(withoutSignature('Your new router ships today.\nTracking\nRoyal Mail 123')).toBe('Your new router ships today.\nTracking\nRoyal Mail 123')
     expect(withoutSignature('Thanks Sam')).toBe('Thanks Sam')
@@ -23,6 +32,14 @@ describe('messageCore', () => {
     const core = messageCore(email)
     expect(core).toContain('no wifi, no TV, no updates from you. Headingley. great')
     expect(core).not.toMatch(/concern|account|email|order number|BW-1430992|regards|Aisha/i)
+  })
+
+  it('drops a greeting line that ends in a colon, a stop or nothing, as letters open in Spanish, Portuguese and German', () => {
+    for (const greeting of ['Estimados señores:', 'Hola, buenas tardes:', 'Olá, boa tarde.', 'Exmos. Senhores,', 'Guten Tag', 'Grüezi miteinander', 'Sehr geehrte Damen und Herren,']) {
+      expect(messageCore(`${greeting}\n\nEl router no enciende desde ayer y ya probé otro enchufe.`).trim(), greeting).toBe('El router no enciende desde ayer y ya probé otro enchufe.')
+    }
+    // A first line that announces what follows is the message.
+    expect(messageCore('Three problems with my order:\nthe box was crushed and the cable is missing')).toContain('Three problems')
   })
 
   it('drops sentences that hand identifiers over, in other languages', () => {
