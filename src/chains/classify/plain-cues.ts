@@ -331,9 +331,25 @@ export function plainRequestCue(folded: string): boolean {
   return REQUEST_OPENERS(folded) && plainQuestion(folded)
 }
 
+/**
+ * A voice note transcribed, or a message typed in one breath, has no stop and no question mark: its question
+ * is in its words ("can i move the installation to thursday cos im working that day"). Dev messages written
+ * so lost 9 points of sentiment's sure share.
+ */
+const UNPUNCTUATED_MIN_WORDS = 8
+const unpunctuated = (folded: string) => !/[.!?。！？¿]/.test(folded) && folded.split(/\s+/).length >= UNPUNCTUATED_MIN_WORDS
+/** How a question opens, said without its mark: "do you have the black one", "est-ce que vous êtes ouverts le dimanche". */
+const QUESTION_OPENERS = termMatcher([
+  'do you', 'does it', 'does the', 'is there', 'are there', 'are you', 'how much', 'how long', 'what time', 'which plan',
+  'est-ce que', 'est ce que', 'combien coute', 'combien ca coute', 'vous avez', 'gibt es', 'habt ihr', 'haben sie', 'was kostet', 'wie viel kostet', 'wie lange',
+  'tienen', 'teneis', 'cuanto cuesta', 'cuanto sale', 'a que hora', 'voces tem', 'tem como', 'quanto custa', 'quanto fica', 'que horas', 'avete', 'quanto costa', 'a che ora',
+])
+/** Whether the message asks: with a question mark, or in an unpunctuated message with a request's or a question's words. */
+const asks = (folded: string) => folded.includes('?') || (unpunctuated(folded) && (REQUEST_OPENERS(folded) || QUESTION_OPENERS(folded)))
+
 /** A question with no complaint or anger in it: what a request says, whatever words open it. */
 export function plainQuestion(folded: string): boolean {
-  return folded.includes('?') && !TYPED_ANGER.test(folded) && !COMPLAINT_CUES(folded) && !ESCALATION_CUES(folded)
+  return asks(folded) && !TYPED_ANGER.test(folded) && !COMPLAINT_CUES(folded) && !ESCALATION_CUES(folded)
 }
 
 /** …and without a "not" either: "Is it normal that it doesn't charge?" may be a problem asked about calmly. */
