@@ -4,14 +4,16 @@ import { createHash } from 'node:crypto'
 import { cosine } from '../../embeddings/embedder.ts'
 import { embedOne } from '../../embeddings/builtin.ts'
 import { handsOverOnly, messageCore } from '../../text/envelope.ts'
+import { withoutFillers } from '../../text/fillers.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
 import { withIntentCues, withNegativeSentiment, withPositiveSentiment } from './intent-cues.ts'
-import { withoutNegatedCancellation } from './plain-cues.ts'
+import { foldText, plainQuestionWithoutNegation, withoutNegatedCancellation } from './plain-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
+import { withoutPraiseAside } from './main-point.ts'
 import { correctedSentiment, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
-import { DEFAULT_TAXONOMY, taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
+import { ASKING_INTENTS, DEFAULT_TAXONOMY, taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
 import { LANGUAGES_OF_MORE_EXAMPLES, MORE_EXAMPLES } from './taxonomy-examples.ts'
 import type { Classification, Classifier, ClassifyInput, WorkspaceLabels } from './types.ts'
 import { assessNeedsReply } from './urgency.ts'
@@ -26,7 +28,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@37'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@38'
 const YIELD_EVERY = 32
 
 /**
@@ -64,10 +66,31 @@ function probabilitiesOf(prediction: IntentPrediction): Record<string, number> {
   return Object.fromEntries(prediction.ranked.map((r) => [r.label, Math.round(r.p * 1e4) / 1e4]))
 }
 
-/** What a message is about is in its core: "My account email is …" under a question about moving house made it a sign-in problem. */
-function intentOf(model: IntentModel, text: string): IntentPrediction {
-  const core = withoutNegatedCancellation(messageCore(text))
-  return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD, model.labels)
+/**
+ * What a message says, as its labels read it: its core, without the letter's formulas (a greeting line, "Thanks in
+ * advance,\nDerek" under a wrong item delivered) or the sentence handing an order number over ("My account email
+ * is …" under a question about moving house made it a sign-in problem), and without a voice note's "um" and "euh".
+ */
+function saidIn(text: string, language: string): string {
+  return withoutFillers(messageCore(text), language)
+}
+
+/**
+ * The intent of what a customer said, and, when they praised before what they came for (main-point.ts), the
+ * words their feeling is read from: what they came for, not the thanks before it. A calm question or a wish
+ * after praise keeps the praise's feeling.
+ */
+function intentOf(model: IntentModel, said: string, language: string): { intent: IntentPrediction; feltIn: string } {
+  const read = (text: string) => {
+    const core = withoutNegatedCancellation(text)
+    return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD, model.labels)
+  }
+  const whole = read(said)
+  const point = withoutPraiseAside(said, language, whole, read)
+  if (point === undefined) return { intent: whole, feltIn: said }
+  const intent = read(point)
+  const asksCalmly = ASKING_INTENTS.has(intent.label) && plainQuestionWithoutNegation(foldText(point))
+  return { intent, feltIn: asksCalmly ? said : point }
 }
 
 /**
@@ -139,9 +162,10 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
         for (const input of inputs.slice(i, i + YIELD_EVERY)) {
           const language = languageOf(input)
           const intentModel = input.role === 'customer' ? modelFor(language.code) : undefined
-          const intent = intentModel ? intentOf(intentModel, input.text) : undefined
-          const { classification, read } = classifyOne(input, language, labels, intent, intentModel)
-          predictions.push(read)
+          const said = saidIn(input.text, language.code)
+          const read = intentModel ? intentOf(intentModel, said, language.code) : { intent: undefined, feltIn: said }
+          const { classification, read: settled } = classifyOne(input, read.feltIn, language, labels, read.intent, intentModel)
+          predictions.push(settled)
           out.push(classification)
         }
       }
@@ -151,10 +175,10 @@ export function createLocalClassifier(sentimentModel: SentimentModel = loadSenti
 
   /** The message's labels, and the intent reading they settled on (see withNegativeSentiment, withPositiveSentiment). */
   function classifyOne(
-    input: ClassifyInput, language: { code: string; confidence: number }, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel,
+    input: ClassifyInput, feltIn: string, language: { code: string; confidence: number }, labels: WorkspaceLabels, predicted: IntentPrediction | undefined, intentModel?: IntentModel,
   ): { classification: Classification; read: IntentPrediction | undefined } {
     const corrected = nearestCorrection(labels, input.text)
-    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(input.text, language.code).probs, input.text, predicted?.label, input.role, predicted?.confidence)
+    const decided = corrected ? undefined : decideSentiment(sentimentModel.predict(feltIn, language.code).probs, feltIn, predicted?.label, input.role, predicted?.confidence)
     const sentiment = corrected
       ? correctedSentiment(corrected.label, corrected.similarity)
       : { label: decided!.label, score: decided!.score, confidence: decided!.confidence, probs: decided!.probs }

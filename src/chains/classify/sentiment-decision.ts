@@ -4,7 +4,7 @@
 // The probabilities are kept with the label, so counts can sum them instead of counting labels.
 import { COMPLAINT_CUES, ESCALATION_CUES, foldText, negatedStatement, plainQuestionWithoutNegation, plainRequestCue, resolvedWithThanks, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import type { SentimentLabel } from './sentiment-local.ts'
-import { PROBLEM_INTENTS } from './taxonomy.ts'
+import { ASKING_INTENTS, PRAISE_INTENT, PROBLEM_INTENTS } from './taxonomy.ts'
 
 /** What is stored and returned: one of the model's classes, or `uncertain` when it cannot tell. */
 export type SentimentValue = SentimentLabel | 'uncertain'
@@ -31,9 +31,7 @@ const COMPLAINT_AGAINST_NEUTRAL = 1 / CUE_FOR
 const INTENT_FOR = 1.5
 const INTENT_AGAINST = 0.5
 const NEGATIVE_INTENTS = new Set(['complaint', 'bug_outage', 'connectivity', 'product_fault'])
-/** Intents of the default taxonomy a customer asks about without a problem: a question, a price, a wish, a visit to book. */
-const ASKING_INTENTS: ReadonlySet<string> = new Set(['question', 'pricing', 'feature_request', 'appointment'])
-const POSITIVE_INTENTS = new Set(['praise'])
+const POSITIVE_INTENTS = new Set([PRAISE_INTENT])
 
 export interface SentimentDecision {
   label: SentimentValue

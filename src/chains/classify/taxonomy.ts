@@ -11,8 +11,10 @@ export interface IntentDef {
 
 /** The label given when no intent of the taxonomy fits well enough. */
 export const OTHER_INTENT = 'other'
+/** The default taxonomy's thanks and compliments. */
+export const PRAISE_INTENT = 'praise'
 /** Intents of the default taxonomy that name a kind of message (greeting, thanks, complaint, question), not a subject. */
-export const MESSAGE_KIND_INTENTS: ReadonlySet<string> = new Set([OTHER_INTENT, 'praise', 'complaint', 'question'])
+export const MESSAGE_KIND_INTENTS: ReadonlySet<string> = new Set([OTHER_INTENT, PRAISE_INTENT, 'complaint', 'question'])
 
 export const MAX_INTENTS = 200
 export const MAX_EXAMPLES_PER_INTENT = 200
@@ -54,6 +56,8 @@ export function taxonomyExamples(taxonomy: IntentDef[]): Array<{ text: string; l
  * A workspace's own taxonomy has none unless it uses these names, and its complaints are its negatives.
  */
 export const PROBLEM_INTENTS: readonly string[] = ['account_login', 'billing', 'bug_outage', 'cancellation', 'complaint', 'connectivity', 'delivery', 'product_fault']
+/** Intents of the default taxonomy a customer asks about without a problem: a question, a price, a wish, a visit to book. */
+export const ASKING_INTENTS: ReadonlySet<string> = new Set(['question', 'pricing', 'feature_request', 'appointment'])
 
 // Examples are written for Parley (not taken from any dataset): short, social-media-like,
 // mostly English with French, Spanish, German, Portuguese, Italian, Korean and Thai (five more per
