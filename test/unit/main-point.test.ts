@@ -42,6 +42,11 @@ describe('the main point of a message that praises first', () => {
     expect(labels(read)).toEqual([['praise', 'positive'], ['praise', 'positive']])
   })
 
+  it('leaves praise in words the cues do not know as praise, when the model finds some praise in each part', async () => {
+    const read = await classify([['fr', "J'adore la nouvelle offre de chaînes, bravo ! Vous êtes géniaux, le technicien d'hier a été trop serviable."]])
+    expect(read[0]!.intent?.label).toBe('praise')
+  })
+
   it('is a calm question after praise, with no problem read into it', async () => {
     const [asked] = await classify([['en', 'The installation went perfectly, thank you! One question: can I split the 5 GHz and 2.4 GHz networks on the router?']])
     expect(asked!.intent?.label).not.toBe('praise')

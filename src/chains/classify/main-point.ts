@@ -6,7 +6,7 @@
 // A message is cut into sentences, and each sentence at a contrast word of its language ("but", "mais",
 // "aber", "pero", "mas", "ma"). Praise before the last part that names something else (a subject or a
 // complaint) is an aside; praise after it is not ("The queue was long, but I mainly want to thank Karim"
-// is praise), nor is a message that is praise throughout.
+// is praise), nor is a message that is praise throughout (as far as its parts read as praise).
 import { sentencesOf } from '../../text/sentences.ts'
 import type { IntentPrediction } from './intent-local.ts'
 import { foldText, thanksCue, workingWellCue } from './plain-cues.ts'
@@ -52,9 +52,18 @@ const POINT_MIN_WORDS = 3
 /** A message the model reads as praise this much, or that thanks or says something works, may praise first. */
 const MAY_PRAISE_MIN = 0.15
 
+/**
+ * A part the intent model finds this much praise in is praise: "Vous êtes géniaux, le technicien d'hier a été trop
+ * serviable" reads as appointment first. Of 84 pairs of dev praises put together, 10 were read for a subject
+ * without this bar (3 read whole) and 5 with it, at the cost of 5 of 423 dev complaints after a kind sentence.
+ */
+const PRAISE_PART_MIN = 0.1
+
+const praiseIn = (intent: IntentPrediction) => intent.ranked.find((r) => r.label === PRAISE_INTENT)?.p ?? 0
+
 const praises = (part: string, intent: IntentPrediction) => {
   const folded = foldText(part)
-  return intent.label === PRAISE_INTENT || thanksCue(folded) || workingWellCue(folded)
+  return intent.label === PRAISE_INTENT || praiseIn(intent) >= PRAISE_PART_MIN || thanksCue(folded) || workingWellCue(folded)
 }
 
 /**
@@ -63,7 +72,7 @@ const praises = (part: string, intent: IntentPrediction) => {
  */
 export function withoutPraiseAside(said: string, language: string, whole: IntentPrediction, read: (text: string) => IntentPrediction): string | undefined {
   const folded = foldText(said)
-  const mayPraise = (whole.ranked.find((r) => r.label === PRAISE_INTENT)?.p ?? 0) >= MAY_PRAISE_MIN || thanksCue(folded) || workingWellCue(folded)
+  const mayPraise = praiseIn(whole) >= MAY_PRAISE_MIN || thanksCue(folded) || workingWellCue(folded)
   if (!mayPraise) return undefined
   const parts = partsOf(said, language)
   if (parts.length < 2) return undefined
