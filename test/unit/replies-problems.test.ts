@@ -413,6 +413,9 @@ describe('drafts for praise', () => {
     // Thanks about a subject is answered as praise is.
     const grateful = { ...missed, turns: [{ ...missed.turns[0], text: 'Grazie, il tecnico è stato bravissimo', intent: 'appointment' }] }
     expect(localDrafts(grateful, retrieval(grateful)).drafts[0].text).toContain('Lo condividiamo')
+    // Thanks before a problem is not: the customer is not pleased.
+    const thanksThenBill = { ...missed, turns: [{ ...missed.turns[0], text: 'Grazie al tecnico, gentilissimo, però in bolletta ci sono 20 € in più', intent: 'billing', sentiment: 'negative' }] }
+    expect(localDrafts(thanksThenBill, retrieval(thanksThenBill)).drafts.some((d) => d.text.includes('Lo condividiamo'))).toBe(false)
   })
 
   it("keep the brand's own reply to praise first", () => {

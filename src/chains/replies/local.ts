@@ -456,8 +456,9 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   const answering = triggerTurns(req.turns).at(-1)
   const praise = answering?.intent === PRAISE
   let toldOtherCases = 0
-  // "Thanks for sorting my bill!" (billing) is answered as praise is, so a reply to praise may fit it.
-  const thanked = answering !== undefined && thanksCue(foldText(answering.text))
+  // "Thanks for sorting my bill!" (billing) is answered as praise is, so a reply to praise may fit it; not thanks
+  // before a problem: "thanks to Tom…, lovely guy, but my bill is £20 more" got "We'll pass your kind words on to the team ❤️".
+  const thanked = answering !== undefined && thanksCue(foldText(answering.text)) && answering.sentiment !== 'negative'
   let toThisSubject = 0
   for (const r of [...diversify(toClosings, req.n * 2), ...diversify(rest, req.n * 2)]) {
     if (drafts.length >= req.n) break

@@ -61,6 +61,7 @@ export async function suggestReplies(
     text: m.text,
     language: m.language,
     intent: m.enrichment?.intent?.label ?? null,
+    sentiment: m.enrichment?.sentiment?.label ?? null,
     needsReply: m.enrichment?.needsReply ?? null,
     urgency: m.enrichment?.urgency ?? null,
     reasons: m.enrichment?.reasons ?? [],

@@ -28,6 +28,8 @@ export interface ConversationTurn {
   language: string | null
   /** The classifier's intent for the message, when it has one. */
   intent?: string | null
+  /** The classifier's sentiment for the message (negative, neutral, positive or uncertain), when it has one. */
+  sentiment?: string | null
   needsReply: boolean | null
   urgency: string | null
   reasons: string[]
