@@ -9,7 +9,7 @@
 // is praise), nor is a message that is praise throughout (as far as its parts read as praise).
 import { sentencesOf } from '../../text/sentences.ts'
 import type { IntentPrediction } from './intent-local.ts'
-import { foldText, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, foldText, saysNot, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import { OTHER_INTENT, PRAISE_INTENT } from './taxonomy.ts'
 
 /** Words that open the clause a customer came for, by language; only where they cannot be another word ("ma" is French "my"). */
@@ -55,15 +55,19 @@ const MAY_PRAISE_MIN = 0.15
 /**
  * A part the intent model finds this much praise in is praise: "Vous êtes géniaux, le technicien d'hier a été trop
  * serviable" reads as appointment first. Of 84 pairs of dev praises put together, 10 were read for a subject
- * without this bar (3 read whole) and 5 with it, at the cost of 5 of 423 dev complaints after a kind sentence.
+ * without this bar (3 read whole) and 6 with it, at the cost of 3 of 423 dev complaints after a kind sentence.
  */
 const PRAISE_PART_MIN = 0.1
 
 const praiseIn = (intent: IntentPrediction) => intent.ranked.find((r) => r.label === PRAISE_INTENT)?.p ?? 0
 
+/** A part that says something is wrong is no praise, whatever the model finds in it: "Tried everything, same problem." */
+const PROBLEM_WORDS = termMatcher(['problem', 'problems', 'issue', 'issues', 'probleme', 'problemes', 'souci', 'soucis', 'problema', 'problemas', 'problemi'])
+const saysWrong = (folded: string) => saysNot(folded) || COMPLAINT_CUES(folded) || PROBLEM_WORDS(folded)
+
 const praises = (part: string, intent: IntentPrediction) => {
   const folded = foldText(part)
-  return intent.label === PRAISE_INTENT || praiseIn(intent) >= PRAISE_PART_MIN || thanksCue(folded) || workingWellCue(folded)
+  return intent.label === PRAISE_INTENT || thanksCue(folded) || workingWellCue(folded) || (praiseIn(intent) >= PRAISE_PART_MIN && !saysWrong(folded))
 }
 
 /**

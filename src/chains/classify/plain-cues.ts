@@ -260,6 +260,9 @@ const WORKING_WELL_TERMS = termMatcher([
   'ja funciona', 'voltou a funcionar', 'funciona perfeitamente', 'esta tudo a funcionar', 'tudo a funcionar', 'tudo funcionando', 'impecavel',
   'funziona di nuovo', 'ora funziona', 'adesso funziona', 'funziona perfettamente', 'funziona tutto', 'impeccabile',
   // …said casually: "le nouveau forfait marche super bien", "der neue Tarif läuft super", "va alla grande".
+  // …or better than it was: "Big thanks to the engineer who came out today. Wifi is faster than ever. 😊"
+  'faster than ever', 'better than ever', 'quicker than ever', 'plus rapide que jamais', 'mieux que jamais', 'schneller als je', 'besser als je', 'besser denn je',
+  'mas rapido que nunca', 'mejor que nunca', 'mais rapido do que nunca', 'mais rapida do que nunca', 'melhor do que nunca', 'piu veloce che mai', 'meglio che mai',
   'working really well', 'works really well', 'marche super bien', 'marche tres bien', 'fonctionne super bien', 'fonctionne tres bien', 'lauft super', 'funktioniert super',
   'va genial', 'funciona muy bien', 'a funcionar lindamente', 'funciona lindamente', 'funciona muito bem', 'va alla grande', 'funziona alla grande', 'funziona benissimo',
   // ...or the customer says they are pleased with it: "Ich bin seit 10 Jahren Kunde und sehr zufrieden" read as a
@@ -302,7 +305,7 @@ const STATED_NEGATION = termMatcher([
   'nao', 'ninguem', 'nenhum', 'nenhuma',
   'non', 'nessuno', 'niente', 'nulla',
 ])
-const saysNot = (folded: string) => STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
+export const saysNot = (folded: string) => STATED_NEGATION(folded.replace(NOTHING_WRONG_ALL, ' ').replace(/n't/g, " n't"))
 export function negatedStatement(folded: string): boolean {
   return !folded.includes('?') && saysNot(folded)
 }
@@ -365,7 +368,7 @@ const ADVANCE_THANKS = termMatcher([
 
 /** Gratitude or a compliment. */
 export const THANKS_CUES = termMatcher([
-  'thanks', 'thank you', 'thx', 'cheers', 'much appreciated', 'appreciate it', 'big thanks', 'shout out', 'well done', 'great service', 'brilliant', 'amazing', 'awesome', 'excellent', 'fantastic', 'love the', 'love it', 'so helpful', 'really helpful',
+  'thanks', 'thank you', 'thx', 'cheers', 'much appreciated', 'appreciate it', 'big thanks', 'shout out', 'shoutout', 'well done', 'great service', 'brilliant', 'amazing', 'awesome', 'excellent', 'fantastic', 'love the', 'love it', 'so helpful', 'really helpful',
   'merci', 'bravo', 'au top', 'parfait', 'gracias', 'excelente', 'perfecto', 'danke', 'toll', 'klasse', 'prima', 'obrigado', 'obrigada', 'otimo', 'perfeito', 'adorei', 'grazie', 'ottimo', 'perfetto', 'bravissimi',
   '감사', '고맙', '최고', '친절', 'ขอบคุณ', 'ดีมาก', 'เยี่ยม',
 ])
