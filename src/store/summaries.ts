@@ -19,6 +19,8 @@ export interface DialogMessage {
   contentHash: string
   /** The speaker's name when the conversation is a transcript of named people (metadata.speakers = 'named'); else null. */
   speakerName: string | null
+  /** The message's language, as ingest gave it or the classifier read it; null before either. */
+  language: string | null
 }
 
 export function summariesRepo(db: Queryable) {
@@ -32,8 +34,9 @@ export function summariesRepo(db: Queryable) {
     if (conversationIds.length === 0) return byConversation
     const { rows } = await db.query<Omit<DialogMessage, 'speakerName'> & { conversationId: string; messageId: string | null; author: string | null; named: boolean }>(
       `SELECT c.id AS "conversationId", m.id AS "messageId", m.role, m.author, m.text, m.content_hash AS "contentHash",
-              coalesce(c.metadata->>'speakers' = 'named', false) AS named
+              coalesce(m.language, e.language) AS language, coalesce(c.metadata->>'speakers' = 'named', false) AS named
        FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.workspace_id = $1
+       LEFT JOIN enrichments e ON e.message_id = m.id
        WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])
        ORDER BY c.id, m.sent_at, m.id`,
       [workspaceId, conversationIds],
@@ -41,7 +44,7 @@ export function summariesRepo(db: Queryable) {
     for (const r of rows) {
       let dialog = byConversation.get(r.conversationId)
       if (!dialog) byConversation.set(r.conversationId, (dialog = []))
-      if (r.messageId !== null) dialog.push({ role: r.role, text: r.text, contentHash: r.contentHash, speakerName: r.named ? r.author : null })
+      if (r.messageId !== null) dialog.push({ role: r.role, text: r.text, contentHash: r.contentHash, speakerName: r.named ? r.author : null, language: r.language })
     }
     return byConversation
   }

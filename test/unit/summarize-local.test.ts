@@ -35,6 +35,16 @@ describe('summarizeDialog', () => {
     expect(summarizeDialog(dialog, { maxSentences: 1 }).sentences).toHaveLength(1)
   })
 
+  it('tells a voice note without its hesitations, in the language it was spoken in', () => {
+    const spoken = summarizeDialog([{ speaker: 'customer', language: 'en', text: 'hi so um i ordered the new phone two weeks ago and um the tracking said it was delivered on monday but nobody came' }])
+    expect(spoken.summary).toMatch(/ordered the new phone/)
+    expect(spoken.summary).not.toMatch(/\bum\b/)
+    // "um" is a word of German: it stays.
+    const german = summarizeDialog([{ speaker: 'customer', language: 'de', text: 'ähm wir ziehen nächsten Monat um und ähm was passiert mit meinem Vertrag' }])
+    expect(german.summary).toMatch(/ziehen nächsten Monat um/)
+    expect(german.summary).not.toMatch(/ähm/)
+  })
+
   it('reports the open item when the customer ends unresolved, and none when they end satisfied', () => {
     expect(result.open).toMatch(/Still no email/)
     const happy = [...dialog.slice(0, 4), { speaker: 'customer', text: 'Got it, thanks a lot!' }]

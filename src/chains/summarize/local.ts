@@ -5,10 +5,13 @@
 import { COMPLAINT_CUES, foldText, thanksCue, workingWellCue } from '../classify/plain-cues.ts'
 import { stopwordsFor, words } from '../../text/tokenize.ts'
 import { messageCore, withoutSignature } from '../../text/envelope.ts'
+import { withoutFillers } from '../../text/fillers.ts'
 
 export interface DialogTurn {
   speaker: string
   text: string
+  /** The turn's language when known: a voice note's "um" and "euh" are left out of the summary in it. */
+  language?: string | null
 }
 
 export interface LocalSummary {
@@ -309,7 +312,7 @@ function splitDialog(dialog: DialogTurn[]): Sentence[] {
   const sentences: Sentence[] = []
   const orderBySpeaker = new Map<string, number>()
   dialog.forEach((turn, turnIndex) => {
-    const cleaned = cleanTurn(turn.text, isCustomer(turn.speaker))
+    const cleaned = cleanTurn(turn.text, isCustomer(turn.speaker), turn.language)
     for (const { segment } of sentenceSegmenter!.segment(cleaned)) {
       const text = segment.replace(SIGN_OFF, '').trim()
       const tokens = words(text)
@@ -330,9 +333,13 @@ function splitDialog(dialog: DialogTurn[]): Sentence[] {
   return sentences
 }
 
-/** A customer's e-mail is told by its core: not "My account email is … in case you need them" (see envelope.ts). */
-function cleanTurn(text: string, customer: boolean): string {
-  return (customer ? messageCore(text) : withoutSignature(text)).replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
+/**
+ * A customer's e-mail is told by its core: not "My account email is … in case you need them" (see envelope.ts);
+ * a voice note without its hesitations: "So um i ordered the new phone" (fillers.ts).
+ */
+function cleanTurn(text: string, customer: boolean, language?: string | null): string {
+  const said = customer ? messageCore(text) : withoutSignature(text)
+  return (language ? withoutFillers(said, language) : said).replace(LEADING_HANDLES, '').replace(LINKS, '').replace(/\s+/g, ' ').replace(SIGN_OFF, '').trim()
 }
 
 function wordCounts(sentences: Sentence[]): Map<string, number> {
@@ -408,7 +415,7 @@ const OPEN_QUESTION_MIN_WORDS = 5
 function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sentence | undefined): string | null {
   const last = dialog[dialog.length - 1]
   if (!last) return null
-  const lastText = cleanTurn(last.text, isCustomer(last.speaker))
+  const lastText = cleanTurn(last.text, isCustomer(last.speaker), last.language)
   if (isCustomer(last.speaker) || (!dialog.some((turn) => isRole(turn.speaker)) && dialog.length > 1 && last.speaker !== dialog[0].speaker)) {
     // The plain cues of the classifier read the other languages: "Le voyant est blanc fixe mais toujours pas
     // de wifi" left the opening message as what still waits, and "Merci, tout fonctionne" left it open.

@@ -9,7 +9,7 @@ import { summariesRepo, type DialogMessage, type StoredSummary } from '../../sto
 import { summarizeDialog, type DialogTurn } from './local.ts'
 
 export const SUMMARIZE_JOB = 'summarize'
-export const LOCAL_SUMMARY_VERSION = 'summarize-local@11'
+export const LOCAL_SUMMARY_VERSION = 'summarize-local@12'
 /** Outdated summaries are queued this many conversations to a statement. */
 const OUTDATED_CHUNK = 1_000
 /** With an LLM, wait this long after a change so a busy conversation costs one call, not one per message. */
@@ -92,7 +92,7 @@ export function createSummaryService(deps: { db: Db; summarizer: ConversationSum
         const before = stored.get(conversationId)
         if (before && before.contentHash === contentHash && before.version === deps.summarizer.version) continue
         // Only an imported transcript of named people is told by name; a customer's handle never is.
-        const dialog = messages.map((m) => ({ speaker: m.speakerName ?? m.role, text: m.text }))
+        const dialog = messages.map((m) => ({ speaker: m.speakerName ?? m.role, text: m.text, language: m.language }))
         const result = messages.length === 0
           ? { summary: 'No messages yet.', wanted: null, done: null, open: null, version: deps.summarizer.version, degraded: false }
           : await deps.summarizer.summarize(workspaceId, dialog, { signal: opts.signal })
