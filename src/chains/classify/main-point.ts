@@ -9,7 +9,7 @@
 // is praise), nor is a message that is praise throughout (as far as its parts read as praise).
 import { sentencesOf } from '../../text/sentences.ts'
 import type { IntentPrediction } from './intent-local.ts'
-import { foldText, saysNot, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
+import { COMPLAINT_CUES, foldText, saysNot, termMatcher, thanksCue, workingWellCue } from './plain-cues.ts'
 import { OTHER_INTENT, PRAISE_INTENT } from './taxonomy.ts'
 
 /** Words that open the clause a customer came for, by language; only where they cannot be another word ("ma" is French "my"). */
@@ -61,12 +61,9 @@ const PRAISE_PART_MIN = 0.1
 
 const praiseIn = (intent: IntentPrediction) => intent.ranked.find((r) => r.label === PRAISE_INTENT)?.p ?? 0
 
-/**
- * A part that says something is wrong, by a "not" or the word, is no praise, whatever the model finds in it: "Tried
- * everything, same problem." (Not by the complaint cues: "instalada em 2 dias" is a wait, and a quick one.)
- */
+/** A part that says something is wrong is no praise, whatever the model finds in it: "Tried everything, same problem." */
 const PROBLEM_WORDS = termMatcher(['problem', 'problems', 'issue', 'issues', 'probleme', 'problemes', 'souci', 'soucis', 'problema', 'problemas', 'problemi'])
-const saysWrong = (folded: string) => saysNot(folded) || PROBLEM_WORDS(folded)
+const saysWrong = (folded: string) => saysNot(folded) || COMPLAINT_CUES(folded) || PROBLEM_WORDS(folded)
 
 const praises = (part: string, intent: IntentPrediction) => {
   const folded = foldText(part)
