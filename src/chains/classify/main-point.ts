@@ -1,7 +1,8 @@
 // What a message came to say, when it praises first: "The engineer who came Tuesday was lovely. BUT there's
 // a £45 installation fee on my bill" is about the bill, and its customer is not pleased. Read whole, the
-// thanks outweighed the rest: dev messages with a kind sentence put before them were labelled right 44% of
-// the time (90% without it), and their sentiment, when sure, 45%; read for their main point, 90% and 89%.
+// thanks outweighed the rest: dev complaints with a kind sentence put before them (scripts/care-shapes.ts)
+// were labelled right 45% of the time (90% without it), and their sentiment, when sure, 46%; read for their
+// main point, 89% and 88%.
 //
 // A message is cut into sentences, and each sentence at a contrast word of its language ("but", "mais",
 // "aber", "pero", "mas", "ma"). Praise before the last part that names something else (a subject or a
