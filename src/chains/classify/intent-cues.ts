@@ -8,9 +8,8 @@
 // Written for Parley, not taken from any dataset.
 import { amountTakenTwice, foldText, praiseCue, STAFF_TREATMENT_TERMS, STILL_CHARGED_CUES, termMatcher, workingWellCue } from './plain-cues.ts'
 import type { IntentPrediction } from './intent-local.ts'
-import { OTHER_INTENT } from './taxonomy.ts'
+import { OTHER_INTENT, PRAISE_INTENT } from './taxonomy.ts'
 
-const PRAISE_INTENT = 'praise'
 const COMPLAINT_INTENT = 'complaint'
 
 /** How much likelier a message naming the intent's cue is to be about it (odds ratio; not tuned on evaluation data). */

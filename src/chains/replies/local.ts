@@ -2,7 +2,7 @@
 // replies (and accepted suggestions) to customer messages like this one. They are cleaned of the old
 // conversation's specifics, grouped (a reply the brand sent many times is a trusted one), ranked by
 // similarity × frequency, picked for diversity of approach (MMR), and framed for this customer.
-import { MESSAGE_KIND_INTENTS, PROBLEM_INTENTS } from '../classify/taxonomy.ts'
+import { MESSAGE_KIND_INTENTS, PRAISE_INTENT, PROBLEM_INTENTS } from '../classify/taxonomy.ts'
 import { assessNeedsReply, CLOSING_REASONS, ONLY_CLOSING_REASONS } from '../classify/urgency.ts'
 import { ESCALATION_CUES, foldText, REPEATED_CUES, thanksCue } from '../classify/plain-cues.ts'
 import { detectLanguage } from '../classify/language.ts'
@@ -239,22 +239,20 @@ function languageName(code: string): string {
   }
 }
 
-const PRAISE = 'praise'
-
 /**
  * What a message is about, by the classifier, for matching a past reply to it: its subject intent (not
  * "question", "complaint"…), or praise, because a reply to praise thanks for kind words and answers
  * nothing else ("Do you have any deals for students?" got "We'll pass your kind words on to the team").
  */
 function subjectOfIntent(intent: string | null | undefined): string | undefined {
-  return intent && (intent === PRAISE || !MESSAGE_KIND_INTENTS.has(intent)) ? intent : undefined
+  return intent && (intent === PRAISE_INTENT || !MESSAGE_KIND_INTENTS.has(intent)) ? intent : undefined
 }
 
 /** Everything the customer wrote in the conversation, one message a line. */
 const customerSaid = (turns: ReplyRequest['turns']) => turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
 
 /** Whether a group of past replies answered praise. */
-const answersPraise = (r: RankedReply) => subjectOfIntent(r.members[0].customerIntent) === PRAISE
+const answersPraise = (r: RankedReply) => subjectOfIntent(r.members[0].customerIntent) === PRAISE_INTENT
 
 /** Whether a past reply answered a message of the same subject as the one being answered (labelled `intent`). */
 function answersSameSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
@@ -267,7 +265,7 @@ export function answersOtherSubject(intent: string | null | undefined, past: Rep
   const pastSubject = subjectOfIntent(past.customerIntent)
   if (pastSubject === undefined || !intent) return false
   const subject = subjectOfIntent(intent)
-  return pastSubject === PRAISE ? subject !== PRAISE : subject !== undefined && subject !== pastSubject
+  return pastSubject === PRAISE_INTENT ? subject !== PRAISE_INTENT : subject !== undefined && subject !== pastSubject
 }
 
 /**
@@ -294,7 +292,7 @@ export function tellsAnotherCase(r: RankedReply): boolean {
 function askingWithoutOtherCase(body: string, ourProblems: ReadonlySet<string>, pastProblems: ReadonlySet<string>, past: ReplyCandidate): string {
   const theirs = new Set(pastProblems)
   const pastSubject = subjectOfIntent(past.customerIntent)
-  if (pastSubject && pastSubject !== PRAISE) theirs.add(subjectProblem(pastSubject))
+  if (pastSubject && pastSubject !== PRAISE_INTENT) theirs.add(subjectProblem(pastSubject))
   // A question in words approachOf does not know ("¿Nos das tu número de pedido?") asks too.
   const asks = (text: string) => ASKS_ONLY.has(approachOf(text)) || /[?？]\s*$/u.test(text)
   const asking = withoutOtherProblemSentences(ourProblems, theirs, body)
@@ -356,7 +354,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     // A past message of no subject (a question, a complaint) is of the subject its reply names: "Fibre 500
     // convient à la plupart des foyers…" (pricing) was the first draft for a technician who never came.
     const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject) ||
-      (pastSubject !== PRAISE && (answersOtherSubject(intent, c) || pastSubject === undefined) && aboutOtherSubjectOnly(ourProblems, body))
+      (pastSubject !== PRAISE_INTENT && (answersOtherSubject(intent, c) || pastSubject === undefined) && aboutOtherSubjectOnly(ourProblems, body))
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
     // A past message of no subject ("What's the difference between Fibre 500 and 900?", a question) is
     // placed by its reply's words: "Fibre 500 suits most homes… you can upgrade any time" answers pricing,
@@ -454,7 +452,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     frameDraftDetailed(body, { channel: req.channel, mode: req.mode, tone: req.tone, language, maxChars: req.maxChars, customer: req.customer, voice: req.voice, approach, greet: greet || Boolean(req.voice.greeting) })
   const drafts: Draft[] = []
   const answering = triggerTurns(req.turns).at(-1)
-  const praise = answering?.intent === PRAISE
+  const praise = answering?.intent === PRAISE_INTENT
   let toldOtherCases = 0
   // "Thanks for sorting my bill!" (billing) is answered as praise is, so a reply to praise may fit it; not thanks
   // before a problem: "thanks to Tom…, lovely guy, but my bill is £20 more" got "We'll pass your kind words on to the team ❤️".
@@ -549,7 +547,7 @@ export function escalationDraft(
 export function noFitNote(intent: string | null | undefined, drafts: Draft[], toThisSubject: number, fromKnowledge: boolean, toldOtherCases = 0): string | undefined {
   const subject = subjectOfIntent(intent)
   const pastReplies = drafts.filter((d) => d.sources.some((s) => s.type === 'past_reply')).length
-  if (subject === undefined || subject === PRAISE || fromKnowledge || toThisSubject > 0 || pastReplies + toldOtherCases === 0) return undefined
+  if (subject === undefined || subject === PRAISE_INTENT || fromKnowledge || toThisSubject > 0 || pastReplies + toldOtherCases === 0) return undefined
   const why = pastReplies > 0 ? 'the past replies below answered other problems' : "the nearest past replies told other customers' cases and are left out"
   return `no past reply or article answers ${subject.replaceAll('_', ' ')} like this: ${why}; write the answer, and consider an article on it`
 }
