@@ -11,6 +11,10 @@
 // - thanks-first: a kind sentence before each negative message (its labels are the message's: the
 //   problem is what the customer came for);
 // - praise-pairs: two praises of one language put together (still praise);
+// - solved: each negative message followed by how it was put right, with thanks ("… Rang you and it was
+//   sorted the same day, thanks!"): now praise, and positive; its subject is a second intent;
+// - came-back: each negative message after a fix it was promised ("You told me on Monday this was fixed."):
+//   its labels are the message's, and a fix that did not hold is no praise;
 // - plain: the rows as they are, for comparison.
 //
 //   npx tsx scripts/care-shapes.ts evals/data/care_labels_dev.jsonl /tmp/shapes
@@ -44,6 +48,22 @@ const KIND_SENTENCES: Record<string, string[]> = {
   it: ['Grazie al tecnico della settimana scorsa, gentilissimo.', 'Bella la nuova app, comunque 👍'],
 }
 const TAILS = ['#help', '#fail', '', '🙏']
+const SOLVED: Record<string, string[]> = {
+  en: ['Rang you and it was sorted the same day, thanks!', 'Your team fixed it in ten minutes, great service.', 'All sorted now after one chat, cheers 🙌'],
+  fr: ["J'ai appelé et c'était réglé le jour même, merci !", 'Votre équipe a résolu ça en dix minutes, super service.', 'Tout est rentré dans l’ordre après un seul message, merci 🙌'],
+  de: ['Hab angerufen und es war am selben Tag erledigt, danke!', 'Euer Team hat das in zehn Minuten gelöst, super Service.', 'Nach einem Chat ist jetzt alles behoben, danke 🙌'],
+  es: ['Llamé y lo solucionaron el mismo día, ¡gracias!', 'Vuestro equipo lo arregló en diez minutos, un servicio genial.', 'Ya está todo resuelto con un solo mensaje, gracias 🙌'],
+  pt: ['Liguei e resolveram no mesmo dia, obrigado!', 'A vossa equipa resolveu isso em dez minutos, ótimo serviço.', 'Já ficou tudo resolvido com uma mensagem, obrigada 🙌'],
+  it: ['Ho chiamato e hanno risolto in giornata, grazie!', 'Il vostro team l’ha sistemato in dieci minuti, servizio ottimo.', 'Tutto risolto con un solo messaggio, grazie 🙌'],
+}
+const PROMISED_FIX: Record<string, string[]> = {
+  en: ['You told me on Monday this was fixed.', 'Supposedly sorted last week.'],
+  fr: ["On m'a dit lundi que c'était réglé.", 'Soi-disant résolu la semaine dernière.'],
+  de: ['Am Montag hieß es, das sei behoben.', 'Angeblich letzte Woche gelöst.'],
+  es: ['El lunes me dijeron que estaba solucionado.', 'Supuestamente arreglado la semana pasada.'],
+  pt: ['Na segunda disseram-me que estava resolvido.', 'Supostamente resolvido na semana passada.'],
+  it: ['Lunedì mi avevate detto che era risolto.', 'Teoricamente sistemato la settimana scorsa.'],
+}
 
 const inTurn = <T>(items: T[], i: number): T => items[i % items.length]!
 
@@ -72,6 +92,10 @@ export function careShapes(rows: CareRow[]): Record<string, CareRow[]> {
     nopunct: rowsOf.map((r, i) => ({ ...r, text: spoken(r.text, undefined, i) })),
     public: rowsOf.map((r, i) => ({ ...r, text: `@brightwave_help ${r.text} ${inTurn(TAILS, i)}`.trim() })),
     'thanks-first': rowsOf.filter((r) => r.sentiment === 'negative').map((r, i) => ({ ...r, text: `${inTurn(KIND_SENTENCES[r.lang]!, i)} ${r.text}` })),
+    solved: rowsOf.filter((r) => r.sentiment === 'negative').map((r, i) => ({
+      ...r, text: `${r.text.trim()} ${inTurn(SOLVED[r.lang]!, i)}`, label: 'praise', intents: ['praise', ...r.intents.filter((x) => x !== 'praise')], sentiment: 'positive',
+    })),
+    'came-back': rowsOf.filter((r) => r.sentiment === 'negative').map((r, i) => ({ ...r, text: `${inTurn(PROMISED_FIX[r.lang]!, i)} ${r.text}` })),
     'praise-pairs': [...praises.values()].flatMap((group) => group.map((r, i) => {
       const next = inTurn(group, i + 1)
       return { ...r, id: `${r.id}+${next.id}`, text: `${r.text.trim()} ${next.text.trim()}` }
