@@ -319,6 +319,16 @@ describe('decideSentiment', () => {
     expect(decideSentiment({ negative: 0.95, neutral: 0.03, positive: 0.02 }, 'thank you so much').label).not.toBe('negative')
     expect(decideSentiment({ negative: 0.8, neutral: 0.1, positive: 0.1 }, 'Where is my parcel? Thanks in advance').evidence).not.toContain('thanks_cue')
   })
+
+  it("hears German's commonest thanks, and not when it is said in advance", () => {
+    const doubt = { negative: 0.45, neutral: 0.2, positive: 0.35 }
+    // Longer than a hurried message, whose "Dank" may be a slip for "Danke".
+    const heard = 'Die Kollegin im Chat hat sich heute Morgen um mein Konto gekümmert.'
+    for (const thanks of ['Vielen Dank!', 'Herzlichen Dank für die schnelle Hilfe.', 'Besten Dank, alles klappt.', 'Tausend Dank!'].map((t) => `${heard} ${t}`)) {
+      expect(decideSentiment(doubt, thanks, 'praise').evidence).toContain('thanks_cue')
+    }
+    expect(decideSentiment(doubt, 'Wo bleibt mein Paket? Besten Dank im Voraus', 'delivery').evidence).not.toContain('thanks_cue')
+  })
 })
 
 describe('the default taxonomy on plain care messages', () => {

@@ -28,7 +28,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@40'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@41'
 const YIELD_EVERY = 32
 
 /**

@@ -363,13 +363,13 @@ export function plainQuestionWithoutNegation(folded: string): boolean {
 /** Politeness formulas that are not gratitude for anything yet. */
 const ADVANCE_THANKS = termMatcher([
   'thanks in advance', 'thank you in advance', 'thanks in adv', 'merci d\'avance', 'merci par avance', 'merci de faire vite', 'gracias de antemano', 'gracias por adelantado',
-  'danke im voraus', 'vielen dank im voraus', 'desde ja obrigad', 'obrigado desde ja', 'obrigada desde ja', 'grazie in anticipo', 'grazie anticipatamente',
+  'danke im voraus', 'vielen dank im voraus', 'herzlichen dank im voraus', 'besten dank im voraus', 'desde ja obrigad', 'obrigado desde ja', 'obrigada desde ja', 'grazie in anticipo', 'grazie anticipatamente',
 ])
 
 /** Gratitude or a compliment. */
 export const THANKS_CUES = termMatcher([
   'thanks', 'thank you', 'thx', 'cheers', 'much appreciated', 'appreciate it', 'big thanks', 'shout out', 'shoutout', 'well done', 'great service', 'brilliant', 'amazing', 'awesome', 'excellent', 'fantastic', 'love the', 'love it', 'so helpful', 'really helpful',
-  'merci', 'bravo', 'au top', 'parfait', 'gracias', 'excelente', 'perfecto', 'danke', 'toll', 'klasse', 'prima', 'obrigado', 'obrigada', 'otimo', 'perfeito', 'adorei', 'grazie', 'ottimo', 'perfetto', 'bravissimi',
+  'merci', 'bravo', 'au top', 'parfait', 'gracias', 'excelente', 'perfecto', 'danke', 'vielen dank', 'herzlichen dank', 'besten dank', 'tausend dank', 'dankeschon', 'toll', 'klasse', 'prima', 'obrigado', 'obrigada', 'otimo', 'perfeito', 'adorei', 'grazie', 'ottimo', 'perfetto', 'bravissimi',
   '감사', '고맙', '최고', '친절', 'ขอบคุณ', 'ดีมาก', 'เยี่ยม',
 ])
 
@@ -408,7 +408,7 @@ export function thanksCue(folded: string): boolean {
   return !ADVANCE_THANKS(folded) || THANKS_CUES(ADVANCE_THANKS_STRIP(folded)) || misspeltThanks(ADVANCE_THANKS_STRIP(folded))
 }
 const ADVANCE_THANKS_STRIP = (folded: string) =>
-  folded.replace(/(thanks?|thank you|merci|gracias|danke|vielen dank|obrigad[oa]|grazie)\s+(in advance|in adv|d'avance|par avance|de faire vite|de antemano|por adelantado|im voraus|desde ja|in anticipo|anticipatamente)/g, ' ')
+  folded.replace(/(thanks?|thank you|merci|gracias|danke|(?:vielen|herzlichen|besten) dank|obrigad[oa]|grazie)\s+(in advance|in adv|d'avance|par avance|de faire vite|de antemano|por adelantado|im voraus|desde ja|in anticipo|anticipatamente)/g, ' ')
     .replace(/desde ja obrigad[oa]/g, ' ')
 
 /**
