@@ -592,6 +592,16 @@ export function withPositiveSentiment(prediction: IntentPrediction, text: string
   return taxonomy.some((t) => t.name === PRAISE_INTENT) ? shareMovedTo(prediction, PRAISE_INTENT) : prediction
 }
 
+/**
+ * The intent of a customer who thanks for a problem put right (put-right.ts): praise, when the taxonomy has it,
+ * with the share of the subject they name. "…had a problem with my bill and it was fixed in one message. Cheers!"
+ * read as connectivity, and its drafts apologised for dropouts.
+ */
+export function asThanksForFix(prediction: IntentPrediction, labels: readonly string[]): IntentPrediction {
+  if (prediction.label === PRAISE_INTENT || !labels.includes(PRAISE_INTENT)) return prediction
+  return shareMovedTo(prediction, PRAISE_INTENT)
+}
+
 /** The prediction with its label's share given to `target`, the other intents' kept in proportion. */
 function shareMovedTo(prediction: IntentPrediction, target: string): IntentPrediction {
   const moved = prediction.label

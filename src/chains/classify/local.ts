@@ -6,11 +6,12 @@ import { embedOne } from '../../embeddings/builtin.ts'
 import { handsOverOnly, messageCore } from '../../text/envelope.ts'
 import { withoutFillers } from '../../text/fillers.ts'
 import { conversationTopic, labelInConversation } from './conversation-topic.ts'
-import { withIntentCues, withNegativeSentiment, withPositiveSentiment } from './intent-cues.ts'
+import { asThanksForFix, withIntentCues, withNegativeSentiment, withPositiveSentiment } from './intent-cues.ts'
 import { foldText, plainQuestionWithoutNegation, withoutNegatedCancellation } from './plain-cues.ts'
 import { DEFAULT_OTHER_THRESHOLD, trainIntentModel, type IntentModel, type IntentPrediction } from './intent-local.ts'
 import { detectLanguage } from './language.ts'
 import { withoutPraiseAside } from './main-point.ts'
+import { afterPutRight } from './put-right.ts'
 import { correctedSentiment, decideSentiment } from './sentiment-decision.ts'
 import { loadSentimentModel, type SentimentLabel, type SentimentModel } from './sentiment-local.ts'
 import { ASKING_INTENTS, DEFAULT_TAXONOMY, taxonomyExamples, OTHER_INTENT } from './taxonomy.ts'
@@ -28,7 +29,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@41'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@42'
 const YIELD_EVERY = 32
 
 /**
@@ -76,21 +77,23 @@ function saidIn(text: string, language: string): string {
 }
 
 /**
- * The intent of what a customer said, and, when they praised before what they came for (main-point.ts), the
- * words their feeling is read from: what they came for, not the thanks before it. A calm question or a wish
- * after praise keeps the praise's feeling.
+ * The intent of what a customer said, and the words their feeling is read from: from where a problem they tell
+ * of was put right (put-right.ts), and, when they praised before what they came for (main-point.ts), what they
+ * came for, not the thanks before it. A calm question or a wish after praise keeps the praise's feeling.
  */
 function intentOf(model: IntentModel, said: string, language: string): { intent: IntentPrediction; feltIn: string } {
   const read = (text: string) => {
     const core = withoutNegatedCancellation(text)
     return withIntentCues(model.predict(core), core, DEFAULT_OTHER_THRESHOLD, model.labels)
   }
-  const whole = read(said)
-  const point = withoutPraiseAside(said, language, whole, read)
-  if (point === undefined) return { intent: whole, feltIn: said }
+  const putRight = afterPutRight(said, language)
+  const told = putRight?.told ?? said
+  const whole = putRight?.thanks ? asThanksForFix(read(told), model.labels) : read(told)
+  const point = withoutPraiseAside(told, language, whole, read)
+  if (point === undefined) return { intent: whole, feltIn: told }
   const intent = read(point)
   const asksCalmly = ASKING_INTENTS.has(intent.label) && plainQuestionWithoutNegation(foldText(point))
-  return { intent, feltIn: asksCalmly ? said : point }
+  return { intent, feltIn: asksCalmly ? told : point }
 }
 
 /**

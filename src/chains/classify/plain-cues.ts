@@ -348,7 +348,7 @@ const QUESTION_OPENERS = termMatcher([
   'tienen', 'teneis', 'cuanto cuesta', 'cuanto sale', 'a que hora', 'voces tem', 'tem como', 'quanto custa', 'quanto fica', 'que horas', 'avete', 'quanto costa', 'a che ora',
 ])
 /** Whether the message asks: with a question mark, or in an unpunctuated message with a request's or a question's words. */
-const asks = (folded: string) => folded.includes('?') || (unpunctuated(folded) && (REQUEST_OPENERS(folded) || QUESTION_OPENERS(folded)))
+export const asks = (folded: string) => folded.includes('?') || (unpunctuated(folded) && (REQUEST_OPENERS(folded) || QUESTION_OPENERS(folded)))
 
 /** A question with no complaint or anger in it: what a request says, whatever words open it. */
 export function plainQuestion(folded: string): boolean {
