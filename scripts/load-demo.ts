@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createServiceClient, serviceTarget, ServiceClientError, type ServiceClient } from '../src/cli-remote.ts'
 import { ConfigError, loadConfig } from '../src/config.ts'
+import { createProgress } from '../src/progress.ts'
 
 const demoFile = (name: string) => fileURLToPath(new URL(`../demo/${name}`, import.meta.url))
 /** Each request stays small; the API takes up to 500 conversations per request. */
@@ -34,12 +35,15 @@ const readJsonl = (path: string) =>
 async function loadConversations(client: ServiceClient, file: string): Promise<Totals> {
   const conversations = readJsonl(file)
   const totals: Totals = { created: 0, updated: 0, unchanged: 0, rejected: 0 }
+  // A bar on a terminal; in a pipe or a log, a few plain lines ("100/528 conversations sent200/528…" ran together).
+  const progress = createProgress('conversations sent', conversations.length)
   for (let i = 0; i < conversations.length; i += BATCH) {
-    const body = await client.request<{ totals: Totals }>('POST', '/v1/conversations', { body: { conversations: conversations.slice(i, i + BATCH) } })
+    const batch = conversations.slice(i, i + BATCH)
+    const body = await client.request<{ totals: Totals }>('POST', '/v1/conversations', { body: { conversations: batch } })
     for (const k of Object.keys(totals) as Array<keyof Totals>) totals[k] += body.totals[k]
-    process.stderr.write(`\r${Math.min(i + BATCH, conversations.length)}/${conversations.length} conversations sent`)
+    progress.tick(batch.length)
   }
-  process.stderr.write('\n')
+  progress.done()
   return totals
 }
 
