@@ -27,6 +27,12 @@ export async function renderConversationPage(): Promise<void> {
   await showConversation(pane, id)
 }
 
+/** Whether `text` already tells `part`, whatever its case, spacing and final stop. */
+function saysAlready(text: string, part: string): boolean {
+  const plain = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?…\s]+$/u, '').trim()
+  return plain(text).includes(plain(part))
+}
+
 export interface OpenConversation {
   refresh(): Promise<void>
 }
@@ -40,11 +46,14 @@ export async function showConversation(pane: HTMLElement, id: string): Promise<O
   const title = conv.customer.name ?? conv.customer.handle ?? conv.externalId
   const heading = h('h2', { id: 'conversation-title', tabindex: '-1' }, title)
   // What still waits (the customer's last unanswered words, or the agent's pending question) under the
-  // summary: the summary's sentences can leave out the turn that says a step did not help.
+  // summary: the summary's sentences can leave out the turn that says a step did not help. Not when the
+  // summary says it already: a conversation of one message had it twice, one under the other.
   const stored = conv.summary as Record<string, unknown> | null
+  const told = String(stored?.summary ?? '')
+  const open = stored?.open ? String(stored.open) : ''
   const summary = stored
-    ? h('section', { class: 'summary', 'aria-label': 'Summary' }, h('h3', {}, 'Summary'), h('p', { dir: 'auto' }, String(stored.summary ?? '')),
-      stored.open ? h('p', { class: 'summary-open', dir: 'auto' }, h('strong', {}, 'Still open: '), String(stored.open)) : null)
+    ? h('section', { class: 'summary', 'aria-label': 'Summary' }, h('h3', {}, 'Summary'), h('p', { dir: 'auto' }, told),
+      open && !saysAlready(told, open) ? h('p', { class: 'summary-open', dir: 'auto' }, h('strong', {}, 'Still open: '), open) : null)
     : null
   replace(
     pane,
