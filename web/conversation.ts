@@ -27,10 +27,17 @@ export async function renderConversationPage(): Promise<void> {
   await showConversation(pane, id)
 }
 
-/** Whether `text` already tells `part`, whatever its case, spacing and final stop. */
+/**
+ * Whether `text` already tells `part`: most of its words are there. The summary reports what was said ("Now
+ * they want to move up to the 500 Mb plan", "Asks the customer to send the new postcode"), the open line quotes
+ * it ("Now I want to…", "Could you send us the new postcode…?"); "Fait, ça coupe toujours." shares half its words.
+ */
+const SAID_ALREADY_SHARE = 0.7
 function saysAlready(text: string, part: string): boolean {
-  const plain = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?…\s]+$/u, '').trim()
-  return plain(text).includes(plain(part))
+  const wordsOf = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const told = new Set(wordsOf(text))
+  const words = wordsOf(part)
+  return words.length > 0 && words.filter((w) => told.has(w)).length >= SAID_ALREADY_SHARE * words.length
 }
 
 export interface OpenConversation {

@@ -128,6 +128,14 @@ describe.skipIf(!HAS_CHROMIUM)(`web console in a browser${SKIP_REASON}`, () => {
     expect(stored.summary.toLowerCase()).toContain(stored.open!.toLowerCase().replace(/\.$/, ''))
     await page.getByRole('region', { name: 'Summary' }).waitFor()
     expect(await page.getByRole('region', { name: 'Summary' }).locator('.summary-open').count()).toBe(0)
+    // …nor when the summary reports it in other persons ("Now they want…" for "Now I want…").
+    const id = await newConversation('console-reported', 'chat', 'Got locked out of my account last month and your chat sorted it. Now I want to move up to the 500 Mb plan, how much would that be a month?')
+    const reported = (await c.app.inject({ method: 'GET', url: `/v1/conversations/${id}/summary`, headers: c.ws.auth('agent') })).json() as { summary: string; open: string | null }
+    expect(reported.open).toBeTruthy()
+    expect(reported.summary).not.toContain(reported.open!)
+    await page.goto(`${c.base}/conversations/${id}`)
+    await page.getByRole('region', { name: 'Summary' }).waitFor()
+    expect(await page.getByRole('region', { name: 'Summary' }).locator('.summary-open').count()).toBe(0)
     expect(errors).toEqual([])
     await context.close()
   })
