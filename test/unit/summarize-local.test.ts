@@ -135,6 +135,9 @@ describe('summary sentences as a person writes them', () => {
   it('reports an agent\'s request as what it asks ("Could you DM us your account email" read "Could customer DM agent the account email")', () => {
     expect(reportedSpeech('Could you DM us your account email so we can run a line test?', 'agent')).toBe('Asks the customer to DM the account email so agent can run a line test.')
     expect(reportedSpeech('Please send us your order number.', 'agent')).toBe('Asks the customer to send the order number.')
+    // Asked not to: "Asks the customer to don't share…" read wrong; and what the agent does takes its "s".
+    expect(reportedSpeech("Please don't share card details here.", 'agent')).toBe('Asks the customer not to share card details here.')
+    expect(reportedSpeech('You can keep your plan if we cover the new address.', 'agent')).toBe('Customer can keep the plan if agent covers the new address.')
     // A question that asks nothing of the customer, and a customer's request, stay questions; the customer's "you" is the company.
     expect(reportedSpeech('Can you believe it, we found it!', 'agent')).toBe('Can customer believe it, agent found it!')
     expect(reportedSpeech('Could you refund me?', 'customer')).toBe('Could the company refund them?')

@@ -196,10 +196,14 @@ const AGENT_REQUEST = /^(?:(?:could|can|would|will) you(?: please)?|please)\s+(?
 /** "DM us", "send us": the agent is who the request is made to, and goes without saying. */
 const TO_US = /\b(DM|dm|message|send|email|e-mail|tell|give|call)\s+us\b/g
 
+/** "Please don't share card details here" is asked not to: "Asks the customer to don't share…" read wrong. */
+const ASKED_NOT_TO = /^(?:don'?t|do not)\s+/i
+
 function asRequest(sentence: string): string {
   const rest = sentence.replace(AGENT_REQUEST, '')
   if (rest === sentence || !(sentence.trim().endsWith('?') || /^please\b/i.test(sentence))) return sentence
-  return `asks the customer to ${rest.replace(TO_US, '$1').replace(/\?\s*$/, '.')}`
+  const asked = rest.replace(TO_US, '$1').replace(/\?\s*$/, '.')
+  return ASKED_NOT_TO.test(asked) ? `asks the customer not to ${asked.replace(ASKED_NOT_TO, '')}` : `asks the customer to ${asked}`
 }
 
 export function reportedSpeech(text: string, speaker: string, other?: string): string {
@@ -227,6 +231,8 @@ const PLAIN_VERBS = new Set([
   'find', 'make', 'take', 'require', 'lose', 'miss', 'appreciate', 'check', 'look', 'wonder', 'plan', 'prefer', 'remember',
   'travel', 'fly', 'book', 'owe', 'already', 'still', 'just', 'also', 'really', 'only', 'never', 'always', 'usually',
   'dm', 'send', 'reply', 'confirm', 'contact', 'share', 'provide', 'visit', 'follow',
+  // What an agent does for the customer: "if we cover the new address" read "if agent cover".
+  'cover', 'fix', 'refund', 'chase', 'arrange', 'pass', 'escalate', 'raise', 'update', 'add', 'credit', 'cancel', 'sort', 'unlock', 'reset', 'replace', 'run', 'test',
 ])
 const ADVERBS = new Set(['already', 'still', 'just', 'also', 'really', 'only', 'never', 'always', 'usually'])
 /** After these the verb stays in its plain form ("can customer get", "does customer need", "let agent know"); not "if" ("if customer DMs"). */
