@@ -327,6 +327,22 @@ describe('a past reply becomes a template (bw-facebook-0237 got another customer
     expect(ask('pricing', [kindWords, manager, outage]).note).toMatch(/^no past reply or article answers pricing like this/)
   })
 
+  it('knows a reply to praise by its own words, whatever its customer\'s message was read as (a billing complaint got "we\'ll pass your kind words on")', () => {
+    const turn = (text: string, intent: string, sentiment: 'negative' | 'positive') => ({ messageId: 'm0', role: 'customer' as const, text, language: 'en', intent, sentiment, needsReply: true, urgency: 'normal' as const, reasons: [] })
+    // The praise these answered was read as billing ("had a problem with my bill and it was fixed…"): the words still thank for kind words.
+    const kindWords = { ...candidate('kind', "Thank you so much for taking the time to tell us! We'll pass your kind words on to the team. ❤️", 0.6), customerIntent: 'billing' }
+    const shared = { ...candidate('shared', 'Merci beaucoup pour ce message ! Nous transmettons à l’équipe ❤️', 0.5), customerIntent: 'billing', language: 'fr' }
+    const refund = { ...candidate('refund', 'Sorry about that! Send us the account email and the date of both payments and we will look into it.', 0.3), customerIntent: 'billing' }
+    const drafts = (t: ReturnType<typeof turn>) => localDrafts(request([], { turns: [t] }), { query: '', language: 'en', knowledge: [], candidates: [kindWords, shared, refund] }).drafts.map((d) => d.sources[0]?.id)
+    const complaint = drafts(turn('You took £27.50 twice this month, I want the second one back.', 'billing', 'negative'))
+    expect(complaint).toContain('refund')
+    expect(complaint).not.toContain('kind')
+    expect(complaint).not.toContain('shared')
+    // Thanks for a bill put right is still answered as praise is, and so is a pleased message in words no cue knows.
+    expect(drafts(turn('The double charge was refunded in a day, thank you so much!', 'praise', 'positive'))[0]).toBe('kind')
+    expect(drafts(turn('you guys rock 👏✊', 'other', 'positive'))).toContain('kind')
+  })
+
   it('offers no reply to another subject that states an action was taken (a parcel marked delivered got "I\'ve refunded" the duplicate on its order)', () => {
     const turns = [{ messageId: 'm0', role: 'customer' as const, text: "my parcel says delivered but it's not here, order A77812", language: 'en', intent: 'delivery', needsReply: true, urgency: 'normal' as const, reasons: [] }]
     const refund = { ...candidate('refund', "Got it, thank you. The second £42.00 payment on BW-9094474 was a duplicate: I've refunded it.", 0.6), customerIntent: 'billing' }

@@ -248,21 +248,40 @@ function subjectOfIntent(intent: string | null | undefined): string | undefined 
   return intent && (intent === PRAISE_INTENT || !MESSAGE_KIND_INTENTS.has(intent)) ? intent : undefined
 }
 
+/**
+ * A reply that thanks for kind words, in its own words: it names them ("We'll pass your kind words on to the team",
+ * "This made our day!"), or thanks for the message and passes it on to the team ("Merci beaucoup pour ce message !
+ * Nous transmettons à l'équipe", "¡Muchísimas gracias por tu mensaje! Se lo pasamos al equipo"). Passing feedback
+ * on alone is not it: brands say so to complaints and wishes too. Such a reply answers praise whatever its
+ * customer's message was read as: one read as billing ("had a problem with my bill and it was fixed… Cheers!")
+ * made its reply a billing answer, offered first to a double charge.
+ */
+const KIND_WORDS = /(?<![\p{L}])(?:kind words|made our day|lovely to hear|taking the time to tell us|vos compliments|tus palabras|sus palabras|tus elogios|seus elogios|i tuoi complimenti)(?![\p{L}])|따뜻한 말씀|คำชม/u
+const THANKS_FOR_MESSAGE = /(?<![\p{L}])(?:thank you(?: so much)? for (?:your|the) message|merci(?: beaucoup)? pour (?:ce|votre) message|(?:muchas|muchisimas) gracias por (?:tu|su) mensaje|gracias por (?:tu|su) mensaje|obrigad[oa] pela mensagem|grazie(?: mille)? per il messaggio|danke fur (?:deine|ihre|die) nachricht)(?![\p{L}])/u
+const TO_THE_TEAM = /(?<![\p{L}])(?:(?:pass|share)\b[^.!?]{0,30}\b(?:on to|to|with) the team|transmettons\b[^.!?]{0,10}(?:a )?l'equipe|(?:pasamos|trasladamos)\b[^.!?]{0,10}al equipo|partilhar com a equipa|compartilhar com a equipe|condividiamo con il team|ans team weiter)(?![\p{L}])/u
+function thanksForKindWords(reply: string): boolean {
+  const folded = foldText(reply)
+  return KIND_WORDS.test(folded) || KIND_WORDS.test(reply) || (THANKS_FOR_MESSAGE.test(folded) && TO_THE_TEAM.test(folded))
+}
+
+/** What a past reply answered: praise when its words thank for kind words, else the subject its customer's message was read as. */
+const pastSubjectOf = (c: ReplyCandidate) => (thanksForKindWords(c.text) ? PRAISE_INTENT : subjectOfIntent(c.customerIntent))
+
 /** Everything the customer wrote in the conversation, one message a line. */
 const customerSaid = (turns: ReplyRequest['turns']) => turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
 
 /** Whether a group of past replies answered praise. */
-const answersPraise = (r: RankedReply) => subjectOfIntent(r.members[0].customerIntent) === PRAISE_INTENT
+const answersPraise = (r: RankedReply) => pastSubjectOf(r.members[0]) === PRAISE_INTENT
 
 /** Whether a past reply answered a message of the same subject as the one being answered (labelled `intent`). */
 function answersSameSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
   const subject = subjectOfIntent(intent)
-  return subject !== undefined && subjectOfIntent(past.customerIntent) === subject
+  return subject !== undefined && pastSubjectOf(past) === subject
 }
 
 /** Whether a past reply answered another subject than the message being answered (labelled `intent`). */
 export function answersOtherSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
-  const pastSubject = subjectOfIntent(past.customerIntent)
+  const pastSubject = pastSubjectOf(past)
   if (pastSubject === undefined || !intent) return false
   const subject = subjectOfIntent(intent)
   return pastSubject === PRAISE_INTENT ? subject !== PRAISE_INTENT : subject !== undefined && subject !== pastSubject
@@ -348,7 +367,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     }
     const claims = unbackedClaims(claimsOf(body, context.fillers.get('identifier')), done)
     const repeats = repeatedSteps(body, taken)
-    const pastSubject = subjectOfIntent(c.customerIntent)
+    const pastSubject = pastSubjectOf(c)
     // Its words name another subject than this customer's, and the classifier read its case as another one
     // too: "Das ist ein bekannter Fehler … beim Login mit Face ID" (a bug outage) to a technician who never came.
     // A past message of no subject (a question, a complaint) is of the subject its reply names: "Fibre 500
@@ -456,7 +475,8 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
   let toldOtherCases = 0
   // "Thanks for sorting my bill!" (billing) is answered as praise is, so a reply to praise may fit it; not thanks
   // before a problem: "thanks to Tom…, lovely guy, but my bill is £20 more" got "We'll pass your kind words on to the team ❤️".
-  const thanked = answering !== undefined && thanksCue(foldText(answering.text)) && answering.sentiment !== 'negative'
+  // A pleased message in words the cues do not know ("you guys rock 👏") may be answered so too.
+  const thanked = answering !== undefined && answering.sentiment !== 'negative' && (thanksCue(foldText(answering.text)) || answering.sentiment === 'positive')
   let toThisSubject = 0
   for (const r of [...diversify(toClosings, req.n * 2), ...diversify(rest, req.n * 2)]) {
     if (drafts.length >= req.n) break
