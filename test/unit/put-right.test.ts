@@ -24,8 +24,11 @@ describe('a problem told as put right', () => {
     expect(read.map((c) => c.sentiment.label)).toEqual(Array(7).fill('positive'))
   })
 
-  it('is not a fix that did not hold, or was only said to be done', async () => {
+  it('is not a fix that did not hold, was only said to be done, or is wished for', async () => {
     const read = await classify([
+      ['fr', "Salut, vous m'avez prélevé deux fois 44,99 € ce mois-ci. Je veux être remboursé. Merci."],
+      ['de', 'Ihr habt doppelt abgebucht, das soll bitte erstattet werden. Danke.'],
+      ['en', 'You charged me twice, I would like to be refunded please. Thanks'],
       ['en', 'Fixed on Monday, down again today. Same thing, no internet at all since 7am.'],
       ['en', 'You told me on the phone the login loop was sorted. I still get sent back to the sign-in page.'],
       ['fr', "On m'a dit lundi que c'était réglé. Ce soir la box coupe encore toutes les dix minutes."],
@@ -42,17 +45,20 @@ describe('a problem told as put right', () => {
     const read = await classify([
       ['en', 'Got locked out of my account last month and your chat sorted it. Now I want to move up to the 500 Mb plan, how much would that be a month?'],
       ['es', 'Hace un par de semanas me hackearon la cuenta y ya me la recuperaron. Ahora quiero subir al plan de 500 megas, ¿cuánto cuesta al mes?'],
+      ['en', 'Hello, after the double charge in August was refunded (thanks for that), can I switch to paying by card instead of direct debit?'],
     ])
-    expect(read.map((c) => c.intent?.label)).toEqual(['pricing', 'pricing'])
+    expect(read.map((c) => c.intent?.label)).toEqual(['pricing', 'pricing', 'billing'])
     expect(read.map((c) => c.sentiment.label)).not.toContain('negative')
   })
 
   it('finds the words from which the message tells of the fix', () => {
     expect(afterPutRight('The router kept dropping, rang you and it was sorted straight away. Great service.', 'en'))
-      .toEqual({ told: 'it was sorted straight away. Great service.', thanks: true })
-    // Asked for something new, the customer came for that, not for the fix's clause.
+      .toEqual({ told: 'sorted straight away. Great service.', thanks: true })
+    // Asked for something new, the customer came for that, not for the fix's clause nor the thanks for it.
     expect(afterPutRight('My bill was wrong in May and you refunded it, thanks. Can I pay by card from now on?', 'en'))
-      .toEqual({ told: 'thanks. Can I pay by card from now on?', thanks: false })
+      .toEqual({ told: 'Can I pay by card from now on?', thanks: false })
+    expect(afterPutRight('Hello, after the double charge in August was refunded (thanks for that), can I switch to paying by card?', 'en'))
+      .toEqual({ told: 'can I switch to paying by card?', thanks: false })
   })
 
   it('leaves whole a message with no past problem, a fix asked about, a status in quotes, and a fix of nothing', () => {
