@@ -90,12 +90,13 @@ const GLAD_EMOJI = /[\u{1F44D}\u{1F44F}\u{1F64C}\u{1F44C}\u{1F389}\u{1F973}\u{1F
  */
 const NOTHING_AFTER = /^\s+(?:nothing|nada|niente|nulla|rien|nichts|werden|wird|bekommen)(?![\p{L}])/u
 
-const CLAUSE_END = /[.!?;:,()\n…]/u
-
 const QUOTE_BEFORE = /['"«„“‚‘]\s*$/u
 
 /** Where a clause starts: after a stop, a comma, a bracket or an emoji, or after "and", "then", "but" in any of the six languages. */
-const CLAUSE_BREAK = /(?:[.!?;:,()\n…]+|\p{Extended_Pictographic}|(?<![\p{L}])(?:and|then|so|but|et|puis|pis|alors|mais|und|dann|also|aber|y|luego|entonces|pero|e|depois|entao|ai|mas|poi|quindi|ma)(?![\p{L}]))\s*/gu
+const CLAUSE_MARKS = '.!?;:,()\\n…'
+const CLAUSE_BREAK = new RegExp(`(?:[${CLAUSE_MARKS}]+|\\p{Extended_Pictographic}|(?<![\\p{L}])(?:and|then|so|but|et|puis|pis|alors|mais|und|dann|also|aber|y|luego|entonces|pero|e|depois|entao|ai|mas|poi|quindi|ma)(?![\\p{L}]))\\s*`, 'gu')
+/** The mark that ends a clause: a question mark ends a question. */
+const CLAUSE_END = new RegExp(`[${CLAUSE_MARKS}]`, 'u')
 
 interface Cues { putRight: RegExp; hedged: (folded: string) => boolean; stillWrong: (folded: string) => boolean }
 const cuesByLanguage = new Map<string, Cues | null>()
@@ -114,8 +115,7 @@ function cuesIn(language: string): Cues | null {
 
 /** Where the clause after the one holding `at` starts in `folded` (its length when there is none). */
 function clauseEnd(folded: string, at: number): number {
-  const rest = folded.slice(at)
-  for (const m of rest.matchAll(CLAUSE_BREAK)) if (m.index > 0 || m[0].trim()) return at + m.index + m[0].length
+  for (const m of folded.slice(at).matchAll(CLAUSE_BREAK)) return at + m.index + m[0].length
   return folded.length
 }
 

@@ -174,6 +174,8 @@ export interface RankedReply {
    * no evidence that the brand has answered this case before.
    */
   sameSubject: boolean
+  /** It answered praise: its customer's message was read as praise, or its own words thank for kind words. */
+  toPraise: boolean
   /**
    * Its words, as offered (the sentences that could be left out are), still name a problem or subject of
    * its own case that this customer never raised (problems.ts): it tells that case.
@@ -270,18 +272,14 @@ const pastSubjectOf = (c: ReplyCandidate) => (thanksForKindWords(c.text) ? PRAIS
 /** Everything the customer wrote in the conversation, one message a line. */
 const customerSaid = (turns: ReplyRequest['turns']) => turns.filter((t) => t.role === 'customer').map((t) => t.text).join('\n')
 
-/** Whether a group of past replies answered praise. */
-const answersPraise = (r: RankedReply) => pastSubjectOf(r.members[0]) === PRAISE_INTENT
-
-/** Whether a past reply answered a message of the same subject as the one being answered (labelled `intent`). */
-function answersSameSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
+/** Whether a past reply to `pastSubject` (pastSubjectOf) answered the same subject as the message being answered (labelled `intent`). */
+function answersSameSubject(intent: string | null | undefined, pastSubject: string | undefined): boolean {
   const subject = subjectOfIntent(intent)
-  return subject !== undefined && pastSubjectOf(past) === subject
+  return subject !== undefined && pastSubject === subject
 }
 
-/** Whether a past reply answered another subject than the message being answered (labelled `intent`). */
-export function answersOtherSubject(intent: string | null | undefined, past: ReplyCandidate): boolean {
-  const pastSubject = pastSubjectOf(past)
+/** Whether a past reply to `pastSubject` (pastSubjectOf) answered another subject than the message being answered (labelled `intent`). */
+function answersOtherSubject(intent: string | null | undefined, pastSubject: string | undefined): boolean {
   if (pastSubject === undefined || !intent) return false
   const subject = subjectOfIntent(intent)
   return pastSubject === PRAISE_INTENT ? subject !== PRAISE_INTENT : subject !== undefined && subject !== pastSubject
@@ -373,7 +371,7 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     // A past message of no subject (a question, a complaint) is of the subject its reply names: "Fibre 500
     // convient à la plupart des foyers…" (pricing) was the first draft for a technician who never came.
     const namesOtherCase = answersOtherProblem(ourProblems, theirs, body, pastSubject) ||
-      (pastSubject !== PRAISE_INTENT && (answersOtherSubject(intent, c) || pastSubject === undefined) && aboutOtherSubjectOnly(ourProblems, body))
+      (pastSubject !== PRAISE_INTENT && (answersOtherSubject(intent, pastSubject) || pastSubject === undefined) && aboutOtherSubjectOnly(ourProblems, body))
     // Read on the reply as written: a question kept from a reply to another problem still answers that problem.
     // A past message of no subject ("What's the difference between Fibre 500 and 900?", a question) is
     // placed by its reply's words: "Fibre 500 suits most homes… you can upgrade any time" answers pricing,
@@ -382,11 +380,11 @@ export function rankCandidates(req: ReplyRequest, pool: ReplyCandidate[], slots?
     // includes the streaming box…" (to "ok and is the box included?") was the first draft to "I ordered the 4K box
     // but you sent me the HD one".
     const answersOtherQuestion = reportsProblem && pastSubject === undefined && /[?？]/u.test(c.customerText) && approachOf(answer) === 'inform'
-    const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, c) ||
+    const offSubject = answersOtherProblem(ourProblems, theirs, answer, pastSubject) || answersOtherSubject(intent, pastSubject) ||
       (pastSubject === undefined && aboutOtherSubjectOnly(ourProblems, answer)) || answersOtherQuestion
     groups.push({
       body, approach: approachOf(body), score: 0, similarity: relevanceOf(c), count: 0, members: [c], claims, repeats, asksGiven: asksForGiven(body, given), words,
-      offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, c), conversations: new Set([c.conversationId]),
+      offSubject, namesOtherCase, sameSubject: !offSubject && answersSameSubject(intent, pastSubject), toPraise: pastSubject === PRAISE_INTENT, conversations: new Set([c.conversationId]),
     })
   }
   for (const g of groups) {
@@ -497,7 +495,7 @@ export function localDrafts(req: ReplyRequest, retrieval: Retrieval, trigger = a
     // à nouveau, merci" got "Désolés pour ces coupures. Pouvez-vous débrancher le modem…"), and a message about
     // a subject that thanks no one is not answered by a reply to praise ("Il tecnico … non si è visto nessuno"
     // got "Grazie mille per il messaggio! Lo condividiamo con il team ❤️"). Closings are answered as closings were.
-    if (!toClosings.includes(r) && r.offSubject && (praise || (answersPraise(r) && !thanked))) continue
+    if (!toClosings.includes(r) && r.offSubject && (praise || (r.toPraise && !thanked))) continue
     if (r.sameSubject) toThisSubject++
     drafts.push({
       text: framed.text, approach: r.approach, confidence: Number(Math.max(0, Math.min(1, confidence)).toFixed(3)), sources: sourcesOf(r, slots),
