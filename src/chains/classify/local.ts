@@ -29,7 +29,7 @@ const URGENCY_VERSION = 'signals-v4'
  * upgraded store relabels its messages (a worker queues those of an earlier version when it starts,
  * as it does for summaries). The trained weights' own versions are part of the stored version too.
  */
-export const LOCAL_CLASSIFIER_CODE = 'classify-local@43'
+export const LOCAL_CLASSIFIER_CODE = 'classify-local@44'
 const YIELD_EVERY = 32
 
 /**

@@ -15,7 +15,7 @@ const PUT_RIGHT: Readonly<Record<string, string[]>> = {
   en: [
     'replacement came', 'replacement arrived', 'new one came', 'new one arrived', 'sent me a new one', 'sent a new one', 'sent another', 'installed', 'back online', 'got it back', 'reversed',
     'fixed', 'sorted', 'resolved', 'solved', 'put right', 'refunded', 'replaced', 'swapped', 'unlocked', 'reconnected', 'rebooked', 'credited', 'reinstated',
-    'money was back', 'money back', "i'm back in", 'im back in', 'back in my account', 'working again', 'works again', 'working now', 'works now',
+    'money was back', "i'm back in", 'im back in', 'back in my account', 'working again', 'works again', 'working now', 'works now',
     'been fine since', 'been great since', 'been perfect since', 'rock solid', 'back to normal', 'all good now',
   ],
   fr: [
