@@ -49,6 +49,9 @@ describe('summarizeDialog', () => {
     expect(result.open).toMatch(/Still no email/)
     const happy = [...dialog.slice(0, 4), { speaker: 'customer', text: 'Got it, thanks a lot!' }]
     expect(summarizeDialog(happy).open).toBeNull()
+    // Without the greeting it was sent with, as the summary tells it.
+    expect(summarizeDialog([{ speaker: 'customer', text: 'Hey Brightwave, fingerprint login crashes the app since 5.2 on my Galaxy S23.' }]).open)
+      .toBe('Fingerprint login crashes the app since 5.2 on my Galaxy S23.')
   })
 
   it('tells the problem of a missed visit, not only that it was booked ("Nobody came and nobody called" was left out)', () => {

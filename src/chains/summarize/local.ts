@@ -109,7 +109,7 @@ export function summarizeDialog(dialog: DialogTurn[], opts: { maxSentences?: num
     summary: formatSummary(chosen, { reported: true, speakers: [...new Set(dialog.map((turn) => turn.speaker))], unlabelled: oneRole }),
     wanted: wantedSentences.map((s) => ended(s.text)).join(' '),
     done: doneSentences.map((s) => ended(s.text)).join(' '),
-    open: openQuestion(dialog, sentences, problem),
+    open: shownOpen(openQuestion(dialog, sentences, problem)),
     sentences: chosen.map((s) => ({ text: s.text, speaker: s.speaker })),
   }
 }
@@ -418,6 +418,13 @@ const OPEN_QUESTION_MIN_WORDS = 5
  * order number given on request, "any news?") leaves the customer's problem open. When the agent spoke
  * last, an agent request still waiting for the customer's answer is open.
  */
+/** What still waits, without the greeting it was sent with: "Still open: Hey Brightwave, fingerprint login crashes…". */
+function shownOpen(open: string | null): string | null {
+  if (!open) return open
+  const out = withoutGreeting(open)
+  return out.charAt(0).toUpperCase() + out.slice(1)
+}
+
 function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sentence | undefined): string | null {
   const last = dialog[dialog.length - 1]
   if (!last) return null

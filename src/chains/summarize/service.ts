@@ -9,7 +9,7 @@ import { summariesRepo, type DialogMessage, type StoredSummary } from '../../sto
 import { summarizeDialog, type DialogTurn } from './local.ts'
 
 export const SUMMARIZE_JOB = 'summarize'
-export const LOCAL_SUMMARY_VERSION = 'summarize-local@13'
+export const LOCAL_SUMMARY_VERSION = 'summarize-local@14'
 /** Outdated summaries are queued this many conversations to a statement. */
 const OUTDATED_CHUNK = 1_000
 /** With an LLM, wait this long after a change so a busy conversation costs one call, not one per message. */
