@@ -166,6 +166,9 @@ const LEADING_GREETING = /^(?:(?:hi|hello|hey|hiya|dear|to whom it may concern|g
 const BARE_GREETING = /^[Hh](?:i|ey|iya|ello)(?: (?:there|team|all|guys|folks))?\s+(?=[a-z])/
 const OTHER_GREETING = /^(?:bonjour|bonsoir|salut|hallo|guten (?:tag|morgen|abend)|moin|hola|buen(?:os|as) (?:d[íi]as|tardes|noches)|ol[áa]|oi|bom dia|boa (?:tarde|noite)|ciao|buongiorno|buonasera|salve)\b[^,.!?]{0,20}[,.!?]\s*/iu
 
+/** A sentence as it is written after a speaker's name: its first letter a capital. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
 /** The message without the greeting it opens with; the whole message when that is all it says. */
 function withoutGreeting(text: string): string {
   const out = text.replace(LEADING_GREETING, '').replace(BARE_GREETING, '').replace(OTHER_GREETING, '')
@@ -209,7 +212,7 @@ function asRequest(sentence: string): string {
 export function reportedSpeech(text: string, speaker: string, other?: string): string {
   if (!LOOKS_ENGLISH.test(text)) {
     const out = withoutGreeting(text)
-    return out.charAt(0).toUpperCase() + out.slice(1)
+    return capitalised(out)
   }
   const rules = isRole(speaker) ? (isCustomer(speaker) ? CUSTOMER_PRONOUNS : AGENT_PRONOUNS) : other ? namedPronouns(speaker, other) : []
   let out = withoutGreeting(text)
@@ -218,7 +221,7 @@ export function reportedSpeech(text: string, speaker: string, other?: string): s
   // "They" takes the verb as "I" did ("they need"); "customer" and a name take the third person.
   const subjects = isRole(speaker) ? (isCustomer(speaker) ? [] : ['customer', 'agent']) : other ? [speaker, other] : []
   out = withThirdPersonVerbs(out, subjects)
-  return out.charAt(0).toUpperCase() + out.slice(1)
+  return capitalised(out)
 }
 
 /** Verbs said in the first or second person ("I need", "you have") that read wrong after "he", "customer" or a name. */
@@ -420,9 +423,7 @@ const OPEN_QUESTION_MIN_WORDS = 5
  */
 /** What still waits, without the greeting it was sent with: "Still open: Hey Brightwave, fingerprint login crashes…". */
 function shownOpen(open: string | null): string | null {
-  if (!open) return open
-  const out = withoutGreeting(open)
-  return out.charAt(0).toUpperCase() + out.slice(1)
+  return open && capitalised(withoutGreeting(open))
 }
 
 function openQuestion(dialog: DialogTurn[], sentences: Sentence[], problem: Sentence | undefined): string | null {
