@@ -5,8 +5,8 @@ import { foldText, workingWellCue } from '../../src/chains/classify/plain-cues.t
 import { createLocalClassifier } from '../../src/chains/classify/local.ts'
 import { DEFAULT_TAXONOMY, taxonomyExamples } from '../../src/chains/classify/taxonomy.ts'
 import type { Classification, WorkspaceLabels } from '../../src/chains/classify/types.ts'
+import { DEFAULT_LABELS } from '../helpers/classify.ts'
 
-const DEFAULT_LABELS: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
 /** Customer messages as the local classifier reads them with the default taxonomy. */
 const classifyTexts = (texts: string[]): Promise<Classification[]> =>
   createLocalClassifier().classify(DEFAULT_LABELS, texts.map((text, i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language: null })))

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createLocalClassifier } from '../../src/chains/classify/local.ts'
-import { DEFAULT_TAXONOMY } from '../../src/chains/classify/taxonomy.ts'
-import type { Classification, WorkspaceLabels } from '../../src/chains/classify/types.ts'
+import type { Classification } from '../../src/chains/classify/types.ts'
+import { classifyInLanguages as classify } from '../helpers/classify.ts'
 
-const DEFAULT_LABELS: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
-const classifier = createLocalClassifier()
-const classify = (texts: Array<[string, string]>): Promise<Classification[]> =>
-  classifier.classify(DEFAULT_LABELS, texts.map(([language, text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language })))
 const labels = (read: Classification[]) => read.map((c) => [c.intent?.label, c.sentiment.label])
 
 describe('the main point of a message that praises first', () => {

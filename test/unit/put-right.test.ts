@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createLocalClassifier } from '../../src/chains/classify/local.ts'
 import { afterPutRight } from '../../src/chains/classify/put-right.ts'
-import { DEFAULT_TAXONOMY } from '../../src/chains/classify/taxonomy.ts'
-import type { Classification, WorkspaceLabels } from '../../src/chains/classify/types.ts'
-
-const DEFAULT_LABELS: WorkspaceLabels = { workspaceId: 'w', taxonomy: DEFAULT_TAXONOMY, intentCorrections: [], sentimentCorrections: [], brandHandles: [] }
-const classifier = createLocalClassifier()
-const classify = (texts: Array<[string, string]>): Promise<Classification[]> =>
-  classifier.classify(DEFAULT_LABELS, texts.map(([language, text], i) => ({ messageId: `m${i}`, text, role: 'customer' as const, language })))
+import { classifyInLanguages as classify } from '../helpers/classify.ts'
 
 describe('a problem told as put right', () => {
   it('is thanks for the fix, not the problem, in each supported language', async () => {
